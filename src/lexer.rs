@@ -1,0 +1,1 @@
+//! Placeholder: the logos lexer with its indentation layer lands here.
