@@ -41,6 +41,9 @@ pub struct SyntaxError {
     pub end_col: usize,
     /// The text of the offending line without its newline (empty if unknown).
     pub source_line: String,
+    /// True when the input simply ended too early (open bracket, triple-quoted string, block
+    /// header without body): the REPL then asks for a continuation line instead of reporting.
+    pub incomplete: bool,
 }
 
 impl SyntaxError {
@@ -68,6 +71,7 @@ impl SyntaxError {
             col,
             end_col,
             source_line: source[line_start..line_end].trim_end_matches('\r').to_string(),
+            incomplete: false,
         }
     }
 }
