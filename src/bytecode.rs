@@ -9,6 +9,18 @@
 //! pops it. When an exception is raised, the VM pops the innermost block, truncates the operand
 //! stack to the recorded depth, pushes the exception and jumps to the handler. This keeps the
 //! compiler simple and costs one push/pop per `try`, which is not on any hot path.
+//! Invariant kept by the compiler: while a block is active the operand stack never drops below
+//! the depth it recorded.
+//!
+//! Compiled shapes the VM relies on (see `compiler/`):
+//! - handler entry `H: SetupFinally(CLEANUP); PushExcInfo; ...` — the cleanup block records the
+//!   depth of `[.., exc]`, which after `PushExcInfo` is the depth of `[.., prev]`; `CLEANUP:
+//!   Swap(2); PopExcept; Reraise` restores the previously handled exception and propagates.
+//! - the SEND loop: `GetAwaitable; SetupFinally(FAIL); LoadConst None; S: Send(EXIT);
+//!   YieldValue; Jump(S); FAIL: CleanupThrow; Jump(END); EXIT: PopBlock; END: EndSend`. A frame
+//!   suspended at a `YieldValue` whose next instruction is a `Jump` to a `Send` is delegating:
+//!   its delegate (for `throw`/`close` forwarding, `gi_yieldfrom`, `cr_await`) is the top of
+//!   its stack.
 
 use crate::ast::{CmpOp, Operator};
 use num_bigint::BigInt;
@@ -207,6 +219,9 @@ pub enum Instr {
     // ---- exceptions and blocks ----------------------------------------------------------
     /// Pushes an exception handler block recording the current stack depth. `( -- )`
     SetupFinally(Label),
+    /// Like `SetupFinally` but records the depth without the top item (used right after
+    /// `BeforeWith`/`BeforeAsyncWith`, so the handler sees `[.., exit, exc]`). `( -- )`
+    SetupWith(Label),
     /// Pops the innermost handler block. `( -- )`
     PopBlock,
     /// Entering a handler: saves the currently handled exception (or None) below the new one,
@@ -231,8 +246,8 @@ pub enum Instr {
     BeforeWith,
     /// `async with` entry: looks up `__aexit__`, calls `__aenter__`. `(mgr -- aexit, awaitable)`
     BeforeAsyncWith,
-    /// Calls `exit(type, exc, tb)` for the exception on top; `exit` is 4 items below (after
-    /// the saved previous exception pushed by `PushExcInfo`). `(exit, prev, exc -- exit, prev, exc, res)`
+    /// Calls `exit(type(exc), exc, exc.__traceback__)`; `exit` is the third item (below the
+    /// previous exception saved by `PushExcInfo`). `(exit, prev, exc -- exit, prev, exc, res)`
     WithExceptStart,
 
     // ---- generators, coroutines, await --------------------------------------------------
@@ -257,8 +272,8 @@ pub enum Instr {
     YieldValue,
     /// After `Send` returned: drops the receiver. `(receiver, value -- value)`
     EndSend,
-    /// Handler of the SEND loop: a `StopIteration` thrown out of the delegate becomes its
-    /// value (falls through); anything else re-raises. `(receiver, last_sent, exc -- value)`
+    /// Handler of the SEND loop: a `StopIteration` raised by the delegate's `throw()` becomes
+    /// its value; anything else is re-raised. `(receiver, exc -- receiver, value)`
     CleanupThrow,
 
     // ---- imports and misc ---------------------------------------------------------------
