@@ -344,13 +344,11 @@ impl<'src> Lexer<'src> {
     fn finish(&mut self) -> Result<(), SyntaxError> {
         let end = self.limit();
         if let Some(&(bracket, pos)) = self.brackets.last() {
-            if !self.expression_mode || bracket != b'\0' {
-                return Err(self.incomplete(
-                    format!("'{}' was never closed", bracket as char),
-                    pos,
-                    pos + 1,
-                ));
-            }
+            return Err(self.incomplete(
+                format!("'{}' was never closed", bracket as char),
+                pos,
+                pos + 1,
+            ));
         }
         if self.expression_mode {
             return Ok(());
@@ -536,7 +534,7 @@ impl<'src> Lexer<'src> {
     fn name_or_string(&mut self, start: usize, mut end: usize) -> Result<Spanned, SyntaxError> {
         let bytes = self.source.as_bytes();
         let limit = self.limit();
-        if end < limit && bytes[end] >= 0x80 {
+        if end < limit && (bytes[end] >= 0x80 || bytes[start] >= 0x80) {
             for c in self.source[end..limit].chars() {
                 if c.is_ascii_alphanumeric() || c == '_' || unicode_ident::is_xid_continue(c) {
                     end += c.len_utf8();
