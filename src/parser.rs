@@ -1,9 +1,172 @@
-//! Placeholder: the lalrpop-driven parser lands here.
+//! The parser: tokens from [`crate::lexer`] to an [`ast::Module`] with the LR(1) grammar in
+//! `grammar/python.lalrpop` (generated into `OUT_DIR` by `build.rs`).
+//!
+//! Three entry points share the one grammar: [`parse_module`] for files and `exec`,
+//! [`parse_interactive`] for REPL input and [`parse_expression`] for `eval`. Errors are
+//! CPython's `SyntaxError`s, mapped in [`errors`]; a few constructs that need PEG-style
+//! lookahead are handled on the token stream first ([`tokens`]).
 
-use crate::ast::Module;
+mod errors;
+pub(crate) mod helpers;
+mod strings;
+mod tokens;
+
+use crate::ast::{self, StmtKind};
 use crate::error::SyntaxError;
+use crate::lexer::{Lexer, Spanned};
+use crate::token::Tok;
+use helpers::{Ctx, PError};
+use lalrpop_util::ParseError;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(
+        clippy::all,
+        clippy::pedantic,
+        unused_imports,
+        unused_parens,
+        unused_variables
+    )]
+    grammar,
+    "/python.rs"
+);
 
 /// Parses a whole file.
-pub fn parse_module(_source: &str, _filename: &str) -> Result<Module, SyntaxError> {
-    Ok(Module { body: Vec::new() })
+pub fn parse_module(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
+    let ctx = Ctx { source, filename };
+    let (tokens, lex_error) = lex_until_error(Lexer::new(source, filename));
+    let body = parse_file_tokens(&ctx, tokens, lex_error)?;
+    Ok(ast::Module { body })
+}
+
+/// Parses one REPL input (file name `<stdin>`); `incomplete` errors mean "read another line".
+pub fn parse_interactive(source: &str) -> Result<ast::Module, SyntaxError> {
+    parse_module(source, "<stdin>")
+}
+
+/// Parses the argument of `eval()`: one expression (a tuple if there are commas).
+///
+/// As `builtin_eval` does, leading spaces and tabs are not an indentation error.
+pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError> {
+    let ctx = Ctx { source, filename };
+    let (mut tokens, lex_error) = lex_until_error(Lexer::new(source, filename));
+    tokens.retain(|(_, tok, _)| !matches!(tok, Tok::Indent | Tok::Dedent));
+    let tokens_for_errors = tokens.clone();
+    let first_after = |offset: u32| {
+        tokens_for_errors
+            .iter()
+            .find(|(start, tok, _)| *start >= offset as usize && !matches!(tok, Tok::Newline))
+            .map_or((source.len(), source.len()), |(s, _, e)| (*s, *e))
+    };
+    let mut body = parse_file_tokens(&ctx, tokens, lex_error)?;
+    if body.len() > 1 {
+        let (s, e) = first_after(body[1].span.start);
+        return Err(ctx.syntax_error("invalid syntax", s, e));
+    }
+    match body.pop() {
+        Some(ast::Located {
+            node: StmtKind::Expr(expr),
+            ..
+        }) => Ok(expr),
+        Some(stmt) => {
+            // The statement's first token is fine in an expression only when the statement
+            // starts with an expression (an assignment): then `=` or the operator is wrong.
+            let (s, e) = match &stmt.node {
+                StmtKind::Assign { targets, .. } => first_after(targets[0].span.end),
+                StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. } => {
+                    first_after(target.span.end)
+                }
+                _ => first_after(stmt.span.start),
+            };
+            Err(ctx.syntax_error("invalid syntax", s, e))
+        }
+        None => {
+            let end = tokens_for_errors.last().map_or(source.len(), |t| t.2);
+            let mut error = ctx.syntax_error("invalid syntax", end, end);
+            error.incomplete = true;
+            Err(error)
+        }
+    }
+}
+
+/// Collects tokens up to the first lexer error (kept aside: CPython's parser reports its own
+/// error first when it fails before reaching the bad token).
+fn lex_until_error(lexer: Lexer<'_>) -> (Vec<Spanned>, Option<SyntaxError>) {
+    let mut tokens = Vec::new();
+    for item in lexer {
+        match item {
+            Ok(token) => tokens.push(token),
+            Err(error) => return (tokens, Some(error)),
+        }
+    }
+    (tokens, None)
+}
+
+/// Parses a file's tokens, choosing between a parser error and a lexer error as CPython would.
+fn parse_file_tokens(
+    ctx: &Ctx,
+    mut tokens: Vec<Spanned>,
+    lex_error: Option<SyntaxError>,
+) -> Result<Vec<ast::Stmt>, SyntaxError> {
+    tokens::unparenthesize_with_items(&mut tokens);
+    let refused = tokens::find_refused_statement(ctx, &tokens);
+    let result = grammar::ModuleParser::new().parse(ctx, tokens.iter().cloned().map(Ok));
+    match result {
+        Ok(body) => match (lex_error, refused) {
+            (Some(error), _) => Err(error),
+            (None, Some((_, error))) => Err(error),
+            (None, None) => Ok(body),
+        },
+        Err(err) => {
+            let at_end = matches!(err, ParseError::UnrecognizedEof { .. });
+            let mapped = errors::map_error(ctx, &tokens, err);
+            if let Some((position, error)) = refused {
+                if position <= mapped.position {
+                    return Err(error);
+                }
+            }
+            match lex_error {
+                Some(error) if mapped.generic || at_end || mapped.error.incomplete => Err(error),
+                _ => Err(mapped.error),
+            }
+        }
+    }
+}
+
+/// Parses one f-string replacement field, `source` found at byte `offset` of the file, with
+/// file-relative spans. Errors read `f-string: ...` as CPython 3.11's do.
+pub(crate) fn parse_field_expression(
+    ctx: &Ctx,
+    source: &str,
+    offset: usize,
+) -> Result<ast::Expr, PError> {
+    let end = offset + source.len();
+    let lexed: Result<Vec<Spanned>, SyntaxError> = if ctx.source.get(offset..end) == Some(source) {
+        Lexer::new_expression(ctx.source, ctx.filename, offset, end).collect()
+    } else {
+        Lexer::new_expression(source, ctx.filename, 0, source.len())
+            .map(|item| item.map(|(s, tok, e)| (s + offset, tok, e + offset)))
+            .collect()
+    };
+    let inner = lexed.map_err(|error| ParseError::User { error })?;
+    // Parsed as `(expr)` NEWLINE, as CPython does, so the field may span lines.
+    let mut tokens = Vec::with_capacity(inner.len() + 3);
+    tokens.push((offset, Tok::Lpar, offset));
+    tokens.extend(inner);
+    tokens.push((end, Tok::Rpar, end));
+    tokens.push((end, Tok::Newline, end));
+    let prefixed = |mut error: SyntaxError| {
+        if !error.msg.starts_with("f-string") {
+            error.msg = format!("f-string: {}", error.msg);
+        }
+        ParseError::User { error }
+    };
+    let parsed = grammar::ModuleParser::new().parse(ctx, tokens.iter().cloned().map(Ok));
+    let mut body = parsed.map_err(|err| prefixed(errors::map_error(ctx, &tokens, err).error))?;
+    match body.pop() {
+        Some(ast::Located {
+            node: StmtKind::Expr(expr),
+            ..
+        }) if body.is_empty() => Ok(expr),
+        _ => Err(prefixed(ctx.syntax_error("invalid syntax", offset, end))),
+    }
 }

@@ -1,1 +1,0 @@
-//! Placeholder: the logos lexer with its indentation layer lands here.

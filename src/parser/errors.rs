@@ -1,0 +1,303 @@
+//! The one place where lalrpop's `ParseError` becomes CPython's `SyntaxError`.
+//!
+//! Mirrors what pegen reports for the common cases: `expected ':'` after a block header,
+//! `expected an indented block after ...`, `unexpected indent`, and `invalid syntax` at the
+//! offending token otherwise.
+
+use super::helpers::{Ctx, PError};
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::lexer::Spanned;
+use crate::token::Tok;
+use lalrpop_util::ParseError;
+
+/// How a parse failure maps onto CPython's report.
+pub struct Mapped {
+    /// The error to report.
+    pub error: SyntaxError,
+    /// True for the generic `invalid syntax`, which a later tokenizer error overrides (as
+    /// pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`).
+    pub generic: bool,
+    /// Byte offset where the parser gave up.
+    pub position: usize,
+}
+
+/// Converts a parse failure over `tokens` into CPython's error.
+pub fn map_error(ctx: &Ctx, tokens: &[Spanned], err: PError) -> Mapped {
+    match err {
+        ParseError::User { error } => {
+            let position = offset_of(ctx.source, &error);
+            Mapped {
+                error,
+                generic: false,
+                position,
+            }
+        }
+        ParseError::InvalidToken { location } => generic(ctx, location, location + 1),
+        ParseError::ExtraToken {
+            token: (start, _, end),
+        } => generic(ctx, start, end),
+        ParseError::UnrecognizedEof { location, .. } => at_eof(ctx, tokens, location),
+        ParseError::UnrecognizedToken {
+            token: (start, tok, end),
+            expected,
+        } => {
+            let index = tokens
+                .iter()
+                .position(|(s, t, e)| *s == start && *e == end && *t == tok);
+            match index {
+                Some(index) => unexpected_token(ctx, tokens, index, &expected),
+                None => generic(ctx, start, end),
+            }
+        }
+    }
+}
+
+/// The byte offset an already-built error points at.
+fn offset_of(source: &str, error: &SyntaxError) -> usize {
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(error.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line = &source[line_start.min(source.len())..];
+    line_start
+        + line
+            .char_indices()
+            .nth(error.col.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+}
+
+/// `invalid syntax` over `start..end`.
+fn generic(ctx: &Ctx, start: usize, end: usize) -> Mapped {
+    Mapped {
+        error: ctx.syntax_error("invalid syntax", start, end),
+        generic: true,
+        position: start,
+    }
+}
+
+/// An error with a specific message (never overridden by later tokenizer errors).
+fn specific(error: SyntaxError, position: usize) -> Mapped {
+    Mapped {
+        error,
+        generic: false,
+        position,
+    }
+}
+
+/// The index of the first token of the logical line that contains token `index`.
+fn line_start_index(tokens: &[Spanned], index: usize) -> usize {
+    let mut i = index;
+    while i > 0 && !matches!(tokens[i - 1].1, Tok::Newline | Tok::Indent | Tok::Dedent) {
+        i -= 1;
+    }
+    i
+}
+
+/// What CPython calls the block a header opens, for `expected an indented block after ...`.
+fn block_name(tok: &Tok, next: Option<&Tok>) -> Option<&'static str> {
+    Some(match tok {
+        Tok::If => "'if' statement",
+        Tok::Elif => "'elif' statement",
+        Tok::Else => "'else' statement",
+        Tok::While => "'while' statement",
+        Tok::For => "'for' statement",
+        Tok::With => "'with' statement",
+        Tok::Try => "'try' statement",
+        Tok::Except => "'except' statement",
+        Tok::Finally => "'finally' statement",
+        Tok::Def => "function definition",
+        Tok::Class => "class definition",
+        Tok::Async => return next.and_then(|t| block_name(t, None)),
+        _ => return None,
+    })
+}
+
+/// If token `newline` ends a block header (`...:` NEWLINE), the header's description and line.
+fn header_before(ctx: &Ctx, tokens: &[Spanned], newline: usize) -> Option<(&'static str, usize)> {
+    if newline == 0 || !matches!(tokens[newline].1, Tok::Newline) {
+        return None;
+    }
+    if !matches!(tokens[newline - 1].1, Tok::Colon) {
+        return None;
+    }
+    let first = line_start_index(tokens, newline - 1);
+    let name = block_name(&tokens[first].1, tokens.get(first + 1).map(|t| &t.1))?;
+    let line = line_of(ctx.source, tokens[first].0);
+    Some((name, line))
+}
+
+/// The 1-based line containing byte `offset`.
+fn line_of(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())].matches('\n').count() + 1
+}
+
+/// An error that CPython prints without a caret (its offset falls in the indentation).
+fn without_caret(ctx: &Ctx, kind: SyntaxErrorKind, msg: String, at: usize) -> SyntaxError {
+    let mut error = SyntaxError::at(kind, msg, ctx.filename, ctx.source, at, at);
+    error.col = 0;
+    error.end_col = 0;
+    error
+}
+
+/// The input ended where more was needed: the REPL should ask for another line.
+fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize) -> Mapped {
+    let last_newline = tokens
+        .iter()
+        .rposition(|(_, t, _)| !matches!(t, Tok::Dedent));
+    let mut mapped = match last_newline.and_then(|i| header_before(ctx, tokens, i).map(|h| (i, h)))
+    {
+        Some((i, (name, line))) => {
+            let msg = format!("expected an indented block after {name} on line {line}");
+            let error = without_caret(ctx, SyntaxErrorKind::Indentation, msg, tokens[i].0);
+            specific(error, location)
+        }
+        None => generic(ctx, location, location),
+    };
+    mapped.error.incomplete = true;
+    mapped.generic = false;
+    mapped
+}
+
+/// Whether every token from `index` on is a zero-width end-of-input DEDENT or NEWLINE.
+fn only_end_follows(tokens: &[Spanned], index: usize) -> bool {
+    tokens[index..]
+        .iter()
+        .all(|(_, t, _)| matches!(t, Tok::Dedent | Tok::Newline))
+}
+
+/// The span CPython gives a NEWLINE token: from a trailing comment (if any) to the line end.
+fn newline_span(ctx: &Ctx, tokens: &[Spanned], index: usize) -> (usize, usize) {
+    let (start, _, end) = tokens[index];
+    let previous_end = if index > 0 {
+        tokens[index - 1].2
+    } else {
+        start
+    };
+    let gap = ctx.source.get(previous_end..start).unwrap_or("");
+    match gap.find('#') {
+        Some(hash) => (previous_end + hash, start),
+        None => (start, end.max(start)),
+    }
+}
+
+/// An unexpected token at `tokens[index]`.
+fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]) -> Mapped {
+    let (start, tok, end) = &tokens[index];
+    let (start, end) = (*start, *end);
+    if index > 0 {
+        if let Some((name, line)) = header_before(ctx, tokens, index - 1) {
+            if !matches!(tok, Tok::Indent) {
+                let msg = format!("expected an indented block after {name} on line {line}");
+                if only_end_follows(tokens, index) {
+                    let mut error =
+                        without_caret(ctx, SyntaxErrorKind::Indentation, msg, tokens[index - 1].0);
+                    error.incomplete = true;
+                    return specific(error, start);
+                }
+                let real = tokens[index..]
+                    .iter()
+                    .find(|(_, t, _)| !matches!(t, Tok::Dedent))
+                    .map_or((start, end), |(s, _, e)| (*s, *e));
+                let error = SyntaxError::at(
+                    SyntaxErrorKind::Indentation,
+                    msg,
+                    ctx.filename,
+                    ctx.source,
+                    real.0,
+                    real.1,
+                );
+                return specific(error, start);
+            }
+        }
+    }
+    match tok {
+        Tok::Indent => {
+            let line_start = ctx.source[..start].rfind('\n').map_or(0, |i| i + 1);
+            let msg = "unexpected indent".to_string();
+            let mut error = SyntaxError::at(
+                SyntaxErrorKind::Indentation,
+                msg,
+                ctx.filename,
+                ctx.source,
+                start,
+                start,
+            );
+            // pegen points into the indentation, so no caret is printed.
+            error.col = ctx.source[line_start..start].chars().count();
+            error.end_col = error.col;
+            specific(error, start)
+        }
+        Tok::Newline
+            if expected.iter().any(|e| e == "\":\"") && starts_block_header(tokens, index) =>
+        {
+            let (s, e) = newline_span(ctx, tokens, index);
+            specific(ctx.syntax_error("expected ':'", s, e), start)
+        }
+        Tok::Newline => {
+            let (s, e) = newline_span(ctx, tokens, index);
+            let mut mapped = generic(ctx, s, e);
+            mapped.position = start;
+            mapped
+        }
+        Tok::Dedent if only_end_follows(tokens, index) => {
+            let mut mapped = generic(ctx, start, end);
+            mapped.error.incomplete = true;
+            mapped
+        }
+        _ => {
+            if let Some(error) = missing_print_parens(ctx, tokens, index) {
+                return specific(error, start);
+            }
+            generic(ctx, start, end)
+        }
+    }
+}
+
+/// Whether the logical line containing token `index` begins with a block keyword.
+fn starts_block_header(tokens: &[Spanned], index: usize) -> bool {
+    let first = line_start_index(tokens, index);
+    block_name(&tokens[first].1, tokens.get(first + 1).map(|t| &t.1)).is_some()
+}
+
+/// `print x` at the start of a statement: CPython's Python 2 hint.
+fn missing_print_parens(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if index == 0 {
+        return None;
+    }
+    let (print_start, name, _) = &tokens[index - 1];
+    let Tok::Name(name) = name else { return None };
+    if name != "print" && name != "exec" {
+        return None;
+    }
+    if line_start_index(tokens, index - 1) != index - 1 {
+        return None;
+    }
+    let starts_expression = matches!(
+        tokens[index].1,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Str(_)
+            | Tok::FString(_)
+            | Tok::Bytes(_)
+            | Tok::Lsqb
+            | Tok::Lbrace
+            | Tok::True
+            | Tok::False
+            | Tok::None
+            | Tok::Tilde
+            | Tok::Minus
+            | Tok::Not
+    );
+    if !starts_expression {
+        return None;
+    }
+    let end = tokens[index..]
+        .iter()
+        .take_while(|(_, t, _)| !matches!(t, Tok::Newline | Tok::Semi))
+        .last()
+        .map_or(tokens[index].2, |(_, _, e)| *e);
+    let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+    Some(ctx.syntax_error(msg, *print_start, end))
+}

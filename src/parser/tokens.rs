@@ -1,0 +1,137 @@
+//! Token-level passes that run before the LR parser, for the few places where Python's PEG
+//! grammar needs more than one token of lookahead.
+
+use super::helpers::Ctx;
+use crate::error::SyntaxError;
+use crate::lexer::Spanned;
+use crate::token::Tok;
+
+/// Whether token `index` starts a statement.
+fn at_statement_start(tokens: &[Spanned], index: usize) -> bool {
+    index == 0
+        || matches!(
+            tokens[index - 1].1,
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Semi
+        )
+}
+
+/// The index of the token that closes the bracket opened at `open`, if any.
+fn matching_close(tokens: &[Spanned], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(open) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            Tok::Newline => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the tokens strictly between `open` and `close` hold `as` or a comma at depth one.
+fn holds_with_items(tokens: &[Spanned], open: usize, close: usize) -> bool {
+    if matches!(
+        tokens.get(open + 1).map(|t| &t.1),
+        Some(Tok::Yield | Tok::Star)
+    ) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (_, tok, _) in &tokens[open + 1..close] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::As | Tok::Comma if depth == 0 => return true,
+            Tok::ColonEqual if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Rewrites `with (a as b, c):` to `with a as b, c:`.
+///
+/// CPython 3.9+ reads parenthesised with-items when the `)` is followed by `:` (PEG
+/// backtracking); an LR(1) parser cannot tell `(a, b)` the tuple from `(a, b)` the items
+/// until the `:`, so the parentheses (and a trailing comma) are dropped here instead.
+pub fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
+    let mut drop = Vec::new();
+    for i in 0..tokens.len() {
+        if !matches!(tokens[i].1, Tok::With)
+            || !matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Lpar))
+        {
+            continue;
+        }
+        let open = i + 1;
+        let Some(close) = matching_close(tokens, open) else {
+            continue;
+        };
+        if !matches!(tokens.get(close + 1).map(|t| &t.1), Some(Tok::Colon)) {
+            continue;
+        }
+        if !holds_with_items(tokens, open, close) {
+            continue;
+        }
+        drop.push(open);
+        if matches!(tokens[close - 1].1, Tok::Comma) && close - 1 > open {
+            drop.push(close - 1);
+        }
+        drop.push(close);
+    }
+    if drop.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    tokens.retain(|_| {
+        let keep = drop.binary_search(&index).is_err();
+        index += 1;
+        keep
+    });
+}
+
+/// Finds the first `match` or `type` statement, which percolate refuses with a clear message.
+///
+/// `match x:` is recognised as a logical line that starts with the soft keyword `match` and
+/// ends with `:` (no simple statement can); `type X = ...` as `type` followed by a name and
+/// `=` or `[`. Uses of `match` and `type` as names are left alone.
+pub fn find_refused_statement(ctx: &Ctx, tokens: &[Spanned]) -> Option<(usize, SyntaxError)> {
+    for (i, (start, tok, end)) in tokens.iter().enumerate() {
+        let Tok::Name(name) = tok else { continue };
+        if !at_statement_start(tokens, i) {
+            continue;
+        }
+        match name.as_str() {
+            "match" => {
+                let line_end = tokens[i..]
+                    .iter()
+                    .position(|(_, t, _)| matches!(t, Tok::Newline));
+                let Some(line_end) = line_end.map(|n| i + n) else {
+                    continue;
+                };
+                if line_end > i + 1 && matches!(tokens[line_end - 1].1, Tok::Colon) {
+                    let msg = "match statements are not supported by percolate";
+                    return Some((*start, ctx.syntax_error(msg, *start, *end)));
+                }
+            }
+            "type" => {
+                let name_follows = matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Name(_)));
+                let assign_follows = matches!(
+                    tokens.get(i + 2).map(|t| &t.1),
+                    Some(Tok::Equal | Tok::Lsqb)
+                );
+                if name_follows && assign_follows {
+                    let msg = "type alias statements are not supported by percolate";
+                    return Some((*start, ctx.syntax_error(msg, *start, *end)));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
