@@ -50,6 +50,22 @@ pub fn is_decimal(c: char) -> bool {
     }
 }
 
+/// The value of a decimal digit (`unicodedata.decimal(c)`), for any script's digits.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if let Some(digit) = c.to_digit(10) {
+        return Some(digit);
+    }
+    if c.is_ascii() {
+        return None;
+    }
+    let code = c as u32;
+    // Unicode lays decimal digits out in runs of ten starting at zero, and the table's
+    // ranges are unions of whole runs.
+    let at = tables::DECIMAL.partition_point(|&(_, high)| high < code);
+    let &(low, high) = tables::DECIMAL.get(at)?;
+    (low..=high).contains(&code).then(|| (code - low) % 10)
+}
+
 /// `c.isdigit()`: code points with a digit value (Nd plus superscripts and the like).
 pub fn is_digit(c: char) -> bool {
     if c.is_ascii() {
@@ -392,5 +408,10 @@ mod tests {
         assert!(!str_isprintable("a\u{a0}"));
         assert!(str_isprintable("é日本"));
         assert!(str_isalpha("日本"));
+        assert_eq!(decimal_value('7'), Some(7));
+        assert_eq!(decimal_value('٣'), Some(3));
+        assert_eq!(decimal_value('\u{1d7d9}'), Some(1));
+        assert_eq!(decimal_value('²'), None);
+        assert_eq!(decimal_value('a'), None);
     }
 }
