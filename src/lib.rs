@@ -6,8 +6,10 @@
 //! asyncio event loop from [`modules`] driving tasks.
 
 pub mod ast;
+pub mod builtins;
 pub mod bytecode;
 pub mod error;
 pub mod lexer;
+pub mod modules;
 pub mod parser;
 pub mod token;

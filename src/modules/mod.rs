@@ -1,0 +1,3 @@
+//! Built-in modules.
+
+pub mod mt_random;
