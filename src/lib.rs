@@ -2,8 +2,11 @@
 //!
 //! A tour of the pipeline: [`lexer`] turns source text into tokens (logos plus an indentation
 //! layer), [`parser`] builds an [`ast::Module`] with the lalrpop grammar in `grammar/`, the
-//! [`compiler`] turns it into [`bytecode::Code`] objects, and the [`vm`] runs them, with the
+//! compiler turns it into [`bytecode::Code`] objects, and the [`vm`] runs them, with the
 //! asyncio event loop from [`modules`] driving tasks.
+//!
+//! Entry points: [`run_file`], [`run_source`] (real stdout/stderr) and [`run_capture`]
+//! (captured output, for tests).
 
 pub mod ast;
 pub mod builtins;
@@ -13,3 +16,117 @@ pub mod lexer;
 pub mod modules;
 pub mod parser;
 pub mod token;
+pub mod vm;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use vm::{Output, Value, Vm};
+
+/// Parses and compiles a module's source into a code object.
+pub fn compile_source(source: &str, filename: &str) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
+    let module = parser::parse_module(source, filename)?;
+    compile_module(&module, filename, source)
+}
+
+/// Compiles a parsed module (the compiler lands in `compiler/`).
+fn compile_module(_module: &ast::Module, filename: &str, source: &str) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
+    Err(error::SyntaxError::at(error::SyntaxErrorKind::Syntax, "the compiler is not available yet", filename, source, 0, 0))
+}
+
+/// What a captured run printed and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOutcome {
+    /// Everything written to stdout.
+    pub stdout: String,
+    /// Everything written to stderr (tracebacks, warnings).
+    pub stderr: String,
+    /// The process exit status the run would have.
+    pub status: i32,
+}
+
+/// Stack size of the interpreter thread: deep enough that 1000 nested Rust→Python re-entries
+/// (dunders calling Python code) never overflow before RecursionError.
+const INTERPRETER_STACK: usize = 512 * 1024 * 1024;
+
+/// Runs `f` on a thread with a large stack and returns its result.
+pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let handle = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(f);
+    match handle {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(p) => std::panic::resume_unwind(p),
+        },
+        Err(e) => unreachable!("cannot spawn the interpreter thread: {e}"),
+    }
+}
+
+/// Runs a program in a fresh VM as `__main__`; returns the exit status.
+fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    vm.sources.insert(Rc::from(filename), Rc::from(source));
+    let code = match compile_source(source, filename) {
+        Ok(c) => c,
+        Err(err) => {
+            vm.write_stderr(&format!("{err}\n"));
+            return 1;
+        }
+    };
+    let main = vm.new_module("__main__");
+    if filename != "<string>" && filename != "<stdin>" {
+        vm.module_set(&main, "__file__", Value::str(filename));
+    }
+    let modules = vm.modules.clone();
+    vm.dict_set_str(&modules, "__main__", Value::Obj(main.clone()));
+    let globals = main.dict.clone().expect("modules have a dict");
+    let status = match vm.run_module_code(code, &globals) {
+        Ok(_) => 0,
+        Err(e) => vm.handle_uncaught(&e),
+    };
+    vm.flush_never_awaited();
+    vm.flush_stdout();
+    status
+}
+
+/// Runs source text with the real stdout/stderr; returns the exit status.
+pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    let source = source.to_string();
+    let filename = filename.to_string();
+    with_big_stack(move || {
+        let mut vm = Vm::new();
+        vm.argv = argv;
+        let dir = std::path::Path::new(&filename).parent().map(|p| p.to_path_buf());
+        vm.module_dir = Some(match dir {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::PathBuf::from("."),
+        });
+        run_in_vm(&mut vm, &source, &filename)
+    })
+}
+
+/// Runs a file; `argv[0]` is the path.
+pub fn run_file(path: &str, argv: Vec<String>) -> std::io::Result<i32> {
+    let source = std::fs::read_to_string(path)?;
+    Ok(run_source(&source, path, argv))
+}
+
+/// Runs source text with stdout and stderr captured (for tests).
+pub fn run_capture(source: &str, filename: &str) -> RunOutcome {
+    let source = source.to_string();
+    let filename = filename.to_string();
+    with_big_stack(move || {
+        let out = Rc::new(RefCell::new(String::new()));
+        let err = Rc::new(RefCell::new(String::new()));
+        let mut vm = Vm::new();
+        vm.out = Output::Capture { out: out.clone(), err: err.clone() };
+        vm.argv = vec![filename.clone()];
+        let status = run_in_vm(&mut vm, &source, &filename);
+        drop(vm);
+        let stdout = out.borrow().clone();
+        let stderr = err.borrow().clone();
+        RunOutcome { stdout, stderr, status }
+    })
+}
+
+/// The disassembly of a code object and its nested code objects (`--dis`).
+pub fn disassemble(code: &bytecode::Code) -> String {
+    format!("{code:#?}\n")
+}

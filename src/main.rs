@@ -1,6 +1,7 @@
 //! The `percolate` command line, with python's conventions.
 
 use clap::Parser;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 /// Command-line arguments, mirroring `python3`'s.
@@ -24,29 +25,80 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// Converts an exit status to the process exit code (low 8 bits, as a shell sees it).
+fn exit_code(status: i32) -> ExitCode {
+    ExitCode::from((status & 0xff) as u8)
+}
+
+/// Reads the program named on the command line; `-` or no file reads stdin.
+fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
+    match path {
+        None | Some("-") => {
+            let mut s = String::new();
+            if let Err(e) = std::io::stdin().read_to_string(&mut s) {
+                eprintln!("percolate: can't read <stdin>: {e}");
+                return Err(ExitCode::from(2));
+            }
+            Ok((s, "<stdin>".to_string()))
+        }
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(s) => Ok((s, p.to_string())),
+            Err(e) => {
+                let abs = std::path::absolute(p).map(|a| a.display().to_string()).unwrap_or_else(|_| p.to_string());
+                let reason = match e.kind() {
+                    std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                    _ => e.to_string(),
+                };
+                eprintln!("percolate: can't open file '{abs}': [Errno {}] {reason}", e.raw_os_error().unwrap_or(0));
+                Err(ExitCode::from(2))
+            }
+        },
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Some(path) = cli.args.first() else {
-        eprintln!("percolate: no file given");
-        return ExitCode::from(2);
-    };
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("percolate: can't open file '{path}': [Errno {}] {e}", e.raw_os_error().unwrap_or(0));
-            return ExitCode::from(2);
-        }
-    };
-    match percolate::parser::parse_module(&source, path) {
-        Ok(module) => {
-            if cli.ast {
-                println!("{module:#?}");
-            }
-            ExitCode::SUCCESS
-        }
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::from(1)
-        }
+    if let Some(code) = &cli.command {
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(cli.args.iter().cloned());
+        return exit_code(percolate::run_source(code, "<string>", argv));
     }
+    let path = cli.args.first().map(String::as_str);
+    if path.is_none() && std::io::stdin().is_terminal() && !cli.ast && !cli.dis {
+        eprintln!("percolate: the interactive prompt is not available; pass a file, -c CODE or pipe a program");
+        return ExitCode::from(2);
+    }
+    let (source, filename) = match read_program(path) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if cli.ast {
+        return match percolate::parser::parse_module(&source, &filename) {
+            Ok(module) => {
+                println!("{module:#?}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    if cli.dis {
+        return match percolate::compile_source(&source, &filename) {
+            Ok(code) => {
+                print!("{}", percolate::disassemble(&code));
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let mut argv: Vec<String> = cli.args.clone();
+    if argv.is_empty() {
+        argv.push(String::new());
+    }
+    exit_code(percolate::run_source(&source, &filename, argv))
 }

@@ -1,0 +1,759 @@
+//! The built-in functions: print, len, isinstance, iter, next, min, max, sorted, ...
+
+use crate::ast::{CmpOp, Operator};
+use crate::vm::native::{FrameIntrinsic, NativeFunction};
+use crate::vm::object::{IterState, Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::rc::Rc;
+
+fn set(vm: &mut Vm, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+    let v = vm.new_native_fn(name, f);
+    let b = vm.builtins_dict();
+    vm.dict_set_str(&b, name, v);
+}
+
+fn set_intrinsic(vm: &mut Vm, name: &str, which: FrameIntrinsic, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+    let v = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+        name: Rc::from(name),
+        owner: None,
+        func: Rc::new(f),
+        is_method: false,
+        intrinsic: Some(which),
+    })));
+    let b = vm.builtins_dict();
+    vm.dict_set_str(&b, name, v);
+}
+
+/// `isinstance(v, spec)` with tuples and `__instancecheck__`.
+pub fn isinstance(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
+    if let Some(items) = spec.as_tuple() {
+        for s in items.to_vec() {
+            if isinstance(vm, v, &s)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match spec.as_obj() {
+        Some(cls) if cls.as_type().is_some() => {
+            if vm.is_instance(v, cls) {
+                return Ok(true);
+            }
+            let meta = vm.type_of(spec);
+            if meta.as_type().is_some_and(|t| t.is_heap) {
+                if let Some(f) = vm.lookup_in_mro(&meta, "__instancecheck__") {
+                    let r = vm.call(&f, vec![spec.clone(), v.clone()])?;
+                    return vm.truthy(&r);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn issubclass(vm: &mut Vm, c: &Value, spec: &Value) -> PyResult<bool> {
+    let Some(cls) = c.as_obj().filter(|o| o.as_type().is_some()).cloned() else {
+        return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
+    };
+    if let Some(items) = spec.as_tuple() {
+        for s in items.to_vec() {
+            if issubclass(vm, c, &s)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match spec.as_obj() {
+        Some(sup) if sup.as_type().is_some() => Ok(vm.is_subclass(&cls, sup)),
+        _ => Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    }
+}
+
+/// min()/max() shared implementation.
+fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+    let key = args.take_kwarg("key").filter(|k| !k.is_none());
+    let default = args.take_kwarg("default");
+    args.no_kwargs(vm, name)?;
+    let items = match args.positional.len() {
+        0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&args.positional[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.new_type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.positional.clone()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => vm.call(f, vec![it.clone()])?,
+            None => it.clone(),
+        };
+        best = match best {
+            None => Some((k, it)),
+            Some((bk, bv)) => {
+                let r = vm.compare(&k, &bk, op)?;
+                if vm.truthy(&r)? { Some((k, it)) } else { Some((bk, bv)) }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.new_value_error(format!("{name}() iterable argument is empty"))),
+        },
+    }
+}
+
+/// Sorts values in place with an optional key (stable merge sort, `<` via the VM).
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for it in items {
+        let k = match key {
+            Some(f) => vm.call(f, vec![it.clone()])?,
+            None => it.clone(),
+        };
+        keyed.push((k, it));
+    }
+    if reverse {
+        keyed.reverse();
+    }
+    let sorted = merge_sort(vm, keyed)?;
+    let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        _ => {
+            if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+                if !vm.has_user_class(a) && !vm.has_user_class(b) {
+                    return Ok(x < y);
+                }
+            }
+            let r = vm.compare(a, b, CmpOp::Lt)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+fn merge_sort(vm: &mut Vm, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+    if v.len() <= 1 {
+        return Ok(v);
+    }
+    if v.len() <= 8 {
+        // Stable insertion sort for short runs.
+        let mut out: Vec<(Value, Value)> = Vec::with_capacity(v.len());
+        for item in v {
+            let mut pos = out.len();
+            while pos > 0 && less(vm, &item.0, &out[pos - 1].0)? {
+                pos -= 1;
+            }
+            out.insert(pos, item);
+        }
+        return Ok(out);
+    }
+    let mut v = v;
+    let right = v.split_off(v.len() / 2);
+    let left = merge_sort(vm, v)?;
+    let right = merge_sort(vm, right)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let mut l = left.into_iter().peekable();
+    let mut r = right.into_iter().peekable();
+    loop {
+        match (l.peek(), r.peek()) {
+            (Some(a), Some(b)) => {
+                if less(vm, &b.0, &a.0)? {
+                    out.push(r.next().expect("peeked"));
+                } else {
+                    out.push(l.next().expect("peeked"));
+                }
+            }
+            (Some(_), None) => out.push(l.next().expect("peeked")),
+            (None, Some(_)) => out.push(r.next().expect("peeked")),
+            (None, None) => break,
+        }
+    }
+    Ok(out)
+}
+
+/// `__build_class__(func, name, *bases, metaclass=..., **kwds)`.
+fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.positional.len() < 2 {
+        return Err(vm.new_type_error("__build_class__: not enough arguments"));
+    }
+    let func = args.positional.remove(0);
+    let name = args.positional.remove(0);
+    let name_s = name.as_str().unwrap_or("?").to_string();
+    let mut bases = Vec::new();
+    let orig_bases = args.positional.clone();
+    for b in &orig_bases {
+        if b.as_obj().is_some_and(|o| o.as_type().is_some()) {
+            bases.push(b.as_obj().expect("checked").clone());
+        } else if let Some(f) = vm.lookup_attr_opt(b, "__mro_entries__")? {
+            let r = vm.call(&f, vec![Value::tuple(orig_bases.clone())])?;
+            for x in vm.collect(&r)? {
+                if let Some(o) = x.as_obj() {
+                    bases.push(o.clone());
+                }
+            }
+        } else {
+            return Err(vm.new_type_error("bases must be types"));
+        }
+    }
+    let explicit_meta = args.take_kwarg("metaclass");
+    let mut meta = match &explicit_meta {
+        Some(m) => m.clone(),
+        None => match bases.first() {
+            Some(b) => Value::Obj(vm.type_of(&Value::Obj(b.clone()))),
+            None => Value::Obj(vm.types.type_.clone()),
+        },
+    };
+    // The most derived metaclass among the bases wins.
+    if let Some(m) = meta.as_obj().filter(|m| m.as_type().is_some()).cloned() {
+        let mut winner = m;
+        for b in &bases {
+            let bm = vm.type_of(&Value::Obj(b.clone()));
+            if vm.is_subclass(&bm, &winner) {
+                winner = bm;
+            } else if !vm.is_subclass(&winner, &bm) {
+                return Err(vm.new_type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+        }
+        meta = Value::Obj(winner);
+    }
+    let ns = match vm.lookup_attr_opt(&meta, "__prepare__")? {
+        Some(p) if !matches!(p.payload(), Some(Payload::NativeFunction(_))) => {
+            let mut pargs = Args::new(vec![name.clone(), Value::tuple(bases.iter().map(|b| Value::Obj(b.clone())).collect())]);
+            pargs.kwargs = args.kwargs.clone();
+            vm.call_args(&p, pargs)?
+        }
+        _ => Value::Obj(vm.new_dict()),
+    };
+    let Some(Payload::Function(f)) = func.payload() else {
+        return Err(vm.new_type_error("__build_class__: func must be a function"));
+    };
+    let mut frame = vm.bind_function_args(f, Args::default())?;
+    frame.locals_map = Some(ns.clone());
+    let cell_value = match vm.run_frame(frame, crate::vm::generator::Resume::Value(None))? {
+        crate::vm::eval::FrameExit::Return(v) => v,
+        crate::vm::eval::FrameExit::Yield(..) => Value::None,
+    };
+    if !orig_bases.iter().zip(bases.iter()).all(|(a, b)| a.as_obj().is_some_and(|a| Rc::ptr_eq(a, b))) || orig_bases.len() != bases.len() {
+        if let Some(d) = ns.as_obj() {
+            vm.dict_set_str(d, "__orig_bases__", Value::tuple(orig_bases.clone()));
+        }
+    }
+    let bases_val = Value::tuple(bases.iter().map(|b| Value::Obj(b.clone())).collect());
+    let mut margs = Args::new(vec![name, bases_val, ns]);
+    margs.kwargs = args.kwargs;
+    let cls = vm.call_args(&meta, margs)?;
+    if let Value::Obj(c) = &cell_value {
+        if let Payload::Cell(cell) = &c.payload {
+            *cell.borrow_mut() = Some(cls.clone());
+        }
+    }
+    let _ = name_s;
+    Ok(cls)
+}
+
+/// type(name, bases, ns, **kwds) as a metaclass: creates the class, sets `__set_name__`
+/// and runs `__init_subclass__`.
+pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+    if vm.dict_get_str(ns, "__eq__").is_some() && vm.dict_get_str(ns, "__hash__").is_none() {
+        vm.dict_set_str(ns, "__hash__", Value::None);
+    }
+    let cls = vm.new_class(meta, name, bases.clone(), ns)?;
+    let cls_v = Value::Obj(cls.clone());
+    for (k, v) in vm.dict_items(ns) {
+        if v.payload().is_some_and(|p| matches!(p, Payload::Object | Payload::Native(_))) {
+            let t = vm.type_of(&v);
+            if t.as_type().is_some_and(|t| t.is_heap) {
+                if let Some(f) = vm.lookup_in_mro(&t, "__set_name__") {
+                    vm.call(&f, vec![v.clone(), cls_v.clone(), k.clone()])?;
+                }
+            }
+        }
+    }
+    let sup = vm.new_super(&cls, cls_v.clone())?;
+    let init_sub = vm.get_attr(&sup, "__init_subclass__")?;
+    vm.call_args(&init_sub, Args { positional: vec![], kwargs })?;
+    Ok(cls_v)
+}
+
+fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kwarg("sep").filter(|v| !v.is_none());
+    let end = args.take_kwarg("end").filter(|v| !v.is_none());
+    let file = args.take_kwarg("file").filter(|v| !v.is_none());
+    let flush = args.take_kwarg("flush");
+    args.no_kwargs(vm, "print")?;
+    let sep = match sep {
+        Some(s) => match s.as_str() {
+            Some(s) => s.to_string(),
+            None => return Err(vm.new_type_error(format!("sep must be None or a string, not {}", vm.type_name(&s)))),
+        },
+        None => " ".to_string(),
+    };
+    let end = match end {
+        Some(s) => match s.as_str() {
+            Some(s) => s.to_string(),
+            None => return Err(vm.new_type_error(format!("end must be None or a string, not {}", vm.type_name(&s)))),
+        },
+        None => "\n".to_string(),
+    };
+    let mut out = String::new();
+    for (i, a) in args.positional.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str(a)?);
+    }
+    out.push_str(&end);
+    match file {
+        None => vm.write_stdout(&out),
+        Some(f) => {
+            vm.call_method(&f, "write", vec![Value::string(out)])?;
+            if let Some(fl) = flush {
+                if vm.truthy(&fl)? {
+                    if let Some(m) = vm.lookup_attr_opt(&f, "flush")? {
+                        vm.call(&m, vec![])?;
+                    }
+                }
+            }
+            return Ok(Value::None);
+        }
+    }
+    if let Some(fl) = flush {
+        if vm.truthy(&fl)? {
+            vm.flush_stdout();
+        }
+    }
+    Ok(Value::None)
+}
+
+fn to_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    vm.index_value(v)
+}
+
+/// Registers the built-in functions.
+pub fn init(vm: &mut Vm) {
+    let b = vm.builtins_dict();
+    let t = &vm.types;
+    let type_entries: Vec<(&str, ObjRef)> = vec![
+        ("object", t.object.clone()),
+        ("type", t.type_.clone()),
+        ("int", t.int.clone()),
+        ("bool", t.bool_.clone()),
+        ("float", t.float.clone()),
+        ("str", t.str_.clone()),
+        ("bytes", t.bytes.clone()),
+        ("list", t.list.clone()),
+        ("tuple", t.tuple.clone()),
+        ("dict", t.dict.clone()),
+        ("set", t.set.clone()),
+        ("frozenset", t.frozenset.clone()),
+        ("range", t.range.clone()),
+        ("slice", t.slice.clone()),
+        ("property", t.property.clone()),
+        ("staticmethod", t.staticmethod.clone()),
+        ("classmethod", t.classmethod.clone()),
+        ("enumerate", t.enumerate.clone()),
+        ("zip", t.zip.clone()),
+        ("map", t.map.clone()),
+        ("filter", t.filter.clone()),
+        ("reversed", t.reversed.clone()),
+    ];
+    for (name, cls) in type_entries {
+        vm.dict_set_str(&b, name, Value::Obj(cls));
+    }
+    for (name, cls) in vm.exc.all.clone() {
+        vm.dict_set_str(&b, name, Value::Obj(cls));
+    }
+    let os_error = vm.exc.os_error.clone();
+    vm.dict_set_str(&b, "EnvironmentError", Value::Obj(os_error.clone()));
+    vm.dict_set_str(&b, "IOError", Value::Obj(os_error));
+    vm.dict_set_str(&b, "None", Value::None);
+    vm.dict_set_str(&b, "True", Value::Bool(true));
+    vm.dict_set_str(&b, "False", Value::Bool(false));
+    let ni = vm.not_implemented.clone();
+    vm.dict_set_str(&b, "NotImplemented", ni);
+    let el = vm.ellipsis.clone();
+    vm.dict_set_str(&b, "Ellipsis", el);
+    vm.dict_set_str(&b, "__name__", Value::str("builtins"));
+    vm.dict_set_str(&b, "__debug__", Value::Bool(true));
+
+    set(vm, "print", print);
+    set(vm, "len", |vm, args| {
+        let a = args.check(vm, "len", 1, 1)?;
+        let a = a[0].clone();
+        Ok(Value::Int(vm.len(&a)? as i64))
+    });
+    set(vm, "repr", |vm, args| {
+        let a = args.check(vm, "repr", 1, 1)?[0].clone();
+        Ok(Value::string(vm.repr(&a)?))
+    });
+    set(vm, "ascii", |vm, args| {
+        let a = args.check(vm, "ascii", 1, 1)?[0].clone();
+        let r = vm.repr(&a)?;
+        Ok(Value::string(crate::vm::format::ascii_escape(&r)))
+    });
+    set(vm, "isinstance", |vm, args| {
+        let a = args.check(vm, "isinstance", 2, 2)?.to_vec();
+        Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
+    });
+    set(vm, "issubclass", |vm, args| {
+        let a = args.check(vm, "issubclass", 2, 2)?.to_vec();
+        Ok(Value::Bool(issubclass(vm, &a[0], &a[1])?))
+    });
+    set(vm, "iter", |vm, args| {
+        let a = args.check(vm, "iter", 1, 2)?.to_vec();
+        if a.len() == 2 {
+            return Ok(vm.new_iterator(IterState::Callable { func: a[0].clone(), sentinel: a[1].clone() }));
+        }
+        vm.iter(&a[0])
+    });
+    set(vm, "next", |vm, args| {
+        let a = args.check(vm, "next", 1, 2)?.to_vec();
+        let it = &a[0];
+        let is_iter = matches!(it.payload(), Some(Payload::Iterator(_)) | Some(Payload::Generator(_)))
+            || vm.lookup_in_mro(&vm.type_of(it), "__next__").is_some();
+        if !is_iter {
+            return Err(vm.new_type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+        }
+        if let Some(Payload::Generator(_)) = it.payload() {
+            let g = it.as_obj().expect("heap").clone();
+            return match vm.gen_send(&g, Value::None)? {
+                crate::vm::generator::SendResult::Yield(v) => Ok(v),
+                crate::vm::generator::SendResult::Return(v) => match a.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(vm.new_stop_iteration(v)),
+                },
+            };
+        }
+        if !matches!(it.payload(), Some(Payload::Iterator(_))) {
+            let cls = vm.type_of(it);
+            let f = vm.lookup_in_mro(&cls, "__next__").expect("checked");
+            return match vm.call_bound_dunder(&f, it, vec![]) {
+                Err(e) if a.len() == 2 && vm.exc_matches(&e, &vm.exc.stop_iteration.clone()) => Ok(a[1].clone()),
+                other => other,
+            };
+        }
+        match vm.next(it)? {
+            Some(v) => Ok(v),
+            None => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.new_stop_iteration(Value::None)),
+            },
+        }
+    });
+    set(vm, "getattr", |vm, args| {
+        let a = args.check(vm, "getattr", 2, 3)?.to_vec();
+        let Some(name) = a[1].as_str().map(String::from) else {
+            return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+        };
+        match a.get(2) {
+            Some(d) => Ok(vm.lookup_attr_opt(&a[0], &name)?.unwrap_or_else(|| d.clone())),
+            None => vm.get_attr(&a[0], &name),
+        }
+    });
+    set(vm, "setattr", |vm, args| {
+        let a = args.check(vm, "setattr", 3, 3)?.to_vec();
+        let Some(name) = a[1].as_str().map(String::from) else {
+            return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+        };
+        vm.set_attr(&a[0], &name, a[2].clone())?;
+        Ok(Value::None)
+    });
+    set(vm, "delattr", |vm, args| {
+        let a = args.check(vm, "delattr", 2, 2)?.to_vec();
+        let name = a[1].as_str().unwrap_or("").to_string();
+        vm.del_attr(&a[0], &name)?;
+        Ok(Value::None)
+    });
+    set(vm, "hasattr", |vm, args| {
+        let a = args.check(vm, "hasattr", 2, 2)?.to_vec();
+        let Some(name) = a[1].as_str().map(String::from) else {
+            return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+        };
+        Ok(Value::Bool(vm.lookup_attr_opt(&a[0], &name)?.is_some()))
+    });
+    set(vm, "id", |vm, args| {
+        let a = args.check(vm, "id", 1, 1)?;
+        Ok(Value::Int(a[0].id() as i64))
+    });
+    set(vm, "hash", |vm, args| {
+        let a = args.check(vm, "hash", 1, 1)?[0].clone();
+        Ok(Value::Int(vm.hash(&a)?))
+    });
+    set(vm, "abs", |vm, args| {
+        let a = args.check(vm, "abs", 1, 1)?[0].clone();
+        match &a {
+            Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::bigint(num_bigint::BigInt::from(*i).magnitude().clone().into()))),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => {
+                if let Some(b) = a.as_bigint() {
+                    return Ok(Value::bigint(num_traits::Signed::abs(&b)));
+                }
+                match vm.call_dunder(&a, "__abs__", vec![])? {
+                    Some(v) => Ok(v),
+                    None => Err(vm.new_type_error(format!("bad operand type for abs(): '{}'", vm.type_name(&a)))),
+                }
+            }
+        }
+    });
+    set(vm, "min", |vm, args| min_max(vm, args, "min", CmpOp::Lt));
+    set(vm, "max", |vm, args| min_max(vm, args, "max", CmpOp::Gt));
+    set(vm, "sum", |vm, mut args| {
+        let start = args.take_kwarg("start");
+        let a = args.check(vm, "sum", 1, 2)?.to_vec();
+        let mut acc = start.or_else(|| a.get(1).cloned()).unwrap_or(Value::Int(0));
+        if acc.as_str().is_some() {
+            return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        }
+        let it = vm.iter(&a[0])?;
+        while let Some(x) = vm.next(&it)? {
+            acc = vm.binary_op(&acc, &x, Operator::Add)?;
+        }
+        Ok(acc)
+    });
+    set(vm, "sorted", |vm, mut args| {
+        let key = args.take_kwarg("key").filter(|k| !k.is_none());
+        let reverse = args.take_kwarg("reverse");
+        let a = args.check(vm, "sorted", 1, 1)?[0].clone();
+        let items = vm.collect(&a)?;
+        let rev = match reverse {
+            Some(r) => vm.truthy(&r)?,
+            None => false,
+        };
+        Ok(Value::list(sort_values(vm, items, key.as_ref(), rev)?))
+    });
+    set(vm, "callable", |vm, args| {
+        let a = args.check(vm, "callable", 1, 1)?[0].clone();
+        let r = match a.payload() {
+            Some(Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
+            _ => vm.lookup_in_mro(&vm.type_of(&a), "__call__").is_some(),
+        };
+        Ok(Value::Bool(r))
+    });
+    set(vm, "__build_class__", build_class);
+    set(vm, "__import__", |vm, args| {
+        let a = args.check(vm, "__import__", 1, 5)?.to_vec();
+        let name = a[0].as_str().unwrap_or("").to_string();
+        let globals = vm.new_dict();
+        let fromlist = a.get(3).cloned().unwrap_or(Value::None);
+        let level = a.get(4).and_then(|l| l.as_i64()).unwrap_or(0);
+        vm.import_name(&name, &fromlist, level, &globals)
+    });
+    set(vm, "any", |vm, args| {
+        let a = args.check(vm, "any", 1, 1)?[0].clone();
+        let it = vm.iter(&a)?;
+        while let Some(x) = vm.next(&it)? {
+            if vm.truthy(&x)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        Ok(Value::Bool(false))
+    });
+    set(vm, "all", |vm, args| {
+        let a = args.check(vm, "all", 1, 1)?[0].clone();
+        let it = vm.iter(&a)?;
+        while let Some(x) = vm.next(&it)? {
+            if !vm.truthy(&x)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    });
+    set(vm, "divmod", |vm, args| {
+        let a = args.check(vm, "divmod", 2, 2)?.to_vec();
+        let q = vm.binary_op(&a[0], &a[1], Operator::FloorDiv)?;
+        let r = vm.binary_op(&a[0], &a[1], Operator::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    });
+    set(vm, "pow", |vm, args| {
+        let a = args.check(vm, "pow", 2, 3)?.to_vec();
+        if let Some(m) = a.get(2).filter(|m| !m.is_none()) {
+            let (Some(b), Some(e), Some(m)) = (a[0].as_bigint(), a[1].as_bigint(), m.as_bigint()) else {
+                return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            };
+            if num_traits::Zero::is_zero(&m) {
+                return Err(vm.new_value_error("pow() 3rd argument cannot be 0"));
+            }
+            if num_traits::Signed::is_negative(&e) {
+                return Err(vm.new_value_error("base is not invertible for the given modulus"));
+            }
+            let r = b.modpow(&e, &m);
+            let r = if num_traits::Signed::is_negative(&r) != num_traits::Signed::is_negative(&m) && !num_traits::Zero::is_zero(&r) { r + m } else { r };
+            return Ok(Value::bigint(r));
+        }
+        vm.binary_op(&a[0], &a[1], Operator::Pow)
+    });
+    set(vm, "round", |vm, args| {
+        let a = args.check(vm, "round", 1, 2)?.to_vec();
+        if vm.has_user_class(&a[0]) {
+            if let Some(v) = vm.call_dunder(&a[0], "__round__", a[1..].to_vec())? {
+                return Ok(v);
+            }
+        }
+        let nd = a.get(1).filter(|n| !n.is_none());
+        match &a[0] {
+            Value::Float(x) => match nd {
+                None => {
+                    if !x.is_finite() {
+                        return Err(if x.is_nan() {
+                            vm.new_value_error("cannot convert float NaN to integer")
+                        } else {
+                            vm.new_overflow_error("cannot convert float infinity to integer")
+                        });
+                    }
+                    let r = round_half_even(*x);
+                    Ok(Value::bigint(num_bigint::BigInt::from(r as i128)))
+                }
+                Some(n) => {
+                    let n = to_int_arg(vm, n)?;
+                    let s = format!("{:.*}", n.clamp(0, 300) as usize, x);
+                    if n >= 0 {
+                        Ok(Value::Float(s.parse().unwrap_or(*x)))
+                    } else {
+                        let p = 10f64.powi((-n) as i32);
+                        Ok(Value::Float(round_half_even(x / p) * p))
+                    }
+                }
+            },
+            v if v.is_int_like() => match nd {
+                None => Ok(Value::bigint(v.as_bigint().unwrap_or_default())),
+                Some(n) => {
+                    let n = to_int_arg(vm, n)?;
+                    if n >= 0 {
+                        return Ok(Value::bigint(v.as_bigint().unwrap_or_default()));
+                    }
+                    let p = num_traits::pow(num_bigint::BigInt::from(10), (-n) as usize);
+                    let b = v.as_bigint().unwrap_or_default();
+                    let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+                    let twice = &r * 2;
+                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                    Ok(Value::bigint(q * p))
+                }
+            },
+            other => Err(vm.new_type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+        }
+    });
+    set(vm, "chr", |vm, args| {
+        let a = args.check(vm, "chr", 1, 1)?[0].clone();
+        let i = to_int_arg(vm, &a)?;
+        match u32::try_from(i).ok().and_then(char::from_u32) {
+            Some(c) => Ok(Value::string(c.to_string())),
+            None => Err(vm.new_value_error("chr() arg not in range(0x110000)")),
+        }
+    });
+    set(vm, "ord", |vm, args| {
+        let a = args.check(vm, "ord", 1, 1)?[0].clone();
+        match a.as_str() {
+            Some(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().expect("one char") as i64)),
+            Some(s) => Err(vm.new_type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ))),
+            None => Err(vm.new_type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(&a)))),
+        }
+    });
+    for (name, spec) in [("hex", "#x"), ("oct", "#o"), ("bin", "#b")] {
+        set(vm, name, move |vm, args| {
+            let a = args.check(vm, name, 1, 1)?[0].clone();
+            if !a.is_int_like() {
+                let i = vm.index_value(&a)?;
+                return Ok(Value::string(vm.format_value(&Value::Int(i), spec)?));
+            }
+            Ok(Value::string(vm.format_value(&a, spec)?))
+        });
+    }
+    set(vm, "format", |vm, args| {
+        let a = args.check(vm, "format", 1, 2)?.to_vec();
+        let spec = a.get(1).and_then(|s| s.as_str().map(String::from)).unwrap_or_default();
+        Ok(Value::string(vm.format_value(&a[0], &spec)?))
+    });
+    set_intrinsic(vm, "globals", FrameIntrinsic::Globals, |vm, _| Err(vm.new_runtime_error("globals(): no frame")));
+    set_intrinsic(vm, "locals", FrameIntrinsic::Locals, |vm, _| Err(vm.new_runtime_error("locals(): no frame")));
+    set_intrinsic(vm, "vars", FrameIntrinsic::Locals, |vm, args| {
+        let a = args.check(vm, "vars", 1, 1)?[0].clone();
+        match a.as_obj().and_then(|o| o.dict.clone()) {
+            Some(d) => Ok(Value::Obj(d)),
+            None => Err(vm.new_type_error("vars() argument must have __dict__ attribute")),
+        }
+    });
+    set(vm, "dir", |vm, args| {
+        let a = args.check(vm, "dir", 1, 1)?[0].clone();
+        let mut names: Vec<String> = Vec::new();
+        if let Some(d) = a.as_obj().and_then(|o| o.dict.clone()) {
+            for (k, _) in vm.dict_items(&d) {
+                if let Some(s) = k.as_str() {
+                    names.push(s.to_string());
+                }
+            }
+        }
+        let cls = vm.type_of(&a);
+        let classes = match a.as_obj().filter(|o| o.as_type().is_some()) {
+            Some(c) => vm.mro_of(c),
+            None => vm.mro_of(&cls),
+        };
+        for c in classes {
+            if let Some(d) = &c.dict {
+                for (k, _) in vm.dict_items(d) {
+                    if let Some(s) = k.as_str() {
+                        names.push(s.to_string());
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(Value::list(names.into_iter().map(Value::string).collect()))
+    });
+    set(vm, "aiter", |vm, args| {
+        let a = args.check(vm, "aiter", 1, 1)?[0].clone();
+        match vm.call_dunder(&a, "__aiter__", vec![])? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_type_error(format!("'{}' object is not an async iterable", vm.type_name(&a)))),
+        }
+    });
+    set(vm, "anext", |vm, args| {
+        let a = args.check(vm, "anext", 1, 1)?[0].clone();
+        match vm.call_dunder(&a, "__anext__", vec![])? {
+            Some(v) => Ok(v),
+            None => Err(vm.new_type_error(format!("'{}' object is not an async iterator", vm.type_name(&a)))),
+        }
+    });
+    set(vm, "input", |vm, args| {
+        let a = args.check(vm, "input", 0, 1)?.to_vec();
+        if let Some(p) = a.first() {
+            let s = vm.str(p)?;
+            vm.write_stdout(&s);
+        }
+        vm.flush_stdout();
+        let mut line = String::new();
+        match std::io::stdin().read_line(&mut line) {
+            Ok(0) => Err(vm.new_exception_msg(&vm.exc.by_name("EOFError").expect("EOFError"), "EOF when reading a line")),
+            Ok(_) => Ok(Value::string(line.trim_end_matches('\n').to_string())),
+            Err(e) => Err(vm.new_exception_msg(&vm.exc.os_error.clone(), e.to_string())),
+        }
+    });
+}
+
+/// Rounds half to even (Python's `round`).
+pub fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+}

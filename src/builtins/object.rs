@@ -1,0 +1,310 @@
+//! `object`, `type`, `super`, `property`, `staticmethod`, `classmethod` and function objects.
+
+use super::self_arg;
+use crate::ast::CmpOp;
+use crate::vm::native::{FrameIntrinsic, NativeFunction};
+use crate::vm::object::{Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// Registers `__new__` as a static method whose owner is `class`.
+pub fn add_new(vm: &mut Vm, class: &ObjRef, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+    let owner = vm.class_name(class);
+    let func = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+        name: Rc::from("__new__"),
+        owner: Some(owner),
+        func: Rc::new(f),
+        is_method: false,
+        intrinsic: None,
+    })));
+    let sm = Value::Obj(Obj::new(Payload::StaticMethod(func)));
+    vm.set_class_attr(class, "__new__", sm);
+}
+
+/// True if `f` is the native `__new__`/`__init__` defined on `object`.
+fn is_object_slot(f: &Option<Value>) -> bool {
+    let inner = match f.as_ref().and_then(|v| v.payload()) {
+        Some(Payload::StaticMethod(i)) => i.clone(),
+        Some(_) => f.clone().expect("some"),
+        None => return false,
+    };
+    matches!(inner.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))
+}
+
+fn cls_arg(vm: &mut Vm, args: &Args, what: &str) -> PyResult<ObjRef> {
+    match args.positional.first().and_then(|v| v.as_obj()).filter(|o| o.as_type().is_some()) {
+        Some(c) => Ok(c.clone()),
+        None => Err(vm.new_type_error(format!("{what}: not enough arguments"))),
+    }
+}
+
+fn object_init(vm: &mut Vm) {
+    let object = vm.types.object.clone();
+    add_new(vm, &object, |vm, args| {
+        let cls = cls_arg(vm, &args, "object.__new__(X)")?;
+        if args.positional.len() > 1 || !args.kwargs.is_empty() {
+            let init = vm.lookup_in_mro(&cls, "__init__");
+            if is_object_slot(&init) {
+                let n = vm.class_name(&cls);
+                return Err(vm.new_type_error(format!("{n}() takes no arguments")));
+            }
+        }
+        Ok(Value::Obj(vm.alloc_instance(&cls)?))
+    });
+    vm.add_method(&object, "__init__", |vm, args| {
+        if args.positional.len() > 1 || !args.kwargs.is_empty() {
+            let me = self_arg(&args);
+            let cls = vm.type_of(&me);
+            let new = vm.lookup_in_mro(&cls, "__new__");
+            if is_object_slot(&new) {
+                let n = vm.class_name(&cls);
+                return Err(vm.new_type_error(format!("{n}.__init__() takes exactly one argument (the instance to initialize)")));
+            }
+        }
+        Ok(Value::None)
+    });
+    if let Some(Payload::NativeFunction(_)) = vm.lookup_in_mro(&object, "__init__").as_ref().and_then(|v| v.payload()) {
+        // The owner of methods added through add_method is the class name ("object").
+    }
+    vm.add_method(&object, "__repr__", |vm, args| Ok(Value::string(vm.builtin_repr(&self_arg(&args))?)));
+    vm.add_method(&object, "__str__", |vm, args| {
+        let me = self_arg(&args);
+        Ok(Value::string(vm.repr(&me)?))
+    });
+    vm.add_method(&object, "__hash__", |vm, args| Ok(Value::Int(vm.builtin_hash(&self_arg(&args))?)));
+    vm.add_method(&object, "__format__", |vm, args| {
+        let a = args.check(vm, "__format__", 2, 2)?.to_vec();
+        let spec = a[1].as_str().unwrap_or("").to_string();
+        if !spec.is_empty() {
+            return Err(vm.new_type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&a[0]))));
+        }
+        Ok(Value::string(vm.str(&a[0])?))
+    });
+    for op in [CmpOp::Eq, CmpOp::NotEq, CmpOp::Lt, CmpOp::LtE, CmpOp::Gt, CmpOp::GtE] {
+        let (name, _) = crate::vm::ops::cmp_names(op);
+        vm.add_method(&object, name, move |vm, args| {
+            let a = args.check(vm, name, 2, 2)?.to_vec();
+            if op == CmpOp::NotEq && vm.has_user_class(&a[0]) {
+                // object.__ne__ inverts __eq__.
+                if let Some(eq) = vm.user_dunder(&a[0], "__eq__") {
+                    let r = vm.call_bound_dunder(&eq, &a[0], vec![a[1].clone()])?;
+                    if r.is(&vm.not_implemented) {
+                        return Ok(r);
+                    }
+                    return Ok(Value::Bool(!vm.truthy(&r)?));
+                }
+            }
+            Ok(match vm.native_compare(&a[0], &a[1], op)? {
+                Some(b) => Value::Bool(b),
+                None => vm.not_implemented.clone(),
+            })
+        });
+    }
+    vm.add_method(&object, "__getattribute__", |vm, args| {
+        let a = args.check(vm, "__getattribute__", 2, 2)?.to_vec();
+        let name = a[1].as_str().unwrap_or("").to_string();
+        let cls = vm.type_of(&a[0]);
+        match vm.generic_get_attr(&a[0], &cls, &name)? {
+            Some(v) => Ok(v),
+            None => Err(vm.no_attribute(&a[0], &name)),
+        }
+    });
+    vm.add_method(&object, "__setattr__", |vm, args| {
+        let a = args.check(vm, "__setattr__", 3, 3)?.to_vec();
+        let name = a[1].as_str().unwrap_or("").to_string();
+        vm.generic_set_attr(&a[0], &name, Some(a[2].clone()))?;
+        Ok(Value::None)
+    });
+    vm.add_method(&object, "__delattr__", |vm, args| {
+        let a = args.check(vm, "__delattr__", 2, 2)?.to_vec();
+        let name = a[1].as_str().unwrap_or("").to_string();
+        vm.generic_set_attr(&a[0], &name, None)?;
+        Ok(Value::None)
+    });
+    vm.add_classmethod(&object, "__init_subclass__", |_, _| Ok(Value::None));
+    vm.add_method(&object, "__dir__", |vm, args| {
+        let me = self_arg(&args);
+        let dir = vm.builtin("dir").expect("dir is a builtin");
+        vm.call(&dir, vec![me])
+    });
+    vm.add_method(&object, "__reduce_ex__", |vm, _| Err(vm.new_type_error("cannot pickle")));
+}
+
+fn type_init(vm: &mut Vm) {
+    let ty = vm.types.type_.clone();
+    add_new(vm, &ty, |vm, mut args| {
+        let meta = cls_arg(vm, &args, "type.__new__(X)")?;
+        args.positional.remove(0);
+        if args.positional.len() == 1 && args.kwargs.is_empty() {
+            return Ok(Value::Obj(vm.type_of(&args.positional[0])));
+        }
+        if args.positional.len() != 3 {
+            return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+        }
+        let name = args.positional[0].as_str().map(String::from);
+        let Some(name) = name else {
+            return Err(vm.new_type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                vm.type_name(&args.positional[0])
+            )));
+        };
+        let bases: Vec<ObjRef> = match args.positional[1].as_tuple() {
+            Some(t) => t.iter().filter_map(|b| b.as_obj().cloned()).collect(),
+            None => return Err(vm.new_type_error("type.__new__() argument 2 must be tuple")),
+        };
+        let Some(ns) = args.positional[2].as_obj().filter(|o| o.as_dict().is_some()).cloned() else {
+            return Err(vm.new_type_error("type.__new__() argument 3 must be dict"));
+        };
+        let kwargs = std::mem::take(&mut args.kwargs);
+        super::functions::type_new(vm, &meta, &name, bases, &ns, kwargs)
+    });
+    vm.add_method(&ty, "__init__", |_, _| Ok(Value::None));
+    vm.add_method(&ty, "__call__", |vm, mut args| {
+        let cls = cls_arg(vm, &args, "type.__call__")?;
+        args.positional.remove(0);
+        vm.construct(&cls, args)
+    });
+    vm.add_method(&ty, "mro", |vm, args| {
+        let cls = cls_arg(vm, &args, "mro")?;
+        Ok(Value::list(vm.mro_of(&cls).into_iter().map(Value::Obj).collect()))
+    });
+    vm.add_method(&ty, "__subclasscheck__", |vm, args| {
+        let a = args.check(vm, "__subclasscheck__", 2, 2)?.to_vec();
+        let (Some(c), Some(s)) = (a[0].as_obj(), a[1].as_obj()) else { return Ok(Value::Bool(false)) };
+        Ok(Value::Bool(vm.is_subclass(s, c)))
+    });
+    vm.add_method(&ty, "__instancecheck__", |vm, args| {
+        let a = args.check(vm, "__instancecheck__", 2, 2)?.to_vec();
+        let Some(c) = a[0].as_obj() else { return Ok(Value::Bool(false)) };
+        Ok(Value::Bool(vm.is_instance(&a[1], c)))
+    });
+    vm.add_classmethod(&ty, "__prepare__", |vm, _| Ok(Value::Obj(vm.new_dict())));
+    vm.add_method(&ty, "__or__", |_, args| Ok(self_arg(&args)));
+}
+
+fn descriptor_types_init(vm: &mut Vm) {
+    let prop = vm.types.property.clone();
+    add_new(vm, &prop, |vm, mut args| {
+        args.positional.remove(0);
+        let mut slots = args.bind(vm, "property", &["fget", "fset", "fdel", "doc"], 4, 0)?.into_iter();
+        let mut next = || slots.next().flatten().unwrap_or(Value::None);
+        let (fget, fset, fdel, doc) = (next(), next(), next(), next());
+        Ok(Value::Obj(Obj::new(Payload::Property { fget, fset, fdel, doc })))
+    });
+    for (name, which) in [("getter", 0), ("setter", 1), ("deleter", 2)] {
+        vm.add_method(&prop, name, move |vm, args| {
+            let a = args.check(vm, name, 2, 2)?.to_vec();
+            let Some(Payload::Property { fget, fset, fdel, doc }) = a[0].payload() else {
+                return Err(vm.new_type_error("descriptor requires a 'property' object"));
+            };
+            let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
+            match which {
+                0 => g = a[1].clone(),
+                1 => s = a[1].clone(),
+                _ => d = a[1].clone(),
+            }
+            Ok(Value::Obj(Obj::new(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() })))
+        });
+    }
+    vm.add_method(&prop, "__get__", |vm, args| {
+        let a = args.check(vm, "__get__", 2, 3)?.to_vec();
+        if a[1].is_none() {
+            return Ok(a[0].clone());
+        }
+        vm.bind_descriptor(&a[0], &a[1])
+    });
+    vm.add_method(&prop, "__set__", |vm, args| {
+        let a = args.check(vm, "__set__", 3, 3)?.to_vec();
+        if let Some(Payload::Property { fset, .. }) = a[0].payload() {
+            if fset.is_none() {
+                return Err(vm.new_attribute_error("property has no setter"));
+            }
+            let f = fset.clone();
+            vm.call(&f, vec![a[1].clone(), a[2].clone()])?;
+        }
+        Ok(Value::None)
+    });
+    let sm = vm.types.staticmethod.clone();
+    add_new(vm, &sm, |vm, args| {
+        let a = args.check(vm, "staticmethod", 2, 2)?.to_vec();
+        Ok(Value::Obj(Obj::new(Payload::StaticMethod(a[1].clone()))))
+    });
+    vm.add_method(&sm, "__get__", |vm, args| {
+        let a = args.check(vm, "__get__", 2, 3)?.to_vec();
+        match a[0].payload() {
+            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            _ => Ok(Value::None),
+        }
+    });
+    let cm = vm.types.classmethod.clone();
+    add_new(vm, &cm, |vm, args| {
+        let a = args.check(vm, "classmethod", 2, 2)?.to_vec();
+        Ok(Value::Obj(Obj::new(Payload::ClassMethod(a[1].clone()))))
+    });
+    vm.add_method(&cm, "__get__", |vm, args| {
+        let a = args.check(vm, "__get__", 2, 3)?.to_vec();
+        let owner = match a.get(2).filter(|o| !o.is_none()) {
+            Some(o) => o.clone(),
+            None => Value::Obj(vm.type_of(&a[1])),
+        };
+        match a[0].payload() {
+            Some(Payload::ClassMethod(f)) => Ok(Value::Obj(Obj::new(Payload::BoundMethod { receiver: owner, func: f.clone() }))),
+            _ => Ok(Value::None),
+        }
+    });
+    let func = vm.types.function.clone();
+    vm.add_method(&func, "__get__", |vm, args| {
+        let a = args.check(vm, "__get__", 2, 3)?.to_vec();
+        if a[1].is_none() {
+            return Ok(a[0].clone());
+        }
+        Ok(Value::Obj(Obj::new(Payload::BoundMethod { receiver: a[1].clone(), func: a[0].clone() })))
+    });
+    let sup = vm.types.super_.clone();
+    let super_new = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+        name: Rc::from("super"),
+        owner: None,
+        func: Rc::new(|vm: &mut Vm, args: Args| {
+            let a = args.check(vm, "super", 1, 3)?.to_vec();
+            if a.len() < 3 {
+                return Err(vm.new_runtime_error("super(): no arguments"));
+            }
+            let Some(cls) = a[1].as_obj().filter(|c| c.as_type().is_some()).cloned() else {
+                return Err(vm.new_type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&a[1]))));
+            };
+            vm.new_super(&cls, a[2].clone())
+        }),
+        is_method: false,
+        intrinsic: None,
+    })));
+    vm.set_class_attr(&sup, "__new__", Value::Obj(Obj::new(Payload::StaticMethod(super_new))));
+    // `super()` itself is resolved by the eval loop (it needs the caller's frame): the name
+    // `super` in builtins is an intrinsic that builds the object.
+    let intrinsic = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+        name: Rc::from("super"),
+        owner: None,
+        func: Rc::new(|vm: &mut Vm, args: Args| {
+            let a = args.check(vm, "super", 0, 2)?.to_vec();
+            match a.len() {
+                2 => {
+                    let Some(cls) = a[0].as_obj().filter(|c| c.as_type().is_some()).cloned() else {
+                        return Err(vm.new_type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&a[0]))));
+                    };
+                    vm.new_super(&cls, a[1].clone())
+                }
+                _ => Err(vm.new_runtime_error("super(): no arguments")),
+            }
+        }),
+        is_method: false,
+        intrinsic: Some(FrameIntrinsic::Super),
+    })));
+    let b = vm.builtins_dict();
+    vm.dict_set_str(&b, "super", intrinsic);
+}
+
+/// Registers `object`, `type` and the descriptor types.
+pub fn init(vm: &mut Vm) {
+    object_init(vm);
+    type_init(vm);
+    descriptor_types_init(vm);
+}

@@ -1,0 +1,468 @@
+//! `str` and `bytes`: constructors and methods (algorithms in `str_algo`/`str_case`).
+
+use super::format_spec::{FormatError, FormatErrorKind};
+use super::format_string::{render, FieldResolver};
+use super::object::add_new;
+use super::str_algo::{self, StripSide};
+use super::str_case;
+use crate::vm::object::{Obj, Payload, PyStr};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+
+/// The text of `self` for a str method.
+fn me(vm: &mut Vm, args: &Args, name: &str) -> PyResult<String> {
+    match args.positional.first().and_then(|v| v.as_str()) {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object"))),
+    }
+}
+
+fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
+    match v.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.new_type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
+    }
+}
+
+fn opt_int(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => vm.index_value(v).map(Some),
+    }
+}
+
+/// Converts a formatting error to the Python exception.
+pub fn format_error(vm: &mut Vm, e: FormatError) -> ObjRef {
+    match e.kind {
+        FormatErrorKind::Value => vm.new_value_error(e.message),
+        FormatErrorKind::Overflow => vm.new_overflow_error(e.message),
+    }
+}
+
+/// A `str.format` resolver over the VM.
+struct Resolver<'a> {
+    vm: &'a mut Vm,
+    args: Vec<Value>,
+    kwargs: Vec<(std::rc::Rc<str>, Value)>,
+    mapping: Option<Value>,
+}
+
+/// An error carried through `render`: a Python exception or a formatting error.
+enum RenderError {
+    /// An exception raised by the VM.
+    Py(ObjRef),
+    /// A template or spec error, raised as ValueError/OverflowError.
+    Format(FormatError),
+}
+
+impl From<FormatError> for RenderError {
+    fn from(e: FormatError) -> Self {
+        RenderError::Format(e)
+    }
+}
+
+#[allow(non_snake_case)]
+fn PyErrBox(e: ObjRef) -> RenderError {
+    RenderError::Py(e)
+}
+
+impl FieldResolver for Resolver<'_> {
+    type Value = Value;
+    type Error = RenderError;
+    fn positional(&mut self, index: usize) -> Result<Value, RenderError> {
+        if self.mapping.is_some() {
+            return Err(PyErrBox(self.vm.new_value_error("Format string contains positional fields")));
+        }
+        self.args.get(index).cloned().ok_or_else(|| {
+            PyErrBox(self.vm.new_index_error(format!("Replacement index {index} out of range for positional args tuple")))
+        })
+    }
+    fn keyword(&mut self, name: &str) -> Result<Value, RenderError> {
+        if let Some(m) = self.mapping.clone() {
+            return self.vm.get_item(&m, &Value::str(name)).map_err(PyErrBox);
+        }
+        match self.kwargs.iter().find(|(k, _)| &**k == name) {
+            Some((_, v)) => Ok(v.clone()),
+            None => Err(PyErrBox(self.vm.new_key_error(Value::str(name)))),
+        }
+    }
+    fn attribute(&mut self, value: Value, name: &str) -> Result<Value, RenderError> {
+        self.vm.get_attr(&value, name).map_err(PyErrBox)
+    }
+    fn index(&mut self, value: Value, index: usize) -> Result<Value, RenderError> {
+        self.vm.get_item(&value, &Value::Int(index as i64)).map_err(PyErrBox)
+    }
+    fn key(&mut self, value: Value, key: &str) -> Result<Value, RenderError> {
+        self.vm.get_item(&value, &Value::str(key)).map_err(PyErrBox)
+    }
+    fn convert(&mut self, value: Value, conversion: super::format_string::Conversion) -> Result<Value, RenderError> {
+        let s = match conversion {
+            super::format_string::Conversion::Str => self.vm.str(&value),
+            super::format_string::Conversion::Repr => self.vm.repr(&value),
+            super::format_string::Conversion::Ascii => self.vm.repr(&value).map(|r| crate::vm::format::ascii_escape(&r)),
+        };
+        s.map(Value::string).map_err(PyErrBox)
+    }
+    fn format(&mut self, value: Value, spec: &str) -> Result<String, RenderError> {
+        self.vm.format_value(&value, spec).map_err(PyErrBox)
+    }
+}
+
+fn unbox_error(vm: &mut Vm, e: RenderError) -> ObjRef {
+    match e {
+        RenderError::Py(e) => e,
+        RenderError::Format(f) => format_error(vm, f),
+    }
+}
+
+/// `template.format(*args, **kwargs)`.
+pub fn str_format(vm: &mut Vm, template: &str, args: Vec<Value>, kwargs: Vec<(std::rc::Rc<str>, Value)>, mapping: Option<Value>) -> PyResult<String> {
+    let mut r = Resolver { vm, args, kwargs, mapping };
+    let out = render(template, &mut r);
+    match out {
+        Ok(s) => Ok(s),
+        Err(e) => Err(unbox_error(r.vm, e)),
+    }
+}
+
+fn add(vm: &mut Vm, cls: &ObjRef, name: &'static str, f: impl Fn(&mut Vm, String, Vec<Value>) -> PyResult<Value> + 'static) {
+    vm.add_method(cls, name, move |vm, args| {
+        let s = me(vm, &args, name)?;
+        let rest = args.check(vm, name, 1, 8)?[1..].to_vec();
+        f(vm, s, rest)
+    });
+}
+
+fn strip_method(vm: &mut Vm, s: String, a: Vec<Value>, side: StripSide) -> PyResult<Value> {
+    let chars = match a.first() {
+        None | Some(Value::None) => None,
+        Some(v) => Some(str_arg(vm, v, "strip arg")?),
+    };
+    Ok(Value::str(str_algo::strip(&s, chars.as_deref(), side)))
+}
+
+/// Registers str and bytes.
+pub fn init(vm: &mut Vm) {
+    let str_ = vm.types.str_.clone();
+    add_new(vm, &str_, |vm, mut args| {
+        let cls = args.positional.remove(0).as_obj().cloned().expect("cls");
+        let mut slots = args.bind(vm, "str", &["object", "encoding", "errors"], 3, 0)?.into_iter();
+        let text = match slots.next().flatten() {
+            None => String::new(),
+            Some(v) => match (v.payload(), slots.next().flatten()) {
+                (Some(Payload::Bytes(b)), Some(_)) => String::from_utf8_lossy(b).into_owned(),
+                _ => vm.str(&v)?,
+            },
+        };
+        if std::rc::Rc::ptr_eq(&cls, &vm.types.str_) {
+            return Ok(Value::string(text));
+        }
+        let dict = if cls.as_type().is_some_and(|t| t.is_heap) { Some(vm.new_dict()) } else { None };
+        Ok(Value::Obj(Obj::with_class(cls, dict, Payload::Str(PyStr::from_string(text)))))
+    });
+    super::numbers::add_operator_dunders(vm, &str_, &[crate::ast::Operator::Add, crate::ast::Operator::Mult, crate::ast::Operator::Mod]);
+    vm.add_method(&str_, "__len__", |vm, args| {
+        let s = me(vm, &args, "__len__")?;
+        Ok(Value::Int(s.chars().count() as i64))
+    });
+    vm.add_method(&str_, "__contains__", |vm, args| {
+        let a = args.check(vm, "__contains__", 2, 2)?.to_vec();
+        let s = me(vm, &args, "__contains__")?;
+        let b = a[1].clone();
+        match b.as_str() {
+            Some(sub) => Ok(Value::Bool(s.contains(sub))),
+            None => Err(vm.new_type_error(format!("'in <string>' requires string as left operand, not {}", vm.type_name(&b)))),
+        }
+    });
+    vm.add_method(&str_, "__getitem__", |vm, args| {
+        let a = args.check(vm, "__getitem__", 2, 2)?.to_vec();
+        let plain = Value::string(me(vm, &args, "__getitem__")?);
+        vm.get_item(&plain, &a[1])
+    });
+    vm.add_method(&str_, "__iter__", |vm, args| {
+        let plain = Value::string(me(vm, &args, "__iter__")?);
+        vm.iter(&plain)
+    });
+    vm.add_method(&str_, "__hash__", |vm, args| {
+        let plain = Value::string(me(vm, &args, "__hash__")?);
+        Ok(Value::Int(vm.hash(&plain)?))
+    });
+    vm.add_method(&str_, "__format__", |vm, args| {
+        let a = args.check(vm, "__format__", 2, 2)?.to_vec();
+        let s = me(vm, &args, "__format__")?;
+        let spec = str_arg(vm, &a[1], "format spec")?;
+        super::format_spec::format_str(&s, &spec).map(Value::string).map_err(|e| format_error(vm, e))
+    });
+    add(vm, &str_, "join", |vm, s, a| {
+        let Some(it) = a.first() else { return Err(vm.new_type_error("join() takes exactly one argument (0 given)")) };
+        let items = vm.collect(it)?;
+        let mut out = String::new();
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&s);
+            }
+            match x.as_str() {
+                Some(t) => out.push_str(t),
+                None => {
+                    return Err(vm.new_type_error(format!(
+                        "sequence item {i}: expected str instance, {} found",
+                        vm.type_name(x)
+                    )));
+                }
+            }
+        }
+        Ok(Value::string(out))
+    });
+    for (name, right) in [("split", false), ("rsplit", true)] {
+        vm.add_method(&str_, name, move |vm, mut args| {
+            let s = me(vm, &args, name)?;
+            args.positional.remove(0);
+            let mut slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?.into_iter();
+            let sep = match slots.next().flatten() {
+                None | Some(Value::None) => None,
+                Some(v) => Some(str_arg(vm, &v, "sep")?),
+            };
+            let maxsplit = opt_int(vm, slots.next().flatten().as_ref())?.unwrap_or(-1);
+            let r = if right { str_algo::rsplit(&s, sep.as_deref(), maxsplit) } else { str_algo::split(&s, sep.as_deref(), maxsplit) };
+            match r {
+                Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::string).collect())),
+                Err(_) => Err(vm.new_value_error("empty separator")),
+            }
+        });
+    }
+    add(vm, &str_, "strip", |vm, s, a| strip_method(vm, s, a, StripSide::Both));
+    add(vm, &str_, "lstrip", |vm, s, a| strip_method(vm, s, a, StripSide::Left));
+    add(vm, &str_, "rstrip", |vm, s, a| strip_method(vm, s, a, StripSide::Right));
+    add(vm, &str_, "replace", |vm, s, a| {
+        if a.len() < 2 {
+            return Err(vm.new_type_error(format!("replace expected at least 2 arguments, got {}", a.len())));
+        }
+        let old = str_arg(vm, &a[0], "replace() argument 1")?;
+        let new = str_arg(vm, &a[1], "replace() argument 2")?;
+        let count = opt_int(vm, a.get(2))?.unwrap_or(-1);
+        Ok(Value::string(str_algo::replace(&s, &old, &new, count)))
+    });
+    for (name, ends) in [("startswith", false), ("endswith", true)] {
+        add(vm, &str_, name, move |vm, s, a| {
+            let Some(p) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))) };
+            let start = opt_int(vm, a.get(1))?;
+            let end = opt_int(vm, a.get(2))?;
+            let cands: Vec<Value> = match p.as_tuple() {
+                Some(t) => t.to_vec(),
+                None => vec![p.clone()],
+            };
+            for c in cands {
+                let Some(c) = c.as_str() else {
+                    return Err(vm.new_type_error(format!(
+                        "{name} first arg must be str or a tuple of str, not {}",
+                        vm.type_name(p)
+                    )));
+                };
+                let hit = if ends { str_algo::ends_with(&s, c, start, end) } else { str_algo::starts_with(&s, c, start, end) };
+                if hit {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        });
+    }
+    for (name, kind) in [("find", 0), ("rfind", 1), ("index", 2), ("rindex", 3), ("count", 4)] {
+        add(vm, &str_, name, move |vm, s, a| {
+            let Some(sub) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))) };
+            let sub = str_arg(vm, sub, "must be str")?;
+            let start = opt_int(vm, a.get(1))?;
+            let end = opt_int(vm, a.get(2))?;
+            let r = match kind {
+                0 | 2 => str_algo::find(&s, &sub, start, end),
+                1 | 3 => str_algo::rfind(&s, &sub, start, end),
+                _ => return Ok(Value::Int(str_algo::count(&s, &sub, start, end) as i64)),
+            };
+            match (r, kind) {
+                (Some(i), _) => Ok(Value::Int(i as i64)),
+                (None, 0 | 1) => Ok(Value::Int(-1)),
+                (None, _) => Err(vm.new_value_error("substring not found")),
+            }
+        });
+    }
+    let case_fns: [(&'static str, fn(&str) -> String); 6] = [
+        ("upper", str_case::upper),
+        ("lower", str_case::lower),
+        ("title", str_case::title),
+        ("capitalize", str_case::capitalize),
+        ("swapcase", str_case::swapcase),
+        ("casefold", str_case::casefold),
+    ];
+    for (name, f) in case_fns {
+        add(vm, &str_, name, move |_, s, _| Ok(Value::string(f(&s))));
+    }
+    let preds: [(&'static str, fn(&str) -> bool); 12] = [
+        ("isalpha", str_case::str_isalpha),
+        ("isdecimal", str_case::str_isdecimal),
+        ("isdigit", str_case::str_isdigit),
+        ("isnumeric", str_case::str_isnumeric),
+        ("isalnum", str_case::str_isalnum),
+        ("isspace", str_case::str_isspace),
+        ("isprintable", str_case::str_isprintable),
+        ("isascii", str_case::str_isascii),
+        ("isidentifier", str_case::str_isidentifier),
+        ("islower", str_case::str_islower),
+        ("isupper", str_case::str_isupper),
+        ("istitle", str_case::str_istitle),
+    ];
+    for (name, f) in preds {
+        add(vm, &str_, name, move |_, s, _| Ok(Value::Bool(f(&s))));
+    }
+    for (name, which) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
+        add(vm, &str_, name, move |vm, s, a| {
+            let Some(w) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))) };
+            let w = vm.index_value(w)?.max(0) as usize;
+            let fill = match a.get(1) {
+                Some(f) => {
+                    let f = str_arg(vm, f, "fill character")?;
+                    let mut cs = f.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => c,
+                        _ => return Err(vm.new_type_error("The fill character must be exactly one character long")),
+                    }
+                }
+                None => ' ',
+            };
+            Ok(Value::string(match which {
+                0 => str_algo::center(&s, w, fill),
+                1 => str_algo::ljust(&s, w, fill),
+                _ => str_algo::rjust(&s, w, fill),
+            }))
+        });
+    }
+    add(vm, &str_, "zfill", |vm, s, a| {
+        let w = match a.first() {
+            Some(w) => vm.index_value(w)?.max(0) as usize,
+            None => return Err(vm.new_type_error("zfill() takes exactly one argument (0 given)")),
+        };
+        Ok(Value::string(str_algo::zfill(&s, w)))
+    });
+    add(vm, &str_, "expandtabs", |vm, s, a| {
+        let t = opt_int(vm, a.first())?.unwrap_or(8);
+        Ok(Value::string(str_algo::expandtabs(&s, t)))
+    });
+    add(vm, &str_, "splitlines", |vm, s, a| {
+        let keep = match a.first() {
+            Some(k) => vm.truthy(k)?,
+            None => false,
+        };
+        Ok(Value::list(str_algo::splitlines(&s, keep).into_iter().map(Value::string).collect()))
+    });
+    for (name, right) in [("partition", false), ("rpartition", true)] {
+        add(vm, &str_, name, move |vm, s, a| {
+            let Some(sep) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes exactly one argument (0 given)"))) };
+            let sep = str_arg(vm, sep, "sep")?;
+            let r = if right { str_algo::rpartition(&s, &sep) } else { str_algo::partition(&s, &sep) };
+            match r {
+                Ok((a, b, c)) => Ok(Value::tuple(vec![Value::str(a), Value::str(b), Value::str(c)])),
+                Err(_) => Err(vm.new_value_error("empty separator")),
+            }
+        });
+    }
+    add(vm, &str_, "removeprefix", |vm, s, a| {
+        let p = str_arg(vm, a.first().unwrap_or(&Value::None), "removeprefix() argument")?;
+        Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+    });
+    add(vm, &str_, "removesuffix", |vm, s, a| {
+        let p = str_arg(vm, a.first().unwrap_or(&Value::None), "removesuffix() argument")?;
+        Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+    });
+    add(vm, &str_, "encode", |_, s, _| Ok(Value::Obj(Obj::new(Payload::Bytes(s.into_bytes().into_boxed_slice())))));
+    vm.add_method(&str_, "format", |vm, mut args| {
+        let s = me(vm, &args, "format")?;
+        args.positional.remove(0);
+        Ok(Value::string(str_format(vm, &s, args.positional, args.kwargs, None)?))
+    });
+    add(vm, &str_, "format_map", |vm, s, a| {
+        let m = a.first().cloned().unwrap_or(Value::None);
+        Ok(Value::string(str_format(vm, &s, vec![], vec![], Some(m))?))
+    });
+    vm.add_static(&str_, "maketrans", |vm, args| {
+        let a = args.check(vm, "maketrans", 1, 3)?.to_vec();
+        let d = vm.new_dict();
+        if a.len() >= 2 {
+            let (x, y) = (a[0].as_str().unwrap_or("").to_string(), a[1].as_str().unwrap_or("").to_string());
+            for (p, q) in x.chars().zip(y.chars()) {
+                vm.dict_set(&d, Value::Int(p as i64), Value::Int(q as i64))?;
+            }
+            if let Some(z) = a.get(2).and_then(|z| z.as_str().map(String::from)) {
+                for c in z.chars() {
+                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        } else {
+            for (k, v) in vm.dict_items(a[0].as_obj().expect("dict")) {
+                let k = match k.as_str() {
+                    Some(s) => Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
+                    None => k,
+                };
+                vm.dict_set(&d, k, v)?;
+            }
+        }
+        Ok(Value::Obj(d))
+    });
+    add(vm, &str_, "translate", |vm, s, a| {
+        let table = a.first().cloned().unwrap_or(Value::None);
+        let mut out = String::new();
+        for c in s.chars() {
+            match vm.get_item(&table, &Value::Int(c as i64)) {
+                Ok(Value::None) => {}
+                Ok(v) => match v.as_str() {
+                    Some(t) => out.push_str(t),
+                    None => out.push(v.as_i64().and_then(|i| char::from_u32(i as u32)).unwrap_or(c)),
+                },
+                Err(e) if vm.exc_matches(&e, &vm.exc.key_error.clone()) || vm.exc_matches(&e, &vm.exc.index_error.clone()) => out.push(c),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Value::string(out))
+    });
+    let bytes = vm.types.bytes.clone();
+    add_new(vm, &bytes, |vm, mut args| {
+        args.positional.remove(0);
+        let a = args.check(vm, "bytes", 0, 3)?.to_vec();
+        let data: Vec<u8> = match a.first() {
+            None => Vec::new(),
+            Some(v) => match v.payload() {
+                Some(Payload::Str(s)) => s.text.as_bytes().to_vec(),
+                Some(Payload::Bytes(b)) => b.to_vec(),
+                _ => {
+                    if let Some(n) = v.as_i64() {
+                        vec![0; n.max(0) as usize]
+                    } else {
+                        let items = vm.collect(v)?;
+                        let mut out = Vec::new();
+                        for i in items {
+                            match i.as_i64() {
+                                Some(x) if (0..256).contains(&x) => out.push(x as u8),
+                                _ => return Err(vm.new_value_error("bytes must be in range(0, 256)")),
+                            }
+                        }
+                        out
+                    }
+                }
+            },
+        };
+        Ok(Value::Obj(Obj::new(Payload::Bytes(data.into_boxed_slice()))))
+    });
+    super::numbers::add_operator_dunders(vm, &bytes, &[crate::ast::Operator::Add]);
+    vm.add_method(&bytes, "decode", |vm, args| {
+        match args.positional.first().and_then(|v| v.payload()) {
+            Some(Payload::Bytes(b)) => match std::str::from_utf8(b) {
+                Ok(s) => Ok(Value::str(s)),
+                Err(e) => Err(vm.new_exception_msg(
+                    &vm.exc.by_name("UnicodeDecodeError").expect("exists"),
+                    format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.valid_up_to()], e.valid_up_to()),
+                )),
+            },
+            _ => Err(vm.new_type_error("descriptor 'decode' requires a 'bytes' object")),
+        }
+    });
+    vm.add_method(&bytes, "hex", |_, args| match args.positional.first().and_then(|v| v.payload()) {
+        Some(Payload::Bytes(b)) => Ok(Value::string(b.iter().map(|x| format!("{x:02x}")).collect())),
+        _ => Ok(Value::str("")),
+    });
+}

@@ -1,0 +1,101 @@
+//! The `sys` module: argv, exit, stdout/stderr, version information, recursion limit.
+
+use super::self_arg;
+use crate::vm::object::NativeObject;
+use crate::vm::{ObjRef, PyResult, Value, Vm};
+
+/// The state of `sys.stdout` / `sys.stderr`: which stream it writes to.
+struct Stream {
+    /// True for stderr.
+    is_err: bool,
+}
+
+impl NativeObject for Stream {
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("sys");
+    let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
+    vm.module_set(&m, "argv", argv);
+    let stream_cls = vm.new_native_class("TextIOWrapper", &[], "_io");
+    vm.add_method(&stream_cls, "write", |vm, args| {
+        let a = args.check(vm, "write", 2, 2)?.to_vec();
+        let Some(s) = a[1].as_str().map(String::from) else {
+            return Err(vm.new_type_error(format!("write() argument must be str, not {}", vm.type_name(&a[1]))));
+        };
+        let is_err = a[0].as_obj().and_then(|o| o.native::<Stream>()).is_some_and(|s| s.is_err);
+        if is_err {
+            vm.write_stderr(&s);
+        } else {
+            vm.write_stdout(&s);
+        }
+        Ok(Value::Int(s.chars().count() as i64))
+    });
+    vm.add_method(&stream_cls, "flush", |vm, args| {
+        let me = self_arg(&args);
+        let is_err = me.as_obj().and_then(|o| o.native::<Stream>()).is_some_and(|s| s.is_err);
+        if !is_err {
+            vm.flush_stdout();
+        }
+        Ok(Value::None)
+    });
+    vm.add_method(&stream_cls, "isatty", |_, _| Ok(Value::Bool(false)));
+    let out = vm.new_native_object(&stream_cls, Stream { is_err: false });
+    let err = vm.new_native_object(&stream_cls, Stream { is_err: true });
+    vm.module_set(&m, "stdout", Value::Obj(out.clone()));
+    vm.module_set(&m, "stderr", Value::Obj(err.clone()));
+    vm.module_set(&m, "__stdout__", Value::Obj(out));
+    vm.module_set(&m, "__stderr__", Value::Obj(err));
+    let exit = vm.new_native_fn("exit", |vm, args| {
+        let a = args.check(vm, "exit", 0, 1)?.to_vec();
+        let cls = vm.exc.system_exit.clone();
+        Err(vm.new_exception(&cls, a))
+    });
+    vm.module_set(&m, "exit", exit);
+    vm.module_set(&m, "version", Value::str("3.12.0 (percolate)"));
+    vm.module_set(&m, "version_info", Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    vm.module_set(&m, "hexversion", Value::Int(0x030c00f0));
+    vm.module_set(&m, "platform", Value::str(std::env::consts::OS));
+    vm.module_set(&m, "byteorder", Value::str("little"));
+    vm.module_set(&m, "maxsize", Value::Int(i64::MAX));
+    vm.module_set(&m, "executable", Value::str("percolate"));
+    let modules = vm.modules.clone();
+    vm.module_set(&m, "modules", Value::Obj(modules));
+    let path = vm.module_dir.as_ref().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    vm.module_set(&m, "path", Value::list(vec![Value::string(path)]));
+    let f = vm.new_native_fn("getrecursionlimit", |vm, _| Ok(Value::Int(vm.recursion_limit as i64)));
+    vm.module_set(&m, "getrecursionlimit", f);
+    let f = vm.new_native_fn("setrecursionlimit", |vm, args| {
+        let a = args.check(vm, "setrecursionlimit", 1, 1)?.to_vec();
+        let n = vm.index_value(&a[0])?;
+        if n < 1 {
+            return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
+        }
+        vm.recursion_limit = n as usize;
+        Ok(Value::None)
+    });
+    vm.module_set(&m, "setrecursionlimit", f);
+    let f = vm.new_native_fn("exc_info", |vm, _| match vm.handled_exception() {
+        Some(e) => {
+            let t = Value::Obj(vm.type_of(&Value::Obj(e.clone())));
+            let tb = vm.get_attr(&Value::Obj(e.clone()), "__traceback__")?;
+            Ok(Value::tuple(vec![t, Value::Obj(e), tb]))
+        }
+        None => Ok(Value::tuple(vec![Value::None, Value::None, Value::None])),
+    });
+    vm.module_set(&m, "exc_info", f);
+    let f = vm.new_native_fn("exception", |vm, _| Ok(vm.handled_exception().map(Value::Obj).unwrap_or(Value::None)));
+    vm.module_set(&m, "exception", f);
+    let f = vm.new_native_fn("intern", |vm, args| Ok(args.check(vm, "intern", 1, 1)?[0].clone()));
+    vm.module_set(&m, "intern", f);
+    Ok(m)
+}
+
+/// Registers `sys` (created on first import).
+pub fn init(vm: &mut Vm) {
+    vm.register_module("sys", make_sys);
+}

@@ -1,0 +1,572 @@
+//! Attribute access: the descriptor protocol, instance and class dicts, the
+//! `__getattribute__`/`__getattr__`/`__setattr__`/`__delattr__` hooks, and built-in attributes.
+
+use super::object::{Obj, Payload};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::rc::Rc;
+
+impl Vm {
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let cls = self.type_of(obj);
+        if cls.as_type().is_some_and(|t| t.is_heap) {
+            if let Some(hook) = self.lookup_in_mro(&cls, "__getattribute__") {
+                if matches!(hook.payload(), Some(Payload::Function(_))) {
+                    let r = self.call(&hook, vec![obj.clone(), Value::str(name)]);
+                    return self.maybe_getattr_hook(obj, &cls, name, r);
+                }
+            }
+        }
+        let r = self.generic_get_attr(obj, &cls, name);
+        match r {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
+                let err = self.no_attribute(obj, name);
+                self.maybe_getattr_hook(obj, &cls, name, Err(err))
+            }
+            Err(e) => self.maybe_getattr_hook(obj, &cls, name, Err(e)),
+        }
+    }
+
+    /// On AttributeError, tries the class's `__getattr__`.
+    fn maybe_getattr_hook(&mut self, obj: &Value, cls: &ObjRef, name: &str, r: PyResult<Value>) -> PyResult<Value> {
+        match r {
+            Err(e) if self.exc_matches(&e, &self.exc.attribute_error.clone()) => {
+                if cls.as_type().is_some_and(|t| t.is_heap) {
+                    if let Some(hook) = self.lookup_in_mro(cls, "__getattr__") {
+                        return self.call_unbound_attr(&hook, obj, name);
+                    }
+                }
+                Err(e)
+            }
+            other => other,
+        }
+    }
+
+    fn call_unbound_attr(&mut self, hook: &Value, obj: &Value, name: &str) -> PyResult<Value> {
+        let bound = self.bind_descriptor(hook, obj)?;
+        self.call(&bound, vec![Value::str(name)])
+    }
+
+    /// `getattr(obj, name, None)`-like: Ok(None) when the attribute is missing.
+    pub fn lookup_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, &self.exc.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The AttributeError CPython raises for a missing attribute.
+    pub fn no_attribute(&self, obj: &Value, name: &str) -> ObjRef {
+        let msg = match obj.payload() {
+            Some(Payload::Module { name: m }) => format!("module '{m}' has no attribute '{name}'"),
+            Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{name}'", t.name.borrow()),
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        let e = self.new_attribute_error(msg);
+        if let Some(d) = &e.dict {
+            self.dict_set_str(d, "name", Value::str(name));
+            self.dict_set_str(d, "obj", obj.clone());
+        }
+        e
+    }
+
+    /// True if `descr` defines `__set__` or `__delete__` (a data descriptor).
+    fn is_data_descriptor(&self, descr: &Value) -> bool {
+        match descr.payload() {
+            Some(Payload::Property { .. }) => true,
+            Some(Payload::Function(_))
+            | Some(Payload::NativeFunction(_))
+            | Some(Payload::StaticMethod(_))
+            | Some(Payload::ClassMethod(_))
+            | Some(Payload::Str(_))
+            | None => false,
+            Some(_) => {
+                let t = self.type_of(descr);
+                t.as_type().is_some_and(|td| td.is_heap)
+                    && (self.lookup_in_mro(&t, "__set__").is_some() || self.lookup_in_mro(&t, "__delete__").is_some())
+            }
+        }
+    }
+
+    /// Applies `descr.__get__(obj, type(obj))` for an attribute found on the type.
+    pub fn bind_descriptor(&mut self, descr: &Value, obj: &Value) -> PyResult<Value> {
+        match descr.payload() {
+            Some(Payload::Function(_)) => Ok(Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: obj.clone(),
+                func: descr.clone(),
+            }))),
+            Some(Payload::NativeFunction(nf)) if nf.is_method => Ok(Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: obj.clone(),
+                func: descr.clone(),
+            }))),
+            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::ClassMethod(f)) => Ok(Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: Value::Obj(self.type_of(obj)),
+                func: f.clone(),
+            }))),
+            Some(Payload::Property { fget, .. }) => {
+                if fget.is_none() {
+                    return Err(self.new_attribute_error("property has no getter"));
+                }
+                let fget = fget.clone();
+                self.call(&fget, vec![obj.clone()])
+            }
+            Some(Payload::Object) | Some(Payload::Native(_)) => {
+                let t = self.type_of(descr);
+                match self.lookup_in_mro(&t, "__get__") {
+                    Some(get) => {
+                        let owner = Value::Obj(self.type_of(obj));
+                        self.call(&get, vec![descr.clone(), obj.clone(), owner])
+                    }
+                    None => Ok(descr.clone()),
+                }
+            }
+            _ => Ok(descr.clone()),
+        }
+    }
+
+    /// The generic attribute lookup (object.__getattribute__ / type.__getattribute__);
+    /// Ok(None) when missing.
+    pub fn generic_get_attr(&mut self, obj: &Value, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if let Payload::Type(_) = &o.payload {
+                return self.type_get_attr(o, name);
+            }
+        }
+        let descr = self.lookup_in_mro(cls, name);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                if let Some(Payload::Property { fget, .. }) = d.payload() {
+                    if fget.is_none() {
+                        return Err(self.new_attribute_error(format!(
+                            "property '{name}' of '{}' object has no getter",
+                            self.class_name(cls)
+                        )));
+                    }
+                }
+                return self.bind_descriptor(d, obj).map(Some);
+            }
+        }
+        if let Value::Obj(o) = obj {
+            if let Some(dict) = &o.dict {
+                if let Some(v) = self.dict_get_str(dict, name) {
+                    return Ok(Some(v));
+                }
+            }
+            if let Some(v) = self.payload_attr(o, name)? {
+                return Ok(Some(v));
+            }
+        } else if name == "__class__" {
+            return Ok(Some(Value::Obj(cls.clone())));
+        }
+        match descr {
+            Some(d) => self.bind_descriptor(&d, obj).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Attribute lookup on a class object.
+    fn type_get_attr(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let cls_val = Value::Obj(cls.clone());
+        let meta = self.type_of(&cls_val);
+        let meta_attr = self.lookup_in_mro(&meta, name);
+        if let Some(m) = &meta_attr {
+            if self.is_data_descriptor(m) {
+                return self.bind_descriptor(m, &cls_val).map(Some);
+            }
+        }
+        if let Some(v) = self.type_special_attr(cls, name) {
+            return Ok(Some(v));
+        }
+        if let Some(attr) = self.lookup_in_mro(cls, name) {
+            return match attr.payload() {
+                Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
+                Some(Payload::ClassMethod(f)) => Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
+                    receiver: cls_val.clone(),
+                    func: f.clone(),
+                })))),
+                Some(Payload::Object) | Some(Payload::Native(_)) => {
+                    let t = self.type_of(&attr);
+                    match self.lookup_in_mro(&t, "__get__") {
+                        Some(get) if t.as_type().is_some_and(|td| td.is_heap) => {
+                            self.call(&get, vec![attr.clone(), Value::None, cls_val.clone()]).map(Some)
+                        }
+                        _ => Ok(Some(attr)),
+                    }
+                }
+                _ => Ok(Some(attr)),
+            };
+        }
+        if let Some(m) = meta_attr {
+            return self.bind_descriptor(&m, &cls_val).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// Built-in attributes of classes (`__name__`, `__mro__`, ...).
+    fn type_special_attr(&self, cls: &ObjRef, name: &str) -> Option<Value> {
+        let t = cls.as_type()?;
+        Some(match name {
+            "__name__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(t.name.borrow().clone())))),
+            "__qualname__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(t.qualname.borrow().clone())))),
+            "__bases__" => Value::tuple(t.bases.borrow().iter().map(|b| Value::Obj(b.clone())).collect()),
+            "__base__" => t.bases.borrow().first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None),
+            "__mro__" => Value::tuple(self.mro_of(cls).into_iter().map(Value::Obj).collect()),
+            "__dict__" => Value::Obj(cls.dict.clone()?),
+            "__class__" => Value::Obj(self.type_of(&Value::Obj(cls.clone()))),
+            "__module__" if !t.is_heap => Value::str("builtins"),
+            "__doc__" => cls.dict.as_ref().and_then(|d| self.dict_get_str(d, "__doc__")).unwrap_or(Value::None),
+            _ => return None,
+        })
+    }
+
+    /// Attributes that live in an object's payload rather than its dict.
+    fn payload_attr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let v = match (&o.payload, name) {
+            (_, "__class__") => Value::Obj(self.type_of(&Value::Obj(o.clone()))),
+            (_, "__dict__") if o.dict.is_some() => Value::Obj(o.dict.clone().expect("checked")),
+            (Payload::Function(f), _) => match name {
+                "__name__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(f.name.borrow().clone())))),
+                "__qualname__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(f.qualname.borrow().clone())))),
+                "__code__" => Value::Obj(Obj::new(Payload::Code(f.code.clone()))),
+                "__globals__" => Value::Obj(f.globals.clone()),
+                "__defaults__" => {
+                    let d = f.defaults.borrow();
+                    if d.is_empty() { Value::None } else { Value::tuple(d.clone()) }
+                }
+                "__kwdefaults__" => f.kwdefaults.borrow().clone().map(Value::Obj).unwrap_or(Value::None),
+                "__closure__" => {
+                    if f.closure.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect())
+                    }
+                }
+                "__doc__" => f.code.docstring.as_ref().map(|d| Value::str(d)).unwrap_or(Value::None),
+                "__module__" => self.dict_get_str(&f.globals, "__name__").unwrap_or(Value::None),
+                "__annotations__" => {
+                    let d = self.new_dict();
+                    if let Some(dict) = &o.dict {
+                        self.dict_set_str(dict, "__annotations__", Value::Obj(d.clone()));
+                    }
+                    Value::Obj(d)
+                }
+                _ => return Ok(None),
+            },
+            (Payload::NativeFunction(nf), "__name__") => Value::str(&nf.name),
+            (Payload::NativeFunction(nf), "__qualname__") => match &nf.owner {
+                Some(owner) => Value::string(format!("{owner}.{}", nf.name)),
+                None => Value::str(&nf.name),
+            },
+            (Payload::NativeFunction(_), "__doc__") => Value::None,
+            (Payload::NativeFunction(_), "__module__") => Value::str("builtins"),
+            (Payload::BoundMethod { receiver, .. }, "__self__") => receiver.clone(),
+            (Payload::BoundMethod { func, .. }, "__func__") => func.clone(),
+            (Payload::BoundMethod { func, .. }, _) => {
+                let func = func.clone();
+                return self.lookup_attr_opt(&func, name);
+            }
+            (Payload::Module { name: n }, "__name__") => Value::str(n),
+            (Payload::Cell(c), "cell_contents") => match &*c.borrow() {
+                Some(v) => v.clone(),
+                None => return Err(self.new_value_error("Cell is empty")),
+            },
+            (Payload::Code(c), _) => match name {
+                "co_name" => Value::str(&c.name),
+                "co_qualname" => Value::str(&c.qualname),
+                "co_filename" => Value::str(&c.filename),
+                "co_firstlineno" => Value::Int(c.first_line as i64),
+                "co_argcount" => Value::Int(c.argcount as i64),
+                "co_varnames" => Value::tuple(c.varnames.iter().map(|s| Value::str(s)).collect()),
+                _ => return Ok(None),
+            },
+            (Payload::Property { fget, .. }, "fget") => fget.clone(),
+            (Payload::Property { fset, .. }, "fset") => fset.clone(),
+            (Payload::Property { fdel, .. }, "fdel") => fdel.clone(),
+            (Payload::Property { doc, fget, .. }, "__doc__") => {
+                if doc.is_none() && !fget.is_none() {
+                    let fget = fget.clone();
+                    return self.lookup_attr_opt(&fget, "__doc__");
+                }
+                doc.clone()
+            }
+            (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__func__") => f.clone(),
+            (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__wrapped__") => f.clone(),
+            (Payload::Slice { start, .. }, "start") => start.clone(),
+            (Payload::Slice { stop, .. }, "stop") => stop.clone(),
+            (Payload::Slice { step, .. }, "step") => step.clone(),
+            (Payload::Range { start, .. }, "start") => Value::Int(*start),
+            (Payload::Range { stop, .. }, "stop") => Value::Int(*stop),
+            (Payload::Range { step, .. }, "step") => Value::Int(*step),
+            (Payload::Exception(e), _) => {
+                let e = e.borrow();
+                match name {
+                    "args" => e.args.clone(),
+                    "__cause__" => e.cause.clone(),
+                    "__context__" => e.context.clone(),
+                    "__suppress_context__" => Value::Bool(e.suppress_context),
+                    "__traceback__" => {
+                        if e.traceback.is_empty() {
+                            Value::None
+                        } else {
+                            Value::tuple(
+                                e.traceback
+                                    .iter()
+                                    .rev()
+                                    .map(|t| Value::tuple(vec![Value::str(&t.code.name), Value::Int(t.line as i64)]))
+                                    .collect(),
+                            )
+                        }
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            (Payload::Generator(_), _) => return self.generator_attr(o, name),
+            (Payload::Super { .. }, _) => return self.super_get_attr(o, name),
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
+    }
+
+    /// `gi_*`/`cr_*`/`ag_*`, `__name__` and `__qualname__` of a generator object.
+    fn generator_attr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        use super::generator::{GenKind, GenState};
+        let Payload::Generator(g) = &o.payload else { return Ok(None) };
+        let prefix = match g.kind {
+            GenKind::Generator => "gi_",
+            GenKind::Coroutine => "cr_",
+            GenKind::AsyncGenerator => "ag_",
+        };
+        if name == "__name__" {
+            return Ok(Some(Value::str(&g.name.borrow())));
+        }
+        if name == "__qualname__" {
+            return Ok(Some(Value::str(&g.qualname.borrow())));
+        }
+        let Some(rest) = name.strip_prefix(prefix) else { return Ok(None) };
+        let st = g.state.borrow();
+        let v = match rest {
+            "running" => Value::Bool(matches!(&*st, GenState::Running)),
+            "suspended" => Value::Bool(matches!(&*st, GenState::Suspended(_))),
+            "code" => Value::Obj(Obj::new(Payload::Code(g.code.clone()))),
+            "frame" => match &*st {
+                GenState::Closed => Value::None,
+                _ => Value::Obj(Obj::new(Payload::Code(g.code.clone()))),
+            },
+            "yieldfrom" | "await" => match &*st {
+                GenState::Suspended(f) => f.delegate().cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            },
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
+    }
+
+    /// Attribute lookup through a `super` object.
+    fn super_get_attr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let Payload::Super { this_class, obj, obj_type } = &o.payload else { return Ok(None) };
+        if name == "__class__" {
+            return Ok(None);
+        }
+        let mro = self.mro_of(obj_type);
+        let start = mro.iter().position(|c| Rc::ptr_eq(c, this_class)).map(|i| i + 1).unwrap_or(mro.len());
+        for c in &mro[start..] {
+            let Some(d) = &c.dict else { continue };
+            if let Some(attr) = self.dict_get_str(d, name) {
+                let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type)) && obj.payload().is_some_and(|p| matches!(p, Payload::Type(_)));
+                return match attr.payload() {
+                    Some(Payload::ClassMethod(f)) => Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
+                        receiver: Value::Obj(obj_type.clone()),
+                        func: f.clone(),
+                    })))),
+                    Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
+                    _ if is_class => Ok(Some(attr)),
+                    _ => self.bind_descriptor(&attr, obj).map(Some),
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if cls.as_type().is_some_and(|t| t.is_heap) {
+            if let Some(hook) = self.lookup_in_mro(&cls, "__setattr__") {
+                if matches!(hook.payload(), Some(Payload::Function(_))) {
+                    self.call(&hook, vec![obj.clone(), Value::str(name), value])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_set_attr(obj, name, Some(value))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if cls.as_type().is_some_and(|t| t.is_heap) {
+            if let Some(hook) = self.lookup_in_mro(&cls, "__delattr__") {
+                if matches!(hook.payload(), Some(Payload::Function(_))) {
+                    self.call(&hook, vec![obj.clone(), Value::str(name)])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_set_attr(obj, name, None)
+    }
+
+    /// object.__setattr__ / object.__delattr__ (value None = delete).
+    pub fn generic_set_attr(&mut self, obj: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
+        let cls = self.type_of(obj);
+        if let Some(descr) = self.lookup_in_mro(&cls, name) {
+            if self.is_data_descriptor(&descr) {
+                return self.descriptor_set(&descr, obj, name, value, &cls);
+            }
+        }
+        let Value::Obj(o) = obj else {
+            return Err(self.no_attribute(obj, name));
+        };
+        if let Payload::Exception(e) = &o.payload {
+            let mut e = e.borrow_mut();
+            let v = value.clone().unwrap_or(Value::None);
+            match name {
+                "args" => {
+                    e.args = v;
+                    return Ok(());
+                }
+                "__cause__" => {
+                    e.cause = v;
+                    e.suppress_context = true;
+                    return Ok(());
+                }
+                "__context__" => {
+                    e.context = v;
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    e.suppress_context = matches!(v, Value::Bool(true));
+                    return Ok(());
+                }
+                "__traceback__" => {
+                    if v.is_none() {
+                        e.traceback.clear();
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Payload::Type(t) = &o.payload {
+            if !t.is_heap {
+                let n = t.name.borrow().clone();
+                return Err(self.new_type_error(format!(
+                    "cannot set '{name}' attribute of immutable type '{n}'"
+                )));
+            }
+            match name {
+                "__name__" => {
+                    if let Some(s) = value.as_ref().and_then(|v| v.as_str()) {
+                        *t.name.borrow_mut() = Rc::from(s);
+                    }
+                    return Ok(());
+                }
+                "__qualname__" => {
+                    if let Some(s) = value.as_ref().and_then(|v| v.as_str()) {
+                        *t.qualname.borrow_mut() = Rc::from(s);
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Payload::Function(f) = &o.payload {
+            match (name, value.as_ref().and_then(|v| v.as_str())) {
+                ("__name__", Some(s)) => {
+                    *f.name.borrow_mut() = Rc::from(s);
+                    return Ok(());
+                }
+                ("__qualname__", Some(s)) => {
+                    *f.qualname.borrow_mut() = Rc::from(s);
+                    return Ok(());
+                }
+                _ => {}
+            }
+            if name == "__defaults__" {
+                let items = value.as_ref().and_then(|v| v.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+                *f.defaults.borrow_mut() = items;
+                return Ok(());
+            }
+        }
+        if let Payload::Generator(g) = &o.payload {
+            match (name, value.as_ref().and_then(|v| v.as_str())) {
+                ("__name__", Some(s)) => {
+                    *g.name.borrow_mut() = Rc::from(s);
+                    return Ok(());
+                }
+                ("__qualname__", Some(s)) => {
+                    *g.qualname.borrow_mut() = Rc::from(s);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        match (&o.dict, value) {
+            (Some(d), Some(v)) => {
+                self.dict_set_str(d, name, v);
+                Ok(())
+            }
+            (Some(d), None) => match self.dict_remove_str(d, name) {
+                Some(_) => Ok(()),
+                None => Err(self.no_attribute(obj, name)),
+            },
+            (None, _) => {
+                if let Some(descr) = self.lookup_in_mro(&cls, name) {
+                    if !self.is_data_descriptor(&descr) {
+                        return Err(self.new_attribute_error(format!(
+                            "'{}' object attribute '{name}' is read-only",
+                            self.class_name(&cls)
+                        )));
+                    }
+                }
+                Err(self.no_attribute(obj, name))
+            }
+        }
+    }
+
+    /// Runs a data descriptor's setter or deleter.
+    fn descriptor_set(&mut self, descr: &Value, obj: &Value, name: &str, value: Option<Value>, cls: &ObjRef) -> PyResult<()> {
+        match descr.payload() {
+            Some(Payload::Property { fset, fdel, .. }) => {
+                let (f, what) = if value.is_some() { (fset.clone(), "setter") } else { (fdel.clone(), "deleter") };
+                if f.is_none() {
+                    return Err(self.new_attribute_error(format!(
+                        "property '{name}' of '{}' object has no {what}",
+                        self.class_name(cls)
+                    )));
+                }
+                let mut args = vec![obj.clone()];
+                args.extend(value);
+                self.call(&f, args)?;
+                Ok(())
+            }
+            _ => {
+                let t = self.type_of(descr);
+                let (hook, args) = match value {
+                    Some(v) => ("__set__", vec![descr.clone(), obj.clone(), v]),
+                    None => ("__delete__", vec![descr.clone(), obj.clone()]),
+                };
+                match self.lookup_in_mro(&t, hook) {
+                    Some(f) => {
+                        self.call(&f, args)?;
+                        Ok(())
+                    }
+                    None => Err(self.new_attribute_error(format!("__set__ not defined for '{name}'"))),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Calling: argument binding for Python functions, dispatch over callable kinds, and class
+//! instantiation (`__new__` then `__init__`).
+
+use super::frame::Frame;
+use super::generator::GenKind;
+use super::native::Args;
+use super::object::{Function, Layout, Obj, Payload};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Formats `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython's missing-argument errors do.
+fn name_list(names: &[Rc<str>]) -> String {
+    match names.len() {
+        0 => String::new(),
+        1 => format!("'{}'", names[0]),
+        2 => format!("'{}' and '{}'", names[0], names[1]),
+        n => {
+            let head: Vec<String> = names[..n - 1].iter().map(|s| format!("'{s}'")).collect();
+            format!("{}, and '{}'", head.join(", "), names[n - 1])
+        }
+    }
+}
+
+impl Vm {
+    /// Calls any callable with positional arguments.
+    pub fn call(&mut self, f: &Value, args: Vec<Value>) -> PyResult<Value> {
+        self.call_args(f, Args::new(args))
+    }
+
+    /// Calls `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
+        let m = self.get_attr(obj, name)?;
+        self.call(&m, args)
+    }
+
+    /// Calls a special method looked up on the type (not the instance), or None if absent.
+    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+        let cls = self.type_of(obj);
+        let Some(f) = self.lookup_in_mro(&cls, name) else { return Ok(None) };
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend(args);
+        self.call_unbound(&f, obj, full).map(Some)
+    }
+
+    /// Calls a function found on a type with `self` already first in `args`, applying the
+    /// descriptor protocol only when it is not a plain function.
+    fn call_unbound(&mut self, f: &Value, obj: &Value, mut args: Vec<Value>) -> PyResult<Value> {
+        match f.payload() {
+            Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => self.call(f, args),
+            _ => {
+                args.remove(0);
+                let bound = self.bind_descriptor(f, obj)?;
+                self.call(&bound, args)
+            }
+        }
+    }
+
+    /// Calls any callable with positional and keyword arguments.
+    pub fn call_args(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        let Value::Obj(obj) = f else {
+            return Err(self.not_callable(f));
+        };
+        match &obj.payload {
+            Payload::Function(func) => self.invoke_function(obj, func, args),
+            Payload::NativeFunction(nf) => {
+                let func = nf.func.clone();
+                func(self, args)
+            }
+            Payload::BoundMethod { receiver, func } => {
+                let mut args = args;
+                args.positional.insert(0, receiver.clone());
+                let func = func.clone();
+                self.call_args(&func, args)
+            }
+            Payload::Type(_) => self.call_type(obj, args),
+            Payload::StaticMethod(inner) => {
+                let inner = inner.clone();
+                self.call_args(&inner, args)
+            }
+            _ => {
+                let cls = self.type_of(f);
+                match self.lookup_in_mro(&cls, "__call__") {
+                    Some(call) => {
+                        let mut args = args;
+                        args.positional.insert(0, f.clone());
+                        self.call_args(&call, args)
+                    }
+                    None => Err(self.not_callable(f)),
+                }
+            }
+        }
+    }
+
+    fn not_callable(&self, f: &Value) -> ObjRef {
+        self.new_type_error(format!("'{}' object is not callable", self.type_name(f)))
+    }
+
+    /// Binds arguments and runs (or wraps in a generator) a Python function.
+    pub fn invoke_function(&mut self, obj: &ObjRef, func: &Function, args: Args) -> PyResult<Value> {
+        let frame = self.bind_function_args(func, args)?;
+        let flags = func.code.flags;
+        if flags.generator || flags.coroutine || flags.async_generator {
+            return Ok(self.make_generator_for(obj, func, frame));
+        }
+        match self.run_frame(frame, super::generator::Resume::Value(None))? {
+            super::eval::FrameExit::Return(v) => Ok(v),
+            super::eval::FrameExit::Yield(..) => unreachable!("a plain function frame cannot yield"),
+        }
+    }
+
+    /// Wraps a bound frame of a generator/coroutine function in its generator object.
+    pub fn make_generator_for(&mut self, _obj: &ObjRef, func: &Function, frame: Box<Frame>) -> Value {
+        let flags = func.code.flags;
+        let kind = if flags.coroutine {
+            GenKind::Coroutine
+        } else if flags.async_generator {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        let origin = self.current_location.clone();
+        self.new_generator(kind, frame, func.name.borrow().clone(), func.qualname.borrow().clone(), origin)
+    }
+
+    /// Builds the frame for calling `func` with `args` (CPython's argument binding and errors).
+    pub fn bind_function_args(&mut self, func: &Function, args: Args) -> PyResult<Box<Frame>> {
+        let code = func.code.clone();
+        let mut frame = Box::new(Frame::for_function(func));
+        let argc = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let total = argc + kwonly;
+        let qualname = func.qualname.borrow().clone();
+        let Args { mut positional, kwargs } = args;
+        let given = positional.len();
+        let extra = if given > argc { positional.split_off(argc) } else { Vec::new() };
+        for (i, v) in positional.into_iter().enumerate() {
+            frame.locals[i] = Some(v);
+        }
+        let mut slot = total;
+        if code.flags.varargs {
+            frame.locals[slot] = Some(Value::tuple(extra));
+            slot += 1;
+        } else if !extra.is_empty() {
+            let ndef = func.defaults.borrow().len();
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", argc - ndef, argc)
+            } else {
+                format!("{argc} positional argument{}", if argc == 1 { "" } else { "s" })
+            };
+            let were = if given == 1 { "was" } else { "were" };
+            return Err(self.new_type_error(format!("{qualname}() takes {takes} but {given} {were} given")));
+        }
+        let kwdict = if code.flags.varkeywords {
+            let d = self.new_dict();
+            frame.locals[slot] = Some(Value::Obj(d.clone()));
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_as_kw: Vec<Rc<str>> = Vec::new();
+        for (k, v) in kwargs {
+            if let Some(i) = code.varnames[posonly..total].iter().position(|n| **n == *k) {
+                let i = i + posonly;
+                if frame.locals[i].is_some() {
+                    return Err(self.new_type_error(format!("{qualname}() got multiple values for argument '{k}'")));
+                }
+                frame.locals[i] = Some(v);
+            } else if let Some(d) = &kwdict {
+                self.dict_set(d, Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(k)))), v)?;
+            } else if code.varnames[..posonly].iter().any(|n| **n == *k) {
+                posonly_as_kw.push(k);
+            } else {
+                return Err(self.new_type_error(format!("{qualname}() got an unexpected keyword argument '{k}'")));
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            let names: Vec<String> = posonly_as_kw.iter().map(|s| s.to_string()).collect();
+            return Err(self.new_type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                names.join(", ")
+            )));
+        }
+        {
+            let defaults = func.defaults.borrow();
+            let first_default = argc - defaults.len().min(argc);
+            let mut missing = Vec::new();
+            for i in 0..argc {
+                if frame.locals[i].is_none() {
+                    if i >= first_default {
+                        frame.locals[i] = Some(defaults[i - first_default].clone());
+                    } else {
+                        missing.push(code.varnames[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                let n = missing.len();
+                return Err(self.new_type_error(format!(
+                    "{qualname}() missing {n} required positional argument{}: {}",
+                    if n == 1 { "" } else { "s" },
+                    name_list(&missing)
+                )));
+            }
+        }
+        let mut missing = Vec::new();
+        for i in argc..total {
+            if frame.locals[i].is_none() {
+                let name = code.varnames[i].clone();
+                let kwd = func.kwdefaults.borrow().clone();
+                match kwd.and_then(|d| self.dict_get_str(&d, &name)) {
+                    Some(v) => frame.locals[i] = Some(v),
+                    None => missing.push(name),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let n = missing.len();
+            return Err(self.new_type_error(format!(
+                "{qualname}() missing {n} required keyword-only argument{}: {}",
+                if n == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        for name in code.cellvars.iter() {
+            let init = code.varnames.iter().position(|n| n == name).and_then(|i| frame.locals[i].clone());
+            frame.cells.push(Obj::new(Payload::Cell(RefCell::new(init))));
+        }
+        frame.cells.extend(func.closure.iter().cloned());
+        Ok(frame)
+    }
+
+    /// Calls a class: `type(x)`, a metaclass `__call__`, or `__new__` + `__init__`.
+    pub fn call_type(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
+        let meta = self.type_of(&Value::Obj(cls.clone()));
+        if !Rc::ptr_eq(&meta, &self.types.type_) {
+            if let Some(call) = self.lookup_in_mro(&meta, "__call__") {
+                let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("type"));
+                if !is_type_call {
+                    let mut args = args;
+                    args.positional.insert(0, Value::Obj(cls.clone()));
+                    return self.call_args(&call, args);
+                }
+            }
+        }
+        if Rc::ptr_eq(cls, &self.types.type_) && args.positional.len() == 1 && args.kwargs.is_empty() {
+            return Ok(Value::Obj(self.type_of(&args.positional[0])));
+        }
+        self.construct(cls, args)
+    }
+
+    /// `type.__call__(cls, *args)`: `__new__` then `__init__` when the result is an instance.
+    pub fn construct(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
+        let new = self.lookup_in_mro(cls, "__new__");
+        let instance = match new {
+            Some(new) => {
+                let new = match new.payload() {
+                    Some(Payload::StaticMethod(f)) => f.clone(),
+                    _ => new,
+                };
+                let mut new_args = args.clone();
+                new_args.positional.insert(0, Value::Obj(cls.clone()));
+                self.call_args(&new, new_args)?
+            }
+            None => Value::Obj(self.alloc_instance(cls)?),
+        };
+        if !self.is_instance(&instance, cls) {
+            return Ok(instance);
+        }
+        let inst_type = self.type_of(&instance);
+        if let Some(init) = self.lookup_in_mro(&inst_type, "__init__") {
+            let mut init_args = args;
+            init_args.positional.insert(0, instance.clone());
+            let r = self.call_args(&init, init_args)?;
+            if !r.is_none() {
+                return Err(self.new_type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
+            }
+        }
+        Ok(instance)
+    }
+
+    /// `object.__new__(cls)`: an empty instance with the payload its layout needs.
+    pub fn alloc_instance(&mut self, cls: &ObjRef) -> PyResult<ObjRef> {
+        let Some(t) = cls.as_type() else {
+            return Err(self.new_type_error("object.__new__(X): X is not a type object"));
+        };
+        let payload = match t.layout {
+            Layout::Object => Payload::Object,
+            Layout::Int => Payload::Int(Default::default()),
+            Layout::Float => Payload::Float(0.0),
+            Layout::Str => Payload::Str(super::object::PyStr::new("")),
+            Layout::Bytes => Payload::Bytes(Box::new([])),
+            Layout::Tuple => Payload::Tuple(Box::new([])),
+            Layout::List => Payload::List(RefCell::new(Vec::new())),
+            Layout::Dict => Payload::Dict(RefCell::new(Default::default())),
+            Layout::Set => Payload::Set(RefCell::new(Default::default())),
+            Layout::FrozenSet => Payload::FrozenSet(RefCell::new(Default::default())),
+            Layout::Exception => {
+                return Ok(self.new_exception(cls, vec![]));
+            }
+            Layout::Type | Layout::Native | Layout::Opaque => {
+                let n = self.class_name(cls);
+                return Err(self.new_type_error(format!("cannot create '{n}' instances")));
+            }
+        };
+        let dict = if t.is_heap { Some(self.new_dict()) } else { None };
+        Ok(Obj::with_class(cls.clone(), dict, payload))
+    }
+}

@@ -1,0 +1,1379 @@
+//! The eval loop: runs a frame, and the Python frames it calls, in one Rust loop.
+//!
+//! Python→Python calls push the caller onto a local stack and continue with the callee, so
+//! Python recursion never recurses in Rust. Exceptions unwind the block stack of the current
+//! frame, then pop frames (adding one traceback entry per frame) until a handler is found.
+
+use super::frame::Frame;
+use super::generator::Resume;
+use super::native::{Args, FrameIntrinsic};
+use super::object::{Function, Obj, Payload};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use crate::ast::UnaryOp;
+use crate::bytecode::{Block, Instr};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// How a frame stopped running.
+pub enum FrameExit {
+    /// It returned a value.
+    Return(Value),
+    /// It yielded a value (generator frames only) and can be resumed.
+    Yield(Box<Frame>, Value),
+}
+
+/// What a call instruction decided.
+enum CallOutcome {
+    /// The result is ready.
+    Value(Value),
+    /// A new Python frame must run.
+    Frame(Box<Frame>),
+}
+
+fn pop(frame: &mut Frame) -> Value {
+    frame.stack.pop().expect("operand stack underflow (compiler invariant)")
+}
+
+fn top(frame: &Frame) -> &Value {
+    frame.stack.last().expect("operand stack underflow (compiler invariant)")
+}
+
+impl Vm {
+    /// Runs `frame` (and everything it calls) until it returns, yields or raises.
+    pub fn run_frame(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_exception_msg(&self.exc.recursion_error.clone(), "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        let base_depth = self.depth;
+        let r = self.eval_loop(frame, resume);
+        self.depth = base_depth - 1;
+        r
+    }
+
+    fn eval_loop(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
+        let mut frame = frame;
+        let mut callers: Vec<Box<Frame>> = Vec::new();
+        let mut pending: Option<(ObjRef, bool)> = None;
+        match resume {
+            Resume::Value(Some(v)) => frame.stack.push(v),
+            Resume::Value(None) => {}
+            Resume::Throw(e) => pending = Some((e, true)),
+        }
+        loop {
+            let (exc, add_tb) = match pending.take() {
+                Some(p) => p,
+                None => match self.execute(&mut frame, &mut callers) {
+                    Ok(exit) => return Ok(exit),
+                    Err(p) => p,
+                },
+            };
+            let mut add_tb = add_tb;
+            loop {
+                if add_tb {
+                    self.add_traceback(&exc, &frame.code, frame.line());
+                }
+                if let Some(block) = frame.blocks.pop() {
+                    frame.stack.truncate(block.stack_depth as usize);
+                    frame.stack.push(Value::Obj(exc));
+                    frame.ip = block.handler as usize;
+                    break;
+                }
+                match callers.pop() {
+                    Some(caller) => {
+                        self.depth -= 1;
+                        frame = caller;
+                        add_tb = true;
+                    }
+                    None => return Err(exc),
+                }
+            }
+        }
+    }
+
+    /// Executes instructions until the base frame exits (Ok) or an exception is raised
+    /// (Err with whether a traceback entry must be added for the current frame).
+    fn execute(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>) -> Result<FrameExit, (ObjRef, bool)> {
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.chain_context(&e, false);
+                        return Err((e, true));
+                    }
+                }
+            };
+        }
+        loop {
+            let ip = frame.ip;
+            frame.ip += 1;
+            let instr = frame.code.instructions[ip];
+            match instr {
+                Instr::Nop => {}
+                Instr::PopTop => {
+                    frame.stack.pop();
+                    if super::generator::NEVER_AWAITED.with(|n| !n.borrow().is_empty()) {
+                        self.current_location = (frame.code.filename.clone(), frame.line());
+                        self.flush_never_awaited();
+                    }
+                }
+                Instr::Copy(n) => {
+                    let v = frame.stack[frame.stack.len() - n as usize].clone();
+                    frame.stack.push(v);
+                }
+                Instr::Swap(n) => {
+                    let len = frame.stack.len();
+                    frame.stack.swap(len - 1, len - n as usize);
+                }
+                Instr::LoadConst(i) => {
+                    let v = frame.consts[i as usize].clone();
+                    frame.stack.push(v);
+                }
+                Instr::LoadFast(i) => match &frame.locals[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        frame.stack.push(v);
+                    }
+                    None => {
+                        let name = frame.code.varnames[i as usize].clone();
+                        tri!(Err(self.unbound_local(&name)))
+                    }
+                },
+                Instr::StoreFast(i) => {
+                    let v = pop(frame);
+                    frame.locals[i as usize] = Some(v);
+                }
+                Instr::DeleteFast(i) => {
+                    if frame.locals[i as usize].take().is_none() {
+                        let name = frame.code.varnames[i as usize].clone();
+                        tri!(Err(self.unbound_local(&name)))
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let v = tri!(self.load_name(frame, &name));
+                    frame.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let v = pop(frame);
+                    tri!(self.store_name(frame, &name, v));
+                }
+                Instr::DeleteName(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let target = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    let removed = match target.as_obj() {
+                        Some(d) if d.as_dict().is_some() => self.dict_remove_str(d, &name).is_some(),
+                        _ => tri!(self.del_item(&target, &Value::str(&name)).map(|_| true)),
+                    };
+                    if !removed {
+                        tri!(Err(self.new_name_error(format!("name '{name}' is not defined"))))
+                    }
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let v = match self.dict_get_str(&frame.globals, &name) {
+                        Some(v) => v,
+                        None => match self.dict_get_str(&self.builtins_dict(), &name) {
+                            Some(v) => v,
+                            None => tri!(Err(self.name_not_defined(&name))),
+                        },
+                    };
+                    frame.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let v = pop(frame);
+                    self.dict_set_str(&frame.globals, &name, v);
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    if self.dict_remove_str(&frame.globals, &name).is_none() {
+                        tri!(Err(self.name_not_defined(&name)))
+                    }
+                }
+                Instr::LoadDeref(i) => {
+                    let v = match &frame.cells[i as usize].payload {
+                        Payload::Cell(c) => c.borrow().clone(),
+                        _ => None,
+                    };
+                    match v {
+                        Some(v) => frame.stack.push(v),
+                        None => tri!(Err(self.unbound_deref(frame, i as usize))),
+                    }
+                }
+                Instr::StoreDeref(i) => {
+                    let v = pop(frame);
+                    if let Payload::Cell(c) = &frame.cells[i as usize].payload {
+                        let old = c.borrow_mut().replace(v);
+                        drop(old);
+                    }
+                }
+                Instr::DeleteDeref(i) => {
+                    let old = match &frame.cells[i as usize].payload {
+                        Payload::Cell(c) => c.borrow_mut().take(),
+                        _ => None,
+                    };
+                    if old.is_none() {
+                        tri!(Err(self.unbound_deref(frame, i as usize)))
+                    }
+                }
+                Instr::LoadClosure(i) => {
+                    let c = frame.cells[i as usize].clone();
+                    frame.stack.push(Value::Obj(c));
+                }
+                Instr::LoadClassDeref(i) => {
+                    let name = self.cell_name(frame, i as usize);
+                    let from_map = match &frame.locals_map {
+                        Some(Value::Obj(m)) if m.as_dict().is_some() => self.dict_get_str(m, &name),
+                        _ => None,
+                    };
+                    match from_map {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            let v = match &frame.cells[i as usize].payload {
+                                Payload::Cell(c) => c.borrow().clone(),
+                                _ => None,
+                            };
+                            match v {
+                                Some(v) => frame.stack.push(v),
+                                None => tri!(Err(self.unbound_deref(frame, i as usize))),
+                            }
+                        }
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = pop(frame);
+                    let name = frame.code.names[i as usize].clone();
+                    let v = tri!(self.get_attr(&obj, &name));
+                    frame.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = pop(frame);
+                    let v = pop(frame);
+                    let name = frame.code.names[i as usize].clone();
+                    tri!(self.set_attr(&obj, &name, v));
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = pop(frame);
+                    let name = frame.code.names[i as usize].clone();
+                    tri!(self.del_attr(&obj, &name));
+                }
+                Instr::BinarySubscr => {
+                    let key = pop(frame);
+                    let c = pop(frame);
+                    let v = match (&c, &key) {
+                        (Value::Obj(o), Value::Int(i)) if o.class.is_none() => match &o.payload {
+                            Payload::List(l) => {
+                                let l = l.borrow();
+                                let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                                match l.get(idx as usize) {
+                                    Some(v) if idx >= 0 => v.clone(),
+                                    _ => {
+                                        drop(l);
+                                        tri!(Err(self.new_index_error("list index out of range")))
+                                    }
+                                }
+                            }
+                            _ => tri!(self.get_item(&c, &key)),
+                        },
+                        _ => tri!(self.get_item(&c, &key)),
+                    };
+                    frame.stack.push(v);
+                }
+                Instr::StoreSubscr => {
+                    let key = pop(frame);
+                    let c = pop(frame);
+                    let v = pop(frame);
+                    tri!(self.set_item(&c, &key, v));
+                }
+                Instr::DeleteSubscr => {
+                    let key = pop(frame);
+                    let c = pop(frame);
+                    tri!(self.del_item(&c, &key));
+                }
+                Instr::LoadAssertionError => frame.stack.push(Value::Obj(self.exc.assertion_error.clone())),
+                Instr::LoadBuildClass => {
+                    let v = match self.builtin("__build_class__") {
+                        Some(v) => v,
+                        None => tri!(Err(self.new_name_error("__build_class__ not found"))),
+                    };
+                    frame.stack.push(v);
+                }
+                Instr::LoadLocals => {
+                    let v = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    frame.stack.push(v);
+                }
+                Instr::SetupAnnotations => {
+                    let target = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    if let Some(m) = target.as_obj() {
+                        if m.as_dict().is_some() && self.dict_get_str(m, "__annotations__").is_none() {
+                            let d = self.new_dict();
+                            self.dict_set_str(m, "__annotations__", Value::Obj(d));
+                        }
+                    }
+                }
+                Instr::BinaryOp { op, inplace } => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match op {
+                            crate::ast::Operator::Add => x.checked_add(*y).map(Value::Int),
+                            crate::ast::Operator::Sub => x.checked_sub(*y).map(Value::Int),
+                            crate::ast::Operator::Mult => x.checked_mul(*y).map(Value::Int),
+                            _ => None,
+                        },
+                        (Value::Float(x), Value::Float(y)) => match op {
+                            crate::ast::Operator::Add => Some(Value::Float(x + y)),
+                            crate::ast::Operator::Sub => Some(Value::Float(x - y)),
+                            crate::ast::Operator::Mult => Some(Value::Float(x * y)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let r = match r {
+                        Some(v) => v,
+                        None if inplace => tri!(self.inplace_op(&a, &b, op)),
+                        None => tri!(self.binary_op(&a, &b, op)),
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
+                    let v = pop(frame);
+                    let op = match instr {
+                        Instr::UnaryNegative => UnaryOp::USub,
+                        Instr::UnaryPositive => UnaryOp::UAdd,
+                        _ => UnaryOp::Invert,
+                    };
+                    let r = tri!(self.unary_op(&v, op));
+                    frame.stack.push(r);
+                }
+                Instr::UnaryNot => {
+                    let v = pop(frame);
+                    let b = tri!(self.truthy(&v));
+                    frame.stack.push(Value::Bool(!b));
+                }
+                Instr::CompareOp(op) => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                            crate::ast::CmpOp::Lt => x < y,
+                            crate::ast::CmpOp::LtE => x <= y,
+                            crate::ast::CmpOp::Gt => x > y,
+                            crate::ast::CmpOp::GtE => x >= y,
+                            crate::ast::CmpOp::Eq => x == y,
+                            _ => x != y,
+                        }),
+                        _ => tri!(self.compare(&a, &b, op)),
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::IsOp(invert) => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    frame.stack.push(Value::Bool(a.is(&b) != invert));
+                }
+                Instr::ContainsOp(invert) => {
+                    let c = pop(frame);
+                    let x = pop(frame);
+                    let r = tri!(self.contains(&c, &x));
+                    frame.stack.push(Value::Bool(r != invert));
+                }
+                Instr::BuildTuple(n) => {
+                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                    frame.stack.push(Value::tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                    frame.stack.push(Value::list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let set = Obj::new(Payload::Set(RefCell::new(Default::default())));
+                    if let Payload::Set(t) = &set.payload {
+                        for it in items {
+                            tri!(self.table_set(t, it, Value::None));
+                        }
+                    }
+                    frame.stack.push(Value::Obj(set));
+                }
+                Instr::BuildMap(n) => {
+                    let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
+                    let d = self.new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                    frame.stack.push(Value::Obj(d));
+                }
+                Instr::BuildConstKeyMap(n) => {
+                    let keys = pop(frame);
+                    let vals = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let d = self.new_dict();
+                    let keys = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    for (k, v) in keys.into_iter().zip(vals) {
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                    frame.stack.push(Value::Obj(d));
+                }
+                Instr::BuildString(n) => {
+                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let mut s = String::new();
+                    for it in &items {
+                        s.push_str(it.as_str().unwrap_or(""));
+                    }
+                    frame.stack.push(Value::string(s));
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { pop(frame) } else { Value::None };
+                    let stop = pop(frame);
+                    let start = pop(frame);
+                    frame.stack.push(Value::Obj(Obj::new(Payload::Slice { start, stop, step })));
+                }
+                Instr::ListAppend(n) => {
+                    let v = pop(frame);
+                    let target = frame.stack[frame.stack.len() - n as usize].clone();
+                    if let Some(Payload::List(l)) = target.payload() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Instr::SetAdd(n) => {
+                    let v = pop(frame);
+                    let target = frame.stack[frame.stack.len() - n as usize].clone();
+                    if let Some(Payload::Set(t)) = target.payload() {
+                        tri!(self.table_set(t, v, Value::None));
+                    }
+                }
+                Instr::MapAdd(n) => {
+                    let v = pop(frame);
+                    let k = pop(frame);
+                    let target = frame.stack[frame.stack.len() - n as usize].clone();
+                    if let Some(d) = target.as_obj() {
+                        tri!(self.dict_set(d, k, v));
+                    }
+                }
+                Instr::ListExtend(n) => {
+                    let it = pop(frame);
+                    let target = frame.stack[frame.stack.len() - n as usize].clone();
+                    let items = match self.collect(&it) {
+                        Ok(items) => items,
+                        Err(e) => {
+                            let e = if self.exc_matches(&e, &self.exc.type_error.clone()) && self.iter(&it).is_err() {
+                                self.new_type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it)))
+                            } else {
+                                e
+                            };
+                            tri!(Err(e))
+                        }
+                    };
+                    if let Some(Payload::List(l)) = target.payload() {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Instr::SetUpdate(n) => {
+                    let it = pop(frame);
+                    let target = frame.stack[frame.stack.len() - n as usize].clone();
+                    let items = tri!(self.collect(&it));
+                    if let Some(Payload::Set(t)) = target.payload() {
+                        for x in items {
+                            tri!(self.table_set(t, x, Value::None));
+                        }
+                    }
+                }
+                Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                    let m = pop(frame);
+                    let len = frame.stack.len();
+                    let target = frame.stack[len - n as usize].clone();
+                    let merge = matches!(instr, Instr::DictMerge(_));
+                    let callee = if merge && len >= n as usize + 2 { Some(frame.stack[len - n as usize - 2].clone()) } else { None };
+                    tri!(self.dict_update_from(&target, &m, merge, callee.as_ref()));
+                }
+                Instr::ListToTuple => {
+                    let l = pop(frame);
+                    let items = match l.payload() {
+                        Some(Payload::List(items)) => items.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    frame.stack.push(Value::tuple(items));
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = pop(frame);
+                    let items = tri!(self.unpack(&seq, n as usize, None));
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Instr::UnpackEx { before, after } => {
+                    let seq = pop(frame);
+                    let items = tri!(self.unpack(&seq, before as usize, Some(after as usize)));
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Instr::FormatValue { conversion, has_spec } => {
+                    let spec = if has_spec { pop(frame) } else { Value::None };
+                    let v = pop(frame);
+                    let v = match conversion {
+                        None => v,
+                        Some(crate::ast::Conversion::Str) => Value::string(tri!(self.str(&v))),
+                        Some(crate::ast::Conversion::Repr) => Value::string(tri!(self.repr(&v))),
+                        Some(crate::ast::Conversion::Ascii) => {
+                            let r = tri!(self.repr(&v));
+                            Value::string(super::format::ascii_escape(&r))
+                        }
+                    };
+                    let spec_str = spec.as_str().unwrap_or("").to_string();
+                    let s = if spec_str.is_empty() && v.as_str().is_some() && !self.has_user_class(&v) {
+                        v
+                    } else {
+                        Value::string(tri!(self.format_value(&v, &spec_str)))
+                    };
+                    frame.stack.push(s);
+                }
+                Instr::Jump(t) => frame.ip = t as usize,
+                Instr::PopJumpIfFalse(t) => {
+                    let v = pop(frame);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(&v)),
+                    };
+                    if !b {
+                        frame.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = pop(frame);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(&v)),
+                    };
+                    if b {
+                        frame.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfNone(t) => {
+                    if pop(frame).is_none() {
+                        frame.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfNotNone(t) => {
+                    if !pop(frame).is_none() {
+                        frame.ip = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = top(frame).clone();
+                    if !tri!(self.truthy(&v)) {
+                        frame.ip = t as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = top(frame).clone();
+                    if tri!(self.truthy(&v)) {
+                        frame.ip = t as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop(frame);
+                    let it = tri!(self.iter(&v));
+                    frame.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = top(frame).clone();
+                    let next = match it.payload() {
+                        Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
+                        _ => tri!(self.next(&it)),
+                    };
+                    match next {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            frame.stack.pop();
+                            frame.ip = t as usize;
+                        }
+                    }
+                }
+                Instr::ReturnValue | Instr::ReturnConst(_) => {
+                    let v = match instr {
+                        Instr::ReturnConst(i) => frame.consts[i as usize].clone(),
+                        _ => pop(frame),
+                    };
+                    match callers.pop() {
+                        Some(caller) => {
+                            self.depth -= 1;
+                            *frame = caller;
+                            frame.stack.push(v);
+                        }
+                        None => return Ok(FrameExit::Return(v)),
+                    }
+                }
+                Instr::MakeFunction(flags) => {
+                    let code = pop(frame);
+                    let closure = if flags & 0x08 != 0 { Some(pop(frame)) } else { None };
+                    if flags & 0x04 != 0 {
+                        pop(frame);
+                    }
+                    let kwdefaults = if flags & 0x02 != 0 { Some(pop(frame)) } else { None };
+                    let defaults = if flags & 0x01 != 0 { Some(pop(frame)) } else { None };
+                    let Some(Payload::Code(code)) = code.payload() else {
+                        unreachable!("MakeFunction expects a code constant")
+                    };
+                    let code = code.clone();
+                    let consts = self.consts_of(&code);
+                    let cells: Vec<ObjRef> = closure
+                        .and_then(|c| c.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect()))
+                        .unwrap_or_default();
+                    let func = Function {
+                        name: RefCell::new(code.name.clone()),
+                        qualname: RefCell::new(code.qualname.clone()),
+                        defaults: RefCell::new(defaults.and_then(|d| d.as_tuple().map(|t| t.to_vec())).unwrap_or_default()),
+                        kwdefaults: RefCell::new(kwdefaults.and_then(|d| d.as_obj().cloned())),
+                        closure: cells,
+                        globals: frame.globals.clone(),
+                        consts,
+                        code,
+                    };
+                    let f = Obj::with_class(self.types.function.clone(), Some(self.new_dict()), Payload::Function(func));
+                    frame.stack.push(Value::Obj(f));
+                }
+                Instr::Call(n) => {
+                    let args = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let callable = pop(frame);
+                    match tri!(self.prepare_call(frame, callable, Args::new(args))) {
+                        CallOutcome::Value(v) => frame.stack.push(v),
+                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                    }
+                }
+                Instr::CallKw(n) => {
+                    let kwnames = pop(frame);
+                    let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let callable = pop(frame);
+                    let names = kwnames.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    let kwvals = args.split_off(args.len() - names.len());
+                    let kwargs = names
+                        .iter()
+                        .zip(kwvals)
+                        .map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v))
+                        .collect();
+                    match tri!(self.prepare_call(frame, callable, Args { positional: args, kwargs })) {
+                        CallOutcome::Value(v) => frame.stack.push(v),
+                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                    }
+                }
+                Instr::CallFunctionEx(has_kwargs) => {
+                    let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
+                    let args = pop(frame);
+                    let callable = pop(frame);
+                    let positional = match args.as_tuple() {
+                        Some(t) => t.to_vec(),
+                        None => tri!(self.collect(&args)),
+                    };
+                    let mut kw = Vec::new();
+                    if let Some(k) = kwargs {
+                        if let Some(d) = k.as_obj() {
+                            for (key, v) in self.dict_items(d) {
+                                match key.as_str() {
+                                    Some(s) => kw.push((Rc::from(s), v)),
+                                    None => tri!(Err(self.new_type_error("keywords must be strings"))),
+                                }
+                            }
+                        }
+                    }
+                    match tri!(self.prepare_call(frame, callable, Args { positional, kwargs: kw })) {
+                        CallOutcome::Value(v) => frame.stack.push(v),
+                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                    }
+                }
+                Instr::CallMethod(name_idx, n) => {
+                    let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let obj = pop(frame);
+                    let name = frame.code.names[name_idx as usize].clone();
+                    let method = self.plain_method(&obj, &name);
+                    let (callable, args) = match method {
+                        Some(f) => {
+                            args.insert(0, obj);
+                            (f, args)
+                        }
+                        None => (tri!(self.get_attr(&obj, &name)), args),
+                    };
+                    match tri!(self.prepare_call(frame, callable, Args::new(args))) {
+                        CallOutcome::Value(v) => frame.stack.push(v),
+                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                    }
+                }
+                Instr::SetupFinally(t) => {
+                    let depth = frame.stack.len() as u32;
+                    frame.blocks.push(Block { handler: t, stack_depth: depth });
+                }
+                Instr::SetupWith(t) => {
+                    let depth = frame.stack.len() as u32 - 1;
+                    frame.blocks.push(Block { handler: t, stack_depth: depth });
+                }
+                Instr::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Instr::PushExcInfo => {
+                    let exc = pop(frame);
+                    let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
+                    let prev = std::mem::replace(slot, exc.as_obj().cloned());
+                    frame.stack.push(prev.map(Value::Obj).unwrap_or(Value::None));
+                    frame.stack.push(exc);
+                }
+                Instr::PopExcept => {
+                    let prev = pop(frame);
+                    let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
+                    *slot = prev.as_obj().cloned();
+                }
+                Instr::CheckExcMatch => {
+                    let t = pop(frame);
+                    let exc = top(frame).clone();
+                    let m = tri!(self.exception_matches_spec(&exc, &t));
+                    frame.stack.push(Value::Bool(m));
+                }
+                Instr::CheckEgMatch => {
+                    let t = pop(frame);
+                    let exc = pop(frame);
+                    let (rest, matched) = tri!(self.exception_group_split(&exc, &t));
+                    frame.stack.push(rest);
+                    frame.stack.push(matched);
+                }
+                Instr::PrepReraiseStar => {
+                    let raised = pop(frame);
+                    let orig = pop(frame);
+                    let r = tri!(self.prep_reraise_star(&orig, &raised));
+                    frame.stack.push(r);
+                }
+                Instr::Reraise => {
+                    let exc = pop(frame);
+                    match exc {
+                        Value::Obj(e) => return Err((e, false)),
+                        other => tri!(Err(self.new_type_error(format!("exceptions must derive from BaseException, not {}", self.type_name(&other))))),
+                    }
+                }
+                Instr::RaiseVarargs(n) => {
+                    let e = tri!(self.do_raise(frame, n));
+                    match e {
+                        (exc, true) => {
+                            self.chain_context(&exc, true);
+                            return Err((exc, true));
+                        }
+                        (exc, false) => return Err((exc, false)),
+                    }
+                }
+                Instr::BeforeWith => {
+                    let mgr = pop(frame);
+                    let cls = self.type_of(&mgr);
+                    let (Some(enter), Some(exit)) = (self.lookup_in_mro(&cls, "__enter__"), self.lookup_in_mro(&cls, "__exit__")) else {
+                        let msg = format!("'{}' object does not support the context manager protocol", self.type_name(&mgr));
+                        tri!(Err(self.new_type_error(msg)))
+                    };
+                    let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
+                    frame.stack.push(exit_bound);
+                    let r = tri!(self.call_bound_dunder(&enter, &mgr, vec![]));
+                    frame.stack.push(r);
+                }
+                Instr::BeforeAsyncWith => {
+                    let mgr = pop(frame);
+                    let cls = self.type_of(&mgr);
+                    let (Some(enter), Some(exit)) = (self.lookup_in_mro(&cls, "__aenter__"), self.lookup_in_mro(&cls, "__aexit__")) else {
+                        let msg = format!("'{}' object does not support the asynchronous context manager protocol", self.type_name(&mgr));
+                        tri!(Err(self.new_type_error(msg)))
+                    };
+                    let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
+                    frame.stack.push(exit_bound);
+                    let r = tri!(self.call_bound_dunder(&enter, &mgr, vec![]));
+                    frame.stack.push(r);
+                }
+                Instr::WithExceptStart => {
+                    let len = frame.stack.len();
+                    let exc = frame.stack[len - 1].clone();
+                    let exit = frame.stack[len - 3].clone();
+                    let tb = tri!(self.get_attr(&exc, "__traceback__"));
+                    let ty = Value::Obj(self.type_of(&exc));
+                    let r = tri!(self.call(&exit, vec![ty, exc, tb]));
+                    frame.stack.push(r);
+                }
+                Instr::GetYieldFromIter => {
+                    let v = pop(frame);
+                    let it = match v.payload() {
+                        Some(Payload::Generator(g)) => match g.kind {
+                            super::generator::GenKind::Generator => v.clone(),
+                            _ => tri!(Err(self.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"))),
+                        },
+                        _ => tri!(self.iter(&v)),
+                    };
+                    frame.stack.push(it);
+                }
+                Instr::GetAwaitable(place) => {
+                    let v = pop(frame);
+                    let it = tri!(self.get_awaitable(&v, place));
+                    frame.stack.push(it);
+                }
+                Instr::GetAIter => {
+                    let v = pop(frame);
+                    let it = tri!(self.get_aiter(&v));
+                    frame.stack.push(it);
+                }
+                Instr::GetANext => {
+                    let aiter = top(frame).clone();
+                    let aw = tri!(self.get_anext(&aiter));
+                    frame.stack.push(aw);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = pop(frame);
+                    let e = exc.as_obj().cloned().expect("EndAsyncFor receives an exception");
+                    if self.exc_matches(&e, &self.exc.stop_async_iteration.clone()) {
+                        pop(frame);
+                    } else {
+                        return Err((e, false));
+                    }
+                }
+                Instr::Send(t) => {
+                    let v = pop(frame);
+                    let receiver = top(frame).clone();
+                    match tri!(self.send_any(&receiver, v)) {
+                        super::generator::SendResult::Yield(x) => frame.stack.push(x),
+                        super::generator::SendResult::Return(x) => {
+                            frame.stack.push(x);
+                            frame.ip = t as usize;
+                        }
+                    }
+                }
+                Instr::YieldValue => {
+                    let v = pop(frame);
+                    debug_assert!(callers.is_empty(), "only a generator's own frame yields");
+                    let placeholder = Box::new(Frame::new(frame.code.clone(), frame.consts.clone(), frame.globals.clone(), None));
+                    let f = std::mem::replace(frame, placeholder);
+                    return Ok(FrameExit::Yield(f, v));
+                }
+                Instr::EndSend => {
+                    let v = pop(frame);
+                    pop(frame);
+                    frame.stack.push(v);
+                }
+                Instr::CleanupThrow => {
+                    let exc = pop(frame);
+                    let e = exc.as_obj().cloned().expect("CleanupThrow receives an exception");
+                    if self.exc_matches(&e, &self.exc.stop_iteration.clone()) {
+                        let v = self.stop_iteration_value(&e);
+                        frame.stack.push(v);
+                    } else {
+                        return Err((e, false));
+                    }
+                }
+                Instr::ImportName(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let fromlist = pop(frame);
+                    let level = pop(frame);
+                    let globals = frame.globals.clone();
+                    let m = tri!(self.import_name(&name, &fromlist, level.as_i64().unwrap_or(0), &globals));
+                    frame.stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let name = frame.code.names[i as usize].clone();
+                    let m = top(frame).clone();
+                    let v = tri!(self.import_from(&m, &name));
+                    frame.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = pop(frame);
+                    let target = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    tri!(self.import_star(&m, &target));
+                }
+                Instr::PrintExpr => {
+                    let v = pop(frame);
+                    if !v.is_none() {
+                        let r = tri!(self.repr(&v));
+                        self.write_stdout(&r);
+                        self.write_stdout("\n");
+                        self.dict_set_str(&self.builtins_dict(), "_", v);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pushes a callee frame (checking the recursion limit).
+    fn push_frame(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, callee: Box<Frame>) -> PyResult<()> {
+        if self.depth >= self.recursion_limit {
+            let e = self.new_exception_msg(&self.exc.recursion_error.clone(), "maximum recursion depth exceeded");
+            return Err(e);
+        }
+        self.depth += 1;
+        let caller = std::mem::replace(frame, callee);
+        callers.push(caller);
+        Ok(())
+    }
+
+    /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
+    /// instance dict), to call without creating a bound method.
+    fn plain_method(&self, obj: &Value, name: &str) -> Option<Value> {
+        let cls = self.type_of(obj);
+        if matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. })) {
+            return None;
+        }
+        let f = self.lookup_in_mro(&cls, name)?;
+        let plain = match f.payload() {
+            Some(Payload::Function(_)) => true,
+            Some(Payload::NativeFunction(nf)) => nf.is_method,
+            _ => false,
+        };
+        if !plain {
+            return None;
+        }
+        if let Some(Value::Obj(o)) = Some(obj) {
+            if let Some(d) = &o.dict {
+                if self.dict_get_str(d, name).is_some() {
+                    return None;
+                }
+            }
+        }
+        if cls.as_type().is_some_and(|t| t.is_heap) {
+            if let Some(ga) = self.lookup_in_mro(&cls, "__getattribute__") {
+                if matches!(ga.payload(), Some(Payload::Function(_))) {
+                    return None;
+                }
+            }
+        }
+        Some(f)
+    }
+
+    /// Decides how to call `callable`: a Python function gets a frame to push (unless it is a
+    /// generator/coroutine function), everything else is called now.
+    fn prepare_call(&mut self, frame: &Frame, callable: Value, args: Args) -> PyResult<CallOutcome> {
+        let (func_val, args) = match callable.payload() {
+            Some(Payload::BoundMethod { receiver, func }) if matches!(func.payload(), Some(Payload::Function(_))) => {
+                let mut args = args;
+                args.positional.insert(0, receiver.clone());
+                (func.clone(), args)
+            }
+            _ => (callable, args),
+        };
+        if let Value::Obj(o) = &func_val {
+            match &o.payload {
+                Payload::Function(f) => {
+                    let flags = f.code.flags;
+                    let new_frame = self.bind_function_args(f, args)?;
+                    if flags.generator || flags.coroutine || flags.async_generator {
+                        self.current_location = (frame.code.filename.clone(), frame.line());
+                        return Ok(CallOutcome::Value(self.make_generator_for(o, f, new_frame)));
+                    }
+                    return Ok(CallOutcome::Frame(new_frame));
+                }
+                Payload::NativeFunction(nf) if nf.intrinsic.is_some() => {
+                    let intrinsic = nf.intrinsic.expect("checked");
+                    return self.call_intrinsic(frame, intrinsic, func_val.clone(), args).map(CallOutcome::Value);
+                }
+                _ => {}
+            }
+        }
+        self.call_args(&func_val, args).map(CallOutcome::Value)
+    }
+
+    /// Natives that need the calling frame: zero-argument `super()`, `globals()`, `locals()`.
+    fn call_intrinsic(&mut self, frame: &Frame, which: FrameIntrinsic, func: Value, args: Args) -> PyResult<Value> {
+        match which {
+            FrameIntrinsic::Super if args.is_empty() => {
+                let class_cell = frame
+                    .code
+                    .freevars
+                    .iter()
+                    .position(|n| &**n == "__class__")
+                    .map(|i| i + frame.code.cellvars.len());
+                let cls = class_cell
+                    .and_then(|i| frame.cells.get(i))
+                    .and_then(|c| match &c.payload {
+                        Payload::Cell(v) => v.borrow().clone(),
+                        _ => None,
+                    });
+                let Some(Value::Obj(cls)) = cls else {
+                    return Err(self.new_runtime_error("super(): __class__ cell not found"));
+                };
+                if frame.code.argcount == 0 {
+                    return Err(self.new_runtime_error("super(): no arguments"));
+                }
+                let first = match frame.locals.first().cloned().flatten() {
+                    Some(v) => v,
+                    None => {
+                        // The first argument may have been moved into a cell.
+                        let name = &frame.code.varnames[0];
+                        let cell = frame.code.cellvars.iter().position(|n| n == name).and_then(|i| frame.cells.get(i));
+                        match cell.map(|c| match &c.payload {
+                            Payload::Cell(v) => v.borrow().clone(),
+                            _ => None,
+                        }) {
+                            Some(Some(v)) => v,
+                            _ => return Err(self.new_runtime_error("super(): arg[0] deleted")),
+                        }
+                    }
+                };
+                self.new_super(&cls, first)
+            }
+            FrameIntrinsic::Globals => Ok(Value::Obj(frame.globals.clone())),
+            FrameIntrinsic::Locals if args.is_empty() => match &frame.locals_map {
+                Some(m) => Ok(m.clone()),
+                None => {
+                    let d = self.new_dict();
+                    for (i, name) in frame.code.varnames.iter().enumerate() {
+                        if let Some(v) = &frame.locals[i] {
+                            self.dict_set_str(&d, name, v.clone());
+                        }
+                    }
+                    Ok(Value::Obj(d))
+                }
+            },
+            _ => {
+                let Some(Payload::NativeFunction(nf)) = func.payload() else { unreachable!("intrinsic is native") };
+                let f = nf.func.clone();
+                f(self, args)
+            }
+        }
+    }
+
+    /// Builds `super(cls, obj)`.
+    pub fn new_super(&mut self, cls: &ObjRef, obj: Value) -> PyResult<Value> {
+        let obj_type = match obj.payload() {
+            Some(Payload::Type(_)) if self.is_subclass(obj.as_obj().expect("heap"), cls) => obj.as_obj().expect("heap").clone(),
+            _ => {
+                let t = self.type_of(&obj);
+                if !self.is_subclass(&t, cls) {
+                    return Err(self.new_type_error("super(type, obj): obj must be an instance or subtype of type"));
+                }
+                t
+            }
+        };
+        Ok(Value::Obj(Obj::new(Payload::Super { this_class: cls.clone(), obj, obj_type })))
+    }
+
+    fn unbound_local(&self, name: &str) -> ObjRef {
+        self.new_exception_msg(
+            &self.exc.unbound_local_error,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    fn name_not_defined(&self, name: &str) -> ObjRef {
+        let e = self.new_name_error(format!("name '{name}' is not defined"));
+        if let Some(d) = &e.dict {
+            self.dict_set_str(d, "name", Value::str(name));
+        }
+        e
+    }
+
+    fn cell_name(&self, frame: &Frame, i: usize) -> Rc<str> {
+        let ncell = frame.code.cellvars.len();
+        if i < ncell { frame.code.cellvars[i].clone() } else { frame.code.freevars[i - ncell].clone() }
+    }
+
+    fn unbound_deref(&self, frame: &Frame, i: usize) -> ObjRef {
+        let name = self.cell_name(frame, i);
+        if i < frame.code.cellvars.len() {
+            self.unbound_local(&name)
+        } else {
+            self.new_name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))
+        }
+    }
+
+    fn load_name(&mut self, frame: &Frame, name: &str) -> PyResult<Value> {
+        if let Some(m) = &frame.locals_map {
+            match m.as_obj() {
+                Some(d) if d.as_dict().is_some() && d.class.is_none() => {
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(v);
+                    }
+                }
+                _ => match self.get_item(m, &Value::str(name)) {
+                    Ok(v) => return Ok(v),
+                    Err(e) if self.exc_matches(&e, &self.exc.key_error.clone()) => {}
+                    Err(e) => return Err(e),
+                },
+            }
+        }
+        if let Some(v) = self.dict_get_str(&frame.globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str(&self.builtins_dict(), name) {
+            return Ok(v);
+        }
+        Err(self.name_not_defined(name))
+    }
+
+    fn store_name(&mut self, frame: &Frame, name: &str, v: Value) -> PyResult<()> {
+        match &frame.locals_map {
+            Some(m) => match m.as_obj() {
+                Some(d) if d.as_dict().is_some() && d.class.is_none() => {
+                    self.dict_set_str(d, name, v);
+                    Ok(())
+                }
+                _ => self.set_item(m, &Value::str(name), v),
+            },
+            None => {
+                self.dict_set_str(&frame.globals, name, v);
+                Ok(())
+            }
+        }
+    }
+
+    /// `dict.update` / `**` merging for `DictUpdate`/`DictMerge`.
+    fn dict_update_from(&mut self, target: &Value, m: &Value, merge: bool, callee: Option<&Value>) -> PyResult<()> {
+        let Some(d) = target.as_obj().cloned() else { return Ok(()) };
+        let pairs = match m.payload() {
+            Some(Payload::Dict(_)) => self.dict_items(m.as_obj().expect("heap")),
+            _ => {
+                let keys = match self.lookup_attr_opt(m, "keys")? {
+                    Some(k) => self.call(&k, vec![])?,
+                    None => {
+                        let what = if merge {
+                            let fname = match callee {
+                                Some(c) => self.callable_name(c),
+                                None => "function".into(),
+                            };
+                            format!("{fname} argument after ** must be a mapping, not {}", self.type_name(m))
+                        } else {
+                            format!("'{}' object is not a mapping", self.type_name(m))
+                        };
+                        return Err(self.new_type_error(what));
+                    }
+                };
+                let keys = self.collect(&keys)?;
+                let mut pairs = Vec::new();
+                for k in keys {
+                    let v = self.get_item(m, &k)?;
+                    pairs.push((k, v));
+                }
+                pairs
+            }
+        };
+        for (k, v) in pairs {
+            if merge {
+                if self.dict_get(&d, &k)?.is_some() {
+                    let fname = match callee {
+                        Some(c) => self.callable_name(c),
+                        None => "function".into(),
+                    };
+                    let ks = self.str(&k)?;
+                    return Err(self.new_type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                }
+            }
+            self.dict_set(&d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `qualname()` of a callable as call errors show it.
+    fn callable_name(&self, c: &Value) -> String {
+        match c.payload() {
+            Some(Payload::Function(f)) => format!("{}()", f.qualname.borrow()),
+            Some(Payload::BoundMethod { func, .. }) => self.callable_name(func),
+            Some(Payload::NativeFunction(nf)) => format!("{}()", nf.name),
+            Some(Payload::Type(t)) => format!("{}()", t.name.borrow()),
+            _ => format!("{}()", self.type_name(c)),
+        }
+    }
+
+    /// Unpacks `seq` into exactly `before` items, or `before` + list + `after` with a star.
+    fn unpack(&mut self, seq: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match self.collect(seq) {
+            Ok(items) => items,
+            Err(e) => {
+                if self.exc_matches(&e, &self.exc.type_error.clone()) && self.iter(seq).is_err() {
+                    return Err(self.new_type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq))));
+                }
+                return Err(e);
+            }
+        };
+        match after {
+            None => {
+                if items.len() < before {
+                    return Err(self.new_value_error(format!(
+                        "not enough values to unpack (expected {before}, got {})",
+                        items.len()
+                    )));
+                }
+                if items.len() > before {
+                    return Err(self.new_value_error(format!("too many values to unpack (expected {before})")));
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.new_value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                items.push(Value::list(middle));
+                items.extend(tail);
+                Ok(items)
+            }
+        }
+    }
+
+    /// `except T:` matching, validating T like CPython.
+    pub fn exception_matches_spec(&mut self, exc: &Value, spec: &Value) -> PyResult<bool> {
+        let classes: Vec<Value> = match spec.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![spec.clone()],
+        };
+        let base = self.exc.base_exception.clone();
+        let exc_type = self.type_of(exc);
+        let mut matched = false;
+        for c in &classes {
+            match c.as_obj() {
+                Some(cls) if cls.as_type().is_some() && self.is_subclass(cls, &base) => {
+                    if self.is_subclass(&exc_type, cls) {
+                        matched = true;
+                    }
+                }
+                _ => {
+                    return Err(self.new_type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+            }
+        }
+        Ok(matched)
+    }
+
+    /// Turns the operand of `raise` into an exception instance.
+    pub fn make_exception(&mut self, v: &Value) -> PyResult<ObjRef> {
+        let base = self.exc.base_exception.clone();
+        match v {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                if !self.is_subclass(o, &base) {
+                    return Err(self.new_type_error("exceptions must derive from BaseException"));
+                }
+                let inst = self.call(v, vec![])?;
+                match inst {
+                    Value::Obj(i) if self.exc_data(&i).is_some() => Ok(i),
+                    other => {
+                        let r = self.repr(v)?;
+                        Err(self.new_type_error(format!(
+                            "calling {r} should have returned an instance of BaseException, not {}",
+                            self.type_name(&other)
+                        )))
+                    }
+                }
+            }
+            Value::Obj(o) if self.exc_data(o).is_some() => Ok(o.clone()),
+            _ => Err(self.new_type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `raise`, `raise exc`, `raise exc from cause`: the exception and whether it gets a
+    /// traceback entry (a bare re-raise does not).
+    fn do_raise(&mut self, frame: &mut Frame, n: u32) -> PyResult<(ObjRef, bool)> {
+        match n {
+            0 => match self.handled_exception() {
+                Some(e) => Ok((e, false)),
+                None => Err(self.new_runtime_error("No active exception to reraise")),
+            },
+            1 => {
+                let v = pop(frame);
+                Ok((self.make_exception(&v)?, true))
+            }
+            _ => {
+                let cause = pop(frame);
+                let v = pop(frame);
+                let exc = self.make_exception(&v)?;
+                let cause = match &cause {
+                    Value::None => Value::None,
+                    c => match self.make_exception(c) {
+                        Ok(c) => Value::Obj(c),
+                        Err(_) => return Err(self.new_type_error("exception causes must derive from BaseException")),
+                    },
+                };
+                if let Some(d) = self.exc_data(&exc) {
+                    let mut d = d.borrow_mut();
+                    d.cause = cause;
+                    d.suppress_context = true;
+                }
+                Ok((exc, true))
+            }
+        }
+    }
+
+    /// GET_AWAITABLE: a coroutine, or the iterator returned by `__await__`.
+    pub fn get_awaitable(&mut self, v: &Value, place: u32) -> PyResult<Value> {
+        if let Some(Payload::Generator(g)) = v.payload() {
+            if g.kind == super::generator::GenKind::Coroutine {
+                if let super::generator::GenState::Suspended(f) = &*g.state.borrow() {
+                    if f.delegate().is_some() {
+                        return Err(self.new_runtime_error("coroutine is being awaited already"));
+                    }
+                }
+                return Ok(v.clone());
+            }
+        }
+        let cls = self.type_of(v);
+        let Some(f) = self.lookup_in_mro(&cls, "__await__") else {
+            let tn = self.type_name(v);
+            let msg = match place {
+                1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
+                2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
+                _ => format!("object {tn} can't be used in 'await' expression"),
+            };
+            return Err(self.new_type_error(msg));
+        };
+        let it = self.call_bound_dunder(&f, v, vec![])?;
+        match it.payload() {
+            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine => {
+                return Err(self.new_type_error("__await__() returned a coroutine"));
+            }
+            Some(Payload::Generator(_)) | Some(Payload::Iterator(_)) => return Ok(it),
+            _ => {}
+        }
+        let it_cls = self.type_of(&it);
+        if self.lookup_in_mro(&it_cls, "__next__").is_none() {
+            return Err(self.new_type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    fn get_aiter(&mut self, v: &Value) -> PyResult<Value> {
+        let cls = self.type_of(v);
+        let Some(f) = self.lookup_in_mro(&cls, "__aiter__") else {
+            return Err(self.new_type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                self.type_name(v)
+            )));
+        };
+        let it = self.call_bound_dunder(&f, v, vec![])?;
+        let it_cls = self.type_of(&it);
+        if self.lookup_in_mro(&it_cls, "__anext__").is_none() {
+            return Err(self.new_type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
+        let cls = self.type_of(aiter);
+        let Some(f) = self.lookup_in_mro(&cls, "__anext__") else {
+            return Err(self.new_type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                self.type_name(aiter)
+            )));
+        };
+        let aw = self.call_bound_dunder(&f, aiter, vec![])?;
+        match self.get_awaitable(&aw, 0) {
+            Ok(it) => Ok(it),
+            Err(e) if self.exc_matches(&e, &self.exc.type_error.clone()) => Err(self.new_type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                self.type_name(&aw)
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! `except*` support: splitting exception groups (CHECK_EG_MATCH) and recombining what the
+//! handlers raised (PREP_RERAISE_STAR), plus helpers to make classes from Rust.
+
+use super::object::{Layout, Obj, Payload, TypeData};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    /// The sub-exceptions of an exception group, or None if `exc` is not a group.
+    pub fn group_exceptions(&self, exc: &Value) -> Option<Vec<Value>> {
+        let cls = self.exc.by_name("BaseExceptionGroup")?;
+        if !self.is_instance(exc, &cls) {
+            return None;
+        }
+        let d = exc.as_obj()?.dict.clone()?;
+        self.dict_get_str(&d, "exceptions").and_then(|t| t.as_tuple().map(|t| t.to_vec()))
+    }
+
+    /// Builds a group like `orig` (same message and class kind) with `excs`.
+    pub fn derive_group(&mut self, orig: &Value, excs: Vec<Value>) -> PyResult<Value> {
+        let msg = orig
+            .as_obj()
+            .and_then(|o| o.dict.clone())
+            .and_then(|d| self.dict_get_str(&d, "message"))
+            .unwrap_or_else(|| Value::str(""));
+        self.new_exception_group(msg, excs)
+    }
+
+    /// `BaseExceptionGroup(msg, excs)` (an ExceptionGroup when all are Exceptions).
+    pub fn new_exception_group(&mut self, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
+        let all_exc = excs.iter().all(|e| self.is_instance(e, &self.exc.exception));
+        let cls = if all_exc { self.exc.by_name("ExceptionGroup") } else { self.exc.by_name("BaseExceptionGroup") };
+        let cls = cls.expect("exception groups exist");
+        let e = self.new_exception(&cls, vec![msg.clone(), Value::list(excs.clone())]);
+        if let Some(d) = &e.dict {
+            self.dict_set_str(d, "message", msg);
+            self.dict_set_str(d, "exceptions", Value::tuple(excs));
+        }
+        Ok(Value::Obj(e))
+    }
+
+    /// Splits `exc` by the `except*` type spec: (rest, match), None for empty parts.
+    pub fn exception_group_split(&mut self, exc: &Value, spec: &Value) -> PyResult<(Value, Value)> {
+        let classes: Vec<Value> = match spec.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![spec.clone()],
+        };
+        if let Some(g) = self.exc.by_name("BaseExceptionGroup") {
+            for c in &classes {
+                if c.as_obj().is_some_and(|c| self.is_subclass(c, &g)) {
+                    return Err(self.new_type_error(
+                        "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                    ));
+                }
+            }
+        }
+        if self.exception_matches_spec(exc, spec)? {
+            if self.group_exceptions(exc).is_some() {
+                return Ok((Value::None, exc.clone()));
+            }
+            let g = self.new_exception_group(Value::str(""), vec![exc.clone()])?;
+            return Ok((Value::None, g));
+        }
+        let Some(subs) = self.group_exceptions(exc) else { return Ok((exc.clone(), Value::None)) };
+        let mut matched = Vec::new();
+        let mut rest = Vec::new();
+        for s in subs {
+            let (r, m) = self.exception_group_split(&s, spec)?;
+            if !m.is_none() {
+                matched.push(if self.group_exceptions(&s).is_some() || !self.exception_matches_spec(&s, spec)? { m } else { s.clone() });
+            }
+            if !r.is_none() {
+                rest.push(r);
+            }
+        }
+        let m = if matched.is_empty() { Value::None } else { self.derive_group(exc, matched)? };
+        let r = if rest.is_empty() { Value::None } else { self.derive_group(exc, rest)? };
+        Ok((r, m))
+    }
+
+    /// Combines the exceptions raised by `except*` handlers (and the unhandled rest).
+    pub fn prep_reraise_star(&mut self, orig: &Value, raised: &Value) -> PyResult<Value> {
+        let items: Vec<Value> = self.collect(raised)?.into_iter().filter(|v| !v.is_none()).collect();
+        match items.len() {
+            0 => Ok(Value::None),
+            1 => Ok(items[0].clone()),
+            _ => {
+                let orig_leaves = self.group_exceptions(orig).unwrap_or_default();
+                let mut leaves = Vec::new();
+                let mut all_reraised = true;
+                for it in &items {
+                    match self.group_exceptions(it) {
+                        Some(l) if l.iter().all(|x| orig_leaves.iter().any(|o| o.is(x))) => leaves.extend(l),
+                        _ => {
+                            all_reraised = false;
+                            leaves.push(it.clone());
+                        }
+                    }
+                }
+                if all_reraised { self.derive_group(orig, leaves) } else { self.new_exception_group(Value::str(""), items) }
+            }
+        }
+    }
+
+    /// Creates a new exception class (e.g. `asyncio.CancelledError`) from Rust.
+    pub fn new_exception_class(&mut self, name: &str, bases: &[ObjRef], module: &str) -> ObjRef {
+        let cls = self.new_builtin_class(name, bases, module, Layout::Exception);
+        cls
+    }
+
+    /// Creates a native class whose instances carry Rust state (`Obj::native::<T>()`).
+    pub fn new_native_class(&mut self, name: &str, bases: &[ObjRef], module: &str) -> ObjRef {
+        self.new_builtin_class(name, bases, module, Layout::Native)
+    }
+
+    fn new_builtin_class(&mut self, name: &str, bases: &[ObjRef], module: &str, layout: Layout) -> ObjRef {
+        let bases: Vec<ObjRef> = if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
+        let mro = super::types::c3_mro(&bases).unwrap_or_default();
+        let dict = self.new_dict();
+        self.dict_set_str(&dict, "__module__", Value::str(module));
+        let data = TypeData {
+            name: RefCell::new(Rc::from(name)),
+            qualname: RefCell::new(Rc::from(name)),
+            bases: RefCell::new(bases),
+            mro: RefCell::new(mro),
+            layout,
+            is_heap: false,
+        };
+        Rc::new(Obj { class: None, dict: Some(dict), payload: Payload::Type(data) })
+    }
+
+    /// An instance of native class `cls` (or a subclass) carrying `state`.
+    pub fn new_native_object(&mut self, cls: &ObjRef, state: impl super::object::NativeObject) -> ObjRef {
+        Obj::with_class(cls.clone(), Some(self.new_dict()), Payload::Native(Box::new(state)))
+    }
+}

@@ -1,0 +1,82 @@
+//! Frames: the state of one running code object.
+
+use super::object::Function;
+use super::value::{ObjRef, Value};
+use crate::bytecode::{Block, Code};
+use std::rc::Rc;
+
+/// One activation of a code object; owns its operand stack, locals, ip and block stack.
+pub struct Frame {
+    /// The code being run.
+    pub code: Rc<Code>,
+    /// The code's constants as values.
+    pub consts: Rc<[Value]>,
+    /// The index of the next instruction.
+    pub ip: usize,
+    /// The operand stack.
+    pub stack: Vec<Value>,
+    /// Fast locals (`Code::varnames`), None when unbound.
+    pub locals: Vec<Option<Value>>,
+    /// Cells: `Code::cellvars` then `Code::freevars`.
+    pub cells: Vec<ObjRef>,
+    /// Active exception handlers (innermost last).
+    pub blocks: Vec<Block>,
+    /// The module globals (a dict object).
+    pub globals: ObjRef,
+    /// The locals mapping of module and class bodies.
+    pub locals_map: Option<Value>,
+}
+
+impl Frame {
+    /// A frame for `code` with empty locals (cells are added by the caller).
+    pub fn new(code: Rc<Code>, consts: Rc<[Value]>, globals: ObjRef, locals_map: Option<Value>) -> Frame {
+        let nlocals = code.varnames.len();
+        Frame {
+            stack: Vec::with_capacity(8),
+            locals: vec![None; nlocals],
+            cells: Vec::new(),
+            blocks: Vec::new(),
+            ip: 0,
+            code,
+            consts,
+            globals,
+            locals_map,
+        }
+    }
+
+    /// A frame for calling `func` (locals still to be bound).
+    pub fn for_function(func: &Function) -> Frame {
+        Frame::new(func.code.clone(), func.consts.clone(), func.globals.clone(), None)
+    }
+
+    /// The source line of the instruction that last ran.
+    pub fn line(&self) -> u32 {
+        let i = self.ip.saturating_sub(1);
+        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+    }
+
+    /// Calls `visit` on every value the frame references.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.stack.iter().for_each(&mut *visit);
+        self.locals.iter().flatten().for_each(&mut *visit);
+        self.cells.iter().for_each(|c| visit(&Value::Obj(c.clone())));
+        self.consts.iter().for_each(&mut *visit);
+        visit(&Value::Obj(self.globals.clone()));
+        if let Some(m) = &self.locals_map {
+            visit(m);
+        }
+    }
+
+    /// If suspended inside a SEND loop (`YieldValue` followed by `Jump` back to a `Send`),
+    /// the delegate on top of the stack.
+    pub fn delegate(&self) -> Option<&Value> {
+        use crate::bytecode::Instr;
+        match self.code.instructions.get(self.ip) {
+            Some(Instr::Jump(target)) => match self.code.instructions.get(*target as usize) {
+                Some(Instr::Send(_)) => self.stack.last(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Generators, coroutines and async generators: one object kind with a flag, resumed by
+//! running their single frame in the eval loop.
+
+use super::frame::Frame;
+use super::object::{Obj, Payload};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use crate::bytecode::Code;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Which kind of generator object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    /// A `def` with `yield`.
+    Generator,
+    /// An `async def`.
+    Coroutine,
+    /// An `async def` with `yield`.
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The word CPython uses in messages: generator / coroutine / async generator.
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+/// The life cycle of a generator's frame.
+pub enum GenState {
+    /// Created, not yet started.
+    Created(Box<Frame>),
+    /// Paused at a `yield`.
+    Suspended(Box<Frame>),
+    /// Its frame is executing.
+    Running,
+    /// Finished (returned, raised, or closed).
+    Closed,
+}
+
+/// A generator, coroutine or async generator object.
+pub struct Generator {
+    /// Which kind.
+    pub kind: GenKind,
+    /// The frame's state.
+    pub state: RefCell<GenState>,
+    /// `__name__`.
+    pub name: RefCell<Rc<str>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<str>>,
+    /// The code object (`gi_code`).
+    pub code: Rc<Code>,
+    /// The exception being handled inside the generator while it is suspended (gi_exc_state).
+    pub exc_state: RefCell<Option<ObjRef>>,
+    /// Where the coroutine was created (file, line), for the "never awaited" warning.
+    pub origin: (Rc<str>, u32),
+}
+
+/// The outcome of resuming a generator.
+pub enum SendResult {
+    /// It yielded a value and is suspended.
+    Yield(Value),
+    /// It returned a value and is closed.
+    Return(Value),
+}
+
+/// How a frame is resumed.
+pub enum Resume {
+    /// Push this value (the result of the `yield`) and continue; `None` for a fresh start.
+    Value(Option<Value>),
+    /// Raise this exception at the current instruction.
+    Throw(ObjRef),
+}
+
+impl Generator {
+    /// Calls `visit` on every value the generator references.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(state) = self.state.try_borrow() {
+            if let GenState::Created(f) | GenState::Suspended(f) = &*state {
+                f.trace(visit);
+            }
+        }
+        if let Some(e) = &*self.exc_state.borrow() {
+            visit(&Value::Obj(e.clone()));
+        }
+    }
+}
+
+thread_local! {
+    /// Coroutines dropped without ever being started: (file, line, qualname).
+    pub static NEVER_AWAITED: RefCell<Vec<(Rc<str>, u32, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind == GenKind::Coroutine {
+            if let Ok(state) = self.state.try_borrow() {
+                if matches!(&*state, GenState::Created(_)) {
+                    let q = self.qualname.borrow().clone();
+                    let (file, line) = self.origin.clone();
+                    NEVER_AWAITED.with(|n| n.borrow_mut().push((file, line, q)));
+                }
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// Wraps a ready frame as a generator object of `kind`.
+    pub fn new_generator(&mut self, kind: GenKind, frame: Box<Frame>, name: Rc<str>, qualname: Rc<str>, origin: (Rc<str>, u32)) -> Value {
+        let code = frame.code.clone();
+        Value::Obj(Obj::new(Payload::Generator(Generator {
+            kind,
+            state: RefCell::new(GenState::Created(frame)),
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            code,
+            exc_state: RefCell::new(None),
+            origin,
+        })))
+    }
+
+    /// Prints "coroutine ... was never awaited" warnings for coroutines dropped unstarted.
+    pub fn flush_never_awaited(&mut self) {
+        let pending: Vec<_> = NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
+        for (file, line, name) in pending {
+            let mut text = format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
+            if let Some(src) = self.sources.get(&file) {
+                if let Some(l) = src.lines().nth(line.saturating_sub(1) as usize) {
+                    text.push_str(&format!("  {}\n", l.trim()));
+                }
+            }
+            text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+            self.write_stderr(&text);
+        }
+    }
+
+    fn gen_of<'a>(&self, obj: &'a ObjRef) -> &'a Generator {
+        match &obj.payload {
+            Payload::Generator(g) => g,
+            _ => unreachable!("gen_* called on a generator object"),
+        }
+    }
+
+    /// Runs the generator's frame with `resume`, handling state and exc_info.
+    fn gen_resume(&mut self, obj: &ObjRef, frame: Box<Frame>, resume: Resume) -> PyResult<SendResult> {
+        let g = self.gen_of(obj);
+        let saved = g.exc_state.borrow_mut().take();
+        self.exc_info.push(saved);
+        let result = self.run_frame(frame, resume);
+        let exc_state = self.exc_info.pop().flatten();
+        let g = self.gen_of(obj);
+        match result {
+            Ok(super::eval::FrameExit::Yield(frame, v)) => {
+                *g.exc_state.borrow_mut() = exc_state;
+                *g.state.borrow_mut() = GenState::Suspended(frame);
+                Ok(SendResult::Yield(v))
+            }
+            Ok(super::eval::FrameExit::Return(v)) => {
+                *g.state.borrow_mut() = GenState::Closed;
+                Ok(SendResult::Return(v))
+            }
+            Err(e) => {
+                *g.state.borrow_mut() = GenState::Closed;
+                let kind = g.kind;
+                let stop = self.exc.stop_iteration.clone();
+                let stop_async = self.exc.stop_async_iteration.clone();
+                let bad = if self.exc_matches(&e, &stop) {
+                    Some("StopIteration")
+                } else if kind == GenKind::AsyncGenerator && self.exc_matches(&e, &stop_async) {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(what) = bad {
+                    let err = self.new_runtime_error(format!("{} raised {what}", kind.noun()));
+                    if let Some(d) = self.exc_data(&err) {
+                        let mut d = d.borrow_mut();
+                        d.cause = Value::Obj(e.clone());
+                        d.context = Value::Obj(e);
+                        d.suppress_context = true;
+                    }
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `gen.send(value)` with the outcome as an enum (StopIteration not materialised).
+    pub fn gen_send(&mut self, obj: &ObjRef, value: Value) -> PyResult<SendResult> {
+        let g = self.gen_of(obj);
+        let kind = g.kind;
+        let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
+        match state {
+            GenState::Running => Err(self.new_value_error(format!("{} already executing", kind.noun()))),
+            GenState::Closed => {
+                *g.state.borrow_mut() = GenState::Closed;
+                if kind == GenKind::Coroutine {
+                    Err(self.new_runtime_error("cannot reuse already awaited coroutine"))
+                } else {
+                    Ok(SendResult::Return(Value::None))
+                }
+            }
+            GenState::Created(frame) => {
+                if !value.is_none() {
+                    *g.state.borrow_mut() = GenState::Created(frame);
+                    return Err(self.new_type_error(format!(
+                        "can't send non-None value to a just-started {}",
+                        kind.noun()
+                    )));
+                }
+                self.gen_resume(obj, frame, Resume::Value(None))
+            }
+            GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),
+        }
+    }
+
+    /// `gen.throw(exc)`: forwards to the delegate of a SEND loop first.
+    pub fn gen_throw(&mut self, obj: &ObjRef, exc: ObjRef) -> PyResult<SendResult> {
+        let g = self.gen_of(obj);
+        let kind = g.kind;
+        let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
+        match state {
+            GenState::Running => {
+                *g.state.borrow_mut() = GenState::Running;
+                Err(self.new_value_error(format!("{} already executing", kind.noun())))
+            }
+            GenState::Closed => {
+                *g.state.borrow_mut() = GenState::Closed;
+                Err(exc)
+            }
+            GenState::Created(frame) => {
+                *g.state.borrow_mut() = GenState::Closed;
+                self.add_traceback(&exc, &frame.code, frame.code.first_line);
+                Err(exc)
+            }
+            GenState::Suspended(frame) => {
+                let Some(delegate) = frame.delegate().cloned() else {
+                    return self.gen_resume(obj, frame, Resume::Throw(exc));
+                };
+                // Put the frame back while the delegate runs (we are "running" meanwhile).
+                let is_exit = self.exc_matches(&exc, &self.exc.generator_exit.clone());
+                let outcome = if is_exit {
+                    self.close_iter(&delegate).map(|_| None)
+                } else {
+                    self.throw_into(&delegate, exc.clone())
+                };
+                match outcome {
+                    Ok(Some(SendResult::Yield(v))) => {
+                        let g = self.gen_of(obj);
+                        *g.state.borrow_mut() = GenState::Suspended(frame);
+                        Ok(SendResult::Yield(v))
+                    }
+                    Ok(Some(SendResult::Return(v))) => {
+                        let stop = self.new_stop_iteration(v);
+                        self.gen_resume(obj, frame, Resume::Throw(stop))
+                    }
+                    Ok(None) => self.gen_resume(obj, frame, Resume::Throw(exc)),
+                    Err(e) => self.gen_resume(obj, frame, Resume::Throw(e)),
+                }
+            }
+        }
+    }
+
+    /// Throws into any iterator: generators directly, others via their `throw` method
+    /// (None = it has no `throw`, so the exception is raised in the caller).
+    fn throw_into(&mut self, it: &Value, exc: ObjRef) -> PyResult<Option<SendResult>> {
+        if let Value::Obj(o) = it {
+            if let Payload::Generator(_) = &o.payload {
+                return self.gen_throw(o, exc).map(Some);
+            }
+        }
+        let Some(throw) = self.lookup_attr_opt(it, "throw")? else { return Ok(None) };
+        match self.call(&throw, vec![Value::Obj(exc)]) {
+            Ok(v) => Ok(Some(SendResult::Yield(v))),
+            Err(e) => {
+                if self.exc_matches(&e, &self.exc.stop_iteration.clone()) {
+                    let v = self.stop_iteration_value(&e);
+                    Ok(Some(SendResult::Return(v)))
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
+    /// Closes any iterator: generators directly, others via their `close` method if any.
+    fn close_iter(&mut self, it: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = it {
+            if let Payload::Generator(_) = &o.payload {
+                return self.gen_close(o);
+            }
+        }
+        if let Some(close) = self.lookup_attr_opt(it, "close")? {
+            self.call(&close, vec![])?;
+        }
+        Ok(())
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, obj: &ObjRef) -> PyResult<()> {
+        let g = self.gen_of(obj);
+        let kind = g.kind;
+        {
+            let mut st = g.state.borrow_mut();
+            match &*st {
+                GenState::Created(_) => {
+                    *st = GenState::Closed;
+                    return Ok(());
+                }
+                GenState::Closed => return Ok(()),
+                _ => {}
+            }
+        }
+        let exit = self.new_exception(&self.exc.generator_exit.clone(), vec![]);
+        match self.gen_throw(obj, exit) {
+            Ok(SendResult::Yield(_)) => Err(self.new_runtime_error(format!("{} ignored GeneratorExit", kind.noun()))),
+            Ok(SendResult::Return(_)) => Ok(()),
+            Err(e) => {
+                if self.exc_matches(&e, &self.exc.generator_exit.clone())
+                    || self.exc_matches(&e, &self.exc.stop_iteration.clone())
+                {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
+    /// The `value` of a StopIteration instance.
+    pub fn stop_iteration_value(&self, exc: &ObjRef) -> Value {
+        exc.dict.as_ref().and_then(|d| self.dict_get_str(d, "value")).unwrap_or(Value::None)
+    }
+
+    /// Turns a send outcome into Python's view: the yielded value, or StopIteration(value).
+    pub fn send_result_to_py(&self, r: SendResult) -> PyResult<Value> {
+        match r {
+            SendResult::Yield(v) => Ok(v),
+            SendResult::Return(v) => Err(self.new_stop_iteration(v)),
+        }
+    }
+
+    /// Sends into any iterator for a SEND instruction: generators directly, `None` as
+    /// `__next__`, others via `send`.
+    pub fn send_any(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
+        if let Value::Obj(o) = receiver {
+            if let Payload::Generator(_) = &o.payload {
+                return self.gen_send(o, value);
+            }
+        }
+        let r = if value.is_none() {
+            self.call_method(receiver, "__next__", vec![])
+        } else {
+            self.call_method(receiver, "send", vec![value])
+        };
+        match r {
+            Ok(v) => Ok(SendResult::Yield(v)),
+            Err(e) => {
+                if self.exc_matches(&e, &self.exc.stop_iteration.clone()) {
+                    Ok(SendResult::Return(self.stop_iteration_value(&e)))
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+}

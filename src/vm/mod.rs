@@ -1,0 +1,225 @@
+//! The virtual machine: values and objects, the eval loop, calls, attributes, operators,
+//! exceptions and generators. See `/work/notes/VM_API.md` for how to build on it.
+
+pub mod attr;
+pub mod call;
+pub mod dict;
+pub mod eval;
+pub mod excgroup;
+pub mod exception;
+pub mod format;
+pub mod frame;
+pub mod generator;
+pub mod hashing;
+pub mod import;
+pub mod native;
+pub mod number;
+pub mod object;
+pub mod ops;
+pub mod seq;
+pub mod strings;
+pub mod types;
+pub mod value;
+
+pub use native::Args;
+pub use object::{Obj, Payload};
+pub use value::{ObjRef, Value};
+
+use crate::bytecode::{Code, Const};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+/// The result of anything that can raise: the error is the exception instance.
+pub type PyResult<T> = Result<T, ObjRef>;
+
+/// Where `print` and `sys.stdout.write` go.
+pub enum Output {
+    /// The process's stdout (buffered; flushed on exit and before stderr output).
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    /// In-memory buffers for stdout and stderr (tests).
+    Capture {
+        /// What the program wrote to stdout.
+        out: Rc<std::cell::RefCell<String>>,
+        /// What the program wrote to stderr.
+        err: Rc<std::cell::RefCell<String>>,
+    },
+}
+
+/// A function that builds a native module when it is first imported.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
+
+/// The interpreter state shared by all frames.
+pub struct Vm {
+    /// Built-in type objects.
+    pub types: types::BuiltinTypes,
+    /// Built-in exception classes.
+    pub exc: types::ExcTypes,
+    /// The `builtins` module.
+    pub builtins: ObjRef,
+    /// `sys.modules` (a dict object).
+    pub modules: ObjRef,
+    /// Number of Python frames currently executing (all entries of the loop together).
+    pub depth: usize,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: usize,
+    /// Handled-exception slots (CPython's exc_info chain): the base slot plus one per
+    /// running generator; the handled exception is the topmost non-None.
+    pub exc_info: Vec<Option<ObjRef>>,
+    /// The `NotImplemented` singleton.
+    pub not_implemented: Value,
+    /// The `Ellipsis` singleton.
+    pub ellipsis: Value,
+    /// Standard output.
+    pub out: Output,
+    /// Source text of every file run, for traceback lines.
+    pub sources: HashMap<Rc<str>, Rc<str>>,
+    /// Constants of each code object converted to values (keyed by the code's address; the
+    /// Rc kept alongside keeps the address from being reused).
+    const_cache: HashMap<*const Code, (Rc<Code>, Rc<[Value]>)>,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// Native modules importable by name.
+    pub native_modules: HashMap<&'static str, ModuleInit>,
+    /// Directory searched for user modules (the script's directory).
+    pub module_dir: Option<std::path::PathBuf>,
+    /// (file, line) of the call that is creating a generator (for "never awaited").
+    pub current_location: (Rc<str>, u32),
+    /// Containers whose repr is in progress (to print `[...]` for cycles).
+    pub repr_stack: Vec<usize>,
+}
+
+impl Vm {
+    /// A fresh interpreter with builtins and native modules registered; output to stdout.
+    pub fn new() -> Vm {
+        let types = types::BuiltinTypes::new();
+        let exc = types::ExcTypes::new(&types.object);
+        let builtins_dict = types::new_dict_obj();
+        let builtins = Obj::with_class(
+            types.module.clone(),
+            Some(builtins_dict),
+            Payload::Module { name: Rc::from("builtins") },
+        );
+        let mut vm = Vm {
+            types,
+            exc,
+            builtins,
+            modules: types::new_dict_obj(),
+            depth: 0,
+            recursion_limit: 1000,
+            exc_info: vec![None],
+            not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
+            ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
+            out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
+            sources: HashMap::new(),
+            const_cache: HashMap::new(),
+            argv: Vec::new(),
+            native_modules: HashMap::new(),
+            module_dir: None,
+            current_location: (Rc::from("<unknown>"), 0),
+            repr_stack: Vec::new(),
+        };
+        crate::builtins::init(&mut vm);
+        vm
+    }
+
+    /// Writes text to the program's standard output.
+    pub fn write_stdout(&mut self, s: &str) {
+        match &mut self.out {
+            Output::Stdout(w) => {
+                let _ = w.write_all(s.as_bytes());
+            }
+            Output::Capture { out, .. } => out.borrow_mut().push_str(s),
+        }
+    }
+
+    /// Flushes standard output.
+    pub fn flush_stdout(&mut self) {
+        if let Output::Stdout(w) = &mut self.out {
+            let _ = w.flush();
+        }
+    }
+
+    /// Writes text to standard error (flushing stdout first to keep the order).
+    pub fn write_stderr(&mut self, s: &str) {
+        self.flush_stdout();
+        match &self.out {
+            Output::Capture { err, .. } => err.borrow_mut().push_str(s),
+            Output::Stdout(_) => {
+                let _ = std::io::stderr().write_all(s.as_bytes());
+            }
+        }
+    }
+
+    /// The builtins namespace (a dict object).
+    pub fn builtins_dict(&self) -> ObjRef {
+        self.builtins.dict.clone().expect("the builtins module has a dict")
+    }
+
+    /// A built-in by name (for Rust code that needs e.g. `len`).
+    pub fn builtin(&self, name: &str) -> Option<Value> {
+        self.dict_get_str(&self.builtins_dict(), name)
+    }
+
+    /// Converts a compile-time constant to a value.
+    pub fn const_to_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(b) => Value::bigint(b.clone()),
+            Const::Float(f) => Value::Float(*f),
+            Const::Str(s) => Value::Obj(Obj::new(Payload::Str(object::PyStr::from_rc(s.clone())))),
+            Const::Bytes(b) => Value::Obj(Obj::new(Payload::Bytes(b.to_vec().into_boxed_slice()))),
+            Const::Tuple(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.const_to_value(c)).collect();
+                Value::tuple(vals)
+            }
+            Const::Ellipsis => self.ellipsis.clone(),
+            Const::Code(code) => Value::Obj(Obj::new(Payload::Code(code.clone()))),
+        }
+    }
+
+    /// The constants of `code` as values (converted once per code object).
+    pub fn consts_of(&mut self, code: &Rc<Code>) -> Rc<[Value]> {
+        let key = Rc::as_ptr(code);
+        if let Some((_, v)) = self.const_cache.get(&key) {
+            return v.clone();
+        }
+        let vals: Vec<Value> = code.constants.iter().map(|c| self.const_to_value(c)).collect();
+        let vals: Rc<[Value]> = Rc::from(vals);
+        self.const_cache.insert(key, (code.clone(), vals.clone()));
+        vals
+    }
+
+    /// A new empty dict value.
+    pub fn new_dict(&self) -> ObjRef {
+        types::new_dict_obj()
+    }
+
+    /// A new module object with `__name__` set.
+    pub fn new_module(&self, name: &str) -> ObjRef {
+        let dict = types::new_dict_obj();
+        self.dict_set_str(&dict, "__name__", Value::str(name));
+        self.dict_set_str(&dict, "__doc__", Value::None);
+        Obj::with_class(self.types.module.clone(), Some(dict), Payload::Module { name: Rc::from(name) })
+    }
+
+    /// Sets `module.name = value`.
+    pub fn module_set(&self, module: &ObjRef, name: &str, value: Value) {
+        if let Some(d) = &module.dict {
+            self.dict_set_str(d, name, value);
+        }
+    }
+
+    /// Registers a native module importable as `name`.
+    pub fn register_module(&mut self, name: &'static str, init: ModuleInit) {
+        self.native_modules.insert(name, init);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}

@@ -1,0 +1,205 @@
+//! Functions written in Rust and the argument helpers they use.
+
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::rc::Rc;
+
+/// The Rust signature of every native function: the VM and the call's arguments.
+pub type NativeFnPtr = Rc<dyn Fn(&mut Vm, Args) -> PyResult<Value>>;
+
+/// Native functions that need the calling frame; the eval loop supplies it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameIntrinsic {
+    /// `super()` with no arguments.
+    Super,
+    /// `globals()`.
+    Globals,
+    /// `locals()` / `vars()` without arguments.
+    Locals,
+}
+
+/// A function implemented in Rust.
+pub struct NativeFunction {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// The class it is defined on (for `__qualname__` and repr), if a method.
+    pub owner: Option<Rc<str>>,
+    /// The implementation.
+    pub func: NativeFnPtr,
+    /// True for methods of built-in types: looked up on an instance it binds `self` (a
+    /// method descriptor); false for plain functions (no binding, like CPython's builtins).
+    pub is_method: bool,
+    /// Set when the eval loop must handle the call itself (needs the frame).
+    pub intrinsic: Option<FrameIntrinsic>,
+}
+
+/// The arguments of a call: positional values and keyword pairs in call order.
+#[derive(Default, Clone)]
+pub struct Args {
+    /// Positional arguments (for methods, `self` is first).
+    pub positional: Vec<Value>,
+    /// Keyword arguments in the order given.
+    pub kwargs: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    /// Positional-only arguments.
+    pub fn new(positional: Vec<Value>) -> Args {
+        Args { positional, kwargs: Vec::new() }
+    }
+
+    /// Number of positional arguments.
+    pub fn len(&self) -> usize {
+        self.positional.len()
+    }
+
+    /// True when there are no arguments at all.
+    pub fn is_empty(&self) -> bool {
+        self.positional.is_empty() && self.kwargs.is_empty()
+    }
+
+    /// The i-th positional argument, if present.
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.positional.get(i)
+    }
+
+    /// Removes and returns the keyword argument `name`.
+    pub fn take_kwarg(&mut self, name: &str) -> Option<Value> {
+        let i = self.kwargs.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kwargs.remove(i).1)
+    }
+
+    /// Fails with CPython's message if any keyword argument remains.
+    pub fn no_kwargs(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        match self.kwargs.first() {
+            None => Ok(()),
+            Some(_) if self.kwargs.is_empty() => Ok(()),
+            Some((k, _)) => {
+                if self.kwargs.len() == 1 && !fname.is_empty() {
+                    Err(vm.new_type_error(format!("{fname}() takes no keyword arguments")))
+                } else {
+                    Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'")))
+                }
+            }
+        }
+    }
+
+    /// Checks the positional count is within `min..=max` (CPython's messages) and that no
+    /// keywords remain; returns the positional slice.
+    pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<&[Value]> {
+        if !self.kwargs.is_empty() {
+            let (k, _) = &self.kwargs[0];
+            return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+        }
+        let n = self.positional.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{fname}() takes no arguments ({n} given)"),
+                    1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                    _ => format!("{fname} expected {min} arguments, got {n}"),
+                }
+            } else if n < min {
+                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return Err(vm.new_type_error(msg));
+        }
+        Ok(&self.positional)
+    }
+
+    /// Binds arguments to named parameters like a Python signature `(p0, p1=..., ...)`:
+    /// returns one slot per name (None when not given). `npos` = how many may be positional.
+    pub fn bind(&mut self, vm: &mut Vm, fname: &str, names: &[&str], npos: usize, required: usize) -> PyResult<Vec<Option<Value>>> {
+        let mut out: Vec<Option<Value>> = vec![None; names.len()];
+        if self.positional.len() > npos {
+            let given = self.positional.len();
+            return Err(vm.new_type_error(format!(
+                "{fname}() takes at most {npos} positional argument{} ({given} given)",
+                if npos == 1 { "" } else { "s" }
+            )));
+        }
+        for (i, v) in self.positional.drain(..).enumerate() {
+            out[i] = Some(v);
+        }
+        for (k, v) in self.kwargs.drain(..) {
+            match names.iter().position(|n| *n == &*k) {
+                Some(i) if out[i].is_none() => out[i] = Some(v),
+                Some(_) => {
+                    return Err(vm.new_type_error(format!(
+                        "argument for {fname}() given by name ('{k}') and position"
+                    )));
+                }
+                None => return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))),
+            }
+        }
+        for (i, slot) in out.iter().enumerate().take(required) {
+            if slot.is_none() {
+                return Err(vm.new_type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    names[i],
+                    i + 1
+                )));
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Vm {
+    /// Wraps a Rust closure as a plain builtin function object.
+    pub fn new_native_fn(&self, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) -> Value {
+        Value::Obj(super::object::Obj::new(super::object::Payload::NativeFunction(NativeFunction {
+            name: Rc::from(name),
+            owner: None,
+            func: Rc::new(f),
+            is_method: false,
+            intrinsic: None,
+        })))
+    }
+
+    /// Adds a method (binding `self` as the first positional argument) to a class.
+    pub fn add_method(&self, class: &ObjRef, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+        let owner = class.as_type().map(|t| t.name.borrow().clone());
+        let func = Value::Obj(super::object::Obj::new(super::object::Payload::NativeFunction(NativeFunction {
+            name: Rc::from(name),
+            owner,
+            func: Rc::new(f),
+            is_method: true,
+            intrinsic: None,
+        })));
+        self.set_class_attr(class, name, func);
+    }
+
+    /// Adds a `staticmethod`-like function (no binding) to a class.
+    pub fn add_static(&self, class: &ObjRef, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+        let func = self.new_native_fn(name, f);
+        let sm = Value::Obj(super::object::Obj::new(super::object::Payload::StaticMethod(func)));
+        self.set_class_attr(class, name, sm);
+    }
+
+    /// Adds a `classmethod` (the class is passed first) to a class.
+    pub fn add_classmethod(&self, class: &ObjRef, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+        let func = self.new_native_fn(name, f);
+        let cm = Value::Obj(super::object::Obj::new(super::object::Payload::ClassMethod(func)));
+        self.set_class_attr(class, name, cm);
+    }
+
+    /// Adds a read-only property computed by `getter(vm, self)`.
+    pub fn add_getter(&self, class: &ObjRef, name: &str, getter: impl Fn(&mut Vm, Value) -> PyResult<Value> + 'static) {
+        let fget = self.new_native_fn(name, move |vm, args| {
+            let recv = args.positional.into_iter().next().unwrap_or(Value::None);
+            getter(vm, recv)
+        });
+        let prop = super::object::Payload::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
+        self.set_class_attr(class, name, Value::Obj(super::object::Obj::new(prop)));
+    }
+
+    /// Sets an attribute in a class's namespace (no checks).
+    pub fn set_class_attr(&self, class: &ObjRef, name: &str, value: Value) {
+        if let Some(d) = &class.dict {
+            self.dict_set_str(d, name, value);
+        }
+    }
+}

@@ -1,0 +1,531 @@
+//! `Obj`: the heap object behind `Value::Obj`, and the payloads of the built-in kinds.
+
+use super::dict::DictTable;
+use super::generator::Generator;
+use super::native::NativeFunction;
+use super::value::{ObjRef, Value};
+use crate::bytecode::Code;
+use num_bigint::BigInt;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// A heap object: an optional explicit class, an optional instance `__dict__`, and a payload.
+pub struct Obj {
+    /// The class; `None` means "the built-in type implied by the payload" (see
+    /// `Vm::type_of`), which is how `str`, `list`, `type` ... objects are made without a VM.
+    pub class: Option<ObjRef>,
+    /// The instance `__dict__` (a dict object), for instances of user classes, functions,
+    /// modules and types.
+    pub dict: Option<ObjRef>,
+    /// The built-in data of the object.
+    pub payload: Payload,
+}
+
+impl Obj {
+    /// A new object of the payload's built-in type, without a `__dict__`.
+    pub fn new(payload: Payload) -> ObjRef {
+        Rc::new(Obj { class: None, dict: None, payload })
+    }
+
+    /// A new object with an explicit class and optional dict.
+    pub fn with_class(class: ObjRef, dict: Option<ObjRef>, payload: Payload) -> ObjRef {
+        Rc::new(Obj { class: Some(class), dict, payload })
+    }
+
+    /// The type data if this object is a class.
+    pub fn as_type(&self) -> Option<&TypeData> {
+        match &self.payload {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The dict table if this object is a dict (or dict subclass instance).
+    pub fn as_dict(&self) -> Option<&RefCell<DictTable>> {
+        match &self.payload {
+            Payload::Dict(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Downcasts the Rust state of a native-class instance.
+    pub fn native<T: 'static>(&self) -> Option<&T> {
+        match &self.payload {
+            Payload::Native(n) => n.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
+    /// Calls `visit` on every value this object references (for the cycle collector).
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(c) = &self.class {
+            visit(&Value::Obj(c.clone()));
+        }
+        if let Some(d) = &self.dict {
+            visit(&Value::Obj(d.clone()));
+        }
+        self.payload.trace(visit);
+    }
+}
+
+/// A `str`: the text plus whether it is pure ASCII (so char indexing is byte indexing).
+pub struct PyStr {
+    /// The UTF-8 text.
+    pub text: Rc<str>,
+    /// True when every char is ASCII.
+    pub ascii: bool,
+    /// Cached hash (computed on first use).
+    pub hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    /// Wraps a borrowed string.
+    pub fn new(s: &str) -> PyStr {
+        PyStr::from_rc(Rc::from(s))
+    }
+    /// Wraps an owned string.
+    pub fn from_string(s: String) -> PyStr {
+        PyStr::from_rc(Rc::from(s))
+    }
+    /// Wraps a shared string.
+    pub fn from_rc(text: Rc<str>) -> PyStr {
+        let ascii = text.is_ascii();
+        PyStr { text, ascii, hash: Cell::new(None) }
+    }
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        if self.ascii { self.text.len() } else { self.text.chars().count() }
+    }
+}
+
+/// Rust state carried by instances of native classes (Future, Task, deque ...).
+pub trait NativeObject: Any {
+    /// Calls `visit` on every Python value the state references.
+    fn trace(&self, visit: &mut dyn FnMut(&Value));
+    /// Upcast for downcasting with `Obj::native`.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// The built-in data of an object.
+pub enum Payload {
+    /// A plain instance (`object()`, user class instances): everything lives in the dict.
+    Object,
+    /// A `str`.
+    Str(PyStr),
+    /// An int too large for i64, or an instance of an int subclass.
+    Int(BigInt),
+    /// An instance of a float subclass.
+    Float(f64),
+    /// A `bytes`.
+    Bytes(Box<[u8]>),
+    /// A `tuple`.
+    Tuple(Box<[Value]>),
+    /// A `list`.
+    List(RefCell<Vec<Value>>),
+    /// A `dict`.
+    Dict(RefCell<DictTable>),
+    /// A `set`.
+    Set(RefCell<DictTable>),
+    /// A `frozenset`.
+    FrozenSet(RefCell<DictTable>),
+    /// A class.
+    Type(TypeData),
+    /// A Python function.
+    Function(Function),
+    /// A function written in Rust.
+    NativeFunction(NativeFunction),
+    /// A method bound to its receiver.
+    BoundMethod {
+        /// The receiver (`self`).
+        receiver: Value,
+        /// The function called with `receiver` prepended.
+        func: Value,
+    },
+    /// A module (its namespace is the object's dict).
+    Module {
+        /// The module name.
+        name: Rc<str>,
+    },
+    /// A closure cell.
+    Cell(RefCell<Option<Value>>),
+    /// A code object.
+    Code(Rc<Code>),
+    /// A generator, coroutine or async generator.
+    Generator(Generator),
+    /// An exception instance (of `BaseException` or a subclass).
+    Exception(RefCell<ExcData>),
+    /// `range(start, stop, step)`.
+    Range {
+        /// First value.
+        start: i64,
+        /// End (exclusive).
+        stop: i64,
+        /// Step (never 0).
+        step: i64,
+    },
+    /// `slice(start, stop, step)`.
+    Slice {
+        /// Start or None.
+        start: Value,
+        /// Stop or None.
+        stop: Value,
+        /// Step or None.
+        step: Value,
+    },
+    /// A built-in iterator.
+    Iterator(RefCell<IterState>),
+    /// A dict view: `keys()`, `values()`, `items()`.
+    DictView {
+        /// The viewed dict.
+        dict: ObjRef,
+        /// Which view.
+        kind: ViewKind,
+    },
+    /// `property(fget, fset, fdel, doc)`.
+    Property {
+        /// Getter.
+        fget: Value,
+        /// Setter.
+        fset: Value,
+        /// Deleter.
+        fdel: Value,
+        /// Docstring.
+        doc: Value,
+    },
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `super(cls, obj)`.
+    Super {
+        /// The class whose MRO successor is searched.
+        this_class: ObjRef,
+        /// The bound object (instance or class).
+        obj: Value,
+        /// `type(obj)`, or obj itself when obj is a class.
+        obj_type: ObjRef,
+    },
+    /// `NotImplemented`.
+    NotImplemented,
+    /// `Ellipsis`.
+    Ellipsis,
+    /// An instance of a native class with Rust state.
+    Native(Box<dyn NativeObject>),
+}
+
+impl Payload {
+    /// A short name for debugging.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Payload::Object => "object",
+            Payload::Str(_) => "str",
+            Payload::Int(_) => "int",
+            Payload::Float(_) => "float",
+            Payload::Bytes(_) => "bytes",
+            Payload::Tuple(_) => "tuple",
+            Payload::List(_) => "list",
+            Payload::Dict(_) => "dict",
+            Payload::Set(_) => "set",
+            Payload::FrozenSet(_) => "frozenset",
+            Payload::Type(_) => "type",
+            Payload::Function(_) => "function",
+            Payload::NativeFunction(_) => "builtin_function_or_method",
+            Payload::BoundMethod { .. } => "method",
+            Payload::Module { .. } => "module",
+            Payload::Cell(_) => "cell",
+            Payload::Code(_) => "code",
+            Payload::Generator(_) => "generator",
+            Payload::Exception(_) => "exception",
+            Payload::Range { .. } => "range",
+            Payload::Slice { .. } => "slice",
+            Payload::Iterator(_) => "iterator",
+            Payload::DictView { .. } => "dict_view",
+            Payload::Property { .. } => "property",
+            Payload::StaticMethod(_) => "staticmethod",
+            Payload::ClassMethod(_) => "classmethod",
+            Payload::Super { .. } => "super",
+            Payload::NotImplemented => "NotImplementedType",
+            Payload::Ellipsis => "ellipsis",
+            Payload::Native(_) => "native",
+        }
+    }
+
+    /// Calls `visit` on every value the payload references.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        match self {
+            Payload::Tuple(items) => items.iter().for_each(visit),
+            Payload::List(items) => items.borrow().iter().for_each(visit),
+            Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t) => t.borrow().trace(visit),
+            Payload::Type(t) => {
+                t.bases.borrow().iter().for_each(|b| visit(&Value::Obj(b.clone())));
+                t.mro.borrow().iter().for_each(|b| visit(&Value::Obj(b.clone())));
+            }
+            Payload::Function(f) => {
+                visit(&Value::Obj(f.globals.clone()));
+                f.defaults.borrow().iter().for_each(&mut *visit);
+                if let Some(k) = &*f.kwdefaults.borrow() {
+                    visit(&Value::Obj(k.clone()));
+                }
+                f.closure.iter().for_each(|c| visit(&Value::Obj(c.clone())));
+                f.consts.iter().for_each(visit);
+            }
+            Payload::BoundMethod { receiver, func } => {
+                visit(receiver);
+                visit(func);
+            }
+            Payload::Cell(c) => {
+                if let Some(v) = &*c.borrow() {
+                    visit(v)
+                }
+            }
+            Payload::Generator(g) => g.trace(visit),
+            Payload::Exception(e) => {
+                let e = e.borrow();
+                visit(&e.args);
+                visit(&e.cause);
+                visit(&e.context);
+            }
+            Payload::Slice { start, stop, step } => {
+                visit(start);
+                visit(stop);
+                visit(step);
+            }
+            Payload::Iterator(it) => it.borrow().trace(visit),
+            Payload::DictView { dict, .. } => visit(&Value::Obj(dict.clone())),
+            Payload::Property { fget, fset, fdel, doc } => {
+                visit(fget);
+                visit(fset);
+                visit(fdel);
+                visit(doc);
+            }
+            Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
+            Payload::Super { this_class, obj, obj_type } => {
+                visit(&Value::Obj(this_class.clone()));
+                visit(obj);
+                visit(&Value::Obj(obj_type.clone()));
+            }
+            Payload::Native(n) => n.trace(visit),
+            _ => {}
+        }
+    }
+}
+
+/// Which built-in payload instances of a class carry (inherited from its built-in base).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// `Payload::Object`.
+    Object,
+    /// `Payload::Int`.
+    Int,
+    /// `Payload::Float`.
+    Float,
+    /// `Payload::Str`.
+    Str,
+    /// `Payload::Bytes`.
+    Bytes,
+    /// `Payload::Tuple`.
+    Tuple,
+    /// `Payload::List`.
+    List,
+    /// `Payload::Dict`.
+    Dict,
+    /// `Payload::Set`.
+    Set,
+    /// `Payload::FrozenSet`.
+    FrozenSet,
+    /// `Payload::Exception`.
+    Exception,
+    /// `Payload::Type` (metaclasses).
+    Type,
+    /// A native class: instances are made by its own constructor.
+    Native,
+    /// Not instantiable from Python (function, generator, ...).
+    Opaque,
+}
+
+/// The data of a class object.
+pub struct TypeData {
+    /// `__name__`.
+    pub name: RefCell<Rc<str>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<str>>,
+    /// `__bases__`.
+    pub bases: RefCell<Vec<ObjRef>>,
+    /// `__mro__` (C3 linearization, starting with the class itself — stored without the
+    /// class to avoid an Rc self-cycle; see `Vm::mro_of`).
+    pub mro: RefCell<Vec<ObjRef>>,
+    /// The built-in payload its instances carry.
+    pub layout: Layout,
+    /// True for classes created by a `class` statement (attributes can be set).
+    pub is_heap: bool,
+}
+
+/// A Python function object.
+pub struct Function {
+    /// The compiled body.
+    pub code: Rc<Code>,
+    /// The module globals (a dict object).
+    pub globals: ObjRef,
+    /// Positional defaults (for the last parameters).
+    pub defaults: RefCell<Vec<Value>>,
+    /// Keyword-only defaults (a dict object).
+    pub kwdefaults: RefCell<Option<ObjRef>>,
+    /// Cells for the code's free variables.
+    pub closure: Vec<ObjRef>,
+    /// `__name__`.
+    pub name: RefCell<Rc<str>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<str>>,
+    /// The code's constants converted to values once.
+    pub consts: Rc<[Value]>,
+}
+
+/// One traceback entry: the code that was running and the line.
+#[derive(Clone)]
+pub struct TbEntry {
+    /// The code object of the frame.
+    pub code: Rc<Code>,
+    /// The 1-based line number.
+    pub line: u32,
+}
+
+/// The state of an exception instance.
+pub struct ExcData {
+    /// `args` (a tuple).
+    pub args: Value,
+    /// `__cause__`.
+    pub cause: Value,
+    /// `__context__`.
+    pub context: Value,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+    /// Traceback entries, most recent (outermost) LAST; printed in reverse.
+    pub traceback: Vec<TbEntry>,
+}
+
+/// Which dict view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// `keys()`.
+    Keys,
+    /// `values()`.
+    Values,
+    /// `items()`.
+    Items,
+}
+
+/// The state of a built-in iterator.
+pub enum IterState {
+    /// Over a list, tuple or str by index.
+    Seq {
+        /// The sequence.
+        seq: Value,
+        /// The next index.
+        index: usize,
+    },
+    /// Over a range.
+    Range {
+        /// Next value.
+        next: i64,
+        /// End (exclusive).
+        stop: i64,
+        /// Step.
+        step: i64,
+    },
+    /// Over a dict (keys/values/items) or a set (keys).
+    Dict {
+        /// The dict or set object.
+        dict: ObjRef,
+        /// Next entry position.
+        pos: usize,
+        /// What to yield.
+        kind: ViewKind,
+        /// The size at creation (to detect "changed size during iteration").
+        len: usize,
+    },
+    /// The `__getitem__` protocol.
+    GetItem {
+        /// The object.
+        obj: Value,
+        /// The next index.
+        index: i64,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        /// The callable.
+        func: Value,
+        /// The sentinel.
+        sentinel: Value,
+    },
+    /// `enumerate`.
+    Enumerate {
+        /// The underlying iterator.
+        iter: Value,
+        /// The next count.
+        count: Value,
+    },
+    /// `zip`.
+    Zip {
+        /// The iterators.
+        iters: Vec<Value>,
+        /// `strict=True`.
+        strict: bool,
+    },
+    /// `map`.
+    Map {
+        /// The function.
+        func: Value,
+        /// The iterators.
+        iters: Vec<Value>,
+    },
+    /// `filter`.
+    Filter {
+        /// The predicate (None = truthiness).
+        func: Value,
+        /// The iterator.
+        iter: Value,
+    },
+    /// `reversed` over a sequence.
+    Reversed {
+        /// The sequence.
+        seq: Value,
+        /// Items left (the next index is `remaining - 1`).
+        remaining: usize,
+    },
+    /// Finished.
+    Exhausted,
+}
+
+impl IterState {
+    /// Calls `visit` on every value the iterator references.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        match self {
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => visit(seq),
+            IterState::Dict { dict, .. } => visit(&Value::Obj(dict.clone())),
+            IterState::GetItem { obj, .. } => visit(obj),
+            IterState::Callable { func, sentinel } => {
+                visit(func);
+                visit(sentinel);
+            }
+            IterState::Enumerate { iter, count } => {
+                visit(iter);
+                visit(count);
+            }
+            IterState::Zip { iters, .. } => iters.iter().for_each(visit),
+            IterState::Map { func, iters } => {
+                visit(func);
+                iters.iter().for_each(visit);
+            }
+            IterState::Filter { func, iter } => {
+                visit(func);
+                visit(iter);
+            }
+            IterState::Range { .. } | IterState::Exhausted => {}
+        }
+    }
+}

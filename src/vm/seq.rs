@@ -1,0 +1,853 @@
+//! Container protocols: the built-in binary operators on sequences/sets, iteration, `len`,
+//! subscripting and membership.
+
+use super::object::{IterState, Obj, Payload, ViewKind};
+use super::strings::slice_indices;
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use crate::ast::Operator;
+use std::cell::RefCell;
+
+impl Vm {
+    /// The built-in implementation of a binary operator on two values' payloads;
+    /// Ok(None) = NotImplemented.
+    pub fn native_binop(&mut self, a: &Value, b: &Value, op: Operator) -> PyResult<Option<Value>> {
+        if let Some(v) = self.number_binop(a, b, op)? {
+            return Ok(Some(v));
+        }
+        let (pa, pb) = (a.payload(), b.payload());
+        Ok(Some(match (pa, pb, op) {
+            (Some(Payload::Str(x)), Some(Payload::Str(y)), Operator::Add) => {
+                let mut s = String::with_capacity(x.text.len() + y.text.len());
+                s.push_str(&x.text);
+                s.push_str(&y.text);
+                Value::string(s)
+            }
+            (Some(Payload::Str(x)), _, Operator::Mult) | (_, Some(Payload::Str(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::Str(_))) { b } else { a };
+                let Some(n) = n.as_i64() else { return Ok(None) };
+                Value::string(x.text.repeat(n.max(0) as usize))
+            }
+            (Some(Payload::Str(_)), _, Operator::Mod) => {
+                let fmt = a.as_str().unwrap_or("").to_string();
+                return self.percent_format(&fmt, b).map(Some);
+            }
+            (Some(Payload::Bytes(x)), Some(Payload::Bytes(y)), Operator::Add) => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Value::Obj(Obj::new(Payload::Bytes(v.into_boxed_slice())))
+            }
+            (Some(Payload::List(x)), Some(Payload::List(y)), Operator::Add) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Value::list(v)
+            }
+            (Some(Payload::Tuple(x)), Some(Payload::Tuple(y)), Operator::Add) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Value::tuple(v)
+            }
+            (Some(Payload::List(x)), _, Operator::Mult) | (_, Some(Payload::List(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::List(_))) { b } else { a };
+                let Some(n) = n.as_i64() else { return Ok(None) };
+                let items = x.borrow().clone();
+                let mut v = Vec::with_capacity(items.len() * n.max(0) as usize);
+                for _ in 0..n.max(0) {
+                    v.extend(items.iter().cloned());
+                }
+                Value::list(v)
+            }
+            (Some(Payload::Tuple(x)), _, Operator::Mult) | (_, Some(Payload::Tuple(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::Tuple(_))) { b } else { a };
+                let Some(n) = n.as_i64() else { return Ok(None) };
+                let mut v = Vec::new();
+                for _ in 0..n.max(0) {
+                    v.extend(x.iter().cloned());
+                }
+                Value::tuple(v)
+            }
+            (Some(Payload::Set(_) | Payload::FrozenSet(_)), Some(Payload::Set(_) | Payload::FrozenSet(_)), _) => {
+                let frozen = matches!(pa, Some(Payload::FrozenSet(_)));
+                let (oa, ob) = (a.as_obj().expect("set").clone(), b.as_obj().expect("set").clone());
+                let Some(r) = self.set_binop(&oa, &ob, op)? else { return Ok(None) };
+                let payload = if frozen { Payload::FrozenSet(RefCell::new(r)) } else { Payload::Set(RefCell::new(r)) };
+                Value::Obj(Obj::new(payload))
+            }
+            (Some(Payload::Dict(_)), Some(Payload::Dict(_)), Operator::BitOr) => {
+                let d = self.new_dict();
+                for (k, v) in self.dict_items(a.as_obj().expect("dict")) {
+                    self.dict_set(&d, k, v)?;
+                }
+                for (k, v) in self.dict_items(b.as_obj().expect("dict")) {
+                    self.dict_set(&d, k, v)?;
+                }
+                Value::Obj(d)
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    fn set_binop(&mut self, a: &ObjRef, b: &ObjRef, op: Operator) -> PyResult<Option<super::dict::DictTable>> {
+        let out = RefCell::new(super::dict::DictTable::new());
+        let (ka, kb) = (self.dict_items(a), self.dict_items(b));
+        let tb = match &b.payload {
+            Payload::Set(t) | Payload::FrozenSet(t) => t,
+            _ => return Ok(None),
+        };
+        let ta = match &a.payload {
+            Payload::Set(t) | Payload::FrozenSet(t) => t,
+            _ => return Ok(None),
+        };
+        match op {
+            Operator::BitOr => {
+                for (k, _) in ka.into_iter().chain(kb) {
+                    self.table_set(&out, k, Value::None)?;
+                }
+            }
+            Operator::BitAnd => {
+                for (k, _) in ka {
+                    if self.table_contains(tb, &k)? {
+                        self.table_set(&out, k, Value::None)?;
+                    }
+                }
+            }
+            Operator::Sub => {
+                for (k, _) in ka {
+                    if !self.table_contains(tb, &k)? {
+                        self.table_set(&out, k, Value::None)?;
+                    }
+                }
+            }
+            Operator::BitXor => {
+                for (k, _) in ka {
+                    if !self.table_contains(tb, &k)? {
+                        self.table_set(&out, k, Value::None)?;
+                    }
+                }
+                for (k, _) in kb {
+                    if !self.table_contains(ta, &k)? {
+                        self.table_set(&out, k, Value::None)?;
+                    }
+                }
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(out.into_inner()))
+    }
+
+    /// Wraps an iterator state as an iterator object.
+    pub fn new_iterator(&self, state: IterState) -> Value {
+        Value::Obj(Obj::new(Payload::Iterator(RefCell::new(state))))
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(f) = self.user_dunder(v, "__iter__") {
+            let it = self.call_bound_dunder(&f, v, vec![])?;
+            let t = self.type_of(&it);
+            if self.lookup_in_mro(&t, "__next__").is_none() && !matches!(it.payload(), Some(Payload::Iterator(_)) | Some(Payload::Generator(_))) {
+                return Err(self.new_type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    self.type_name(&it)
+                )));
+            }
+            return Ok(it);
+        }
+        self.builtin_iter(v)
+    }
+
+    /// The built-in part of `iter` (user dunders not consulted).
+    pub fn builtin_iter(&mut self, v: &Value) -> PyResult<Value> {
+        let state = match v.payload() {
+            Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_)) => {
+                IterState::Seq { seq: v.clone(), index: 0 }
+            }
+            Some(Payload::Range { start, stop, step }) => IterState::Range { next: *start, stop: *stop, step: *step },
+            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => IterState::Dict {
+                dict: v.as_obj().expect("heap").clone(),
+                pos: 0,
+                kind: ViewKind::Keys,
+                len: t.borrow().len(),
+            },
+            Some(Payload::DictView { dict, kind }) => IterState::Dict {
+                dict: dict.clone(),
+                pos: 0,
+                kind: *kind,
+                len: dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0),
+            },
+            Some(Payload::Iterator(_)) => return Ok(v.clone()),
+            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Generator => return Ok(v.clone()),
+            _ => {
+                let cls = self.type_of(v);
+                if let Some(f) = self.lookup_in_mro(&cls, "__iter__") {
+                    if !f.is_none() {
+                        return self.call_bound_dunder(&f, v, vec![]);
+                    }
+                }
+                if self.lookup_in_mro(&cls, "__getitem__").is_some() {
+                    IterState::GetItem { obj: v.clone(), index: 0 }
+                } else {
+                    return Err(self.new_type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                }
+            }
+        };
+        Ok(self.new_iterator(state))
+    }
+
+    /// `next(it)`: Some(item), or None when exhausted (StopIteration swallowed).
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it.payload() {
+            Some(Payload::Iterator(state)) => self.iterator_step(state),
+            Some(Payload::Generator(_)) => {
+                let o = it.as_obj().expect("heap").clone();
+                match self.gen_send(&o, Value::None)? {
+                    super::generator::SendResult::Yield(v) => Ok(Some(v)),
+                    super::generator::SendResult::Return(_) => Ok(None),
+                }
+            }
+            _ => {
+                let cls = self.type_of(it);
+                let Some(f) = self.lookup_in_mro(&cls, "__next__") else {
+                    return Err(self.new_type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+                };
+                match self.call_bound_dunder(&f, it, vec![]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.exc_matches(&e, &self.exc.stop_iteration.clone()) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// Advances a built-in iterator (no RefCell borrow is held across VM calls).
+    pub fn iterator_step(&mut self, cell: &RefCell<IterState>) -> PyResult<Option<Value>> {
+        let mut st = cell.borrow_mut();
+        match &mut *st {
+            IterState::Seq { seq, index } => {
+                let i = *index;
+                let item = match seq.payload() {
+                    Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+                    Some(Payload::Tuple(t)) => t.get(i).cloned(),
+                    Some(Payload::Str(s)) => {
+                        if s.ascii {
+                            s.text.as_bytes().get(i).map(|b| Value::string((*b as char).to_string()))
+                        } else {
+                            // Keep a byte offset in `index` for non-ASCII strings.
+                            let rest = &s.text[i.min(s.text.len())..];
+                            match rest.chars().next() {
+                                Some(c) => {
+                                    *index += c.len_utf8();
+                                    return Ok(Some(Value::string(c.to_string())));
+                                }
+                                None => None,
+                            }
+                        }
+                    }
+                    Some(Payload::Bytes(b)) => b.get(i).map(|x| Value::Int(*x as i64)),
+                    _ => None,
+                };
+                match item {
+                    Some(v) => {
+                        *index += 1;
+                        Ok(Some(v))
+                    }
+                    None => {
+                        *st = IterState::Exhausted;
+                        Ok(None)
+                    }
+                }
+            }
+            IterState::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next = next.saturating_add(*step);
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            IterState::Dict { dict, pos, kind, len } => {
+                let (table, is_set) = match &dict.payload {
+                    Payload::Dict(t) => (t, false),
+                    Payload::Set(t) | Payload::FrozenSet(t) => (t, true),
+                    _ => return Ok(None),
+                };
+                let t = table.borrow();
+                if t.len() != *len {
+                    *len = usize::MAX;
+                    let msg = if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" };
+                    drop(t);
+                    drop(st);
+                    return Err(self.new_runtime_error(msg));
+                }
+                match t.entry_from(*pos) {
+                    Some((i, e)) => {
+                        *pos = i + 1;
+                        Ok(Some(match kind {
+                            ViewKind::Keys => e.key.clone(),
+                            ViewKind::Values => e.value.clone(),
+                            ViewKind::Items => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                        }))
+                    }
+                    None => {
+                        *pos = usize::MAX / 2;
+                        Ok(None)
+                    }
+                }
+            }
+            IterState::GetItem { obj, index } => {
+                let (obj, i) = (obj.clone(), *index);
+                *index += 1;
+                drop(st);
+                match self.get_item(&obj, &Value::Int(i)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e)
+                        if self.exc_matches(&e, &self.exc.index_error.clone())
+                            || self.exc_matches(&e, &self.exc.stop_iteration.clone()) =>
+                    {
+                        *cell.borrow_mut() = IterState::Exhausted;
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            IterState::Callable { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(st);
+                let v = self.call(&func, vec![])?;
+                if self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                } else {
+                    Ok(Some(v))
+                }
+            }
+            IterState::Enumerate { iter, count } => {
+                let (iter, c) = (iter.clone(), count.clone());
+                drop(st);
+                match self.next(&iter)? {
+                    Some(v) => {
+                        let next = self.binary_op(&c, &Value::Int(1), Operator::Add)?;
+                        if let IterState::Enumerate { count, .. } = &mut *cell.borrow_mut() {
+                            *count = next;
+                        }
+                        Ok(Some(Value::tuple(vec![c, v])))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterState::Zip { iters, strict } => {
+                let (iters, strict) = (iters.clone(), *strict);
+                drop(st);
+                if iters.is_empty() {
+                    return Ok(None);
+                }
+                let mut out = Vec::with_capacity(iters.len());
+                for (i, it) in iters.iter().enumerate() {
+                    match self.next(it)? {
+                        Some(v) => out.push(v),
+                        None => {
+                            *cell.borrow_mut() = IterState::Exhausted;
+                            if strict && i > 0 {
+                                let plural = if i == 1 { " " } else { "s 1-" };
+                                return Err(self.new_value_error(format!(
+                                    "zip() argument {} is shorter than argument{plural}{}",
+                                    i + 1,
+                                    i
+                                )));
+                            }
+                            if strict && i == 0 {
+                                for (j, other) in iters.iter().enumerate().skip(1) {
+                                    if self.next(other)?.is_some() {
+                                        let plural = if j == 1 { " " } else { "s 1-" };
+                                        return Err(self.new_value_error(format!(
+                                            "zip() argument {} is longer than argument{plural}{}",
+                                            j + 1,
+                                            j
+                                        )));
+                                    }
+                                }
+                            }
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            IterState::Map { func, iters } => {
+                let (func, iters) = (func.clone(), iters.clone());
+                drop(st);
+                let mut args = Vec::with_capacity(iters.len());
+                for it in &iters {
+                    match self.next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call(&func, args).map(Some)
+            }
+            IterState::Filter { func, iter } => {
+                let (func, iter) = (func.clone(), iter.clone());
+                drop(st);
+                loop {
+                    let Some(v) = self.next(&iter)? else { return Ok(None) };
+                    let keep = if func.is_none() {
+                        self.truthy(&v)?
+                    } else {
+                        let r = self.call(&func, vec![v.clone()])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+            IterState::Reversed { seq, remaining } => {
+                if *remaining == 0 {
+                    return Ok(None);
+                }
+                *remaining -= 1;
+                let (seq, i) = (seq.clone(), *remaining);
+                drop(st);
+                match self.get_item(&seq, &Value::Int(i as i64)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.exc_matches(&e, &self.exc.index_error.clone()) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            IterState::Exhausted => Ok(None),
+        }
+    }
+
+    /// All items of an iterable.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if !self.has_user_class(v) {
+            match v.payload() {
+                Some(Payload::List(l)) => return Ok(l.borrow().clone()),
+                Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
+                _ => {}
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(f) = self.user_dunder(v, "__len__") {
+            let r = self.call_bound_dunder(&f, v, vec![])?;
+            let n = self.index_value(&r)?;
+            if n < 0 {
+                return Err(self.new_value_error("__len__() should return >= 0"));
+            }
+            return Ok(n as usize);
+        }
+        match v.payload() {
+            Some(Payload::Str(s)) => Ok(s.char_len()),
+            Some(Payload::Bytes(b)) => Ok(b.len()),
+            Some(Payload::List(l)) => Ok(l.borrow().len()),
+            Some(Payload::Tuple(t)) => Ok(t.len()),
+            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => Ok(t.borrow().len()),
+            Some(Payload::DictView { dict, .. }) => Ok(dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0)),
+            Some(Payload::Range { start, stop, step }) => Ok(range_len(*start, *stop, *step)),
+            _ => {
+                let cls = self.type_of(v);
+                if let Some(f) = self.lookup_in_mro(&cls, "__len__") {
+                    let r = self.call_bound_dunder(&f, v, vec![])?;
+                    return Ok(self.index_value(&r)?.max(0) as usize);
+                }
+                Err(self.new_type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+            }
+        }
+    }
+
+    /// Normalises an index for a sequence of `len`, or None if out of range.
+    fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+        let Some(i) = key.as_i64().or_else(|| if key.is_int_like() { Some(i64::MAX) } else { None }) else {
+            let i = match self.user_dunder(key, "__index__") {
+                Some(_) => self.index_value(key)?,
+                None => {
+                    return Err(self.new_type_error(format!(
+                        "{what} indices must be integers or slices, not {}",
+                        self.type_name(key)
+                    )));
+                }
+            };
+            return Ok(normalize(i, len));
+        };
+        Ok(normalize(i, len))
+    }
+
+    /// The (start, stop, step) of a slice object as optional ints.
+    pub fn slice_parts(&mut self, s: &Value) -> PyResult<(Option<i64>, Option<i64>, i64)> {
+        let Some(Payload::Slice { start, stop, step }) = s.payload() else {
+            return Err(self.new_type_error("expected a slice"));
+        };
+        let (start, stop, step) = (start.clone(), stop.clone(), step.clone());
+        let conv = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
+            if v.is_none() {
+                Ok(None)
+            } else if let Some(i) = v.as_i64() {
+                Ok(Some(i))
+            } else if v.is_int_like() {
+                Ok(Some(if v.as_bigint().is_some_and(|b| num_traits::Signed::is_negative(&b)) { i64::MIN / 2 } else { i64::MAX / 2 }))
+            } else {
+                match vm.user_dunder(v, "__index__") {
+                    Some(_) => vm.index_value(v).map(Some),
+                    None => Err(vm.new_type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
+                }
+            }
+        };
+        let a = conv(self, &start)?;
+        let b = conv(self, &stop)?;
+        let c = conv(self, &step)?.unwrap_or(1);
+        if c == 0 {
+            return Err(self.new_value_error("slice step cannot be zero"));
+        }
+        Ok((a, b, c))
+    }
+
+    /// `container[key]`.
+    pub fn get_item(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(f) = self.user_dunder(c, "__getitem__") {
+            return self.call_bound_dunder(&f, c, vec![key.clone()]);
+        }
+        self.builtin_get_item(c, key)
+    }
+
+    /// The built-in part of `get_item` (user dunders not consulted).
+    pub fn builtin_get_item(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        let is_slice = matches!(key.payload(), Some(Payload::Slice { .. }));
+        match c.payload() {
+            Some(Payload::List(l)) => {
+                if is_slice {
+                    let (a, b, s) = self.slice_parts(key)?;
+                    let items = l.borrow();
+                    let out: Vec<Value> = slice_indices(a, b, s, items.len()).into_iter().map(|i| items[i].clone()).collect();
+                    return Ok(Value::list(out));
+                }
+                let len = l.borrow().len();
+                match self.seq_index(key, len, "list")? {
+                    Some(i) => Ok(l.borrow()[i].clone()),
+                    None => Err(self.new_index_error("list index out of range")),
+                }
+            }
+            Some(Payload::Tuple(t)) => {
+                if is_slice {
+                    let (a, b, s) = self.slice_parts(key)?;
+                    let out: Vec<Value> = slice_indices(a, b, s, t.len()).into_iter().map(|i| t[i].clone()).collect();
+                    return Ok(Value::tuple(out));
+                }
+                match self.seq_index(key, t.len(), "tuple")? {
+                    Some(i) => Ok(t[i].clone()),
+                    None => Err(self.new_index_error("tuple index out of range")),
+                }
+            }
+            Some(Payload::Str(s)) => {
+                if is_slice {
+                    let (a, b, st) = self.slice_parts(key)?;
+                    let idx = slice_indices(a, b, st, s.char_len());
+                    if s.ascii {
+                        let bytes = s.text.as_bytes();
+                        let out: String = idx.into_iter().map(|i| bytes[i] as char).collect();
+                        return Ok(Value::string(out));
+                    }
+                    let chars: Vec<char> = s.text.chars().collect();
+                    return Ok(Value::string(idx.into_iter().map(|i| chars[i]).collect()));
+                }
+                let len = s.char_len();
+                match self.seq_index(key, len, "string")? {
+                    Some(i) => Ok(Value::string(
+                        super::strings::char_at(&s.text, s.ascii, i).map(String::from).unwrap_or_default(),
+                    )),
+                    None => Err(self.new_index_error("string index out of range")),
+                }
+            }
+            Some(Payload::Bytes(b)) => {
+                if is_slice {
+                    let (x, y, st) = self.slice_parts(key)?;
+                    let out: Vec<u8> = slice_indices(x, y, st, b.len()).into_iter().map(|i| b[i]).collect();
+                    return Ok(Value::Obj(Obj::new(Payload::Bytes(out.into_boxed_slice()))));
+                }
+                match self.seq_index(key, b.len(), "byte")? {
+                    Some(i) => Ok(Value::Int(b[i] as i64)),
+                    None => Err(self.new_index_error("index out of range")),
+                }
+            }
+            Some(Payload::Range { start, stop, step }) => {
+                let (start, stop, step) = (*start, *stop, *step);
+                let len = range_len(start, stop, step);
+                if is_slice {
+                    let (a, b, s) = self.slice_parts(key)?;
+                    let idx = slice_indices(a, b, s, len);
+                    let items: Vec<Value> = idx.into_iter().map(|i| Value::Int(start + step * i as i64)).collect();
+                    return Ok(Value::list(items));
+                }
+                match self.seq_index(key, len, "range")? {
+                    Some(i) => Ok(Value::Int(start + step * i as i64)),
+                    None => Err(self.new_index_error("range object index out of range")),
+                }
+            }
+            Some(Payload::Dict(_)) => {
+                let d = c.as_obj().expect("heap").clone();
+                match self.dict_get(&d, key)? {
+                    Some(v) => Ok(v),
+                    None => {
+                        if self.has_user_class(c) {
+                            let cls = self.type_of(c);
+                            if let Some(m) = self.lookup_in_mro(&cls, "__missing__") {
+                                return self.call_bound_dunder(&m, c, vec![key.clone()]);
+                            }
+                        }
+                        Err(self.new_key_error(key.clone()))
+                    }
+                }
+            }
+            Some(Payload::Type(_)) => {
+                let cls = c.as_obj().expect("heap").clone();
+                if let Some(f) = self.lookup_in_mro(&cls, "__class_getitem__") {
+                    let bound = match f.payload() {
+                        Some(Payload::ClassMethod(inner)) => inner.clone(),
+                        _ => f,
+                    };
+                    return self.call(&bound, vec![c.clone(), key.clone()]);
+                }
+                if !cls.as_type().is_some_and(|t| t.is_heap) {
+                    return Ok(c.clone());
+                }
+                Err(self.new_type_error(format!("type '{}' is not subscriptable", self.class_name(&cls))))
+            }
+            _ => {
+                let cls = self.type_of(c);
+                if let Some(f) = self.lookup_in_mro(&cls, "__getitem__") {
+                    return self.call_bound_dunder(&f, c, vec![key.clone()]);
+                }
+                Err(self.new_type_error(format!("'{}' object is not subscriptable", self.type_name(c))))
+            }
+        }
+    }
+
+    /// `container[key] = value`.
+    pub fn set_item(&mut self, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+        if let Some(f) = self.user_dunder(c, "__setitem__") {
+            self.call_bound_dunder(&f, c, vec![key.clone(), value])?;
+            return Ok(());
+        }
+        self.builtin_set_item(c, key, value)
+    }
+
+    /// The built-in part of `set_item` (user dunders not consulted).
+    pub fn builtin_set_item(&mut self, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+        match c.payload() {
+            Some(Payload::List(l)) => {
+                if matches!(key.payload(), Some(Payload::Slice { .. })) {
+                    let (a, b, s) = self.slice_parts(key)?;
+                    let new_items = self.collect(&value)?;
+                    let len = l.borrow().len();
+                    let idx = slice_indices(a, b, s, len);
+                    if s == 1 {
+                        let start = normalize_clamp(a, len, 0);
+                        let stop = normalize_clamp(b, len, len).max(start);
+                        l.borrow_mut().splice(start..stop, new_items);
+                        return Ok(());
+                    }
+                    if idx.len() != new_items.len() {
+                        return Err(self.new_value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            idx.len()
+                        )));
+                    }
+                    let mut items = l.borrow_mut();
+                    for (i, v) in idx.into_iter().zip(new_items) {
+                        items[i] = v;
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                match self.seq_index(key, len, "list")? {
+                    Some(i) => {
+                        let old = std::mem::replace(&mut l.borrow_mut()[i], value);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.new_index_error("list assignment index out of range")),
+                }
+            }
+            Some(Payload::Dict(_)) => {
+                let d = c.as_obj().expect("heap").clone();
+                self.dict_set(&d, key.clone(), value)
+            }
+            _ => {
+                let cls = self.type_of(c);
+                if let Some(f) = self.lookup_in_mro(&cls, "__setitem__") {
+                    self.call_bound_dunder(&f, c, vec![key.clone(), value])?;
+                    return Ok(());
+                }
+                Err(self.new_type_error(format!("'{}' object does not support item assignment", self.type_name(c))))
+            }
+        }
+    }
+
+    /// `del container[key]`.
+    pub fn del_item(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        if let Some(f) = self.user_dunder(c, "__delitem__") {
+            self.call_bound_dunder(&f, c, vec![key.clone()])?;
+            return Ok(());
+        }
+        self.builtin_del_item(c, key)
+    }
+
+    /// The built-in part of `del_item` (user dunders not consulted).
+    pub fn builtin_del_item(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        match c.payload() {
+            Some(Payload::List(l)) => {
+                if matches!(key.payload(), Some(Payload::Slice { .. })) {
+                    let (a, b, s) = self.slice_parts(key)?;
+                    let len = l.borrow().len();
+                    let mut idx = slice_indices(a, b, s, len);
+                    idx.sort_unstable();
+                    let mut items = l.borrow_mut();
+                    for i in idx.into_iter().rev() {
+                        items.remove(i);
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                match self.seq_index(key, len, "list")? {
+                    Some(i) => {
+                        let old = l.borrow_mut().remove(i);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.new_index_error("list assignment index out of range")),
+                }
+            }
+            Some(Payload::Dict(_)) => {
+                let d = c.as_obj().expect("heap").clone();
+                match self.dict_remove(&d, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.new_key_error(key.clone())),
+                }
+            }
+            _ => {
+                let cls = self.type_of(c);
+                if let Some(f) = self.lookup_in_mro(&cls, "__delitem__") {
+                    self.call_bound_dunder(&f, c, vec![key.clone()])?;
+                    return Ok(());
+                }
+                Err(self.new_type_error(format!("'{}' object doesn't support item deletion", self.type_name(c))))
+            }
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(f) = self.user_dunder(c, "__contains__") {
+            let r = self.call_bound_dunder(&f, c, vec![item.clone()])?;
+            return self.truthy(&r);
+        }
+        self.builtin_contains(c, item)
+    }
+
+    /// The built-in part of `contains` (user dunders not consulted).
+    pub fn builtin_contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        match c.payload() {
+            Some(Payload::Str(s)) => match item.as_str() {
+                Some(sub) => Ok(s.text.contains(sub)),
+                None => Err(self.new_type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => self.table_contains(t, item),
+            Some(Payload::DictView { dict, kind: ViewKind::Keys }) => {
+                let d = dict.clone();
+                self.dict_get(&d, item).map(|v| v.is_some())
+            }
+            Some(Payload::Range { start, stop, step }) => {
+                let (start, stop, step) = (*start, *stop, *step);
+                match item.as_i64() {
+                    Some(i) => Ok(if step > 0 { i >= start && i < stop } else { i <= start && i > stop } && (i - start) % step == 0),
+                    None => {
+                        let items = self.collect(c)?;
+                        self.contains_in(&items, item)
+                    }
+                }
+            }
+            Some(Payload::List(l)) => {
+                let items = l.borrow().clone();
+                self.contains_in(&items, item)
+            }
+            Some(Payload::Tuple(t)) => {
+                let items = t.to_vec();
+                self.contains_in(&items, item)
+            }
+            _ => {
+                let cls = self.type_of(c);
+                if let Some(f) = self.lookup_in_mro(&cls, "__contains__") {
+                    let r = self.call_bound_dunder(&f, c, vec![item.clone()])?;
+                    return self.truthy(&r);
+                }
+                let it = match self.iter(c) {
+                    Ok(it) => it,
+                    Err(_) => {
+                        return Err(self.new_type_error(format!(
+                            "argument of type '{}' is not iterable",
+                            self.type_name(c)
+                        )));
+                    }
+                };
+                while let Some(x) = self.next(&it)? {
+                    if self.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    fn contains_in(&mut self, items: &[Value], item: &Value) -> PyResult<bool> {
+        for x in items {
+            if self.eq(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// Number of items in `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && start < stop {
+        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as usize
+    } else if step < 0 && start > stop {
+        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as usize
+    } else {
+        0
+    }
+}
+
+fn normalize(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    if j >= 0 && j < len { Some(j as usize) } else { None }
+}
+
+fn normalize_clamp(i: Option<i64>, len: usize, default: usize) -> usize {
+    match i {
+        None => default,
+        Some(i) => {
+            let len = len as i64;
+            let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            j as usize
+        }
+    }
+}

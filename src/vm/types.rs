@@ -1,0 +1,614 @@
+//! Type objects of the built-in types, the exception hierarchy, C3 MRO and subclass tests.
+
+use super::dict::DictTable;
+use super::object::{IterState, Layout, Obj, Payload, TypeData};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The type objects of the built-in types (fields named after the Python type).
+pub struct BuiltinTypes {
+    /// `type`.
+    pub type_: ObjRef,
+    /// `object`.
+    pub object: ObjRef,
+    /// `int`.
+    pub int: ObjRef,
+    /// `bool`.
+    pub bool_: ObjRef,
+    /// `float`.
+    pub float: ObjRef,
+    /// `str`.
+    pub str_: ObjRef,
+    /// `bytes`.
+    pub bytes: ObjRef,
+    /// `list`.
+    pub list: ObjRef,
+    /// `tuple`.
+    pub tuple: ObjRef,
+    /// `dict`.
+    pub dict: ObjRef,
+    /// `set`.
+    pub set: ObjRef,
+    /// `frozenset`.
+    pub frozenset: ObjRef,
+    /// `NoneType`.
+    pub none_type: ObjRef,
+    /// `NotImplementedType`.
+    pub not_implemented_type: ObjRef,
+    /// `ellipsis`.
+    pub ellipsis_type: ObjRef,
+    /// `function`.
+    pub function: ObjRef,
+    /// `builtin_function_or_method`.
+    pub builtin_function: ObjRef,
+    /// `method`.
+    pub method: ObjRef,
+    /// `module`.
+    pub module: ObjRef,
+    /// `cell`.
+    pub cell: ObjRef,
+    /// `code`.
+    pub code: ObjRef,
+    /// `generator`.
+    pub generator: ObjRef,
+    /// `coroutine`.
+    pub coroutine: ObjRef,
+    /// `async_generator`.
+    pub async_generator: ObjRef,
+    /// `range`.
+    pub range: ObjRef,
+    /// `slice`.
+    pub slice: ObjRef,
+    /// `property`.
+    pub property: ObjRef,
+    /// `staticmethod`.
+    pub staticmethod: ObjRef,
+    /// `classmethod`.
+    pub classmethod: ObjRef,
+    /// `super`.
+    pub super_: ObjRef,
+    /// `list_iterator`.
+    pub list_iterator: ObjRef,
+    /// `tuple_iterator`.
+    pub tuple_iterator: ObjRef,
+    /// `str_ascii_iterator`.
+    pub str_iterator: ObjRef,
+    /// `range_iterator`.
+    pub range_iterator: ObjRef,
+    /// `dict_keyiterator`.
+    pub dict_keyiterator: ObjRef,
+    /// `dict_valueiterator`.
+    pub dict_valueiterator: ObjRef,
+    /// `dict_itemiterator`.
+    pub dict_itemiterator: ObjRef,
+    /// `set_iterator`.
+    pub set_iterator: ObjRef,
+    /// `iterator` (the `__getitem__` protocol).
+    pub seq_iterator: ObjRef,
+    /// `callable_iterator`.
+    pub callable_iterator: ObjRef,
+    /// `enumerate`.
+    pub enumerate: ObjRef,
+    /// `zip`.
+    pub zip: ObjRef,
+    /// `map`.
+    pub map: ObjRef,
+    /// `filter`.
+    pub filter: ObjRef,
+    /// `reversed`.
+    pub reversed: ObjRef,
+    /// `dict_keys`.
+    pub dict_keys: ObjRef,
+    /// `dict_values`.
+    pub dict_values: ObjRef,
+    /// `dict_items`.
+    pub dict_items: ObjRef,
+    /// `NativeObject` placeholder type for native payloads created without a class.
+    pub native: ObjRef,
+}
+
+/// The built-in exception classes the VM raises itself, plus all of them by name.
+pub struct ExcTypes {
+    /// `BaseException`.
+    pub base_exception: ObjRef,
+    /// `Exception`.
+    pub exception: ObjRef,
+    /// `TypeError`.
+    pub type_error: ObjRef,
+    /// `ValueError`.
+    pub value_error: ObjRef,
+    /// `AttributeError`.
+    pub attribute_error: ObjRef,
+    /// `NameError`.
+    pub name_error: ObjRef,
+    /// `UnboundLocalError`.
+    pub unbound_local_error: ObjRef,
+    /// `KeyError`.
+    pub key_error: ObjRef,
+    /// `IndexError`.
+    pub index_error: ObjRef,
+    /// `StopIteration`.
+    pub stop_iteration: ObjRef,
+    /// `StopAsyncIteration`.
+    pub stop_async_iteration: ObjRef,
+    /// `RuntimeError`.
+    pub runtime_error: ObjRef,
+    /// `RecursionError`.
+    pub recursion_error: ObjRef,
+    /// `ZeroDivisionError`.
+    pub zero_division_error: ObjRef,
+    /// `OverflowError`.
+    pub overflow_error: ObjRef,
+    /// `NotImplementedError`.
+    pub not_implemented_error: ObjRef,
+    /// `AssertionError`.
+    pub assertion_error: ObjRef,
+    /// `GeneratorExit`.
+    pub generator_exit: ObjRef,
+    /// `SystemExit`.
+    pub system_exit: ObjRef,
+    /// `KeyboardInterrupt`.
+    pub keyboard_interrupt: ObjRef,
+    /// `ImportError`.
+    pub import_error: ObjRef,
+    /// `ModuleNotFoundError`.
+    pub module_not_found_error: ObjRef,
+    /// `OSError`.
+    pub os_error: ObjRef,
+    /// `SyntaxError`.
+    pub syntax_error: ObjRef,
+    /// `RuntimeWarning`.
+    pub runtime_warning: ObjRef,
+    /// Every built-in exception class by name, in definition order.
+    pub all: Vec<(&'static str, ObjRef)>,
+}
+
+/// CPython 3.12's built-in exception hierarchy: (name, base name).
+pub const EXCEPTION_HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", "object"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ExceptionGroup", "BaseExceptionGroup+Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+];
+
+/// A fresh empty dict object.
+pub fn new_dict_obj() -> ObjRef {
+    Obj::new(Payload::Dict(RefCell::new(DictTable::new())))
+}
+
+/// Builds a built-in class object (metaclass `type`).
+pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjRef {
+    let mro = c3_mro(&bases).unwrap_or_default();
+    let data = TypeData {
+        name: RefCell::new(Rc::from(name)),
+        qualname: RefCell::new(Rc::from(name)),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(mro),
+        layout,
+        is_heap: false,
+    };
+    Rc::new(Obj { class: None, dict: Some(new_dict_obj()), payload: Payload::Type(data) })
+}
+
+/// C3 linearization of a class with `bases`, without the class itself; None on conflict.
+pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+    let mut seqs: Vec<Vec<ObjRef>> = bases
+        .iter()
+        .map(|b| {
+            let mut v = vec![b.clone()];
+            if let Some(t) = b.as_type() {
+                v.extend(t.mro.borrow().iter().cloned());
+            }
+            v
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let candidate = seqs.iter().find_map(|s| {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            (!in_tail).then(|| head.clone())
+        })?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &candidate) {
+                s.remove(0);
+            }
+        }
+        out.push(candidate);
+    }
+}
+
+impl BuiltinTypes {
+    /// Creates every built-in type object.
+    pub fn new() -> BuiltinTypes {
+        let object = make_builtin_type("object", vec![], Layout::Object);
+        let t = |name: &str, layout: Layout| make_builtin_type(name, vec![object.clone()], layout);
+        let int = t("int", Layout::Int);
+        let opaque = |name: &str| make_builtin_type(name, vec![object.clone()], Layout::Opaque);
+        BuiltinTypes {
+            type_: t("type", Layout::Type),
+            bool_: make_builtin_type("bool", vec![int.clone()], Layout::Opaque),
+            int,
+            float: t("float", Layout::Float),
+            str_: t("str", Layout::Str),
+            bytes: t("bytes", Layout::Bytes),
+            list: t("list", Layout::List),
+            tuple: t("tuple", Layout::Tuple),
+            dict: t("dict", Layout::Dict),
+            set: t("set", Layout::Set),
+            frozenset: t("frozenset", Layout::FrozenSet),
+            none_type: opaque("NoneType"),
+            not_implemented_type: opaque("NotImplementedType"),
+            ellipsis_type: opaque("ellipsis"),
+            function: opaque("function"),
+            builtin_function: opaque("builtin_function_or_method"),
+            method: opaque("method"),
+            module: t("module", Layout::Object),
+            cell: opaque("cell"),
+            code: opaque("code"),
+            generator: opaque("generator"),
+            coroutine: opaque("coroutine"),
+            async_generator: opaque("async_generator"),
+            range: opaque("range"),
+            slice: opaque("slice"),
+            property: t("property", Layout::Opaque),
+            staticmethod: opaque("staticmethod"),
+            classmethod: opaque("classmethod"),
+            super_: opaque("super"),
+            list_iterator: opaque("list_iterator"),
+            tuple_iterator: opaque("tuple_iterator"),
+            str_iterator: opaque("str_ascii_iterator"),
+            range_iterator: opaque("range_iterator"),
+            dict_keyiterator: opaque("dict_keyiterator"),
+            dict_valueiterator: opaque("dict_valueiterator"),
+            dict_itemiterator: opaque("dict_itemiterator"),
+            set_iterator: opaque("set_iterator"),
+            seq_iterator: opaque("iterator"),
+            callable_iterator: opaque("callable_iterator"),
+            enumerate: opaque("enumerate"),
+            zip: opaque("zip"),
+            map: opaque("map"),
+            filter: opaque("filter"),
+            reversed: opaque("reversed"),
+            dict_keys: opaque("dict_keys"),
+            dict_values: opaque("dict_values"),
+            dict_items: opaque("dict_items"),
+            native: opaque("native"),
+            object,
+        }
+    }
+}
+
+impl ExcTypes {
+    /// Creates the exception hierarchy on top of `object`.
+    pub fn new(object: &ObjRef) -> ExcTypes {
+        let mut all: Vec<(&'static str, ObjRef)> = Vec::new();
+        for (name, base) in EXCEPTION_HIERARCHY {
+            let bases: Vec<ObjRef> = base
+                .split('+')
+                .map(|b| {
+                    if b == "object" {
+                        object.clone()
+                    } else {
+                        all.iter().find(|(n, _)| *n == b).map(|(_, c)| c.clone()).expect("base defined earlier")
+                    }
+                })
+                .collect();
+            all.push((name, make_builtin_type(name, bases, Layout::Exception)));
+        }
+        let get = |n: &str| all.iter().find(|(k, _)| *k == n).map(|(_, c)| c.clone()).expect("listed exception");
+        ExcTypes {
+            base_exception: get("BaseException"),
+            exception: get("Exception"),
+            type_error: get("TypeError"),
+            value_error: get("ValueError"),
+            attribute_error: get("AttributeError"),
+            name_error: get("NameError"),
+            unbound_local_error: get("UnboundLocalError"),
+            key_error: get("KeyError"),
+            index_error: get("IndexError"),
+            stop_iteration: get("StopIteration"),
+            stop_async_iteration: get("StopAsyncIteration"),
+            runtime_error: get("RuntimeError"),
+            recursion_error: get("RecursionError"),
+            zero_division_error: get("ZeroDivisionError"),
+            overflow_error: get("OverflowError"),
+            not_implemented_error: get("NotImplementedError"),
+            assertion_error: get("AssertionError"),
+            generator_exit: get("GeneratorExit"),
+            system_exit: get("SystemExit"),
+            keyboard_interrupt: get("KeyboardInterrupt"),
+            import_error: get("ImportError"),
+            module_not_found_error: get("ModuleNotFoundError"),
+            os_error: get("OSError"),
+            syntax_error: get("SyntaxError"),
+            runtime_warning: get("RuntimeWarning"),
+            all,
+        }
+    }
+
+    /// The exception class with this name.
+    pub fn by_name(&self, name: &str) -> Option<ObjRef> {
+        self.all.iter().find(|(n, _)| *n == name).map(|(_, c)| c.clone())
+    }
+}
+
+impl Default for BuiltinTypes {
+    fn default() -> Self {
+        BuiltinTypes::new()
+    }
+}
+
+impl Vm {
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> ObjRef {
+        match v {
+            Value::None => self.types.none_type.clone(),
+            Value::Bool(_) => self.types.bool_.clone(),
+            Value::Int(_) => self.types.int.clone(),
+            Value::Float(_) => self.types.float.clone(),
+            Value::Obj(o) => match &o.class {
+                Some(c) => c.clone(),
+                None => self.payload_type(&o.payload),
+            },
+        }
+    }
+
+    /// The built-in type implied by a payload (objects created without explicit class).
+    fn payload_type(&self, p: &Payload) -> ObjRef {
+        let t = &self.types;
+        match p {
+            Payload::Object => t.object.clone(),
+            Payload::Str(_) => t.str_.clone(),
+            Payload::Int(_) => t.int.clone(),
+            Payload::Float(_) => t.float.clone(),
+            Payload::Bytes(_) => t.bytes.clone(),
+            Payload::Tuple(_) => t.tuple.clone(),
+            Payload::List(_) => t.list.clone(),
+            Payload::Dict(_) => t.dict.clone(),
+            Payload::Set(_) => t.set.clone(),
+            Payload::FrozenSet(_) => t.frozenset.clone(),
+            Payload::Type(_) => t.type_.clone(),
+            Payload::Function(_) => t.function.clone(),
+            Payload::NativeFunction(_) => t.builtin_function.clone(),
+            Payload::BoundMethod { func, .. } => match func.payload() {
+                Some(Payload::NativeFunction(_)) => t.builtin_function.clone(),
+                _ => t.method.clone(),
+            },
+            Payload::Module { .. } => t.module.clone(),
+            Payload::Cell(_) => t.cell.clone(),
+            Payload::Code(_) => t.code.clone(),
+            Payload::Generator(g) => match g.kind {
+                super::generator::GenKind::Generator => t.generator.clone(),
+                super::generator::GenKind::Coroutine => t.coroutine.clone(),
+                super::generator::GenKind::AsyncGenerator => t.async_generator.clone(),
+            },
+            Payload::Exception(_) => self.exc.exception.clone(),
+            Payload::Range { .. } => t.range.clone(),
+            Payload::Slice { .. } => t.slice.clone(),
+            Payload::Iterator(it) => match &*it.borrow() {
+                IterState::Seq { seq, .. } => match seq.payload() {
+                    Some(Payload::List(_)) => t.list_iterator.clone(),
+                    Some(Payload::Str(_)) => t.str_iterator.clone(),
+                    _ => t.tuple_iterator.clone(),
+                },
+                IterState::Range { .. } => t.range_iterator.clone(),
+                IterState::Dict { dict, kind, .. } => match (&dict.payload, kind) {
+                    (Payload::Set(_) | Payload::FrozenSet(_), _) => t.set_iterator.clone(),
+                    (_, super::object::ViewKind::Keys) => t.dict_keyiterator.clone(),
+                    (_, super::object::ViewKind::Values) => t.dict_valueiterator.clone(),
+                    (_, super::object::ViewKind::Items) => t.dict_itemiterator.clone(),
+                },
+                IterState::GetItem { .. } | IterState::Exhausted => t.seq_iterator.clone(),
+                IterState::Callable { .. } => t.callable_iterator.clone(),
+                IterState::Enumerate { .. } => t.enumerate.clone(),
+                IterState::Zip { .. } => t.zip.clone(),
+                IterState::Map { .. } => t.map.clone(),
+                IterState::Filter { .. } => t.filter.clone(),
+                IterState::Reversed { .. } => t.reversed.clone(),
+            },
+            Payload::DictView { kind, .. } => match kind {
+                super::object::ViewKind::Keys => t.dict_keys.clone(),
+                super::object::ViewKind::Values => t.dict_values.clone(),
+                super::object::ViewKind::Items => t.dict_items.clone(),
+            },
+            Payload::Property { .. } => t.property.clone(),
+            Payload::StaticMethod(_) => t.staticmethod.clone(),
+            Payload::ClassMethod(_) => t.classmethod.clone(),
+            Payload::Super { .. } => t.super_.clone(),
+            Payload::NotImplemented => t.not_implemented_type.clone(),
+            Payload::Ellipsis => t.ellipsis_type.clone(),
+            Payload::Native(_) => t.native.clone(),
+        }
+    }
+
+    /// The MRO of a class including the class itself.
+    pub fn mro_of(&self, cls: &ObjRef) -> Vec<ObjRef> {
+        let mut v = vec![cls.clone()];
+        if let Some(t) = cls.as_type() {
+            v.extend(t.mro.borrow().iter().cloned());
+        }
+        v
+    }
+
+    /// True if `sub` is `sup` or inherits from it.
+    pub fn is_subclass(&self, sub: &ObjRef, sup: &ObjRef) -> bool {
+        if Rc::ptr_eq(sub, sup) {
+            return true;
+        }
+        match sub.as_type() {
+            Some(t) => t.mro.borrow().iter().any(|c| Rc::ptr_eq(c, sup)),
+            None => false,
+        }
+    }
+
+    /// `isinstance(v, cls)` for a single class, without `__instancecheck__`.
+    pub fn is_instance(&self, v: &Value, cls: &ObjRef) -> bool {
+        self.is_subclass(&self.type_of(v), cls)
+    }
+
+    /// Looks `name` up along the MRO of `cls` (no descriptors applied).
+    pub fn lookup_in_mro(&self, cls: &ObjRef, name: &str) -> Option<Value> {
+        if let Some(d) = &cls.dict {
+            if let Some(v) = self.dict_get_str(d, name) {
+                return Some(v);
+            }
+        }
+        let t = cls.as_type()?;
+        for c in t.mro.borrow().iter() {
+            if let Some(d) = &c.dict {
+                if let Some(v) = self.dict_get_str(d, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// The name of a class (`__name__`).
+    pub fn class_name(&self, cls: &ObjRef) -> Rc<str> {
+        cls.as_type().map(|t| t.name.borrow().clone()).unwrap_or_else(|| Rc::from("?"))
+    }
+
+    /// The name of the type of `v`.
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        self.class_name(&self.type_of(v))
+    }
+
+    /// Creates a class the way `type(name, bases, ns)` does (after the metaclass is chosen).
+    pub fn new_class(&mut self, metaclass: &ObjRef, name: &str, bases: Vec<ObjRef>, namespace: &ObjRef) -> PyResult<ObjRef> {
+        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+        let mut layout = Layout::Object;
+        for b in &bases {
+            let Some(bt) = b.as_type() else {
+                return Err(self.new_type_error("bases must be types".to_string()));
+            };
+            if bt.layout == Layout::Opaque {
+                let n = bt.name.borrow().clone();
+                return Err(self.new_type_error(format!("type '{n}' is not an acceptable base type")));
+            }
+            if bt.layout != Layout::Object {
+                if layout != Layout::Object && layout != bt.layout {
+                    return Err(self.new_type_error(
+                        "multiple bases have instance lay-out conflict".to_string(),
+                    ));
+                }
+                layout = bt.layout;
+            }
+        }
+        let Some(mro) = c3_mro(&bases) else {
+            let names: Vec<String> = bases.iter().map(|b| self.class_name(b).to_string()).collect();
+            return Err(self.new_type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        let dict = new_dict_obj();
+        for (k, v) in self.dict_items(namespace) {
+            self.dict_set(&dict, k, v)?;
+        }
+        let qualname = match self.dict_remove_str(&dict, "__qualname__") {
+            Some(q) => q.as_str().map(Rc::from).unwrap_or_else(|| Rc::from(name)),
+            None => Rc::from(name),
+        };
+        let data = TypeData {
+            name: RefCell::new(Rc::from(name)),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases),
+            mro: RefCell::new(mro),
+            layout,
+            is_heap: true,
+        };
+        let class = if Rc::ptr_eq(metaclass, &self.types.type_) { None } else { Some(metaclass.clone()) };
+        let cls = Rc::new(Obj { class, dict: Some(dict.clone()), payload: Payload::Type(data) });
+        // `__new__` and `__init_subclass__`/`__class_getitem__` are implicitly static/class methods.
+        if let Some(f) = self.dict_get_str(&dict, "__new__") {
+            if matches!(f.payload(), Some(Payload::Function(_))) {
+                self.dict_set_str(&dict, "__new__", Value::Obj(Obj::new(Payload::StaticMethod(f))));
+            }
+        }
+        for n in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f) = self.dict_get_str(&dict, n) {
+                if matches!(f.payload(), Some(Payload::Function(_))) {
+                    self.dict_set_str(&dict, n, Value::Obj(Obj::new(Payload::ClassMethod(f))));
+                }
+            }
+        }
+        Ok(cls)
+    }
+}
+
+/// Unused-import guard for HashMap (kept for future caches).
+#[allow(dead_code)]
+type NameCache = HashMap<Rc<str>, Value>;

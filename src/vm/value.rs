@@ -1,0 +1,190 @@
+//! `Value`: the 16-byte handle every Python value is passed around as.
+
+use super::object::{Obj, Payload};
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// A shared pointer to a heap object (thin: `Obj` is sized).
+pub type ObjRef = Rc<Obj>;
+
+/// A Python value: immediates inline, everything else one `Rc` pointer.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An `int` that fits in i64 (larger ones are `Payload::Int` objects).
+    Int(i64),
+    /// A `float`.
+    Float(f64),
+    /// Any heap object.
+    Obj(ObjRef),
+}
+
+impl Value {
+    /// True for `None`.
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The heap object, if this is not an immediate.
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The payload of a heap value.
+    pub fn payload(&self) -> Option<&Payload> {
+        self.as_obj().map(|o| &o.payload)
+    }
+
+    /// Python's `is`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// A stable identity number (`id()`): the address for heap objects.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x2000 + *b as usize,
+            Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x3000),
+            Value::Float(f) => f.to_bits() as usize,
+            Value::Obj(o) => Rc::as_ptr(o) as usize,
+        }
+    }
+
+    /// The text of a `str` (or str subclass) value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self.payload() {
+            Some(Payload::Str(s)) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The value as i64 if it is an int (or bool) that fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(*b as i64),
+            Value::Obj(o) => match &o.payload {
+                Payload::Int(b) => i64::try_from(b).ok(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The value as a BigInt if it is an int (or bool).
+    pub fn as_bigint(&self) -> Option<BigInt> {
+        match self {
+            Value::Int(i) => Some(BigInt::from(*i)),
+            Value::Bool(b) => Some(BigInt::from(*b as i64)),
+            Value::Obj(o) => match &o.payload {
+                Payload::Int(b) => Some(b.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// True if the value is an int (not bool) of any size, including int subclasses.
+    pub fn is_int_like(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::Bool(_))
+            || matches!(self.payload(), Some(Payload::Int(_)))
+    }
+
+    /// Builds a `str` value.
+    pub fn str(s: &str) -> Value {
+        Value::Obj(Obj::new(Payload::Str(super::object::PyStr::new(s))))
+    }
+
+    /// Builds a `str` value from an owned string.
+    pub fn string(s: String) -> Value {
+        Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_string(s))))
+    }
+
+    /// Builds an int value, demoting to i64 when it fits.
+    pub fn bigint(b: BigInt) -> Value {
+        match i64::try_from(&b) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::Obj(Obj::new(Payload::Int(b))),
+        }
+    }
+
+    /// Builds a tuple.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Obj(Obj::new(Payload::Tuple(items.into_boxed_slice())))
+    }
+
+    /// Builds a list.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::Obj(Obj::new(Payload::List(std::cell::RefCell::new(items))))
+    }
+
+    /// Items of a tuple value (None if not a tuple).
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self.payload() {
+            Some(Payload::Tuple(t)) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+impl From<usize> for Value {
+    fn from(i: usize) -> Value {
+        Value::Int(i as i64)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+impl From<f64> for Value {
+    fn from(f: f64) -> Value {
+        Value::Float(f)
+    }
+}
+impl From<ObjRef> for Value {
+    fn from(o: ObjRef) -> Value {
+        Value::Obj(o)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::string(s)
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Obj(o) => write!(f, "<obj {}>", o.payload.kind_name()),
+        }
+    }
+}
