@@ -82,6 +82,14 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         Err(e) => vm.handle_uncaught(&e),
     };
     vm.flush_never_awaited();
+    // Interpreter shutdown clears the main module; coroutines dropped then are reported at
+    // CPython's `sys:1` location.
+    vm.current_location = (Rc::from("sys"), 1);
+    if let Some(table) = globals.as_dict() {
+        let old = std::mem::take(&mut *table.borrow_mut());
+        drop(old);
+    }
+    vm.flush_never_awaited();
     vm.flush_stdout();
     status
 }

@@ -85,4 +85,5 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&coroutine, "__await__", |_, args| Ok(self_arg(&args)));
     let agen = vm.types.async_generator.clone();
     vm.add_method(&agen, "__aiter__", |_, args| Ok(self_arg(&args)));
+    vm.init_async_generators();
 }

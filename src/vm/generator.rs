@@ -92,8 +92,9 @@ impl Generator {
 }
 
 thread_local! {
-    /// Coroutines dropped without ever being started: (file, line, qualname).
-    pub static NEVER_AWAITED: RefCell<Vec<(Rc<str>, u32, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+    /// Qualified names of coroutines dropped without ever being started (reported by the VM
+    /// at the next safe point, at the location running then, as CPython's warning does).
+    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Generator {
@@ -102,8 +103,7 @@ impl Drop for Generator {
             if let Ok(state) = self.state.try_borrow() {
                 if matches!(&*state, GenState::Created(_)) {
                     let q = self.qualname.borrow().clone();
-                    let (file, line) = self.origin.clone();
-                    NEVER_AWAITED.with(|n| n.borrow_mut().push((file, line, q)));
+                    NEVER_AWAITED.with(|n| n.borrow_mut().push(q));
                 }
             }
         }
@@ -128,9 +128,10 @@ impl Vm {
     /// Prints "coroutine ... was never awaited" warnings for coroutines dropped unstarted.
     pub fn flush_never_awaited(&mut self) {
         let pending: Vec<_> = NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
-        for (file, line, name) in pending {
+        let (file, line) = self.current_location.clone();
+        for name in pending {
             let mut text = format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
-            if let Some(src) = self.sources.get(&file) {
+            if let Some(src) = self.sources.get(&file).filter(|_| &*file != "sys") {
                 if let Some(l) = src.lines().nth(line.saturating_sub(1) as usize) {
                     text.push_str(&format!("  {}\n", l.trim()));
                 }

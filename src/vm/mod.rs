@@ -1,6 +1,7 @@
 //! The virtual machine: values and objects, the eval loop, calls, attributes, operators,
 //! exceptions and generators. See `/work/notes/VM_API.md` for how to build on it.
 
+pub mod asyncgen;
 pub mod attr;
 pub mod call;
 pub mod dict;

@@ -76,54 +76,9 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
     }
 }
 
-/// CPython's `repr(float)`: shortest round-trip digits, scientific outside 1e-4 <= |x| < 1e16.
+/// CPython's `repr(float)` (the algorithm lives in `builtins::float_repr`).
 pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sci = format!("{:e}", x);
-    let (mant, exp) = sci.split_once('e').expect("{:e} has an exponent");
-    let exp: i32 = exp.parse().expect("integer exponent");
-    let (neg, mant) = match mant.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, mant),
-    };
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    let decpt = exp + 1;
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    if -4 < decpt && decpt <= 16 {
-        if decpt <= 0 {
-            out.push_str("0.");
-            out.push_str(&"0".repeat((-decpt) as usize));
-            out.push_str(&digits);
-        } else if decpt as usize >= digits.len() {
-            out.push_str(&digits);
-            out.push_str(&"0".repeat(decpt as usize - digits.len()));
-            out.push_str(".0");
-        } else {
-            out.push_str(&digits[..decpt as usize]);
-            out.push('.');
-            out.push_str(&digits[decpt as usize..]);
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        let e = decpt - 1;
-        out.push_str(&format!("e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs()));
-    }
-    out
+    crate::builtins::float_repr::float_repr(x)
 }
 
 impl Vm {

@@ -1,73 +1,13 @@
 //! String helpers: CPython's `repr` of str and bytes, char indexing and slicing.
 
-/// Mirrors unicode_repr: quotes chosen like CPython, escapes for non-printables.
+/// Mirrors unicode_repr (the algorithm lives in `builtins::str_repr`).
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if is_unprintable(c) => {
-                let n = c as u32;
-                if n <= 0xff {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n <= 0xffff {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// A rough version of Py_UNICODE_ISPRINTABLE for the characters that matter in practice.
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    (0xd800..0xe000).contains(&n)
-        || (0x2028..=0x2029).contains(&n)
-        || (0x200b..=0x200f).contains(&n)
-        || n == 0xfeff
-        || (0xe000..0xf900).contains(&n)
-        || n >= 0xf0000
+    crate::builtins::str_repr::str_repr(s)
 }
 
 /// Mirrors bytes_repr.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
-    let mut out = String::from("b");
-    out.push(quote);
-    for &x in b {
-        match x {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            x if x as char == quote => {
-                out.push('\\');
-                out.push(x as char);
-            }
-            0x20..=0x7e => out.push(x as char),
-            x => out.push_str(&format!("\\x{x:02x}")),
-        }
-    }
-    out.push(quote);
-    out
+    crate::builtins::str_repr::bytes_repr(b)
 }
 
 /// The char at code-point index `i` (ASCII fast path).
@@ -119,10 +59,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn repr_picks_quotes_like_cpython() {
-        assert_eq!(str_repr("a'b"), "\"a'b\"");
-        assert_eq!(str_repr("a'b\""), "'a\\'b\"'");
-        assert_eq!(str_repr("é\n"), "'é\\n'");
+    fn slices_normalise_like_cpython() {
         assert_eq!(slice_indices(None, None, -1, 3), vec![2, 1, 0]);
         assert_eq!(slice_indices(Some(-2), None, 1, 3), vec![1, 2]);
     }
