@@ -19,6 +19,8 @@ pub enum FormatErrorKind {
     Value,
     /// `OverflowError`.
     Overflow,
+    /// `TypeError` (raised by `%`-formatting).
+    Type,
 }
 
 /// A formatting failure: the exception type and CPython's exact message.
@@ -39,6 +41,14 @@ impl FormatError {
         }
     }
 
+    /// A `TypeError` with `message`.
+    pub fn type_error(message: impl Into<String>) -> Self {
+        FormatError {
+            kind: FormatErrorKind::Type,
+            message: message.into(),
+        }
+    }
+
     /// An `OverflowError` with `message`.
     pub fn overflow(message: impl Into<String>) -> Self {
         FormatError {
@@ -53,8 +63,17 @@ impl fmt::Display for FormatError {
         let kind = match self.kind {
             FormatErrorKind::Value => "ValueError",
             FormatErrorKind::Overflow => "OverflowError",
+            FormatErrorKind::Type => "TypeError",
         };
         write!(f, "{kind}: {}", self.message)
+    }
+}
+
+/// Lets unit tests use `String` as their exception type.
+#[cfg(test)]
+impl From<FormatError> for String {
+    fn from(error: FormatError) -> String {
+        error.to_string()
     }
 }
 

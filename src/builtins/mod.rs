@@ -3,6 +3,7 @@
 pub mod float_repr;
 pub mod format_spec;
 pub mod format_string;
+pub mod percent_format;
 pub mod str_algo;
 pub mod str_case;
 pub mod str_repr;
