@@ -111,7 +111,10 @@ pub fn format_float_abs(x: f64, spec: FloatFormat) -> String {
 /// The shortest round-tripping significant digits of a finite non-negative `x` and the
 /// position of the decimal point (`x == 0.DIGITS * 10**decpt`).
 fn shortest_digits(x: f64) -> (String, i64) {
-    split_scientific(&format!("{x:e}"))
+    let (digits, _) = split_scientific(&format!("{x:e}"));
+    // Rust may pick either of two equally short candidates; CPython takes the one nearest
+    // to `x` (ties to even), which is the correctly rounded value with that many digits.
+    rounded_digits(x, digits.len())
 }
 
 /// `count` correctly rounded significant digits of a finite non-negative `x` and the position
@@ -212,6 +215,7 @@ mod tests {
             (1.7976931348623157e308, "1.7976931348623157e+308"),
             (1e100, "1e+100"),
             (0.1 + 0.2, "0.30000000000000004"),
+            (134758100070256.125, "134758100070256.12"),
             (-2.5, "-2.5"),
             (f64::INFINITY, "inf"),
             (f64::NEG_INFINITY, "-inf"),
