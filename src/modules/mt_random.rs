@@ -411,6 +411,30 @@ impl MersenneTwister {
         Ok(result)
     }
 
+    /// The population indices `random.sample(population, k, counts=counts)` picks: a sample
+    /// of `range(sum(counts))` mapped back through the running totals. The caller checks
+    /// that `counts` has one entry per element of the population.
+    pub fn sample_counts_indices(
+        &mut self,
+        counts: &[i64],
+        k: i64,
+    ) -> Result<Vec<usize>, RandomError> {
+        let mut cumulative = Vec::with_capacity(counts.len());
+        let mut total: i64 = 0;
+        for &count in counts {
+            total = total.saturating_add(count);
+            cumulative.push(total);
+        }
+        if cumulative.pop().is_none() || total <= 0 {
+            return Err(value_error("Total of counts must be greater than zero"));
+        }
+        let selections = self.sample_indices(total as usize, k)?;
+        Ok(selections
+            .into_iter()
+            .map(|s| cumulative.partition_point(|&edge| edge <= s as i64))
+            .collect())
+    }
+
     /// The population indices `random.choices(population, weights, cum_weights=, k=)` picks,
     /// for a population of `n`. Mirrors random.py choices.
     pub fn choices_indices(
@@ -422,12 +446,10 @@ impl MersenneTwister {
         let cumulative: Vec<f64> = match weights {
             Weights::Uniform => {
                 let size = n as f64;
-                // An empty population makes random() * 0.0 index 0, which CPython reports as
-                // IndexError from the list look-up.
-                if n == 0 && k > 0 {
-                    return Err(RandomError::Index("list index out of range".to_string()));
-                }
-                return Ok((0..k)
+                // CPython draws once and then fails indexing the empty population; return
+                // that one index so the caller's look-up raises the right IndexError.
+                let draws = if n == 0 { k.min(1) } else { k };
+                return Ok((0..draws)
                     .map(|_| (self.random() * size).floor() as usize)
                     .collect());
             }
@@ -634,6 +656,23 @@ mod tests {
                 .unwrap(),
             [2, 3, 1, 1]
         );
+    }
+
+    #[test]
+    fn sample_with_counts_reproduces_cpython() {
+        let mut rng = seeded(3);
+        assert_eq!(
+            rng.sample_counts_indices(&[4, 2, 0, 3], 6).unwrap(),
+            [0, 0, 3, 1, 3, 0]
+        );
+        assert_eq!(
+            rng.sample_counts_indices(&[0, 0], 1)
+                .unwrap_err()
+                .to_string(),
+            "ValueError: Total of counts must be greater than zero"
+        );
+        let mut empty = seeded(3);
+        assert_eq!(empty.choices_indices(0, Weights::Uniform, 3).unwrap(), [0]);
     }
 
     #[test]
