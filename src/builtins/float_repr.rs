@@ -111,10 +111,16 @@ pub fn format_float_abs(x: f64, spec: FloatFormat) -> String {
 /// The shortest round-tripping significant digits of a finite non-negative `x` and the
 /// position of the decimal point (`x == 0.DIGITS * 10**decpt`).
 fn shortest_digits(x: f64) -> (String, i64) {
-    let (digits, _) = split_scientific(&format!("{x:e}"));
-    // Rust may pick either of two equally short candidates; CPython takes the one nearest
-    // to `x` (ties to even), which is the correctly rounded value with that many digits.
-    rounded_digits(x, digits.len())
+    let (digits, decpt) = split_scientific(&format!("{x:e}"));
+    // When `x` lies exactly halfway between two equally short candidates Rust may pick
+    // either; CPython takes the even one, which is the correctly rounded value with that
+    // many digits. Two candidates 10**j apart can both round-trip only if 10**j <= ulp(x)
+    // <= x / 2**52, so the digit string is at least 16 long; shorter ones are unambiguous.
+    if digits.len() >= 16 {
+        rounded_digits(x, digits.len())
+    } else {
+        (digits, decpt)
+    }
 }
 
 /// `count` correctly rounded significant digits of a finite non-negative `x` and the position
