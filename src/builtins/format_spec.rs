@@ -450,6 +450,7 @@ pub fn format_int(value: &BigInt, spec: &str) -> Result<String, FormatError> {
 }
 
 /// `format(n, spec)` for an `int` or a subclass named `type_name` (e.g. `bool`).
+/// An empty spec gives the decimal digits; for `bool` the caller returns `str(value)` instead.
 /// Mirrors format_obj for longs and format_long_internal.
 pub fn format_int_as(value: &BigInt, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
