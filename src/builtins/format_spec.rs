@@ -313,15 +313,21 @@ fn pad(body: &str, len: usize, spec: &FormatSpec, default: Align) -> String {
     out
 }
 
-/// `format(s, spec)` for a `str`. Mirrors format_string_internal.
+/// `format(s, spec)` for a `str`.
 pub fn format_str(value: &str, spec: &str) -> Result<String, FormatError> {
+    format_str_as(value, spec, "str")
+}
+
+/// `format(s, spec)` for a `str` or a subclass named `type_name`.
+/// Mirrors format_string_internal.
+pub fn format_str_as(value: &str, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(value.to_string());
     }
-    let parsed = parse_format_spec(spec, "str", Some('s'))?;
+    let parsed = parse_format_spec(spec, type_name, Some('s'))?;
     match parsed.kind {
         None | Some('s') => {}
-        Some(kind) => return Err(unknown_code(kind, "str")),
+        Some(kind) => return Err(unknown_code(kind, type_name)),
     }
     match parsed.sign {
         Some(SignMode::Space) => {
@@ -538,17 +544,23 @@ pub fn format_i64(value: i64, spec: &str) -> Result<String, FormatError> {
     format_int(&BigInt::from(value), spec)
 }
 
-/// `format(x, spec)` for a `float`. Mirrors format_obj for floats.
+/// `format(x, spec)` for a `float`.
 pub fn format_float(value: f64, spec: &str) -> Result<String, FormatError> {
+    format_float_as(value, spec, "float")
+}
+
+/// `format(x, spec)` for a `float` or a subclass named `type_name`.
+/// Mirrors format_obj for floats.
+pub fn format_float_as(value: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(super::float_repr::float_repr(value));
     }
-    let parsed = parse_format_spec(spec, "float", None)?;
+    let parsed = parse_format_spec(spec, type_name, None)?;
     match parsed.kind {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
             format_float_parsed(value, &parsed)
         }
-        Some(kind) => Err(unknown_code(kind, "float")),
+        Some(kind) => Err(unknown_code(kind, type_name)),
     }
 }
 
@@ -746,6 +758,14 @@ mod tests {
         assert_eq!(string("abc", "^8.2"), "   ab   ");
         assert_eq!(string("日本語", ">6"), "   日本語");
         assert_eq!(string("abc", ".2147483648"), "abc");
+        assert_eq!(
+            format_str_as("a", "d", "MyStr").unwrap_err().message,
+            "Unknown format code 'd' for object of type 'MyStr'"
+        );
+        assert_eq!(
+            format_float_as(1.0, "x,", "MyFloat").unwrap_err().message,
+            "Invalid format specifier 'x,' for object of type 'MyFloat'"
+        );
     }
 
     #[test]
