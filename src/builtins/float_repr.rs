@@ -111,7 +111,16 @@ pub fn format_float_abs(x: f64, spec: FloatFormat) -> String {
 /// The shortest round-tripping significant digits of a finite non-negative `x` and the
 /// position of the decimal point (`x == 0.DIGITS * 10**decpt`).
 fn shortest_digits(x: f64) -> (String, i64) {
-    split_scientific(&format!("{x:e}"))
+    let (digits, decpt) = split_scientific(&format!("{x:e}"));
+    // When `x` lies exactly halfway between two equally short candidates Rust may pick
+    // either; CPython takes the even one, which is the correctly rounded value with that
+    // many digits. Two candidates 10**j apart can both round-trip only if 10**j <= ulp(x)
+    // <= x / 2**52, so the digit string is at least 16 long; shorter ones are unambiguous.
+    if digits.len() >= 16 {
+        rounded_digits(x, digits.len())
+    } else {
+        (digits, decpt)
+    }
 }
 
 /// `count` correctly rounded significant digits of a finite non-negative `x` and the position
@@ -180,6 +189,74 @@ fn lay_out(
     out
 }
 
+/// `round(x, ndigits)` overflowed: `OverflowError: rounded value too large to represent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoundOverflow;
+
+impl std::fmt::Display for RoundOverflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("rounded value too large to represent")
+    }
+}
+
+/// `round(x, ndigits)` for a float: the exact value of `x` correctly rounded to `ndigits`
+/// decimal places (ties to even), so `round(2.675, 2) == 2.67`. Mirrors floatobject.c
+/// float___round___impl and double_round.
+pub fn round_float(x: f64, ndigits: i64) -> Result<f64, RoundOverflow> {
+    // Beyond these bounds every float either keeps all its digits or rounds to zero.
+    const NDIGITS_MAX: i64 = 323;
+    const NDIGITS_MIN: i64 = -308;
+    if !x.is_finite() || ndigits > NDIGITS_MAX {
+        return Ok(x);
+    }
+    if ndigits < NDIGITS_MIN {
+        return Ok(0.0 * x);
+    }
+    let magnitude = x.abs();
+    let text = if ndigits >= 0 {
+        format!("{magnitude:.prec$}", prec = ndigits as usize)
+    } else {
+        let places = ndigits.unsigned_abs() as u32;
+        format!("{}e{places}", round_to_power_of_ten(magnitude, places))
+    };
+    let rounded: f64 = text
+        .parse()
+        .unwrap_or_else(|_| unreachable!("digits written above parse as a float"));
+    if rounded.is_infinite() {
+        return Err(RoundOverflow);
+    }
+    Ok(if x.is_sign_negative() {
+        -rounded
+    } else {
+        rounded
+    })
+}
+
+/// `magnitude / 10**places` rounded to an integer, ties to even, computed exactly.
+fn round_to_power_of_ten(magnitude: f64, places: u32) -> num_bigint::BigUint {
+    use num_bigint::BigUint;
+    let bits = magnitude.to_bits();
+    let exponent_field = ((bits >> 52) & 0x7ff) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (mantissa, exponent) = if exponent_field == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), exponent_field - 1075)
+    };
+    let mut numerator = BigUint::from(mantissa);
+    let mut denominator = BigUint::from(10u32).pow(places);
+    if exponent >= 0 {
+        numerator <<= exponent as usize;
+    } else {
+        denominator <<= exponent.unsigned_abs() as usize;
+    }
+    let quotient = &numerator / &denominator;
+    let twice_remainder = (numerator - &quotient * &denominator) * 2u32;
+    let round_up =
+        twice_remainder > denominator || (twice_remainder == denominator && quotient.bit(0));
+    if round_up { quotient + 1u32 } else { quotient }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +289,7 @@ mod tests {
             (1.7976931348623157e308, "1.7976931348623157e+308"),
             (1e100, "1e+100"),
             (0.1 + 0.2, "0.30000000000000004"),
+            (f64::from_bits(0x42de_a3f4_2bdb_dc08), "134758100070256.12"),
             (-2.5, "-2.5"),
             (f64::INFINITY, "inf"),
             (f64::NEG_INFINITY, "-inf"),
@@ -314,6 +392,50 @@ mod tests {
         assert_eq!(
             format_float(f64::NAN, spec(FloatStyle::General, 6, true, false)),
             "nan"
+        );
+    }
+
+    #[test]
+    fn round_float_is_correctly_rounded() {
+        let cases: &[(f64, i64, f64)] = &[
+            (2.675, 2, 2.67),
+            (0.285, 2, 0.28),
+            (1.005, 2, 1.0),
+            (0.125, 2, 0.12),
+            (0.375, 2, 0.38),
+            (2.5, 0, 2.0),
+            (125.0, -1, 120.0),
+            (135.0, -1, 140.0),
+            (125.4999, -1, 130.0),
+            (-125.0, -1, -120.0),
+            (1e300, -299, 1e300),
+            (5e-324, 323, 0.0),
+            (0.5, 400, 0.5),
+            (123.456, -400, 0.0),
+            (1234.5678, -2, 1200.0),
+            (0.0000123456, 7, 1.23e-05),
+            (9.5e307, -308, 1e308),
+            (f64::INFINITY, 2, f64::INFINITY),
+        ];
+        for &(x, ndigits, expected) in cases {
+            assert_eq!(
+                round_float(x, ndigits),
+                Ok(expected),
+                "round({x:?}, {ndigits})"
+            );
+        }
+        for (x, ndigits) in [(-0.4, 0), (-123.456, -400), (-0.0, 1)] {
+            let rounded = round_float(x, ndigits).unwrap();
+            assert!(
+                rounded == 0.0 && rounded.is_sign_negative(),
+                "round({x:?}, {ndigits})"
+            );
+        }
+        assert_eq!(round_float(1.5e308, -308), Err(RoundOverflow));
+        assert_eq!(round_float(f64::MAX, -307), Err(RoundOverflow));
+        assert_eq!(
+            RoundOverflow.to_string(),
+            "rounded value too large to represent"
         );
     }
 }

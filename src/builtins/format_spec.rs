@@ -19,6 +19,8 @@ pub enum FormatErrorKind {
     Value,
     /// `OverflowError`.
     Overflow,
+    /// `TypeError` (raised by `%`-formatting).
+    Type,
 }
 
 /// A formatting failure: the exception type and CPython's exact message.
@@ -39,6 +41,14 @@ impl FormatError {
         }
     }
 
+    /// A `TypeError` with `message`.
+    pub fn type_error(message: impl Into<String>) -> Self {
+        FormatError {
+            kind: FormatErrorKind::Type,
+            message: message.into(),
+        }
+    }
+
     /// An `OverflowError` with `message`.
     pub fn overflow(message: impl Into<String>) -> Self {
         FormatError {
@@ -53,8 +63,17 @@ impl fmt::Display for FormatError {
         let kind = match self.kind {
             FormatErrorKind::Value => "ValueError",
             FormatErrorKind::Overflow => "OverflowError",
+            FormatErrorKind::Type => "TypeError",
         };
         write!(f, "{kind}: {}", self.message)
+    }
+}
+
+/// Lets unit tests use `String` as their exception type.
+#[cfg(test)]
+impl From<FormatError> for String {
+    fn from(error: FormatError) -> String {
+        error.to_string()
     }
 }
 
@@ -294,15 +313,21 @@ fn pad(body: &str, len: usize, spec: &FormatSpec, default: Align) -> String {
     out
 }
 
-/// `format(s, spec)` for a `str`. Mirrors format_string_internal.
+/// `format(s, spec)` for a `str`.
 pub fn format_str(value: &str, spec: &str) -> Result<String, FormatError> {
+    format_str_as(value, spec, "str")
+}
+
+/// `format(s, spec)` for a `str` or a subclass named `type_name`.
+/// Mirrors format_string_internal.
+pub fn format_str_as(value: &str, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(value.to_string());
     }
-    let parsed = parse_format_spec(spec, "str", Some('s'))?;
+    let parsed = parse_format_spec(spec, type_name, Some('s'))?;
     match parsed.kind {
         None | Some('s') => {}
-        Some(kind) => return Err(unknown_code(kind, "str")),
+        Some(kind) => return Err(unknown_code(kind, type_name)),
     }
     match parsed.sign {
         Some(SignMode::Space) => {
@@ -431,6 +456,7 @@ pub fn format_int(value: &BigInt, spec: &str) -> Result<String, FormatError> {
 }
 
 /// `format(n, spec)` for an `int` or a subclass named `type_name` (e.g. `bool`).
+/// An empty spec gives the decimal digits; for `bool` the caller returns `str(value)` instead.
 /// Mirrors format_obj for longs and format_long_internal.
 pub fn format_int_as(value: &BigInt, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
@@ -518,17 +544,23 @@ pub fn format_i64(value: i64, spec: &str) -> Result<String, FormatError> {
     format_int(&BigInt::from(value), spec)
 }
 
-/// `format(x, spec)` for a `float`. Mirrors format_obj for floats.
+/// `format(x, spec)` for a `float`.
 pub fn format_float(value: f64, spec: &str) -> Result<String, FormatError> {
+    format_float_as(value, spec, "float")
+}
+
+/// `format(x, spec)` for a `float` or a subclass named `type_name`.
+/// Mirrors format_obj for floats.
+pub fn format_float_as(value: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
     if spec.is_empty() {
         return Ok(super::float_repr::float_repr(value));
     }
-    let parsed = parse_format_spec(spec, "float", None)?;
+    let parsed = parse_format_spec(spec, type_name, None)?;
     match parsed.kind {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
             format_float_parsed(value, &parsed)
         }
-        Some(kind) => Err(unknown_code(kind, "float")),
+        Some(kind) => Err(unknown_code(kind, type_name)),
     }
 }
 
@@ -726,6 +758,14 @@ mod tests {
         assert_eq!(string("abc", "^8.2"), "   ab   ");
         assert_eq!(string("日本語", ">6"), "   日本語");
         assert_eq!(string("abc", ".2147483648"), "abc");
+        assert_eq!(
+            format_str_as("a", "d", "MyStr").unwrap_err().message,
+            "Unknown format code 'd' for object of type 'MyStr'"
+        );
+        assert_eq!(
+            format_float_as(1.0, "x,", "MyFloat").unwrap_err().message,
+            "Invalid format specifier 'x,' for object of type 'MyFloat'"
+        );
     }
 
     #[test]

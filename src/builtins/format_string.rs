@@ -390,12 +390,6 @@ mod tests {
         }
     }
 
-    impl From<FormatError> for String {
-        fn from(error: FormatError) -> String {
-            error.to_string()
-        }
-    }
-
     fn run(template: &str) -> String {
         let mut resolver = Strings {
             args: vec!["ab", "7", "x"],

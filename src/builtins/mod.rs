@@ -10,6 +10,7 @@ pub mod functions;
 pub mod generators;
 pub mod numbers;
 pub mod object;
+pub mod percent_format;
 pub mod str_algo;
 pub mod str_case;
 pub mod str_repr;

@@ -56,6 +56,22 @@ pub fn str_ascii(s: &str) -> String {
     quote(s, true)
 }
 
+/// Escapes every non-ASCII code point of `text` (what `ascii(x)` does to `repr(x)`).
+pub fn escape_non_ascii(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_hex_escape(&mut out, c);
+        }
+    }
+    out
+}
+
 /// `repr(b)` for `bytes`: `b'...'` with `\xNN` for bytes outside printable ASCII.
 pub fn bytes_repr(bytes: &[u8]) -> String {
     let quote = pick_quote(bytes.contains(&b'\''), bytes.contains(&b'"'));
@@ -106,6 +122,12 @@ mod tests {
     #[test]
     fn ascii_escapes_all_non_ascii() {
         assert_eq!(str_ascii("é日本😀'"), "\"\\xe9\\u65e5\\u672c\\U0001f600'\"");
+    }
+
+    #[test]
+    fn escape_non_ascii_turns_repr_into_ascii() {
+        assert_eq!(escape_non_ascii("['é', 1]"), "['\\xe9', 1]");
+        assert_eq!(escape_non_ascii("plain"), "plain");
     }
 
     #[test]

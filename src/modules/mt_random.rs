@@ -411,6 +411,30 @@ impl MersenneTwister {
         Ok(result)
     }
 
+    /// The population indices `random.sample(population, k, counts=counts)` picks: a sample
+    /// of `range(sum(counts))` mapped back through the running totals. The caller checks
+    /// that `counts` has one entry per element of the population.
+    pub fn sample_counts_indices(
+        &mut self,
+        counts: &[i64],
+        k: i64,
+    ) -> Result<Vec<usize>, RandomError> {
+        let mut cumulative = Vec::with_capacity(counts.len());
+        let mut total: i64 = 0;
+        for &count in counts {
+            total = total.saturating_add(count);
+            cumulative.push(total);
+        }
+        if cumulative.pop().is_none() || total <= 0 {
+            return Err(value_error("Total of counts must be greater than zero"));
+        }
+        let selections = self.sample_indices(total as usize, k)?;
+        Ok(selections
+            .into_iter()
+            .map(|s| cumulative.partition_point(|&edge| edge <= s as i64))
+            .collect())
+    }
+
     /// The population indices `random.choices(population, weights, cum_weights=, k=)` picks,
     /// for a population of `n`. Mirrors random.py choices.
     pub fn choices_indices(
@@ -422,12 +446,10 @@ impl MersenneTwister {
         let cumulative: Vec<f64> = match weights {
             Weights::Uniform => {
                 let size = n as f64;
-                // An empty population makes random() * 0.0 index 0, which CPython reports as
-                // IndexError from the list look-up.
-                if n == 0 && k > 0 {
-                    return Err(RandomError::Index("list index out of range".to_string()));
-                }
-                return Ok((0..k)
+                // CPython draws once and then fails indexing the empty population; return
+                // that one index so the caller's look-up raises the right IndexError.
+                let draws = if n == 0 { k.min(1) } else { k };
+                return Ok((0..draws)
                     .map(|_| (self.random() * size).floor() as usize)
                     .collect());
             }
@@ -497,6 +519,144 @@ impl MersenneTwister {
         -(1.0 - self.random()).ln() / lambd
     }
 
+    /// `random.lognormvariate(mu, sigma)`.
+    pub fn lognormvariate(&mut self, mu: f64, sigma: f64) -> f64 {
+        self.normalvariate(mu, sigma).exp()
+    }
+
+    /// `random.triangular(low, high, mode)`. When `mode` is given and `high == low` CPython
+    /// returns `low` unchanged (an int stays an int); the caller can check
+    /// [`triangular_is_degenerate`] first to keep that.
+    pub fn triangular(&mut self, low: f64, high: f64, mode: Option<f64>) -> f64 {
+        let u = self.random();
+        let c = match mode {
+            None => 0.5,
+            Some(_) if high - low == 0.0 => return low,
+            Some(mode) => (mode - low) / (high - low),
+        };
+        let (u, c, low, high) = if u > c {
+            (1.0 - u, 1.0 - c, high, low)
+        } else {
+            (u, c, low, high)
+        };
+        low + (high - low) * (u * c).sqrt()
+    }
+
+    /// `random.vonmisesvariate(mu, kappa)`: an angle in [0, 2π).
+    pub fn vonmisesvariate(&mut self, mu: f64, kappa: f64) -> f64 {
+        use std::f64::consts::{PI, TAU};
+        if kappa <= 1e-6 {
+            return TAU * self.random();
+        }
+        let s = 0.5 / kappa;
+        let r = s + (1.0 + s * s).sqrt();
+        let z = loop {
+            let u1 = self.random();
+            let z = (PI * u1).cos();
+            let d = z / (r + z);
+            let u2 = self.random();
+            if u2 < 1.0 - d * d || u2 <= (1.0 - d) * d.exp() {
+                break z;
+            }
+        };
+        let q = 1.0 / r;
+        let f = (q + z) / (1.0 + q * z);
+        let u3 = self.random();
+        if u3 > 0.5 {
+            python_float_mod(mu + f.acos(), TAU)
+        } else {
+            python_float_mod(mu - f.acos(), TAU)
+        }
+    }
+
+    /// `random.gammavariate(alpha, beta)`: Cheng's method for alpha > 1, algorithm GS below 1.
+    pub fn gammavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, RandomError> {
+        if alpha <= 0.0 || beta <= 0.0 {
+            return Err(value_error("gammavariate: alpha and beta must be > 0.0"));
+        }
+        if alpha > 1.0 {
+            let ainv = (2.0 * alpha - 1.0).sqrt();
+            let bbb = alpha - 4f64.ln();
+            let ccc = alpha + ainv;
+            let sg_magic = 1.0 + 4.5f64.ln();
+            loop {
+                let u1 = self.random();
+                if !(1e-7 < u1 && u1 < 0.9999999) {
+                    continue;
+                }
+                let u2 = 1.0 - self.random();
+                let v = (u1 / (1.0 - u1)).ln() / ainv;
+                let x = alpha * v.exp();
+                let z = u1 * u1 * u2;
+                let r = bbb + ccc * v - x;
+                if r + sg_magic - 4.5 * z >= 0.0 || r >= z.ln() {
+                    return Ok(x * beta);
+                }
+            }
+        }
+        if alpha == 1.0 {
+            return Ok(-(1.0 - self.random()).ln() * beta);
+        }
+        let e = std::f64::consts::E;
+        loop {
+            let u = self.random();
+            let b = (e + alpha) / e;
+            let p = b * u;
+            let x = if p <= 1.0 {
+                p.powf(1.0 / alpha)
+            } else {
+                -((b - p) / alpha).ln()
+            };
+            let u1 = self.random();
+            let accepted = if p > 1.0 {
+                u1 <= x.powf(alpha - 1.0)
+            } else {
+                u1 <= (-x).exp()
+            };
+            if accepted {
+                return Ok(x * beta);
+            }
+        }
+    }
+
+    /// `random.betavariate(alpha, beta)`.
+    pub fn betavariate(&mut self, alpha: f64, beta: f64) -> Result<f64, RandomError> {
+        let y = self.gammavariate(alpha, 1.0)?;
+        if y != 0.0 {
+            Ok(y / (y + self.gammavariate(beta, 1.0)?))
+        } else {
+            Ok(0.0)
+        }
+    }
+
+    /// `random.paretovariate(alpha)`.
+    pub fn paretovariate(&mut self, alpha: f64) -> f64 {
+        let u = 1.0 - self.random();
+        u.powf(-1.0 / alpha)
+    }
+
+    /// `random.weibullvariate(alpha, beta)`.
+    pub fn weibullvariate(&mut self, alpha: f64, beta: f64) -> f64 {
+        let u = 1.0 - self.random();
+        alpha * (-u.ln()).powf(1.0 / beta)
+    }
+
+    /// `random.randbytes(n)`: `getrandbits(8 * n)` as little-endian bytes.
+    pub fn randbytes(&mut self, n: usize) -> Vec<u8> {
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            let word = self.genrand_u32().to_le_bytes();
+            let missing = n - out.len();
+            if missing < 4 {
+                // The last, partial word keeps its most significant bytes.
+                out.extend_from_slice(&word[4 - missing..]);
+            } else {
+                out.extend_from_slice(&word);
+            }
+        }
+        out
+    }
+
     /// The generator state as `getstate()` exposes it: 624 words, the index, `gauss_next`.
     pub fn state(&self) -> (Vec<u32>, usize, Option<f64>) {
         (self.state.to_vec(), self.index, self.gauss_next)
@@ -527,6 +687,24 @@ impl MersenneTwister {
 fn key_from_int(seed: &BigInt) -> Vec<u32> {
     let words = seed.magnitude().to_u32_digits();
     if words.is_empty() { vec![0] } else { words }
+}
+
+/// Whether `random.triangular(low, high, mode)` returns `low` untouched (a mode is given
+/// and the range is empty, where CPython catches a ZeroDivisionError).
+pub fn triangular_is_degenerate(low: f64, high: f64, mode: Option<f64>) -> bool {
+    mode.is_some() && high - low == 0.0
+}
+
+/// Python's float `a % b`: the result takes the sign of `b`.
+fn python_float_mod(a: f64, b: f64) -> f64 {
+    let remainder = a % b;
+    if remainder != 0.0 && ((b < 0.0) != (remainder < 0.0)) {
+        remainder + b
+    } else if remainder == 0.0 {
+        0.0f64.copysign(b)
+    } else {
+        remainder
+    }
 }
 
 /// Python's `a // b` on big ints.
@@ -637,12 +815,54 @@ mod tests {
     }
 
     #[test]
+    fn sample_with_counts_reproduces_cpython() {
+        let mut rng = seeded(3);
+        assert_eq!(
+            rng.sample_counts_indices(&[4, 2, 0, 3], 6).unwrap(),
+            [0, 0, 3, 1, 3, 0]
+        );
+        assert_eq!(
+            rng.sample_counts_indices(&[0, 0], 1)
+                .unwrap_err()
+                .to_string(),
+            "ValueError: Total of counts must be greater than zero"
+        );
+        let mut empty = seeded(3);
+        assert_eq!(empty.choices_indices(0, Weights::Uniform, 3).unwrap(), [0]);
+    }
+
+    #[test]
     fn float_distributions_reproduce_cpython() {
         let mut rng = seeded(7);
         assert_eq!(rng.uniform(1.0, 3.0), 1.6476655296663247);
         assert_eq!(rng.gauss(0.0, 1.0), 0.8465186258155725);
         assert_eq!(rng.gauss(0.0, 1.0), 1.178302784639487);
         assert_eq!(rng.normalvariate(2.0, 3.0), -2.7412345380197927);
+    }
+
+    #[test]
+    fn more_distributions_reproduce_cpython() {
+        let mut rng = seeded(11);
+        assert_eq!(rng.triangular(1.0, 5.0, Some(2.0)), 2.436516948001767);
+        assert_eq!(rng.triangular(0.0, 1.0, None), 0.530837121076537);
+        assert!(triangular_is_degenerate(2.0, 2.0, Some(2.0)));
+        assert_eq!(rng.triangular(2.0, 2.0, Some(2.0)), 2.0);
+        assert_eq!(rng.lognormvariate(0.5, 0.25), 1.6001004942593948);
+        assert_eq!(rng.vonmisesvariate(1.0, 4.0), 1.6365843111494147);
+        assert_eq!(rng.vonmisesvariate(-1.0, 0.0), 3.95766985291252);
+        assert_eq!(rng.gammavariate(2.5, 1.5).unwrap(), 2.4748484987938832);
+        assert_eq!(rng.gammavariate(1.0, 2.0).unwrap(), 3.317724165941567);
+        assert_eq!(rng.gammavariate(0.5, 3.0).unwrap(), 2.022070603774245);
+        assert_eq!(rng.betavariate(2.0, 3.0).unwrap(), 0.4777879891997989);
+        assert_eq!(rng.paretovariate(2.0), 1.111253980087164);
+        assert_eq!(rng.weibullvariate(1.5, 2.0), 0.7894571626662078);
+        assert_eq!(rng.expovariate(0.5), 0.061088709280669166);
+        assert_eq!(rng.randbytes(7), [0xae, 0x68, 0xc4, 0x76, 0xf6, 0x87, 0x53]);
+        assert_eq!(rng.randbytes(4), [0xb8, 0xa5, 0xc6, 0x70]);
+        assert_eq!(
+            rng.gammavariate(0.0, 1.0).unwrap_err().to_string(),
+            "ValueError: gammavariate: alpha and beta must be > 0.0"
+        );
     }
 
     #[test]
