@@ -35,6 +35,7 @@ pub fn format_error(vm: &mut Vm, e: FormatError) -> ObjRef {
     match e.kind {
         FormatErrorKind::Value => vm.new_value_error(e.message),
         FormatErrorKind::Overflow => vm.new_overflow_error(e.message),
+        FormatErrorKind::Type => vm.new_type_error(e.message),
     }
 }
 
