@@ -275,8 +275,14 @@ pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: 
     if vm.dict_get_str(ns, "__eq__").is_some() && vm.dict_get_str(ns, "__hash__").is_none() {
         vm.dict_set_str(ns, "__hash__", Value::None);
     }
+    let classcell = vm.dict_remove_str(ns, "__classcell__");
     let cls = vm.new_class(meta, name, bases.clone(), ns)?;
     let cls_v = Value::Obj(cls.clone());
+    if let Some(Value::Obj(cell)) = &classcell {
+        if let Payload::Cell(c) = &cell.payload {
+            *c.borrow_mut() = Some(cls_v.clone());
+        }
+    }
     for (k, v) in vm.dict_items(ns) {
         if v.payload().is_some_and(|p| matches!(p, Payload::Object | Payload::Native(_))) {
             let t = vm.type_of(&v);

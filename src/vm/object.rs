@@ -529,3 +529,9 @@ impl IterState {
         }
     }
 }
+
+impl std::fmt::Debug for Obj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} object at {:p}>", self.payload.kind_name(), self)
+    }
+}
