@@ -23,14 +23,28 @@ use std::rc::Rc;
 use vm::{Output, Value, Vm};
 
 /// Parses and compiles a module's source into a code object.
-pub fn compile_source(source: &str, filename: &str) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
     let module = parser::parse_module(source, filename)?;
     compile_module(&module, filename, source)
 }
 
 /// Compiles a parsed module (the compiler lands in `compiler/`).
-fn compile_module(_module: &ast::Module, filename: &str, source: &str) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
-    Err(error::SyntaxError::at(error::SyntaxErrorKind::Syntax, "the compiler is not available yet", filename, source, 0, 0))
+fn compile_module(
+    _module: &ast::Module,
+    filename: &str,
+    source: &str,
+) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
+    Err(error::SyntaxError::at(
+        error::SyntaxErrorKind::Syntax,
+        "the compiler is not available yet",
+        filename,
+        source,
+        0,
+        0,
+    ))
 }
 
 /// What a captured run printed and its exit status.
@@ -50,7 +64,9 @@ const INTERPRETER_STACK: usize = 512 * 1024 * 1024;
 
 /// Runs `f` on a thread with a large stack and returns its result.
 pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    let handle = std::thread::Builder::new().stack_size(INTERPRETER_STACK).spawn(f);
+    let handle = std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(f);
     match handle {
         Ok(h) => match h.join() {
             Ok(v) => v,
@@ -101,7 +117,9 @@ pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     with_big_stack(move || {
         let mut vm = Vm::new();
         vm.argv = argv;
-        let dir = std::path::Path::new(&filename).parent().map(|p| p.to_path_buf());
+        let dir = std::path::Path::new(&filename)
+            .parent()
+            .map(|p| p.to_path_buf());
         vm.module_dir = Some(match dir {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => std::path::PathBuf::from("."),
@@ -124,13 +142,20 @@ pub fn run_capture(source: &str, filename: &str) -> RunOutcome {
         let out = Rc::new(RefCell::new(String::new()));
         let err = Rc::new(RefCell::new(String::new()));
         let mut vm = Vm::new();
-        vm.out = Output::Capture { out: out.clone(), err: err.clone() };
+        vm.out = Output::Capture {
+            out: out.clone(),
+            err: err.clone(),
+        };
         vm.argv = vec![filename.clone()];
         let status = run_in_vm(&mut vm, &source, &filename);
         drop(vm);
         let stdout = out.borrow().clone();
         let stderr = err.borrow().clone();
-        RunOutcome { stdout, stderr, status }
+        RunOutcome {
+            stdout,
+            stderr,
+            status,
+        }
     })
 }
 

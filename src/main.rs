@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 /// Command-line arguments, mirroring `python3`'s.
 #[derive(Parser, Debug)]
-#[command(name = "percolate", version, about = "A Python interpreter for async Python")]
+#[command(
+    name = "percolate",
+    version,
+    about = "A Python interpreter for async Python"
+)]
 struct Cli {
     /// Program passed in as a string.
     #[arg(short = 'c', value_name = "CODE")]
@@ -44,12 +48,17 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
         Some(p) => match std::fs::read_to_string(p) {
             Ok(s) => Ok((s, p.to_string())),
             Err(e) => {
-                let abs = std::path::absolute(p).map(|a| a.display().to_string()).unwrap_or_else(|_| p.to_string());
+                let abs = std::path::absolute(p)
+                    .map(|a| a.display().to_string())
+                    .unwrap_or_else(|_| p.to_string());
                 let reason = match e.kind() {
                     std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
                     _ => e.to_string(),
                 };
-                eprintln!("percolate: can't open file '{abs}': [Errno {}] {reason}", e.raw_os_error().unwrap_or(0));
+                eprintln!(
+                    "percolate: can't open file '{abs}': [Errno {}] {reason}",
+                    e.raw_os_error().unwrap_or(0)
+                );
                 Err(ExitCode::from(2))
             }
         },
@@ -65,7 +74,9 @@ fn main() -> ExitCode {
     }
     let path = cli.args.first().map(String::as_str);
     if path.is_none() && std::io::stdin().is_terminal() && !cli.ast && !cli.dis {
-        eprintln!("percolate: the interactive prompt is not available; pass a file, -c CODE or pipe a program");
+        eprintln!(
+            "percolate: the interactive prompt is not available; pass a file, -c CODE or pipe a program"
+        );
         return ExitCode::from(2);
     }
     let (source, filename) = match read_program(path) {

@@ -9,7 +9,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Builds a code object with the given instructions (one source line per instruction).
-fn code(name: &str, flags: CodeFlags, varnames: &[&str], names: &[&str], consts: Vec<Const>, instructions: Vec<Instr>) -> Rc<Code> {
+fn code(
+    name: &str,
+    flags: CodeFlags,
+    varnames: &[&str],
+    names: &[&str],
+    consts: Vec<Const>,
+    instructions: Vec<Instr>,
+) -> Rc<Code> {
     let lines = (1..=instructions.len() as u32).collect();
     Rc::new(Code {
         name: Rc::from(name),
@@ -47,7 +54,10 @@ fn function(vm: &mut Vm, code: Rc<Code>, globals: &percolate::vm::ObjRef) -> Val
 }
 
 fn generator_flags() -> CodeFlags {
-    CodeFlags { generator: true, ..CodeFlags::default() }
+    CodeFlags {
+        generator: true,
+        ..CodeFlags::default()
+    }
 }
 
 /// `def g(): x = yield 1; yield x`
@@ -82,48 +92,115 @@ fn generator_send_yields_and_returns() {
     let f = echo_generator(&mut vm);
     let g = vm.call(&f, vec![]).expect("calling a generator function");
     let g = g.as_obj().expect("a generator object").clone();
-    let e = vm.gen_send(&g, Value::Int(3)).err().expect("non-None send to a fresh generator");
-    assert_eq!(message(&mut vm, &e), "TypeError: can't send non-None value to a just-started generator");
-    assert!(matches!(vm.gen_send(&g, Value::None), Ok(SendResult::Yield(Value::Int(1)))));
-    assert!(matches!(vm.gen_send(&g, Value::Int(5)), Ok(SendResult::Yield(Value::Int(5)))));
-    assert!(matches!(vm.gen_send(&g, Value::None), Ok(SendResult::Return(Value::None))));
-    assert!(matches!(vm.gen_send(&g, Value::None), Ok(SendResult::Return(Value::None))));
+    let e = vm
+        .gen_send(&g, Value::Int(3))
+        .err()
+        .expect("non-None send to a fresh generator");
+    assert_eq!(
+        message(&mut vm, &e),
+        "TypeError: can't send non-None value to a just-started generator"
+    );
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Yield(Value::Int(1)))
+    ));
+    assert!(matches!(
+        vm.gen_send(&g, Value::Int(5)),
+        Ok(SendResult::Yield(Value::Int(5)))
+    ));
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Return(Value::None))
+    ));
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Return(Value::None))
+    ));
 }
 
 #[test]
 fn generator_throw_without_handler_closes_it() {
     let mut vm = Vm::new();
     let f = echo_generator(&mut vm);
-    let g = vm.call(&f, vec![]).expect("generator").as_obj().expect("object").clone();
-    assert!(matches!(vm.gen_send(&g, Value::None), Ok(SendResult::Yield(_))));
+    let g = vm
+        .call(&f, vec![])
+        .expect("generator")
+        .as_obj()
+        .expect("object")
+        .clone();
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Yield(_))
+    ));
     let exc = vm.new_value_error("boom");
-    let e = vm.gen_throw(&g, exc).err().expect("the exception propagates");
+    let e = vm
+        .gen_throw(&g, exc)
+        .err()
+        .expect("the exception propagates");
     assert_eq!(message(&mut vm, &e), "ValueError: boom");
-    assert!(matches!(vm.gen_send(&g, Value::None), Ok(SendResult::Return(_))));
-    vm.gen_close(&g).expect("closing a closed generator is fine");
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Return(_))
+    ));
+    vm.gen_close(&g)
+        .expect("closing a closed generator is fine");
 }
 
 #[test]
 fn coroutine_cannot_be_reused() {
     let mut vm = Vm::new();
-    let c = code("co", CodeFlags { coroutine: true, ..CodeFlags::default() }, &[], &[], vec![Const::Int(7)], vec![Instr::ReturnConst(0)]);
+    let c = code(
+        "co",
+        CodeFlags {
+            coroutine: true,
+            ..CodeFlags::default()
+        },
+        &[],
+        &[],
+        vec![Const::Int(7)],
+        vec![Instr::ReturnConst(0)],
+    );
     let globals = vm.new_dict();
     let f = function(&mut vm, c, &globals);
-    let co = vm.call(&f, vec![]).expect("coroutine").as_obj().expect("object").clone();
-    assert!(matches!(vm.gen_send(&co, Value::None), Ok(SendResult::Return(Value::Int(7)))));
-    let e = vm.gen_send(&co, Value::None).err().expect("second send fails");
-    assert_eq!(message(&mut vm, &e), "RuntimeError: cannot reuse already awaited coroutine");
+    let co = vm
+        .call(&f, vec![])
+        .expect("coroutine")
+        .as_obj()
+        .expect("object")
+        .clone();
+    assert!(matches!(
+        vm.gen_send(&co, Value::None),
+        Ok(SendResult::Return(Value::Int(7)))
+    ));
+    let e = vm
+        .gen_send(&co, Value::None)
+        .err()
+        .expect("second send fails");
+    assert_eq!(
+        message(&mut vm, &e),
+        "RuntimeError: cannot reuse already awaited coroutine"
+    );
 }
 
 #[test]
 fn unbounded_recursion_is_a_recursion_error() {
     let mut vm = Vm::new();
-    let c = code("f", CodeFlags::default(), &[], &["f"], vec![], vec![Instr::LoadGlobal(0), Instr::Call(0), Instr::ReturnValue]);
+    let c = code(
+        "f",
+        CodeFlags::default(),
+        &[],
+        &["f"],
+        vec![],
+        vec![Instr::LoadGlobal(0), Instr::Call(0), Instr::ReturnValue],
+    );
     let globals = vm.new_dict();
     let f = function(&mut vm, c, &globals);
     vm.dict_set_str(&globals, "f", f.clone());
-    let e = vm.call(&f, vec![]).err().expect("RecursionError");
-    assert_eq!(message(&mut vm, &e), "RecursionError: maximum recursion depth exceeded");
+    let e = vm.call(&f, vec![]).expect_err("RecursionError");
+    assert_eq!(
+        message(&mut vm, &e),
+        "RecursionError: maximum recursion depth exceeded"
+    );
     assert_eq!(vm.depth, 0);
 }
 

@@ -13,14 +13,20 @@ use std::rc::Rc;
 fn list_of<'a>(vm: &mut Vm, v: &'a Value, name: &str) -> PyResult<&'a RefCell<Vec<Value>>> {
     match v.payload() {
         Some(Payload::List(l)) => Ok(l),
-        _ => Err(vm.new_type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{}' object", vm.type_name(v)))),
+        _ => Err(vm.new_type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))),
     }
 }
 
 fn table_of<'a>(vm: &mut Vm, v: &'a Value, name: &str) -> PyResult<&'a RefCell<DictTable>> {
     match v.payload() {
         Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => Ok(t),
-        _ => Err(vm.new_type_error(format!("descriptor '{name}' requires a container, not '{}'", vm.type_name(v)))),
+        _ => Err(vm.new_type_error(format!(
+            "descriptor '{name}' requires a container, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -32,10 +38,14 @@ fn new_of(vm: &mut Vm, cls: &ObjRef, payload: Payload) -> Value {
         if Rc::ptr_eq(&vm.type_of(&Value::Obj(o.clone())), cls) {
             return Value::Obj(o);
         }
-        return Value::Obj(Obj::with_class(cls.clone(), None, match &o.payload {
-            Payload::Set(t) => Payload::Set(RefCell::new(t.borrow().clone())),
-            _ => payload_clone_empty(&o.payload),
-        }));
+        return Value::Obj(Obj::with_class(
+            cls.clone(),
+            None,
+            match &o.payload {
+                Payload::Set(t) => Payload::Set(RefCell::new(t.borrow().clone())),
+                _ => payload_clone_empty(&o.payload),
+            },
+        ));
     }
     Value::Obj(Obj::with_class(cls.clone(), Some(vm.new_dict()), payload))
 }
@@ -50,7 +60,12 @@ fn payload_clone_empty(p: &Payload) -> Payload {
 }
 
 /// Updates a dict from a mapping or an iterable of pairs, then keyword arguments.
-pub fn dict_update(vm: &mut Vm, d: &ObjRef, src: Option<&Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<()> {
+pub fn dict_update(
+    vm: &mut Vm,
+    d: &ObjRef,
+    src: Option<&Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<()> {
     if let Some(src) = src {
         if let Some(Payload::Dict(_)) = src.payload() {
             for (k, v) in vm.dict_items(src.as_obj().expect("heap")) {
@@ -86,7 +101,11 @@ pub fn dict_update(vm: &mut Vm, d: &ObjRef, src: Option<&Value>, kwargs: Vec<(Rc
         }
     }
     for (k, v) in kwargs {
-        vm.dict_set(d, Value::Obj(Obj::new(Payload::Str(crate::vm::object::PyStr::from_rc(k)))), v)?;
+        vm.dict_set(
+            d,
+            Value::Obj(Obj::new(Payload::Str(crate::vm::object::PyStr::from_rc(k)))),
+            v,
+        )?;
     }
     Ok(())
 }
@@ -233,7 +252,10 @@ fn list_init(vm: &mut Vm) {
     vm.add_method(&list, "__reversed__", |vm, args| {
         let me = self_arg(&args);
         let n = vm.len(&plain_view(&me))?;
-        Ok(vm.new_iterator(IterState::Reversed { seq: plain_view(&me), remaining: n }))
+        Ok(vm.new_iterator(IterState::Reversed {
+            seq: plain_view(&me),
+            remaining: n,
+        }))
     });
 }
 
@@ -245,7 +267,13 @@ fn plain_view(v: &Value) -> Value {
     v.clone()
 }
 
-fn seq_index_count(vm: &mut Vm, items: &[Value], a: &[Value], name: &str, tname: &str) -> PyResult<Value> {
+fn seq_index_count(
+    vm: &mut Vm,
+    items: &[Value],
+    a: &[Value],
+    name: &str,
+    tname: &str,
+) -> PyResult<Value> {
     let x = &a[0];
     if name == "count" {
         let mut n = 0;
@@ -271,7 +299,11 @@ fn seq_index_count(vm: &mut Vm, items: &[Value], a: &[Value], name: &str, tname:
             return Ok(Value::Int(i));
         }
     }
-    Err(vm.new_value_error(if tname == "list" { "list.index(x): x not in list".to_string() } else { "tuple.index(x): x not in tuple".to_string() }))
+    Err(vm.new_value_error(if tname == "list" {
+        "list.index(x): x not in list".to_string()
+    } else {
+        "tuple.index(x): x not in tuple".to_string()
+    }))
 }
 
 /// `__len__`, `__getitem__`, `__contains__`, `__iter__` implemented on the payload.
@@ -329,8 +361,16 @@ fn tuple_init(vm: &mut Vm) {
         if Rc::ptr_eq(&cls, &vm.types.tuple) {
             return Ok(Value::tuple(items));
         }
-        let dict = if cls.as_type().is_some_and(|t| t.is_heap) { Some(vm.new_dict()) } else { None };
-        Ok(Value::Obj(Obj::with_class(cls, dict, Payload::Tuple(items.into_boxed_slice()))))
+        let dict = if cls.as_type().is_some_and(|t| t.is_heap) {
+            Some(vm.new_dict())
+        } else {
+            None
+        };
+        Ok(Value::Obj(Obj::with_class(
+            cls,
+            dict,
+            Payload::Tuple(items.into_boxed_slice()),
+        )))
     });
     super::numbers::add_operator_dunders(vm, &tuple, &[Operator::Add, Operator::Mult]);
     for name in ["index", "count"] {
@@ -351,7 +391,11 @@ fn dict_init(vm: &mut Vm) {
     let dict = vm.types.dict.clone();
     add_new(vm, &dict, |vm, args| {
         let cls = args.positional[0].as_obj().cloned().expect("cls");
-        Ok(new_of(vm, &cls, Payload::Dict(RefCell::new(DictTable::new()))))
+        Ok(new_of(
+            vm,
+            &cls,
+            Payload::Dict(RefCell::new(DictTable::new())),
+        ))
     });
     vm.add_method(&dict, "__init__", |vm, mut args| {
         let kwargs = std::mem::take(&mut args.kwargs);
@@ -367,7 +411,11 @@ fn dict_init(vm: &mut Vm) {
         dict_update(vm, &d, Some(&a[1]), vec![])?;
         Ok(a[0].clone())
     });
-    for (name, kind) in [("keys", ViewKind::Keys), ("values", ViewKind::Values), ("items", ViewKind::Items)] {
+    for (name, kind) in [
+        ("keys", ViewKind::Keys),
+        ("values", ViewKind::Values),
+        ("items", ViewKind::Items),
+    ] {
         vm.add_method(&dict, name, move |vm, args| {
             let a = args.check(vm, name, 1, 1)?;
             let d = a[0].as_obj().cloned().expect("self");
@@ -377,7 +425,9 @@ fn dict_init(vm: &mut Vm) {
     vm.add_method(&dict, "get", |vm, args| {
         let a = args.check(vm, "get", 2, 3)?.to_vec();
         let d = a[0].as_obj().cloned().expect("self");
-        Ok(vm.dict_get(&d, &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+        Ok(vm
+            .dict_get(&d, &a[1])?
+            .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
     });
     vm.add_method(&dict, "pop", |vm, args| {
         let a = args.check(vm, "pop", 2, 3)?.to_vec();
@@ -469,9 +519,15 @@ fn dict_init(vm: &mut Vm) {
             }
         }
     });
-    for (cls, kind) in [(vm.types.dict_keys.clone(), 0), (vm.types.dict_values.clone(), 1), (vm.types.dict_items.clone(), 2)] {
+    for (cls, kind) in [
+        (vm.types.dict_keys.clone(), 0),
+        (vm.types.dict_values.clone(), 1),
+        (vm.types.dict_items.clone(), 2),
+    ] {
         let _ = kind;
-        vm.add_method(&cls, "__len__", |vm, args| Ok(Value::Int(vm.len(&self_arg(&args))? as i64)));
+        vm.add_method(&cls, "__len__", |vm, args| {
+            Ok(Value::Int(vm.len(&self_arg(&args))? as i64))
+        });
         vm.add_method(&cls, "__iter__", |vm, args| vm.iter(&self_arg(&args)));
         vm.add_method(&cls, "__contains__", |vm, args| {
             let a = args.check(vm, "__contains__", 2, 2)?.to_vec();
@@ -485,7 +541,11 @@ fn set_init(vm: &mut Vm) {
     let frozenset = vm.types.frozenset.clone();
     add_new(vm, &set, |vm, args| {
         let cls = args.positional[0].as_obj().cloned().expect("cls");
-        Ok(new_of(vm, &cls, Payload::Set(RefCell::new(DictTable::new()))))
+        Ok(new_of(
+            vm,
+            &cls,
+            Payload::Set(RefCell::new(DictTable::new())),
+        ))
     });
     vm.add_method(&set, "__init__", |vm, args| {
         let a = args.check(vm, "set", 1, 2)?.to_vec();
@@ -510,23 +570,41 @@ fn set_init(vm: &mut Vm) {
         if Rc::ptr_eq(&cls, &vm.types.frozenset) {
             return Ok(Value::Obj(Obj::new(Payload::FrozenSet(t))));
         }
-        Ok(Value::Obj(Obj::with_class(cls, Some(vm.new_dict()), Payload::FrozenSet(t))))
+        Ok(Value::Obj(Obj::with_class(
+            cls,
+            Some(vm.new_dict()),
+            Payload::FrozenSet(t),
+        )))
     });
     for cls in [set.clone(), frozenset.clone()] {
-        super::numbers::add_operator_dunders(vm, &cls, &[Operator::BitOr, Operator::BitAnd, Operator::Sub, Operator::BitXor]);
+        super::numbers::add_operator_dunders(
+            vm,
+            &cls,
+            &[
+                Operator::BitOr,
+                Operator::BitAnd,
+                Operator::Sub,
+                Operator::BitXor,
+            ],
+        );
         add_sequence_dunders(vm, &cls);
-        for (name, op) in [("union", Operator::BitOr), ("intersection", Operator::BitAnd), ("difference", Operator::Sub), ("symmetric_difference", Operator::BitXor)] {
+        for (name, op) in [
+            ("union", Operator::BitOr),
+            ("intersection", Operator::BitAnd),
+            ("difference", Operator::Sub),
+            ("symmetric_difference", Operator::BitXor),
+        ] {
             vm.add_method(&cls, name, move |vm, args| {
                 let a = args.positional.clone();
                 let mut acc = a[0].clone();
                 if !matches!(acc.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_))) {
                     return Err(vm.new_type_error(format!("descriptor '{name}' requires a set")));
                 }
-                if let Value::Obj(o) = &acc {
-                    if o.class.is_some() {
-                        let t = table_of(vm, &acc, name)?.borrow().clone();
-                        acc = Value::Obj(Obj::new(Payload::Set(RefCell::new(t))));
-                    }
+                if let Value::Obj(o) = &acc
+                    && o.class.is_some()
+                {
+                    let t = table_of(vm, &acc, name)?.borrow().clone();
+                    acc = Value::Obj(Obj::new(Payload::Set(RefCell::new(t))));
                 }
                 for other in &a[1..] {
                     let items = vm.collect(other)?;
@@ -563,11 +641,11 @@ fn set_init(vm: &mut Vm) {
                     _ => {
                         let mut disjoint = true;
                         for (k, _) in vm.dict_items(&me) {
-                            if let Payload::Set(t) = &other.payload {
-                                if vm.table_contains(t, &k)? {
-                                    disjoint = false;
-                                    break;
-                                }
+                            if let Payload::Set(t) = &other.payload
+                                && vm.table_contains(t, &k)?
+                            {
+                                disjoint = false;
+                                break;
                             }
                         }
                         disjoint
@@ -576,7 +654,12 @@ fn set_init(vm: &mut Vm) {
             });
         }
     }
-    vm.add_method(&set, "__hash__", |vm, args| Err(vm.new_type_error(format!("unhashable type: '{}'", vm.type_name(&self_arg(&args))))));
+    vm.add_method(&set, "__hash__", |vm, args| {
+        Err(vm.new_type_error(format!(
+            "unhashable type: '{}'",
+            vm.type_name(&self_arg(&args))
+        )))
+    });
     vm.add_method(&set, "add", |vm, args| {
         let a = args.check(vm, "add", 2, 2)?.to_vec();
         let t = table_of(vm, &a[0], "add")?;
@@ -611,7 +694,12 @@ fn set_init(vm: &mut Vm) {
         table_of(vm, &me, "clear")?.borrow_mut().clear();
         Ok(Value::None)
     });
-    for (name, op) in [("update", Operator::BitOr), ("intersection_update", Operator::BitAnd), ("difference_update", Operator::Sub), ("symmetric_difference_update", Operator::BitXor)] {
+    for (name, op) in [
+        ("update", Operator::BitOr),
+        ("intersection_update", Operator::BitAnd),
+        ("difference_update", Operator::Sub),
+        ("symmetric_difference_update", Operator::BitXor),
+    ] {
         vm.add_method(&set, name, move |vm, args| {
             let a = args.positional.clone();
             let me = a[0].clone();
@@ -622,7 +710,9 @@ fn set_init(vm: &mut Vm) {
                     vm.table_set(&t, x, Value::None)?;
                 }
                 let o = Value::Obj(Obj::new(Payload::Set(t)));
-                let cur = Value::Obj(Obj::new(Payload::Set(RefCell::new(table_of(vm, &me, name)?.borrow().clone()))));
+                let cur = Value::Obj(Obj::new(Payload::Set(RefCell::new(
+                    table_of(vm, &me, name)?.borrow().clone(),
+                ))));
                 let r = vm.binary_op(&cur, &o, op)?;
                 let new_table = table_of(vm, &r, name)?.borrow().clone();
                 *table_of(vm, &me, name)?.borrow_mut() = new_table;
@@ -630,10 +720,18 @@ fn set_init(vm: &mut Vm) {
             Ok(Value::None)
         });
     }
-    for (iname, name) in [("__ior__", "update"), ("__iand__", "intersection_update"), ("__isub__", "difference_update"), ("__ixor__", "symmetric_difference_update")] {
+    for (iname, name) in [
+        ("__ior__", "update"),
+        ("__iand__", "intersection_update"),
+        ("__isub__", "difference_update"),
+        ("__ixor__", "symmetric_difference_update"),
+    ] {
         vm.add_method(&set, iname, move |vm, args| {
             let a = args.check(vm, iname, 2, 2)?.to_vec();
-            if !matches!(a[1].payload(), Some(Payload::Set(_) | Payload::FrozenSet(_))) {
+            if !matches!(
+                a[1].payload(),
+                Some(Payload::Set(_) | Payload::FrozenSet(_))
+            ) {
                 return Ok(vm.not_implemented.clone());
             }
             vm.call_method(&a[0], name, vec![a[1].clone()])?;
@@ -650,7 +748,10 @@ fn range_init(vm: &mut Vm) {
         let mut ints = Vec::new();
         for v in &a {
             if !v.is_int_like() && vm.user_dunder(v, "__index__").is_none() {
-                return Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+                return Err(vm.new_type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(v)
+                )));
             }
             ints.push(vm.index_value(v)?);
         }
@@ -665,10 +766,13 @@ fn range_init(vm: &mut Vm) {
         Ok(Value::Obj(Obj::new(Payload::Range { start, stop, step })))
     });
     add_sequence_dunders(vm, &range);
-    vm.add_method(&range, "__len__", |vm, args| Ok(Value::Int(vm.len(&self_arg(&args))? as i64)));
+    vm.add_method(&range, "__len__", |vm, args| {
+        Ok(Value::Int(vm.len(&self_arg(&args))? as i64))
+    });
     vm.add_method(&range, "index", |vm, args| {
         let a = args.check(vm, "index", 2, 2)?.to_vec();
-        if let (Some(Payload::Range { start, step, .. }), Some(x)) = (a[0].payload(), a[1].as_i64()) {
+        if let (Some(Payload::Range { start, step, .. }), Some(x)) = (a[0].payload(), a[1].as_i64())
+        {
             let (start, step) = (*start, *step);
             if vm.contains(&a[0], &a[1])? {
                 return Ok(Value::Int((x - start) / step));
@@ -683,10 +787,16 @@ fn range_init(vm: &mut Vm) {
     });
     vm.add_method(&range, "__reversed__", |vm, args| {
         let me = self_arg(&args);
-        let Some(Payload::Range { start, stop, step }) = me.payload() else { return Err(vm.new_type_error("range expected")) };
+        let Some(Payload::Range { start, stop, step }) = me.payload() else {
+            return Err(vm.new_type_error("range expected"));
+        };
         let n = crate::vm::seq::range_len(*start, *stop, *step) as i64;
         let last = start + (n - 1) * step;
-        Ok(vm.new_iterator(IterState::Range { next: last, stop: start - step, step: -step }))
+        Ok(vm.new_iterator(IterState::Range {
+            next: last,
+            stop: start - step,
+            step: -step,
+        }))
     });
     let slice = vm.types.slice.clone();
     add_new(vm, &slice, |vm, mut args| {
@@ -704,12 +814,32 @@ fn range_init(vm: &mut Vm) {
         let len = vm.index_value(&a[1])?;
         let (s, e, st) = vm.slice_parts(&a[0])?;
         let idx = crate::vm::strings::slice_indices(s, e, st, len.max(0) as usize);
-        let start = idx.first().map(|i| *i as i64).unwrap_or(if st > 0 { s.map(|x| x.clamp(0, len)).unwrap_or(0) } else { len - 1 });
+        let start = idx.first().map(|i| *i as i64).unwrap_or(if st > 0 {
+            s.map(|x| x.clamp(0, len)).unwrap_or(0)
+        } else {
+            len - 1
+        });
         let stop = match e {
-            None => if st > 0 { len } else { -1 },
-            Some(x) => if x < 0 { (x + len).max(if st > 0 { 0 } else { -1 }) } else { x.min(len) },
+            None => {
+                if st > 0 {
+                    len
+                } else {
+                    -1
+                }
+            }
+            Some(x) => {
+                if x < 0 {
+                    (x + len).max(if st > 0 { 0 } else { -1 })
+                } else {
+                    x.min(len)
+                }
+            }
         };
-        Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(st)]))
+        Ok(Value::tuple(vec![
+            Value::Int(start),
+            Value::Int(stop),
+            Value::Int(st),
+        ]))
     });
 }
 
@@ -745,11 +875,16 @@ fn iterators_init(vm: &mut Vm) {
     let enumerate = vm.types.enumerate.clone();
     add_new(vm, &enumerate, |vm, mut args| {
         args.positional.remove(0);
-        let mut slots = args.bind(vm, "enumerate", &["iterable", "start"], 2, 1)?.into_iter();
+        let mut slots = args
+            .bind(vm, "enumerate", &["iterable", "start"], 2, 1)?
+            .into_iter();
         let it = slots.next().flatten().expect("required");
         let start = slots.next().flatten().unwrap_or(Value::Int(0));
         if !start.is_int_like() {
-            return Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start))));
+            return Err(vm.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&start)
+            )));
         }
         let iter = vm.iter(&it)?;
         Ok(vm.new_iterator(IterState::Enumerate { iter, count: start }))
@@ -767,7 +902,10 @@ fn iterators_init(vm: &mut Vm) {
             match vm.iter(a) {
                 Ok(it) => iters.push(it),
                 Err(_) => {
-                    return Err(vm.new_type_error(format!("zip argument #{} must support iteration", i + 1)));
+                    return Err(vm.new_type_error(format!(
+                        "zip argument #{} must support iteration",
+                        i + 1
+                    )));
                 }
             }
         }
@@ -791,7 +929,10 @@ fn iterators_init(vm: &mut Vm) {
         args.positional.remove(0);
         let a = args.check(vm, "filter", 2, 2)?.to_vec();
         let iter = vm.iter(&a[1])?;
-        Ok(vm.new_iterator(IterState::Filter { func: a[0].clone(), iter }))
+        Ok(vm.new_iterator(IterState::Filter {
+            func: a[0].clone(),
+            iter,
+        }))
     });
     let reversed = vm.types.reversed.clone();
     add_new(vm, &reversed, |vm, mut args| {
@@ -801,11 +942,18 @@ fn iterators_init(vm: &mut Vm) {
             return Ok(r);
         }
         let cls = vm.type_of(&a);
-        if vm.lookup_in_mro(&cls, "__getitem__").is_none() || vm.lookup_in_mro(&cls, "__len__").is_none() {
-            return Err(vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(&a))));
+        if vm.lookup_in_mro(&cls, "__getitem__").is_none()
+            || vm.lookup_in_mro(&cls, "__len__").is_none()
+        {
+            return Err(
+                vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(&a)))
+            );
         }
         let n = vm.len(&a)?;
-        Ok(vm.new_iterator(IterState::Reversed { seq: a, remaining: n }))
+        Ok(vm.new_iterator(IterState::Reversed {
+            seq: a,
+            remaining: n,
+        }))
     });
     let _: Option<Args> = None;
 }

@@ -24,8 +24,12 @@ pub fn init(vm: &mut Vm) {
         }
         Ok(Value::None)
     });
-    vm.add_method(&base, "__str__", |vm, args| Ok(Value::string(vm.builtin_str(&self_arg(&args))?)));
-    vm.add_method(&base, "__repr__", |vm, args| Ok(Value::string(vm.builtin_repr(&self_arg(&args))?)));
+    vm.add_method(&base, "__str__", |vm, args| {
+        Ok(Value::string(vm.builtin_str(&self_arg(&args))?))
+    });
+    vm.add_method(&base, "__repr__", |vm, args| {
+        Ok(Value::string(vm.builtin_repr(&self_arg(&args))?))
+    });
     vm.add_method(&base, "with_traceback", |vm, args| {
         let a = args.check(vm, "with_traceback", 2, 2)?.to_vec();
         if a[1].is_none() {
@@ -36,7 +40,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&base, "add_note", |vm, args| {
         let a = args.check(vm, "add_note", 2, 2)?.to_vec();
         if a[1].as_str().is_none() {
-            return Err(vm.new_type_error(format!("note must be a str, not '{}'", vm.type_name(&a[1]))));
+            return Err(
+                vm.new_type_error(format!("note must be a str, not '{}'", vm.type_name(&a[1])))
+            );
         }
         let notes = match vm.lookup_attr_opt(&a[0], "__notes__")? {
             Some(n) => n,
@@ -49,25 +55,34 @@ pub fn init(vm: &mut Vm) {
         vm.call_method(&notes, "append", vec![a[1].clone()])?;
         Ok(Value::None)
     });
-    let Some(group) = vm.exc.by_name("BaseExceptionGroup") else { return };
+    let Some(group) = vm.exc.by_name("BaseExceptionGroup") else {
+        return;
+    };
     add_new(vm, &group, |vm, args| {
         let a = args.check(vm, "BaseExceptionGroup", 3, 3)?.to_vec();
         let cls = a[0].as_obj().cloned().expect("cls");
         if a[1].as_str().is_none() {
-            return Err(vm.new_type_error(format!("argument 1 must be str, not {}", vm.type_name(&a[1]))));
+            return Err(vm.new_type_error(format!(
+                "argument 1 must be str, not {}",
+                vm.type_name(&a[1])
+            )));
         }
         let excs = match a[2].payload() {
             Some(Payload::List(_) | Payload::Tuple(_)) => vm.collect(&a[2])?,
             _ => return Err(vm.new_type_error("second argument (exceptions) must be a sequence")),
         };
         if excs.is_empty() {
-            return Err(vm.new_value_error("second argument (exceptions) must be a non-empty sequence"));
+            return Err(
+                vm.new_value_error("second argument (exceptions) must be a non-empty sequence")
+            );
         }
         let base = vm.exc.base_exception.clone();
         let exception = vm.exc.exception.clone();
         for (i, e) in excs.iter().enumerate() {
             if !vm.is_instance(e, &base) {
-                return Err(vm.new_value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
+                return Err(vm.new_value_error(format!(
+                    "Item {i} of second argument (exceptions) is not an exception"
+                )));
             }
         }
         let all_exc = excs.iter().all(|e| vm.is_instance(e, &exception));
@@ -110,11 +125,19 @@ pub fn init(vm: &mut Vm) {
 /// `str()` of an exception group: `msg (N sub-exception[s])`.
 pub fn group_str(vm: &mut Vm, v: &Value) -> Option<PyResult<String>> {
     let excs = vm.group_exceptions(v)?;
-    let msg = v.as_obj()?.dict.clone().and_then(|d| vm.dict_get_str(&d, "message")).unwrap_or(Value::str(""));
+    let msg = v
+        .as_obj()?
+        .dict
+        .clone()
+        .and_then(|d| vm.dict_get_str(&d, "message"))
+        .unwrap_or(Value::str(""));
     let msg = match vm.str(&msg) {
         Ok(m) => m,
         Err(e) => return Some(Err(e)),
     };
     let n = excs.len();
-    Some(Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
+    Some(Ok(format!(
+        "{msg} ({n} sub-exception{})",
+        if n == 1 { "" } else { "s" }
+    )))
 }

@@ -12,7 +12,12 @@ fn set(vm: &mut Vm, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + '
     vm.dict_set_str(&b, name, v);
 }
 
-fn set_intrinsic(vm: &mut Vm, name: &str, which: FrameIntrinsic, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+fn set_intrinsic(
+    vm: &mut Vm,
+    name: &str,
+    which: FrameIntrinsic,
+    f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+) {
     let v = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
         name: Rc::from(name),
         owner: None,
@@ -27,8 +32,8 @@ fn set_intrinsic(vm: &mut Vm, name: &str, which: FrameIntrinsic, f: impl Fn(&mut
 /// `isinstance(v, spec)` with tuples and `__instancecheck__`.
 pub fn isinstance(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
     if let Some(items) = spec.as_tuple() {
-        for s in items.to_vec() {
-            if isinstance(vm, v, &s)? {
+        for s in items {
+            if isinstance(vm, v, s)? {
                 return Ok(true);
             }
         }
@@ -40,15 +45,18 @@ pub fn isinstance(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
                 return Ok(true);
             }
             let meta = vm.type_of(spec);
-            if meta.as_type().is_some_and(|t| t.is_heap) {
-                if let Some(f) = vm.lookup_in_mro(&meta, "__instancecheck__") {
-                    let r = vm.call(&f, vec![spec.clone(), v.clone()])?;
-                    return vm.truthy(&r);
-                }
+            if meta.as_type().is_some_and(|t| t.is_heap)
+                && let Some(f) = vm.lookup_in_mro(&meta, "__instancecheck__")
+            {
+                let r = vm.call(&f, vec![spec.clone(), v.clone()])?;
+                return vm.truthy(&r);
             }
             Ok(false)
         }
-        _ => Err(vm.new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => {
+            Err(vm
+                .new_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
     }
 }
 
@@ -57,8 +65,8 @@ fn issubclass(vm: &mut Vm, c: &Value, spec: &Value) -> PyResult<bool> {
         return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
     };
     if let Some(items) = spec.as_tuple() {
-        for s in items.to_vec() {
-            if issubclass(vm, c, &s)? {
+        for s in items {
+            if issubclass(vm, c, s)? {
                 return Ok(true);
             }
         }
@@ -66,7 +74,9 @@ fn issubclass(vm: &mut Vm, c: &Value, spec: &Value) -> PyResult<bool> {
     }
     match spec.as_obj() {
         Some(sup) if sup.as_type().is_some() => Ok(vm.is_subclass(&cls, sup)),
-        _ => Err(vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        _ => Err(
+            vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        ),
     }
 }
 
@@ -97,7 +107,11 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
             None => Some((k, it)),
             Some((bk, bv)) => {
                 let r = vm.compare(&k, &bk, op)?;
-                if vm.truthy(&r)? { Some((k, it)) } else { Some((bk, bv)) }
+                if vm.truthy(&r)? {
+                    Some((k, it))
+                } else {
+                    Some((bk, bv))
+                }
             }
         };
     }
@@ -111,7 +125,12 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
 }
 
 /// Sorts values in place with an optional key (stable merge sort, `<` via the VM).
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
     for it in items {
         let k = match key {
@@ -136,10 +155,11 @@ fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
         (Value::Float(x), Value::Float(y)) => Ok(x < y),
         _ => {
-            if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
-                if !vm.has_user_class(a) && !vm.has_user_class(b) {
-                    return Ok(x < y);
-                }
+            if let (Some(x), Some(y)) = (a.as_str(), b.as_str())
+                && !vm.has_user_class(a)
+                && !vm.has_user_class(b)
+            {
+                return Ok(x < y);
             }
             let r = vm.compare(a, b, CmpOp::Lt)?;
             vm.truthy(&r)
@@ -236,7 +256,10 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let ns = match vm.lookup_attr_opt(&meta, "__prepare__")? {
         Some(p) if !matches!(p.payload(), Some(Payload::NativeFunction(_))) => {
-            let mut pargs = Args::new(vec![name.clone(), Value::tuple(bases.iter().map(|b| Value::Obj(b.clone())).collect())]);
+            let mut pargs = Args::new(vec![
+                name.clone(),
+                Value::tuple(bases.iter().map(|b| Value::Obj(b.clone())).collect()),
+            ]);
             pargs.kwargs = args.kwargs.clone();
             vm.call_args(&p, pargs)?
         }
@@ -251,19 +274,23 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         crate::vm::eval::FrameExit::Return(v) => v,
         crate::vm::eval::FrameExit::Yield(..) => Value::None,
     };
-    if !orig_bases.iter().zip(bases.iter()).all(|(a, b)| a.as_obj().is_some_and(|a| Rc::ptr_eq(a, b))) || orig_bases.len() != bases.len() {
-        if let Some(d) = ns.as_obj() {
-            vm.dict_set_str(d, "__orig_bases__", Value::tuple(orig_bases.clone()));
-        }
+    if (!orig_bases
+        .iter()
+        .zip(bases.iter())
+        .all(|(a, b)| a.as_obj().is_some_and(|a| Rc::ptr_eq(a, b)))
+        || orig_bases.len() != bases.len())
+        && let Some(d) = ns.as_obj()
+    {
+        vm.dict_set_str(d, "__orig_bases__", Value::tuple(orig_bases.clone()));
     }
     let bases_val = Value::tuple(bases.iter().map(|b| Value::Obj(b.clone())).collect());
     let mut margs = Args::new(vec![name, bases_val, ns]);
     margs.kwargs = args.kwargs;
     let cls = vm.call_args(&meta, margs)?;
-    if let Value::Obj(c) = &cell_value {
-        if let Payload::Cell(cell) = &c.payload {
-            *cell.borrow_mut() = Some(cls.clone());
-        }
+    if let Value::Obj(c) = &cell_value
+        && let Payload::Cell(cell) = &c.payload
+    {
+        *cell.borrow_mut() = Some(cls.clone());
     }
     let _ = name_s;
     Ok(cls)
@@ -271,31 +298,46 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// type(name, bases, ns, **kwds) as a metaclass: creates the class, sets `__set_name__`
 /// and runs `__init_subclass__`.
-pub fn type_new(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, ns: &ObjRef, kwargs: Vec<(Rc<str>, Value)>) -> PyResult<Value> {
+pub fn type_new(
+    vm: &mut Vm,
+    meta: &ObjRef,
+    name: &str,
+    bases: Vec<ObjRef>,
+    ns: &ObjRef,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<Value> {
     if vm.dict_get_str(ns, "__eq__").is_some() && vm.dict_get_str(ns, "__hash__").is_none() {
         vm.dict_set_str(ns, "__hash__", Value::None);
     }
     let classcell = vm.dict_remove_str(ns, "__classcell__");
     let cls = vm.new_class(meta, name, bases.clone(), ns)?;
     let cls_v = Value::Obj(cls.clone());
-    if let Some(Value::Obj(cell)) = &classcell {
-        if let Payload::Cell(c) = &cell.payload {
-            *c.borrow_mut() = Some(cls_v.clone());
-        }
+    if let Some(Value::Obj(cell)) = &classcell
+        && let Payload::Cell(c) = &cell.payload
+    {
+        *c.borrow_mut() = Some(cls_v.clone());
     }
     for (k, v) in vm.dict_items(ns) {
-        if v.payload().is_some_and(|p| matches!(p, Payload::Object | Payload::Native(_))) {
+        if v.payload()
+            .is_some_and(|p| matches!(p, Payload::Object | Payload::Native(_)))
+        {
             let t = vm.type_of(&v);
-            if t.as_type().is_some_and(|t| t.is_heap) {
-                if let Some(f) = vm.lookup_in_mro(&t, "__set_name__") {
-                    vm.call(&f, vec![v.clone(), cls_v.clone(), k.clone()])?;
-                }
+            if t.as_type().is_some_and(|t| t.is_heap)
+                && let Some(f) = vm.lookup_in_mro(&t, "__set_name__")
+            {
+                vm.call(&f, vec![v.clone(), cls_v.clone(), k.clone()])?;
             }
         }
     }
     let sup = vm.new_super(&cls, cls_v.clone())?;
     let init_sub = vm.get_attr(&sup, "__init_subclass__")?;
-    vm.call_args(&init_sub, Args { positional: vec![], kwargs })?;
+    vm.call_args(
+        &init_sub,
+        Args {
+            positional: vec![],
+            kwargs,
+        },
+    )?;
     Ok(cls_v)
 }
 
@@ -308,14 +350,24 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let sep = match sep {
         Some(s) => match s.as_str() {
             Some(s) => s.to_string(),
-            None => return Err(vm.new_type_error(format!("sep must be None or a string, not {}", vm.type_name(&s)))),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "sep must be None or a string, not {}",
+                    vm.type_name(&s)
+                )));
+            }
         },
         None => " ".to_string(),
     };
     let end = match end {
         Some(s) => match s.as_str() {
             Some(s) => s.to_string(),
-            None => return Err(vm.new_type_error(format!("end must be None or a string, not {}", vm.type_name(&s)))),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "end must be None or a string, not {}",
+                    vm.type_name(&s)
+                )));
+            }
         },
         None => "\n".to_string(),
     };
@@ -331,20 +383,19 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         None => vm.write_stdout(&out),
         Some(f) => {
             vm.call_method(&f, "write", vec![Value::string(out)])?;
-            if let Some(fl) = flush {
-                if vm.truthy(&fl)? {
-                    if let Some(m) = vm.lookup_attr_opt(&f, "flush")? {
-                        vm.call(&m, vec![])?;
-                    }
-                }
+            if let Some(fl) = flush
+                && vm.truthy(&fl)?
+                && let Some(m) = vm.lookup_attr_opt(&f, "flush")?
+            {
+                vm.call(&m, vec![])?;
             }
             return Ok(Value::None);
         }
     }
-    if let Some(fl) = flush {
-        if vm.truthy(&fl)? {
-            vm.flush_stdout();
-        }
+    if let Some(fl) = flush
+        && vm.truthy(&fl)?
+    {
+        vm.flush_stdout();
     }
     Ok(Value::None)
 }
@@ -426,17 +477,24 @@ pub fn init(vm: &mut Vm) {
     set(vm, "iter", |vm, args| {
         let a = args.check(vm, "iter", 1, 2)?.to_vec();
         if a.len() == 2 {
-            return Ok(vm.new_iterator(IterState::Callable { func: a[0].clone(), sentinel: a[1].clone() }));
+            return Ok(vm.new_iterator(IterState::Callable {
+                func: a[0].clone(),
+                sentinel: a[1].clone(),
+            }));
         }
         vm.iter(&a[0])
     });
     set(vm, "next", |vm, args| {
         let a = args.check(vm, "next", 1, 2)?.to_vec();
         let it = &a[0];
-        let is_iter = matches!(it.payload(), Some(Payload::Iterator(_)) | Some(Payload::Generator(_)))
-            || vm.lookup_in_mro(&vm.type_of(it), "__next__").is_some();
+        let is_iter = matches!(
+            it.payload(),
+            Some(Payload::Iterator(_)) | Some(Payload::Generator(_))
+        ) || vm.lookup_in_mro(&vm.type_of(it), "__next__").is_some();
         if !is_iter {
-            return Err(vm.new_type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+            return Err(
+                vm.new_type_error(format!("'{}' object is not an iterator", vm.type_name(it)))
+            );
         }
         if let Some(Payload::Generator(_)) = it.payload() {
             let g = it.as_obj().expect("heap").clone();
@@ -452,7 +510,9 @@ pub fn init(vm: &mut Vm) {
             let cls = vm.type_of(it);
             let f = vm.lookup_in_mro(&cls, "__next__").expect("checked");
             return match vm.call_bound_dunder(&f, it, vec![]) {
-                Err(e) if a.len() == 2 && vm.exc_matches(&e, &vm.exc.stop_iteration.clone()) => Ok(a[1].clone()),
+                Err(e) if a.len() == 2 && vm.exc_matches(&e, &vm.exc.stop_iteration.clone()) => {
+                    Ok(a[1].clone())
+                }
                 other => other,
             };
         }
@@ -467,17 +527,25 @@ pub fn init(vm: &mut Vm) {
     set(vm, "getattr", |vm, args| {
         let a = args.check(vm, "getattr", 2, 3)?.to_vec();
         let Some(name) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+            return Err(vm.new_type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(&a[1])
+            )));
         };
         match a.get(2) {
-            Some(d) => Ok(vm.lookup_attr_opt(&a[0], &name)?.unwrap_or_else(|| d.clone())),
+            Some(d) => Ok(vm
+                .lookup_attr_opt(&a[0], &name)?
+                .unwrap_or_else(|| d.clone())),
             None => vm.get_attr(&a[0], &name),
         }
     });
     set(vm, "setattr", |vm, args| {
         let a = args.check(vm, "setattr", 3, 3)?.to_vec();
         let Some(name) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+            return Err(vm.new_type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(&a[1])
+            )));
         };
         vm.set_attr(&a[0], &name, a[2].clone())?;
         Ok(Value::None)
@@ -491,7 +559,10 @@ pub fn init(vm: &mut Vm) {
     set(vm, "hasattr", |vm, args| {
         let a = args.check(vm, "hasattr", 2, 2)?.to_vec();
         let Some(name) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(&a[1]))));
+            return Err(vm.new_type_error(format!(
+                "attribute name must be string, not '{}'",
+                vm.type_name(&a[1])
+            )));
         };
         Ok(Value::Bool(vm.lookup_attr_opt(&a[0], &name)?.is_some()))
     });
@@ -506,7 +577,9 @@ pub fn init(vm: &mut Vm) {
     set(vm, "abs", |vm, args| {
         let a = args.check(vm, "abs", 1, 1)?[0].clone();
         match &a {
-            Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::bigint(num_bigint::BigInt::from(*i).magnitude().clone().into()))),
+            Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| {
+                Value::bigint(num_bigint::BigInt::from(*i).magnitude().clone().into())
+            })),
             Value::Float(f) => Ok(Value::Float(f.abs())),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             _ => {
@@ -515,7 +588,10 @@ pub fn init(vm: &mut Vm) {
                 }
                 match vm.call_dunder(&a, "__abs__", vec![])? {
                     Some(v) => Ok(v),
-                    None => Err(vm.new_type_error(format!("bad operand type for abs(): '{}'", vm.type_name(&a)))),
+                    None => Err(vm.new_type_error(format!(
+                        "bad operand type for abs(): '{}'",
+                        vm.type_name(&a)
+                    ))),
                 }
             }
         }
@@ -549,7 +625,12 @@ pub fn init(vm: &mut Vm) {
     set(vm, "callable", |vm, args| {
         let a = args.check(vm, "callable", 1, 1)?[0].clone();
         let r = match a.payload() {
-            Some(Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
+            Some(
+                Payload::Function(_)
+                | Payload::NativeFunction(_)
+                | Payload::BoundMethod { .. }
+                | Payload::Type(_),
+            ) => true,
             _ => vm.lookup_in_mro(&vm.type_of(&a), "__call__").is_some(),
         };
         Ok(Value::Bool(r))
@@ -592,8 +673,11 @@ pub fn init(vm: &mut Vm) {
     set(vm, "pow", |vm, args| {
         let a = args.check(vm, "pow", 2, 3)?.to_vec();
         if let Some(m) = a.get(2).filter(|m| !m.is_none()) {
-            let (Some(b), Some(e), Some(m)) = (a[0].as_bigint(), a[1].as_bigint(), m.as_bigint()) else {
-                return Err(vm.new_type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(m)) = (a[0].as_bigint(), a[1].as_bigint(), m.as_bigint())
+            else {
+                return Err(vm.new_type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if num_traits::Zero::is_zero(&m) {
                 return Err(vm.new_value_error("pow() 3rd argument cannot be 0"));
@@ -602,17 +686,23 @@ pub fn init(vm: &mut Vm) {
                 return Err(vm.new_value_error("base is not invertible for the given modulus"));
             }
             let r = b.modpow(&e, &m);
-            let r = if num_traits::Signed::is_negative(&r) != num_traits::Signed::is_negative(&m) && !num_traits::Zero::is_zero(&r) { r + m } else { r };
+            let r = if num_traits::Signed::is_negative(&r) != num_traits::Signed::is_negative(&m)
+                && !num_traits::Zero::is_zero(&r)
+            {
+                r + m
+            } else {
+                r
+            };
             return Ok(Value::bigint(r));
         }
         vm.binary_op(&a[0], &a[1], Operator::Pow)
     });
     set(vm, "round", |vm, args| {
         let a = args.check(vm, "round", 1, 2)?.to_vec();
-        if vm.has_user_class(&a[0]) {
-            if let Some(v) = vm.call_dunder(&a[0], "__round__", a[1..].to_vec())? {
-                return Ok(v);
-            }
+        if vm.has_user_class(&a[0])
+            && let Some(v) = vm.call_dunder(&a[0], "__round__", a[1..].to_vec())?
+        {
+            return Ok(v);
         }
         let nd = a.get(1).filter(|n| !n.is_none());
         match &a[0] {
@@ -650,11 +740,18 @@ pub fn init(vm: &mut Vm) {
                     let b = v.as_bigint().unwrap_or_default();
                     let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
                     let twice = &r * 2;
-                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                    let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     Ok(Value::bigint(q * p))
                 }
             },
-            other => Err(vm.new_type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+            other => Err(vm.new_type_error(format!(
+                "type {} doesn't define __round__ method",
+                vm.type_name(other)
+            ))),
         }
     });
     set(vm, "chr", |vm, args| {
@@ -668,12 +765,17 @@ pub fn init(vm: &mut Vm) {
     set(vm, "ord", |vm, args| {
         let a = args.check(vm, "ord", 1, 1)?[0].clone();
         match a.as_str() {
-            Some(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().expect("one char") as i64)),
+            Some(s) if s.chars().count() == 1 => {
+                Ok(Value::Int(s.chars().next().expect("one char") as i64))
+            }
             Some(s) => Err(vm.new_type_error(format!(
                 "ord() expected a character, but string of length {} found",
                 s.chars().count()
             ))),
-            None => Err(vm.new_type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(&a)))),
+            None => Err(vm.new_type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                vm.type_name(&a)
+            ))),
         }
     });
     for (name, spec) in [("hex", "#x"), ("oct", "#o"), ("bin", "#b")] {
@@ -688,11 +790,18 @@ pub fn init(vm: &mut Vm) {
     }
     set(vm, "format", |vm, args| {
         let a = args.check(vm, "format", 1, 2)?.to_vec();
-        let spec = a.get(1).and_then(|s| s.as_str().map(String::from)).unwrap_or_default();
+        let spec = a
+            .get(1)
+            .and_then(|s| s.as_str().map(String::from))
+            .unwrap_or_default();
         Ok(Value::string(vm.format_value(&a[0], &spec)?))
     });
-    set_intrinsic(vm, "globals", FrameIntrinsic::Globals, |vm, _| Err(vm.new_runtime_error("globals(): no frame")));
-    set_intrinsic(vm, "locals", FrameIntrinsic::Locals, |vm, _| Err(vm.new_runtime_error("locals(): no frame")));
+    set_intrinsic(vm, "globals", FrameIntrinsic::Globals, |vm, _| {
+        Err(vm.new_runtime_error("globals(): no frame"))
+    });
+    set_intrinsic(vm, "locals", FrameIntrinsic::Locals, |vm, _| {
+        Err(vm.new_runtime_error("locals(): no frame"))
+    });
     set_intrinsic(vm, "vars", FrameIntrinsic::Locals, |vm, args| {
         let a = args.check(vm, "vars", 1, 1)?[0].clone();
         match a.as_obj().and_then(|o| o.dict.clone()) {
@@ -732,14 +841,20 @@ pub fn init(vm: &mut Vm) {
         let a = args.check(vm, "aiter", 1, 1)?[0].clone();
         match vm.call_dunder(&a, "__aiter__", vec![])? {
             Some(v) => Ok(v),
-            None => Err(vm.new_type_error(format!("'{}' object is not an async iterable", vm.type_name(&a)))),
+            None => Err(vm.new_type_error(format!(
+                "'{}' object is not an async iterable",
+                vm.type_name(&a)
+            ))),
         }
     });
     set(vm, "anext", |vm, args| {
         let a = args.check(vm, "anext", 1, 1)?[0].clone();
         match vm.call_dunder(&a, "__anext__", vec![])? {
             Some(v) => Ok(v),
-            None => Err(vm.new_type_error(format!("'{}' object is not an async iterator", vm.type_name(&a)))),
+            None => Err(vm.new_type_error(format!(
+                "'{}' object is not an async iterator",
+                vm.type_name(&a)
+            ))),
         }
     });
     set(vm, "input", |vm, args| {
@@ -751,7 +866,10 @@ pub fn init(vm: &mut Vm) {
         vm.flush_stdout();
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
-            Ok(0) => Err(vm.new_exception_msg(&vm.exc.by_name("EOFError").expect("EOFError"), "EOF when reading a line")),
+            Ok(0) => Err(vm.new_exception_msg(
+                &vm.exc.by_name("EOFError").expect("EOFError"),
+                "EOF when reading a line",
+            )),
             Ok(_) => Ok(Value::string(line.trim_end_matches('\n').to_string())),
             Err(e) => Err(vm.new_exception_msg(&vm.exc.os_error.clone(), e.to_string())),
         }
@@ -761,5 +879,9 @@ pub fn init(vm: &mut Vm) {
 /// Rounds half to even (Python's `round`).
 pub fn round_half_even(x: f64) -> f64 {
     let r = x.round();
-    if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
 }

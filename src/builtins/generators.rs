@@ -19,9 +19,10 @@ pub fn throw_args_to_exception(vm: &mut Vm, typ: &Value, val: Option<&Value>) ->
     match typ {
         Value::Obj(o) if o.as_type().is_some() => {
             if !vm.is_subclass(o, &base) {
-                return Err(vm.new_type_error(format!(
+                return Err(vm.new_type_error(
                     "exceptions must be classes or instances deriving from BaseException, not type"
-                )));
+                        .to_string(),
+                ));
             }
             match val {
                 Some(v) if vm.is_instance(v, o) => Ok(v.as_obj().expect("instance").clone()),

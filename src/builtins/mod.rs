@@ -37,5 +37,8 @@ pub fn init(vm: &mut Vm) {
 
 /// The first positional argument (`self` of a method), or None.
 pub fn self_arg(args: &crate::vm::Args) -> crate::vm::Value {
-    args.positional.first().cloned().unwrap_or(crate::vm::Value::None)
+    args.positional
+        .first()
+        .cloned()
+        .unwrap_or(crate::vm::Value::None)
 }

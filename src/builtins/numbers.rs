@@ -5,7 +5,7 @@ use super::self_arg;
 use crate::ast::Operator;
 use crate::vm::number::Num;
 use crate::vm::object::{Obj, Payload};
-use crate::vm::ops::{op_names, ALL_OPERATORS};
+use crate::vm::ops::{ALL_OPERATORS, op_names};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use num_bigint::BigInt;
 use num_traits::{Num as _, ToPrimitive};
@@ -27,7 +27,10 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
             } else if let Some(r) = lower.strip_prefix("0b") {
                 (2, r.to_string())
             } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
+                if lower.len() > 1
+                    && lower.starts_with('0')
+                    && lower.chars().any(|c| c != '0' && c != '_')
+                {
                     return None;
                 }
                 (10, lower.clone())
@@ -39,7 +42,11 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         b => (b, lower.clone()),
     };
     let digits = digits.strip_prefix('_').unwrap_or(&digits).to_string();
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -56,14 +63,21 @@ pub fn parse_float(text: &str) -> Option<f64> {
     let lower = t.to_ascii_lowercase();
     let body = lower.trim_start_matches(['+', '-']);
     if matches!(body, "inf" | "infinity" | "nan") {
-        let v = if body == "nan" { f64::NAN } else { f64::INFINITY };
+        let v = if body == "nan" {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        };
         return Some(if lower.starts_with('-') { -v } else { v });
     }
     if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
         return None;
     }
     let clean: String = t.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+    if !clean
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    {
         return None;
     }
     clean.parse::<f64>().ok()
@@ -88,7 +102,10 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(s) = v.as_str() {
         return match parse_int(s, 10) {
             Some(b) => Ok(Value::bigint(b)),
-            None => Err(vm.new_value_error(format!("invalid literal for int() with base 10: {}", crate::vm::strings::str_repr(s)))),
+            None => Err(vm.new_value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                crate::vm::strings::str_repr(s)
+            ))),
         };
     }
     for name in ["__int__", "__index__", "__trunc__"] {
@@ -109,7 +126,11 @@ pub fn float_to_int(f: f64) -> Value {
         Value::Int(t as i64)
     } else {
         Value::bigint(num_bigint::BigInt::from_biguint(
-            if t < 0.0 { num_bigint::Sign::Minus } else { num_bigint::Sign::Plus },
+            if t < 0.0 {
+                num_bigint::Sign::Minus
+            } else {
+                num_bigint::Sign::Plus
+            },
             num_bigint::BigUint::from_bytes_le(&float_mag_bytes(t.abs())),
         ))
     }
@@ -126,27 +147,32 @@ fn float_mag_bytes(x: f64) -> Vec<u8> {
 
 /// `float(v)` for any value.
 pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
-    match Num::of(v) {
-        Some(n) => match n.to_f64() {
+    if let Some(n) = Num::of(v) {
+        match n.to_f64() {
             Some(f) => return Ok(f),
             None => return Err(vm.new_overflow_error("int too large to convert to float")),
-        },
-        None => {}
+        }
     }
     if let Some(s) = v.as_str() {
         return match parse_float(s) {
             Some(f) => Ok(f),
-            None => Err(vm.new_value_error(format!("could not convert string to float: {}", crate::vm::strings::str_repr(s)))),
+            None => Err(vm.new_value_error(format!(
+                "could not convert string to float: {}",
+                crate::vm::strings::str_repr(s)
+            ))),
         };
     }
     for name in ["__float__", "__index__"] {
-        if let Some(r) = vm.call_dunder(v, name, vec![])? {
-            if let Some(f) = Num::of(&r).and_then(|n| n.to_f64()) {
-                return Ok(f);
-            }
+        if let Some(r) = vm.call_dunder(v, name, vec![])?
+            && let Some(f) = Num::of(&r).and_then(|n| n.to_f64())
+        {
+            return Ok(f);
         }
     }
-    Err(vm.new_type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v))))
+    Err(vm.new_type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
 /// Registers `__op__`/`__rop__` natives for the given operators on `cls`.
@@ -155,11 +181,15 @@ pub fn add_operator_dunders(vm: &mut Vm, cls: &ObjRef, ops: &[Operator]) {
         let (name, rname, _, _) = op_names(op);
         vm.add_method(cls, name, move |vm, args| {
             let a = args.check(vm, name, 2, 2)?.to_vec();
-            Ok(vm.native_binop(&a[0], &a[1], op)?.unwrap_or_else(|| vm.not_implemented.clone()))
+            Ok(vm
+                .native_binop(&a[0], &a[1], op)?
+                .unwrap_or_else(|| vm.not_implemented.clone()))
         });
         vm.add_method(cls, rname, move |vm, args| {
             let a = args.check(vm, rname, 2, 2)?.to_vec();
-            Ok(vm.native_binop(&a[1], &a[0], op)?.unwrap_or_else(|| vm.not_implemented.clone()))
+            Ok(vm
+                .native_binop(&a[1], &a[0], op)?
+                .unwrap_or_else(|| vm.not_implemented.clone()))
         });
     }
 }
@@ -172,7 +202,11 @@ fn wrap_subclass(vm: &mut Vm, cls: &ObjRef, exact: &ObjRef, v: Value) -> PyResul
         Some(Num::Float(f)) => Payload::Float(f),
         _ => Payload::Int(v.as_bigint().unwrap_or_default()),
     };
-    let dict = if cls.as_type().is_some_and(|t| t.is_heap) { Some(vm.new_dict()) } else { None };
+    let dict = if cls.as_type().is_some_and(|t| t.is_heap) {
+        Some(vm.new_dict())
+    } else {
+        None
+    };
     Ok(Value::Obj(Obj::with_class(cls.clone(), dict, payload)))
 }
 
@@ -194,7 +228,9 @@ pub fn init(vm: &mut Vm) {
                     return Err(vm.new_value_error("int() base must be >= 2 and <= 36, or 0"));
                 }
                 let Some(s) = x.as_str() else {
-                    return Err(vm.new_type_error("int() can't convert non-string with explicit base"));
+                    return Err(
+                        vm.new_type_error("int() can't convert non-string with explicit base")
+                    );
                 };
                 match parse_int(s, b as u32) {
                     Some(v) => Value::bigint(v),
@@ -222,7 +258,19 @@ pub fn init(vm: &mut Vm) {
         let exact = vm.types.float.clone();
         wrap_subclass(vm, &cls, &exact, Value::Float(f))
     });
-    add_operator_dunders(vm, &float, &[Operator::Add, Operator::Sub, Operator::Mult, Operator::Div, Operator::FloorDiv, Operator::Mod, Operator::Pow]);
+    add_operator_dunders(
+        vm,
+        &float,
+        &[
+            Operator::Add,
+            Operator::Sub,
+            Operator::Mult,
+            Operator::Div,
+            Operator::FloorDiv,
+            Operator::Mod,
+            Operator::Pow,
+        ],
+    );
     let bool_ = vm.types.bool_.clone();
     add_new(vm, &bool_, |vm, args| {
         let a = args.check(vm, "bool", 1, 2)?.to_vec();
@@ -231,7 +279,11 @@ pub fn init(vm: &mut Vm) {
             None => Ok(Value::Bool(false)),
         }
     });
-    for (name, op) in [("__neg__", crate::ast::UnaryOp::USub), ("__pos__", crate::ast::UnaryOp::UAdd), ("__invert__", crate::ast::UnaryOp::Invert)] {
+    for (name, op) in [
+        ("__neg__", crate::ast::UnaryOp::USub),
+        ("__pos__", crate::ast::UnaryOp::UAdd),
+        ("__invert__", crate::ast::UnaryOp::Invert),
+    ] {
         for cls in [int.clone(), float.clone()] {
             vm.add_method(&cls, name, move |vm, args| {
                 let v = plain_number(&self_arg(&args));
@@ -245,12 +297,26 @@ pub fn init(vm: &mut Vm) {
             let abs = vm.builtin("abs").expect("abs");
             vm.call(&abs, vec![v])
         });
-        vm.add_method(&cls, "__bool__", |vm, args| Ok(Value::Bool(vm.truthy(&plain_number(&self_arg(&args)))?)));
-        vm.add_method(&cls, "__int__", |vm, args| to_int(vm, &plain_number(&self_arg(&args))));
-        vm.add_method(&cls, "__float__", |vm, args| Ok(Value::Float(to_float(vm, &plain_number(&self_arg(&args)))?)));
-        vm.add_method(&cls, "conjugate", |_, args| Ok(plain_number(&self_arg(&args))));
+        vm.add_method(&cls, "__bool__", |vm, args| {
+            Ok(Value::Bool(vm.truthy(&plain_number(&self_arg(&args)))?))
+        });
+        vm.add_method(&cls, "__int__", |vm, args| {
+            to_int(vm, &plain_number(&self_arg(&args)))
+        });
+        vm.add_method(&cls, "__float__", |vm, args| {
+            Ok(Value::Float(to_float(vm, &plain_number(&self_arg(&args)))?))
+        });
+        vm.add_method(&cls, "conjugate", |_, args| {
+            Ok(plain_number(&self_arg(&args)))
+        });
         vm.add_getter(&cls, "real", |_, me| Ok(plain_number(&me)));
-        vm.add_getter(&cls, "imag", |_, me| Ok(if matches!(Num::of(&me), Some(Num::Float(_))) { Value::Float(0.0) } else { Value::Int(0) }));
+        vm.add_getter(&cls, "imag", |_, me| {
+            Ok(if matches!(Num::of(&me), Some(Num::Float(_))) {
+                Value::Float(0.0)
+            } else {
+                Value::Int(0)
+            })
+        });
         vm.add_method(&cls, "__round__", |vm, args| {
             let mut a = args.positional.clone();
             a[0] = plain_number(&a[0]);
@@ -258,7 +324,9 @@ pub fn init(vm: &mut Vm) {
             vm.call(&round, a)
         });
     }
-    vm.add_method(&int, "__index__", |_, args| Ok(plain_number(&self_arg(&args))));
+    vm.add_method(&int, "__index__", |_, args| {
+        Ok(plain_number(&self_arg(&args)))
+    });
     vm.add_getter(&int, "numerator", |_, me| Ok(plain_number(&me)));
     vm.add_getter(&int, "denominator", |_, _| Ok(Value::Int(1)));
     vm.add_method(&int, "bit_length", |_, args| {
@@ -270,7 +338,12 @@ pub fn init(vm: &mut Vm) {
         Ok(Value::Int(b.magnitude().count_ones() as i64))
     });
     vm.add_method(&int, "is_integer", |_, _| Ok(Value::Bool(true)));
-    vm.add_method(&int, "as_integer_ratio", |_, args| Ok(Value::tuple(vec![plain_number(&self_arg(&args)), Value::Int(1)])));
+    vm.add_method(&int, "as_integer_ratio", |_, args| {
+        Ok(Value::tuple(vec![
+            plain_number(&self_arg(&args)),
+            Value::Int(1),
+        ]))
+    });
     vm.add_method(&float, "is_integer", |_, args| {
         let f = match Num::of(&self_arg(&args)) {
             Some(Num::Float(f)) => f,
@@ -303,9 +376,14 @@ pub fn init(vm: &mut Vm) {
             v => v.as_bigint().unwrap_or_default(),
         };
         let g = num_integer::Integer::gcd(&n, &den);
-        Ok(Value::tuple(vec![Value::bigint(&n / &g), Value::bigint(&den / &g)]))
+        Ok(Value::tuple(vec![
+            Value::bigint(&n / &g),
+            Value::bigint(&den / &g),
+        ]))
     });
-    vm.add_method(&float, "__trunc__", |vm, args| to_int(vm, &plain_number(&self_arg(&args))));
+    vm.add_method(&float, "__trunc__", |vm, args| {
+        to_int(vm, &plain_number(&self_arg(&args)))
+    });
     vm.add_method(&float, "hex", |_, args| {
         let f = match Num::of(&self_arg(&args)) {
             Some(Num::Float(f)) => f,

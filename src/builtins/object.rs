@@ -8,7 +8,11 @@ use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
 
 /// Registers `__new__` as a static method whose owner is `class`.
-pub fn add_new(vm: &mut Vm, class: &ObjRef, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+pub fn add_new(
+    vm: &mut Vm,
+    class: &ObjRef,
+    f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+) {
     let owner = vm.class_name(class);
     let func = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
         name: Rc::from("__new__"),
@@ -32,7 +36,12 @@ fn is_object_slot(f: &Option<Value>) -> bool {
 }
 
 fn cls_arg(vm: &mut Vm, args: &Args, what: &str) -> PyResult<ObjRef> {
-    match args.positional.first().and_then(|v| v.as_obj()).filter(|o| o.as_type().is_some()) {
+    match args
+        .positional
+        .first()
+        .and_then(|v| v.as_obj())
+        .filter(|o| o.as_type().is_some())
+    {
         Some(c) => Ok(c.clone()),
         None => Err(vm.new_type_error(format!("{what}: not enough arguments"))),
     }
@@ -58,29 +67,49 @@ fn object_init(vm: &mut Vm) {
             let new = vm.lookup_in_mro(&cls, "__new__");
             if is_object_slot(&new) {
                 let n = vm.class_name(&cls);
-                return Err(vm.new_type_error(format!("{n}.__init__() takes exactly one argument (the instance to initialize)")));
+                return Err(vm.new_type_error(format!(
+                    "{n}.__init__() takes exactly one argument (the instance to initialize)"
+                )));
             }
         }
         Ok(Value::None)
     });
-    if let Some(Payload::NativeFunction(_)) = vm.lookup_in_mro(&object, "__init__").as_ref().and_then(|v| v.payload()) {
+    if let Some(Payload::NativeFunction(_)) = vm
+        .lookup_in_mro(&object, "__init__")
+        .as_ref()
+        .and_then(|v| v.payload())
+    {
         // The owner of methods added through add_method is the class name ("object").
     }
-    vm.add_method(&object, "__repr__", |vm, args| Ok(Value::string(vm.builtin_repr(&self_arg(&args))?)));
+    vm.add_method(&object, "__repr__", |vm, args| {
+        Ok(Value::string(vm.builtin_repr(&self_arg(&args))?))
+    });
     vm.add_method(&object, "__str__", |vm, args| {
         let me = self_arg(&args);
         Ok(Value::string(vm.repr(&me)?))
     });
-    vm.add_method(&object, "__hash__", |vm, args| Ok(Value::Int(vm.builtin_hash(&self_arg(&args))?)));
+    vm.add_method(&object, "__hash__", |vm, args| {
+        Ok(Value::Int(vm.builtin_hash(&self_arg(&args))?))
+    });
     vm.add_method(&object, "__format__", |vm, args| {
         let a = args.check(vm, "__format__", 2, 2)?.to_vec();
         let spec = a[1].as_str().unwrap_or("").to_string();
         if !spec.is_empty() {
-            return Err(vm.new_type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&a[0]))));
+            return Err(vm.new_type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                vm.type_name(&a[0])
+            )));
         }
         Ok(Value::string(vm.str(&a[0])?))
     });
-    for op in [CmpOp::Eq, CmpOp::NotEq, CmpOp::Lt, CmpOp::LtE, CmpOp::Gt, CmpOp::GtE] {
+    for op in [
+        CmpOp::Eq,
+        CmpOp::NotEq,
+        CmpOp::Lt,
+        CmpOp::LtE,
+        CmpOp::Gt,
+        CmpOp::GtE,
+    ] {
         let (name, _) = crate::vm::ops::cmp_names(op);
         vm.add_method(&object, name, move |vm, args| {
             let a = args.check(vm, name, 2, 2)?.to_vec();
@@ -127,7 +156,9 @@ fn object_init(vm: &mut Vm) {
         let dir = vm.builtin("dir").expect("dir is a builtin");
         vm.call(&dir, vec![me])
     });
-    vm.add_method(&object, "__reduce_ex__", |vm, _| Err(vm.new_type_error("cannot pickle")));
+    vm.add_method(&object, "__reduce_ex__", |vm, _| {
+        Err(vm.new_type_error("cannot pickle"))
+    });
 }
 
 fn type_init(vm: &mut Vm) {
@@ -152,7 +183,11 @@ fn type_init(vm: &mut Vm) {
             Some(t) => t.iter().filter_map(|b| b.as_obj().cloned()).collect(),
             None => return Err(vm.new_type_error("type.__new__() argument 2 must be tuple")),
         };
-        let Some(ns) = args.positional[2].as_obj().filter(|o| o.as_dict().is_some()).cloned() else {
+        let Some(ns) = args.positional[2]
+            .as_obj()
+            .filter(|o| o.as_dict().is_some())
+            .cloned()
+        else {
             return Err(vm.new_type_error("type.__new__() argument 3 must be dict"));
         };
         let kwargs = std::mem::take(&mut args.kwargs);
@@ -166,16 +201,22 @@ fn type_init(vm: &mut Vm) {
     });
     vm.add_method(&ty, "mro", |vm, args| {
         let cls = cls_arg(vm, &args, "mro")?;
-        Ok(Value::list(vm.mro_of(&cls).into_iter().map(Value::Obj).collect()))
+        Ok(Value::list(
+            vm.mro_of(&cls).into_iter().map(Value::Obj).collect(),
+        ))
     });
     vm.add_method(&ty, "__subclasscheck__", |vm, args| {
         let a = args.check(vm, "__subclasscheck__", 2, 2)?.to_vec();
-        let (Some(c), Some(s)) = (a[0].as_obj(), a[1].as_obj()) else { return Ok(Value::Bool(false)) };
+        let (Some(c), Some(s)) = (a[0].as_obj(), a[1].as_obj()) else {
+            return Ok(Value::Bool(false));
+        };
         Ok(Value::Bool(vm.is_subclass(s, c)))
     });
     vm.add_method(&ty, "__instancecheck__", |vm, args| {
         let a = args.check(vm, "__instancecheck__", 2, 2)?.to_vec();
-        let Some(c) = a[0].as_obj() else { return Ok(Value::Bool(false)) };
+        let Some(c) = a[0].as_obj() else {
+            return Ok(Value::Bool(false));
+        };
         Ok(Value::Bool(vm.is_instance(&a[1], c)))
     });
     vm.add_classmethod(&ty, "__prepare__", |vm, _| Ok(Value::Obj(vm.new_dict())));
@@ -186,15 +227,28 @@ fn descriptor_types_init(vm: &mut Vm) {
     let prop = vm.types.property.clone();
     add_new(vm, &prop, |vm, mut args| {
         args.positional.remove(0);
-        let mut slots = args.bind(vm, "property", &["fget", "fset", "fdel", "doc"], 4, 0)?.into_iter();
+        let mut slots = args
+            .bind(vm, "property", &["fget", "fset", "fdel", "doc"], 4, 0)?
+            .into_iter();
         let mut next = || slots.next().flatten().unwrap_or(Value::None);
         let (fget, fset, fdel, doc) = (next(), next(), next(), next());
-        Ok(Value::Obj(Obj::new(Payload::Property { fget, fset, fdel, doc })))
+        Ok(Value::Obj(Obj::new(Payload::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        })))
     });
     for (name, which) in [("getter", 0), ("setter", 1), ("deleter", 2)] {
         vm.add_method(&prop, name, move |vm, args| {
             let a = args.check(vm, name, 2, 2)?.to_vec();
-            let Some(Payload::Property { fget, fset, fdel, doc }) = a[0].payload() else {
+            let Some(Payload::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            }) = a[0].payload()
+            else {
                 return Err(vm.new_type_error("descriptor requires a 'property' object"));
             };
             let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
@@ -203,7 +257,12 @@ fn descriptor_types_init(vm: &mut Vm) {
                 1 => s = a[1].clone(),
                 _ => d = a[1].clone(),
             }
-            Ok(Value::Obj(Obj::new(Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() })))
+            Ok(Value::Obj(Obj::new(Payload::Property {
+                fget: g,
+                fset: s,
+                fdel: d,
+                doc: doc.clone(),
+            })))
         });
     }
     vm.add_method(&prop, "__get__", |vm, args| {
@@ -248,7 +307,10 @@ fn descriptor_types_init(vm: &mut Vm) {
             None => Value::Obj(vm.type_of(&a[1])),
         };
         match a[0].payload() {
-            Some(Payload::ClassMethod(f)) => Ok(Value::Obj(Obj::new(Payload::BoundMethod { receiver: owner, func: f.clone() }))),
+            Some(Payload::ClassMethod(f)) => Ok(Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: owner,
+                func: f.clone(),
+            }))),
             _ => Ok(Value::None),
         }
     });
@@ -258,7 +320,10 @@ fn descriptor_types_init(vm: &mut Vm) {
         if a[1].is_none() {
             return Ok(a[0].clone());
         }
-        Ok(Value::Obj(Obj::new(Payload::BoundMethod { receiver: a[1].clone(), func: a[0].clone() })))
+        Ok(Value::Obj(Obj::new(Payload::BoundMethod {
+            receiver: a[1].clone(),
+            func: a[0].clone(),
+        })))
     });
     let sup = vm.types.super_.clone();
     let super_new = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
@@ -270,14 +335,21 @@ fn descriptor_types_init(vm: &mut Vm) {
                 return Err(vm.new_runtime_error("super(): no arguments"));
             }
             let Some(cls) = a[1].as_obj().filter(|c| c.as_type().is_some()).cloned() else {
-                return Err(vm.new_type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&a[1]))));
+                return Err(vm.new_type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    vm.type_name(&a[1])
+                )));
             };
             vm.new_super(&cls, a[2].clone())
         }),
         is_method: false,
         intrinsic: None,
     })));
-    vm.set_class_attr(&sup, "__new__", Value::Obj(Obj::new(Payload::StaticMethod(super_new))));
+    vm.set_class_attr(
+        &sup,
+        "__new__",
+        Value::Obj(Obj::new(Payload::StaticMethod(super_new))),
+    );
     // `super()` itself is resolved by the eval loop (it needs the caller's frame): the name
     // `super` in builtins is an intrinsic that builds the object.
     let intrinsic = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
@@ -288,7 +360,10 @@ fn descriptor_types_init(vm: &mut Vm) {
             match a.len() {
                 2 => {
                     let Some(cls) = a[0].as_obj().filter(|c| c.as_type().is_some()).cloned() else {
-                        return Err(vm.new_type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&a[0]))));
+                        return Err(vm.new_type_error(format!(
+                            "super() argument 1 must be a type, not {}",
+                            vm.type_name(&a[0])
+                        )));
                     };
                     vm.new_super(&cls, a[1].clone())
                 }

@@ -1,7 +1,7 @@
 //! `str` and `bytes`: constructors and methods (algorithms in `str_algo`/`str_case`).
 
 use super::format_spec::{FormatError, FormatErrorKind};
-use super::format_string::{render, FieldResolver};
+use super::format_string::{FieldResolver, render};
 use super::object::add_new;
 use super::str_algo::{self, StripSide};
 use super::str_case;
@@ -71,10 +71,15 @@ impl FieldResolver for Resolver<'_> {
     type Error = RenderError;
     fn positional(&mut self, index: usize) -> Result<Value, RenderError> {
         if self.mapping.is_some() {
-            return Err(PyErrBox(self.vm.new_value_error("Format string contains positional fields")));
+            return Err(PyErrBox(
+                self.vm
+                    .new_value_error("Format string contains positional fields"),
+            ));
         }
         self.args.get(index).cloned().ok_or_else(|| {
-            PyErrBox(self.vm.new_index_error(format!("Replacement index {index} out of range for positional args tuple")))
+            PyErrBox(self.vm.new_index_error(format!(
+                "Replacement index {index} out of range for positional args tuple"
+            )))
         })
     }
     fn keyword(&mut self, name: &str) -> Result<Value, RenderError> {
@@ -90,16 +95,25 @@ impl FieldResolver for Resolver<'_> {
         self.vm.get_attr(&value, name).map_err(PyErrBox)
     }
     fn index(&mut self, value: Value, index: usize) -> Result<Value, RenderError> {
-        self.vm.get_item(&value, &Value::Int(index as i64)).map_err(PyErrBox)
+        self.vm
+            .get_item(&value, &Value::Int(index as i64))
+            .map_err(PyErrBox)
     }
     fn key(&mut self, value: Value, key: &str) -> Result<Value, RenderError> {
         self.vm.get_item(&value, &Value::str(key)).map_err(PyErrBox)
     }
-    fn convert(&mut self, value: Value, conversion: super::format_string::Conversion) -> Result<Value, RenderError> {
+    fn convert(
+        &mut self,
+        value: Value,
+        conversion: super::format_string::Conversion,
+    ) -> Result<Value, RenderError> {
         let s = match conversion {
             super::format_string::Conversion::Str => self.vm.str(&value),
             super::format_string::Conversion::Repr => self.vm.repr(&value),
-            super::format_string::Conversion::Ascii => self.vm.repr(&value).map(|r| crate::vm::format::ascii_escape(&r)),
+            super::format_string::Conversion::Ascii => self
+                .vm
+                .repr(&value)
+                .map(|r| crate::vm::format::ascii_escape(&r)),
         };
         s.map(Value::string).map_err(PyErrBox)
     }
@@ -116,8 +130,19 @@ fn unbox_error(vm: &mut Vm, e: RenderError) -> ObjRef {
 }
 
 /// `template.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, template: &str, args: Vec<Value>, kwargs: Vec<(std::rc::Rc<str>, Value)>, mapping: Option<Value>) -> PyResult<String> {
-    let mut r = Resolver { vm, args, kwargs, mapping };
+pub fn str_format(
+    vm: &mut Vm,
+    template: &str,
+    args: Vec<Value>,
+    kwargs: Vec<(std::rc::Rc<str>, Value)>,
+    mapping: Option<Value>,
+) -> PyResult<String> {
+    let mut r = Resolver {
+        vm,
+        args,
+        kwargs,
+        mapping,
+    };
     let out = render(template, &mut r);
     match out {
         Ok(s) => Ok(s),
@@ -125,7 +150,12 @@ pub fn str_format(vm: &mut Vm, template: &str, args: Vec<Value>, kwargs: Vec<(st
     }
 }
 
-fn add(vm: &mut Vm, cls: &ObjRef, name: &'static str, f: impl Fn(&mut Vm, String, Vec<Value>) -> PyResult<Value> + 'static) {
+fn add(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &'static str,
+    f: impl Fn(&mut Vm, String, Vec<Value>) -> PyResult<Value> + 'static,
+) {
     vm.add_method(cls, name, move |vm, args| {
         let s = me(vm, &args, name)?;
         let rest = args.check(vm, name, 1, 8)?[1..].to_vec();
@@ -141,12 +171,19 @@ fn strip_method(vm: &mut Vm, s: String, a: Vec<Value>, side: StripSide) -> PyRes
     Ok(Value::str(str_algo::strip(&s, chars.as_deref(), side)))
 }
 
+/// A case-mapping algorithm (`upper`, `lower`, ...).
+type CaseFn = fn(&str) -> String;
+/// A character-class predicate (`isdigit`, ...).
+type PredFn = fn(&str) -> bool;
+
 /// Registers str and bytes.
 pub fn init(vm: &mut Vm) {
     let str_ = vm.types.str_.clone();
     add_new(vm, &str_, |vm, mut args| {
         let cls = args.positional.remove(0).as_obj().cloned().expect("cls");
-        let mut slots = args.bind(vm, "str", &["object", "encoding", "errors"], 3, 0)?.into_iter();
+        let mut slots = args
+            .bind(vm, "str", &["object", "encoding", "errors"], 3, 0)?
+            .into_iter();
         let text = match slots.next().flatten() {
             None => String::new(),
             Some(v) => match (v.payload(), slots.next().flatten()) {
@@ -157,10 +194,26 @@ pub fn init(vm: &mut Vm) {
         if std::rc::Rc::ptr_eq(&cls, &vm.types.str_) {
             return Ok(Value::string(text));
         }
-        let dict = if cls.as_type().is_some_and(|t| t.is_heap) { Some(vm.new_dict()) } else { None };
-        Ok(Value::Obj(Obj::with_class(cls, dict, Payload::Str(PyStr::from_string(text)))))
+        let dict = if cls.as_type().is_some_and(|t| t.is_heap) {
+            Some(vm.new_dict())
+        } else {
+            None
+        };
+        Ok(Value::Obj(Obj::with_class(
+            cls,
+            dict,
+            Payload::Str(PyStr::from_string(text)),
+        )))
     });
-    super::numbers::add_operator_dunders(vm, &str_, &[crate::ast::Operator::Add, crate::ast::Operator::Mult, crate::ast::Operator::Mod]);
+    super::numbers::add_operator_dunders(
+        vm,
+        &str_,
+        &[
+            crate::ast::Operator::Add,
+            crate::ast::Operator::Mult,
+            crate::ast::Operator::Mod,
+        ],
+    );
     vm.add_method(&str_, "__len__", |vm, args| {
         let s = me(vm, &args, "__len__")?;
         Ok(Value::Int(s.chars().count() as i64))
@@ -171,7 +224,10 @@ pub fn init(vm: &mut Vm) {
         let b = a[1].clone();
         match b.as_str() {
             Some(sub) => Ok(Value::Bool(s.contains(sub))),
-            None => Err(vm.new_type_error(format!("'in <string>' requires string as left operand, not {}", vm.type_name(&b)))),
+            None => Err(vm.new_type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                vm.type_name(&b)
+            ))),
         }
     });
     vm.add_method(&str_, "__getitem__", |vm, args| {
@@ -191,10 +247,14 @@ pub fn init(vm: &mut Vm) {
         let a = args.check(vm, "__format__", 2, 2)?.to_vec();
         let s = me(vm, &args, "__format__")?;
         let spec = str_arg(vm, &a[1], "format spec")?;
-        super::format_spec::format_str(&s, &spec).map(Value::string).map_err(|e| format_error(vm, e))
+        super::format_spec::format_str(&s, &spec)
+            .map(Value::string)
+            .map_err(|e| format_error(vm, e))
     });
     add(vm, &str_, "join", |vm, s, a| {
-        let Some(it) = a.first() else { return Err(vm.new_type_error("join() takes exactly one argument (0 given)")) };
+        let Some(it) = a.first() else {
+            return Err(vm.new_type_error("join() takes exactly one argument (0 given)"));
+        };
         let items = vm.collect(it)?;
         let mut out = String::new();
         for (i, x) in items.iter().enumerate() {
@@ -223,19 +283,32 @@ pub fn init(vm: &mut Vm) {
                 Some(v) => Some(str_arg(vm, &v, "sep")?),
             };
             let maxsplit = opt_int(vm, slots.next().flatten().as_ref())?.unwrap_or(-1);
-            let r = if right { str_algo::rsplit(&s, sep.as_deref(), maxsplit) } else { str_algo::split(&s, sep.as_deref(), maxsplit) };
+            let r = if right {
+                str_algo::rsplit(&s, sep.as_deref(), maxsplit)
+            } else {
+                str_algo::split(&s, sep.as_deref(), maxsplit)
+            };
             match r {
                 Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::string).collect())),
                 Err(_) => Err(vm.new_value_error("empty separator")),
             }
         });
     }
-    add(vm, &str_, "strip", |vm, s, a| strip_method(vm, s, a, StripSide::Both));
-    add(vm, &str_, "lstrip", |vm, s, a| strip_method(vm, s, a, StripSide::Left));
-    add(vm, &str_, "rstrip", |vm, s, a| strip_method(vm, s, a, StripSide::Right));
+    add(vm, &str_, "strip", |vm, s, a| {
+        strip_method(vm, s, a, StripSide::Both)
+    });
+    add(vm, &str_, "lstrip", |vm, s, a| {
+        strip_method(vm, s, a, StripSide::Left)
+    });
+    add(vm, &str_, "rstrip", |vm, s, a| {
+        strip_method(vm, s, a, StripSide::Right)
+    });
     add(vm, &str_, "replace", |vm, s, a| {
         if a.len() < 2 {
-            return Err(vm.new_type_error(format!("replace expected at least 2 arguments, got {}", a.len())));
+            return Err(vm.new_type_error(format!(
+                "replace expected at least 2 arguments, got {}",
+                a.len()
+            )));
         }
         let old = str_arg(vm, &a[0], "replace() argument 1")?;
         let new = str_arg(vm, &a[1], "replace() argument 2")?;
@@ -244,7 +317,11 @@ pub fn init(vm: &mut Vm) {
     });
     for (name, ends) in [("startswith", false), ("endswith", true)] {
         add(vm, &str_, name, move |vm, s, a| {
-            let Some(p) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))) };
+            let Some(p) = a.first() else {
+                return Err(
+                    vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))
+                );
+            };
             let start = opt_int(vm, a.get(1))?;
             let end = opt_int(vm, a.get(2))?;
             let cands: Vec<Value> = match p.as_tuple() {
@@ -258,7 +335,11 @@ pub fn init(vm: &mut Vm) {
                         vm.type_name(p)
                     )));
                 };
-                let hit = if ends { str_algo::ends_with(&s, c, start, end) } else { str_algo::starts_with(&s, c, start, end) };
+                let hit = if ends {
+                    str_algo::ends_with(&s, c, start, end)
+                } else {
+                    str_algo::starts_with(&s, c, start, end)
+                };
                 if hit {
                     return Ok(Value::Bool(true));
                 }
@@ -266,9 +347,19 @@ pub fn init(vm: &mut Vm) {
             Ok(Value::Bool(false))
         });
     }
-    for (name, kind) in [("find", 0), ("rfind", 1), ("index", 2), ("rindex", 3), ("count", 4)] {
+    for (name, kind) in [
+        ("find", 0),
+        ("rfind", 1),
+        ("index", 2),
+        ("rindex", 3),
+        ("count", 4),
+    ] {
         add(vm, &str_, name, move |vm, s, a| {
-            let Some(sub) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))) };
+            let Some(sub) = a.first() else {
+                return Err(
+                    vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))
+                );
+            };
             let sub = str_arg(vm, sub, "must be str")?;
             let start = opt_int(vm, a.get(1))?;
             let end = opt_int(vm, a.get(2))?;
@@ -284,7 +375,7 @@ pub fn init(vm: &mut Vm) {
             }
         });
     }
-    let case_fns: [(&'static str, fn(&str) -> String); 6] = [
+    let case_fns: [(&'static str, CaseFn); 6] = [
         ("upper", str_case::upper),
         ("lower", str_case::lower),
         ("title", str_case::title),
@@ -295,7 +386,7 @@ pub fn init(vm: &mut Vm) {
     for (name, f) in case_fns {
         add(vm, &str_, name, move |_, s, _| Ok(Value::string(f(&s))));
     }
-    let preds: [(&'static str, fn(&str) -> bool); 12] = [
+    let preds: [(&'static str, PredFn); 12] = [
         ("isalpha", str_case::str_isalpha),
         ("isdecimal", str_case::str_isdecimal),
         ("isdigit", str_case::str_isdigit),
@@ -314,7 +405,11 @@ pub fn init(vm: &mut Vm) {
     }
     for (name, which) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
         add(vm, &str_, name, move |vm, s, a| {
-            let Some(w) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))) };
+            let Some(w) = a.first() else {
+                return Err(
+                    vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))
+                );
+            };
             let w = vm.index_value(w)?.max(0) as usize;
             let fill = match a.get(1) {
                 Some(f) => {
@@ -322,7 +417,11 @@ pub fn init(vm: &mut Vm) {
                     let mut cs = f.chars();
                     match (cs.next(), cs.next()) {
                         (Some(c), None) => c,
-                        _ => return Err(vm.new_type_error("The fill character must be exactly one character long")),
+                        _ => {
+                            return Err(vm.new_type_error(
+                                "The fill character must be exactly one character long",
+                            ));
+                        }
                     }
                 }
                 None => ' ',
@@ -350,32 +449,67 @@ pub fn init(vm: &mut Vm) {
             Some(k) => vm.truthy(k)?,
             None => false,
         };
-        Ok(Value::list(str_algo::splitlines(&s, keep).into_iter().map(Value::string).collect()))
+        Ok(Value::list(
+            str_algo::splitlines(&s, keep)
+                .into_iter()
+                .map(Value::string)
+                .collect(),
+        ))
     });
     for (name, right) in [("partition", false), ("rpartition", true)] {
         add(vm, &str_, name, move |vm, s, a| {
-            let Some(sep) = a.first() else { return Err(vm.new_type_error(format!("{name}() takes exactly one argument (0 given)"))) };
+            let Some(sep) = a.first() else {
+                return Err(
+                    vm.new_type_error(format!("{name}() takes exactly one argument (0 given)"))
+                );
+            };
             let sep = str_arg(vm, sep, "sep")?;
-            let r = if right { str_algo::rpartition(&s, &sep) } else { str_algo::partition(&s, &sep) };
+            let r = if right {
+                str_algo::rpartition(&s, &sep)
+            } else {
+                str_algo::partition(&s, &sep)
+            };
             match r {
-                Ok((a, b, c)) => Ok(Value::tuple(vec![Value::str(a), Value::str(b), Value::str(c)])),
+                Ok((a, b, c)) => Ok(Value::tuple(vec![
+                    Value::str(a),
+                    Value::str(b),
+                    Value::str(c),
+                ])),
                 Err(_) => Err(vm.new_value_error("empty separator")),
             }
         });
     }
     add(vm, &str_, "removeprefix", |vm, s, a| {
-        let p = str_arg(vm, a.first().unwrap_or(&Value::None), "removeprefix() argument")?;
+        let p = str_arg(
+            vm,
+            a.first().unwrap_or(&Value::None),
+            "removeprefix() argument",
+        )?;
         Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
     });
     add(vm, &str_, "removesuffix", |vm, s, a| {
-        let p = str_arg(vm, a.first().unwrap_or(&Value::None), "removesuffix() argument")?;
+        let p = str_arg(
+            vm,
+            a.first().unwrap_or(&Value::None),
+            "removesuffix() argument",
+        )?;
         Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
     });
-    add(vm, &str_, "encode", |_, s, _| Ok(Value::Obj(Obj::new(Payload::Bytes(s.into_bytes().into_boxed_slice())))));
+    add(vm, &str_, "encode", |_, s, _| {
+        Ok(Value::Obj(Obj::new(Payload::Bytes(
+            s.into_bytes().into_boxed_slice(),
+        ))))
+    });
     vm.add_method(&str_, "format", |vm, mut args| {
         let s = me(vm, &args, "format")?;
         args.positional.remove(0);
-        Ok(Value::string(str_format(vm, &s, args.positional, args.kwargs, None)?))
+        Ok(Value::string(str_format(
+            vm,
+            &s,
+            args.positional,
+            args.kwargs,
+            None,
+        )?))
     });
     add(vm, &str_, "format_map", |vm, s, a| {
         let m = a.first().cloned().unwrap_or(Value::None);
@@ -385,7 +519,10 @@ pub fn init(vm: &mut Vm) {
         let a = args.check(vm, "maketrans", 1, 3)?.to_vec();
         let d = vm.new_dict();
         if a.len() >= 2 {
-            let (x, y) = (a[0].as_str().unwrap_or("").to_string(), a[1].as_str().unwrap_or("").to_string());
+            let (x, y) = (
+                a[0].as_str().unwrap_or("").to_string(),
+                a[1].as_str().unwrap_or("").to_string(),
+            );
             for (p, q) in x.chars().zip(y.chars()) {
                 vm.dict_set(&d, Value::Int(p as i64), Value::Int(q as i64))?;
             }
@@ -413,9 +550,18 @@ pub fn init(vm: &mut Vm) {
                 Ok(Value::None) => {}
                 Ok(v) => match v.as_str() {
                     Some(t) => out.push_str(t),
-                    None => out.push(v.as_i64().and_then(|i| char::from_u32(i as u32)).unwrap_or(c)),
+                    None => out.push(
+                        v.as_i64()
+                            .and_then(|i| char::from_u32(i as u32))
+                            .unwrap_or(c),
+                    ),
                 },
-                Err(e) if vm.exc_matches(&e, &vm.exc.key_error.clone()) || vm.exc_matches(&e, &vm.exc.index_error.clone()) => out.push(c),
+                Err(e)
+                    if vm.exc_matches(&e, &vm.exc.key_error.clone())
+                        || vm.exc_matches(&e, &vm.exc.index_error.clone()) =>
+                {
+                    out.push(c)
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -439,7 +585,11 @@ pub fn init(vm: &mut Vm) {
                         for i in items {
                             match i.as_i64() {
                                 Some(x) if (0..256).contains(&x) => out.push(x as u8),
-                                _ => return Err(vm.new_value_error("bytes must be in range(0, 256)")),
+                                _ => {
+                                    return Err(
+                                        vm.new_value_error("bytes must be in range(0, 256)")
+                                    );
+                                }
                             }
                         }
                         out
@@ -447,7 +597,9 @@ pub fn init(vm: &mut Vm) {
                 }
             },
         };
-        Ok(Value::Obj(Obj::new(Payload::Bytes(data.into_boxed_slice()))))
+        Ok(Value::Obj(Obj::new(Payload::Bytes(
+            data.into_boxed_slice(),
+        ))))
     });
     super::numbers::add_operator_dunders(vm, &bytes, &[crate::ast::Operator::Add]);
     vm.add_method(&bytes, "decode", |vm, args| {
@@ -462,8 +614,12 @@ pub fn init(vm: &mut Vm) {
             _ => Err(vm.new_type_error("descriptor 'decode' requires a 'bytes' object")),
         }
     });
-    vm.add_method(&bytes, "hex", |_, args| match args.positional.first().and_then(|v| v.payload()) {
-        Some(Payload::Bytes(b)) => Ok(Value::string(b.iter().map(|x| format!("{x:02x}")).collect())),
-        _ => Ok(Value::str("")),
+    vm.add_method(&bytes, "hex", |_, args| {
+        match args.positional.first().and_then(|v| v.payload()) {
+            Some(Payload::Bytes(b)) => Ok(Value::string(
+                b.iter().map(|x| format!("{x:02x}")).collect(),
+            )),
+            _ => Ok(Value::str("")),
+        }
     });
 }

@@ -25,9 +25,15 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.add_method(&stream_cls, "write", |vm, args| {
         let a = args.check(vm, "write", 2, 2)?.to_vec();
         let Some(s) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!("write() argument must be str, not {}", vm.type_name(&a[1]))));
+            return Err(vm.new_type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(&a[1])
+            )));
         };
-        let is_err = a[0].as_obj().and_then(|o| o.native::<Stream>()).is_some_and(|s| s.is_err);
+        let is_err = a[0]
+            .as_obj()
+            .and_then(|o| o.native::<Stream>())
+            .is_some_and(|s| s.is_err);
         if is_err {
             vm.write_stderr(&s);
         } else {
@@ -37,7 +43,10 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
     });
     vm.add_method(&stream_cls, "flush", |vm, args| {
         let me = self_arg(&args);
-        let is_err = me.as_obj().and_then(|o| o.native::<Stream>()).is_some_and(|s| s.is_err);
+        let is_err = me
+            .as_obj()
+            .and_then(|o| o.native::<Stream>())
+            .is_some_and(|s| s.is_err);
         if !is_err {
             vm.flush_stdout();
         }
@@ -57,7 +66,17 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
     });
     vm.module_set(&m, "exit", exit);
     vm.module_set(&m, "version", Value::str("3.12.0 (percolate)"));
-    vm.module_set(&m, "version_info", Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0), Value::str("final"), Value::Int(0)]));
+    vm.module_set(
+        &m,
+        "version_info",
+        Value::tuple(vec![
+            Value::Int(3),
+            Value::Int(12),
+            Value::Int(0),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
+    );
     vm.module_set(&m, "hexversion", Value::Int(0x030c00f0));
     vm.module_set(&m, "platform", Value::str(std::env::consts::OS));
     vm.module_set(&m, "byteorder", Value::str("little"));
@@ -65,9 +84,15 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_set(&m, "executable", Value::str("percolate"));
     let modules = vm.modules.clone();
     vm.module_set(&m, "modules", Value::Obj(modules));
-    let path = vm.module_dir.as_ref().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    let path = vm
+        .module_dir
+        .as_ref()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
     vm.module_set(&m, "path", Value::list(vec![Value::string(path)]));
-    let f = vm.new_native_fn("getrecursionlimit", |vm, _| Ok(Value::Int(vm.recursion_limit as i64)));
+    let f = vm.new_native_fn("getrecursionlimit", |vm, _| {
+        Ok(Value::Int(vm.recursion_limit as i64))
+    });
     vm.module_set(&m, "getrecursionlimit", f);
     let f = vm.new_native_fn("setrecursionlimit", |vm, args| {
         let a = args.check(vm, "setrecursionlimit", 1, 1)?.to_vec();
@@ -88,9 +113,16 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
         None => Ok(Value::tuple(vec![Value::None, Value::None, Value::None])),
     });
     vm.module_set(&m, "exc_info", f);
-    let f = vm.new_native_fn("exception", |vm, _| Ok(vm.handled_exception().map(Value::Obj).unwrap_or(Value::None)));
+    let f = vm.new_native_fn("exception", |vm, _| {
+        Ok(vm
+            .handled_exception()
+            .map(Value::Obj)
+            .unwrap_or(Value::None))
+    });
     vm.module_set(&m, "exception", f);
-    let f = vm.new_native_fn("intern", |vm, args| Ok(args.check(vm, "intern", 1, 1)?[0].clone()));
+    let f = vm.new_native_fn("intern", |vm, args| {
+        Ok(args.check(vm, "intern", 1, 1)?[0].clone())
+    });
     vm.module_set(&m, "intern", f);
     Ok(m)
 }

@@ -71,29 +71,44 @@ impl Vm {
 
     /// One step of an async generator awaitable: `sent` is the value sent in, `throw` an
     /// exception thrown in. Mirrors genobject.c async_gen_asend_send / async_gen_athrow_send.
-    fn agen_step(&mut self, aw: &AsyncGenAwaitable, sent: Value, throw: Option<ObjRef>) -> PyResult<Value> {
+    fn agen_step(
+        &mut self,
+        aw: &AsyncGenAwaitable,
+        sent: Value,
+        throw: Option<ObjRef>,
+    ) -> PyResult<Value> {
         let is_close = matches!(&*aw.op.borrow(), AsyncGenOp::Close);
         let r = match aw.state.get() {
             OpState::Done => {
-                let what = if is_close { "aclose()" } else { "__anext__()/asend()" };
+                let what = if is_close {
+                    "aclose()"
+                } else {
+                    "__anext__()/asend()"
+                };
                 return Err(self.new_runtime_error(format!("cannot reuse already awaited {what}")));
             }
             OpState::Init => {
                 aw.state.set(OpState::Iter);
                 let op = std::mem::replace(&mut *aw.op.borrow_mut(), AsyncGenOp::Close);
                 let closing = matches!(op, AsyncGenOp::Close);
-                *aw.op.borrow_mut() = if closing { AsyncGenOp::Close } else { AsyncGenOp::Send(Value::None) };
+                *aw.op.borrow_mut() = if closing {
+                    AsyncGenOp::Close
+                } else {
+                    AsyncGenOp::Send(Value::None)
+                };
                 match (throw, op) {
                     (Some(e), _) => self.gen_throw(&aw.agen, e),
-                    (None, AsyncGenOp::Send(v)) => self.gen_send(&aw.agen, if sent.is_none() { v } else { sent }),
+                    (None, AsyncGenOp::Send(v)) => {
+                        self.gen_send(&aw.agen, if sent.is_none() { v } else { sent })
+                    }
                     (None, AsyncGenOp::Throw(e)) => self.gen_throw(&aw.agen, e),
                     (None, AsyncGenOp::Close) => {
-                        if let Payload::Generator(g) = &aw.agen.payload {
-                            if matches!(&*g.state.borrow(), GenState::Created(_) | GenState::Closed) {
-                                *g.state.borrow_mut() = GenState::Closed;
-                                aw.state.set(OpState::Done);
-                                return Err(self.new_stop_iteration(Value::None));
-                            }
+                        if let Payload::Generator(g) = &aw.agen.payload
+                            && matches!(&*g.state.borrow(), GenState::Created(_) | GenState::Closed)
+                        {
+                            *g.state.borrow_mut() = GenState::Closed;
+                            aw.state.set(OpState::Done);
+                            return Err(self.new_stop_iteration(Value::None));
                         }
                         let exit = self.new_exception(&self.exc.generator_exit.clone(), vec![]);
                         self.gen_throw(&aw.agen, exit)
@@ -145,8 +160,14 @@ impl Vm {
                 _ => Err(vm.new_type_error("expected an async_generator_asend object")),
             }
         }
-        self.add_method(&aw_cls, "__await__", |_, args| Ok(args.positional[0].clone()));
-        self.add_method(&aw_cls, "__iter__", |_, args| Ok(args.positional[0].clone()));
+        self.add_method(&aw_cls, "__await__", |_, args| {
+            Ok(args.positional[0].clone())
+        });
+        self.add_method(
+            &aw_cls,
+            "__iter__",
+            |_, args| Ok(args.positional[0].clone()),
+        );
         self.add_method(&aw_cls, "__next__", |vm, args| {
             let o = me(vm, &args)?;
             let aw = o.native::<AsyncGenAwaitable>().expect("checked");
@@ -161,7 +182,11 @@ impl Vm {
         self.add_method(&aw_cls, "throw", |vm, args| {
             let o = me(vm, &args)?;
             let typ = args.positional.get(1).cloned().unwrap_or(Value::None);
-            let exc = crate::builtins::generators::throw_args_to_exception(vm, &typ, args.positional.get(2))?;
+            let exc = crate::builtins::generators::throw_args_to_exception(
+                vm,
+                &typ,
+                args.positional.get(2),
+            )?;
             let aw = o.native::<AsyncGenAwaitable>().expect("checked");
             vm.agen_step(aw, Value::None, Some(exc))
         });
@@ -173,16 +198,27 @@ impl Vm {
         });
         let agen = self.types.async_generator.clone();
         let make = move |vm: &mut Vm, args: &Args, op: AsyncGenOp| -> PyResult<Value> {
-            let Some(g) = args.positional.first().and_then(|v| v.as_obj()).filter(|o| matches!(o.payload, Payload::Generator(_))) else {
+            let Some(g) = args
+                .positional
+                .first()
+                .and_then(|v| v.as_obj())
+                .filter(|o| matches!(o.payload, Payload::Generator(_)))
+            else {
                 return Err(vm.new_type_error("expected an async generator"));
             };
-            let state = AsyncGenAwaitable { agen: g.clone(), op: RefCell::new(op), state: Cell::new(OpState::Init) };
+            let state = AsyncGenAwaitable {
+                agen: g.clone(),
+                op: RefCell::new(op),
+                state: Cell::new(OpState::Init),
+            };
             let cls = aw_cls.clone();
             Ok(Value::Obj(vm.new_native_object(&cls, state)))
         };
         let make = std::rc::Rc::new(make);
         let m = make.clone();
-        self.add_method(&agen, "__anext__", move |vm, args| m(vm, &args, AsyncGenOp::Send(Value::None)));
+        self.add_method(&agen, "__anext__", move |vm, args| {
+            m(vm, &args, AsyncGenOp::Send(Value::None))
+        });
         let m = make.clone();
         self.add_method(&agen, "asend", move |vm, args| {
             let v = args.positional.get(1).cloned().unwrap_or(Value::None);
@@ -191,10 +227,16 @@ impl Vm {
         let m = make.clone();
         self.add_method(&agen, "athrow", move |vm, args| {
             let typ = args.positional.get(1).cloned().unwrap_or(Value::None);
-            let exc = crate::builtins::generators::throw_args_to_exception(vm, &typ, args.positional.get(2))?;
+            let exc = crate::builtins::generators::throw_args_to_exception(
+                vm,
+                &typ,
+                args.positional.get(2),
+            )?;
             m(vm, &args, AsyncGenOp::Throw(exc))
         });
         let m = make;
-        self.add_method(&agen, "aclose", move |vm, args| m(vm, &args, AsyncGenOp::Close));
+        self.add_method(&agen, "aclose", move |vm, args| {
+            m(vm, &args, AsyncGenOp::Close)
+        });
     }
 }

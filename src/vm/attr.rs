@@ -10,13 +10,12 @@ impl Vm {
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         let cls = self.type_of(obj);
-        if cls.as_type().is_some_and(|t| t.is_heap) {
-            if let Some(hook) = self.lookup_in_mro(&cls, "__getattribute__") {
-                if matches!(hook.payload(), Some(Payload::Function(_))) {
-                    let r = self.call(&hook, vec![obj.clone(), Value::str(name)]);
-                    return self.maybe_getattr_hook(obj, &cls, name, r);
-                }
-            }
+        if cls.as_type().is_some_and(|t| t.is_heap)
+            && let Some(hook) = self.lookup_in_mro(&cls, "__getattribute__")
+            && matches!(hook.payload(), Some(Payload::Function(_)))
+        {
+            let r = self.call(&hook, vec![obj.clone(), Value::str(name)]);
+            return self.maybe_getattr_hook(obj, &cls, name, r);
         }
         let r = self.generic_get_attr(obj, &cls, name);
         match r {
@@ -30,13 +29,19 @@ impl Vm {
     }
 
     /// On AttributeError, tries the class's `__getattr__`.
-    fn maybe_getattr_hook(&mut self, obj: &Value, cls: &ObjRef, name: &str, r: PyResult<Value>) -> PyResult<Value> {
+    fn maybe_getattr_hook(
+        &mut self,
+        obj: &Value,
+        cls: &ObjRef,
+        name: &str,
+        r: PyResult<Value>,
+    ) -> PyResult<Value> {
         match r {
             Err(e) if self.exc_matches(&e, &self.exc.attribute_error.clone()) => {
-                if cls.as_type().is_some_and(|t| t.is_heap) {
-                    if let Some(hook) = self.lookup_in_mro(cls, "__getattr__") {
-                        return self.call_unbound_attr(&hook, obj, name);
-                    }
+                if cls.as_type().is_some_and(|t| t.is_heap)
+                    && let Some(hook) = self.lookup_in_mro(cls, "__getattr__")
+                {
+                    return self.call_unbound_attr(&hook, obj, name);
                 }
                 Err(e)
             }
@@ -62,7 +67,10 @@ impl Vm {
     pub fn no_attribute(&self, obj: &Value, name: &str) -> ObjRef {
         let msg = match obj.payload() {
             Some(Payload::Module { name: m }) => format!("module '{m}' has no attribute '{name}'"),
-            Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{name}'", t.name.borrow()),
+            Some(Payload::Type(t)) => format!(
+                "type object '{}' has no attribute '{name}'",
+                t.name.borrow()
+            ),
             _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
         };
         let e = self.new_attribute_error(msg);
@@ -86,7 +94,8 @@ impl Vm {
             Some(_) => {
                 let t = self.type_of(descr);
                 t.as_type().is_some_and(|td| td.is_heap)
-                    && (self.lookup_in_mro(&t, "__set__").is_some() || self.lookup_in_mro(&t, "__delete__").is_some())
+                    && (self.lookup_in_mro(&t, "__set__").is_some()
+                        || self.lookup_in_mro(&t, "__delete__").is_some())
             }
         }
     }
@@ -98,10 +107,12 @@ impl Vm {
                 receiver: obj.clone(),
                 func: descr.clone(),
             }))),
-            Some(Payload::NativeFunction(nf)) if nf.is_method => Ok(Value::Obj(Obj::new(Payload::BoundMethod {
-                receiver: obj.clone(),
-                func: descr.clone(),
-            }))),
+            Some(Payload::NativeFunction(nf)) if nf.is_method => {
+                Ok(Value::Obj(Obj::new(Payload::BoundMethod {
+                    receiver: obj.clone(),
+                    func: descr.clone(),
+                })))
+            }
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
             Some(Payload::ClassMethod(f)) => Ok(Value::Obj(Obj::new(Payload::BoundMethod {
                 receiver: Value::Obj(self.type_of(obj)),
@@ -130,31 +141,36 @@ impl Vm {
 
     /// The generic attribute lookup (object.__getattribute__ / type.__getattribute__);
     /// Ok(None) when missing.
-    pub fn generic_get_attr(&mut self, obj: &Value, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-        if let Value::Obj(o) = obj {
-            if let Payload::Type(_) = &o.payload {
-                return self.type_get_attr(o, name);
-            }
+    pub fn generic_get_attr(
+        &mut self,
+        obj: &Value,
+        cls: &ObjRef,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj
+            && let Payload::Type(_) = &o.payload
+        {
+            return self.type_get_attr(o, name);
         }
         let descr = self.lookup_in_mro(cls, name);
-        if let Some(d) = &descr {
-            if self.is_data_descriptor(d) {
-                if let Some(Payload::Property { fget, .. }) = d.payload() {
-                    if fget.is_none() {
-                        return Err(self.new_attribute_error(format!(
-                            "property '{name}' of '{}' object has no getter",
-                            self.class_name(cls)
-                        )));
-                    }
-                }
-                return self.bind_descriptor(d, obj).map(Some);
+        if let Some(d) = &descr
+            && self.is_data_descriptor(d)
+        {
+            if let Some(Payload::Property { fget, .. }) = d.payload()
+                && fget.is_none()
+            {
+                return Err(self.new_attribute_error(format!(
+                    "property '{name}' of '{}' object has no getter",
+                    self.class_name(cls)
+                )));
             }
+            return self.bind_descriptor(d, obj).map(Some);
         }
         if let Value::Obj(o) = obj {
-            if let Some(dict) = &o.dict {
-                if let Some(v) = self.dict_get_str(dict, name) {
-                    return Ok(Some(v));
-                }
+            if let Some(dict) = &o.dict
+                && let Some(v) = self.dict_get_str(dict, name)
+            {
+                return Ok(Some(v));
             }
             if let Some(v) = self.payload_attr(o, name)? {
                 return Ok(Some(v));
@@ -173,10 +189,10 @@ impl Vm {
         let cls_val = Value::Obj(cls.clone());
         let meta = self.type_of(&cls_val);
         let meta_attr = self.lookup_in_mro(&meta, name);
-        if let Some(m) = &meta_attr {
-            if self.is_data_descriptor(m) {
-                return self.bind_descriptor(m, &cls_val).map(Some);
-            }
+        if let Some(m) = &meta_attr
+            && self.is_data_descriptor(m)
+        {
+            return self.bind_descriptor(m, &cls_val).map(Some);
         }
         if let Some(v) = self.type_special_attr(cls, name) {
             return Ok(Some(v));
@@ -184,16 +200,18 @@ impl Vm {
         if let Some(attr) = self.lookup_in_mro(cls, name) {
             return match attr.payload() {
                 Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
-                Some(Payload::ClassMethod(f)) => Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
-                    receiver: cls_val.clone(),
-                    func: f.clone(),
-                })))),
+                Some(Payload::ClassMethod(f)) => {
+                    Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
+                        receiver: cls_val.clone(),
+                        func: f.clone(),
+                    }))))
+                }
                 Some(Payload::Object) | Some(Payload::Native(_)) => {
                     let t = self.type_of(&attr);
                     match self.lookup_in_mro(&t, "__get__") {
-                        Some(get) if t.as_type().is_some_and(|td| td.is_heap) => {
-                            self.call(&get, vec![attr.clone(), Value::None, cls_val.clone()]).map(Some)
-                        }
+                        Some(get) if t.as_type().is_some_and(|td| td.is_heap) => self
+                            .call(&get, vec![attr.clone(), Value::None, cls_val.clone()])
+                            .map(Some),
                         _ => Ok(Some(attr)),
                     }
                 }
@@ -210,15 +228,34 @@ impl Vm {
     fn type_special_attr(&self, cls: &ObjRef, name: &str) -> Option<Value> {
         let t = cls.as_type()?;
         Some(match name {
-            "__name__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(t.name.borrow().clone())))),
-            "__qualname__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(t.qualname.borrow().clone())))),
-            "__bases__" => Value::tuple(t.bases.borrow().iter().map(|b| Value::Obj(b.clone())).collect()),
-            "__base__" => t.bases.borrow().first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None),
+            "__name__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(
+                t.name.borrow().clone(),
+            )))),
+            "__qualname__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(
+                t.qualname.borrow().clone(),
+            )))),
+            "__bases__" => Value::tuple(
+                t.bases
+                    .borrow()
+                    .iter()
+                    .map(|b| Value::Obj(b.clone()))
+                    .collect(),
+            ),
+            "__base__" => t
+                .bases
+                .borrow()
+                .first()
+                .map(|b| Value::Obj(b.clone()))
+                .unwrap_or(Value::None),
             "__mro__" => Value::tuple(self.mro_of(cls).into_iter().map(Value::Obj).collect()),
             "__dict__" => Value::Obj(cls.dict.clone()?),
             "__class__" => Value::Obj(self.type_of(&Value::Obj(cls.clone()))),
             "__module__" if !t.is_heap => Value::str("builtins"),
-            "__doc__" => cls.dict.as_ref().and_then(|d| self.dict_get_str(d, "__doc__")).unwrap_or(Value::None),
+            "__doc__" => cls
+                .dict
+                .as_ref()
+                .and_then(|d| self.dict_get_str(d, "__doc__"))
+                .unwrap_or(Value::None),
             _ => return None,
         })
     }
@@ -229,15 +266,28 @@ impl Vm {
             (_, "__class__") => Value::Obj(self.type_of(&Value::Obj(o.clone()))),
             (_, "__dict__") if o.dict.is_some() => Value::Obj(o.dict.clone().expect("checked")),
             (Payload::Function(f), _) => match name {
-                "__name__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(f.name.borrow().clone())))),
-                "__qualname__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(f.qualname.borrow().clone())))),
+                "__name__" => Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(
+                    f.name.borrow().clone(),
+                )))),
+                "__qualname__" => Value::Obj(Obj::new(Payload::Str(
+                    super::object::PyStr::from_rc(f.qualname.borrow().clone()),
+                ))),
                 "__code__" => Value::Obj(Obj::new(Payload::Code(f.code.clone()))),
                 "__globals__" => Value::Obj(f.globals.clone()),
                 "__defaults__" => {
                     let d = f.defaults.borrow();
-                    if d.is_empty() { Value::None } else { Value::tuple(d.clone()) }
+                    if d.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(d.clone())
+                    }
                 }
-                "__kwdefaults__" => f.kwdefaults.borrow().clone().map(Value::Obj).unwrap_or(Value::None),
+                "__kwdefaults__" => f
+                    .kwdefaults
+                    .borrow()
+                    .clone()
+                    .map(Value::Obj)
+                    .unwrap_or(Value::None),
                 "__closure__" => {
                     if f.closure.is_empty() {
                         Value::None
@@ -245,8 +295,15 @@ impl Vm {
                         Value::tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect())
                     }
                 }
-                "__doc__" => f.code.docstring.as_ref().map(|d| Value::str(d)).unwrap_or(Value::None),
-                "__module__" => self.dict_get_str(&f.globals, "__name__").unwrap_or(Value::None),
+                "__doc__" => f
+                    .code
+                    .docstring
+                    .as_ref()
+                    .map(|d| Value::str(d))
+                    .unwrap_or(Value::None),
+                "__module__" => self
+                    .dict_get_str(&f.globals, "__name__")
+                    .unwrap_or(Value::None),
                 "__annotations__" => {
                     let d = self.new_dict();
                     if let Some(dict) = &o.dict {
@@ -316,7 +373,12 @@ impl Vm {
                                 e.traceback
                                     .iter()
                                     .rev()
-                                    .map(|t| Value::tuple(vec![Value::str(&t.code.name), Value::Int(t.line as i64)]))
+                                    .map(|t| {
+                                        Value::tuple(vec![
+                                            Value::str(&t.code.name),
+                                            Value::Int(t.line as i64),
+                                        ])
+                                    })
                                     .collect(),
                             )
                         }
@@ -334,7 +396,9 @@ impl Vm {
     /// `gi_*`/`cr_*`/`ag_*`, `__name__` and `__qualname__` of a generator object.
     fn generator_attr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
         use super::generator::{GenKind, GenState};
-        let Payload::Generator(g) = &o.payload else { return Ok(None) };
+        let Payload::Generator(g) = &o.payload else {
+            return Ok(None);
+        };
         let prefix = match g.kind {
             GenKind::Generator => "gi_",
             GenKind::Coroutine => "cr_",
@@ -346,7 +410,9 @@ impl Vm {
         if name == "__qualname__" {
             return Ok(Some(Value::str(&g.qualname.borrow())));
         }
-        let Some(rest) = name.strip_prefix(prefix) else { return Ok(None) };
+        let Some(rest) = name.strip_prefix(prefix) else {
+            return Ok(None);
+        };
         let st = g.state.borrow();
         let v = match rest {
             "running" => Value::Bool(matches!(&*st, GenState::Running)),
@@ -367,21 +433,35 @@ impl Vm {
 
     /// Attribute lookup through a `super` object.
     fn super_get_attr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-        let Payload::Super { this_class, obj, obj_type } = &o.payload else { return Ok(None) };
+        let Payload::Super {
+            this_class,
+            obj,
+            obj_type,
+        } = &o.payload
+        else {
+            return Ok(None);
+        };
         if name == "__class__" {
             return Ok(None);
         }
         let mro = self.mro_of(obj_type);
-        let start = mro.iter().position(|c| Rc::ptr_eq(c, this_class)).map(|i| i + 1).unwrap_or(mro.len());
+        let start = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, this_class))
+            .map(|i| i + 1)
+            .unwrap_or(mro.len());
         for c in &mro[start..] {
             let Some(d) = &c.dict else { continue };
             if let Some(attr) = self.dict_get_str(d, name) {
-                let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type)) && obj.payload().is_some_and(|p| matches!(p, Payload::Type(_)));
+                let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type))
+                    && obj.payload().is_some_and(|p| matches!(p, Payload::Type(_)));
                 return match attr.payload() {
-                    Some(Payload::ClassMethod(f)) => Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
-                        receiver: Value::Obj(obj_type.clone()),
-                        func: f.clone(),
-                    })))),
+                    Some(Payload::ClassMethod(f)) => {
+                        Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
+                            receiver: Value::Obj(obj_type.clone()),
+                            func: f.clone(),
+                        }))))
+                    }
                     Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
                     _ if is_class => Ok(Some(attr)),
                     _ => self.bind_descriptor(&attr, obj).map(Some),
@@ -394,13 +474,12 @@ impl Vm {
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if cls.as_type().is_some_and(|t| t.is_heap) {
-            if let Some(hook) = self.lookup_in_mro(&cls, "__setattr__") {
-                if matches!(hook.payload(), Some(Payload::Function(_))) {
-                    self.call(&hook, vec![obj.clone(), Value::str(name), value])?;
-                    return Ok(());
-                }
-            }
+        if cls.as_type().is_some_and(|t| t.is_heap)
+            && let Some(hook) = self.lookup_in_mro(&cls, "__setattr__")
+            && matches!(hook.payload(), Some(Payload::Function(_)))
+        {
+            self.call(&hook, vec![obj.clone(), Value::str(name), value])?;
+            return Ok(());
         }
         self.generic_set_attr(obj, name, Some(value))
     }
@@ -408,24 +487,28 @@ impl Vm {
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if cls.as_type().is_some_and(|t| t.is_heap) {
-            if let Some(hook) = self.lookup_in_mro(&cls, "__delattr__") {
-                if matches!(hook.payload(), Some(Payload::Function(_))) {
-                    self.call(&hook, vec![obj.clone(), Value::str(name)])?;
-                    return Ok(());
-                }
-            }
+        if cls.as_type().is_some_and(|t| t.is_heap)
+            && let Some(hook) = self.lookup_in_mro(&cls, "__delattr__")
+            && matches!(hook.payload(), Some(Payload::Function(_)))
+        {
+            self.call(&hook, vec![obj.clone(), Value::str(name)])?;
+            return Ok(());
         }
         self.generic_set_attr(obj, name, None)
     }
 
     /// object.__setattr__ / object.__delattr__ (value None = delete).
-    pub fn generic_set_attr(&mut self, obj: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
+    pub fn generic_set_attr(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        value: Option<Value>,
+    ) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if let Some(descr) = self.lookup_in_mro(&cls, name) {
-            if self.is_data_descriptor(&descr) {
-                return self.descriptor_set(&descr, obj, name, value, &cls);
-            }
+        if let Some(descr) = self.lookup_in_mro(&cls, name)
+            && self.is_data_descriptor(&descr)
+        {
+            return self.descriptor_set(&descr, obj, name, value, &cls);
         }
         let Value::Obj(o) = obj else {
             return Err(self.no_attribute(obj, name));
@@ -496,7 +579,10 @@ impl Vm {
                 _ => {}
             }
             if name == "__defaults__" {
-                let items = value.as_ref().and_then(|v| v.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
+                let items = value
+                    .as_ref()
+                    .and_then(|v| v.as_tuple().map(|t| t.to_vec()))
+                    .unwrap_or_default();
                 *f.defaults.borrow_mut() = items;
                 return Ok(());
             }
@@ -524,13 +610,13 @@ impl Vm {
                 None => Err(self.no_attribute(obj, name)),
             },
             (None, _) => {
-                if let Some(descr) = self.lookup_in_mro(&cls, name) {
-                    if !self.is_data_descriptor(&descr) {
-                        return Err(self.new_attribute_error(format!(
-                            "'{}' object attribute '{name}' is read-only",
-                            self.class_name(&cls)
-                        )));
-                    }
+                if let Some(descr) = self.lookup_in_mro(&cls, name)
+                    && !self.is_data_descriptor(&descr)
+                {
+                    return Err(self.new_attribute_error(format!(
+                        "'{}' object attribute '{name}' is read-only",
+                        self.class_name(&cls)
+                    )));
                 }
                 Err(self.no_attribute(obj, name))
             }
@@ -538,10 +624,21 @@ impl Vm {
     }
 
     /// Runs a data descriptor's setter or deleter.
-    fn descriptor_set(&mut self, descr: &Value, obj: &Value, name: &str, value: Option<Value>, cls: &ObjRef) -> PyResult<()> {
+    fn descriptor_set(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        name: &str,
+        value: Option<Value>,
+        cls: &ObjRef,
+    ) -> PyResult<()> {
         match descr.payload() {
             Some(Payload::Property { fset, fdel, .. }) => {
-                let (f, what) = if value.is_some() { (fset.clone(), "setter") } else { (fdel.clone(), "deleter") };
+                let (f, what) = if value.is_some() {
+                    (fset.clone(), "setter")
+                } else {
+                    (fdel.clone(), "deleter")
+                };
                 if f.is_none() {
                     return Err(self.new_attribute_error(format!(
                         "property '{name}' of '{}' object has no {what}",
@@ -564,7 +661,9 @@ impl Vm {
                         self.call(&f, args)?;
                         Ok(())
                     }
-                    None => Err(self.new_attribute_error(format!("__set__ not defined for '{name}'"))),
+                    None => {
+                        Err(self.new_attribute_error(format!("__set__ not defined for '{name}'")))
+                    }
                 }
             }
         }

@@ -36,9 +36,16 @@ impl Vm {
     }
 
     /// Calls a special method looked up on the type (not the instance), or None if absent.
-    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Vec<Value>,
+    ) -> PyResult<Option<Value>> {
         let cls = self.type_of(obj);
-        let Some(f) = self.lookup_in_mro(&cls, name) else { return Ok(None) };
+        let Some(f) = self.lookup_in_mro(&cls, name) else {
+            return Ok(None);
+        };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
         full.extend(args);
@@ -99,7 +106,12 @@ impl Vm {
     }
 
     /// Binds arguments and runs (or wraps in a generator) a Python function.
-    pub fn invoke_function(&mut self, obj: &ObjRef, func: &Function, args: Args) -> PyResult<Value> {
+    pub fn invoke_function(
+        &mut self,
+        obj: &ObjRef,
+        func: &Function,
+        args: Args,
+    ) -> PyResult<Value> {
         let frame = self.bind_function_args(func, args)?;
         let flags = func.code.flags;
         if flags.generator || flags.coroutine || flags.async_generator {
@@ -107,12 +119,19 @@ impl Vm {
         }
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
-            super::eval::FrameExit::Yield(..) => unreachable!("a plain function frame cannot yield"),
+            super::eval::FrameExit::Yield(..) => {
+                unreachable!("a plain function frame cannot yield")
+            }
         }
     }
 
     /// Wraps a bound frame of a generator/coroutine function in its generator object.
-    pub fn make_generator_for(&mut self, _obj: &ObjRef, func: &Function, frame: Box<Frame>) -> Value {
+    pub fn make_generator_for(
+        &mut self,
+        _obj: &ObjRef,
+        func: &Function,
+        frame: Box<Frame>,
+    ) -> Value {
         let flags = func.code.flags;
         let kind = if flags.coroutine {
             GenKind::Coroutine
@@ -122,7 +141,13 @@ impl Vm {
             GenKind::Generator
         };
         let origin = self.current_location.clone();
-        self.new_generator(kind, frame, func.name.borrow().clone(), func.qualname.borrow().clone(), origin)
+        self.new_generator(
+            kind,
+            frame,
+            func.name.borrow().clone(),
+            func.qualname.borrow().clone(),
+            origin,
+        )
     }
 
     /// Builds the frame for calling `func` with `args` (CPython's argument binding and errors).
@@ -134,9 +159,16 @@ impl Vm {
         let kwonly = code.kwonlyargcount as usize;
         let total = argc + kwonly;
         let qualname = func.qualname.borrow().clone();
-        let Args { mut positional, kwargs } = args;
+        let Args {
+            mut positional,
+            kwargs,
+        } = args;
         let given = positional.len();
-        let extra = if given > argc { positional.split_off(argc) } else { Vec::new() };
+        let extra = if given > argc {
+            positional.split_off(argc)
+        } else {
+            Vec::new()
+        };
         for (i, v) in positional.into_iter().enumerate() {
             frame.locals[i] = Some(v);
         }
@@ -149,10 +181,15 @@ impl Vm {
             let takes = if ndef > 0 {
                 format!("from {} to {} positional arguments", argc - ndef, argc)
             } else {
-                format!("{argc} positional argument{}", if argc == 1 { "" } else { "s" })
+                format!(
+                    "{argc} positional argument{}",
+                    if argc == 1 { "" } else { "s" }
+                )
             };
             let were = if given == 1 { "was" } else { "were" };
-            return Err(self.new_type_error(format!("{qualname}() takes {takes} but {given} {were} given")));
+            return Err(self.new_type_error(format!(
+                "{qualname}() takes {takes} but {given} {were} given"
+            )));
         }
         let kwdict = if code.flags.varkeywords {
             let d = self.new_dict();
@@ -166,15 +203,23 @@ impl Vm {
             if let Some(i) = code.varnames[posonly..total].iter().position(|n| **n == *k) {
                 let i = i + posonly;
                 if frame.locals[i].is_some() {
-                    return Err(self.new_type_error(format!("{qualname}() got multiple values for argument '{k}'")));
+                    return Err(self.new_type_error(format!(
+                        "{qualname}() got multiple values for argument '{k}'"
+                    )));
                 }
                 frame.locals[i] = Some(v);
             } else if let Some(d) = &kwdict {
-                self.dict_set(d, Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(k)))), v)?;
+                self.dict_set(
+                    d,
+                    Value::Obj(Obj::new(Payload::Str(super::object::PyStr::from_rc(k)))),
+                    v,
+                )?;
             } else if code.varnames[..posonly].iter().any(|n| **n == *k) {
                 posonly_as_kw.push(k);
             } else {
-                return Err(self.new_type_error(format!("{qualname}() got an unexpected keyword argument '{k}'")));
+                return Err(self.new_type_error(format!(
+                    "{qualname}() got an unexpected keyword argument '{k}'"
+                )));
             }
         }
         if !posonly_as_kw.is_empty() {
@@ -226,8 +271,14 @@ impl Vm {
             )));
         }
         for name in code.cellvars.iter() {
-            let init = code.varnames.iter().position(|n| n == name).and_then(|i| frame.locals[i].clone());
-            frame.cells.push(Obj::new(Payload::Cell(RefCell::new(init))));
+            let init = code
+                .varnames
+                .iter()
+                .position(|n| n == name)
+                .and_then(|i| frame.locals[i].clone());
+            frame
+                .cells
+                .push(Obj::new(Payload::Cell(RefCell::new(init))));
         }
         frame.cells.extend(func.closure.iter().cloned());
         Ok(frame)
@@ -236,17 +287,20 @@ impl Vm {
     /// Calls a class: `type(x)`, a metaclass `__call__`, or `__new__` + `__init__`.
     pub fn call_type(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
         let meta = self.type_of(&Value::Obj(cls.clone()));
-        if !Rc::ptr_eq(&meta, &self.types.type_) {
-            if let Some(call) = self.lookup_in_mro(&meta, "__call__") {
-                let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("type"));
-                if !is_type_call {
-                    let mut args = args;
-                    args.positional.insert(0, Value::Obj(cls.clone()));
-                    return self.call_args(&call, args);
-                }
+        if !Rc::ptr_eq(&meta, &self.types.type_)
+            && let Some(call) = self.lookup_in_mro(&meta, "__call__")
+        {
+            let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("type"));
+            if !is_type_call {
+                let mut args = args;
+                args.positional.insert(0, Value::Obj(cls.clone()));
+                return self.call_args(&call, args);
             }
         }
-        if Rc::ptr_eq(cls, &self.types.type_) && args.positional.len() == 1 && args.kwargs.is_empty() {
+        if Rc::ptr_eq(cls, &self.types.type_)
+            && args.positional.len() == 1
+            && args.kwargs.is_empty()
+        {
             return Ok(Value::Obj(self.type_of(&args.positional[0])));
         }
         self.construct(cls, args)
@@ -309,7 +363,11 @@ impl Vm {
                 return Err(self.new_type_error(format!("cannot create '{n}' instances")));
             }
         };
-        let dict = if t.is_heap { Some(self.new_dict()) } else { None };
+        let dict = if t.is_heap {
+            Some(self.new_dict())
+        } else {
+            None
+        };
         Ok(Obj::with_class(cls.clone(), dict, payload))
     }
 }

@@ -87,12 +87,19 @@ impl DictTable {
 
     /// The live entry at or after dense position `pos`, with its position (for iterators).
     pub fn entry_from(&self, pos: usize) -> Option<(usize, &Entry)> {
-        self.entries.iter().enumerate().skip(pos).find_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+        self.entries
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, e)| e.as_ref().map(|e| (i, e)))
     }
 
     /// Removes everything.
     pub fn clear(&mut self) {
-        *self = DictTable { version: self.version + 1, ..DictTable::default() };
+        *self = DictTable {
+            version: self.version + 1,
+            ..DictTable::default()
+        };
     }
 
     /// Calls `visit` on every key and value.
@@ -113,7 +120,11 @@ impl DictTable {
                 return;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -129,7 +140,9 @@ impl DictTable {
                 return false;
             }
             if ix >= 0 {
-                let e = self.entries[ix as usize].as_ref().expect("index points at a live entry");
+                let e = self.entries[ix as usize]
+                    .as_ref()
+                    .expect("index points at a live entry");
                 if e.hash == hash {
                     match fast_eq(&e.key, key) {
                         Some(true) => {
@@ -243,7 +256,11 @@ impl DictTable {
             }
             None => {
                 let _ = key;
-                self.insert_new_unchecked(Entry { hash, key: keyval, value })
+                self.insert_new_unchecked(Entry {
+                    hash,
+                    key: keyval,
+                    value,
+                })
             }
         }
     }
@@ -259,7 +276,12 @@ impl DictTable {
 
 impl Vm {
     /// Finds the dense index of `key` in a table, calling `__eq__` through the VM if needed.
-    fn table_find(&mut self, table: &RefCell<DictTable>, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+    fn table_find(
+        &mut self,
+        table: &RefCell<DictTable>,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<usize>> {
         'restart: loop {
             let mut slow = Vec::new();
             let version = {
@@ -283,13 +305,24 @@ impl Vm {
     }
 
     /// `table[key]`, or None when absent.
-    pub fn table_get(&mut self, table: &RefCell<DictTable>, key: &Value) -> PyResult<Option<Value>> {
+    pub fn table_get(
+        &mut self,
+        table: &RefCell<DictTable>,
+        key: &Value,
+    ) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
-        Ok(self.table_find(table, key, hash)?.and_then(|ix| table.borrow().entries[ix].as_ref().map(|e| e.value.clone())))
+        Ok(self
+            .table_find(table, key, hash)?
+            .and_then(|ix| table.borrow().entries[ix].as_ref().map(|e| e.value.clone())))
     }
 
     /// `table[key] = value`.
-    pub fn table_set(&mut self, table: &RefCell<DictTable>, key: Value, value: Value) -> PyResult<()> {
+    pub fn table_set(
+        &mut self,
+        table: &RefCell<DictTable>,
+        key: Value,
+        value: Value,
+    ) -> PyResult<()> {
         let hash = self.hash(&key)?;
         match self.table_find(table, &key, hash)? {
             Some(ix) => {
@@ -297,15 +330,23 @@ impl Vm {
                     e.value = value;
                 }
             }
-            None => table.borrow_mut().insert_new_unchecked(Entry { hash, key, value }),
+            None => table
+                .borrow_mut()
+                .insert_new_unchecked(Entry { hash, key, value }),
         }
         Ok(())
     }
 
     /// Removes `key`, returning its entry if it was present.
-    pub fn table_remove(&mut self, table: &RefCell<DictTable>, key: &Value) -> PyResult<Option<Entry>> {
+    pub fn table_remove(
+        &mut self,
+        table: &RefCell<DictTable>,
+        key: &Value,
+    ) -> PyResult<Option<Entry>> {
         let hash = self.hash(key)?;
-        Ok(self.table_find(table, key, hash)?.map(|ix| table.borrow_mut().remove_at(ix)))
+        Ok(self
+            .table_find(table, key, hash)?
+            .map(|ix| table.borrow_mut().remove_at(ix)))
     }
 
     /// True if `key` is present.
@@ -343,7 +384,9 @@ impl Vm {
     pub fn dict_set_str(&self, dict: &ObjRef, name: &str, value: Value) {
         if let Some(table) = dict.as_dict() {
             let hash = super::hashing::hash_str(name);
-            table.borrow_mut().set_str(name, hash, Value::str(name), value);
+            table
+                .borrow_mut()
+                .set_str(name, hash, Value::str(name), value);
         }
     }
 
@@ -357,9 +400,13 @@ impl Vm {
     /// A snapshot of a dict's (key, value) pairs in order.
     pub fn dict_items(&self, dict: &ObjRef) -> Vec<(Value, Value)> {
         match &dict.payload {
-            super::object::Payload::Dict(t) | super::object::Payload::Set(t) | super::object::Payload::FrozenSet(t) => {
-                t.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
-            }
+            super::object::Payload::Dict(t)
+            | super::object::Payload::Set(t)
+            | super::object::Payload::FrozenSet(t) => t
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect(),
             _ => Vec::new(),
         }
     }

@@ -32,18 +32,27 @@ enum CallOutcome {
 }
 
 fn pop(frame: &mut Frame) -> Value {
-    frame.stack.pop().expect("operand stack underflow (compiler invariant)")
+    frame
+        .stack
+        .pop()
+        .expect("operand stack underflow (compiler invariant)")
 }
 
 fn top(frame: &Frame) -> &Value {
-    frame.stack.last().expect("operand stack underflow (compiler invariant)")
+    frame
+        .stack
+        .last()
+        .expect("operand stack underflow (compiler invariant)")
 }
 
 impl Vm {
     /// Runs `frame` (and everything it calls) until it returns, yields or raises.
     pub fn run_frame(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
         if self.depth >= self.recursion_limit {
-            return Err(self.new_exception_msg(&self.exc.recursion_error.clone(), "maximum recursion depth exceeded"));
+            return Err(self.new_exception_msg(
+                &self.exc.recursion_error.clone(),
+                "maximum recursion depth exceeded",
+            ));
         }
         self.depth += 1;
         let base_depth = self.depth;
@@ -94,7 +103,13 @@ impl Vm {
 
     /// Executes instructions until the base frame exits (Ok) or an exception is raised
     /// (Err with whether a traceback entry must be added for the current frame).
-    fn execute(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>) -> Result<FrameExit, (ObjRef, bool)> {
+    // Frames stay boxed so that pushing/popping a call moves one pointer, not a Frame.
+    #[allow(clippy::vec_box)]
+    fn execute(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+    ) -> Result<FrameExit, (ObjRef, bool)> {
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -163,13 +178,20 @@ impl Vm {
                 }
                 Instr::DeleteName(i) => {
                     let name = frame.code.names[i as usize].clone();
-                    let target = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    let target = frame
+                        .locals_map
+                        .clone()
+                        .unwrap_or(Value::Obj(frame.globals.clone()));
                     let removed = match target.as_obj() {
-                        Some(d) if d.as_dict().is_some() => self.dict_remove_str(d, &name).is_some(),
+                        Some(d) if d.as_dict().is_some() => {
+                            self.dict_remove_str(d, &name).is_some()
+                        }
                         _ => tri!(self.del_item(&target, &Value::str(&name)).map(|_| true)),
                     };
                     if !removed {
-                        tri!(Err(self.new_name_error(format!("name '{name}' is not defined"))))
+                        tri!(Err(
+                            self.new_name_error(format!("name '{name}' is not defined"))
+                        ))
                     }
                 }
                 Instr::LoadGlobal(i) => {
@@ -294,7 +316,9 @@ impl Vm {
                     let c = pop(frame);
                     tri!(self.del_item(&c, &key));
                 }
-                Instr::LoadAssertionError => frame.stack.push(Value::Obj(self.exc.assertion_error.clone())),
+                Instr::LoadAssertionError => frame
+                    .stack
+                    .push(Value::Obj(self.exc.assertion_error.clone())),
                 Instr::LoadBuildClass => {
                     let v = match self.builtin("__build_class__") {
                         Some(v) => v,
@@ -303,16 +327,23 @@ impl Vm {
                     frame.stack.push(v);
                 }
                 Instr::LoadLocals => {
-                    let v = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    let v = frame
+                        .locals_map
+                        .clone()
+                        .unwrap_or(Value::Obj(frame.globals.clone()));
                     frame.stack.push(v);
                 }
                 Instr::SetupAnnotations => {
-                    let target = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
-                    if let Some(m) = target.as_obj() {
-                        if m.as_dict().is_some() && self.dict_get_str(m, "__annotations__").is_none() {
-                            let d = self.new_dict();
-                            self.dict_set_str(m, "__annotations__", Value::Obj(d));
-                        }
+                    let target = frame
+                        .locals_map
+                        .clone()
+                        .unwrap_or(Value::Obj(frame.globals.clone()));
+                    if let Some(m) = target.as_obj()
+                        && m.as_dict().is_some()
+                        && self.dict_get_str(m, "__annotations__").is_none()
+                    {
+                        let d = self.new_dict();
+                        self.dict_set_str(m, "__annotations__", Value::Obj(d));
                     }
                 }
                 Instr::BinaryOp { op, inplace } => {
@@ -431,7 +462,9 @@ impl Vm {
                     let step = if n == 3 { pop(frame) } else { Value::None };
                     let stop = pop(frame);
                     let start = pop(frame);
-                    frame.stack.push(Value::Obj(Obj::new(Payload::Slice { start, stop, step })));
+                    frame
+                        .stack
+                        .push(Value::Obj(Obj::new(Payload::Slice { start, stop, step })));
                 }
                 Instr::ListAppend(n) => {
                     let v = pop(frame);
@@ -461,8 +494,13 @@ impl Vm {
                     let items = match self.collect(&it) {
                         Ok(items) => items,
                         Err(e) => {
-                            let e = if self.exc_matches(&e, &self.exc.type_error.clone()) && self.iter(&it).is_err() {
-                                self.new_type_error(format!("Value after * must be an iterable, not {}", self.type_name(&it)))
+                            let e = if self.exc_matches(&e, &self.exc.type_error.clone())
+                                && self.iter(&it).is_err()
+                            {
+                                self.new_type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    self.type_name(&it)
+                                ))
                             } else {
                                 e
                             };
@@ -488,7 +526,11 @@ impl Vm {
                     let len = frame.stack.len();
                     let target = frame.stack[len - n as usize].clone();
                     let merge = matches!(instr, Instr::DictMerge(_));
-                    let callee = if merge && len >= n as usize + 2 { Some(frame.stack[len - n as usize - 2].clone()) } else { None };
+                    let callee = if merge && len >= n as usize + 2 {
+                        Some(frame.stack[len - n as usize - 2].clone())
+                    } else {
+                        None
+                    };
                     tri!(self.dict_update_from(&target, &m, merge, callee.as_ref()));
                 }
                 Instr::ListToTuple => {
@@ -509,7 +551,10 @@ impl Vm {
                     let items = tri!(self.unpack(&seq, before as usize, Some(after as usize)));
                     frame.stack.extend(items.into_iter().rev());
                 }
-                Instr::FormatValue { conversion, has_spec } => {
+                Instr::FormatValue {
+                    conversion,
+                    has_spec,
+                } => {
                     let spec = if has_spec { pop(frame) } else { Value::None };
                     let v = pop(frame);
                     let v = match conversion {
@@ -522,7 +567,10 @@ impl Vm {
                         }
                     };
                     let spec_str = spec.as_str().unwrap_or("").to_string();
-                    let s = if spec_str.is_empty() && v.as_str().is_some() && !self.has_user_class(&v) {
+                    let s = if spec_str.is_empty()
+                        && v.as_str().is_some()
+                        && !self.has_user_class(&v)
+                    {
                         v
                     } else {
                         Value::string(tri!(self.format_value(&v, &spec_str)))
@@ -611,31 +659,54 @@ impl Vm {
                 }
                 Instr::MakeFunction(flags) => {
                     let code = pop(frame);
-                    let closure = if flags & 0x08 != 0 { Some(pop(frame)) } else { None };
+                    let closure = if flags & 0x08 != 0 {
+                        Some(pop(frame))
+                    } else {
+                        None
+                    };
                     if flags & 0x04 != 0 {
                         pop(frame);
                     }
-                    let kwdefaults = if flags & 0x02 != 0 { Some(pop(frame)) } else { None };
-                    let defaults = if flags & 0x01 != 0 { Some(pop(frame)) } else { None };
+                    let kwdefaults = if flags & 0x02 != 0 {
+                        Some(pop(frame))
+                    } else {
+                        None
+                    };
+                    let defaults = if flags & 0x01 != 0 {
+                        Some(pop(frame))
+                    } else {
+                        None
+                    };
                     let Some(Payload::Code(code)) = code.payload() else {
                         unreachable!("MakeFunction expects a code constant")
                     };
                     let code = code.clone();
                     let consts = self.consts_of(&code);
                     let cells: Vec<ObjRef> = closure
-                        .and_then(|c| c.as_tuple().map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect()))
+                        .and_then(|c| {
+                            c.as_tuple()
+                                .map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect())
+                        })
                         .unwrap_or_default();
                     let func = Function {
                         name: RefCell::new(code.name.clone()),
                         qualname: RefCell::new(code.qualname.clone()),
-                        defaults: RefCell::new(defaults.and_then(|d| d.as_tuple().map(|t| t.to_vec())).unwrap_or_default()),
+                        defaults: RefCell::new(
+                            defaults
+                                .and_then(|d| d.as_tuple().map(|t| t.to_vec()))
+                                .unwrap_or_default(),
+                        ),
                         kwdefaults: RefCell::new(kwdefaults.and_then(|d| d.as_obj().cloned())),
                         closure: cells,
                         globals: frame.globals.clone(),
                         consts,
                         code,
                     };
-                    let f = Obj::with_class(self.types.function.clone(), Some(self.new_dict()), Payload::Function(func));
+                    let f = Obj::with_class(
+                        self.types.function.clone(),
+                        Some(self.new_dict()),
+                        Payload::Function(func),
+                    );
                     frame.stack.push(Value::Obj(f));
                 }
                 Instr::Call(n) => {
@@ -643,7 +714,9 @@ impl Vm {
                     let callable = pop(frame);
                     match tri!(self.prepare_call(frame, callable, Args::new(args))) {
                         CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                        CallOutcome::Frame(f) => {
+                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        }
                     }
                 }
                 Instr::CallKw(n) => {
@@ -657,9 +730,18 @@ impl Vm {
                         .zip(kwvals)
                         .map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v))
                         .collect();
-                    match tri!(self.prepare_call(frame, callable, Args { positional: args, kwargs })) {
+                    match tri!(self.prepare_call(
+                        frame,
+                        callable,
+                        Args {
+                            positional: args,
+                            kwargs
+                        }
+                    )) {
                         CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                        CallOutcome::Frame(f) => {
+                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        }
                     }
                 }
                 Instr::CallFunctionEx(has_kwargs) => {
@@ -671,19 +753,28 @@ impl Vm {
                         None => tri!(self.collect(&args)),
                     };
                     let mut kw = Vec::new();
-                    if let Some(k) = kwargs {
-                        if let Some(d) = k.as_obj() {
-                            for (key, v) in self.dict_items(d) {
-                                match key.as_str() {
-                                    Some(s) => kw.push((Rc::from(s), v)),
-                                    None => tri!(Err(self.new_type_error("keywords must be strings"))),
-                                }
+                    if let Some(k) = kwargs
+                        && let Some(d) = k.as_obj()
+                    {
+                        for (key, v) in self.dict_items(d) {
+                            match key.as_str() {
+                                Some(s) => kw.push((Rc::from(s), v)),
+                                None => tri!(Err(self.new_type_error("keywords must be strings"))),
                             }
                         }
                     }
-                    match tri!(self.prepare_call(frame, callable, Args { positional, kwargs: kw })) {
+                    match tri!(self.prepare_call(
+                        frame,
+                        callable,
+                        Args {
+                            positional,
+                            kwargs: kw
+                        }
+                    )) {
                         CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                        CallOutcome::Frame(f) => {
+                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        }
                     }
                 }
                 Instr::CallMethod(name_idx, n) => {
@@ -700,16 +791,24 @@ impl Vm {
                     };
                     match tri!(self.prepare_call(frame, callable, Args::new(args))) {
                         CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true))?,
+                        CallOutcome::Frame(f) => {
+                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        }
                     }
                 }
                 Instr::SetupFinally(t) => {
                     let depth = frame.stack.len() as u32;
-                    frame.blocks.push(Block { handler: t, stack_depth: depth });
+                    frame.blocks.push(Block {
+                        handler: t,
+                        stack_depth: depth,
+                    });
                 }
                 Instr::SetupWith(t) => {
                     let depth = frame.stack.len() as u32 - 1;
-                    frame.blocks.push(Block { handler: t, stack_depth: depth });
+                    frame.blocks.push(Block {
+                        handler: t,
+                        stack_depth: depth,
+                    });
                 }
                 Instr::PopBlock => {
                     frame.blocks.pop();
@@ -718,7 +817,9 @@ impl Vm {
                     let exc = pop(frame);
                     let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
                     let prev = std::mem::replace(slot, exc.as_obj().cloned());
-                    frame.stack.push(prev.map(Value::Obj).unwrap_or(Value::None));
+                    frame
+                        .stack
+                        .push(prev.map(Value::Obj).unwrap_or(Value::None));
                     frame.stack.push(exc);
                 }
                 Instr::PopExcept => {
@@ -749,7 +850,10 @@ impl Vm {
                     let exc = pop(frame);
                     match exc {
                         Value::Obj(e) => return Err((e, false)),
-                        other => tri!(Err(self.new_type_error(format!("exceptions must derive from BaseException, not {}", self.type_name(&other))))),
+                        other => tri!(Err(self.new_type_error(format!(
+                            "exceptions must derive from BaseException, not {}",
+                            self.type_name(&other)
+                        )))),
                     }
                 }
                 Instr::RaiseVarargs(n) => {
@@ -765,8 +869,14 @@ impl Vm {
                 Instr::BeforeWith => {
                     let mgr = pop(frame);
                     let cls = self.type_of(&mgr);
-                    let (Some(enter), Some(exit)) = (self.lookup_in_mro(&cls, "__enter__"), self.lookup_in_mro(&cls, "__exit__")) else {
-                        let msg = format!("'{}' object does not support the context manager protocol", self.type_name(&mgr));
+                    let (Some(enter), Some(exit)) = (
+                        self.lookup_in_mro(&cls, "__enter__"),
+                        self.lookup_in_mro(&cls, "__exit__"),
+                    ) else {
+                        let msg = format!(
+                            "'{}' object does not support the context manager protocol",
+                            self.type_name(&mgr)
+                        );
                         tri!(Err(self.new_type_error(msg)))
                     };
                     let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
@@ -777,8 +887,14 @@ impl Vm {
                 Instr::BeforeAsyncWith => {
                     let mgr = pop(frame);
                     let cls = self.type_of(&mgr);
-                    let (Some(enter), Some(exit)) = (self.lookup_in_mro(&cls, "__aenter__"), self.lookup_in_mro(&cls, "__aexit__")) else {
-                        let msg = format!("'{}' object does not support the asynchronous context manager protocol", self.type_name(&mgr));
+                    let (Some(enter), Some(exit)) = (
+                        self.lookup_in_mro(&cls, "__aenter__"),
+                        self.lookup_in_mro(&cls, "__aexit__"),
+                    ) else {
+                        let msg = format!(
+                            "'{}' object does not support the asynchronous context manager protocol",
+                            self.type_name(&mgr)
+                        );
                         tri!(Err(self.new_type_error(msg)))
                     };
                     let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
@@ -823,7 +939,10 @@ impl Vm {
                 }
                 Instr::EndAsyncFor => {
                     let exc = pop(frame);
-                    let e = exc.as_obj().cloned().expect("EndAsyncFor receives an exception");
+                    let e = exc
+                        .as_obj()
+                        .cloned()
+                        .expect("EndAsyncFor receives an exception");
                     if self.exc_matches(&e, &self.exc.stop_async_iteration.clone()) {
                         pop(frame);
                     } else {
@@ -844,7 +963,12 @@ impl Vm {
                 Instr::YieldValue => {
                     let v = pop(frame);
                     debug_assert!(callers.is_empty(), "only a generator's own frame yields");
-                    let placeholder = Box::new(Frame::new(frame.code.clone(), frame.consts.clone(), frame.globals.clone(), None));
+                    let placeholder = Box::new(Frame::new(
+                        frame.code.clone(),
+                        frame.consts.clone(),
+                        frame.globals.clone(),
+                        None,
+                    ));
                     let f = std::mem::replace(frame, placeholder);
                     return Ok(FrameExit::Yield(f, v));
                 }
@@ -855,7 +979,10 @@ impl Vm {
                 }
                 Instr::CleanupThrow => {
                     let exc = pop(frame);
-                    let e = exc.as_obj().cloned().expect("CleanupThrow receives an exception");
+                    let e = exc
+                        .as_obj()
+                        .cloned()
+                        .expect("CleanupThrow receives an exception");
                     if self.exc_matches(&e, &self.exc.stop_iteration.clone()) {
                         let v = self.stop_iteration_value(&e);
                         frame.stack.push(v);
@@ -868,7 +995,12 @@ impl Vm {
                     let fromlist = pop(frame);
                     let level = pop(frame);
                     let globals = frame.globals.clone();
-                    let m = tri!(self.import_name(&name, &fromlist, level.as_i64().unwrap_or(0), &globals));
+                    let m = tri!(self.import_name(
+                        &name,
+                        &fromlist,
+                        level.as_i64().unwrap_or(0),
+                        &globals
+                    ));
                     frame.stack.push(m);
                 }
                 Instr::ImportFrom(i) => {
@@ -879,7 +1011,10 @@ impl Vm {
                 }
                 Instr::ImportStar => {
                     let m = pop(frame);
-                    let target = frame.locals_map.clone().unwrap_or(Value::Obj(frame.globals.clone()));
+                    let target = frame
+                        .locals_map
+                        .clone()
+                        .unwrap_or(Value::Obj(frame.globals.clone()));
                     tri!(self.import_star(&m, &target));
                 }
                 Instr::PrintExpr => {
@@ -896,9 +1031,18 @@ impl Vm {
     }
 
     /// Pushes a callee frame (checking the recursion limit).
-    fn push_frame(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, callee: Box<Frame>) -> PyResult<()> {
+    #[allow(clippy::vec_box)]
+    fn push_frame(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        callee: Box<Frame>,
+    ) -> PyResult<()> {
         if self.depth >= self.recursion_limit {
-            let e = self.new_exception_msg(&self.exc.recursion_error.clone(), "maximum recursion depth exceeded");
+            let e = self.new_exception_msg(
+                &self.exc.recursion_error.clone(),
+                "maximum recursion depth exceeded",
+            );
             return Err(e);
         }
         self.depth += 1;
@@ -911,7 +1055,10 @@ impl Vm {
     /// instance dict), to call without creating a bound method.
     fn plain_method(&self, obj: &Value, name: &str) -> Option<Value> {
         let cls = self.type_of(obj);
-        if matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. })) {
+        if matches!(
+            obj.payload(),
+            Some(Payload::Type(_)) | Some(Payload::Module { .. }) | Some(Payload::Super { .. })
+        ) {
             return None;
         }
         let f = self.lookup_in_mro(&cls, name)?;
@@ -923,28 +1070,33 @@ impl Vm {
         if !plain {
             return None;
         }
-        if let Some(Value::Obj(o)) = Some(obj) {
-            if let Some(d) = &o.dict {
-                if self.dict_get_str(d, name).is_some() {
-                    return None;
-                }
-            }
+        if let Some(Value::Obj(o)) = Some(obj)
+            && let Some(d) = &o.dict
+            && self.dict_get_str(d, name).is_some()
+        {
+            return None;
         }
-        if cls.as_type().is_some_and(|t| t.is_heap) {
-            if let Some(ga) = self.lookup_in_mro(&cls, "__getattribute__") {
-                if matches!(ga.payload(), Some(Payload::Function(_))) {
-                    return None;
-                }
-            }
+        if cls.as_type().is_some_and(|t| t.is_heap)
+            && let Some(ga) = self.lookup_in_mro(&cls, "__getattribute__")
+            && matches!(ga.payload(), Some(Payload::Function(_)))
+        {
+            return None;
         }
         Some(f)
     }
 
     /// Decides how to call `callable`: a Python function gets a frame to push (unless it is a
     /// generator/coroutine function), everything else is called now.
-    fn prepare_call(&mut self, frame: &Frame, callable: Value, args: Args) -> PyResult<CallOutcome> {
+    fn prepare_call(
+        &mut self,
+        frame: &Frame,
+        callable: Value,
+        args: Args,
+    ) -> PyResult<CallOutcome> {
         let (func_val, args) = match callable.payload() {
-            Some(Payload::BoundMethod { receiver, func }) if matches!(func.payload(), Some(Payload::Function(_))) => {
+            Some(Payload::BoundMethod { receiver, func })
+                if matches!(func.payload(), Some(Payload::Function(_))) =>
+            {
                 let mut args = args;
                 args.positional.insert(0, receiver.clone());
                 (func.clone(), args)
@@ -964,7 +1116,9 @@ impl Vm {
                 }
                 Payload::NativeFunction(nf) if nf.intrinsic.is_some() => {
                     let intrinsic = nf.intrinsic.expect("checked");
-                    return self.call_intrinsic(frame, intrinsic, func_val.clone(), args).map(CallOutcome::Value);
+                    return self
+                        .call_intrinsic(frame, intrinsic, func_val.clone(), args)
+                        .map(CallOutcome::Value);
                 }
                 _ => {}
             }
@@ -973,7 +1127,13 @@ impl Vm {
     }
 
     /// Natives that need the calling frame: zero-argument `super()`, `globals()`, `locals()`.
-    fn call_intrinsic(&mut self, frame: &Frame, which: FrameIntrinsic, func: Value, args: Args) -> PyResult<Value> {
+    fn call_intrinsic(
+        &mut self,
+        frame: &Frame,
+        which: FrameIntrinsic,
+        func: Value,
+        args: Args,
+    ) -> PyResult<Value> {
         match which {
             FrameIntrinsic::Super if args.is_empty() => {
                 let class_cell = frame
@@ -982,12 +1142,13 @@ impl Vm {
                     .iter()
                     .position(|n| &**n == "__class__")
                     .map(|i| i + frame.code.cellvars.len());
-                let cls = class_cell
-                    .and_then(|i| frame.cells.get(i))
-                    .and_then(|c| match &c.payload {
-                        Payload::Cell(v) => v.borrow().clone(),
-                        _ => None,
-                    });
+                let cls =
+                    class_cell
+                        .and_then(|i| frame.cells.get(i))
+                        .and_then(|c| match &c.payload {
+                            Payload::Cell(v) => v.borrow().clone(),
+                            _ => None,
+                        });
                 let Some(Value::Obj(cls)) = cls else {
                     return Err(self.new_runtime_error("super(): __class__ cell not found"));
                 };
@@ -999,7 +1160,12 @@ impl Vm {
                     None => {
                         // The first argument may have been moved into a cell.
                         let name = &frame.code.varnames[0];
-                        let cell = frame.code.cellvars.iter().position(|n| n == name).and_then(|i| frame.cells.get(i));
+                        let cell = frame
+                            .code
+                            .cellvars
+                            .iter()
+                            .position(|n| n == name)
+                            .and_then(|i| frame.cells.get(i));
                         match cell.map(|c| match &c.payload {
                             Payload::Cell(v) => v.borrow().clone(),
                             _ => None,
@@ -1025,7 +1191,9 @@ impl Vm {
                 }
             },
             _ => {
-                let Some(Payload::NativeFunction(nf)) = func.payload() else { unreachable!("intrinsic is native") };
+                let Some(Payload::NativeFunction(nf)) = func.payload() else {
+                    unreachable!("intrinsic is native")
+                };
                 let f = nf.func.clone();
                 f(self, args)
             }
@@ -1035,22 +1203,32 @@ impl Vm {
     /// Builds `super(cls, obj)`.
     pub fn new_super(&mut self, cls: &ObjRef, obj: Value) -> PyResult<Value> {
         let obj_type = match obj.payload() {
-            Some(Payload::Type(_)) if self.is_subclass(obj.as_obj().expect("heap"), cls) => obj.as_obj().expect("heap").clone(),
+            Some(Payload::Type(_)) if self.is_subclass(obj.as_obj().expect("heap"), cls) => {
+                obj.as_obj().expect("heap").clone()
+            }
             _ => {
                 let t = self.type_of(&obj);
                 if !self.is_subclass(&t, cls) {
-                    return Err(self.new_type_error("super(type, obj): obj must be an instance or subtype of type"));
+                    return Err(self.new_type_error(
+                        "super(type, obj): obj must be an instance or subtype of type",
+                    ));
                 }
                 t
             }
         };
-        Ok(Value::Obj(Obj::new(Payload::Super { this_class: cls.clone(), obj, obj_type })))
+        Ok(Value::Obj(Obj::new(Payload::Super {
+            this_class: cls.clone(),
+            obj,
+            obj_type,
+        })))
     }
 
     fn unbound_local(&self, name: &str) -> ObjRef {
         self.new_exception_msg(
             &self.exc.unbound_local_error,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -1064,7 +1242,11 @@ impl Vm {
 
     fn cell_name(&self, frame: &Frame, i: usize) -> Rc<str> {
         let ncell = frame.code.cellvars.len();
-        if i < ncell { frame.code.cellvars[i].clone() } else { frame.code.freevars[i - ncell].clone() }
+        if i < ncell {
+            frame.code.cellvars[i].clone()
+        } else {
+            frame.code.freevars[i - ncell].clone()
+        }
     }
 
     fn unbound_deref(&self, frame: &Frame, i: usize) -> ObjRef {
@@ -1119,8 +1301,16 @@ impl Vm {
     }
 
     /// `dict.update` / `**` merging for `DictUpdate`/`DictMerge`.
-    fn dict_update_from(&mut self, target: &Value, m: &Value, merge: bool, callee: Option<&Value>) -> PyResult<()> {
-        let Some(d) = target.as_obj().cloned() else { return Ok(()) };
+    fn dict_update_from(
+        &mut self,
+        target: &Value,
+        m: &Value,
+        merge: bool,
+        callee: Option<&Value>,
+    ) -> PyResult<()> {
+        let Some(d) = target.as_obj().cloned() else {
+            return Ok(());
+        };
         let pairs = match m.payload() {
             Some(Payload::Dict(_)) => self.dict_items(m.as_obj().expect("heap")),
             _ => {
@@ -1132,7 +1322,10 @@ impl Vm {
                                 Some(c) => self.callable_name(c),
                                 None => "function".into(),
                             };
-                            format!("{fname} argument after ** must be a mapping, not {}", self.type_name(m))
+                            format!(
+                                "{fname} argument after ** must be a mapping, not {}",
+                                self.type_name(m)
+                            )
                         } else {
                             format!("'{}' object is not a mapping", self.type_name(m))
                         };
@@ -1149,15 +1342,15 @@ impl Vm {
             }
         };
         for (k, v) in pairs {
-            if merge {
-                if self.dict_get(&d, &k)?.is_some() {
-                    let fname = match callee {
-                        Some(c) => self.callable_name(c),
-                        None => "function".into(),
-                    };
-                    let ks = self.str(&k)?;
-                    return Err(self.new_type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
-                }
+            if merge && self.dict_get(&d, &k)?.is_some() {
+                let fname = match callee {
+                    Some(c) => self.callable_name(c),
+                    None => "function".into(),
+                };
+                let ks = self.str(&k)?;
+                return Err(self.new_type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
             }
             self.dict_set(&d, k, v)?;
         }
@@ -1181,7 +1374,10 @@ impl Vm {
             Ok(items) => items,
             Err(e) => {
                 if self.exc_matches(&e, &self.exc.type_error.clone()) && self.iter(seq).is_err() {
-                    return Err(self.new_type_error(format!("cannot unpack non-iterable {} object", self.type_name(seq))));
+                    return Err(self.new_type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        self.type_name(seq)
+                    )));
                 }
                 return Err(e);
             }
@@ -1195,7 +1391,9 @@ impl Vm {
                     )));
                 }
                 if items.len() > before {
-                    return Err(self.new_value_error(format!("too many values to unpack (expected {before})")));
+                    return Err(self.new_value_error(format!(
+                        "too many values to unpack (expected {before})"
+                    )));
                 }
                 Ok(items)
             }
@@ -1234,7 +1432,9 @@ impl Vm {
                     }
                 }
                 _ => {
-                    return Err(self.new_type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(self.new_type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
                 }
             }
         }
@@ -1286,7 +1486,11 @@ impl Vm {
                     Value::None => Value::None,
                     c => match self.make_exception(c) {
                         Ok(c) => Value::Obj(c),
-                        Err(_) => return Err(self.new_type_error("exception causes must derive from BaseException")),
+                        Err(_) => {
+                            return Err(self.new_type_error(
+                                "exception causes must derive from BaseException",
+                            ));
+                        }
                     },
                 };
                 if let Some(d) = self.exc_data(&exc) {
@@ -1301,22 +1505,26 @@ impl Vm {
 
     /// GET_AWAITABLE: a coroutine, or the iterator returned by `__await__`.
     pub fn get_awaitable(&mut self, v: &Value, place: u32) -> PyResult<Value> {
-        if let Some(Payload::Generator(g)) = v.payload() {
-            if g.kind == super::generator::GenKind::Coroutine {
-                if let super::generator::GenState::Suspended(f) = &*g.state.borrow() {
-                    if f.delegate().is_some() {
-                        return Err(self.new_runtime_error("coroutine is being awaited already"));
-                    }
-                }
-                return Ok(v.clone());
+        if let Some(Payload::Generator(g)) = v.payload()
+            && g.kind == super::generator::GenKind::Coroutine
+        {
+            if let super::generator::GenState::Suspended(f) = &*g.state.borrow()
+                && f.delegate().is_some()
+            {
+                return Err(self.new_runtime_error("coroutine is being awaited already"));
             }
+            return Ok(v.clone());
         }
         let cls = self.type_of(v);
         let Some(f) = self.lookup_in_mro(&cls, "__await__") else {
             let tn = self.type_name(v);
             let msg = match place {
-                1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
-                2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
+                1 => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {tn}"
+                ),
+                2 => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {tn}"
+                ),
                 _ => format!("object {tn} can't be used in 'await' expression"),
             };
             return Err(self.new_type_error(msg));
@@ -1369,10 +1577,11 @@ impl Vm {
         let aw = self.call_bound_dunder(&f, aiter, vec![])?;
         match self.get_awaitable(&aw, 0) {
             Ok(it) => Ok(it),
-            Err(e) if self.exc_matches(&e, &self.exc.type_error.clone()) => Err(self.new_type_error(format!(
-                "'async for' received an invalid object from __anext__: {}",
-                self.type_name(&aw)
-            ))),
+            Err(e) if self.exc_matches(&e, &self.exc.type_error.clone()) => Err(self
+                .new_type_error(format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    self.type_name(&aw)
+                ))),
             Err(e) => Err(e),
         }
     }

@@ -29,7 +29,10 @@ impl Vm {
     /// Sets the attributes some exception classes derive from their first argument
     /// (`StopIteration.value`, `SystemExit.code`).
     pub fn init_exception_attrs(&self, exc: &ObjRef, first: Option<Value>) {
-        let cls = exc.class.clone().unwrap_or_else(|| self.exc.exception.clone());
+        let cls = exc
+            .class
+            .clone()
+            .unwrap_or_else(|| self.exc.exception.clone());
         if let Some(d) = &exc.dict {
             if self.is_subclass(&cls, &self.exc.stop_iteration) {
                 self.dict_set_str(d, "value", first.clone().unwrap_or(Value::None));
@@ -99,8 +102,7 @@ impl Vm {
     /// `StopIteration(value)` (no args when value is None, as CPython's generators do).
     pub fn new_stop_iteration(&self, value: Value) -> ObjRef {
         if value.is_none() {
-            let e = self.new_exception(&self.exc.stop_iteration, vec![]);
-            e
+            self.new_exception(&self.exc.stop_iteration, vec![])
         } else {
             self.new_exception(&self.exc.stop_iteration, vec![value])
         }
@@ -127,21 +129,22 @@ impl Vm {
     /// Sets `exc.__context__` to the handled exception, as `_PyErr_SetObject` does
     /// (cutting any cycle that would result). `force` overwrites an existing context.
     pub fn chain_context(&self, exc: &ObjRef, force: bool) {
-        let Some(handled) = self.handled_exception() else { return };
+        let Some(handled) = self.handled_exception() else {
+            return;
+        };
         if Rc::ptr_eq(&handled, exc) {
             return;
         }
-        let Some(data) = self.exc_data(exc) else { return };
+        let Some(data) = self.exc_data(exc) else {
+            return;
+        };
         if !force && !data.borrow().context.is_none() {
             return;
         }
         // Break a cycle: if exc appears in handled's context chain, cut it there.
         let mut cur = handled.clone();
-        loop {
-            let next = match self.exc_data(&cur) {
-                Some(d) => d.borrow().context.clone(),
-                None => break,
-            };
+        while let Some(d) = self.exc_data(&cur) {
+            let next = d.borrow().context.clone();
             match next {
                 Value::Obj(n) if Rc::ptr_eq(&n, exc) => {
                     if let Some(d) = self.exc_data(&cur) {
@@ -159,7 +162,10 @@ impl Vm {
     /// Adds a traceback entry for a frame the exception is passing through.
     pub fn add_traceback(&self, exc: &ObjRef, code: &Rc<crate::bytecode::Code>, line: u32) {
         if let Some(d) = self.exc_data(exc) {
-            d.borrow_mut().traceback.push(TbEntry { code: code.clone(), line });
+            d.borrow_mut().traceback.push(TbEntry {
+                code: code.clone(),
+                line,
+            });
         }
     }
 
@@ -173,8 +179,14 @@ impl Vm {
 
     /// The class name as the last traceback line shows it (`mod.Qual` outside `__main__`).
     pub fn exception_type_label(&self, cls: &ObjRef) -> String {
-        let qual = cls.as_type().map(|t| t.qualname.borrow().to_string()).unwrap_or_default();
-        let module = cls.dict.as_ref().and_then(|d| self.dict_get_str(d, "__module__"));
+        let qual = cls
+            .as_type()
+            .map(|t| t.qualname.borrow().to_string())
+            .unwrap_or_default();
+        let module = cls
+            .dict
+            .as_ref()
+            .and_then(|d| self.dict_get_str(d, "__module__"));
         match module.as_ref().and_then(|m| m.as_str()) {
             Some(m) if m != "__main__" && m != "builtins" => format!("{m}.{qual}"),
             _ => qual,
@@ -186,7 +198,11 @@ impl Vm {
         let cls = self.type_of(&Value::Obj(exc.clone()));
         let label = self.exception_type_label(&cls);
         let msg = self.exception_message(exc);
-        if msg.is_empty() { label } else { format!("{label}: {msg}") }
+        if msg.is_empty() {
+            label
+        } else {
+            format!("{label}: {msg}")
+        }
     }
 
     /// The whole report CPython prints for an uncaught exception, chained ones first.
@@ -201,20 +217,29 @@ impl Vm {
         let (cause, context, suppress, tb) = match self.exc_data(exc) {
             Some(d) => {
                 let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context, d.traceback.clone())
+                (
+                    d.cause.clone(),
+                    d.context.clone(),
+                    d.suppress_context,
+                    d.traceback.clone(),
+                )
             }
             None => (Value::None, Value::None, false, Vec::new()),
         };
         if let Value::Obj(c) = &cause {
             if !seen.iter().any(|s| Rc::ptr_eq(s, c)) {
                 out.push_str(&self.format_exception_rec(c, seen));
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
-        } else if let (Value::Obj(c), false) = (&context, suppress) {
-            if !seen.iter().any(|s| Rc::ptr_eq(s, c)) {
-                out.push_str(&self.format_exception_rec(c, seen));
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
+        } else if let (Value::Obj(c), false) = (&context, suppress)
+            && !seen.iter().any(|s| Rc::ptr_eq(s, c))
+        {
+            out.push_str(&self.format_exception_rec(c, seen));
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
@@ -223,12 +248,12 @@ impl Vm {
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.filename, entry.line, entry.code.name
                 ));
-                if let Some(src) = self.sources.get(&entry.code.filename) {
-                    if let Some(text) = src.lines().nth(entry.line.saturating_sub(1) as usize) {
-                        let text = text.trim();
-                        if !text.is_empty() {
-                            out.push_str(&format!("    {text}\n"));
-                        }
+                if let Some(src) = self.sources.get(&entry.code.filename)
+                    && let Some(text) = src.lines().nth(entry.line.saturating_sub(1) as usize)
+                {
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        out.push_str(&format!("    {text}\n"));
                     }
                 }
             }
@@ -248,7 +273,11 @@ impl Vm {
     /// else prints a traceback and gives 1.
     pub fn handle_uncaught(&mut self, exc: &ObjRef) -> i32 {
         if self.exc_matches(exc, &self.exc.system_exit.clone()) {
-            let code = exc.dict.as_ref().and_then(|d| self.dict_get_str(d, "code")).unwrap_or(Value::None);
+            let code = exc
+                .dict
+                .as_ref()
+                .and_then(|d| self.dict_get_str(d, "code"))
+                .unwrap_or(Value::None);
             return match code {
                 Value::None => 0,
                 Value::Bool(b) => b as i32,

@@ -15,7 +15,8 @@ impl Vm {
             return None;
         }
         let d = exc.as_obj()?.dict.clone()?;
-        self.dict_get_str(&d, "exceptions").and_then(|t| t.as_tuple().map(|t| t.to_vec()))
+        self.dict_get_str(&d, "exceptions")
+            .and_then(|t| t.as_tuple().map(|t| t.to_vec()))
     }
 
     /// Builds a group like `orig` (same message and class kind) with `excs`.
@@ -30,8 +31,14 @@ impl Vm {
 
     /// `BaseExceptionGroup(msg, excs)` (an ExceptionGroup when all are Exceptions).
     pub fn new_exception_group(&mut self, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
-        let all_exc = excs.iter().all(|e| self.is_instance(e, &self.exc.exception));
-        let cls = if all_exc { self.exc.by_name("ExceptionGroup") } else { self.exc.by_name("BaseExceptionGroup") };
+        let all_exc = excs
+            .iter()
+            .all(|e| self.is_instance(e, &self.exc.exception));
+        let cls = if all_exc {
+            self.exc.by_name("ExceptionGroup")
+        } else {
+            self.exc.by_name("BaseExceptionGroup")
+        };
         let cls = cls.expect("exception groups exist");
         let e = self.new_exception(&cls, vec![msg.clone(), Value::list(excs.clone())]);
         if let Some(d) = &e.dict {
@@ -63,26 +70,48 @@ impl Vm {
             let g = self.new_exception_group(Value::str(""), vec![exc.clone()])?;
             return Ok((Value::None, g));
         }
-        let Some(subs) = self.group_exceptions(exc) else { return Ok((exc.clone(), Value::None)) };
+        let Some(subs) = self.group_exceptions(exc) else {
+            return Ok((exc.clone(), Value::None));
+        };
         let mut matched = Vec::new();
         let mut rest = Vec::new();
         for s in subs {
             let (r, m) = self.exception_group_split(&s, spec)?;
             if !m.is_none() {
-                matched.push(if self.group_exceptions(&s).is_some() || !self.exception_matches_spec(&s, spec)? { m } else { s.clone() });
+                matched.push(
+                    if self.group_exceptions(&s).is_some()
+                        || !self.exception_matches_spec(&s, spec)?
+                    {
+                        m
+                    } else {
+                        s.clone()
+                    },
+                );
             }
             if !r.is_none() {
                 rest.push(r);
             }
         }
-        let m = if matched.is_empty() { Value::None } else { self.derive_group(exc, matched)? };
-        let r = if rest.is_empty() { Value::None } else { self.derive_group(exc, rest)? };
+        let m = if matched.is_empty() {
+            Value::None
+        } else {
+            self.derive_group(exc, matched)?
+        };
+        let r = if rest.is_empty() {
+            Value::None
+        } else {
+            self.derive_group(exc, rest)?
+        };
         Ok((r, m))
     }
 
     /// Combines the exceptions raised by `except*` handlers (and the unhandled rest).
     pub fn prep_reraise_star(&mut self, orig: &Value, raised: &Value) -> PyResult<Value> {
-        let items: Vec<Value> = self.collect(raised)?.into_iter().filter(|v| !v.is_none()).collect();
+        let items: Vec<Value> = self
+            .collect(raised)?
+            .into_iter()
+            .filter(|v| !v.is_none())
+            .collect();
         match items.len() {
             0 => Ok(Value::None),
             1 => Ok(items[0].clone()),
@@ -92,22 +121,27 @@ impl Vm {
                 let mut all_reraised = true;
                 for it in &items {
                     match self.group_exceptions(it) {
-                        Some(l) if l.iter().all(|x| orig_leaves.iter().any(|o| o.is(x))) => leaves.extend(l),
+                        Some(l) if l.iter().all(|x| orig_leaves.iter().any(|o| o.is(x))) => {
+                            leaves.extend(l)
+                        }
                         _ => {
                             all_reraised = false;
                             leaves.push(it.clone());
                         }
                     }
                 }
-                if all_reraised { self.derive_group(orig, leaves) } else { self.new_exception_group(Value::str(""), items) }
+                if all_reraised {
+                    self.derive_group(orig, leaves)
+                } else {
+                    self.new_exception_group(Value::str(""), items)
+                }
             }
         }
     }
 
     /// Creates a new exception class (e.g. `asyncio.CancelledError`) from Rust.
     pub fn new_exception_class(&mut self, name: &str, bases: &[ObjRef], module: &str) -> ObjRef {
-        let cls = self.new_builtin_class(name, bases, module, Layout::Exception);
-        cls
+        self.new_builtin_class(name, bases, module, Layout::Exception)
     }
 
     /// Creates a native class whose instances carry Rust state (`Obj::native::<T>()`).
@@ -115,8 +149,18 @@ impl Vm {
         self.new_builtin_class(name, bases, module, Layout::Native)
     }
 
-    fn new_builtin_class(&mut self, name: &str, bases: &[ObjRef], module: &str, layout: Layout) -> ObjRef {
-        let bases: Vec<ObjRef> = if bases.is_empty() { vec![self.types.object.clone()] } else { bases.to_vec() };
+    fn new_builtin_class(
+        &mut self,
+        name: &str,
+        bases: &[ObjRef],
+        module: &str,
+        layout: Layout,
+    ) -> ObjRef {
+        let bases: Vec<ObjRef> = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases.to_vec()
+        };
         let mro = super::types::c3_mro(&bases).unwrap_or_default();
         let dict = self.new_dict();
         self.dict_set_str(&dict, "__module__", Value::str(module));
@@ -128,11 +172,23 @@ impl Vm {
             layout,
             is_heap: false,
         };
-        Rc::new(Obj { class: None, dict: Some(dict), payload: Payload::Type(data) })
+        Rc::new(Obj {
+            class: None,
+            dict: Some(dict),
+            payload: Payload::Type(data),
+        })
     }
 
     /// An instance of native class `cls` (or a subclass) carrying `state`.
-    pub fn new_native_object(&mut self, cls: &ObjRef, state: impl super::object::NativeObject) -> ObjRef {
-        Obj::with_class(cls.clone(), Some(self.new_dict()), Payload::Native(Box::new(state)))
+    pub fn new_native_object(
+        &mut self,
+        cls: &ObjRef,
+        state: impl super::object::NativeObject,
+    ) -> ObjRef {
+        Obj::with_class(
+            cls.clone(),
+            Some(self.new_dict()),
+            Payload::Native(Box::new(state)),
+        )
     }
 }

@@ -30,7 +30,10 @@ impl Vm {
             let r = self.call_bound_dunder(&f, v, vec![Value::str(spec)])?;
             return match r.as_str() {
                 Some(s) => Ok(s.to_string()),
-                None => Err(self.new_type_error(format!("__format__ must return a str, not {}", self.type_name(&r)))),
+                None => Err(self.new_type_error(format!(
+                    "__format__ must return a str, not {}",
+                    self.type_name(&r)
+                ))),
             };
         }
         if spec.is_empty() {
@@ -57,7 +60,8 @@ impl Vm {
 
     /// `fmt % args` (printf-style formatting).
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
-        let mapping = matches!(args.payload(), Some(super::object::Payload::Dict(_))) || (self.has_user_class(args) && args.as_tuple().is_none());
+        let mapping = matches!(args.payload(), Some(super::object::Payload::Dict(_)))
+            || (self.has_user_class(args) && args.as_tuple().is_none());
         let items: Vec<Value> = match args.as_tuple() {
             Some(t) => t.to_vec(),
             None => vec![args.clone()],
@@ -76,7 +80,9 @@ impl Vm {
             let mut key: Option<String> = None;
             if i < chars.len() && chars[i] == '(' {
                 let end = chars[i..].iter().position(|c| *c == ')').map(|p| p + i);
-                let Some(end) = end else { return Err(self.new_value_error("incomplete format key")) };
+                let Some(end) = end else {
+                    return Err(self.new_value_error("incomplete format key"));
+                };
                 key = Some(chars[i + 1..end].iter().collect());
                 i = end + 1;
             }
@@ -163,7 +169,9 @@ impl Vm {
                 }
                 'd' | 'i' | 'u' => {
                     let n = match Num::of(&arg) {
-                        Some(Num::Float(f)) => Value::bigint(num_bigint::BigInt::from(f.trunc() as i64)),
+                        Some(Num::Float(f)) => {
+                            Value::bigint(num_bigint::BigInt::from(f.trunc() as i64))
+                        }
                         Some(_) => arg.clone(),
                         None => {
                             return Err(self.new_type_error(format!(
@@ -185,7 +193,10 @@ impl Vm {
                             )));
                         }
                     };
-                    let p = precision.clone().map(|p| format!(".{}", if p.is_empty() { "0".into() } else { p })).unwrap_or_else(|| ".6".into());
+                    let p = precision
+                        .clone()
+                        .map(|p| format!(".{}", if p.is_empty() { "0".into() } else { p }))
+                        .unwrap_or_else(|| ".6".into());
                     self.format_value(&x, &format!("{spec}{p}{ty}"))?
                 }
                 'c' => match arg.as_str() {
@@ -208,4 +219,3 @@ impl Vm {
         Ok(Value::string(out))
     }
 }
-

@@ -29,7 +29,12 @@ pub struct Frame {
 
 impl Frame {
     /// A frame for `code` with empty locals (cells are added by the caller).
-    pub fn new(code: Rc<Code>, consts: Rc<[Value]>, globals: ObjRef, locals_map: Option<Value>) -> Frame {
+    pub fn new(
+        code: Rc<Code>,
+        consts: Rc<[Value]>,
+        globals: ObjRef,
+        locals_map: Option<Value>,
+    ) -> Frame {
         let nlocals = code.varnames.len();
         Frame {
             stack: Vec::with_capacity(8),
@@ -46,20 +51,31 @@ impl Frame {
 
     /// A frame for calling `func` (locals still to be bound).
     pub fn for_function(func: &Function) -> Frame {
-        Frame::new(func.code.clone(), func.consts.clone(), func.globals.clone(), None)
+        Frame::new(
+            func.code.clone(),
+            func.consts.clone(),
+            func.globals.clone(),
+            None,
+        )
     }
 
     /// The source line of the instruction that last ran.
     pub fn line(&self) -> u32 {
         let i = self.ip.saturating_sub(1);
-        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+        self.code
+            .lines
+            .get(i)
+            .copied()
+            .unwrap_or(self.code.first_line)
     }
 
     /// Calls `visit` on every value the frame references.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.stack.iter().for_each(&mut *visit);
         self.locals.iter().flatten().for_each(&mut *visit);
-        self.cells.iter().for_each(|c| visit(&Value::Obj(c.clone())));
+        self.cells
+            .iter()
+            .for_each(|c| visit(&Value::Obj(c.clone())));
         self.consts.iter().for_each(&mut *visit);
         visit(&Value::Obj(self.globals.clone()));
         if let Some(m) = &self.locals_map {

@@ -80,10 +80,10 @@ pub enum Resume {
 impl Generator {
     /// Calls `visit` on every value the generator references.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(state) = self.state.try_borrow() {
-            if let GenState::Created(f) | GenState::Suspended(f) = &*state {
-                f.trace(visit);
-            }
+        if let Ok(state) = self.state.try_borrow()
+            && let GenState::Created(f) | GenState::Suspended(f) = &*state
+        {
+            f.trace(visit);
         }
         if let Some(e) = &*self.exc_state.borrow() {
             visit(&Value::Obj(e.clone()));
@@ -99,20 +99,26 @@ thread_local! {
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if self.kind == GenKind::Coroutine {
-            if let Ok(state) = self.state.try_borrow() {
-                if matches!(&*state, GenState::Created(_)) {
-                    let q = self.qualname.borrow().clone();
-                    NEVER_AWAITED.with(|n| n.borrow_mut().push(q));
-                }
-            }
+        if self.kind == GenKind::Coroutine
+            && let Ok(state) = self.state.try_borrow()
+            && matches!(&*state, GenState::Created(_))
+        {
+            let q = self.qualname.borrow().clone();
+            NEVER_AWAITED.with(|n| n.borrow_mut().push(q));
         }
     }
 }
 
 impl Vm {
     /// Wraps a ready frame as a generator object of `kind`.
-    pub fn new_generator(&mut self, kind: GenKind, frame: Box<Frame>, name: Rc<str>, qualname: Rc<str>, origin: (Rc<str>, u32)) -> Value {
+    pub fn new_generator(
+        &mut self,
+        kind: GenKind,
+        frame: Box<Frame>,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        origin: (Rc<str>, u32),
+    ) -> Value {
         let code = frame.code.clone();
         Value::Obj(Obj::new(Payload::Generator(Generator {
             kind,
@@ -130,13 +136,16 @@ impl Vm {
         let pending: Vec<_> = NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
         let (file, line) = self.current_location.clone();
         for name in pending {
-            let mut text = format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
-            if let Some(src) = self.sources.get(&file).filter(|_| &*file != "sys") {
-                if let Some(l) = src.lines().nth(line.saturating_sub(1) as usize) {
-                    text.push_str(&format!("  {}\n", l.trim()));
-                }
+            let mut text =
+                format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
+            if let Some(src) = self.sources.get(&file).filter(|_| &*file != "sys")
+                && let Some(l) = src.lines().nth(line.saturating_sub(1) as usize)
+            {
+                text.push_str(&format!("  {}\n", l.trim()));
             }
-            text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+            text.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
             self.write_stderr(&text);
         }
     }
@@ -149,7 +158,12 @@ impl Vm {
     }
 
     /// Runs the generator's frame with `resume`, handling state and exc_info.
-    fn gen_resume(&mut self, obj: &ObjRef, frame: Box<Frame>, resume: Resume) -> PyResult<SendResult> {
+    fn gen_resume(
+        &mut self,
+        obj: &ObjRef,
+        frame: Box<Frame>,
+        resume: Resume,
+    ) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
         let saved = g.exc_state.borrow_mut().take();
         self.exc_info.push(saved);
@@ -199,7 +213,9 @@ impl Vm {
         let kind = g.kind;
         let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         match state {
-            GenState::Running => Err(self.new_value_error(format!("{} already executing", kind.noun()))),
+            GenState::Running => {
+                Err(self.new_value_error(format!("{} already executing", kind.noun())))
+            }
             GenState::Closed => {
                 *g.state.borrow_mut() = GenState::Closed;
                 if kind == GenKind::Coroutine {
@@ -272,12 +288,14 @@ impl Vm {
     /// Throws into any iterator: generators directly, others via their `throw` method
     /// (None = it has no `throw`, so the exception is raised in the caller).
     fn throw_into(&mut self, it: &Value, exc: ObjRef) -> PyResult<Option<SendResult>> {
-        if let Value::Obj(o) = it {
-            if let Payload::Generator(_) = &o.payload {
-                return self.gen_throw(o, exc).map(Some);
-            }
+        if let Value::Obj(o) = it
+            && let Payload::Generator(_) = &o.payload
+        {
+            return self.gen_throw(o, exc).map(Some);
         }
-        let Some(throw) = self.lookup_attr_opt(it, "throw")? else { return Ok(None) };
+        let Some(throw) = self.lookup_attr_opt(it, "throw")? else {
+            return Ok(None);
+        };
         match self.call(&throw, vec![Value::Obj(exc)]) {
             Ok(v) => Ok(Some(SendResult::Yield(v))),
             Err(e) => {
@@ -293,10 +311,10 @@ impl Vm {
 
     /// Closes any iterator: generators directly, others via their `close` method if any.
     fn close_iter(&mut self, it: &Value) -> PyResult<()> {
-        if let Value::Obj(o) = it {
-            if let Payload::Generator(_) = &o.payload {
-                return self.gen_close(o);
-            }
+        if let Value::Obj(o) = it
+            && let Payload::Generator(_) = &o.payload
+        {
+            return self.gen_close(o);
         }
         if let Some(close) = self.lookup_attr_opt(it, "close")? {
             self.call(&close, vec![])?;
@@ -321,7 +339,9 @@ impl Vm {
         }
         let exit = self.new_exception(&self.exc.generator_exit.clone(), vec![]);
         match self.gen_throw(obj, exit) {
-            Ok(SendResult::Yield(_)) => Err(self.new_runtime_error(format!("{} ignored GeneratorExit", kind.noun()))),
+            Ok(SendResult::Yield(_)) => {
+                Err(self.new_runtime_error(format!("{} ignored GeneratorExit", kind.noun())))
+            }
             Ok(SendResult::Return(_)) => Ok(()),
             Err(e) => {
                 if self.exc_matches(&e, &self.exc.generator_exit.clone())
@@ -337,7 +357,10 @@ impl Vm {
 
     /// The `value` of a StopIteration instance.
     pub fn stop_iteration_value(&self, exc: &ObjRef) -> Value {
-        exc.dict.as_ref().and_then(|d| self.dict_get_str(d, "value")).unwrap_or(Value::None)
+        exc.dict
+            .as_ref()
+            .and_then(|d| self.dict_get_str(d, "value"))
+            .unwrap_or(Value::None)
     }
 
     /// Turns a send outcome into Python's view: the yielded value, or StopIteration(value).
@@ -351,10 +374,10 @@ impl Vm {
     /// Sends into any iterator for a SEND instruction: generators directly, `None` as
     /// `__next__`, others via `send`.
     pub fn send_any(&mut self, receiver: &Value, value: Value) -> PyResult<SendResult> {
-        if let Value::Obj(o) = receiver {
-            if let Payload::Generator(_) = &o.payload {
-                return self.gen_send(o, value);
-            }
+        if let Value::Obj(o) = receiver
+            && let Payload::Generator(_) = &o.payload
+        {
+            return self.gen_send(o, value);
         }
         let r = if value.is_none() {
             self.call_method(receiver, "__next__", vec![])

@@ -9,7 +9,11 @@ pub const MODULUS: i64 = (1 << 61) - 1;
 
 /// Mirrors long_hash for i64: `x mod (2**61-1)` with the sign kept, -1 mapped to -2.
 pub fn hash_i64(x: i64) -> i64 {
-    let h = if x >= 0 { x % MODULUS } else { -((x.unsigned_abs() % MODULUS as u64) as i64) };
+    let h = if x >= 0 {
+        x % MODULUS
+    } else {
+        -((x.unsigned_abs() % MODULUS as u64) as i64)
+    };
     if h == -1 { -2 } else { h }
 }
 
@@ -48,7 +52,11 @@ pub fn hash_f64(v: f64) -> i64 {
             x -= p;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     x = ((x << e) & p) | (x >> (61 - e));
     let h = (x as i64) * sign;
     if h == -1 { -2 } else { h }

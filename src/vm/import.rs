@@ -8,7 +8,13 @@ use std::rc::Rc;
 impl Vm {
     /// IMPORT_NAME: imports `name` (and its parents); returns the top package unless
     /// `fromlist` is non-empty.
-    pub fn import_name(&mut self, name: &str, fromlist: &Value, level: i64, globals: &ObjRef) -> PyResult<Value> {
+    pub fn import_name(
+        &mut self,
+        name: &str,
+        fromlist: &Value,
+        level: i64,
+        globals: &ObjRef,
+    ) -> PyResult<Value> {
         let full = if level > 0 {
             let package = self
                 .dict_get_str(globals, "__package__")
@@ -65,7 +71,9 @@ impl Vm {
             self.dict_set_str(&modules, fullname, Value::Obj(m.clone()));
             return Ok(m);
         }
-        let Some(dir) = self.module_dir.clone() else { return Err(self.module_not_found(fullname)) };
+        let Some(dir) = self.module_dir.clone() else {
+            return Err(self.module_not_found(fullname));
+        };
         let rel: std::path::PathBuf = fullname.split('.').collect();
         let file = dir.join(&rel).with_extension("py");
         let package_init = dir.join(&rel).join("__init__.py");
@@ -86,11 +94,22 @@ impl Vm {
         let package = if is_package {
             fullname.to_string()
         } else {
-            fullname.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+            fullname
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default()
         };
         self.module_set(&module, "__package__", Value::string(package));
         if is_package {
-            self.module_set(&module, "__path__", Value::list(vec![Value::string(path.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())]));
+            self.module_set(
+                &module,
+                "__path__",
+                Value::list(vec![Value::string(
+                    path.parent()
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                )]),
+            );
         }
         self.dict_set_str(&modules, fullname, Value::Obj(module.clone()));
         let result = self.exec_source_in(&source, &filename, &module);
@@ -102,7 +121,12 @@ impl Vm {
     }
 
     /// Compiles and runs `source` with `module`'s dict as globals.
-    pub fn exec_source_in(&mut self, source: &str, filename: &str, module: &ObjRef) -> PyResult<()> {
+    pub fn exec_source_in(
+        &mut self,
+        source: &str,
+        filename: &str,
+        module: &ObjRef,
+    ) -> PyResult<()> {
         self.sources.insert(Rc::from(filename), Rc::from(source));
         let code = match crate::compile_source(source, filename) {
             Ok(c) => c,
@@ -114,12 +138,21 @@ impl Vm {
     }
 
     /// Runs a module-level code object in `globals`.
-    pub fn run_module_code(&mut self, code: Rc<crate::bytecode::Code>, globals: &ObjRef) -> PyResult<Value> {
+    pub fn run_module_code(
+        &mut self,
+        code: Rc<crate::bytecode::Code>,
+        globals: &ObjRef,
+    ) -> PyResult<Value> {
         if self.dict_get_str(globals, "__builtins__").is_none() {
             self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
         }
         let consts = self.consts_of(&code);
-        let frame = Box::new(super::frame::Frame::new(code, consts, globals.clone(), Some(Value::Obj(globals.clone()))));
+        let frame = Box::new(super::frame::Frame::new(
+            code,
+            consts,
+            globals.clone(),
+            Some(Value::Obj(globals.clone())),
+        ));
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(..) => unreachable!("module code cannot yield"),
@@ -128,7 +161,10 @@ impl Vm {
 
     /// Converts a compile-time error into a SyntaxError instance.
     pub fn syntax_error_to_exception(&mut self, err: &crate::error::SyntaxError) -> ObjRef {
-        let cls = self.exc.by_name(err.kind.name()).unwrap_or_else(|| self.exc.syntax_error.clone());
+        let cls = self
+            .exc
+            .by_name(err.kind.name())
+            .unwrap_or_else(|| self.exc.syntax_error.clone());
         let details = Value::tuple(vec![
             Value::str(&err.filename),
             Value::Int(err.line as i64),
@@ -148,7 +184,10 @@ impl Vm {
     }
 
     fn module_not_found(&self, name: &str) -> ObjRef {
-        let e = self.new_exception_msg(&self.exc.module_not_found_error, format!("No module named '{name}'"));
+        let e = self.new_exception_msg(
+            &self.exc.module_not_found_error,
+            format!("No module named '{name}'"),
+        );
         if let Some(d) = &e.dict {
             self.dict_set_str(d, "name", Value::str(name));
         }
@@ -168,10 +207,14 @@ impl Vm {
                 if let Ok(m) = self.import_module(&sub) {
                     return Ok(Value::Obj(m));
                 }
-                let file = self.lookup_attr_opt(module, "__file__")?.and_then(|f| f.as_str().map(String::from));
+                let file = self
+                    .lookup_attr_opt(module, "__file__")?
+                    .and_then(|f| f.as_str().map(String::from));
                 let msg = match file {
                     Some(f) => format!("cannot import name '{name}' from '{mname}' ({f})"),
-                    None => format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                    None => {
+                        format!("cannot import name '{name}' from '{mname}' (unknown location)")
+                    }
                 };
                 Err(self.new_exception_msg(&self.exc.import_error.clone(), msg))
             }
@@ -180,8 +223,12 @@ impl Vm {
 
     /// IMPORT_STAR: copies public names (or `__all__`) into `target`.
     pub fn import_star(&mut self, module: &Value, target: &Value) -> PyResult<()> {
-        let Some(m) = module.as_obj() else { return Ok(()) };
-        let Some(d) = m.dict.clone() else { return Ok(()) };
+        let Some(m) = module.as_obj() else {
+            return Ok(());
+        };
+        let Some(d) = m.dict.clone() else {
+            return Ok(());
+        };
         let names: Vec<Value> = match self.dict_get_str(&d, "__all__") {
             Some(all) => self.collect(&all)?,
             None => self

@@ -6,8 +6,8 @@ pub mod attr;
 pub mod call;
 pub mod dict;
 pub mod eval;
-pub mod excgroup;
 pub mod exception;
+pub mod excgroup;
 pub mod format;
 pub mod frame;
 pub mod generator;
@@ -99,7 +99,9 @@ impl Vm {
         let builtins = Obj::with_class(
             types.module.clone(),
             Some(builtins_dict),
-            Payload::Module { name: Rc::from("builtins") },
+            Payload::Module {
+                name: Rc::from("builtins"),
+            },
         );
         let mut vm = Vm {
             types,
@@ -154,7 +156,10 @@ impl Vm {
 
     /// The builtins namespace (a dict object).
     pub fn builtins_dict(&self) -> ObjRef {
-        self.builtins.dict.clone().expect("the builtins module has a dict")
+        self.builtins
+            .dict
+            .clone()
+            .expect("the builtins module has a dict")
     }
 
     /// A built-in by name (for Rust code that needs e.g. `len`).
@@ -187,7 +192,11 @@ impl Vm {
         if let Some((_, v)) = self.const_cache.get(&key) {
             return v.clone();
         }
-        let vals: Vec<Value> = code.constants.iter().map(|c| self.const_to_value(c)).collect();
+        let vals: Vec<Value> = code
+            .constants
+            .iter()
+            .map(|c| self.const_to_value(c))
+            .collect();
         let vals: Rc<[Value]> = Rc::from(vals);
         self.const_cache.insert(key, (code.clone(), vals.clone()));
         vals
@@ -203,7 +212,13 @@ impl Vm {
         let dict = types::new_dict_obj();
         self.dict_set_str(&dict, "__name__", Value::str(name));
         self.dict_set_str(&dict, "__doc__", Value::None);
-        Obj::with_class(self.types.module.clone(), Some(dict), Payload::Module { name: Rc::from(name) })
+        Obj::with_class(
+            self.types.module.clone(),
+            Some(dict),
+            Payload::Module {
+                name: Rc::from(name),
+            },
+        )
     }
 
     /// Sets `module.name = value`.

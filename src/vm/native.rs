@@ -45,7 +45,10 @@ pub struct Args {
 impl Args {
     /// Positional-only arguments.
     pub fn new(positional: Vec<Value>) -> Args {
-        Args { positional, kwargs: Vec::new() }
+        Args {
+            positional,
+            kwargs: Vec::new(),
+        }
     }
 
     /// Number of positional arguments.
@@ -78,7 +81,9 @@ impl Args {
                 if self.kwargs.len() == 1 && !fname.is_empty() {
                     Err(vm.new_type_error(format!("{fname}() takes no keyword arguments")))
                 } else {
-                    Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'")))
+                    Err(vm.new_type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )))
                 }
             }
         }
@@ -89,7 +94,9 @@ impl Args {
     pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<&[Value]> {
         if !self.kwargs.is_empty() {
             let (k, _) = &self.kwargs[0];
-            return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            return Err(vm.new_type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            )));
         }
         let n = self.positional.len();
         if n < min || n > max {
@@ -100,9 +107,15 @@ impl Args {
                     _ => format!("{fname} expected {min} arguments, got {n}"),
                 }
             } else if n < min {
-                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return Err(vm.new_type_error(msg));
         }
@@ -111,7 +124,14 @@ impl Args {
 
     /// Binds arguments to named parameters like a Python signature `(p0, p1=..., ...)`:
     /// returns one slot per name (None when not given). `npos` = how many may be positional.
-    pub fn bind(&mut self, vm: &mut Vm, fname: &str, names: &[&str], npos: usize, required: usize) -> PyResult<Vec<Option<Value>>> {
+    pub fn bind(
+        &mut self,
+        vm: &mut Vm,
+        fname: &str,
+        names: &[&str],
+        npos: usize,
+        required: usize,
+    ) -> PyResult<Vec<Option<Value>>> {
         let mut out: Vec<Option<Value>> = vec![None; names.len()];
         if self.positional.len() > npos {
             let given = self.positional.len();
@@ -131,7 +151,11 @@ impl Args {
                         "argument for {fname}() given by name ('{k}') and position"
                     )));
                 }
-                None => return Err(vm.new_type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))),
+                None => {
+                    return Err(vm.new_type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )));
+                }
             }
         }
         for (i, slot) in out.iter().enumerate().take(required) {
@@ -149,50 +173,87 @@ impl Args {
 
 impl Vm {
     /// Wraps a Rust closure as a plain builtin function object.
-    pub fn new_native_fn(&self, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) -> Value {
-        Value::Obj(super::object::Obj::new(super::object::Payload::NativeFunction(NativeFunction {
-            name: Rc::from(name),
-            owner: None,
-            func: Rc::new(f),
-            is_method: false,
-            intrinsic: None,
-        })))
+    pub fn new_native_fn(
+        &self,
+        name: &str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Obj(super::object::Obj::new(
+            super::object::Payload::NativeFunction(NativeFunction {
+                name: Rc::from(name),
+                owner: None,
+                func: Rc::new(f),
+                is_method: false,
+                intrinsic: None,
+            }),
+        ))
     }
 
     /// Adds a method (binding `self` as the first positional argument) to a class.
-    pub fn add_method(&self, class: &ObjRef, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+    pub fn add_method(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
-        let func = Value::Obj(super::object::Obj::new(super::object::Payload::NativeFunction(NativeFunction {
-            name: Rc::from(name),
-            owner,
-            func: Rc::new(f),
-            is_method: true,
-            intrinsic: None,
-        })));
+        let func = Value::Obj(super::object::Obj::new(
+            super::object::Payload::NativeFunction(NativeFunction {
+                name: Rc::from(name),
+                owner,
+                func: Rc::new(f),
+                is_method: true,
+                intrinsic: None,
+            }),
+        ));
         self.set_class_attr(class, name, func);
     }
 
     /// Adds a `staticmethod`-like function (no binding) to a class.
-    pub fn add_static(&self, class: &ObjRef, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+    pub fn add_static(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) {
         let func = self.new_native_fn(name, f);
-        let sm = Value::Obj(super::object::Obj::new(super::object::Payload::StaticMethod(func)));
+        let sm = Value::Obj(super::object::Obj::new(
+            super::object::Payload::StaticMethod(func),
+        ));
         self.set_class_attr(class, name, sm);
     }
 
     /// Adds a `classmethod` (the class is passed first) to a class.
-    pub fn add_classmethod(&self, class: &ObjRef, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
+    pub fn add_classmethod(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) {
         let func = self.new_native_fn(name, f);
-        let cm = Value::Obj(super::object::Obj::new(super::object::Payload::ClassMethod(func)));
+        let cm = Value::Obj(super::object::Obj::new(
+            super::object::Payload::ClassMethod(func),
+        ));
         self.set_class_attr(class, name, cm);
     }
 
     /// Adds a read-only property computed by `getter(vm, self)`.
-    pub fn add_getter(&self, class: &ObjRef, name: &str, getter: impl Fn(&mut Vm, Value) -> PyResult<Value> + 'static) {
+    pub fn add_getter(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        getter: impl Fn(&mut Vm, Value) -> PyResult<Value> + 'static,
+    ) {
         let fget = self.new_native_fn(name, move |vm, args| {
             let recv = args.positional.into_iter().next().unwrap_or(Value::None);
             getter(vm, recv)
         });
-        let prop = super::object::Payload::Property { fget, fset: Value::None, fdel: Value::None, doc: Value::None };
+        let prop = super::object::Payload::Property {
+            fget,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+        };
         self.set_class_attr(class, name, Value::Obj(super::object::Obj::new(prop)));
     }
 

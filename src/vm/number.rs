@@ -58,7 +58,13 @@ impl Num {
 /// Python's floor modulo for floats.
 pub fn float_mod(a: f64, b: f64) -> f64 {
     let m = a % b;
-    if m != 0.0 && ((m < 0.0) != (b < 0.0)) { m + b } else if m == 0.0 { 0.0f64.copysign(b) } else { m }
+    if m != 0.0 && ((m < 0.0) != (b < 0.0)) {
+        m + b
+    } else if m == 0.0 {
+        0.0f64.copysign(b)
+    } else {
+        m
+    }
 }
 
 /// Python's floor division for floats (mirrors float_divmod).
@@ -84,10 +90,20 @@ pub fn float_repr(x: f64) -> String {
 impl Vm {
     /// Arithmetic on two numbers; Ok(None) when the operands are not both numbers.
     pub fn number_binop(&mut self, a: &Value, b: &Value, op: Operator) -> PyResult<Option<Value>> {
-        let (Some(x), Some(y)) = (Num::of(a), Num::of(b)) else { return Ok(None) };
+        let (Some(x), Some(y)) = (Num::of(a), Num::of(b)) else {
+            return Ok(None);
+        };
         match (&x, &y) {
             (Num::Float(_), _) | (_, Num::Float(_)) => {
-                if matches!(op, Operator::LShift | Operator::RShift | Operator::BitAnd | Operator::BitOr | Operator::BitXor | Operator::MatMult) {
+                if matches!(
+                    op,
+                    Operator::LShift
+                        | Operator::RShift
+                        | Operator::BitAnd
+                        | Operator::BitOr
+                        | Operator::BitXor
+                        | Operator::MatMult
+                ) {
                     return Ok(None);
                 }
                 let (Some(p), Some(q)) = (x.to_f64(), y.to_f64()) else {
@@ -125,7 +141,9 @@ impl Vm {
             }
             Operator::Pow => {
                 if a == 0.0 && b < 0.0 {
-                    return Err(self.new_zero_division_error("0.0 cannot be raised to a negative power"));
+                    return Err(
+                        self.new_zero_division_error("0.0 cannot be raised to a negative power")
+                    );
                 }
                 if a < 0.0 && b.fract() != 0.0 {
                     return Err(self.new_value_error("complex numbers are not supported"));
@@ -149,24 +167,30 @@ impl Vm {
                 if b == 0 {
                     return Err(self.new_zero_division_error("division by zero"));
                 }
-                return Ok(Some(Value::Float(int_true_div(&BigInt::from(a), &BigInt::from(b)))));
+                return Ok(Some(Value::Float(int_true_div(
+                    &BigInt::from(a),
+                    &BigInt::from(b),
+                ))));
             }
             Operator::FloorDiv => {
                 if b == 0 {
                     return Err(self.new_zero_division_error("integer division or modulo by zero"));
                 }
-                a.checked_div_euclid(b).map(|_| num_integer::Integer::div_floor(&a, &b))
+                a.checked_div_euclid(b)
+                    .map(|_| num_integer::Integer::div_floor(&a, &b))
             }
             Operator::Mod => {
                 if b == 0 {
                     return Err(self.new_zero_division_error("integer modulo by zero"));
                 }
-                a.checked_rem(b).map(|_| num_integer::Integer::mod_floor(&a, &b))
+                a.checked_rem(b)
+                    .map(|_| num_integer::Integer::mod_floor(&a, &b))
             }
             Operator::Pow => {
                 if b < 0 {
                     if a == 0 {
-                        return Err(self.new_zero_division_error("0.0 cannot be raised to a negative power"));
+                        return Err(self
+                            .new_zero_division_error("0.0 cannot be raised to a negative power"));
                     }
                     return Ok(Some(Value::Float((a as f64).powf(b as f64))));
                 }
@@ -179,13 +203,21 @@ impl Vm {
                 if b < 0 {
                     return Err(self.new_value_error("negative shift count"));
                 }
-                if b < 63 && (a.abs() < (1i64 << (62 - b))) { Some(a << b) } else { None }
+                if b < 63 && (a.abs() < (1i64 << (62 - b))) {
+                    Some(a << b)
+                } else {
+                    None
+                }
             }
             Operator::RShift => {
                 if b < 0 {
                     return Err(self.new_value_error("negative shift count"));
                 }
-                Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                Some(if b >= 64 {
+                    if a < 0 { -1 } else { 0 }
+                } else {
+                    a >> b
+                })
             }
             Operator::BitAnd => Some(a & b),
             Operator::BitOr => Some(a | b),
@@ -227,7 +259,8 @@ impl Vm {
                         return Err(self.new_overflow_error("int too large to convert to float"));
                     };
                     if x == 0.0 {
-                        return Err(self.new_zero_division_error("0.0 cannot be raised to a negative power"));
+                        return Err(self
+                            .new_zero_division_error("0.0 cannot be raised to a negative power"));
                     }
                     return Ok(Some(Value::Float(x.powf(y))));
                 }

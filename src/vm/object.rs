@@ -25,12 +25,20 @@ pub struct Obj {
 impl Obj {
     /// A new object of the payload's built-in type, without a `__dict__`.
     pub fn new(payload: Payload) -> ObjRef {
-        Rc::new(Obj { class: None, dict: None, payload })
+        Rc::new(Obj {
+            class: None,
+            dict: None,
+            payload,
+        })
     }
 
     /// A new object with an explicit class and optional dict.
     pub fn with_class(class: ObjRef, dict: Option<ObjRef>, payload: Payload) -> ObjRef {
-        Rc::new(Obj { class: Some(class), dict, payload })
+        Rc::new(Obj {
+            class: Some(class),
+            dict,
+            payload,
+        })
     }
 
     /// The type data if this object is a class.
@@ -91,7 +99,11 @@ impl PyStr {
     /// Wraps a shared string.
     pub fn from_rc(text: Rc<str>) -> PyStr {
         let ascii = text.is_ascii();
-        PyStr { text, ascii, hash: Cell::new(None) }
+        PyStr {
+            text,
+            ascii,
+            hash: Cell::new(None),
+        }
     }
     /// The text.
     pub fn as_str(&self) -> &str {
@@ -99,7 +111,11 @@ impl PyStr {
     }
     /// Length in code points.
     pub fn char_len(&self) -> usize {
-        if self.ascii { self.text.len() } else { self.text.chars().count() }
+        if self.ascii {
+            self.text.len()
+        } else {
+            self.text.chars().count()
+        }
     }
 }
 
@@ -262,8 +278,14 @@ impl Payload {
             Payload::List(items) => items.borrow().iter().for_each(visit),
             Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t) => t.borrow().trace(visit),
             Payload::Type(t) => {
-                t.bases.borrow().iter().for_each(|b| visit(&Value::Obj(b.clone())));
-                t.mro.borrow().iter().for_each(|b| visit(&Value::Obj(b.clone())));
+                t.bases
+                    .borrow()
+                    .iter()
+                    .for_each(|b| visit(&Value::Obj(b.clone())));
+                t.mro
+                    .borrow()
+                    .iter()
+                    .for_each(|b| visit(&Value::Obj(b.clone())));
             }
             Payload::Function(f) => {
                 visit(&Value::Obj(f.globals.clone()));
@@ -297,14 +319,23 @@ impl Payload {
             }
             Payload::Iterator(it) => it.borrow().trace(visit),
             Payload::DictView { dict, .. } => visit(&Value::Obj(dict.clone())),
-            Payload::Property { fget, fset, fdel, doc } => {
+            Payload::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => {
                 visit(fget);
                 visit(fset);
                 visit(fdel);
                 visit(doc);
             }
             Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
-            Payload::Super { this_class, obj, obj_type } => {
+            Payload::Super {
+                this_class,
+                obj,
+                obj_type,
+            } => {
                 visit(&Value::Obj(this_class.clone()));
                 visit(obj);
                 visit(&Value::Obj(obj_type.clone()));

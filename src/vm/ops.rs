@@ -2,7 +2,7 @@
 //! rich comparison and binary/unary operators with `__op__`/`__rop__`/`__iop__` dispatch.
 
 use super::hashing;
-use super::number::{float_repr, Num};
+use super::number::{Num, float_repr};
 use super::object::Payload;
 use super::strings::{bytes_repr, str_repr};
 use super::value::{ObjRef, Value};
@@ -95,7 +95,10 @@ impl Vm {
     /// True if the type of `v` is a user class (whose dunders may override behaviour).
     pub fn has_user_class(&self, v: &Value) -> bool {
         match v {
-            Value::Obj(o) => o.class.as_ref().is_some_and(|c| c.as_type().is_some_and(|t| t.is_heap)),
+            Value::Obj(o) => o
+                .class
+                .as_ref()
+                .is_some_and(|c| c.as_type().is_some_and(|t| t.is_heap)),
             _ => false,
         }
     }
@@ -144,9 +147,13 @@ impl Vm {
                     Payload::Bytes(b) => !b.is_empty(),
                     Payload::Tuple(t) => !t.is_empty(),
                     Payload::List(l) => !l.borrow().is_empty(),
-                    Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => !d.borrow().is_empty(),
+                    Payload::Dict(d) | Payload::Set(d) | Payload::FrozenSet(d) => {
+                        !d.borrow().is_empty()
+                    }
                     Payload::Range { .. } => self.len(v)? != 0,
-                    Payload::DictView { dict, .. } => dict.as_dict().is_some_and(|d| !d.borrow().is_empty()),
+                    Payload::DictView { dict, .. } => {
+                        dict.as_dict().is_some_and(|d| !d.borrow().is_empty())
+                    }
                     _ => true,
                 })
             }
@@ -223,22 +230,32 @@ impl Vm {
                     return Ok("()".into());
                 }
                 let items = items.to_vec();
-                let Some(_guard) = self.repr_enter(addr) else { return Ok("(...)".into()) };
+                let Some(_guard) = self.repr_enter(addr) else {
+                    return Ok("(...)".into());
+                };
                 let parts = self.repr_all(&items);
                 self.repr_leave(addr);
                 let parts = parts?;
-                if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
             }
             Payload::List(items) => {
                 let items = items.borrow().clone();
-                let Some(_g) = self.repr_enter(addr) else { return Ok("[...]".into()) };
+                let Some(_g) = self.repr_enter(addr) else {
+                    return Ok("[...]".into());
+                };
                 let parts = self.repr_all(&items);
                 self.repr_leave(addr);
                 format!("[{}]", parts?.join(", "))
             }
             Payload::Dict(_) => {
                 let items = self.dict_items(&o);
-                let Some(_g) = self.repr_enter(addr) else { return Ok("{...}".into()) };
+                let Some(_g) = self.repr_enter(addr) else {
+                    return Ok("{...}".into());
+                };
                 let mut parts = Vec::new();
                 let mut err = None;
                 for (k, val) in items {
@@ -263,22 +280,35 @@ impl Vm {
                 if keys.is_empty() {
                     return Ok(format!("{name}()"));
                 }
-                let Some(_g) = self.repr_enter(addr) else { return Ok(format!("{name}(...)")) };
+                let Some(_g) = self.repr_enter(addr) else {
+                    return Ok(format!("{name}(...)"));
+                };
                 let parts = self.repr_all(&keys);
                 self.repr_leave(addr);
                 let body = format!("{{{}}}", parts?.join(", "));
-                if frozen || o.class.is_some() { format!("{name}({body})") } else { body }
+                if frozen || o.class.is_some() {
+                    format!("{name}({body})")
+                } else {
+                    body
+                }
             }
             Payload::Type(t) => {
-                let module = o.dict.as_ref().and_then(|d| self.dict_get_str(d, "__module__"));
+                let module = o
+                    .dict
+                    .as_ref()
+                    .and_then(|d| self.dict_get_str(d, "__module__"));
                 match module.as_ref().and_then(|m| m.as_str()) {
-                    Some(m) if t.is_heap && m != "builtins" => format!("<class '{m}.{}'>", t.qualname.borrow()),
+                    Some(m) if t.is_heap && m != "builtins" => {
+                        format!("<class '{m}.{}'>", t.qualname.borrow())
+                    }
                     _ => format!("<class '{}'>", t.qualname.borrow()),
                 }
             }
             Payload::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), addr),
             Payload::NativeFunction(nf) => match &nf.owner {
-                Some(owner) if nf.is_method => format!("<method '{}' of '{}' objects>", nf.name, owner),
+                Some(owner) if nf.is_method => {
+                    format!("<method '{}' of '{}' objects>", nf.name, owner)
+                }
                 _ => format!("<built-in function {}>", nf.name),
             },
             Payload::BoundMethod { receiver, func } => {
@@ -289,7 +319,10 @@ impl Vm {
                         let name = nf.name.clone();
                         let tn = self.type_name(&receiver);
                         match receiver.as_obj() {
-                            Some(r) => format!("<built-in method {name} of {tn} object at {:#x}>", Rc::as_ptr(r) as usize),
+                            Some(r) => format!(
+                                "<built-in method {name} of {tn} object at {:#x}>",
+                                Rc::as_ptr(r) as usize
+                            ),
                             None => format!("<built-in method {name} of {tn} object>"),
                         }
                     }
@@ -305,9 +338,16 @@ impl Vm {
             }
             Payload::Module { name } => format!("<module '{name}'>"),
             Payload::Cell(_) => format!("<cell at {addr:#x}>"),
-            Payload::Code(c) => format!("<code object {} at {addr:#x}, file \"{}\", line {}>", c.name, c.filename, c.first_line),
+            Payload::Code(c) => format!(
+                "<code object {} at {addr:#x}, file \"{}\", line {}>",
+                c.name, c.filename, c.first_line
+            ),
             Payload::Generator(g) => {
-                format!("<{} object {} at {addr:#x}>", g.kind.noun().replace(' ', "_"), g.qualname.borrow())
+                format!(
+                    "<{} object {} at {addr:#x}>",
+                    g.kind.noun().replace(' ', "_"),
+                    g.qualname.borrow()
+                )
             }
             Payload::Exception(e) => {
                 let args = e.borrow().args.clone();
@@ -317,11 +357,20 @@ impl Vm {
                 format!("{name}({})", parts.join(", "))
             }
             Payload::Range { start, stop, step } => {
-                if *step == 1 { format!("range({start}, {stop})") } else { format!("range({start}, {stop}, {step})") }
+                if *step == 1 {
+                    format!("range({start}, {stop})")
+                } else {
+                    format!("range({start}, {stop}, {step})")
+                }
             }
             Payload::Slice { start, stop, step } => {
                 let (a, b, c) = (start.clone(), stop.clone(), step.clone());
-                format!("slice({}, {}, {})", self.repr(&a)?, self.repr(&b)?, self.repr(&c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&a)?,
+                    self.repr(&b)?,
+                    self.repr(&c)?
+                )
             }
             Payload::DictView { dict, kind } => {
                 let items = self.dict_items(dict);
@@ -338,15 +387,25 @@ impl Vm {
             }
             Payload::NotImplemented => "NotImplemented".into(),
             Payload::Ellipsis => "Ellipsis".into(),
-            Payload::Super { this_class, obj_type, .. } => format!(
+            Payload::Super {
+                this_class,
+                obj_type,
+                ..
+            } => format!(
                 "<super: <class '{}'>, <{} object>>",
                 self.class_name(this_class),
                 self.class_name(obj_type)
             ),
             _ => {
                 let cls = self.type_of(v);
-                let module = cls.dict.as_ref().and_then(|d| self.dict_get_str(d, "__module__"));
-                let qn = cls.as_type().map(|t| t.qualname.borrow().to_string()).unwrap_or_default();
+                let module = cls
+                    .dict
+                    .as_ref()
+                    .and_then(|d| self.dict_get_str(d, "__module__"));
+                let qn = cls
+                    .as_type()
+                    .map(|t| t.qualname.borrow().to_string())
+                    .unwrap_or_default();
                 match module.as_ref().and_then(|m| m.as_str()) {
                     Some(m) if m != "builtins" => format!("<{m}.{qn} object at {addr:#x}>"),
                     _ => format!("<{qn} object at {addr:#x}>"),
@@ -376,10 +435,10 @@ impl Vm {
 
     /// `str(v)`.
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
-        if let Some(s) = v.as_str() {
-            if !self.has_user_class(v) {
-                return Ok(s.to_string());
-            }
+        if let Some(s) = v.as_str()
+            && !self.has_user_class(v)
+        {
+            return Ok(s.to_string());
         }
         if let Some(f) = self.user_dunder(v, "__str__") {
             let r = self.call_bound_dunder(&f, v, vec![])?;
@@ -434,7 +493,9 @@ impl Vm {
             let cls = self.type_of(v);
             match self.lookup_in_mro(&cls, "__hash__") {
                 Some(Value::None) => {
-                    return Err(self.new_type_error(format!("unhashable type: '{}'", self.type_name(v))));
+                    return Err(
+                        self.new_type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                    );
                 }
                 Some(f) if !matches!(f.payload(), Some(Payload::NativeFunction(_))) => {
                     let r = self.call_bound_dunder(&f, v, vec![])?;
@@ -452,7 +513,9 @@ impl Vm {
 
     /// `object.__hash__` and the built-in types' hashes.
     pub fn builtin_hash(&mut self, v: &Value) -> PyResult<i64> {
-        let Value::Obj(o) = v else { return self.hash(v) };
+        let Value::Obj(o) = v else {
+            return self.hash(v);
+        };
         match &o.payload {
             Payload::Str(s) => {
                 if let Some(h) = s.hash.get() {
@@ -510,13 +573,14 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let mut tried_reflected = false;
-        if !Rc::ptr_eq(&ta, &tb) && self.is_subclass(&tb, &ta) {
-            if let Some(f) = self.lookup_in_mro(&tb, rname) {
-                tried_reflected = true;
-                let r = self.call_cmp_method(&f, b, a, swapped(op))?;
-                if !r.is(&self.not_implemented) {
-                    return Ok(r);
-                }
+        if !Rc::ptr_eq(&ta, &tb)
+            && self.is_subclass(&tb, &ta)
+            && let Some(f) = self.lookup_in_mro(&tb, rname)
+        {
+            tried_reflected = true;
+            let r = self.call_cmp_method(&f, b, a, swapped(op))?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
             }
         }
         if let Some(f) = self.lookup_in_mro(&ta, name) {
@@ -525,12 +589,10 @@ impl Vm {
                 return Ok(r);
             }
         }
-        if !tried_reflected {
-            if let Some(f) = self.lookup_in_mro(&tb, rname) {
-                let r = self.call_cmp_method(&f, b, a, swapped(op))?;
-                if !r.is(&self.not_implemented) {
-                    return Ok(r);
-                }
+        if !tried_reflected && let Some(f) = self.lookup_in_mro(&tb, rname) {
+            let r = self.call_cmp_method(&f, b, a, swapped(op))?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
             }
         }
         self.compare_fallback(a, b, op)
@@ -572,10 +634,18 @@ impl Vm {
         let (Value::Obj(oa), Value::Obj(ob)) = (a, b) else {
             return Ok(match op {
                 CmpOp::Eq => {
-                    if a.is(b) { Some(true) } else { None }
+                    if a.is(b) {
+                        Some(true)
+                    } else {
+                        None
+                    }
                 }
                 CmpOp::NotEq => {
-                    if a.is(b) { Some(false) } else { None }
+                    if a.is(b) {
+                        Some(false)
+                    } else {
+                        None
+                    }
                 }
                 _ => None,
             });
@@ -611,14 +681,20 @@ impl Vm {
                     _ => false,
                 }))
             }
-            (Payload::Range { .. }, Payload::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+            (Payload::Range { .. }, Payload::Range { .. })
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+            {
                 let x = self.collect(a)?;
                 let y = self.collect(b)?;
                 let eq = self.sequence_compare(&x, &y, CmpOp::Eq)?;
                 Ok(Some(if op == CmpOp::Eq { eq } else { !eq }))
             }
-            (Payload::DictView { dict: da, kind: ka }, Payload::DictView { dict: db, kind: kb })
-                if ka == kb && *ka != super::object::ViewKind::Values && matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+            (
+                Payload::DictView { dict: da, kind: ka },
+                Payload::DictView { dict: db, kind: kb },
+            ) if ka == kb
+                && *ka != super::object::ViewKind::Values
+                && matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
             {
                 let eq = if *ka == super::object::ViewKind::Keys {
                     let (da, db) = (da.clone(), db.clone());
@@ -703,15 +779,19 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let fa = self.lookup_in_mro(&ta, name);
-        let mut fb = if Rc::ptr_eq(&ta, &tb) { None } else { self.lookup_in_mro(&tb, rname) };
-        if let Some(f) = fb.clone() {
-            if self.is_subclass(&tb, &ta) {
-                let r = self.call_binop_method(&f, b, a)?;
-                if !r.is(&self.not_implemented) {
-                    return Ok(r);
-                }
-                fb = None;
+        let mut fb = if Rc::ptr_eq(&ta, &tb) {
+            None
+        } else {
+            self.lookup_in_mro(&tb, rname)
+        };
+        if let Some(f) = fb.clone()
+            && self.is_subclass(&tb, &ta)
+        {
+            let r = self.call_binop_method(&f, b, a)?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
             }
+            fb = None;
         }
         if let Some(f) = fa {
             let r = self.call_binop_method(&f, a, b)?;
@@ -737,12 +817,12 @@ impl Vm {
 
     /// `a op= b`: tries `__iop__`, then the binary operator.
     pub fn inplace_op(&mut self, a: &Value, b: &Value, op: Operator) -> PyResult<Value> {
-        if let (Some(Payload::List(items)), Operator::Add) = (a.payload(), op) {
-            if a.as_obj().is_some_and(|o| o.class.is_none()) {
-                let extra = self.collect(b)?;
-                items.borrow_mut().extend(extra);
-                return Ok(a.clone());
-            }
+        if let (Some(Payload::List(items)), Operator::Add) = (a.payload(), op)
+            && a.as_obj().is_some_and(|o| o.class.is_none())
+        {
+            let extra = self.collect(b)?;
+            items.borrow_mut().extend(extra);
+            return Ok(a.clone());
         }
         if !is_builtin_exact(a) {
             let (_, _, iname, _) = op_names(op);
@@ -781,7 +861,10 @@ impl Vm {
             (Some(Num::Float(f)), UnaryOp::UAdd) => Ok(Value::Float(f)),
             (Some(Num::Small(i)), UnaryOp::Invert) => Ok(Value::Int(!i)),
             (Some(Num::Big(b)), UnaryOp::Invert) => Ok(Value::bigint(-b - 1)),
-            _ => Err(self.new_type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(v)))),
+            _ => Err(self.new_type_error(format!(
+                "bad operand type for unary {sym}: '{}'",
+                self.type_name(v)
+            ))),
         }
     }
 }
@@ -802,8 +885,18 @@ pub fn num_compare(x: &Num, y: &Num, op: CmpOp) -> bool {
                 return op == CmpOp::NotEq;
             }
             let o = match other {
-                Num::Small(i) => (*i as f64).partial_cmp(f).unwrap_or(std::cmp::Ordering::Equal),
-                Num::Big(b) => b.to_f64().unwrap_or(if num_traits::Signed::is_negative(b) { f64::NEG_INFINITY } else { f64::INFINITY }).partial_cmp(f).unwrap_or(std::cmp::Ordering::Equal),
+                Num::Small(i) => (*i as f64)
+                    .partial_cmp(f)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+                Num::Big(b) => b
+                    .to_f64()
+                    .unwrap_or(if num_traits::Signed::is_negative(b) {
+                        f64::NEG_INFINITY
+                    } else {
+                        f64::INFINITY
+                    })
+                    .partial_cmp(f)
+                    .unwrap_or(std::cmp::Ordering::Equal),
                 Num::Float(_) => unreachable!("both floats handled above"),
             };
             if flip { o.reverse() } else { o }

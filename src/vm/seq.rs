@@ -23,8 +23,13 @@ impl Vm {
                 s.push_str(&y.text);
                 Value::string(s)
             }
-            (Some(Payload::Str(x)), _, Operator::Mult) | (_, Some(Payload::Str(x)), Operator::Mult) => {
-                let n = if pa.is_some_and(|p| matches!(p, Payload::Str(_))) { b } else { a };
+            (Some(Payload::Str(x)), _, Operator::Mult)
+            | (_, Some(Payload::Str(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::Str(_))) {
+                    b
+                } else {
+                    a
+                };
                 let Some(n) = n.as_i64() else { return Ok(None) };
                 Value::string(x.text.repeat(n.max(0) as usize))
             }
@@ -47,8 +52,13 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 Value::tuple(v)
             }
-            (Some(Payload::List(x)), _, Operator::Mult) | (_, Some(Payload::List(x)), Operator::Mult) => {
-                let n = if pa.is_some_and(|p| matches!(p, Payload::List(_))) { b } else { a };
+            (Some(Payload::List(x)), _, Operator::Mult)
+            | (_, Some(Payload::List(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::List(_))) {
+                    b
+                } else {
+                    a
+                };
                 let Some(n) = n.as_i64() else { return Ok(None) };
                 let items = x.borrow().clone();
                 let mut v = Vec::with_capacity(items.len() * n.max(0) as usize);
@@ -57,8 +67,13 @@ impl Vm {
                 }
                 Value::list(v)
             }
-            (Some(Payload::Tuple(x)), _, Operator::Mult) | (_, Some(Payload::Tuple(x)), Operator::Mult) => {
-                let n = if pa.is_some_and(|p| matches!(p, Payload::Tuple(_))) { b } else { a };
+            (Some(Payload::Tuple(x)), _, Operator::Mult)
+            | (_, Some(Payload::Tuple(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::Tuple(_))) {
+                    b
+                } else {
+                    a
+                };
                 let Some(n) = n.as_i64() else { return Ok(None) };
                 let mut v = Vec::new();
                 for _ in 0..n.max(0) {
@@ -66,11 +81,24 @@ impl Vm {
                 }
                 Value::tuple(v)
             }
-            (Some(Payload::Set(_) | Payload::FrozenSet(_)), Some(Payload::Set(_) | Payload::FrozenSet(_)), _) => {
+            (
+                Some(Payload::Set(_) | Payload::FrozenSet(_)),
+                Some(Payload::Set(_) | Payload::FrozenSet(_)),
+                _,
+            ) => {
                 let frozen = matches!(pa, Some(Payload::FrozenSet(_)));
-                let (oa, ob) = (a.as_obj().expect("set").clone(), b.as_obj().expect("set").clone());
-                let Some(r) = self.set_binop(&oa, &ob, op)? else { return Ok(None) };
-                let payload = if frozen { Payload::FrozenSet(RefCell::new(r)) } else { Payload::Set(RefCell::new(r)) };
+                let (oa, ob) = (
+                    a.as_obj().expect("set").clone(),
+                    b.as_obj().expect("set").clone(),
+                );
+                let Some(r) = self.set_binop(&oa, &ob, op)? else {
+                    return Ok(None);
+                };
+                let payload = if frozen {
+                    Payload::FrozenSet(RefCell::new(r))
+                } else {
+                    Payload::Set(RefCell::new(r))
+                };
                 Value::Obj(Obj::new(payload))
             }
             (Some(Payload::Dict(_)), Some(Payload::Dict(_)), Operator::BitOr) => {
@@ -87,7 +115,12 @@ impl Vm {
         }))
     }
 
-    fn set_binop(&mut self, a: &ObjRef, b: &ObjRef, op: Operator) -> PyResult<Option<super::dict::DictTable>> {
+    fn set_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: Operator,
+    ) -> PyResult<Option<super::dict::DictTable>> {
         let out = RefCell::new(super::dict::DictTable::new());
         let (ka, kb) = (self.dict_items(a), self.dict_items(b));
         let tb = match &b.payload {
@@ -145,7 +178,12 @@ impl Vm {
         if let Some(f) = self.user_dunder(v, "__iter__") {
             let it = self.call_bound_dunder(&f, v, vec![])?;
             let t = self.type_of(&it);
-            if self.lookup_in_mro(&t, "__next__").is_none() && !matches!(it.payload(), Some(Payload::Iterator(_)) | Some(Payload::Generator(_))) {
+            if self.lookup_in_mro(&t, "__next__").is_none()
+                && !matches!(
+                    it.payload(),
+                    Some(Payload::Iterator(_)) | Some(Payload::Generator(_))
+                )
+            {
                 return Err(self.new_type_error(format!(
                     "iter() returned non-iterator of type '{}'",
                     self.type_name(&it)
@@ -160,9 +198,16 @@ impl Vm {
     pub fn builtin_iter(&mut self, v: &Value) -> PyResult<Value> {
         let state = match v.payload() {
             Some(Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_)) => {
-                IterState::Seq { seq: v.clone(), index: 0 }
+                IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                }
             }
-            Some(Payload::Range { start, stop, step }) => IterState::Range { next: *start, stop: *stop, step: *step },
+            Some(Payload::Range { start, stop, step }) => IterState::Range {
+                next: *start,
+                stop: *stop,
+                step: *step,
+            },
             Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => IterState::Dict {
                 dict: v.as_obj().expect("heap").clone(),
                 pos: 0,
@@ -176,18 +221,26 @@ impl Vm {
                 len: dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0),
             },
             Some(Payload::Iterator(_)) => return Ok(v.clone()),
-            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Generator => return Ok(v.clone()),
+            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Generator => {
+                return Ok(v.clone());
+            }
             _ => {
                 let cls = self.type_of(v);
-                if let Some(f) = self.lookup_in_mro(&cls, "__iter__") {
-                    if !f.is_none() {
-                        return self.call_bound_dunder(&f, v, vec![]);
-                    }
+                if let Some(f) = self.lookup_in_mro(&cls, "__iter__")
+                    && !f.is_none()
+                {
+                    return self.call_bound_dunder(&f, v, vec![]);
                 }
                 if self.lookup_in_mro(&cls, "__getitem__").is_some() {
-                    IterState::GetItem { obj: v.clone(), index: 0 }
+                    IterState::GetItem {
+                        obj: v.clone(),
+                        index: 0,
+                    }
                 } else {
-                    return Err(self.new_type_error(format!("'{}' object is not iterable", self.type_name(v))));
+                    return Err(self.new_type_error(format!(
+                        "'{}' object is not iterable",
+                        self.type_name(v)
+                    )));
                 }
             }
         };
@@ -208,7 +261,10 @@ impl Vm {
             _ => {
                 let cls = self.type_of(it);
                 let Some(f) = self.lookup_in_mro(&cls, "__next__") else {
-                    return Err(self.new_type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+                    return Err(self.new_type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(it)
+                    )));
                 };
                 match self.call_bound_dunder(&f, it, vec![]) {
                     Ok(v) => Ok(Some(v)),
@@ -230,7 +286,10 @@ impl Vm {
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
                     Some(Payload::Str(s)) => {
                         if s.ascii {
-                            s.text.as_bytes().get(i).map(|b| Value::string((*b as char).to_string()))
+                            s.text
+                                .as_bytes()
+                                .get(i)
+                                .map(|b| Value::string((*b as char).to_string()))
                         } else {
                             // Keep a byte offset in `index` for non-ASCII strings.
                             let rest = &s.text[i.min(s.text.len())..];
@@ -266,7 +325,12 @@ impl Vm {
                     Ok(None)
                 }
             }
-            IterState::Dict { dict, pos, kind, len } => {
+            IterState::Dict {
+                dict,
+                pos,
+                kind,
+                len,
+            } => {
                 let (table, is_set) = match &dict.payload {
                     Payload::Dict(t) => (t, false),
                     Payload::Set(t) | Payload::FrozenSet(t) => (t, true),
@@ -275,7 +339,11 @@ impl Vm {
                 let t = table.borrow();
                 if t.len() != *len {
                     *len = usize::MAX;
-                    let msg = if is_set { "Set changed size during iteration" } else { "dictionary changed size during iteration" };
+                    let msg = if is_set {
+                        "Set changed size during iteration"
+                    } else {
+                        "dictionary changed size during iteration"
+                    };
                     drop(t);
                     drop(st);
                     return Err(self.new_runtime_error(msg));
@@ -390,7 +458,9 @@ impl Vm {
                 let (func, iter) = (func.clone(), iter.clone());
                 drop(st);
                 loop {
-                    let Some(v) = self.next(&iter)? else { return Ok(None) };
+                    let Some(v) = self.next(&iter)? else {
+                        return Ok(None);
+                    };
                     let keep = if func.is_none() {
                         self.truthy(&v)?
                     } else {
@@ -451,8 +521,12 @@ impl Vm {
             Some(Payload::Bytes(b)) => Ok(b.len()),
             Some(Payload::List(l)) => Ok(l.borrow().len()),
             Some(Payload::Tuple(t)) => Ok(t.len()),
-            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => Ok(t.borrow().len()),
-            Some(Payload::DictView { dict, .. }) => Ok(dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0)),
+            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => {
+                Ok(t.borrow().len())
+            }
+            Some(Payload::DictView { dict, .. }) => {
+                Ok(dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0))
+            }
             Some(Payload::Range { start, stop, step }) => Ok(range_len(*start, *stop, *step)),
             _ => {
                 let cls = self.type_of(v);
@@ -460,14 +534,23 @@ impl Vm {
                     let r = self.call_bound_dunder(&f, v, vec![])?;
                     return Ok(self.index_value(&r)?.max(0) as usize);
                 }
-                Err(self.new_type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+                Err(self.new_type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )))
             }
         }
     }
 
     /// Normalises an index for a sequence of `len`, or None if out of range.
     fn seq_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<Option<usize>> {
-        let Some(i) = key.as_i64().or_else(|| if key.is_int_like() { Some(i64::MAX) } else { None }) else {
+        let Some(i) = key.as_i64().or_else(|| {
+            if key.is_int_like() {
+                Some(i64::MAX)
+            } else {
+                None
+            }
+        }) else {
             let i = match self.user_dunder(key, "__index__") {
                 Some(_) => self.index_value(key)?,
                 None => {
@@ -494,7 +577,15 @@ impl Vm {
             } else if let Some(i) = v.as_i64() {
                 Ok(Some(i))
             } else if v.is_int_like() {
-                Ok(Some(if v.as_bigint().is_some_and(|b| num_traits::Signed::is_negative(&b)) { i64::MIN / 2 } else { i64::MAX / 2 }))
+                Ok(Some(
+                    if v.as_bigint()
+                        .is_some_and(|b| num_traits::Signed::is_negative(&b))
+                    {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    },
+                ))
             } else {
                 match vm.user_dunder(v, "__index__") {
                     Some(_) => vm.index_value(v).map(Some),
@@ -529,7 +620,10 @@ impl Vm {
                 if is_slice {
                     let (a, b, s) = self.slice_parts(key)?;
                     let items = l.borrow();
-                    let out: Vec<Value> = slice_indices(a, b, s, items.len()).into_iter().map(|i| items[i].clone()).collect();
+                    let out: Vec<Value> = slice_indices(a, b, s, items.len())
+                        .into_iter()
+                        .map(|i| items[i].clone())
+                        .collect();
                     return Ok(Value::list(out));
                 }
                 let len = l.borrow().len();
@@ -541,7 +635,10 @@ impl Vm {
             Some(Payload::Tuple(t)) => {
                 if is_slice {
                     let (a, b, s) = self.slice_parts(key)?;
-                    let out: Vec<Value> = slice_indices(a, b, s, t.len()).into_iter().map(|i| t[i].clone()).collect();
+                    let out: Vec<Value> = slice_indices(a, b, s, t.len())
+                        .into_iter()
+                        .map(|i| t[i].clone())
+                        .collect();
                     return Ok(Value::tuple(out));
                 }
                 match self.seq_index(key, t.len(), "tuple")? {
@@ -564,7 +661,9 @@ impl Vm {
                 let len = s.char_len();
                 match self.seq_index(key, len, "string")? {
                     Some(i) => Ok(Value::string(
-                        super::strings::char_at(&s.text, s.ascii, i).map(String::from).unwrap_or_default(),
+                        super::strings::char_at(&s.text, s.ascii, i)
+                            .map(String::from)
+                            .unwrap_or_default(),
                     )),
                     None => Err(self.new_index_error("string index out of range")),
                 }
@@ -572,7 +671,10 @@ impl Vm {
             Some(Payload::Bytes(b)) => {
                 if is_slice {
                     let (x, y, st) = self.slice_parts(key)?;
-                    let out: Vec<u8> = slice_indices(x, y, st, b.len()).into_iter().map(|i| b[i]).collect();
+                    let out: Vec<u8> = slice_indices(x, y, st, b.len())
+                        .into_iter()
+                        .map(|i| b[i])
+                        .collect();
                     return Ok(Value::Obj(Obj::new(Payload::Bytes(out.into_boxed_slice()))));
                 }
                 match self.seq_index(key, b.len(), "byte")? {
@@ -586,7 +688,10 @@ impl Vm {
                 if is_slice {
                     let (a, b, s) = self.slice_parts(key)?;
                     let idx = slice_indices(a, b, s, len);
-                    let items: Vec<Value> = idx.into_iter().map(|i| Value::Int(start + step * i as i64)).collect();
+                    let items: Vec<Value> = idx
+                        .into_iter()
+                        .map(|i| Value::Int(start + step * i as i64))
+                        .collect();
                     return Ok(Value::list(items));
                 }
                 match self.seq_index(key, len, "range")? {
@@ -621,14 +726,20 @@ impl Vm {
                 if !cls.as_type().is_some_and(|t| t.is_heap) {
                     return Ok(c.clone());
                 }
-                Err(self.new_type_error(format!("type '{}' is not subscriptable", self.class_name(&cls))))
+                Err(self.new_type_error(format!(
+                    "type '{}' is not subscriptable",
+                    self.class_name(&cls)
+                )))
             }
             _ => {
                 let cls = self.type_of(c);
                 if let Some(f) = self.lookup_in_mro(&cls, "__getitem__") {
                     return self.call_bound_dunder(&f, c, vec![key.clone()]);
                 }
-                Err(self.new_type_error(format!("'{}' object is not subscriptable", self.type_name(c))))
+                Err(self.new_type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(c)
+                )))
             }
         }
     }
@@ -690,7 +801,10 @@ impl Vm {
                     self.call_bound_dunder(&f, c, vec![key.clone(), value])?;
                     return Ok(());
                 }
-                Err(self.new_type_error(format!("'{}' object does not support item assignment", self.type_name(c))))
+                Err(self.new_type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(c)
+                )))
             }
         }
     }
@@ -742,7 +856,10 @@ impl Vm {
                     self.call_bound_dunder(&f, c, vec![key.clone()])?;
                     return Ok(());
                 }
-                Err(self.new_type_error(format!("'{}' object doesn't support item deletion", self.type_name(c))))
+                Err(self.new_type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(c)
+                )))
             }
         }
     }
@@ -766,15 +883,24 @@ impl Vm {
                     self.type_name(item)
                 ))),
             },
-            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => self.table_contains(t, item),
-            Some(Payload::DictView { dict, kind: ViewKind::Keys }) => {
+            Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => {
+                self.table_contains(t, item)
+            }
+            Some(Payload::DictView {
+                dict,
+                kind: ViewKind::Keys,
+            }) => {
                 let d = dict.clone();
                 self.dict_get(&d, item).map(|v| v.is_some())
             }
             Some(Payload::Range { start, stop, step }) => {
                 let (start, stop, step) = (*start, *stop, *step);
                 match item.as_i64() {
-                    Some(i) => Ok(if step > 0 { i >= start && i < stop } else { i <= start && i > stop } && (i - start) % step == 0),
+                    Some(i) => Ok(if step > 0 {
+                        i >= start && i < stop
+                    } else {
+                        i <= start && i > stop
+                    } && (i - start) % step == 0),
                     None => {
                         let items = self.collect(c)?;
                         self.contains_in(&items, item)
@@ -838,7 +964,11 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
 fn normalize(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let j = if i < 0 { i + len } else { i };
-    if j >= 0 && j < len { Some(j as usize) } else { None }
+    if j >= 0 && j < len {
+        Some(j as usize)
+    } else {
+        None
+    }
 }
 
 fn normalize_clamp(i: Option<i64>, len: usize, default: usize) -> usize {

@@ -12,7 +12,11 @@ pub fn bytes_repr(b: &[u8]) -> String {
 
 /// The char at code-point index `i` (ASCII fast path).
 pub fn char_at(s: &str, ascii: bool, i: usize) -> Option<char> {
-    if ascii { s.as_bytes().get(i).map(|b| *b as char) } else { s.chars().nth(i) }
+    if ascii {
+        s.as_bytes().get(i).map(|b| *b as char)
+    } else {
+        s.chars().nth(i)
+    }
 }
 
 /// Normalises a Python slice (start, stop, step possibly None/negative) against `len`,

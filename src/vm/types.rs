@@ -253,7 +253,11 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         layout,
         is_heap: false,
     };
-    Rc::new(Obj { class: None, dict: Some(new_dict_obj()), payload: Payload::Type(data) })
+    Rc::new(Obj {
+        class: None,
+        dict: Some(new_dict_obj()),
+        payload: Payload::Type(data),
+    })
 }
 
 /// C3 linearization of a class with `bases`, without the class itself; None on conflict.
@@ -277,7 +281,9 @@ pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
         }
         let candidate = seqs.iter().find_map(|s| {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
             (!in_tail).then(|| head.clone())
         })?;
         for s in seqs.iter_mut() {
@@ -361,13 +367,21 @@ impl ExcTypes {
                     if b == "object" {
                         object.clone()
                     } else {
-                        all.iter().find(|(n, _)| *n == b).map(|(_, c)| c.clone()).expect("base defined earlier")
+                        all.iter()
+                            .find(|(n, _)| *n == b)
+                            .map(|(_, c)| c.clone())
+                            .expect("base defined earlier")
                     }
                 })
                 .collect();
             all.push((name, make_builtin_type(name, bases, Layout::Exception)));
         }
-        let get = |n: &str| all.iter().find(|(k, _)| *k == n).map(|(_, c)| c.clone()).expect("listed exception");
+        let get = |n: &str| {
+            all.iter()
+                .find(|(k, _)| *k == n)
+                .map(|(_, c)| c.clone())
+                .expect("listed exception")
+        };
         ExcTypes {
             base_exception: get("BaseException"),
             exception: get("Exception"),
@@ -400,7 +414,10 @@ impl ExcTypes {
 
     /// The exception class with this name.
     pub fn by_name(&self, name: &str) -> Option<ObjRef> {
-        self.all.iter().find(|(n, _)| *n == name).map(|(_, c)| c.clone())
+        self.all
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| c.clone())
     }
 }
 
@@ -520,17 +537,17 @@ impl Vm {
 
     /// Looks `name` up along the MRO of `cls` (no descriptors applied).
     pub fn lookup_in_mro(&self, cls: &ObjRef, name: &str) -> Option<Value> {
-        if let Some(d) = &cls.dict {
-            if let Some(v) = self.dict_get_str(d, name) {
-                return Some(v);
-            }
+        if let Some(d) = &cls.dict
+            && let Some(v) = self.dict_get_str(d, name)
+        {
+            return Some(v);
         }
         let t = cls.as_type()?;
         for c in t.mro.borrow().iter() {
-            if let Some(d) = &c.dict {
-                if let Some(v) = self.dict_get_str(d, name) {
-                    return Some(v);
-                }
+            if let Some(d) = &c.dict
+                && let Some(v) = self.dict_get_str(d, name)
+            {
+                return Some(v);
             }
         }
         None
@@ -538,7 +555,9 @@ impl Vm {
 
     /// The name of a class (`__name__`).
     pub fn class_name(&self, cls: &ObjRef) -> Rc<str> {
-        cls.as_type().map(|t| t.name.borrow().clone()).unwrap_or_else(|| Rc::from("?"))
+        cls.as_type()
+            .map(|t| t.name.borrow().clone())
+            .unwrap_or_else(|| Rc::from("?"))
     }
 
     /// The name of the type of `v`.
@@ -547,8 +566,18 @@ impl Vm {
     }
 
     /// Creates a class the way `type(name, bases, ns)` does (after the metaclass is chosen).
-    pub fn new_class(&mut self, metaclass: &ObjRef, name: &str, bases: Vec<ObjRef>, namespace: &ObjRef) -> PyResult<ObjRef> {
-        let bases = if bases.is_empty() { vec![self.types.object.clone()] } else { bases };
+    pub fn new_class(
+        &mut self,
+        metaclass: &ObjRef,
+        name: &str,
+        bases: Vec<ObjRef>,
+        namespace: &ObjRef,
+    ) -> PyResult<ObjRef> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
         let mut layout = Layout::Object;
         for b in &bases {
             let Some(bt) = b.as_type() else {
@@ -556,7 +585,9 @@ impl Vm {
             };
             if bt.layout == Layout::Opaque {
                 let n = bt.name.borrow().clone();
-                return Err(self.new_type_error(format!("type '{n}' is not an acceptable base type")));
+                return Err(
+                    self.new_type_error(format!("type '{n}' is not an acceptable base type"))
+                );
             }
             if bt.layout != Layout::Object {
                 if layout != Layout::Object && layout != bt.layout {
@@ -568,7 +599,10 @@ impl Vm {
             }
         }
         let Some(mro) = c3_mro(&bases) else {
-            let names: Vec<String> = bases.iter().map(|b| self.class_name(b).to_string()).collect();
+            let names: Vec<String> = bases
+                .iter()
+                .map(|b| self.class_name(b).to_string())
+                .collect();
             return Err(self.new_type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
@@ -590,19 +624,31 @@ impl Vm {
             layout,
             is_heap: true,
         };
-        let class = if Rc::ptr_eq(metaclass, &self.types.type_) { None } else { Some(metaclass.clone()) };
-        let cls = Rc::new(Obj { class, dict: Some(dict.clone()), payload: Payload::Type(data) });
+        let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
+            None
+        } else {
+            Some(metaclass.clone())
+        };
+        let cls = Rc::new(Obj {
+            class,
+            dict: Some(dict.clone()),
+            payload: Payload::Type(data),
+        });
         // `__new__` and `__init_subclass__`/`__class_getitem__` are implicitly static/class methods.
-        if let Some(f) = self.dict_get_str(&dict, "__new__") {
-            if matches!(f.payload(), Some(Payload::Function(_))) {
-                self.dict_set_str(&dict, "__new__", Value::Obj(Obj::new(Payload::StaticMethod(f))));
-            }
+        if let Some(f) = self.dict_get_str(&dict, "__new__")
+            && matches!(f.payload(), Some(Payload::Function(_)))
+        {
+            self.dict_set_str(
+                &dict,
+                "__new__",
+                Value::Obj(Obj::new(Payload::StaticMethod(f))),
+            );
         }
         for n in ["__init_subclass__", "__class_getitem__"] {
-            if let Some(f) = self.dict_get_str(&dict, n) {
-                if matches!(f.payload(), Some(Payload::Function(_))) {
-                    self.dict_set_str(&dict, n, Value::Obj(Obj::new(Payload::ClassMethod(f))));
-                }
+            if let Some(f) = self.dict_get_str(&dict, n)
+                && matches!(f.payload(), Some(Payload::Function(_)))
+            {
+                self.dict_set_str(&dict, n, Value::Obj(Obj::new(Payload::ClassMethod(f))));
             }
         }
         Ok(cls)
