@@ -58,164 +58,132 @@ impl Vm {
         r.map_err(|e| crate::builtins::strings::format_error(self, e))
     }
 
-    /// `fmt % args` (printf-style formatting).
+    /// `fmt % args` (printf-style formatting; the algorithm lives in
+    /// `builtins::percent_format`).
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
-        let mapping = matches!(args.payload(), Some(super::object::Payload::Dict(_)))
-            || (self.has_user_class(args) && args.as_tuple().is_none());
-        let items: Vec<Value> = match args.as_tuple() {
-            Some(t) => t.to_vec(),
-            None => vec![args.clone()],
+        use crate::builtins::percent_format::{PercentArgs, percent_format};
+        let classified = match args.payload() {
+            Some(super::object::Payload::Tuple(items)) => PercentArgs::Tuple(items.to_vec()),
+            Some(super::object::Payload::Str(_)) => PercentArgs::Single(args.clone()),
+            _ => {
+                let cls = self.type_of(args);
+                if self.lookup_in_mro(&cls, "__getitem__").is_some() {
+                    PercentArgs::Mapping(args.clone())
+                } else {
+                    PercentArgs::Single(args.clone())
+                }
+            }
         };
-        let mut next = 0usize;
-        let mut out = String::new();
-        let chars: Vec<char> = fmt.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            i += 1;
-            if c != '%' {
-                out.push(c);
-                continue;
-            }
-            let mut key: Option<String> = None;
-            if i < chars.len() && chars[i] == '(' {
-                let end = chars[i..].iter().position(|c| *c == ')').map(|p| p + i);
-                let Some(end) = end else {
-                    return Err(self.new_value_error("incomplete format key"));
-                };
-                key = Some(chars[i + 1..end].iter().collect());
-                i = end + 1;
-            }
-            let mut flags = String::new();
-            while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-                flags.push(chars[i]);
-                i += 1;
-            }
-            let mut width = String::new();
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '*') {
-                width.push(chars[i]);
-                i += 1;
-            }
-            let mut precision: Option<String> = None;
-            if i < chars.len() && chars[i] == '.' {
-                i += 1;
-                let mut p = String::new();
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    p.push(chars[i]);
-                    i += 1;
-                }
-                precision = Some(p);
-            }
-            let Some(&ty) = chars.get(i) else {
-                return Err(self.new_value_error("incomplete format"));
-            };
-            i += 1;
-            if ty == '%' {
-                out.push('%');
-                continue;
-            }
-            let arg = match &key {
-                Some(k) => self.get_item(args, &Value::str(k))?,
-                None => {
-                    let Some(a) = items.get(next).cloned() else {
-                        return Err(self.new_type_error("not enough arguments for format string"));
-                    };
-                    next += 1;
-                    a
-                }
-            };
-            let mut spec = String::new();
-            if flags.contains('-') {
-                spec.push('<');
-            } else if ty != 's' && ty != 'r' && ty != 'a' {
-                spec.push('>');
-            }
-            if flags.contains('+') {
-                spec.push('+');
-            } else if flags.contains(' ') {
-                spec.push(' ');
-            }
-            if flags.contains('#') {
-                spec.push('#');
-            }
-            if flags.contains('0') && !flags.contains('-') {
-                spec.clear();
-                if flags.contains('+') {
-                    spec.push('+');
-                }
-                spec.push('0');
-            }
-            spec.push_str(&width);
-            let piece = match ty {
-                's' | 'r' | 'a' => {
-                    let text = match ty {
-                        's' => self.str(&arg)?,
-                        'r' => self.repr(&arg)?,
-                        _ => ascii_escape(&self.repr(&arg)?),
-                    };
-                    let text: String = match &precision {
-                        Some(p) => text.chars().take(p.parse().unwrap_or(0)).collect(),
-                        None => text,
-                    };
-                    let w: usize = width.parse().unwrap_or(0);
-                    let n = text.chars().count();
-                    if n >= w {
-                        text
-                    } else if flags.contains('-') {
-                        format!("{text}{}", " ".repeat(w - n))
-                    } else {
-                        format!("{}{text}", " ".repeat(w - n))
-                    }
-                }
-                'd' | 'i' | 'u' => {
-                    let n = match Num::of(&arg) {
-                        Some(Num::Float(f)) => {
-                            Value::bigint(num_bigint::BigInt::from(f.trunc() as i64))
-                        }
-                        Some(_) => arg.clone(),
-                        None => {
-                            return Err(self.new_type_error(format!(
-                                "%{ty} format: a real number is required, not {}",
-                                self.type_name(&arg)
-                            )));
-                        }
-                    };
-                    self.format_value(&n, &format!("{spec}d"))?
-                }
-                'x' | 'X' | 'o' => self.format_value(&arg, &format!("{spec}{ty}"))?,
-                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let x = match Num::of(&arg).and_then(|n| n.to_f64()) {
-                        Some(x) => Value::Float(x),
-                        None => {
-                            return Err(self.new_type_error(format!(
-                                "must be real number, not {}",
-                                self.type_name(&arg)
-                            )));
-                        }
-                    };
-                    let p = precision
-                        .clone()
-                        .map(|p| format!(".{}", if p.is_empty() { "0".into() } else { p }))
-                        .unwrap_or_else(|| ".6".into());
-                    self.format_value(&x, &format!("{spec}{p}{ty}"))?
-                }
-                'c' => match arg.as_str() {
-                    Some(s) => s.to_string(),
-                    None => self.format_value(&arg, "c")?,
-                },
-                other => {
-                    return Err(self.new_value_error(format!(
-                        "unsupported format character '{other}' (0x{:x}) at index {}",
-                        other as u32,
-                        i - 1
-                    )));
-                }
-            };
-            out.push_str(&piece);
+        let mut ops = PercentOps { vm: self };
+        match percent_format(fmt, classified, &mut ops) {
+            Ok(s) => Ok(Value::string(s)),
+            Err(PercentError::Py(e)) => Err(e),
+            Err(PercentError::Format(f)) => Err(crate::builtins::strings::format_error(ops.vm, f)),
         }
-        if !mapping && next < items.len() {
-            return Err(self.new_type_error("not all arguments converted during string formatting"));
+    }
+}
+
+/// An error from `%`-formatting: a Python exception or a formatting error.
+enum PercentError {
+    /// Raised by the VM.
+    Py(super::value::ObjRef),
+    /// Raised by the formatter.
+    Format(crate::builtins::format_spec::FormatError),
+}
+
+impl From<crate::builtins::format_spec::FormatError> for PercentError {
+    fn from(e: crate::builtins::format_spec::FormatError) -> Self {
+        PercentError::Format(e)
+    }
+}
+
+/// The VM as the value provider of `percent_format`.
+struct PercentOps<'a> {
+    /// The interpreter.
+    vm: &'a mut Vm,
+}
+
+impl crate::builtins::percent_format::PercentOperands for PercentOps<'_> {
+    type Value = Value;
+    type Error = PercentError;
+    fn str(&mut self, value: &Value) -> Result<String, PercentError> {
+        self.vm.str(value).map_err(PercentError::Py)
+    }
+    fn repr(&mut self, value: &Value) -> Result<String, PercentError> {
+        self.vm.repr(value).map_err(PercentError::Py)
+    }
+    fn str_value(&mut self, value: &Value) -> Option<String> {
+        value.as_str().map(String::from)
+    }
+    fn int_value(&mut self, value: &Value) -> Option<num_bigint::BigInt> {
+        value.as_bigint()
+    }
+    fn to_int(&mut self, value: &Value) -> Result<Option<num_bigint::BigInt>, PercentError> {
+        match Num::of(value) {
+            Some(Num::Float(f)) => {
+                if f.is_nan() {
+                    return Err(PercentError::Py(
+                        self.vm
+                            .new_value_error("cannot convert float NaN to integer"),
+                    ));
+                }
+                if f.is_infinite() {
+                    return Err(PercentError::Py(
+                        self.vm
+                            .new_overflow_error("cannot convert float infinity to integer"),
+                    ));
+                }
+                Ok(crate::builtins::numbers::float_to_int(f).as_bigint())
+            }
+            Some(_) => Ok(value.as_bigint()),
+            None => match self
+                .vm
+                .call_dunder(value, "__int__", vec![])
+                .map_err(PercentError::Py)?
+            {
+                Some(v) => Ok(v.as_bigint()),
+                None => self.to_index(value),
+            },
         }
-        Ok(Value::string(out))
+    }
+    fn to_index(&mut self, value: &Value) -> Result<Option<num_bigint::BigInt>, PercentError> {
+        if value.is_int_like() {
+            return Ok(value.as_bigint());
+        }
+        match self
+            .vm
+            .call_dunder(value, "__index__", vec![])
+            .map_err(PercentError::Py)?
+        {
+            Some(v) => Ok(v.as_bigint()),
+            None => Ok(None),
+        }
+    }
+    fn to_float(&mut self, value: &Value) -> Result<Option<f64>, PercentError> {
+        match Num::of(value) {
+            Some(n) => match n.to_f64() {
+                Some(f) => Ok(Some(f)),
+                None => Err(PercentError::Py(
+                    self.vm
+                        .new_overflow_error("int too large to convert to float"),
+                )),
+            },
+            None => match self
+                .vm
+                .call_dunder(value, "__float__", vec![])
+                .map_err(PercentError::Py)?
+            {
+                Some(v) => Ok(Num::of(&v).and_then(|n| n.to_f64())),
+                None => Ok(None),
+            },
+        }
+    }
+    fn get_item(&mut self, mapping: &Value, key: &str) -> Result<Value, PercentError> {
+        self.vm
+            .get_item(mapping, &Value::str(key))
+            .map_err(PercentError::Py)
+    }
+    fn type_name(&mut self, value: &Value) -> String {
+        self.vm.type_name(value).to_string()
     }
 }
