@@ -23,6 +23,14 @@ pub enum FrameExit {
     Yield(Box<Frame>, Value),
 }
 
+/// How `execute` stopped (the frame itself stays with the caller of `execute`).
+enum Stop {
+    /// The base frame returned.
+    Return(Value),
+    /// The base frame yielded.
+    Yield(Value),
+}
+
 /// What a call instruction decided.
 enum CallOutcome {
     /// The result is ready.
@@ -74,7 +82,8 @@ impl Vm {
             let (exc, add_tb) = match pending.take() {
                 Some(p) => p,
                 None => match self.execute(&mut frame, &mut callers) {
-                    Ok(exit) => return Ok(exit),
+                    Ok(Stop::Return(v)) => return Ok(FrameExit::Return(v)),
+                    Ok(Stop::Yield(v)) => return Ok(FrameExit::Yield(frame, v)),
                     Err(p) => p,
                 },
             };
@@ -109,7 +118,7 @@ impl Vm {
         &mut self,
         frame: &mut Box<Frame>,
         callers: &mut Vec<Box<Frame>>,
-    ) -> Result<FrameExit, (ObjRef, bool)> {
+    ) -> Result<Stop, (ObjRef, bool)> {
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -654,7 +663,7 @@ impl Vm {
                             *frame = caller;
                             frame.stack.push(v);
                         }
-                        None => return Ok(FrameExit::Return(v)),
+                        None => return Ok(Stop::Return(v)),
                     }
                 }
                 Instr::MakeFunction(flags) => {
@@ -963,14 +972,7 @@ impl Vm {
                 Instr::YieldValue => {
                     let v = pop(frame);
                     debug_assert!(callers.is_empty(), "only a generator's own frame yields");
-                    let placeholder = Box::new(Frame::new(
-                        frame.code.clone(),
-                        frame.consts.clone(),
-                        frame.globals.clone(),
-                        None,
-                    ));
-                    let f = std::mem::replace(frame, placeholder);
-                    return Ok(FrameExit::Yield(f, v));
+                    return Ok(Stop::Yield(v));
                 }
                 Instr::EndSend => {
                     let v = pop(frame);
