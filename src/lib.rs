@@ -97,7 +97,7 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         Ok(_) => 0,
         Err(e) => vm.handle_uncaught(&e),
     };
-    vm.flush_never_awaited();
+    vm.run_pending_finalizers();
     // Interpreter shutdown clears the main module; coroutines dropped then are reported at
     // CPython's `sys:1` location.
     vm.current_location = (Rc::from("sys"), 1);
@@ -105,7 +105,7 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         let old = std::mem::take(&mut *table.borrow_mut());
         drop(old);
     }
-    vm.flush_never_awaited();
+    vm.run_pending_finalizers();
     vm.flush_stdout();
     status
 }

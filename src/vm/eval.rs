@@ -138,10 +138,7 @@ impl Vm {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     frame.stack.pop();
-                    if super::generator::NEVER_AWAITED.with(|n| !n.borrow().is_empty()) {
-                        self.current_location = (frame.code.filename.clone(), frame.line());
-                        self.flush_never_awaited();
-                    }
+                    self.safe_point(frame);
                 }
                 Instr::Copy(n) => {
                     let v = frame.stack[frame.stack.len() - n as usize].clone();
@@ -168,6 +165,7 @@ impl Vm {
                 Instr::StoreFast(i) => {
                     let v = pop(frame);
                     frame.locals[i as usize] = Some(v);
+                    self.safe_point(frame);
                 }
                 Instr::DeleteFast(i) => {
                     if frame.locals[i as usize].take().is_none() {
@@ -184,6 +182,7 @@ impl Vm {
                     let name = frame.code.names[i as usize].clone();
                     let v = pop(frame);
                     tri!(self.store_name(frame, &name, v));
+                    self.safe_point(frame);
                 }
                 Instr::DeleteName(i) => {
                     let name = frame.code.names[i as usize].clone();
@@ -662,6 +661,7 @@ impl Vm {
                             self.depth -= 1;
                             *frame = caller;
                             frame.stack.push(v);
+                            self.safe_point(frame);
                         }
                         None => return Ok(Stop::Return(v)),
                     }
@@ -1029,6 +1029,16 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
+    /// reporting at `frame`'s current line.
+    #[inline]
+    fn safe_point(&mut self, frame: &Frame) {
+        if super::generator::HAS_PENDING.with(|h| h.get()) {
+            self.current_location = (frame.code.filename.clone(), frame.line());
+            self.run_pending_finalizers();
         }
     }
 

@@ -91,20 +91,64 @@ impl Generator {
     }
 }
 
+/// A suspended generator that was dropped while inside `try`/`with` blocks: its frame is
+/// closed by the VM at the next safe point (CPython runs `close()` when the last reference
+/// goes away, so `finally` blocks run).
+pub struct DroppedGenerator {
+    /// Which kind of generator it was.
+    kind: GenKind,
+    /// `__name__`.
+    name: Rc<str>,
+    /// `__qualname__`.
+    qualname: Rc<str>,
+    /// The code object.
+    code: Rc<Code>,
+    /// The suspended frame.
+    frame: Box<Frame>,
+    /// The saved handled exception.
+    exc_state: Option<ObjRef>,
+}
+
+/// Work left by `Drop` implementations for the VM (which `Drop` cannot reach).
+#[derive(Default)]
+pub struct PendingFinalizers {
+    /// Qualified names of coroutines dropped without ever being started.
+    pub never_awaited: Vec<Rc<str>>,
+    /// Suspended generators to close.
+    pub dropped: Vec<DroppedGenerator>,
+}
+
 thread_local! {
-    /// Qualified names of coroutines dropped without ever being started (reported by the VM
-    /// at the next safe point, at the location running then, as CPython's warning does).
-    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// Finalization work queued by `Drop`, handled by `Vm::run_pending_finalizers`.
+    pub static PENDING: RefCell<PendingFinalizers> = RefCell::new(PendingFinalizers::default());
+    /// True when `PENDING` may be non-empty (checked cheaply by the eval loop).
+    pub static HAS_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if self.kind == GenKind::Coroutine
-            && let Ok(state) = self.state.try_borrow()
-            && matches!(&*state, GenState::Created(_))
-        {
-            let q = self.qualname.borrow().clone();
-            NEVER_AWAITED.with(|n| n.borrow_mut().push(q));
+        let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
+        match state {
+            GenState::Created(_) if self.kind == GenKind::Coroutine => {
+                let q = self.qualname.borrow().clone();
+                PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
+                HAS_PENDING.with(|h| h.set(true));
+            }
+            GenState::Suspended(frame)
+                if !frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
+            {
+                let dropped = DroppedGenerator {
+                    kind: self.kind,
+                    name: self.name.borrow().clone(),
+                    qualname: self.qualname.borrow().clone(),
+                    code: self.code.clone(),
+                    frame,
+                    exc_state: self.exc_state.get_mut().take(),
+                };
+                PENDING.with(|p| p.borrow_mut().dropped.push(dropped));
+                HAS_PENDING.with(|h| h.set(true));
+            }
+            _ => {}
         }
     }
 }
@@ -131,11 +175,36 @@ impl Vm {
         })))
     }
 
-    /// Prints "coroutine ... was never awaited" warnings for coroutines dropped unstarted.
-    pub fn flush_never_awaited(&mut self) {
-        let pending: Vec<_> = NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
+    /// Handles work queued by `Drop`: closes dropped suspended generators (reporting errors
+    /// as "Exception ignored in") and prints "coroutine ... was never awaited" warnings.
+    pub fn run_pending_finalizers(&mut self) {
+        if !HAS_PENDING.with(|h| h.replace(false)) {
+            return;
+        }
+        let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        for d in pending.dropped {
+            let obj = Obj::new(Payload::Generator(Generator {
+                kind: d.kind,
+                state: RefCell::new(GenState::Suspended(d.frame)),
+                name: RefCell::new(d.name),
+                qualname: RefCell::new(d.qualname.clone()),
+                code: d.code,
+                exc_state: RefCell::new(d.exc_state),
+                origin: self.current_location.clone(),
+            }));
+            if let Err(e) = self.gen_close(&obj) {
+                let header = format!(
+                    "Exception ignored in: <{} object {} at {:#x}>\n",
+                    d.kind.noun().replace(' ', "_"),
+                    d.qualname,
+                    Rc::as_ptr(&obj) as usize
+                );
+                let body = self.format_exception(&e);
+                self.write_stderr(&format!("{header}{body}"));
+            }
+        }
         let (file, line) = self.current_location.clone();
-        for name in pending {
+        for name in pending.never_awaited {
             let mut text =
                 format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
             if let Some(src) = self.sources.get(&file).filter(|_| &*file != "sys")
