@@ -258,7 +258,12 @@ impl Vm {
                 }
             }
         }
-        out.push_str(&self.format_exception_only(exc));
+        let rendered = exc.dict.as_ref().and_then(|d| self.dict_get_str(d, "__rendered__"));
+        match rendered.as_ref().and_then(|r| r.as_str()) {
+            // A SyntaxError from compiling an imported module: its own File/caret block.
+            Some(text) => out.push_str(text),
+            None => out.push_str(&self.format_exception_only(exc)),
+        }
         out.push('\n');
         out
     }

@@ -537,20 +537,16 @@ impl Vm {
 
     /// Looks `name` up along the MRO of `cls` (no descriptors applied).
     pub fn lookup_in_mro(&self, cls: &ObjRef, name: &str) -> Option<Value> {
-        if let Some(d) = &cls.dict
-            && let Some(v) = self.dict_get_str(d, name)
-        {
+        let hash = super::hashing::hash_str(name);
+        let find = |c: &ObjRef| -> Option<Value> {
+            let table = c.dict.as_ref()?.as_dict()?;
+            table.borrow().get_str(name, hash).map(|e| e.value.clone())
+        };
+        if let Some(v) = find(cls) {
             return Some(v);
         }
         let t = cls.as_type()?;
-        for c in t.mro.borrow().iter() {
-            if let Some(d) = &c.dict
-                && let Some(v) = self.dict_get_str(d, name)
-            {
-                return Some(v);
-            }
-        }
-        None
+        t.mro.borrow().iter().find_map(find)
     }
 
     /// The name of a class (`__name__`).
