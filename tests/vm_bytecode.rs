@@ -234,3 +234,139 @@ fn handler_block_catches_and_restores_the_stack() {
     assert_eq!(r.as_str(), Some("caught"));
     assert!(vm.handled_exception().is_none());
 }
+
+/// `def sub(): x = yield 1; return x * 2` and `def deleg(): return (yield from sub())`
+/// compiled to the documented SEND-loop shape.
+fn delegating_pair(vm: &mut Vm) -> Value {
+    let sub = code(
+        "sub",
+        generator_flags(),
+        &["x"],
+        &[],
+        vec![Const::None, Const::Int(1), Const::Int(2)],
+        vec![
+            Instr::LoadConst(1),
+            Instr::YieldValue,
+            Instr::StoreFast(0),
+            Instr::LoadFast(0),
+            Instr::LoadConst(2),
+            Instr::BinaryOp {
+                op: percolate::ast::Operator::Mult,
+                inplace: false,
+            },
+            Instr::ReturnValue,
+        ],
+    );
+    let deleg = code(
+        "deleg",
+        generator_flags(),
+        &[],
+        &["sub"],
+        vec![Const::None],
+        vec![
+            Instr::LoadGlobal(0),
+            Instr::Call(0),
+            Instr::GetYieldFromIter,
+            Instr::SetupFinally(8),
+            Instr::LoadConst(0),
+            Instr::Send(10),
+            Instr::YieldValue,
+            Instr::Jump(5),
+            Instr::CleanupThrow,
+            Instr::Jump(11),
+            Instr::PopBlock,
+            Instr::EndSend,
+            Instr::ReturnValue,
+        ],
+    );
+    let globals = vm.new_dict();
+    let sub_f = function(vm, sub, &globals);
+    vm.dict_set_str(&globals, "sub", sub_f);
+    function(vm, deleg, &globals)
+}
+
+#[test]
+fn yield_from_forwards_send_and_returns_the_value() {
+    let mut vm = Vm::new();
+    let f = delegating_pair(&mut vm);
+    let g = vm
+        .call(&f, vec![])
+        .expect("generator")
+        .as_obj()
+        .expect("object")
+        .clone();
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Yield(Value::Int(1)))
+    ));
+    let delegate = vm
+        .get_attr(&Value::Obj(g.clone()), "gi_yieldfrom")
+        .expect("gi_yieldfrom");
+    assert!(matches!(delegate.payload(), Some(Payload::Generator(_))));
+    assert!(matches!(
+        vm.gen_send(&g, Value::Int(21)),
+        Ok(SendResult::Return(Value::Int(42)))
+    ));
+}
+
+#[test]
+fn yield_from_forwards_throw_to_the_delegate() {
+    let mut vm = Vm::new();
+    let f = delegating_pair(&mut vm);
+    let g = vm
+        .call(&f, vec![])
+        .expect("generator")
+        .as_obj()
+        .expect("object")
+        .clone();
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Yield(_))
+    ));
+    let exc = vm.new_value_error("thrown");
+    let e = vm
+        .gen_throw(&g, exc)
+        .err()
+        .expect("propagates through both frames");
+    assert_eq!(message(&mut vm, &e), "ValueError: thrown");
+    let tb = e.as_ref();
+    let entries = match &tb.payload {
+        Payload::Exception(d) => d
+            .borrow()
+            .traceback
+            .iter()
+            .map(|t| t.code.name.to_string())
+            .collect::<Vec<_>>(),
+        _ => vec![],
+    };
+    assert_eq!(entries, vec!["sub".to_string(), "deleg".to_string()]);
+}
+
+#[test]
+fn yield_from_close_closes_the_delegate() {
+    let mut vm = Vm::new();
+    let f = delegating_pair(&mut vm);
+    let g = vm
+        .call(&f, vec![])
+        .expect("generator")
+        .as_obj()
+        .expect("object")
+        .clone();
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Yield(_))
+    ));
+    let delegate = vm
+        .get_attr(&Value::Obj(g.clone()), "gi_yieldfrom")
+        .expect("gi_yieldfrom");
+    vm.gen_close(&g).expect("close succeeds");
+    let d = delegate.as_obj().expect("object").clone();
+    assert!(matches!(
+        vm.gen_send(&d, Value::None),
+        Ok(SendResult::Return(Value::None))
+    ));
+    assert!(matches!(
+        vm.gen_send(&g, Value::None),
+        Ok(SendResult::Return(Value::None))
+    ));
+}
