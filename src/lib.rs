@@ -11,6 +11,7 @@
 pub mod ast;
 pub mod builtins;
 pub mod bytecode;
+pub mod codegen;
 pub mod error;
 pub mod lexer;
 pub mod modules;
@@ -31,20 +32,13 @@ pub fn compile_source(
     compile_module(&module, filename, source)
 }
 
-/// Compiles a parsed module (the compiler lands in `compiler/`).
+/// Compiles a parsed module with the compiler in `codegen/`.
 fn compile_module(
-    _module: &ast::Module,
+    module: &ast::Module,
     filename: &str,
     source: &str,
 ) -> Result<Rc<bytecode::Code>, error::SyntaxError> {
-    Err(error::SyntaxError::at(
-        error::SyntaxErrorKind::Syntax,
-        "the compiler is not available yet",
-        filename,
-        source,
-        0,
-        0,
-    ))
+    codegen::compile_module(module, source, filename)
 }
 
 /// What a captured run printed and its exit status.
