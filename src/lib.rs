@@ -12,6 +12,7 @@ pub mod ast;
 pub mod builtins;
 pub mod bytecode;
 pub mod codegen;
+pub mod dis;
 pub mod error;
 pub mod lexer;
 pub mod modules;
@@ -155,5 +156,5 @@ pub fn run_capture(source: &str, filename: &str) -> RunOutcome {
 
 /// The disassembly of a code object and its nested code objects (`--dis`).
 pub fn disassemble(code: &bytecode::Code) -> String {
-    format!("{code:#?}\n")
+    dis::disassemble(code)
 }

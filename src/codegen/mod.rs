@@ -140,8 +140,10 @@ struct Unit<'a> {
     labels: Vec<u32>,
     /// The fblock stack.
     fblocks: Vec<FBlock<'a>>,
-    /// Depth of comprehension loops (for `ListAppend` operands).
+    /// The docstring, if the body starts with a string literal.
     docstring: Option<Rc<str>>,
+    /// The enclosing unit's current line, restored when this unit is finished.
+    outer_line: u32,
 }
 
 /// Generates code for one module and everything nested in it.
@@ -153,8 +155,6 @@ pub(crate) struct Compiler<'a> {
     line_starts: Vec<usize>,
     current_line: u32,
     mode: Mode,
-    /// The class names enclosing the current code, for qualnames.
-    qual_stack: Vec<String>,
 }
 
 impl<'a> Compiler<'a> {
@@ -173,7 +173,6 @@ impl<'a> Compiler<'a> {
             line_starts,
             current_line: 1,
             mode: Mode::Exec,
-            qual_stack: Vec::new(),
         }
     }
 
@@ -213,12 +212,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn enter_scope(&mut self, scope: usize, name: &str, qualname: &str, first_line: u32) {
-        let mut varnames: Vec<Rc<str>> = Vec::new();
-        let _ = &self.table.scopes[scope];
-        if scope != 0 || self.units.is_empty() {
-            // Parameters come first; the caller adds them via `add_params`.
-        }
-        varnames.clear();
+        // Parameters come first in `varnames`; the caller adds them via `add_params`.
+        let varnames: Vec<Rc<str>> = Vec::new();
+        let outer_line = self.current_line;
+        self.current_line = first_line;
         self.units.push(Unit {
             scope,
             name: name.to_string(),
@@ -232,12 +229,14 @@ impl<'a> Compiler<'a> {
             labels: Vec::new(),
             fblocks: Vec::new(),
             docstring: None,
+            outer_line,
         });
     }
 
     /// Finishes the current unit: patches labels and builds the `Code`.
     fn leave_scope(&mut self, argcount: u32, posonly: u32, kwonly: u32) -> Code {
         let unit = self.units.pop().expect("a unit is being compiled");
+        self.current_line = unit.outer_line;
         let scope = &self.table.scopes[unit.scope];
         let labels = unit.labels;
         let instrs = unit

@@ -280,7 +280,6 @@ impl<'a> Compiler<'a> {
         let line = self
             .line_of(decorators.first().map_or(s.span, |d| d.span).start)
             .max(self.line_of(s.span.start));
-        self.qual_stack.push(qualname.clone());
         self.enter_scope(scope, name, &qualname, line);
         self.add_params(args);
         if let Some(doc) = docstring(body) {
@@ -295,7 +294,6 @@ impl<'a> Compiler<'a> {
         self.stmts(body)?;
         self.return_none();
         let code = self.finish_function(args);
-        self.qual_stack.pop();
         self.make_function(code, scope, flags);
         for _ in decorators {
             self.emit(Instr::Call(1));

@@ -46,6 +46,8 @@ struct NameUse {
     global: bool,
     /// Declared `nonlocal`.
     nonlocal: bool,
+    /// Where the `global`/`nonlocal` declaration is, for error messages.
+    decl_span: Span,
 }
 
 /// One scope of the program with its resolved names.
@@ -242,6 +244,7 @@ impl<'a> Builder<'a> {
                 ));
             }
             let u = self.record(name);
+            u.decl_span = span;
             if global {
                 u.global = true;
             } else {
@@ -706,7 +709,7 @@ impl<'a> Builder<'a> {
                     if !enclosing.contains(name) {
                         return Err(self.error(
                             format!("no binding for nonlocal '{name}' found"),
-                            Span::default(),
+                            u.decl_span,
                         ));
                     }
                     NameScope::Free
