@@ -1,0 +1,111 @@
+//! Compiler tests through the public API: disassembly snapshots of the interesting shapes, and
+//! compile-time errors with CPython's message, line and caret (texts verified with python3).
+
+use percolate::{compile_source, disassemble};
+
+fn dis(source: &str) -> String {
+    match compile_source(source, "x.py") {
+        Ok(code) => disassemble(&code),
+        Err(e) => panic!("compiles: {e}"),
+    }
+}
+
+fn compile_error(source: &str) -> String {
+    match compile_source(source, "x.py") {
+        Ok(_) => panic!("expected a compile-time error for {source:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn loop_with_break_continue_and_else() {
+    insta::assert_snapshot!(dis(
+        "for i in range(3):\n    if i == 1:\n        continue\n    if i == 2:\n        break\nelse:\n    print('no break')\n"
+    ));
+}
+
+#[test]
+fn try_except_else_finally() {
+    insta::assert_snapshot!(dis(
+        "try:\n    f()\nexcept ValueError as e:\n    g(e)\nexcept:\n    h()\nelse:\n    k()\nfinally:\n    done()\n"
+    ));
+}
+
+#[test]
+fn return_inside_finally_protected_loop() {
+    insta::assert_snapshot!(dis(
+        "def f():\n    for x in y:\n        try:\n            return x\n        finally:\n            cleanup()\n"
+    ));
+}
+
+#[test]
+fn with_statement() {
+    insta::assert_snapshot!(dis("with open(p) as fh, lock:\n    fh.read()\n"));
+}
+
+#[test]
+fn closures_and_nonlocal() {
+    insta::assert_snapshot!(dis(
+        "def counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n"
+    ));
+}
+
+#[test]
+fn class_body_with_super() {
+    insta::assert_snapshot!(dis(
+        "class B(A, metaclass=M):\n    x = 1\n    def f(self):\n        return super().f() + self.x\n"
+    ));
+}
+
+#[test]
+fn comprehensions() {
+    insta::assert_snapshot!(dis(
+        "a = [x * y for x in xs if x for y in ys]\nb = {k: v for k, v in d.items()}\nc = (i for i in it)\n"
+    ));
+}
+
+#[test]
+fn generator_with_send_and_yield_from() {
+    insta::assert_snapshot!(dis("def g():\n    x = yield 1\n    r = yield from h(x)\n    return r\n"));
+}
+
+#[test]
+fn await_and_try_finally_around_await() {
+    insta::assert_snapshot!(dis(
+        "async def f(t):\n    try:\n        return await t\n    finally:\n        print('done')\n"
+    ));
+}
+
+#[test]
+fn async_for_and_async_with() {
+    insta::assert_snapshot!(dis(
+        "async def f(src, lock):\n    async with lock:\n        async for item in src:\n            print(item)\n"
+    ));
+}
+
+#[test]
+fn compile_time_errors_match_cpython() {
+    let cases = [
+        ("x = 1\nreturn x\n", "  File \"x.py\", line 2\n    return x\n    ^^^^^^^^\nSyntaxError: 'return' outside function"),
+        ("if 1:\n    break\n", "  File \"x.py\", line 2\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop"),
+        ("def f():\n    continue\n", "  File \"x.py\", line 2\n    continue\n    ^^^^^^^^\nSyntaxError: 'continue' not properly in loop"),
+        ("def f():\n    print(x)\n    global x\n", "  File \"x.py\", line 3\n    global x\n    ^^^^^^^^\nSyntaxError: name 'x' is used prior to global declaration"),
+        ("nonlocal x\n", "  File \"x.py\", line 1\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: nonlocal declaration not allowed at module level"),
+        ("def f():\n    nonlocal zz\n", "  File \"x.py\", line 2\n    nonlocal zz\n    ^^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'zz' found"),
+        ("def f():\n    await g()\n", "  File \"x.py\", line 2\n    await g()\n    ^^^^^^^^^\nSyntaxError: 'await' outside async function"),
+        ("x = await g()\n", "  File \"x.py\", line 1\n    x = await g()\n        ^^^^^^^^^\nSyntaxError: 'await' outside function"),
+        ("async def f():\n    yield from g()\n", "  File \"x.py\", line 2\n    yield from g()\n    ^^^^^^^^^^^^^^\nSyntaxError: 'yield from' inside async function"),
+        ("def f(a, a):\n    pass\n", "  File \"x.py\", line 1\n    def f(a, a):\n             ^\nSyntaxError: duplicate argument 'a' in function definition"),
+        ("f(a=1, a=2)\n", "  File \"x.py\", line 1\n    f(a=1, a=2)\n           ^^^\nSyntaxError: keyword argument repeated: a"),
+        ("async def f():\n    yield 1\n    return 2\n", "  File \"x.py\", line 3\n    return 2\n    ^^^^^^^^\nSyntaxError: 'return' with value in async generator"),
+        ("def f():\n    x = [(yield) for i in y]\n", "  File \"x.py\", line 2\n    x = [(yield) for i in y]\n          ^^^^^\nSyntaxError: 'yield' inside list comprehension"),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(compile_error(source), expected, "source: {source:?}");
+    }
+}
+
+#[test]
+fn complex_literals_are_refused_at_compile_time() {
+    assert!(compile_error("x = 2j\n").ends_with("SyntaxError: complex numbers are not supported by percolate"));
+}
