@@ -58,7 +58,9 @@ impl SyntaxError {
     ) -> SyntaxError {
         let start = start.min(source.len());
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[line_start..].find('\n').map_or(source.len(), |i| line_start + i);
+        let line_end = source[line_start..]
+            .find('\n')
+            .map_or(source.len(), |i| line_start + i);
         let line = source[..line_start].matches('\n').count() + 1;
         let col = source[line_start..start].chars().count() + 1;
         let end = end.clamp(start, line_end);
@@ -70,7 +72,9 @@ impl SyntaxError {
             line,
             col,
             end_col,
-            source_line: source[line_start..line_end].trim_end_matches('\r').to_string(),
+            source_line: source[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
             incomplete: false,
         }
     }
