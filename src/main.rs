@@ -46,7 +46,13 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
             Ok((s, "<stdin>".to_string()))
         }
         Some(p) => match std::fs::read_to_string(p) {
-            Ok(s) => Ok((s, p.to_string())),
+            // CPython reports the main script by its absolute path (tracebacks, __file__).
+            Ok(s) => Ok((
+                s,
+                std::path::absolute(p)
+                    .map(|a| a.display().to_string())
+                    .unwrap_or_else(|_| p.to_string()),
+            )),
             Err(e) => {
                 let abs = std::path::absolute(p)
                     .map(|a| a.display().to_string())
