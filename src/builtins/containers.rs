@@ -536,116 +536,140 @@ fn dict_init(vm: &mut Vm) {
     }
 }
 
+/// A fresh set table filled from `iterable` (`set(iterable)`).
+fn set_from(vm: &mut Vm, iterable: &Value) -> PyResult<RefCell<DictTable>> {
+    let t = RefCell::new(DictTable::new_set());
+    vm.set_update(&t, iterable)?;
+    Ok(t)
+}
+
+/// Adds each item of `other` to `t` unless present, else removes it (mirrors
+/// set_symmetric_difference_update over a set operand, in its slot order).
+fn symmetric_update(vm: &mut Vm, t: &RefCell<DictTable>, other: &RefCell<DictTable>) -> PyResult<()> {
+    let items: Vec<Value> = other.borrow().iter().map(|e| e.key.clone()).collect();
+    for k in items {
+        if vm.table_remove(t, &k)?.is_none() {
+            vm.table_set(t, k, Value::None)?;
+        }
+    }
+    Ok(())
+}
+
+/// `so & other` for any iterable `other` (mirrors set_intersection).
+fn intersection(vm: &mut Vm, so: &RefCell<DictTable>, other: &Value) -> PyResult<RefCell<DictTable>> {
+    let out = RefCell::new(DictTable::new_set());
+    if let Some(Payload::Set(ot) | Payload::FrozenSet(ot)) = other.payload() {
+        let (big, small) = if ot.borrow().len() > so.borrow().len() { (ot, so) } else { (so, ot) };
+        let items: Vec<Value> = small.borrow().iter().map(|e| e.key.clone()).collect();
+        for k in items {
+            if vm.table_contains(big, &k)? {
+                vm.table_set(&out, k, Value::None)?;
+            }
+        }
+        return Ok(out);
+    }
+    for k in vm.collect(other)? {
+        if vm.table_contains(so, &k)? {
+            vm.table_set(&out, k, Value::None)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Wraps a set table in a new object of the same kind as `like` (set or frozenset).
+fn set_like(like: &Value, t: DictTable) -> Value {
+    Value::Obj(Obj::new(match like.payload() {
+        Some(Payload::FrozenSet(_)) => Payload::FrozenSet(RefCell::new(t)),
+        _ => Payload::Set(RefCell::new(t)),
+    }))
+}
+
 fn set_init(vm: &mut Vm) {
     let set = vm.types.set.clone();
     let frozenset = vm.types.frozenset.clone();
     add_new(vm, &set, |vm, args| {
         let cls = args.positional[0].as_obj().cloned().expect("cls");
-        Ok(new_of(
-            vm,
-            &cls,
-            Payload::Set(RefCell::new(DictTable::new())),
-        ))
+        Ok(new_of(vm, &cls, Payload::Set(RefCell::new(DictTable::new_set()))))
     });
     vm.add_method(&set, "__init__", |vm, args| {
         let a = args.check(vm, "set", 1, 2)?.to_vec();
+        let t = table_of(vm, &a[0], "__init__")?;
+        t.borrow_mut().clear();
         if let Some(it) = a.get(1) {
-            let items = vm.collect(it)?;
-            let t = table_of(vm, &a[0], "__init__")?;
-            for x in items {
-                vm.table_set(t, x, Value::None)?;
-            }
+            vm.set_update(t, it)?;
         }
         Ok(Value::None)
     });
     add_new(vm, &frozenset, |vm, args| {
         let a = args.check(vm, "frozenset", 1, 2)?.to_vec();
         let cls = a[0].as_obj().cloned().expect("cls");
-        let t = RefCell::new(DictTable::new());
-        if let Some(it) = a.get(1) {
-            for x in vm.collect(it)? {
-                vm.table_set(&t, x, Value::None)?;
-            }
-        }
+        let t = match a.get(1) {
+            Some(it) => set_from(vm, it)?,
+            None => RefCell::new(DictTable::new_set()),
+        };
         if Rc::ptr_eq(&cls, &vm.types.frozenset) {
             return Ok(Value::Obj(Obj::new(Payload::FrozenSet(t))));
         }
-        Ok(Value::Obj(Obj::with_class(
-            cls,
-            Some(vm.new_dict()),
-            Payload::FrozenSet(t),
-        )))
+        Ok(Value::Obj(Obj::with_class(cls, Some(vm.new_dict()), Payload::FrozenSet(t))))
     });
     for cls in [set.clone(), frozenset.clone()] {
-        super::numbers::add_operator_dunders(
-            vm,
-            &cls,
-            &[
-                Operator::BitOr,
-                Operator::BitAnd,
-                Operator::Sub,
-                Operator::BitXor,
-            ],
-        );
+        super::numbers::add_operator_dunders(vm, &cls, &[Operator::BitOr, Operator::BitAnd, Operator::Sub, Operator::BitXor]);
         add_sequence_dunders(vm, &cls);
-        for (name, op) in [
-            ("union", Operator::BitOr),
-            ("intersection", Operator::BitAnd),
-            ("difference", Operator::Sub),
-            ("symmetric_difference", Operator::BitXor),
-        ] {
-            vm.add_method(&cls, name, move |vm, args| {
-                let a = args.positional.clone();
-                let mut acc = a[0].clone();
-                if !matches!(acc.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_))) {
-                    return Err(vm.new_type_error(format!("descriptor '{name}' requires a set")));
+        vm.add_method(&cls, "union", |vm, args| {
+            let a = args.positional.clone();
+            let t = RefCell::new(table_of(vm, &a[0], "union")?.borrow().set_copy());
+            for other in &a[1..] {
+                vm.set_update(&t, other)?;
+            }
+            Ok(set_like(&a[0], t.into_inner()))
+        });
+        vm.add_method(&cls, "intersection", |vm, args| {
+            let a = args.positional.clone();
+            let mut t = RefCell::new(table_of(vm, &a[0], "intersection")?.borrow().set_copy());
+            for other in &a[1..] {
+                t = intersection(vm, &t, other)?;
+            }
+            Ok(set_like(&a[0], t.into_inner()))
+        });
+        vm.add_method(&cls, "difference", |vm, args| {
+            let a = args.positional.clone();
+            let t = RefCell::new(table_of(vm, &a[0], "difference")?.borrow().set_copy());
+            for other in &a[1..] {
+                for k in vm.collect(other)? {
+                    vm.table_remove(&t, &k)?;
                 }
-                if let Value::Obj(o) = &acc
-                    && o.class.is_some()
-                {
-                    let t = table_of(vm, &acc, name)?.borrow().clone();
-                    acc = Value::Obj(Obj::new(Payload::Set(RefCell::new(t))));
-                }
-                for other in &a[1..] {
-                    let items = vm.collect(other)?;
-                    let t = RefCell::new(DictTable::new());
-                    for x in items {
-                        vm.table_set(&t, x, Value::None)?;
-                    }
-                    let o = Value::Obj(Obj::new(Payload::Set(t)));
-                    acc = vm.binary_op(&acc, &o, op)?;
-                }
-                Ok(acc)
-            });
-        }
+            }
+            Ok(set_like(&a[0], t.into_inner()))
+        });
+        vm.add_method(&cls, "symmetric_difference", |vm, args| {
+            let a = args.check(vm, "symmetric_difference", 2, 2)?.to_vec();
+            let result = set_from(vm, &a[1])?;
+            let me = table_of(vm, &a[0], "symmetric_difference")?;
+            symmetric_update(vm, &result, me)?;
+            Ok(set_like(&a[0], result.into_inner()))
+        });
         vm.add_method(&cls, "copy", |vm, args| {
             let me = self_arg(&args);
-            let t = table_of(vm, &me, "copy")?.borrow().clone();
-            Ok(Value::Obj(Obj::new(match me.payload() {
-                Some(Payload::FrozenSet(_)) => Payload::FrozenSet(RefCell::new(t)),
-                _ => Payload::Set(RefCell::new(t)),
-            })))
+            let t = table_of(vm, &me, "copy")?.borrow().set_copy();
+            Ok(set_like(&me, t))
         });
         for (name, which) in [("issubset", 0), ("issuperset", 1), ("isdisjoint", 2)] {
             vm.add_method(&cls, name, move |vm, args| {
                 let a = args.check(vm, name, 2, 2)?.to_vec();
                 let me = a[0].as_obj().cloned().expect("self");
-                let t = RefCell::new(DictTable::new());
-                for x in vm.collect(&a[1])? {
-                    vm.table_set(&t, x, Value::None)?;
-                }
-                let other = Obj::new(Payload::Set(t));
+                let other = Obj::new(Payload::Set(set_from(vm, &a[1])?));
                 Ok(Value::Bool(match which {
                     0 => vm.set_is_subset(&me, &other)?,
                     1 => vm.set_is_subset(&other, &me)?,
                     _ => {
+                        let keys: Vec<Value> = vm.dict_items(&me).into_iter().map(|(k, _)| k).collect();
                         let mut disjoint = true;
-                        for (k, _) in vm.dict_items(&me) {
-                            if let Payload::Set(t) = &other.payload
-                                && vm.table_contains(t, &k)?
-                            {
-                                disjoint = false;
-                                break;
+                        if let Payload::Set(t) = &other.payload {
+                            for k in keys {
+                                if vm.table_contains(t, &k)? {
+                                    disjoint = false;
+                                    break;
+                                }
                             }
                         }
                         disjoint
@@ -654,12 +678,11 @@ fn set_init(vm: &mut Vm) {
             });
         }
     }
-    vm.add_method(&set, "__hash__", |vm, args| {
-        Err(vm.new_type_error(format!(
-            "unhashable type: '{}'",
-            vm.type_name(&self_arg(&args))
-        )))
+    vm.add_method(&frozenset, "__hash__", |vm, args| {
+        let me = self_arg(&args);
+        Ok(Value::Int(table_of(vm, &me, "__hash__")?.borrow().frozenset_hash()))
     });
+    vm.add_method(&set, "__hash__", |vm, args| Err(vm.new_type_error(format!("unhashable type: '{}'", vm.type_name(&self_arg(&args))))));
     vm.add_method(&set, "add", |vm, args| {
         let a = args.check(vm, "add", 2, 2)?.to_vec();
         let t = table_of(vm, &a[0], "add")?;
@@ -694,44 +717,47 @@ fn set_init(vm: &mut Vm) {
         table_of(vm, &me, "clear")?.borrow_mut().clear();
         Ok(Value::None)
     });
-    for (name, op) in [
-        ("update", Operator::BitOr),
-        ("intersection_update", Operator::BitAnd),
-        ("difference_update", Operator::Sub),
-        ("symmetric_difference_update", Operator::BitXor),
-    ] {
-        vm.add_method(&set, name, move |vm, args| {
-            let a = args.positional.clone();
-            let me = a[0].clone();
-            for other in &a[1..] {
-                let items = vm.collect(other)?;
-                let t = RefCell::new(DictTable::new());
-                for x in items {
-                    vm.table_set(&t, x, Value::None)?;
-                }
-                let o = Value::Obj(Obj::new(Payload::Set(t)));
-                let cur = Value::Obj(Obj::new(Payload::Set(RefCell::new(
-                    table_of(vm, &me, name)?.borrow().clone(),
-                ))));
-                let r = vm.binary_op(&cur, &o, op)?;
-                let new_table = table_of(vm, &r, name)?.borrow().clone();
-                *table_of(vm, &me, name)?.borrow_mut() = new_table;
+    vm.add_method(&set, "update", |vm, args| {
+        let a = args.positional.clone();
+        let t = table_of(vm, &a[0], "update")?;
+        for other in &a[1..] {
+            vm.set_update(t, other)?;
+        }
+        Ok(Value::None)
+    });
+    vm.add_method(&set, "intersection_update", |vm, args| {
+        let a = args.positional.clone();
+        let t = table_of(vm, &a[0], "intersection_update")?;
+        for other in &a[1..] {
+            let r = intersection(vm, t, other)?;
+            *t.borrow_mut() = r.into_inner();
+        }
+        Ok(Value::None)
+    });
+    vm.add_method(&set, "difference_update", |vm, args| {
+        let a = args.positional.clone();
+        let t = table_of(vm, &a[0], "difference_update")?;
+        for other in &a[1..] {
+            for k in vm.collect(other)? {
+                vm.table_remove(t, &k)?;
             }
-            Ok(Value::None)
-        });
-    }
-    for (iname, name) in [
-        ("__ior__", "update"),
-        ("__iand__", "intersection_update"),
-        ("__isub__", "difference_update"),
-        ("__ixor__", "symmetric_difference_update"),
-    ] {
+        }
+        Ok(Value::None)
+    });
+    vm.add_method(&set, "symmetric_difference_update", |vm, args| {
+        let a = args.check(vm, "symmetric_difference_update", 2, 2)?.to_vec();
+        let t = table_of(vm, &a[0], "symmetric_difference_update")?;
+        let other = match a[1].payload() {
+            Some(Payload::Set(o) | Payload::FrozenSet(o)) => RefCell::new(o.borrow().clone()),
+            _ => set_from(vm, &a[1])?,
+        };
+        symmetric_update(vm, t, &other)?;
+        Ok(Value::None)
+    });
+    for (iname, name) in [("__ior__", "update"), ("__iand__", "intersection_update"), ("__isub__", "difference_update"), ("__ixor__", "symmetric_difference_update")] {
         vm.add_method(&set, iname, move |vm, args| {
             let a = args.check(vm, iname, 2, 2)?.to_vec();
-            if !matches!(
-                a[1].payload(),
-                Some(Payload::Set(_) | Payload::FrozenSet(_))
-            ) {
+            if !matches!(a[1].payload(), Some(Payload::Set(_) | Payload::FrozenSet(_))) {
                 return Ok(vm.not_implemented.clone());
             }
             vm.call_method(&a[0], name, vec![a[1].clone()])?;

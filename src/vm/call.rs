@@ -353,8 +353,8 @@ impl Vm {
             Layout::Tuple => Payload::Tuple(Box::new([])),
             Layout::List => Payload::List(RefCell::new(Vec::new())),
             Layout::Dict => Payload::Dict(RefCell::new(Default::default())),
-            Layout::Set => Payload::Set(RefCell::new(Default::default())),
-            Layout::FrozenSet => Payload::FrozenSet(RefCell::new(Default::default())),
+            Layout::Set => Payload::Set(RefCell::new(super::dict::DictTable::new_set())),
+            Layout::FrozenSet => Payload::FrozenSet(RefCell::new(super::dict::DictTable::new_set())),
             Layout::Exception => {
                 return Ok(self.new_exception(cls, vec![]));
             }

@@ -23,10 +23,21 @@ const EMPTY: i32 = -1;
 const DUMMY: i32 = -2;
 
 /// The table behind a dict or set.
+///
+/// Dict mode keeps entries in insertion order (compact dict). Set mode mirrors
+/// setobject.c: `entries` is the open-addressed slot table itself (linear probing, then
+/// perturbation), deleted slots hold a dummy entry with hash -1, and iteration is in slot
+/// order, so sets print in CPython's order.
 #[derive(Clone, Default)]
 pub struct DictTable {
-    /// Entries in insertion order; deleted ones are `None`.
+    /// Dict mode: entries in insertion order, deleted ones `None`. Set mode: the slot table.
     entries: Vec<Option<Entry>>,
+    /// True for the set layout.
+    set_mode: bool,
+    /// Set mode: active plus dummy slots.
+    fill: usize,
+    /// Set mode: where `pop()` starts searching.
+    finger: usize,
     /// Sparse index table (power-of-two size): entry index, `EMPTY` or `DUMMY`.
     indices: Vec<i32>,
     /// Number of live entries.
@@ -64,10 +75,168 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// Mirrors setobject.c LINEAR_PROBES.
+const LINEAR_PROBES: usize = 9;
+/// Mirrors setobject.c PySet_MINSIZE.
+const SET_MINSIZE: usize = 8;
+
+/// True for a set-mode dummy slot.
+fn is_dummy(e: &Entry) -> bool {
+    e.hash == -1
+}
+
 impl DictTable {
-    /// An empty table.
+    /// An empty dict table.
     pub fn new() -> DictTable {
         DictTable::default()
+    }
+
+    /// An empty set table (CPython's set layout and iteration order).
+    pub fn new_set() -> DictTable {
+        DictTable { set_mode: true, ..DictTable::default() }
+    }
+
+    /// True for a set table.
+    pub fn is_set(&self) -> bool {
+        self.set_mode
+    }
+
+    /// Set mode: the slot sequence probed for `hash` (CPython's set_add_entry order),
+    /// calling `f(slot)` until it returns false.
+    fn set_probe(&self, hash: i64, mut f: impl FnMut(usize) -> bool) {
+        let mask = self.entries.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in 0..=probes {
+                if !f(i + j) {
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// Set mode: rebuilds the slot table for `minused` entries (mirrors set_table_resize).
+    fn set_resize(&mut self, minused: usize) {
+        let mut newsize = SET_MINSIZE;
+        while newsize <= minused {
+            newsize <<= 1;
+        }
+        let old = std::mem::replace(&mut self.entries, vec![None; newsize]);
+        self.fill = 0;
+        self.used = 0;
+        for e in old.into_iter().flatten().filter(|e| !is_dummy(e)) {
+            self.set_insert_clean(e);
+        }
+        self.version += 1;
+    }
+
+    /// Set mode: inserts into a table without dummies (mirrors set_insert_clean).
+    fn set_insert_clean(&mut self, e: Entry) {
+        let mut target = 0;
+        self.set_probe(e.hash, |slot| {
+            if self.entries[slot].is_none() {
+                target = slot;
+                return false;
+            }
+            true
+        });
+        self.entries[target] = Some(e);
+        self.fill += 1;
+        self.used += 1;
+    }
+
+    /// Set mode: adds an entry known to be absent (the tail of set_add_entry).
+    fn set_add_new(&mut self, e: Entry) {
+        if self.entries.is_empty() {
+            self.entries = vec![None; SET_MINSIZE];
+        }
+        let mut freeslot = None;
+        let mut empty = 0;
+        self.set_probe(e.hash, |slot| match &self.entries[slot] {
+            None => {
+                empty = slot;
+                false
+            }
+            Some(x) if is_dummy(x) => {
+                freeslot.get_or_insert(slot);
+                true
+            }
+            Some(_) => true,
+        });
+        self.version += 1;
+        if let Some(slot) = freeslot {
+            self.entries[slot] = Some(e);
+            self.used += 1;
+            return;
+        }
+        self.entries[empty] = Some(e);
+        self.fill += 1;
+        self.used += 1;
+        let mask = self.entries.len() - 1;
+        if self.fill * 5 >= mask * 3 {
+            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            self.set_resize(minused);
+        }
+    }
+
+    /// A copy of a set the way `set(s)`/`s.copy()` makes one (mirrors set_merge into an
+    /// empty set: one resize, then a slot-for-slot copy or clean insertions).
+    pub fn set_copy(&self) -> DictTable {
+        let mut out = DictTable::new_set();
+        out.set_merge_clean(self);
+        out
+    }
+
+    /// Set mode: merges `other` into this empty table (set_merge's fast paths).
+    fn set_merge_clean(&mut self, other: &DictTable) {
+        if other.used == 0 {
+            return;
+        }
+        let mask = self.entries.len().max(1) - 1;
+        if (self.fill + other.used) * 5 >= mask * 3 || self.entries.is_empty() {
+            self.set_resize((self.used + other.used) * 2);
+        }
+        let same_layout = other.set_mode && self.entries.len() == other.entries.len() && other.fill == other.used;
+        if same_layout {
+            self.entries = other.entries.clone();
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        for e in other.iter() {
+            self.set_insert_clean(e.clone());
+        }
+    }
+
+    /// Set mode: the one-big-resize step set_merge/set_update do before inserting `extra`
+    /// entries that may be duplicates.
+    pub fn set_presize(&mut self, extra: usize) {
+        if !self.set_mode {
+            return;
+        }
+        let mask = self.entries.len().max(1) - 1;
+        if self.entries.is_empty() || (self.fill + extra) * 5 >= mask * 3 {
+            self.set_resize((self.used + extra) * 2);
+        }
+    }
+
+    /// Set mode: mirrors frozenset_hash over the stored hashes.
+    pub fn frozenset_hash(&self) -> i64 {
+        let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+        let mut hash: u64 = 0;
+        for e in self.iter() {
+            hash ^= shuffle(e.hash as u64);
+        }
+        // CPython also xors every empty and dummy slot, then cancels those pairs out again,
+        // which nets to the active entries alone.
+        hash ^= (self.used as u64 + 1).wrapping_mul(1927868237);
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+        if hash == u64::MAX { 590923713 } else { hash as i64 }
     }
 
     /// Number of live entries.
@@ -131,6 +300,28 @@ impl DictTable {
     /// Finds the entry index of a key by fast equality; candidates needing the VM are
     /// appended to `slow`.
     fn find_fast(&self, hash: i64, key: &Value, slow: &mut Vec<(usize, Value)>) -> Option<usize> {
+        if self.set_mode {
+            if self.entries.is_empty() {
+                return None;
+            }
+            let mut found = None;
+            self.set_probe(hash, |slot| match &self.entries[slot] {
+                None => false,
+                Some(e) if e.hash == hash => match fast_eq(&e.key, key) {
+                    Some(true) => {
+                        found = Some(slot);
+                        false
+                    }
+                    Some(false) => true,
+                    None => {
+                        slow.push((slot, e.key.clone()));
+                        true
+                    }
+                },
+                Some(_) => true,
+            });
+            return found;
+        }
         if self.indices.is_empty() {
             return None;
         }
@@ -161,6 +352,11 @@ impl DictTable {
 
     /// Looks a str key up without the VM (str keys only compare equal to strs).
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Entry> {
+        if self.set_mode {
+            let mut slow = Vec::new();
+            let ix = self.find_fast(hash, &Value::str(key), &mut slow)?;
+            return self.entries[ix].as_ref();
+        }
         if self.indices.is_empty() {
             return None;
         }
@@ -196,6 +392,10 @@ impl DictTable {
 
     /// Appends an entry known to be absent.
     fn insert_new_unchecked(&mut self, e: Entry) {
+        if self.set_mode {
+            self.set_add_new(e);
+            return;
+        }
         if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.resize();
         }
@@ -216,6 +416,13 @@ impl DictTable {
 
     /// Removes the entry at dense index `ix`.
     fn remove_at(&mut self, ix: usize) -> Entry {
+        if self.set_mode {
+            let dummy = Entry { hash: -1, key: Value::None, value: Value::None };
+            let e = self.entries[ix].replace(dummy).expect("removing a live entry");
+            self.used -= 1;
+            self.version += 1;
+            return e;
+        }
         let e = self.entries[ix].take().expect("removing a live entry");
         let mut target = None;
         self.probe(e.hash, |slot, cur| {
@@ -239,8 +446,20 @@ impl DictTable {
         Some(self.remove_at(ix))
     }
 
-    /// Removes and returns the first entry (`set.pop`).
+    /// Removes and returns the first entry (`set.pop`, which mirrors set_pop's finger).
     pub fn pop_first(&mut self) -> Option<Entry> {
+        if self.set_mode {
+            if self.used == 0 {
+                return None;
+            }
+            let mask = self.entries.len() - 1;
+            let mut i = self.finger & mask;
+            while !matches!(&self.entries[i], Some(e) if !is_dummy(e)) {
+                i = (i + 1) & mask;
+            }
+            self.finger = i + 1;
+            return Some(self.remove_at(i));
+        }
         let ix = self.entries.iter().position(|e| e.is_some())?;
         Some(self.remove_at(ix))
     }
@@ -409,5 +628,45 @@ impl Vm {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set_of(vm: &mut Vm, items: &[i64]) -> RefCell<DictTable> {
+        let t = RefCell::new(DictTable::new_set());
+        for i in items {
+            vm.table_set(&t, Value::Int(*i), Value::None).expect("int keys hash");
+        }
+        t
+    }
+
+    fn order(t: &RefCell<DictTable>) -> Vec<i64> {
+        t.borrow().iter().filter_map(|e| e.key.as_i64()).collect()
+    }
+
+    #[test]
+    fn sets_iterate_in_cpython_order() {
+        let mut vm = Vm::new();
+        assert_eq!(order(&set_of(&mut vm, &[3, 1, 2])), vec![1, 2, 3]);
+        assert_eq!(order(&set_of(&mut vm, &[100, 5, 37, 8, 64])), vec![64, 100, 37, 5, 8]);
+        let range: Vec<i64> = (1..=20).rev().step_by(3).collect();
+        assert_eq!(order(&set_of(&mut vm, &range)), vec![2, 5, 8, 11, 14, 17, 20]);
+        assert_eq!(order(&set_of(&mut vm, &[-1, -2, 7, 1000000])), vec![1000000, 7, -1, -2]);
+        let s = set_of(&mut vm, &(0..10).collect::<Vec<_>>());
+        vm.table_remove(&s, &Value::Int(3)).expect("remove");
+        vm.table_set(&s, Value::Int(19), Value::None).expect("add");
+        assert_eq!(order(&s), vec![0, 1, 2, 4, 5, 6, 7, 8, 9, 19]);
+        let popped: Vec<i64> = (0..2).filter_map(|_| s.borrow_mut().pop_first()).filter_map(|e| e.key.as_i64()).collect();
+        assert_eq!(popped, vec![0, 1]);
+    }
+
+    #[test]
+    fn frozenset_hash_matches_cpython() {
+        let mut vm = Vm::new();
+        assert_eq!(set_of(&mut vm, &[1, 2, 3]).borrow().frozenset_hash(), -272375401224217160);
+        assert_eq!(DictTable::new_set().frozenset_hash(), 133146708735736);
     }
 }

@@ -431,12 +431,7 @@ impl Vm {
                 }
                 Instr::BuildSet(n) => {
                     let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let set = Obj::new(Payload::Set(RefCell::new(Default::default())));
-                    if let Payload::Set(t) = &set.payload {
-                        for it in items {
-                            tri!(self.table_set(t, it, Value::None));
-                        }
-                    }
+                    let set = tri!(self.build_set(items));
                     frame.stack.push(Value::Obj(set));
                 }
                 Instr::BuildMap(n) => {
@@ -522,11 +517,8 @@ impl Vm {
                 Instr::SetUpdate(n) => {
                     let it = pop(frame);
                     let target = frame.stack[frame.stack.len() - n as usize].clone();
-                    let items = tri!(self.collect(&it));
                     if let Some(Payload::Set(t)) = target.payload() {
-                        for x in items {
-                            tri!(self.table_set(t, x, Value::None));
-                        }
+                        tri!(self.set_update(t, &it));
                     }
                 }
                 Instr::DictUpdate(n) | Instr::DictMerge(n) => {
@@ -1030,6 +1022,38 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// BUILD_SET. CPython compiles a display of three or more constants to a frozenset
+    /// constant (built from the items, then rebuilt from its own iteration order by the
+    /// constant merger) and `SET_UPDATE`s it into a new set; the slot layout, hence the
+    /// printed order, depends on that, so constant-looking items take the same route.
+    fn build_set(&mut self, items: Vec<Value>) -> PyResult<ObjRef> {
+        use super::dict::DictTable;
+        let is_const = |v: &Value| match v {
+            Value::Obj(o) => o.class.is_none() && matches!(o.payload, Payload::Str(_) | Payload::Int(_) | Payload::Bytes(_) | Payload::Tuple(_)),
+            _ => true,
+        };
+        let set = Obj::new(Payload::Set(RefCell::new(DictTable::new_set())));
+        let Payload::Set(t) = &set.payload else { unreachable!("just built a set") };
+        if items.len() >= 3 && items.iter().all(is_const) {
+            let first = RefCell::new(DictTable::new_set());
+            for it in items {
+                self.table_set(&first, it, Value::None)?;
+            }
+            let rebuilt = RefCell::new(DictTable::new_set());
+            let order: Vec<Value> = first.borrow().iter().map(|e| e.key.clone()).collect();
+            for it in order {
+                self.table_set(&rebuilt, it, Value::None)?;
+            }
+            let constant = Value::Obj(Obj::new(Payload::FrozenSet(rebuilt)));
+            self.set_update(t, &constant)?;
+        } else {
+            for it in items {
+                self.table_set(t, it, Value::None)?;
+            }
+        }
+        Ok(set)
     }
 
     /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),

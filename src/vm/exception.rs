@@ -258,7 +258,10 @@ impl Vm {
                 }
             }
         }
-        let rendered = exc.dict.as_ref().and_then(|d| self.dict_get_str(d, "__rendered__"));
+        let rendered = exc
+            .dict
+            .as_ref()
+            .and_then(|d| self.dict_get_str(d, "__rendered__"));
         match rendered.as_ref().and_then(|r| r.as_str()) {
             // A SyntaxError from compiling an imported module: its own File/caret block.
             Some(text) => out.push_str(text),

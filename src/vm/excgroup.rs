@@ -70,7 +70,8 @@ impl Vm {
             // CPython wraps a naked exception with a tuple as the second argument.
             let g = self.new_exception_group(Value::str(""), vec![exc.clone()])?;
             if let Some(d) = g.as_obj().and_then(|o| self.exc_data(o)) {
-                d.borrow_mut().args = Value::tuple(vec![Value::str(""), Value::tuple(vec![exc.clone()])]);
+                d.borrow_mut().args =
+                    Value::tuple(vec![Value::str(""), Value::tuple(vec![exc.clone()])]);
             }
             return Ok((Value::None, g));
         }

@@ -536,14 +536,7 @@ impl Vm {
                 }
                 Ok(hashing::hash_tuple(&hs))
             }
-            Payload::FrozenSet(_) => {
-                let mut acc: u64 = 0;
-                for (k, _) in self.dict_items(o) {
-                    let h = self.hash(&k)? as u64;
-                    acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
-                }
-                Ok(acc as i64)
-            }
+            Payload::FrozenSet(t) => Ok(t.borrow().frozenset_hash()),
             Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice { .. } => {
                 Err(self.new_type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }

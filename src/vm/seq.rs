@@ -1,6 +1,7 @@
 //! Container protocols: the built-in binary operators on sequences/sets, iteration, `len`,
 //! subscripting and membership.
 
+use super::dict::DictTable;
 use super::object::{IterState, Obj, Payload, ViewKind};
 use super::strings::slice_indices;
 use super::value::{ObjRef, Value};
@@ -115,57 +116,95 @@ impl Vm {
         }))
     }
 
-    fn set_binop(
-        &mut self,
-        a: &ObjRef,
-        b: &ObjRef,
-        op: Operator,
-    ) -> PyResult<Option<super::dict::DictTable>> {
-        let out = RefCell::new(super::dict::DictTable::new());
-        let (ka, kb) = (self.dict_items(a), self.dict_items(b));
-        let tb = match &b.payload {
-            Payload::Set(t) | Payload::FrozenSet(t) => t,
-            _ => return Ok(None),
-        };
-        let ta = match &a.payload {
-            Payload::Set(t) | Payload::FrozenSet(t) => t,
-            _ => return Ok(None),
-        };
-        match op {
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets, building the result in the order CPython's
+    /// setobject.c does (so the result iterates identically).
+    fn set_binop(&mut self, a: &ObjRef, b: &ObjRef, op: Operator) -> PyResult<Option<DictTable>> {
+        let (Some(ta), Some(tb)) = (set_table(a), set_table(b)) else { return Ok(None) };
+        let out = match op {
             Operator::BitOr => {
-                for (k, _) in ka.into_iter().chain(kb) {
+                let out = RefCell::new(ta.borrow().set_copy());
+                let items = tb.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                out.borrow_mut().set_presize(items.len());
+                for k in items {
                     self.table_set(&out, k, Value::None)?;
                 }
+                out
             }
             Operator::BitAnd => {
-                for (k, _) in ka {
-                    if self.table_contains(tb, &k)? {
+                // Iterate the smaller set, test membership in the other (set_intersection).
+                let (so, other) = if tb.borrow().len() > ta.borrow().len() { (tb, ta) } else { (ta, tb) };
+                let out = RefCell::new(DictTable::new_set());
+                let items = other.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                for k in items {
+                    if self.table_contains(so, &k)? {
                         self.table_set(&out, k, Value::None)?;
                     }
                 }
+                out
             }
             Operator::Sub => {
-                for (k, _) in ka {
-                    if !self.table_contains(tb, &k)? {
-                        self.table_set(&out, k, Value::None)?;
+                if (ta.borrow().len() >> 2) > tb.borrow().len() {
+                    let out = RefCell::new(ta.borrow().set_copy());
+                    let items = tb.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                    for k in items {
+                        self.table_remove(&out, &k)?;
                     }
+                    out
+                } else {
+                    let out = RefCell::new(DictTable::new_set());
+                    let items = ta.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                    for k in items {
+                        if !self.table_contains(tb, &k)? {
+                            self.table_set(&out, k, Value::None)?;
+                        }
+                    }
+                    out
                 }
             }
             Operator::BitXor => {
-                for (k, _) in ka {
-                    if !self.table_contains(tb, &k)? {
+                let out = RefCell::new(tb.borrow().set_copy());
+                let items = ta.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                for k in items {
+                    if self.table_remove(&out, &k)?.is_none() {
                         self.table_set(&out, k, Value::None)?;
                     }
                 }
-                for (k, _) in kb {
-                    if !self.table_contains(ta, &k)? {
-                        self.table_set(&out, k, Value::None)?;
-                    }
-                }
+                out
             }
             _ => return Ok(None),
-        }
+        };
         Ok(Some(out.into_inner()))
+    }
+
+    /// `set.update(iterable)` into a set table (mirrors set_update_internal: sets merge,
+    /// dicts presize, anything else adds item by item).
+    pub fn set_update(&mut self, table: &RefCell<DictTable>, iterable: &Value) -> PyResult<()> {
+        if let Some(other) = iterable.as_obj().and_then(set_table) {
+            let items = other.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+            if table.borrow().is_empty() {
+                let copy = other.borrow().set_copy();
+                *table.borrow_mut() = copy;
+                return Ok(());
+            }
+            table.borrow_mut().set_presize(items.len());
+            for k in items {
+                self.table_set(table, k, Value::None)?;
+            }
+            return Ok(());
+        }
+        if let Some(Payload::Dict(d)) = iterable.payload() {
+            let keys = d.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+            table.borrow_mut().set_presize(keys.len());
+            for k in keys {
+                self.table_set(table, k, Value::None)?;
+            }
+            return Ok(());
+        }
+        let it = self.iter(iterable)?;
+        while let Some(k) = self.next(&it)? {
+            self.table_set(table, k, Value::None)?;
+        }
+        Ok(())
     }
 
     /// Wraps an iterator state as an iterator object.
@@ -979,5 +1018,13 @@ fn normalize_clamp(i: Option<i64>, len: usize, default: usize) -> usize {
             let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
             j as usize
         }
+    }
+}
+
+/// The table of a set or frozenset object.
+fn set_table(o: &ObjRef) -> Option<&RefCell<DictTable>> {
+    match &o.payload {
+        Payload::Set(t) | Payload::FrozenSet(t) => Some(t),
+        _ => None,
     }
 }

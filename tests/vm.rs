@@ -1,0 +1,871 @@
+//! VM behaviour tests: each program runs through `percolate::run_capture` and must print
+//! exactly what CPython prints (expected outputs were produced by python3 3.11).
+
+use percolate::run_capture;
+
+#[test]
+fn builtins_basic() {
+    let r = run_capture(r#"print(1, 2.5, "s", None, True, [1, "a"], (1,), {"k": 1}, {1, 2, 3}, sep="|", end="!\n")
+print(repr(0.1), 1e16, 1e-5, 2**100, -7 // 2, -7 % 2, 7 / 2, 2 ** -1, 10 ** 20 // 3)
+print(len("héllo"), "abc"[1], "abc"[::-1], [1, 2, 3][-1], (1, 2, 3)[1:])
+print(int("42"), int(3.9), float("1.5"), str(12), bool([]), int("ff", 16))
+print(min(3, 1, 2), max([1, 5, 2]), sum([1, 2, 3]), sorted([3, 1, 2], reverse=True), abs(-3))
+print(list(enumerate("ab", 1)), list(zip([1, 2], "xy")), list(map(str, [1, 2])), list(filter(None, [0, 1, 2])))
+print(list(range(10, 0, -3)), list(reversed([1, 2, 3])), any([0, 1]), all([]))
+d = {"a": 1}
+d["b"] = 2
+print(d, d.get("c", 0), list(d.keys()), list(d.values()), list(d.items()), "a" in d)
+print(isinstance(True, int), hash(1) == hash(1.0), callable(print), divmod(7, 2), round(2.5), round(3.14159, 2))
+print(f"{3.14159:.2f} {42:>5} {'x':*^5} {255:#x} {1234567:,}")
+print("%s-%d-%.1f" % ("a", 3, 2.25), "{} {name}".format(1, name="n"))
+s = {3, 1, 2}
+s.add(4)
+print(len(s), 2 in s, {1, 2} | {3}, {1, 2} & {2})
+print(chr(65), ord("a"), hex(255), bin(5), oct(8))
+print(getattr(1, "real"), hasattr([], "append"), type(3.0).__name__)
+x = [3, 1, 2]
+x.sort()
+print(x, " ".join(["a", "b"]), "a,b".split(","), "  x ".strip())
+print(1 < 2 < 3, 1 == 1.0, "a" < "b", [1, 2] < [1, 3], (1, 2) == (1, 2))
+print(str(1.0), str(-0.0), float("inf"), 3 * "ab", [0] * 3)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"1|2.5|s|None|True|[1, 'a']|(1,)|{'k': 1}|{1, 2, 3}!
+0.1 1e+16 1e-05 1267650600228229401496703205376 -4 1 3.5 0.5 33333333333333333333
+5 b cba 3 (2, 3)
+42 3 1.5 12 False 255
+1 5 6 [3, 2, 1] 3
+[(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] ['1', '2'] [1, 2]
+[10, 7, 4, 1] [3, 2, 1] True True
+{'a': 1, 'b': 2} 0 ['a', 'b'] [1, 2] [('a', 1), ('b', 2)] True
+True True True (3, 1) 2 3.14
+3.14    42 **x** 0xff 1,234,567
+a-3-2.2 1 n
+4 True {1, 2, 3} {2}
+A 97 0xff 0b101 0o10
+1 True float
+[1, 2, 3] a b ['a', 'b'] x
+True True True True True
+1.0 -0.0 inf ababab [0, 0, 0]
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn calls() {
+    let r = run_capture(r#"def f(a, b=2, *args, c, d=4, **kw):
+    return (a, b, args, c, d, sorted(kw.items()))
+print(f(1, c=3))
+print(f(1, 5, 6, 7, c=3, e=5, d=0))
+def g(x, /, y):
+    return x + y
+print(g(1, y=2))
+for call in [lambda: f(), lambda: f(1), lambda: g(x=1, y=2), lambda: g(1, 2, 3), lambda: f(1, c=1, a=2)]:
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError:", e)
+print(f(*[1, 2], **{"c": 9}))
+def h(*, k): return k
+try:
+    h(1)
+except TypeError as e:
+    print(e)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"(1, 2, (), 3, 4, [])
+(1, 5, (6, 7), 3, 0, [('e', 5)])
+3
+TypeError: f() missing 1 required positional argument: 'a'
+TypeError: f() missing 1 required keyword-only argument: 'c'
+TypeError: g() got some positional-only arguments passed as keyword arguments: 'x'
+TypeError: g() takes 2 positional arguments but 3 were given
+TypeError: f() got multiple values for argument 'a'
+(1, 2, (), 9, 4, [])
+h() takes 0 positional arguments but 1 was given
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn classes() {
+    let r = run_capture(r#"class A:
+    count = 0
+    def __init__(self, x):
+        self.x = x
+        A.count += 1
+    def __repr__(self):
+        return f"A({self.x!r})"
+    @property
+    def double(self):
+        return self.x * 2
+    @double.setter
+    def double(self, v):
+        self.x = v // 2
+    @staticmethod
+    def s(a): return a + 1
+    @classmethod
+    def c(cls): return cls.__name__
+class B(A):
+    def __init__(self, x, y):
+        super().__init__(x)
+        self.y = y
+    def __eq__(self, other):
+        return isinstance(other, B) and (self.x, self.y) == (other.x, other.y)
+    __hash__ = None
+b = B(1, 2)
+print(b, b.double, A.s(1), B.c(), A.count)
+b.double = 10
+print(b.x, b == B(5, 2), b != B(5, 2), isinstance(b, A), issubclass(B, A))
+print(B.__mro__)
+class M(type):
+    def __new__(mcls, name, bases, ns):
+        ns["tag"] = name.lower()
+        return super().__new__(mcls, name, bases, ns)
+class C(metaclass=M):
+    pass
+print(C.tag, type(C).__name__)
+class D:
+    def __getattr__(self, name):
+        return name.upper()
+print(D().hello)
+class L(list):
+    def total(self): return sum(self)
+l = L([1, 2, 3]); l.append(4)
+print(l, l.total(), len(l), type(l).__name__)
+class V:
+    def __init__(self, v): self.v = v
+    def __add__(self, o): return V(self.v + (o.v if isinstance(o, V) else o))
+    def __radd__(self, o): return V(o + self.v)
+    def __lt__(self, o): return self.v < o.v
+    def __repr__(self): return "V(%d)" % self.v
+print(V(1) + V(2), 3 + V(4), V(1) + 5, sorted([V(3), V(1), V(2)]))
+class Base:
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__()
+        cls.registered = kw.get("name", cls.__name__)
+class Child(Base, name="kid"): pass
+print(Child.registered)
+class X: pass
+class Y(X): pass
+class Z(X): pass
+class W(Y, Z): pass
+print([k.__name__ for k in W.__mro__])
+print(object().__class__, type(1), type("s"), type(None))
+class Desc:
+    def __get__(self, obj, owner): return ("get", owner.__name__)
+    def __set__(self, obj, v): obj.__dict__["stored"] = v
+class H:
+    d = Desc()
+h = H(); h.d = 5
+print(h.d, h.stored)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"A(1) 2 2 B 1
+5 True False True True
+(<class '__main__.B'>, <class '__main__.A'>, <class 'object'>)
+c M
+HELLO
+[1, 2, 3, 4] 10 4 L
+V(3) V(7) V(6) [V(1), V(2), V(3)]
+kid
+['W', 'Y', 'Z', 'X', 'object']
+<class 'object'> <class 'int'> <class 'str'> <class 'NoneType'>
+('get', 'H') 5
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn classes2() {
+    let r = run_capture(r#"class Meta(type):
+    def __call__(cls, *args):
+        print("creating", cls.__name__, args)
+        return super().__call__(*args)
+class P(metaclass=Meta):
+    def __init__(self, a):
+        self.a = a
+p = P(1)
+print(p.a, type(p).__name__, p.__class__.__name__, P.__dict__["__init__"].__name__)
+class S:
+    __slots__ = ("x",)
+    def __init__(self): self.x = 1
+print(S().x)
+class Temp:
+    def __init__(self): self._c = 0
+    @property
+    def c(self): return self._c
+t = Temp()
+try:
+    t.c = 5
+except AttributeError as e:
+    print(e)
+class Cmp:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o): return self.v == o.v
+    def __hash__(self): return hash(self.v)
+print(len({Cmp(1), Cmp(1), Cmp(2)}), Cmp(1) in [Cmp(1)], Cmp(3) == Cmp(3))
+class It:
+    def __init__(self): self.n = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.n += 1
+        if self.n > 3: raise StopIteration
+        return self.n
+print(list(It()), sum(It()))
+class Seq:
+    def __getitem__(self, i):
+        if i >= 3: raise IndexError
+        return i * 10
+print(list(Seq()), 20 in Seq())
+class Num:
+    def __init__(self, v): self.v = v
+    def __index__(self): return self.v
+print([0, 1, 2, 3][Num(2)], bin(Num(5)))
+class Callable:
+    def __call__(self, x): return x * 2
+print(Callable()(21), callable(Callable()))
+class Ctx:
+    def __enter__(self): print("enter"); return "val"
+    def __exit__(self, *a): print("exit", a[0]); return False
+try:
+    with Ctx() as v:
+        print(v)
+        raise ValueError("in with")
+except ValueError as e:
+    print("propagated", e)
+class A:
+    def who(self): return "A"
+class B(A):
+    def who(self): return "B" + super().who()
+class C(A):
+    def who(self): return "C" + super().who()
+class D(B, C):
+    def who(self): return "D" + super().who()
+print(D().who())
+class Counter:
+    instances = 0
+    def __new__(cls, *a):
+        cls.instances += 1
+        return super().__new__(cls)
+    def __init__(self, name): self.name = name
+c1, c2 = Counter("a"), Counter("b")
+print(Counter.instances, c2.name)
+print(repr(object)[:15], str(A)[:8], A.__name__, A.__qualname__, A.who.__qualname__)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"creating P (1,)
+1 P P __init__
+1
+property 'c' of 'Temp' object has no setter
+2 True True
+[1, 2, 3] 6
+[0, 10, 20] True
+2 0b101
+42 True
+enter
+val
+exit <class 'ValueError'>
+propagated in with
+DBCA
+2 b
+<class 'object' <class ' A A A.who
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn closures() {
+    let r = run_capture(r#"def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+c = counter()
+print(c(), c(), c())
+fs = [lambda i=i: i * i for i in range(4)]
+print([f() for f in fs])
+def outer():
+    x = 1
+    def mid():
+        def inner():
+            return x
+        return inner
+    x = 2
+    return mid()()
+print(outer())
+def unbound():
+    print(y)
+    y = 1
+try:
+    unbound()
+except UnboundLocalError as e:
+    print(type(e).__name__, e)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"1 2 3
+[0, 1, 4, 9]
+2
+UnboundLocalError cannot access local variable 'y' where it is not associated with a value
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn coroutines() {
+    let r = run_capture(r#"class Rock:
+    def __await__(self):
+        value = yield 7
+        return value * 2
+async def inner():
+    v = await Rock()
+    return v + 1
+async def outer():
+    r = await inner()
+    return r
+c = outer()
+print(c.send(None))
+try:
+    c.send(5)
+except StopIteration as e:
+    print("returned", e.value)
+try:
+    c.send(None)
+except RuntimeError as e:
+    print(e)
+class Bad:
+    def __await__(self):
+        return 5
+async def use_bad():
+    await Bad()
+try:
+    use_bad().send(None)
+except TypeError as e:
+    print(e)
+async def use_int():
+    await 3
+try:
+    use_int().send(None)
+except TypeError as e:
+    print(e)
+async def agen():
+    for i in range(3):
+        yield i
+async def consume():
+    out = []
+    async for x in agen():
+        out.append(x)
+    return out
+try:
+    consume().send(None)
+except StopIteration as e:
+    print(e.value)
+c2 = outer()
+print(type(c2).__name__, c2.__name__, c2.cr_running)
+c2.close()
+async def thrower():
+    try:
+        await Rock()
+    except KeyError as e:
+        return "handled " + repr(e)
+t = thrower()
+t.send(None)
+try:
+    t.throw(KeyError("k"))
+except StopIteration as e:
+    print(e.value)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"7
+returned 11
+cannot reuse already awaited coroutine
+__await__() returned non-iterator of type 'int'
+object int can't be used in 'await' expression
+[0, 1, 2]
+coroutine outer False
+handled KeyError('k')
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn exc_groups() {
+    let r = run_capture(r#"try:
+    raise ExceptionGroup("many", [ValueError(1), TypeError(2), ValueError(3)])
+except* ValueError as eg:
+    print("values", repr(eg), eg.exceptions)
+except* TypeError as eg:
+    print("types", eg.exceptions)
+eg = ExceptionGroup("g", [KeyError("k")])
+print(str(eg), type(eg).__name__, eg.message)
+try:
+    raise KeyError("solo")
+except* KeyError as eg:
+    print("wrapped", repr(eg))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"values ExceptionGroup('many', [ValueError(1), ValueError(3)]) (ValueError(1), ValueError(3))
+types (TypeError(2),)
+g (1 sub-exception) ExceptionGroup g
+wrapped ExceptionGroup('', (KeyError('solo'),))
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn exceptions() {
+    let r = run_capture(r#"class MyError(Exception):
+    pass
+try:
+    raise MyError("boom", 1)
+except Exception as e:
+    print(type(e).__name__, e, e.args, repr(e))
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        raise ValueError("bad") from e
+except ValueError as e:
+    print(repr(e), repr(e.__cause__), e.__suppress_context__)
+try:
+    try:
+        {}["k"]
+    except KeyError:
+        raise RuntimeError("inner")
+except RuntimeError as e:
+    print(repr(e.__context__))
+def f():
+    try:
+        return 1
+    finally:
+        print("finally")
+print(f())
+for exc in [IndexError, KeyError("x"), StopIteration(3)]:
+    try:
+        raise exc
+    except (IndexError, KeyError) as e:
+        print("caught", repr(e))
+    except Exception as e:
+        print("other", repr(e), e.value)
+try:
+    raise
+except RuntimeError as e:
+    print(e)
+print(issubclass(KeyError, LookupError), ZeroDivisionError.__mro__)
+try:
+    [].pop()
+except IndexError as e:
+    print(e)
+try:
+    x = undefined_name
+except NameError as e:
+    print(e)
+try:
+    None.foo
+except AttributeError as e:
+    print(e)
+try:
+    int("x1")
+except ValueError as e:
+    print(e)
+with_ok = []
+class CM:
+    def __enter__(self): with_ok.append("enter"); return self
+    def __exit__(self, t, v, tb):
+        with_ok.append(t.__name__ if t else None)
+        return True
+with CM():
+    raise KeyError(1)
+with CM() as m:
+    pass
+print(with_ok)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"MyError ('boom', 1) ('boom', 1) MyError('boom', 1)
+ValueError('bad') ZeroDivisionError('division by zero') True
+KeyError('k')
+finally
+1
+caught IndexError()
+caught KeyError('x')
+other StopIteration(3) 3
+No active exception to reraise
+True (<class 'ZeroDivisionError'>, <class 'ArithmeticError'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>)
+pop from empty list
+name 'undefined_name' is not defined
+'NoneType' object has no attribute 'foo'
+invalid literal for int() with base 10: 'x1'
+['enter', 'KeyError', 'enter', None]
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn finalizers() {
+    let r = run_capture(r#"def g():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup")
+for x in g():
+    print(x)
+    break
+print("after break")
+def h():
+    it = g()
+    next(it)
+    print("leaving h")
+h()
+print("after h")
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"1
+cleanup
+after break
+leaving h
+cleanup
+after h
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn generators() {
+    let r = run_capture(r#"def gen():
+    x = yield 1
+    print("got", x)
+    try:
+        yield 2
+    except ValueError as e:
+        print("caught", e)
+        yield 3
+    finally:
+        print("cleanup")
+g = gen()
+print(next(g))
+print(g.send("hello"))
+print(g.throw(ValueError("v")))
+g.close()
+print(list(gen()))
+def sub():
+    r = yield "a"
+    yield r
+    return "done"
+def deleg():
+    result = yield from sub()
+    print("result", result)
+    yield "end"
+d = deleg()
+print(next(d), d.send("x"), next(d))
+def nums(n):
+    for i in range(n):
+        yield i * i
+print(sum(nums(5)), list(x for x in nums(4) if x % 2 == 0))
+g2 = gen()
+try:
+    g2.send(1)
+except TypeError as e:
+    print(e)
+def stopper():
+    raise StopIteration
+    yield
+try:
+    next(stopper())
+except RuntimeError as e:
+    print(e)
+def ignore():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+i = ignore(); next(i)
+try:
+    i.close()
+except RuntimeError as e:
+    print(e)
+def running():
+    yield g3.send(None)
+g3 = running()
+try:
+    next(g3)
+except ValueError as e:
+    print(e)
+g4 = nums(2)
+print(next(g4), next(g4), next(g4, "default"))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"1
+got hello
+2
+caught v
+3
+cleanup
+got None
+cleanup
+[1, 2]
+result done
+a x end
+30 [0, 4]
+can't send non-None value to a just-started generator
+generator raised StopIteration
+generator ignored GeneratorExit
+generator already executing
+0 1 default
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn more_types() {
+    let r = run_capture(r#"a, *rest = [1, 2, 3]
+first, (second, third) = 1, (2, 3)
+print(a, rest, first, second, third)
+print(2 ** 64, -(2 ** 63), (2 ** 64) // 3, 10 ** 30 % 7, int("9" * 25) + 1)
+print(divmod(-7, 2), 7 // -2, -7.5 // 2, 7.5 % -2, round(-2.5), round(0.125, 2))
+d = dict(a=1, b=2)
+d.update([("c", 3)])
+print(d, d.pop("a"), d.setdefault("z", 26), sorted(d), dict.fromkeys("ab", 0))
+print({k: v for k, v in zip("xy", [1, 2])}, [i for i in range(5) if i % 2], {i % 3 for i in range(6)})
+s = "Hello, World"
+print(s.lower(), s.upper(), s.find("o"), s.count("l"), s.replace("l", "L", 2), s.split(", "), s[::2], s.startswith("He"))
+print("{:>8}|{:<6}|{:^7}|{:08.3f}|{:+d}".format("r", "l", "c", 3.14159, 5))
+print("%5s|%-5d|%05.1f|%x|%r" % ("ab", 42, 2.25, 255, "q"))
+print(f"{'nested':>{10}}", f"{1 + 1 = }", f"{[1, 2]!r:>10}")
+t = (1, 2, 2, 3)
+print(t.count(2), t.index(3), t + (4,), t * 2, 2 in t, len(t), max(t), min(t))
+l = [5, 3, 8]
+l.insert(0, 1); l.extend([9]); l.remove(8); l.reverse()
+print(l, l.index(3), l.pop(), l, sorted(l, key=lambda x: -x))
+print(list(map(lambda a, b: a * b, [1, 2], [3, 4])), [*range(3), *"ab"], {**{"a": 1}, "b": 2})
+print(isinstance(1, (str, int)), type(True) is bool, bool.__mro__, int.__name__)
+print(str(b"abc"), b"a" + b"b", bytes([65, 66]), "é".encode(), len(b"xyz"))
+x = 5
+x += 2; x *= 3; x //= 4; x **= 2; x -= 1; x %= 7; x <<= 2; x |= 1; x ^= 3; x &= 14
+print(x)
+print(sum(range(101)), sum([0.1] * 10), 1 / 3, 2 / 3, 1e300 * 1e10, -1e300 * 1e10)
+print(hash("a") == hash("a"), hash((1, 2)) == hash((1, 2)), {(1, 2): "t"}[(1, 2)])
+print(ascii("héllo"), repr("it's"), repr('say "hi"'), str(None), repr(...))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"1 [2, 3] 1 2 3
+18446744073709551616 -9223372036854775808 6148914691236517205 1 10000000000000000000000000
+(-4, 1) -4 -4.0 -0.5 -2 0.12
+{'b': 2, 'c': 3, 'z': 26} 1 26 ['b', 'c', 'z'] {'a': 0, 'b': 0}
+{'x': 1, 'y': 2} [1, 3] {0, 1, 2}
+hello, world HELLO, WORLD 4 3 HeLLo, World ['Hello', 'World'] Hlo ol True
+       r|l     |   c   |0003.142|+5
+   ab|42   |002.2|ff|'q'
+    nested 1 + 1 = 2     [1, 2]
+2 3 (1, 2, 2, 3, 4) (1, 2, 2, 3, 1, 2, 2, 3) True 4 3 1
+[9, 3, 5] 1 1 [9, 3, 5] [9, 5, 3]
+[3, 8] [0, 1, 2, 'a', 'b'] {'a': 1, 'b': 2}
+True True (<class 'bool'>, <class 'int'>, <class 'object'>) int
+b'abc' b'ab' b'AB' b'\xc3\xa9' 3
+14
+5050 0.9999999999999999 0.3333333333333333 0.6666666666666666 inf -inf
+True True t
+'h\xe9llo' "it's" 'say "hi"' None Ellipsis
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn never_awaited() {
+    let r = run_capture(r#"async def f():
+    print("never printed")
+f()
+print("done")
+"#, "main.py");
+    assert_eq!(r.stdout, r#"done
+"#);
+    assert_eq!(r.stderr, r#"main.py:3: RuntimeWarning: coroutine 'f' was never awaited
+  f()
+RuntimeWarning: Enable tracemalloc to get the object allocation traceback
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn recursion() {
+    let r = run_capture(r#"def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("RecursionError", e)
+class R:
+    def __repr__(self):
+        return repr(self)
+try:
+    repr(R())
+except RecursionError as e:
+    print("RecursionError")
+def depth(n):
+    return 0 if n == 0 else 1 + depth(n - 1)
+print(depth(900))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"RecursionError maximum recursion depth exceeded
+RecursionError
+900
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn sets() {
+    let r = run_capture(r#"print({3, 1, 2}, {100, 5, 37, 8, 64}, {-1, -2, 7, 1000000})
+s = set()
+for x in (100, 5, 37, 8, 64):
+    s.add(x)
+print(s, set([20, 17, 14, 11, 8, 5, 2]))
+print({1, 2, 3} | {9, 17}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10} - {2}, {5, 6, 7} ^ {6, 40}, {33, 1, 17} & {17, 33, 2, 1})
+t = set(range(10))
+t.discard(3)
+t.add(19)
+print(t, t.pop(), t.pop(), t)
+print(frozenset({1, 2, 3}), hash(frozenset({1, 2, 3})), set(), frozenset())
+print({x * 7 % 11 for x in range(8)}, sorted({"b", "a"}), {1, 2}.union([9, 1, 17]))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"{1, 2, 3} {64, 100, 5, 37, 8} {1000000, -2, -1, 7}
+{64, 100, 37, 5, 8} {2, 5, 8, 11, 14, 17, 20}
+{1, 2, 3, 17, 9} {1, 3, 4, 5, 6, 7, 8, 9, 10} {40, 5, 7} {33, 1, 17}
+{2, 4, 5, 6, 7, 8, 9, 19} 0 1 {2, 4, 5, 6, 7, 8, 9, 19}
+frozenset({1, 2, 3}) -272375401224217160 set() frozenset()
+{0, 2, 3, 5, 6, 7, 9, 10} ['a', 'b'] {1, 2, 9, 17}
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn tb_cause() {
+    let r = run_capture(r#"class AppError(Exception):
+    pass
+def load():
+    try:
+        raise KeyError("missing")
+    except KeyError as e:
+        raise AppError("could not load") from e
+load()
+"#, "main.py");
+    assert_eq!(r.stdout, r#""#);
+    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+  File "main.py", line 5, in load
+    raise KeyError("missing")
+KeyError: 'missing'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "main.py", line 8, in <module>
+    load()
+  File "main.py", line 7, in load
+    raise AppError("could not load") from e
+AppError: could not load
+"#);
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn tb_empty() {
+    let r = run_capture(r#"def f():
+    raise RuntimeError
+print("before")
+f()
+"#, "main.py");
+    assert_eq!(r.stdout, r#"before
+"#);
+    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+  File "main.py", line 4, in <module>
+    f()
+  File "main.py", line 2, in f
+    raise RuntimeError
+RuntimeError
+"#);
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn tb_exit() {
+    let r = run_capture(r#"import sys
+print("out")
+sys.exit(3)
+"#, "main.py");
+    assert_eq!(r.stdout, r#"out
+"#);
+    assert_eq!(r.stderr, r#""#);
+    assert_eq!(r.status, 3);
+}
+
+#[test]
+fn tb_generator() {
+    let r = run_capture(r#"def gen():
+    yield 1
+    raise ValueError("from generator")
+def consume():
+    for x in gen():
+        print(x)
+consume()
+"#, "main.py");
+    assert_eq!(r.stdout, r#"1
+"#);
+    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+  File "main.py", line 7, in <module>
+    consume()
+  File "main.py", line 5, in consume
+    for x in gen():
+  File "main.py", line 3, in gen
+    raise ValueError("from generator")
+ValueError: from generator
+"#);
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn tb_main() {
+    let r = run_capture(r#"def inner():
+    raise ValueError("bad value")
+def outer():
+    inner()
+try:
+    outer()
+except ValueError:
+    raise KeyError("k")
+"#, "main.py");
+    assert_eq!(r.stdout, r#""#);
+    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+  File "main.py", line 6, in <module>
+    outer()
+  File "main.py", line 4, in outer
+    inner()
+  File "main.py", line 2, in inner
+    raise ValueError("bad value")
+ValueError: bad value
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "main.py", line 8, in <module>
+    raise KeyError("k")
+KeyError: 'k'
+"#);
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn tb_syntax() {
+    let r = run_capture(r#"print("never")
+x = (1,
+"#, "main.py");
+    assert_eq!(r.stdout, r#""#);
+    assert_eq!(r.stderr, r#"  File "main.py", line 2
+    x = (1,
+        ^
+SyntaxError: '(' was never closed
+"#);
+    assert_eq!(r.status, 1);
+}
