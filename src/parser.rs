@@ -119,10 +119,10 @@ fn parse_file_tokens(
         Err(err) => {
             let at_end = matches!(err, ParseError::UnrecognizedEof { .. });
             let mapped = errors::map_error(ctx, &tokens, err);
-            if let Some((position, error)) = refused {
-                if position <= mapped.position {
-                    return Err(error);
-                }
+            if let Some((position, error)) = refused
+                && position <= mapped.position
+            {
+                return Err(error);
             }
             match lex_error {
                 Some(error) if mapped.generic || at_end || mapped.error.incomplete => Err(error),

@@ -185,31 +185,32 @@ fn newline_span(ctx: &Ctx, tokens: &[Spanned], index: usize) -> (usize, usize) {
 fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]) -> Mapped {
     let (start, tok, end) = &tokens[index];
     let (start, end) = (*start, *end);
-    if index > 0 {
-        if let Some((name, line)) = header_before(ctx, tokens, index - 1) {
-            if !matches!(tok, Tok::Indent) {
-                let msg = format!("expected an indented block after {name} on line {line}");
-                if only_end_follows(tokens, index) {
-                    let mut error =
-                        without_caret(ctx, SyntaxErrorKind::Indentation, msg, tokens[index - 1].0);
-                    error.incomplete = true;
-                    return specific(error, start);
-                }
-                let real = tokens[index..]
-                    .iter()
-                    .find(|(_, t, _)| !matches!(t, Tok::Dedent))
-                    .map_or((start, end), |(s, _, e)| (*s, *e));
-                let error = SyntaxError::at(
-                    SyntaxErrorKind::Indentation,
-                    msg,
-                    ctx.filename,
-                    ctx.source,
-                    real.0,
-                    real.1,
-                );
-                return specific(error, start);
-            }
+    if index > 0
+        && let Some((name, line)) = header_before(ctx, tokens, index - 1)
+        && !matches!(tok, Tok::Indent)
+    {
+        let msg = format!("expected an indented block after {name} on line {line}");
+        if only_end_follows(tokens, index) {
+            let mut error =
+                without_caret(ctx, SyntaxErrorKind::Indentation, msg, tokens[index - 1].0);
+            error.incomplete = true;
+            return specific(error, start);
         }
+        let real = tokens[index..]
+            .iter()
+            .find(|(_, t, _)| !matches!(t, Tok::Dedent))
+            .map_or((start, end), |(s, _, e)| (*s, *e));
+        let mut error = SyntaxError::at(
+            SyntaxErrorKind::Indentation,
+            msg,
+            ctx.filename,
+            ctx.source,
+            real.0,
+            real.1,
+        );
+        // CPython prints a single caret for this one.
+        error.end_col = error.col + 1;
+        return specific(error, start);
     }
     match tok {
         Tok::Indent => {
