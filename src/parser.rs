@@ -125,11 +125,27 @@ fn parse_file_tokens(
                 return Err(error);
             }
             match lex_error {
-                Some(error) if mapped.generic || at_end || mapped.error.incomplete => Err(error),
+                Some(error) if lexer_error_wins(&error, &mapped, at_end) => Err(error),
                 _ => Err(mapped.error),
             }
         }
     }
+}
+
+/// Whether a tokenizer error further on replaces the parser's error.
+///
+/// Mirrors pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`: after a parser error
+/// CPython tokenizes the rest of the file, and a tokenizer error found there wins, except that
+/// an unclosed bracket only wins when the parser failed on a later line than the bracket, and
+/// `unexpected indent` (raised after that check) always stands.
+fn lexer_error_wins(lex: &SyntaxError, mapped: &errors::Mapped, at_end: bool) -> bool {
+    if at_end || mapped.error.incomplete {
+        return true;
+    }
+    if lex.msg.ends_with("was never closed") {
+        return mapped.error.line > lex.line;
+    }
+    mapped.error.msg != "unexpected indent"
 }
 
 /// Parses one f-string replacement field, `source` found at byte `offset` of the file, with

@@ -14,9 +14,6 @@ use lalrpop_util::ParseError;
 pub struct Mapped {
     /// The error to report.
     pub error: SyntaxError,
-    /// True for the generic `invalid syntax`, which a later tokenizer error overrides (as
-    /// pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`).
-    pub generic: bool,
     /// Byte offset where the parser gave up.
     pub position: usize,
 }
@@ -26,11 +23,7 @@ pub fn map_error(ctx: &Ctx, tokens: &[Spanned], err: PError) -> Mapped {
     match err {
         ParseError::User { error } => {
             let position = offset_of(ctx.source, &error);
-            Mapped {
-                error,
-                generic: false,
-                position,
-            }
+            Mapped { error, position }
         }
         ParseError::InvalidToken { location } => generic(ctx, location, location + 1),
         ParseError::ExtraToken {
@@ -71,18 +64,13 @@ fn offset_of(source: &str, error: &SyntaxError) -> usize {
 fn generic(ctx: &Ctx, start: usize, end: usize) -> Mapped {
     Mapped {
         error: ctx.syntax_error("invalid syntax", start, end),
-        generic: true,
         position: start,
     }
 }
 
 /// An error with a specific message (never overridden by later tokenizer errors).
 fn specific(error: SyntaxError, position: usize) -> Mapped {
-    Mapped {
-        error,
-        generic: false,
-        position,
-    }
+    Mapped { error, position }
 }
 
 /// The index of the first token of the logical line that contains token `index`.
@@ -155,7 +143,6 @@ fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize) -> Mapped {
         None => generic(ctx, location, location),
     };
     mapped.error.incomplete = true;
-    mapped.generic = false;
     mapped
 }
 

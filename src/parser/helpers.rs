@@ -480,7 +480,14 @@ pub fn assign(
     let single = targets.len() == 1;
     for target in &targets {
         if matches!(target.node, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-            return Err(ctx.error_at("assignment to yield expression not possible", target.span));
+            // A parenthesised yield is an ordinary bad target for pegen.
+            let before = &ctx.source[..target.span.start as usize];
+            let msg = if before.trim_end().ends_with('(') {
+                "cannot assign to yield expression"
+            } else {
+                "assignment to yield expression not possible"
+            };
+            return Err(ctx.error_at(msg, target.span));
         }
         if let Some(bad) = invalid_target(target, TargetUse::Store) {
             let name = expr_name(bad);
