@@ -444,7 +444,7 @@ fn aliases(names: &[Alias]) -> String {
 fn constant(c: &Constant) -> String {
     match c {
         Constant::None => "None".into(),
-        Constant::Bool(b) => format!("{}", if *b { "True" } else { "False" }),
+        Constant::Bool(b) => (if *b { "True" } else { "False" }).to_string(),
         Constant::Int(i) => format!("Int {i}"),
         Constant::Float(f) => format!("Float {f:?}"),
         Constant::Imaginary(f) => format!("Imaginary {f:?}j"),
