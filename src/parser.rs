@@ -143,7 +143,7 @@ fn lexer_error_wins(lex: &SyntaxError, mapped: &errors::Mapped, at_end: bool) ->
         return true;
     }
     if lex.msg.ends_with("was never closed") {
-        return mapped.error.line > lex.line;
+        return mapped.error.line > lex.line || mapped.reached_end;
     }
     mapped.error.msg != "unexpected indent"
 }

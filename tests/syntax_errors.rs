@@ -5,7 +5,7 @@
 
 use percolate::parser::parse_module;
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// `(source, what CPython prints on stderr for a file t.py holding it)`.
 const CASES: &[(&str, &str)] = &[
@@ -385,6 +385,194 @@ const CASES: &[(&str, &str)] = &[
         "x = (yield) = 1\n",
         "  File \"t.py\", line 1\n    x = (yield) = 1\n         ^^^^^\nSyntaxError: cannot assign to yield expression",
     ),
+    (
+        "try:\n  pass\nx = 1\n",
+        "  File \"t.py\", line 3\n    x = 1\n    ^\nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "try:\n  pass\n",
+        "  File \"t.py\", line 2\n    pass\nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "for a + b in x: pass\n",
+        "  File \"t.py\", line 1\n    for a + b in x: pass\n        ^^^^^\nSyntaxError: cannot assign to expression",
+    ),
+    (
+        "else:\n  pass\n",
+        "  File \"t.py\", line 1\n    else:\n    ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = {1: 2, 3}\n",
+        "  File \"t.py\", line 1\n    x = {1: 2, 3}\n               ^\nSyntaxError: ':' expected after dictionary key",
+    ),
+    (
+        "f(a b)\n",
+        "  File \"t.py\", line 1\n    f(a b)\n      ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "x = [1 2]\n",
+        "  File \"t.py\", line 1\n    x = [1 2]\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "def f(x y): pass\n",
+        "  File \"t.py\", line 1\n    def f(x y): pass\n            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "import a.b as c.d\n",
+        "  File \"t.py\", line 1\n    import a.b as c.d\n                   ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "return x +\n",
+        "  File \"t.py\", line 1\n    return x +\n              ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = 1 if\n",
+        "  File \"t.py\", line 1\n    x = 1 if\n            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "@\ndef f(): pass\n",
+        "  File \"t.py\", line 1\n    @\n     ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "class A(metaclass=M, B): pass\n",
+        "  File \"t.py\", line 1\n    class A(metaclass=M, B): pass\n                          ^\nSyntaxError: positional argument follows keyword argument",
+    ),
+    (
+        "lambda x=1, y: x\n",
+        "  File \"t.py\", line 1\n    lambda x=1, y: x\n                ^\nSyntaxError: non-default argument follows default argument",
+    ),
+    (
+        "x = (1, 2\n",
+        "  File \"t.py\", line 1\n    x = (1, 2\n        ^\nSyntaxError: '(' was never closed",
+    ),
+    (
+        "if x == 1\n    pass\n",
+        "  File \"t.py\", line 1\n    if x == 1\n             ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "elif x:\n  pass\n",
+        "  File \"t.py\", line 1\n    elif x:\n    ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f(*): pass\n",
+        "  File \"t.py\", line 1\n    def f(*): pass\n          ^\nSyntaxError: named arguments must follow bare *",
+    ),
+    (
+        "a = b = \n",
+        "  File \"t.py\", line 1\n    a = b = \n            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x.1 = 2\n",
+        "  File \"t.py\", line 1\n    x.1 = 2\n     ^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(*)\n",
+        "  File \"t.py\", line 1\n    f(*)\n       ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = {**}\n",
+        "  File \"t.py\", line 1\n    x = {**}\n           ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = [*]\n",
+        "  File \"t.py\", line 1\n    x = [*]\n          ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "while True:\n    pass\n  else:\n    pass\n",
+        "  File \"t.py\", line 3\n    else:\n         ^\nIndentationError: unindent does not match any outer indentation level",
+    ),
+    (
+        "x = 3 = 4\n",
+        "  File \"t.py\", line 1\n    x = 3 = 4\n        ^\nSyntaxError: cannot assign to literal",
+    ),
+    (
+        "'abc' = 1\n",
+        "  File \"t.py\", line 1\n    'abc' = 1\n    ^^^^^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "f(a for a in b for)\n",
+        "  File \"t.py\", line 1\n    f(a for a in b for)\n                      ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "(x for x in y) = 1\n",
+        "  File \"t.py\", line 1\n    (x for x in y) = 1\n    ^^^^^^^^^^^^^^\nSyntaxError: cannot assign to generator expression",
+    ),
+    (
+        "[x for x in y] = 1\n",
+        "  File \"t.py\", line 1\n    [x for x in y] = 1\n    ^^^^^^^^^^^^^^\nSyntaxError: cannot assign to list comprehension here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "{a: b} = 1\n",
+        "  File \"t.py\", line 1\n    {a: b} = 1\n    ^^^^^^\nSyntaxError: cannot assign to dict literal here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "a if b else c = 1\n",
+        "  File \"t.py\", line 1\n    a if b else c = 1\n    ^^^^^^^^^^^^^\nSyntaxError: cannot assign to conditional expression",
+    ),
+    (
+        "not a = 1\n",
+        "  File \"t.py\", line 1\n    not a = 1\n    ^^^^^\nSyntaxError: cannot assign to expression",
+    ),
+    (
+        "x = yield from\n",
+        "  File \"t.py\", line 1\n    x = yield from\n                  ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(a + b c * d)\n",
+        "  File \"t.py\", line 1\n    f(a + b c * d)\n      ^^^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "f(x, a.b[1] c.d)\n",
+        "  File \"t.py\", line 1\n    f(x, a.b[1] c.d)\n         ^^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "x = {1: a b}\n",
+        "  File \"t.py\", line 1\n    x = {1: a b}\n            ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "x = (a b)\n",
+        "  File \"t.py\", line 1\n    x = (a b)\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "f(print \"x\")\n",
+        "  File \"t.py\", line 1\n    f(print \"x\")\n      ^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?",
+    ),
+    (
+        "f(a, b c, d)\n",
+        "  File \"t.py\", line 1\n    f(a, b c, d)\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "x = [f(x) g(y)]\n",
+        "  File \"t.py\", line 1\n    x = [f(x) g(y)]\n         ^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "f(a if b else c d)\n",
+        "  File \"t.py\", line 1\n    f(a if b else c d)\n                    ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(x for x in y z)\n",
+        "  File \"t.py\", line 1\n    f(x for x in y z)\n                   ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = (1 2\n",
+        "  File \"t.py\", line 1\n    x = (1 2\n        ^\nSyntaxError: '(' was never closed",
+    ),
+    (
+        "f(a \"x\")\n",
+        "  File \"t.py\", line 1\n    f(a \"x\")\n        ^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "foo(x=1 y=2)\n",
+        "  File \"t.py\", line 1\n    foo(x=1 y=2)\n          ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "f(match x)\n",
+        "  File \"t.py\", line 1\n    f(match x)\n            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "print \"x\", y\n",
+        "  File \"t.py\", line 1\n    print \"x\", y\n    ^^^^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.
@@ -426,27 +614,39 @@ fn expected_texts_are_what_python3_prints() {
     if Command::new("python3").arg("--version").output().is_err() {
         return;
     }
-    let dir = scratch_dir();
-    let path = dir.join("t.py");
+    let root = scratch_dir();
     let mut failures = Vec::new();
-    for (source, expected) in CASES {
-        std::fs::write(&path, source).expect("write t.py");
-        let output = Command::new("python3")
-            .arg(&path)
-            .current_dir(&dir)
-            .output()
-            .expect("python3 runs");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let printed = stderr
-            .trim_end_matches('\n')
-            .replace(&path.display().to_string(), "t.py");
-        if printed != *expected {
-            failures.push(format!(
-                "source {source:?}\nhard-coded:\n{expected}\npython3:\n{printed}\n"
-            ));
+    // A few python3 processes at a time, each in its own directory with its own `t.py`.
+    for (chunk_index, chunk) in CASES.chunks(8).enumerate() {
+        let mut running = Vec::new();
+        for (i, (source, expected)) in chunk.iter().enumerate() {
+            let dir = root.join(format!("{chunk_index}-{i}"));
+            std::fs::create_dir_all(&dir).expect("case dir");
+            let path = dir.join("t.py");
+            std::fs::write(&path, source).expect("write t.py");
+            let child = Command::new("python3")
+                .arg(&path)
+                .current_dir(&dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("python3 starts");
+            running.push((source, expected, path, child));
+        }
+        for (source, expected, path, child) in running {
+            let output = child.wait_with_output().expect("python3 finishes");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let printed = stderr
+                .trim_end_matches('\n')
+                .replace(&path.display().to_string(), "t.py");
+            if printed != *expected {
+                failures.push(format!(
+                    "source {source:?}\nhard-coded:\n{expected}\npython3:\n{printed}\n"
+                ));
+            }
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&root);
     assert!(
         failures.is_empty(),
         "{} stale expectations:\n{}",

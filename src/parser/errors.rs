@@ -16,6 +16,9 @@ pub struct Mapped {
     pub error: SyntaxError,
     /// Byte offset where the parser gave up.
     pub position: usize,
+    /// Whether pegen would have read up to the end of input to report it (then an unclosed
+    /// bracket found by the tokenizer is reported instead).
+    pub reached_end: bool,
 }
 
 /// Converts a parse failure over `tokens` into CPython's error.
@@ -23,13 +26,19 @@ pub fn map_error(ctx: &Ctx, tokens: &[Spanned], err: PError) -> Mapped {
     match err {
         ParseError::User { error } => {
             let position = offset_of(ctx.source, &error);
-            Mapped { error, position }
+            Mapped {
+                error,
+                position,
+                reached_end: false,
+            }
         }
         ParseError::InvalidToken { location } => generic(ctx, location, location + 1),
         ParseError::ExtraToken {
             token: (start, _, end),
         } => generic(ctx, start, end),
-        ParseError::UnrecognizedEof { location, .. } => at_eof(ctx, tokens, location),
+        ParseError::UnrecognizedEof { location, expected } => {
+            at_eof(ctx, tokens, location, &expected)
+        }
         ParseError::UnrecognizedToken {
             token: (start, tok, end),
             expected,
@@ -65,12 +74,17 @@ fn generic(ctx: &Ctx, start: usize, end: usize) -> Mapped {
     Mapped {
         error: ctx.syntax_error("invalid syntax", start, end),
         position: start,
+        reached_end: false,
     }
 }
 
 /// An error with a specific message (never overridden by later tokenizer errors).
 fn specific(error: SyntaxError, position: usize) -> Mapped {
-    Mapped { error, position }
+    Mapped {
+        error,
+        position,
+        reached_end: false,
+    }
 }
 
 /// The index of the first token of the logical line that contains token `index`.
@@ -129,7 +143,17 @@ fn without_caret(ctx: &Ctx, kind: SyntaxErrorKind, msg: String, at: usize) -> Sy
 }
 
 /// The input ended where more was needed: the REPL should ask for another line.
-fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize) -> Mapped {
+fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize, expected: &[String]) -> Mapped {
+    if expects_handler(expected) {
+        let last = tokens
+            .iter()
+            .rposition(|(_, t, _)| !matches!(t, Tok::Dedent | Tok::Newline));
+        let at = last.map_or(location, |i| tokens[i].0);
+        let msg = "expected 'except' or 'finally' block".to_string();
+        let mut error = without_caret(ctx, SyntaxErrorKind::Syntax, msg, at);
+        error.incomplete = true;
+        return specific(error, location);
+    }
     let last_newline = tokens
         .iter()
         .rposition(|(_, t, _)| !matches!(t, Tok::Dedent));
@@ -228,6 +252,25 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             mapped.position = start;
             mapped
         }
+        _ if expects_handler(expected) => {
+            let msg = "expected 'except' or 'finally' block";
+            let real = tokens[index..]
+                .iter()
+                .find(|(_, t, _)| !matches!(t, Tok::Dedent))
+                .map_or((start, end), |(s, _, e)| (*s, *e));
+            specific(ctx.syntax_error(msg, real.0, real.0 + 1), start)
+        }
+        Tok::Rbrace | Tok::Comma
+            if index > 0
+                && expected.iter().any(|e| e == "\":\"")
+                && in_dict_display(tokens, index) =>
+        {
+            let (s, _, e) = tokens[index - 1];
+            specific(
+                ctx.syntax_error("':' expected after dictionary key", s, e),
+                start,
+            )
+        }
         Tok::Dedent if only_end_follows(tokens, index) => {
             let mut mapped = generic(ctx, start, end);
             mapped.error.incomplete = true;
@@ -237,9 +280,42 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = missing_print_parens(ctx, tokens, index) {
                 return specific(error, start);
             }
+            if let Some((s, e)) = missing_comma_range(tokens, index) {
+                let msg = "invalid syntax. Perhaps you forgot a comma?";
+                let mut mapped = specific(ctx.syntax_error(msg, s, e), start);
+                // A range over several lines is treated like one that ran to the end: the
+                // tokenizer's unclosed-bracket error is what CPython reports for those.
+                let multi_line = ctx.source[s..e].contains('\n');
+                mapped.reached_end = multi_line || tokens.last().is_some_and(|t| t.2 == e);
+                return mapped;
+            }
             generic(ctx, start, end)
         }
     }
+}
+
+/// Whether the parser wanted an `except` or `finally` clause (a `try` body just ended).
+fn expects_handler(expected: &[String]) -> bool {
+    expected.iter().any(|e| e == "\"except\"") && expected.iter().any(|e| e == "\"finally\"")
+}
+
+/// Whether token `index` sits directly inside a `{ ... }` that already holds a `key: value`.
+fn in_dict_display(tokens: &[Spanned], index: usize) -> bool {
+    let mut depth = 0usize;
+    let mut saw_colon = false;
+    for (_, tok, _) in tokens[..index].iter().rev() {
+        match tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb if depth == 0 => return false,
+            Tok::Lbrace if depth == 0 => return saw_colon,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth -= 1,
+            Tok::Colon if depth == 0 => saw_colon = true,
+            Tok::Lambda if depth == 0 => return false,
+            Tok::Newline => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the logical line containing token `index` begins with a block keyword.
@@ -258,7 +334,13 @@ fn missing_print_parens(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<S
     if name != "print" && name != "exec" {
         return None;
     }
-    if line_start_index(tokens, index - 1) != index - 1 {
+    let statement_level = line_start_index(tokens, index - 1) == index - 1;
+    let in_brackets = index >= 2
+        && matches!(
+            tokens[index - 2].1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
+        );
+    if !statement_level && !in_brackets {
         return None;
     }
     let starts_expression = matches!(
@@ -281,11 +363,202 @@ fn missing_print_parens(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<S
     if !starts_expression {
         return None;
     }
+    // At statement level pegen takes the rest of the statement; inside brackets one argument.
+    let mut depth = 0usize;
     let end = tokens[index..]
         .iter()
-        .take_while(|(_, t, _)| !matches!(t, Tok::Newline | Tok::Semi))
+        .take_while(|(_, t, _)| match t {
+            Tok::Newline | Tok::Semi => false,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                depth += 1;
+                true
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => false,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                depth -= 1;
+                true
+            }
+            Tok::Comma => statement_level || depth > 0,
+            _ => true,
+        })
         .last()
         .map_or(tokens[index].2, |(_, _, e)| *e);
     let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
     Some(ctx.syntax_error(msg, *print_start, end))
+}
+
+/// Whether `tok` can end an expression.
+fn ends_expression(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imaginary(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FString(_)
+            | Tok::Rpar
+            | Tok::Rsqb
+            | Tok::Rbrace
+            | Tok::True
+            | Tok::False
+            | Tok::None
+            | Tok::Ellipsis
+    )
+}
+
+/// Whether `tok` can start an expression that cannot continue the one before it.
+fn starts_expression(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imaginary(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FString(_)
+            | Tok::Lbrace
+            | Tok::True
+            | Tok::False
+            | Tok::None
+            | Tok::Ellipsis
+            | Tok::Tilde
+            | Tok::Lambda
+            | Tok::Await
+            | Tok::Not
+    )
+}
+
+/// Whether `tok` may appear inside a `disjunction` (between its operands).
+fn continues_disjunction(tok: &Tok) -> bool {
+    ends_expression(tok)
+        || matches!(
+            tok,
+            Tok::Dot
+                | Tok::Plus
+                | Tok::Minus
+                | Tok::Star
+                | Tok::DoubleStar
+                | Tok::Slash
+                | Tok::DoubleSlash
+                | Tok::Percent
+                | Tok::At
+                | Tok::Vbar
+                | Tok::Amper
+                | Tok::Circumflex
+                | Tok::Tilde
+                | Tok::LeftShift
+                | Tok::RightShift
+                | Tok::Less
+                | Tok::Greater
+                | Tok::LessEqual
+                | Tok::GreaterEqual
+                | Tok::EqEqual
+                | Tok::NotEqual
+                | Tok::In
+                | Tok::Not
+                | Tok::Is
+                | Tok::And
+                | Tok::Or
+                | Tok::Await
+                | Tok::Lpar
+                | Tok::Lsqb
+                | Tok::Lbrace
+        )
+}
+
+/// pegen's `invalid_expression` "Perhaps you forgot a comma?": two expressions side by side
+/// inside brackets. Returns the byte range from the first one's start to the second one's end.
+fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize)> {
+    if index == 0 || !ends_expression(&tokens[index - 1].1) || !starts_expression(&tokens[index].1)
+    {
+        return None;
+    }
+    // Walk back over the first expression, skipping bracketed groups.
+    let mut depth = 0usize;
+    let mut first = index;
+    let mut inside_brackets = false;
+    for i in (0..index).rev() {
+        let tok = &tokens[i].1;
+        match tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                inside_brackets = true;
+                break;
+            }
+            Tok::Newline | Tok::Indent | Tok::Dedent => break,
+            _ if depth == 0 && !continues_disjunction(tok) => {
+                inside_brackets = tokens[..i].iter().fold(0isize, |level, (_, t, _)| match t {
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => level + 1,
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level - 1,
+                    Tok::Newline => 0,
+                    _ => level,
+                }) > 0;
+                break;
+            }
+            _ => {}
+        }
+        first = i;
+    }
+    if !inside_brackets || first == index || first == 0 {
+        return None;
+    }
+    let opens_expression = matches!(
+        tokens[first - 1].1,
+        Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
+    );
+    if !opens_expression || opened_by_def(tokens, first) {
+        return None;
+    }
+    // `!(NAME STRING | SOFT_KEYWORD)`: legacy `print "x"` and soft keywords are left alone.
+    if let Tok::Name(name) = &tokens[first].1 {
+        if matches!(name.as_str(), "match" | "case" | "_") {
+            return None;
+        }
+        if first + 1 == index
+            && matches!(
+                tokens[index].1,
+                Tok::Str(_) | Tok::Bytes(_) | Tok::FString(_)
+            )
+        {
+            return None;
+        }
+    }
+    // Walk forward over the second expression.
+    let mut depth = 0usize;
+    let mut last = index;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(index) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => break,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Comma | Tok::Colon | Tok::Equal | Tok::ColonEqual | Tok::For | Tok::As
+                if depth == 0 =>
+            {
+                break;
+            }
+            Tok::Async | Tok::Newline if depth == 0 => break,
+            _ => {}
+        }
+        last = i;
+    }
+    Some((tokens[first].0, tokens[last].2))
+}
+
+/// Whether the innermost bracket open before token `index` is a `def`'s parameter list.
+fn opened_by_def(tokens: &[Spanned], index: usize) -> bool {
+    let mut depth = 0usize;
+    for i in (0..index).rev() {
+        match tokens[i].1 {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar => return i >= 2 && matches!(tokens[i - 2].1, Tok::Def),
+            Tok::Lsqb | Tok::Lbrace | Tok::Newline => return false,
+            _ => {}
+        }
+    }
+    false
 }

@@ -498,7 +498,8 @@ pub fn assign(
                     bad.node,
                     ExprKind::Constant(Constant::None | Constant::Bool(_))
                         | ExprKind::GeneratorExp { .. }
-                );
+                )
+                && (is_bitwise_or_level(bad) || bad.span.start as usize != l);
             let msg = if suggests_eq {
                 format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
             } else {
@@ -509,6 +510,22 @@ pub fn assign(
         check_starred(ctx, target, true)?;
     }
     Ok(stmt(StmtKind::Assign { targets, value }, l, r))
+}
+
+/// Whether `e` is what pegen's `bitwise_or` rule can produce without parentheses (so not a
+/// conditional, lambda, `not`, boolean operation or comparison).
+fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.node,
+        ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::Compare { .. }
+    )
 }
 
 /// `target op= value`.
