@@ -188,3 +188,68 @@ fn conformance_seeds_parse() {
         }
     }
 }
+
+/// Counts every located node kind in the `{:#?}` dump (`@start..end Kind`).
+fn node_kind_counts(module: &percolate::ast::Module) -> std::collections::BTreeMap<String, usize> {
+    let debug = format!("{module:#?}");
+    let mut counts = std::collections::BTreeMap::new();
+    for piece in debug.split('@').skip(1) {
+        let Some((_span, rest)) = piece.split_once(' ') else {
+            continue;
+        };
+        let kind: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !kind.is_empty() {
+            *counts.entry(kind).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Python's `ast.walk` counts of expression and statement kinds, in percolate's naming.
+const CPYTHON_COUNTS: &str = r#"
+import ast, sys, collections
+rename = {'AsyncFunctionDef': 'FunctionDef', 'AsyncFor': 'For', 'AsyncWith': 'With', 'TryStar': 'Try'}
+counts = collections.Counter()
+for node in ast.walk(ast.parse(open(sys.argv[1], encoding='utf-8').read())):
+    if isinstance(node, (ast.expr, ast.stmt)):
+        name = type(node).__name__
+        counts[rename.get(name, name)] += 1
+for name, count in sorted(counts.items()):
+    print(name, count)
+"#;
+
+#[test]
+fn node_kinds_match_cpython_ast() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/parse_cases");
+    let entries = std::fs::read_dir(&dir).expect("parse_cases exists");
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(output) = Command::new("python3")
+            .arg("-c")
+            .arg(CPYTHON_COUNTS)
+            .arg(&path)
+            .output()
+        else {
+            return;
+        };
+        let expected: std::collections::BTreeMap<String, usize> =
+            String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .filter_map(|line| {
+                    let (name, count) = line.split_once(' ')?;
+                    Some((name.to_string(), count.parse().ok()?))
+                })
+                .collect();
+        let source = std::fs::read_to_string(&path).expect("readable case");
+        let module = parse_module(&source, "<case>").expect("case parses");
+        assert_eq!(
+            node_kind_counts(&module),
+            expected,
+            "node kinds differ for {}",
+            path.display()
+        );
+    }
+}
