@@ -253,3 +253,79 @@ fn node_kinds_match_cpython_ast() {
         );
     }
 }
+
+/// Every expression and statement of a file as `Kind line col end_line end_col` (CPython's
+/// `lineno`, `col_offset` in UTF-8 bytes, ...), sorted.
+const CPYTHON_LOCATIONS: &str = r#"
+import ast, sys
+rename = {'AsyncFunctionDef': 'FunctionDef', 'AsyncFor': 'For', 'AsyncWith': 'With', 'TryStar': 'Try'}
+rows = []
+for node in ast.walk(ast.parse(open(sys.argv[1], encoding='utf-8').read())):
+    if isinstance(node, (ast.expr, ast.stmt)):
+        name = type(node).__name__
+        rows.append(f"{rename.get(name, name)} {node.lineno} {node.col_offset} {node.end_lineno} {node.end_col_offset}")
+print("\n".join(sorted(rows)))
+"#;
+
+/// The same rows for percolate's AST, from the byte spans in its `{:#?}` dump.
+fn percolate_locations(source: &str, module: &percolate::ast::Module) -> Vec<String> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_col = |offset: usize| {
+        let line = line_starts.partition_point(|&start| start <= offset);
+        (line, offset - line_starts[line - 1])
+    };
+    let debug = format!("{module:#?}");
+    let mut rows = Vec::new();
+    for piece in debug.split('@').skip(1) {
+        let Some((span, rest)) = piece.split_once(' ') else {
+            continue;
+        };
+        let Some((start, end)) = span.split_once("..") else {
+            continue;
+        };
+        let (Ok(start), Ok(end)) = (start.parse::<usize>(), end.parse::<usize>()) else {
+            continue;
+        };
+        let kind: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let ((l1, c1), (l2, c2)) = (line_col(start), line_col(end));
+        rows.push(format!("{kind} {l1} {c1} {l2} {c2}"));
+    }
+    rows.sort();
+    rows
+}
+
+#[test]
+fn node_locations_match_cpython_ast() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/parse_cases");
+    let entries = std::fs::read_dir(&dir).expect("parse_cases exists");
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(output) = Command::new("python3")
+            .arg("-c")
+            .arg(CPYTHON_LOCATIONS)
+            .arg(&path)
+            .output()
+        else {
+            return;
+        };
+        let expected: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let source = std::fs::read_to_string(&path).expect("readable case");
+        let module = parse_module(&source, "<case>").expect("case parses");
+        let ours = percolate_locations(&source, &module);
+        let missing: Vec<&String> = expected.iter().filter(|row| !ours.contains(row)).collect();
+        let extra: Vec<&String> = ours.iter().filter(|row| !expected.contains(row)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{}: CPython only {missing:?}, percolate only {extra:?}",
+            path.display()
+        );
+    }
+}

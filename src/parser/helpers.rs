@@ -315,7 +315,10 @@ fn split_args(
                         ctx.error_at("Generator expression must be parenthesized", generator.span)
                     );
                 }
-                args.push(generator);
+                // The sole unparenthesised generator borrows the call's parentheses.
+                let start = generator.span.start as usize;
+                let open = ctx.source[..start].rfind('(').unwrap_or(start);
+                args.push(Located::new(generator.node, Span::new(open, close + 1)));
             }
             ArgItem::Positional(arg) => {
                 let starred = matches!(arg.node, ExprKind::Starred(_));
