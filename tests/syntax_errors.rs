@@ -693,3 +693,18 @@ fn block_header_at_end_of_input_is_incomplete() {
     let err = parse_module("x = 1 2\n", "t.py").unwrap_err();
     assert!(!err.incomplete);
 }
+
+#[test]
+fn type_parameter_lists_are_refused_clearly() {
+    for source in [
+        "def first[T](xs: list[T]) -> T:\n    return xs[0]\n",
+        "class Box[T]:\n    pass\n",
+    ] {
+        let err = parse_module(source, "t.py").unwrap_err();
+        assert_eq!(
+            err.msg,
+            "type parameter lists are not supported by percolate"
+        );
+        assert_eq!(err.line, 1);
+    }
+}
