@@ -573,6 +573,38 @@ const CASES: &[(&str, &str)] = &[
         "print \"x\", y\n",
         "  File \"t.py\", line 1\n    print \"x\", y\n    ^^^^^^^^^^^^\nSyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?",
     ),
+    (
+        "f(a.b=1)\n",
+        "  File \"t.py\", line 1\n    f(a.b=1)\n      ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?",
+    ),
+    (
+        "f(True=1)\n",
+        "  File \"t.py\", line 1\n    f(True=1)\n      ^^^^^\nSyntaxError: cannot assign to True",
+    ),
+    (
+        "f(x, a+b=2)\n",
+        "  File \"t.py\", line 1\n    f(x, a+b=2)\n         ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?",
+    ),
+    (
+        "f(a.b = 1, c)\n",
+        "  File \"t.py\", line 1\n    f(a.b = 1, c)\n      ^^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?",
+    ),
+    (
+        "f(None=1)\n",
+        "  File \"t.py\", line 1\n    f(None=1)\n      ^^^^^\nSyntaxError: cannot assign to None",
+    ),
+    (
+        "f(x=1=2)\n",
+        "  File \"t.py\", line 1\n    f(x=1=2)\n         ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(x.y=1\n",
+        "  File \"t.py\", line 1\n    f(x.y=1\n      ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?",
+    ),
+    (
+        "class A(x.y=1): pass\n",
+        "  File \"t.py\", line 1\n    class A(x.y=1): pass\n            ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

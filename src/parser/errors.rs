@@ -280,6 +280,9 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = missing_print_parens(ctx, tokens, index) {
                 return specific(error, start);
             }
+            if let Some(error) = invalid_keyword_argument(ctx, tokens, index) {
+                return specific(error, start);
+            }
             if let Some((s, e)) = missing_comma_range(tokens, index) {
                 let msg = "invalid syntax. Perhaps you forgot a comma?";
                 let mut mapped = specific(ctx.syntax_error(msg, s, e), start);
@@ -561,4 +564,47 @@ fn opened_by_def(tokens: &[Spanned], index: usize) -> bool {
         }
     }
     false
+}
+
+/// pegen's `invalid_kwarg`: `f(a.b=1)` or `f(True=1)`, an `=` after something that is not a
+/// plain name inside a call's parentheses.
+fn invalid_keyword_argument(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Equal) || index == 0 {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut first = index;
+    for i in (0..index).rev() {
+        match tokens[i].1 {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar => {
+                let is_call = i > 0 && ends_expression(&tokens[i - 1].1);
+                if !is_call {
+                    return None;
+                }
+                break;
+            }
+            Tok::Comma if depth == 0 => break,
+            Tok::Equal | Tok::ColonEqual | Tok::Colon | Tok::Lambda if depth == 0 => return None,
+            Tok::Lsqb | Tok::Lbrace | Tok::Newline | Tok::Indent | Tok::Dedent => return None,
+            _ => {}
+        }
+        first = i;
+    }
+    if first == index {
+        return None;
+    }
+    let (start, end) = (tokens[first].0, tokens[index].2);
+    if first + 1 == index {
+        let constant = match tokens[first].1 {
+            Tok::True => "True",
+            Tok::False => "False",
+            Tok::None => "None",
+            _ => return None,
+        };
+        return Some(ctx.syntax_error(format!("cannot assign to {constant}"), start, end));
+    }
+    let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+    Some(ctx.syntax_error(msg, start, end))
 }
