@@ -605,6 +605,66 @@ const CASES: &[(&str, &str)] = &[
         "class A(x.y=1): pass\n",
         "  File \"t.py\", line 1\n    class A(x.y=1): pass\n            ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?",
     ),
+    (
+        "if x = 1:\n  pass\n",
+        "  File \"t.py\", line 1\n    if x = 1:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "while x = f():\n  pass\n",
+        "  File \"t.py\", line 1\n    while x = f():\n          ^^^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "a = 1 if b\n",
+        "  File \"t.py\", line 1\n    a = 1 if b\n        ^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "x = [a if b]\n",
+        "  File \"t.py\", line 1\n    x = [a if b]\n         ^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "def f(): return x if y\n",
+        "  File \"t.py\", line 1\n    def f(): return x if y\n                    ^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "if f() = 1:\n pass\n",
+        "  File \"t.py\", line 1\n    if f() = 1:\n       ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "if a.b = 1:\n pass\n",
+        "  File \"t.py\", line 1\n    if a.b = 1:\n       ^^^\nSyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "if a[0] = 1:\n pass\n",
+        "  File \"t.py\", line 1\n    if a[0] = 1:\n       ^^^^\nSyntaxError: cannot assign to subscript here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "if 1 = x:\n pass\n",
+        "  File \"t.py\", line 1\n    if 1 = x:\n       ^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "if a + b = c:\n pass\n",
+        "  File \"t.py\", line 1\n    if a + b = c:\n       ^^^^^\nSyntaxError: cannot assign to expression here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "elif x = 2:\n pass\n",
+        "  File \"t.py\", line 1\n    elif x = 2:\n    ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "if x:\n pass\nelif y = 2:\n pass\n",
+        "  File \"t.py\", line 3\n    elif y = 2:\n         ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "x = a + b if c\n",
+        "  File \"t.py\", line 1\n    x = a + b if c\n        ^^^^^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "f(a if b)\n",
+        "  File \"t.py\", line 1\n    f(a if b)\n      ^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "if x = 1 and y:\n pass\n",
+        "  File \"t.py\", line 1\n    if x = 1 and y:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

@@ -247,6 +247,9 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             specific(ctx.syntax_error("expected ':'", s, e), start)
         }
         Tok::Newline => {
+            if let Some(error) = missing_else(ctx, tokens, index, expected) {
+                return specific(error, start);
+            }
             let (s, e) = newline_span(ctx, tokens, index);
             let mut mapped = generic(ctx, s, e);
             mapped.position = start;
@@ -278,6 +281,12 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
         }
         _ => {
             if let Some(error) = missing_print_parens(ctx, tokens, index) {
+                return specific(error, start);
+            }
+            if let Some(error) = missing_else(ctx, tokens, index, expected) {
+                return specific(error, start);
+            }
+            if let Some(error) = assignment_in_condition(ctx, tokens, index) {
                 return specific(error, start);
             }
             if let Some(error) = invalid_keyword_argument(ctx, tokens, index) {
@@ -607,4 +616,136 @@ fn invalid_keyword_argument(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Opti
     }
     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
     Some(ctx.syntax_error(msg, start, end))
+}
+
+/// Walks back from token `last` over one `disjunction`, returning the index of its first token
+/// (or `None` when `last` cannot end an expression).
+fn disjunction_start(tokens: &[Spanned], last: usize) -> Option<usize> {
+    if !ends_expression(&tokens[last].1) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut first = last;
+    for i in (0..=last).rev() {
+        let tok = &tokens[i].1;
+        match tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            _ if !continues_disjunction(tok) => break,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => break,
+            _ => {}
+        }
+        first = i;
+    }
+    Some(first)
+}
+
+/// Walks forward from token `first` over one `bitwise_or`, returning the index of its last token.
+fn bitwise_or_end(tokens: &[Spanned], first: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(first) {
+        let operand_or_operator = ends_expression(tok)
+            || matches!(
+                tok,
+                Tok::Dot
+                    | Tok::Plus
+                    | Tok::Minus
+                    | Tok::Star
+                    | Tok::DoubleStar
+                    | Tok::Slash
+                    | Tok::DoubleSlash
+                    | Tok::Percent
+                    | Tok::At
+                    | Tok::Vbar
+                    | Tok::Amper
+                    | Tok::Circumflex
+                    | Tok::Tilde
+                    | Tok::LeftShift
+                    | Tok::RightShift
+                    | Tok::Await
+            );
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => break,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Newline => break,
+            _ if depth > 0 => {}
+            _ if !operand_or_operator => break,
+            _ => {}
+        }
+        last = Some(i);
+    }
+    last
+}
+
+/// pegen's `invalid_expression`: `a if b` with no `else`.
+fn missing_else(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+    expected: &[String],
+) -> Option<SyntaxError> {
+    if !expected.iter().any(|e| e == "\"else\"") || index < 3 {
+        return None;
+    }
+    let condition_first = disjunction_start(tokens, index - 1)?;
+    if condition_first < 2 || !matches!(tokens[condition_first - 1].1, Tok::If) {
+        return None;
+    }
+    let body_first = disjunction_start(tokens, condition_first - 2)?;
+    let msg = "expected 'else' after 'if' expression";
+    Some(ctx.syntax_error(msg, tokens[body_first].0, tokens[index - 1].2))
+}
+
+/// pegen's `invalid_named_expression` in an `if`/`elif`/`while` condition: `if x = 1:`.
+fn assignment_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Equal) || index < 2 {
+        return None;
+    }
+    let first = disjunction_start(tokens, index - 1)?;
+    if first == 0 || !matches!(tokens[first - 1].1, Tok::If | Tok::Elif | Tok::While) {
+        return None;
+    }
+    if line_start_index(tokens, first - 1) != first - 1 {
+        return None;
+    }
+    let (start, end) = (tokens[first].0, tokens[index - 1].2);
+    if first + 1 == index
+        && let Tok::Name(_) = tokens[first].1
+    {
+        let value_end = bitwise_or_end(tokens, index + 1)?;
+        let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        return Some(ctx.syntax_error(msg, start, tokens[value_end].2));
+    }
+    let name = target_kind(&tokens[first..index])?;
+    let msg = format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?");
+    Some(ctx.syntax_error(msg, start, end))
+}
+
+/// A guess from its tokens at what pegen would call an expression in "cannot assign to ...".
+fn target_kind(expr: &[Spanned]) -> Option<&'static str> {
+    let mut depth = 0usize;
+    let mut has_operator = false;
+    for (_, tok, _) in expr {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Dot | Tok::Name(_) => {}
+            _ if depth == 0 && !ends_expression(tok) => has_operator = true,
+            _ => {}
+        }
+    }
+    let first = &expr.first()?.1;
+    let last = &expr.last()?.1;
+    Some(match (first, last) {
+        _ if has_operator => "expression",
+        (Tok::True | Tok::False | Tok::None | Tok::Lpar | Tok::Lsqb, _) => return None,
+        (_, Tok::Rpar) => "function call",
+        (_, Tok::Rsqb) => "subscript",
+        (Tok::Name(_), Tok::Name(_)) => "attribute",
+        _ if expr.len() == 1 => "literal",
+        _ => return None,
+    })
 }

@@ -199,7 +199,9 @@ pub fn subscript(value: Expr, slice: Expr, l: usize, r: usize) -> Expr {
 /// The index of a subscript: one item, or a tuple when there is a comma.
 pub fn subscripts((mut items, trailing_comma): (Vec<Expr>, bool), l: usize, r: usize) -> Expr {
     // A lone `*x` still makes a tuple: `a[*b]` is `a[(*b,)]`.
-    let starred = items.first().is_some_and(|e| matches!(e.node, ExprKind::Starred(_)));
+    let starred = items
+        .first()
+        .is_some_and(|e| matches!(e.node, ExprKind::Starred(_)));
     if items.len() == 1
         && !trailing_comma
         && !starred
