@@ -11,7 +11,7 @@ pub(crate) mod helpers;
 mod strings;
 mod tokens;
 
-use crate::ast::{self, StmtKind};
+use crate::ast::{self, ExprKind, StmtKind};
 use crate::error::SyntaxError;
 use crate::lexer::{Lexer, Spanned};
 use crate::token::Tok;
@@ -59,14 +59,33 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, Synta
     };
     let mut body = parse_file_tokens(&ctx, tokens, lex_error)?;
     if body.len() > 1 {
-        let (s, e) = first_after(body[1].span.start);
+        let (s, e) = first_after(body[0].span.end);
         return Err(ctx.syntax_error("invalid syntax", s, e));
     }
     match body.pop() {
         Some(ast::Located {
             node: StmtKind::Expr(expr),
             ..
-        }) => Ok(expr),
+        }) => {
+            // `eval` takes `expressions`: no yield, no starred items.
+            let starred = match &expr.node {
+                ExprKind::Starred(_) => Some(expr.span),
+                ExprKind::Tuple(elts) => elts
+                    .iter()
+                    .find(|e| matches!(e.node, ExprKind::Starred(_)))
+                    .map(|e| e.span),
+                _ => None,
+            };
+            if let Some(span) = starred {
+                let start = span.start as usize;
+                return Err(ctx.syntax_error("invalid syntax", start, start + 1));
+            }
+            if matches!(expr.node, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+                let (s, e) = first_after(expr.span.start);
+                return Err(ctx.syntax_error("invalid syntax", s, e));
+            }
+            Ok(expr)
+        }
         Some(stmt) => {
             // The statement's first token is fine in an expression only when the statement
             // starts with an expression (an assignment): then `=` or the operator is wrong.
@@ -80,8 +99,9 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, Synta
             Err(ctx.syntax_error("invalid syntax", s, e))
         }
         None => {
-            let end = tokens_for_errors.last().map_or(source.len(), |t| t.2);
-            let mut error = ctx.syntax_error("invalid syntax", end, end);
+            // CPython reports an empty `eval` input at line 0, offset 0.
+            let mut error = ctx.syntax_error("invalid syntax", 0, 0);
+            (error.line, error.col, error.end_col) = (0, 0, 0);
             error.incomplete = true;
             Err(error)
         }

@@ -126,6 +126,30 @@ fn parse_expression_returns_the_expression() {
 }
 
 #[test]
+fn parse_expression_positions_match_cpython_compile_eval() {
+    // (source, line, offset, end offset) from `compile(source, '<string>', 'eval')` in 3.11.
+    let cases = [
+        ("x = 1", 1, 3, 4),
+        ("1; 2", 1, 2, 3),
+        ("import os", 1, 1, 7),
+        ("1\n2", 2, 1, 2),
+        ("yield", 1, 1, 6),
+        ("*a", 1, 1, 2),
+        ("a, *b", 1, 4, 5),
+        ("", 0, 0, 0),
+    ];
+    for (source, line, col, end_col) in cases {
+        let err = parse_expression(source, "<string>").unwrap_err();
+        assert_eq!(err.msg, "invalid syntax", "{source:?}");
+        assert_eq!(
+            (err.line, err.col, err.end_col),
+            (line, col, end_col),
+            "{source:?}"
+        );
+    }
+}
+
+#[test]
 fn parse_expression_rejects_statements() {
     let err = parse_expression("x = 1", "<string>").unwrap_err();
     assert_eq!(
