@@ -665,6 +665,58 @@ const CASES: &[(&str, &str)] = &[
         "if x = 1 and y:\n pass\n",
         "  File \"t.py\", line 1\n    if x = 1 and y:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
     ),
+    (
+        "lambda a=1, b: 0\n",
+        "  File \"t.py\", line 1\n    lambda a=1, b: 0\n                ^\nSyntaxError: non-default argument follows default argument",
+    ),
+    (
+        "lambda *, **k: 1\n",
+        "  File \"t.py\", line 1\n    lambda *, **k: 1\n              ^^\nSyntaxError: named arguments must follow bare *",
+    ),
+    (
+        "lambda *a, *b: 1\n",
+        "  File \"t.py\", line 1\n    lambda *a, *b: 1\n               ^\nSyntaxError: * argument may appear only once",
+    ),
+    (
+        "lambda /: 1\n",
+        "  File \"t.py\", line 1\n    lambda /: 1\n           ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "lambda **k, a: 1\n",
+        "  File \"t.py\", line 1\n    lambda **k, a: 1\n                ^\nSyntaxError: arguments cannot follow var-keyword argument",
+    ),
+    (
+        "lambda a, /, b, /: 1\n",
+        "  File \"t.py\", line 1\n    lambda a, /, b, /: 1\n                    ^\nSyntaxError: / may appear only once",
+    ),
+    (
+        "lambda *a, /: 1\n",
+        "  File \"t.py\", line 1\n    lambda *a, /: 1\n               ^\nSyntaxError: / must be ahead of *",
+    ),
+    (
+        "def f(**k, *a): pass\n",
+        "  File \"t.py\", line 1\n    def f(**k, *a): pass\n               ^\nSyntaxError: arguments cannot follow var-keyword argument",
+    ),
+    (
+        "def f(*, a, *b): pass\n",
+        "  File \"t.py\", line 1\n    def f(*, a, *b): pass\n                ^\nSyntaxError: * argument may appear only once",
+    ),
+    (
+        "def f(a, *, /): pass\n",
+        "  File \"t.py\", line 1\n    def f(a, *, /): pass\n                ^\nSyntaxError: / must be ahead of *",
+    ),
+    (
+        "def f(**k=1): pass\n",
+        "  File \"t.py\", line 1\n    def f(**k=1): pass\n             ^\nSyntaxError: var-keyword argument cannot have default value",
+    ),
+    (
+        "def f(*a=1): pass\n",
+        "  File \"t.py\", line 1\n    def f(*a=1): pass\n            ^\nSyntaxError: var-positional argument cannot have default value",
+    ),
+    (
+        "lambda **k=1: 0\n",
+        "  File \"t.py\", line 1\n    lambda **k=1: 0\n              ^\nSyntaxError: var-keyword argument cannot have default value",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

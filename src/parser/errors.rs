@@ -289,6 +289,9 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = assignment_in_condition(ctx, tokens, index) {
                 return specific(error, start);
             }
+            if let Some(error) = star_parameter_default(ctx, tokens, index) {
+                return specific(error, start);
+            }
             if let Some(error) = invalid_keyword_argument(ctx, tokens, index) {
                 return specific(error, start);
             }
@@ -601,7 +604,7 @@ fn invalid_keyword_argument(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Opti
         }
         first = i;
     }
-    if first == index {
+    if first == index || opened_by_def(tokens, first) {
         return None;
     }
     let (start, end) = (tokens[first].0, tokens[index].2);
@@ -748,4 +751,32 @@ fn target_kind(expr: &[Spanned]) -> Option<&'static str> {
         _ if expr.len() == 1 => "literal",
         _ => return None,
     })
+}
+
+/// `def f(*a=1)` / `def f(**k=1)`: pegen's messages for a default on `*args` or `**kwargs`.
+fn star_parameter_default(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Equal) || index < 3 {
+        return None;
+    }
+    if !matches!(tokens[index - 1].1, Tok::Name(_))
+        || !matches!(tokens[index - 3].1, Tok::Lpar | Tok::Comma | Tok::Lambda)
+    {
+        return None;
+    }
+    let msg = match tokens[index - 2].1 {
+        Tok::Star => "var-positional argument cannot have default value",
+        Tok::DoubleStar => "var-keyword argument cannot have default value",
+        _ => return None,
+    };
+    let in_parameters = opened_by_def(tokens, index)
+        || tokens[..index]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.1, Tok::Colon | Tok::Newline))
+            .any(|t| matches!(t.1, Tok::Lambda));
+    if !in_parameters {
+        return None;
+    }
+    let start = tokens[index].0;
+    Some(ctx.syntax_error(msg, start, start + 1))
 }

@@ -828,13 +828,15 @@ fn arguments(
     let mut seen_default = false;
     for item in items {
         if let Some(kwarg) = &out.kwarg {
-            let span = match &item {
-                ParamItem::Plain(arg, _) => arg.span,
-                ParamItem::Slash(span) | ParamItem::Star(_, span) => *span,
-                ParamItem::DoubleStar(_, span) => *span,
-            };
             let _ = kwarg;
-            return Err(ctx.error_at("arguments cannot follow var-keyword argument", span));
+            let (start, end) = match &item {
+                ParamItem::Plain(arg, _) => (arg.span.start as usize, arg.span.end as usize),
+                ParamItem::Slash(span)
+                | ParamItem::Star(_, span)
+                | ParamItem::DoubleStar(_, span) => (span.start as usize, span.start as usize + 1),
+            };
+            let msg = "arguments cannot follow var-keyword argument";
+            return Err(ctx.error(msg, start, end));
         }
         match item {
             ParamItem::Plain(arg, default) => {
@@ -866,14 +868,20 @@ fn arguments(
                     return Err(ctx.error_at("/ must be ahead of *", span));
                 }
                 if out.args.is_empty() {
-                    return Err(ctx.error_at("at least one argument must precede /", span));
+                    // pegen has this message for `def` only; a lambda just fails.
+                    let msg = match lambda_colon {
+                        Some(_) => "invalid syntax",
+                        None => "at least one argument must precede /",
+                    };
+                    return Err(ctx.error_at(msg, span));
                 }
                 seen_slash = true;
                 out.posonlyargs = std::mem::take(&mut out.args);
             }
             ParamItem::Star(vararg, span) => {
                 if seen_star {
-                    return Err(ctx.error_at("* argument may appear only once", span));
+                    let (start, end) = (span.start as usize, span.start as usize + 1);
+                    return Err(ctx.error("* argument may appear only once", start, end));
                 }
                 seen_star = true;
                 if vararg.is_none() {
