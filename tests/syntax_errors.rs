@@ -717,6 +717,182 @@ const CASES: &[(&str, &str)] = &[
         "lambda **k=1: 0\n",
         "  File \"t.py\", line 1\n    lambda **k=1: 0\n              ^\nSyntaxError: var-keyword argument cannot have default value",
     ),
+    (
+        "x = = 1\n",
+        "  File \"t.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f(x):\nreturn x\n",
+        "  File \"t.py\", line 2\n    return x\n    ^\nIndentationError: expected an indented block after function definition on line 1",
+    ),
+    (
+        "print(1, 2,, 3)\n",
+        "  File \"t.py\", line 1\n    print(1, 2,, 3)\n               ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(,)\n",
+        "  File \"t.py\", line 1\n    f(,)\n      ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "[1,,2]\n",
+        "  File \"t.py\", line 1\n    [1,,2]\n       ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x == 1 = y\n",
+        "  File \"t.py\", line 1\n    x == 1 = y\n    ^^^^^^\nSyntaxError: cannot assign to comparison",
+    ),
+    (
+        "def = 1\n",
+        "  File \"t.py\", line 1\n    def = 1\n        ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "class = 1\n",
+        "  File \"t.py\", line 1\n    class = 1\n          ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = True = 1\n",
+        "  File \"t.py\", line 1\n    x = True = 1\n        ^^^^\nSyntaxError: cannot assign to True",
+    ),
+    (
+        "try:\n  pass\nelse:\n  pass\n",
+        "  File \"t.py\", line 3\n    else:\n    ^^^^\nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "try\n  pass\n",
+        "  File \"t.py\", line 1\n    try\n       ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "finally:\n  pass\n",
+        "  File \"t.py\", line 1\n    finally:\n    ^^^^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "class A(B)\n  pass\n",
+        "  File \"t.py\", line 1\n    class A(B)\n              ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "else\n",
+        "  File \"t.py\", line 1\n    else\n    ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = {1: 2, 3: }\n",
+        "  File \"t.py\", line 1\n    x = {1: 2, 3: }\n                ^\nSyntaxError: expression expected after dictionary key and ':'",
+    ),
+    (
+        "x = {1: }\n",
+        "  File \"t.py\", line 1\n    x = {1: }\n          ^\nSyntaxError: expression expected after dictionary key and ':'",
+    ),
+    (
+        "for x in :\n  pass\n",
+        "  File \"t.py\", line 1\n    for x in :\n             ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "for in x:\n  pass\n",
+        "  File \"t.py\", line 1\n    for in x:\n        ^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "while:\n  pass\n",
+        "  File \"t.py\", line 1\n    while:\n         ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "if:\n  pass\n",
+        "  File \"t.py\", line 1\n    if:\n      ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f(a b): pass\n",
+        "  File \"t.py\", line 1\n    def f(a b): pass\n            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f(a,, b): pass\n",
+        "  File \"t.py\", line 1\n    def f(a,, b): pass\n            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "import os,\n",
+        "  File \"t.py\", line 1\n    import os,\n              ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "from import x\n",
+        "  File \"t.py\", line 1\n    from import x\n         ^^^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = [1, 2, 3\n\nprint(x)\n",
+        "  File \"t.py\", line 1\n    x = [1, 2, 3\n        ^\nSyntaxError: '[' was never closed",
+    ),
+    (
+        "x = \"hello\nprint(x)\n",
+        "  File \"t.py\", line 1\n    x = \"hello\n        ^\nSyntaxError: unterminated string literal (detected at line 1)",
+    ),
+    (
+        "def f():\n    x = 1\n     y = 2\n",
+        "  File \"t.py\", line 3\n    y = 2\nIndentationError: unexpected indent",
+    ),
+    (
+        "x = 1\nif x:\nprint(x)\n",
+        "  File \"t.py\", line 3\n    print(x)\n    ^\nIndentationError: expected an indented block after 'if' statement on line 2",
+    ),
+    (
+        "async def f():\n    await\n",
+        "  File \"t.py\", line 2\n    await\n         ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = lambda: yield\n",
+        "  File \"t.py\", line 1\n    x = lambda: yield\n                ^^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "a = 1 b = 2\n",
+        "  File \"t.py\", line 1\n    a = 1 b = 2\n          ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f():\n    pass\n  return\n",
+        "  File \"t.py\", line 3\n    return\n          ^\nIndentationError: unindent does not match any outer indentation level",
+    ),
+    (
+        "x = (1, 2, 3))\n",
+        "  File \"t.py\", line 1\n    x = (1, 2, 3))\n                 ^\nSyntaxError: unmatched ')'",
+    ),
+    (
+        "x = 5 ** * 2\n",
+        "  File \"t.py\", line 1\n    x = 5 ** * 2\n             ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "raise X from\n",
+        "  File \"t.py\", line 1\n    raise X from\n                ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "with open(f) as:\n  pass\n",
+        "  File \"t.py\", line 1\n    with open(f) as:\n                   ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "except ValueError:\n  pass\n",
+        "  File \"t.py\", line 1\n    except ValueError:\n    ^^^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = 1 if y else\n",
+        "  File \"t.py\", line 1\n    x = 1 if y else\n                   ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "assert\n",
+        "  File \"t.py\", line 1\n    assert\n          ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "del\n",
+        "  File \"t.py\", line 1\n    del\n       ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "global\n",
+        "  File \"t.py\", line 1\n    global\n          ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = not\n",
+        "  File \"t.py\", line 1\n    x = not\n           ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x[1:2:3:4]\n",
+        "  File \"t.py\", line 1\n    x[1:2:3:4]\n           ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(a=)\n",
+        "  File \"t.py\", line 1\n    f(a=)\n        ^\nSyntaxError: invalid syntax",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

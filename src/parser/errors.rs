@@ -261,7 +261,16 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
                 .iter()
                 .find(|(_, t, _)| !matches!(t, Tok::Dedent))
                 .map_or((start, end), |(s, _, e)| (*s, *e));
-            specific(ctx.syntax_error(msg, real.0, real.0 + 1), start)
+            specific(ctx.syntax_error(msg, real.0, real.1), start)
+        }
+        Tok::Rbrace | Tok::Comma
+            if index > 0
+                && matches!(tokens[index - 1].1, Tok::Colon)
+                && in_dict_display(tokens, index) =>
+        {
+            let (s, _, e) = tokens[index - 1];
+            let msg = "expression expected after dictionary key and ':'";
+            specific(ctx.syntax_error(msg, s, e), start)
         }
         Tok::Rbrace | Tok::Comma
             if index > 0
