@@ -157,10 +157,15 @@ fn parse_file_tokens(
 /// Mirrors pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`: after a parser error
 /// CPython tokenizes the rest of the file, and a tokenizer error found there wins, except that
 /// an unclosed bracket only wins when the parser failed on a later line than the bracket, and
-/// `unexpected indent` (raised after that check) always stands.
+/// neither `unexpected indent` (raised after that check) nor the tokenizer's own indentation
+/// errors replace a parser error.
 fn lexer_error_wins(lex: &SyntaxError, mapped: &errors::Mapped, at_end: bool) -> bool {
     if at_end || mapped.error.incomplete {
         return true;
+    }
+    // Indentation errors are reported by pegen's tokenizer wrapper, not during that check.
+    if lex.kind != crate::error::SyntaxErrorKind::Syntax {
+        return false;
     }
     if lex.msg.ends_with("was never closed") {
         return mapped.error.line > lex.line || mapped.reached_end;

@@ -893,6 +893,38 @@ const CASES: &[(&str, &str)] = &[
         "f(a=)\n",
         "  File \"t.py\", line 1\n    f(a=)\n        ^\nSyntaxError: invalid syntax",
     ),
+    (
+        "\tx = 1\n",
+        "  File \"t.py\", line 1\n    x = 1\nIndentationError: unexpected indent",
+    ),
+    (
+        "  x = 1\n",
+        "  File \"t.py\", line 1\n    x = 1\nIndentationError: unexpected indent",
+    ),
+    (
+        "f() = 1\nx = \"abc\n",
+        "  File \"t.py\", line 2\n    x = \"abc\n        ^\nSyntaxError: unterminated string literal (detected at line 2)",
+    ),
+    (
+        "x = 1 2\ny = \"\n",
+        "  File \"t.py\", line 2\n    y = \"\n        ^\nSyntaxError: unterminated string literal (detected at line 2)",
+    ),
+    (
+        "f(a b\n",
+        "  File \"t.py\", line 1\n    f(a b\n     ^\nSyntaxError: '(' was never closed",
+    ),
+    (
+        "f(**a, b\n",
+        "  File \"t.py\", line 1\n    f(**a, b\n     ^\nSyntaxError: '(' was never closed",
+    ),
+    (
+        "x = (1,\n2 3\n",
+        "  File \"t.py\", line 1\n    x = (1,\n        ^\nSyntaxError: '(' was never closed",
+    ),
+    (
+        "x = 1 2\nif y:\n    a\n  b\n",
+        "  File \"t.py\", line 1\n    x = 1 2\n          ^\nSyntaxError: invalid syntax",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.
