@@ -35,7 +35,8 @@ pub struct SyntaxError {
     pub filename: String,
     /// 1-based line number.
     pub line: usize,
-    /// 1-based column (in characters) where the caret starts.
+    /// 1-based column (in characters) where the caret starts; 0 (or a column inside the
+    /// line's indentation) prints no caret, as CPython does for some indentation errors.
     pub col: usize,
     /// 1-based column one past where the carets end (equal to `col + 1` for a single caret).
     pub end_col: usize,
@@ -85,13 +86,24 @@ impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
         if !self.source_line.trim().is_empty() {
-            // CPython strips leading whitespace from the shown line and shifts the caret.
-            let stripped = self.source_line.trim_start();
+            // Mirrors pythonrun.c print_error_text: leading blanks are stripped and the caret
+            // shifted; a caret that would point into the stripped indentation (or a `col` of
+            // 0) is not printed at all, and the carets never run past the end of the line.
+            let stripped = self.source_line.trim_start_matches([' ', '\t', '\x0c']);
             let removed = self.source_line.chars().count() - stripped.chars().count();
-            writeln!(f, "    {}", stripped.trim_end())?;
-            let col = self.col.saturating_sub(removed).max(1);
-            let width = self.end_col.saturating_sub(self.col).max(1);
-            writeln!(f, "    {}{}", " ".repeat(col - 1), "^".repeat(width))?;
+            writeln!(f, "    {stripped}")?;
+            if self.col > removed {
+                let len = stripped.chars().count();
+                let offset = (self.col - 1 - removed).min(len);
+                let line_end = self.source_line.chars().count() + 1;
+                let end_col = self.end_col.min(line_end);
+                let width = if end_col > self.col {
+                    end_col - self.col
+                } else {
+                    1
+                };
+                writeln!(f, "    {}{}", " ".repeat(offset), "^".repeat(width))?;
+            }
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
     }

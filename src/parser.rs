@@ -11,7 +11,7 @@ pub(crate) mod helpers;
 mod strings;
 mod tokens;
 
-use crate::ast::{self, StmtKind};
+use crate::ast::{self, ExprKind, StmtKind};
 use crate::error::SyntaxError;
 use crate::lexer::{Lexer, Spanned};
 use crate::token::Tok;
@@ -59,14 +59,33 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, Synta
     };
     let mut body = parse_file_tokens(&ctx, tokens, lex_error)?;
     if body.len() > 1 {
-        let (s, e) = first_after(body[1].span.start);
+        let (s, e) = first_after(body[0].span.end);
         return Err(ctx.syntax_error("invalid syntax", s, e));
     }
     match body.pop() {
         Some(ast::Located {
             node: StmtKind::Expr(expr),
             ..
-        }) => Ok(expr),
+        }) => {
+            // `eval` takes `expressions`: no yield, no starred items.
+            let starred = match &expr.node {
+                ExprKind::Starred(_) => Some(expr.span),
+                ExprKind::Tuple(elts) => elts
+                    .iter()
+                    .find(|e| matches!(e.node, ExprKind::Starred(_)))
+                    .map(|e| e.span),
+                _ => None,
+            };
+            if let Some(span) = starred {
+                let start = span.start as usize;
+                return Err(ctx.syntax_error("invalid syntax", start, start + 1));
+            }
+            if matches!(expr.node, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+                let (s, e) = first_after(expr.span.start);
+                return Err(ctx.syntax_error("invalid syntax", s, e));
+            }
+            Ok(expr)
+        }
         Some(stmt) => {
             // The statement's first token is fine in an expression only when the statement
             // starts with an expression (an assignment): then `=` or the operator is wrong.
@@ -80,8 +99,9 @@ pub fn parse_expression(source: &str, filename: &str) -> Result<ast::Expr, Synta
             Err(ctx.syntax_error("invalid syntax", s, e))
         }
         None => {
-            let end = tokens_for_errors.last().map_or(source.len(), |t| t.2);
-            let mut error = ctx.syntax_error("invalid syntax", end, end);
+            // CPython reports an empty `eval` input at line 0, offset 0.
+            let mut error = ctx.syntax_error("invalid syntax", 0, 0);
+            (error.line, error.col, error.end_col) = (0, 0, 0);
             error.incomplete = true;
             Err(error)
         }
@@ -119,17 +139,38 @@ fn parse_file_tokens(
         Err(err) => {
             let at_end = matches!(err, ParseError::UnrecognizedEof { .. });
             let mapped = errors::map_error(ctx, &tokens, err);
-            if let Some((position, error)) = refused {
-                if position <= mapped.position {
-                    return Err(error);
-                }
+            if let Some((position, error)) = refused
+                && position <= mapped.position
+            {
+                return Err(error);
             }
             match lex_error {
-                Some(error) if mapped.generic || at_end || mapped.error.incomplete => Err(error),
+                Some(error) if lexer_error_wins(&error, &mapped, at_end) => Err(error),
                 _ => Err(mapped.error),
             }
         }
     }
+}
+
+/// Whether a tokenizer error further on replaces the parser's error.
+///
+/// Mirrors pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`: after a parser error
+/// CPython tokenizes the rest of the file, and a tokenizer error found there wins, except that
+/// an unclosed bracket only wins when the parser failed on a later line than the bracket, and
+/// neither `unexpected indent` (raised after that check) nor the tokenizer's own indentation
+/// errors replace a parser error.
+fn lexer_error_wins(lex: &SyntaxError, mapped: &errors::Mapped, at_end: bool) -> bool {
+    if at_end || mapped.error.incomplete {
+        return true;
+    }
+    // Indentation errors are reported by pegen's tokenizer wrapper, not during that check.
+    if lex.kind != crate::error::SyntaxErrorKind::Syntax {
+        return false;
+    }
+    if lex.msg.ends_with("was never closed") {
+        return mapped.error.line > lex.line || mapped.reached_end;
+    }
+    mapped.error.msg != "unexpected indent"
 }
 
 /// Parses one f-string replacement field, `source` found at byte `offset` of the file, with

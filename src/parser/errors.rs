@@ -14,11 +14,11 @@ use lalrpop_util::ParseError;
 pub struct Mapped {
     /// The error to report.
     pub error: SyntaxError,
-    /// True for the generic `invalid syntax`, which a later tokenizer error overrides (as
-    /// pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`).
-    pub generic: bool,
     /// Byte offset where the parser gave up.
     pub position: usize,
+    /// Whether pegen would have read up to the end of input to report it (then an unclosed
+    /// bracket found by the tokenizer is reported instead).
+    pub reached_end: bool,
 }
 
 /// Converts a parse failure over `tokens` into CPython's error.
@@ -28,15 +28,17 @@ pub fn map_error(ctx: &Ctx, tokens: &[Spanned], err: PError) -> Mapped {
             let position = offset_of(ctx.source, &error);
             Mapped {
                 error,
-                generic: false,
                 position,
+                reached_end: false,
             }
         }
         ParseError::InvalidToken { location } => generic(ctx, location, location + 1),
         ParseError::ExtraToken {
             token: (start, _, end),
         } => generic(ctx, start, end),
-        ParseError::UnrecognizedEof { location, .. } => at_eof(ctx, tokens, location),
+        ParseError::UnrecognizedEof { location, expected } => {
+            at_eof(ctx, tokens, location, &expected)
+        }
         ParseError::UnrecognizedToken {
             token: (start, tok, end),
             expected,
@@ -71,8 +73,8 @@ fn offset_of(source: &str, error: &SyntaxError) -> usize {
 fn generic(ctx: &Ctx, start: usize, end: usize) -> Mapped {
     Mapped {
         error: ctx.syntax_error("invalid syntax", start, end),
-        generic: true,
         position: start,
+        reached_end: false,
     }
 }
 
@@ -80,8 +82,8 @@ fn generic(ctx: &Ctx, start: usize, end: usize) -> Mapped {
 fn specific(error: SyntaxError, position: usize) -> Mapped {
     Mapped {
         error,
-        generic: false,
         position,
+        reached_end: false,
     }
 }
 
@@ -141,7 +143,17 @@ fn without_caret(ctx: &Ctx, kind: SyntaxErrorKind, msg: String, at: usize) -> Sy
 }
 
 /// The input ended where more was needed: the REPL should ask for another line.
-fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize) -> Mapped {
+fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize, expected: &[String]) -> Mapped {
+    if expects_handler(expected) {
+        let last = tokens
+            .iter()
+            .rposition(|(_, t, _)| !matches!(t, Tok::Dedent | Tok::Newline));
+        let at = last.map_or(location, |i| tokens[i].0);
+        let msg = "expected 'except' or 'finally' block".to_string();
+        let mut error = without_caret(ctx, SyntaxErrorKind::Syntax, msg, at);
+        error.incomplete = true;
+        return specific(error, location);
+    }
     let last_newline = tokens
         .iter()
         .rposition(|(_, t, _)| !matches!(t, Tok::Dedent));
@@ -155,7 +167,6 @@ fn at_eof(ctx: &Ctx, tokens: &[Spanned], location: usize) -> Mapped {
         None => generic(ctx, location, location),
     };
     mapped.error.incomplete = true;
-    mapped.generic = false;
     mapped
 }
 
@@ -185,31 +196,32 @@ fn newline_span(ctx: &Ctx, tokens: &[Spanned], index: usize) -> (usize, usize) {
 fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[String]) -> Mapped {
     let (start, tok, end) = &tokens[index];
     let (start, end) = (*start, *end);
-    if index > 0 {
-        if let Some((name, line)) = header_before(ctx, tokens, index - 1) {
-            if !matches!(tok, Tok::Indent) {
-                let msg = format!("expected an indented block after {name} on line {line}");
-                if only_end_follows(tokens, index) {
-                    let mut error =
-                        without_caret(ctx, SyntaxErrorKind::Indentation, msg, tokens[index - 1].0);
-                    error.incomplete = true;
-                    return specific(error, start);
-                }
-                let real = tokens[index..]
-                    .iter()
-                    .find(|(_, t, _)| !matches!(t, Tok::Dedent))
-                    .map_or((start, end), |(s, _, e)| (*s, *e));
-                let error = SyntaxError::at(
-                    SyntaxErrorKind::Indentation,
-                    msg,
-                    ctx.filename,
-                    ctx.source,
-                    real.0,
-                    real.1,
-                );
-                return specific(error, start);
-            }
+    if index > 0
+        && let Some((name, line)) = header_before(ctx, tokens, index - 1)
+        && !matches!(tok, Tok::Indent)
+    {
+        let msg = format!("expected an indented block after {name} on line {line}");
+        if only_end_follows(tokens, index) {
+            let mut error =
+                without_caret(ctx, SyntaxErrorKind::Indentation, msg, tokens[index - 1].0);
+            error.incomplete = true;
+            return specific(error, start);
         }
+        let real = tokens[index..]
+            .iter()
+            .find(|(_, t, _)| !matches!(t, Tok::Dedent))
+            .map_or((start, end), |(s, _, e)| (*s, *e));
+        let mut error = SyntaxError::at(
+            SyntaxErrorKind::Indentation,
+            msg,
+            ctx.filename,
+            ctx.source,
+            real.0,
+            real.1,
+        );
+        // CPython prints a single caret for this one.
+        error.end_col = error.col + 1;
+        return specific(error, start);
     }
     match tok {
         Tok::Indent => {
@@ -235,10 +247,41 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             specific(ctx.syntax_error("expected ':'", s, e), start)
         }
         Tok::Newline => {
+            if let Some(error) = missing_else(ctx, tokens, index, expected) {
+                return specific(error, start);
+            }
             let (s, e) = newline_span(ctx, tokens, index);
             let mut mapped = generic(ctx, s, e);
             mapped.position = start;
             mapped
+        }
+        _ if expects_handler(expected) => {
+            let msg = "expected 'except' or 'finally' block";
+            let real = tokens[index..]
+                .iter()
+                .find(|(_, t, _)| !matches!(t, Tok::Dedent))
+                .map_or((start, end), |(s, _, e)| (*s, *e));
+            specific(ctx.syntax_error(msg, real.0, real.1), start)
+        }
+        Tok::Rbrace | Tok::Comma
+            if index > 0
+                && matches!(tokens[index - 1].1, Tok::Colon)
+                && in_dict_display(tokens, index) =>
+        {
+            let (s, _, e) = tokens[index - 1];
+            let msg = "expression expected after dictionary key and ':'";
+            specific(ctx.syntax_error(msg, s, e), start)
+        }
+        Tok::Rbrace | Tok::Comma
+            if index > 0
+                && expected.iter().any(|e| e == "\":\"")
+                && in_dict_display(tokens, index) =>
+        {
+            let (s, _, e) = tokens[index - 1];
+            specific(
+                ctx.syntax_error("':' expected after dictionary key", s, e),
+                start,
+            )
         }
         Tok::Dedent if only_end_follows(tokens, index) => {
             let mut mapped = generic(ctx, start, end);
@@ -249,9 +292,54 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = missing_print_parens(ctx, tokens, index) {
                 return specific(error, start);
             }
+            if let Some(error) = missing_else(ctx, tokens, index, expected) {
+                return specific(error, start);
+            }
+            if let Some(error) = assignment_in_condition(ctx, tokens, index) {
+                return specific(error, start);
+            }
+            if let Some(error) = star_parameter_default(ctx, tokens, index) {
+                return specific(error, start);
+            }
+            if let Some(error) = invalid_keyword_argument(ctx, tokens, index) {
+                return specific(error, start);
+            }
+            if let Some((s, e)) = missing_comma_range(tokens, index) {
+                let msg = "invalid syntax. Perhaps you forgot a comma?";
+                let mut mapped = specific(ctx.syntax_error(msg, s, e), start);
+                // A range over several lines is treated like one that ran to the end: the
+                // tokenizer's unclosed-bracket error is what CPython reports for those.
+                let multi_line = ctx.source[s..e].contains('\n');
+                mapped.reached_end = multi_line || tokens.last().is_some_and(|t| t.2 == e);
+                return mapped;
+            }
             generic(ctx, start, end)
         }
     }
+}
+
+/// Whether the parser wanted an `except` or `finally` clause (a `try` body just ended).
+fn expects_handler(expected: &[String]) -> bool {
+    expected.iter().any(|e| e == "\"except\"") && expected.iter().any(|e| e == "\"finally\"")
+}
+
+/// Whether token `index` sits directly inside a `{ ... }` that already holds a `key: value`.
+fn in_dict_display(tokens: &[Spanned], index: usize) -> bool {
+    let mut depth = 0usize;
+    let mut saw_colon = false;
+    for (_, tok, _) in tokens[..index].iter().rev() {
+        match tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb if depth == 0 => return false,
+            Tok::Lbrace if depth == 0 => return saw_colon,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth -= 1,
+            Tok::Colon if depth == 0 => saw_colon = true,
+            Tok::Lambda if depth == 0 => return false,
+            Tok::Newline => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether the logical line containing token `index` begins with a block keyword.
@@ -270,7 +358,13 @@ fn missing_print_parens(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<S
     if name != "print" && name != "exec" {
         return None;
     }
-    if line_start_index(tokens, index - 1) != index - 1 {
+    let statement_level = line_start_index(tokens, index - 1) == index - 1;
+    let in_brackets = index >= 2
+        && matches!(
+            tokens[index - 2].1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
+        );
+    if !statement_level && !in_brackets {
         return None;
     }
     let starts_expression = matches!(
@@ -293,11 +387,405 @@ fn missing_print_parens(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<S
     if !starts_expression {
         return None;
     }
+    // At statement level pegen takes the rest of the statement; inside brackets one argument.
+    let mut depth = 0usize;
     let end = tokens[index..]
         .iter()
-        .take_while(|(_, t, _)| !matches!(t, Tok::Newline | Tok::Semi))
+        .take_while(|(_, t, _)| match t {
+            Tok::Newline | Tok::Semi => false,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                depth += 1;
+                true
+            }
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => false,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                depth -= 1;
+                true
+            }
+            Tok::Comma => statement_level || depth > 0,
+            _ => true,
+        })
         .last()
         .map_or(tokens[index].2, |(_, _, e)| *e);
     let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
     Some(ctx.syntax_error(msg, *print_start, end))
+}
+
+/// Whether `tok` can end an expression.
+fn ends_expression(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imaginary(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FString(_)
+            | Tok::Rpar
+            | Tok::Rsqb
+            | Tok::Rbrace
+            | Tok::True
+            | Tok::False
+            | Tok::None
+            | Tok::Ellipsis
+    )
+}
+
+/// Whether `tok` can start an expression that cannot continue the one before it.
+fn starts_expression(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::Float(_)
+            | Tok::Imaginary(_)
+            | Tok::Str(_)
+            | Tok::Bytes(_)
+            | Tok::FString(_)
+            | Tok::Lbrace
+            | Tok::True
+            | Tok::False
+            | Tok::None
+            | Tok::Ellipsis
+            | Tok::Tilde
+            | Tok::Lambda
+            | Tok::Await
+            | Tok::Not
+    )
+}
+
+/// Whether `tok` may appear inside a `disjunction` (between its operands).
+fn continues_disjunction(tok: &Tok) -> bool {
+    ends_expression(tok)
+        || matches!(
+            tok,
+            Tok::Dot
+                | Tok::Plus
+                | Tok::Minus
+                | Tok::Star
+                | Tok::DoubleStar
+                | Tok::Slash
+                | Tok::DoubleSlash
+                | Tok::Percent
+                | Tok::At
+                | Tok::Vbar
+                | Tok::Amper
+                | Tok::Circumflex
+                | Tok::Tilde
+                | Tok::LeftShift
+                | Tok::RightShift
+                | Tok::Less
+                | Tok::Greater
+                | Tok::LessEqual
+                | Tok::GreaterEqual
+                | Tok::EqEqual
+                | Tok::NotEqual
+                | Tok::In
+                | Tok::Not
+                | Tok::Is
+                | Tok::And
+                | Tok::Or
+                | Tok::Await
+                | Tok::Lpar
+                | Tok::Lsqb
+                | Tok::Lbrace
+        )
+}
+
+/// pegen's `invalid_expression` "Perhaps you forgot a comma?": two expressions side by side
+/// inside brackets. Returns the byte range from the first one's start to the second one's end.
+fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize)> {
+    if index == 0 || !ends_expression(&tokens[index - 1].1) || !starts_expression(&tokens[index].1)
+    {
+        return None;
+    }
+    // Walk back over the first expression, skipping bracketed groups.
+    let mut depth = 0usize;
+    let mut first = index;
+    let mut inside_brackets = false;
+    for i in (0..index).rev() {
+        let tok = &tokens[i].1;
+        match tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                inside_brackets = true;
+                break;
+            }
+            Tok::Newline | Tok::Indent | Tok::Dedent => break,
+            _ if depth == 0 && !continues_disjunction(tok) => {
+                inside_brackets = tokens[..i].iter().fold(0isize, |level, (_, t, _)| match t {
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => level + 1,
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level - 1,
+                    Tok::Newline => 0,
+                    _ => level,
+                }) > 0;
+                break;
+            }
+            _ => {}
+        }
+        first = i;
+    }
+    if !inside_brackets || first == index || first == 0 {
+        return None;
+    }
+    let opens_expression = matches!(
+        tokens[first - 1].1,
+        Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
+    );
+    if !opens_expression || opened_by_def(tokens, first) {
+        return None;
+    }
+    // `!(NAME STRING | SOFT_KEYWORD)`: legacy `print "x"` and soft keywords are left alone.
+    if let Tok::Name(name) = &tokens[first].1 {
+        if matches!(name.as_str(), "match" | "case" | "_") {
+            return None;
+        }
+        if first + 1 == index
+            && matches!(
+                tokens[index].1,
+                Tok::Str(_) | Tok::Bytes(_) | Tok::FString(_)
+            )
+        {
+            return None;
+        }
+    }
+    // Walk forward over the second expression.
+    let mut depth = 0usize;
+    let mut last = index;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(index) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => break,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Comma | Tok::Colon | Tok::Equal | Tok::ColonEqual | Tok::For | Tok::As
+                if depth == 0 =>
+            {
+                break;
+            }
+            Tok::Async | Tok::Newline if depth == 0 => break,
+            _ => {}
+        }
+        last = i;
+    }
+    Some((tokens[first].0, tokens[last].2))
+}
+
+/// Whether the innermost bracket open before token `index` is a `def`'s parameter list.
+fn opened_by_def(tokens: &[Spanned], index: usize) -> bool {
+    let mut depth = 0usize;
+    for i in (0..index).rev() {
+        match tokens[i].1 {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar => return i >= 2 && matches!(tokens[i - 2].1, Tok::Def),
+            Tok::Lsqb | Tok::Lbrace | Tok::Newline => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// pegen's `invalid_kwarg`: `f(a.b=1)` or `f(True=1)`, an `=` after something that is not a
+/// plain name inside a call's parentheses.
+fn invalid_keyword_argument(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Equal) || index == 0 {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut first = index;
+    for i in (0..index).rev() {
+        match tokens[i].1 {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar => {
+                let is_call = i > 0 && ends_expression(&tokens[i - 1].1);
+                if !is_call {
+                    return None;
+                }
+                break;
+            }
+            Tok::Comma if depth == 0 => break,
+            Tok::Equal | Tok::ColonEqual | Tok::Colon | Tok::Lambda if depth == 0 => return None,
+            Tok::Lsqb | Tok::Lbrace | Tok::Newline | Tok::Indent | Tok::Dedent => return None,
+            _ => {}
+        }
+        first = i;
+    }
+    if first == index || opened_by_def(tokens, first) {
+        return None;
+    }
+    let (start, end) = (tokens[first].0, tokens[index].2);
+    if first + 1 == index {
+        let constant = match tokens[first].1 {
+            Tok::True => "True",
+            Tok::False => "False",
+            Tok::None => "None",
+            _ => return None,
+        };
+        return Some(ctx.syntax_error(format!("cannot assign to {constant}"), start, end));
+    }
+    let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+    Some(ctx.syntax_error(msg, start, end))
+}
+
+/// Walks back from token `last` over one `disjunction`, returning the index of its first token
+/// (or `None` when `last` cannot end an expression).
+fn disjunction_start(tokens: &[Spanned], last: usize) -> Option<usize> {
+    if !ends_expression(&tokens[last].1) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut first = last;
+    for i in (0..=last).rev() {
+        let tok = &tokens[i].1;
+        match tok {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            _ if !continues_disjunction(tok) => break,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => break,
+            _ => {}
+        }
+        first = i;
+    }
+    Some(first)
+}
+
+/// Walks forward from token `first` over one `bitwise_or`, returning the index of its last token.
+fn bitwise_or_end(tokens: &[Spanned], first: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(first) {
+        let operand_or_operator = ends_expression(tok)
+            || matches!(
+                tok,
+                Tok::Dot
+                    | Tok::Plus
+                    | Tok::Minus
+                    | Tok::Star
+                    | Tok::DoubleStar
+                    | Tok::Slash
+                    | Tok::DoubleSlash
+                    | Tok::Percent
+                    | Tok::At
+                    | Tok::Vbar
+                    | Tok::Amper
+                    | Tok::Circumflex
+                    | Tok::Tilde
+                    | Tok::LeftShift
+                    | Tok::RightShift
+                    | Tok::Await
+            );
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => break,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Newline => break,
+            _ if depth > 0 => {}
+            _ if !operand_or_operator => break,
+            _ => {}
+        }
+        last = Some(i);
+    }
+    last
+}
+
+/// pegen's `invalid_expression`: `a if b` with no `else`.
+fn missing_else(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+    expected: &[String],
+) -> Option<SyntaxError> {
+    if !expected.iter().any(|e| e == "\"else\"") || index < 3 {
+        return None;
+    }
+    let condition_first = disjunction_start(tokens, index - 1)?;
+    if condition_first < 2 || !matches!(tokens[condition_first - 1].1, Tok::If) {
+        return None;
+    }
+    let body_first = disjunction_start(tokens, condition_first - 2)?;
+    let msg = "expected 'else' after 'if' expression";
+    Some(ctx.syntax_error(msg, tokens[body_first].0, tokens[index - 1].2))
+}
+
+/// pegen's `invalid_named_expression` in an `if`/`elif`/`while` condition: `if x = 1:`.
+fn assignment_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Equal) || index < 2 {
+        return None;
+    }
+    let first = disjunction_start(tokens, index - 1)?;
+    if first == 0 || !matches!(tokens[first - 1].1, Tok::If | Tok::Elif | Tok::While) {
+        return None;
+    }
+    if line_start_index(tokens, first - 1) != first - 1 {
+        return None;
+    }
+    let (start, end) = (tokens[first].0, tokens[index - 1].2);
+    if first + 1 == index
+        && let Tok::Name(_) = tokens[first].1
+    {
+        let value_end = bitwise_or_end(tokens, index + 1)?;
+        let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        return Some(ctx.syntax_error(msg, start, tokens[value_end].2));
+    }
+    let name = target_kind(&tokens[first..index])?;
+    let msg = format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?");
+    Some(ctx.syntax_error(msg, start, end))
+}
+
+/// A guess from its tokens at what pegen would call an expression in "cannot assign to ...".
+fn target_kind(expr: &[Spanned]) -> Option<&'static str> {
+    let mut depth = 0usize;
+    let mut has_operator = false;
+    for (_, tok, _) in expr {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Dot | Tok::Name(_) => {}
+            _ if depth == 0 && !ends_expression(tok) => has_operator = true,
+            _ => {}
+        }
+    }
+    let first = &expr.first()?.1;
+    let last = &expr.last()?.1;
+    Some(match (first, last) {
+        _ if has_operator => "expression",
+        (Tok::True | Tok::False | Tok::None | Tok::Lpar | Tok::Lsqb, _) => return None,
+        (_, Tok::Rpar) => "function call",
+        (_, Tok::Rsqb) => "subscript",
+        (Tok::Name(_), Tok::Name(_)) => "attribute",
+        _ if expr.len() == 1 => "literal",
+        _ => return None,
+    })
+}
+
+/// `def f(*a=1)` / `def f(**k=1)`: pegen's messages for a default on `*args` or `**kwargs`.
+fn star_parameter_default(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Equal) || index < 3 {
+        return None;
+    }
+    if !matches!(tokens[index - 1].1, Tok::Name(_))
+        || !matches!(tokens[index - 3].1, Tok::Lpar | Tok::Comma | Tok::Lambda)
+    {
+        return None;
+    }
+    let msg = match tokens[index - 2].1 {
+        Tok::Star => "var-positional argument cannot have default value",
+        Tok::DoubleStar => "var-keyword argument cannot have default value",
+        _ => return None,
+    };
+    let in_parameters = opened_by_def(tokens, index)
+        || tokens[..index]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.1, Tok::Colon | Tok::Newline))
+            .any(|t| matches!(t.1, Tok::Lambda));
+    if !in_parameters {
+        return None;
+    }
+    let start = tokens[index].0;
+    Some(ctx.syntax_error(msg, start, start + 1))
 }

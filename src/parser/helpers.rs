@@ -198,10 +198,16 @@ pub fn subscript(value: Expr, slice: Expr, l: usize, r: usize) -> Expr {
 
 /// The index of a subscript: one item, or a tuple when there is a comma.
 pub fn subscripts((mut items, trailing_comma): (Vec<Expr>, bool), l: usize, r: usize) -> Expr {
-    if items.len() == 1 && !trailing_comma {
-        if let Some(only) = items.pop() {
-            return only;
-        }
+    // A lone `*x` still makes a tuple: `a[*b]` is `a[(*b,)]`.
+    let starred = items
+        .first()
+        .is_some_and(|e| matches!(e.node, ExprKind::Starred(_)));
+    if items.len() == 1
+        && !trailing_comma
+        && !starred
+        && let Some(only) = items.pop()
+    {
+        return only;
     }
     tuple(items, l, r)
 }
@@ -235,13 +241,14 @@ pub fn parenthesized(
     l: usize,
     r: usize,
 ) -> Result<Expr, PError> {
-    if items.len() == 1 && !trailing_comma {
-        if let Some(only) = items.pop() {
-            if matches!(only.node, ExprKind::Starred(_)) {
-                return Err(ctx.error_at("cannot use starred expression here", only.span));
-            }
-            return Ok(only);
+    if items.len() == 1
+        && !trailing_comma
+        && let Some(only) = items.pop()
+    {
+        if matches!(only.node, ExprKind::Starred(_)) {
+            return Err(ctx.error_at("cannot use starred expression here", only.span));
         }
+        return Ok(only);
     }
     Ok(tuple(items, l, r))
 }
@@ -292,7 +299,13 @@ pub fn arg_list((items, _trailing_comma): (Vec<ArgItem>, bool)) -> Vec<ArgItem> 
 }
 
 /// Splits call arguments into positional and keyword lists, checking CPython's order rules.
-fn split_args(ctx: &Ctx, items: Vec<ArgItem>) -> Result<(Vec<Expr>, Vec<Keyword>), PError> {
+///
+/// `close` is the offset of the closing `)`, where pegen reports misplaced positionals.
+fn split_args(
+    ctx: &Ctx,
+    items: Vec<ArgItem>,
+    close: usize,
+) -> Result<(Vec<Expr>, Vec<Keyword>), PError> {
     let count = items.len();
     let mut args = Vec::new();
     let mut keywords: Vec<Keyword> = Vec::new();
@@ -304,23 +317,31 @@ fn split_args(ctx: &Ctx, items: Vec<ArgItem>) -> Result<(Vec<Expr>, Vec<Keyword>
                         ctx.error_at("Generator expression must be parenthesized", generator.span)
                     );
                 }
-                args.push(generator);
+                // The sole unparenthesised generator borrows the call's parentheses.
+                let start = generator.span.start as usize;
+                let open = ctx.source[..start].rfind('(').unwrap_or(start);
+                args.push(Located::new(generator.node, Span::new(open, close + 1)));
             }
             ArgItem::Positional(arg) => {
                 let starred = matches!(arg.node, ExprKind::Starred(_));
-                if let Some(last) = keywords.last() {
+                if !keywords.is_empty() {
                     let after_unpacking = keywords.iter().any(|k| k.arg.is_none());
-                    let msg = match (starred, after_unpacking) {
+                    let start = arg.span.start as usize;
+                    match (starred, after_unpacking) {
                         (true, true) => {
-                            "iterable argument unpacking follows keyword argument unpacking"
+                            let msg =
+                                "iterable argument unpacking follows keyword argument unpacking";
+                            return Err(ctx.error(msg, start, start + 1));
                         }
-                        (true, false) => "",
-                        (false, true) => "positional argument follows keyword argument unpacking",
-                        (false, false) => "positional argument follows keyword argument",
-                    };
-                    if !msg.is_empty() {
-                        let _ = last;
-                        return Err(ctx.error_at(msg, arg.span));
+                        (true, false) => {}
+                        (false, true) => {
+                            let msg = "positional argument follows keyword argument unpacking";
+                            return Err(ctx.error(msg, close, close + 1));
+                        }
+                        (false, false) => {
+                            let msg = "positional argument follows keyword argument";
+                            return Err(ctx.error(msg, close, close + 1));
+                        }
                     }
                 }
                 args.push(arg);
@@ -336,10 +357,11 @@ pub fn call(
     ctx: &Ctx,
     func: Expr,
     items: Option<Vec<ArgItem>>,
+    close: usize,
     l: usize,
     r: usize,
 ) -> Result<Expr, PError> {
-    let (args, keywords) = split_args(ctx, items.unwrap_or_default())?;
+    let (args, keywords) = split_args(ctx, items.unwrap_or_default(), close)?;
     Ok(expr(
         ExprKind::Call {
             func: Box::new(func),
@@ -466,7 +488,14 @@ pub fn assign(
     let single = targets.len() == 1;
     for target in &targets {
         if matches!(target.node, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
-            return Err(ctx.error_at("assignment to yield expression not possible", target.span));
+            // A parenthesised yield is an ordinary bad target for pegen.
+            let before = &ctx.source[..target.span.start as usize];
+            let msg = if before.trim_end().ends_with('(') {
+                "cannot assign to yield expression"
+            } else {
+                "assignment to yield expression not possible"
+            };
+            return Err(ctx.error_at(msg, target.span));
         }
         if let Some(bad) = invalid_target(target, TargetUse::Store) {
             let name = expr_name(bad);
@@ -477,7 +506,8 @@ pub fn assign(
                     bad.node,
                     ExprKind::Constant(Constant::None | Constant::Bool(_))
                         | ExprKind::GeneratorExp { .. }
-                );
+                )
+                && (is_bitwise_or_level(bad) || bad.span.start as usize != l);
             let msg = if suggests_eq {
                 format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?")
             } else {
@@ -488,6 +518,22 @@ pub fn assign(
         check_starred(ctx, target, true)?;
     }
     Ok(stmt(StmtKind::Assign { targets, value }, l, r))
+}
+
+/// Whether `e` is what pegen's `bitwise_or` rule can produce without parentheses (so not a
+/// conditional, lambda, `not`, boolean operation or comparison).
+fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.node,
+        ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::Compare { .. }
+    )
 }
 
 /// `target op= value`.
@@ -524,17 +570,11 @@ pub fn ann_assign(
     let simple = match &target.node {
         ExprKind::Name(_) => target.span.start as usize == l,
         ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
-        ExprKind::Tuple(_) => {
-            return Err(ctx.error_at(
-                "only single target (not tuple) can be annotated",
-                target.span,
-            ));
-        }
-        ExprKind::List(_) => {
-            return Err(ctx.error_at(
-                "only single target (not list) can be annotated",
-                target.span,
-            ));
+        ExprKind::Tuple(_) | ExprKind::List(_) => {
+            // pegen points a single caret at the start of the target.
+            let what = expr_name(&target);
+            let msg = format!("only single target (not {what}) can be annotated");
+            return Err(ctx.error(msg, l, l + 1));
         }
         _ => {
             return Err(ctx.error_at("illegal target for annotation", target.span));
@@ -773,7 +813,14 @@ pub fn arg(name: String, annotation: Option<Expr>, l: usize, r: usize) -> Arg {
 }
 
 /// Sorts a parameter list into `Arguments`, with CPython's checks and messages.
-fn arguments(ctx: &Ctx, items: Vec<ParamItem>) -> Result<Arguments, PError> {
+///
+/// `lambda_colon` is the offset of a lambda's `:`: pegen reports a bare `*` there (or at the
+/// `**` after it), while for `def` it points at the `*` itself.
+fn arguments(
+    ctx: &Ctx,
+    items: Vec<ParamItem>,
+    lambda_colon: Option<usize>,
+) -> Result<Arguments, PError> {
     let mut out = Arguments::default();
     let mut seen_slash = false;
     let mut seen_star = false;
@@ -781,13 +828,15 @@ fn arguments(ctx: &Ctx, items: Vec<ParamItem>) -> Result<Arguments, PError> {
     let mut seen_default = false;
     for item in items {
         if let Some(kwarg) = &out.kwarg {
-            let span = match &item {
-                ParamItem::Plain(arg, _) => arg.span,
-                ParamItem::Slash(span) | ParamItem::Star(_, span) => *span,
-                ParamItem::DoubleStar(_, span) => *span,
-            };
             let _ = kwarg;
-            return Err(ctx.error_at("arguments cannot follow var-keyword argument", span));
+            let (start, end) = match &item {
+                ParamItem::Plain(arg, _) => (arg.span.start as usize, arg.span.end as usize),
+                ParamItem::Slash(span)
+                | ParamItem::Star(_, span)
+                | ParamItem::DoubleStar(_, span) => (span.start as usize, span.start as usize + 1),
+            };
+            let msg = "arguments cannot follow var-keyword argument";
+            return Err(ctx.error(msg, start, end));
         }
         match item {
             ParamItem::Plain(arg, default) => {
@@ -819,14 +868,20 @@ fn arguments(ctx: &Ctx, items: Vec<ParamItem>) -> Result<Arguments, PError> {
                     return Err(ctx.error_at("/ must be ahead of *", span));
                 }
                 if out.args.is_empty() {
-                    return Err(ctx.error_at("at least one argument must precede /", span));
+                    // pegen has this message for `def` only; a lambda just fails.
+                    let msg = match lambda_colon {
+                        Some(_) => "invalid syntax",
+                        None => "at least one argument must precede /",
+                    };
+                    return Err(ctx.error_at(msg, span));
                 }
                 seen_slash = true;
                 out.posonlyargs = std::mem::take(&mut out.args);
             }
             ParamItem::Star(vararg, span) => {
                 if seen_star {
-                    return Err(ctx.error_at("* argument may appear only once", span));
+                    let (start, end) = (span.start as usize, span.start as usize + 1);
+                    return Err(ctx.error("* argument may appear only once", start, end));
                 }
                 seen_star = true;
                 if vararg.is_none() {
@@ -836,15 +891,22 @@ fn arguments(ctx: &Ctx, items: Vec<ParamItem>) -> Result<Arguments, PError> {
             }
             ParamItem::DoubleStar(kwarg, span) => {
                 if let Some(star) = bare_star {
-                    let _ = span;
-                    return Err(ctx.error_at("named arguments must follow bare *", star));
+                    let (start, end) = match lambda_colon {
+                        Some(_) => (span.start as usize, span.start as usize + 2),
+                        None => (star.start as usize, star.start as usize + 1),
+                    };
+                    return Err(ctx.error("named arguments must follow bare *", start, end));
                 }
                 out.kwarg = Some(kwarg);
             }
         }
     }
     if let Some(star) = bare_star {
-        return Err(ctx.error_at("named arguments must follow bare *", star));
+        let (start, end) = match lambda_colon {
+            Some(colon) => (colon, colon + 1),
+            None => (star.start as usize, star.start as usize + 1),
+        };
+        return Err(ctx.error("named arguments must follow bare *", start, end));
     }
     Ok(out)
 }
@@ -853,11 +915,12 @@ fn arguments(ctx: &Ctx, items: Vec<ParamItem>) -> Result<Arguments, PError> {
 pub fn lambda(
     ctx: &Ctx,
     params: Option<Vec<ParamItem>>,
+    colon: usize,
     body: Expr,
     l: usize,
     r: usize,
 ) -> Result<Expr, PError> {
-    let args = Box::new(arguments(ctx, params.unwrap_or_default())?);
+    let args = Box::new(arguments(ctx, params.unwrap_or_default(), Some(colon))?);
     Ok(expr(
         ExprKind::Lambda {
             args,
@@ -878,7 +941,7 @@ pub fn funcdef(
     body: Vec<Stmt>,
     l: usize,
 ) -> Result<Stmt, PError> {
-    let args = Box::new(arguments(ctx, params.unwrap_or_default())?);
+    let args = Box::new(arguments(ctx, params.unwrap_or_default(), None)?);
     let end = block_end(&body);
     let node = StmtKind::FunctionDef {
         name,
@@ -895,11 +958,12 @@ pub fn funcdef(
 pub fn classdef(
     ctx: &Ctx,
     name: String,
-    args: Option<Option<Vec<ArgItem>>>,
+    args: Option<(Option<Vec<ArgItem>>, usize)>,
     body: Vec<Stmt>,
     l: usize,
 ) -> Result<Stmt, PError> {
-    let (bases, keywords) = split_args(ctx, args.flatten().unwrap_or_default())?;
+    let (items, close) = args.map_or((None, 0), |(items, close)| (items, close));
+    let (bases, keywords) = split_args(ctx, items.unwrap_or_default(), close)?;
     let end = block_end(&body);
     let node = StmtKind::ClassDef {
         name,

@@ -95,13 +95,22 @@ pub fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
     });
 }
 
-/// Finds the first `match` or `type` statement, which percolate refuses with a clear message.
+/// Finds the first `match` or `type` statement, or PEP 695 type parameters (`def f[T]()`,
+/// `class A[T]:`), which percolate refuses with a clear message.
 ///
 /// `match x:` is recognised as a logical line that starts with the soft keyword `match` and
 /// ends with `:` (no simple statement can); `type X = ...` as `type` followed by a name and
 /// `=` or `[`. Uses of `match` and `type` as names are left alone.
 pub fn find_refused_statement(ctx: &Ctx, tokens: &[Spanned]) -> Option<(usize, SyntaxError)> {
     for (i, (start, tok, end)) in tokens.iter().enumerate() {
+        if matches!(tok, Tok::Def | Tok::Class)
+            && matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Name(_)))
+            && let Some((bracket, _, bracket_end)) = tokens.get(i + 2)
+            && matches!(tokens[i + 2].1, Tok::Lsqb)
+        {
+            let msg = "type parameter lists are not supported by percolate";
+            return Some((*start, ctx.syntax_error(msg, *bracket, *bracket_end)));
+        }
         let Tok::Name(name) = tok else { continue };
         if !at_statement_start(tokens, i) {
             continue;
