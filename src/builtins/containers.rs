@@ -545,7 +545,11 @@ fn set_from(vm: &mut Vm, iterable: &Value) -> PyResult<RefCell<DictTable>> {
 
 /// Adds each item of `other` to `t` unless present, else removes it (mirrors
 /// set_symmetric_difference_update over a set operand, in its slot order).
-fn symmetric_update(vm: &mut Vm, t: &RefCell<DictTable>, other: &RefCell<DictTable>) -> PyResult<()> {
+fn symmetric_update(
+    vm: &mut Vm,
+    t: &RefCell<DictTable>,
+    other: &RefCell<DictTable>,
+) -> PyResult<()> {
     let items: Vec<Value> = other.borrow().iter().map(|e| e.key.clone()).collect();
     for k in items {
         if vm.table_remove(t, &k)?.is_none() {
@@ -556,10 +560,18 @@ fn symmetric_update(vm: &mut Vm, t: &RefCell<DictTable>, other: &RefCell<DictTab
 }
 
 /// `so & other` for any iterable `other` (mirrors set_intersection).
-fn intersection(vm: &mut Vm, so: &RefCell<DictTable>, other: &Value) -> PyResult<RefCell<DictTable>> {
+fn intersection(
+    vm: &mut Vm,
+    so: &RefCell<DictTable>,
+    other: &Value,
+) -> PyResult<RefCell<DictTable>> {
     let out = RefCell::new(DictTable::new_set());
     if let Some(Payload::Set(ot) | Payload::FrozenSet(ot)) = other.payload() {
-        let (big, small) = if ot.borrow().len() > so.borrow().len() { (ot, so) } else { (so, ot) };
+        let (big, small) = if ot.borrow().len() > so.borrow().len() {
+            (ot, so)
+        } else {
+            (so, ot)
+        };
         let items: Vec<Value> = small.borrow().iter().map(|e| e.key.clone()).collect();
         for k in items {
             if vm.table_contains(big, &k)? {
@@ -589,7 +601,11 @@ fn set_init(vm: &mut Vm) {
     let frozenset = vm.types.frozenset.clone();
     add_new(vm, &set, |vm, args| {
         let cls = args.positional[0].as_obj().cloned().expect("cls");
-        Ok(new_of(vm, &cls, Payload::Set(RefCell::new(DictTable::new_set()))))
+        Ok(new_of(
+            vm,
+            &cls,
+            Payload::Set(RefCell::new(DictTable::new_set())),
+        ))
     });
     vm.add_method(&set, "__init__", |vm, args| {
         let a = args.check(vm, "set", 1, 2)?.to_vec();
@@ -610,10 +626,23 @@ fn set_init(vm: &mut Vm) {
         if Rc::ptr_eq(&cls, &vm.types.frozenset) {
             return Ok(Value::Obj(Obj::new(Payload::FrozenSet(t))));
         }
-        Ok(Value::Obj(Obj::with_class(cls, Some(vm.new_dict()), Payload::FrozenSet(t))))
+        Ok(Value::Obj(Obj::with_class(
+            cls,
+            Some(vm.new_dict()),
+            Payload::FrozenSet(t),
+        )))
     });
     for cls in [set.clone(), frozenset.clone()] {
-        super::numbers::add_operator_dunders(vm, &cls, &[Operator::BitOr, Operator::BitAnd, Operator::Sub, Operator::BitXor]);
+        super::numbers::add_operator_dunders(
+            vm,
+            &cls,
+            &[
+                Operator::BitOr,
+                Operator::BitAnd,
+                Operator::Sub,
+                Operator::BitXor,
+            ],
+        );
         add_sequence_dunders(vm, &cls);
         vm.add_method(&cls, "union", |vm, args| {
             let a = args.positional.clone();
@@ -662,7 +691,8 @@ fn set_init(vm: &mut Vm) {
                     0 => vm.set_is_subset(&me, &other)?,
                     1 => vm.set_is_subset(&other, &me)?,
                     _ => {
-                        let keys: Vec<Value> = vm.dict_items(&me).into_iter().map(|(k, _)| k).collect();
+                        let keys: Vec<Value> =
+                            vm.dict_items(&me).into_iter().map(|(k, _)| k).collect();
                         let mut disjoint = true;
                         if let Payload::Set(t) = &other.payload {
                             for k in keys {
@@ -680,9 +710,16 @@ fn set_init(vm: &mut Vm) {
     }
     vm.add_method(&frozenset, "__hash__", |vm, args| {
         let me = self_arg(&args);
-        Ok(Value::Int(table_of(vm, &me, "__hash__")?.borrow().frozenset_hash()))
+        Ok(Value::Int(
+            table_of(vm, &me, "__hash__")?.borrow().frozenset_hash(),
+        ))
     });
-    vm.add_method(&set, "__hash__", |vm, args| Err(vm.new_type_error(format!("unhashable type: '{}'", vm.type_name(&self_arg(&args))))));
+    vm.add_method(&set, "__hash__", |vm, args| {
+        Err(vm.new_type_error(format!(
+            "unhashable type: '{}'",
+            vm.type_name(&self_arg(&args))
+        )))
+    });
     vm.add_method(&set, "add", |vm, args| {
         let a = args.check(vm, "add", 2, 2)?.to_vec();
         let t = table_of(vm, &a[0], "add")?;
@@ -745,7 +782,9 @@ fn set_init(vm: &mut Vm) {
         Ok(Value::None)
     });
     vm.add_method(&set, "symmetric_difference_update", |vm, args| {
-        let a = args.check(vm, "symmetric_difference_update", 2, 2)?.to_vec();
+        let a = args
+            .check(vm, "symmetric_difference_update", 2, 2)?
+            .to_vec();
         let t = table_of(vm, &a[0], "symmetric_difference_update")?;
         let other = match a[1].payload() {
             Some(Payload::Set(o) | Payload::FrozenSet(o)) => RefCell::new(o.borrow().clone()),
@@ -754,10 +793,18 @@ fn set_init(vm: &mut Vm) {
         symmetric_update(vm, t, &other)?;
         Ok(Value::None)
     });
-    for (iname, name) in [("__ior__", "update"), ("__iand__", "intersection_update"), ("__isub__", "difference_update"), ("__ixor__", "symmetric_difference_update")] {
+    for (iname, name) in [
+        ("__ior__", "update"),
+        ("__iand__", "intersection_update"),
+        ("__isub__", "difference_update"),
+        ("__ixor__", "symmetric_difference_update"),
+    ] {
         vm.add_method(&set, iname, move |vm, args| {
             let a = args.check(vm, iname, 2, 2)?.to_vec();
-            if !matches!(a[1].payload(), Some(Payload::Set(_) | Payload::FrozenSet(_))) {
+            if !matches!(
+                a[1].payload(),
+                Some(Payload::Set(_) | Payload::FrozenSet(_))
+            ) {
                 return Ok(vm.not_implemented.clone());
             }
             vm.call_method(&a[0], name, vec![a[1].clone()])?;

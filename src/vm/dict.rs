@@ -93,7 +93,10 @@ impl DictTable {
 
     /// An empty set table (CPython's set layout and iteration order).
     pub fn new_set() -> DictTable {
-        DictTable { set_mode: true, ..DictTable::default() }
+        DictTable {
+            set_mode: true,
+            ..DictTable::default()
+        }
     }
 
     /// True for a set table.
@@ -108,14 +111,22 @@ impl DictTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in 0..=probes {
                 if !f(i + j) {
                     return;
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -178,7 +189,11 @@ impl DictTable {
         self.used += 1;
         let mask = self.entries.len() - 1;
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.set_resize(minused);
         }
     }
@@ -196,11 +211,15 @@ impl DictTable {
         if other.used == 0 {
             return;
         }
+        if self.entries.is_empty() {
+            self.entries = vec![None; SET_MINSIZE];
+        }
         let mask = self.entries.len().max(1) - 1;
         if (self.fill + other.used) * 5 >= mask * 3 || self.entries.is_empty() {
             self.set_resize((self.used + other.used) * 2);
         }
-        let same_layout = other.set_mode && self.entries.len() == other.entries.len() && other.fill == other.used;
+        let same_layout =
+            other.set_mode && self.entries.len() == other.entries.len() && other.fill == other.used;
         if same_layout {
             self.entries = other.entries.clone();
             self.fill = other.fill;
@@ -217,6 +236,9 @@ impl DictTable {
     pub fn set_presize(&mut self, extra: usize) {
         if !self.set_mode {
             return;
+        }
+        if self.entries.is_empty() {
+            self.entries = vec![None; SET_MINSIZE];
         }
         let mask = self.entries.len().max(1) - 1;
         if self.entries.is_empty() || (self.fill + extra) * 5 >= mask * 3 {
@@ -236,7 +258,11 @@ impl DictTable {
         hash ^= (self.used as u64 + 1).wrapping_mul(1927868237);
         hash ^= (hash >> 11) ^ (hash >> 25);
         hash = hash.wrapping_mul(69069).wrapping_add(907133923);
-        if hash == u64::MAX { 590923713 } else { hash as i64 }
+        if hash == u64::MAX {
+            590923713
+        } else {
+            hash as i64
+        }
     }
 
     /// Number of live entries.
@@ -249,24 +275,25 @@ impl DictTable {
         self.used == 0
     }
 
-    /// Live entries in insertion order.
+    /// Live entries in iteration order (insertion order; slot order for sets).
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().flatten()
+        self.entries.iter().flatten().filter(|e| !is_dummy(e))
     }
 
-    /// The live entry at or after dense position `pos`, with its position (for iterators).
+    /// The live entry at or after position `pos`, with its position (for iterators).
     pub fn entry_from(&self, pos: usize) -> Option<(usize, &Entry)> {
         self.entries
             .iter()
             .enumerate()
             .skip(pos)
-            .find_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+            .find_map(|(i, e)| e.as_ref().filter(|e| !is_dummy(e)).map(|e| (i, e)))
     }
 
-    /// Removes everything.
+    /// Removes everything (a set stays a set).
     pub fn clear(&mut self) {
         *self = DictTable {
             version: self.version + 1,
+            set_mode: self.set_mode,
             ..DictTable::default()
         };
     }
@@ -417,8 +444,14 @@ impl DictTable {
     /// Removes the entry at dense index `ix`.
     fn remove_at(&mut self, ix: usize) -> Entry {
         if self.set_mode {
-            let dummy = Entry { hash: -1, key: Value::None, value: Value::None };
-            let e = self.entries[ix].replace(dummy).expect("removing a live entry");
+            let dummy = Entry {
+                hash: -1,
+                key: Value::None,
+                value: Value::None,
+            };
+            let e = self.entries[ix]
+                .replace(dummy)
+                .expect("removing a live entry");
             self.used -= 1;
             self.version += 1;
             return e;
@@ -638,7 +671,8 @@ mod tests {
     fn set_of(vm: &mut Vm, items: &[i64]) -> RefCell<DictTable> {
         let t = RefCell::new(DictTable::new_set());
         for i in items {
-            vm.table_set(&t, Value::Int(*i), Value::None).expect("int keys hash");
+            vm.table_set(&t, Value::Int(*i), Value::None)
+                .expect("int keys hash");
         }
         t
     }
@@ -651,22 +685,37 @@ mod tests {
     fn sets_iterate_in_cpython_order() {
         let mut vm = Vm::new();
         assert_eq!(order(&set_of(&mut vm, &[3, 1, 2])), vec![1, 2, 3]);
-        assert_eq!(order(&set_of(&mut vm, &[100, 5, 37, 8, 64])), vec![64, 100, 37, 5, 8]);
+        assert_eq!(
+            order(&set_of(&mut vm, &[100, 5, 37, 8, 64])),
+            vec![64, 100, 37, 5, 8]
+        );
         let range: Vec<i64> = (1..=20).rev().step_by(3).collect();
-        assert_eq!(order(&set_of(&mut vm, &range)), vec![2, 5, 8, 11, 14, 17, 20]);
-        assert_eq!(order(&set_of(&mut vm, &[-1, -2, 7, 1000000])), vec![1000000, 7, -1, -2]);
+        assert_eq!(
+            order(&set_of(&mut vm, &range)),
+            vec![2, 5, 8, 11, 14, 17, 20]
+        );
+        assert_eq!(
+            order(&set_of(&mut vm, &[-1, -2, 7, 1000000])),
+            vec![1000000, 7, -1, -2]
+        );
         let s = set_of(&mut vm, &(0..10).collect::<Vec<_>>());
         vm.table_remove(&s, &Value::Int(3)).expect("remove");
         vm.table_set(&s, Value::Int(19), Value::None).expect("add");
         assert_eq!(order(&s), vec![0, 1, 2, 4, 5, 6, 7, 8, 9, 19]);
-        let popped: Vec<i64> = (0..2).filter_map(|_| s.borrow_mut().pop_first()).filter_map(|e| e.key.as_i64()).collect();
+        let popped: Vec<i64> = (0..2)
+            .filter_map(|_| s.borrow_mut().pop_first())
+            .filter_map(|e| e.key.as_i64())
+            .collect();
         assert_eq!(popped, vec![0, 1]);
     }
 
     #[test]
     fn frozenset_hash_matches_cpython() {
         let mut vm = Vm::new();
-        assert_eq!(set_of(&mut vm, &[1, 2, 3]).borrow().frozenset_hash(), -272375401224217160);
+        assert_eq!(
+            set_of(&mut vm, &[1, 2, 3]).borrow().frozenset_hash(),
+            -272375401224217160
+        );
         assert_eq!(DictTable::new_set().frozenset_hash(), 133146708735736);
     }
 }

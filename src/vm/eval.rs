@@ -1031,11 +1031,19 @@ impl Vm {
     fn build_set(&mut self, items: Vec<Value>) -> PyResult<ObjRef> {
         use super::dict::DictTable;
         let is_const = |v: &Value| match v {
-            Value::Obj(o) => o.class.is_none() && matches!(o.payload, Payload::Str(_) | Payload::Int(_) | Payload::Bytes(_) | Payload::Tuple(_)),
+            Value::Obj(o) => {
+                o.class.is_none()
+                    && matches!(
+                        o.payload,
+                        Payload::Str(_) | Payload::Int(_) | Payload::Bytes(_) | Payload::Tuple(_)
+                    )
+            }
             _ => true,
         };
         let set = Obj::new(Payload::Set(RefCell::new(DictTable::new_set())));
-        let Payload::Set(t) = &set.payload else { unreachable!("just built a set") };
+        let Payload::Set(t) = &set.payload else {
+            unreachable!("just built a set")
+        };
         if items.len() >= 3 && items.iter().all(is_const) {
             let first = RefCell::new(DictTable::new_set());
             for it in items {

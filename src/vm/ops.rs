@@ -591,13 +591,7 @@ impl Vm {
         self.compare_fallback(a, b, op)
     }
 
-    fn call_cmp_method(&mut self, f: &Value, x: &Value, y: &Value, op: CmpOp) -> PyResult<Value> {
-        if let Some(Payload::NativeFunction(_)) = f.payload() {
-            return Ok(match self.native_compare(x, y, op)? {
-                Some(r) => Value::Bool(r),
-                None => self.not_implemented.clone(),
-            });
-        }
+    fn call_cmp_method(&mut self, f: &Value, x: &Value, y: &Value, _op: CmpOp) -> PyResult<Value> {
         if f.is_none() {
             return Ok(self.not_implemented.clone());
         }

@@ -119,11 +119,17 @@ impl Vm {
     /// `a | b`, `a & b`, `a - b`, `a ^ b` on sets, building the result in the order CPython's
     /// setobject.c does (so the result iterates identically).
     fn set_binop(&mut self, a: &ObjRef, b: &ObjRef, op: Operator) -> PyResult<Option<DictTable>> {
-        let (Some(ta), Some(tb)) = (set_table(a), set_table(b)) else { return Ok(None) };
+        let (Some(ta), Some(tb)) = (set_table(a), set_table(b)) else {
+            return Ok(None);
+        };
         let out = match op {
             Operator::BitOr => {
                 let out = RefCell::new(ta.borrow().set_copy());
-                let items = tb.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                let items = tb
+                    .borrow()
+                    .iter()
+                    .map(|e| e.key.clone())
+                    .collect::<Vec<_>>();
                 out.borrow_mut().set_presize(items.len());
                 for k in items {
                     self.table_set(&out, k, Value::None)?;
@@ -132,9 +138,17 @@ impl Vm {
             }
             Operator::BitAnd => {
                 // Iterate the smaller set, test membership in the other (set_intersection).
-                let (so, other) = if tb.borrow().len() > ta.borrow().len() { (tb, ta) } else { (ta, tb) };
+                let (so, other) = if tb.borrow().len() > ta.borrow().len() {
+                    (tb, ta)
+                } else {
+                    (ta, tb)
+                };
                 let out = RefCell::new(DictTable::new_set());
-                let items = other.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                let items = other
+                    .borrow()
+                    .iter()
+                    .map(|e| e.key.clone())
+                    .collect::<Vec<_>>();
                 for k in items {
                     if self.table_contains(so, &k)? {
                         self.table_set(&out, k, Value::None)?;
@@ -145,14 +159,22 @@ impl Vm {
             Operator::Sub => {
                 if (ta.borrow().len() >> 2) > tb.borrow().len() {
                     let out = RefCell::new(ta.borrow().set_copy());
-                    let items = tb.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                    let items = tb
+                        .borrow()
+                        .iter()
+                        .map(|e| e.key.clone())
+                        .collect::<Vec<_>>();
                     for k in items {
                         self.table_remove(&out, &k)?;
                     }
                     out
                 } else {
                     let out = RefCell::new(DictTable::new_set());
-                    let items = ta.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                    let items = ta
+                        .borrow()
+                        .iter()
+                        .map(|e| e.key.clone())
+                        .collect::<Vec<_>>();
                     for k in items {
                         if !self.table_contains(tb, &k)? {
                             self.table_set(&out, k, Value::None)?;
@@ -163,7 +185,11 @@ impl Vm {
             }
             Operator::BitXor => {
                 let out = RefCell::new(tb.borrow().set_copy());
-                let items = ta.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+                let items = ta
+                    .borrow()
+                    .iter()
+                    .map(|e| e.key.clone())
+                    .collect::<Vec<_>>();
                 for k in items {
                     if self.table_remove(&out, &k)?.is_none() {
                         self.table_set(&out, k, Value::None)?;
@@ -180,7 +206,11 @@ impl Vm {
     /// dicts presize, anything else adds item by item).
     pub fn set_update(&mut self, table: &RefCell<DictTable>, iterable: &Value) -> PyResult<()> {
         if let Some(other) = iterable.as_obj().and_then(set_table) {
-            let items = other.borrow().iter().map(|e| e.key.clone()).collect::<Vec<_>>();
+            let items = other
+                .borrow()
+                .iter()
+                .map(|e| e.key.clone())
+                .collect::<Vec<_>>();
             if table.borrow().is_empty() {
                 let copy = other.borrow().set_copy();
                 *table.borrow_mut() = copy;
