@@ -299,11 +299,11 @@ fn seq_index_count(
             return Ok(Value::Int(i));
         }
     }
-    Err(vm.new_value_error(if tname == "list" {
-        "list.index(x): x not in list".to_string()
-    } else {
-        "tuple.index(x): x not in tuple".to_string()
-    }))
+    if tname == "list" {
+        let r = vm.repr(x)?;
+        return Err(vm.new_value_error(format!("{r} is not in list")));
+    }
+    Err(vm.new_value_error("tuple.index(x): x not in tuple"))
 }
 
 /// `__len__`, `__getitem__`, `__contains__`, `__iter__` implemented on the payload.

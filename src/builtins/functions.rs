@@ -119,7 +119,7 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
         Some((_, v)) => Ok(v),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(vm.new_value_error(format!("{name}() iterable argument is empty"))),
+            None => Err(vm.new_value_error(format!("{name}() arg is an empty sequence"))),
         },
     }
 }

@@ -759,8 +759,7 @@ impl Vm {
             if let Some(v) = self.native_binop(a, b, op)? {
                 return Ok(v);
             }
-            let (_, _, _, sym) = op_names(op);
-            return Err(self.unsupported_operands(sym, a, b));
+            return Err(self.binop_type_error(a, b, op));
         }
         let (name, rname, _, sym) = op_names(op);
         let ta = self.type_of(a);
@@ -792,7 +791,30 @@ impl Vm {
                 return Ok(r);
             }
         }
-        Err(self.unsupported_operands(sym, a, b))
+        let _ = sym;
+        Err(self.binop_type_error(a, b, op))
+    }
+
+    /// The TypeError for an unsupported binary operation, with CPython's special wording
+    /// for sequence concatenation and repetition.
+    fn binop_type_error(&self, a: &Value, b: &Value, op: Operator) -> ObjRef {
+        let is_seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
+        if op == Operator::Add && is_seq(a) {
+            let ta = self.type_name(a);
+            return self.new_type_error(format!(
+                "can only concatenate {ta} (not \"{}\") to {ta}",
+                self.type_name(b)
+            ));
+        }
+        if op == Operator::Mult && (is_seq(a) || is_seq(b)) {
+            let other = if is_seq(a) { b } else { a };
+            return self.new_type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                self.type_name(other)
+            ));
+        }
+        let (_, _, _, sym) = op_names(op);
+        self.unsupported_operands(sym, a, b)
     }
 
     fn call_binop_method(&mut self, f: &Value, x: &Value, y: &Value) -> PyResult<Value> {
