@@ -412,6 +412,7 @@ impl DictTable {
         }
         self.indices = vec![EMPTY; size * 2];
         self.entries = Vec::with_capacity(live.len());
+        self.used = 0;
         for e in live {
             self.insert_new_unchecked(e);
         }
@@ -707,6 +708,19 @@ mod tests {
             .filter_map(|e| e.key.as_i64())
             .collect();
         assert_eq!(popped, vec![0, 1]);
+    }
+
+    #[test]
+    fn dict_len_survives_resizes() {
+        let mut vm = Vm::new();
+        let t = RefCell::new(DictTable::new());
+        for i in 0..1000 {
+            vm.table_set(&t, Value::string(i.to_string()), Value::Int(i)).expect("str keys");
+        }
+        vm.table_set(&t, Value::str("7"), Value::Int(-7)).expect("replace");
+        assert_eq!(t.borrow().len(), 1000);
+        assert_eq!(t.borrow().iter().count(), 1000);
+        assert!(matches!(vm.table_get(&t, &Value::str("7")), Ok(Some(Value::Int(-7)))));
     }
 
     #[test]
