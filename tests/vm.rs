@@ -4,6 +4,110 @@
 use percolate::run_capture;
 
 #[test]
+fn async_protocols() {
+    let r = run_capture(r#"import sys
+class Sleep:
+    def __init__(self, n): self.n = n
+    def __await__(self):
+        for _ in range(self.n):
+            yield "tick"
+        return self.n
+async def worker(name, n):
+    total = 0
+    for i in range(n):
+        total += await Sleep(i)
+        print(name, "step", i)
+    return f"{name} done {total}"
+def run(coros):
+    results = {}
+    queue = list(coros.items())
+    while queue:
+        name, c = queue.pop(0)
+        try:
+            c.send(None)
+            queue.append((name, c))
+        except StopIteration as e:
+            results[name] = e.value
+    return results
+print(run({"a": worker("a", 3), "b": worker("b", 2)}))
+async def agen(n):
+    for i in range(n):
+        await Sleep(1)
+        yield i * 10
+async def main():
+    out = [x async for x in agen(3)]
+    async with Ctx() as v:
+        out.append(v)
+    try:
+        async with Ctx(fail=True):
+            raise KeyError("inside")
+    except KeyError as e:
+        out.append(repr(e))
+    return out
+class Ctx:
+    def __init__(self, fail=False): self.fail = fail
+    async def __aenter__(self):
+        await Sleep(1)
+        return "entered"
+    async def __aexit__(self, t, v, tb):
+        print("aexit", t.__name__ if t else None)
+        return False
+print(run({"m": main()}))
+async def closer():
+    try:
+        await Sleep(5)
+    finally:
+        print("closer finally")
+c = closer()
+c.send(None)
+c.close()
+print(c.cr_frame is None)
+async def nested():
+    return await inner2()
+async def inner2():
+    raise ValueError("deep")
+try:
+    nested().send(None)
+except ValueError as e:
+    print("caught", e)
+g = agen(2)
+print(type(g).__name__, type(g.__anext__()).__name__)
+def gen_return():
+    yield 1
+    return "ret"
+def outer():
+    r = yield from gen_return()
+    print("inner returned", r)
+print(list(outer()))
+async def await_twice():
+    s = Sleep(0)
+    a = await s
+    b = await s
+    return a, b
+print(run({"t": await_twice()}))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"a step 0
+b step 0
+a step 1
+b step 1
+a step 2
+{'b': 'b done 1', 'a': 'a done 3'}
+aexit None
+aexit KeyError
+{'m': [0, 10, 20, 'entered', "KeyError('inside')"]}
+closer finally
+True
+caught deep
+async_generator async_generator_asend
+inner returned ret
+[1]
+{'t': (0, 0)}
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
 fn builtins_basic() {
     let r = run_capture(r#"print(1, 2.5, "s", None, True, [1, "a"], (1,), {"k": 1}, {1, 2, 3}, sep="|", end="!\n")
 print(repr(0.1), 1e16, 1e-5, 2**100, -7 // 2, -7 % 2, 7 / 2, 2 ** -1, 10 ** 20 // 3)
@@ -83,6 +187,117 @@ TypeError: g() takes 2 positional arguments but 3 were given
 TypeError: f() got multiple values for argument 'a'
 (1, 2, (), 9, 4, [])
 h() takes 0 positional arguments but 1 was given
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn class_protocols() {
+    let r = run_capture(r#"class A:
+    x = 1
+    def m(self): return "m"
+    @classmethod
+    def cm(cls): return cls.__name__
+    @staticmethod
+    def sm(): return "sm"
+a = A()
+print(a.cm(), a.sm(), A.m(a), a.x, A.x, type(a).x)
+a.x = 5
+print(a.x, A.x, a.__dict__, "x" in A.__dict__)
+print(repr(a).startswith("<__main__.A object at 0x"), str(A), repr(A.m)[:20], repr(a.m)[:30])
+class B(A):
+    x = 2
+print(B().x, B.cm(), super(B, B()).m(), B.__bases__, B.__base__)
+print(isinstance(B(), (int, A)), issubclass(B, (A, int)), issubclass(bool, int))
+class Prop:
+    def __init__(self): self._v = 0
+    v = property(lambda self: self._v, lambda self, val: setattr(self, "_v", val * 2))
+p = Prop(); p.v = 4
+print(p.v)
+class Slotted:
+    __slots__ = ["a", "b"]
+s = Slotted(); s.a = 1
+print(s.a, Slotted.__slots__)
+class Ord:
+    def __init__(self, k): self.k = k
+    def __lt__(self, o): return self.k < o.k
+    def __eq__(self, o): return self.k == o.k
+    def __repr__(self): return f"Ord({self.k})"
+print(sorted([Ord(3), Ord(1)]), max(Ord(3), Ord(5)), Ord(1) > Ord(0))
+try:
+    Ord(1) <= Ord(2)
+except TypeError as e:
+    print(e)
+class Container:
+    def __init__(self): self.items = {}
+    def __getitem__(self, k): return self.items[k]
+    def __setitem__(self, k, v): self.items[k] = v
+    def __delitem__(self, k): del self.items[k]
+    def __len__(self): return len(self.items)
+    def __contains__(self, k): return k in self.items
+    def __bool__(self): return bool(self.items)
+c = Container()
+print(bool(c)); c["a"] = 1; print(c["a"], len(c), "a" in c, bool(c)); del c["a"]; print(len(c))
+class Str:
+    def __str__(self): return "STR"
+    def __repr__(self): return "REPR"
+    def __format__(self, spec): return f"FMT[{spec}]"
+print(Str(), [Str()], f"{Str()}", f"{Str():>5}", f"{Str()!r}", str(Str()), "%s %r" % (Str(), Str()))
+class Hashy:
+    def __hash__(self): return 42
+print(hash(Hashy()), {Hashy(): 1}.__len__())
+class Getattribute:
+    def __getattribute__(self, n):
+        if n == "magic": return 99
+        return object.__getattribute__(self, n)
+g = Getattribute(); g.real = 1
+print(g.magic, g.real)
+class SetAttr:
+    def __setattr__(self, n, v):
+        object.__setattr__(self, n, v * 10)
+sa = SetAttr(); sa.q = 2
+print(sa.q)
+print(type.__name__, type(type), type(A), A.__class__, A.__mro__[1:], A.__qualname__)
+def f(a, b): pass
+print(f.__name__, f.__qualname__, f.__code__.co_argcount, f.__defaults__, f.__module__)
+print(int.__mro__, bool.__bases__, object.__bases__)
+class E(Exception):
+    def __init__(self, code):
+        super().__init__(f"code {code}")
+        self.code = code
+try:
+    raise E(7)
+except E as e:
+    print(e, e.code, e.args, repr(e))
+class Meta(type):
+    def __repr__(cls): return f"<Meta {cls.__name__}>"
+class WithMeta(metaclass=Meta): pass
+print(WithMeta, type(WithMeta).__name__, isinstance(WithMeta, Meta))
+print(vars(p), dir(p)[:3] if False else None)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"A sm m 1 1 1
+5 1 {'x': 5} True
+True <class '__main__.A'> <function A.m at 0x7 <bound method A.m of <__main__
+2 B m (<class '__main__.A'>,) <class '__main__.A'>
+True True True
+8
+1 ['a', 'b']
+[Ord(1), Ord(3)] Ord(5) True
+'<=' not supported between instances of 'Ord' and 'Ord'
+False
+1 1 True True
+0
+STR [REPR] FMT[] FMT[>5] REPR STR STR REPR
+42 1
+99 1
+20
+type <class 'type'> <class 'type'> <class 'type'> (<class 'object'>,) A
+f f 2 None __main__
+(<class 'int'>, <class 'object'>) (<class 'int'>,) ()
+code 7 7 ('code 7',) E('code 7')
+<Meta WithMeta> Meta True
+{'_v': 8} None
 "#);
     assert_eq!(r.status, 0);
 }
@@ -391,6 +606,150 @@ handled KeyError('k')
 }
 
 #[test]
+fn error_messages() {
+    let r = run_capture(r#"def check(f):
+    try:
+        r = f()
+        print("ok", repr(r))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+check(lambda: 1 + "a")
+check(lambda: "a" + 1)
+check(lambda: [1] * "x")
+check(lambda: {}[[]])
+check(lambda: [].foo)
+check(lambda: (1, 2)[5])
+check(lambda: "abc"[10])
+check(lambda: int("12x"))
+check(lambda: float("x"))
+check(lambda: 1 / 0)
+check(lambda: 1 % 0)
+check(lambda: 2 ** 1000 / 1)
+check(lambda: len(5))
+check(lambda: iter(5))
+check(lambda: next(iter([])))
+check(lambda: 1 < "a")
+check(lambda: [3, "a"].sort())
+check(lambda: sorted([3, "a"]))
+check(lambda: dict(a=1)["b"])
+check(lambda: {1: 2}.pop(3))
+check(lambda: set().pop())
+check(lambda: [].index(1))
+check(lambda: "x".index("y"))
+check(lambda: tuple([1]).index(2))
+check(lambda: hash([]))
+check(lambda: {[]: 1})
+check(lambda: object().x)
+check(lambda: setattr(object(), "x", 1))
+check(lambda: type("T", (), {})().missing)
+check(lambda: int.missing)
+check(lambda: __import__("nonexistent_mod"))
+check(lambda: undefined)
+check(lambda: (lambda a: a)())
+check(lambda: (lambda a: a)(1, 2))
+check(lambda: (lambda *, k: k)(1))
+check(lambda: "%d" % "x")
+check(lambda: "%s %s" % (1,))
+check(lambda: "{}".format())
+check(lambda: "{0:d}".format("s"))
+check(lambda: format(1.5, "d"))
+check(lambda: chr(-1))
+check(lambda: range(0, 10, 0))
+check(lambda: [1, 2, 3][1:2:0])
+check(lambda: int(None))
+check(lambda: abs("x"))
+check(lambda: -"x")
+check(lambda: ~1.5)
+check(lambda: max([]))
+check(lambda: sum(["a"]))
+check(lambda: isinstance(1, 1))
+check(lambda: [x for x in 5])
+check(lambda: print(1, sep=5))
+check(lambda: getattr(1, 2))
+check(lambda: a_b_c.d)
+check(lambda: 10 ** -2)
+check(lambda: round(2.675, 2))
+check(lambda: 7 // 0.0)
+check(lambda: divmod(7.5, 2))
+check(lambda: int("0x1f", 16))
+check(lambda: int("1_000"))
+check(lambda: float("1_0.5"))
+check(lambda: bytes(3))
+check(lambda: b"abc"[1])
+check(lambda: list(b"ab"))
+check(lambda: str(b"x", "utf-8"))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"TypeError: unsupported operand type(s) for +: 'int' and 'str'
+TypeError: can only concatenate str (not "int") to str
+TypeError: can't multiply sequence by non-int of type 'str'
+TypeError: unhashable type: 'list'
+AttributeError: 'list' object has no attribute 'foo'
+IndexError: tuple index out of range
+IndexError: string index out of range
+ValueError: invalid literal for int() with base 10: '12x'
+ValueError: could not convert string to float: 'x'
+ZeroDivisionError: division by zero
+ZeroDivisionError: integer modulo by zero
+ok 1.0715086071862673e+301
+TypeError: object of type 'int' has no len()
+TypeError: 'int' object is not iterable
+StopIteration: 
+TypeError: '<' not supported between instances of 'int' and 'str'
+TypeError: '<' not supported between instances of 'str' and 'int'
+TypeError: '<' not supported between instances of 'str' and 'int'
+KeyError: 'b'
+KeyError: 3
+KeyError: 'pop from an empty set'
+ValueError: 1 is not in list
+ValueError: substring not found
+ValueError: tuple.index(x): x not in tuple
+TypeError: unhashable type: 'list'
+TypeError: unhashable type: 'list'
+AttributeError: 'object' object has no attribute 'x'
+AttributeError: 'object' object has no attribute 'x'
+AttributeError: 'T' object has no attribute 'missing'
+AttributeError: type object 'int' has no attribute 'missing'
+ModuleNotFoundError: No module named 'nonexistent_mod'
+NameError: name 'undefined' is not defined
+TypeError: <lambda>.<locals>.<lambda>() missing 1 required positional argument: 'a'
+TypeError: <lambda>.<locals>.<lambda>() takes 1 positional argument but 2 were given
+TypeError: <lambda>.<locals>.<lambda>() takes 0 positional arguments but 1 was given
+TypeError: %d format: a real number is required, not str
+TypeError: not enough arguments for format string
+IndexError: Replacement index 0 out of range for positional args tuple
+ValueError: Unknown format code 'd' for object of type 'str'
+ValueError: Unknown format code 'd' for object of type 'float'
+ValueError: chr() arg not in range(0x110000)
+ValueError: range() arg 3 must not be zero
+ValueError: slice step cannot be zero
+TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'
+TypeError: bad operand type for abs(): 'str'
+TypeError: bad operand type for unary -: 'str'
+TypeError: bad operand type for unary ~: 'float'
+ValueError: max() arg is an empty sequence
+TypeError: unsupported operand type(s) for +: 'int' and 'str'
+TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union
+TypeError: 'int' object is not iterable
+TypeError: sep must be None or a string, not int
+TypeError: attribute name must be string, not 'int'
+NameError: name 'a_b_c' is not defined
+ok 0.01
+ok 2.67
+ZeroDivisionError: float floor division by zero
+ok (3.0, 1.5)
+ok 31
+ok 1000
+ok 10.5
+ok b'\x00\x00\x00'
+ok 98
+ok [97, 98]
+ok 'x'
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
 fn exc_groups() {
     let r = run_capture(r#"try:
     raise ExceptionGroup("many", [ValueError(1), TypeError(2), ValueError(3)])
@@ -614,6 +973,119 @@ generator raised StopIteration
 generator ignored GeneratorExit
 generator already executing
 0 1 default
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn misc_programs() {
+    let r = run_capture(r#"import sys
+print(sys.version_info[:2] >= (3, 0))
+class Node:
+    def __init__(self, val, nxt=None):
+        self.val, self.nxt = val, nxt
+    def __iter__(self):
+        node = self
+        while node:
+            yield node.val
+            node = node.nxt
+n = Node(1, Node(2, Node(3)))
+print(list(n), sum(n), max(n))
+def fib():
+    a, b = 0, 1
+    while True:
+        yield a
+        a, b = b, a + b
+f = fib()
+print([next(f) for _ in range(10)])
+words = "the quick brown fox jumps over the lazy dog the end".split()
+counts = {}
+for w in words:
+    counts[w] = counts.get(w, 0) + 1
+print(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+matrix = [[i * j for j in range(4)] for i in range(3)]
+print(matrix, [row[1] for row in matrix], list(zip(*matrix)))
+def deco(fn):
+    def wrapper(*a, **k):
+        print("calling", fn.__name__)
+        return fn(*a, **k)
+    return wrapper
+@deco
+def add(a, b=10):
+    return a + b
+print(add(1), add(1, b=2))
+try:
+    assert 1 == 2, "math broke"
+except AssertionError as e:
+    print("assert:", e)
+x = 10
+def scope():
+    global x
+    x += 1
+scope(); print(x)
+print(type(lambda: 0).__name__, (lambda *a: a)(1, 2))
+s = "a-b-c"
+print(s.partition("-"), s.rsplit("-", 1), "-".join(reversed(s.split("-"))))
+print(isinstance(n, Node), hasattr(n, "val"), getattr(n, "missing", "dflt"))
+print(divmod(17, 5), pow(2, 10), pow(2, 10, 1000), abs(-2.5), round(1234.5678, -2))
+print(sorted([("b", 2), ("a", 2), ("c", 1)], key=lambda t: t[1]))
+print(int.__add__(1, 2), str.upper("x"), list.__len__([1, 2]))
+while True:
+    break
+else:
+    print("not reached")
+for i in range(3):
+    pass
+else:
+    print("for-else", i)
+print(f"{'%.3f' % 3.14159} {10:05d} {-3:+} {0.5:.0%} {12345.678:,.1f}")
+print(repr(1.5e300 * 1e10), 0.1 + 0.2 == 0.3, 1e-320, 5e-324, float("nan") != float("nan"))
+print(chr(0x1F600), len("😀"), "😀".encode()[:2], ord("€"))
+print(bool(0.0), bool(""), bool(" "), not None, None is None, [] == [], [] is [])
+print(max("apple", "pear", key=len), min([3, 1, 2], default=0), min([], default="empty"))
+nums = [5, 2, 8, 1]
+nums.sort(key=lambda v: -v)
+print(nums, nums[::-1], nums[1:3], nums[-2:])
+del nums[0]
+print(nums, 8 in nums)
+d = {"z": 1, "a": 2}
+del d["z"]
+print(d, list(d), len(d))
+print(3 if x > 5 else 4, (x := 42), x)
+print(*[1, 2, 3], sep="-")
+print(str(123).zfill(6), "abc".center(9, "*"), "Hello".ljust(8) + "|")
+print(any(c.isupper() for c in "abC"), all(c.isalpha() for c in "ab1"))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"True
+[1, 2, 3] 6 3
+[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
+[('the', 3), ('brown', 1), ('dog', 1)]
+[[0, 0, 0, 0], [0, 1, 2, 3], [0, 2, 4, 6]] [0, 1, 2] [(0, 0, 0), (0, 1, 2), (0, 2, 4), (0, 3, 6)]
+calling add
+calling add
+11 3
+assert: math broke
+11
+function (1, 2)
+('a', '-', 'b-c') ['a-b', 'c'] c-b-a
+True True dflt
+(3, 2) 1024 24 2.5 1200.0
+[('c', 1), ('b', 2), ('a', 2)]
+3 X 2
+for-else 2
+3.142 00010 -3 50% 12,345.7
+inf False 1e-320 5e-324 True
+😀 1 b'\xf0\x9f' 8364
+False False True True True True False
+apple 1 empty
+[8, 5, 2, 1] [1, 2, 5, 8] [5, 2] [2, 1]
+[5, 2, 1] False
+{'a': 2} ['a'] 1
+3 42 42
+1-2-3
+000123 ***abc*** Hello   |
+True False
 "#);
     assert_eq!(r.status, 0);
 }
