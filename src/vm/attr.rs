@@ -10,7 +10,9 @@ impl Vm {
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         let cls = self.type_of(obj);
-        if cls.as_type().is_some_and(|t| t.is_heap)
+        if cls
+            .as_type()
+            .is_some_and(|t| t.hooks.get() & super::object::HOOK_GETATTRIBUTE != 0)
             && let Some(hook) = self.lookup_in_mro(&cls, "__getattribute__")
             && matches!(hook.payload(), Some(Payload::Function(_)))
         {
@@ -474,7 +476,9 @@ impl Vm {
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if cls.as_type().is_some_and(|t| t.is_heap)
+        if cls
+            .as_type()
+            .is_some_and(|t| t.hooks.get() & super::object::HOOK_SETATTR != 0)
             && let Some(hook) = self.lookup_in_mro(&cls, "__setattr__")
             && matches!(hook.payload(), Some(Payload::Function(_)))
         {
@@ -487,7 +491,9 @@ impl Vm {
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if cls.as_type().is_some_and(|t| t.is_heap)
+        if cls
+            .as_type()
+            .is_some_and(|t| t.hooks.get() & super::object::HOOK_DELATTR != 0)
             && let Some(hook) = self.lookup_in_mro(&cls, "__delattr__")
             && matches!(hook.payload(), Some(Payload::Function(_)))
         {
@@ -599,6 +605,15 @@ impl Vm {
                 }
                 _ => {}
             }
+        }
+        if matches!(o.payload, Payload::Type(_))
+            && matches!(name, "__getattribute__" | "__setattr__" | "__delattr__")
+        {
+            if let (Some(d), Some(v)) = (&o.dict, value.clone()) {
+                self.dict_set_str(d, name, v);
+            }
+            self.update_hooks(o);
+            return Ok(());
         }
         match (&o.dict, value) {
             (Some(d), Some(v)) => {

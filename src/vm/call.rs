@@ -354,7 +354,9 @@ impl Vm {
             Layout::List => Payload::List(RefCell::new(Vec::new())),
             Layout::Dict => Payload::Dict(RefCell::new(Default::default())),
             Layout::Set => Payload::Set(RefCell::new(super::dict::DictTable::new_set())),
-            Layout::FrozenSet => Payload::FrozenSet(RefCell::new(super::dict::DictTable::new_set())),
+            Layout::FrozenSet => {
+                Payload::FrozenSet(RefCell::new(super::dict::DictTable::new_set()))
+            }
             Layout::Exception => {
                 return Ok(self.new_exception(cls, vec![]));
             }

@@ -379,10 +379,15 @@ impl DictTable {
 
     /// Looks a str key up without the VM (str keys only compare equal to strs).
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Entry> {
+        let ix = self.str_index(key, hash)?;
+        self.entries[ix].as_ref()
+    }
+
+    /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
+    fn str_index(&self, key: &str, hash: i64) -> Option<usize> {
         if self.set_mode {
             let mut slow = Vec::new();
-            let ix = self.find_fast(hash, &Value::str(key), &mut slow)?;
-            return self.entries[ix].as_ref();
+            return self.find_fast(hash, &Value::str(key), &mut slow);
         }
         if self.indices.is_empty() {
             return None;
@@ -401,7 +406,7 @@ impl DictTable {
             }
             true
         });
-        found.and_then(|i| self.entries[i].as_ref())
+        found
     }
 
     fn resize(&mut self) {
@@ -499,22 +504,18 @@ impl DictTable {
     }
 
     /// Inserts or replaces a str key (no VM needed).
-    pub fn set_str(&mut self, key: &str, hash: i64, keyval: Value, value: Value) {
-        let mut slow = Vec::new();
-        match self.find_fast(hash, &keyval, &mut slow) {
+    pub fn set_str(&mut self, key: &str, hash: i64, value: Value) {
+        match self.str_index(key, hash) {
             Some(ix) => {
                 if let Some(e) = self.entries[ix].as_mut() {
                     e.value = value;
                 }
             }
-            None => {
-                let _ = key;
-                self.insert_new_unchecked(Entry {
-                    hash,
-                    key: keyval,
-                    value,
-                })
-            }
+            None => self.insert_new_unchecked(Entry {
+                hash,
+                key: Value::str(key),
+                value,
+            }),
         }
     }
 
@@ -637,9 +638,7 @@ impl Vm {
     pub fn dict_set_str(&self, dict: &ObjRef, name: &str, value: Value) {
         if let Some(table) = dict.as_dict() {
             let hash = super::hashing::hash_str(name);
-            table
-                .borrow_mut()
-                .set_str(name, hash, Value::str(name), value);
+            table.borrow_mut().set_str(name, hash, value);
         }
     }
 
@@ -715,12 +714,17 @@ mod tests {
         let mut vm = Vm::new();
         let t = RefCell::new(DictTable::new());
         for i in 0..1000 {
-            vm.table_set(&t, Value::string(i.to_string()), Value::Int(i)).expect("str keys");
+            vm.table_set(&t, Value::string(i.to_string()), Value::Int(i))
+                .expect("str keys");
         }
-        vm.table_set(&t, Value::str("7"), Value::Int(-7)).expect("replace");
+        vm.table_set(&t, Value::str("7"), Value::Int(-7))
+            .expect("replace");
         assert_eq!(t.borrow().len(), 1000);
         assert_eq!(t.borrow().iter().count(), 1000);
-        assert!(matches!(vm.table_get(&t, &Value::str("7")), Ok(Some(Value::Int(-7)))));
+        assert!(matches!(
+            vm.table_get(&t, &Value::str("7")),
+            Ok(Some(Value::Int(-7)))
+        ));
     }
 
     #[test]

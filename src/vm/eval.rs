@@ -1120,7 +1120,9 @@ impl Vm {
         {
             return None;
         }
-        if cls.as_type().is_some_and(|t| t.is_heap)
+        if cls
+            .as_type()
+            .is_some_and(|t| t.hooks.get() & super::object::HOOK_GETATTRIBUTE != 0)
             && let Some(ga) = self.lookup_in_mro(&cls, "__getattribute__")
             && matches!(ga.payload(), Some(Payload::Function(_)))
         {

@@ -176,6 +176,7 @@ impl Vm {
             mro: RefCell::new(mro),
             layout,
             is_heap: false,
+            hooks: std::cell::Cell::new(0),
         };
         Rc::new(Obj {
             class: None,

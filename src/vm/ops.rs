@@ -798,7 +798,12 @@ impl Vm {
     /// The TypeError for an unsupported binary operation, with CPython's special wording
     /// for sequence concatenation and repetition.
     fn binop_type_error(&self, a: &Value, b: &Value, op: Operator) -> ObjRef {
-        let is_seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)));
+        let is_seq = |v: &Value| {
+            matches!(
+                v.payload(),
+                Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+            )
+        };
         if op == Operator::Add && is_seq(a) {
             let ta = self.type_name(a);
             return self.new_type_error(format!(

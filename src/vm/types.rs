@@ -252,6 +252,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         mro: RefCell::new(mro),
         layout,
         is_heap: false,
+        hooks: std::cell::Cell::new(0),
     };
     Rc::new(Obj {
         class: None,
@@ -549,6 +550,25 @@ impl Vm {
         t.mro.borrow().iter().find_map(find)
     }
 
+    /// Recomputes which attribute hooks Python code overrides in `cls`'s MRO.
+    pub fn update_hooks(&self, cls: &ObjRef) {
+        use super::object::{HOOK_DELATTR, HOOK_GETATTRIBUTE, HOOK_SETATTR};
+        let Some(t) = cls.as_type() else { return };
+        let mut bits = 0;
+        for (name, bit) in [
+            ("__getattribute__", HOOK_GETATTRIBUTE),
+            ("__setattr__", HOOK_SETATTR),
+            ("__delattr__", HOOK_DELATTR),
+        ] {
+            if let Some(f) = self.lookup_in_mro(cls, name) {
+                if !matches!(f.payload(), Some(Payload::NativeFunction(_))) {
+                    bits |= bit;
+                }
+            }
+        }
+        t.hooks.set(bits);
+    }
+
     /// The name of a class (`__name__`).
     pub fn class_name(&self, cls: &ObjRef) -> Rc<str> {
         cls.as_type()
@@ -619,6 +639,7 @@ impl Vm {
             mro: RefCell::new(mro),
             layout,
             is_heap: true,
+            hooks: std::cell::Cell::new(0),
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
             None
@@ -630,6 +651,7 @@ impl Vm {
             dict: Some(dict.clone()),
             payload: Payload::Type(data),
         });
+        self.update_hooks(&cls);
         // `__new__` and `__init_subclass__`/`__class_getitem__` are implicitly static/class methods.
         if let Some(f) = self.dict_get_str(&dict, "__new__")
             && matches!(f.payload(), Some(Payload::Function(_)))
