@@ -560,10 +560,10 @@ impl Vm {
             ("__setattr__", HOOK_SETATTR),
             ("__delattr__", HOOK_DELATTR),
         ] {
-            if let Some(f) = self.lookup_in_mro(cls, name) {
-                if !matches!(f.payload(), Some(Payload::NativeFunction(_))) {
-                    bits |= bit;
-                }
+            if let Some(f) = self.lookup_in_mro(cls, name)
+                && !matches!(f.payload(), Some(Payload::NativeFunction(_)))
+            {
+                bits |= bit;
             }
         }
         t.hooks.set(bits);
