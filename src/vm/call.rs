@@ -153,7 +153,7 @@ impl Vm {
     /// Builds the frame for calling `func` with `args` (CPython's argument binding and errors).
     pub fn bind_function_args(&mut self, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut frame = Box::new(Frame::for_function(func));
+        let mut frame = self.new_function_frame(func);
         let argc = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -282,6 +282,36 @@ impl Vm {
         }
         frame.cells.extend(func.closure.iter().cloned());
         Ok(frame)
+    }
+
+    /// A frame for `func`, reusing a recycled one when available (saves the four
+    /// allocations of a fresh frame on every Python call).
+    fn new_function_frame(&mut self, func: &Function) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.code = func.code.clone();
+                f.consts = func.consts.clone();
+                f.globals = func.globals.clone();
+                f.locals.resize(func.code.varnames.len(), None);
+                f
+            }
+            None => Box::new(Frame::for_function(func)),
+        }
+    }
+
+    /// Returns a finished frame to the pool (its values are dropped now).
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() >= 64 {
+            return;
+        }
+        f.stack.clear();
+        f.locals.clear();
+        f.cells.clear();
+        f.blocks.clear();
+        f.ip = 0;
+        f.locals_map = None;
+        f.constructing = None;
+        self.frame_pool.push(f);
     }
 
     /// Calls a class: `type(x)`, a metaclass `__call__`, or `__new__` + `__init__`.

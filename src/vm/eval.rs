@@ -82,7 +82,10 @@ impl Vm {
             let (exc, add_tb) = match pending.take() {
                 Some(p) => p,
                 None => match self.execute(&mut frame, &mut callers) {
-                    Ok(Stop::Return(v)) => return Ok(FrameExit::Return(v)),
+                    Ok(Stop::Return(v)) => {
+                        self.recycle_frame(frame);
+                        return Ok(FrameExit::Return(v));
+                    }
                     Ok(Stop::Yield(v)) => return Ok(FrameExit::Yield(frame, v)),
                     Err(p) => p,
                 },
@@ -648,10 +651,24 @@ impl Vm {
                         Instr::ReturnConst(i) => frame.consts[i as usize].clone(),
                         _ => pop(frame),
                     };
+                    let v = match frame.constructing.take() {
+                        None => v,
+                        Some(instance) => {
+                            if !v.is_none() {
+                                let msg = format!(
+                                    "__init__() should return None, not '{}'",
+                                    self.type_name(&v)
+                                );
+                                tri!(Err(self.new_type_error(msg)))
+                            }
+                            instance
+                        }
+                    };
                     match callers.pop() {
                         Some(caller) => {
                             self.depth -= 1;
-                            *frame = caller;
+                            let finished = std::mem::replace(frame, caller);
+                            self.recycle_frame(finished);
                             frame.stack.push(v);
                             self.safe_point(frame);
                         }
@@ -1160,6 +1177,11 @@ impl Vm {
                     }
                     return Ok(CallOutcome::Frame(new_frame));
                 }
+                Payload::Type(t) if t.is_heap && o.class.is_none() => {
+                    if let Some(frame) = self.inline_construct(o, &args)? {
+                        return Ok(CallOutcome::Frame(frame));
+                    }
+                }
                 Payload::NativeFunction(nf) if nf.intrinsic.is_some() => {
                     let intrinsic = nf.intrinsic.expect("checked");
                     return self
@@ -1170,6 +1192,40 @@ impl Vm {
             }
         }
         self.call_args(&func_val, args).map(CallOutcome::Value)
+    }
+
+    /// For `C(...)` where `C` (metaclass `type`) inherits `object.__new__` and defines
+    /// `__init__` in Python: allocates the instance and returns the `__init__` frame to run
+    /// inline (its return is replaced by the instance). None = take the general path.
+    fn inline_construct(&mut self, cls: &ObjRef, args: &Args) -> PyResult<Option<Box<Frame>>> {
+        let Some(new) = self.lookup_in_mro(cls, "__new__") else {
+            return Ok(None);
+        };
+        let new_is_object = match new.payload() {
+            Some(Payload::StaticMethod(f)) => {
+                matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))
+            }
+            _ => false,
+        };
+        if !new_is_object {
+            return Ok(None);
+        }
+        let Some(init) = self.lookup_in_mro(cls, "__init__") else {
+            return Ok(None);
+        };
+        let Some(Payload::Function(f)) = init.payload() else {
+            return Ok(None);
+        };
+        let flags = f.code.flags;
+        if flags.generator || flags.coroutine || flags.async_generator {
+            return Ok(None);
+        }
+        let instance = Value::Obj(self.alloc_instance(cls)?);
+        let mut init_args = args.clone();
+        init_args.positional.insert(0, instance.clone());
+        let mut frame = self.bind_function_args(f, init_args)?;
+        frame.constructing = Some(instance);
+        Ok(Some(frame))
     }
 
     /// Natives that need the calling frame: zero-argument `super()`, `globals()`, `locals()`.

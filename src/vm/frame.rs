@@ -25,6 +25,9 @@ pub struct Frame {
     pub globals: ObjRef,
     /// The locals mapping of module and class bodies.
     pub locals_map: Option<Value>,
+    /// Set when the frame runs `__init__` for a class call made by the eval loop: the
+    /// instance the call returns (the frame's own return value must be None).
+    pub constructing: Option<Value>,
 }
 
 impl Frame {
@@ -46,6 +49,7 @@ impl Frame {
             consts,
             globals,
             locals_map,
+            constructing: None,
         }
     }
 

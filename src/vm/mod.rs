@@ -88,6 +88,8 @@ pub struct Vm {
     pub current_location: (Rc<str>, u32),
     /// Containers whose repr is in progress (to print `[...]` for cycles).
     pub repr_stack: Vec<usize>,
+    /// Finished frames kept for reuse by the next calls.
+    frame_pool: Vec<Box<frame::Frame>>,
 }
 
 impl Vm {
@@ -121,6 +123,7 @@ impl Vm {
             module_dir: None,
             current_location: (Rc::from("<unknown>"), 0),
             repr_stack: Vec::new(),
+            frame_pool: Vec::new(),
         };
         crate::builtins::init(&mut vm);
         vm
