@@ -89,6 +89,7 @@ pub struct Vm {
     /// Containers whose repr is in progress (to print `[...]` for cycles).
     pub repr_stack: Vec<usize>,
     /// Finished frames kept for reuse by the next calls.
+    #[allow(clippy::vec_box)] // boxed frames are what calls push and pop
     frame_pool: Vec<Box<frame::Frame>>,
 }
 
