@@ -978,6 +978,113 @@ generator already executing
 }
 
 #[test]
+fn generators2() {
+    let r = run_capture(r#"def g1():
+    try:
+        yield 1
+    finally:
+        return "from finally"
+x = g1(); next(x)
+print(x.close())
+def g2():
+    yield 1
+    yield 2
+it = g2()
+print(next(it), it.gi_running, it.gi_suspended if hasattr(it, "gi_suspended") else "", it.__name__, it.__qualname__)
+print(repr(it).startswith("<generator object g2 at 0x"))
+try:
+    it.throw(KeyError)
+except KeyError as e:
+    print("thrown back", repr(e))
+print(next(it, "exhausted"))
+def counter():
+    n = 0
+    while True:
+        cmd = yield n
+        if cmd == "reset":
+            n = 0
+        elif cmd == "stop":
+            return n
+        else:
+            n += 1
+c = counter()
+next(c); c.send(None); c.send(None)
+print(c.send("reset"), c.send(None))
+try:
+    c.send("stop")
+except StopIteration as e:
+    print("stopped with", e.value, e.args)
+def chain(*its):
+    for i in its:
+        yield from i
+print(list(chain([1, 2], (3,), "ab", range(2))))
+gen = (i * i for i in range(3))
+print(next(gen), list(gen), list(gen))
+def lazy():
+    print("started")
+    yield
+l = lazy()
+print("created")
+next(l)
+def bad_gen():
+    yield 1
+    1 / 0
+try:
+    list(bad_gen())
+except ZeroDivisionError as e:
+    print("zde", e)
+def infinite():
+    i = 0
+    while True:
+        yield i
+        i += 1
+for v in infinite():
+    if v > 3:
+        break
+print("v", v)
+print(sum(x for x in range(10) if x % 3 == 0), max((len(w), w) for w in ["aa", "b", "ccc"]))
+def delegator():
+    try:
+        yield from infinite()
+    except GeneratorExit:
+        print("delegator exiting")
+        raise
+d = delegator(); next(d); d.close()
+print(list(zip(range(3), infinite())))
+def send_to_sub():
+    x = yield from echo()
+    yield ("done", x)
+def echo():
+    got = yield "ready"
+    while got != "end":
+        got = yield got * 2
+    return "finished"
+s = send_to_sub()
+print(next(s), s.send(5), s.send(7), s.send("end"))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"None
+1 False True g2 g2
+True
+thrown back KeyError()
+exhausted
+0 1
+stopped with 1 (1,)
+[1, 2, 3, 'a', 'b', 0, 1]
+0 [1, 4] []
+created
+started
+zde division by zero
+v 4
+18 (3, 'ccc')
+delegator exiting
+[(0, 0), (1, 1), (2, 2)]
+ready 10 14 ('done', 'finished')
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
 fn misc_programs() {
     let r = run_capture(r#"import sys
 print(sys.version_info[:2] >= (3, 0))
@@ -1324,6 +1431,28 @@ Traceback (most recent call last):
   File "main.py", line 8, in <module>
     raise KeyError("k")
 KeyError: 'k'
+"#);
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn tb_recursion() {
+    let r = run_capture(r#"def recurse(n):
+    return recurse(n + 1)
+recurse(0)
+"#, "main.py");
+    assert_eq!(r.stdout, r#""#);
+    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+  File "main.py", line 3, in <module>
+    recurse(0)
+  File "main.py", line 2, in recurse
+    return recurse(n + 1)
+  File "main.py", line 2, in recurse
+    return recurse(n + 1)
+  File "main.py", line 2, in recurse
+    return recurse(n + 1)
+  [Previous line repeated 996 more times]
+RecursionError: maximum recursion depth exceeded
 "#);
     assert_eq!(r.status, 1);
 }

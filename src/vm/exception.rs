@@ -243,7 +243,35 @@ impl Vm {
         }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // Mirrors traceback.py's StackSummary.format: after three identical lines in a
+            // row, the rest are summarised as "[Previous line repeated N more times]".
+            let mut last: Option<(Rc<str>, u32, Rc<str>)> = None;
+            let mut repeats = 0usize;
+            let flush = |out: &mut String, repeats: usize| {
+                if repeats > 3 {
+                    let n = repeats - 3;
+                    let plural = if n == 1 { "" } else { "s" };
+                    out.push_str(&format!(
+                        "  [Previous line repeated {n} more time{plural}]\n"
+                    ));
+                }
+            };
             for entry in tb.iter().rev() {
+                let key = (
+                    entry.code.filename.clone(),
+                    entry.line,
+                    entry.code.name.clone(),
+                );
+                if last.as_ref() == Some(&key) {
+                    repeats += 1;
+                    if repeats > 3 {
+                        continue;
+                    }
+                } else {
+                    flush(&mut out, repeats);
+                    last = Some(key);
+                    repeats = 1;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.filename, entry.line, entry.code.name
@@ -257,6 +285,7 @@ impl Vm {
                     }
                 }
             }
+            flush(&mut out, repeats);
         }
         let rendered = exc
             .dict
