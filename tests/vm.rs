@@ -750,6 +750,35 @@ ok 'x'
 }
 
 #[test]
+fn eval_exec() {
+    let r = run_capture(r#"x = 5
+print(eval("x * 2"), eval("  1 + 1"), eval("y + 1", {"y": 10}))
+exec("z = x + 1\nprint('in exec', z)")
+print(z)
+def f():
+    a = 3
+    return eval("a + x")
+print(f())
+ns = {}
+exec("def g(): return 42", ns)
+print(ns["g"]())
+try:
+    eval("1 +")
+except SyntaxError as e:
+    print("SyntaxError", e.msg)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"10 2 11
+in exec 6
+6
+8
+42
+SyntaxError invalid syntax
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
 fn exc_groups() {
     let r = run_capture(r#"try:
     raise ExceptionGroup("many", [ValueError(1), TypeError(2), ValueError(3)])
@@ -1431,6 +1460,32 @@ Traceback (most recent call last):
   File "main.py", line 8, in <module>
     raise KeyError("k")
 KeyError: 'k'
+"#);
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn tb_notes() {
+    let r = run_capture(r#"print(FileNotFoundError(2, "missing"), OSError("plain"), isinstance(FileNotFoundError(), OSError))
+try:
+    raise ValueError("with note")
+except ValueError as err:
+    err.add_note("extra context")
+    print(err.__notes__)
+err = KeyError("k")
+err.add_note("note one")
+err.add_note("note two")
+raise err
+"#, "main.py");
+    assert_eq!(r.stdout, r#"[Errno 2] missing plain True
+['extra context']
+"#);
+    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+  File "main.py", line 10, in <module>
+    raise err
+KeyError: 'k'
+note one
+note two
 "#);
     assert_eq!(r.status, 1);
 }

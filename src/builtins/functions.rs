@@ -809,6 +809,39 @@ pub fn init(vm: &mut Vm) {
             None => Err(vm.new_type_error("vars() argument must have __dict__ attribute")),
         }
     });
+    set_intrinsic(vm, "eval", FrameIntrinsic::Eval, |vm, args| {
+        let a = args.check(vm, "eval", 1, 3)?.to_vec();
+        let globals = match a
+            .get(1)
+            .and_then(|g| g.as_obj())
+            .filter(|o| o.as_dict().is_some())
+        {
+            Some(g) => g.clone(),
+            None => vm.new_dict(),
+        };
+        let locals = a.get(2).cloned().unwrap_or(Value::Obj(globals.clone()));
+        vm.eval_or_exec(true, &a[0], &globals, locals)
+    });
+    set_intrinsic(vm, "exec", FrameIntrinsic::Exec, |vm, args| {
+        let a = args.check(vm, "exec", 1, 3)?.to_vec();
+        let globals = match a
+            .get(1)
+            .and_then(|g| g.as_obj())
+            .filter(|o| o.as_dict().is_some())
+        {
+            Some(g) => g.clone(),
+            None => vm.new_dict(),
+        };
+        let locals = a.get(2).cloned().unwrap_or(Value::Obj(globals.clone()));
+        vm.eval_or_exec(false, &a[0], &globals, locals)
+    });
+    for name in ["exit", "quit"] {
+        set(vm, name, |vm, args| {
+            let a = args.check(vm, "exit", 0, 1)?.to_vec();
+            let cls = vm.exc.system_exit.clone();
+            Err(vm.new_exception(&cls, a))
+        });
+    }
     set(vm, "dir", |vm, args| {
         let a = args.check(vm, "dir", 1, 1)?[0].clone();
         let mut names: Vec<String> = Vec::new();

@@ -1280,6 +1280,43 @@ impl Vm {
                 self.new_super(&cls, first)
             }
             FrameIntrinsic::Globals => Ok(Value::Obj(frame.globals.clone())),
+            FrameIntrinsic::Eval | FrameIntrinsic::Exec => {
+                let name = if which == FrameIntrinsic::Eval {
+                    "eval"
+                } else {
+                    "exec"
+                };
+                let a = args.check(self, name, 1, 3)?.to_vec();
+                let globals = match a.get(1) {
+                    Some(Value::None) | None => frame.globals.clone(),
+                    Some(g) => match g.as_obj().filter(|o| o.as_dict().is_some()) {
+                        Some(d) => d.clone(),
+                        None => {
+                            return Err(self.new_type_error(format!(
+                                "{name}() globals must be a dict, not {}",
+                                self.type_name(g)
+                            )));
+                        }
+                    },
+                };
+                let locals = match a.get(2) {
+                    Some(l) if !l.is_none() => l.clone(),
+                    _ if a.get(1).is_some_and(|g| !g.is_none()) => Value::Obj(globals.clone()),
+                    _ => match &frame.locals_map {
+                        Some(m) => m.clone(),
+                        None => {
+                            let d = self.new_dict();
+                            for (i, n) in frame.code.varnames.iter().enumerate() {
+                                if let Some(v) = &frame.locals[i] {
+                                    self.dict_set_str(&d, n, v.clone());
+                                }
+                            }
+                            Value::Obj(d)
+                        }
+                    },
+                };
+                self.eval_or_exec(which == FrameIntrinsic::Eval, &a[0], &globals, locals)
+            }
             FrameIntrinsic::Locals if args.is_empty() => match &frame.locals_map {
                 Some(m) => Ok(m.clone()),
                 None => {
@@ -1300,6 +1337,54 @@ impl Vm {
                 f(self, args)
             }
         }
+    }
+
+    /// Compiles (unless given a code object) and runs source for `eval`/`exec`.
+    pub fn eval_or_exec(
+        &mut self,
+        is_eval: bool,
+        source: &Value,
+        globals: &ObjRef,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let code = match source.payload() {
+            Some(Payload::Code(c)) => c.clone(),
+            Some(Payload::Str(s)) => {
+                let text = s.text.to_string();
+                let compiled = if is_eval {
+                    let trimmed = text.trim_start_matches([' ', '\t']);
+                    crate::parser::parse_expression(trimmed, "<string>")
+                        .and_then(|e| crate::codegen::compile_eval(&e, trimmed, "<string>"))
+                } else {
+                    crate::parser::parse_module(&text, "<string>")
+                        .and_then(|m| crate::codegen::compile_module(&m, &text, "<string>"))
+                };
+                match compiled {
+                    Ok(c) => c,
+                    Err(err) => return Err(self.syntax_error_to_exception(&err)),
+                }
+            }
+            _ => {
+                let what = if is_eval {
+                    "eval() arg 1"
+                } else {
+                    "exec() arg 1"
+                };
+                return Err(
+                    self.new_type_error(format!("{what} must be a string, bytes or code object"))
+                );
+            }
+        };
+        if self.dict_get_str(globals, "__builtins__").is_none() {
+            self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
+        }
+        let consts = self.consts_of(&code);
+        let frame = Box::new(Frame::new(code, consts, globals.clone(), Some(locals)));
+        let r = match self.run_frame(frame, Resume::Value(None))? {
+            FrameExit::Return(v) => v,
+            FrameExit::Yield(..) => Value::None,
+        };
+        Ok(if is_eval { r } else { Value::None })
     }
 
     /// Builds `super(cls, obj)`.

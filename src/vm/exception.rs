@@ -37,6 +37,28 @@ impl Vm {
             if self.is_subclass(&cls, &self.exc.stop_iteration) {
                 self.dict_set_str(d, "value", first.clone().unwrap_or(Value::None));
             }
+            if self.is_subclass(&cls, &self.exc.os_error)
+                && let Payload::Exception(e) = &exc.payload
+            {
+                let args = e
+                    .borrow()
+                    .args
+                    .as_tuple()
+                    .map(|t| t.to_vec())
+                    .unwrap_or_default();
+                let (errno, strerror, filename) = if (2..=3).contains(&args.len()) {
+                    (
+                        args[0].clone(),
+                        args[1].clone(),
+                        args.get(2).cloned().unwrap_or(Value::None),
+                    )
+                } else {
+                    (Value::None, Value::None, Value::None)
+                };
+                self.dict_set_str(d, "errno", errno);
+                self.dict_set_str(d, "strerror", strerror);
+                self.dict_set_str(d, "filename", filename);
+            }
             if self.is_subclass(&cls, &self.exc.system_exit) {
                 let code = match &exc.payload {
                     Payload::Exception(e) => {
@@ -297,6 +319,19 @@ impl Vm {
             None => out.push_str(&self.format_exception_only(exc)),
         }
         out.push('\n');
+        // PEP 678 notes follow the message, one per line.
+        let notes = exc
+            .dict
+            .as_ref()
+            .and_then(|d| self.dict_get_str(d, "__notes__"));
+        if let Some(Payload::List(items)) = notes.as_ref().and_then(|n| n.payload()) {
+            let items = items.borrow().clone();
+            for note in items {
+                let text = self.str(&note).unwrap_or_default();
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
         out
     }
 

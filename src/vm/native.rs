@@ -16,6 +16,10 @@ pub enum FrameIntrinsic {
     Globals,
     /// `locals()` / `vars()` without arguments.
     Locals,
+    /// `eval(source[, globals[, locals]])` (defaults come from the caller's frame).
+    Eval,
+    /// `exec(source[, globals[, locals]])` (defaults come from the caller's frame).
+    Exec,
 }
 
 /// A function implemented in Rust.

@@ -463,6 +463,18 @@ impl Vm {
                 }
                 let args = e.borrow().args.clone();
                 let cls = self.type_of(v);
+                if self.is_subclass(&cls, &self.exc.os_error.clone())
+                    && let Some(items) = args.as_tuple()
+                    && (2..=3).contains(&items.len())
+                {
+                    let items = items.to_vec();
+                    let strerror = self.str(&items[1])?;
+                    let errno = self.str(&items[0])?;
+                    return Ok(match items.get(2) {
+                        Some(f) => format!("[Errno {errno}] {strerror}: {}", self.repr(f)?),
+                        None => format!("[Errno {errno}] {strerror}"),
+                    });
+                }
                 match args.as_tuple() {
                     Some([]) | None => Ok(String::new()),
                     Some([one]) => {
