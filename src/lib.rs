@@ -17,6 +17,7 @@ pub mod error;
 pub mod lexer;
 pub mod modules;
 pub mod parser;
+pub mod repl;
 pub mod token;
 pub mod vm;
 

@@ -80,15 +80,15 @@ fn main() -> ExitCode {
     }
     let path = cli.args.first().map(String::as_str);
     if path.is_none() && std::io::stdin().is_terminal() && !cli.ast && !cli.dis {
-        eprintln!(
-            "percolate: the interactive prompt is not available; pass a file, -c CODE or pipe a program"
-        );
-        return ExitCode::from(2);
+        return exit_code(percolate::repl::run(None));
     }
     let (source, filename) = match read_program(path) {
         Ok(p) => p,
         Err(code) => return code,
     };
+    if cli.interactive && !cli.ast && !cli.dis {
+        return exit_code(percolate::repl::run(Some((source, filename))));
+    }
     if cli.ast {
         return match percolate::parser::parse_module(&source, &filename) {
             Ok(module) => {
