@@ -291,6 +291,7 @@ impl Vm {
             Some(mut f) => {
                 f.code = func.code.clone();
                 f.consts = func.consts.clone();
+                f.name_hashes = func.name_hashes.clone();
                 f.globals = func.globals.clone();
                 f.locals.resize(func.code.varnames.len(), None);
                 f

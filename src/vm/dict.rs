@@ -627,6 +627,19 @@ impl Vm {
         Ok(self.table_remove(table, key)?.map(|e| e.value))
     }
 
+    /// `d[name]` for a str key whose hash is known.
+    pub fn dict_get_str_hashed(&self, dict: &ObjRef, name: &str, hash: i64) -> Option<Value> {
+        let table = dict.as_dict()?;
+        table.borrow().get_str(name, hash).map(|e| e.value.clone())
+    }
+
+    /// `d[name] = value` for a str key whose hash is known.
+    pub fn dict_set_str_hashed(&self, dict: &ObjRef, name: &str, hash: i64, value: Value) {
+        if let Some(table) = dict.as_dict() {
+            table.borrow_mut().set_str(name, hash, value);
+        }
+    }
+
     /// `d[name]` for a str key, without the VM.
     pub fn dict_get_str(&self, dict: &ObjRef, name: &str) -> Option<Value> {
         let table = dict.as_dict()?;

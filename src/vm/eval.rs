@@ -178,13 +178,13 @@ impl Vm {
                 }
                 Instr::LoadName(i) => {
                     let name = frame.code.names[i as usize].clone();
-                    let v = tri!(self.load_name(frame, &name));
+                    let v = tri!(self.load_name(frame, &name, frame.name_hash(i as usize)));
                     frame.stack.push(v);
                 }
                 Instr::StoreName(i) => {
                     let name = frame.code.names[i as usize].clone();
                     let v = pop(frame);
-                    tri!(self.store_name(frame, &name, v));
+                    tri!(self.store_name(frame, &name, frame.name_hash(i as usize), v));
                     self.safe_point(frame);
                 }
                 Instr::DeleteName(i) => {
@@ -207,19 +207,23 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let name = frame.code.names[i as usize].clone();
-                    let v = match self.dict_get_str(&frame.globals, &name) {
+                    let hash = frame.name_hash(i as usize);
+                    let v = match self.dict_get_str_hashed(&frame.globals, &name, hash) {
                         Some(v) => v,
-                        None => match self.dict_get_str(&self.builtins_dict(), &name) {
-                            Some(v) => v,
-                            None => tri!(Err(self.name_not_defined(&name))),
-                        },
+                        None => {
+                            match self.dict_get_str_hashed(&self.builtins_dict(), &name, hash) {
+                                Some(v) => v,
+                                None => tri!(Err(self.name_not_defined(&name))),
+                            }
+                        }
                     };
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
                     let name = frame.code.names[i as usize].clone();
                     let v = pop(frame);
-                    self.dict_set_str(&frame.globals, &name, v);
+                    let hash = frame.name_hash(i as usize);
+                    self.dict_set_str_hashed(&frame.globals, &name, hash, v);
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = frame.code.names[i as usize].clone();
@@ -700,6 +704,7 @@ impl Vm {
                     };
                     let code = code.clone();
                     let consts = self.consts_of(&code);
+                    let name_hashes = self.name_hashes_of(&code);
                     let cells: Vec<ObjRef> = closure
                         .and_then(|c| {
                             c.as_tuple()
@@ -718,6 +723,7 @@ impl Vm {
                         closure: cells,
                         globals: frame.globals.clone(),
                         consts,
+                        name_hashes,
                         code,
                     };
                     let f = Obj::with_class(
@@ -1447,11 +1453,11 @@ impl Vm {
         }
     }
 
-    fn load_name(&mut self, frame: &Frame, name: &str) -> PyResult<Value> {
+    fn load_name(&mut self, frame: &Frame, name: &str, hash: i64) -> PyResult<Value> {
         if let Some(m) = &frame.locals_map {
             match m.as_obj() {
                 Some(d) if d.as_dict().is_some() && d.class.is_none() => {
-                    if let Some(v) = self.dict_get_str(d, name) {
+                    if let Some(v) = self.dict_get_str_hashed(d, name, hash) {
                         return Ok(v);
                     }
                 }
@@ -1462,26 +1468,26 @@ impl Vm {
                 },
             }
         }
-        if let Some(v) = self.dict_get_str(&frame.globals, name) {
+        if let Some(v) = self.dict_get_str_hashed(&frame.globals, name, hash) {
             return Ok(v);
         }
-        if let Some(v) = self.dict_get_str(&self.builtins_dict(), name) {
+        if let Some(v) = self.dict_get_str_hashed(&self.builtins_dict(), name, hash) {
             return Ok(v);
         }
         Err(self.name_not_defined(name))
     }
 
-    fn store_name(&mut self, frame: &Frame, name: &str, v: Value) -> PyResult<()> {
+    fn store_name(&mut self, frame: &Frame, name: &str, hash: i64, v: Value) -> PyResult<()> {
         match &frame.locals_map {
             Some(m) => match m.as_obj() {
                 Some(d) if d.as_dict().is_some() && d.class.is_none() => {
-                    self.dict_set_str(d, name, v);
+                    self.dict_set_str_hashed(d, name, hash, v);
                     Ok(())
                 }
                 _ => self.set_item(m, &Value::str(name), v),
             },
             None => {
-                self.dict_set_str(&frame.globals, name, v);
+                self.dict_set_str_hashed(&frame.globals, name, hash, v);
                 Ok(())
             }
         }

@@ -11,6 +11,8 @@ pub struct Frame {
     pub code: Rc<Code>,
     /// The code's constants as values.
     pub consts: Rc<[Value]>,
+    /// Hashes of `code.names` (may be empty: then names are hashed when used).
+    pub name_hashes: Rc<[i64]>,
     /// The index of the next instruction.
     pub ip: usize,
     /// The operand stack.
@@ -47,6 +49,7 @@ impl Frame {
             ip: 0,
             code,
             consts,
+            name_hashes: Rc::from([]),
             globals,
             locals_map,
             constructing: None,
@@ -55,6 +58,12 @@ impl Frame {
 
     /// A frame for calling `func` (locals still to be bound).
     pub fn for_function(func: &Function) -> Frame {
+        let mut f = Frame::new_plain(func);
+        f.name_hashes = func.name_hashes.clone();
+        f
+    }
+
+    fn new_plain(func: &Function) -> Frame {
         Frame::new(
             func.code.clone(),
             func.consts.clone(),
@@ -71,6 +80,15 @@ impl Frame {
             .get(i)
             .copied()
             .unwrap_or(self.code.first_line)
+    }
+
+    /// The hash of `code.names[i]` (precomputed when available).
+    #[inline]
+    pub fn name_hash(&self, i: usize) -> i64 {
+        match self.name_hashes.get(i) {
+            Some(h) => *h,
+            None => super::hashing::hash_str(&self.code.names[i]),
+        }
     }
 
     /// Calls `visit` on every value the frame references.

@@ -78,26 +78,74 @@ fn frexp(v: f64) -> (f64, i32) {
     (m, e)
 }
 
-/// Hash of a str (FNV-1a over UTF-8; to be replaced by CPython's siphash13).
-pub fn hash_str(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x100000001b3);
+/// Mirrors pyhash.c siphash13 with the all-zero key CPython uses under PYTHONHASHSEED=0.
+fn siphash13(data: &[u8]) -> u64 {
+    let (k0, k1) = (0u64, 0u64);
+    let mut v0 = k0 ^ 0x736f6d6570736575;
+    let mut v1 = k1 ^ 0x646f72616e646f6d;
+    let mut v2 = k0 ^ 0x6c7967656e657261;
+    let mut v3 = k1 ^ 0x7465646279746573;
+    let mut round = |v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64| {
+        *v0 = v0.wrapping_add(*v1);
+        *v2 = v2.wrapping_add(*v3);
+        *v1 = v1.rotate_left(13) ^ *v0;
+        *v3 = v3.rotate_left(16) ^ *v2;
+        *v0 = v0.rotate_left(32);
+        *v2 = v2.wrapping_add(*v1);
+        *v0 = v0.wrapping_add(*v3);
+        *v1 = v1.rotate_left(17) ^ *v2;
+        *v3 = v3.rotate_left(21) ^ *v0;
+        *v2 = v2.rotate_left(32);
+    };
+    let mut chunks = data.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mi = u64::from_le_bytes(chunk.try_into().expect("8-byte chunk"));
+        v3 ^= mi;
+        round(&mut v0, &mut v1, &mut v2, &mut v3);
+        v0 ^= mi;
     }
-    let h = h as i64;
+    let rest = chunks.remainder();
+    let mut tail = [0u8; 8];
+    tail[..rest.len()].copy_from_slice(rest);
+    let b = ((data.len() as u64) << 56) | u64::from_le_bytes(tail);
+    v3 ^= b;
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    v0 ^= b;
+    v2 ^= 0xff;
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    (v0 ^ v1) ^ (v2 ^ v3)
+}
+
+/// Mirrors _Py_HashBytes: 0 for empty input, -1 mapped to -2.
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
+    let h = siphash13(b) as i64;
     if h == -1 { -2 } else { h }
 }
 
-/// Hash of bytes (same scheme as str).
-pub fn hash_bytes(b: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for x in b {
-        h ^= *x as u64;
-        h = h.wrapping_mul(0x100000001b3);
+/// Hash of a str as CPython computes it: siphash13 over the compact representation
+/// (1, 2 or 4 bytes per code point, little-endian, chosen by the largest code point).
+pub fn hash_str(s: &str) -> i64 {
+    if s.is_ascii() {
+        return hash_bytes(s.as_bytes());
     }
-    let h = h as i64;
-    if h == -1 { -2 } else { h }
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let mut buf = Vec::with_capacity(s.len() * 2);
+    for c in s.chars() {
+        let n = c as u32;
+        if max < 0x100 {
+            buf.push(n as u8);
+        } else if max < 0x10000 {
+            buf.extend_from_slice(&(n as u16).to_le_bytes());
+        } else {
+            buf.extend_from_slice(&n.to_le_bytes());
+        }
+    }
+    hash_bytes(&buf)
 }
 
 /// Mirrors tuplehash (xxHash-based) over item hashes.
@@ -129,5 +177,17 @@ mod tests {
         assert_eq!(hash_f64(1.5), 1152921504606846977);
         assert_eq!(hash_f64(2.0), 2);
         assert_eq!(hash_tuple(&[1, 2]), -3550055125485641917);
+    }
+
+    #[test]
+    fn str_hashes_match_cpython_with_hashseed_0() {
+        assert_eq!(hash_str("a"), 4644417185603328019);
+        assert_eq!(hash_str(""), 0);
+        assert_eq!(hash_str("hello world"), -5642461784034726774);
+        assert_eq!(hash_str("é"), 6047309291227476195);
+        assert_eq!(hash_str("€"), -5529981157763016009);
+        assert_eq!(hash_str("😀"), -3536540696076613844);
+        assert_eq!(hash_bytes(b"a"), 4644417185603328019);
+        assert_eq!(hash_str("abcdefghijklmnop"), -7712962755478248686);
     }
 }

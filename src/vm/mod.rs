@@ -78,6 +78,8 @@ pub struct Vm {
     /// Constants of each code object converted to values (keyed by the code's address; the
     /// Rc kept alongside keeps the address from being reused).
     const_cache: HashMap<*const Code, (Rc<Code>, Rc<[Value]>)>,
+    /// Hashes of each code object's names (same keying as `const_cache`).
+    name_hash_cache: HashMap<*const Code, (Rc<Code>, Rc<[i64]>)>,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// Native modules importable by name.
@@ -119,6 +121,7 @@ impl Vm {
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
             sources: HashMap::new(),
             const_cache: HashMap::new(),
+            name_hash_cache: HashMap::new(),
             argv: Vec::new(),
             native_modules: HashMap::new(),
             module_dir: None,
@@ -188,6 +191,17 @@ impl Vm {
             Const::Ellipsis => self.ellipsis.clone(),
             Const::Code(code) => Value::Obj(Obj::new(Payload::Code(code.clone()))),
         }
+    }
+
+    /// The hashes of `code.names` (computed once per code object).
+    pub fn name_hashes_of(&mut self, code: &Rc<Code>) -> Rc<[i64]> {
+        let key = Rc::as_ptr(code);
+        if let Some((_, h)) = self.name_hash_cache.get(&key) {
+            return h.clone();
+        }
+        let h: Rc<[i64]> = code.names.iter().map(|n| hashing::hash_str(n)).collect();
+        self.name_hash_cache.insert(key, (code.clone(), h.clone()));
+        h
     }
 
     /// The constants of `code` as values (converted once per code object).

@@ -424,6 +424,8 @@ pub struct Function {
     pub qualname: RefCell<Rc<str>>,
     /// The code's constants converted to values once.
     pub consts: Rc<[Value]>,
+    /// The hashes of `code.names`, computed once (global and name look-ups use them).
+    pub name_hashes: Rc<[i64]>,
 }
 
 /// One traceback entry: the code that was running and the line.
