@@ -85,7 +85,7 @@ fn siphash13(data: &[u8]) -> u64 {
     let mut v1 = k1 ^ 0x646f72616e646f6d;
     let mut v2 = k0 ^ 0x6c7967656e657261;
     let mut v3 = k1 ^ 0x7465646279746573;
-    let mut round = |v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64| {
+    let round = |v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64| {
         *v0 = v0.wrapping_add(*v1);
         *v2 = v2.wrapping_add(*v3);
         *v1 = v1.rotate_left(13) ^ *v0;
