@@ -925,6 +925,26 @@ const CASES: &[(&str, &str)] = &[
         "x = 1 2\nif y:\n    a\n  b\n",
         "  File \"t.py\", line 1\n    x = 1 2\n          ^\nSyntaxError: invalid syntax",
     ),
+    (
+        "try:\n    pass\nexcept*:\n    pass\n",
+        "  File \"t.py\", line 3\n    except*:\n           ^\nSyntaxError: expected one or more exception types",
+    ),
+    (
+        "try:\n    pass\nexcept* A:\n    pass\nexcept B:\n    pass\n",
+        "  File \"t.py\", line 5\n    except B:\n    ^^^^^^\nSyntaxError: cannot have both 'except' and 'except*' on the same 'try'",
+    ),
+    (
+        "try:\n    pass\nexcept A, B:\n    pass\n",
+        "  File \"t.py\", line 3\n    except A, B:\n           ^^^^\nSyntaxError: multiple exception types must be parenthesized",
+    ),
+    (
+        "try:\n    pass\nexcept A as e.f:\n    pass\n",
+        "  File \"t.py\", line 3\n    except A as e.f:\n                 ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "try:\n    pass\nexcept A, B as e:\n    pass\n",
+        "  File \"t.py\", line 3\n    except A, B as e:\n           ^^^^^^^^^\nSyntaxError: multiple exception types must be parenthesized",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

@@ -295,6 +295,9 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = missing_else(ctx, tokens, index, expected) {
                 return specific(error, start);
             }
+            if let Some(error) = unparenthesized_exception_types(ctx, tokens, index) {
+                return specific(error, start);
+            }
             if let Some(error) = assignment_in_condition(ctx, tokens, index) {
                 return specific(error, start);
             }
@@ -788,4 +791,39 @@ fn star_parameter_default(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option
     }
     let start = tokens[index].0;
     Some(ctx.syntax_error(msg, start, start + 1))
+}
+
+/// `except A, B:`: pegen's `invalid_except_stmt` wants the types in parentheses.
+fn unparenthesized_exception_types(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Comma) {
+        return None;
+    }
+    let line_first = line_start_index(tokens, index);
+    if !matches!(tokens[line_first].1, Tok::Except) {
+        return None;
+    }
+    let mut first = line_first + 1;
+    if matches!(tokens.get(first).map(|t| &t.1), Some(Tok::Star)) {
+        first += 1;
+    }
+    let mut depth = 0usize;
+    let mut last = index;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(index) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Colon | Tok::Newline if depth == 0 => break,
+            _ => {}
+        }
+        last = i;
+    }
+    if first >= index {
+        return None;
+    }
+    let msg = "multiple exception types must be parenthesized";
+    Some(ctx.syntax_error(msg, tokens[first].0, tokens[last].2))
 }
