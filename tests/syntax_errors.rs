@@ -945,6 +945,82 @@ const CASES: &[(&str, &str)] = &[
         "try:\n    pass\nexcept A, B as e:\n    pass\n",
         "  File \"t.py\", line 3\n    except A, B as e:\n           ^^^^^^^^^\nSyntaxError: multiple exception types must be parenthesized",
     ),
+    (
+        "[x, y for x, y in z]\n",
+        "  File \"t.py\", line 1\n    [x, y for x, y in z]\n     ^^^^\nSyntaxError: did you forget parentheses around the comprehension target?",
+    ),
+    (
+        "{x, y for x, y in z}\n",
+        "  File \"t.py\", line 1\n    {x, y for x, y in z}\n     ^^^^\nSyntaxError: did you forget parentheses around the comprehension target?",
+    ),
+    (
+        "def f(True): pass\n",
+        "  File \"t.py\", line 1\n    def f(True): pass\n          ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = [1, 2, 3]]\n",
+        "  File \"t.py\", line 1\n    x = [1, 2, 3]]\n                 ^\nSyntaxError: unmatched ']'",
+    ),
+    (
+        "}\n",
+        "  File \"t.py\", line 1\n    }\n    ^\nSyntaxError: unmatched '}'",
+    ),
+    (
+        "x = 1 +\n2\n",
+        "  File \"t.py\", line 1\n    x = 1 +\n           ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(x for x in y)(z for z in w, 1)\n",
+        "  File \"t.py\", line 1\n    f(x for x in y)(z for z in w, 1)\n                    ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized",
+    ),
+    (
+        "a[1:2 3]\n",
+        "  File \"t.py\", line 1\n    a[1:2 3]\n        ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "import a.b.c as\n",
+        "  File \"t.py\", line 1\n    import a.b.c as\n                   ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "from . import\n",
+        "  File \"t.py\", line 1\n    from . import\n                 ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f(a, b=1, /, c): pass\n",
+        "  File \"t.py\", line 1\n    def f(a, b=1, /, c): pass\n                     ^\nSyntaxError: non-default argument follows default argument",
+    ),
+    (
+        "x = {a: b for a, b in c d}\n",
+        "  File \"t.py\", line 1\n    x = {a: b for a, b in c d}\n                            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "print(x if y)\n",
+        "  File \"t.py\", line 1\n    print(x if y)\n          ^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "while x\n",
+        "  File \"t.py\", line 1\n    while x\n           ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "x: int = \n",
+        "  File \"t.py\", line 1\n    x: int = \n             ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = \"a\" \"b\" c\n",
+        "  File \"t.py\", line 1\n    x = \"a\" \"b\" c\n                ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "lambda x: x = 1\n",
+        "  File \"t.py\", line 1\n    lambda x: x = 1\n    ^^^^^^^^^^^\nSyntaxError: cannot assign to lambda",
+    ),
+    (
+        "x = lambda: pass\n",
+        "  File \"t.py\", line 1\n    x = lambda: pass\n                ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f():\n    yield = 1\n",
+        "  File \"t.py\", line 2\n    yield = 1\n    ^^^^^\nSyntaxError: assignment to yield expression not possible",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

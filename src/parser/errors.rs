@@ -295,6 +295,9 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = missing_else(ctx, tokens, index, expected) {
                 return specific(error, start);
             }
+            if let Some(error) = unparenthesized_comprehension_target(ctx, tokens, index) {
+                return specific(error, start);
+            }
             if let Some(error) = unparenthesized_exception_types(ctx, tokens, index) {
                 return specific(error, start);
             }
@@ -537,7 +540,7 @@ fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize
         tokens[first - 1].1,
         Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
     );
-    if !opens_expression || opened_by_def(tokens, first) {
+    if !opens_expression || opened_by_def(tokens, first) || in_comprehension_clause(tokens, first) {
         return None;
     }
     // `!(NAME STRING | SOFT_KEYWORD)`: legacy `print "x"` and soft keywords are left alone.
@@ -826,4 +829,68 @@ fn unparenthesized_exception_types(
     }
     let msg = "multiple exception types must be parenthesized";
     Some(ctx.syntax_error(msg, tokens[first].0, tokens[last].2))
+}
+
+/// The index of the innermost bracket still open before token `index`, if any.
+fn innermost_opener(tokens: &[Spanned], index: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in (0..index).rev() {
+        match tokens[i].1 {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => return Some(i),
+            Tok::Newline => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether token `index` sits in a comprehension's `for`/`if` clause (after a `for` at the
+/// same bracket level), where pegen does not suggest a missing comma.
+fn in_comprehension_clause(tokens: &[Spanned], index: usize) -> bool {
+    let Some(opener) = innermost_opener(tokens, index) else {
+        return false;
+    };
+    let mut depth = 0usize;
+    for (_, tok, _) in &tokens[opener + 1..index] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::For | Tok::Lambda if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `[x, y for x, y in z]`: pegen's `invalid_comprehension` hint.
+fn unparenthesized_comprehension_target(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::For | Tok::Async) || index == 0 {
+        return None;
+    }
+    let opener = innermost_opener(tokens, index)?;
+    if !matches!(tokens[opener].1, Tok::Lsqb | Tok::Lbrace) || opener + 1 >= index {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut has_comma = false;
+    for (_, tok, _) in &tokens[opener + 1..index] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Comma if depth == 0 => has_comma = true,
+            Tok::Colon if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    if !has_comma {
+        return None;
+    }
+    let msg = "did you forget parentheses around the comprehension target?";
+    Some(ctx.syntax_error(msg, tokens[opener + 1].0, tokens[index - 1].2))
 }
