@@ -57,14 +57,22 @@ impl SyntaxError {
         start: usize,
         end: usize,
     ) -> SyntaxError {
-        let start = start.min(source.len());
+        // Offsets are snapped to character boundaries so a one-byte caret after a multi-byte
+        // character can never split it.
+        let mut start = start.min(source.len());
+        while !source.is_char_boundary(start) {
+            start -= 1;
+        }
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[line_start..]
             .find('\n')
             .map_or(source.len(), |i| line_start + i);
         let line = source[..line_start].matches('\n').count() + 1;
         let col = source[line_start..start].chars().count() + 1;
-        let end = end.clamp(start, line_end);
+        let mut end = end.clamp(start, line_end);
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
         let end_col = (col + source[start..end].chars().count()).max(col + 1);
         SyntaxError {
             kind,

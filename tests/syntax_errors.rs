@@ -1166,3 +1166,10 @@ fn type_parameter_lists_are_refused_clearly() {
         assert_eq!(err.line, 1);
     }
 }
+
+#[test]
+fn carets_never_split_multibyte_characters() {
+    let err = parse_module("é, b: int = 1\n", "t.py").unwrap_err();
+    assert_eq!(err.msg, "only single target (not tuple) can be annotated");
+    assert_eq!((err.line, err.col, err.end_col), (1, 1, 2));
+}
