@@ -1021,6 +1021,30 @@ const CASES: &[(&str, &str)] = &[
         "def f():\n    yield = 1\n",
         "  File \"t.py\", line 2\n    yield = 1\n    ^^^^^\nSyntaxError: assignment to yield expression not possible",
     ),
+    (
+        "def f:\n  pass\n",
+        "  File \"t.py\", line 1\n    def f:\n         ^\nSyntaxError: expected '('",
+    ),
+    (
+        "def f\n",
+        "  File \"t.py\", line 1\n    def f\n         ^\nSyntaxError: expected '('",
+    ),
+    (
+        "async def f x\n",
+        "  File \"t.py\", line 1\n    async def f x\n                ^\nSyntaxError: expected '('",
+    ),
+    (
+        "def f x:\n  pass\n",
+        "  File \"t.py\", line 1\n    def f x:\n          ^\nSyntaxError: expected '('",
+    ),
+    (
+        "x = {k: v for k, v inars(_).items() if k[:2] != 1}\n",
+        "  File \"t.py\", line 1\n    x = {k: v for k, v inars(_).items() if k[:2] != 1}\n                     ^^^^^^^^^^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "def f():\n    try:\n        x = 1",
+        "  File \"t.py\", line 3\n    x = 1\nSyntaxError: expected 'except' or 'finally' block",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

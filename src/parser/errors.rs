@@ -246,6 +246,16 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             let (s, e) = newline_span(ctx, tokens, index);
             specific(ctx.syntax_error("expected ':'", s, e), start)
         }
+        _ if index >= 2
+            && matches!(tokens[index - 2].1, Tok::Def)
+            && matches!(tokens[index - 1].1, Tok::Name(_)) =>
+        {
+            let (s, e) = match tok {
+                Tok::Newline => newline_span(ctx, tokens, index),
+                _ => (start, end),
+            };
+            specific(ctx.syntax_error("expected '('", s, e), start)
+        }
         Tok::Newline => {
             if let Some(error) = missing_else(ctx, tokens, index, expected) {
                 return specific(error, start);
@@ -254,6 +264,16 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             let mut mapped = generic(ctx, s, e);
             mapped.position = start;
             mapped
+        }
+        _ if expects_handler(expected) && only_end_follows(tokens, index) => {
+            let last = tokens[..index]
+                .iter()
+                .rposition(|(_, t, _)| !matches!(t, Tok::Dedent | Tok::Newline));
+            let at = last.map_or(start, |i| tokens[i].0);
+            let msg = "expected 'except' or 'finally' block".to_string();
+            let mut error = without_caret(ctx, SyntaxErrorKind::Syntax, msg, at);
+            error.incomplete = true;
+            specific(error, start)
         }
         _ if expects_handler(expected) => {
             let msg = "expected 'except' or 'finally' block";
@@ -540,7 +560,7 @@ fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize
         tokens[first - 1].1,
         Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
     );
-    if !opens_expression || opened_by_def(tokens, first) || in_comprehension_clause(tokens, first) {
+    if !opens_expression || opened_by_def(tokens, first) || in_comprehension_clause(tokens, index) {
         return None;
     }
     // `!(NAME STRING | SOFT_KEYWORD)`: legacy `print "x"` and soft keywords are left alone.
@@ -571,6 +591,7 @@ fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize
                 break;
             }
             Tok::Async | Tok::Newline if depth == 0 => break,
+            Tok::If if depth == 0 && !if_has_else(tokens, i) => break,
             _ => {}
         }
         last = i;
@@ -853,11 +874,32 @@ fn in_comprehension_clause(tokens: &[Spanned], index: usize) -> bool {
         return false;
     };
     let mut depth = 0usize;
+    let mut after_for = false;
     for (_, tok, _) in &tokens[opener + 1..index] {
         match tok {
             Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
             Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
-            Tok::For | Tok::Lambda if depth == 0 => return true,
+            Tok::For if depth == 0 => after_for = true,
+            // Past the `in` of a `for` clause (the target list itself still gets the hint).
+            Tok::In if depth == 0 && after_for => return true,
+            Tok::Lambda if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the `if` at token `index` starts a conditional expression (an `else` follows at
+/// the same level before the expression ends) rather than a comprehension filter.
+fn if_has_else(tokens: &[Spanned], index: usize) -> bool {
+    let mut depth = 0usize;
+    for (_, tok, _) in &tokens[index + 1..] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => return false,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Else if depth == 0 => return true,
+            Tok::Comma | Tok::For | Tok::If | Tok::Newline if depth == 0 => return false,
             _ => {}
         }
     }
