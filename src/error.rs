@@ -93,7 +93,7 @@ impl fmt::Display for SyntaxError {
     /// Formats as CPython's traceback-less report: file/line, source line, carets, message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
-        if !self.source_line.trim().is_empty() {
+        if !self.source_line.is_empty() {
             // Mirrors pythonrun.c print_error_text: leading blanks are stripped and the caret
             // shifted; a caret that would point into the stripped indentation (or a `col` of
             // 0) is not printed at all, and the carets never run past the end of the line.

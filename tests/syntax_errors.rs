@@ -1045,6 +1045,18 @@ const CASES: &[(&str, &str)] = &[
         "def f():\n    try:\n        x = 1",
         "  File \"t.py\", line 3\n    x = 1\nSyntaxError: expected 'except' or 'finally' block",
     ),
+    (
+        "if x:\n   ",
+        "  File \"t.py\", line 2\n    \nIndentationError: expected an indented block after 'if' statement on line 1",
+    ),
+    (
+        "def f():\n    try:\n        x = 1\n    ",
+        "  File \"t.py\", line 4\n    \nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "class A:\n\n\n   ",
+        "  File \"t.py\", line 4\n    \nIndentationError: expected an indented block after class definition on line 1",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

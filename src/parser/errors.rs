@@ -135,7 +135,17 @@ fn line_of(source: &str, offset: usize) -> usize {
 }
 
 /// An error that CPython prints without a caret (its offset falls in the indentation).
+///
+/// At the end of input CPython reports on the last line; when the file ends in a
+/// whitespace-only line without a newline, that line (not the one of the last token) is it.
 fn without_caret(ctx: &Ctx, kind: SyntaxErrorKind, msg: String, at: usize) -> SyntaxError {
+    let last_line = ctx.source.rsplit('\n').next().unwrap_or("");
+    let dangling_blank = !last_line.is_empty() && last_line.trim().is_empty();
+    let at = if dangling_blank && at < ctx.source.len() - last_line.len() {
+        ctx.source.len()
+    } else {
+        at
+    };
     let mut error = SyntaxError::at(kind, msg, ctx.filename, ctx.source, at, at);
     error.col = 0;
     error.end_col = 0;
