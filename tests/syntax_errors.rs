@@ -1057,6 +1057,70 @@ const CASES: &[(&str, &str)] = &[
         "class A:\n\n\n   ",
         "  File \"t.py\", line 4\n    \nIndentationError: expected an indented block after class definition on line 1",
     ),
+    (
+        "x:\n",
+        "  File \"t.py\", line 1\n    x:\n      ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f():\n",
+        "  File \"t.py\", line 1\n    f():\n       ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "lambda x:\n",
+        "  File \"t.py\", line 1\n    lambda x:\n             ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f():\n    if x:\ny = 1\n",
+        "  File \"t.py\", line 3\n    y = 1\nIndentationError: expected an indented block after 'if' statement on line 2",
+    ),
+    (
+        "def f():\n    try:\n        pass\nx = 1\n",
+        "  File \"t.py\", line 4\n    x = 1\nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "def f(x) pass\n",
+        "  File \"t.py\", line 1\n    def f(x) pass\n             ^^^^\nSyntaxError: expected ':'",
+    ),
+    (
+        "def f(x) -> int pass\n",
+        "  File \"t.py\", line 1\n    def f(x) -> int pass\n                    ^^^^\nSyntaxError: expected ':'",
+    ),
+    (
+        "try pass\n",
+        "  File \"t.py\", line 1\n    try pass\n        ^^^^\nSyntaxError: expected ':'",
+    ),
+    (
+        "for x in y pass\n",
+        "  File \"t.py\", line 1\n    for x in y pass\n               ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "class A pass\n",
+        "  File \"t.py\", line 1\n    class A pass\n            ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "with a pass\n",
+        "  File \"t.py\", line 1\n    with a pass\n           ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "while x pass\n",
+        "  File \"t.py\", line 1\n    while x pass\n            ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "if x:\n    pass\nelse x:\n    pass\n",
+        "  File \"t.py\", line 3\n    else x:\n         ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "try:\n    pass\nfinally x\n",
+        "  File \"t.py\", line 3\n    finally x\n            ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "def f(x) -> int\n",
+        "  File \"t.py\", line 1\n    def f(x) -> int\n                   ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "iisinstance(s, b):\n",
+        "  File \"t.py\", line 1\n    iisinstance(s, b):\n                     ^\nSyntaxError: invalid syntax",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

@@ -229,8 +229,15 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             real.0,
             real.1,
         );
-        // CPython prints a single caret for this one.
+        // CPython prints a single caret for this one, and none when the parser stopped at a
+        // DEDENT (a line that closes more than one block).
         error.end_col = error.col + 1;
+        if matches!(tok, Tok::Dedent) {
+            (error.col, error.end_col) = (0, 0);
+        }
+        return specific(error, start);
+    }
+    if let Some(error) = forced_colon(ctx, tokens, index) {
         return specific(error, start);
     }
     match tok {
@@ -270,6 +277,13 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             if let Some(error) = missing_else(ctx, tokens, index, expected) {
                 return specific(error, start);
             }
+            if index >= 2
+                && matches!(tokens[index - 1].1, Tok::Colon)
+                && bad_annotation_target(tokens, index - 1)
+            {
+                let (s, _, e) = tokens[index - 1];
+                return generic(ctx, s, e);
+            }
             let (s, e) = newline_span(ctx, tokens, index);
             let mut mapped = generic(ctx, s, e);
             mapped.position = start;
@@ -291,7 +305,11 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
                 .iter()
                 .find(|(_, t, _)| !matches!(t, Tok::Dedent))
                 .map_or((start, end), |(s, _, e)| (*s, *e));
-            specific(ctx.syntax_error(msg, real.0, real.1), start)
+            let mut error = ctx.syntax_error(msg, real.0, real.1);
+            if matches!(tok, Tok::Dedent) {
+                (error.col, error.end_col) = (0, 0);
+            }
+            specific(error, start)
         }
         Tok::Rbrace | Tok::Comma
             if index > 0
@@ -945,4 +963,99 @@ fn unparenthesized_comprehension_target(
     }
     let msg = "did you forget parentheses around the comprehension target?";
     Some(ctx.syntax_error(msg, tokens[opener + 1].0, tokens[index - 1].2))
+}
+
+/// pegen's forced `&&':'` after `def ...)`/`-> X`, `try`, `else` and `finally`: any other
+/// token there is reported as `expected ':'`.
+fn forced_colon(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if index == 0
+        || matches!(
+            tokens[index].1,
+            Tok::Colon | Tok::Newline | Tok::Indent | Tok::Dedent
+        )
+    {
+        return None;
+    }
+    let previous = &tokens[index - 1].1;
+    let forced = match previous {
+        Tok::Try | Tok::Else | Tok::Finally => line_start_index(tokens, index - 1) == index - 1,
+        _ => {
+            let first = line_start_index(tokens, index);
+            let def_line = matches!(tokens[first].1, Tok::Def)
+                || (matches!(tokens[first].1, Tok::Async)
+                    && matches!(tokens.get(first + 1).map(|t| &t.1), Some(Tok::Def)));
+            def_line && header_complete(tokens, first, index)
+        }
+    };
+    if !forced {
+        return None;
+    }
+    let (start, _, end) = tokens[index];
+    Some(ctx.syntax_error("expected ':'", start, end))
+}
+
+/// Whether the `def` header starting at `first` is complete up to token `index` (its
+/// parameter list closed, and a return annotation, if any, ended) so only `:` may follow.
+fn header_complete(tokens: &[Spanned], first: usize, index: usize) -> bool {
+    let mut depth = 0usize;
+    let mut params_closed = false;
+    let mut arrow = None;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().take(index).skip(first) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && !params_closed {
+                    params_closed = true;
+                    if i + 1 != index && !matches!(tokens[i + 1].1, Tok::Arrow) {
+                        return false;
+                    }
+                }
+            }
+            Tok::Arrow if depth == 0 && params_closed => arrow = Some(i),
+            _ => {}
+        }
+    }
+    match arrow {
+        None => params_closed && matches!(tokens[index - 1].1, Tok::Rpar),
+        // After `-> X` the parser only fails at a token that cannot continue the annotation.
+        Some(a) => a + 1 < index,
+    }
+}
+
+/// Whether the tokens before the `:` at `colon` are a call or literal, which pegen's
+/// annotated-assignment rule rejects at the `:` itself.
+fn bad_annotation_target(tokens: &[Spanned], colon: usize) -> bool {
+    let first = line_start_index(tokens, colon);
+    if first >= colon || block_name(&tokens[first].1, tokens.get(first + 1).map(|t| &t.1)).is_some()
+    {
+        return false;
+    }
+    if matches!(tokens[first].1, Tok::Lambda)
+        || tokens[first..colon]
+            .iter()
+            .any(|t| matches!(t.1, Tok::Lambda))
+    {
+        return false;
+    }
+    match tokens[colon - 1].1 {
+        Tok::Rpar => {
+            let mut depth = 0usize;
+            for i in (first..colon).rev() {
+                match tokens[i].1 {
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i > first && ends_expression(&tokens[i - 1].1);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            false
+        }
+        Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::Bytes(_) => colon == first + 1,
+        _ => false,
+    }
 }
