@@ -1121,6 +1121,38 @@ const CASES: &[(&str, &str)] = &[
         "iisinstance(s, b):\n",
         "  File \"t.py\", line 1\n    iisinstance(s, b):\n                     ^\nSyntaxError: invalid syntax",
     ),
+    (
+        "[x = 1]\n",
+        "  File \"t.py\", line 1\n    [x = 1]\n     ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "(x = 1)\n",
+        "  File \"t.py\", line 1\n    (x = 1)\n     ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "y = (a.b = 1)\n",
+        "  File \"t.py\", line 1\n    y = (a.b = 1)\n         ^^^\nSyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "{x = 1}\n",
+        "  File \"t.py\", line 1\n    {x = 1}\n     ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "[1, x = 2]\n",
+        "  File \"t.py\", line 1\n    [1, x = 2]\n        ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "a[x = 1]\n",
+        "  File \"t.py\", line 1\n    a[x = 1]\n      ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "print((x = 1))\n",
+        "  File \"t.py\", line 1\n    print((x = 1))\n           ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "y = (f() = 1)\n",
+        "  File \"t.py\", line 1\n    y = (f() = 1)\n         ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.

@@ -766,16 +766,29 @@ fn missing_else(
     Some(ctx.syntax_error(msg, tokens[body_first].0, tokens[index - 1].2))
 }
 
-/// pegen's `invalid_named_expression` in an `if`/`elif`/`while` condition: `if x = 1:`.
+/// pegen's `invalid_named_expression`: `if x = 1:`, `[x = 1]`, `(a.b = 1)`.
 fn assignment_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
     if !matches!(tokens[index].1, Tok::Equal) || index < 2 {
         return None;
     }
     let first = disjunction_start(tokens, index - 1)?;
-    if first == 0 || !matches!(tokens[first - 1].1, Tok::If | Tok::Elif | Tok::While) {
+    if first == 0 {
         return None;
     }
-    if line_start_index(tokens, first - 1) != first - 1 {
+    // Where pegen parses a `named_expression`: a condition, or an element of a display,
+    // group or subscript (not a call's arguments, where `name=` is a keyword).
+    let element_of = |opener: usize| match tokens[opener].1 {
+        Tok::Lsqb | Tok::Lbrace => true,
+        Tok::Lpar => !(opener > 0 && ends_expression(&tokens[opener - 1].1)),
+        _ => false,
+    };
+    let named_expression_context = match tokens[first - 1].1 {
+        Tok::If | Tok::Elif | Tok::While => line_start_index(tokens, first - 1) == first - 1,
+        Tok::Lsqb | Tok::Lbrace | Tok::Lpar => element_of(first - 1),
+        Tok::Comma => innermost_opener(tokens, first).is_some_and(element_of),
+        _ => false,
+    };
+    if !named_expression_context {
         return None;
     }
     let (start, end) = (tokens[first].0, tokens[index - 1].2);
