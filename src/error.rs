@@ -57,14 +57,22 @@ impl SyntaxError {
         start: usize,
         end: usize,
     ) -> SyntaxError {
-        let start = start.min(source.len());
+        // Offsets are snapped to character boundaries so a one-byte caret after a multi-byte
+        // character can never split it.
+        let mut start = start.min(source.len());
+        while !source.is_char_boundary(start) {
+            start -= 1;
+        }
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[line_start..]
             .find('\n')
             .map_or(source.len(), |i| line_start + i);
         let line = source[..line_start].matches('\n').count() + 1;
         let col = source[line_start..start].chars().count() + 1;
-        let end = end.clamp(start, line_end);
+        let mut end = end.clamp(start, line_end);
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
         let end_col = (col + source[start..end].chars().count()).max(col + 1);
         SyntaxError {
             kind,
@@ -85,7 +93,7 @@ impl fmt::Display for SyntaxError {
     /// Formats as CPython's traceback-less report: file/line, source line, carets, message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
-        if !self.source_line.trim().is_empty() {
+        if !self.source_line.is_empty() {
             // Mirrors pythonrun.c print_error_text: leading blanks are stripped and the caret
             // shifted; a caret that would point into the stripped indentation (or a `col` of
             // 0) is not printed at all, and the carets never run past the end of the line.

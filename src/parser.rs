@@ -137,12 +137,19 @@ fn parse_file_tokens(
             (None, None) => Ok(body),
         },
         Err(err) => {
-            let at_end = matches!(err, ParseError::UnrecognizedEof { .. });
-            let mapped = errors::map_error(ctx, &tokens, err);
+            let mut at_end = matches!(err, ParseError::UnrecognizedEof { .. });
+            let mut mapped = errors::map_error(ctx, &tokens, err);
+            // A refused statement stands in for the syntax error CPython 3.11 would report
+            // there, so a later tokenizer error still replaces it.
             if let Some((position, error)) = refused
                 && position <= mapped.position
             {
-                return Err(error);
+                mapped = errors::Mapped {
+                    error,
+                    position,
+                    reached_end: false,
+                };
+                at_end = false;
             }
             match lex_error {
                 Some(error) if lexer_error_wins(&error, &mapped, at_end) => Err(error),

@@ -925,6 +925,234 @@ const CASES: &[(&str, &str)] = &[
         "x = 1 2\nif y:\n    a\n  b\n",
         "  File \"t.py\", line 1\n    x = 1 2\n          ^\nSyntaxError: invalid syntax",
     ),
+    (
+        "try:\n    pass\nexcept*:\n    pass\n",
+        "  File \"t.py\", line 3\n    except*:\n           ^\nSyntaxError: expected one or more exception types",
+    ),
+    (
+        "try:\n    pass\nexcept* A:\n    pass\nexcept B:\n    pass\n",
+        "  File \"t.py\", line 5\n    except B:\n    ^^^^^^\nSyntaxError: cannot have both 'except' and 'except*' on the same 'try'",
+    ),
+    (
+        "try:\n    pass\nexcept A, B:\n    pass\n",
+        "  File \"t.py\", line 3\n    except A, B:\n           ^^^^\nSyntaxError: multiple exception types must be parenthesized",
+    ),
+    (
+        "try:\n    pass\nexcept A as e.f:\n    pass\n",
+        "  File \"t.py\", line 3\n    except A as e.f:\n                 ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "try:\n    pass\nexcept A, B as e:\n    pass\n",
+        "  File \"t.py\", line 3\n    except A, B as e:\n           ^^^^^^^^^\nSyntaxError: multiple exception types must be parenthesized",
+    ),
+    (
+        "[x, y for x, y in z]\n",
+        "  File \"t.py\", line 1\n    [x, y for x, y in z]\n     ^^^^\nSyntaxError: did you forget parentheses around the comprehension target?",
+    ),
+    (
+        "{x, y for x, y in z}\n",
+        "  File \"t.py\", line 1\n    {x, y for x, y in z}\n     ^^^^\nSyntaxError: did you forget parentheses around the comprehension target?",
+    ),
+    (
+        "def f(True): pass\n",
+        "  File \"t.py\", line 1\n    def f(True): pass\n          ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = [1, 2, 3]]\n",
+        "  File \"t.py\", line 1\n    x = [1, 2, 3]]\n                 ^\nSyntaxError: unmatched ']'",
+    ),
+    (
+        "}\n",
+        "  File \"t.py\", line 1\n    }\n    ^\nSyntaxError: unmatched '}'",
+    ),
+    (
+        "x = 1 +\n2\n",
+        "  File \"t.py\", line 1\n    x = 1 +\n           ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f(x for x in y)(z for z in w, 1)\n",
+        "  File \"t.py\", line 1\n    f(x for x in y)(z for z in w, 1)\n                    ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized",
+    ),
+    (
+        "a[1:2 3]\n",
+        "  File \"t.py\", line 1\n    a[1:2 3]\n        ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "import a.b.c as\n",
+        "  File \"t.py\", line 1\n    import a.b.c as\n                   ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "from . import\n",
+        "  File \"t.py\", line 1\n    from . import\n                 ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f(a, b=1, /, c): pass\n",
+        "  File \"t.py\", line 1\n    def f(a, b=1, /, c): pass\n                     ^\nSyntaxError: non-default argument follows default argument",
+    ),
+    (
+        "x = {a: b for a, b in c d}\n",
+        "  File \"t.py\", line 1\n    x = {a: b for a, b in c d}\n                            ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "print(x if y)\n",
+        "  File \"t.py\", line 1\n    print(x if y)\n          ^^^^^^\nSyntaxError: expected 'else' after 'if' expression",
+    ),
+    (
+        "while x\n",
+        "  File \"t.py\", line 1\n    while x\n           ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "x: int = \n",
+        "  File \"t.py\", line 1\n    x: int = \n             ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "x = \"a\" \"b\" c\n",
+        "  File \"t.py\", line 1\n    x = \"a\" \"b\" c\n                ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "lambda x: x = 1\n",
+        "  File \"t.py\", line 1\n    lambda x: x = 1\n    ^^^^^^^^^^^\nSyntaxError: cannot assign to lambda",
+    ),
+    (
+        "x = lambda: pass\n",
+        "  File \"t.py\", line 1\n    x = lambda: pass\n                ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f():\n    yield = 1\n",
+        "  File \"t.py\", line 2\n    yield = 1\n    ^^^^^\nSyntaxError: assignment to yield expression not possible",
+    ),
+    (
+        "def f:\n  pass\n",
+        "  File \"t.py\", line 1\n    def f:\n         ^\nSyntaxError: expected '('",
+    ),
+    (
+        "def f\n",
+        "  File \"t.py\", line 1\n    def f\n         ^\nSyntaxError: expected '('",
+    ),
+    (
+        "async def f x\n",
+        "  File \"t.py\", line 1\n    async def f x\n                ^\nSyntaxError: expected '('",
+    ),
+    (
+        "def f x:\n  pass\n",
+        "  File \"t.py\", line 1\n    def f x:\n          ^\nSyntaxError: expected '('",
+    ),
+    (
+        "x = {k: v for k, v inars(_).items() if k[:2] != 1}\n",
+        "  File \"t.py\", line 1\n    x = {k: v for k, v inars(_).items() if k[:2] != 1}\n                     ^^^^^^^^^^^^^^^^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?",
+    ),
+    (
+        "def f():\n    try:\n        x = 1",
+        "  File \"t.py\", line 3\n    x = 1\nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "if x:\n   ",
+        "  File \"t.py\", line 2\n    \nIndentationError: expected an indented block after 'if' statement on line 1",
+    ),
+    (
+        "def f():\n    try:\n        x = 1\n    ",
+        "  File \"t.py\", line 4\n    \nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "class A:\n\n\n   ",
+        "  File \"t.py\", line 4\n    \nIndentationError: expected an indented block after class definition on line 1",
+    ),
+    (
+        "x:\n",
+        "  File \"t.py\", line 1\n    x:\n      ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "f():\n",
+        "  File \"t.py\", line 1\n    f():\n       ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "lambda x:\n",
+        "  File \"t.py\", line 1\n    lambda x:\n             ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "def f():\n    if x:\ny = 1\n",
+        "  File \"t.py\", line 3\n    y = 1\nIndentationError: expected an indented block after 'if' statement on line 2",
+    ),
+    (
+        "def f():\n    try:\n        pass\nx = 1\n",
+        "  File \"t.py\", line 4\n    x = 1\nSyntaxError: expected 'except' or 'finally' block",
+    ),
+    (
+        "def f(x) pass\n",
+        "  File \"t.py\", line 1\n    def f(x) pass\n             ^^^^\nSyntaxError: expected ':'",
+    ),
+    (
+        "def f(x) -> int pass\n",
+        "  File \"t.py\", line 1\n    def f(x) -> int pass\n                    ^^^^\nSyntaxError: expected ':'",
+    ),
+    (
+        "try pass\n",
+        "  File \"t.py\", line 1\n    try pass\n        ^^^^\nSyntaxError: expected ':'",
+    ),
+    (
+        "for x in y pass\n",
+        "  File \"t.py\", line 1\n    for x in y pass\n               ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "class A pass\n",
+        "  File \"t.py\", line 1\n    class A pass\n            ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "with a pass\n",
+        "  File \"t.py\", line 1\n    with a pass\n           ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "while x pass\n",
+        "  File \"t.py\", line 1\n    while x pass\n            ^^^^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "if x:\n    pass\nelse x:\n    pass\n",
+        "  File \"t.py\", line 3\n    else x:\n         ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "try:\n    pass\nfinally x\n",
+        "  File \"t.py\", line 3\n    finally x\n            ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "def f(x) -> int\n",
+        "  File \"t.py\", line 1\n    def f(x) -> int\n                   ^\nSyntaxError: expected ':'",
+    ),
+    (
+        "iisinstance(s, b):\n",
+        "  File \"t.py\", line 1\n    iisinstance(s, b):\n                     ^\nSyntaxError: invalid syntax",
+    ),
+    (
+        "[x = 1]\n",
+        "  File \"t.py\", line 1\n    [x = 1]\n     ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "(x = 1)\n",
+        "  File \"t.py\", line 1\n    (x = 1)\n     ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "y = (a.b = 1)\n",
+        "  File \"t.py\", line 1\n    y = (a.b = 1)\n         ^^^\nSyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?",
+    ),
+    (
+        "{x = 1}\n",
+        "  File \"t.py\", line 1\n    {x = 1}\n     ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "[1, x = 2]\n",
+        "  File \"t.py\", line 1\n    [1, x = 2]\n        ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "a[x = 1]\n",
+        "  File \"t.py\", line 1\n    a[x = 1]\n      ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "print((x = 1))\n",
+        "  File \"t.py\", line 1\n    print((x = 1))\n           ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+    ),
+    (
+        "y = (f() = 1)\n",
+        "  File \"t.py\", line 1\n    y = (f() = 1)\n         ^^^\nSyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?",
+    ),
 ];
 
 /// What percolate prints for `source` in file `t.py`.
@@ -963,20 +1191,30 @@ fn scratch_dir() -> PathBuf {
 
 #[test]
 fn expected_texts_are_what_python3_prints() {
-    if Command::new("python3").arg("--version").output().is_err() {
+    // Resolve the real interpreter once: `python3` may be a slow wrapper script (pyenv).
+    let Ok(probe) = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+    else {
+        return;
+    };
+    let python = String::from_utf8_lossy(&probe.stdout).trim().to_string();
+    if !probe.status.success() || python.is_empty() {
         return;
     }
     let root = scratch_dir();
     let mut failures = Vec::new();
     // A few python3 processes at a time, each in its own directory with its own `t.py`.
-    for (chunk_index, chunk) in CASES.chunks(8).enumerate() {
+    for (chunk_index, chunk) in CASES.chunks(16).enumerate() {
         let mut running = Vec::new();
         for (i, (source, expected)) in chunk.iter().enumerate() {
             let dir = root.join(format!("{chunk_index}-{i}"));
             std::fs::create_dir_all(&dir).expect("case dir");
             let path = dir.join("t.py");
             std::fs::write(&path, source).expect("write t.py");
-            let child = Command::new("python3")
+            // `-I -S`: no site import, so each run starts quickly; the report is unchanged.
+            let child = Command::new(&python)
+                .args(["-I", "-S"])
                 .arg(&path)
                 .current_dir(&dir)
                 .stdout(Stdio::null())
@@ -1059,4 +1297,11 @@ fn type_parameter_lists_are_refused_clearly() {
         );
         assert_eq!(err.line, 1);
     }
+}
+
+#[test]
+fn carets_never_split_multibyte_characters() {
+    let err = parse_module("é, b: int = 1\n", "t.py").unwrap_err();
+    assert_eq!(err.msg, "only single target (not tuple) can be annotated");
+    assert_eq!((err.line, err.col, err.end_col), (1, 1, 2));
 }

@@ -135,7 +135,17 @@ fn line_of(source: &str, offset: usize) -> usize {
 }
 
 /// An error that CPython prints without a caret (its offset falls in the indentation).
+///
+/// At the end of input CPython reports on the last line; when the file ends in a
+/// whitespace-only line without a newline, that line (not the one of the last token) is it.
 fn without_caret(ctx: &Ctx, kind: SyntaxErrorKind, msg: String, at: usize) -> SyntaxError {
+    let last_line = ctx.source.rsplit('\n').next().unwrap_or("");
+    let dangling_blank = !last_line.is_empty() && last_line.trim().is_empty();
+    let at = if dangling_blank && at < ctx.source.len() - last_line.len() {
+        ctx.source.len()
+    } else {
+        at
+    };
     let mut error = SyntaxError::at(kind, msg, ctx.filename, ctx.source, at, at);
     error.col = 0;
     error.end_col = 0;
@@ -219,8 +229,15 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             real.0,
             real.1,
         );
-        // CPython prints a single caret for this one.
+        // CPython prints a single caret for this one, and none when the parser stopped at a
+        // DEDENT (a line that closes more than one block).
         error.end_col = error.col + 1;
+        if matches!(tok, Tok::Dedent) {
+            (error.col, error.end_col) = (0, 0);
+        }
+        return specific(error, start);
+    }
+    if let Some(error) = forced_colon(ctx, tokens, index) {
         return specific(error, start);
     }
     match tok {
@@ -246,14 +263,41 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
             let (s, e) = newline_span(ctx, tokens, index);
             specific(ctx.syntax_error("expected ':'", s, e), start)
         }
+        _ if index >= 2
+            && matches!(tokens[index - 2].1, Tok::Def)
+            && matches!(tokens[index - 1].1, Tok::Name(_)) =>
+        {
+            let (s, e) = match tok {
+                Tok::Newline => newline_span(ctx, tokens, index),
+                _ => (start, end),
+            };
+            specific(ctx.syntax_error("expected '('", s, e), start)
+        }
         Tok::Newline => {
             if let Some(error) = missing_else(ctx, tokens, index, expected) {
                 return specific(error, start);
+            }
+            if index >= 2
+                && matches!(tokens[index - 1].1, Tok::Colon)
+                && bad_annotation_target(tokens, index - 1)
+            {
+                let (s, _, e) = tokens[index - 1];
+                return generic(ctx, s, e);
             }
             let (s, e) = newline_span(ctx, tokens, index);
             let mut mapped = generic(ctx, s, e);
             mapped.position = start;
             mapped
+        }
+        _ if expects_handler(expected) && only_end_follows(tokens, index) => {
+            let last = tokens[..index]
+                .iter()
+                .rposition(|(_, t, _)| !matches!(t, Tok::Dedent | Tok::Newline));
+            let at = last.map_or(start, |i| tokens[i].0);
+            let msg = "expected 'except' or 'finally' block".to_string();
+            let mut error = without_caret(ctx, SyntaxErrorKind::Syntax, msg, at);
+            error.incomplete = true;
+            specific(error, start)
         }
         _ if expects_handler(expected) => {
             let msg = "expected 'except' or 'finally' block";
@@ -261,7 +305,11 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
                 .iter()
                 .find(|(_, t, _)| !matches!(t, Tok::Dedent))
                 .map_or((start, end), |(s, _, e)| (*s, *e));
-            specific(ctx.syntax_error(msg, real.0, real.1), start)
+            let mut error = ctx.syntax_error(msg, real.0, real.1);
+            if matches!(tok, Tok::Dedent) {
+                (error.col, error.end_col) = (0, 0);
+            }
+            specific(error, start)
         }
         Tok::Rbrace | Tok::Comma
             if index > 0
@@ -293,6 +341,12 @@ fn unexpected_token(ctx: &Ctx, tokens: &[Spanned], index: usize, expected: &[Str
                 return specific(error, start);
             }
             if let Some(error) = missing_else(ctx, tokens, index, expected) {
+                return specific(error, start);
+            }
+            if let Some(error) = unparenthesized_comprehension_target(ctx, tokens, index) {
+                return specific(error, start);
+            }
+            if let Some(error) = unparenthesized_exception_types(ctx, tokens, index) {
                 return specific(error, start);
             }
             if let Some(error) = assignment_in_condition(ctx, tokens, index) {
@@ -534,7 +588,7 @@ fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize
         tokens[first - 1].1,
         Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::Comma | Tok::Equal | Tok::Colon
     );
-    if !opens_expression || opened_by_def(tokens, first) {
+    if !opens_expression || opened_by_def(tokens, first) || in_comprehension_clause(tokens, index) {
         return None;
     }
     // `!(NAME STRING | SOFT_KEYWORD)`: legacy `print "x"` and soft keywords are left alone.
@@ -565,6 +619,7 @@ fn missing_comma_range(tokens: &[Spanned], index: usize) -> Option<(usize, usize
                 break;
             }
             Tok::Async | Tok::Newline if depth == 0 => break,
+            Tok::If if depth == 0 && !if_has_else(tokens, i) => break,
             _ => {}
         }
         last = i;
@@ -711,16 +766,29 @@ fn missing_else(
     Some(ctx.syntax_error(msg, tokens[body_first].0, tokens[index - 1].2))
 }
 
-/// pegen's `invalid_named_expression` in an `if`/`elif`/`while` condition: `if x = 1:`.
+/// pegen's `invalid_named_expression`: `if x = 1:`, `[x = 1]`, `(a.b = 1)`.
 fn assignment_in_condition(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
     if !matches!(tokens[index].1, Tok::Equal) || index < 2 {
         return None;
     }
     let first = disjunction_start(tokens, index - 1)?;
-    if first == 0 || !matches!(tokens[first - 1].1, Tok::If | Tok::Elif | Tok::While) {
+    if first == 0 {
         return None;
     }
-    if line_start_index(tokens, first - 1) != first - 1 {
+    // Where pegen parses a `named_expression`: a condition, or an element of a display,
+    // group or subscript (not a call's arguments, where `name=` is a keyword).
+    let element_of = |opener: usize| match tokens[opener].1 {
+        Tok::Lsqb | Tok::Lbrace => true,
+        Tok::Lpar => !(opener > 0 && ends_expression(&tokens[opener - 1].1)),
+        _ => false,
+    };
+    let named_expression_context = match tokens[first - 1].1 {
+        Tok::If | Tok::Elif | Tok::While => line_start_index(tokens, first - 1) == first - 1,
+        Tok::Lsqb | Tok::Lbrace | Tok::Lpar => element_of(first - 1),
+        Tok::Comma => innermost_opener(tokens, first).is_some_and(element_of),
+        _ => false,
+    };
+    if !named_expression_context {
         return None;
     }
     let (start, end) = (tokens[first].0, tokens[index - 1].2);
@@ -788,4 +856,219 @@ fn star_parameter_default(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option
     }
     let start = tokens[index].0;
     Some(ctx.syntax_error(msg, start, start + 1))
+}
+
+/// `except A, B:`: pegen's `invalid_except_stmt` wants the types in parentheses.
+fn unparenthesized_exception_types(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::Comma) {
+        return None;
+    }
+    let line_first = line_start_index(tokens, index);
+    if !matches!(tokens[line_first].1, Tok::Except) {
+        return None;
+    }
+    let mut first = line_first + 1;
+    if matches!(tokens.get(first).map(|t| &t.1), Some(Tok::Star)) {
+        first += 1;
+    }
+    let mut depth = 0usize;
+    let mut last = index;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().skip(index) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Colon | Tok::Newline if depth == 0 => break,
+            _ => {}
+        }
+        last = i;
+    }
+    if first >= index {
+        return None;
+    }
+    let msg = "multiple exception types must be parenthesized";
+    Some(ctx.syntax_error(msg, tokens[first].0, tokens[last].2))
+}
+
+/// The index of the innermost bracket still open before token `index`, if any.
+fn innermost_opener(tokens: &[Spanned], index: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in (0..index).rev() {
+        match tokens[i].1 {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if depth > 0 => depth -= 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => return Some(i),
+            Tok::Newline => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether token `index` sits in a comprehension's `for`/`if` clause (after a `for` at the
+/// same bracket level), where pegen does not suggest a missing comma.
+fn in_comprehension_clause(tokens: &[Spanned], index: usize) -> bool {
+    let Some(opener) = innermost_opener(tokens, index) else {
+        return false;
+    };
+    let mut depth = 0usize;
+    let mut after_for = false;
+    for (_, tok, _) in &tokens[opener + 1..index] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::For if depth == 0 => after_for = true,
+            // Past the `in` of a `for` clause (the target list itself still gets the hint).
+            Tok::In if depth == 0 && after_for => return true,
+            Tok::Lambda if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the `if` at token `index` starts a conditional expression (an `else` follows at
+/// the same level before the expression ends) rather than a comprehension filter.
+fn if_has_else(tokens: &[Spanned], index: usize) -> bool {
+    let mut depth = 0usize;
+    for (_, tok, _) in &tokens[index + 1..] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace if depth == 0 => return false,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+            Tok::Else if depth == 0 => return true,
+            Tok::Comma | Tok::For | Tok::If | Tok::Newline if depth == 0 => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `[x, y for x, y in z]`: pegen's `invalid_comprehension` hint.
+fn unparenthesized_comprehension_target(
+    ctx: &Ctx,
+    tokens: &[Spanned],
+    index: usize,
+) -> Option<SyntaxError> {
+    if !matches!(tokens[index].1, Tok::For | Tok::Async) || index == 0 {
+        return None;
+    }
+    let opener = innermost_opener(tokens, index)?;
+    if !matches!(tokens[opener].1, Tok::Lsqb | Tok::Lbrace) || opener + 1 >= index {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut has_comma = false;
+    for (_, tok, _) in &tokens[opener + 1..index] {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::Comma if depth == 0 => has_comma = true,
+            Tok::Colon if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    if !has_comma {
+        return None;
+    }
+    let msg = "did you forget parentheses around the comprehension target?";
+    Some(ctx.syntax_error(msg, tokens[opener + 1].0, tokens[index - 1].2))
+}
+
+/// pegen's forced `&&':'` after `def ...)`/`-> X`, `try`, `else` and `finally`: any other
+/// token there is reported as `expected ':'`.
+fn forced_colon(ctx: &Ctx, tokens: &[Spanned], index: usize) -> Option<SyntaxError> {
+    if index == 0
+        || matches!(
+            tokens[index].1,
+            Tok::Colon | Tok::Newline | Tok::Indent | Tok::Dedent
+        )
+    {
+        return None;
+    }
+    let previous = &tokens[index - 1].1;
+    let forced = match previous {
+        Tok::Try | Tok::Else | Tok::Finally => line_start_index(tokens, index - 1) == index - 1,
+        _ => {
+            let first = line_start_index(tokens, index);
+            let def_line = matches!(tokens[first].1, Tok::Def)
+                || (matches!(tokens[first].1, Tok::Async)
+                    && matches!(tokens.get(first + 1).map(|t| &t.1), Some(Tok::Def)));
+            def_line && header_complete(tokens, first, index)
+        }
+    };
+    if !forced {
+        return None;
+    }
+    let (start, _, end) = tokens[index];
+    Some(ctx.syntax_error("expected ':'", start, end))
+}
+
+/// Whether the `def` header starting at `first` is complete up to token `index` (its
+/// parameter list closed, and a return annotation, if any, ended) so only `:` may follow.
+fn header_complete(tokens: &[Spanned], first: usize, index: usize) -> bool {
+    let mut depth = 0usize;
+    let mut params_closed = false;
+    let mut arrow = None;
+    for (i, (_, tok, _)) in tokens.iter().enumerate().take(index).skip(first) {
+        match tok {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && !params_closed {
+                    params_closed = true;
+                    if i + 1 != index && !matches!(tokens[i + 1].1, Tok::Arrow) {
+                        return false;
+                    }
+                }
+            }
+            Tok::Arrow if depth == 0 && params_closed => arrow = Some(i),
+            _ => {}
+        }
+    }
+    match arrow {
+        None => params_closed && matches!(tokens[index - 1].1, Tok::Rpar),
+        // After `-> X` the parser only fails at a token that cannot continue the annotation.
+        Some(a) => a + 1 < index,
+    }
+}
+
+/// Whether the tokens before the `:` at `colon` are a call or literal, which pegen's
+/// annotated-assignment rule rejects at the `:` itself.
+fn bad_annotation_target(tokens: &[Spanned], colon: usize) -> bool {
+    let first = line_start_index(tokens, colon);
+    if first >= colon || block_name(&tokens[first].1, tokens.get(first + 1).map(|t| &t.1)).is_some()
+    {
+        return false;
+    }
+    if matches!(tokens[first].1, Tok::Lambda)
+        || tokens[first..colon]
+            .iter()
+            .any(|t| matches!(t.1, Tok::Lambda))
+    {
+        return false;
+    }
+    match tokens[colon - 1].1 {
+        Tok::Rpar => {
+            let mut depth = 0usize;
+            for i in (first..colon).rev() {
+                match tokens[i].1 {
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return i > first && ends_expression(&tokens[i - 1].1);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            false
+        }
+        Tok::Int(_) | Tok::Float(_) | Tok::Str(_) | Tok::Bytes(_) => colon == first + 1,
+        _ => false,
+    }
 }

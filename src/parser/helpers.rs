@@ -723,7 +723,7 @@ pub fn except_clause(
     typ: Option<(Expr, Option<String>)>,
     body: Vec<Stmt>,
     l: usize,
-    header_end: usize,
+    colon: usize,
 ) -> (ExceptHandler, bool) {
     let (typ, name) = match typ {
         Some((typ, name)) => (Some(typ), name),
@@ -734,7 +734,7 @@ pub fn except_clause(
             typ,
             name,
             body,
-            span: Span::new(l, header_end + 1),
+            span: Span::new(l, colon + 1),
         },
         star,
     )
@@ -752,15 +752,15 @@ pub fn try_stmt(
     let is_star = handlers.first().is_some_and(|(_, star)| *star);
     let mut plain = Vec::with_capacity(handlers.len());
     for (handler, star) in handlers {
+        // pegen points at the `except` keyword, or at the `:` of a bare `except*:`.
+        let start = handler.span.start as usize;
         if star != is_star {
-            let span = handler.span;
-            return Err(ctx.error_at(
-                "cannot have both 'except' and 'except*' on the same 'try'",
-                span,
-            ));
+            let msg = "cannot have both 'except' and 'except*' on the same 'try'";
+            return Err(ctx.error(msg, start, start + "except".len()));
         }
         if star && handler.typ.is_none() {
-            return Err(ctx.error_at("expected one or more exception types", handler.span));
+            let colon = handler.span.end as usize - 1;
+            return Err(ctx.error("expected one or more exception types", colon, colon + 1));
         }
         plain.push(handler);
     }
