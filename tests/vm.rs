@@ -606,6 +606,19 @@ handled KeyError('k')
 }
 
 #[test]
+fn dict_views() {
+    let r = run_capture(r#"d = {"a": 1, "b": 2, "c": 3}
+print(d.keys() & {"a", "z"}, d.keys() - {"a"}, d.keys() | {"q"}, sorted(d.items() & {("a", 1)}), d.keys() ^ {"a", "x"})
+print(d.keys() == {"a", "b", "c"}, "a" in d.keys(), ("a", 1) in d.items(), len(d.values()))
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"{'a'} {'c', 'b'} {'q', 'c', 'a', 'b'} [('a', 1)] {'c', 'x', 'b'}
+True True True 3
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
 fn error_messages() {
     let r = run_capture(r#"def check(f):
     try:

@@ -680,6 +680,19 @@ impl Vm {
                     _ => false,
                 }))
             }
+            (Payload::DictView { kind, .. }, Payload::Set(_) | Payload::FrozenSet(_))
+            | (Payload::Set(_) | Payload::FrozenSet(_), Payload::DictView { kind, .. })
+                if *kind != super::object::ViewKind::Values =>
+            {
+                // Mirrors dictview_richcompare: compared as sets.
+                let as_set = |vm: &mut Vm, v: &Value| -> PyResult<ObjRef> {
+                    let t = std::cell::RefCell::new(super::dict::DictTable::new_set());
+                    vm.set_update(&t, v)?;
+                    Ok(super::object::Obj::new(Payload::Set(t)))
+                };
+                let (x, y) = (as_set(self, a)?, as_set(self, b)?);
+                self.native_compare(&Value::Obj(x), &Value::Obj(y), op)
+            }
             (Payload::Range { .. }, Payload::Range { .. })
                 if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
             {

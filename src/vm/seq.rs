@@ -102,6 +102,25 @@ impl Vm {
                 };
                 Value::Obj(Obj::new(payload))
             }
+            (
+                Some(Payload::DictView { kind, .. }),
+                _,
+                Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor,
+            )
+            | (
+                _,
+                Some(Payload::DictView { kind, .. }),
+                Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor,
+            ) if *kind != ViewKind::Values => {
+                // Mirrors dictviews_or/and/sub/xor: the view becomes a set first.
+                let as_set = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
+                    let t = RefCell::new(DictTable::new_set());
+                    vm.set_update(&t, v)?;
+                    Ok(Value::Obj(Obj::new(Payload::Set(t))))
+                };
+                let (x, y) = (as_set(self, a)?, as_set(self, b)?);
+                return self.native_binop(&x, &y, op);
+            }
             (Some(Payload::Dict(_)), Some(Payload::Dict(_)), Operator::BitOr) => {
                 let d = self.new_dict();
                 for (k, v) in self.dict_items(a.as_obj().expect("dict")) {
@@ -961,6 +980,28 @@ impl Vm {
             }) => {
                 let d = dict.clone();
                 self.dict_get(&d, item).map(|v| v.is_some())
+            }
+            Some(Payload::DictView {
+                dict,
+                kind: ViewKind::Items,
+            }) => {
+                let d = dict.clone();
+                let (k, v) = match item.as_tuple() {
+                    Some([k, v]) => (k.clone(), v.clone()),
+                    _ => return Ok(false),
+                };
+                match self.dict_get(&d, &k)? {
+                    Some(found) => self.eq(&found, &v),
+                    None => Ok(false),
+                }
+            }
+            Some(Payload::DictView {
+                dict,
+                kind: ViewKind::Values,
+            }) => {
+                let values: Vec<Value> =
+                    self.dict_items(dict).into_iter().map(|(_, v)| v).collect();
+                self.contains_in(&values, item)
             }
             Some(Payload::Range { start, stop, step }) => {
                 let (start, stop, step) = (*start, *stop, *step);
