@@ -92,7 +92,11 @@ fn main() -> ExitCode {
     if cli.ast {
         return match percolate::parser::parse_module(&source, &filename) {
             Ok(module) => {
-                println!("{module:#?}");
+                // One buffered write: the debug form of a big file is many small pieces.
+                use std::io::Write;
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let _ = writeln!(out, "{module:#?}");
+                let _ = out.flush();
                 ExitCode::SUCCESS
             }
             Err(err) => {
