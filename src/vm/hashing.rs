@@ -130,6 +130,35 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 /// Hash of a str as CPython computes it: siphash13 over the compact representation
 /// (1, 2 or 4 bytes per code point, little-endian, chosen by the largest code point).
 pub fn hash_str(s: &str) -> i64 {
+    // Attribute and global names are hashed over and over: a small direct-mapped memo,
+    // keyed by where the text lives but verified by content, saves the siphash rounds.
+    if s.len() <= 32 {
+        let slot = ((s.as_ptr() as usize >> 3) ^ s.len()) & (NAME_CACHE_SIZE - 1);
+        let hit = NAME_CACHE.with(|c| match &c.borrow()[slot] {
+            Some((text, h)) if &**text == s => Some(*h),
+            _ => None,
+        });
+        if let Some(h) = hit {
+            return h;
+        }
+        let h = hash_str_uncached(s);
+        NAME_CACHE.with(|c| c.borrow_mut()[slot] = Some((Box::from(s), h)));
+        return h;
+    }
+    hash_str_uncached(s)
+}
+
+/// Entries in the name-hash memo (a power of two).
+const NAME_CACHE_SIZE: usize = 512;
+
+thread_local! {
+    /// The name-hash memo used by `hash_str`.
+    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, i64)>>> =
+        std::cell::RefCell::new(vec![None; NAME_CACHE_SIZE]);
+}
+
+/// `hash_str` without the memo.
+fn hash_str_uncached(s: &str) -> i64 {
     if s.is_ascii() {
         return hash_bytes(s.as_bytes());
     }
