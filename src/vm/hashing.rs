@@ -148,12 +148,15 @@ pub fn hash_str(s: &str) -> i64 {
     hash_str_uncached(s)
 }
 
+/// One memo slot: the text and its hash.
+type NameSlot = Option<(Box<str>, i64)>;
+
 /// Entries in the name-hash memo (a power of two).
 const NAME_CACHE_SIZE: usize = 512;
 
 thread_local! {
     /// The name-hash memo used by `hash_str`.
-    static NAME_CACHE: std::cell::RefCell<Vec<Option<(Box<str>, i64)>>> =
+    static NAME_CACHE: std::cell::RefCell<Vec<NameSlot>> =
         std::cell::RefCell::new(vec![None; NAME_CACHE_SIZE]);
 }
 
