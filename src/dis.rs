@@ -45,7 +45,11 @@ fn disassemble_one(code: &Code, out: &mut String) {
         } else {
             "    ".to_string()
         };
-        let marker = if targets.contains(&(i as u32)) { ">>" } else { "  " };
+        let marker = if targets.contains(&(i as u32)) {
+            ">>"
+        } else {
+            "  "
+        };
         let (name, arg) = split_debug(instr);
         let meaning = describe(code, instr);
         let mut row = format!("{line_col}   {marker}{i:>4} {name:<22}{arg}");
@@ -70,7 +74,10 @@ fn split_debug(instr: &Instr) -> (String, String) {
         }
         name.push(ch.to_ascii_uppercase());
     }
-    let arg = rest.trim_start_matches('(').trim_end_matches(')').to_string();
+    let arg = rest
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .to_string();
     (name, arg)
 }
 
@@ -93,8 +100,18 @@ fn jump_target(instr: &Instr) -> Option<u32> {
 
 /// What an operand refers to, for the right-hand column.
 fn describe(code: &Code, instr: &Instr) -> String {
-    let name = |i: u32| code.names.get(i as usize).map(|n| n.to_string()).unwrap_or_default();
-    let local = |i: u32| code.varnames.get(i as usize).map(|n| n.to_string()).unwrap_or_default();
+    let name = |i: u32| {
+        code.names
+            .get(i as usize)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
+    let local = |i: u32| {
+        code.varnames
+            .get(i as usize)
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
     let cell = |i: u32| {
         let i = i as usize;
         code.cellvars
@@ -107,9 +124,11 @@ fn describe(code: &Code, instr: &Instr) -> String {
         return format!("to {t}");
     }
     match *instr {
-        Instr::LoadConst(i) | Instr::ReturnConst(i) => {
-            code.constants.get(i as usize).map(const_repr).unwrap_or_default()
-        }
+        Instr::LoadConst(i) | Instr::ReturnConst(i) => code
+            .constants
+            .get(i as usize)
+            .map(const_repr)
+            .unwrap_or_default(),
         Instr::LoadName(i)
         | Instr::StoreName(i)
         | Instr::DeleteName(i)
@@ -151,6 +170,9 @@ fn const_repr(c: &Const) -> String {
             }
         }
         Const::Ellipsis => "Ellipsis".to_string(),
-        Const::Code(code) => format!("<code object {} at {}, line {}>", code.name, code.filename, code.first_line),
+        Const::Code(code) => format!(
+            "<code object {} at {}, line {}>",
+            code.name, code.filename, code.first_line
+        ),
     }
 }

@@ -66,7 +66,9 @@ fn comprehensions() {
 
 #[test]
 fn generator_with_send_and_yield_from() {
-    insta::assert_snapshot!(dis("def g():\n    x = yield 1\n    r = yield from h(x)\n    return r\n"));
+    insta::assert_snapshot!(dis(
+        "def g():\n    x = yield 1\n    r = yield from h(x)\n    return r\n"
+    ));
 }
 
 #[test]
@@ -86,19 +88,58 @@ fn async_for_and_async_with() {
 #[test]
 fn compile_time_errors_match_cpython() {
     let cases = [
-        ("x = 1\nreturn x\n", "  File \"x.py\", line 2\n    return x\n    ^^^^^^^^\nSyntaxError: 'return' outside function"),
-        ("if 1:\n    break\n", "  File \"x.py\", line 2\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop"),
-        ("def f():\n    continue\n", "  File \"x.py\", line 2\n    continue\n    ^^^^^^^^\nSyntaxError: 'continue' not properly in loop"),
-        ("def f():\n    print(x)\n    global x\n", "  File \"x.py\", line 3\n    global x\n    ^^^^^^^^\nSyntaxError: name 'x' is used prior to global declaration"),
-        ("nonlocal x\n", "  File \"x.py\", line 1\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: nonlocal declaration not allowed at module level"),
-        ("def f():\n    nonlocal zz\n", "  File \"x.py\", line 2\n    nonlocal zz\n    ^^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'zz' found"),
-        ("def f():\n    await g()\n", "  File \"x.py\", line 2\n    await g()\n    ^^^^^^^^^\nSyntaxError: 'await' outside async function"),
-        ("x = await g()\n", "  File \"x.py\", line 1\n    x = await g()\n        ^^^^^^^^^\nSyntaxError: 'await' outside function"),
-        ("async def f():\n    yield from g()\n", "  File \"x.py\", line 2\n    yield from g()\n    ^^^^^^^^^^^^^^\nSyntaxError: 'yield from' inside async function"),
-        ("def f(a, a):\n    pass\n", "  File \"x.py\", line 1\n    def f(a, a):\n             ^\nSyntaxError: duplicate argument 'a' in function definition"),
-        ("f(a=1, a=2)\n", "  File \"x.py\", line 1\n    f(a=1, a=2)\n           ^^^\nSyntaxError: keyword argument repeated: a"),
-        ("async def f():\n    yield 1\n    return 2\n", "  File \"x.py\", line 3\n    return 2\n    ^^^^^^^^\nSyntaxError: 'return' with value in async generator"),
-        ("def f():\n    x = [(yield) for i in y]\n", "  File \"x.py\", line 2\n    x = [(yield) for i in y]\n          ^^^^^\nSyntaxError: 'yield' inside list comprehension"),
+        (
+            "x = 1\nreturn x\n",
+            "  File \"x.py\", line 2\n    return x\n    ^^^^^^^^\nSyntaxError: 'return' outside function",
+        ),
+        (
+            "if 1:\n    break\n",
+            "  File \"x.py\", line 2\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop",
+        ),
+        (
+            "def f():\n    continue\n",
+            "  File \"x.py\", line 2\n    continue\n    ^^^^^^^^\nSyntaxError: 'continue' not properly in loop",
+        ),
+        (
+            "def f():\n    print(x)\n    global x\n",
+            "  File \"x.py\", line 3\n    global x\n    ^^^^^^^^\nSyntaxError: name 'x' is used prior to global declaration",
+        ),
+        (
+            "nonlocal x\n",
+            "  File \"x.py\", line 1\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: nonlocal declaration not allowed at module level",
+        ),
+        (
+            "def f():\n    nonlocal zz\n",
+            "  File \"x.py\", line 2\n    nonlocal zz\n    ^^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'zz' found",
+        ),
+        (
+            "def f():\n    await g()\n",
+            "  File \"x.py\", line 2\n    await g()\n    ^^^^^^^^^\nSyntaxError: 'await' outside async function",
+        ),
+        (
+            "x = await g()\n",
+            "  File \"x.py\", line 1\n    x = await g()\n        ^^^^^^^^^\nSyntaxError: 'await' outside function",
+        ),
+        (
+            "async def f():\n    yield from g()\n",
+            "  File \"x.py\", line 2\n    yield from g()\n    ^^^^^^^^^^^^^^\nSyntaxError: 'yield from' inside async function",
+        ),
+        (
+            "def f(a, a):\n    pass\n",
+            "  File \"x.py\", line 1\n    def f(a, a):\n             ^\nSyntaxError: duplicate argument 'a' in function definition",
+        ),
+        (
+            "f(a=1, a=2)\n",
+            "  File \"x.py\", line 1\n    f(a=1, a=2)\n           ^^^\nSyntaxError: keyword argument repeated: a",
+        ),
+        (
+            "async def f():\n    yield 1\n    return 2\n",
+            "  File \"x.py\", line 3\n    return 2\n    ^^^^^^^^\nSyntaxError: 'return' with value in async generator",
+        ),
+        (
+            "def f():\n    x = [(yield) for i in y]\n",
+            "  File \"x.py\", line 2\n    x = [(yield) for i in y]\n          ^^^^^\nSyntaxError: 'yield' inside list comprehension",
+        ),
     ];
     for (source, expected) in cases {
         assert_eq!(compile_error(source), expected, "source: {source:?}");
@@ -107,5 +148,8 @@ fn compile_time_errors_match_cpython() {
 
 #[test]
 fn complex_literals_are_refused_at_compile_time() {
-    assert!(compile_error("x = 2j\n").ends_with("SyntaxError: complex numbers are not supported by percolate"));
+    assert!(
+        compile_error("x = 2j\n")
+            .ends_with("SyntaxError: complex numbers are not supported by percolate")
+    );
 }
