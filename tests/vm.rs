@@ -529,6 +529,140 @@ UnboundLocalError cannot access local variable 'y' where it is not associated wi
 }
 
 #[test]
+fn control_flow() {
+    let r = run_capture(r#"def f1():
+    for i in range(3):
+        try:
+            if i == 1:
+                continue
+            if i == 2:
+                break
+        finally:
+            print("finally", i)
+    return i
+print(f1())
+def f2():
+    try:
+        raise ValueError("x")
+    except ValueError:
+        return "from except"
+    finally:
+        print("f2 finally")
+print(f2())
+def f3():
+    try:
+        try:
+            raise KeyError("a")
+        finally:
+            print("inner finally")
+    except KeyError as e:
+        print("outer caught", e)
+    try:
+        pass
+    except Exception:
+        pass
+    else:
+        print("else ran")
+f3()
+import sys
+def f4():
+    try:
+        raise TypeError("t")
+    except TypeError:
+        print(sys.exc_info()[0].__name__)
+        try:
+            raise ValueError("v")
+        except ValueError as e:
+            print(repr(e.__context__))
+        print(sys.exc_info()[0].__name__)
+    print(sys.exc_info())
+f4()
+def f5():
+    e = None
+    try:
+        1 / 0
+    except ZeroDivisionError as err:
+        e = err
+    return type(e).__name__
+print(f5())
+class Suppress:
+    def __enter__(self): return self
+    def __exit__(self, *exc): return True
+def f6():
+    with Suppress():
+        raise RuntimeError("hidden")
+    return "after with"
+print(f6())
+def f7():
+    with Suppress(), Suppress() as s2:
+        yield 1
+        raise KeyError
+    yield 2
+print(list(f7()))
+x = [lambda: i for i in range(3)]
+print([f() for f in x])
+class K:
+    vals = [1, 2, 3]
+    doubled = [v * 2 for v in vals]
+print(K.doubled)
+def outer():
+    items = []
+    for i in range(3):
+        def inner(i=i):
+            return i * 10
+        items.append(inner)
+    return [g() for g in items]
+print(outer())
+try:
+    try:
+        raise ValueError("first")
+    finally:
+        print("cleanup runs")
+except ValueError as e:
+    print("got", e)
+def gen_with_return():
+    try:
+        yield 1
+        return 5
+    finally:
+        print("gen finally")
+g = gen_with_return()
+print(next(g))
+try:
+    next(g)
+except StopIteration as e:
+    print("value", e.value)
+"#, "main.py");
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, r#"finally 0
+finally 1
+finally 2
+2
+f2 finally
+from except
+inner finally
+outer caught 'a'
+else ran
+TypeError
+TypeError('t')
+TypeError
+(None, None, None)
+ZeroDivisionError
+after with
+[1, 2]
+[2, 2, 2]
+[2, 4, 6]
+[0, 10, 20]
+cleanup runs
+got first
+1
+gen finally
+value 5
+"#);
+    assert_eq!(r.status, 0);
+}
+
+#[test]
 fn coroutines() {
     let r = run_capture(r#"class Rock:
     def __await__(self):
