@@ -6,6 +6,7 @@ pub mod attr;
 pub mod call;
 pub mod dict;
 pub mod eval;
+pub mod eval_support;
 pub mod exception;
 pub mod excgroup;
 pub mod format;

@@ -1,0 +1,569 @@
+//! Helpers of the eval loop: frame intrinsics (`super()`, `globals()`, `eval`/`exec`), name
+//! look-ups and their errors, unpacking, `raise`, `except` matching and awaitables.
+
+use super::eval::{FrameExit, pop};
+use super::frame::Frame;
+use super::generator::Resume;
+use super::native::{Args, FrameIntrinsic};
+use super::object::{Obj, Payload};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::rc::Rc;
+
+impl Vm {
+    /// Natives that need the calling frame: zero-argument `super()`, `globals()`, `locals()`.
+    pub(super) fn call_intrinsic(
+        &mut self,
+        frame: &Frame,
+        which: FrameIntrinsic,
+        func: Value,
+        args: Args,
+    ) -> PyResult<Value> {
+        match which {
+            FrameIntrinsic::Super if args.is_empty() => {
+                let class_cell = frame
+                    .code
+                    .freevars
+                    .iter()
+                    .position(|n| &**n == "__class__")
+                    .map(|i| i + frame.code.cellvars.len());
+                let cls =
+                    class_cell
+                        .and_then(|i| frame.cells.get(i))
+                        .and_then(|c| match &c.payload {
+                            Payload::Cell(v) => v.borrow().clone(),
+                            _ => None,
+                        });
+                let Some(Value::Obj(cls)) = cls else {
+                    return Err(self.new_runtime_error("super(): __class__ cell not found"));
+                };
+                if frame.code.argcount == 0 {
+                    return Err(self.new_runtime_error("super(): no arguments"));
+                }
+                let first = match frame.locals.first().cloned().flatten() {
+                    Some(v) => v,
+                    None => {
+                        // The first argument may have been moved into a cell.
+                        let name = &frame.code.varnames[0];
+                        let cell = frame
+                            .code
+                            .cellvars
+                            .iter()
+                            .position(|n| n == name)
+                            .and_then(|i| frame.cells.get(i));
+                        match cell.map(|c| match &c.payload {
+                            Payload::Cell(v) => v.borrow().clone(),
+                            _ => None,
+                        }) {
+                            Some(Some(v)) => v,
+                            _ => return Err(self.new_runtime_error("super(): arg[0] deleted")),
+                        }
+                    }
+                };
+                self.new_super(&cls, first)
+            }
+            FrameIntrinsic::Globals => Ok(Value::Obj(frame.globals.clone())),
+            FrameIntrinsic::Eval | FrameIntrinsic::Exec => {
+                let name = if which == FrameIntrinsic::Eval {
+                    "eval"
+                } else {
+                    "exec"
+                };
+                let a = args.check(self, name, 1, 3)?.to_vec();
+                let globals = match a.get(1) {
+                    Some(Value::None) | None => frame.globals.clone(),
+                    Some(g) => match g.as_obj().filter(|o| o.as_dict().is_some()) {
+                        Some(d) => d.clone(),
+                        None => {
+                            return Err(self.new_type_error(format!(
+                                "{name}() globals must be a dict, not {}",
+                                self.type_name(g)
+                            )));
+                        }
+                    },
+                };
+                let locals = match a.get(2) {
+                    Some(l) if !l.is_none() => l.clone(),
+                    _ if a.get(1).is_some_and(|g| !g.is_none()) => Value::Obj(globals.clone()),
+                    _ => match &frame.locals_map {
+                        Some(m) => m.clone(),
+                        None => {
+                            let d = self.new_dict();
+                            for (i, n) in frame.code.varnames.iter().enumerate() {
+                                if let Some(v) = &frame.locals[i] {
+                                    self.dict_set_str(&d, n, v.clone());
+                                }
+                            }
+                            Value::Obj(d)
+                        }
+                    },
+                };
+                self.eval_or_exec(which == FrameIntrinsic::Eval, &a[0], &globals, locals)
+            }
+            FrameIntrinsic::Locals if args.is_empty() => match &frame.locals_map {
+                Some(m) => Ok(m.clone()),
+                None => {
+                    let d = self.new_dict();
+                    for (i, name) in frame.code.varnames.iter().enumerate() {
+                        if let Some(v) = &frame.locals[i] {
+                            self.dict_set_str(&d, name, v.clone());
+                        }
+                    }
+                    Ok(Value::Obj(d))
+                }
+            },
+            _ => {
+                let Some(Payload::NativeFunction(nf)) = func.payload() else {
+                    unreachable!("intrinsic is native")
+                };
+                let f = nf.func.clone();
+                f(self, args)
+            }
+        }
+    }
+
+    /// Compiles (unless given a code object) and runs source for `eval`/`exec`.
+    pub fn eval_or_exec(
+        &mut self,
+        is_eval: bool,
+        source: &Value,
+        globals: &ObjRef,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let code = match source.payload() {
+            Some(Payload::Code(c)) => c.clone(),
+            Some(Payload::Str(s)) => {
+                let text = s.text.to_string();
+                let compiled = if is_eval {
+                    let trimmed = text.trim_start_matches([' ', '\t']);
+                    crate::parser::parse_expression(trimmed, "<string>")
+                        .and_then(|e| crate::codegen::compile_eval(&e, trimmed, "<string>"))
+                } else {
+                    crate::parser::parse_module(&text, "<string>")
+                        .and_then(|m| crate::codegen::compile_module(&m, &text, "<string>"))
+                };
+                match compiled {
+                    Ok(c) => c,
+                    Err(err) => return Err(self.syntax_error_to_exception(&err)),
+                }
+            }
+            _ => {
+                let what = if is_eval {
+                    "eval() arg 1"
+                } else {
+                    "exec() arg 1"
+                };
+                return Err(
+                    self.new_type_error(format!("{what} must be a string, bytes or code object"))
+                );
+            }
+        };
+        if self.dict_get_str(globals, "__builtins__").is_none() {
+            self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
+        }
+        let consts = self.consts_of(&code);
+        let frame = Box::new(Frame::new(code, consts, globals.clone(), Some(locals)));
+        let r = match self.run_frame(frame, Resume::Value(None))? {
+            FrameExit::Return(v) => v,
+            FrameExit::Yield(..) => Value::None,
+        };
+        Ok(if is_eval { r } else { Value::None })
+    }
+
+    /// Builds `super(cls, obj)`.
+    pub fn new_super(&mut self, cls: &ObjRef, obj: Value) -> PyResult<Value> {
+        let obj_type = match obj.payload() {
+            Some(Payload::Type(_)) if self.is_subclass(obj.as_obj().expect("heap"), cls) => {
+                obj.as_obj().expect("heap").clone()
+            }
+            _ => {
+                let t = self.type_of(&obj);
+                if !self.is_subclass(&t, cls) {
+                    return Err(self.new_type_error(
+                        "super(type, obj): obj must be an instance or subtype of type",
+                    ));
+                }
+                t
+            }
+        };
+        Ok(Value::Obj(Obj::new(Payload::Super {
+            this_class: cls.clone(),
+            obj,
+            obj_type,
+        })))
+    }
+
+    pub(super) fn unbound_local(&self, name: &str) -> ObjRef {
+        self.new_exception_msg(
+            &self.exc.unbound_local_error,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
+    pub(super) fn name_not_defined(&self, name: &str) -> ObjRef {
+        let e = self.new_name_error(format!("name '{name}' is not defined"));
+        if let Some(d) = &e.dict {
+            self.dict_set_str(d, "name", Value::str(name));
+        }
+        e
+    }
+
+    pub(super) fn cell_name(&self, frame: &Frame, i: usize) -> Rc<str> {
+        let ncell = frame.code.cellvars.len();
+        if i < ncell {
+            frame.code.cellvars[i].clone()
+        } else {
+            frame.code.freevars[i - ncell].clone()
+        }
+    }
+
+    pub(super) fn unbound_deref(&self, frame: &Frame, i: usize) -> ObjRef {
+        let name = self.cell_name(frame, i);
+        if i < frame.code.cellvars.len() {
+            self.unbound_local(&name)
+        } else {
+            self.new_name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))
+        }
+    }
+
+    pub(super) fn load_name(&mut self, frame: &Frame, name: &str, hash: i64) -> PyResult<Value> {
+        if let Some(m) = &frame.locals_map {
+            match m.as_obj() {
+                Some(d) if d.as_dict().is_some() && d.class.is_none() => {
+                    if let Some(v) = self.dict_get_str_hashed(d, name, hash) {
+                        return Ok(v);
+                    }
+                }
+                _ => match self.get_item(m, &Value::str(name)) {
+                    Ok(v) => return Ok(v),
+                    Err(e) if self.exc_matches(&e, &self.exc.key_error.clone()) => {}
+                    Err(e) => return Err(e),
+                },
+            }
+        }
+        if let Some(v) = self.dict_get_str_hashed(&frame.globals, name, hash) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str_hashed(&self.builtins_dict(), name, hash) {
+            return Ok(v);
+        }
+        Err(self.name_not_defined(name))
+    }
+
+    pub(super) fn store_name(
+        &mut self,
+        frame: &Frame,
+        name: &str,
+        hash: i64,
+        v: Value,
+    ) -> PyResult<()> {
+        match &frame.locals_map {
+            Some(m) => match m.as_obj() {
+                Some(d) if d.as_dict().is_some() && d.class.is_none() => {
+                    self.dict_set_str_hashed(d, name, hash, v);
+                    Ok(())
+                }
+                _ => self.set_item(m, &Value::str(name), v),
+            },
+            None => {
+                self.dict_set_str_hashed(&frame.globals, name, hash, v);
+                Ok(())
+            }
+        }
+    }
+
+    /// `dict.update` / `**` merging for `DictUpdate`/`DictMerge`.
+    pub(super) fn dict_update_from(
+        &mut self,
+        target: &Value,
+        m: &Value,
+        merge: bool,
+        callee: Option<&Value>,
+    ) -> PyResult<()> {
+        let Some(d) = target.as_obj().cloned() else {
+            return Ok(());
+        };
+        let pairs = match m.payload() {
+            Some(Payload::Dict(_)) => self.dict_items(m.as_obj().expect("heap")),
+            _ => {
+                let keys = match self.lookup_attr_opt(m, "keys")? {
+                    Some(k) => self.call(&k, vec![])?,
+                    None => {
+                        let what = if merge {
+                            let fname = match callee {
+                                Some(c) => self.callable_name(c),
+                                None => "function".into(),
+                            };
+                            format!(
+                                "{fname} argument after ** must be a mapping, not {}",
+                                self.type_name(m)
+                            )
+                        } else {
+                            format!("'{}' object is not a mapping", self.type_name(m))
+                        };
+                        return Err(self.new_type_error(what));
+                    }
+                };
+                let keys = self.collect(&keys)?;
+                let mut pairs = Vec::new();
+                for k in keys {
+                    let v = self.get_item(m, &k)?;
+                    pairs.push((k, v));
+                }
+                pairs
+            }
+        };
+        for (k, v) in pairs {
+            if merge && self.dict_get(&d, &k)?.is_some() {
+                let fname = match callee {
+                    Some(c) => self.callable_name(c),
+                    None => "function".into(),
+                };
+                let ks = self.str(&k)?;
+                return Err(self.new_type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
+            }
+            self.dict_set(&d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `qualname()` of a callable as call errors show it.
+    pub(super) fn callable_name(&self, c: &Value) -> String {
+        match c.payload() {
+            Some(Payload::Function(f)) => format!("{}()", f.qualname.borrow()),
+            Some(Payload::BoundMethod { func, .. }) => self.callable_name(func),
+            Some(Payload::NativeFunction(nf)) => format!("{}()", nf.name),
+            Some(Payload::Type(t)) => format!("{}()", t.name.borrow()),
+            _ => format!("{}()", self.type_name(c)),
+        }
+    }
+
+    /// Unpacks `seq` into exactly `before` items, or `before` + list + `after` with a star.
+    pub(super) fn unpack(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
+        let items = match self.collect(seq) {
+            Ok(items) => items,
+            Err(e) => {
+                if self.exc_matches(&e, &self.exc.type_error.clone()) && self.iter(seq).is_err() {
+                    return Err(self.new_type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        self.type_name(seq)
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        match after {
+            None => {
+                if items.len() < before {
+                    return Err(self.new_value_error(format!(
+                        "not enough values to unpack (expected {before}, got {})",
+                        items.len()
+                    )));
+                }
+                if items.len() > before {
+                    return Err(self.new_value_error(format!(
+                        "too many values to unpack (expected {before})"
+                    )));
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.new_value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                items.push(Value::list(middle));
+                items.extend(tail);
+                Ok(items)
+            }
+        }
+    }
+
+    /// `except T:` matching, validating T like CPython.
+    pub fn exception_matches_spec(&mut self, exc: &Value, spec: &Value) -> PyResult<bool> {
+        let classes: Vec<Value> = match spec.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![spec.clone()],
+        };
+        let base = self.exc.base_exception.clone();
+        let exc_type = self.type_of(exc);
+        let mut matched = false;
+        for c in &classes {
+            match c.as_obj() {
+                Some(cls) if cls.as_type().is_some() && self.is_subclass(cls, &base) => {
+                    if self.is_subclass(&exc_type, cls) {
+                        matched = true;
+                    }
+                }
+                _ => {
+                    return Err(self.new_type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+            }
+        }
+        Ok(matched)
+    }
+
+    /// Turns the operand of `raise` into an exception instance.
+    pub fn make_exception(&mut self, v: &Value) -> PyResult<ObjRef> {
+        let base = self.exc.base_exception.clone();
+        match v {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                if !self.is_subclass(o, &base) {
+                    return Err(self.new_type_error("exceptions must derive from BaseException"));
+                }
+                let inst = self.call(v, vec![])?;
+                match inst {
+                    Value::Obj(i) if self.exc_data(&i).is_some() => Ok(i),
+                    other => {
+                        let r = self.repr(v)?;
+                        Err(self.new_type_error(format!(
+                            "calling {r} should have returned an instance of BaseException, not {}",
+                            self.type_name(&other)
+                        )))
+                    }
+                }
+            }
+            Value::Obj(o) if self.exc_data(o).is_some() => Ok(o.clone()),
+            _ => Err(self.new_type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `raise`, `raise exc`, `raise exc from cause`: the exception and whether it gets a
+    /// traceback entry (a bare re-raise does not).
+    pub(super) fn do_raise(&mut self, frame: &mut Frame, n: u32) -> PyResult<(ObjRef, bool)> {
+        match n {
+            0 => match self.handled_exception() {
+                Some(e) => Ok((e, false)),
+                None => Err(self.new_runtime_error("No active exception to reraise")),
+            },
+            1 => {
+                let v = pop(frame);
+                Ok((self.make_exception(&v)?, true))
+            }
+            _ => {
+                let cause = pop(frame);
+                let v = pop(frame);
+                let exc = self.make_exception(&v)?;
+                let cause = match &cause {
+                    Value::None => Value::None,
+                    c => match self.make_exception(c) {
+                        Ok(c) => Value::Obj(c),
+                        Err(_) => {
+                            return Err(self.new_type_error(
+                                "exception causes must derive from BaseException",
+                            ));
+                        }
+                    },
+                };
+                if let Some(d) = self.exc_data(&exc) {
+                    let mut d = d.borrow_mut();
+                    d.cause = cause;
+                    d.suppress_context = true;
+                }
+                Ok((exc, true))
+            }
+        }
+    }
+
+    /// GET_AWAITABLE: a coroutine, or the iterator returned by `__await__`.
+    pub fn get_awaitable(&mut self, v: &Value, place: u32) -> PyResult<Value> {
+        if let Some(Payload::Generator(g)) = v.payload()
+            && g.kind == super::generator::GenKind::Coroutine
+        {
+            if let super::generator::GenState::Suspended(f) = &*g.state.borrow()
+                && f.delegate().is_some()
+            {
+                return Err(self.new_runtime_error("coroutine is being awaited already"));
+            }
+            return Ok(v.clone());
+        }
+        let cls = self.type_of(v);
+        let Some(f) = self.lookup_in_mro(&cls, "__await__") else {
+            let tn = self.type_name(v);
+            let msg = match place {
+                1 => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {tn}"
+                ),
+                2 => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {tn}"
+                ),
+                _ => format!("object {tn} can't be used in 'await' expression"),
+            };
+            return Err(self.new_type_error(msg));
+        };
+        let it = self.call_bound_dunder(&f, v, vec![])?;
+        match it.payload() {
+            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine => {
+                return Err(self.new_type_error("__await__() returned a coroutine"));
+            }
+            Some(Payload::Generator(_)) | Some(Payload::Iterator(_)) => return Ok(it),
+            _ => {}
+        }
+        let it_cls = self.type_of(&it);
+        if self.lookup_in_mro(&it_cls, "__next__").is_none() {
+            return Err(self.new_type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    pub(super) fn get_aiter(&mut self, v: &Value) -> PyResult<Value> {
+        let cls = self.type_of(v);
+        let Some(f) = self.lookup_in_mro(&cls, "__aiter__") else {
+            return Err(self.new_type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                self.type_name(v)
+            )));
+        };
+        let it = self.call_bound_dunder(&f, v, vec![])?;
+        let it_cls = self.type_of(&it);
+        if self.lookup_in_mro(&it_cls, "__anext__").is_none() {
+            return Err(self.new_type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    pub(super) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
+        let cls = self.type_of(aiter);
+        let Some(f) = self.lookup_in_mro(&cls, "__anext__") else {
+            return Err(self.new_type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                self.type_name(aiter)
+            )));
+        };
+        let aw = self.call_bound_dunder(&f, aiter, vec![])?;
+        match self.get_awaitable(&aw, 0) {
+            Ok(it) => Ok(it),
+            Err(e) if self.exc_matches(&e, &self.exc.type_error.clone()) => Err(self
+                .new_type_error(format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    self.type_name(&aw)
+                ))),
+            Err(e) => Err(e),
+        }
+    }
+}
