@@ -39,6 +39,7 @@ enum CallOutcome {
     Frame(Box<Frame>),
 }
 
+/// Pops the operand stack (the compiler guarantees it is not empty).
 pub(super) fn pop(frame: &mut Frame) -> Value {
     frame
         .stack

@@ -193,6 +193,7 @@ impl Vm {
         })))
     }
 
+    /// `UnboundLocalError` for a fast local read before assignment.
     pub(super) fn unbound_local(&self, name: &str) -> ObjRef {
         self.new_exception_msg(
             &self.exc.unbound_local_error,
@@ -202,6 +203,7 @@ impl Vm {
         )
     }
 
+    /// `NameError: name 'x' is not defined` (with `.name` set).
     pub(super) fn name_not_defined(&self, name: &str) -> ObjRef {
         let e = self.new_name_error(format!("name '{name}' is not defined"));
         if let Some(d) = &e.dict {
@@ -210,6 +212,7 @@ impl Vm {
         e
     }
 
+    /// The variable name of cell `i` (cellvars then freevars).
     pub(super) fn cell_name(&self, frame: &Frame, i: usize) -> Rc<str> {
         let ncell = frame.code.cellvars.len();
         if i < ncell {
@@ -219,6 +222,7 @@ impl Vm {
         }
     }
 
+    /// The error for reading an empty cell.
     pub(super) fn unbound_deref(&self, frame: &Frame, i: usize) -> ObjRef {
         let name = self.cell_name(frame, i);
         if i < frame.code.cellvars.len() {
@@ -230,6 +234,7 @@ impl Vm {
         }
     }
 
+    /// LOAD_NAME: the locals mapping, then globals, then builtins.
     pub(super) fn load_name(&mut self, frame: &Frame, name: &str, hash: i64) -> PyResult<Value> {
         if let Some(m) = &frame.locals_map {
             match m.as_obj() {
@@ -254,6 +259,7 @@ impl Vm {
         Err(self.name_not_defined(name))
     }
 
+    /// STORE_NAME into the locals mapping (globals for module code).
     pub(super) fn store_name(
         &mut self,
         frame: &Frame,
@@ -528,6 +534,7 @@ impl Vm {
         Ok(it)
     }
 
+    /// GET_AITER: `__aiter__` with CPython's errors.
     pub(super) fn get_aiter(&mut self, v: &Value) -> PyResult<Value> {
         let cls = self.type_of(v);
         let Some(f) = self.lookup_in_mro(&cls, "__aiter__") else {
@@ -547,6 +554,7 @@ impl Vm {
         Ok(it)
     }
 
+    /// GET_ANEXT: the awaitable of `__anext__()` with CPython's errors.
     pub(super) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
         let cls = self.type_of(aiter);
         let Some(f) = self.lookup_in_mro(&cls, "__anext__") else {
