@@ -14,10 +14,30 @@ pub fn add_new(
     f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
 ) {
     let owner = vm.class_name(class);
+    let base = class.clone();
+    let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+        let n = vm.class_name(&base);
+        match args.positional.first() {
+            Some(Value::Obj(c)) if c.as_type().is_some() => {
+                if vm.is_subclass(c, &base) {
+                    f(vm, args)
+                } else {
+                    let cn = vm.class_name(c);
+                    Err(vm
+                        .new_type_error(format!("{n}.__new__({cn}): {cn} is not a subtype of {n}")))
+                }
+            }
+            Some(other) => {
+                let tn = vm.type_name(other);
+                Err(vm.new_type_error(format!("{n}.__new__(X): X is not a type object ({tn})")))
+            }
+            None => Err(vm.new_type_error(format!("{n}.__new__(): not enough arguments"))),
+        }
+    };
     let func = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
         name: Rc::from("__new__"),
         owner: Some(owner),
-        func: Rc::new(f),
+        func: Rc::new(checked),
         is_method: false,
         intrinsic: None,
     })));

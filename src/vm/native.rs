@@ -201,11 +201,35 @@ impl Vm {
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
+        // Like CPython's method descriptors, refuse a `self` of the wrong type before the
+        // Rust code (which relies on the payload) runs.
+        let cls = class.clone();
+        let method_name: Rc<str> = Rc::from(name);
+        let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+            match args.positional.first() {
+                Some(me) if vm.is_instance(me, &cls) => f(vm, args),
+                Some(me) => {
+                    let msg = format!(
+                        "descriptor '{method_name}' for '{}' objects doesn't apply to a '{}' object",
+                        vm.class_name(&cls),
+                        vm.type_name(me)
+                    );
+                    Err(vm.new_type_error(msg))
+                }
+                None => {
+                    let msg = format!(
+                        "unbound method {}.{method_name}() needs an argument",
+                        vm.class_name(&cls)
+                    );
+                    Err(vm.new_type_error(msg))
+                }
+            }
+        };
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
                 name: Rc::from(name),
                 owner,
-                func: Rc::new(f),
+                func: Rc::new(checked),
                 is_method: true,
                 intrinsic: None,
             }),
