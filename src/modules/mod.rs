@@ -1,8 +1,9 @@
 //! Built-in modules.
 
+pub mod asyncio_module;
 pub mod mt_random;
 
 /// Registers every native module with the VM (add one line per module).
 pub fn register_all(vm: &mut crate::vm::Vm) {
-    let _ = vm;
+    vm.register_module("asyncio", asyncio_module::init);
 }

@@ -1,0 +1,921 @@
+# The core of asyncio — Future, Task, handles and the event loop — mirroring CPython 3.12's
+# futures.py, tasks.py, events.py and base_events.py method by method, so that callbacks run
+# in exactly CPython's order. Executed in the `asyncio` module's namespace before prelude.py.
+#
+# Native helpers injected by src/modules/asyncio_module.rs:
+#   _monotonic()            the loop clock (time.monotonic)
+#   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
+#                           until an event); this is how the loop sleeps — never a busy wait
+#   _print_exception(exc)   prints a traceback on stderr, as logging's exc_info does
+#
+# Why Python and not Rust for now: the scheduling order is the contract, and these classes are
+# the reference semantics; the performance work replaces hot paths (Task.__step, Future
+# wake-ups, sleep) natively behind the same names.
+
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+# base_events.py constants.
+_MIN_SCHEDULED_TIMER_HANDLES = 100
+_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
+MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+_CLOCK_RESOLUTION = 1e-09
+
+
+class CancelledError(BaseException):
+    """The Future or Task was cancelled."""
+
+
+class InvalidStateError(Exception):
+    """The operation is not allowed in this state."""
+
+
+class IncompleteReadError(EOFError):
+    """Incomplete read error (streams)."""
+
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+
+class LimitOverrunError(Exception):
+    """Reached the buffer limit while looking for a separator (streams)."""
+
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+
+async def _probe_coroutine():
+    pass
+
+
+_probe = _probe_coroutine()
+_CoroutineType = type(_probe)
+_probe.close()
+del _probe
+
+
+def iscoroutine(obj):
+    """Mirrors coroutines.py iscoroutine."""
+    return type(obj) is _CoroutineType
+
+
+def iscoroutinefunction(func):
+    """Mirrors coroutines.py iscoroutinefunction (via the code's coroutine flag)."""
+    code = getattr(func, '__code__', None)
+    return code is not None and bool(getattr(code, 'co_flags', 0) & 0x80)
+
+
+def isfuture(obj):
+    """Mirrors base_futures.py isfuture."""
+    return (hasattr(obj.__class__, '_asyncio_future_blocking') and
+            obj._asyncio_future_blocking is not None)
+
+
+def _callback_name(callback):
+    name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None)
+    if name is None:
+        return repr(callback)
+    return f'{name}()'
+
+
+def _format_callbacks(cb):
+    """Mirrors base_futures.py _format_callbacks."""
+    size = len(cb)
+    if not size:
+        cb = ''
+    elif size == 1:
+        cb = _callback_name(cb[0][0])
+    elif size == 2:
+        cb = '{}, {}'.format(_callback_name(cb[0][0]), _callback_name(cb[1][0]))
+    else:
+        cb = '{}, <{} more>, {}'.format(_callback_name(cb[0][0]), size - 2, _callback_name(cb[-1][0]))
+    return f'cb=[{cb}]'
+
+
+def _short_repr(value):
+    """reprlib.repr's default limits for the result shown in a Future's repr."""
+    text = repr(value)
+    if len(text) > 30:
+        text = text[:13] + '...' + text[-14:]
+    return text
+
+
+class Handle:
+    """Mirrors events.py Handle: a callback scheduled with call_soon."""
+
+    def __init__(self, callback, args, loop, context=None):
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._loop = loop
+        self._context = context
+
+    def _repr_info(self):
+        info = [self.__class__.__name__]
+        if self._cancelled:
+            info.append('cancelled')
+        if self._callback is not None:
+            info.append(_callback_name(self._callback))
+        return info
+
+    def __repr__(self):
+        return '<{}>'.format(' '.join(self._repr_info()))
+
+    def get_context(self):
+        return self._context
+
+    def cancel(self):
+        if not self._cancelled:
+            self._cancelled = True
+            self._callback = None
+            self._args = None
+
+    def cancelled(self):
+        return self._cancelled
+
+    def _run(self):
+        try:
+            self._callback(*self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({
+                'message': f'Exception in callback {_callback_name(self._callback)}',
+                'exception': exc,
+                'handle': self,
+            })
+        self = None
+
+
+class TimerHandle(Handle):
+    """Mirrors events.py TimerHandle: ordered in the heap by `when` only, as CPython's."""
+
+    def __init__(self, when, callback, args, loop, context=None):
+        super().__init__(callback, args, loop, context)
+        self._when = when
+        self._scheduled = False
+
+    def _repr_info(self):
+        info = super()._repr_info()
+        pos = 2 if self._cancelled else 1
+        info.insert(pos, f'when={self._when}')
+        return info
+
+    def __lt__(self, other):
+        return self._when < other._when
+
+    def __le__(self, other):
+        return self._when <= other._when
+
+    def __gt__(self, other):
+        return self._when > other._when
+
+    def __ge__(self, other):
+        return self._when >= other._when
+
+    def __eq__(self, other):
+        if isinstance(other, TimerHandle):
+            return (self._when == other._when and self._callback == other._callback and
+                    self._args == other._args and self._cancelled == other._cancelled)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._when)
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_handle_cancelled(self)
+        super().cancel()
+
+    def when(self):
+        return self._when
+
+
+def _heappush(heap, item):
+    """heapq.heappush: sift the new item up (ties keep heapq's order)."""
+    heap.append(item)
+    pos = len(heap) - 1
+    while pos > 0:
+        parent = (pos - 1) >> 1
+        if item < heap[parent]:
+            heap[pos] = heap[parent]
+            pos = parent
+            continue
+        break
+    heap[pos] = item
+
+
+def _heappop(heap):
+    """heapq.heappop: move the hole to a leaf, then sift the last item up."""
+    last = heap.pop()
+    if not heap:
+        return last
+    top = heap[0]
+    end = len(heap)
+    pos = 0
+    child = 1
+    while child < end:
+        right = child + 1
+        if right < end and not heap[child] < heap[right]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = last
+    while pos > 0:
+        parent = (pos - 1) >> 1
+        if last < heap[parent]:
+            heap[pos] = heap[parent]
+            pos = parent
+            continue
+        break
+    heap[pos] = last
+    return top
+
+
+def _heapify(heap):
+    items = list(heap)
+    heap.clear()
+    for item in items:
+        _heappush(heap, item)
+
+
+class _ReadyQueue:
+    """collections.deque's append/popleft for the ready queue, without per-item shifting."""
+
+    def __init__(self):
+        self._items = []
+        self._head = 0
+
+    def append(self, item):
+        self._items.append(item)
+
+    def popleft(self):
+        item = self._items[self._head]
+        self._head += 1
+        if self._head == len(self._items):
+            self._items = []
+            self._head = 0
+        return item
+
+    def clear(self):
+        self._items = []
+        self._head = 0
+
+    def __len__(self):
+        return len(self._items) - self._head
+
+    def __bool__(self):
+        return len(self._items) > self._head
+
+
+_running_loop = None
+_event_loop = None
+_event_loop_set = False
+
+
+def _get_running_loop():
+    """Mirrors events.py _get_running_loop."""
+    return _running_loop
+
+
+def _set_running_loop(loop):
+    global _running_loop
+    _running_loop = loop
+
+
+def get_running_loop():
+    """Mirrors events.py get_running_loop."""
+    loop = _running_loop
+    if loop is None:
+        raise RuntimeError('no running event loop')
+    return loop
+
+
+def get_event_loop():
+    """Mirrors events.py get_event_loop with the default policy (3.12)."""
+    global _event_loop, _event_loop_set
+    loop = _running_loop
+    if loop is not None:
+        return loop
+    if _event_loop is None and not _event_loop_set:
+        _event_loop = new_event_loop()
+    if _event_loop is None:
+        raise RuntimeError('There is no current event loop in thread %r.' % 'MainThread')
+    return _event_loop
+
+
+def set_event_loop(loop):
+    """Mirrors the default policy's set_event_loop."""
+    global _event_loop, _event_loop_set
+    _event_loop_set = True
+    _event_loop = loop
+
+
+def new_event_loop():
+    """Mirrors events.py new_event_loop."""
+    return BaseEventLoop()
+
+
+def _run_until_complete_cb(fut):
+    if not fut.cancelled():
+        exc = fut.exception()
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            return
+    fut.get_loop().stop()
+
+
+class BaseEventLoop:
+    """Mirrors base_events.py BaseEventLoop: the ready queue, the timer heap and _run_once."""
+
+    def __init__(self):
+        self._timer_cancelled_count = 0
+        self._closed = False
+        self._stopping = False
+        self._ready = _ReadyQueue()
+        self._scheduled = []
+        self._running = False
+        self._exception_handler = None
+        self._asyncgens_shutdown_called = False
+
+    def __repr__(self):
+        return (f'<_UnixSelectorEventLoop running={self.is_running()} '
+                f'closed={self.is_closed()} debug=False>')
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError('This event loop is already running')
+        if _running_loop is not None:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+
+    def create_future(self):
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        return Task(coro, loop=self, name=name, context=context)
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        self._running = True
+        _set_running_loop(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._running = False
+            _set_running_loop(None)
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        self._check_running()
+        new_task = not isfuture(future)
+        future = ensure_future(future, loop=self)
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError("Cannot close a running event loop")
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        self._scheduled.clear()
+
+    def is_closed(self):
+        return self._closed
+
+    def is_running(self):
+        return self._running
+
+    def time(self):
+        return _monotonic()
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        return self.call_at(self.time() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        timer = TimerHandle(when, callback, args, self, context)
+        _heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        handle = Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args, context=context)
+
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            self._timer_cancelled_count += 1
+
+    async def shutdown_asyncgens(self):
+        self._asyncgens_shutdown_called = True
+
+    async def shutdown_default_executor(self, timeout=None):
+        return None
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f'A callable object or None is expected, got {handler!r}')
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        """Mirrors BaseEventLoop.default_exception_handler (logged on stderr)."""
+        message = context.get('message')
+        if not message:
+            message = 'Unhandled exception in event loop'
+        exception = context.get('exception')
+        log_lines = [message]
+        for key in sorted(context):
+            if key in {'message', 'exception'}:
+                continue
+            log_lines.append(f'{key}: {context[key]!r}')
+        _write_stderr('\n'.join(log_lines) + '\n')
+        if exception is not None:
+            _print_exception(exception)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                _write_stderr('Exception in default exception handler\n')
+        else:
+            try:
+                self._exception_handler(self, context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                try:
+                    self.default_exception_handler({
+                        'message': 'Unhandled error in exception handler',
+                        'exception': exc,
+                        'context': context,
+                    })
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException:
+                    _write_stderr('Exception in default exception handler\n')
+
+    def _run_once(self):
+        """Mirrors base_events.py _run_once: one full iteration of the event loop."""
+        scheduled = self._scheduled
+        sched_count = len(scheduled)
+        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
+                self._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
+            new_scheduled = []
+            for handle in scheduled:
+                if handle._cancelled:
+                    handle._scheduled = False
+                else:
+                    new_scheduled.append(handle)
+            _heapify(new_scheduled)
+            self._scheduled = scheduled = new_scheduled
+            self._timer_cancelled_count = 0
+        else:
+            while scheduled and scheduled[0]._cancelled:
+                self._timer_cancelled_count -= 1
+                handle = _heappop(scheduled)
+                handle._scheduled = False
+
+        timeout = None
+        if self._ready or self._stopping:
+            timeout = 0
+        elif scheduled:
+            when = scheduled[0]._when
+            timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
+        if timeout != 0:
+            _select(timeout)
+
+        end_time = self.time() + _CLOCK_RESOLUTION
+        ready = self._ready
+        while scheduled:
+            handle = scheduled[0]
+            if handle._when >= end_time:
+                break
+            handle = _heappop(scheduled)
+            handle._scheduled = False
+            ready.append(handle)
+
+        ntodo = len(ready)
+        for _ in range(ntodo):
+            handle = ready.popleft()
+            if handle._cancelled:
+                continue
+            handle._run()
+        handle = None
+
+
+class Future:
+    """Mirrors futures.py Future (with _asyncio's C messages)."""
+
+    _asyncio_future_blocking = False
+
+    def __init__(self, *, loop=None):
+        self._state = _PENDING
+        self._result = None
+        self._exception = None
+        self._cancel_message = None
+        self._cancelled_exc = None
+        self._log_traceback = False
+        if loop is None:
+            self._loop = get_event_loop()
+        else:
+            self._loop = loop
+        self._callbacks = []
+
+    def _repr_info(self):
+        info = [self._state.lower()]
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                info.append(f'exception={self._exception!r}')
+            else:
+                info.append(f'result={_short_repr(self._result)}')
+        if self._callbacks:
+            info.append(_format_callbacks(self._callbacks))
+        return info
+
+    def __repr__(self):
+        return '<{} {}>'.format(self.__class__.__name__, ' '.join(self._repr_info()))
+
+    def get_loop(self):
+        return self._loop
+
+    def _make_cancelled_error(self):
+        if self._cancelled_exc is not None:
+            exc = self._cancelled_exc
+            self._cancelled_exc = None
+            return exc
+        if self._cancel_message is None:
+            return CancelledError()
+        return CancelledError(self._cancel_message)
+
+    def cancel(self, msg=None):
+        self._log_traceback = False
+        if self._state != _PENDING:
+            return False
+        self._state = _CANCELLED
+        self._cancel_message = msg
+        self._schedule_callbacks()
+        return True
+
+    def _schedule_callbacks(self):
+        callbacks = self._callbacks[:]
+        if not callbacks:
+            return
+        self._callbacks[:] = []
+        for callback, ctx in callbacks:
+            self._loop.call_soon(callback, self, context=ctx)
+
+    def cancelled(self):
+        return self._state == _CANCELLED
+
+    def done(self):
+        return self._state != _PENDING
+
+    def result(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Result is not set.')
+        self._log_traceback = False
+        if self._exception is not None:
+            raise self._exception
+        return self._result
+
+    def exception(self):
+        if self._state == _CANCELLED:
+            raise self._make_cancelled_error()
+        if self._state != _FINISHED:
+            raise InvalidStateError('Exception is not set.')
+        self._log_traceback = False
+        return self._exception
+
+    def add_done_callback(self, fn, *, context=None):
+        if self._state != _PENDING:
+            self._loop.call_soon(fn, self, context=context)
+        else:
+            self._callbacks.append((fn, context))
+
+    def remove_done_callback(self, fn):
+        filtered = [(f, ctx) for (f, ctx) in self._callbacks if f != fn]
+        removed_count = len(self._callbacks) - len(filtered)
+        if removed_count:
+            self._callbacks[:] = filtered
+        return removed_count
+
+    def set_result(self, result):
+        if self._state != _PENDING:
+            raise InvalidStateError('invalid state')
+        self._result = result
+        self._state = _FINISHED
+        self._schedule_callbacks()
+
+    def set_exception(self, exception):
+        if self._state != _PENDING:
+            raise InvalidStateError('invalid state')
+        if isinstance(exception, type):
+            exception = exception()
+        if type(exception) is StopIteration:
+            new_exc = RuntimeError("StopIteration interacts badly with generators "
+                                   "and cannot be raised into a Future")
+            new_exc.__cause__ = exception
+            new_exc.__context__ = exception
+            exception = new_exc
+        self._exception = exception
+        self._state = _FINISHED
+        self._schedule_callbacks()
+        self._log_traceback = True
+
+    def __await__(self):
+        if not self.done():
+            self._asyncio_future_blocking = True
+            yield self
+        if not self.done():
+            raise RuntimeError("await wasn't used with future")
+        return self.result()
+
+    __iter__ = __await__
+
+
+def _set_result_unless_cancelled(fut, result):
+    """Mirrors futures.py _set_result_unless_cancelled."""
+    if fut.cancelled():
+        return
+    fut.set_result(result)
+
+
+_task_name_counter = 0
+_current_tasks = {}
+_scheduled_tasks = []
+
+
+def _register_task(task):
+    _scheduled_tasks.append(task)
+
+
+def _enter_task(loop, task):
+    current = _current_tasks.get(loop)
+    if current is not None:
+        raise RuntimeError(f"Cannot enter into task {task!r} while another "
+                           f"task {current!r} is being executed.")
+    _current_tasks[loop] = task
+
+
+def _leave_task(loop, task):
+    current = _current_tasks.get(loop)
+    if current is not task:
+        raise RuntimeError(f"Leaving task {task!r} does not match "
+                           f"the current task {current!r}.")
+    del _current_tasks[loop]
+
+
+def current_task(loop=None):
+    """Mirrors tasks.py current_task."""
+    if loop is None:
+        loop = get_running_loop()
+    return _current_tasks.get(loop)
+
+
+def all_tasks(loop=None):
+    """Mirrors tasks.py all_tasks; finished tasks are dropped from the registry here."""
+    global _scheduled_tasks
+    if loop is None:
+        loop = get_running_loop()
+    _scheduled_tasks = [t for t in _scheduled_tasks if not t.done()]
+    return {t for t in _scheduled_tasks if t._loop is loop}
+
+
+def _format_coroutine(coro):
+    name = getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or repr(coro)
+    return f'{name}()'
+
+
+class Task(Future):
+    """Mirrors tasks.py Task: drives a coroutine with __step and __wakeup."""
+
+    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        super().__init__(loop=loop)
+        if not iscoroutine(coro):
+            raise TypeError(f"a coroutine was expected, got {coro!r}")
+        global _task_name_counter
+        _task_name_counter += 1
+        if name is None:
+            self._name = f'Task-{_task_name_counter}'
+        else:
+            self._name = str(name)
+        self._num_cancels_requested = 0
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._coro = coro
+        self._context = context
+        self._loop.call_soon(self._step, context=self._context)
+        _register_task(self)
+
+    def _repr_info(self):
+        info = super()._repr_info()
+        if self._num_cancels_requested and not self.done():
+            info[0] = 'cancelling'
+        info.insert(1, 'name=%r' % self.get_name())
+        if self._fut_waiter is not None:
+            info.insert(2, f'wait_for={self._fut_waiter!r}')
+        if self._coro:
+            info.insert(2, f'coro=<{_format_coroutine(self._coro)}>')
+        return info
+
+    def get_coro(self):
+        return self._coro
+
+    def get_context(self):
+        return self._context
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def set_result(self, result):
+        raise RuntimeError('Task does not support set_result operation')
+
+    def set_exception(self, exception):
+        raise RuntimeError('Task does not support set_exception operation')
+
+    def get_stack(self, *, limit=None):
+        return []
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        self._num_cancels_requested += 1
+        if self._fut_waiter is not None:
+            if self._fut_waiter.cancel(msg=msg):
+                return True
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+
+    def cancelling(self):
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
+
+    def _step(self, exc=None):
+        if self.done():
+            raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
+        if self._must_cancel:
+            if not isinstance(exc, CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        self._fut_waiter = None
+        _enter_task(self._loop, self)
+        try:
+            self._step_run_and_handle_result(exc)
+        finally:
+            _leave_task(self._loop, self)
+
+    def _step_run_and_handle_result(self, exc):
+        coro = self._coro
+        try:
+            if exc is None:
+                result = coro.send(None)
+            else:
+                result = coro.throw(exc)
+        except StopIteration as stop:
+            if self._must_cancel:
+                self._must_cancel = False
+                Future.cancel(self, msg=self._cancel_message)
+            else:
+                Future.set_result(self, stop.value)
+        except CancelledError as cancelled:
+            self._cancelled_exc = cancelled
+            Future.cancel(self)
+        except (KeyboardInterrupt, SystemExit) as fatal:
+            Future.set_exception(self, fatal)
+            raise
+        except BaseException as error:
+            Future.set_exception(self, error)
+        else:
+            blocking = getattr(result, '_asyncio_future_blocking', None)
+            if blocking is not None:
+                if result.get_loop() is not self._loop:
+                    new_exc = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
+                    self._loop.call_soon(self._step, new_exc, context=self._context)
+                elif blocking:
+                    if result is self:
+                        new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
+                        self._loop.call_soon(self._step, new_exc, context=self._context)
+                    else:
+                        result._asyncio_future_blocking = False
+                        result.add_done_callback(self._wakeup, context=self._context)
+                        self._fut_waiter = result
+                        if self._must_cancel:
+                            if self._fut_waiter.cancel(msg=self._cancel_message):
+                                self._must_cancel = False
+                else:
+                    new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
+                    self._loop.call_soon(self._step, new_exc, context=self._context)
+            elif result is None:
+                self._loop.call_soon(self._step, context=self._context)
+            elif type(result).__name__ == 'generator':
+                new_exc = RuntimeError(f'yield was used instead of yield from for generator in task {self!r} with {result!r}')
+                self._loop.call_soon(self._step, new_exc, context=self._context)
+            else:
+                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
+                self._loop.call_soon(self._step, new_exc, context=self._context)
+
+    def _wakeup(self, future):
+        try:
+            future.result()
+        except BaseException as exc:
+            self._step(exc)
+        else:
+            self._step()
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    """Mirrors tasks.py ensure_future."""
+    if isfuture(coro_or_future):
+        if loop is not None and loop is not coro_or_future.get_loop():
+            raise ValueError('The future belongs to a different loop than '
+                             'the one specified as the loop argument')
+        return coro_or_future
+    should_close = True
+    if not iscoroutine(coro_or_future):
+        if hasattr(type(coro_or_future), '__await__'):
+            async def _wrap_awaitable(awaitable):
+                return await awaitable
+            coro_or_future = _wrap_awaitable(coro_or_future)
+            should_close = False
+        else:
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if loop is None:
+        loop = get_event_loop()
+    try:
+        return loop.create_task(coro_or_future)
+    except RuntimeError:
+        if should_close:
+            coro_or_future.close()
+        raise
+
+
+def create_task(coro, *, name=None, context=None):
+    """Mirrors tasks.py create_task."""
+    loop = get_running_loop()
+    return loop.create_task(coro, name=name, context=context)
+
+
+class _Sleep0:
+    """The bare `yield` of tasks.py __sleep0: the task is rescheduled with call_soon."""
+
+    def __await__(self):
+        yield
+
+
+def _sleep0():
+    return _Sleep0()
