@@ -170,7 +170,18 @@ fn object_init(vm: &mut Vm) {
         vm.generic_set_attr(&a[0], &name, None)?;
         Ok(Value::None)
     });
-    vm.add_classmethod(&object, "__init_subclass__", |_, _| Ok(Value::None));
+    vm.add_classmethod(&object, "__init_subclass__", |vm, args| {
+        if args.kwargs.is_empty() && args.positional.len() <= 1 {
+            return Ok(Value::None);
+        }
+        let name = match args.positional.first().and_then(|c| c.as_obj()) {
+            Some(c) => vm.class_name(c).to_string(),
+            None => "object".to_string(),
+        };
+        Err(vm.new_type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )))
+    });
     vm.add_method(&object, "__dir__", |vm, args| {
         let me = self_arg(&args);
         let dir = vm.builtin("dir").expect("dir is a builtin");

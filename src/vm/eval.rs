@@ -687,9 +687,11 @@ impl Vm {
                     } else {
                         None
                     };
-                    if flags & 0x04 != 0 {
-                        pop(frame);
-                    }
+                    let annotations = if flags & 0x04 != 0 {
+                        Some(pop(frame))
+                    } else {
+                        None
+                    };
                     let kwdefaults = if flags & 0x02 != 0 {
                         Some(pop(frame))
                     } else {
@@ -727,9 +729,13 @@ impl Vm {
                         name_hashes,
                         code,
                     };
+                    let fdict = self.new_dict();
+                    if let Some(a) = annotations {
+                        self.dict_set_str(&fdict, "__annotations__", a);
+                    }
                     let f = Obj::with_class(
                         self.types.function.clone(),
-                        Some(self.new_dict()),
+                        Some(fdict),
                         Payload::Function(func),
                     );
                     frame.stack.push(Value::Obj(f));
