@@ -5,7 +5,8 @@ use percolate::run_capture;
 
 #[test]
 fn async_protocols() {
-    let r = run_capture(r#"import sys
+    let r = run_capture(
+        r#"import sys
 class Sleep:
     def __init__(self, n): self.n = n
     def __await__(self):
@@ -85,9 +86,13 @@ async def await_twice():
     b = await s
     return a, b
 print(run({"t": await_twice()}))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"a step 0
+    assert_eq!(
+        r.stdout,
+        r#"a step 0
 b step 0
 a step 1
 b step 1
@@ -103,13 +108,15 @@ async_generator async_generator_asend
 inner returned ret
 [1]
 {'t': (0, 0)}
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn builtins_basic() {
-    let r = run_capture(r#"print(1, 2.5, "s", None, True, [1, "a"], (1,), {"k": 1}, {1, 2, 3}, sep="|", end="!\n")
+    let r = run_capture(
+        r#"print(1, 2.5, "s", None, True, [1, "a"], (1,), {"k": 1}, {1, 2, 3}, sep="|", end="!\n")
 print(repr(0.1), 1e16, 1e-5, 2**100, -7 // 2, -7 % 2, 7 / 2, 2 ** -1, 10 ** 20 // 3)
 print(len("héllo"), "abc"[1], "abc"[::-1], [1, 2, 3][-1], (1, 2, 3)[1:])
 print(int("42"), int(3.9), float("1.5"), str(12), bool([]), int("ff", 16))
@@ -132,9 +139,13 @@ x.sort()
 print(x, " ".join(["a", "b"]), "a,b".split(","), "  x ".strip())
 print(1 < 2 < 3, 1 == 1.0, "a" < "b", [1, 2] < [1, 3], (1, 2) == (1, 2))
 print(str(1.0), str(-0.0), float("inf"), 3 * "ab", [0] * 3)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"1|2.5|s|None|True|[1, 'a']|(1,)|{'k': 1}|{1, 2, 3}!
+    assert_eq!(
+        r.stdout,
+        r#"1|2.5|s|None|True|[1, 'a']|(1,)|{'k': 1}|{1, 2, 3}!
 0.1 1e+16 1e-05 1267650600228229401496703205376 -4 1 3.5 0.5 33333333333333333333
 5 b cba 3 (2, 3)
 42 3 1.5 12 False 255
@@ -151,13 +162,15 @@ A 97 0xff 0b101 0o10
 [1, 2, 3] a b ['a', 'b'] x
 True True True True True
 1.0 -0.0 inf ababab [0, 0, 0]
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn calls() {
-    let r = run_capture(r#"def f(a, b=2, *args, c, d=4, **kw):
+    let r = run_capture(
+        r#"def f(a, b=2, *args, c, d=4, **kw):
     return (a, b, args, c, d, sorted(kw.items()))
 print(f(1, c=3))
 print(f(1, 5, 6, 7, c=3, e=5, d=0))
@@ -175,9 +188,13 @@ try:
     h(1)
 except TypeError as e:
     print(e)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"(1, 2, (), 3, 4, [])
+    assert_eq!(
+        r.stdout,
+        r#"(1, 2, (), 3, 4, [])
 (1, 5, (6, 7), 3, 0, [('e', 5)])
 3
 TypeError: f() missing 1 required positional argument: 'a'
@@ -187,13 +204,15 @@ TypeError: g() takes 2 positional arguments but 3 were given
 TypeError: f() got multiple values for argument 'a'
 (1, 2, (), 9, 4, [])
 h() takes 0 positional arguments but 1 was given
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn class_protocols() {
-    let r = run_capture(r#"class A:
+    let r = run_capture(
+        r#"class A:
     x = 1
     def m(self): return "m"
     @classmethod
@@ -274,9 +293,13 @@ class Meta(type):
 class WithMeta(metaclass=Meta): pass
 print(WithMeta, type(WithMeta).__name__, isinstance(WithMeta, Meta))
 print(vars(p), dir(p)[:3] if False else None)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"A sm m 1 1 1
+    assert_eq!(
+        r.stdout,
+        r#"A sm m 1 1 1
 5 1 {'x': 5} True
 True <class '__main__.A'> <function A.m at 0x7 <bound method A.m of <__main__
 2 B m (<class '__main__.A'>,) <class '__main__.A'>
@@ -298,13 +321,15 @@ f f 2 None __main__
 code 7 7 ('code 7',) E('code 7')
 <Meta WithMeta> Meta True
 {'_v': 8} None
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn classes() {
-    let r = run_capture(r#"class A:
+    let r = run_capture(
+        r#"class A:
     count = 0
     def __init__(self, x):
         self.x = x
@@ -374,9 +399,13 @@ class H:
     d = Desc()
 h = H(); h.d = 5
 print(h.d, h.stored)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"A(1) 2 2 B 1
+    assert_eq!(
+        r.stdout,
+        r#"A(1) 2 2 B 1
 5 True False True True
 (<class '__main__.B'>, <class '__main__.A'>, <class 'object'>)
 c M
@@ -387,13 +416,15 @@ kid
 ['W', 'Y', 'Z', 'X', 'object']
 <class 'object'> <class 'int'> <class 'str'> <class 'NoneType'>
 ('get', 'H') 5
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn classes2() {
-    let r = run_capture(r#"class Meta(type):
+    let r = run_capture(
+        r#"class Meta(type):
     def __call__(cls, *args):
         print("creating", cls.__name__, args)
         return super().__call__(*args)
@@ -467,9 +498,13 @@ class Counter:
 c1, c2 = Counter("a"), Counter("b")
 print(Counter.instances, c2.name)
 print(repr(object)[:15], str(A)[:8], A.__name__, A.__qualname__, A.who.__qualname__)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"creating P (1,)
+    assert_eq!(
+        r.stdout,
+        r#"creating P (1,)
 1 P P __init__
 1
 property 'c' of 'Temp' object has no setter
@@ -485,13 +520,15 @@ propagated in with
 DBCA
 2 b
 <class 'object' <class ' A A A.who
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn closures() {
-    let r = run_capture(r#"def counter():
+    let r = run_capture(
+        r#"def counter():
     n = 0
     def inc():
         nonlocal n
@@ -518,19 +555,25 @@ try:
     unbound()
 except UnboundLocalError as e:
     print(type(e).__name__, e)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"1 2 3
+    assert_eq!(
+        r.stdout,
+        r#"1 2 3
 [0, 1, 4, 9]
 2
 UnboundLocalError cannot access local variable 'y' where it is not associated with a value
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn control_flow() {
-    let r = run_capture(r#"def f1():
+    let r = run_capture(
+        r#"def f1():
     for i in range(3):
         try:
             if i == 1:
@@ -632,9 +675,13 @@ try:
     next(g)
 except StopIteration as e:
     print("value", e.value)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"finally 0
+    assert_eq!(
+        r.stdout,
+        r#"finally 0
 finally 1
 finally 2
 2
@@ -658,13 +705,15 @@ got first
 1
 gen finally
 value 5
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn coroutines() {
-    let r = run_capture(r#"class Rock:
+    let r = run_capture(
+        r#"class Rock:
     def __await__(self):
         value = yield 7
         return value * 2
@@ -725,9 +774,13 @@ try:
     t.throw(KeyError("k"))
 except StopIteration as e:
     print(e.value)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"7
+    assert_eq!(
+        r.stdout,
+        r#"7
 returned 11
 cannot reuse already awaited coroutine
 __await__() returned non-iterator of type 'int'
@@ -735,26 +788,34 @@ object int can't be used in 'await' expression
 [0, 1, 2]
 coroutine outer False
 handled KeyError('k')
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn dict_views() {
-    let r = run_capture(r#"d = {"a": 1, "b": 2, "c": 3}
+    let r = run_capture(
+        r#"d = {"a": 1, "b": 2, "c": 3}
 print(d.keys() & {"a", "z"}, d.keys() - {"a"}, d.keys() | {"q"}, sorted(d.items() & {("a", 1)}), d.keys() ^ {"a", "x"})
 print(d.keys() == {"a", "b", "c"}, "a" in d.keys(), ("a", 1) in d.items(), len(d.values()))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"{'a'} {'c', 'b'} {'q', 'c', 'a', 'b'} [('a', 1)] {'c', 'x', 'b'}
+    assert_eq!(
+        r.stdout,
+        r#"{'a'} {'c', 'b'} {'q', 'c', 'a', 'b'} [('a', 1)] {'c', 'x', 'b'}
 True True True 3
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn error_messages() {
-    let r = run_capture(r#"def check(f):
+    let r = run_capture(
+        r#"def check(f):
     try:
         r = f()
         print("ok", repr(r))
@@ -825,9 +886,13 @@ check(lambda: bytes(3))
 check(lambda: b"abc"[1])
 check(lambda: list(b"ab"))
 check(lambda: str(b"x", "utf-8"))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"TypeError: unsupported operand type(s) for +: 'int' and 'str'
+    assert_eq!(
+        r.stdout,
+        r#"TypeError: unsupported operand type(s) for +: 'int' and 'str'
 TypeError: can only concatenate str (not "int") to str
 TypeError: can't multiply sequence by non-int of type 'str'
 TypeError: unhashable type: 'list'
@@ -892,13 +957,15 @@ ok b'\x00\x00\x00'
 ok 98
 ok [97, 98]
 ok 'x'
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn eval_exec() {
-    let r = run_capture(r#"x = 5
+    let r = run_capture(
+        r#"x = 5
 print(eval("x * 2"), eval("  1 + 1"), eval("y + 1", {"y": 10}))
 exec("z = x + 1\nprint('in exec', z)")
 print(z)
@@ -913,21 +980,27 @@ try:
     eval("1 +")
 except SyntaxError as e:
     print("SyntaxError", e.msg)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"10 2 11
+    assert_eq!(
+        r.stdout,
+        r#"10 2 11
 in exec 6
 6
 8
 42
 SyntaxError invalid syntax
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn exc_groups() {
-    let r = run_capture(r#"try:
+    let r = run_capture(
+        r#"try:
     raise ExceptionGroup("many", [ValueError(1), TypeError(2), ValueError(3)])
 except* ValueError as eg:
     print("values", repr(eg), eg.exceptions)
@@ -939,19 +1012,25 @@ try:
     raise KeyError("solo")
 except* KeyError as eg:
     print("wrapped", repr(eg))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"values ExceptionGroup('many', [ValueError(1), ValueError(3)]) (ValueError(1), ValueError(3))
+    assert_eq!(
+        r.stdout,
+        r#"values ExceptionGroup('many', [ValueError(1), ValueError(3)]) (ValueError(1), ValueError(3))
 types (TypeError(2),)
 g (1 sub-exception) ExceptionGroup g
 wrapped ExceptionGroup('', (KeyError('solo'),))
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn exceptions() {
-    let r = run_capture(r#"class MyError(Exception):
+    let r = run_capture(
+        r#"class MyError(Exception):
     pass
 try:
     raise MyError("boom", 1)
@@ -1016,9 +1095,13 @@ with CM():
 with CM() as m:
     pass
 print(with_ok)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"MyError ('boom', 1) ('boom', 1) MyError('boom', 1)
+    assert_eq!(
+        r.stdout,
+        r#"MyError ('boom', 1) ('boom', 1) MyError('boom', 1)
 ValueError('bad') ZeroDivisionError('division by zero') True
 KeyError('k')
 finally
@@ -1033,13 +1116,15 @@ name 'undefined_name' is not defined
 'NoneType' object has no attribute 'foo'
 invalid literal for int() with base 10: 'x1'
 ['enter', 'KeyError', 'enter', None]
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn finalizers() {
-    let r = run_capture(r#"def g():
+    let r = run_capture(
+        r#"def g():
     try:
         yield 1
         yield 2
@@ -1055,21 +1140,27 @@ def h():
     print("leaving h")
 h()
 print("after h")
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"1
+    assert_eq!(
+        r.stdout,
+        r#"1
 cleanup
 after break
 leaving h
 cleanup
 after h
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn generators() {
-    let r = run_capture(r#"def gen():
+    let r = run_capture(
+        r#"def gen():
     x = yield 1
     print("got", x)
     try:
@@ -1130,9 +1221,13 @@ except ValueError as e:
     print(e)
 g4 = nums(2)
 print(next(g4), next(g4), next(g4, "default"))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"1
+    assert_eq!(
+        r.stdout,
+        r#"1
 got hello
 2
 caught v
@@ -1149,13 +1244,15 @@ generator raised StopIteration
 generator ignored GeneratorExit
 generator already executing
 0 1 default
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn generators2() {
-    let r = run_capture(r#"def g1():
+    let r = run_capture(
+        r#"def g1():
     try:
         yield 1
     finally:
@@ -1237,9 +1334,13 @@ def echo():
     return "finished"
 s = send_to_sub()
 print(next(s), s.send(5), s.send(7), s.send("end"))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"None
+    assert_eq!(
+        r.stdout,
+        r#"None
 1 False True g2 g2
 True
 thrown back KeyError()
@@ -1256,13 +1357,98 @@ v 4
 delegator exiting
 [(0, 0), (1, 1), (2, 2)]
 ready 10 14 ('done', 'finished')
-"#);
+"#
+    );
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn inheritance() {
+    let r = run_capture(
+        r#"class Base:
+    @classmethod
+    def create(cls):
+        return cls.__name__
+    @property
+    def name(self):
+        return "base"
+    def hello(self):
+        return "hello from " + __class__.__name__
+class Child(Base):
+    @classmethod
+    def create(cls):
+        return "child:" + super().create()
+    @property
+    def name(self):
+        return "child+" + super().name
+    def hello(self):
+        inner = lambda: super(Child, self).hello()
+        return inner() + " via " + __class__.__name__
+print(Child.create(), Child().name, Child().hello())
+class Reg(type):
+    registry = []
+    def __new__(mcls, name, bases, ns, **kw):
+        cls = super().__new__(mcls, name, bases, ns)
+        mcls.registry.append(name)
+        return cls
+    def __init__(cls, name, bases, ns, **kw):
+        super().__init__(name, bases, ns)
+class P1(metaclass=Reg): pass
+class P2(P1): pass
+print(Reg.registry, type(P2) is Reg)
+class Singleton:
+    _inst = None
+    def __new__(cls):
+        if cls._inst is None:
+            cls._inst = super().__new__(cls)
+        return cls._inst
+print(Singleton() is Singleton())
+class Point:
+    __match_args__ = ("x", "y")
+    def __init__(self, x, y): self.x, self.y = x, y
+    def __repr__(self): return f"Point({self.x}, {self.y})"
+    def __eq__(self, o): return (self.x, self.y) == (o.x, o.y)
+    def __hash__(self): return hash((self.x, self.y))
+pts = {Point(1, 2), Point(1, 2), Point(3, 4)}
+print(len(pts), Point(1, 2) in pts)
+class Vec(tuple):
+    def __new__(cls, *a): return super().__new__(cls, a)
+    def norm(self): return sum(x * x for x in self)
+v = Vec(3, 4)
+print(v, v.norm(), len(v), v[0], isinstance(v, tuple), type(v).__name__)
+class D(dict):
+    def __missing__(self, k): return k * 2
+dd = D(a=1)
+print(dd["a"], dd["zz"], dd, len(dd))
+class S(str):
+    def shout(self): return self.upper() + "!"
+print(S("hi").shout(), S("x") + "y", isinstance(S("q"), str))
+class I(int):
+    def double(self): return self * 2
+print(I(5).double(), I(5) + 1, type(I(5) + 1).__name__)
+"#,
+        "main.py",
+    );
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stdout,
+        r#"child:Child child+base hello from Base via Child
+['P1', 'P2'] True
+True
+2 True
+(3, 4) 25 2 3 True Vec
+1 zzzz {'a': 1} 1
+HI! xy True
+10 6 int
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn misc_programs() {
-    let r = run_capture(r#"import sys
+    let r = run_capture(
+        r#"import sys
 print(sys.version_info[:2] >= (3, 0))
 class Node:
     def __init__(self, val, nxt=None):
@@ -1338,9 +1524,13 @@ print(3 if x > 5 else 4, (x := 42), x)
 print(*[1, 2, 3], sep="-")
 print(str(123).zfill(6), "abc".center(9, "*"), "Hello".ljust(8) + "|")
 print(any(c.isupper() for c in "abC"), all(c.isalpha() for c in "ab1"))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"True
+    assert_eq!(
+        r.stdout,
+        r#"True
 [1, 2, 3] 6 3
 [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
 [('the', 3), ('brown', 1), ('dog', 1)]
@@ -1369,13 +1559,15 @@ apple 1 empty
 1-2-3
 000123 ***abc*** Hello   |
 True False
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn more_types() {
-    let r = run_capture(r#"a, *rest = [1, 2, 3]
+    let r = run_capture(
+        r#"a, *rest = [1, 2, 3]
 first, (second, third) = 1, (2, 3)
 print(a, rest, first, second, third)
 print(2 ** 64, -(2 ** 63), (2 ** 64) // 3, 10 ** 30 % 7, int("9" * 25) + 1)
@@ -1403,9 +1595,13 @@ print(x)
 print(sum(range(101)), sum([0.1] * 10), 1 / 3, 2 / 3, 1e300 * 1e10, -1e300 * 1e10)
 print(hash("a") == hash("a"), hash((1, 2)) == hash((1, 2)), {(1, 2): "t"}[(1, 2)])
 print(ascii("héllo"), repr("it's"), repr('say "hi"'), str(None), repr(...))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"1 [2, 3] 1 2 3
+    assert_eq!(
+        r.stdout,
+        r#"1 [2, 3] 1 2 3
 18446744073709551616 -9223372036854775808 6148914691236517205 1 10000000000000000000000000
 (-4, 1) -4 -4.0 -0.5 -2 0.12
 {'b': 2, 'c': 3, 'z': 26} 1 26 ['b', 'c', 'z'] {'a': 0, 'b': 0}
@@ -1423,29 +1619,40 @@ b'abc' b'ab' b'AB' b'\xc3\xa9' 3
 5050 0.9999999999999999 0.3333333333333333 0.6666666666666666 inf -inf
 True True t
 'h\xe9llo' "it's" 'say "hi"' None Ellipsis
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn never_awaited() {
-    let r = run_capture(r#"async def f():
+    let r = run_capture(
+        r#"async def f():
     print("never printed")
 f()
 print("done")
-"#, "main.py");
-    assert_eq!(r.stdout, r#"done
-"#);
-    assert_eq!(r.stderr, r#"main.py:3: RuntimeWarning: coroutine 'f' was never awaited
+"#,
+        "main.py",
+    );
+    assert_eq!(
+        r.stdout,
+        r#"done
+"#
+    );
+    assert_eq!(
+        r.stderr,
+        r#"main.py:3: RuntimeWarning: coroutine 'f' was never awaited
   f()
 RuntimeWarning: Enable tracemalloc to get the object allocation traceback
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn recursion() {
-    let r = run_capture(r#"def down(n):
+    let r = run_capture(
+        r#"def down(n):
     return down(n + 1)
 try:
     down(0)
@@ -1461,18 +1668,24 @@ except RecursionError as e:
 def depth(n):
     return 0 if n == 0 else 1 + depth(n - 1)
 print(depth(900))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"RecursionError maximum recursion depth exceeded
+    assert_eq!(
+        r.stdout,
+        r#"RecursionError maximum recursion depth exceeded
 RecursionError
 900
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn sets() {
-    let r = run_capture(r#"print({3, 1, 2}, {100, 5, 37, 8, 64}, {-1, -2, 7, 1000000})
+    let r = run_capture(
+        r#"print({3, 1, 2}, {100, 5, 37, 8, 64}, {-1, -2, 7, 1000000})
 s = set()
 for x in (100, 5, 37, 8, 64):
     s.add(x)
@@ -1484,21 +1697,27 @@ t.add(19)
 print(t, t.pop(), t.pop(), t)
 print(frozenset({1, 2, 3}), hash(frozenset({1, 2, 3})), set(), frozenset())
 print({x * 7 % 11 for x in range(8)}, sorted({"b", "a"}), {1, 2}.union([9, 1, 17]))
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stderr, "");
-    assert_eq!(r.stdout, r#"{1, 2, 3} {64, 100, 5, 37, 8} {1000000, -2, -1, 7}
+    assert_eq!(
+        r.stdout,
+        r#"{1, 2, 3} {64, 100, 5, 37, 8} {1000000, -2, -1, 7}
 {64, 100, 37, 5, 8} {2, 5, 8, 11, 14, 17, 20}
 {1, 2, 3, 17, 9} {1, 3, 4, 5, 6, 7, 8, 9, 10} {40, 5, 7} {33, 1, 17}
 {2, 4, 5, 6, 7, 8, 9, 19} 0 1 {2, 4, 5, 6, 7, 8, 9, 19}
 frozenset({1, 2, 3}) -272375401224217160 set() frozenset()
 {0, 2, 3, 5, 6, 7, 9, 10} ['a', 'b'] {1, 2, 9, 17}
-"#);
+"#
+    );
     assert_eq!(r.status, 0);
 }
 
 #[test]
 fn tb_cause() {
-    let r = run_capture(r#"class AppError(Exception):
+    let r = run_capture(
+        r#"class AppError(Exception):
     pass
 def load():
     try:
@@ -1506,9 +1725,13 @@ def load():
     except KeyError as e:
         raise AppError("could not load") from e
 load()
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stdout, r#""#);
-    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+    assert_eq!(
+        r.stderr,
+        r#"Traceback (most recent call last):
   File "main.py", line 5, in load
     raise KeyError("missing")
 KeyError: 'missing'
@@ -1521,54 +1744,78 @@ Traceback (most recent call last):
   File "main.py", line 7, in load
     raise AppError("could not load") from e
 AppError: could not load
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
 
 #[test]
 fn tb_empty() {
-    let r = run_capture(r#"def f():
+    let r = run_capture(
+        r#"def f():
     raise RuntimeError
 print("before")
 f()
-"#, "main.py");
-    assert_eq!(r.stdout, r#"before
-"#);
-    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+"#,
+        "main.py",
+    );
+    assert_eq!(
+        r.stdout,
+        r#"before
+"#
+    );
+    assert_eq!(
+        r.stderr,
+        r#"Traceback (most recent call last):
   File "main.py", line 4, in <module>
     f()
   File "main.py", line 2, in f
     raise RuntimeError
 RuntimeError
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
 
 #[test]
 fn tb_exit() {
-    let r = run_capture(r#"import sys
+    let r = run_capture(
+        r#"import sys
 print("out")
 sys.exit(3)
-"#, "main.py");
-    assert_eq!(r.stdout, r#"out
-"#);
+"#,
+        "main.py",
+    );
+    assert_eq!(
+        r.stdout,
+        r#"out
+"#
+    );
     assert_eq!(r.stderr, r#""#);
     assert_eq!(r.status, 3);
 }
 
 #[test]
 fn tb_generator() {
-    let r = run_capture(r#"def gen():
+    let r = run_capture(
+        r#"def gen():
     yield 1
     raise ValueError("from generator")
 def consume():
     for x in gen():
         print(x)
 consume()
-"#, "main.py");
-    assert_eq!(r.stdout, r#"1
-"#);
-    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+"#,
+        "main.py",
+    );
+    assert_eq!(
+        r.stdout,
+        r#"1
+"#
+    );
+    assert_eq!(
+        r.stderr,
+        r#"Traceback (most recent call last):
   File "main.py", line 7, in <module>
     consume()
   File "main.py", line 5, in consume
@@ -1576,13 +1823,15 @@ consume()
   File "main.py", line 3, in gen
     raise ValueError("from generator")
 ValueError: from generator
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
 
 #[test]
 fn tb_main() {
-    let r = run_capture(r#"def inner():
+    let r = run_capture(
+        r#"def inner():
     raise ValueError("bad value")
 def outer():
     inner()
@@ -1590,9 +1839,13 @@ try:
     outer()
 except ValueError:
     raise KeyError("k")
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stdout, r#""#);
-    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+    assert_eq!(
+        r.stderr,
+        r#"Traceback (most recent call last):
   File "main.py", line 6, in <module>
     outer()
   File "main.py", line 4, in outer
@@ -1607,13 +1860,15 @@ Traceback (most recent call last):
   File "main.py", line 8, in <module>
     raise KeyError("k")
 KeyError: 'k'
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
 
 #[test]
 fn tb_notes() {
-    let r = run_capture(r#"print(FileNotFoundError(2, "missing"), OSError("plain"), isinstance(FileNotFoundError(), OSError))
+    let r = run_capture(
+        r#"print(FileNotFoundError(2, "missing"), OSError("plain"), isinstance(FileNotFoundError(), OSError))
 try:
     raise ValueError("with note")
 except ValueError as err:
@@ -1623,28 +1878,41 @@ err = KeyError("k")
 err.add_note("note one")
 err.add_note("note two")
 raise err
-"#, "main.py");
-    assert_eq!(r.stdout, r#"[Errno 2] missing plain True
+"#,
+        "main.py",
+    );
+    assert_eq!(
+        r.stdout,
+        r#"[Errno 2] missing plain True
 ['extra context']
-"#);
-    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+"#
+    );
+    assert_eq!(
+        r.stderr,
+        r#"Traceback (most recent call last):
   File "main.py", line 10, in <module>
     raise err
 KeyError: 'k'
 note one
 note two
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
 
 #[test]
 fn tb_recursion() {
-    let r = run_capture(r#"def recurse(n):
+    let r = run_capture(
+        r#"def recurse(n):
     return recurse(n + 1)
 recurse(0)
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stdout, r#""#);
-    assert_eq!(r.stderr, r#"Traceback (most recent call last):
+    assert_eq!(
+        r.stderr,
+        r#"Traceback (most recent call last):
   File "main.py", line 3, in <module>
     recurse(0)
   File "main.py", line 2, in recurse
@@ -1655,20 +1923,27 @@ recurse(0)
     return recurse(n + 1)
   [Previous line repeated 996 more times]
 RecursionError: maximum recursion depth exceeded
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
 
 #[test]
 fn tb_syntax() {
-    let r = run_capture(r#"print("never")
+    let r = run_capture(
+        r#"print("never")
 x = (1,
-"#, "main.py");
+"#,
+        "main.py",
+    );
     assert_eq!(r.stdout, r#""#);
-    assert_eq!(r.stderr, r#"  File "main.py", line 2
+    assert_eq!(
+        r.stderr,
+        r#"  File "main.py", line 2
     x = (1,
         ^
 SyntaxError: '(' was never closed
-"#);
+"#
+    );
     assert_eq!(r.status, 1);
 }
