@@ -1,13 +1,16 @@
 //! Built-in functions, the methods of the built-in types, and the pure algorithms behind the
 //! methods of `str`, `int` and `float`.
 
+pub mod bytes_methods;
 pub mod containers;
+pub mod coroutine_wrapper;
 pub mod exceptions;
 pub mod float_repr;
 pub mod format_spec;
 pub mod format_string;
 pub mod functions;
 pub mod generators;
+pub mod int_float_methods;
 pub mod numbers;
 pub mod object;
 pub mod percent_format;
@@ -32,7 +35,14 @@ pub fn init(vm: &mut Vm) {
     generators::init(vm);
     functions::init(vm);
     sys::init(vm);
+    install(vm);
     crate::modules::register_all(vm);
+}
+
+/// Registers the methods and functions of the builtin-types helper (bytes, int/float extras, ...).
+pub fn install(vm: &mut Vm) {
+    bytes_methods::install(vm);
+    int_float_methods::install(vm);
 }
 
 /// The first positional argument (`self` of a method), or None.

@@ -1,0 +1,658 @@
+//! The methods of `bytes` beyond construction: searching, splitting, stripping, case, predicates,
+//! `decode` with the single-byte codecs and `bytes.fromhex`. Mirrors Objects/bytes_methods.c.
+
+use crate::vm::object::{Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+
+/// ASCII whitespace as `bytes.split()`/`strip()` understand it.
+const ASCII_WHITESPACE: &[u8] = b" \t\n\r\x0b\x0c";
+
+/// Builds a `bytes` value.
+pub fn new_bytes(data: Vec<u8>) -> Value {
+    Value::Obj(Obj::new(Payload::Bytes(data.into_boxed_slice())))
+}
+
+/// The content of `self` for a bytes method.
+fn me(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Vec<u8>> {
+    match args.positional.first().and_then(|v| v.payload()) {
+        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => Err(vm.new_type_error(format!("descriptor '{name}' requires a 'bytes' object"))),
+    }
+}
+
+/// A bytes-like argument, with CPython's message when it is something else.
+fn bytes_like(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match v.payload() {
+        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => Err(vm.new_type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// A sub-sequence argument of find/count/index: bytes or a single byte value.
+fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(n) = v.as_i64() {
+        if !(0..256).contains(&n) {
+            return Err(vm.new_value_error("byte must be in range(0, 256)"));
+        }
+        return Ok(vec![n as u8]);
+    }
+    match v.payload() {
+        Some(Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => Err(vm.new_type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// Clamps optional start/end arguments like a slice (Objects/bytes_methods.c ADJUST_INDICES).
+fn adjust(
+    vm: &mut Vm,
+    len: usize,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize)> {
+    let len = len as i64;
+    let clamp = |i: i64| -> i64 { if i < 0 { (i + len).max(0) } else { i.min(len) } };
+    let s = match start {
+        None | Some(Value::None) => 0,
+        Some(v) => clamp(vm.index_value(v)?),
+    };
+    let e = match end {
+        None | Some(Value::None) => len,
+        Some(v) => clamp(vm.index_value(v)?),
+    };
+    Ok((s as usize, e as usize))
+}
+
+fn find_from(hay: &[u8], pat: &[u8], right: bool) -> Option<usize> {
+    if pat.len() > hay.len() {
+        return None;
+    }
+    let positions = 0..=hay.len() - pat.len();
+    if right {
+        positions.rev().find(|&i| &hay[i..i + pat.len()] == pat)
+    } else {
+        positions
+            .into_iter()
+            .find(|&i| &hay[i..i + pat.len()] == pat)
+    }
+}
+
+fn count_in(hay: &[u8], pat: &[u8]) -> usize {
+    if pat.is_empty() {
+        return hay.len() + 1;
+    }
+    let (mut i, mut n) = (0, 0);
+    while i + pat.len() <= hay.len() {
+        if &hay[i..i + pat.len()] == pat {
+            n += 1;
+            i += pat.len();
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
+/// Splits on runs of ASCII whitespace (`sep=None`), from the left or the right.
+fn split_whitespace(data: &[u8], maxsplit: i64, right: bool) -> Vec<Vec<u8>> {
+    let mut words: Vec<Vec<u8>> = Vec::new();
+    let is_ws = |c: &u8| ASCII_WHITESPACE.contains(c);
+    if right {
+        let mut end = data.len();
+        loop {
+            while end > 0 && is_ws(&data[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            if maxsplit >= 0 && words.len() as i64 == maxsplit {
+                words.push(data[..end].to_vec());
+                break;
+            }
+            let mut start = end;
+            while start > 0 && !is_ws(&data[start - 1]) {
+                start -= 1;
+            }
+            words.push(data[start..end].to_vec());
+            end = start;
+        }
+        words.reverse();
+    } else {
+        let mut start = 0;
+        loop {
+            while start < data.len() && is_ws(&data[start]) {
+                start += 1;
+            }
+            if start == data.len() {
+                break;
+            }
+            if maxsplit >= 0 && words.len() as i64 == maxsplit {
+                words.push(data[start..].to_vec());
+                break;
+            }
+            let mut end = start;
+            while end < data.len() && !is_ws(&data[end]) {
+                end += 1;
+            }
+            words.push(data[start..end].to_vec());
+            start = end;
+        }
+    }
+    words
+}
+
+/// Splits on an explicit separator, from the left or the right.
+fn split_on(data: &[u8], sep: &[u8], maxsplit: i64, right: bool) -> Vec<Vec<u8>> {
+    let mut parts = Vec::new();
+    let mut rest = data;
+    while maxsplit < 0 || (parts.len() as i64) < maxsplit {
+        match find_from(rest, sep, right) {
+            Some(i) => {
+                if right {
+                    parts.push(rest[i + sep.len()..].to_vec());
+                    rest = &rest[..i];
+                } else {
+                    parts.push(rest[..i].to_vec());
+                    rest = &rest[i + sep.len()..];
+                }
+            }
+            None => break,
+        }
+    }
+    parts.push(rest.to_vec());
+    if right {
+        parts.reverse();
+    }
+    parts
+}
+
+fn list_of_bytes(parts: Vec<Vec<u8>>) -> Value {
+    Value::list(parts.into_iter().map(new_bytes).collect())
+}
+
+/// Decodes with one of the codecs percolate knows (utf-8, ascii, latin-1), CPython's messages.
+pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: &str) -> PyResult<Value> {
+    let decode_error = |vm: &mut Vm, msg: String| {
+        let cls = vm
+            .exc
+            .by_name("UnicodeDecodeError")
+            .unwrap_or_else(|| vm.exc.value_error.clone());
+        vm.new_exception_msg(&cls, msg)
+    };
+    match normalize_encoding(encoding).as_str() {
+        "utf_8" | "utf8" => match std::str::from_utf8(data) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let reason = match e.error_len() {
+                    None => "unexpected end of data",
+                    Some(_) if (0x80..0xc2).contains(&data[at]) || data[at] > 0xf4 => {
+                        "invalid start byte"
+                    }
+                    Some(_) => "invalid continuation byte",
+                };
+                Err(decode_error(
+                    vm,
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}",
+                        data[at]
+                    ),
+                ))
+            }
+        },
+        "ascii" | "us_ascii" => match data.iter().position(|b| *b >= 0x80) {
+            None => Ok(Value::string(data.iter().map(|b| *b as char).collect())),
+            Some(at) => Err(decode_error(
+                vm,
+                format!(
+                    "'ascii' codec can't decode byte 0x{:02x} in position {at}: ordinal not in range(128)",
+                    data[at]
+                ),
+            )),
+        },
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => {
+            Ok(Value::string(data.iter().map(|b| *b as char).collect()))
+        }
+        _ => Err(vm.new_exception_msg(
+            &vm.exc
+                .by_name("LookupError")
+                .unwrap_or_else(|| vm.exc.value_error.clone()),
+            format!("unknown encoding: {encoding}"),
+        )),
+    }
+}
+
+/// Encodes text with utf-8, ascii or latin-1, CPython's messages.
+pub fn encode_str(vm: &mut Vm, text: &str, encoding: &str) -> PyResult<Value> {
+    let limit = match normalize_encoding(encoding).as_str() {
+        "utf_8" | "utf8" => return Ok(new_bytes(text.as_bytes().to_vec())),
+        "ascii" | "us_ascii" => 128u32,
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => 256u32,
+        _ => {
+            return Err(vm.new_exception_msg(
+                &vm.exc
+                    .by_name("LookupError")
+                    .unwrap_or_else(|| vm.exc.value_error.clone()),
+                format!("unknown encoding: {encoding}"),
+            ));
+        }
+    };
+    let codec = if limit == 128 { "ascii" } else { "latin-1" };
+    let mut out = Vec::with_capacity(text.len());
+    for (pos, c) in text.chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+        } else {
+            let shown = super::str_repr::str_repr(&c.to_string());
+            let cls = vm
+                .exc
+                .by_name("UnicodeEncodeError")
+                .unwrap_or_else(|| vm.exc.value_error.clone());
+            return Err(vm.new_exception_msg(
+                &cls,
+                format!(
+                    "'{codec}' codec can't encode character {shown} in position {pos}: ordinal not in range({limit})"
+                ),
+            ));
+        }
+    }
+    Ok(new_bytes(out))
+}
+
+/// Lower-cases a codec name and turns '-' and ' ' into '_' (Lib/encodings normalize_encoding).
+fn normalize_encoding(name: &str) -> String {
+    name.trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect()
+}
+
+/// Parses `bytes.fromhex` input: hex pairs with optional ASCII whitespace between them.
+fn from_hex(vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            (None, _) => {
+                return Err(vm.new_value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {i}"
+                )));
+            }
+            (Some(_), None) => {
+                return Err(vm.new_value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i + 1
+                )));
+            }
+        }
+        i += 2;
+    }
+    Ok(out)
+}
+
+/// Registers a bytes method that receives the content of `self` and the other positionals.
+fn add(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &'static str,
+    max_args: usize,
+    f: impl Fn(&mut Vm, Vec<u8>, Vec<Value>) -> PyResult<Value> + 'static,
+) {
+    vm.add_method(cls, name, move |vm, args| {
+        let data = me(vm, &args, name)?;
+        let rest = args.check(vm, name, 1, max_args + 1)?[1..].to_vec();
+        f(vm, data, rest)
+    });
+}
+
+/// Registers the methods of `bytes`.
+pub fn install(vm: &mut Vm) {
+    let bytes = vm.types.bytes.clone();
+    for (name, right) in [("split", false), ("rsplit", true)] {
+        vm.add_method(&bytes, name, move |vm, mut args| {
+            let data = me(vm, &args, name)?;
+            args.positional.remove(0);
+            let slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?;
+            let maxsplit = match &slots[1] {
+                Some(v) => vm.index_value(v)?,
+                None => -1,
+            };
+            match &slots[0] {
+                None | Some(Value::None) => {
+                    Ok(list_of_bytes(split_whitespace(&data, maxsplit, right)))
+                }
+                Some(v) => {
+                    let sep = bytes_like(vm, v)?;
+                    if sep.is_empty() {
+                        return Err(vm.new_value_error("empty separator"));
+                    }
+                    Ok(list_of_bytes(split_on(&data, &sep, maxsplit, right)))
+                }
+            }
+        });
+    }
+    add(vm, &bytes, "join", 1, |vm, sep, a| {
+        let items = vm.collect(&a[0])?;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(&sep);
+            }
+            match item.payload() {
+                Some(Payload::Bytes(b)) => out.extend_from_slice(b),
+                _ => {
+                    return Err(vm.new_type_error(format!(
+                        "sequence item {i}: expected a bytes-like object, {} found",
+                        vm.type_name(item)
+                    )));
+                }
+            }
+        }
+        Ok(new_bytes(out))
+    });
+    for (name, left, right) in [
+        ("strip", true, true),
+        ("lstrip", true, false),
+        ("rstrip", false, true),
+    ] {
+        add(vm, &bytes, name, 1, move |vm, data, a| {
+            let chars = match a.first() {
+                None | Some(Value::None) => ASCII_WHITESPACE.to_vec(),
+                Some(v) => bytes_like(vm, v)?,
+            };
+            let mut s = 0;
+            let mut e = data.len();
+            if left {
+                while s < e && chars.contains(&data[s]) {
+                    s += 1;
+                }
+            }
+            if right {
+                while e > s && chars.contains(&data[e - 1]) {
+                    e -= 1;
+                }
+            }
+            Ok(new_bytes(data[s..e].to_vec()))
+        });
+    }
+    let cases: [(&'static str, fn(&[u8]) -> Vec<u8>); 5] = [
+        ("upper", |d| d.to_ascii_uppercase()),
+        ("lower", |d| d.to_ascii_lowercase()),
+        ("swapcase", |d| {
+            d.iter()
+                .map(|c| {
+                    if c.is_ascii_lowercase() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect()
+        }),
+        ("capitalize", |d| {
+            d.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect()
+        }),
+        ("title", |d| {
+            let mut prev_cased = false;
+            d.iter()
+                .map(|c| {
+                    let out = if prev_cased {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c.to_ascii_uppercase()
+                    };
+                    prev_cased = c.is_ascii_alphabetic();
+                    out
+                })
+                .collect()
+        }),
+    ];
+    for (name, f) in cases {
+        add(vm, &bytes, name, 0, move |_, data, _| {
+            Ok(new_bytes(f(&data)))
+        });
+    }
+    let predicates: [(&'static str, fn(&[u8]) -> bool); 7] = [
+        ("isdigit", |d| {
+            !d.is_empty() && d.iter().all(u8::is_ascii_digit)
+        }),
+        ("isalpha", |d| {
+            !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)
+        }),
+        ("isalnum", |d| {
+            !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)
+        }),
+        ("isspace", |d| {
+            !d.is_empty() && d.iter().all(|c| ASCII_WHITESPACE.contains(c))
+        }),
+        ("islower", |d| {
+            d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase)
+        }),
+        ("isupper", |d| {
+            d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase)
+        }),
+        ("isascii", |d| d.is_ascii()),
+    ];
+    for (name, f) in predicates {
+        add(vm, &bytes, name, 0, move |_, data, _| {
+            Ok(Value::Bool(f(&data)))
+        });
+    }
+    for (name, ends) in [("startswith", false), ("endswith", true)] {
+        add(vm, &bytes, name, 3, move |vm, data, a| {
+            let (s, e) = adjust(vm, data.len(), a.get(1), a.get(2))?;
+            let window: &[u8] = if s <= e { &data[s..e] } else { &[] };
+            let candidates = match a[0].as_tuple() {
+                Some(t) => t.to_vec(),
+                None => vec![a[0].clone()],
+            };
+            for c in candidates {
+                let pat = match c.payload() {
+                    Some(Payload::Bytes(b)) => b.to_vec(),
+                    _ => {
+                        return Err(vm.new_type_error(format!(
+                            "{name} first arg must be bytes or a tuple of bytes, not {}",
+                            vm.type_name(&c)
+                        )));
+                    }
+                };
+                if s > data.len() {
+                    continue;
+                }
+                let hit = if ends {
+                    window.ends_with(&pat)
+                } else {
+                    window.starts_with(&pat)
+                };
+                if hit {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        });
+    }
+    for (name, kind) in [
+        ("find", 0),
+        ("rfind", 1),
+        ("index", 2),
+        ("rindex", 3),
+        ("count", 4),
+    ] {
+        add(vm, &bytes, name, 3, move |vm, data, a| {
+            let pat = needle(vm, &a[0])?;
+            let (s, e) = adjust(vm, data.len(), a.get(1), a.get(2))?;
+            if kind == 4 {
+                if s > e {
+                    return Ok(Value::Int(0));
+                }
+                return Ok(Value::Int(count_in(&data[s..e], &pat) as i64));
+            }
+            let found = if s <= e {
+                find_from(&data[s..e], &pat, kind % 2 == 1)
+            } else {
+                None
+            };
+            match found {
+                Some(i) => Ok(Value::Int((i + s) as i64)),
+                None if kind >= 2 => Err(vm.new_value_error("subsection not found")),
+                None => Ok(Value::Int(-1)),
+            }
+        });
+    }
+    add(vm, &bytes, "replace", 3, |vm, data, a| {
+        let old = bytes_like(vm, &a[0])?;
+        let new = bytes_like(vm, a.get(1).unwrap_or(&Value::None))?;
+        let count = match a.get(2) {
+            Some(v) => vm.index_value(v)?,
+            None => -1,
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut done = 0;
+        while i <= data.len() {
+            let can = count < 0 || done < count;
+            if can && data[i..].starts_with(&old) {
+                out.extend_from_slice(&new);
+                done += 1;
+                if old.is_empty() {
+                    if i < data.len() {
+                        out.push(data[i]);
+                    }
+                    i += 1;
+                } else {
+                    i += old.len();
+                }
+            } else {
+                if i < data.len() {
+                    out.push(data[i]);
+                }
+                i += 1;
+            }
+        }
+        Ok(new_bytes(out))
+    });
+    add(vm, &bytes, "splitlines", 1, |vm, data, a| {
+        let keep = match a.first() {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < data.len() {
+            let eol = match data[i] {
+                b'\r' if data.get(i + 1) == Some(&b'\n') => 2,
+                b'\r' | b'\n' => 1,
+                _ => 0,
+            };
+            if eol > 0 {
+                let end = if keep { i + eol } else { i };
+                lines.push(data[start..end].to_vec());
+                i += eol;
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+        if start < data.len() {
+            lines.push(data[start..].to_vec());
+        }
+        Ok(list_of_bytes(lines))
+    });
+    for (name, right) in [("partition", false), ("rpartition", true)] {
+        add(vm, &bytes, name, 1, move |vm, data, a| {
+            let sep = bytes_like(vm, &a[0])?;
+            if sep.is_empty() {
+                return Err(vm.new_value_error("empty separator"));
+            }
+            let parts = match find_from(&data, &sep, right) {
+                Some(i) => [
+                    data[..i].to_vec(),
+                    sep.clone(),
+                    data[i + sep.len()..].to_vec(),
+                ],
+                None if right => [Vec::new(), Vec::new(), data.clone()],
+                None => [data.clone(), Vec::new(), Vec::new()],
+            };
+            Ok(Value::tuple(parts.into_iter().map(new_bytes).collect()))
+        });
+    }
+    vm.add_method(&bytes, "decode", |vm, mut args| {
+        let data = me(vm, &args, "decode")?;
+        args.positional.remove(0);
+        let slots = args.bind(vm, "decode", &["encoding", "errors"], 2, 0)?;
+        let encoding = match &slots[0] {
+            None => "utf-8".to_string(),
+            Some(v) => match v.as_str() {
+                Some(s) => s.to_string(),
+                None => {
+                    return Err(vm.new_type_error(format!(
+                        "decode() argument 'encoding' must be str, not {}",
+                        vm.type_name(v)
+                    )));
+                }
+            },
+        };
+        decode_bytes(vm, &data, &encoding)
+    });
+    vm.add_classmethod(&bytes, "fromhex", |vm, args| {
+        let a = args.check(vm, "fromhex", 2, 2)?.to_vec();
+        let text = match a[1].as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "fromhex() argument must be str, not {}",
+                    vm.type_name(&a[1])
+                )));
+            }
+        };
+        let data = from_hex(vm, &text)?;
+        Ok(new_bytes(data))
+    });
+    let str_ = vm.types.str_.clone();
+    vm.add_method(&str_, "encode", |vm, mut args| {
+        let text = match args.positional.first().and_then(|v| v.as_str()) {
+            Some(s) => s.to_string(),
+            None => return Err(vm.new_type_error("descriptor 'encode' requires a 'str' object")),
+        };
+        args.positional.remove(0);
+        let slots = args.bind(vm, "encode", &["encoding", "errors"], 2, 0)?;
+        let encoding = match &slots[0] {
+            None => "utf-8".to_string(),
+            Some(v) => match v.as_str() {
+                Some(s) => s.to_string(),
+                None => {
+                    return Err(vm.new_type_error(format!(
+                        "encode() argument 'encoding' must be str, not {}",
+                        vm.type_name(v)
+                    )));
+                }
+            },
+        };
+        encode_str(vm, &text, &encoding)
+    });
+}
