@@ -82,8 +82,7 @@ pub fn init(vm: &mut Vm) {
             SendResult::Return(v) => Err(vm.new_stop_iteration(v)),
         }
     });
-    let coroutine = vm.types.coroutine.clone();
-    vm.add_method(&coroutine, "__await__", |_, args| Ok(self_arg(&args)));
+    super::coroutine_wrapper::init(vm);
     let agen = vm.types.async_generator.clone();
     vm.add_method(&agen, "__aiter__", |_, args| Ok(self_arg(&args)));
     vm.init_async_generators();

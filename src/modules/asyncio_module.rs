@@ -4,8 +4,7 @@
 
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
-use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The Python source of the module: the core first, then the library built on it.
 const SOURCE: &str = concat!(include_str!("asyncio/core.py"), "\n", include_str!("asyncio/prelude.py"));
@@ -13,8 +12,6 @@ const SOURCE: &str = concat!(include_str!("asyncio/core.py"), "\n", include_str!
 thread_local! {
     /// The poller the loop waits on; created on first wait (no cost for programs without asyncio).
     static POLL: RefCell<Option<mio::Poll>> = const { RefCell::new(None) };
-    /// The origin of the loop clock.
-    static EPOCH: Instant = Instant::now();
 }
 
 /// Reads a number argument as seconds.
@@ -52,11 +49,9 @@ fn select(timeout: Option<f64>) {
 
 /// Builds the `asyncio` module on first import.
 pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
-    let module = vm.new_module("asyncio");
     let monotonic = vm.new_native_fn("_monotonic", |_vm, _args: Args| {
-        Ok(Value::Float(EPOCH.with(|e| e.elapsed().as_secs_f64())))
+        Ok(Value::Float(super::time::monotonic()))
     });
-    vm.module_set(&module, "_monotonic", monotonic);
     let wait = vm.new_native_fn("_select", |vm, args: Args| {
         let timeout = match args.positional.first() {
             Some(v) => seconds(vm, v)?,
@@ -65,7 +60,6 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         select(timeout);
         Ok(Value::None)
     });
-    vm.module_set(&module, "_select", wait);
     let print_exc = vm.new_native_fn("_print_exception", |vm, args: Args| {
         if let Some(Value::Obj(exc)) = args.positional.first() {
             let exc = exc.clone();
@@ -73,23 +67,22 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         Ok(Value::None)
     });
-    vm.module_set(&module, "_print_exception", print_exc);
     let write = vm.new_native_fn("_write_stderr", |vm, args: Args| {
         if let Some(text) = args.positional.first().and_then(|v| v.as_str().map(String::from)) {
             vm.write_stderr(&text);
         }
         Ok(Value::None)
     });
-    vm.module_set(&module, "_write_stderr", write);
-    let filename: Rc<str> = Rc::from("<frozen asyncio>");
-    vm.sources.insert(filename.clone(), Rc::from(SOURCE));
-    let code = match crate::compile_source(SOURCE, &filename) {
-        Ok(code) => code,
-        Err(err) => unreachable!("the built-in asyncio source compiles: {err}"),
-    };
-    let Some(globals) = module.dict.clone() else {
-        unreachable!("modules have a dict")
-    };
-    vm.run_module_code(code, &globals)?;
-    Ok(module)
+    super::python_module(
+        vm,
+        "asyncio",
+        "<frozen asyncio>",
+        SOURCE,
+        vec![
+            ("_monotonic", monotonic),
+            ("_select", wait),
+            ("_print_exception", print_exc),
+            ("_write_stderr", write),
+        ],
+    )
 }

@@ -1,9 +1,50 @@
-//! Built-in modules.
+//! Built-in modules: native ones, and ones written in Python and compiled into the binary
+//! (`py/*.py`, `asyncio/*.py`), executed on first import.
 
 pub mod asyncio_module;
+pub mod datetime;
 pub mod mt_random;
+pub mod random;
+pub mod time;
 
-/// Registers every native module with the VM (add one line per module).
-pub fn register_all(vm: &mut crate::vm::Vm) {
+use crate::vm::{ObjRef, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// Registers every built-in module with the VM (add one line per module).
+pub fn register_all(vm: &mut Vm) {
     vm.register_module("asyncio", asyncio_module::init);
+    vm.register_module("datetime", datetime::init);
+    vm.register_module("random", random::init);
+    vm.register_module("time", time::init);
+    vm.register_module("typing", init_typing);
+}
+
+/// Creates module `name`, sets the native helpers, then runs `source` (Python compiled into the
+/// binary) in its namespace. `filename` is what tracebacks show for its frames.
+pub fn python_module(
+    vm: &mut Vm,
+    name: &str,
+    filename: &str,
+    source: &'static str,
+    natives: Vec<(&str, Value)>,
+) -> PyResult<ObjRef> {
+    let module = vm.new_module(name);
+    for (key, value) in natives {
+        vm.module_set(&module, key, value);
+    }
+    let filename: Rc<str> = Rc::from(filename);
+    vm.sources.insert(filename.clone(), Rc::from(source));
+    let code = match crate::compile_source(source, &filename) {
+        Ok(code) => code,
+        Err(err) => unreachable!("the built-in module source compiles: {err}"),
+    };
+    let Some(globals) = module.dict.clone() else {
+        unreachable!("modules have a dict")
+    };
+    vm.run_module_code(code, &globals)?;
+    Ok(module)
+}
+
+fn init_typing(vm: &mut Vm) -> PyResult<ObjRef> {
+    python_module(vm, "typing", "<frozen typing>", include_str!("py/typing.py"), Vec::new())
 }

@@ -1,0 +1,120 @@
+# The `typing` module: every name exists and can be subscripted, and means nothing at run time
+# (as for a program that only annotates).
+
+
+class _SpecialForm:
+    """A typing name such as Optional or Callable: subscriptable, repr `typing.Name`."""
+
+    def __init__(self, name, args=()):
+        self._name = name
+        self.__args__ = args
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        return _SpecialForm(self._name, params)
+
+    def __call__(self, *args, **kwargs):
+        raise TypeError(f"Cannot instantiate typing.{self._name}")
+
+    def __repr__(self):
+        if self.__args__:
+            inner = ', '.join(_type_repr(a) for a in self.__args__)
+            return f'typing.{self._name}[{inner}]'
+        return f'typing.{self._name}'
+
+    def __or__(self, other):
+        return _SpecialForm('Union', (self, other))
+
+    def __ror__(self, other):
+        return _SpecialForm('Union', (other, self))
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is ...:
+        return '...'
+    return repr(obj)
+
+
+for _name in ['Any', 'Optional', 'Union', 'Callable', 'Iterable', 'Iterator', 'Generator',
+              'AsyncIterator', 'AsyncIterable', 'AsyncGenerator', 'Awaitable', 'Coroutine',
+              'List', 'Dict', 'Tuple', 'Set', 'FrozenSet', 'Type', 'ClassVar', 'Final', 'Literal',
+              'Sequence', 'Mapping', 'MutableMapping', 'MutableSequence', 'Deque', 'DefaultDict',
+              'OrderedDict', 'Counter', 'ChainMap', 'Collection', 'Container', 'Hashable',
+              'Sized', 'Reversible', 'NoReturn', 'Never', 'Self', 'LiteralString', 'TypeAlias',
+              'Annotated', 'Concatenate', 'TypeGuard', 'Required', 'NotRequired', 'AbstractSet',
+              'MutableSet', 'ContextManager', 'AsyncContextManager', 'Pattern', 'Match', 'IO',
+              'TextIO', 'BinaryIO', 'SupportsInt', 'SupportsFloat', 'SupportsIndex', 'Text',
+              'AnyStr', 'ParamSpec']:
+    globals()[_name] = _SpecialForm(_name)
+del _name
+
+TYPE_CHECKING = False
+
+
+class TypeVar:
+    """A type variable: `T = TypeVar('T')`."""
+
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+
+    def __repr__(self):
+        return f'~{self.__name__}'
+
+
+class Generic:
+    """Base class for generic classes: `class Box(Generic[T])`."""
+
+    def __class_getitem__(cls, params):
+        return cls
+
+
+class Protocol(Generic):
+    """Base class for structural types."""
+
+
+def cast(typ, val):
+    return val
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def no_type_check(arg):
+    return arg
+
+
+def get_type_hints(obj, globalns=None, localns=None):
+    return dict(getattr(obj, '__annotations__', {}))
+
+
+def NewType(name, tp):
+    def new_type(x):
+        return x
+    new_type.__name__ = name
+    return new_type
+
+
+def NamedTuple(typename, fields=None, **kwargs):
+    from collections import namedtuple
+    names = [name for name, _ in (fields or kwargs.items())]
+    return namedtuple(typename, names)
+
+
+def TypedDict(typename, fields=None, total=True, **kwargs):
+    return dict
