@@ -5,6 +5,7 @@ pub mod bytes_methods;
 pub mod containers;
 pub mod coroutine_wrapper;
 pub mod exceptions;
+pub mod file_io;
 pub mod float_repr;
 pub mod format_spec;
 pub mod format_string;
@@ -43,6 +44,7 @@ pub fn init(vm: &mut Vm) {
 pub fn install(vm: &mut Vm) {
     bytes_methods::install(vm);
     int_float_methods::install(vm);
+    file_io::install(vm);
 }
 
 /// The first positional argument (`self` of a method), or None.
