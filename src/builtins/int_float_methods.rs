@@ -159,6 +159,71 @@ pub fn parse_hex_float(text: &str) -> Option<f64> {
     Some(sign * value)
 }
 
+/// Mirrors floatobject.c float_hex: `0x1.<13 hex digits>p<exp>`, subnormals as `0x0.…p-1022`.
+pub fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.abs().to_bits();
+    let exponent_bits = (bits >> 52) as i64;
+    let fraction = bits & ((1u64 << 52) - 1);
+    let (lead, exponent) = if exponent_bits == 0 {
+        (0, -1022)
+    } else {
+        (1, exponent_bits - 1023)
+    };
+    format!("{sign}0x{lead}.{fraction:013x}p{exponent:+}")
+}
+
+/// The inverse of `base` modulo `modulus` (positive modulus), if it exists.
+fn mod_inverse(base: &BigInt, modulus: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let m = modulus.clone();
+    let a = base.mod_floor(&m);
+    let gcd = a.extended_gcd(&m);
+    if gcd.gcd != BigInt::from(1) {
+        return None;
+    }
+    Some(gcd.x.mod_floor(&m))
+}
+
+/// `pow(base, exp, mod)` with a negative exponent: the modular inverse raised to `-exp`
+/// (Objects/longobject.c long_pow); everything else goes to `fallback`.
+fn pow_with_inverse(vm: &mut Vm, fallback: &Value, args: Args) -> PyResult<Value> {
+    let three_ints = args.kwargs.is_empty()
+        && args.positional.len() == 3
+        && args.positional.iter().all(|v| v.as_bigint().is_some());
+    if three_ints {
+        let base = args.positional[0].as_bigint().unwrap_or_default();
+        let exp = args.positional[1].as_bigint().unwrap_or_default();
+        let modulus = args.positional[2].as_bigint().unwrap_or_default();
+        if exp.sign() == Sign::Minus && modulus.sign() != Sign::NoSign {
+            let positive = if modulus.sign() == Sign::Minus {
+                -modulus.clone()
+            } else {
+                modulus.clone()
+            };
+            let Some(inverse) = mod_inverse(&base, &positive) else {
+                return Err(vm.new_value_error("base is not invertible for the given modulus"));
+            };
+            let call = vec![
+                Value::bigint(inverse),
+                Value::bigint(-exp),
+                Value::bigint(modulus),
+            ];
+            return vm.call(fallback, call);
+        }
+    }
+    vm.call_args(fallback, args)
+}
+
 /// Registers the int and float methods of this file.
 pub fn install(vm: &mut Vm) {
     let int = vm.types.int.clone();
@@ -172,6 +237,20 @@ pub fn install(vm: &mut Vm) {
         }
     });
     let float = vm.types.float.clone();
+    vm.add_method(&float, "hex", |vm, args| {
+        let a = args.check(vm, "hex", 1, 1)?;
+        match a[0] {
+            Value::Float(x) => Ok(Value::string(float_hex(x))),
+            _ => Err(vm.new_type_error("descriptor 'hex' requires a 'float' object")),
+        }
+    });
+    let builtins = vm.builtins_dict();
+    if let Some(original_pow) = vm.dict_get_str(&builtins, "pow") {
+        let pow = vm.new_native_fn("pow", move |vm, args| {
+            pow_with_inverse(vm, &original_pow, args)
+        });
+        vm.dict_set_str(&builtins, "pow", pow);
+    }
     vm.add_classmethod(&float, "fromhex", |vm, args| {
         let a = args.check(vm, "fromhex", 2, 2)?.to_vec();
         let Some(text) = a[1].as_str().map(str::to_string) else {
@@ -198,5 +277,13 @@ mod tests {
         assert_eq!(parse_hex_float("0x.8"), Some(0.5));
         assert_eq!(parse_hex_float("0xp1"), None);
         assert_eq!(parse_hex_float("zz"), None);
+    }
+
+    #[test]
+    fn float_hex_matches_cpython() {
+        assert_eq!(super::float_hex(1.0), "0x1.0000000000000p+0");
+        assert_eq!(super::float_hex(-0.1), "-0x1.999999999999ap-4");
+        assert_eq!(super::float_hex(5e-324), "0x0.0000000000001p-1022");
+        assert_eq!(super::float_hex(0.0), "0x0.0p+0");
     }
 }

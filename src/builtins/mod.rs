@@ -10,6 +10,7 @@ pub mod float_repr;
 pub mod format_spec;
 pub mod format_string;
 pub mod functions;
+pub mod functions_more;
 pub mod generators;
 pub mod int_float_methods;
 pub mod numbers;
@@ -45,6 +46,7 @@ pub fn install(vm: &mut Vm) {
     bytes_methods::install(vm);
     int_float_methods::install(vm);
     file_io::install(vm);
+    functions_more::install(vm);
 }
 
 /// The first positional argument (`self` of a method), or None.
