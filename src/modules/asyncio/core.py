@@ -256,10 +256,16 @@ class _ReadyQueue:
         self._items.append(item)
 
     def popleft(self):
-        item = self._items[self._head]
+        items = self._items
+        item = items[self._head]
+        # Release the slot at once: a busy loop never drains the queue completely.
+        items[self._head] = None
         self._head += 1
-        if self._head == len(self._items):
+        if self._head == len(items):
             self._items = []
+            self._head = 0
+        elif self._head >= 1024 and self._head * 2 >= len(items):
+            del items[:self._head]
             self._head = 0
         return item
 
