@@ -249,7 +249,7 @@ pub fn encode_str(vm: &mut Vm, text: &str, encoding: &str) -> PyResult<Value> {
         if (c as u32) < limit {
             out.push(c as u32 as u8);
         } else {
-            let shown = super::str_repr::str_repr(&c.to_string());
+            let shown = escaped_char(c);
             let cls = vm
                 .exc
                 .by_name("UnicodeEncodeError")
@@ -263,6 +263,15 @@ pub fn encode_str(vm: &mut Vm, text: &str, encoding: &str) -> PyResult<Value> {
         }
     }
     Ok(new_bytes(out))
+}
+
+/// A character as UnicodeEncodeError shows it: always escaped (`'\\xe9'`, `'\\u20ac'`).
+fn escaped_char(c: char) -> String {
+    match c as u32 {
+        n if n < 0x100 => format!("'\\x{n:02x}'"),
+        n if n < 0x10000 => format!("'\\u{n:04x}'"),
+        n => format!("'\\U{n:08x}'"),
+    }
 }
 
 /// Lower-cases a codec name and turns '-' and ' ' into '_' (Lib/encodings normalize_encoding).

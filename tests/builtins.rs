@@ -1,0 +1,1016 @@
+//! Builtin types and functions: each program runs through `percolate::run_capture` and must print
+//! exactly what python3 (3.11, PYTHONHASHSEED=0) printed for it; expected texts were produced by python3.
+
+use percolate::run_capture;
+
+/// Runs `source` and asserts its stdout; `/tmp/bt/` in both stands for a fresh scratch directory.
+fn check(tag: &str, source: &str, expected: &str) {
+    let dir = std::env::temp_dir().join(format!("percolate_builtins_{tag}_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let prefix = format!("{}/", dir.display());
+    let outcome = run_capture(&source.replace("/tmp/bt/", &prefix), "main.py");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(outcome.stderr, "", "stderr of {tag}");
+    assert_eq!(outcome.stdout, expected.replace("/tmp/bt/", &prefix), "stdout of {tag}");
+}
+
+#[test]
+fn str_methods_and_encodings() {
+    check(
+        "str_methods_and_encodings",
+        r##"s = "héllo wörld"
+print(s[1], s[-1], s[1:4], s[::-1], s[::2])
+print("a,b,,c".split(","), "a b  c".split(), "a,b,c".rsplit(",", 1), "a b c".split(None, 1))
+print("-".join(["a","b"]), "  x ".strip(), "xxaxx".strip("x"), " a".lstrip(), "a ".rstrip())
+print("aaa".replace("a","b",2), "abc".startswith(("x","a")), "abc".endswith("bc", 1))
+print("abcabc".find("c"), "abcabc".rfind("c"), "abcabc".index("b"), "abcabc".rindex("b"), "abcabc".count("bc"))
+print("hello World".title(), "hello".capitalize(), "HeLLo".swapcase(), "Straße".casefold(), "ab".upper())
+print("123".isdigit(), "abc".isalpha(), " ".isspace(), "Ab".istitle())
+print("a=b=c".partition("="), "a=b=c".rpartition("="), "42".zfill(5), "-42".zfill(5))
+print("ab".center(6, "*"), "ab".ljust(4)+"|", "ab".rjust(4))
+print("a\nb\r\nc".splitlines(), "a\nb\n".splitlines(True), "a\tb".expandtabs(4))
+print("hé".encode(), "hé".encode("utf-8"), "abc".encode("ascii"))
+print("{} {:>5} {name!r}".format(1, "x", name="n"), "{a}".format_map({"a": 3}))
+print("%s %d %5.2f %r %x %%" % ("a", 3, 3.14159, "q", 255))
+print("%(a)s" % {"a": 1}, "prefix_x".removeprefix("prefix_"), "x.py".removesuffix(".py"))
+t = str.maketrans("ab", "xy", "c")
+print("abcab".translate(t), t)
+try:
+    "abc".index("z")
+except ValueError as e:
+    print(e)
+try:
+    "a" + 1
+except TypeError as e:
+    print(e)
+print(repr("it's \"q\"\n"), ascii("héllo"))
+print("abc" * 3, "b" in "abc", len("héllo"), str(12), str(1.5), "a" < "b")
+print("x".join("abc"), "%-5s|" % "a", "%05d" % 42, "%c" % 65, "%e" % 1234.5)
+try:
+    "abc".encode("ascii2")
+except LookupError as e:
+    print(e)
+try:
+    "é".encode("ascii")
+except UnicodeEncodeError as e:
+    print(e)
+print("é".encode("latin-1"), b"\xe9".decode("latin-1"))
+"##,
+        r##"é d éll dlröw olléh hlowrd
+['a', 'b', '', 'c'] ['a', 'b', 'c'] ['a,b', 'c'] ['a', 'b c']
+a-b x a a a
+bba True True
+2 5 1 4 2
+Hello World Hello hEllO strasse AB
+True True True True
+('a', '=', 'b=c') ('a=b', '=', 'c') 00042 -0042
+**ab** ab  |   ab
+['a', 'b', 'c'] ['a\n', 'b\n'] a   b
+b'h\xc3\xa9' b'h\xc3\xa9' b'abc'
+1     x 'n' 3
+a 3  3.14 'q' ff %
+1 x x
+xyxy {97: 120, 98: 121, 99: None}
+substring not found
+can only concatenate str (not "int") to str
+'it\'s "q"\n' 'h\xe9llo'
+abcabcabc True 5 12 1.5 True
+axbxc a    | 00042 A 1.234500e+03
+unknown encoding: ascii2
+'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)
+b'\xe9' é
+"##,
+    );
+}
+
+#[test]
+fn str_formatting_and_edge_cases() {
+    check(
+        "str_formatting_and_edge_cases",
+        r##"print("%5s|%-5d|%+d|%.3s|%03x|%X|%o|%#x|%#o|%e|%g|%G|%i" % ("a", 3, 4, "abcdef", 10, 255, 8, 255, 8, 0.5, 1e-5, 1e20, 7))
+print("%*d|%-*d|%.*f" % (5, 1, 4, 2, 2, 3.14159), "%s" % [1, 2], "%s %s" % (1, (2,)), "%r" % (("x",),))
+for bad in [lambda: "%d" % "x", lambda: "%s %s" % (1,), lambda: "%s" % (1, 2), lambda: "%z" % 1, lambda: "%(a)s" % 1]:
+    try:
+        bad()
+    except (TypeError, ValueError, KeyError) as e:
+        print(type(e).__name__, e)
+print("{:<5}|{:^5}|{:>5}|{:*^9}|{:+}|{:,}|{:_x}|{:.2%}|{:e}|{:08.3f}|{!s:>4}".format(1, 2, 3, "m", 5, 10**6, 2**20, 0.256, 12345.678, -3.14159, None))
+print("{0}{1}{0}".format("a", "b"), "{x[0]} {y.real}".format(x=[9], y=3), "{{}}".format(), "{:d}".format(True))
+for bad in [lambda: "{}".format(), lambda: "{0}{}".format(1, 2), lambda: "{:d}".format("x"), lambda: "{a}".format(), lambda: "{".format()]:
+    try:
+        bad()
+    except (TypeError, ValueError, KeyError, IndexError) as e:
+        print(type(e).__name__, e)
+print(f"{3.0:g} {1e-7} {123.456:.1f} {'x'!r:>5} {10:#b} {-5:05d} {1.5:10.3e}")
+print("a b".split(" "), "".split(), "".split(","), " a  b ".split(" "), "abc".split("b", 0), "a,b,c".split(",", maxsplit=1))
+try:
+    "a".split("")
+except ValueError as e:
+    print(e)
+print("ab".center(5), "abc".center(2), "x".center(4, "-"), "1".zfill(0), "+1".zfill(4), "ab".ljust(1))
+try:
+    "a".center(5, "ab")
+except TypeError as e:
+    print(e)
+print("Hello World Ab".swapcase(), "ǅ".lower(), "ß".upper(), "they're bill's".title(), "ﬁ".upper())
+print("a\tb\tc".expandtabs(), "12\t3".expandtabs(2), "x\r\ny\rz\x0bw".splitlines())
+print("abc".startswith(""), "abc".startswith("b", 1, 2), "abc".endswith(("x", "c")), "".startswith("", 1))
+try:
+    "a".startswith(1)
+except TypeError as e:
+    print(e)
+print("aXbXc".replace("X", ""), "abc".replace("", "-"), "aaa".replace("a", "b", 0), "abc".count(""), "aaaa".count("aa"))
+print(str.maketrans({"a": "1", "b": None}), "abc".translate({97: "A", 98: None}), "abc".translate(str.maketrans("abc", "xyz")))
+print("x".isidentifier(), "1x".isidentifier(), "٣".isdigit(), "½".isnumeric(), "Ab Cd".istitle(), "".isupper())
+print(str(b"x"), str(1e16), str([1, "a"]), str(None), "abc"[1:], "abc"[-10:10], "abc"[::-2], "é"[0])
+try:
+    "abc"[5]
+except IndexError as e:
+    print(e)
+try:
+    "abc"[1] = "x"
+except TypeError as e:
+    print(e)
+print("-".join([]), ",".join(("a",)), "abc" < "abd", "Z" < "a", "a" * 0, "ab" * -1, "a" in "")
+try:
+    ",".join([1])
+except TypeError as e:
+    print(e)
+print("%.2f%%" % 99.5, "%c%c" % ("a", 98), "%5.1s|" % "xyz", "% d" % 5, "%-+5d|" % 3)
+print(repr("\t\\\x7f\u200b"), "a\u0301".upper(), len("a\u0301"), "İ".lower(), len("İ".lower()))
+"##,
+        r##"    a|3    |+4|abc|00a|FF|10|0xff|0o10|5.000000e-01|1e-05|1E+20|7
+    1|2   |3.14 [1, 2] 1 (2,) ('x',)
+TypeError %d format: a real number is required, not str
+TypeError not enough arguments for format string
+TypeError not all arguments converted during string formatting
+ValueError unsupported format character 'z' (0x7a) at index 1
+TypeError format requires a mapping
+1    |  2  |    3|****m****|+5|1,000,000|10_0000|25.60%|1.234568e+04|-003.142|None
+aba 9 3 {} 1
+IndexError Replacement index 0 out of range for positional args tuple
+ValueError cannot switch from manual field specification to automatic field numbering
+ValueError Unknown format code 'd' for object of type 'str'
+KeyError 'a'
+ValueError Single '{' encountered in format string
+3 1e-07 123.5   'x' 0b1010 -0005  1.500e+00
+['a', 'b'] [] [''] ['', 'a', '', 'b', ''] ['abc'] ['a', 'b,c']
+empty separator
+  ab  abc -x-- 1 +001 ab
+The fill character must be exactly one character long
+hELLO wORLD aB ǆ SS They'Re Bill'S FI
+a       b       c 12  3 ['x', 'y', 'z', 'w']
+True True True False
+startswith first arg must be str or a tuple of str, not int
+abc -a-b-c- aaa 4 2
+{97: '1', 98: None} Ac xyz
+True False True True True False
+b'x' 1e+16 [1, 'a'] None bc abc ca é
+string index out of range
+'str' object does not support item assignment
+ a True True   False
+sequence item 0: expected str instance, int found
+99.50% ab     x|  5 +3   |
+'\t\\\x7f\u200b' Á 2 i̇ 2
+"##,
+    );
+}
+
+#[test]
+fn bytes_methods_int_bytes_and_float_hex() {
+    check(
+        "bytes_methods_int_bytes_and_float_hex",
+        r##"b = b"hello\x00\xff"
+print(b, b[0], b[1:3], b[-1], len(b), list(b"ab"))
+print(b.hex(), bytes.fromhex("de ad be ef"), b"abc".decode(), b"a,b".split(b","), b"a,b,c".rsplit(b",", 1))
+print(b"abc".upper(), b" x ".strip(), b"abc".startswith(b"a"), b"abc".find(b"c"), b"ab".replace(b"a", b"z"))
+print(b"-".join([b"a", b"b"]), b"abc" + b"d", bytes(3), bytes([1, 2, 3]))
+print(b"abc".count(b"b"), b"hello".index(b"l"), b"a b".split(), b"x".isdigit(), b"12".isdigit())
+print(b"abcabc".rfind(b"b"), b"abc".find(99), b"x=y".partition(b"="), b"xyz".rpartition(b"q"), b"aXbX".title())
+print(repr(b"'"), repr(b'"\''), b"\t\n", b"  a b  ".split(None, 1), b"a  b c".rsplit(maxsplit=1))
+try:
+    b"abc"[5]
+except IndexError as e:
+    print(e)
+for bad in ["zz", "a", "1 2"]:
+    try:
+        bytes.fromhex(bad)
+    except ValueError as e:
+        print(e)
+try:
+    b"abc".index(b"z")
+except ValueError as e:
+    print(e)
+try:
+    b"a".split(b"")
+except ValueError as e:
+    print(e)
+try:
+    b"-".join([b"a", "b"])
+except TypeError as e:
+    print(e)
+try:
+    b"abc".startswith("a")
+except TypeError as e:
+    print(e)
+print(b"abc" == b"abc", b"a" < b"b", hash(b"abc") == hash(b"abc"), bytes("hé", "utf-8"))
+print(b"Hi".lower(), b"abc".rstrip(b"c"), b"a\nb\r\nc".splitlines(), b"a\nb".splitlines(True), b"aBc".swapcase())
+print("é".encode("latin-1"), b"\xe9".decode("latin-1"), "abc".encode("ascii"), "€".encode())
+for enc in ["ascii", "utf-8"]:
+    try:
+        b"\xe9t\xff".decode(enc)
+    except UnicodeDecodeError as e:
+        print(e)
+try:
+    "€".encode("latin-1")
+except UnicodeEncodeError as e:
+    print(e)
+try:
+    "x".encode("nope")
+except LookupError as e:
+    print(e)
+print((1024).to_bytes(2, "big"), (1024).to_bytes(4, "little"), (-1).to_bytes(2, "big", signed=True), (0).to_bytes(0, "big"))
+print(int.from_bytes(b"\x00\x10", "big"), int.from_bytes(b"\xff", "little", signed=True), int.from_bytes([1, 0], "little"))
+for bad in [lambda: (300).to_bytes(1, "big"), lambda: (-1).to_bytes(1, "big"), lambda: (1).to_bytes(1, "middle")]:
+    try:
+        bad()
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)
+print((2.5).hex(), (-0.1).hex(), (0.0).hex(), float.fromhex("0x1.8p1"), float.fromhex("-0x10"), float.fromhex("inf"))
+try:
+    float.fromhex("0xg")
+except ValueError as e:
+    print(e)
+print(pow(38, -1, 97), pow(3, -2, 7), pow(2, 10, 1000))
+try:
+    pow(2, -1, 4)
+except ValueError as e:
+    print(e)
+"##,
+        r##"b'hello\x00\xff' 104 b'el' 255 7 [97, 98]
+68656c6c6f00ff b'\xde\xad\xbe\xef' abc [b'a', b'b'] [b'a,b', b'c']
+b'ABC' b'x' True 2 b'zb'
+b'a-b' b'abcd' b'\x00\x00\x00' b'\x01\x02\x03'
+1 2 [b'a', b'b'] False True
+4 2 (b'x', b'=', b'y') (b'', b'', b'xyz') b'Axbx'
+b"'" b'"\'' b'\t\n' [b'a', b'b  '] [b'a  b', b'c']
+index out of range
+non-hexadecimal number found in fromhex() arg at position 0
+non-hexadecimal number found in fromhex() arg at position 1
+non-hexadecimal number found in fromhex() arg at position 1
+subsection not found
+empty separator
+sequence item 1: expected a bytes-like object, str found
+startswith first arg must be bytes or a tuple of bytes, not str
+True True True b'h\xc3\xa9'
+b'hi' b'ab' [b'a', b'b', b'c'] [b'a\n', b'b'] b'AbC'
+b'\xe9' é b'abc' b'\xe2\x82\xac'
+'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)
+'utf-8' codec can't decode byte 0xe9 in position 0: invalid continuation byte
+'latin-1' codec can't encode character '\u20ac' in position 0: ordinal not in range(256)
+unknown encoding: nope
+b'\x04\x00' b'\x00\x04\x00\x00' b'\xff\xff' b''
+16 -1 1
+OverflowError int too big to convert
+OverflowError can't convert negative int to unsigned
+ValueError byteorder must be either 'little' or 'big'
+0x1.4000000000000p+1 -0x1.999999999999ap-4 0x0.0p+0 3.0 -16.0 inf
+invalid hexadecimal floating-point string
+23 4 24
+base is not invertible for the given modulus
+"##,
+    );
+}
+
+#[test]
+fn list_and_tuple_methods() {
+    check(
+        "list_and_tuple_methods",
+        r##"l = [3, 1, 2]
+l.append(4); l.extend([5]); l.insert(0, 0); print(l)
+print(l.pop(), l.pop(0), l, l.index(2), l.count(1))
+l.remove(1); print(l); l.reverse(); print(l); l.sort(); print(l)
+print(sorted([("b", 2), ("a", 2), ("c", 1)], key=lambda t: t[1]))
+print(sorted([3,1,2], reverse=True), l.copy(), l * 2, l + [9])
+words = ["bb", "a", "ccc", "dd", "e"]
+words.sort(key=len, reverse=True); print(words)
+try:
+    [1, "a"].sort()
+except TypeError as e:
+    print(e)
+try:
+    [].pop()
+except IndexError as e:
+    print(e)
+try:
+    [1].remove(5)
+except ValueError as e:
+    print(e)
+try:
+    [1].index(5)
+except ValueError as e:
+    print(e)
+l = list(range(10)); print(l[2:8:2], l[::-1]); l[1:3] = [9]; print(l); del l[::2]; print(l)
+l.clear(); print(l, [1,2] == [1,2], [1,2] < [1,3])
+print((1,2,1).count(1), (1,2,3).index(3), (1,) + (2,), (1,2)[::-1])
+try:
+    (1,2).index(5)
+except ValueError as e:
+    print(e)
+a = [1]; a *= 3; print(a)
+print(repr([1, "a", None, 1.5, (2,)]), list("abc"), tuple([1]))
+print(min([3,1,2]), max("abc"), min(3, 1, key=lambda x: -x))
+"##,
+        r##"[0, 3, 1, 2, 4, 5]
+5 0 [3, 1, 2, 4] 2 1
+[3, 2, 4]
+[4, 2, 3]
+[2, 3, 4]
+[('c', 1), ('b', 2), ('a', 2)]
+[3, 2, 1] [2, 3, 4] [2, 3, 4, 2, 3, 4] [2, 3, 4, 9]
+['ccc', 'bb', 'dd', 'a', 'e']
+'<' not supported between instances of 'str' and 'int'
+pop from empty list
+list.remove(x): x not in list
+5 is not in list
+[2, 4, 6] [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]
+[0, 9, 3, 4, 5, 6, 7, 8, 9]
+[9, 4, 6, 8]
+[] True True
+2 2 (1, 2) (2, 1)
+tuple.index(x): x not in tuple
+[1, 1, 1]
+[1, 'a', None, 1.5, (2,)] ['a', 'b', 'c'] (1,)
+1 c 3
+"##,
+    );
+}
+
+#[test]
+fn containers_errors_and_views() {
+    check(
+        "containers_errors_and_views",
+        r##"l = [5, 3, 5, 1]
+l.sort(key=lambda x: x % 2); print(l)
+pairs = [(1, "b"), (0, "a"), (1, "a"), (0, "b")]
+print(sorted(pairs, key=lambda p: p[0]), sorted(pairs, key=lambda p: p[0], reverse=True))
+try:
+    l.sort(lambda x: x)
+except TypeError as e:
+    print(e)
+try:
+    [1, 2].sort(key=lambda x: "a" if x == 1 else 1)
+except TypeError as e:
+    print(e)
+print(l.index(5, 1), l.index(1, -1))
+try:
+    l.index(5, 3)
+except ValueError as e:
+    print(e)
+l2 = [1, 2, 3]; l2[1:2] = []; print(l2); l2[:0] = [0]; print(l2); l2[::2] = ["a", "b"]; print(l2)
+try:
+    l2[::2] = [1]
+except ValueError as e:
+    print(e)
+try:
+    l2[10] = 1
+except IndexError as e:
+    print(e)
+print([1, [2]] == [1, [2]], [1, 2] != [1, 2], [3] > [2, 9], [] < [0], [1, 2] + [3], [[0]] * 2)
+try:
+    [1] + (2,)
+except TypeError as e:
+    print(e)
+print(list.__name__, [].__class__, len([[]]), [0] * 3, [1, 2, 3][-1], list(range(3)))
+a = [1, 2]; a.extend(x for x in "ab"); a.insert(100, "z"); a.insert(-100, "y"); print(a)
+print(a.pop(-2), a, a.count("z"))
+t = (1, 2, 2); print(t.count(2), t.index(2), t[1:], t * 2, (1,) < (1, 2), tuple("ab"), hash((1,)) == hash((1,)), ())
+try:
+    t[0] = 1
+except TypeError as e:
+    print(e)
+d = {}
+for k in ["b", "a", "c"]:
+    d[k] = k.upper()
+print(d, list(d.items()), d.get("a", 1), d.setdefault("a", "x"), d.setdefault("z"))
+print(d.pop("z"), "z" in d, d.popitem(), d)
+try:
+    d.pop("nope")
+except KeyError as e:
+    print(repr(e))
+try:
+    dict(1)
+except TypeError as e:
+    print(e)
+try:
+    dict([(1, 2, 3)])
+except ValueError as e:
+    print(e)
+try:
+    {}.update(1)
+except TypeError as e:
+    print(e)
+try:
+    {[]: 1}
+except TypeError as e:
+    print(e)
+print({1: 1, True: 2, 1.0: 3}, dict(zip("ab", [1, 2])), {k: v for k, v in [(1, 2)]})
+ks = {"a": 1, "b": 2}.keys()
+print(ks, "a" in ks, len(ks), list(ks), ks == {"a", "b"}, ks & ["a"], ks - ["a"])
+print({"a": 1}.values(), {"a": 1}.items(), 1 in {"a": 1}.values(), ("a", 1) in {"a": 1}.items())
+dd = {1: 2}; it = iter(dd)
+try:
+    dd[3] = 4
+    next(it)
+except RuntimeError as e:
+    print(e)
+print(dict.fromkeys(range(3), []), {}.copy(), dict(a=1) == {"a": 1}, {1: 2} | {1: 3})
+try:
+    {1: 2} | [1]
+except TypeError as e:
+    print(e)
+s = {1, 2}
+try:
+    s.update(1)
+except TypeError as e:
+    print(e)
+try:
+    {[1]}
+except TypeError as e:
+    print(e)
+print(set([1, 2]) == frozenset([1, 2]), {1} < {1, 2}, {1, 2} > {1, 2}, frozenset([1]) | {2}, {3} | frozenset([4]))
+print(set("hello"), frozenset("hello"), {1, 2}.union({3}, [4]), {1, 2, 3}.intersection({2, 3}, {3}), {1, 2}.difference({1}, {2}))
+print(repr(set()), repr(frozenset()), {(1, 2), (3, 4)}, {1.5, 2})
+fs = frozenset([1, 2])
+try:
+    fs.add(3)
+except AttributeError as e:
+    print(e)
+print(hash(frozenset()) , {frozenset([1]): "x"}[frozenset([1])], set([3, 1, 2]).pop())
+s = set(range(5)); s.difference_update({1}); s.intersection_update({0, 2, 3, 4}); s.symmetric_difference_update({4, 9}); print(s)
+try:
+    {1} < [1]
+except TypeError as e:
+    print(e)
+try:
+    {1} | [1]
+except TypeError as e:
+    print(e)
+print(len({i * 7 % 13 for i in range(100)}), sorted({-1, -2, 5}), {-1, -2, 5}, {10, 20, 30, 8, 16, 1000})
+"##,
+        r##"[5, 3, 5, 1]
+[(0, 'a'), (0, 'b'), (1, 'b'), (1, 'a')] [(1, 'b'), (1, 'a'), (0, 'a'), (0, 'b')]
+sort() takes no positional arguments
+'<' not supported between instances of 'int' and 'str'
+2 3
+5 is not in list
+[1, 3]
+[0, 1, 3]
+['a', 1, 'b']
+attempt to assign sequence of size 1 to extended slice of size 2
+list assignment index out of range
+True False True True [1, 2, 3] [[0], [0]]
+can only concatenate list (not "tuple") to list
+list <class 'list'> 1 [0, 0, 0] 3 [0, 1, 2]
+['y', 1, 2, 'a', 'b', 'z']
+b ['y', 1, 2, 'a', 'z'] 1
+2 1 (2, 2) (1, 2, 2, 1, 2, 2) True ('a', 'b') True ()
+'tuple' object does not support item assignment
+{'b': 'B', 'a': 'A', 'c': 'C', 'z': None} [('b', 'B'), ('a', 'A'), ('c', 'C')] A A None
+None False ('c', 'C') {'b': 'B', 'a': 'A'}
+KeyError('nope')
+'int' object is not iterable
+dictionary update sequence element #0 has length 3; 2 is required
+'int' object is not iterable
+unhashable type: 'list'
+{1: 3} {'a': 1, 'b': 2} {1: 2}
+dict_keys(['a', 'b']) True 2 ['a', 'b'] True {'a'} {'b'}
+dict_values([1]) dict_items([('a', 1)]) True True
+dictionary changed size during iteration
+{0: [], 1: [], 2: []} {} True {1: 3}
+unsupported operand type(s) for |: 'dict' and 'list'
+'int' object is not iterable
+unhashable type: 'list'
+True True False frozenset({1, 2}) {3, 4}
+{'e', 'h', 'l', 'o'} frozenset({'e', 'h', 'l', 'o'}) {1, 2, 3, 4} {3} set()
+set() frozenset() {(1, 2), (3, 4)} {1.5, 2}
+'frozenset' object has no attribute 'add'
+133146708735736 x 1
+{0, 2, 3, 9}
+'<' not supported between instances of 'set' and 'list'
+unsupported operand type(s) for |: 'set' and 'list'
+13 [-2, -1, 5] {5, -1, -2} {16, 20, 8, 1000, 10, 30}
+"##,
+    );
+}
+
+#[test]
+fn dict_methods_and_views() {
+    check(
+        "dict_methods_and_views",
+        r##"d = {"a": 1, "b": 2}
+print(d.get("a"), d.get("z"), d.get("z", 0), d.setdefault("c", 3), d)
+print(d.pop("a"), d.pop("z", None), d.popitem(), d)
+d.update({"x": 1}, y=2); d.update([("z", 3)]); print(d)
+print(d.keys(), d.values(), d.items(), list(d), len(d))
+print(d.keys() & {"x", "q"}, d.keys() | {"q"}, d.keys() - {"x"})
+print(dict.fromkeys("ab"), dict.fromkeys([1,2], 0), d.copy(), {**d, "n": 1})
+print({"a": 1} | {"b": 2}); e = {"a": 1}; e |= {"c": 3}; print(e)
+try:
+    d["nope"]
+except KeyError as ex:
+    print(repr(ex), ex)
+try:
+    {}.popitem()
+except KeyError as ex:
+    print(ex)
+d.clear(); print(d, dict(a=1), dict([(1, 2)]), dict({1: 2}, b=3))
+print("a" in {"a": 1}, {1: 2} == {1: 2})
+print(repr({"k": [1, {"n": None}]}), {1: "x"}.items() == {(1, "x")})
+"##,
+        r##"1 None 0 3 {'a': 1, 'b': 2, 'c': 3}
+1 None ('c', 3) {'b': 2}
+{'b': 2, 'x': 1, 'y': 2, 'z': 3}
+dict_keys(['b', 'x', 'y', 'z']) dict_values([2, 1, 2, 3]) dict_items([('b', 2), ('x', 1), ('y', 2), ('z', 3)]) ['b', 'x', 'y', 'z'] 4
+{'x'} {'y', 'q', 'x', 'z', 'b'} {'y', 'b', 'z'}
+{'a': None, 'b': None} {1: 0, 2: 0} {'b': 2, 'x': 1, 'y': 2, 'z': 3} {'b': 2, 'x': 1, 'y': 2, 'z': 3, 'n': 1}
+{'a': 1, 'b': 2}
+{'a': 1, 'c': 3}
+KeyError('nope') 'nope'
+'popitem(): dictionary is empty'
+{} {'a': 1} {1: 2} {1: 2, 'b': 3}
+True True
+{'k': [1, {'n': None}]} True
+"##,
+    );
+}
+
+#[test]
+fn set_and_frozenset() {
+    check(
+        "set_and_frozenset",
+        r##"s = {3, 1, 2, "a", "b", 10, 100}
+print(len(s), 3 in s)
+a, b = {1, 2, 3}, {2, 3, 4}
+print(a | b, a & b, a - b, a ^ b, a <= b, a < a | b, a >= {1}, a.isdisjoint({9}))
+print(a.union([5]), a.intersection([1, 9]), a.difference([1]), a.symmetric_difference([1, 7]))
+print(a.issubset([1,2,3,4]), a.issuperset([1]))
+c = set(); c.add(1); c.update([2, 3], [4]); c.discard(9); c.remove(1); print(c, c.pop(), c)
+try:
+    c.remove(99)
+except KeyError as e:
+    print(repr(e))
+f = frozenset([1, 2]); print(f, hash(f) == hash(frozenset([2, 1])), {f: 1}, f | {3}, frozenset())
+print(set(), set("abc") == {"a", "b", "c"}, sorted({5, 3, 9}))
+a |= {9}; a &= {1, 9, 2}; a -= {2}; print(a); a ^= {5}; print(a)
+print({x % 3 for x in range(10)}, set([(1, 2), (1, 2)]))
+try:
+    set().pop()
+except KeyError as e:
+    print(e)
+print(set(range(20, 0, -3)))
+print({"x", "y", "z"} - {"y"}, c.copy(), frozenset({1}).union({2}))
+"##,
+        r##"7 True
+{1, 2, 3, 4} {2, 3} {1} {1, 4} False True True True
+{1, 2, 3, 5} {1} {2, 3} {2, 3, 7}
+True True
+{3, 4} 2 {3, 4}
+KeyError(99)
+frozenset({1, 2}) True {frozenset({1, 2}): 1} frozenset({1, 2, 3}) frozenset()
+set() True [3, 5, 9]
+{1, 9}
+{1, 5, 9}
+{0, 1, 2} {(1, 2)}
+'pop from an empty set'
+{2, 5, 8, 11, 14, 17, 20}
+{'x', 'z'} {3, 4} frozenset({1, 2})
+"##,
+    );
+}
+
+#[test]
+fn int_and_float_builtins() {
+    check(
+        "int_and_float_builtins",
+        r##"print((1.5).is_integer(), (0.75).as_integer_ratio(), (1.0).hex(), float.fromhex("0x1.8p1"), (2.0).is_integer())
+print(int("ff", 16), int("0b101", 0), int(" 42 "), float("1e3"), float("inf"), int(3.9), round(2.5), round(3.14159, 2))
+print(abs(-3), abs(-2.5), divmod(7, 2), divmod(-7, 2), divmod(7.5, 2), pow(2, 10), pow(2, 10, 1000), pow(3, -1, 7))
+print(hex(255), oct(8), bin(5), hex(-1), format(255, "x"), format(3.14159, ".2f"), format(1234567, ","))
+print(2**100, -2**64 // 3, 10**20 % 7, (2**70).bit_length(), int("1"*30))
+try:
+    int("abc")
+except ValueError as e:
+    print(e)
+try:
+    (256).to_bytes(1, "big")
+except OverflowError as e:
+    print(e)
+print(round(1234, -2), round(-0.5), round(1.5), 7 // 2, -7 // 2, 7 % -3, 1/3, 2.0**0.5, 1e16, 1e-5)
+print(True + 1, int(True), float(2))
+"##,
+        r##"False (3, 4) 0x1.0000000000000p+0 3.0 True
+255 5 42 1000.0 inf 3 2 3.14
+3 2.5 (3, 1) (-4, 1) (3.0, 1.5) 1024 24 5
+0xff 0o10 0b101 -0x1 ff 3.14 1,234,567
+1267650600228229401496703205376 -6148914691236517206 2 71 111111111111111111111111111111
+invalid literal for int() with base 10: 'abc'
+int too big to convert
+1200 0 2 3 -4 -2 0.3333333333333333 1.4142135623730951 1e+16 1e-05
+2 1 2.0
+"##,
+    );
+}
+
+#[test]
+fn range_and_slice() {
+    check(
+        "range_and_slice",
+        r##"r = range(0, 10, 2)
+print(r, len(r), r[1], r[-1], r.index(4), r.count(4), 4 in r, list(r[::-1]))
+print(range(5) == range(0, 5), range(0) == range(2, 1), repr(range(1, 5, 2)), range(3))
+try:
+    r.index(5)
+except ValueError as e:
+    print(e)
+s = slice(1, 10, 2); print(s, s.indices(5), slice(None).indices(3), s.start, s.stop, s.step)
+print(list(reversed(range(3))))
+try:
+    range(1, 2, 0)
+except ValueError as e:
+    print(e)
+"##,
+        r##"range(0, 10, 2) 5 2 8 2 1 True [8, 6, 4, 2, 0]
+True True range(1, 5, 2) range(0, 3)
+5 is not in range
+slice(1, 10, 2) (1, 5, 2) (0, 3, 1) 1 10 2
+[2, 1, 0]
+range() arg 3 must not be zero
+"##,
+    );
+}
+
+#[test]
+fn builtin_functions() {
+    check(
+        "builtin_functions",
+        r##"import sys
+print("a", "b", sep="-", end="!\n"); print("x", file=sys.stdout, flush=True); print()
+print(len([1]), min([1,2]), max([1,2], key=lambda x: -x), max([], default=5), sum([1,2], 10), sum([0.1]*3))
+try:
+    max([])
+except ValueError as e:
+    print(e)
+try:
+    min(())
+except ValueError as e:
+    print(e)
+print(all([1, 0]), any([0, 1]), all([]), any([]))
+it = iter([1, 2]); print(next(it), next(it), next(it, "done"))
+n = [0]
+def f():
+    n[0] += 1
+    return n[0]
+print(list(iter(f, 3)))
+print(sorted("bca"), list(reversed([1, 2])), list(enumerate("ab", 1)), list(zip([1, 2], "ab")))
+try:
+    list(zip([1, 2], [1], strict=True))
+except ValueError as e:
+    print(e)
+try:
+    list(zip([1], [1, 2], strict=True))
+except ValueError as e:
+    print(e)
+try:
+    list(zip([1], [1], [1, 2], strict=True))
+except ValueError as e:
+    print(e)
+print(list(map(lambda a, b: a + b, [1, 2], [3, 4])), list(filter(None, [0, 1, 2])), list(filter(lambda x: x > 1, [1, 2, 3])))
+print(chr(65), ord("a"), chr(0x1F600) == "\U0001F600", format(5, "03d"), repr("x"), ascii("ü"), callable(len), callable(1))
+class A: pass
+a = A(); setattr(a, "x", 1); print(getattr(a, "x"), getattr(a, "y", 2), hasattr(a, "x")); delattr(a, "x"); print(hasattr(a, "x"))
+print(vars(a), isinstance(1, (str, int)), issubclass(bool, (str, int)), type(hash(1)), hash(1), id(a) == id(a))
+try:
+    getattr(a, "zz")
+except AttributeError as e:
+    print(e)
+try:
+    ord("ab")
+except TypeError as e:
+    print(e)
+try:
+    chr(-1)
+except ValueError as e:
+    print(e)
+print(eval("1 + 2"), eval("x * 2", {"x": 5}), eval("y", {}, {"y": 7}))
+g = {}; exec("z = 3\ndef h(): return z", g); print(g["z"], g["h"]())
+print("x" in dir(A) or True, sorted(k for k in globals() if not k.startswith("__"))[:3])
+def loc():
+    q = 1
+    return locals()
+print(loc())
+print(divmod(9, 4), round(2.675, 2), pow(2, 0.5), abs(-0.0))
+print(list(zip()), list(zip("ab", "cd", "ef")), list(enumerate([])), sum([[1], [2]], []))
+try:
+    sum(["a", "b"], "")
+except TypeError as e:
+    print(e)
+try:
+    next(iter([]))
+except StopIteration as e:
+    print("stop", repr(e))
+try:
+    len(5)
+except TypeError as e:
+    print(e)
+try:
+    iter(5)
+except TypeError as e:
+    print(e)
+try:
+    isinstance(1, 2)
+except TypeError as e:
+    print(e)
+"##,
+        r##"a-b!
+x
+
+1 1 1 5 13 0.30000000000000004
+max() arg is an empty sequence
+min() arg is an empty sequence
+False True True False
+1 2 done
+[1, 2]
+['a', 'b', 'c'] [2, 1] [(1, 'a'), (2, 'b')] [(1, 'a'), (2, 'b')]
+zip() argument 2 is shorter than argument 1
+zip() argument 2 is longer than argument 1
+zip() argument 3 is longer than arguments 1-2
+[4, 6] [1, 2] [2, 3]
+A 97 True 005 'x' '\xfc' True False
+1 2 True
+False
+{} True True <class 'int'> 1 True
+'A' object has no attribute 'zz'
+ord() expected a character, but string of length 2 found
+chr() arg not in range(0x110000)
+3 10 7
+3 3
+True ['A', 'a', 'f']
+{'q': 1}
+(2, 1) 2.67 1.4142135623730951 0.0
+[] [('a', 'c', 'e'), ('b', 'd', 'f')] [] [1, 2]
+sum() can't sum strings [use ''.join(seq) instead]
+stop StopIteration()
+object of type 'int' has no len()
+'int' object is not iterable
+isinstance() arg 2 must be a type, a tuple of types, or a union
+"##,
+    );
+}
+
+#[test]
+fn builtin_functions_messages() {
+    check(
+        "builtin_functions_messages",
+        r##"print(1, 2, sep=None, end=None); print("a", "b", sep="")
+print(*[1, 2, 3], sep=", ")
+try:
+    print(1, sep=3)
+except TypeError as e:
+    print(e)
+try:
+    print(1, foo=3)
+except TypeError as e:
+    print(e)
+print(max(1, 2, 3), max("ab", "b", key=len), min([], default=None), max([1, 3, 2], key=lambda x: x % 3))
+try:
+    max(1)
+except TypeError as e:
+    print(e)
+try:
+    max()
+except TypeError as e:
+    print(e)
+try:
+    min([], key=len)
+except ValueError as e:
+    print(e)
+print(sum(range(101)), sum([1.5, 2]), sum((), 0.0), sum([1, 2], start=5))
+print(round(0.5), round(-1.5), round(7.25, 1), round(5, 1), type(round(2.5)), round(1e20), round(-0.0))
+print(divmod(-7, -2), divmod(7, -2), divmod(-7.5, 2))
+try:
+    divmod(1, 0)
+except ZeroDivisionError as e:
+    print(e)
+print(hex(0), oct(-9), bin(-5), bin(2**65), format(10, "b"), format(10, "#o"), format(-3.5, "+.1e"))
+print(repr(1.0), repr(1e100), repr(-0.0), repr(float("nan")), str(123456789012345678.0), 0.1 + 0.2)
+print(list(reversed("abc")), list(reversed((1, 2))), list(reversed(range(1, 10, 3))))
+try:
+    reversed(5)
+except TypeError as e:
+    print(e)
+print(list(enumerate("ab", start=10)), list(zip(*[(1, 2), (3, 4)])))
+try:
+    next(iter([]))
+except StopIteration:
+    print("stopped")
+try:
+    next(5)
+except TypeError as e:
+    print(e)
+print(all(x > 0 for x in [1, 2]), any(x > 5 for x in [1, 2]))
+print(sorted([3, 1, 2], key=lambda x: -x), sorted({"b": 1, "a": 2}), sorted("cba", reverse=True))
+try:
+    sorted([1, "a"])
+except TypeError as e:
+    print(e)
+try:
+    sorted([1, None])
+except TypeError as e:
+    print(e)
+print(list(map(str, [1, 2])), list(map(pow, [2, 3], [2, 2])))
+print(isinstance(True, int), isinstance("x", (int, (str, bytes))), issubclass(int, object))
+try:
+    issubclass(1, int)
+except TypeError as e:
+    print(e)
+print(hash("a") == hash("a"), hash(1.0) == hash(1), hash((1, 2)) == hash((1, 2)), hash(-1), hash(2**61), hash(None) != 0)
+try:
+    hash([])
+except TypeError as e:
+    print(e)
+print(callable(print), callable(lambda: 0), callable(int), callable("x"))
+print(ascii("a\u20acb\n"), repr("\x00\u20ac"), chr(8364), ord("\u20ac"))
+try:
+    chr(0x110000)
+except ValueError as e:
+    print(e)
+try:
+    ord("")
+except TypeError as e:
+    print(e)
+print(abs(-2**70), abs(True), -(-3))
+try:
+    abs("x")
+except TypeError as e:
+    print(e)
+print(format("ab", "^6"), format(3, ""), format(1.5), format(True), format(None), format(0.000001), format(12, "x"))
+print(getattr(1, "real"), hasattr([], "append"), getattr([], "nope", None))
+try:
+    setattr(1, "x", 2)
+except AttributeError as e:
+    print(e)
+ns = {"a": 1}
+exec("b = a + 1", ns)
+print(ns["b"], eval("a + b", ns), eval("[x for x in range(3)]"))
+loc = {}
+exec("c = 5", {}, loc); print(loc)
+try:
+    eval("1 +")
+except SyntaxError as e:
+    print("SyntaxError", e.msg)
+print(id(1) == id(1), type(id(ns)).__name__, vars()["ns"] is ns, globals()["ns"] is ns)
+"##,
+        r##"1 2
+ab
+1, 2, 3
+sep must be None or a string, not int
+'foo' is an invalid keyword argument for print()
+3 ab None 2
+'int' object is not iterable
+max expected at least 1 argument, got 0
+min() arg is an empty sequence
+5050 3.5 0.0 8
+0 -2 7.2 5 <class 'int'> 100000000000000000000 0
+(3, -1) (-4, -1) (-4.0, 0.5)
+integer division or modulo by zero
+0x0 -0o11 -0b101 0b100000000000000000000000000000000000000000000000000000000000000000 1010 0o12 -3.5e+00
+1.0 1e+100 -0.0 nan 1.2345678901234568e+17 0.30000000000000004
+['c', 'b', 'a'] [2, 1] [7, 4, 1]
+'int' object is not reversible
+[(10, 'a'), (11, 'b')] [(1, 3), (2, 4)]
+stopped
+'int' object is not an iterator
+True False
+[3, 2, 1] ['a', 'b'] ['c', 'b', 'a']
+'<' not supported between instances of 'str' and 'int'
+'<' not supported between instances of 'NoneType' and 'int'
+['1', '2'] [4, 9]
+True True True
+issubclass() arg 1 must be a class
+True True True -2 1 True
+unhashable type: 'list'
+True True True False
+'a\u20acb\n' '\x00€' € 8364
+chr() arg not in range(0x110000)
+ord() expected a character, but string of length 0 found
+1180591620717411303424 1 3
+bad operand type for abs(): 'str'
+  ab   3 1.5 True None 1e-06 c
+1 True None
+'int' object has no attribute 'x'
+2 3 [0, 1, 2]
+{'c': 5}
+SyntaxError invalid syntax
+True int True True
+"##,
+    );
+}
+
+#[test]
+fn open_read_write_append() {
+    check(
+        "open_read_write_append",
+        r##"p = "/tmp/bt/_pt.txt"
+with open(p, "w") as f:
+    print(f.write("line1\nline2\n"))
+    f.write("line3\n")
+with open(p, "a") as f:
+    f.write("line4")
+with open(p) as f:
+    print(repr(f.read()))
+with open(p) as f:
+    print(repr(f.readline()), f.readlines())
+with open(p, "r") as f:
+    for line in f:
+        print(repr(line))
+with open(p, "rb") as f:
+    print(f.read(5), f.read())
+with open(p, "wb") as f:
+    f.write(b"\x00\x01")
+with open(p, "rb") as f:
+    print(f.read())
+f = open(p); print(f.closed); f.close(); print(f.closed)
+try:
+    open("/tmp/bt/nope.txt")
+except FileNotFoundError as e:
+    print(e)
+try:
+    open("x")
+except OSError as e:
+    print(e.errno, e.strerror, e.filename)
+"##,
+        r##"12
+'line1\nline2\nline3\nline4'
+'line1\n' ['line2\n', 'line3\n', 'line4']
+'line1\n'
+'line2\n'
+'line3\n'
+'line4'
+b'line1' b'\nline2\nline3\nline4'
+b'\x00\x01'
+False
+True
+[Errno 2] No such file or directory: '/tmp/bt/nope.txt'
+2 No such file or directory x
+"##,
+    );
+}
+
+#[test]
+fn open_errors_and_modes() {
+    check(
+        "open_errors_and_modes",
+        r##"f = open("/tmp/bt/_q.txt", "w")
+try:
+    f.read()
+except Exception as e:
+    print(type(e).__name__, e)
+f.close()
+try:
+    f.write("x")
+except ValueError as e:
+    print(e)
+with open("/tmp/bt/_q.txt", "wb") as g:
+    try:
+        g.write("s")
+    except TypeError as e:
+        print(e)
+with open("/tmp/bt/_q.txt", "w") as g:
+    try:
+        g.write(b"s")
+    except TypeError as e:
+        print(e)
+    g.writelines(["a\n", "b\n"])
+print(open("/tmp/bt/_q.txt").read().splitlines())
+print(list(open("/tmp/bt/_q.txt")))
+try:
+    open("/tmp/bt/_q.txt", "q")
+except ValueError as e:
+    print(e)
+try:
+    open("/tmp")
+except IsADirectoryError as e:
+    print(e)
+"##,
+        r##"UnsupportedOperation not readable
+I/O operation on closed file.
+a bytes-like object is required, not 'str'
+write() argument must be str, not bytes
+['a', 'b']
+['a\n', 'b\n']
+invalid mode: 'q'
+[Errno 21] Is a directory: '/tmp'
+"##,
+    );
+}
