@@ -203,7 +203,6 @@ fn every_example_parses() {
     }
 }
 
-
 /// Counts every located node kind in the `{:#?}` dump (`@start..end Kind`).
 fn node_kind_counts(module: &percolate::ast::Module) -> std::collections::BTreeMap<String, usize> {
     let debug = format!("{module:#?}");

@@ -55,6 +55,8 @@ pub fn init(vm: &mut Vm) {
     let coroutine = vm.types.coroutine.clone();
     vm.add_method(&coroutine, "__await__", move |vm, args| {
         let coro = args.positional[0].clone();
-        Ok(Value::Obj(vm.new_native_object(&cls, CoroutineWrapper { coro })))
+        Ok(Value::Obj(
+            vm.new_native_object(&cls, CoroutineWrapper { coro }),
+        ))
     });
 }

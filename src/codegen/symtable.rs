@@ -713,16 +713,13 @@ impl<'a> Builder<'a> {
                         ));
                     }
                     NameScope::Free
-                } else if u.bound && kind != ScopeKind::Module {
-                    NameScope::Local
                 } else if u.bound {
                     NameScope::Local
-                } else if name == "__class__"
-                    && kind == ScopeKind::Function
-                    && enclosing_has_class(&self.scopes, idx)
+                } else if enclosing.contains(name)
+                    || (name == "__class__"
+                        && kind == ScopeKind::Function
+                        && enclosing_has_class(&self.scopes, idx))
                 {
-                    NameScope::Free
-                } else if enclosing.contains(name) {
                     NameScope::Free
                 } else {
                     NameScope::GlobalImplicit

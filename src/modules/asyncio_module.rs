@@ -7,7 +7,11 @@ use std::cell::RefCell;
 use std::time::Duration;
 
 /// The Python source of the module: the core first, then the library built on it.
-const SOURCE: &str = concat!(include_str!("asyncio/core.py"), "\n", include_str!("asyncio/prelude.py"));
+const SOURCE: &str = concat!(
+    include_str!("asyncio/core.py"),
+    "\n",
+    include_str!("asyncio/prelude.py")
+);
 
 thread_local! {
     /// The poller the loop waits on; created on first wait (no cost for programs without asyncio).
@@ -68,7 +72,11 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         Ok(Value::None)
     });
     let write = vm.new_native_fn("_write_stderr", |vm, args: Args| {
-        if let Some(text) = args.positional.first().and_then(|v| v.as_str().map(String::from)) {
+        if let Some(text) = args
+            .positional
+            .first()
+            .and_then(|v| v.as_str().map(String::from))
+        {
             vm.write_stderr(&text);
         }
         Ok(Value::None)

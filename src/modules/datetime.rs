@@ -55,7 +55,10 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         let d = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
-        Ok(tuple_of(local_time(d.as_secs() as i64), i64::from(d.subsec_micros())))
+        Ok(tuple_of(
+            local_time(d.as_secs() as i64),
+            i64::from(d.subsec_micros()),
+        ))
     });
     let from_ts = vm.new_native_fn("_from_timestamp", |vm, args: Args| {
         match args.check(vm, "fromtimestamp", 1, 1)?[0] {
@@ -80,6 +83,10 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         "datetime",
         "<frozen datetime>",
         include_str!("py/datetime.py"),
-        vec![("_now", now), ("_from_timestamp", from_ts), ("_timestamp", to_ts)],
+        vec![
+            ("_now", now),
+            ("_from_timestamp", from_ts),
+            ("_timestamp", to_ts),
+        ],
     )
 }

@@ -46,5 +46,11 @@ pub fn python_module(
 }
 
 fn init_typing(vm: &mut Vm) -> PyResult<ObjRef> {
-    python_module(vm, "typing", "<frozen typing>", include_str!("py/typing.py"), Vec::new())
+    python_module(
+        vm,
+        "typing",
+        "<frozen typing>",
+        include_str!("py/typing.py"),
+        Vec::new(),
+    )
 }

@@ -33,7 +33,9 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(f) => Ok(*f),
-        other => Err(vm.new_type_error(format!("must be real number, not {}", vm.type_name(other)))),
+        other => {
+            Err(vm.new_type_error(format!("must be real number, not {}", vm.type_name(other))))
+        }
     }
 }
 
@@ -70,11 +72,15 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         Ok(Value::None)
     });
     vm.module_set(&m, "seed", f);
-    let f = vm.new_native_fn("random", |_vm, _a: Args| Ok(Value::Float(with_rng(|r| r.random()))));
+    let f = vm.new_native_fn("random", |_vm, _a: Args| {
+        Ok(Value::Float(with_rng(|r| r.random())))
+    });
     vm.module_set(&m, "random", f);
     let f = vm.new_native_fn("getrandbits", |vm, args: Args| {
         let k = int_arg(vm, args.positional.first().unwrap_or(&Value::None))?;
-        let k: u64 = k.try_into().map_err(|_| vm.new_value_error("number of bits must be non-negative"))?;
+        let k: u64 = k
+            .try_into()
+            .map_err(|_| vm.new_value_error("number of bits must be non-negative"))?;
         Ok(Value::bigint(with_rng(|r| r.getrandbits(k)).into()))
     });
     vm.module_set(&m, "getrandbits", f);
@@ -141,11 +147,13 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
                         expanded.push(item.clone());
                     }
                 }
-                let idx = with_rng(|r| r.sample_indices(expanded.len(), k)).map_err(|e| random_error(vm, e))?;
+                let idx = with_rng(|r| r.sample_indices(expanded.len(), k))
+                    .map_err(|e| random_error(vm, e))?;
                 idx.into_iter().map(|i| expanded[i].clone()).collect()
             }
             _ => {
-                let idx = with_rng(|r| r.sample_indices(population.len(), k)).map_err(|e| random_error(vm, e))?;
+                let idx = with_rng(|r| r.sample_indices(population.len(), k))
+                    .map_err(|e| random_error(vm, e))?;
                 idx.into_iter().map(|i| population[i].clone()).collect()
             }
         };
@@ -161,22 +169,36 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         };
         let population = vm.collect(&args.positional[0])?;
         let weights = match args.positional.get(1).cloned().or(weights) {
-            Some(w) => Some(vm.collect(&w)?.iter().map(|v| float_arg(vm, v)).collect::<PyResult<Vec<f64>>>()?),
+            Some(w) => Some(
+                vm.collect(&w)?
+                    .iter()
+                    .map(|v| float_arg(vm, v))
+                    .collect::<PyResult<Vec<f64>>>()?,
+            ),
             None => None,
         };
         let cum = match cum {
-            Some(w) => Some(vm.collect(&w)?.iter().map(|v| float_arg(vm, v)).collect::<PyResult<Vec<f64>>>()?),
+            Some(w) => Some(
+                vm.collect(&w)?
+                    .iter()
+                    .map(|v| float_arg(vm, v))
+                    .collect::<PyResult<Vec<f64>>>()?,
+            ),
             None => None,
         };
         let spec = match (&weights, &cum) {
-            (Some(_), Some(_)) => return Err(vm.new_type_error("Cannot specify both weights and cumulative weights")),
+            (Some(_), Some(_)) => {
+                return Err(vm.new_type_error("Cannot specify both weights and cumulative weights"));
+            }
             (Some(w), None) => Weights::Relative(w),
             (None, Some(c)) => Weights::Cumulative(c),
             (None, None) => Weights::Uniform,
         };
         let idx = with_rng(|r| r.choices_indices(population.len(), spec, k.max(0) as usize))
             .map_err(|e| random_error(vm, e))?;
-        Ok(Value::list(idx.into_iter().map(|i| population[i].clone()).collect()))
+        Ok(Value::list(
+            idx.into_iter().map(|i| population[i].clone()).collect(),
+        ))
     });
     vm.module_set(&m, "choices", f);
     let f = vm.new_native_fn("uniform", |vm, args: Args| {
@@ -187,8 +209,14 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     vm.module_set(&m, "uniform", f);
     let f = vm.new_native_fn("gauss", |vm, args: Args| {
         let a = args.positional.clone();
-        let mu = match a.first() { Some(v) => float_arg(vm, v)?, None => 0.0 };
-        let sigma = match a.get(1) { Some(v) => float_arg(vm, v)?, None => 1.0 };
+        let mu = match a.first() {
+            Some(v) => float_arg(vm, v)?,
+            None => 0.0,
+        };
+        let sigma = match a.get(1) {
+            Some(v) => float_arg(vm, v)?,
+            None => 1.0,
+        };
         Ok(Value::Float(with_rng(|r| r.gauss(mu, sigma))))
     });
     vm.module_set(&m, "gauss", f);

@@ -14,19 +14,20 @@ pub fn monotonic() -> f64 {
 }
 
 fn wall() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 /// Reads a number of seconds (int, float or bool).
-pub fn seconds_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<f64> {
+pub fn seconds_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(f) => Ok(*f),
         other => Err(vm.new_type_error(format!(
-            "'{}' object cannot be interpreted as an integer or float{}",
-            vm.type_name(other),
-            if fname.is_empty() { "" } else { "" }
+            "'{}' object cannot be interpreted as an integer or float",
+            vm.type_name(other)
         ))),
     }
 }
@@ -34,9 +35,13 @@ pub fn seconds_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<f64> {
 /// Builds the `time` module.
 pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("time");
-    let f = vm.new_native_fn("time", |_vm, _a: Args| Ok(Value::Float(wall().as_secs_f64())));
+    let f = vm.new_native_fn("time", |_vm, _a: Args| {
+        Ok(Value::Float(wall().as_secs_f64()))
+    });
     vm.module_set(&m, "time", f);
-    let f = vm.new_native_fn("time_ns", |_vm, _a: Args| Ok(Value::bigint(wall().as_nanos().into())));
+    let f = vm.new_native_fn("time_ns", |_vm, _a: Args| {
+        Ok(Value::bigint(wall().as_nanos().into()))
+    });
     vm.module_set(&m, "time_ns", f);
     for name in ["monotonic", "perf_counter", "process_time"] {
         let f = vm.new_native_fn(name, |_vm, _a: Args| Ok(Value::Float(monotonic())));
@@ -52,7 +57,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         let [secs] = args.check(vm, "sleep", 1, 1)? else {
             unreachable!("check returned one argument")
         };
-        let secs = seconds_arg(vm, &secs.clone(), "sleep")?;
+        let secs = seconds_arg(vm, &secs.clone())?;
         if secs < 0.0 {
             return Err(vm.new_value_error("sleep length must be non-negative"));
         }
