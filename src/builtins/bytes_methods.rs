@@ -7,6 +7,12 @@ use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 /// ASCII whitespace as `bytes.split()`/`strip()` understand it.
 const ASCII_WHITESPACE: &[u8] = b" \t\n\r\x0b\x0c";
 
+/// A whole-content transformation (upper, lower, ...).
+type ByteMap = fn(&[u8]) -> Vec<u8>;
+
+/// A whole-content test (isdigit, isalpha, ...).
+type BytePredicate = fn(&[u8]) -> bool;
+
 /// Builds a `bytes` value.
 pub fn new_bytes(data: Vec<u8>) -> Value {
     Value::Obj(Obj::new(Payload::Bytes(data.into_boxed_slice())))
@@ -399,7 +405,7 @@ pub fn install(vm: &mut Vm) {
             Ok(new_bytes(data[s..e].to_vec()))
         });
     }
-    let cases: [(&'static str, fn(&[u8]) -> Vec<u8>); 5] = [
+    let cases: [(&'static str, ByteMap); 5] = [
         ("upper", |d| d.to_ascii_uppercase()),
         ("lower", |d| d.to_ascii_lowercase()),
         ("swapcase", |d| {
@@ -445,7 +451,7 @@ pub fn install(vm: &mut Vm) {
             Ok(new_bytes(f(&data)))
         });
     }
-    let predicates: [(&'static str, fn(&[u8]) -> bool); 7] = [
+    let predicates: [(&'static str, BytePredicate); 7] = [
         ("isdigit", |d| {
             !d.is_empty() && d.iter().all(u8::is_ascii_digit)
         }),

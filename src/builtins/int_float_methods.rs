@@ -254,7 +254,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_classmethod(&float, "fromhex", |vm, args| {
         let a = args.check(vm, "fromhex", 2, 2)?.to_vec();
         let Some(text) = a[1].as_str().map(str::to_string) else {
-            return Err(vm.new_type_error(format!("bad argument type for built-in operation")));
+            return Err(vm.new_type_error("bad argument type for built-in operation"));
         };
         match parse_hex_float(&text) {
             Some(x) if x.is_infinite() && !text.to_ascii_lowercase().contains("inf") => {
