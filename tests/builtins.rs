@@ -11,7 +11,11 @@ fn check(tag: &str, source: &str, expected: &str) {
     let outcome = run_capture(&source.replace("/tmp/bt/", &prefix), "main.py");
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(outcome.stderr, "", "stderr of {tag}");
-    assert_eq!(outcome.stdout, expected.replace("/tmp/bt/", &prefix), "stdout of {tag}");
+    assert_eq!(
+        outcome.stdout,
+        expected.replace("/tmp/bt/", &prefix),
+        "stdout of {tag}"
+    );
 }
 
 #[test]
@@ -1013,4 +1017,151 @@ invalid mode: 'q'
 [Errno 21] Is a directory: '/tmp'
 "##,
     );
+}
+
+#[test]
+fn builtin_functions_conversions_and_reprs() {
+    check(
+        "builtin_functions_conversions_and_reprs",
+        r##"import sys
+print("a", "b", end=""); print()
+print(sorted([2, 1], key=None), min([2, 1], key=None), max([], key=len, default="d"), max((1, 2), default=0))
+print(type(iter([])).__name__, type(iter(())).__name__, type(iter("")).__name__, type(iter({})).__name__)
+print(type(map(str, [])).__name__, type(zip()).__name__, type(enumerate([])).__name__, type(filter(None, [])).__name__, type(range(1)).__name__)
+print("append" in dir([]), "keys" in dir({}), vars(type("K", (), {"a": 1}))["a"])
+d = {1: 2, 3: 4}
+print(d.keys() == {1, 3}, d.items() & {(1, 2)})
+print((5).bit_count(), (-5).bit_length(), int.bit_length(0), (10**30).bit_length())
+print(range(0, 3) == range(0, 3, 1), range(0, 5, 2) == range(0, 6, 2), hash(range(3)) == hash(range(0, 3)), range(10)[2], range(-5, 5)[-1])
+print(slice(-1, None, -1).indices(5), slice(0, 100, 3).indices(10), repr(slice(None)))
+try:
+    slice(None, None, 0).indices(3)
+except ValueError as e:
+    print(e)
+print(int("  -12  "), int("1_000"), int("0x1f", 16), int("z", 36), float("  -1.5e-3 "), float("nan") != float("nan"), int(-3.9), int("+7"))
+for bad in ["1.5", "", "0x", "1__0"]:
+    try:
+        int(bad)
+    except ValueError as e:
+        print(e)
+try:
+    float("abc")
+except ValueError as e:
+    print(e)
+try:
+    int("12", 1)
+except ValueError as e:
+    print(e)
+print(round(123.456, -1), round(-2.5), round(2.675, 2), round(10**20 + 0.5), round(5, -1), round(15, -1), round(25, -1))
+print(max(["a", "bb", "c"], key=len), min("bca"), max(3, 1.5), min(True, 0))
+print(sum([0.1] * 10), sum([1, 2.5]), sum([True, True]), abs(-0.5), pow(2, -1), pow(-8, 1/3) if False else 0, 2 ** -2)
+print(list(zip("abc", range(5))), list(map(lambda *a: a, "ab", "cd", "ef")))
+try:
+    list(map(None))
+except TypeError as e:
+    print(e)
+print(divmod(2**70, 3), divmod(-1, 2**70), 7.0 // 2, -7.0 % 3, 1e300 * 1e10, -1e300 * 1e10)
+print(bin(0), oct(0), hex(2**64), format(-255, "#x"), format(255, "08b"), "%o" % 8, f"{255:#X}")
+print(ascii([1, "é"]), repr({"é": b"\xff"}), str(3.0), str(-0.0), 1e-320, 5e-324, 1.7976931348623157e308)
+print(isinstance([], list), isinstance(1, bool), isinstance(True, (float, int)), issubclass(type, object))
+e = iter([1, 2, 3]); print(next(e), list(e), list(e))
+print(callable(type), callable(None), hasattr(None, "x"), getattr("s", "upper")(), id(None) == id(None))
+print(all(()), any(iter([0, "", None, 1])), list(filter(str.isdigit, "a1b2")))
+print(chr(97) + chr(0x263A), [ord(c) for c in "aé€😀"], hex(ord("😀")))
+try:
+    chr("a")
+except TypeError as e:
+    print(e)
+try:
+    len()
+except TypeError as e:
+    print(e)
+print(repr(print), repr(len)[:20], repr(int), repr(ValueError), repr(None), repr(...), repr(NotImplemented))
+"##,
+        r##"a b
+[1, 2] 1 d 2
+list_iterator tuple_iterator str_ascii_iterator dict_keyiterator
+map zip enumerate filter range
+True True 1
+True {(1, 2)}
+2 3 0 100
+True True True 2 4
+(4, -1, -1) (0, 10, 3) slice(None, None, None)
+slice step cannot be zero
+-12 1000 31 35 -0.0015 True -3 7
+invalid literal for int() with base 10: '1.5'
+invalid literal for int() with base 10: ''
+invalid literal for int() with base 10: '0x'
+invalid literal for int() with base 10: '1__0'
+could not convert string to float: 'abc'
+int() base must be >= 2 and <= 36, or 0
+120.0 -2 2.67 100000000000000000000 0 20 20
+bb a 3 0
+0.9999999999999999 3.5 2 0.5 0.5 0 0.25
+[('a', 0), ('b', 1), ('c', 2)] [('a', 'c', 'e'), ('b', 'd', 'f')]
+map() must have at least two arguments.
+(393530540239137101141, 1) (-1, 1180591620717411303423) 3.0 2.0 inf -inf
+0b0 0o0 0x10000000000000000 -0xff 11111111 10 0XFF
+[1, '\xe9'] {'é': b'\xff'} 3.0 -0.0 1e-320 5e-324 1.7976931348623157e+308
+True False True True
+1 [2, 3] []
+True False False S True
+True True ['1', '2']
+a☺ [97, 233, 8364, 128512] 0x1f600
+'str' object cannot be interpreted as an integer
+len() takes exactly one argument (0 given)
+<built-in function print> <built-in function l <class 'int'> <class 'ValueError'> None Ellipsis NotImplemented
+"##,
+    );
+}
+
+/// Runs the percolate binary on `source` with `stdin` piped in; returns (stdout, stderr, status).
+fn run_binary(tag: &str, source: &str, stdin: &str) -> (String, String, i32) {
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("percolate_builtins_{tag}_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let script = dir.join("main.py");
+    std::fs::write(&script, source).expect("script written");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .arg(&script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("percolate starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin written");
+    let out = child.wait_with_output().expect("percolate finishes");
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn input_reads_lines_and_raises_eof_error() {
+    let (stdout, _, status) = run_binary(
+        "input",
+        "x = input('name? ')\nprint('hi', x)\ny = input()\nprint(repr(y))\ntry:\n    input()\nexcept EOFError as e:\n    print('EOF', repr(e))\n",
+        "bob\nline2\n",
+    );
+    assert_eq!(
+        stdout,
+        "name? hi bob\n'line2'\nEOF EOFError('EOF when reading a line')\n"
+    );
+    assert_eq!(status, 0);
+}
+
+#[test]
+fn exit_and_quit_set_the_status() {
+    let (_, _, status) = run_binary("exit", "print('x')\nexit(3)\nprint('not reached')\n", "");
+    assert_eq!(status, 3);
+    let (stdout, stderr, status) = run_binary("quit", "quit('bye')\n", "");
+    assert_eq!((stdout.as_str(), stderr.as_str(), status), ("", "bye\n", 1));
 }
