@@ -245,8 +245,8 @@ def _heapify(heap):
         _heappush(heap, item)
 
 
-class _ReadyQueue:
-    """collections.deque's append/popleft for the ready queue, without per-item shifting."""
+class _Deque:
+    """collections.deque's append/popleft/remove/iteration, for the ready queue and waiters."""
 
     def __init__(self):
         self._items = []
@@ -269,6 +269,13 @@ class _ReadyQueue:
             self._head = 0
         return item
 
+    def remove(self, item):
+        for i in range(self._head, len(self._items)):
+            if self._items[i] is item:
+                del self._items[i]
+                return
+        raise ValueError('deque.remove(x): x not in deque')
+
     def clear(self):
         self._items = []
         self._head = 0
@@ -278,6 +285,9 @@ class _ReadyQueue:
 
     def __bool__(self):
         return len(self._items) > self._head
+
+    def __iter__(self):
+        return iter(self._items[self._head:])
 
 
 _running_loop = None
@@ -343,7 +353,7 @@ class BaseEventLoop:
         self._timer_cancelled_count = 0
         self._closed = False
         self._stopping = False
-        self._ready = _ReadyQueue()
+        self._ready = _Deque()
         self._scheduled = []
         self._running = False
         self._exception_handler = None

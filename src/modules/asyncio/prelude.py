@@ -5,47 +5,12 @@
 # scheduling order, cancellation behaviour and messages are CPython's. The native core provides:
 # Future, Task, CancelledError, InvalidStateError, get_running_loop, _get_running_loop,
 # get_event_loop, new_event_loop, set_event_loop, current_task, all_tasks, ensure_future,
-# isfuture, iscoroutine, _set_result_unless_cancelled, _sleep0 (a bare-yield awaitable).
+# isfuture, iscoroutine, _set_result_unless_cancelled, _sleep0 (a bare-yield awaitable),
+# _Deque, _heappush and _heappop (all in core.py, which runs first in the same namespace).
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
-
-
-class _Deque:
-    """A FIFO of waiters (collections.deque's append/popleft/remove/iteration)."""
-
-    def __init__(self):
-        self._items = []
-        self._head = 0
-
-    def append(self, item):
-        self._items.append(item)
-
-    def popleft(self):
-        item = self._items[self._head]
-        self._items[self._head] = None
-        self._head += 1
-        if self._head > 32 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
-            self._head = 0
-        return item
-
-    def remove(self, item):
-        for i in range(self._head, len(self._items)):
-            if self._items[i] is item:
-                del self._items[i]
-                return
-        raise ValueError('deque.remove(x): x not in deque')
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __bool__(self):
-        return len(self._items) > self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
 
 
 # ---- tasks.py -------------------------------------------------------------------------------
@@ -789,47 +754,6 @@ class Queue:
             await self._finished.wait()
 
 
-def _heap_push(heap, item):
-    heap.append(item)
-    pos = len(heap) - 1
-    while pos > 0:
-        parent = (pos - 1) >> 1
-        if item < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-            continue
-        break
-    heap[pos] = item
-
-
-def _heap_pop(heap):
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    # heapq's siftup: move the hole to a leaf, then sift the last item back up.
-    end = len(heap)
-    pos = 0
-    child = 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = last
-    while pos > 0:
-        parent = (pos - 1) >> 1
-        if last < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-            continue
-        break
-    heap[pos] = last
-    return top
-
-
 class PriorityQueue(Queue):
     """Mirrors queues.py PriorityQueue (heapq order: lowest first)."""
 
@@ -837,10 +761,10 @@ class PriorityQueue(Queue):
         self._queue = []
 
     def _put(self, item):
-        _heap_push(self._queue, item)
+        _heappush(self._queue, item)
 
     def _get(self):
-        return _heap_pop(self._queue)
+        return _heappop(self._queue)
 
 
 class LifoQueue(Queue):
