@@ -355,12 +355,35 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
+        let plain = !args.iter().any(|a| matches!(a.node, ExprKind::Starred(_)));
+        if let (ExprKind::Attribute { value, attr }, true) =
+            (&func.node, plain && keywords.is_empty())
+        {
+            self.expr(value)?;
+            self.exprs(args)?;
+            let i = self.name_index(attr);
+            self.set_line(func.span);
+            self.emit(Instr::CallMethod(i, args.len() as u32));
+            return Ok(());
+        }
+        self.expr(func)?;
+        self.call_args(args, keywords, 0)
+    }
+
+    /// Emits a call's arguments and the call itself; `pushed` values already on the stack
+    /// (above the callable) are leading positional arguments (`__build_class__`'s body and
+    /// name). Plain arguments use `Call`/`CallKw`; `*`/`**` unpacking uses `CallFunctionEx`.
+    pub(super) fn call_args(
+        &mut self,
+        args: &[Expr],
+        keywords: &[Keyword],
+        pushed: u32,
+    ) -> CResult {
+        self.check_keywords(keywords)?;
         let starred = args.iter().any(|a| matches!(a.node, ExprKind::Starred(_)));
         let double_starred = keywords.iter().any(|k| k.arg.is_none());
-        self.check_keywords(keywords)?;
         if starred || double_starred {
-            self.expr(func)?;
-            self.emit(Instr::BuildList(0));
+            self.emit(Instr::BuildList(pushed));
             for a in args {
                 match &a.node {
                     ExprKind::Starred(inner) => {
@@ -393,18 +416,9 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::CallFunctionEx(!keywords.is_empty()));
             return Ok(());
         }
-        if let (ExprKind::Attribute { value, attr }, true) = (&func.node, keywords.is_empty()) {
-            self.expr(value)?;
-            self.exprs(args)?;
-            let i = self.name_index(attr);
-            self.set_line(func.span);
-            self.emit(Instr::CallMethod(i, args.len() as u32));
-            return Ok(());
-        }
-        self.expr(func)?;
         self.exprs(args)?;
         if keywords.is_empty() {
-            self.emit(Instr::Call(args.len() as u32));
+            self.emit(Instr::Call(pushed + args.len() as u32));
         } else {
             let mut names = Vec::new();
             for k in keywords {
@@ -412,7 +426,7 @@ impl<'a> Compiler<'a> {
                 names.push(Const::Str(Rc::from(k.arg.as_deref().unwrap_or(""))));
             }
             self.load_const(Const::Tuple(Rc::from(names)));
-            self.emit(Instr::CallKw((args.len() + keywords.len()) as u32));
+            self.emit(Instr::CallKw(pushed + (args.len() + keywords.len()) as u32));
         }
         Ok(())
     }
@@ -788,9 +802,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::PopExcept);
                 if let Some(n) = name {
-                    self.load_const(Const::None);
-                    self.store_name(n);
-                    self.delete_name(n);
+                    self.clear_name(n);
                 }
             }
             FBlock::With { is_async } => {

@@ -346,76 +346,12 @@ impl<'a> Compiler<'a> {
         let code = self.leave_scope(0, 0, 0);
         self.make_function(code, scope, 0);
         self.load_const(Const::Str(Rc::from(name)));
-        let call = Located::new(
-            ExprKind::Call {
-                func: Box::new(Located::new(ExprKind::Constant(Constant::None), s.span)),
-                args: bases.to_vec(),
-                keywords: keywords.to_vec(),
-            },
-            s.span,
-        );
         // Bases and keywords are passed like a call's arguments after (body, name).
-        self.class_call_args(&call, 2)?;
+        self.call_args(bases, keywords, 2)?;
         for _ in decorators {
             self.emit(Instr::Call(1));
         }
         self.store_name(name);
-        Ok(())
-    }
-
-    /// Emits the arguments of `__build_class__` after the `extra` values already pushed.
-    fn class_call_args(&mut self, call: &Expr, extra: u32) -> CResult {
-        let ExprKind::Call { args, keywords, .. } = &call.node else {
-            unreachable!("class_call_args is given a call")
-        };
-        let starred = args.iter().any(|a| matches!(a.node, ExprKind::Starred(_)));
-        let double = keywords.iter().any(|k| k.arg.is_none());
-        if starred || double {
-            self.emit(Instr::BuildList(extra));
-            for a in args {
-                match &a.node {
-                    ExprKind::Starred(inner) => {
-                        self.expr(inner)?;
-                        self.emit(Instr::ListExtend(1));
-                    }
-                    _ => {
-                        self.expr(a)?;
-                        self.emit(Instr::ListAppend(1));
-                    }
-                }
-            }
-            self.emit(Instr::ListToTuple);
-            if !keywords.is_empty() {
-                self.emit(Instr::BuildMap(0));
-                for k in keywords {
-                    match &k.arg {
-                        Some(n) => {
-                            self.load_const(Const::Str(Rc::from(n.as_str())));
-                            self.expr(&k.value)?;
-                            self.emit(Instr::MapAdd(1));
-                        }
-                        None => {
-                            self.expr(&k.value)?;
-                            self.emit(Instr::DictMerge(1));
-                        }
-                    }
-                }
-            }
-            self.emit(Instr::CallFunctionEx(!keywords.is_empty()));
-            return Ok(());
-        }
-        self.exprs(args)?;
-        if keywords.is_empty() {
-            self.emit(Instr::Call(extra + args.len() as u32));
-        } else {
-            let mut names = Vec::new();
-            for k in keywords {
-                self.expr(&k.value)?;
-                names.push(Const::Str(Rc::from(k.arg.as_deref().unwrap_or(""))));
-            }
-            self.load_const(Const::Tuple(Rc::from(names)));
-            self.emit(Instr::CallKw(extra + (args.len() + keywords.len()) as u32));
-        }
         Ok(())
     }
 
@@ -602,6 +538,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `except E as n` unbinds `n` when the handler ends (`n = None; del n`), as CPython does so
+    /// the exception's traceback does not keep the frame alive.
+    pub(super) fn clear_name(&mut self, n: &str) {
+        self.load_const(Const::None);
+        self.store_name(n);
+        self.delete_name(n);
+    }
+
     /// `CLEANUP: Swap(2); PopExcept; Reraise` — restores the previously handled exception.
     fn emit_cleanup(&mut self, label: super::LabelId) {
         self.bind(label);
@@ -716,9 +660,7 @@ impl<'a> Compiler<'a> {
                 )?;
                 self.emit(Instr::Jump(end.0));
                 self.bind(name_cleanup);
-                self.load_const(Const::None);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
                 self.emit(Instr::Reraise);
             }
             None => {
@@ -765,17 +707,13 @@ impl<'a> Compiler<'a> {
             self.pop_fblock();
             self.emit(Instr::PopBlock);
             if let Some(n) = &h.name {
-                self.load_const(Const::None);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
             }
             self.emit(Instr::Jump(next.0));
             self.bind(body_error);
             self.emit(Instr::ListAppend(2));
             if let Some(n) = &h.name {
-                self.load_const(Const::None);
-                self.store_name(n);
-                self.delete_name(n);
+                self.clear_name(n);
             }
             self.emit(Instr::Jump(next.0));
             self.bind(no_match);
