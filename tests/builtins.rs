@@ -1165,3 +1165,27 @@ fn exit_and_quit_set_the_status() {
     let (stdout, stderr, status) = run_binary("quit", "quit('bye')\n", "");
     assert_eq!((stdout.as_str(), stderr.as_str(), status), ("", "bye\n", 1));
 }
+
+#[test]
+fn bytes_padding_prefixes_tabs_and_translate() {
+    check(
+        "bytes_padding_prefixes_tabs_and_translate",
+        r##"print(repr(b'ab'.center(7, b'*')), repr(b'abc'.center(6)), repr(b'-5'.zfill(4)), b'x'.ljust(3, b'.'), b'x'.rjust(3), b'ab'.center(1))
+for bad in [lambda: b'a'.center(3, b'ab'), lambda: b'a'.center(3, 'a'), lambda: b'a'.translate(b'ab'), lambda: bytes.maketrans(b'a', b'bc')]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+print(b'a\tbc\td'.expandtabs(4), b'Ab Cd'.istitle(), b'aB'.istitle(), b'abc'.translate(bytes.maketrans(b'ab', b'xy'), b'c'), b'abc'.translate(None, b'b'))
+print(b'pre_x'.removeprefix(b'pre_'), b'x.py'.removesuffix(b'.py'), b'x'.removesuffix(b'yy'), b'+3'.zfill(3), b'abc'.zfill(2))
+"##,
+        r##"b'***ab**' b' abc  ' b'-005' b'x..' b'  x' b'ab'
+TypeError center() argument 2 must be a byte string of length 1, not bytes
+TypeError center() argument 2 must be a byte string of length 1, not str
+ValueError translation table must be 256 characters long
+ValueError maketrans arguments must have same length
+b'a   bc  d' True False b'xy' b'ac'
+b'x' b'x' b'x' b'+03' b'abc'
+"##,
+    );
+}

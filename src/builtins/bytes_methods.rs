@@ -616,6 +616,7 @@ pub fn install(vm: &mut Vm) {
             Ok(Value::tuple(parts.into_iter().map(new_bytes).collect()))
         });
     }
+    install_padding_and_translation(vm, &bytes);
     vm.add_method(&bytes, "decode", |vm, mut args| {
         let data = me(vm, &args, "decode")?;
         args.positional.remove(0);
@@ -669,5 +670,160 @@ pub fn install(vm: &mut Vm) {
             },
         };
         encode_str(vm, &text, &encoding)
+    });
+}
+
+/// The fill byte of center/ljust/rjust, with CPython's message.
+fn fill_byte(vm: &mut Vm, name: &str, v: Option<&Value>) -> PyResult<u8> {
+    match v {
+        None => Ok(b' '),
+        Some(v) => match v.payload() {
+            Some(Payload::Bytes(b)) if b.len() == 1 => Ok(b[0]),
+            _ => Err(vm.new_type_error(format!(
+                "{name}() argument 2 must be a byte string of length 1, not {}",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+/// Mirrors bytes_methods.c pad: `left` bytes of fill, the data, then the rest up to `width`.
+fn padded(data: &[u8], left: usize, width: usize, fill: u8) -> Value {
+    let mut out = vec![fill; left];
+    out.extend_from_slice(data);
+    out.resize(width.max(data.len()), fill);
+    new_bytes(out)
+}
+
+/// Registers center/ljust/rjust/zfill, prefix removal, expandtabs, istitle and translate.
+fn install_padding_and_translation(vm: &mut Vm, bytes: &ObjRef) {
+    for (name, which) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
+        add(vm, bytes, name, 2, move |vm, data, a| {
+            let width = vm.index_value(&a[0])?.max(0) as usize;
+            let fill = fill_byte(vm, name, a.get(1))?;
+            if width <= data.len() {
+                return Ok(new_bytes(data));
+            }
+            let pad = width - data.len();
+            let left = match which {
+                0 => pad / 2 + (pad & width & 1),
+                1 => 0,
+                _ => pad,
+            };
+            Ok(padded(&data, left, width, fill))
+        });
+    }
+    add(vm, bytes, "zfill", 1, |vm, data, a| {
+        let width = vm.index_value(&a[0])?.max(0) as usize;
+        if width <= data.len() {
+            return Ok(new_bytes(data));
+        }
+        let pad = width - data.len();
+        let mut out = vec![b'0'; pad];
+        out.extend_from_slice(&data);
+        if let Some(&sign) = data.first()
+            && (sign == b'+' || sign == b'-')
+        {
+            out[0] = sign;
+            out[pad] = b'0';
+        }
+        Ok(new_bytes(out))
+    });
+    for (name, suffix) in [("removeprefix", false), ("removesuffix", true)] {
+        add(vm, bytes, name, 1, move |vm, data, a| {
+            let affix = bytes_like(vm, &a[0])?;
+            let out = if suffix && data.ends_with(&affix) {
+                data[..data.len() - affix.len()].to_vec()
+            } else if !suffix && data.starts_with(&affix) {
+                data[affix.len()..].to_vec()
+            } else {
+                data
+            };
+            Ok(new_bytes(out))
+        });
+    }
+    add(vm, bytes, "expandtabs", 1, |vm, data, a| {
+        let tabsize = match a.first() {
+            Some(v) => vm.index_value(v)?,
+            None => 8,
+        };
+        let mut out = Vec::new();
+        let mut column: i64 = 0;
+        for &c in &data {
+            match c {
+                b'\t' => {
+                    if tabsize > 0 {
+                        let spaces = tabsize - column % tabsize;
+                        out.extend(std::iter::repeat_n(b' ', spaces as usize));
+                        column += spaces;
+                    }
+                }
+                b'\n' | b'\r' => {
+                    out.push(c);
+                    column = 0;
+                }
+                _ => {
+                    out.push(c);
+                    column += 1;
+                }
+            }
+        }
+        Ok(new_bytes(out))
+    });
+    add(vm, bytes, "istitle", 0, |_, data, _| {
+        let (mut cased, mut prev_cased) = (false, false);
+        for c in data {
+            if c.is_ascii_uppercase() {
+                if prev_cased {
+                    return Ok(Value::Bool(false));
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_ascii_lowercase() {
+                if !prev_cased {
+                    return Ok(Value::Bool(false));
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        Ok(Value::Bool(cased))
+    });
+    add(vm, bytes, "translate", 2, |vm, data, a| {
+        let table = match &a[0] {
+            Value::None => None,
+            v => {
+                let t = bytes_like(vm, v)?;
+                if t.len() != 256 {
+                    return Err(vm.new_value_error("translation table must be 256 characters long"));
+                }
+                Some(t)
+            }
+        };
+        let delete = match a.get(1) {
+            Some(v) => bytes_like(vm, v)?,
+            None => Vec::new(),
+        };
+        let out = data
+            .iter()
+            .filter(|c| !delete.contains(c))
+            .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+            .collect();
+        Ok(new_bytes(out))
+    });
+    vm.add_static(bytes, "maketrans", |vm, args| {
+        let a = args.check(vm, "maketrans", 2, 2)?.to_vec();
+        let from = bytes_like(vm, &a[0])?;
+        let to = bytes_like(vm, &a[1])?;
+        if from.len() != to.len() {
+            return Err(vm.new_value_error("maketrans arguments must have same length"));
+        }
+        let mut table: Vec<u8> = (0..=255).collect();
+        for (f, t) in from.iter().zip(&to) {
+            table[*f as usize] = *t;
+        }
+        Ok(new_bytes(table))
     });
 }
