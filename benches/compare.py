@@ -60,7 +60,9 @@ def main():
         del args[i:i + 2]
     binary = os.path.abspath(args[0] if args else os.path.join(HERE, "..", "target", "release", "percolate"))
     rows = []
-    programs = sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+    # Every benchmark program, but never this script itself.
+    me = os.path.basename(__file__)
+    programs = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f != me)
     for name in programs:
         py_t, our_t, py_m, our_m, ok = measure(["python3", name], [binary, name], runs)
         rows.append((name, py_t, our_t, our_t / py_t, py_m, our_m, ok))
