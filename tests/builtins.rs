@@ -1189,3 +1189,120 @@ b'x' b'x' b'x' b'+03' b'abc'
 "##,
     );
 }
+
+#[test]
+fn builtin_error_messages() {
+    check(
+        "builtin_error_messages",
+        r##"tests = [
+    lambda: sorted([1], None),
+    lambda: max(),
+    lambda: min(1, 2, default=0),
+    lambda: iter(5, 1),
+    lambda: next([]),
+    lambda: sum([b"a"], b""),
+    lambda: divmod(1.0, 0.0),
+    lambda: getattr(1, 2),
+    lambda: setattr(object(), "x", 1),
+    lambda: [3, 1].sort(key=lambda x: 1 / 0),
+    lambda: round("x"),
+    lambda: abs(None),
+    lambda: len(iter([])),
+    lambda: hex(1.5),
+    lambda: chr(1.5),
+    lambda: ord(5),
+    lambda: isinstance(1, [int]),
+    lambda: issubclass(int, 1),
+    lambda: enumerate(5),
+    lambda: zip(5),
+    lambda: map(len, 5),
+    lambda: sorted(5),
+    lambda: list(5),
+    lambda: dict.fromkeys(5),
+    lambda: "".join(5),
+    lambda: int([]),
+    lambda: float([]),
+    lambda: hash({}),
+    lambda: pow(2, 3, 0),
+    lambda: pow(2.0, 3, 5),
+    lambda: min(5),
+    lambda: vars(5),
+    lambda: delattr(object(), "x"),
+    lambda: format(1, "q"),
+    lambda: format("s", "d"),
+    lambda: eval(5),
+    lambda: exec("raise ValueError('inner')"),
+    lambda: open(5.5),
+    lambda: open("/tmp/bt/x", "rw"),
+    lambda: range(1.5),
+    lambda: range(5)[10],
+    lambda: [].index(1),
+    lambda: {}.pop(1),
+    lambda: set().remove(2),
+    lambda: frozenset().add,
+    lambda: (1).to_bytes(1, "big", True),
+    lambda: bytes(-1),
+    lambda: bytes([300]),
+    lambda: bytes("x"),
+    lambda: "a".encode(1),
+]
+for i, t in enumerate(tests):
+    try:
+        r = t()
+        print(i, "ok", type(r).__name__)
+    except Exception as e:
+        print(i, type(e).__name__, e)
+"##,
+        r##"0 TypeError sorted expected 1 argument, got 2
+1 TypeError max expected at least 1 argument, got 0
+2 TypeError Cannot specify a default for min() with multiple positional arguments
+3 TypeError iter(v, w): v must be callable
+4 TypeError 'list' object is not an iterator
+5 TypeError sum() can't sum bytes [use b''.join(seq) instead]
+6 ZeroDivisionError float divmod()
+7 TypeError attribute name must be string, not 'int'
+8 AttributeError 'object' object has no attribute 'x'
+9 ZeroDivisionError division by zero
+10 TypeError type str doesn't define __round__ method
+11 TypeError bad operand type for abs(): 'NoneType'
+12 TypeError object of type 'list_iterator' has no len()
+13 TypeError 'float' object cannot be interpreted as an integer
+14 TypeError 'float' object cannot be interpreted as an integer
+15 TypeError ord() expected string of length 1, but int found
+16 TypeError isinstance() arg 2 must be a type, a tuple of types, or a union
+17 TypeError issubclass() arg 2 must be a class, a tuple of classes, or a union
+18 TypeError 'int' object is not iterable
+19 TypeError 'int' object is not iterable
+20 TypeError 'int' object is not iterable
+21 TypeError 'int' object is not iterable
+22 TypeError 'int' object is not iterable
+23 TypeError 'int' object is not iterable
+24 TypeError can only join an iterable
+25 TypeError int() argument must be a string, a bytes-like object or a real number, not 'list'
+26 TypeError float() argument must be a string or a real number, not 'list'
+27 TypeError unhashable type: 'dict'
+28 ValueError pow() 3rd argument cannot be 0
+29 TypeError pow() 3rd argument not allowed unless all arguments are integers
+30 TypeError 'int' object is not iterable
+31 TypeError vars() argument must have __dict__ attribute
+32 AttributeError 'object' object has no attribute 'x'
+33 ValueError Unknown format code 'q' for object of type 'int'
+34 ValueError Unknown format code 'd' for object of type 'str'
+35 TypeError eval() arg 1 must be a string, bytes or code object
+36 ValueError inner
+37 TypeError expected str, bytes or os.PathLike object, not float
+38 ValueError must have exactly one of create/read/write/append mode
+39 TypeError 'float' object cannot be interpreted as an integer
+40 IndexError range object index out of range
+41 ValueError 1 is not in list
+42 KeyError 1
+43 KeyError 2
+44 AttributeError 'frozenset' object has no attribute 'add'
+45 TypeError to_bytes() takes at most 2 positional arguments (3 given)
+46 ValueError negative count
+47 ValueError bytes must be in range(0, 256)
+48 TypeError string argument without an encoding
+49 TypeError encode() argument 'encoding' must be str, not int
+"##,
+    );
+}

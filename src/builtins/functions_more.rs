@@ -1,44 +1,55 @@
-//! Builtin functions and argument checks layered over the VM's core set: `print`'s keyword
-//! names, `list.sort`'s keyword-only signature, and `complex`, which percolate refuses.
+//! Builtin functions and argument checks layered over the VM's core set: CPython's messages
+//! for `print`, `sorted`, `iter`, `sum`, `divmod`, `zip`, `str.join`, `bytes()` and
+//! `list.sort`, and `complex`, which percolate refuses.
 
+use super::object::add_new;
+use crate::vm::object::Payload;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 
-/// Replaces builtin `name` by `check` followed by the original function.
+/// Replaces builtin `name` by `f`, which receives the original function and the arguments.
 fn wrap_builtin(
     vm: &mut Vm,
     name: &'static str,
-    check: impl Fn(&mut Vm, &Args) -> PyResult<()> + 'static,
+    f: impl Fn(&mut Vm, &Value, Args) -> PyResult<Value> + 'static,
 ) {
     let builtins = vm.builtins_dict();
     let Some(original) = vm.dict_get_str(&builtins, name) else {
         return;
     };
-    let wrapped = vm.new_native_fn(name, move |vm, args| {
-        check(vm, &args)?;
-        vm.call_args(&original, args)
-    });
+    let wrapped = vm.new_native_fn(name, move |vm, args| f(vm, &original, args));
     vm.dict_set_str(&builtins, name, wrapped);
 }
 
-/// Replaces method `name` of `cls` by `check` followed by the original method.
+/// Replaces method `name` of `cls` by `f`, which receives the original method and the arguments.
 fn wrap_method(
     vm: &mut Vm,
     cls: &ObjRef,
     name: &'static str,
-    check: impl Fn(&mut Vm, &Args) -> PyResult<()> + 'static,
+    f: impl Fn(&mut Vm, &Value, Args) -> PyResult<Value> + 'static,
 ) {
     let Ok(original) = vm.get_attr(&Value::Obj(cls.clone()), name) else {
         return;
     };
-    vm.add_method(cls, name, move |vm, args| {
-        check(vm, &args)?;
-        vm.call_args(&original, args)
-    });
+    vm.add_method(cls, name, move |vm, args| f(vm, &original, args));
+}
+
+/// True when `v` is an exception of class TypeError.
+fn is_type_error(vm: &Vm, e: &ObjRef) -> bool {
+    vm.exc_matches(e, &vm.exc.type_error.clone())
+}
+
+/// True for a zero int or float operand.
+fn is_zero(v: &Value) -> bool {
+    match v {
+        Value::Int(0) | Value::Bool(false) => true,
+        Value::Float(x) => *x == 0.0,
+        _ => false,
+    }
 }
 
 /// Registers the functions and checks of this file.
 pub fn install(vm: &mut Vm) {
-    wrap_builtin(vm, "print", |vm, args| {
+    wrap_builtin(vm, "print", |vm, original, args| {
         for (key, _) in &args.kwargs {
             if !matches!(&**key, "sep" | "end" | "file" | "flush") {
                 return Err(vm.new_type_error(format!(
@@ -46,14 +57,102 @@ pub fn install(vm: &mut Vm) {
                 )));
             }
         }
-        Ok(())
+        vm.call_args(original, args)
     });
+    wrap_builtin(vm, "sorted", |vm, original, args| {
+        if args.positional.len() > 1 {
+            return Err(vm.new_type_error(format!(
+                "sorted expected 1 argument, got {}",
+                args.positional.len()
+            )));
+        }
+        vm.call_args(original, args)
+    });
+    let builtins = vm.builtins_dict();
+    let callable = vm.dict_get_str(&builtins, "callable");
+    wrap_builtin(vm, "iter", move |vm, original, args| {
+        if args.positional.len() == 2
+            && let Some(callable) = &callable
+        {
+            let ok = vm.call(callable, vec![args.positional[0].clone()])?;
+            if !vm.truthy(&ok)? {
+                return Err(vm.new_type_error("iter(v, w): v must be callable"));
+            }
+        }
+        vm.call_args(original, args)
+    });
+    wrap_builtin(vm, "sum", |vm, original, mut args| {
+        let start = match args.positional.get(1) {
+            Some(v) => Some(v.clone()),
+            None => {
+                let start = args.take_kwarg("start");
+                if let Some(v) = &start {
+                    args.kwargs.push(("start".into(), v.clone()));
+                }
+                start
+            }
+        };
+        if let Some(Payload::Bytes(_)) = start.as_ref().and_then(|v| v.payload()) {
+            return Err(vm.new_type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+        }
+        vm.call_args(original, args)
+    });
+    wrap_builtin(vm, "divmod", |vm, original, args| {
+        if let [a, b] = args.positional.as_slice() {
+            let float_involved = matches!(a, Value::Float(_)) || matches!(b, Value::Float(_));
+            let numbers = matches!(a, Value::Int(_) | Value::Float(_) | Value::Bool(_));
+            if float_involved && numbers && is_zero(b) {
+                return Err(vm.new_zero_division_error("float divmod()"));
+            }
+        }
+        vm.call_args(original, args)
+    });
+    wrap_builtin(vm, "zip", |vm, original, mut args| {
+        // CPython takes every iterator up front, so a non-iterable fails with iter()'s message.
+        let mut iterators = Vec::with_capacity(args.positional.len());
+        for v in &args.positional {
+            iterators.push(vm.iter(v)?);
+        }
+        args.positional = iterators;
+        vm.call_args(original, args)
+    });
+    let str_ = vm.types.str_.clone();
+    wrap_method(vm, &str_, "join", |vm, original, mut args| {
+        if let Some(iterable) = args.positional.get(1).cloned() {
+            match vm.iter(&iterable) {
+                Ok(it) => args.positional[1] = it,
+                Err(e) if is_type_error(vm, &e) => {
+                    return Err(vm.new_type_error("can only join an iterable"));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        vm.call_args(original, args)
+    });
+    let bytes = vm.types.bytes.clone();
+    if let Ok(original_new) = vm.get_attr(&Value::Obj(bytes.clone()), "__new__") {
+        add_new(vm, &bytes, move |vm, args| {
+            let plain_source = args.positional.len() == 2 && args.kwargs.is_empty();
+            if plain_source {
+                match &args.positional[1] {
+                    Value::Int(n) if *n < 0 => {
+                        return Err(vm.new_value_error("negative count"));
+                    }
+                    v if v.as_str().is_some() => {
+                        return Err(vm.new_type_error("string argument without an encoding"));
+                    }
+                    _ => {}
+                }
+            }
+            vm.call_args(&original_new, args)
+        });
+    }
     let list = vm.types.list.clone();
-    wrap_method(vm, &list, "sort", |vm, args| {
+    wrap_method(vm, &list, "sort", |vm, original, args| {
         if args.positional.len() > 1 {
             return Err(vm.new_type_error("sort() takes no positional arguments"));
         }
-        Ok(())
+        vm.call_args(original, args)
     });
     let complex = vm.new_native_fn("complex", |vm, _args| {
         Err(vm.new_not_implemented_error("percolate does not support complex numbers"))
