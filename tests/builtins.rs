@@ -1306,3 +1306,31 @@ for i, t in enumerate(tests):
 "##,
     );
 }
+
+#[test]
+fn sets_iterate_in_cpython_order() {
+    check(
+        "sets_iterate_in_cpython_order",
+        r##"words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+a = set(words[:8]); b = set(words[4:])
+print(a, b, a | b, a & b, a - b, b - a, a ^ b)
+print({-1, -2, -3, 2**40, 2**62, -2**63, 0.5, 1.25, -0.0, (1, "a"), ("b", 2), None, True, "x"} - {None})
+s = set(range(100)); 
+for i in range(0, 100, 3): s.discard(i)
+s.update(range(200, 260, 7)); print(s)
+f = frozenset(words); print(f & {"mu", "eta", "zz"}, f.union(["omega"]) - f)
+print(set(words) == f, len(set(x * x % 97 for x in range(500))), {c for c in "mississippi"})
+d = dict.fromkeys(words)
+print(d.keys() - {"alpha"}, d.keys() | {"omega"}, d.keys() & set(words[::2]), {1.5, 2.5, 3.5} | {0.1})
+print(list({frozenset({1}), frozenset({2, 3}), frozenset()}) == list({frozenset({1}), frozenset({2, 3}), frozenset()}), {(i, str(i)) for i in range(8)})
+"##,
+        r##"{'alpha', 'beta', 'theta', 'zeta', 'eta', 'gamma', 'delta', 'epsilon'} {'kappa', 'iota', 'lambda', 'zeta', 'eta', 'mu', 'theta', 'epsilon'} {'alpha', 'beta', 'kappa', 'theta', 'iota', 'lambda', 'zeta', 'eta', 'mu', 'gamma', 'delta', 'epsilon'} {'zeta', 'eta', 'theta', 'epsilon'} {'alpha', 'delta', 'beta', 'gamma'} {'mu', 'lambda', 'iota', 'kappa'} {'alpha', 'beta', 'kappa', 'iota', 'lambda', 'mu', 'gamma', 'delta'}
+{1099511627776, 0.5, 4611686018427387904, 1.25, -0.0, (1, 'a'), True, 'x', ('b', 2), -1, -9223372036854775808, -3, -2}
+{1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19, 20, 22, 23, 25, 26, 28, 29, 31, 32, 34, 35, 37, 38, 40, 41, 43, 44, 46, 47, 49, 50, 52, 53, 55, 56, 58, 59, 61, 62, 64, 65, 67, 68, 70, 71, 73, 74, 76, 77, 79, 80, 82, 83, 85, 86, 88, 89, 91, 92, 94, 95, 97, 98, 200, 207, 214, 221, 228, 235, 242, 249, 256}
+frozenset({'eta', 'mu'}) frozenset({'omega'})
+True 49 {'p', 'm', 's', 'i'}
+{'beta', 'kappa', 'theta', 'iota', 'lambda', 'zeta', 'eta', 'mu', 'gamma', 'delta', 'epsilon'} {'alpha', 'beta', 'kappa', 'omega', 'theta', 'iota', 'lambda', 'zeta', 'eta', 'mu', 'gamma', 'delta', 'epsilon'} {'alpha', 'lambda', 'iota', 'eta', 'gamma', 'epsilon'} {0.1, 1.5, 2.5, 3.5}
+True {(1, '1'), (3, '3'), (0, '0'), (6, '6'), (4, '4'), (5, '5'), (2, '2'), (7, '7')}
+"##,
+    );
+}
