@@ -1334,3 +1334,65 @@ True {(1, '1'), (3, '3'), (0, '0'), (6, '6'), (4, '4'), (5, '5'), (2, '2'), (7, 
 "##,
     );
 }
+
+#[test]
+fn open_print_to_file_seek_tell_and_plus_modes() {
+    check(
+        "open_print_to_file_seek_tell_and_plus_modes",
+        r##"p = "/tmp/bt/_f8.txt"
+with open(p, "w", encoding="utf-8") as f:
+    print("hello", 42, file=f)
+    print("x", "y", sep="-", end="!\n", file=f)
+with open(p, encoding="utf-8") as f:
+    print(f.read())
+    print(f.tell())
+    f.seek(0)
+    print(f.readline(), end="")
+    print(f.name, f.mode, f.closed, f.readable(), f.writable())
+with open(p, "r+") as f:
+    f.write("J")
+print(open(p).read(3))
+f = open(p)
+f.close()
+try:
+    f.read()
+except ValueError as e:
+    print(e)
+with open(p, "x") if False else open(p, "a+") as f:
+    f.write("tail")
+    f.seek(0)
+    print(repr(f.read()))
+try:
+    open(p, "x")
+except FileExistsError as e:
+    print(type(e).__name__, e.errno)
+with open(p, "rb") as f:
+    print(f.seek(-4, 2), f.read(), f.tell(), f.seek(1), f.read(2), f.seek(2, 1), f.read(1))
+    for bad in [lambda: f.seek(-1), lambda: f.seek(-100, 1)]:
+        try:
+            bad()
+        except (ValueError, OSError) as e:
+            print(type(e).__name__, e)
+with open(p) as f:
+    try:
+        f.seek(1, 1)
+    except OSError as e:
+        print(type(e).__name__, e)
+"##,
+        r##"hello 42
+x-y!
+
+14
+hello 42
+/tmp/bt/_f8.txt r False True False
+Jel
+I/O operation on closed file.
+'Jello 42\nx-y!\ntail'
+FileExistsError 17
+14 b'tail' 18 1 b'el' 5 b' '
+OSError [Errno 22] Invalid argument
+OSError [Errno 22] Invalid argument
+UnsupportedOperation can't do nonzero cur-relative seeks
+"##,
+    );
+}

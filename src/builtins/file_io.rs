@@ -6,7 +6,7 @@ use super::bytes_methods::new_bytes;
 use crate::vm::object::Payload;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
-use std::io::Write;
+use std::io::{Seek, Write};
 
 /// The mutable state of an open file.
 struct FileState {
@@ -32,6 +32,8 @@ struct PyFile {
     readable: bool,
     /// Whether writing is allowed.
     writable: bool,
+    /// Append mode: every write goes to the end.
+    appending: bool,
     /// Position, buffers and OS handle.
     state: RefCell<FileState>,
     /// The `io.UnsupportedOperation` class, raised for reads of write-only files and back.
@@ -270,7 +272,7 @@ fn open(vm: &mut Vm, classes: &[ObjRef; 3], mut args: Args) -> PyResult<Value> {
             Ok(file) => writer = Some(file),
             Err(e) => return Err(os_error(vm, &e, &path)),
         }
-        if mode.read && !mode.truncate {
+        if !mode.truncate {
             content = std::fs::read(&path).unwrap_or_default();
         }
     } else {
@@ -293,6 +295,7 @@ fn open(vm: &mut Vm, classes: &[ObjRef; 3], mut args: Args) -> PyResult<Value> {
         text: !mode.binary,
         readable: mode.read,
         writable: mode.write,
+        appending: mode.append,
         state: RefCell::new(FileState {
             writer,
             content,
@@ -402,15 +405,78 @@ fn add_file_methods(vm: &mut Vm, cls: &ObjRef) {
                 }
             }
         };
-        let result = match f.state.borrow_mut().writer.as_mut() {
-            Some(w) => w.write_all(&data),
-            None => Ok(()),
+        let result = {
+            let mut st = f.state.borrow_mut();
+            let start = if f.appending {
+                st.content.len()
+            } else {
+                st.pos
+            };
+            let end = start + data.len();
+            if st.content.len() < end {
+                st.content.resize(end, 0);
+            }
+            st.content[start..end].copy_from_slice(&data);
+            st.pos = end;
+            match st.writer.as_mut() {
+                Some(w) => w
+                    .seek(std::io::SeekFrom::Start(start as u64))
+                    .and_then(|_| w.write_all(&data)),
+                None => Ok(()),
+            }
         };
         if let Err(e) = result {
             let name = f.name.clone();
             return Err(os_error(vm, &e, &name));
         }
         Ok(Value::Int(count as i64))
+    });
+    vm.add_method(cls, "tell", |vm, args| {
+        let a = args.check(vm, "tell", 1, 1)?.to_vec();
+        let f = file_of(vm, &a[0])?;
+        check_open(vm, f)?;
+        Ok(Value::Int(f.state.borrow().pos as i64))
+    });
+    vm.add_method(cls, "seek", |vm, args| {
+        let a = args.check(vm, "seek", 2, 3)?.to_vec();
+        let f = file_of(vm, &a[0])?;
+        check_open(vm, f)?;
+        let offset = vm.index_value(&a[1])?;
+        let whence = match a.get(2) {
+            Some(v) => vm.index_value(v)?,
+            None => 0,
+        };
+        let (pos, len) = {
+            let st = f.state.borrow();
+            (st.pos as i64, st.content.len() as i64)
+        };
+        if f.text && whence == 1 && offset != 0 {
+            return Err(unsupported(vm, f, "can't do nonzero cur-relative seeks"));
+        }
+        if f.text && whence == 2 && offset != 0 {
+            return Err(unsupported(vm, f, "can't do nonzero end-relative seeks"));
+        }
+        let target = match whence {
+            0 => offset,
+            1 => pos + offset,
+            2 => len + offset,
+            _ => {
+                return Err(
+                    vm.new_value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))
+                );
+            }
+        };
+        if target < 0 {
+            if whence == 0 && f.text {
+                return Err(vm.new_value_error(format!("negative seek position {offset}")));
+            }
+            let cls = vm.exc.os_error.clone();
+            return Err(
+                vm.new_exception(&cls, vec![Value::Int(22), Value::str("Invalid argument")])
+            );
+        }
+        f.state.borrow_mut().pos = target as usize;
+        Ok(Value::Int(target))
     });
     vm.add_method(cls, "writelines", |vm, args| {
         let a = args.check(vm, "writelines", 2, 2)?.to_vec();
