@@ -1396,3 +1396,22 @@ UnsupportedOperation can't do nonzero cur-relative seeks
 "##,
     );
 }
+
+#[test]
+fn reversed_dicts_and_views() {
+    check(
+        "reversed_dicts_and_views",
+        r##"d = {"b": 1, "a": 2, "c": 3}
+print(list(reversed(d)), list(reversed(d.keys())), list(reversed(d.values())), list(reversed(d.items())))
+print(list(reversed({})), list(reversed([1, 2])), list(reversed(range(3))), list(reversed("ab")))
+class R:
+    def __reversed__(self):
+        return iter("zyx")
+print(list(reversed(R())))
+"##,
+        r##"['c', 'a', 'b'] ['c', 'a', 'b'] [3, 2, 1] [('c', 3), ('a', 2), ('b', 1)]
+[] [2, 1] [2, 1, 0] ['b', 'a']
+['z', 'y', 'x']
+"##,
+    );
+}

@@ -3,7 +3,7 @@
 //! `list.sort`, and `complex`, which percolate refuses.
 
 use super::object::add_new;
-use crate::vm::object::Payload;
+use crate::vm::object::{Payload, ViewKind};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 
 /// Replaces builtin `name` by `f`, which receives the original function and the arguments.
@@ -45,6 +45,28 @@ fn is_zero(v: &Value) -> bool {
         Value::Float(x) => *x == 0.0,
         _ => false,
     }
+}
+
+/// The keys, values or items of a dict or dict view, last first (a snapshot: dicts are
+/// insertion-ordered, so reversal is the snapshot read backwards).
+fn dict_reversed_items(vm: &mut Vm, target: &Value) -> Option<Vec<Value>> {
+    let (dict, kind) = match target.payload()? {
+        Payload::Dict(_) => (target.as_obj()?.clone(), ViewKind::Keys),
+        Payload::DictView { dict, kind } => (dict.clone(), *kind),
+        _ => return None,
+    };
+    let pairs = vm.dict_items(&dict);
+    Some(
+        pairs
+            .into_iter()
+            .rev()
+            .map(|(k, v)| match kind {
+                ViewKind::Keys => k,
+                ViewKind::Values => v,
+                ViewKind::Items => Value::tuple(vec![k, v]),
+            })
+            .collect(),
+    )
 }
 
 /// Registers the functions and checks of this file.
@@ -147,6 +169,16 @@ pub fn install(vm: &mut Vm) {
             vm.call_args(&original_new, args)
         });
     }
+    wrap_builtin(vm, "reversed", |vm, original, args| {
+        if let [target] = args.positional.as_slice()
+            && args.kwargs.is_empty()
+            && !vm.has_user_class(target)
+            && let Some(items) = dict_reversed_items(vm, target)
+        {
+            return vm.iter(&Value::list(items));
+        }
+        vm.call_args(original, args)
+    });
     let list = vm.types.list.clone();
     wrap_method(vm, &list, "sort", |vm, original, args| {
         if args.positional.len() > 1 {
