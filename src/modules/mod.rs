@@ -3,6 +3,7 @@
 
 pub mod asyncio_module;
 pub mod datetime;
+pub mod math;
 pub mod mt_random;
 pub mod random;
 pub mod time;
@@ -17,6 +18,40 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("random", random::init);
     vm.register_module("time", time::init);
     vm.register_module("typing", init_typing);
+    vm.register_module("math", math::init);
+    vm.register_module("itertools", |vm| {
+        frozen(vm, "itertools", include_str!("py/itertools.py"))
+    });
+    vm.register_module("functools", |vm| {
+        frozen(vm, "functools", include_str!("py/functools.py"))
+    });
+    vm.register_module("collections", |vm| {
+        frozen(vm, "collections", include_str!("py/collections.py"))
+    });
+    vm.register_module("operator", |vm| {
+        frozen(vm, "operator", include_str!("py/operator.py"))
+    });
+    vm.register_module("string", |vm| {
+        frozen(vm, "string", include_str!("py/string.py"))
+    });
+    vm.register_module("heapq", |vm| {
+        frozen(vm, "heapq", include_str!("py/heapq.py"))
+    });
+    vm.register_module("bisect", |vm| {
+        frozen(vm, "bisect", include_str!("py/bisect.py"))
+    });
+    vm.register_module("copy", |vm| frozen(vm, "copy", include_str!("py/copy.py")));
+    vm.register_module("contextlib", |vm| {
+        frozen(vm, "contextlib", include_str!("py/contextlib.py"))
+    });
+    vm.register_module("json", |vm| frozen(vm, "json", include_str!("py/json.py")));
+    vm.register_module("types", |vm| {
+        frozen(vm, "types", include_str!("py/types.py"))
+    });
+    vm.register_module("dataclasses", |vm| {
+        frozen(vm, "dataclasses", include_str!("py/dataclasses.py"))
+    });
+    vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
 }
 
 /// Creates module `name`, sets the native helpers, then runs `source` (Python compiled into the
@@ -53,4 +88,10 @@ fn init_typing(vm: &mut Vm) -> PyResult<ObjRef> {
         include_str!("py/typing.py"),
         Vec::new(),
     )
+}
+
+/// A module written entirely in Python (`py/<name>.py`), compiled into the binary.
+fn frozen(vm: &mut Vm, name: &'static str, source: &'static str) -> PyResult<ObjRef> {
+    let filename = format!("<frozen {name}>");
+    python_module(vm, name, &filename, source, Vec::new())
 }

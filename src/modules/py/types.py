@@ -1,0 +1,96 @@
+# The `types` module: the built-in types by name, SimpleNamespace and the coroutine decorator.
+
+
+def _f():
+    pass
+
+
+def _g():
+    yield 1
+
+
+async def _c():
+    pass
+
+
+FunctionType = type(_f)
+LambdaType = FunctionType
+GeneratorType = type(_g())
+_coro = _c()
+CoroutineType = type(_coro)
+_coro.close()
+del _coro
+BuiltinFunctionType = type(len)
+BuiltinMethodType = type([].append)
+ModuleType = type(__import__('sys'))
+NoneType = type(None)
+EllipsisType = type(...)
+NotImplementedType = type(NotImplemented)
+
+
+class _C:
+    def _m(self):
+        pass
+
+
+MethodType = type(_C()._m)
+del _C
+
+
+class SimpleNamespace:
+    """An object whose attributes are its keyword arguments, with a readable repr."""
+
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        self.__dict__.update(dict(mapping_or_iterable))
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        items = ', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())
+        return f'namespace({items})'
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+
+class _GeneratorAwaitable:
+    """What a @types.coroutine generator function returns: awaitable by delegating to it."""
+
+    def __init__(self, gen):
+        self._gen = gen
+
+    def __await__(self):
+        return self._gen
+
+    def __iter__(self):
+        return self._gen
+
+    def __next__(self):
+        return next(self._gen)
+
+    def send(self, value):
+        return self._gen.send(value)
+
+    def throw(self, *args):
+        return self._gen.throw(*args)
+
+    def close(self):
+        return self._gen.close()
+
+
+def coroutine(func):
+    """Makes a generator function usable with `await` (mirrors types.coroutine)."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    def wrapped(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if isinstance(result, GeneratorType):
+            return _GeneratorAwaitable(result)
+        return result
+
+    wrapped.__name__ = getattr(func, '__name__', 'wrapped')
+    wrapped.__qualname__ = getattr(func, '__qualname__', 'wrapped')
+    wrapped.__wrapped__ = func
+    return wrapped
