@@ -1415,3 +1415,46 @@ print(list(reversed(R())))
 "##,
     );
 }
+
+#[test]
+fn format_protocols_and_float_reprs() {
+    check(
+        "format_protocols_and_float_reprs",
+        r##"class P:
+    def __str__(self): return "P-str"
+    def __repr__(self): return "P-repr"
+    def __format__(self, spec): return "P-fmt[" + spec + "]"
+p = P()
+print("%s %r %a" % (p, p, "é"), "{} {!r} {!s} {:xy}".format(p, p, p, p), f"{p} {p!r} {p:>3}", format(p, "q"))
+print(format(1e100), format(1234.5, ",.2f"), format(0.5, "%"), format(1e-10, "g"), format(123456789, "_d"), format(12, "c"), format(-0.0, ".1f"))
+print("{:n}".format(1234567), "{:>+10.3g}".format(-1234.5678), "{:=^10}".format("mid"), "{:#010x}".format(255), "{:.0f}".format(2.5), "{:.0f}".format(3.5))
+print("%.0f %.1f %g %g %g" % (0.5, 0.05, 100000, 1000000, 1e-4), "%s" % 1e16, "%r" % 0.1, "%5.1f%%" % 12.34)
+print(str(1/3), repr(2/3), 1e22, 1e21, 123456789.123456789, float(2**53 + 1), -1e-7, 100.0, 1.0e15, 12345678901234567.0)
+class Q:
+    pass
+try:
+    format(Q(), "x")
+except TypeError as e:
+    print(e)
+try:
+    "{:x}".format(1.5)
+except ValueError as e:
+    print(e)
+try:
+    "%d" % "1"
+except TypeError as e:
+    print(e)
+print("%d %i %x" % (3.9, -2.5, 255), "%s|%-4s|%4s" % (None, True, [1]))
+"##,
+        r##"P-str P-repr '\xe9' P-fmt[] P-repr P-str P-fmt[xy] P-fmt[] P-repr P-fmt[>3] P-fmt[q]
+1e+100 1,234.50 50.000000% 1e-10 123_456_789  -0.0
+1234567  -1.23e+03 ===mid==== 0x000000ff 2 4
+0 0.1 100000 1e+06 0.0001 1e+16 0.1  12.3%
+0.3333333333333333 0.6666666666666666 1e+22 1e+21 123456789.12345679 9007199254740992.0 -1e-07 100.0 1000000000000000.0 1.2345678901234568e+16
+unsupported format string passed to Q.__format__
+Unknown format code 'x' for object of type 'float'
+%d format: a real number is required, not str
+3 -2 ff None|True| [1]
+"##,
+    );
+}
