@@ -51,6 +51,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("dataclasses", |vm| {
         frozen(vm, "dataclasses", include_str!("py/dataclasses.py"))
     });
+    vm.register_module("enum", |vm| frozen(vm, "enum", include_str!("py/enum.py")));
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
 }
 
