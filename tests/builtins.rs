@@ -1458,3 +1458,39 @@ Unknown format code 'x' for object of type 'float'
 "##,
     );
 }
+
+#[test]
+fn open_with_encodings() {
+    check(
+        "open_with_encodings",
+        r##"p = "/tmp/bt/_enc.txt"
+with open(p, "w", encoding="latin-1") as f:
+    print(f.write("café\n"))
+with open(p, "rb") as f:
+    print(f.read())
+with open(p, encoding="latin-1") as f:
+    print(f.read(3), f.read())
+try:
+    open(p, encoding="utf-8").read()
+except UnicodeDecodeError as e:
+    print(e)
+try:
+    open(p, encoding="klingon")
+except LookupError as e:
+    print(e)
+with open(p, "w", encoding="ascii") as f:
+    try:
+        f.write("é")
+    except UnicodeEncodeError as e:
+        print(e)
+"##,
+        r##"5
+b'caf\xe9\n'
+caf é
+
+'utf-8' codec can't decode byte 0xe9 in position 3: invalid continuation byte
+unknown encoding: klingon
+'ascii' codec can't encode character '\xe9' in position 0: ordinal not in range(128)
+"##,
+    );
+}

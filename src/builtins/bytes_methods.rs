@@ -280,6 +280,11 @@ fn escaped_char(c: char) -> String {
     }
 }
 
+/// True when `name` spells the UTF-8 codec.
+pub fn is_utf8_name(name: &str) -> bool {
+    matches!(normalize_encoding(name).as_str(), "utf_8" | "utf8")
+}
+
 /// Lower-cases a codec name and turns '-' and ' ' into '_' (Lib/encodings normalize_encoding).
 fn normalize_encoding(name: &str) -> String {
     name.trim()

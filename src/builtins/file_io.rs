@@ -32,6 +32,8 @@ struct PyFile {
     readable: bool,
     /// Whether writing is allowed.
     writable: bool,
+    /// The text codec (utf-8, ascii or latin-1 spellings); unused in binary mode.
+    encoding: String,
     /// Append mode: every write goes to the end.
     appending: bool,
     /// Position, buffers and OS handle.
@@ -163,9 +165,9 @@ fn unsupported(vm: &mut Vm, f: &PyFile, msg: &str) -> ObjRef {
     vm.new_exception_msg(&f.unsupported, msg)
 }
 
-/// Decodes file bytes as UTF-8 with universal newlines.
-fn decode_text(vm: &mut Vm, data: &[u8]) -> PyResult<String> {
-    let text = super::bytes_methods::decode_bytes(vm, data, "utf-8")?;
+/// Decodes file bytes with the file's encoding and universal newlines.
+fn decode_text(vm: &mut Vm, f: &PyFile, data: &[u8]) -> PyResult<String> {
+    let text = super::bytes_methods::decode_bytes(vm, data, &f.encoding)?;
     let text = text.as_str().unwrap_or("").to_string();
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
@@ -173,7 +175,7 @@ fn decode_text(vm: &mut Vm, data: &[u8]) -> PyResult<String> {
 /// Wraps a chunk of file content as str or bytes.
 fn chunk_value(vm: &mut Vm, f: &PyFile, data: &[u8]) -> PyResult<Value> {
     if f.text {
-        Ok(Value::string(decode_text(vm, data)?))
+        Ok(Value::string(decode_text(vm, f, data)?))
     } else {
         Ok(new_bytes(data.to_vec()))
     }
@@ -255,6 +257,20 @@ fn open(vm: &mut Vm, classes: &[ObjRef; 3], mut args: Args) -> PyResult<Value> {
     if mode.binary && slots[3].as_ref().is_some_and(|e| !e.is_none()) {
         return Err(vm.new_value_error("binary mode doesn't take an encoding argument"));
     }
+    let encoding = match slots[3].as_ref().filter(|e| !e.is_none()) {
+        None => "utf-8".to_string(),
+        Some(v) => match v.as_str() {
+            Some(name) => name.to_string(),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "open() argument 'encoding' must be str or None, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        },
+    };
+    // Validates the codec name up front, as open() does.
+    super::bytes_methods::encode_str(vm, "", &encoding)?;
     let mut content = Vec::new();
     let mut writer = None;
     if mode.write {
@@ -296,6 +312,7 @@ fn open(vm: &mut Vm, classes: &[ObjRef; 3], mut args: Args) -> PyResult<Value> {
         readable: mode.read,
         writable: mode.write,
         appending: mode.append,
+        encoding,
         state: RefCell::new(FileState {
             writer,
             content,
@@ -330,7 +347,7 @@ fn add_file_methods(vm: &mut Vm, cls: &ObjRef) {
             let start = st.pos;
             let end = if size < 0 {
                 st.content.len()
-            } else if f.text {
+            } else if f.text && super::bytes_methods::is_utf8_name(&f.encoding) {
                 // Count code points, not bytes, for text reads.
                 let mut end = start;
                 let mut taken = 0;
@@ -386,7 +403,14 @@ fn add_file_methods(vm: &mut Vm, cls: &ObjRef) {
         }
         let (data, count) = if f.text {
             match a[1].as_str() {
-                Some(s) => (s.as_bytes().to_vec(), s.chars().count()),
+                Some(s) => {
+                    let count = s.chars().count();
+                    let encoded = super::bytes_methods::encode_str(vm, s, &f.encoding)?;
+                    match encoded.payload() {
+                        Some(Payload::Bytes(b)) => (b.to_vec(), count),
+                        _ => unreachable!("encode_str returns bytes"),
+                    }
+                }
                 None => {
                     return Err(vm.new_type_error(format!(
                         "write() argument must be str, not {}",
