@@ -1494,3 +1494,31 @@ unknown encoding: klingon
 "##,
     );
 }
+
+#[test]
+fn codec_error_handlers() {
+    check(
+        "codec_error_handlers",
+        r##"bad = b"a\xffb\xe2\x82c\xe2\x82\xac"
+for h in ["ignore", "replace", "backslashreplace"]:
+    print(h, repr(bad.decode("utf-8", h)), repr(bad.decode("ascii", errors=h)))
+for h in ["ignore", "replace", "backslashreplace", "xmlcharrefreplace"]:
+    print(h, "é€😀x".encode("ascii", h), "é€😀x".encode("latin-1", h))
+try:
+    bad.decode("utf-8", "bogus")
+except LookupError as e:
+    print(e)
+print(b"ok".decode("utf-8", "bogus"), "ok".encode(errors="bogus"))
+"##,
+        r##"ignore 'abc€' 'abc'
+replace 'a�b�c€' 'a�b��c���'
+backslashreplace 'a\\xffb\\xe2\\x82c€' 'a\\xffb\\xe2\\x82c\\xe2\\x82\\xac'
+ignore b'x' b'\xe9x'
+replace b'???x' b'\xe9??x'
+backslashreplace b'\\xe9\\u20ac\\U0001f600x' b'\xe9\\u20ac\\U0001f600x'
+xmlcharrefreplace b'&#233;&#8364;&#128512;x' b'\xe9&#8364;&#128512;x'
+unknown error handler name 'bogus'
+ok b'ok'
+"##,
+    );
+}

@@ -182,8 +182,83 @@ fn list_of_bytes(parts: Vec<Vec<u8>>) -> Value {
     Value::list(parts.into_iter().map(new_bytes).collect())
 }
 
-/// Decodes with one of the codecs percolate knows (utf-8, ascii, latin-1), CPython's messages.
+/// Decodes with one of the codecs percolate knows (utf-8, ascii, latin-1), strict errors.
 pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: &str) -> PyResult<Value> {
+    decode_bytes_with(vm, data, encoding, "strict")
+}
+
+/// The LookupError for an error handler percolate does not know.
+fn unknown_handler(vm: &mut Vm, errors: &str) -> ObjRef {
+    let cls = vm
+        .exc
+        .by_name("LookupError")
+        .unwrap_or_else(|| vm.exc.value_error.clone());
+    vm.new_exception_msg(&cls, format!("unknown error handler name '{errors}'"))
+}
+
+/// Replaces undecodable bytes per a non-strict `errors` handler (ignore, replace, backslashreplace);
+/// `chunks` are (valid text, invalid bytes) pairs in order.
+fn decode_lenient(
+    vm: &mut Vm,
+    chunks: Vec<(String, Vec<u8>)>,
+    errors: &str,
+    per_byte_replacement: bool,
+) -> PyResult<Value> {
+    let mut out = String::new();
+    for (valid, invalid) in chunks {
+        out.push_str(&valid);
+        if invalid.is_empty() {
+            continue;
+        }
+        match errors {
+            "ignore" => {}
+            "replace" if per_byte_replacement => {
+                out.extend(std::iter::repeat_n('\u{fffd}', invalid.len()))
+            }
+            "replace" => out.push('\u{fffd}'),
+            "backslashreplace" => {
+                for b in invalid {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+    }
+    Ok(Value::string(out))
+}
+
+/// Decodes with a codec and an `errors` handler (strict, ignore, replace, backslashreplace).
+pub fn decode_bytes_with(
+    vm: &mut Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Value> {
+    if errors != "strict" {
+        match normalize_encoding(encoding).as_str() {
+            "utf_8" | "utf8" => {
+                let chunks = data
+                    .utf8_chunks()
+                    .map(|c| (c.valid().to_string(), c.invalid().to_vec()))
+                    .collect();
+                return decode_lenient(vm, chunks, errors, false);
+            }
+            "ascii" | "us_ascii" => {
+                let chunks = data
+                    .iter()
+                    .map(|&b| {
+                        if b < 0x80 {
+                            ((b as char).to_string(), Vec::new())
+                        } else {
+                            (String::new(), vec![b])
+                        }
+                    })
+                    .collect();
+                return decode_lenient(vm, chunks, errors, true);
+            }
+            _ => {}
+        }
+    }
     let decode_error = |vm: &mut Vm, msg: String| {
         let cls = vm
             .exc
@@ -234,8 +309,14 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: &str) -> PyResult<Value>
     }
 }
 
-/// Encodes text with utf-8, ascii or latin-1, CPython's messages.
+/// Encodes text with utf-8, ascii or latin-1, strict errors.
 pub fn encode_str(vm: &mut Vm, text: &str, encoding: &str) -> PyResult<Value> {
+    encode_str_with(vm, text, encoding, "strict")
+}
+
+/// Encodes text with a codec and an `errors` handler (strict, ignore, replace,
+/// backslashreplace, xmlcharrefreplace), CPython's messages.
+pub fn encode_str_with(vm: &mut Vm, text: &str, encoding: &str, errors: &str) -> PyResult<Value> {
     let limit = match normalize_encoding(encoding).as_str() {
         "utf_8" | "utf8" => return Ok(new_bytes(text.as_bytes().to_vec())),
         "ascii" | "us_ascii" => 128u32,
@@ -254,6 +335,17 @@ pub fn encode_str(vm: &mut Vm, text: &str, encoding: &str) -> PyResult<Value> {
     for (pos, c) in text.chars().enumerate() {
         if (c as u32) < limit {
             out.push(c as u32 as u8);
+        } else if errors != "strict" {
+            match errors {
+                "ignore" => {}
+                "replace" => out.push(b'?'),
+                "backslashreplace" => {
+                    let quoted = escaped_char(c);
+                    out.extend_from_slice(quoted[1..quoted.len() - 1].as_bytes());
+                }
+                "xmlcharrefreplace" => out.extend_from_slice(format!("&#{};", c as u32).as_bytes()),
+                _ => return Err(unknown_handler(vm, errors)),
+            }
         } else {
             let shown = escaped_char(c);
             let cls = vm
@@ -277,6 +369,26 @@ fn escaped_char(c: char) -> String {
         n if n < 0x100 => format!("'\\x{n:02x}'"),
         n if n < 0x10000 => format!("'\\u{n:04x}'"),
         n => format!("'\\U{n:08x}'"),
+    }
+}
+
+/// A str argument such as `errors=`, or its default; TypeError otherwise.
+fn text_argument(
+    vm: &mut Vm,
+    v: Option<&Value>,
+    fname: &str,
+    argname: &str,
+    default: &str,
+) -> PyResult<String> {
+    match v {
+        None => Ok(default.to_string()),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.new_type_error(format!(
+                "{fname}() argument '{argname}' must be str, not {}",
+                vm.type_name(v)
+            ))),
+        },
     }
 }
 
@@ -638,7 +750,8 @@ pub fn install(vm: &mut Vm) {
                 }
             },
         };
-        decode_bytes(vm, &data, &encoding)
+        let errors = text_argument(vm, slots[1].as_ref(), "decode", "errors", "strict")?;
+        decode_bytes_with(vm, &data, &encoding, &errors)
     });
     vm.add_classmethod(&bytes, "fromhex", |vm, args| {
         let a = args.check(vm, "fromhex", 2, 2)?.to_vec();
@@ -674,7 +787,8 @@ pub fn install(vm: &mut Vm) {
                 }
             },
         };
-        encode_str(vm, &text, &encoding)
+        let errors = text_argument(vm, slots[1].as_ref(), "encode", "errors", "strict")?;
+        encode_str_with(vm, &text, &encoding, &errors)
     });
 }
 
