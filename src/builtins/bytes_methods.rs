@@ -341,7 +341,7 @@ pub fn encode_str_with(vm: &mut Vm, text: &str, encoding: &str, errors: &str) ->
                 "replace" => out.push(b'?'),
                 "backslashreplace" => {
                     let quoted = escaped_char(c);
-                    out.extend_from_slice(quoted[1..quoted.len() - 1].as_bytes());
+                    out.extend_from_slice(&quoted.as_bytes()[1..quoted.len() - 1]);
                 }
                 "xmlcharrefreplace" => out.extend_from_slice(format!("&#{};", c as u32).as_bytes()),
                 _ => return Err(unknown_handler(vm, errors)),
