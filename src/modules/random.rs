@@ -2,9 +2,11 @@
 //! the same numbers as under CPython.
 
 use super::mt_random::{MersenneTwister, RandomError, Weights};
+use crate::vm::object::NativeObject;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use num_bigint::BigInt;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 thread_local! {
     /// The module-level generator (CPython's hidden `random._inst`).
@@ -16,8 +18,112 @@ thread_local! {
     )));
 }
 
+thread_local! {
+    /// The generator of the `Random` instance whose method is running (None: the module's).
+    static ACTIVE: RefCell<Option<Rc<RefCell<MersenneTwister>>>> = const { RefCell::new(None) };
+}
+
 fn with_rng<T>(f: impl FnOnce(&mut MersenneTwister) -> T) -> T {
-    GENERATOR.with(|g| f(&mut g.borrow_mut()))
+    match ACTIVE.with(|a| a.borrow().clone()) {
+        Some(generator) => f(&mut generator.borrow_mut()),
+        None => GENERATOR.with(|g| f(&mut g.borrow_mut())),
+    }
+}
+
+/// The state of a `random.Random` instance: its own Mersenne Twister.
+struct RandomInstance {
+    /// The instance's generator, made active while one of its methods runs.
+    generator: Rc<RefCell<MersenneTwister>>,
+}
+
+impl NativeObject for RandomInstance {
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Calls module function `f` with the instance's generator active (restored afterwards).
+fn call_with_instance(vm: &mut Vm, f: &Value, args: Args) -> PyResult<Value> {
+    let generator = args
+        .positional
+        .first()
+        .and_then(|v| v.as_obj())
+        .and_then(|o| o.native::<RandomInstance>().map(|st| st.generator.clone()))
+        .ok_or_else(|| vm.new_type_error("descriptor requires a 'random.Random' object"))?;
+    let previous = ACTIVE.with(|a| a.replace(Some(generator)));
+    let rest = Args {
+        positional: args.positional[1..].to_vec(),
+        kwargs: args.kwargs,
+    };
+    let result = vm.call_args(f, rest);
+    ACTIVE.with(|a| *a.borrow_mut() = previous);
+    result
+}
+
+/// Adds the `Random` class: each method runs the module function on the instance's generator.
+fn add_random_class(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
+    let Some(module_dict) = module.dict.as_ref() else {
+        unreachable!("modules have a dict")
+    };
+    let cls = vm.new_native_class("Random", &[], "random");
+    vm.add_static(&cls, "__new__", |vm, args: Args| {
+        let Some(Value::Obj(cls)) = args.positional.first().cloned() else {
+            return Err(vm.new_type_error("Random.__new__(X): X is not a type object"));
+        };
+        let state = RandomInstance {
+            generator: Rc::new(RefCell::new(MersenneTwister::from_int(&BigInt::from(0)))),
+        };
+        Ok(Value::Obj(vm.new_native_object(&cls, state)))
+    });
+    let names = [
+        "seed",
+        "random",
+        "getrandbits",
+        "randint",
+        "randrange",
+        "choice",
+        "shuffle",
+        "sample",
+        "choices",
+        "uniform",
+        "gauss",
+    ];
+    for name in names {
+        let Some(f) = vm.dict_get_str(module_dict, name) else {
+            continue;
+        };
+        vm.add_method(&cls, name, move |vm, args: Args| {
+            call_with_instance(vm, &f, args)
+        });
+    }
+    let Some(seed) = vm.dict_get_str(module_dict, "seed") else {
+        unreachable!("seed was registered first")
+    };
+    vm.add_method(&cls, "__init__", move |vm, args: Args| {
+        let mut positional = args.positional;
+        positional.truncate(2);
+        if positional.len() < 2 || positional[1].is_none() {
+            // Random() seeds from the clock, like CPython's seed(None) without urandom.
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            positional.truncate(1);
+            positional.push(Value::bigint(BigInt::from(nanos)));
+        }
+        call_with_instance(
+            vm,
+            &seed,
+            Args {
+                positional,
+                kwargs: Vec::new(),
+            },
+        )?;
+        Ok(Value::None)
+    });
+    vm.module_set(module, "Random", Value::Obj(cls));
+    Ok(())
 }
 
 fn random_error(vm: &mut Vm, e: RandomError) -> crate::vm::ObjRef {
@@ -220,5 +326,6 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         Ok(Value::Float(with_rng(|r| r.gauss(mu, sigma))))
     });
     vm.module_set(&m, "gauss", f);
+    add_random_class(vm, &m)?;
     Ok(m)
 }

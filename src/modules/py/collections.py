@@ -205,7 +205,8 @@ class OrderedDict(dict):
     def popitem(self, last=True):
         if not self:
             raise KeyError('dictionary is empty')
-        key = next(reversed(self)) if last else next(iter(self))
+        keys = list(self)
+        key = keys[-1] if last else keys[0]
         value = self.pop(key)
         return key, value
 
