@@ -1,0 +1,414 @@
+//! Built-in modules (math, itertools, functools, collections, json, enum, dataclasses, random,
+//! ...): each program runs through `percolate::run_capture` and must print exactly what python3
+//! (3.11) printed for it; the expected texts were produced by python3.
+
+use percolate::run_capture;
+
+/// Runs `source` and asserts its stdout and an empty stderr.
+fn check(tag: &str, source: &str, expected: &str) {
+    let outcome = run_capture(source, "main.py");
+    assert_eq!(outcome.stderr, "", "stderr of {tag}");
+    assert_eq!(outcome.stdout, expected, "stdout of {tag}");
+}
+
+#[test]
+fn collections_more() {
+    check(
+        "collections_more",
+        r#####"from collections import deque, defaultdict, Counter, namedtuple, OrderedDict, ChainMap
+d = deque(maxlen=2); d.extend([1, 2, 3]); print(d, d.maxlen, len(d), d[0], d[-1])
+d = deque('abc'); d.extendleft('xy'); print(d, d.pop(), d.popleft(), list(reversed(d)))
+try:
+    deque().pop()
+except IndexError as e:
+    print(e)
+dd = defaultdict(int)
+for ch in 'hello':
+    dd[ch] += 1
+print(dd, dict(dd), isinstance(dd, dict))
+try:
+    defaultdict()['x']
+except KeyError as e:
+    print('KeyError', e)
+c = Counter(a=3, b=1) + Counter(a=1, c=2); print(c, c - Counter(a=10), Counter('aab') & Counter('abb'), Counter('ab') | Counter('bbc'))
+c = Counter(); c.update('xyx'); c.update({'x': 5}); print(c, c['missing'], c.total())
+Point = namedtuple('Point', ['x', 'y'])
+p = Point(3, y=4); x, y = p; print(p, x + y, p[0], p.x, Point._make([5, 6]), p == (3, 4), len(p))
+try:
+    Point(1)
+except TypeError as e:
+    print(e)
+od = OrderedDict([('a', 1), ('b', 2)]); od['c'] = 3; od.move_to_end('b'); od.move_to_end('c', last=False)
+print(list(od), od.popitem(), od == OrderedDict(c=3, a=1), od == {'a': 1, 'c': 3})
+cm = ChainMap({'a': 1}, {'a': 2, 'b': 3}); print(cm['a'], cm['b'], len(cm), sorted(cm))
+"#####,
+        r#####"deque([2, 3], maxlen=2) 2 2 2 3
+deque(['x', 'a', 'b']) c y ['b', 'a', 'x']
+pop from an empty deque
+defaultdict(<class 'int'>, {'h': 1, 'e': 1, 'l': 2, 'o': 1}) {'h': 1, 'e': 1, 'l': 2, 'o': 1} True
+KeyError 'x'
+Counter({'a': 4, 'c': 2, 'b': 1}) Counter({'c': 2, 'b': 1}) Counter({'a': 1, 'b': 1}) Counter({'b': 2, 'a': 1, 'c': 1})
+Counter({'x': 7, 'y': 1}) 0 8
+Point(x=3, y=4) 7 3 3 Point(x=5, y=6) True 2
+Point.__new__() missing 1 required positional argument: 'y'
+['c', 'a', 'b'] ('b', 2) True True
+1 3 2 ['a', 'b']
+"#####,
+    );
+}
+
+#[test]
+fn enum_dataclass_contextlib() {
+    check(
+        "enum_dataclass_contextlib",
+        r#####"import enum, dataclasses, types, contextlib, abc, functools
+from enum import Enum, IntEnum, auto
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    BLUE = auto()
+    def describe(self):
+        return self.name.lower()
+print(Color.RED, repr(Color.GREEN), Color(3), Color['RED'], list(Color), len(Color), Color.RED.describe())
+print(Color.RED == Color.RED, Color.RED is Color(1), Color.RED in Color, {Color.RED: 1})
+try:
+    Color(7)
+except ValueError as e:
+    print(e)
+class P(IntEnum):
+    LOW = 1
+    HIGH = 2
+print(P.LOW < P.HIGH, P.HIGH + 1, repr(P.LOW), str(P.LOW), f"{P.HIGH}")
+from dataclasses import dataclass, field, asdict
+@dataclass(order=True)
+class Pt:
+    x: int
+    y: int = 0
+    tags: list = field(default_factory=list)
+p = Pt(1); q = Pt(1, 2)
+print(p, p == Pt(1), p < q, asdict(q))
+@dataclass(frozen=True)
+class F:
+    a: int
+f = F(1)
+try:
+    f.a = 2
+except dataclasses.FrozenInstanceError as e:
+    print(e)
+try:
+    Pt()
+except TypeError as e:
+    print(e)
+print(types.SimpleNamespace(a=1, b='x'))
+@contextlib.contextmanager
+def cm(n):
+    print('enter', n)
+    try:
+        yield n * 2
+    finally:
+        print('exit')
+with cm(3) as v:
+    print(v)
+with contextlib.suppress(KeyError):
+    {}['x']
+print('suppressed')
+class A(abc.ABC):
+    @abc.abstractmethod
+    def go(self): ...
+try:
+    A()
+except TypeError as e:
+    print(e)
+@functools.total_ordering
+class V:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o): return self.v == o.v
+    def __lt__(self, o): return self.v < o.v
+print(V(1) <= V(2), V(3) >= V(2), V(1) > V(2))
+class W:
+    @functools.cached_property
+    def big(self):
+        print('computing')
+        return 42
+w = W(); print(w.big, w.big)
+@types.coroutine
+def y():
+    yield
+async def main():
+    await y()
+    return 5
+c = main()
+print(c.send(None))
+try:
+    c.send(None)
+except StopIteration as e:
+    print('ret', e.value)
+"#####,
+        r#####"Color.RED <Color.GREEN: 2> Color.BLUE Color.RED [<Color.RED: 1>, <Color.GREEN: 2>, <Color.BLUE: 3>] 3 red
+True True True {<Color.RED: 1>: 1}
+7 is not a valid Color
+True 3 <P.LOW: 1> 1 2
+Pt(x=1, y=0, tags=[]) True True {'x': 1, 'y': 2, 'tags': []}
+cannot assign to field 'a'
+Pt.__init__() missing 1 required positional argument: 'x'
+namespace(a=1, b='x')
+enter 3
+6
+exit
+suppressed
+Can't instantiate abstract class A with abstract method go
+True True False
+computing
+42 42
+None
+ret 5
+"#####,
+    );
+}
+
+#[test]
+fn functools_operator_copy() {
+    check(
+        "functools_operator_copy",
+        r#####"import functools, operator, copy
+def deco(f):
+    @functools.wraps(f)
+    def wrapper(*a, **k):
+        return f(*a, **k)
+    return wrapper
+@deco
+def greet(name):
+    "Say hi."
+    return 'hi ' + name
+print(greet('x'), greet.__name__, greet.__doc__, greet.__wrapped__.__name__)
+print(sorted([3, 1, 2], key=functools.cmp_to_key(lambda a, b: b - a)))
+add3 = functools.partial(operator.add, 3); print(add3(4), add3.args, add3.func is operator.add)
+@functools.cache
+def sq(n):
+    print('computing', n)
+    return n * n
+print(sq(3), sq(3), sq.cache_info())
+try:
+    functools.reduce(operator.add, [])
+except TypeError as e:
+    print(e)
+class O: pass
+o = O(); o.inner = O(); o.inner.v = 7
+print(operator.attrgetter('inner.v')(o), operator.methodcaller('upper')('ab'), operator.mul(6, 7), operator.neg(3))
+a = [1, [2, 3]]; b = copy.copy(a); c = copy.deepcopy(a); a[1].append(4)
+print(a, b, c, b[1] is a[1], c[1] is a[1])
+"#####,
+        r#####"hi x greet Say hi. greet
+[3, 2, 1]
+7 (3,) True
+computing 3
+9 9 CacheInfo(hits=1, misses=1, maxsize=None, currsize=1)
+reduce() of empty iterable with no initial value
+7 AB 42 -3
+[1, [2, 3, 4]] [1, [2, 3, 4]] [1, [2, 3]] True False
+"#####,
+    );
+}
+
+#[test]
+fn itertools_more() {
+    check(
+        "itertools_more",
+        r#####"import itertools as it
+print(list(it.product('ab', repeat=2)), list(it.product([1, 2], 'xy')))
+print(list(it.combinations(range(4), 2)), list(it.combinations_with_replacement('ab', 2)))
+print(list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.compress('abcd', [1, 0, 1, 0])), list(it.filterfalse(None, [0, 1, '', 'a'])))
+a, b = it.tee([1, 2, 3]); print(list(a), list(b), list(it.pairwise('abcd')))
+print(list(it.islice('abcdefg', 2, None, 2)), list(it.repeat('x', 3)), list(it.islice(it.cycle('ab'), 5)))
+print(list(it.accumulate([1, 2, 3], lambda x, y: x * y, initial=10)), list(it.chain('ab', [1])))
+print(list(it.permutations(range(3))))
+"#####,
+        r#####"[('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')] [(1, 'x'), (1, 'y'), (2, 'x'), (2, 'y')]
+[(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)] [('a', 'a'), ('a', 'b'), ('b', 'b')]
+[1, 2] [3, 1]
+[8, 9] ['a', 'c'] [0, '']
+[1, 2, 3] [1, 2, 3] [('a', 'b'), ('b', 'c'), ('c', 'd')]
+['c', 'e', 'g'] ['x', 'x', 'x'] ['a', 'b', 'a', 'b', 'a']
+[10, 10, 20, 60] ['a', 'b', 1]
+[(0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0)]
+"#####,
+    );
+}
+
+#[test]
+fn json_more() {
+    check(
+        "json_more",
+        r#####"import json
+data = {'name': 'Ann', 'tags': ['x', 'y'], 'age': 30, 'score': 1.5, 'ok': False, 'none': None, 'nested': {'k': []}}
+s = json.dumps(data)
+print(s)
+print(json.loads(s) == data)
+print(json.dumps(data, indent=4, sort_keys=True))
+print(json.dumps([1, 'é', '\u2603'], ensure_ascii=False), json.dumps('é\n"'))
+print(json.dumps({'a': 1, 'b': 2}, separators=(',', ':')), json.dumps({1: 'x', True: 'y'}))
+print(json.loads('[1.5e3, -2, "\\u00e9\\n", true, null, {}]'))
+try:
+    json.dumps({'s': {1, 2}})
+except TypeError as e:
+    print(e)
+print(json.dumps({'s': {1, 2}}, default=sorted))
+for bad in ['{"a": }', '[1,', '{"a" 1}', 'tru', '"x\\q"', '1 2']:
+    try:
+        json.loads(bad)
+    except json.JSONDecodeError as e:
+        print(e.msg, e.pos, e.lineno, e.colno, '|', e)
+print(isinstance(json.JSONDecodeError('m', 'd', 0), ValueError))
+"#####,
+        r#####"{"name": "Ann", "tags": ["x", "y"], "age": 30, "score": 1.5, "ok": false, "none": null, "nested": {"k": []}}
+True
+{
+    "age": 30,
+    "name": "Ann",
+    "nested": {
+        "k": []
+    },
+    "none": null,
+    "ok": false,
+    "score": 1.5,
+    "tags": [
+        "x",
+        "y"
+    ]
+}
+[1, "é", "☃"] "\u00e9\n\""
+{"a":1,"b":2} {"1": "y"}
+[1500.0, -2, 'é\n', True, None, {}]
+Object of type set is not JSON serializable
+{"s": [1, 2]}
+Expecting value 6 1 7 | Expecting value: line 1 column 7 (char 6)
+Expecting value 3 1 4 | Expecting value: line 1 column 4 (char 3)
+Expecting ':' delimiter 5 1 6 | Expecting ':' delimiter: line 1 column 6 (char 5)
+Expecting value 0 1 1 | Expecting value: line 1 column 1 (char 0)
+Invalid \escape 2 1 3 | Invalid \escape: line 1 column 3 (char 2)
+Extra data 2 1 3 | Extra data: line 1 column 3 (char 2)
+True
+"#####,
+    );
+}
+
+#[test]
+fn math_functions() {
+    check(
+        "math_functions",
+        r#####"import math
+print(math.trunc(-3.7), math.fabs(-2), math.pow(2, 10), math.exp(1), math.log2(1024), math.log(math.e))
+print(math.sin(0), math.cos(0), math.atan2(1, 1), math.degrees(math.pi), math.radians(180))
+print(math.isnan(math.nan), math.isinf(-math.inf), math.isfinite(1.0), math.tau)
+print(math.lcm(4, 6, 10), math.comb(52, 5), math.perm(5), math.prod([1, 2, 3, 4], start=2))
+print(math.copysign(3, -0.0), math.fmod(7, 3), math.modf(-2.5), math.frexp(8.0), math.ldexp(0.5, 4))
+print(math.dist((1, 2), (4, 6)), math.isqrt(10**20 + 1), math.factorial(25))
+for bad in ["math.sqrt(-1)", "math.log(0)", "math.exp(1000)", "math.factorial(-1)", "math.acos(2)", "math.floor(float('nan'))", "math.ceil(float('inf'))"]:
+    try:
+        eval(bad)
+    except (ValueError, OverflowError) as e:
+        print(bad, type(e).__name__, e)
+"#####,
+        r#####"-3 2.0 1024.0 2.718281828459045 10.0 1.0
+0.0 1.0 0.7853981633974483 180.0 3.141592653589793
+True True True 6.283185307179586
+60 2598960 120 48
+-3.0 1.0 (-0.5, -2.0) (0.5, 4) 8.0
+5.0 10000000000 15511210043330985984000000
+math.sqrt(-1) ValueError math domain error
+math.log(0) ValueError math domain error
+math.exp(1000) OverflowError math range error
+math.factorial(-1) ValueError factorial() not defined for negative values
+math.acos(2) ValueError math domain error
+math.floor(float('nan')) ValueError cannot convert float NaN to integer
+math.ceil(float('inf')) OverflowError cannot convert float infinity to integer
+"#####,
+    );
+}
+
+#[test]
+fn random_seeded() {
+    check(
+        "random_seeded",
+        r#####"import random
+random.seed(12345)
+print(random.random(), random.randint(1, 100), random.randrange(0, 50, 5), random.uniform(1, 2))
+items = list(range(10)); random.shuffle(items); print(items)
+print(random.choice('percolate'), random.sample(range(100), 5), random.choices('abc', k=4))
+print(random.getrandbits(40), round(random.gauss(0, 1), 12))
+r = random.Random('seed'); print(r.random(), r.randint(0, 9))
+"#####,
+        r#####"0.41661987254534116 2 20 1.855138341847149
+[5, 8, 7, 9, 0, 2, 1, 6, 4, 3]
+e [23, 45, 94, 93, 11] ['b', 'c', 'b', 'a']
+791157518145 1.68161869268
+0.1382359792209653 3
+"#####,
+    );
+}
+
+#[test]
+fn tour_misc() {
+    check(
+        "tour_misc",
+        r#####"import math, itertools, functools, collections, operator, string, heapq, bisect, copy, json
+from collections import deque, defaultdict, namedtuple, Counter, OrderedDict
+print(math.sqrt(2), math.floor(-2.5), math.ceil(2.1), math.pi, math.gcd(12, 18), math.factorial(20))
+print(math.log(8, 2), math.log10(1000), math.hypot(3, 4), math.isclose(0.1+0.2, 0.3), math.fsum([0.1]*10))
+try:
+    math.sqrt(-1)
+except ValueError as e:
+    print(e)
+print(list(itertools.islice(itertools.count(5, 2), 4)), list(itertools.permutations('abc', 2)))
+print(list(itertools.chain.from_iterable([[1], [2, 3]])), list(itertools.accumulate([1, 2, 3, 4])))
+print([(k, list(g)) for k, g in itertools.groupby('aabbbc')], list(itertools.zip_longest('ab', 'xyz', fillvalue='-')))
+print(functools.reduce(operator.add, [1, 2, 3]), functools.partial(int, base=2)('101'))
+@functools.lru_cache(maxsize=None)
+def fib(n): return n if n < 2 else fib(n-1) + fib(n-2)
+print(fib(50), fib.cache_info())
+d = deque([1, 2, 3], maxlen=3); d.append(4); d.appendleft(0); d.rotate(1); print(d)
+dd = defaultdict(list); dd['a'].append(1); print(dd)
+P = namedtuple('P', 'x y', defaults=[0]); p = P(1); print(p, p._asdict(), p._replace(x=5), P._fields)
+c = Counter('abracadabra'); print(c, c.most_common(2), sorted(c.elements())[:4])
+od = OrderedDict(a=1, b=2, c=3); od.move_to_end('a'); print(list(od.items()), od.popitem(last=False))
+print(json.dumps({'b': [1, 2.5, None, True], 'a': 'é'}, indent=2, sort_keys=True))
+print(json.loads('{"x": [1, 2, {"y": null}]}'))
+try:
+    json.loads('[1 2]')
+except json.JSONDecodeError as e:
+    print(type(e).__name__, e)
+h = [5, 1, 4, 2]; heapq.heapify(h); print(h, heapq.heappop(h), bisect.bisect([1, 2, 4], 3))
+x = [[1, 2], {'a': [3]}]; y = copy.deepcopy(x); y[0].append(9); print(x, y, string.ascii_letters[:5])
+print(operator.itemgetter(1, 0)('ab'), sorted([(1, 'b'), (0, 'a')], key=operator.itemgetter(1)))
+"#####,
+        r#####"1.4142135623730951 -3 3 3.141592653589793 6 2432902008176640000
+3.0 3.0 5.0 True 1.0
+math domain error
+[5, 7, 9, 11] [('a', 'b'), ('a', 'c'), ('b', 'a'), ('b', 'c'), ('c', 'a'), ('c', 'b')]
+[1, 2, 3] [1, 3, 6, 10]
+[('a', ['a', 'a']), ('b', ['b', 'b', 'b']), ('c', ['c'])] [('a', 'x'), ('b', 'y'), ('-', 'z')]
+6 5
+12586269025 CacheInfo(hits=48, misses=51, maxsize=None, currsize=51)
+deque([3, 0, 2], maxlen=3)
+defaultdict(<class 'list'>, {'a': [1]})
+P(x=1, y=0) {'x': 1, 'y': 0} P(x=5, y=0) ('x', 'y')
+Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1}) [('a', 5), ('b', 2)] ['a', 'a', 'a', 'a']
+[('b', 2), ('c', 3), ('a', 1)] ('b', 2)
+{
+  "a": "\u00e9",
+  "b": [
+    1,
+    2.5,
+    null,
+    true
+  ]
+}
+{'x': [1, 2, {'y': None}]}
+JSONDecodeError Expecting ',' delimiter: line 1 column 4 (char 3)
+[2, 5, 4] 1 2
+[[1, 2], {'a': [3]}] [[1, 2, 9], {'a': [3]}] abcde
+('b', 'a') [(0, 'a'), (1, 'b')]
+"#####,
+    );
+}
