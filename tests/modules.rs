@@ -1,6 +1,6 @@
 //! Built-in modules (math, itertools, functools, collections, json, enum, dataclasses, random,
-//! ...): each program runs through `percolate::run_capture` and must print exactly what python3
-//! (3.11) printed for it; the expected texts were produced by python3.
+//! time, ...): each program runs through `percolate::run_capture` and must print exactly what
+//! python3 (3.11) printed for it; the expected texts were produced by python3.
 
 use percolate::run_capture;
 
@@ -344,6 +344,28 @@ r = random.Random('seed'); print(r.random(), r.randint(0, 9))
 e [23, 45, 94, 93, 11] ['b', 'c', 'b', 'a']
 791157518145 1.68161869268
 0.1382359792209653 3
+"#####,
+    );
+}
+
+#[test]
+fn time_calendar() {
+    check(
+        "time_calendar",
+        r#####"import time
+t = time.gmtime(1700000000)
+print(t)
+print(t.tm_year, t[1], time.strftime('%Y-%m-%d %H:%M:%S %a %A %b %B %j %p %I %y %%', t))
+print(time.asctime(t), time.strftime('%F %T', time.gmtime(0)))
+lt = time.localtime(1700000000)
+print(time.mktime(lt) == 1700000000.0, type(time.time()).__name__, time.time_ns() > 0)
+a = time.monotonic(); time.sleep(0.01); print(time.monotonic() - a >= 0.01, time.perf_counter_ns() > 0)
+"#####,
+        r#####"time.struct_time(tm_year=2023, tm_mon=11, tm_mday=14, tm_hour=22, tm_min=13, tm_sec=20, tm_wday=1, tm_yday=318, tm_isdst=0)
+2023 11 2023-11-14 22:13:20 Tue Tuesday Nov November 318 PM 10 23 %
+Tue Nov 14 22:13:20 2023 1970-01-01 00:00:00
+True float True
+True True
 "#####,
     );
 }
