@@ -292,3 +292,12 @@ ok b'ok'
 "##,
     );
 }
+
+#[test]
+fn file_encoding_attribute_and_repr() {
+    check(
+        "file_encoding_attribute_and_repr",
+        "p = '/tmp/bt/enc.txt'\nopen(p, 'w').close()\nf = open(p)\nprint(f.encoding, f.__repr__())\ng = open(p, encoding='latin-1')\nprint(g.encoding, g.__repr__())\n",
+        "UTF-8 <_io.TextIOWrapper name='/tmp/bt/enc.txt' mode='r' encoding='UTF-8'>\nlatin-1 <_io.TextIOWrapper name='/tmp/bt/enc.txt' mode='r' encoding='latin-1'>\n",
+    );
+}

@@ -258,7 +258,7 @@ fn open(vm: &mut Vm, classes: &[ObjRef; 3], mut args: Args) -> PyResult<Value> {
         return Err(vm.new_value_error("binary mode doesn't take an encoding argument"));
     }
     let encoding = match slots[3].as_ref().filter(|e| !e.is_none()) {
-        None => "utf-8".to_string(),
+        None => "UTF-8".to_string(),
         Some(v) => match v.as_str() {
             Some(name) => name.to_string(),
             None => {
@@ -563,6 +563,16 @@ fn add_file_methods(vm: &mut Vm, cls: &ObjRef) {
         let f = file_of(vm, &me)?;
         Ok(Value::str(&f.name))
     });
+    vm.add_getter(cls, "encoding", |vm, me| {
+        let f = file_of(vm, &me)?;
+        if !f.text {
+            return Err(vm.new_attribute_error(format!(
+                "'{}' object has no attribute 'encoding'",
+                vm.type_name(&me)
+            )));
+        }
+        Ok(Value::str(&f.encoding))
+    });
     vm.add_getter(cls, "mode", |vm, me| {
         let f = file_of(vm, &me)?;
         Ok(Value::str(&f.mode))
@@ -581,9 +591,10 @@ pub fn install(vm: &mut Vm) {
         let a = args.check(vm, "__repr__", 1, 1)?.to_vec();
         let f = file_of(vm, &a[0])?;
         Ok(Value::string(format!(
-            "<_io.TextIOWrapper name={} mode={} encoding='UTF-8'>",
+            "<_io.TextIOWrapper name={} mode={} encoding={}>",
             super::str_repr::str_repr(&f.name),
-            super::str_repr::str_repr(&f.mode)
+            super::str_repr::str_repr(&f.mode),
+            super::str_repr::str_repr(&f.encoding)
         )))
     });
     vm.add_method(&binary, "__repr__", |vm, args| {
