@@ -1,6 +1,6 @@
 //! Built-in modules (math, itertools, functools, collections, json, enum, dataclasses, random,
-//! time, ...): each program runs through `percolate::run_capture` and must print exactly what
-//! python3 (3.11) printed for it; the expected texts were produced by python3.
+//! time, typing, ...): each program runs through `percolate::run_capture` and must print
+//! exactly what python3 (3.11) printed for it; the expected texts were produced by python3.
 
 use percolate::run_capture;
 
@@ -433,4 +433,52 @@ JSONDecodeError Expecting ',' delimiter: line 1 column 4 (char 3)
 ('b', 'a') [(0, 'a'), (1, 'b')]
 "#####,
     );
+}
+
+#[test]
+fn typing_and_generic_alias() {
+    check(
+        "typing_and_generic_alias",
+        r#####"from typing import Any, Optional, Union, Callable, List, Dict, TypeVar, Generic, NamedTuple, cast, TYPE_CHECKING
+import types
+print(list[int], dict[str, list[int]], tuple[int, ...], type[int], list[int]('ab'))
+print(Optional[int], List[int], TYPE_CHECKING, cast(int, 'x'))
+T = TypeVar('T')
+class Box(Generic[T]):
+    def __init__(self, item: T) -> None:
+        self.item = item
+print(Box[int](3).item, T)
+class Pair(NamedTuple):
+    a: int
+    b: str = 'z'
+    def swap(self):
+        return (self.b, self.a)
+p = Pair(1)
+print(p, p.swap(), p._fields, p._replace(a=2), isinstance(p, tuple))
+def f(x: Optional[list[int]] = None, cb: Callable[[int], str] = str) -> dict[str, Any]:
+    return {'x': x}
+print(f([1]), types.SimpleNamespace(a=1) == types.SimpleNamespace(a=1))
+print(list[int] == list[int], list[int].__origin__, dict[str, int].__args__)
+"#####,
+        r#####"list[int] dict[str, list[int]] tuple[int, ...] type[int] ['a', 'b']
+typing.Optional[int] typing.List[int] False x
+3 ~T
+Pair(a=1, b='z') ('z', 1) ('a', 'b') Pair(a=2, b='z') True
+{'x': [1]} True
+True <class 'list'> (<class 'str'>, <class 'int'>)
+"#####,
+    );
+}
+
+#[test]
+fn unknown_module_is_module_not_found() {
+    let outcome = run_capture("import nosuch\n", "main.py");
+    assert!(
+        outcome
+            .stderr
+            .ends_with("ModuleNotFoundError: No module named 'nosuch'\n"),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(outcome.status, 1);
 }

@@ -3,6 +3,7 @@
 
 pub mod asyncio_module;
 pub mod datetime;
+pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
 pub mod random;
@@ -13,6 +14,7 @@ use std::rc::Rc;
 
 /// Registers every built-in module with the VM (add one line per module).
 pub fn register_all(vm: &mut Vm) {
+    generic_alias::install(vm);
     vm.register_module("asyncio", asyncio_module::init);
     vm.register_module("datetime", datetime::init);
     vm.register_module("random", random::init);

@@ -94,3 +94,39 @@ def coroutine(func):
     wrapped.__qualname__ = getattr(func, '__qualname__', 'wrapped')
     wrapped.__wrapped__ = func
     return wrapped
+
+
+class GenericAlias:
+    """What `list[int]` evaluates to (mirrors genericaliasobject.c): origin and arguments."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __getitem__(self, params):
+        return GenericAlias(self.__origin__, params)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __repr__(self):
+        inner = ', '.join(_alias_item_repr(a) for a in self.__args__) if self.__args__ else '()'
+        return f'{_alias_item_repr(self.__origin__)}[{inner}]'
+
+
+def _alias_item_repr(obj):
+    if obj is ...:
+        return '...'
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    return repr(obj)

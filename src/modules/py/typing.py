@@ -110,10 +110,34 @@ def NewType(name, tp):
     return new_type
 
 
-def NamedTuple(typename, fields=None, **kwargs):
-    from collections import namedtuple
-    names = [name for name, _ in (fields or kwargs.items())]
-    return namedtuple(typename, names)
+class _NamedTupleMeta(type):
+    """Turns `class P(NamedTuple): x: int` into a collections.namedtuple class."""
+
+    def __new__(mcls, typename, bases, ns):
+        if ns.get('_root', False):
+            return super().__new__(mcls, typename, bases, ns)
+        from collections import namedtuple
+        fields = list(ns.get('__annotations__', {}))
+        defaults = [ns[name] for name in fields if name in ns]
+        nm_tpl = namedtuple(typename, fields, defaults=defaults,
+                            module=ns.get('__module__', '__main__'))
+        nm_tpl.__annotations__ = dict(ns.get('__annotations__', {}))
+        for key, value in ns.items():
+            if key in fields or key in ('__module__', '__qualname__', '__annotations__',
+                                        '__dict__', '__weakref__', '_root'):
+                continue
+            setattr(nm_tpl, key, value)
+        return nm_tpl
+
+    def __call__(cls, typename, fields=None, **kwargs):
+        from collections import namedtuple
+        names = [name for name, _ in (fields or kwargs.items())]
+        return namedtuple(typename, names)
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    """Typed namedtuple: subclass it with annotated fields, or call it."""
+    _root = True
 
 
 def TypedDict(typename, fields=None, total=True, **kwargs):
