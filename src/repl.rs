@@ -132,11 +132,23 @@ fn execute(
     } else {
         crate::parser::parse_module(source, filename)
     };
+    let mut top_level_await = false;
     let compiled = parsed.and_then(|module| {
-        if interactive {
-            crate::codegen::compile_interactive(&module, source, filename)
-        } else {
-            crate::codegen::compile_module(&module, source, filename)
+        if !interactive {
+            return crate::codegen::compile_module(&module, source, filename);
+        }
+        // Once asyncio is imported every input runs on the session's loop, as under
+        // `python -m asyncio`, so that `create_task` at the prompt finds a running loop.
+        if vm.dict_get_str(&vm.modules.clone(), "asyncio").is_some() {
+            top_level_await = true;
+            return crate::codegen::compile_interactive_async(&module, source, filename);
+        }
+        match crate::codegen::compile_interactive(&module, source, filename) {
+            Err(err) if needs_event_loop(&err.msg) => {
+                top_level_await = true;
+                crate::codegen::compile_interactive_async(&module, source, filename)
+            }
+            other => other,
         }
     });
     let code = match compiled {
@@ -146,20 +158,65 @@ fn execute(
             return Outcome::Continue;
         }
     };
+    if top_level_await {
+        // Define the wrapper coroutine function, then run it to completion on the session's
+        // event loop (the same loop for every input, so tasks created earlier keep going).
+        if let Err(exc) = vm.run_module_code(code, globals) {
+            return report(vm, exc);
+        }
+        let driver = format!(
+            "try:\n    __import__('asyncio').get_event_loop().run_until_complete({name}())\nfinally:\n    del {name}\n",
+            name = crate::codegen::TOP_LEVEL_AWAIT_FUNCTION
+        );
+        let code = match crate::compile_source(&driver, "<stdin>") {
+            Ok(code) => code,
+            Err(err) => unreachable!("the REPL's driver compiles: {err}"),
+        };
+        let result = vm_run(vm, code, globals);
+        return finish(vm, result);
+    }
+    let result = vm_run(vm, code, globals);
+    finish(vm, result)
+}
+
+/// Runs a compiled input in the session's globals.
+fn vm_run(
+    vm: &mut Vm,
+    code: std::rc::Rc<crate::bytecode::Code>,
+    globals: &ObjRef,
+) -> crate::vm::PyResult<Value> {
     let result = vm.run_module_code(code, globals);
     vm.run_pending_finalizers();
     vm.flush_stdout();
+    result
+}
+
+fn finish(vm: &mut Vm, result: crate::vm::PyResult<Value>) -> Outcome {
     match result {
         Ok(_) => Outcome::Continue,
-        Err(exc) => {
-            if vm.exc_matches(&exc, &vm.exc.system_exit.clone()) {
-                return Outcome::Exit(vm.handle_uncaught(&exc));
-            }
-            vm.print_exception(&exc);
-            vm.flush_stdout();
-            Outcome::Continue
-        }
+        Err(exc) => report(vm, exc),
     }
+}
+
+/// Prints an uncaught exception (the session goes on), or leaves on `SystemExit`.
+fn report(vm: &mut Vm, exc: ObjRef) -> Outcome {
+    if vm.exc_matches(&exc, &vm.exc.system_exit.clone()) {
+        return Outcome::Exit(vm.handle_uncaught(&exc));
+    }
+    vm.print_exception(&exc);
+    vm.flush_stdout();
+    Outcome::Continue
+}
+
+/// Compile errors that mean "this input awaits at top level": run it on the event loop.
+fn needs_event_loop(msg: &str) -> bool {
+    matches!(
+        msg,
+        "'await' outside function"
+            | "'async for' outside async function"
+            | "'async with' outside async function"
+            | "asynchronous comprehension outside of an asynchronous function"
+    )
 }
 
 /// Whether the input so far needs another line: the parser says the input ended early, or a
@@ -252,6 +309,56 @@ mod tests {
         assert!(needs_more("if x:\n    y()\n", "    y()"));
         assert!(!needs_more("if x:\n    y()\n\n", ""));
         assert!(needs_more("@dec\n", "@dec"));
+    }
+
+    /// Runs REPL inputs one by one in a fresh session and returns (stdout, stderr).
+    fn session_output(inputs: &[&str]) -> (String, String) {
+        crate::with_big_stack({
+            let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
+            move || {
+                let out = Rc::new(std::cell::RefCell::new(String::new()));
+                let err = Rc::new(std::cell::RefCell::new(String::new()));
+                let mut vm = Vm::new();
+                vm.out = crate::vm::Output::Capture {
+                    out: out.clone(),
+                    err: err.clone(),
+                };
+                let main = vm.new_module("__main__");
+                let Some(globals) = main.dict.clone() else {
+                    unreachable!("a module dict")
+                };
+                for input in &inputs {
+                    let _ = execute(&mut vm, &globals, input, "<stdin>", true);
+                }
+                drop(vm);
+                let (o, e) = (out.borrow().clone(), err.borrow().clone());
+                (o, e)
+            }
+        })
+    }
+
+    #[test]
+    fn inputs_echo_and_keep_state_across_errors() {
+        let (out, err) = session_output(&["x = 20\n", "x + 1\n", "1/0\n", "x * 2\n"]);
+        assert_eq!(out, "21\n40\n");
+        assert!(
+            err.ends_with("ZeroDivisionError: division by zero\n"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn top_level_await_runs_on_one_persistent_loop() {
+        let (out, err) = session_output(&[
+            "import asyncio\n",
+            "async def f(x):\n    await asyncio.sleep(0)\n    return x * 2\n\n",
+            "r = await f(21)\n",
+            "t = asyncio.create_task(f(5))\n",
+            "await t\n",
+            "[await f(i) for i in range(2)]\n",
+            "print(r, t.done())\n",
+        ]);
+        assert_eq!(out, "10\n[0, 2]\n42 True\n", "stderr: {err}");
     }
 
     #[test]

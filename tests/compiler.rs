@@ -147,6 +147,23 @@ fn compile_time_errors_match_cpython() {
 }
 
 #[test]
+fn await_in_a_comprehension_makes_it_asynchronous() {
+    assert_eq!(
+        compile_error("[await f(i) for i in range(3)]\n"),
+        "  File \"x.py\", line 1\n    [await f(i) for i in range(3)]\n    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nSyntaxError: asynchronous comprehension outside of an asynchronous function"
+    );
+    let out = percolate::run_capture(
+        "import asyncio\nasync def f(x):\n    await asyncio.sleep(0)\n    return x * 2\nasync def main():\n    print([await f(i) for i in range(3)], {i: await f(i) for i in range(2)})\nasyncio.run(main())\n",
+        "x.py",
+    );
+    assert_eq!(
+        out.stdout, "[0, 2, 4] {0: 0, 1: 2}\n",
+        "stderr: {}",
+        out.stderr
+    );
+}
+
+#[test]
 fn complex_literals_are_refused_at_compile_time() {
     assert!(
         compile_error("x = 2j\n")

@@ -22,6 +22,9 @@ enum Mode {
     Exec,
     /// A REPL input: top-level expression results are echoed (`PrintExpr`).
     Interactive,
+    /// A REPL input with top-level `await`, compiled as the body of an `async def` wrapper:
+    /// expression statements directly in the wrapper are echoed.
+    InteractiveAsync,
 }
 
 /// Compiles a parsed module into its code object.
@@ -40,6 +43,47 @@ pub fn compile_interactive(
     filename: &str,
 ) -> Result<Rc<Code>, SyntaxError> {
     compile_body(module, source, filename, Mode::Interactive)
+}
+
+/// The name of the coroutine function that holds a REPL input with top-level `await`.
+pub const TOP_LEVEL_AWAIT_FUNCTION: &str = "__percolate_repl__";
+
+/// Compiles a REPL input that uses `await` at top level (what `python -m asyncio` allows): the
+/// statements become the body of `async def __percolate_repl__()` whose bound names are declared
+/// `global`, so running the code defines the function and the caller awaits it on its loop.
+pub fn compile_interactive_async(
+    module: &Module,
+    source: &str,
+    filename: &str,
+) -> Result<Rc<Code>, SyntaxError> {
+    let table = symtable::build(&module.body, source, filename, ScopeKind::Module)?;
+    let mut bound: Vec<String> = table.scopes[0]
+        .names
+        .iter()
+        .filter(|(_, scope)| **scope == NameScope::Local)
+        .map(|(name, _)| name.clone())
+        .collect();
+    bound.sort();
+    let span = Span::new(0, source.len());
+    let mut body = Vec::new();
+    if !bound.is_empty() {
+        body.push(Located::new(StmtKind::Global(bound), span));
+    }
+    body.extend(module.body.iter().cloned());
+    let wrapper = Module {
+        body: vec![Located::new(
+            StmtKind::FunctionDef {
+                name: TOP_LEVEL_AWAIT_FUNCTION.to_string(),
+                args: Box::default(),
+                body,
+                decorator_list: Vec::new(),
+                returns: None,
+                is_async: true,
+            },
+            span,
+        )],
+    };
+    compile_body(&wrapper, source, filename, Mode::InteractiveAsync)
 }
 
 /// Compiles an expression for `eval()`: the code returns its value.

@@ -237,7 +237,12 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
             StmtKind::Expr(e) => {
-                if self.mode == Mode::Interactive && self.units.len() == 1 {
+                let echo = match self.mode {
+                    Mode::Interactive => self.units.len() == 1,
+                    Mode::InteractiveAsync => self.units.len() == 2,
+                    Mode::Exec => false,
+                };
+                if echo {
                     self.expr(e)?;
                     self.emit(Instr::PrintExpr);
                 } else if !matches!(e.node, ExprKind::Constant(_)) {

@@ -580,6 +580,11 @@ impl<'a> Builder<'a> {
                 generators,
             } => self.comprehension(e, "<dictcomp>", &[k, value], generators)?,
             ExprKind::Await(v) => {
+                // `await` inside a comprehension makes it an asynchronous comprehension: its
+                // code is a coroutine that the enclosing `async def` awaits (as in CPython).
+                if self.scopes[self.current].is_comprehension {
+                    self.scope().is_async = true;
+                }
                 self.expr(v)?;
             }
             ExprKind::Yield(v) => {
