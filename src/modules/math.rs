@@ -85,9 +85,12 @@ fn pow(x: f64, y: f64) -> f64 {
     x.powf(y)
 }
 
+/// One native unary function: its name, the libm function, and whether it can overflow.
+type UnarySpec = (&'static str, fn(f64) -> f64, bool);
+
 /// Builds the `math` module.
 pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
-    let unaries: [(&'static str, fn(f64) -> f64, bool); 19] = [
+    let unaries: [UnarySpec; 19] = [
         ("sqrt", domain_checked_sqrt, false),
         ("exp", f64::exp, true),
         ("expm1", f64::exp_m1, true),
