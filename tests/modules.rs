@@ -1,6 +1,7 @@
 //! Built-in modules (math, itertools, functools, collections, json, enum, dataclasses, random,
-//! time, typing, ...): each program runs through `percolate::run_capture` and must print
-//! exactly what python3 (3.11) printed for it; the expected texts were produced by python3.
+//! time, typing, contextlib, datetime, ...): each program runs through `percolate::run_capture`
+//! and must print exactly what python3 (3.11) printed for it; the expected texts were produced
+//! by python3.
 
 use percolate::run_capture;
 
@@ -9,6 +10,52 @@ fn check(tag: &str, source: &str, expected: &str) {
     let outcome = run_capture(source, "main.py");
     assert_eq!(outcome.stderr, "", "stderr of {tag}");
     assert_eq!(outcome.stdout, expected, "stdout of {tag}");
+}
+
+#[test]
+fn async_contextmanager_and_datetime() {
+    check(
+        "async_contextmanager_and_datetime",
+        r#####"import asyncio, contextlib, types
+@contextlib.asynccontextmanager
+async def res(name):
+    print('open', name)
+    try:
+        yield name.upper()
+    finally:
+        print('close', name)
+@types.coroutine
+def nap():
+    yield
+async def main():
+    async with res('db') as r:
+        print('using', r)
+        await nap()
+        await asyncio.sleep(0)
+    try:
+        async with res('x'):
+            raise KeyError('boom')
+    except KeyError as e:
+        print('caught', e)
+    with contextlib.nullcontext(5) as v:
+        print(v)
+asyncio.run(main())
+import datetime
+td = datetime.timedelta(days=1, hours=2, minutes=3)
+print(td, repr(td), td * 2, datetime.date(2024, 2, 29) + td, datetime.datetime(2024, 1, 2, 3, 4, 5).isoformat())
+print(datetime.datetime(2024, 1, 2, 3, 4, 5).strftime('%Y/%m/%d %H-%M'), type(datetime.datetime.now()).__name__)
+"#####,
+        r#####"open db
+using DB
+close db
+open x
+close x
+caught 'boom'
+5
+1 day, 2:03:00 datetime.timedelta(days=1, seconds=7380) 2 days, 4:06:00 2024-03-01 2024-01-02T03:04:05
+2024/01/02 03-04 datetime
+"#####,
+    );
 }
 
 #[test]
