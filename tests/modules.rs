@@ -214,6 +214,54 @@ ret 5
 }
 
 #[test]
+fn error_messages() {
+    check(
+        "error_messages",
+        r#####"import math, itertools, functools, collections, json, heapq, bisect, sys, operator
+tests = ["math.sqrt('x')", "math.floor('x')", "math.gcd(1.5, 2)", "math.factorial(2.5)", "math.comb(-1, 2)",
+         "itertools.islice([1], -1)", "itertools.permutations(5)", "functools.reduce(max, [])",
+         "collections.deque([1], maxlen=-1)", "json.dumps(object())", "json.loads(5)", "heapq.heappop([])",
+         "sys.exit.__name__", "operator.itemgetter(5)([1])", "collections.namedtuple('P', 'x _y')",
+         "collections.namedtuple('P', 'x x')", "math.log(-1)", "math.pow(0, -1)", "math.fmod(1, 0)",
+         "sys.version_info >= (3, 8)", "type(sys.version)", "sys.stderr.write('')",
+         "math.log(10, 1)", "math.isqrt(-1)", "list(itertools.combinations('abc', 5))", "math.prod([])"]
+for t in tests:
+    try:
+        print(t, '->', eval(t))
+    except Exception as e:
+        print(t, '!!', type(e).__name__, e)
+"#####,
+        r#####"math.sqrt('x') !! TypeError must be real number, not str
+math.floor('x') !! TypeError must be real number, not str
+math.gcd(1.5, 2) !! TypeError 'float' object cannot be interpreted as an integer
+math.factorial(2.5) !! TypeError 'float' object cannot be interpreted as an integer
+math.comb(-1, 2) !! ValueError n must be a non-negative integer
+itertools.islice([1], -1) !! ValueError Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.
+itertools.permutations(5) !! TypeError 'int' object is not iterable
+functools.reduce(max, []) !! TypeError reduce() of empty iterable with no initial value
+collections.deque([1], maxlen=-1) !! ValueError maxlen must be non-negative
+json.dumps(object()) !! TypeError Object of type object is not JSON serializable
+json.loads(5) !! TypeError the JSON object must be str, bytes or bytearray, not int
+heapq.heappop([]) !! IndexError index out of range
+sys.exit.__name__ -> exit
+operator.itemgetter(5)([1]) !! IndexError list index out of range
+collections.namedtuple('P', 'x _y') !! ValueError Field names cannot start with an underscore: '_y'
+collections.namedtuple('P', 'x x') !! ValueError Encountered duplicate field name: 'x'
+math.log(-1) !! ValueError math domain error
+math.pow(0, -1) !! ValueError math domain error
+math.fmod(1, 0) !! ValueError math domain error
+sys.version_info >= (3, 8) -> True
+type(sys.version) -> <class 'str'>
+sys.stderr.write('') -> 0
+math.log(10, 1) !! ZeroDivisionError float division by zero
+math.isqrt(-1) !! ValueError isqrt() argument must be nonnegative
+list(itertools.combinations('abc', 5)) -> []
+math.prod([]) -> 1
+"#####,
+    );
+}
+
+#[test]
 fn functools_operator_copy() {
     check(
         "functools_operator_copy",

@@ -2,7 +2,17 @@
 //! `math_1` error rules); the integer and aggregate functions are Python (`py/math.py`).
 
 use crate::builtins::numbers::to_float;
+use crate::vm::Payload;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+
+/// A float argument; strings and bytes are CPython's "must be real number" TypeError (to_float
+/// alone would parse them, as float() does).
+fn real_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if v.as_str().is_some() || matches!(v.payload(), Some(Payload::Bytes(_))) {
+        return Err(vm.new_type_error(format!("must be real number, not {}", vm.type_name(v))));
+    }
+    to_float(vm, v)
+}
 
 /// Mirrors mathmodule.c `math_1`: a NaN from a non-NaN argument is a domain error; an infinity
 /// from a finite argument is a range error when the function can overflow, else a domain error.
@@ -11,7 +21,7 @@ fn unary(vm: &mut Vm, name: &'static str, f: fn(f64) -> f64, can_overflow: bool)
         let [x] = args.check(vm, name, 1, 1)? else {
             unreachable!("check returned one argument")
         };
-        let x = to_float(vm, &x.clone())?;
+        let x = real_arg(vm, &x.clone())?;
         let r = f(x);
         if r.is_nan() && !x.is_nan() {
             return Err(vm.new_value_error("math domain error"));
@@ -34,8 +44,8 @@ fn binary(vm: &mut Vm, name: &'static str, f: fn(f64, f64) -> f64) -> Value {
             unreachable!("check returned two arguments")
         };
         let (x, y) = (x.clone(), y.clone());
-        let x = to_float(vm, &x)?;
-        let y = to_float(vm, &y)?;
+        let x = real_arg(vm, &x)?;
+        let y = real_arg(vm, &y)?;
         let r = f(x, y);
         if r.is_nan() && !x.is_nan() && !y.is_nan() {
             return Err(vm.new_value_error("math domain error"));
@@ -134,7 +144,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         let [x] = args.check(vm, "frexp", 1, 1)? else {
             unreachable!("check returned one argument")
         };
-        let x = to_float(vm, &x.clone())?;
+        let x = real_arg(vm, &x.clone())?;
         if x == 0.0 || !x.is_finite() {
             return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
         }

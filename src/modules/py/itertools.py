@@ -53,6 +53,7 @@ class chain:
 
 
 def islice(iterable, *args):
+    """Validates eagerly (as CPython does), then slices lazily."""
     s = slice(*args)
     start, stop, step = s.start or 0, s.stop, s.step or 1
     for name, v in (('Indices', start), ('Stop argument', stop)):
@@ -62,7 +63,10 @@ def islice(iterable, *args):
                              'Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
     if step < 1:
         raise ValueError('Step for islice() must be a positive integer or None.')
-    it = iter(iterable)
+    return _islice(iter(iterable), start, stop, step)
+
+
+def _islice(it, start, stop, step):
     i = 0
     nexti = start
     while stop is None or nexti < stop:
@@ -157,7 +161,10 @@ def zip_longest(*args, fillvalue=None):
 
 
 def product(*args, repeat=1):
-    pools = [tuple(pool) for pool in args] * repeat
+    return _product([tuple(pool) for pool in args] * repeat)
+
+
+def _product(pools):
     result = [[]]
     for pool in pools:
         result = [x + [y] for x in result for y in pool]
@@ -166,7 +173,10 @@ def product(*args, repeat=1):
 
 
 def permutations(iterable, r=None):
-    pool = tuple(iterable)
+    return _permutations(tuple(iterable), r)
+
+
+def _permutations(pool, r):
     n = len(pool)
     r = n if r is None else r
     if r > n:
@@ -190,7 +200,12 @@ def permutations(iterable, r=None):
 
 
 def combinations(iterable, r):
-    pool = tuple(iterable)
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return _combinations(tuple(iterable), r)
+
+
+def _combinations(pool, r):
     n = len(pool)
     if r > n:
         return
@@ -209,7 +224,12 @@ def combinations(iterable, r):
 
 
 def combinations_with_replacement(iterable, r):
-    pool = tuple(iterable)
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return _combinations_with_replacement(tuple(iterable), r)
+
+
+def _combinations_with_replacement(pool, r):
     n = len(pool)
     if not n and r:
         return

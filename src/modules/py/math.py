@@ -8,13 +8,23 @@ def _check_int(name, x):
     return x.__index__()
 
 
+def _real(x):
+    """float(x) for real numbers; CPython's TypeError for anything else (str included)."""
+    if isinstance(x, (int, float)):
+        return float(x)
+    cls = type(x)
+    if hasattr(cls, '__float__') or hasattr(cls, '__index__'):
+        return float(x)
+    raise TypeError(f'must be real number, not {cls.__name__}')
+
+
 def floor(x):
     if isinstance(x, int):
         return int(x)
     f = getattr(type(x), '__floor__', None)
     if f is not None and not isinstance(x, float):
         return f(x)
-    x = float(x)
+    x = _real(x)
     i = int(x)
     return i - 1 if i > x else i
 
@@ -25,7 +35,7 @@ def ceil(x):
     f = getattr(type(x), '__ceil__', None)
     if f is not None and not isinstance(x, float):
         return f(x)
-    x = float(x)
+    x = _real(x)
     i = int(x)
     return i + 1 if i < x else i
 
@@ -50,25 +60,25 @@ def log(x, base=None):
 
 
 def isnan(x):
-    x = float(x)
+    x = _real(x)
     return x != x
 
 
 def isinf(x):
-    x = float(x)
+    x = _real(x)
     return x == inf or x == -inf
 
 
 def isfinite(x):
-    x = float(x)
+    x = _real(x)
     return not (x != x or x == inf or x == -inf)
 
 
 def isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0):
     if rel_tol < 0.0 or abs_tol < 0.0:
         raise ValueError('tolerances must be non-negative')
-    a = float(a)
-    b = float(b)
+    a = _real(a)
+    b = _real(b)
     if a == b:
         return True
     if isinf(a) or isinf(b):
@@ -78,11 +88,11 @@ def isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0):
 
 
 def degrees(x):
-    return float(x) * (180.0 / pi)
+    return _real(x) * (180.0 / pi)
 
 
 def radians(x):
-    return float(x) * (pi / 180.0)
+    return _real(x) * (pi / 180.0)
 
 
 def hypot(*coordinates):
@@ -97,7 +107,7 @@ def dist(p, q):
     q = tuple(q)
     if len(p) != len(q):
         raise ValueError('both points must have the same number of dimensions')
-    return hypot(*[float(a) - float(b) for a, b in zip(p, q)])
+    return hypot(*[_real(a) - _real(b) for a, b in zip(p, q)])
 
 
 def gcd(*integers):
@@ -187,7 +197,7 @@ def fsum(iterable):
     # Shewchuk's exact partial sums, as in CPython's math_fsum.
     partials = []
     for x in iterable:
-        x = float(x)
+        x = _real(x)
         i = 0
         for y in partials:
             if fabs(x) < fabs(y):
@@ -220,7 +230,7 @@ def fsum(iterable):
 
 
 def modf(x):
-    x = float(x)
+    x = _real(x)
     if isinf(x):
         return (copysign(0.0, x), x)
     i = float(int(x)) if x == x else x
@@ -228,7 +238,7 @@ def modf(x):
 
 
 def ldexp(x, i):
-    x = float(x)
+    x = _real(x)
     i = _check_int('ldexp', i)
     if x == 0.0 or not isfinite(x):
         return x
