@@ -59,6 +59,35 @@ caught 'boom'
 }
 
 #[test]
+fn collections_abc() {
+    check(
+        "collections_abc",
+        r#####"from collections.abc import Iterable, Iterator, Mapping, Sequence, Callable, Awaitable, MutableMapping, Hashable, Sized
+import collections.abc
+import collections
+print(isinstance([], Iterable), isinstance(3, Iterable), isinstance(iter([]), Iterator), isinstance([], Iterator))
+print(isinstance({}, Mapping), isinstance([], Sequence), isinstance('s', Sequence), isinstance({}, Sequence))
+print(isinstance(len, Callable), isinstance(1, Callable), isinstance([], Hashable), isinstance(1, Hashable), isinstance('', Sized))
+class D(MutableMapping):
+    def __init__(self): self.d = {}
+    def __getitem__(self, k): return self.d[k]
+    def __setitem__(self, k, v): self.d[k] = v
+    def __delitem__(self, k): del self.d[k]
+    def __iter__(self): return iter(self.d)
+    def __len__(self): return len(self.d)
+d = D(); d['a'] = 1; d.update(b=2); print(d.get('a'), d.get('z', 0), 'b' in d, sorted(d.keys()), d.pop('a'), len(d), isinstance(d, Mapping))
+print(collections.abc.Iterable is Iterable)
+"#####,
+        r#####"True False True False
+True True True False
+True False False True True
+1 0 True ['a', 'b'] 1 1 True
+True
+"#####,
+    );
+}
+
+#[test]
 fn collections_more() {
     check(
         "collections_more",

@@ -54,6 +54,9 @@ pub fn register_all(vm: &mut Vm) {
         frozen(vm, "dataclasses", include_str!("py/dataclasses.py"))
     });
     vm.register_module("enum", |vm| frozen(vm, "enum", include_str!("py/enum.py")));
+    vm.register_module("collections.abc", |vm| {
+        frozen(vm, "collections.abc", include_str!("py/collections_abc.py"))
+    });
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
 }
 
