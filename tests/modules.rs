@@ -473,6 +473,41 @@ e [23, 45, 94, 93, 11] ['b', 'c', 'b', 'a']
 }
 
 #[test]
+fn singledispatch_and_template() {
+    check(
+        "singledispatch_and_template",
+        r#####"from functools import singledispatch
+from string import Template
+@singledispatch
+def show(x):
+    return 'object ' + repr(x)
+@show.register
+def _(x: int):
+    return 'int ' + str(x)
+@show.register(list)
+def _(x):
+    return 'list of ' + str(len(x))
+print(show(1), show(True), show([1, 2]), show('s'), show(2.5))
+t = Template('$who likes ${what}, $$5')
+print(t.substitute(who='tim', what='kung pao'), t.safe_substitute(who='x'))
+try:
+    t.substitute(who='x')
+except KeyError as e:
+    print('KeyError', e)
+try:
+    Template('a $ b').substitute()
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"int 1 int True list of 2 object 's' object 2.5
+tim likes kung pao, $5 x likes ${what}, $5
+KeyError 'what'
+Invalid placeholder in string: line 1, col 3
+"#####,
+    );
+}
+
+#[test]
 fn time_calendar() {
     check(
         "time_calendar",

@@ -299,3 +299,41 @@ class cached_property:
         val = self.func(instance)
         instance.__dict__[name] = val
         return val
+
+
+def singledispatch(func):
+    """Dispatches on the type of the first argument (walks the MRO, like CPython)."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for base in cls.__mro__:
+            if base in registry:
+                return registry[base]
+        return func
+
+    def register(cls, method=None):
+        if method is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            method = cls
+            annotations = getattr(method, '__annotations__', {})
+            params = [v for k, v in annotations.items() if k != 'return']
+            if not params:
+                raise TypeError(f'Invalid first argument to `register()`: {cls!r}. '
+                                f'Use either `@register(some_class)` or plain `@register` '
+                                f'on an annotated function.')
+            cls = params[0]
+        registry[cls] = method
+        return method
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    funcname = getattr(func, '__name__', 'singledispatch function')
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
