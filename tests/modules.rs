@@ -134,6 +134,80 @@ Point.__new__() missing 1 required positional argument: 'y'
 }
 
 #[test]
+fn dataclasses_and_enum_details() {
+    check(
+        "dataclasses_and_enum_details",
+        r#####"from dataclasses import dataclass, field, fields, astuple, replace, is_dataclass, KW_ONLY
+from enum import Enum, IntEnum, unique
+import dataclasses
+@dataclass
+class Base:
+    a: int
+    b: str = 'x'
+@dataclass
+class Child(Base):
+    c: float = 1.0
+    secret: str = field(default='s', repr=False)
+    def __post_init__(self):
+        self.total = self.a * 2
+c = Child(1, 'y', 2.5)
+print(c, c.total, [f.name for f in fields(c)], astuple(c), replace(c, a=5), is_dataclass(c), is_dataclass(3))
+@dataclass(eq=False)
+class NoEq:
+    x: int
+print(NoEq(1) == NoEq(1), Base(1) == Base(1), Base(1) != Base(2))
+@dataclass(frozen=True)
+class Key:
+    k: int
+print({Key(1): 'a'}[Key(1)], hash(Key(1)) == hash(Key(1)))
+try:
+    @dataclass
+    class Bad:
+        items: list = []
+except ValueError as e:
+    print(e)
+class Shape(Enum):
+    CIRCLE = 'circle'
+    SQUARE = 'square'
+print(Shape('circle'), Shape.CIRCLE.value, Shape.SQUARE.name, Shape.__members__.keys() if False else list(Shape.__members__))
+print(isinstance(Shape.CIRCLE, Shape), type(Shape.CIRCLE).__name__, Shape.CIRCLE == 'circle')
+try:
+    @unique
+    class Dup(Enum):
+        A = 1
+        B = 1
+except ValueError as e:
+    print(e)
+class Num(IntEnum):
+    ONE = 1
+print(Num.ONE == 1, Num(1), int(Num.ONE), sorted([Num.ONE, 0]))
+@dataclass
+class Opts:
+    name: str
+    _: KW_ONLY
+    verbose: bool = False
+    level: int = 1
+print(Opts('n', verbose=True), Opts('m', level=3).level)
+try:
+    Opts('n', True)
+except TypeError as e:
+    print(e)
+"#####,
+        r#####"Child(a=1, b='y', c=2.5) 2 ['a', 'b', 'c', 'secret'] (1, 'y', 2.5, 's') Child(a=5, b='y', c=2.5) True False
+False True True
+a True
+mutable default <class 'list'> for field items is not allowed: use default_factory
+Shape.CIRCLE circle SQUARE ['CIRCLE', 'SQUARE']
+True Shape False
+duplicate values found in <enum 'Dup'>: B -> A
+True 1 1 [0, <Num.ONE: 1>]
+Opts(name='n', verbose=True, level=1) 3
+Opts.__init__() takes 2 positional arguments but 3 were given
+"#####,
+    );
+}
+
+#[test]
 fn enum_dataclass_contextlib() {
     check(
         "enum_dataclass_contextlib",

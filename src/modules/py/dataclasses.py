@@ -4,6 +4,14 @@
 MISSING = type('_MISSING_TYPE', (), {'__repr__': lambda self: 'MISSING'})()
 
 
+class _KW_ONLY_TYPE:
+    def __repr__(self):
+        return 'KW_ONLY'
+
+
+KW_ONLY = _KW_ONLY_TYPE()
+
+
 class FrozenInstanceError(AttributeError):
     pass
 
@@ -56,6 +64,9 @@ def _process_class(cls, init, repr_, eq, order, frozen, unsafe_hash, kw_only):
             all_fields.update(base_fields)
     annotations = cls.__dict__.get('__annotations__', {})
     for name, tp in annotations.items():
+        if tp is KW_ONLY or tp == 'KW_ONLY' or tp == 'dataclasses.KW_ONLY':
+            kw_only = True
+            continue
         default = cls.__dict__.get(name, MISSING)
         if isinstance(default, Field):
             f = default
