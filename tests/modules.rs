@@ -77,12 +77,15 @@ class D(MutableMapping):
     def __len__(self): return len(self.d)
 d = D(); d['a'] = 1; d.update(b=2); print(d.get('a'), d.get('z', 0), 'b' in d, sorted(d.keys()), d.pop('a'), len(d), isinstance(d, Mapping))
 print(collections.abc.Iterable is Iterable)
+import collections as c2
+print(c2.abc.Sequence, isinstance((), c2.abc.Sequence))
 "#####,
         r#####"True False True False
 True True True False
 True False False True True
 1 0 True ['a', 'b'] 1 1 True
 True
+<class 'collections.abc.Sequence'> True
 "#####,
     );
 }

@@ -54,9 +54,10 @@ pub fn register_all(vm: &mut Vm) {
         frozen(vm, "dataclasses", include_str!("py/dataclasses.py"))
     });
     vm.register_module("enum", |vm| frozen(vm, "enum", include_str!("py/enum.py")));
-    vm.register_module("collections.abc", |vm| {
+    vm.register_module("_collections_abc", |vm| {
         frozen(vm, "collections.abc", include_str!("py/collections_abc.py"))
     });
+    vm.register_module("collections.abc", |vm| vm.import_module("_collections_abc"));
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
 }
 

@@ -489,3 +489,6 @@ class ChainMap:
 
     def __repr__(self):
         return f'{type(self).__name__}({", ".join(map(repr, self.maps))})'
+
+
+import _collections_abc as abc  # noqa: E402 (CPython's collections also exposes .abc)
