@@ -718,3 +718,13 @@ fn unknown_module_is_module_not_found() {
     );
     assert_eq!(outcome.status, 1);
 }
+
+/// itertools.batched is new in CPython 3.12 (python3 here is 3.11): expected text per the 3.12 docs.
+#[test]
+fn itertools_batched_from_3_12() {
+    check(
+        "itertools_batched_from_3_12",
+        "import itertools\nprint(list(itertools.batched('abcdefg', 3)))\ntry:\n    itertools.batched('ab', 0)\nexcept ValueError as e:\n    print(e)\n",
+        "[('a', 'b', 'c'), ('d', 'e', 'f'), ('g',)]\nn must be at least one\n",
+    );
+}

@@ -292,3 +292,18 @@ def tee(iterable, n=2):
             yield mine.pop(0)
 
     return tuple(gen(b) for b in buffers)
+
+
+def batched(iterable, n):
+    """Tuples of n items, the last one possibly shorter (new in 3.12)."""
+    if n < 1:
+        raise ValueError('n must be at least one')
+    return _batched(iter(iterable), n)
+
+
+def _batched(it, n):
+    while True:
+        batch = tuple(islice(it, n))
+        if not batch:
+            return
+        yield batch
