@@ -510,6 +510,8 @@ for bad in ["math.sqrt(-1)", "math.log(0)", "math.exp(1000)", "math.factorial(-1
         eval(bad)
     except (ValueError, OverflowError) as e:
         print(bad, type(e).__name__, e)
+import math
+print(math.log(10**400), math.log(2**2000, 2), math.log(10**400, 10))
 "#####,
         r#####"-3 2.0 1024.0 2.718281828459045 10.0 1.0
 0.0 1.0 0.7853981633974483 180.0 3.141592653589793
@@ -524,6 +526,7 @@ math.factorial(-1) ValueError factorial() not defined for negative values
 math.acos(2) ValueError math domain error
 math.floor(float('nan')) ValueError cannot convert float NaN to integer
 math.ceil(float('inf')) OverflowError cannot convert float infinity to integer
+921.0340371976182 2000.0000000000002 399.99999999999994
 "#####,
     );
 }

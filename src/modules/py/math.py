@@ -49,11 +49,20 @@ def trunc(x):
     return t(x)
 
 
+def _log_any(x):
+    """ln(x), also for ints too large for a float (mirrors mathmodule.c loghelper)."""
+    if isinstance(x, int) and x > 0 and x.bit_length() > 1000:
+        e = x.bit_length()
+        m = (x >> (e - 60)) / 1152921504606846976
+        return _ln(m) + 0.6931471805599453 * e
+    return _ln(x)
+
+
 def log(x, base=None):
     if base is None:
-        return _ln(x)
-    num = _ln(x)
-    den = _ln(base)
+        return _log_any(x)
+    num = _log_any(x)
+    den = _log_any(base)
     if den == 0.0:
         raise ZeroDivisionError('float division by zero')
     return num / den
