@@ -211,6 +211,40 @@ Opts.__init__() takes 2 positional arguments but 3 were given
 }
 
 #[test]
+fn deque_operations() {
+    check(
+        "deque_operations",
+        r#####"from collections import deque
+import time
+d = deque()
+for i in range(20000):
+    d.append(i)
+t = 0
+while d:
+    t += d.popleft()
+print(t)
+d = deque(range(5), maxlen=3); d.appendleft(9); print(d, d[0], d[-1], d[1]); d[1] = 7; del d[0]; print(d, len(d), 7 in d)
+d = deque('abcde'); d.rotate(-2); print(d); d.reverse(); d.insert(1, 'z'); d.remove('a'); print(d, d.index('z'), d.count('b'))
+try:
+    d[10]
+except IndexError as e:
+    print(e)
+d0 = deque(maxlen=0); d0.append(1); print(d0)
+e = deque([1, 2]); e.extend(e); print(e, e == deque([1, 2, 1, 2]), e + deque([3]), list(reversed(e)))
+"#####,
+        r#####"199990000
+deque([9, 2, 3], maxlen=3) 9 3 2
+deque([7, 3], maxlen=3) 2 True
+deque(['c', 'd', 'e', 'a', 'b'])
+deque(['b', 'z', 'e', 'd', 'c']) 1 1
+deque index out of range
+deque([], maxlen=0)
+deque([1, 2, 1, 2]) True deque([1, 2, 1, 2, 3]) [2, 1, 2, 1]
+"#####,
+    );
+}
+
+#[test]
 fn enum_dataclass_contextlib() {
     check(
         "enum_dataclass_contextlib",

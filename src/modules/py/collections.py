@@ -5,7 +5,8 @@ import sys as _sys
 
 
 class deque:
-    """Double-ended queue with an optional maximum length."""
+    """Double-ended queue with an optional maximum length; O(1) at both ends (items live in a
+    dict keyed by consecutive integers from _head to _tail - 1)."""
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -13,7 +14,9 @@ class deque:
                 raise TypeError('an integer is required')
             if maxlen < 0:
                 raise ValueError('maxlen must be non-negative')
-        self._items = []
+        self._slots = {}
+        self._head = 0
+        self._tail = 0
         self._maxlen = maxlen
         self.extend(iterable)
 
@@ -21,123 +24,151 @@ class deque:
     def maxlen(self):
         return self._maxlen
 
+    def _items(self):
+        slots = self._slots
+        return [slots[i] for i in range(self._head, self._tail)]
+
+    def _reset(self, items):
+        self._slots = dict(enumerate(items))
+        self._head = 0
+        self._tail = len(items)
+
+    def _index(self, i):
+        n = self._tail - self._head
+        if not isinstance(i, int):
+            raise TypeError(f'sequence index must be integer, not {type(i).__name__!r}')
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError('deque index out of range')
+        return self._head + i
+
     def append(self, x):
-        self._items.append(x)
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[0]
+        if self._maxlen == 0:
+            return
+        self._slots[self._tail] = x
+        self._tail += 1
+        if self._maxlen is not None and self._tail - self._head > self._maxlen:
+            del self._slots[self._head]
+            self._head += 1
 
     def appendleft(self, x):
-        self._items.insert(0, x)
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            self._items.pop()
+        if self._maxlen == 0:
+            return
+        self._head -= 1
+        self._slots[self._head] = x
+        if self._maxlen is not None and self._tail - self._head > self._maxlen:
+            self._tail -= 1
+            del self._slots[self._tail]
 
     def pop(self):
-        if not self._items:
+        if self._head == self._tail:
             raise IndexError('pop from an empty deque')
-        return self._items.pop()
+        self._tail -= 1
+        return self._slots.pop(self._tail)
 
     def popleft(self):
-        if not self._items:
+        if self._head == self._tail:
             raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
+        value = self._slots.pop(self._head)
+        self._head += 1
+        return value
 
     def extend(self, iterable):
         if iterable is self:
-            iterable = list(iterable)
+            iterable = self._items()
         for x in iterable:
             self.append(x)
 
     def extendleft(self, iterable):
         if iterable is self:
-            iterable = list(iterable)
+            iterable = self._items()
         for x in iterable:
             self.appendleft(x)
 
     def rotate(self, n=1):
-        length = len(self._items)
+        length = self._tail - self._head
         if length:
             n %= length
             if n:
-                self._items[:] = self._items[-n:] + self._items[:-n]
+                items = self._items()
+                self._reset(items[-n:] + items[:-n])
 
     def clear(self):
-        self._items.clear()
+        self._reset([])
 
     def copy(self):
-        return deque(self._items, self._maxlen)
+        return deque(self._items(), self._maxlen)
 
     def count(self, x):
-        return self._items.count(x)
+        return self._items().count(x)
 
     def index(self, x, *args):
         try:
-            return self._items.index(x, *args)
+            return self._items().index(x, *args)
         except ValueError:
             raise ValueError(f'{x!r} is not in deque') from None
 
     def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
+        if self._maxlen is not None and self._tail - self._head >= self._maxlen:
             raise IndexError('deque already at its maximum size')
-        self._items.insert(i, x)
+        items = self._items()
+        items.insert(i, x)
+        self._reset(items)
 
     def remove(self, value):
+        items = self._items()
         try:
-            self._items.remove(value)
+            items.remove(value)
         except ValueError:
             raise ValueError(f'{value!r} is not in deque') from None
+        self._reset(items)
 
     def reverse(self):
-        self._items.reverse()
+        items = self._items()
+        items.reverse()
+        self._reset(items)
 
     def __len__(self):
-        return len(self._items)
+        return self._tail - self._head
 
     def __bool__(self):
-        return bool(self._items)
+        return self._tail != self._head
 
     def __iter__(self):
-        return iter(self._items)
+        return iter(self._items())
 
     def __reversed__(self):
-        return reversed(self._items)
+        return reversed(self._items())
 
     def __contains__(self, x):
-        return x in self._items
+        return x in self._items()
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        try:
-            return self._items[i]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
+        return self._slots[self._index(i)]
 
     def __setitem__(self, i, x):
-        try:
-            self._items[i] = x
-        except IndexError:
-            raise IndexError('deque index out of range') from None
+        self._slots[self._index(i)] = x
 
     def __delitem__(self, i):
-        try:
-            del self._items[i]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
+        items = self._items()
+        del items[self._index(i) - self._head]
+        self._reset(items)
 
     def __eq__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items == other._items
+        return self._items() == other._items()
 
     def __lt__(self, other):
         if not isinstance(other, deque):
             return NotImplemented
-        return self._items < other._items
+        return self._items() < other._items()
 
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
-        return deque(self._items + other._items, self._maxlen)
+        return deque(self._items() + other._items(), self._maxlen)
 
     def __iadd__(self, other):
         self.extend(other)
@@ -149,7 +180,7 @@ class deque:
     __hash__ = None
 
     def __repr__(self):
-        inner = ', '.join(repr(x) for x in self._items)
+        inner = ', '.join(repr(x) for x in self._items())
         if self._maxlen is None:
             return f'{type(self).__name__}([{inner}])'
         return f'{type(self).__name__}([{inner}], maxlen={self._maxlen})'
