@@ -20,16 +20,26 @@ impl Vm {
                 .dict_get_str(globals, "__package__")
                 .and_then(|p| p.as_str().map(String::from))
                 .filter(|p| !p.is_empty());
-            match package {
-                Some(p) if name.is_empty() => p,
-                Some(p) => format!("{p}.{name}"),
-                None if name.is_empty() => {
-                    return Err(self.new_exception_msg(
-                        &self.exc.import_error.clone(),
-                        "attempted relative import with no known parent package",
-                    ));
-                }
-                None => name.to_string(),
+            let Some(package) = package else {
+                return Err(self.new_exception_msg(
+                    &self.exc.import_error.clone(),
+                    "attempted relative import with no known parent package",
+                ));
+            };
+            // Mirrors importlib's _resolve_name: each extra dot drops one trailing component.
+            let components: Vec<&str> = package.split('.').collect();
+            let keep = components.len() as i64 - (level - 1);
+            if keep <= 0 {
+                return Err(self.new_exception_msg(
+                    &self.exc.import_error.clone(),
+                    "attempted relative import beyond top-level package",
+                ));
+            }
+            let base = components[..keep as usize].join(".");
+            if name.is_empty() {
+                base
+            } else {
+                format!("{base}.{name}")
             }
         } else {
             name.to_string()
@@ -206,8 +216,12 @@ impl Vm {
                     _ => "?".into(),
                 };
                 let sub = format!("{mname}.{name}");
-                if let Ok(m) = self.import_module(&sub) {
-                    return Ok(Value::Obj(m));
+                // A submodule imports here; only its absence becomes "cannot import name" —
+                // an error raised while running it propagates as it is.
+                match self.import_module(&sub) {
+                    Ok(m) => return Ok(Value::Obj(m)),
+                    Err(e) if !self.is_missing_module(&e, &sub) => return Err(e),
+                    Err(_) => {}
                 }
                 let file = self
                     .lookup_attr_opt(module, "__file__")?
@@ -221,6 +235,21 @@ impl Vm {
                 Err(self.new_exception_msg(&self.exc.import_error.clone(), msg))
             }
         }
+    }
+
+    /// True when `err` is the ModuleNotFoundError for exactly `name` (not one raised inside it).
+    fn is_missing_module(&mut self, err: &ObjRef, name: &str) -> bool {
+        if !self.exc_matches(
+            err,
+            &self
+                .exc
+                .by_name("ModuleNotFoundError")
+                .unwrap_or_else(|| self.exc.import_error.clone()),
+        ) {
+            return false;
+        }
+        let text = self.str(&Value::Obj(err.clone())).unwrap_or_default();
+        text == format!("No module named '{name}'")
     }
 
     /// IMPORT_STAR: copies public names (or `__all__`) into `target`.
