@@ -17,6 +17,38 @@ impl NativeObject for Stream {
     }
 }
 
+/// The parts of `sys` written in Python: `version_info` with named fields, `implementation`.
+const SYS_PYTHON: &str = r#"
+class version_info_type(tuple):
+    __slots__ = ()
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+
+    def __repr__(self):
+        return ("sys.version_info(major=%d, minor=%d, micro=%d, releaselevel=%r, serial=%d)"
+                % tuple(self))
+
+version_info_type.__name__ = 'version_info'
+version_info = version_info_type((3, 12, 0, 'final', 0))
+
+
+class _Implementation:
+    def __init__(self):
+        self.name = 'percolate'
+        self.cache_tag = None
+        self.version = version_info
+
+    def __repr__(self):
+        return "namespace(name='percolate', cache_tag=None, version=%r)" % (self.version,)
+
+
+implementation = _Implementation()
+del _Implementation
+"#;
+
 fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("sys");
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
@@ -124,6 +156,15 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
         Ok(args.check(vm, "intern", 1, 1)?[0].clone())
     });
     vm.module_set(&m, "intern", f);
+    // The named-tuple type of version_info and the implementation namespace are simplest
+    // (and exactly CPython's shape) written in Python, run in the new module's namespace.
+    let code = match crate::compile_source(SYS_PYTHON, "<frozen sys>") {
+        Ok(code) => code,
+        Err(err) => unreachable!("the sys module's Python part compiles: {err}"),
+    };
+    if let Some(globals) = m.dict.clone() {
+        vm.run_module_code(code, &globals)?;
+    }
     Ok(m)
 }
 
