@@ -1015,8 +1015,15 @@ fn iterators_init(vm: &mut Vm) {
             return Ok(r);
         }
         let cls = vm.type_of(&a);
-        if vm.lookup_in_mro(&cls, "__getitem__").is_none()
-            || vm.lookup_in_mro(&cls, "__len__").is_none()
+        // Built-in sequences index natively, without a `__getitem__` in their type dict.
+        let native_sequence = !vm.has_user_class(&a)
+            && matches!(
+                a.payload(),
+                Some(Payload::Bytes(_) | Payload::Str(_) | Payload::Tuple(_) | Payload::List(_))
+            );
+        if !native_sequence
+            && (vm.lookup_in_mro(&cls, "__getitem__").is_none()
+                || vm.lookup_in_mro(&cls, "__len__").is_none())
         {
             return Err(
                 vm.new_type_error(format!("'{}' object is not reversible", vm.type_name(&a)))

@@ -774,13 +774,14 @@ impl Vm {
                 let (start, stop, step) = (*start, *stop, *step);
                 let len = range_len(start, stop, step);
                 if is_slice {
+                    // Mirrors rangeobject.c compute_slice: slicing a range is a range.
                     let (a, b, s) = self.slice_parts(key)?;
-                    let idx = slice_indices(a, b, s, len);
-                    let items: Vec<Value> = idx
-                        .into_iter()
-                        .map(|i| Value::Int(start + step * i as i64))
-                        .collect();
-                    return Ok(Value::list(items));
+                    let (lo, hi) = slice_bounds(a, b, s, len as i64);
+                    return Ok(Value::Obj(Obj::new(Payload::Range {
+                        start: start + step * lo,
+                        stop: start + step * hi,
+                        step: step * s,
+                    })));
                 }
                 match self.seq_index(key, len, "range")? {
                     Some(i) => Ok(Value::Int(start + step * i as i64)),
@@ -1058,6 +1059,25 @@ impl Vm {
         }
         Ok(false)
     }
+}
+
+/// Start and stop of a slice clipped to a sequence of `len` items (`slice.indices`).
+fn slice_bounds(start: Option<i64>, stop: Option<i64>, step: i64, len: i64) -> (i64, i64) {
+    let (lo_default, hi_default) = if step < 0 { (len - 1, -1) } else { (0, len) };
+    let clip = |v: Option<i64>, default: i64| match v {
+        None => default,
+        Some(v) => {
+            let v = if v < 0 { v + len } else { v };
+            if v < 0 {
+                if step < 0 { -1 } else { 0 }
+            } else if v >= len {
+                if step < 0 { len - 1 } else { len }
+            } else {
+                v
+            }
+        }
+    };
+    (clip(start, lo_default), clip(stop, hi_default))
 }
 
 /// Number of items in `range(start, stop, step)`.

@@ -1,0 +1,28 @@
+//! Core-language behaviour tests (MicroPython/RustPython-style programs): each snippet runs
+//! through `percolate::run_capture` and must print exactly what python3 3.11 printed.
+
+use percolate::run_capture;
+
+/// Runs `source` and asserts its stdout equals `expected` (CPython's output).
+fn check(source: &str, expected: &str) {
+    let r = run_capture(source, "x.py");
+    assert_eq!(r.stdout, expected, "stderr: {}", r.stderr);
+}
+
+#[test]
+fn range_slice_is_a_range() {
+    check(
+        "print(range(10)[-3:], range(0, 10, 2)[1:3], range(5)[::-1], range(5)[10:], range(3)[::-2])\n\
+         print(range(7, -2, -4)[:], range(4)[1:-2:2])\n",
+        "range(7, 10) range(2, 6, 2) range(4, -1, -1) range(5, 5) range(2, -1, -2)\n\
+         range(7, -5, -4) range(1, 2, 2)\n",
+    );
+}
+
+#[test]
+fn reversed_builtin_sequences() {
+    check(
+        "print(list(reversed(b'ab')), list(reversed('xy')), list(reversed((1, 2))))\n",
+        "[98, 97] ['y', 'x'] [2, 1]\n",
+    );
+}
