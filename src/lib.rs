@@ -91,7 +91,12 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     let globals = main.dict.clone().expect("modules have a dict");
     let status = match vm.run_module_code(code, &globals) {
         Ok(_) => 0,
-        Err(e) => vm.handle_uncaught(&e),
+        Err(e) => {
+            // Temporaries freed while the exception unwound report (e.g. "never awaited")
+            // before the traceback, as in CPython.
+            vm.run_pending_finalizers();
+            vm.handle_uncaught(&e)
+        }
     };
     vm.run_pending_finalizers();
     // Interpreter shutdown clears the main module; coroutines dropped then are reported at

@@ -58,9 +58,10 @@ impl Vm {
     /// Runs `frame` (and everything it calls) until it returns, yields or raises.
     pub fn run_frame(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
         if self.depth >= self.recursion_limit {
+            // A Rust→Python entry is CPython's C-level call check (Py_EnterRecursiveCall).
             return Err(self.new_exception_msg(
                 &self.exc.recursion_error.clone(),
-                "maximum recursion depth exceeded",
+                "maximum recursion depth exceeded while calling a Python object",
             ));
         }
         self.depth += 1;

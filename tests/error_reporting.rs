@@ -1,0 +1,42 @@
+//! How uncaught errors are reported: the order of warnings and tracebacks, and CPython's
+//! RecursionError wording when the recursion runs through a call from Rust (a dunder).
+
+#[test]
+fn a_temporary_coroutine_warns_before_the_traceback() {
+    let out = percolate::run_capture("async def f():\n    pass\nf().send(1)\n", "x.py");
+    assert_eq!(out.status, 1);
+    let warning = out
+        .stderr
+        .find("RuntimeWarning: coroutine 'f' was never awaited");
+    let traceback = out.stderr.find("Traceback (most recent call last):");
+    assert!(warning.is_some() && warning < traceback, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .ends_with("TypeError: can't send non-None value to a just-started coroutine\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn recursion_through_a_dunder_names_the_python_object_call() {
+    let out = percolate::run_capture(
+        "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
+        "x.py",
+    );
+    assert!(
+        out.stderr.ends_with(
+            "RecursionError: maximum recursion depth exceeded while calling a Python object\n"
+        ),
+        "{}",
+        out.stderr
+    );
+    let plain = percolate::run_capture("def r():\n    return r()\nr()\n", "x.py");
+    assert!(
+        plain
+            .stderr
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        plain.stderr
+    );
+}
