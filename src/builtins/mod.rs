@@ -5,6 +5,7 @@ pub mod bytes_methods;
 pub mod containers;
 pub mod coroutine_wrapper;
 pub mod exceptions;
+pub mod extra;
 pub mod file_io;
 pub mod float_repr;
 pub mod format_spec;
@@ -39,6 +40,7 @@ pub fn init(vm: &mut Vm) {
     sys::init(vm);
     install(vm);
     crate::modules::register_all(vm);
+    extra::install(vm);
 }
 
 /// Registers the methods and functions of the builtin-types helper (bytes, int/float extras, ...).
@@ -47,6 +49,21 @@ pub fn install(vm: &mut Vm) {
     int_float_methods::install(vm);
     file_io::install(vm);
     functions_more::install(vm);
+    install_python(vm, "<frozen bytearray>", include_str!("py/bytearray.py"));
+}
+
+/// Runs built-in definitions written in Python in the builtins namespace (`bytearray`).
+fn install_python(vm: &mut Vm, filename: &str, source: &'static str) {
+    let code = match crate::compile_source(source, filename) {
+        Ok(code) => code,
+        Err(err) => unreachable!("built-in Python source compiles: {err}"),
+    };
+    let Some(namespace) = vm.builtins.dict.clone() else {
+        unreachable!("the builtins module has a dict")
+    };
+    if let Err(exc) = vm.run_module_code(code, &namespace) {
+        vm.print_exception(&exc);
+    }
 }
 
 /// The first positional argument (`self` of a method), or None.
