@@ -26,3 +26,19 @@ fn reversed_builtin_sequences() {
         "[98, 97] ['y', 'x'] [2, 1]\n",
     );
 }
+
+#[test]
+fn ord_of_bytes() {
+    check(
+        "print(ord(b'a'), ord(b'\\xff'))\ntry:\n    ord(b'')\nexcept TypeError as e:\n    print(e)\n",
+        "97 255\nord() expected a character, but string of length 0 found\n",
+    );
+}
+
+#[test]
+fn builtins_module_overrides_builtins() {
+    check(
+        "import builtins\nprint(builtins.len('ab'))\nbuiltins.abs = lambda x: x + 1\nprint(abs(1))\n",
+        "2\n2\n",
+    );
+}

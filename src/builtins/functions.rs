@@ -772,10 +772,17 @@ pub fn init(vm: &mut Vm) {
                 "ord() expected a character, but string of length {} found",
                 s.chars().count()
             ))),
-            None => Err(vm.new_type_error(format!(
-                "ord() expected string of length 1, but {} found",
-                vm.type_name(&a)
-            ))),
+            None => match a.payload() {
+                Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+                Some(Payload::Bytes(b)) => Err(vm.new_type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    b.len()
+                ))),
+                _ => Err(vm.new_type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    vm.type_name(&a)
+                ))),
+            },
         }
     });
     for (name, spec) in [("hex", "#x"), ("oct", "#o"), ("bin", "#b")] {
