@@ -42,3 +42,11 @@ fn builtins_module_overrides_builtins() {
         "2\n2\n",
     );
 }
+
+#[test]
+fn sequence_repeat_by_index_object() {
+    check(
+        "class N:\n    def __index__(self): return 2\nprint('ab' * N(), N() * [1], (0,) * N())\n",
+        "abab [1, 1] (0, 0)\n",
+    );
+}

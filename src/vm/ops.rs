@@ -817,6 +817,22 @@ impl Vm {
             }
         }
         let _ = sym;
+        // Mirrors sequence_repeat in abstract.c: a user object with `__index__` repeats.
+        if op == Operator::Mult {
+            let is_seq = |v: &Value| {
+                matches!(
+                    v.payload(),
+                    Some(
+                        Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+                    )
+                )
+            };
+            let (seq, count) = if is_seq(a) { (a, b) } else { (b, a) };
+            if is_seq(seq) && self.user_dunder(count, "__index__").is_some() {
+                let n = self.index_value(count)?;
+                return self.binary_op(seq, &Value::Int(n), op);
+            }
+        }
         Err(self.binop_type_error(a, b, op))
     }
 
