@@ -849,7 +849,7 @@ pub fn init(vm: &mut Vm) {
             Err(vm.new_exception(&cls, a))
         });
     }
-    set(vm, "dir", |vm, args| {
+    set_intrinsic(vm, "dir", FrameIntrinsic::Dir, |vm, args| {
         let a = args.check(vm, "dir", 1, 1)?[0].clone();
         let mut names: Vec<String> = Vec::new();
         if let Some(d) = a.as_obj().and_then(|o| o.dict.clone()) {

@@ -100,24 +100,40 @@ impl Vm {
                 };
                 self.eval_or_exec(which == FrameIntrinsic::Eval, &a[0], &globals, locals)
             }
-            FrameIntrinsic::Locals if args.is_empty() => match &frame.locals_map {
-                Some(m) => Ok(m.clone()),
-                None => {
-                    let d = self.new_dict();
-                    for (i, name) in frame.code.varnames.iter().enumerate() {
-                        if let Some(v) = &frame.locals[i] {
-                            self.dict_set_str(&d, name, v.clone());
-                        }
-                    }
-                    Ok(Value::Obj(d))
+            FrameIntrinsic::Locals if args.is_empty() => Ok(self.frame_locals(frame)),
+            FrameIntrinsic::Dir if args.is_empty() => {
+                let locals = self.frame_locals(frame);
+                let mut names = self.collect(&locals)?;
+                let mut keyed = Vec::with_capacity(names.len());
+                for n in names.drain(..) {
+                    keyed.push((n.as_str().map(String::from).unwrap_or_default(), n));
                 }
-            },
+                keyed.sort_by(|a, b| a.0.cmp(&b.0));
+                Ok(Value::list(keyed.into_iter().map(|(_, n)| n).collect()))
+            }
             _ => {
                 let Some(Payload::NativeFunction(nf)) = func.payload() else {
                     unreachable!("intrinsic is native")
                 };
                 let f = nf.func.clone();
                 f(self, args)
+            }
+        }
+    }
+
+    /// The caller's locals as a mapping (`locals()`): the locals dict of a module or class
+    /// body, or a fresh dict of a function's bound fast locals.
+    fn frame_locals(&mut self, frame: &Frame) -> Value {
+        match &frame.locals_map {
+            Some(m) => m.clone(),
+            None => {
+                let d = self.new_dict();
+                for (i, name) in frame.code.varnames.iter().enumerate() {
+                    if let Some(v) = &frame.locals[i] {
+                        self.dict_set_str(&d, name, v.clone());
+                    }
+                }
+                Value::Obj(d)
             }
         }
     }

@@ -16,6 +16,8 @@ pub enum FrameIntrinsic {
     Globals,
     /// `locals()` / `vars()` without arguments.
     Locals,
+    /// `dir()` without arguments: the sorted names of the caller's locals.
+    Dir,
     /// `eval(source[, globals[, locals]])` (defaults come from the caller's frame).
     Eval,
     /// `exec(source[, globals[, locals]])` (defaults come from the caller's frame).
