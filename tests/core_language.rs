@@ -50,3 +50,15 @@ fn sequence_repeat_by_index_object() {
         "abab [1, 1] (0, 0)\n",
     );
 }
+
+#[test]
+fn bytes_repetition_and_membership() {
+    check(
+        "print(b'ab' * 2, 3 * b'x', b'a' * -1)\n\
+         print(b'l' in b'hello', b'lo' in b'hello', b'' in b'x', 104 in b'hello', b'z' in b'hello')\n\
+         try:\n    'a' in b'abc'\nexcept TypeError as e:\n    print(e)\n\
+         try:\n    300 in b'abc'\nexcept ValueError as e:\n    print(e)\n",
+        "b'abab' b'xxx' b''\nTrue True True True False\n\
+         a bytes-like object is required, not 'str'\nbyte must be in range(0, 256)\n",
+    );
+}

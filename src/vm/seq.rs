@@ -43,6 +43,18 @@ impl Vm {
                 v.extend_from_slice(y);
                 Value::Obj(Obj::new(Payload::Bytes(v.into_boxed_slice())))
             }
+            (Some(Payload::Bytes(x)), _, Operator::Mult)
+            | (_, Some(Payload::Bytes(x)), Operator::Mult) => {
+                let n = if pa.is_some_and(|p| matches!(p, Payload::Bytes(_))) {
+                    b
+                } else {
+                    a
+                };
+                let Some(n) = n.as_i64() else { return Ok(None) };
+                Value::Obj(Obj::new(Payload::Bytes(
+                    x.repeat(n.max(0) as usize).into_boxed_slice(),
+                )))
+            }
             (Some(Payload::List(x)), Some(Payload::List(y)), Operator::Add) => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
@@ -969,6 +981,23 @@ impl Vm {
                 Some(sub) => Ok(s.text.contains(sub)),
                 None => Err(self.new_type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            // Mirrors bytes_contains: a subsequence or a single byte value.
+            Some(Payload::Bytes(hay)) => match item.payload() {
+                Some(Payload::Bytes(needle)) => {
+                    Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]))
+                }
+                _ if item.is_int_like() => {
+                    let byte = self.index_value(item)?;
+                    if !(0..256).contains(&byte) {
+                        return Err(self.new_value_error("byte must be in range(0, 256)"));
+                    }
+                    Ok(hay.contains(&(byte as u8)))
+                }
+                _ => Err(self.new_type_error(format!(
+                    "a bytes-like object is required, not '{}'",
                     self.type_name(item)
                 ))),
             },
