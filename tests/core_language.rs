@@ -62,3 +62,16 @@ fn bytes_repetition_and_membership() {
          a bytes-like object is required, not 'str'\nbyte must be in range(0, 256)\n",
     );
 }
+
+#[test]
+fn private_names_are_mangled() {
+    check(
+        "class A:\n    __cls = 'c'\n    def __init__(self):\n        self.__private = 1\n        self.__dunder__ = 2\n\
+         \x20   def get(self):\n        return self.__private, A.__cls, self.__m()\n\
+         \x20   def __m(self):\n        return 'm'\n\
+         class B(A):\n    def __init__(self):\n        super().__init__()\n        self.__private = 'b'\n\
+         b = B()\n\
+         print(b.get(), b._A__private, b._B__private, sorted(vars(b)), hasattr(A, '_A__m'))\n",
+        "(1, 'c', 'm') 1 b ['_A__private', '_B__private', '__dunder__'] True\n",
+    );
+}

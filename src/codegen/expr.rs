@@ -224,7 +224,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.mangled_name_index(attr);
                 self.emit(Instr::LoadAttr(i));
             }
             ExprKind::Subscript { value, slice } => {
@@ -361,7 +361,7 @@ impl<'a> Compiler<'a> {
         {
             self.expr(value)?;
             self.exprs(args)?;
-            let i = self.name_index(attr);
+            let i = self.mangled_name_index(attr);
             self.set_line(func.span);
             self.emit(Instr::CallMethod(i, args.len() as u32));
             return Ok(());
@@ -490,7 +490,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.mangled_name_index(attr);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value, slice } => {

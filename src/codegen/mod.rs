@@ -188,6 +188,8 @@ struct Unit<'a> {
     docstring: Option<Rc<str>>,
     /// The enclosing unit's current line, restored when this unit is finished.
     outer_line: u32,
+    /// The name of the innermost enclosing class, for private-name mangling.
+    private: Option<Rc<str>>,
 }
 
 /// Generates code for one module and everything nested in it.
@@ -260,6 +262,11 @@ impl<'a> Compiler<'a> {
         let varnames: Vec<Rc<str>> = Vec::new();
         let outer_line = self.current_line;
         self.current_line = first_line;
+        let private = if self.table.scopes[scope].kind == ScopeKind::Class {
+            Some(Rc::from(name))
+        } else {
+            self.units.last().and_then(|u| u.private.clone())
+        };
         self.units.push(Unit {
             scope,
             name: name.to_string(),
@@ -274,6 +281,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             docstring: None,
             outer_line,
+            private,
         });
     }
 
@@ -368,6 +376,28 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::ReturnConst(i));
     }
 
+    /// The `names` index of `name` after private-name mangling (CPython's `_Py_Mangle`):
+    /// inside class `C`, `__x` becomes `_C__x`.
+    fn mangled_name_index(&mut self, name: &str) -> u32 {
+        let mangled = match &self.unit_ref().private {
+            Some(class)
+                if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') =>
+            {
+                let stripped = class.trim_start_matches('_');
+                if stripped.is_empty() {
+                    None
+                } else {
+                    Some(format!("_{stripped}{name}"))
+                }
+            }
+            _ => None,
+        };
+        match mangled {
+            Some(m) => self.name_index(&m),
+            None => self.name_index(name),
+        }
+    }
+
     fn name_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
         if let Some(i) = u.names.iter().position(|n| &**n == name) {
@@ -437,7 +467,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             (NameScope::GlobalExplicit, _) | (NameScope::GlobalImplicit, ScopeKind::Function) => {
-                let i = self.name_index(name);
+                let i = self.mangled_name_index(name);
                 match op {
                     NameOp::Load => Instr::LoadGlobal(i),
                     NameOp::Store => Instr::StoreGlobal(i),
@@ -445,7 +475,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             _ => {
-                let i = self.name_index(name);
+                let i = self.mangled_name_index(name);
                 match op {
                     NameOp::Load => Instr::LoadName(i),
                     NameOp::Store => Instr::StoreName(i),

@@ -388,7 +388,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
-                let i = self.name_index(attr);
+                let i = self.mangled_name_index(attr);
                 self.emit(Instr::DeleteAttr(i));
             }
             ExprKind::Subscript { value, slice } => {
@@ -417,7 +417,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::Copy(1));
-                let i = self.name_index(attr);
+                let i = self.mangled_name_index(attr);
                 self.emit(Instr::LoadAttr(i));
                 self.expr(value)?;
                 self.emit(Instr::BinaryOp { op, inplace: true });
