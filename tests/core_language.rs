@@ -75,3 +75,11 @@ fn private_names_are_mangled() {
         "(1, 'c', 'm') 1 b ['_A__private', '_B__private', '__dunder__'] True\n",
     );
 }
+
+#[test]
+fn calling_nonetype_returns_none() {
+    check(
+        "print(type(None)(), type(None)() is None)\ntry:\n    type(None)(1)\nexcept TypeError as e:\n    print(e)\n",
+        "None True\nNoneType takes no arguments\n",
+    );
+}
