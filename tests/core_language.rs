@@ -83,3 +83,11 @@ fn calling_nonetype_returns_none() {
         "None True\nNoneType takes no arguments\n",
     );
 }
+
+#[test]
+fn dir_lists_class_attribute() {
+    check(
+        "import math\nprint('__class__' in dir(math), '__class__' in dir(int), '__class__' in dir(1), sorted(dir(object()))[:2])\n",
+        "False True True ['__class__', '__delattr__']\n",
+    );
+}

@@ -873,6 +873,10 @@ pub fn init(vm: &mut Vm) {
                 }
             }
         }
+        // `object.__class__` is a native descriptor, absent from the type dicts walked above.
+        if !matches!(a.payload(), Some(Payload::Module { .. })) {
+            names.push("__class__".to_string());
+        }
         names.sort();
         names.dedup();
         Ok(Value::list(names.into_iter().map(Value::string).collect()))
