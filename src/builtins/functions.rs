@@ -891,16 +891,6 @@ pub fn init(vm: &mut Vm) {
             ))),
         }
     });
-    set(vm, "anext", |vm, args| {
-        let a = args.check(vm, "anext", 1, 1)?[0].clone();
-        match vm.call_dunder(&a, "__anext__", vec![])? {
-            Some(v) => Ok(v),
-            None => Err(vm.new_type_error(format!(
-                "'{}' object is not an async iterator",
-                vm.type_name(&a)
-            ))),
-        }
-    });
     set(vm, "input", |vm, args| {
         let a = args.check(vm, "input", 0, 1)?.to_vec();
         if let Some(p) = a.first() {

@@ -50,6 +50,7 @@ pub fn install(vm: &mut Vm) {
     file_io::install(vm);
     functions_more::install(vm);
     install_python(vm, "<frozen bytearray>", include_str!("py/bytearray.py"));
+    install_python(vm, "<frozen anext>", include_str!("py/anext.py"));
 }
 
 /// Runs built-in definitions written in Python in the builtins namespace (`bytearray`).

@@ -340,6 +340,13 @@ impl Vm {
                 "co_firstlineno" => Value::Int(c.first_line as i64),
                 "co_argcount" => Value::Int(c.argcount as i64),
                 "co_varnames" => Value::tuple(c.varnames.iter().map(|s| Value::str(s)).collect()),
+                "co_cellvars" => Value::tuple(c.cellvars.iter().map(|s| Value::str(s)).collect()),
+                "co_freevars" => Value::tuple(c.freevars.iter().map(|s| Value::str(s)).collect()),
+                "co_names" => Value::tuple(c.names.iter().map(|s| Value::str(s)).collect()),
+                "co_posonlyargcount" => Value::Int(c.posonlyargcount as i64),
+                "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
+                "co_nlocals" => Value::Int(c.varnames.len() as i64),
+                "co_flags" => Value::Int(code_flags_word(c)),
                 _ => return Ok(None),
             },
             (Payload::Property { fget, .. }, "fget") => fget.clone(),
@@ -683,4 +690,36 @@ impl Vm {
             }
         }
     }
+}
+
+/// The `co_flags` word with CPython's bit values (Include/cpython/code.h CO_*): what
+/// `inspect.iscoroutinefunction` and friends test.
+fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
+    const CO_OPTIMIZED: i64 = 0x1;
+    const CO_NEWLOCALS: i64 = 0x2;
+    const CO_VARARGS: i64 = 0x4;
+    const CO_VARKEYWORDS: i64 = 0x8;
+    const CO_NESTED: i64 = 0x10;
+    const CO_GENERATOR: i64 = 0x20;
+    const CO_COROUTINE: i64 = 0x80;
+    const CO_ASYNC_GENERATOR: i64 = 0x200;
+    let f = &code.flags;
+    let mut word = 0;
+    if !f.uses_locals_mapping {
+        word |= CO_OPTIMIZED | CO_NEWLOCALS;
+    }
+    for (on, bit) in [
+        (f.varargs, CO_VARARGS),
+        (f.varkeywords, CO_VARKEYWORDS),
+        (f.generator, CO_GENERATOR),
+        (f.coroutine, CO_COROUTINE),
+        (f.async_generator, CO_ASYNC_GENERATOR),
+        // symtable.c marks scopes inside a function; the qualname records exactly that.
+        (code.qualname.contains("<locals>"), CO_NESTED),
+    ] {
+        if on {
+            word |= bit;
+        }
+    }
+    word
 }

@@ -12,6 +12,9 @@ FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
+# exceptions.py: since 3.11 asyncio.TimeoutError is the built-in TimeoutError.
+TimeoutError = TimeoutError
+
 
 # ---- tasks.py -------------------------------------------------------------------------------
 
