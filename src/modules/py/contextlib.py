@@ -139,3 +139,196 @@ class closing:
 
     def __exit__(self, *exc_info):
         self.thing.close()
+
+
+class aclosing:
+    """Awaits thing.aclose() on exit (contextlib.aclosing)."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
+
+
+class AbstractContextManager:
+    """A base class whose __enter__ returns self (contextlib.AbstractContextManager)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        return None
+
+
+class AbstractAsyncContextManager:
+    """A base class whose __aenter__ returns self (contextlib.AbstractAsyncContextManager)."""
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+
+def _protocol_error(cls, what):
+    return TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does not support the "
+                     f"{what} protocol")
+
+
+def _rechain(new_exc, old_exc):
+    # Mirrors ExitStack's _fix_exception_context: an exception raised by one exit callback gets
+    # the exception the callback was handling as its __context__, not the stack's own frame.
+    seen = set()
+    while id(new_exc) not in seen:
+        seen.add(id(new_exc))
+        context = new_exc.__context__
+        if context is None or context is old_exc:
+            return
+        new_exc = context
+    new_exc.__context__ = old_exc
+
+
+class _BaseExitStack:
+    """The callback stack shared by ExitStack and AsyncExitStack (contextlib._BaseExitStack)."""
+
+    def __init__(self):
+        self._exit_callbacks = []
+
+    def pop_all(self):
+        new_stack = type(self)()
+        new_stack._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new_stack
+
+    def push(self, exit):
+        exit_method = getattr(type(exit), '__exit__', None)
+        if exit_method is None:
+            self._exit_callbacks.append((True, exit))
+        else:
+            self._push_cm_exit(exit, exit_method)
+        return exit
+
+    def enter_context(self, cm):
+        cls = type(cm)
+        enter = getattr(cls, '__enter__', None)
+        exit_method = getattr(cls, '__exit__', None)
+        if enter is None or exit_method is None:
+            raise _protocol_error(cls, 'context manager')
+        result = enter(cm)
+        self._push_cm_exit(cm, exit_method)
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append((True, _exit_wrapper))
+        return callback
+
+    def _push_cm_exit(self, cm, cm_exit):
+        def _exit_wrapper(exc_type, exc, tb):
+            return cm_exit(cm, exc_type, exc, tb)
+        self._exit_callbacks.append((True, _exit_wrapper))
+
+    def _unwind_step(self, result, exc_details, state):
+        # Records what one exit callback did: a true result suppresses the pending exception.
+        if result:
+            state[0] = True
+            state[1] = False
+            return (None, None, None)
+        return exc_details
+
+    @staticmethod
+    def _raise_pending(exc):
+        fixed_ctx = exc.__context__
+        try:
+            raise exc
+        except BaseException:
+            exc.__context__ = fixed_ctx
+            raise
+
+
+class ExitStack(_BaseExitStack):
+    """Unwinds a dynamic stack of context managers and callbacks (contextlib.ExitStack)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        state = [False, False]  # suppressed, pending_raise
+        while self._exit_callbacks:
+            _is_sync, cb = self._exit_callbacks.pop()
+            try:
+                exc_details = self._unwind_step(cb(*exc_details), exc_details, state)
+            except BaseException as exc:
+                _rechain(exc, exc_details[1])
+                state[1] = True
+                exc_details = (type(exc), exc, exc.__traceback__)
+        if state[1]:
+            self._raise_pending(exc_details[1])
+        return received_exc and state[0]
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+
+class AsyncExitStack(_BaseExitStack):
+    """ExitStack that also awaits async context managers and callbacks
+    (contextlib.AsyncExitStack)."""
+
+    async def enter_async_context(self, cm):
+        cls = type(cm)
+        enter = getattr(cls, '__aenter__', None)
+        exit_method = getattr(cls, '__aexit__', None)
+        if enter is None or exit_method is None:
+            raise _protocol_error(cls, 'asynchronous context manager')
+        result = await enter(cm)
+        self._push_async_cm_exit(cm, exit_method)
+        return result
+
+    def push_async_exit(self, exit):
+        exit_method = getattr(type(exit), '__aexit__', None)
+        if exit_method is None:
+            self._exit_callbacks.append((False, exit))
+        else:
+            self._push_async_cm_exit(exit, exit_method)
+        return exit
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        async def _exit_wrapper(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append((False, _exit_wrapper))
+        return callback
+
+    def _push_async_cm_exit(self, cm, cm_exit):
+        async def _exit_wrapper(exc_type, exc, tb):
+            return await cm_exit(cm, exc_type, exc, tb)
+        self._exit_callbacks.append((False, _exit_wrapper))
+
+    async def aclose(self):
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        state = [False, False]  # suppressed, pending_raise
+        while self._exit_callbacks:
+            is_sync, cb = self._exit_callbacks.pop()
+            try:
+                result = cb(*exc_details) if is_sync else await cb(*exc_details)
+                exc_details = self._unwind_step(result, exc_details, state)
+            except BaseException as exc:
+                _rechain(exc, exc_details[1])
+                state[1] = True
+                exc_details = (type(exc), exc, exc.__traceback__)
+        if state[1]:
+            self._raise_pending(exc_details[1])
+        return received_exc and state[0]
