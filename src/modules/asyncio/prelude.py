@@ -1000,3 +1000,41 @@ def run(main, *, debug=None):
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
         return runner.run(main)
+
+
+# ---- executors (base_events.py run_in_executor, threads.py to_thread) ------------------------
+# percolate has no threads: the function runs to completion when submitted, as if a worker
+# thread had finished it at once. The result still reaches the asyncio future the way
+# wrap_future delivers it from a thread (call_soon_threadsafe -> one loop iteration later), so
+# the awaiting task is suspended once, as under CPython.
+
+def _copy_executor_state(fut, outcome, failed):
+    if fut.cancelled():
+        return
+    if failed:
+        fut.set_exception(outcome)
+    else:
+        fut.set_result(outcome)
+
+
+def _run_in_executor(self, executor, func, *args):
+    if self.is_closed():
+        raise RuntimeError('Event loop is closed')
+    fut = self.create_future()
+    try:
+        outcome, failed = func(*args), False
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except BaseException as exc:
+        outcome, failed = exc, True
+    self.call_soon(_copy_executor_state, fut, outcome, failed)
+    return fut
+
+
+BaseEventLoop.run_in_executor = _run_in_executor
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Mirrors threads.py to_thread (run synchronously: see the note above)."""
+    loop = get_running_loop()
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
