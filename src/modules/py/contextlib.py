@@ -243,13 +243,23 @@ class _BaseExitStack:
         return exc_details
 
     @staticmethod
-    def _raise_pending(exc):
-        fixed_ctx = exc.__context__
-        try:
-            raise exc
-        except BaseException:
-            exc.__context__ = fixed_ctx
-            raise
+    def _callback_failed(exc, exc_details, state):
+        # A raising callback's exception becomes the pending one, chained to what it handled.
+        _rechain(exc, exc_details[1])
+        state[1] = True
+        return (type(exc), exc, exc.__traceback__)
+
+    @staticmethod
+    def _finish(received_exc, exc_details, state):
+        if state[1]:
+            exc = exc_details[1]
+            fixed_ctx = exc.__context__
+            try:
+                raise exc
+            except BaseException:
+                exc.__context__ = fixed_ctx
+                raise
+        return received_exc and state[0]
 
 
 class ExitStack(_BaseExitStack):
@@ -266,12 +276,8 @@ class ExitStack(_BaseExitStack):
             try:
                 exc_details = self._unwind_step(cb(*exc_details), exc_details, state)
             except BaseException as exc:
-                _rechain(exc, exc_details[1])
-                state[1] = True
-                exc_details = (type(exc), exc, exc.__traceback__)
-        if state[1]:
-            self._raise_pending(exc_details[1])
-        return received_exc and state[0]
+                exc_details = self._callback_failed(exc, exc_details, state)
+        return self._finish(received_exc, exc_details, state)
 
     def close(self):
         self.__exit__(None, None, None)
@@ -326,9 +332,5 @@ class AsyncExitStack(_BaseExitStack):
                 result = cb(*exc_details) if is_sync else await cb(*exc_details)
                 exc_details = self._unwind_step(result, exc_details, state)
             except BaseException as exc:
-                _rechain(exc, exc_details[1])
-                state[1] = True
-                exc_details = (type(exc), exc, exc.__traceback__)
-        if state[1]:
-            self._raise_pending(exc_details[1])
-        return received_exc and state[0]
+                exc_details = self._callback_failed(exc, exc_details, state)
+        return self._finish(received_exc, exc_details, state)
