@@ -1,22 +1,21 @@
 //! The `asyncio` module: the Python-level core (`asyncio/core.py`: Future, Task, the event
 //! loop's `_run_once`) and the rest of the library (`asyncio/prelude.py`) compiled into the
-//! binary, plus the native pieces they stand on: the loop clock and the wait on `mio::Poll`.
+//! binary, plus the native pieces they stand on: the loop clock, and the selector and sockets
+//! (`asyncio/sockets.rs`) behind the streams (`asyncio/streams.py`).
 
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
-use std::cell::RefCell;
-use std::time::Duration;
 
 /// The Python source of the module: the core first, then the library built on it.
 const SOURCE: &str = concat!(
     include_str!("asyncio/core.py"),
     "\n",
-    include_str!("asyncio/prelude.py")
+    include_str!("asyncio/prelude.py"),
+    "\n",
+    include_str!("asyncio/streams.py")
 );
 
-thread_local! {
-    /// The poller the loop waits on; created on first wait (no cost for programs without asyncio).
-    static POLL: RefCell<Option<mio::Poll>> = const { RefCell::new(None) };
-}
+#[path = "asyncio/sockets.rs"]
+mod sockets;
 
 /// Reads a number argument as seconds.
 fn seconds(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
@@ -32,25 +31,6 @@ fn seconds(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
     }
 }
 
-/// Waits up to `timeout` seconds on the loop's poller (`None`: until an event arrives).
-fn select(timeout: Option<f64>) {
-    let duration = timeout.map(|t| Duration::from_secs_f64(t.clamp(0.0, 86_400.0)));
-    POLL.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            *slot = mio::Poll::new().ok();
-        }
-        match slot.as_mut() {
-            Some(poll) => {
-                let mut events = mio::Events::with_capacity(8);
-                // An interrupted wait simply ends early; the loop recomputes its timeout.
-                let _ = poll.poll(&mut events, duration);
-            }
-            None => std::thread::sleep(duration.unwrap_or(Duration::from_secs(86_400))),
-        }
-    });
-}
-
 /// Builds the `asyncio` module on first import.
 pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     let monotonic = vm.new_native_fn("_monotonic", |_vm, _args: Args| {
@@ -61,8 +41,13 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
             Some(v) => seconds(vm, v)?,
             None => None,
         };
-        select(timeout);
-        Ok(Value::None)
+        let events = sockets::select(timeout)
+            .into_iter()
+            .map(|(fd, mask)| {
+                Value::tuple(vec![Value::Int(i64::from(fd)), Value::Int(i64::from(mask))])
+            })
+            .collect();
+        Ok(Value::list(events))
     });
     let print_exc = vm.new_native_fn("_print_exception", |vm, args: Args| {
         if let Some(Value::Obj(exc)) = args.positional.first() {
@@ -81,16 +66,12 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         Ok(Value::None)
     });
-    super::python_module(
-        vm,
-        "asyncio",
-        "<frozen asyncio>",
-        SOURCE,
-        vec![
-            ("_monotonic", monotonic),
-            ("_select", wait),
-            ("_print_exception", print_exc),
-            ("_write_stderr", write),
-        ],
-    )
+    let mut natives = vec![
+        ("_monotonic", monotonic),
+        ("_select", wait),
+        ("_print_exception", print_exc),
+        ("_write_stderr", write),
+    ];
+    natives.extend(sockets::natives(vm));
+    super::python_module(vm, "asyncio", "<frozen asyncio>", SOURCE, natives)
 }

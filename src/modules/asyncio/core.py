@@ -7,6 +7,8 @@
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
 #   _print_exception(exc)   prints a traceback on stderr, as logging's exc_info does
+#   _select_interest(fd, m) registers (m=1 read, 2 write, 3 both) or unregisters (0) an fd
+#                           with that poll; _select(timeout) returns [(fd, events)] ready
 #
 # Why Python and not Rust for now: the scheduling order is the contract, and these classes are
 # the reference semantics; the performance work replaces hot paths (Task.__step, Future
@@ -358,6 +360,9 @@ class BaseEventLoop:
         self._running = False
         self._exception_handler = None
         self._asyncgens_shutdown_called = False
+        # The selector's keys (selector_events.py): fd -> [events, reader, writer].
+        self._selector_keys = {}
+        self._transports = {}
 
     def __repr__(self):
         return (f'<_UnixSelectorEventLoop running={self.is_running()} '
@@ -542,8 +547,10 @@ class BaseEventLoop:
         elif scheduled:
             when = scheduled[0]._when
             timeout = min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT)
-        if timeout != 0:
-            _select(timeout)
+        if timeout != 0 or self._selector_keys:
+            event_list = _select(timeout)
+            if event_list:
+                self._process_events(event_list)
 
         end_time = self.time() + _CLOCK_RESOLUTION
         ready = self._ready
@@ -562,6 +569,93 @@ class BaseEventLoop:
                 continue
             handle._run()
         handle = None
+
+    # ---- the selector's registry (selector_events.py BaseSelectorEventLoop) ------------------
+
+    def _add_reader(self, fd, callback, *args):
+        self._check_closed()
+        handle = Handle(callback, args, self, None)
+        key = self._selector_keys.get(fd)
+        if key is None:
+            self._selector_keys[fd] = [1, handle, None]
+            _select_interest(fd, 1)
+        else:
+            reader = key[1]
+            key[0] |= 1
+            key[1] = handle
+            _select_interest(fd, key[0])
+            if reader is not None:
+                reader.cancel()
+        return handle
+
+    def _remove_reader(self, fd):
+        if self.is_closed():
+            return False
+        key = self._selector_keys.get(fd)
+        if key is None:
+            return False
+        reader = key[1]
+        key[0] &= ~1
+        key[1] = None
+        if not key[0]:
+            del self._selector_keys[fd]
+        _select_interest(fd, key[0])
+        if reader is not None:
+            reader.cancel()
+            return True
+        return False
+
+    def _add_writer(self, fd, callback, *args):
+        self._check_closed()
+        handle = Handle(callback, args, self, None)
+        key = self._selector_keys.get(fd)
+        if key is None:
+            self._selector_keys[fd] = [2, None, handle]
+            _select_interest(fd, 2)
+        else:
+            writer = key[2]
+            key[0] |= 2
+            key[2] = handle
+            _select_interest(fd, key[0])
+            if writer is not None:
+                writer.cancel()
+        return handle
+
+    def _remove_writer(self, fd):
+        if self.is_closed():
+            return False
+        key = self._selector_keys.get(fd)
+        if key is None:
+            return False
+        writer = key[2]
+        key[0] &= ~2
+        key[2] = None
+        if not key[0]:
+            del self._selector_keys[fd]
+        _select_interest(fd, key[0])
+        if writer is not None:
+            writer.cancel()
+            return True
+        return False
+
+    def _process_events(self, event_list):
+        """Mirrors selector_events.py _process_events: ready callbacks join the ready queue."""
+        for fd, mask in event_list:
+            key = self._selector_keys.get(fd)
+            if key is None:
+                continue
+            reader = key[1]
+            writer = key[2]
+            if mask & 1 and reader is not None:
+                if reader._cancelled:
+                    self._remove_reader(fd)
+                else:
+                    self._ready.append(reader)
+            if mask & 2 and writer is not None:
+                if writer._cancelled:
+                    self._remove_writer(fd)
+                else:
+                    self._ready.append(writer)
 
 
 class Future:

@@ -1,0 +1,829 @@
+//! The I/O half of the asyncio event loop: non-blocking TCP sockets (mio) and the selector the
+//! loop waits on. Mirrors what CPython's asyncio gets from `socket` and `selectors`:
+//!
+//! - `_socket(family)` makes a socket object with the methods selector_events.py calls
+//!   (`fileno`, `connect`, `recv`, `send`, `accept`, `bind`, `listen`, `shutdown`, `close`,
+//!   `getsockname`, `getpeername`, plus `_connect_error` for `getsockopt(SO_ERROR)`).
+//!   Would-block operations raise `BlockingIOError`, as on a non-blocking CPython socket.
+//! - `_select_interest(fd, mask)` is the selector's register/modify/unregister: the fds the loop
+//!   wants to hear about (`1` readable, `2` writable).
+//! - `select(timeout)` is `selectors.EpollSelector.select`: level-triggered, so a callback that
+//!   leaves data unread is called again on the next iteration, exactly as under CPython.
+//!   mio registrations (edge-triggered) only wake the wait; `poll(2)` with a zero timeout then
+//!   reads the level state of every fd of interest.
+
+use crate::builtins::bytes_methods::new_bytes;
+use crate::vm::object::NativeObject;
+use crate::vm::{Args, ObjRef, Payload, PyResult, Value, Vm};
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, SocketAddrV4, SocketAddrV6};
+use std::os::fd::{AsRawFd, RawFd};
+use std::time::Duration;
+
+/// `selectors.EVENT_READ`.
+const EVENT_READ: u8 = 1;
+/// `selectors.EVENT_WRITE`.
+const EVENT_WRITE: u8 = 2;
+/// `socket.AF_INET`.
+const AF_INET: i64 = libc::AF_INET as i64;
+/// `socket.AF_INET6`.
+const AF_INET6: i64 = libc::AF_INET6 as i64;
+/// `socket.SOCK_STREAM`.
+const SOCK_STREAM: i64 = libc::SOCK_STREAM as i64;
+/// `socket.IPPROTO_TCP`.
+const IPPROTO_TCP: i64 = libc::IPPROTO_TCP as i64;
+
+/// The loop's poller and the fds it watches.
+struct Selector {
+    /// The mio poller; created on first use (no cost for programs without asyncio).
+    poll: Option<mio::Poll>,
+    /// Registered fds and their event masks, in registration order (the order events are
+    /// reported in).
+    interest: Vec<(RawFd, u8)>,
+}
+
+thread_local! {
+    /// The selector of the (single) event loop thread.
+    static SELECTOR: RefCell<Selector> = const {
+        RefCell::new(Selector { poll: None, interest: Vec::new() })
+    };
+}
+
+/// Sets the events the loop waits for on `fd` (0 unregisters it).
+fn set_interest(fd: RawFd, mask: u8) {
+    // `try_with`: a socket dropped while the thread exits finds the selector already gone.
+    let _ = SELECTOR.try_with(|cell| {
+        let mut selector = cell.borrow_mut();
+        if selector.poll.is_none() {
+            selector.poll = mio::Poll::new().ok();
+        }
+        let Selector { poll, interest } = &mut *selector;
+        let position = interest.iter().position(|(f, _)| *f == fd);
+        match (position, mask) {
+            (Some(i), 0) => {
+                interest.remove(i);
+                if let Some(poll) = poll {
+                    // The fd may already be closed; the kernel then dropped it by itself.
+                    let _ = poll.registry().deregister(&mut mio::unix::SourceFd(&fd));
+                }
+            }
+            (Some(i), _) => interest[i].1 = mask,
+            (None, 0) => {}
+            (None, _) => {
+                interest.push((fd, mask));
+                if let Some(poll) = poll {
+                    // Both directions, once: the wake-up is all mio is used for.
+                    let _ = poll.registry().register(
+                        &mut mio::unix::SourceFd(&fd),
+                        mio::Token(fd as usize),
+                        mio::Interest::READABLE | mio::Interest::WRITABLE,
+                    );
+                }
+            }
+        }
+    });
+}
+
+/// The fds of interest that are ready now, with the events (`poll(2)`, zero timeout).
+fn ready_now(interest: &[(RawFd, u8)]) -> Vec<(RawFd, u8)> {
+    let mut fds: Vec<libc::pollfd> = interest
+        .iter()
+        .map(|&(fd, mask)| libc::pollfd {
+            fd,
+            events: (if mask & EVENT_READ != 0 {
+                libc::POLLIN
+            } else {
+                0
+            }) | (if mask & EVENT_WRITE != 0 {
+                libc::POLLOUT
+            } else {
+                0
+            }),
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: `fds` is a valid, exclusively borrowed array of `fds.len()` pollfd structs.
+    let count = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+    if count <= 0 {
+        return Vec::new();
+    }
+    let mut ready = Vec::new();
+    for (pollfd, &(fd, mask)) in fds.iter().zip(interest) {
+        let revents = pollfd.revents;
+        if revents == 0 {
+            continue;
+        }
+        // As selectors.EpollSelector: anything but "writable" wakes a reader (errors and
+        // hang-ups included), anything but "readable" wakes a writer.
+        let mut events = 0;
+        if revents & !libc::POLLOUT != 0 {
+            events |= EVENT_READ;
+        }
+        if revents & !libc::POLLIN != 0 {
+            events |= EVENT_WRITE;
+        }
+        if events & mask != 0 {
+            ready.push((fd, events & mask));
+        }
+    }
+    ready
+}
+
+/// Mirrors `selectors.EpollSelector.select(timeout)`: waits up to `timeout` seconds (`None`:
+/// until an event) and returns the ready fds with their events, level-triggered.
+pub fn select(timeout: Option<f64>) -> Vec<(RawFd, u8)> {
+    SELECTOR.with(|cell| {
+        let mut selector = cell.borrow_mut();
+        if selector.poll.is_none() {
+            selector.poll = mio::Poll::new().ok();
+        }
+        let Selector { poll, interest } = &mut *selector;
+        let ready = ready_now(interest);
+        if !ready.is_empty() {
+            return ready;
+        }
+        let duration = timeout.map(|t| Duration::from_secs_f64(t.clamp(0.0, 86_400.0)));
+        match poll {
+            Some(poll) => {
+                let mut events = mio::Events::with_capacity(64);
+                // An interrupted wait simply ends early; the loop recomputes its timeout.
+                let _ = poll.poll(&mut events, duration);
+            }
+            None => std::thread::sleep(duration.unwrap_or(Duration::from_secs(86_400))),
+        }
+        ready_now(interest)
+    })
+}
+
+/// The connection state of a socket object.
+enum Conn {
+    /// Created, neither connected nor bound yet.
+    Fresh,
+    /// A connected (or connecting) stream.
+    Stream(mio::net::TcpStream),
+    /// Bound to an address, not listening yet (std's type only carries the fd).
+    Bound(std::net::TcpListener),
+    /// A listening socket.
+    Listener(mio::net::TcpListener),
+    /// Closed: every operation fails with EBADF.
+    Closed,
+}
+
+/// The Rust state of a socket object.
+struct SocketState {
+    /// The address family (`AF_INET` or `AF_INET6`).
+    family: i64,
+    /// The OS socket.
+    conn: RefCell<Conn>,
+}
+
+impl NativeObject for SocketState {
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Drop for SocketState {
+    fn drop(&mut self) {
+        // A socket dropped without close() leaves the selector with its fd, as close() does.
+        let fd = self.fd();
+        if fd >= 0 {
+            set_interest(fd, 0);
+        }
+    }
+}
+
+impl SocketState {
+    /// The OS file descriptor, -1 when there is none (CPython's `fileno()` of a closed socket).
+    fn fd(&self) -> RawFd {
+        match &*self.conn.borrow() {
+            Conn::Stream(s) => s.as_raw_fd(),
+            Conn::Listener(l) => l.as_raw_fd(),
+            Conn::Bound(b) => b.as_raw_fd(),
+            Conn::Fresh | Conn::Closed => -1,
+        }
+    }
+}
+
+/// The OSError subclass CPython's `OSError(errno, ...)` constructor picks (exceptions.c
+/// `errnomap`).
+fn errno_class(errno: i32) -> &'static str {
+    match errno {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
+        libc::ECHILD => "ChildProcessError",
+        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
+        libc::ECONNABORTED => "ConnectionAbortedError",
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ECONNRESET => "ConnectionResetError",
+        libc::EEXIST => "FileExistsError",
+        libc::ENOENT => "FileNotFoundError",
+        libc::EISDIR => "IsADirectoryError",
+        libc::ENOTDIR => "NotADirectoryError",
+        libc::EINTR => "InterruptedError",
+        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::ESRCH => "ProcessLookupError",
+        libc::ETIMEDOUT => "TimeoutError",
+        _ => "OSError",
+    }
+}
+
+/// `strerror(errno)` as CPython shows it.
+fn strerror(errno: i32) -> String {
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    text.split(" (os error").next().unwrap_or(&text).to_string()
+}
+
+/// `OSError(errno, message)` of the subclass CPython picks for `errno`.
+fn os_error_with(vm: &mut Vm, errno: i32, message: String) -> ObjRef {
+    let cls = vm
+        .exc
+        .by_name(errno_class(errno))
+        .unwrap_or_else(|| vm.exc.os_error.clone());
+    vm.new_exception(
+        &cls,
+        vec![Value::Int(i64::from(errno)), Value::string(message)],
+    )
+}
+
+/// The exception CPython raises for a failed socket call.
+fn os_error(vm: &mut Vm, err: &std::io::Error) -> ObjRef {
+    let errno = err.raw_os_error().unwrap_or(match err.kind() {
+        std::io::ErrorKind::WouldBlock => libc::EAGAIN,
+        _ => libc::EIO,
+    });
+    os_error_with(vm, errno, strerror(errno))
+}
+
+/// The error of an operation on a closed socket.
+fn bad_fd(vm: &mut Vm) -> ObjRef {
+    os_error_with(vm, libc::EBADF, strerror(libc::EBADF))
+}
+
+/// A socket address as CPython's socket module returns it.
+fn address_value(addr: &SocketAddr) -> Value {
+    match addr {
+        SocketAddr::V4(a) => Value::tuple(vec![
+            Value::string(a.ip().to_string()),
+            Value::Int(i64::from(a.port())),
+        ]),
+        SocketAddr::V6(a) => Value::tuple(vec![
+            Value::string(a.ip().to_string()),
+            Value::Int(i64::from(a.port())),
+            Value::Int(i64::from(a.flowinfo())),
+            Value::Int(i64::from(a.scope_id())),
+        ]),
+    }
+}
+
+/// Reads an `(host, port)` / `(host, port, flowinfo, scope_id)` argument with a numeric host.
+fn socket_address(vm: &mut Vm, family: i64, v: &Value) -> PyResult<SocketAddr> {
+    let Some(items) = v.as_tuple().map(|t| t.to_vec()) else {
+        let kind = if family == AF_INET6 {
+            "AF_INET6"
+        } else {
+            "AF_INET"
+        };
+        return Err(vm.new_type_error(format!(
+            "{kind} address must be tuple, not {}",
+            vm.type_name(v)
+        )));
+    };
+    let host = items.first().and_then(|h| h.as_str()).unwrap_or("");
+    let port = match items.get(1) {
+        Some(p) => vm.index_value(p)?,
+        None => 0,
+    };
+    let Ok(port) = u16::try_from(port) else {
+        return Err(vm.new_overflow_error("connect(): port must be 0-65535."));
+    };
+    let host = if host.is_empty() {
+        if family == AF_INET6 { "::" } else { "0.0.0.0" }
+    } else {
+        host
+    };
+    match host.parse::<IpAddr>() {
+        Ok(IpAddr::V4(ip)) => Ok(SocketAddr::V4(SocketAddrV4::new(ip, port))),
+        Ok(IpAddr::V6(ip)) => {
+            let flowinfo = match items.get(2) {
+                Some(v) => vm.index_value(v)? as u32,
+                None => 0,
+            };
+            let scope = match items.get(3) {
+                Some(v) => vm.index_value(v)? as u32,
+                None => 0,
+            };
+            Ok(SocketAddr::V6(SocketAddrV6::new(ip, port, flowinfo, scope)))
+        }
+        Err(_) => Err(gai_error(vm, libc::EAI_NONAME)),
+    }
+}
+
+thread_local! {
+    /// The `socket.gaierror` class, made when asyncio is first imported.
+    static GAIERROR: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+}
+
+/// `socket.gaierror(code, gai_strerror(code))`.
+fn gai_error(vm: &mut Vm, code: i32) -> ObjRef {
+    // SAFETY: gai_strerror returns a pointer to a static NUL-terminated message.
+    let message = unsafe { std::ffi::CStr::from_ptr(libc::gai_strerror(code)) }
+        .to_string_lossy()
+        .into_owned();
+    let cls = GAIERROR
+        .with(|c| c.borrow().clone())
+        .unwrap_or_else(|| vm.exc.os_error.clone());
+    vm.new_exception(
+        &cls,
+        vec![Value::Int(i64::from(code)), Value::string(message)],
+    )
+}
+
+/// Mirrors `socket.getaddrinfo(host, port, family, SOCK_STREAM, 0, flags)`: the stream
+/// addresses of `host` (`None` with `AI_PASSIVE`: the wildcard addresses), in resolver order.
+fn getaddrinfo(
+    vm: &mut Vm,
+    host: Option<&str>,
+    port: u16,
+    family: i64,
+    flags: i64,
+) -> PyResult<Vec<SocketAddr>> {
+    let host_c = match host {
+        Some(h) => match std::ffi::CString::new(h) {
+            Ok(c) => Some(c),
+            Err(_) => return Err(vm.new_value_error("embedded null character")),
+        },
+        None => None,
+    };
+    let service = std::ffi::CString::new(port.to_string()).unwrap_or_default();
+    // SAFETY: an all-zero addrinfo is the documented "no hints" value.
+    let mut hints: libc::addrinfo = unsafe { std::mem::zeroed() };
+    hints.ai_family = family as libc::c_int;
+    hints.ai_socktype = libc::SOCK_STREAM;
+    hints.ai_flags = flags as libc::c_int;
+    let mut list: *mut libc::addrinfo = std::ptr::null_mut();
+    // SAFETY: every pointer is valid for the call; `list` is freed below.
+    let code = unsafe {
+        libc::getaddrinfo(
+            host_c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
+            service.as_ptr(),
+            &hints,
+            &mut list,
+        )
+    };
+    if code != 0 {
+        if code == libc::EAI_SYSTEM {
+            return Err(os_error(vm, &std::io::Error::last_os_error()));
+        }
+        return Err(gai_error(vm, code));
+    }
+    let mut addresses = Vec::new();
+    let mut node = list;
+    while !node.is_null() {
+        // SAFETY: `node` walks the list getaddrinfo returned; each sockaddr matches its family.
+        unsafe {
+            let info = &*node;
+            if info.ai_family == libc::AF_INET && !info.ai_addr.is_null() {
+                let sa = &*(info.ai_addr as *const libc::sockaddr_in);
+                let ip = Ipv4Addr::from(u32::from_be(sa.sin_addr.s_addr));
+                addresses.push(SocketAddr::V4(SocketAddrV4::new(
+                    ip,
+                    u16::from_be(sa.sin_port),
+                )));
+            } else if info.ai_family == libc::AF_INET6 && !info.ai_addr.is_null() {
+                let sa = &*(info.ai_addr as *const libc::sockaddr_in6);
+                let ip = Ipv6Addr::from(sa.sin6_addr.s6_addr);
+                addresses.push(SocketAddr::V6(SocketAddrV6::new(
+                    ip,
+                    u16::from_be(sa.sin6_port),
+                    sa.sin6_flowinfo,
+                    sa.sin6_scope_id,
+                )));
+            }
+            node = info.ai_next;
+        }
+    }
+    // SAFETY: `list` came from a successful getaddrinfo and is freed once.
+    unsafe { libc::freeaddrinfo(list) };
+    Ok(addresses)
+}
+
+/// Sets an int socket option to 1.
+fn enable_option(fd: RawFd, level: libc::c_int, name: libc::c_int) -> std::io::Result<()> {
+    let one: libc::c_int = 1;
+    // SAFETY: `one` outlives the call and the length is its size.
+    let rc = unsafe {
+        libc::setsockopt(
+            fd,
+            level,
+            name,
+            (&one as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// A non-blocking TCP socket bound to `addr`, not yet listening, with the options
+/// base_events.py create_server sets: SO_REUSEADDR, and IPV6_V6ONLY on IPv6 (so that `::` and
+/// `0.0.0.0` can share a port).
+fn bind_socket(addr: &SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use std::os::fd::FromRawFd;
+    let family = if addr.is_ipv4() {
+        libc::AF_INET
+    } else {
+        libc::AF_INET6
+    };
+    // SAFETY: plain socket(2) call.
+    let fd = unsafe {
+        libc::socket(
+            family,
+            libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+            0,
+        )
+    };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a fresh socket nobody else owns.
+    let owned = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
+    enable_option(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR)?;
+    let rc = match addr {
+        SocketAddr::V4(a) => {
+            // SAFETY: all-zero is a valid sockaddr_in; the fields are then filled in.
+            let mut sin: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr = libc::in_addr {
+                s_addr: u32::from(*a.ip()).to_be(),
+            };
+            // SAFETY: `sin` is a complete sockaddr_in of the length passed.
+            unsafe {
+                libc::bind(
+                    fd,
+                    (&sin as *const libc::sockaddr_in).cast(),
+                    std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+                )
+            }
+        }
+        SocketAddr::V6(a) => {
+            enable_option(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY)?;
+            // SAFETY: all-zero is a valid sockaddr_in6; the fields are then filled in.
+            let mut sin6: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_flowinfo = a.flowinfo();
+            sin6.sin6_addr = libc::in6_addr {
+                s6_addr: a.ip().octets(),
+            };
+            sin6.sin6_scope_id = a.scope_id();
+            // SAFETY: `sin6` is a complete sockaddr_in6 of the length passed.
+            unsafe {
+                libc::bind(
+                    fd,
+                    (&sin6 as *const libc::sockaddr_in6).cast(),
+                    std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
+                )
+            }
+        }
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(std::net::TcpListener::from(owned))
+}
+
+/// The socket state behind `self`.
+fn state_of<'a>(vm: &mut Vm, me: &'a Value) -> PyResult<&'a SocketState> {
+    match me.as_obj().and_then(|o| o.native::<SocketState>()) {
+        Some(s) => Ok(s),
+        None => Err(vm.new_type_error("descriptor requires a 'socket' object")),
+    }
+}
+
+/// Registers the socket methods selector_events.py uses on `cls`.
+fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
+    vm.add_method(cls, "fileno", |vm, args| {
+        let st = state_of(vm, &args.positional[0])?;
+        Ok(Value::Int(i64::from(st.fd())))
+    });
+    vm.add_getter(cls, "family", |vm, me| {
+        Ok(Value::Int(state_of(vm, &me)?.family))
+    });
+    vm.add_getter(cls, "type", |_vm, _me| Ok(Value::Int(SOCK_STREAM)));
+    vm.add_getter(cls, "proto", |_vm, _me| Ok(Value::Int(IPPROTO_TCP)));
+    vm.add_method(cls, "connect", |vm, args| {
+        let a = args.check(vm, "connect", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let addr = socket_address(vm, st.family, &a[1])?;
+        if !matches!(&*st.conn.borrow(), Conn::Fresh) {
+            return Err(os_error_with(vm, libc::EISCONN, strerror(libc::EISCONN)));
+        }
+        match mio::net::TcpStream::connect(addr) {
+            Ok(stream) => {
+                *st.conn.borrow_mut() = Conn::Stream(stream);
+                // A non-blocking connect is under way: the writer callback learns its fate.
+                Err(os_error_with(
+                    vm,
+                    libc::EINPROGRESS,
+                    strerror(libc::EINPROGRESS),
+                ))
+            }
+            Err(e) => Err(os_error(vm, &e)),
+        }
+    });
+    vm.add_method(cls, "_connect_error", |vm, args| {
+        let st = state_of(vm, &args.positional[0])?;
+        let errno = match &*st.conn.borrow() {
+            Conn::Stream(s) => match s.take_error() {
+                Ok(None) => 0,
+                Ok(Some(e)) | Err(e) => e.raw_os_error().unwrap_or(libc::EIO),
+            },
+            _ => libc::EBADF,
+        };
+        Ok(Value::Int(i64::from(errno)))
+    });
+    vm.add_method(cls, "bind", |vm, args| {
+        let a = args.check(vm, "bind", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let addr = socket_address(vm, st.family, &a[1])?;
+        if !matches!(&*st.conn.borrow(), Conn::Fresh) {
+            return Err(os_error_with(vm, libc::EINVAL, strerror(libc::EINVAL)));
+        }
+        match bind_socket(&addr) {
+            Ok(bound) => {
+                *st.conn.borrow_mut() = Conn::Bound(bound);
+                Ok(Value::None)
+            }
+            Err(e) => Err(os_error(vm, &e)),
+        }
+    });
+    vm.add_method(cls, "listen", |vm, args| {
+        let a = args.check(vm, "listen", 1, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let backlog = match a.get(1) {
+            Some(v) => vm.index_value(v)?.clamp(0, i64::from(libc::c_int::MAX)) as libc::c_int,
+            None => 128,
+        };
+        let previous = std::mem::replace(&mut *st.conn.borrow_mut(), Conn::Closed);
+        match previous {
+            Conn::Bound(bound) => {
+                // SAFETY: listen(2) on the fd `bound` owns.
+                if unsafe { libc::listen(bound.as_raw_fd(), backlog) } < 0 {
+                    let err = std::io::Error::last_os_error();
+                    *st.conn.borrow_mut() = Conn::Bound(bound);
+                    return Err(os_error(vm, &err));
+                }
+                *st.conn.borrow_mut() = Conn::Listener(mio::net::TcpListener::from_std(bound));
+                Ok(Value::None)
+            }
+            other => {
+                let listening = matches!(other, Conn::Listener(_));
+                *st.conn.borrow_mut() = other;
+                if listening {
+                    Ok(Value::None)
+                } else {
+                    Err(bad_fd(vm))
+                }
+            }
+        }
+    });
+    vm.add_method(cls, "setblocking", |_vm, _args| Ok(Value::None));
+    vm.add_method(cls, "recv", |vm, args| {
+        let a = args.check(vm, "recv", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let size = vm.index_value(&a[1])?;
+        if size < 0 {
+            return Err(vm.new_value_error("negative buffersize in recv"));
+        }
+        let mut buffer = vec![0u8; size as usize];
+        let result = match &*st.conn.borrow() {
+            Conn::Stream(s) => {
+                let mut reader: &mio::net::TcpStream = s;
+                Some(reader.read(&mut buffer))
+            }
+            _ => None,
+        };
+        match result {
+            Some(Ok(n)) => {
+                buffer.truncate(n);
+                Ok(new_bytes(buffer))
+            }
+            Some(Err(e)) => Err(os_error(vm, &e)),
+            None => Err(bad_fd(vm)),
+        }
+    });
+    vm.add_method(cls, "send", |vm, args| {
+        let a = args.check(vm, "send", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let data = match a[1].payload() {
+            Some(Payload::Bytes(b)) => b.clone(),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(&a[1])
+                )));
+            }
+        };
+        let result = match &*st.conn.borrow() {
+            Conn::Stream(s) => {
+                let mut writer: &mio::net::TcpStream = s;
+                Some(writer.write(&data))
+            }
+            _ => None,
+        };
+        match result {
+            Some(Ok(n)) => Ok(Value::Int(n as i64)),
+            Some(Err(e)) => Err(os_error(vm, &e)),
+            None => Err(bad_fd(vm)),
+        }
+    });
+    vm.add_method(cls, "accept", |vm, args| {
+        let st = state_of(vm, &args.positional[0])?;
+        let family = st.family;
+        let result = match &*st.conn.borrow() {
+            Conn::Listener(l) => Some(l.accept()),
+            _ => None,
+        };
+        match result {
+            Some(Ok((stream, peer))) => {
+                let cls = vm.type_of(&args.positional[0]);
+                let conn = vm.new_native_object(
+                    &cls,
+                    SocketState {
+                        family,
+                        conn: RefCell::new(Conn::Stream(stream)),
+                    },
+                );
+                Ok(Value::tuple(vec![Value::Obj(conn), address_value(&peer)]))
+            }
+            Some(Err(e)) => Err(os_error(vm, &e)),
+            None => Err(bad_fd(vm)),
+        }
+    });
+    vm.add_method(cls, "getsockname", |vm, args| {
+        let st = state_of(vm, &args.positional[0])?;
+        let result = match &*st.conn.borrow() {
+            Conn::Stream(s) => Some(s.local_addr()),
+            Conn::Listener(l) => Some(l.local_addr()),
+            Conn::Bound(b) => Some(b.local_addr()),
+            Conn::Fresh => {
+                let any = if st.family == AF_INET6 {
+                    SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), 0)
+                } else {
+                    SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0)
+                };
+                Some(Ok(any))
+            }
+            Conn::Closed => None,
+        };
+        match result {
+            Some(Ok(addr)) => Ok(address_value(&addr)),
+            Some(Err(e)) => Err(os_error(vm, &e)),
+            None => Err(bad_fd(vm)),
+        }
+    });
+    vm.add_method(cls, "getpeername", |vm, args| {
+        let st = state_of(vm, &args.positional[0])?;
+        let result = match &*st.conn.borrow() {
+            Conn::Stream(s) => Some(s.peer_addr()),
+            Conn::Listener(_) | Conn::Bound(_) | Conn::Fresh => {
+                Some(Err(std::io::Error::from_raw_os_error(libc::ENOTCONN)))
+            }
+            Conn::Closed => None,
+        };
+        match result {
+            Some(Ok(addr)) => Ok(address_value(&addr)),
+            Some(Err(e)) => Err(os_error(vm, &e)),
+            None => Err(bad_fd(vm)),
+        }
+    });
+    vm.add_method(cls, "shutdown", |vm, args| {
+        let a = args.check(vm, "shutdown", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let how = match vm.index_value(&a[1])? {
+            0 => Shutdown::Read,
+            1 => Shutdown::Write,
+            2 => Shutdown::Both,
+            _ => return Err(os_error_with(vm, libc::EINVAL, strerror(libc::EINVAL))),
+        };
+        let result = match &*st.conn.borrow() {
+            Conn::Stream(s) => Some(s.shutdown(how)),
+            _ => None,
+        };
+        match result {
+            Some(Ok(())) => Ok(Value::None),
+            Some(Err(e)) => Err(os_error(vm, &e)),
+            None => Err(bad_fd(vm)),
+        }
+    });
+    vm.add_method(cls, "close", |vm, args| {
+        let st = state_of(vm, &args.positional[0])?;
+        let fd = st.fd();
+        if fd >= 0 {
+            set_interest(fd, 0);
+        }
+        *st.conn.borrow_mut() = Conn::Closed;
+        Ok(Value::None)
+    });
+}
+
+/// The natives `asyncio/streams.py` stands on, to set in the asyncio module.
+pub fn natives(vm: &mut Vm) -> Vec<(&'static str, Value)> {
+    let os_error = vm.exc.os_error.clone();
+    let gaierror = vm.new_exception_class("gaierror", std::slice::from_ref(&os_error), "socket");
+    GAIERROR.with(|c| *c.borrow_mut() = Some(gaierror.clone()));
+    let cls = vm.new_native_class("socket", &[], "socket");
+    add_socket_methods(vm, &cls);
+    let socket_cls = cls.clone();
+    let new_socket = vm.new_native_fn("_socket", move |vm, args: Args| {
+        let a = args.check(vm, "_socket", 1, 1)?.to_vec();
+        let family = vm.index_value(&a[0])?;
+        if family != AF_INET && family != AF_INET6 {
+            return Err(os_error_with(
+                vm,
+                libc::EAFNOSUPPORT,
+                strerror(libc::EAFNOSUPPORT),
+            ));
+        }
+        let state = SocketState {
+            family,
+            conn: RefCell::new(Conn::Fresh),
+        };
+        Ok(Value::Obj(vm.new_native_object(&socket_cls, state)))
+    });
+    let interest = vm.new_native_fn("_select_interest", |vm, args: Args| {
+        let a = args.check(vm, "_select_interest", 2, 2)?.to_vec();
+        let fd = vm.index_value(&a[0])?;
+        let mask = vm.index_value(&a[1])?;
+        let fd = RawFd::try_from(fd).map_err(|_| vm.new_value_error("invalid fd"))?;
+        set_interest(fd, (mask & 3) as u8);
+        Ok(Value::None)
+    });
+    let resolve = vm.new_native_fn("_getaddrinfo", |vm, args: Args| {
+        let a = args.check(vm, "_getaddrinfo", 4, 4)?.to_vec();
+        let host = match &a[0] {
+            Value::None => None,
+            v => match v.as_str() {
+                Some(s) => Some(s.to_string()),
+                None => {
+                    return Err(
+                        vm.new_type_error("getaddrinfo() argument 1 must be string or None")
+                    );
+                }
+            },
+        };
+        let port = match &a[1] {
+            Value::None => 0,
+            v => u16::try_from(vm.index_value(v)?)
+                .map_err(|_| vm.new_overflow_error("getaddrinfo(): port must be 0-65535."))?,
+        };
+        let family = vm.index_value(&a[2])?;
+        let flags = vm.index_value(&a[3])?;
+        let addresses = getaddrinfo(vm, host.as_deref(), port, family, flags)?;
+        let infos = addresses
+            .iter()
+            .map(|addr| {
+                let family = if addr.is_ipv4() { AF_INET } else { AF_INET6 };
+                Value::tuple(vec![
+                    Value::Int(family),
+                    Value::Int(SOCK_STREAM),
+                    Value::Int(IPPROTO_TCP),
+                    Value::str(""),
+                    address_value(addr),
+                ])
+            })
+            .collect();
+        Ok(Value::list(infos))
+    });
+    let pton = vm.new_native_fn("_is_ip_address", |vm, args: Args| {
+        let a = args.check(vm, "_is_ip_address", 2, 2)?.to_vec();
+        let family = vm.index_value(&a[0])?;
+        let host = a[1].as_str().unwrap_or("");
+        let ok = match family {
+            AF_INET => host.parse::<Ipv4Addr>().is_ok(),
+            AF_INET6 => host.parse::<Ipv6Addr>().is_ok(),
+            _ => false,
+        };
+        Ok(Value::Bool(ok))
+    });
+    let os_error_fn = vm.new_native_fn("_os_error", |vm, args: Args| {
+        let a = args.check(vm, "_os_error", 2, 2)?.to_vec();
+        let errno = vm.index_value(&a[0])? as i32;
+        let message = vm.str(&a[1])?;
+        Ok(Value::Obj(os_error_with(vm, errno, message)))
+    });
+    vec![
+        ("_socket", new_socket),
+        ("_socket_type", Value::Obj(cls)),
+        ("_gaierror", Value::Obj(gaierror)),
+        ("_select_interest", interest),
+        ("_getaddrinfo", resolve),
+        ("_is_ip_address", pton),
+        ("_os_error", os_error_fn),
+    ]
+}
