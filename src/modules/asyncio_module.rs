@@ -1,7 +1,8 @@
 //! The `asyncio` module: the Python-level core (`asyncio/core.py`: Future, Task, the event
 //! loop's `_run_once`) and the rest of the library (`asyncio/prelude.py`) compiled into the
 //! binary, plus the native pieces they stand on: the loop clock, and the selector and sockets
-//! (`asyncio/sockets.rs`) behind the streams (`asyncio/streams.py`).
+//! (`asyncio/sockets.rs`) behind the transports and streams (`asyncio/selector_events.py`,
+//! `asyncio/streams.py`).
 
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 
@@ -10,6 +11,8 @@ const SOURCE: &str = concat!(
     include_str!("asyncio/core.py"),
     "\n",
     include_str!("asyncio/prelude.py"),
+    "\n",
+    include_str!("asyncio/selector_events.py"),
     "\n",
     include_str!("asyncio/streams.py")
 );

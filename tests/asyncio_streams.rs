@@ -1,0 +1,184 @@
+//! asyncio streams over real sockets on 127.0.0.1: each program runs through
+//! `percolate::run_capture` and must print exactly what python3 (3.11) printed for it; the
+//! expected texts were produced by python3.
+
+use percolate::run_capture;
+
+/// Runs `source` and asserts its stdout and an empty stderr.
+fn check(tag: &str, source: &str, expected: &str) {
+    let outcome = run_capture(source, "main.py");
+    assert_eq!(outcome.stderr, "", "stderr of {tag}");
+    assert_eq!(outcome.stdout, expected, "stdout of {tag}");
+}
+
+/// A peer that closes with unread data resets the connection: read, drain and wait_closed raise
+/// ConnectionResetError.
+#[test]
+fn peer_reset_is_connection_reset_error() {
+    check(
+        "peer_reset_is_connection_reset_error",
+        r#####"import asyncio
+
+async def main():
+    async def handler(reader, writer):
+        writer.transport.pause_reading()
+        await asyncio.sleep(0.05)
+        writer.transport.abort()
+
+    server = await asyncio.start_server(handler, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection('127.0.0.1', port)
+    writer.write(b'unread data')
+    await writer.drain()
+    await asyncio.sleep(0.2)
+    try:
+        await reader.read(100)
+    except ConnectionResetError as exc:
+        print(type(exc).__name__, exc, exc.errno)
+    try:
+        writer.write(b'more')
+        await writer.drain()
+    except ConnectionResetError as exc:
+        print('drain:', type(exc).__name__, exc)
+    print('closing:', writer.is_closing())
+    writer.close()
+    try:
+        await writer.wait_closed()
+    except ConnectionResetError as exc:
+        print('wait_closed:', exc)
+    server.close()
+    await server.wait_closed()
+    print('done')
+
+asyncio.run(main())
+"#####,
+        r#####"ConnectionResetError [Errno 104] Connection reset by peer 104
+drain: ConnectionResetError [Errno 104] Connection reset by peer
+closing: True
+wait_closed: [Errno 104] Connection reset by peer
+done
+"#####,
+    );
+}
+
+/// Megabytes through a small-limit reader: pause/resume reading and writing keep every byte.
+#[test]
+fn bulk_transfer_with_flow_control() {
+    check(
+        "bulk_transfer_with_flow_control",
+        r#####"import asyncio
+
+async def main():
+    got = []
+    async def handler(reader, writer):
+        total = 0
+        while True:
+            chunk = await reader.read(1000)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total % 7 == 0:
+                await asyncio.sleep(0)
+        writer.write(str(total).encode() + b'\n')
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+
+    async with await asyncio.start_server(handler, '127.0.0.1', 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection('127.0.0.1', port, limit=1024)
+        data = bytes(range(256)) * 4096
+        for i in range(4):
+            writer.write(data)
+            await writer.drain()
+        writer.write_eof()
+        print('server counted', (await reader.readline()).decode().strip(), 'of', 4 * len(data))
+        print('eof:', await reader.read(), reader.at_eof())
+        writer.close()
+        await writer.wait_closed()
+    try:
+        big = asyncio.StreamReader(limit=4)
+        big.feed_data(b'abcdefghij')
+        await big.readuntil(b'z')
+    except asyncio.LimitOverrunError as exc:
+        print(exc, exc.consumed)
+
+asyncio.run(main())
+"#####,
+        r#####"server counted 4194304 of 4194304
+eof: b'' True
+Separator is not found, and chunk exceed the limit 10
+"#####,
+    );
+}
+
+/// Bind errors, name resolution (localhost through the executor, a bad host), write type
+/// errors, closed-server errors and StreamReader reprs.
+#[test]
+fn errors_resolution_and_reprs() {
+    check(
+        "errors_resolution_and_reprs",
+        r#####"import asyncio
+
+async def main():
+    async def handler(reader, writer):
+        data = await reader.readline()
+        writer.write(data[::-1])
+        writer.close()
+
+    server = await asyncio.start_server(handler, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        await asyncio.start_server(handler, '127.0.0.1', port)
+    except OSError as exc:
+        print(type(exc).__name__, exc.errno, str(exc).replace(str(port), 'PORT'))
+    reader, writer = await asyncio.open_connection('localhost', port)
+    print('via localhost:', writer.get_extra_info('peername')[1] == port)
+    writer.write(b'abc\n')
+    print(await reader.read())
+    writer.close()
+    await writer.wait_closed()
+    try:
+        await asyncio.open_connection('no-such-host.invalid', port)
+    except OSError as exc:
+        print(type(exc).__name__, isinstance(exc, OSError))
+    try:
+        writer.write('text')
+    except TypeError as exc:
+        print(exc)
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    print(loop.remove_reader(12345), loop.remove_writer(12345))
+    print(repr(server).startswith('<Server sockets=(<asyncio.TransportSocket fd='))
+    server.close()
+    await server.wait_closed()
+    try:
+        await server.serve_forever()
+    except RuntimeError as exc:
+        print(str(exc).startswith('server <Server sockets=()> is closed'))
+    r = asyncio.StreamReader()
+    r.feed_data(b'x')
+    print(repr(r))
+    r.feed_eof()
+    print(repr(r))
+    try:
+        r.feed_data(b'y')
+    except AssertionError as exc:
+        print('AssertionError', exc)
+
+asyncio.run(main())
+"#####,
+        r#####"OSError 98 [Errno 98] error while attempting to bind on address ('127.0.0.1', PORT): address already in use
+via localhost: True
+b'\ncba'
+gaierror True
+data argument must be a bytes-like object, not 'str'
+False False
+True
+True
+<StreamReader 1 bytes>
+<StreamReader 1 bytes eof>
+AssertionError feed_data after feed_eof
+"#####,
+    );
+}
