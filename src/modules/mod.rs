@@ -59,6 +59,9 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("collections.abc", |vm| vm.import_module("_collections_abc"));
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
+    vm.register_module("contextvars", |vm| {
+        frozen(vm, "contextvars", include_str!("py/contextvars.py"))
+    });
 }
 
 /// Creates module `name`, sets the native helpers, then runs `source` (Python compiled into the
