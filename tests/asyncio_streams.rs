@@ -182,3 +182,119 @@ AssertionError feed_data after feed_eof
 "#####,
     );
 }
+
+/// Dual-stack servers (host None), a read that times out and resumes, the transport socket,
+/// drain and write after close, racing readers and set_exception.
+#[test]
+fn streams_edge_cases() {
+    check(
+        "streams_edge_cases",
+        r#####"import asyncio
+
+async def main():
+    events = []
+
+    async def slow(reader, writer):
+        events.append('slow handler')
+        await asyncio.sleep(0.05)
+        writer.write(b'late line\n')
+        await writer.drain()
+        data = await reader.read()
+        events.append(('server read', data))
+        writer.close()
+        await writer.wait_closed()
+
+    server = await asyncio.start_server(slow, None, 0)
+    print('sockets:', len(server.sockets), sorted(s.family for s in server.sockets))
+    port = server.sockets[0].getsockname()[1]
+    server.close()
+    await server.wait_closed()
+
+    server = await asyncio.start_server(slow, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection('127.0.0.1', port)
+    try:
+        await asyncio.wait_for(reader.readline(), 0.01)
+    except asyncio.TimeoutError:
+        print('readline timed out')
+    print('then:', await reader.readline())
+    sock = writer.get_extra_info('socket')
+    print('socket family/type/proto:', sock.family, sock.type, sock.proto)
+    print('same fd:', sock.fileno() == writer.transport.get_extra_info('socket').fileno())
+    writer.write(b'bye')
+    writer.close()
+    try:
+        await writer.drain()
+    except ConnectionResetError as exc:
+        print('drain after close:', exc)
+    await writer.wait_closed()
+    print('closing:', writer.is_closing())
+    try:
+        writer.write(b'ignored')
+        print('write after close is ignored')
+    except Exception as exc:
+        print('write after close:', exc)
+    async with server:
+        await asyncio.sleep(0.05)
+    print(events)
+
+    # Two readers racing on one stream.
+    r = asyncio.StreamReader()
+    t = asyncio.create_task(r.read(1))
+    await asyncio.sleep(0)
+    try:
+        await r.read(1)
+    except RuntimeError as exc:
+        print(exc)
+    r.feed_data(b'ab')
+    print(await t, r.at_eof())
+    r.set_exception(ValueError('boom'))
+    try:
+        await r.readline()
+    except ValueError as exc:
+        print('set_exception:', exc)
+    print(r.exception())
+
+asyncio.run(main())
+"#####,
+        r#####"sockets: 2 [<AddressFamily.AF_INET: 2>, <AddressFamily.AF_INET6: 10>]
+readline timed out
+then: b'late line\n'
+socket family/type/proto: 2 1 6
+same fd: True
+drain after close: Connection lost
+closing: True
+write after close is ignored
+['slow handler', ('server read', b'bye')]
+read() called while another coroutine is already waiting for incoming data
+b'a' False
+set_exception: boom
+boom
+"#####,
+    );
+}
+
+/// The socket module: enums, constants, getaddrinfo (service names, AI_PASSIVE), gaierror.
+#[test]
+fn socket_module_resolution() {
+    check(
+        "socket_module_resolution",
+        r#####"import socket
+print(socket.SOMAXCONN, socket.AF_INET, repr(socket.AF_INET6), socket.getaddrinfo('localhost', 80, type=socket.SOCK_STREAM), socket.getaddrinfo('127.0.0.1', 'http'))
+print(socket.getaddrinfo(None, 0, flags=socket.AI_PASSIVE, type=1))
+print(socket.gaierror.__mro__, socket.error)
+try: socket.getaddrinfo('nonexistent.invalid', 1)
+except socket.gaierror as e: print(type(e), e.errno < 0, isinstance(e.strerror, str))
+try: socket.getaddrinfo('x', 1.5)
+except OSError as e: print(repr(e))
+print(len(socket.getaddrinfo('127.0.0.1', 80)))
+"#####,
+        r#####"4096 2 <AddressFamily.AF_INET6: 10> [(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))] [(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))]
+[(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('0.0.0.0', 0)), (<AddressFamily.AF_INET6: 10>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('::', 0, 0, 0))]
+(<class 'socket.gaierror'>, <class 'OSError'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>) <class 'OSError'>
+<class 'socket.gaierror'> True True
+OSError('Int or String expected')
+3
+"#####,
+    );
+}

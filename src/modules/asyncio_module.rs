@@ -75,6 +75,22 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         ("_print_exception", print_exc),
         ("_write_stderr", write),
     ];
-    natives.extend(sockets::natives(vm));
+    natives.extend(sockets::natives(vm)?);
     super::python_module(vm, "asyncio", "<frozen asyncio>", SOURCE, natives)
+}
+
+/// Builds the `socket` module (`asyncio/socket.py`) on first import; it shares the resolver and
+/// `gaierror` with asyncio.
+pub fn init_socket(vm: &mut Vm) -> PyResult<ObjRef> {
+    let natives = sockets::natives(vm)?
+        .into_iter()
+        .filter(|(name, _)| matches!(*name, "_getaddrinfo" | "_gaierror"))
+        .collect();
+    super::python_module(
+        vm,
+        "socket",
+        "<frozen socket>",
+        include_str!("asyncio/socket.py"),
+        natives,
+    )
 }

@@ -16,6 +16,7 @@ use std::rc::Rc;
 pub fn register_all(vm: &mut Vm) {
     generic_alias::install(vm);
     vm.register_module("asyncio", asyncio_module::init);
+    vm.register_module("socket", asyncio_module::init_socket);
     vm.register_module("datetime", datetime::init);
     vm.register_module("random", random::init);
     vm.register_module("time", time::init);

@@ -56,12 +56,9 @@ def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
 
 
 def _resolve(host, port, family, type, proto, flags):
-    """socket.getaddrinfo for stream sockets (what the executor runs)."""
-    if isinstance(port, str):
-        port = int(port) if port else 0
-    if isinstance(host, bytes):
-        host = host.decode('idna')
-    return _getaddrinfo(host, port, family, flags)
+    """socket.getaddrinfo (what the executor runs for loop.getaddrinfo)."""
+    import socket
+    return socket.getaddrinfo(host, port, family, type, proto, flags)
 
 
 # ---- protocols.py / transports.py -------------------------------------------------------------
@@ -188,11 +185,13 @@ class TransportSocket:
 
     @property
     def family(self):
-        return self._sock.family
+        import socket
+        return socket._intenum_converter(self._sock.family, socket.AddressFamily)
 
     @property
     def type(self):
-        return self._sock.type
+        import socket
+        return socket._intenum_converter(self._sock.type, socket.SocketKind)
 
     @property
     def proto(self):

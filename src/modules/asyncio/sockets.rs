@@ -340,34 +340,60 @@ fn gai_error(vm: &mut Vm, code: i32) -> ObjRef {
     )
 }
 
-/// Mirrors `socket.getaddrinfo(host, port, family, SOCK_STREAM, 0, flags)`: the stream
-/// addresses of `host` (`None` with `AI_PASSIVE`: the wildcard addresses), in resolver order.
-fn getaddrinfo(
-    vm: &mut Vm,
-    host: Option<&str>,
-    port: u16,
+/// One answer of the resolver: `(family, type, proto, canonname, sockaddr)`.
+struct AddrInfo {
+    /// The address family (`AF_INET`, `AF_INET6`).
     family: i64,
+    /// The socket type (`SOCK_STREAM`, ...).
+    socktype: i64,
+    /// The protocol number.
+    proto: i64,
+    /// The canonical name (only with `AI_CANONNAME`, on the first answer).
+    canonname: String,
+    /// The socket address.
+    addr: SocketAddr,
+}
+
+/// The resolver's question: what `socket.getaddrinfo` passes to getaddrinfo(3).
+struct AddrQuery {
+    /// The host name or numeric address (`None`: the local or wildcard address).
+    host: Option<String>,
+    /// The service: a port number or a service name (`None`: port 0).
+    service: Option<String>,
+    /// `ai_family` of the hints.
+    family: i64,
+    /// `ai_socktype` of the hints.
+    socktype: i64,
+    /// `ai_protocol` of the hints.
+    proto: i64,
+    /// `ai_flags` of the hints.
     flags: i64,
-) -> PyResult<Vec<SocketAddr>> {
-    let host_c = match host {
-        Some(h) => match std::ffi::CString::new(h) {
-            Ok(c) => Some(c),
-            Err(_) => return Err(vm.new_value_error("embedded null character")),
+}
+
+/// Mirrors socketmodule.c `socket_getaddrinfo`: the answers of getaddrinfo(3) in resolver
+/// order, IPv4 and IPv6 only.
+fn getaddrinfo(vm: &mut Vm, query: &AddrQuery) -> PyResult<Vec<AddrInfo>> {
+    let to_c = |vm: &mut Vm, text: &Option<String>| match text {
+        Some(t) => match std::ffi::CString::new(t.as_str()) {
+            Ok(c) => Ok(Some(c)),
+            Err(_) => Err(vm.new_value_error("embedded null character")),
         },
-        None => None,
+        None => Ok(None),
     };
-    let service = std::ffi::CString::new(port.to_string()).unwrap_or_default();
+    let host_c = to_c(vm, &query.host)?;
+    let service_c = to_c(vm, &query.service)?;
     // SAFETY: an all-zero addrinfo is the documented "no hints" value.
     let mut hints: libc::addrinfo = unsafe { std::mem::zeroed() };
-    hints.ai_family = family as libc::c_int;
-    hints.ai_socktype = libc::SOCK_STREAM;
-    hints.ai_flags = flags as libc::c_int;
+    hints.ai_family = query.family as libc::c_int;
+    hints.ai_socktype = query.socktype as libc::c_int;
+    hints.ai_protocol = query.proto as libc::c_int;
+    hints.ai_flags = query.flags as libc::c_int;
     let mut list: *mut libc::addrinfo = std::ptr::null_mut();
     // SAFETY: every pointer is valid for the call; `list` is freed below.
     let code = unsafe {
         libc::getaddrinfo(
             host_c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
-            service.as_ptr(),
+            service_c.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()),
             &hints,
             &mut list,
         )
@@ -378,35 +404,83 @@ fn getaddrinfo(
         }
         return Err(gai_error(vm, code));
     }
-    let mut addresses = Vec::new();
+    let mut answers = Vec::new();
     let mut node = list;
     while !node.is_null() {
         // SAFETY: `node` walks the list getaddrinfo returned; each sockaddr matches its family.
         unsafe {
             let info = &*node;
-            if info.ai_family == libc::AF_INET && !info.ai_addr.is_null() {
+            let addr = if info.ai_addr.is_null() {
+                None
+            } else if info.ai_family == libc::AF_INET {
                 let sa = &*(info.ai_addr as *const libc::sockaddr_in);
                 let ip = Ipv4Addr::from(u32::from_be(sa.sin_addr.s_addr));
-                addresses.push(SocketAddr::V4(SocketAddrV4::new(
+                Some(SocketAddr::V4(SocketAddrV4::new(
                     ip,
                     u16::from_be(sa.sin_port),
-                )));
-            } else if info.ai_family == libc::AF_INET6 && !info.ai_addr.is_null() {
+                )))
+            } else if info.ai_family == libc::AF_INET6 {
                 let sa = &*(info.ai_addr as *const libc::sockaddr_in6);
                 let ip = Ipv6Addr::from(sa.sin6_addr.s6_addr);
-                addresses.push(SocketAddr::V6(SocketAddrV6::new(
+                Some(SocketAddr::V6(SocketAddrV6::new(
                     ip,
                     u16::from_be(sa.sin6_port),
                     sa.sin6_flowinfo,
                     sa.sin6_scope_id,
-                )));
+                )))
+            } else {
+                None
+            };
+            if let Some(addr) = addr {
+                let canonname = if info.ai_canonname.is_null() {
+                    String::new()
+                } else {
+                    std::ffi::CStr::from_ptr(info.ai_canonname)
+                        .to_string_lossy()
+                        .into_owned()
+                };
+                answers.push(AddrInfo {
+                    family: i64::from(info.ai_family),
+                    socktype: i64::from(info.ai_socktype),
+                    proto: i64::from(info.ai_protocol),
+                    canonname,
+                    addr,
+                });
             }
             node = info.ai_next;
         }
     }
     // SAFETY: `list` came from a successful getaddrinfo and is freed once.
     unsafe { libc::freeaddrinfo(list) };
-    Ok(addresses)
+    Ok(answers)
+}
+
+/// Reads the host argument of getaddrinfo: None, str or bytes.
+fn host_argument(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+    match v {
+        Value::None => Ok(None),
+        v => match (v.as_str(), v.payload()) {
+            (Some(s), _) => Ok(Some(s.to_string())),
+            (None, Some(Payload::Bytes(b))) => Ok(Some(String::from_utf8_lossy(b).into_owned())),
+            _ => Err(vm.new_type_error(format!(
+                "getaddrinfo() argument 1 must be string or None, not {}",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+/// Reads the port argument of getaddrinfo: None, int, str or bytes (socketmodule.c).
+fn service_argument(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(i.to_string())),
+        v => match (v.as_str(), v.payload()) {
+            (Some(s), _) => Ok(Some(s.to_string())),
+            (None, Some(Payload::Bytes(b))) => Ok(Some(String::from_utf8_lossy(b).into_owned())),
+            _ => Err(vm.new_exception_msg(&vm.exc.os_error.clone(), "Int or String expected")),
+        },
+    }
 }
 
 /// Sets an int socket option to 1.
@@ -732,11 +806,23 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
     });
 }
 
-/// The natives `asyncio/streams.py` stands on, to set in the asyncio module.
-pub fn natives(vm: &mut Vm) -> Vec<(&'static str, Value)> {
-    let os_error = vm.exc.os_error.clone();
-    let gaierror = vm.new_exception_class("gaierror", std::slice::from_ref(&os_error), "socket");
-    GAIERROR.with(|c| *c.borrow_mut() = Some(gaierror.clone()));
+/// The natives `asyncio/selector_events.py` stands on, to set in the asyncio module (the
+/// `socket` module takes `_getaddrinfo` and `_gaierror` from them).
+pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
+    // One class for the thread, whichever of asyncio and socket is imported first.
+    let gaierror = match GAIERROR.with(|c| c.borrow().clone()) {
+        Some(cls) => cls,
+        None => {
+            // Made like a Python-level class so that its repr is <class 'socket.gaierror'>.
+            let namespace = vm.new_dict();
+            vm.dict_set_str(&namespace, "__module__", Value::str("socket"));
+            let os_error = vm.exc.os_error.clone();
+            let metaclass = vm.types.type_.clone();
+            let cls = vm.new_class(&metaclass, "gaierror", vec![os_error], &namespace)?;
+            GAIERROR.with(|c| *c.borrow_mut() = Some(cls.clone()));
+            cls
+        }
+    };
     let cls = vm.new_native_class("socket", &[], "socket");
     add_socket_methods(vm, &cls);
     let socket_cls = cls.clone();
@@ -765,40 +851,28 @@ pub fn natives(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         Ok(Value::None)
     });
     let resolve = vm.new_native_fn("_getaddrinfo", |vm, args: Args| {
-        let a = args.check(vm, "_getaddrinfo", 4, 4)?.to_vec();
-        let host = match &a[0] {
-            Value::None => None,
-            v => match v.as_str() {
-                Some(s) => Some(s.to_string()),
-                None => {
-                    return Err(
-                        vm.new_type_error("getaddrinfo() argument 1 must be string or None")
-                    );
-                }
-            },
+        let a = args.check(vm, "_getaddrinfo", 6, 6)?.to_vec();
+        let query = AddrQuery {
+            host: host_argument(vm, &a[0])?,
+            service: service_argument(vm, &a[1])?,
+            family: vm.index_value(&a[2])?,
+            socktype: vm.index_value(&a[3])?,
+            proto: vm.index_value(&a[4])?,
+            flags: vm.index_value(&a[5])?,
         };
-        let port = match &a[1] {
-            Value::None => 0,
-            v => u16::try_from(vm.index_value(v)?)
-                .map_err(|_| vm.new_overflow_error("getaddrinfo(): port must be 0-65535."))?,
-        };
-        let family = vm.index_value(&a[2])?;
-        let flags = vm.index_value(&a[3])?;
-        let addresses = getaddrinfo(vm, host.as_deref(), port, family, flags)?;
-        let infos = addresses
-            .iter()
-            .map(|addr| {
-                let family = if addr.is_ipv4() { AF_INET } else { AF_INET6 };
+        let answers = getaddrinfo(vm, &query)?
+            .into_iter()
+            .map(|info| {
                 Value::tuple(vec![
-                    Value::Int(family),
-                    Value::Int(SOCK_STREAM),
-                    Value::Int(IPPROTO_TCP),
-                    Value::str(""),
-                    address_value(addr),
+                    Value::Int(info.family),
+                    Value::Int(info.socktype),
+                    Value::Int(info.proto),
+                    Value::string(info.canonname),
+                    address_value(&info.addr),
                 ])
             })
             .collect();
-        Ok(Value::list(infos))
+        Ok(Value::list(answers))
     });
     let pton = vm.new_native_fn("_is_ip_address", |vm, args: Args| {
         let a = args.check(vm, "_is_ip_address", 2, 2)?.to_vec();
@@ -817,7 +891,7 @@ pub fn natives(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         let message = vm.str(&a[1])?;
         Ok(Value::Obj(os_error_with(vm, errno, message)))
     });
-    vec![
+    Ok(vec![
         ("_socket", new_socket),
         ("_socket_type", Value::Obj(cls)),
         ("_gaierror", Value::Obj(gaierror)),
@@ -825,5 +899,5 @@ pub fn natives(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         ("_getaddrinfo", resolve),
         ("_is_ip_address", pton),
         ("_os_error", os_error_fn),
-    ]
+    ])
 }
