@@ -298,3 +298,34 @@ OSError('Int or String expected')
 "#####,
     );
 }
+
+/// Closing a loop unregisters its fds from the thread's poller (CPython closes the selector):
+/// a later loop must not find a leftover listening socket ready on every iteration.
+#[test]
+fn closed_loop_leaves_no_registered_fds() {
+    check(
+        "closed_loop_leaves_no_registered_fds",
+        r#####"import asyncio
+
+async def first():
+    async def handler(reader, writer):
+        pass
+    server = await asyncio.start_server(handler, '127.0.0.1', 0)
+    keep.append(server)
+    port = server.sockets[0].getsockname()[1]
+    # The server stops accepting: the next connection waits in the backlog, so the listening
+    # socket stays readable.
+    loop = asyncio.get_running_loop()
+    fd = server.sockets[0].fileno()
+    loop._remove_reader(fd)
+    loop._add_reader(fd, lambda: None)
+    await asyncio.open_connection('127.0.0.1', port)
+    await asyncio.sleep(0.01)
+
+keep = []
+asyncio.run(first())
+print('ready after close:', asyncio._select(0))
+"#####,
+        "ready after close: []\n",
+    );
+}

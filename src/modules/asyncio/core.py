@@ -429,6 +429,10 @@ class BaseEventLoop:
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
+        # Closing the selector: the poller is shared by every loop of the thread.
+        for fd in self._selector_keys:
+            _select_interest(fd, 0)
+        self._selector_keys.clear()
 
     def is_closed(self):
         return self._closed
@@ -643,6 +647,8 @@ class BaseEventLoop:
         for fd, mask in event_list:
             key = self._selector_keys.get(fd)
             if key is None:
+                # Left registered by a loop that was never closed.
+                _select_interest(fd, 0)
                 continue
             reader = key[1]
             writer = key[2]
