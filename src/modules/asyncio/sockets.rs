@@ -320,7 +320,12 @@ fn socket_address(vm: &mut Vm, family: i64, v: &Value) -> PyResult<SocketAddr> {
     }
 }
 
+/// The size of the reused `recv` buffer (selector_events.py's `max_size`).
+const RECV_SCRATCH_SIZE: usize = 256 * 1024;
+
 thread_local! {
+    /// The buffer `recv` reads into before copying out what arrived.
+    static RECV_SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     /// The `socket.gaierror` class, made when asyncio is first imported.
     static GAIERROR: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
 }
@@ -674,19 +679,31 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         if size < 0 {
             return Err(vm.new_value_error("negative buffersize in recv"));
         }
-        let mut buffer = vec![0u8; size as usize];
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => {
                 let mut reader: &mio::net::TcpStream = s;
-                Some(reader.read(&mut buffer))
+                let size = size as usize;
+                if size <= RECV_SCRATCH_SIZE {
+                    // Transports ask for 256 KiB and usually get a few bytes: read into a reused
+                    // buffer rather than zeroing a fresh one each time.
+                    Some(RECV_SCRATCH.with(|cell| {
+                        let mut scratch = cell.borrow_mut();
+                        scratch.resize(RECV_SCRATCH_SIZE, 0);
+                        let n = reader.read(&mut scratch[..size])?;
+                        Ok::<Vec<u8>, std::io::Error>(scratch[..n].to_vec())
+                    }))
+                } else {
+                    let mut buffer = vec![0u8; size];
+                    Some(reader.read(&mut buffer).map(|n| {
+                        buffer.truncate(n);
+                        buffer
+                    }))
+                }
             }
             _ => None,
         };
         match result {
-            Some(Ok(n)) => {
-                buffer.truncate(n);
-                Ok(new_bytes(buffer))
-            }
+            Some(Ok(data)) => Ok(new_bytes(data)),
             Some(Err(e)) => Err(os_error(vm, &e)),
             None => Err(bad_fd(vm)),
         }
