@@ -32,9 +32,7 @@ pub fn init(vm: &mut Vm) {
     });
     vm.add_method(&base, "with_traceback", |vm, args| {
         let a = args.check(vm, "with_traceback", 2, 2)?.to_vec();
-        if a[1].is_none() {
-            vm.set_attr(&a[0], "__traceback__", Value::None)?;
-        }
+        vm.set_attr(&a[0], "__traceback__", a[1].clone())?;
         Ok(a[0].clone())
     });
     vm.add_method(&base, "add_note", |vm, args| {

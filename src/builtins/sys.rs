@@ -53,6 +53,7 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
     let m = vm.new_module("sys");
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
     vm.module_set(&m, "argv", argv);
+    crate::modules::frames::install_getframe(vm, &m);
     let stream_cls = vm.new_native_class("TextIOWrapper", &[], "_io");
     vm.add_method(&stream_cls, "write", |vm, args| {
         let a = args.check(vm, "write", 2, 2)?.to_vec();

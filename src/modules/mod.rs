@@ -3,6 +3,7 @@
 
 pub mod asyncio_module;
 pub mod datetime;
+pub mod frames;
 pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
@@ -60,6 +61,14 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("collections.abc", |vm| vm.import_module("_collections_abc"));
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
+    vm.register_module("_percolate_frames", frames::init);
+    vm.register_module("linecache", frames::init_linecache);
+    vm.register_module("traceback", |vm| {
+        frozen(vm, "traceback", include_str!("py/traceback.py"))
+    });
+    vm.register_module("inspect", |vm| {
+        frozen(vm, "inspect", include_str!("py/inspect.py"))
+    });
     vm.register_module("contextvars", |vm| {
         frozen(vm, "contextvars", include_str!("py/contextvars.py"))
     });

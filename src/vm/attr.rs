@@ -375,22 +375,8 @@ impl Vm {
                     "__context__" => e.context.clone(),
                     "__suppress_context__" => Value::Bool(e.suppress_context),
                     "__traceback__" => {
-                        if e.traceback.is_empty() {
-                            Value::None
-                        } else {
-                            Value::tuple(
-                                e.traceback
-                                    .iter()
-                                    .rev()
-                                    .map(|t| {
-                                        Value::tuple(vec![
-                                            Value::str(&t.code.name),
-                                            Value::Int(t.line as i64),
-                                        ])
-                                    })
-                                    .collect(),
-                            )
-                        }
+                        drop(e);
+                        return self.traceback_object(o).map(Some);
                     }
                     _ => return Ok(None),
                 }
@@ -427,10 +413,10 @@ impl Vm {
             "running" => Value::Bool(matches!(&*st, GenState::Running)),
             "suspended" => Value::Bool(matches!(&*st, GenState::Suspended(_))),
             "code" => Value::Obj(Obj::new(Payload::Code(g.code.clone()))),
-            "frame" => match &*st {
-                GenState::Closed => Value::None,
-                _ => Value::Obj(Obj::new(Payload::Code(g.code.clone()))),
-            },
+            "frame" => {
+                drop(st);
+                return self.generator_frame_object(o).map(Some);
+            }
             "yieldfrom" | "await" => match &*st {
                 GenState::Suspended(f) => f.delegate().cloned().unwrap_or(Value::None),
                 _ => Value::None,
@@ -548,10 +534,8 @@ impl Vm {
                     return Ok(());
                 }
                 "__traceback__" => {
-                    if v.is_none() {
-                        e.traceback.clear();
-                    }
-                    return Ok(());
+                    drop(e);
+                    return self.set_traceback_object(o, &v);
                 }
                 _ => {}
             }

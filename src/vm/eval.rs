@@ -95,7 +95,7 @@ impl Vm {
             let mut add_tb = add_tb;
             loop {
                 if add_tb {
-                    self.add_traceback(&exc, &frame.code, frame.line());
+                    self.add_frame_traceback(&exc, &frame);
                 }
                 if let Some(block) = frame.blocks.pop() {
                     frame.stack.truncate(block.stack_depth as usize);
@@ -744,7 +744,7 @@ impl Vm {
                 Instr::Call(n) => {
                     let args = frame.stack.split_off(frame.stack.len() - n as usize);
                     let callable = pop(frame);
-                    match tri!(self.prepare_call(frame, callable, Args::new(args))) {
+                    match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
                         CallOutcome::Value(v) => frame.stack.push(v),
                         CallOutcome::Frame(f) => {
                             self.push_frame(frame, callers, f).map_err(|e| (e, true))?
@@ -764,6 +764,7 @@ impl Vm {
                         .collect();
                     match tri!(self.prepare_call(
                         frame,
+                        callers,
                         callable,
                         Args {
                             positional: args,
@@ -797,6 +798,7 @@ impl Vm {
                     }
                     match tri!(self.prepare_call(
                         frame,
+                        callers,
                         callable,
                         Args {
                             positional,
@@ -821,7 +823,7 @@ impl Vm {
                         }
                         None => (tri!(self.get_attr(&obj, &name)), args),
                     };
-                    match tri!(self.prepare_call(frame, callable, Args::new(args))) {
+                    match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
                         CallOutcome::Value(v) => frame.stack.push(v),
                         CallOutcome::Frame(f) => {
                             self.push_frame(frame, callers, f).map_err(|e| (e, true))?
@@ -1167,6 +1169,7 @@ impl Vm {
     fn prepare_call(
         &mut self,
         frame: &Frame,
+        callers: &[Box<Frame>],
         callable: Value,
         args: Args,
     ) -> PyResult<CallOutcome> {
@@ -1199,7 +1202,7 @@ impl Vm {
                 Payload::NativeFunction(nf) if nf.intrinsic.is_some() => {
                     let intrinsic = nf.intrinsic.expect("checked");
                     return self
-                        .call_intrinsic(frame, intrinsic, func_val.clone(), args)
+                        .call_intrinsic(frame, callers, intrinsic, func_val.clone(), args)
                         .map(CallOutcome::Value);
                 }
                 _ => {}

@@ -15,11 +15,13 @@ impl Vm {
     pub(super) fn call_intrinsic(
         &mut self,
         frame: &Frame,
+        callers: &[Box<Frame>],
         which: FrameIntrinsic,
         func: Value,
         args: Args,
     ) -> PyResult<Value> {
         match which {
+            FrameIntrinsic::GetFrame => self.frame_snapshot(frame, callers, args),
             FrameIntrinsic::Super if args.is_empty() => {
                 let class_cell = frame
                     .code

@@ -187,6 +187,18 @@ impl Vm {
             d.borrow_mut().traceback.push(TbEntry {
                 code: code.clone(),
                 line,
+                globals: None,
+            });
+        }
+    }
+
+    /// Adds the traceback entry of `frame` (its code, current line and globals).
+    pub fn add_frame_traceback(&self, exc: &ObjRef, frame: &super::frame::Frame) {
+        if let Some(d) = self.exc_data(exc) {
+            d.borrow_mut().traceback.push(TbEntry {
+                code: frame.code.clone(),
+                line: frame.line(),
+                globals: Some(frame.globals.clone()),
             });
         }
     }

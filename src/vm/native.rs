@@ -22,6 +22,8 @@ pub enum FrameIntrinsic {
     Eval,
     /// `exec(source[, globals[, locals]])` (defaults come from the caller's frame).
     Exec,
+    /// `sys._getframe([depth])`: frame objects of the caller and its callers.
+    GetFrame,
 }
 
 /// A function implemented in Rust.

@@ -435,6 +435,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// The 1-based line number.
     pub line: u32,
+    /// The frame's globals (`tb_frame.f_globals`), when known.
+    pub globals: Option<ObjRef>,
 }
 
 /// The state of an exception instance.

@@ -20,12 +20,21 @@ _coro = _c()
 CoroutineType = type(_coro)
 _coro.close()
 del _coro
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
 ModuleType = type(__import__('sys'))
 NoneType = type(None)
 EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
+from _percolate_frames import frame as FrameType, traceback as TracebackType
+CodeType = type(_f.__code__)
 
 
 class _C:

@@ -1,0 +1,251 @@
+//! Frame and traceback objects as Python sees them (`gen.gi_frame`, `sys._getframe()`,
+//! `exc.__traceback__`), built on demand from the VM's frames and traceback entries. The
+//! classes themselves are Python (`py/frames.py`, module `_percolate_frames`); this file
+//! supplies their native helpers and the conversions the VM needs.
+
+use crate::vm::frame::Frame;
+use crate::vm::generator::GenState;
+use crate::vm::native::{FrameIntrinsic, NativeFunction};
+use crate::vm::object::{Obj, Payload, TbEntry};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// The name of the internal module holding the `frame` and `traceback` classes.
+const MODULE: &str = "_percolate_frames";
+
+/// Creates `_percolate_frames` (Python classes plus their native helpers).
+pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
+    let state = vm.new_native_fn("_generator_frame_state", |vm, args| {
+        let a = args.check(vm, "_generator_frame_state", 1, 1)?;
+        let gen_obj = a[0].clone();
+        Ok(generator_frame_state(vm, &gen_obj))
+    });
+    let builtins = vm
+        .builtins
+        .dict
+        .clone()
+        .map(Value::Obj)
+        .unwrap_or(Value::None);
+    super::python_module(
+        vm,
+        MODULE,
+        "<frozen _percolate_frames>",
+        include_str!("py/frames.py"),
+        vec![
+            ("_generator_frame_state", state),
+            ("_builtins_dict", builtins),
+        ],
+    )
+}
+
+/// Creates `linecache` (Python) with the interpreter's own sources as its first source.
+pub fn init_linecache(vm: &mut Vm) -> PyResult<ObjRef> {
+    let source = vm.new_native_fn("_interpreter_source", |vm, args| {
+        let a = args.check(vm, "_interpreter_source", 1, 1)?;
+        let text = a[0].as_str().and_then(|name| vm.sources.get(name).cloned());
+        Ok(text.map(|t| Value::str(&t)).unwrap_or(Value::None))
+    });
+    super::python_module(
+        vm,
+        "linecache",
+        "<frozen linecache>",
+        include_str!("py/linecache.py"),
+        vec![("_interpreter_source", source)],
+    )
+}
+
+/// Sets `sys._getframe` (a frame intrinsic: it needs the calling frames) on module `sys`.
+pub fn install_getframe(vm: &mut Vm, sys: &ObjRef) {
+    let getframe = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+        name: Rc::from("_getframe"),
+        owner: None,
+        func: Rc::new(|vm: &mut Vm, _args: Args| {
+            Err(vm.new_runtime_error("sys._getframe() called without a frame"))
+        }),
+        is_method: false,
+        intrinsic: Some(FrameIntrinsic::GetFrame),
+    })));
+    vm.module_set(sys, "_getframe", getframe);
+}
+
+/// `(lineno, lasti, locals)` of a created or suspended generator's frame; None otherwise.
+fn generator_frame_state(vm: &mut Vm, gen_obj: &Value) -> Value {
+    let Some(Payload::Generator(g)) = gen_obj.payload() else {
+        return Value::None;
+    };
+    let state = g.state.borrow();
+    let (frame, created) = match &*state {
+        GenState::Created(f) => (f, true),
+        GenState::Suspended(f) => (f, false),
+        GenState::Running | GenState::Closed => return Value::None,
+    };
+    let (line, lasti) = if created {
+        (frame.code.first_line, 0)
+    } else {
+        (frame.line(), lasti_of(frame))
+    };
+    let locals = locals_dict(vm, frame);
+    Value::tuple(vec![Value::Int(line as i64), Value::Int(lasti), locals])
+}
+
+/// CPython's `f_lasti` is a byte offset of two-byte code units: the last instruction run.
+fn lasti_of(frame: &Frame) -> i64 {
+    2 * frame.ip.saturating_sub(1) as i64
+}
+
+/// A function frame's locals as `frame.f_locals` shows them: bound fast locals, then cell and
+/// free variables; a module or class body's own mapping.
+fn locals_dict(vm: &mut Vm, frame: &Frame) -> Value {
+    if let Some(map) = &frame.locals_map {
+        return map.clone();
+    }
+    let dict = vm.new_dict();
+    for (name, value) in frame.code.varnames.iter().zip(frame.locals.iter()) {
+        if let Some(v) = value {
+            vm.dict_set_str(&dict, name, v.clone());
+        }
+    }
+    let cell_names = frame.code.cellvars.iter().chain(frame.code.freevars.iter());
+    for (name, cell) in cell_names.zip(frame.cells.iter()) {
+        if let Payload::Cell(v) = &cell.payload
+            && let Some(v) = v.borrow().clone()
+        {
+            vm.dict_set_str(&dict, name, v);
+        }
+    }
+    Value::Obj(dict)
+}
+
+/// Looks up a class or function of `_percolate_frames`.
+fn module_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let module = vm.import_module(MODULE)?;
+    vm.get_attr(&Value::Obj(module), name)
+}
+
+impl Vm {
+    /// `gi_frame`/`cr_frame`/`ag_frame`: a live frame object for a generator that has not
+    /// finished, None once it is closed (or while it runs, as its frame is then in use).
+    pub fn generator_frame_object(&mut self, gen_obj: &ObjRef) -> PyResult<Value> {
+        let Payload::Generator(g) = &gen_obj.payload else {
+            return Ok(Value::None);
+        };
+        let globals = match &*g.state.borrow() {
+            GenState::Created(f) | GenState::Suspended(f) => f.globals.clone(),
+            GenState::Running | GenState::Closed => return Ok(Value::None),
+        };
+        let code = Value::Obj(Obj::new(Payload::Code(g.code.clone())));
+        let frame_cls = module_attr(self, "frame")?;
+        let state = generator_frame_state(self, &Value::Obj(gen_obj.clone()));
+        let Some([line, lasti, locals]) = state.as_tuple() else {
+            return Ok(Value::None);
+        };
+        let args = vec![
+            code,
+            Value::Obj(globals),
+            line.clone(),
+            lasti.clone(),
+            locals.clone(),
+            Value::None,
+            Value::Obj(gen_obj.clone()),
+        ];
+        self.call(&frame_cls, args)
+    }
+
+    /// `sys._getframe(depth)`: snapshots of the current frame and its callers in this run of
+    /// the eval loop (`callers` innermost last), linked through `f_back`.
+    pub fn frame_snapshot(
+        &mut self,
+        current: &Frame,
+        callers: &[Box<Frame>],
+        args: Args,
+    ) -> PyResult<Value> {
+        let a = args.check(self, "_getframe", 0, 1)?.to_vec();
+        let depth = match a.first() {
+            Some(d) => self.index_value(d)?,
+            None => 0,
+        };
+        let mut chain: Vec<&Frame> = callers.iter().map(|f| &**f).collect();
+        chain.push(current);
+        // The chain is outermost first; depth 0 is its last element.
+        let wanted = match usize::try_from(depth) {
+            Ok(d) if d < chain.len() => chain.len() - 1 - d,
+            _ if depth < 0 => chain.len() - 1,
+            _ => return Err(self.new_value_error("call stack is not deep enough")),
+        };
+        let frame_cls = module_attr(self, "frame")?;
+        let mut back = Value::None;
+        for frame in &chain[..=wanted] {
+            let code = Value::Obj(Obj::new(Payload::Code(frame.code.clone())));
+            let locals = locals_dict(self, frame);
+            let args = vec![
+                code,
+                Value::Obj(frame.globals.clone()),
+                Value::Int(frame.line() as i64),
+                Value::Int(lasti_of(frame)),
+                locals,
+                back,
+            ];
+            back = self.call(&frame_cls, args)?;
+        }
+        Ok(back)
+    }
+
+    /// `exc.__traceback__`: a chain of traceback objects (outermost first), or None.
+    pub fn traceback_object(&mut self, exc: &ObjRef) -> PyResult<Value> {
+        let entries = match self.exc_data(exc) {
+            Some(d) => d.borrow().traceback.clone(),
+            None => return Ok(Value::None),
+        };
+        if entries.is_empty() {
+            return Ok(Value::None);
+        }
+        let triples = entries
+            .iter()
+            .rev()
+            .map(|e| {
+                Value::tuple(vec![
+                    Value::Obj(Obj::new(Payload::Code(e.code.clone()))),
+                    e.globals.clone().map(Value::Obj).unwrap_or(Value::None),
+                    Value::Int(e.line as i64),
+                ])
+            })
+            .collect();
+        let make = module_attr(self, "_make_traceback")?;
+        self.call(&make, vec![Value::list(triples)])
+    }
+
+    /// Sets `exc.__traceback__` (or `with_traceback(tb)`): the entries of `tb`'s chain replace
+    /// the exception's; None clears them. Anything else is CPython's TypeError.
+    pub fn set_traceback_object(&mut self, exc: &ObjRef, tb: &Value) -> PyResult<()> {
+        let mut entries = Vec::new();
+        if !tb.is_none() {
+            let cls = module_attr(self, "traceback")?;
+            let Value::Obj(cls) = cls else {
+                unreachable!("traceback is a class")
+            };
+            if !self.is_instance(tb, &cls) {
+                return Err(self.new_type_error("__traceback__ must be a traceback or None"));
+            }
+            let collect = module_attr(self, "_traceback_entries")?;
+            let pairs = self.call(&collect, vec![tb.clone()])?;
+            for pair in self.collect(&pairs)?.iter().rev() {
+                let Some([code, line]) = pair.as_tuple() else {
+                    continue;
+                };
+                let Some(Payload::Code(code)) = code.payload() else {
+                    return Err(self.new_type_error("tb_frame.f_code must be a code object"));
+                };
+                let line = self.index_value(line)?;
+                entries.push(TbEntry {
+                    code: code.clone(),
+                    line: u32::try_from(line).unwrap_or(0),
+                    globals: None,
+                });
+            }
+        }
+        if let Some(d) = self.exc_data(exc) {
+            d.borrow_mut().traceback = entries;
+        }
+        Ok(())
+    }
+}
