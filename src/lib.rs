@@ -74,7 +74,11 @@ pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 
 /// Runs a program in a fresh VM as `__main__`; returns the exit status.
 fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
-    vm.sources.insert(Rc::from(filename), Rc::from(source));
+    // CPython's tracebacks read source lines from files (linecache), so `-c` code and piped
+    // stdin show no source line; only real files are remembered.
+    if !(filename.starts_with('<') && filename.ends_with('>')) {
+        vm.sources.insert(Rc::from(filename), Rc::from(source));
+    }
     let code = match compile_source(source, filename) {
         Ok(c) => c,
         Err(err) => {

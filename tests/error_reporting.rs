@@ -40,3 +40,20 @@ fn recursion_through_a_dunder_names_the_python_object_call() {
         plain.stderr
     );
 }
+
+#[test]
+fn code_given_with_dash_c_has_no_source_lines_in_tracebacks() {
+    // CPython reads traceback source lines from files; `<string>` and `<stdin>` have none.
+    let out = percolate::run_capture("def f():\n    raise KeyError(1)\nf()\n", "<string>");
+    assert_eq!(
+        out.stderr,
+        "Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n  \
+         File \"<string>\", line 2, in f\nKeyError: 1\n"
+    );
+    let file = percolate::run_capture("def f():\n    raise KeyError(1)\nf()\n", "x.py");
+    assert!(
+        file.stderr.contains("    raise KeyError(1)\n"),
+        "{}",
+        file.stderr
+    );
+}
