@@ -66,6 +66,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("traceback", |vm| {
         frozen(vm, "traceback", include_str!("py/traceback.py"))
     });
+    vm.register_module("logging", |vm| {
+        frozen(vm, "logging", include_str!("py/logging.py"))
+    });
     vm.register_module("inspect", |vm| {
         frozen(vm, "inspect", include_str!("py/inspect.py"))
     });

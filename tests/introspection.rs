@@ -1,0 +1,57 @@
+//! Introspection and diagnostics modules (logging's stderr defaults, traceback printing to
+//! stderr, frames, contextvars): each program runs through `percolate::run_capture` as
+//! `main.py`; the expected stdout and stderr texts were produced by python3 (3.11) for the same
+//! program saved as main.py.
+
+use percolate::run_capture;
+
+/// Runs `source` and asserts both its stdout and its stderr.
+fn check(tag: &str, source: &str, stdout: &str, stderr: &str) {
+    let outcome = run_capture(source, "main.py");
+    assert_eq!(outcome.stdout, stdout, "stdout of {tag}");
+    assert_eq!(outcome.stderr, stderr, "stderr of {tag}");
+}
+
+#[test]
+fn logging_defaults_write_to_stderr() {
+    check(
+        "logging_defaults",
+        r#"import logging
+log = logging.getLogger('svc')
+log.warning('no handler: last resort prints the bare message')
+log.info('dropped')
+logging.warning('module level configures the root: %s', 'BASIC_FORMAT')
+log.error('now through the root handler')
+logging.debug('below WARNING')
+print(logging.root.handlers)
+"#,
+        "[<StreamHandler <stderr> (NOTSET)>]\n",
+        "no handler: last resort prints the bare message\n\
+         WARNING:root:module level configures the root: BASIC_FORMAT\n\
+         ERROR:svc:now through the root handler\n",
+    );
+}
+
+#[test]
+fn traceback_print_exc_and_print_stack_write_to_stderr() {
+    check(
+        "traceback_stderr",
+        r#"import traceback
+def inner():
+    raise KeyError('k')
+try:
+    inner()
+except KeyError:
+    traceback.print_exc()
+traceback.print_exc()
+def f():
+    traceback.print_stack()
+f()
+"#,
+        "",
+        "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n    inner()\n  \
+         File \"main.py\", line 3, in inner\n    raise KeyError('k')\nKeyError: 'k'\nNoneType: None\n  \
+         File \"main.py\", line 11, in <module>\n    f()\n  File \"main.py\", line 10, in f\n    \
+         traceback.print_stack()\n",
+    );
+}
