@@ -18,23 +18,29 @@ async def handle_echo(reader, writer):
     log.append('server: client done')
 
 
-async def echo_clients(port):
+async def echo_clients(port, say):
     reader, writer = await asyncio.open_connection('127.0.0.1', port)
-    print('client socket:', writer.get_extra_info('sockname')[0])
-    print('peer is the server:', writer.get_extra_info('peername') == ('127.0.0.1', port))
+    say('client socket:', writer.get_extra_info('sockname')[0])
+    say('peer is the server:', writer.get_extra_info('peername') == ('127.0.0.1', port))
     for text in ['hello', 'asyncio streams', 'ünïcode']:
         writer.write(text.encode() + b'\n')
         await writer.drain()
         reply = await reader.readline()
-        print('reply:', reply.decode().rstrip('\n'))
+        say('reply:', reply.decode().rstrip('\n'))
     writer.writelines([b'one\n', b'two\n'])
-    print('two replies:', await reader.readexactly(20))
+    say('two replies:', await reader.readexactly(20))
     writer.write(b'quit\n')
-    print('after quit:', await reader.read(), reader.at_eof())
-    print('closing:', writer.is_closing(), writer.can_write_eof())
+    say('after quit:', await reader.read(), reader.at_eof())
+    say('closing:', writer.is_closing(), writer.can_write_eof())
     writer.close()
-    print('closing:', writer.is_closing())
+    say('closing:', writer.is_closing())
     await writer.wait_closed()
+
+
+def collector(lines):
+    """A `say` for a client running concurrently: its lines are printed once it is done (how
+    two clients' steps interleave depends on the timing of the network)."""
+    return lambda *args: lines.append(' '.join(str(arg) for arg in args))
 
 
 def handle_plain(reader, writer):
@@ -133,10 +139,14 @@ async def main():
         print('listening sockets:', len(sockets), 'serving:', server.is_serving())
         host, port = sockets[0].getsockname()
         print('bound to', host, 'port is an int:', isinstance(port, int))
-        await echo_clients(port)
-        await asyncio.gather(echo_clients(port), echo_clients(port))
+        await echo_clients(port, print)
+        first, second = [], []
+        await asyncio.gather(echo_clients(port, collector(first)),
+                             echo_clients(port, collector(second)))
+        print('\n'.join(first + second))
     print('server closed; serving:', server.is_serving())
-    print('\n'.join(str(entry) for entry in log))
+    # The server's handlers ran concurrently for the last two clients: print their log sorted.
+    print('\n'.join(sorted(str(entry) for entry in log)))
     log.clear()
 
     plain = await asyncio.start_server(handle_plain, '127.0.0.1', 0)

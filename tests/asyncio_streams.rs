@@ -20,14 +20,18 @@ fn peer_reset_is_connection_reset_error() {
         r#####"import asyncio
 
 async def main():
+    paused = asyncio.Event()
+
     async def handler(reader, writer):
         writer.transport.pause_reading()
+        paused.set()
         await asyncio.sleep(0.05)
         writer.transport.abort()
 
     server = await asyncio.start_server(handler, '127.0.0.1', 0)
     port = server.sockets[0].getsockname()[1]
     reader, writer = await asyncio.open_connection('127.0.0.1', port)
+    await paused.wait()
     writer.write(b'unread data')
     await writer.drain()
     await asyncio.sleep(0.2)
@@ -327,5 +331,85 @@ asyncio.run(first())
 print('ready after close:', asyncio._select(0))
 "#####,
         "ready after close: []\n",
+    );
+}
+
+/// loop.create_server / create_connection with Protocol subclasses: the callbacks in CPython's
+/// order, eof_received closing the transport, write buffer limits.
+#[test]
+fn protocols_and_transports() {
+    check(
+        "protocols_and_transports",
+        r#####"import asyncio
+
+class Echo(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.transport = transport
+        print('server: connection_made', type(transport).__name__)
+
+    def data_received(self, data):
+        print('server: data_received', data)
+        self.transport.write(data.upper())
+
+    def eof_received(self):
+        print('server: eof_received')
+        self.transport.write(b'BYE')
+        return False
+
+    def connection_lost(self, exc):
+        print('server: connection_lost', exc)
+
+
+class Client(asyncio.Protocol):
+    def __init__(self, done):
+        self.done = done
+        self.received = []
+
+    def connection_made(self, transport):
+        print('client: connection_made', transport.get_extra_info('peername')[0])
+        transport.writelines([b'hello ', b'world'])
+        self.transport = transport
+
+    def data_received(self, data):
+        self.received.append(data)
+        if b''.join(self.received) == b'HELLO WORLD':
+            print('client: got', b''.join(self.received))
+            self.transport.write_eof()
+
+    def eof_received(self):
+        print('client: eof_received', b''.join(self.received))
+
+    def connection_lost(self, exc):
+        print('client: connection_lost', exc)
+        self.done.set_result(None)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(Echo, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    done = loop.create_future()
+    transport, protocol = await loop.create_connection(lambda: Client(done), '127.0.0.1', port)
+    print('created:', type(protocol).__name__, transport.is_closing())
+    await done
+    print('closing:', transport.is_closing())
+    server.close()
+    await server.wait_closed()
+    print('write buffer limits:', transport.get_write_buffer_limits())
+
+asyncio.run(main())
+"#####,
+        r#####"server: connection_made _SelectorSocketTransport
+client: connection_made 127.0.0.1
+created: Client False
+server: data_received b'hello world'
+client: got b'HELLO WORLD'
+server: eof_received
+server: connection_lost None
+client: eof_received b'HELLO WORLDBYE'
+client: connection_lost None
+closing: True
+write buffer limits: (16384, 65536)
+"#####,
     );
 }
