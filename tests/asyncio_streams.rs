@@ -413,3 +413,55 @@ write buffer limits: (16384, 65536)
 "#####,
     );
 }
+
+/// create_connection's local_addr (bound before connecting, bind errors as CPython words them)
+/// and happy_eyeballs_delay.
+#[test]
+fn local_addr_and_happy_eyeballs() {
+    check(
+        "local_addr_and_happy_eyeballs",
+        r#####"import asyncio
+
+async def main():
+    async def handler(reader, writer):
+        host, port = writer.get_extra_info('peername')
+        writer.write(f'{host} {port == wanted}\n'.encode())
+        writer.close()
+
+    server = await asyncio.start_server(handler, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    # Pick a free local port by binding a throwaway server on port 0.
+    probe = await asyncio.start_server(handler, '127.0.0.1', 0)
+    wanted = probe.sockets[0].getsockname()[1]
+    probe.close()
+    await probe.wait_closed()
+    reader, writer = await asyncio.open_connection('127.0.0.1', port, local_addr=('127.0.0.1', wanted))
+    print('server saw:', (await reader.readline()).decode().strip())
+    print('sockname port is local_addr:', writer.get_extra_info('sockname')[1] == wanted)
+    writer.close()
+    await writer.wait_closed()
+    try:
+        await asyncio.open_connection('127.0.0.1', port, local_addr=('::1', 0))
+    except OSError as exc:
+        print(exc)
+    try:
+        await asyncio.open_connection('127.0.0.1', port, local_addr=('127.0.0.1', port))
+    except OSError as exc:
+        print(type(exc).__name__, exc.errno, str(exc).replace(str(port), 'PORT'))
+    r, w = await asyncio.open_connection('127.0.0.1', port, happy_eyeballs_delay=0.25)
+    print('happy eyeballs:', (await r.readline()).decode().split()[0])
+    w.close()
+    await w.wait_closed()
+    server.close()
+    await server.wait_closed()
+
+asyncio.run(main())
+"#####,
+        r#####"server saw: 127.0.0.1 True
+sockname port is local_addr: True
+no matching local address with family=<AddressFamily.AF_INET: 2> found
+OSError 98 [Errno 98] error while attempting to bind on address ('127.0.0.1', PORT): address already in use
+happy eyeballs: 127.0.0.1
+"#####,
+    );
+}

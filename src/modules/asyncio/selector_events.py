@@ -817,6 +817,24 @@ async def _create_server_getaddrinfo(self, host, port, family, flags):
     return infos
 
 
+def _interleave_addrinfos(addrinfos, first_address_family_count=1):
+    """Mirrors base_events.py _interleave_addrinfos: alternate the address families."""
+    by_family = {}
+    for addr in addrinfos:
+        by_family.setdefault(addr[0], []).append(addr)
+    lists = list(by_family.values())
+    reordered = []
+    if first_address_family_count > 1:
+        reordered.extend(lists[0][:first_address_family_count - 1])
+        del lists[0][:first_address_family_count - 1]
+    longest = max((len(group) for group in lists), default=0)
+    for i in range(longest):
+        for group in lists:
+            if i < len(group):
+                reordered.append(group[i])
+    return reordered
+
+
 async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
     my_exceptions = []
     exceptions.append(my_exceptions)
@@ -824,6 +842,23 @@ async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
     sock = None
     try:
         sock = _socket(family)
+        if local_addr_infos is not None:
+            for lfamily, _, _, _, laddr in local_addr_infos:
+                if lfamily != family:
+                    continue
+                try:
+                    sock.bind(laddr)
+                    break
+                except OSError as exc:
+                    msg = (f'error while attempting to bind on address {laddr!r}: '
+                           f'{exc.strerror.lower()}')
+                    my_exceptions.append(_os_error(exc.errno, msg))
+            else:
+                if my_exceptions:
+                    raise my_exceptions.pop()
+                import socket
+                family = socket._intenum_converter(family, socket.AddressFamily)
+                raise OSError(f'no matching local address with family={family!r} found')
         await self.sock_connect(sock, address)
         return sock
     except OSError as exc:
@@ -859,10 +894,24 @@ async def create_connection(self, protocol_factory, host=None, port=None, *, ssl
                                             proto=proto, flags=flags, loop=self)
         if not infos:
             raise OSError('getaddrinfo() returned empty list')
+        if local_addr is not None:
+            laddr_infos = await self._ensure_resolved(local_addr, family=family,
+                                                      type=_SOCK_STREAM, proto=proto,
+                                                      flags=flags, loop=self)
+            if not laddr_infos:
+                raise OSError('getaddrinfo() returned empty list')
+        else:
+            laddr_infos = None
+        if happy_eyeballs_delay is not None and interleave is None:
+            interleave = 1
+        if interleave:
+            infos = _interleave_addrinfos(infos, interleave)
+        # With happy_eyeballs_delay the attempts are made one after the other (CPython races
+        # them with staggered starts); the order of attempts and the errors are the same.
         exceptions = []
         for addrinfo in infos:
             try:
-                sock = await self._connect_sock(exceptions, addrinfo)
+                sock = await self._connect_sock(exceptions, addrinfo, laddr_infos)
                 break
             except OSError:
                 continue

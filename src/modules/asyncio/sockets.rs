@@ -50,13 +50,27 @@ thread_local! {
     };
 }
 
+/// A new poller that also watches the Ctrl-C wake-up pipe (vm/interrupt.rs), so a SIGINT
+/// ends the loop's wait at once (CPython: `signal.set_wakeup_fd` on the self-pipe).
+fn new_poll() -> Option<mio::Poll> {
+    let poll = mio::Poll::new().ok()?;
+    if let Some(fd) = crate::vm::interrupt::wake_fd() {
+        let _ = poll.registry().register(
+            &mut mio::unix::SourceFd(&fd),
+            mio::Token(usize::MAX),
+            mio::Interest::READABLE,
+        );
+    }
+    Some(poll)
+}
+
 /// Sets the events the loop waits for on `fd` (0 unregisters it).
 fn set_interest(fd: RawFd, mask: u8) {
     // `try_with`: a socket dropped while the thread exits finds the selector already gone.
     let _ = SELECTOR.try_with(|cell| {
         let mut selector = cell.borrow_mut();
         if selector.poll.is_none() {
-            selector.poll = mio::Poll::new().ok();
+            selector.poll = new_poll();
         }
         let Selector { poll, interest } = &mut *selector;
         let position = interest.iter().position(|(f, _)| *f == fd);
@@ -136,7 +150,7 @@ pub fn select(timeout: Option<f64>) -> Vec<(RawFd, u8)> {
     SELECTOR.with(|cell| {
         let mut selector = cell.borrow_mut();
         if selector.poll.is_none() {
-            selector.poll = mio::Poll::new().ok();
+            selector.poll = new_poll();
         }
         let Selector { poll, interest } = &mut *selector;
         let ready = ready_now(interest);
@@ -147,8 +161,12 @@ pub fn select(timeout: Option<f64>) -> Vec<(RawFd, u8)> {
         match poll {
             Some(poll) => {
                 let mut events = mio::Events::with_capacity(64);
-                // An interrupted wait simply ends early; the loop recomputes its timeout.
-                let _ = poll.poll(&mut events, duration);
+                // An interrupted wait simply ends early; the loop recomputes its timeout. A
+                // Ctrl-C that is already pending must not wait at all (the VM raises it next).
+                if !crate::vm::interrupt::pending() {
+                    let _ = poll.poll(&mut events, duration);
+                }
+                crate::vm::interrupt::drain_wake();
             }
             None => std::thread::sleep(duration.unwrap_or(Duration::from_secs(86_400))),
         }
@@ -507,6 +525,53 @@ fn enable_option(fd: RawFd, level: libc::c_int, name: libc::c_int) -> std::io::R
     Ok(())
 }
 
+/// Calls `f` with `addr` as a C sockaddr and its length.
+fn with_sockaddr<R>(
+    addr: &SocketAddr,
+    f: impl FnOnce(*const libc::sockaddr, libc::socklen_t) -> R,
+) -> R {
+    match addr {
+        SocketAddr::V4(a) => {
+            // SAFETY: all-zero is a valid sockaddr_in; the fields are then filled in.
+            let mut sin: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr = libc::in_addr {
+                s_addr: u32::from(*a.ip()).to_be(),
+            };
+            let len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+            f((&sin as *const libc::sockaddr_in).cast(), len)
+        }
+        SocketAddr::V6(a) => {
+            // SAFETY: all-zero is a valid sockaddr_in6; the fields are then filled in.
+            let mut sin6: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_flowinfo = a.flowinfo();
+            sin6.sin6_addr = libc::in6_addr {
+                s6_addr: a.ip().octets(),
+            };
+            sin6.sin6_scope_id = a.scope_id();
+            let len = std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t;
+            f((&sin6 as *const libc::sockaddr_in6).cast(), len)
+        }
+    }
+}
+
+/// Starts a non-blocking connect from a bound socket (create_connection's `local_addr`).
+/// `Ok(())` means connected or under way (EINPROGRESS).
+fn connect_from(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
+    // SAFETY: connect(2) with a complete sockaddr of the length passed.
+    let rc = with_sockaddr(addr, |sa, len| unsafe { libc::connect(fd, sa, len) });
+    if rc < 0 {
+        let err = std::io::Error::last_os_error();
+        if err.raw_os_error() != Some(libc::EINPROGRESS) {
+            return Err(err);
+        }
+    }
+    Ok(())
+}
+
 /// A non-blocking TCP socket bound to `addr`, not yet listening, with the options
 /// base_events.py create_server sets: SO_REUSEADDR, and IPV6_V6ONLY on IPv6 (so that `::` and
 /// `0.0.0.0` can share a port).
@@ -531,45 +596,11 @@ fn bind_socket(addr: &SocketAddr) -> std::io::Result<std::net::TcpListener> {
     // SAFETY: `fd` is a fresh socket nobody else owns.
     let owned = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
     enable_option(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR)?;
-    let rc = match addr {
-        SocketAddr::V4(a) => {
-            // SAFETY: all-zero is a valid sockaddr_in; the fields are then filled in.
-            let mut sin: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-            sin.sin_family = libc::AF_INET as libc::sa_family_t;
-            sin.sin_port = a.port().to_be();
-            sin.sin_addr = libc::in_addr {
-                s_addr: u32::from(*a.ip()).to_be(),
-            };
-            // SAFETY: `sin` is a complete sockaddr_in of the length passed.
-            unsafe {
-                libc::bind(
-                    fd,
-                    (&sin as *const libc::sockaddr_in).cast(),
-                    std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
-                )
-            }
-        }
-        SocketAddr::V6(a) => {
-            enable_option(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY)?;
-            // SAFETY: all-zero is a valid sockaddr_in6; the fields are then filled in.
-            let mut sin6: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
-            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-            sin6.sin6_port = a.port().to_be();
-            sin6.sin6_flowinfo = a.flowinfo();
-            sin6.sin6_addr = libc::in6_addr {
-                s6_addr: a.ip().octets(),
-            };
-            sin6.sin6_scope_id = a.scope_id();
-            // SAFETY: `sin6` is a complete sockaddr_in6 of the length passed.
-            unsafe {
-                libc::bind(
-                    fd,
-                    (&sin6 as *const libc::sockaddr_in6).cast(),
-                    std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
-                )
-            }
-        }
-    };
+    if !addr.is_ipv4() {
+        enable_option(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY)?;
+    }
+    // SAFETY: bind(2) with a complete sockaddr of the length passed.
+    let rc = with_sockaddr(addr, |sa, len| unsafe { libc::bind(fd, sa, len) });
     if rc < 0 {
         return Err(std::io::Error::last_os_error());
     }
@@ -599,10 +630,23 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let a = args.check(vm, "connect", 2, 2)?.to_vec();
         let st = state_of(vm, &a[0])?;
         let addr = socket_address(vm, st.family, &a[1])?;
-        if !matches!(&*st.conn.borrow(), Conn::Fresh) {
-            return Err(os_error_with(vm, libc::EISCONN, strerror(libc::EISCONN)));
-        }
-        match mio::net::TcpStream::connect(addr) {
+        let previous = std::mem::replace(&mut *st.conn.borrow_mut(), Conn::Closed);
+        let started = match previous {
+            Conn::Fresh => mio::net::TcpStream::connect(addr).map_err(|e| (e, Conn::Fresh)),
+            Conn::Bound(bound) => match connect_from(bound.as_raw_fd(), &addr) {
+                Ok(()) => {
+                    let fd: std::os::fd::OwnedFd = bound.into();
+                    let stream = std::net::TcpStream::from(fd);
+                    Ok(mio::net::TcpStream::from_std(stream))
+                }
+                Err(e) => Err((e, Conn::Bound(bound))),
+            },
+            other => {
+                *st.conn.borrow_mut() = other;
+                return Err(os_error_with(vm, libc::EISCONN, strerror(libc::EISCONN)));
+            }
+        };
+        match started {
             Ok(stream) => {
                 *st.conn.borrow_mut() = Conn::Stream(stream);
                 // A non-blocking connect is under way: the writer callback learns its fate.
@@ -612,7 +656,10 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
                     strerror(libc::EINPROGRESS),
                 ))
             }
-            Err(e) => Err(os_error(vm, &e)),
+            Err((e, previous)) => {
+                *st.conn.borrow_mut() = previous;
+                Err(os_error(vm, &e))
+            }
         }
     });
     vm.add_method(cls, "_connect_error", |vm, args| {
