@@ -99,6 +99,9 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
             // Temporaries freed while the exception unwound report (e.g. "never awaited")
             // before the traceback, as in CPython.
             vm.run_pending_finalizers();
+            if vm.exc_matches(&e, &vm.exc.keyboard_interrupt.clone()) {
+                vm::interrupt::note_uncaught_interrupt();
+            }
             vm.handle_uncaught(&e)
         }
     };

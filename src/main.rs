@@ -73,6 +73,15 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    percolate::vm::interrupt::install();
+    let code = run(&cli);
+    // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython does.
+    percolate::vm::interrupt::exit_if_interrupted();
+    code
+}
+
+/// Runs what the command line asks for; returns the exit code.
+fn run(cli: &Cli) -> ExitCode {
     if let Some(code) = &cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());

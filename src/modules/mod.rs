@@ -8,7 +8,9 @@ pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
 pub mod random;
+pub mod signal;
 pub mod time;
+pub mod types_support;
 
 use crate::vm::{ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -21,6 +23,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("datetime", datetime::init);
     vm.register_module("random", random::init);
     vm.register_module("time", time::init);
+    vm.register_module("signal", signal::init);
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
     vm.register_module("itertools", |vm| {

@@ -80,6 +80,14 @@ impl Vm {
             Resume::Value(None) => {}
             Resume::Throw(e) => pending = Some((e, true)),
         }
+        // Entering or resuming a frame is the other Ctrl-C check point (a task step, a call
+        // from Rust); the interrupt is raised inside the frame, as a throw would be.
+        if pending.is_none()
+            && super::interrupt::pending()
+            && let Err(e) = self.handle_interrupt()
+        {
+            pending = Some((e, true));
+        }
         loop {
             let (exc, add_tb) = match pending.take() {
                 Some(p) => p,
@@ -586,7 +594,13 @@ impl Vm {
                     };
                     frame.stack.push(s);
                 }
-                Instr::Jump(t) => frame.ip = t as usize,
+                Instr::Jump(t) => {
+                    // A backward jump is a loop iteration: the check point for Ctrl-C.
+                    if (t as usize) < ip && super::interrupt::pending() {
+                        tri!(self.handle_interrupt());
+                    }
+                    frame.ip = t as usize
+                }
                 Instr::PopJumpIfFalse(t) => {
                     let v = pop(frame);
                     let b = match v {

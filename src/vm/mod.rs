@@ -14,6 +14,7 @@ pub mod frame;
 pub mod generator;
 pub mod hashing;
 pub mod import;
+pub mod interrupt;
 pub mod native;
 pub mod number;
 pub mod object;

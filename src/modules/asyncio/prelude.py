@@ -944,6 +944,7 @@ class Runner:
         self._loop_factory = loop_factory
         self._loop = None
         self._set_event_loop = False
+        self._interrupt_count = 0
 
     def __enter__(self):
         self._lazy_init()
@@ -978,7 +979,34 @@ class Runner:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
-        return self._loop.run_until_complete(task)
+        import signal
+        # percolate runs every program on one thread: the check for the main thread holds.
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            sigint_handler = lambda signum, frame: self._on_sigint(signum, frame, task)
+            signal.signal(signal.SIGINT, sigint_handler)
+        else:
+            sigint_handler = None
+        self._interrupt_count = 0
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if self._interrupt_count > 0:
+                uncancel = getattr(task, "uncancel", None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise
+        finally:
+            if (sigint_handler is not None
+                    and signal.getsignal(signal.SIGINT) is sigint_handler):
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _on_sigint(self, signum, frame, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            self._loop.call_soon_threadsafe(lambda: None)
+            return
+        raise KeyboardInterrupt()
 
     def _lazy_init(self):
         if self._state == 'closed':
