@@ -327,6 +327,9 @@ pub struct CodeFlags {
     pub async_generator: bool,
     /// Locals live in a mapping (`LoadName`/`StoreName`): module and class bodies.
     pub uses_locals_mapping: bool,
+    /// A generator function marked by `types.coroutine` (CO_ITERABLE_COROUTINE): `await`
+    /// accepts its generators.
+    pub iterable_coroutine: bool,
 }
 
 /// A handler pushed by `SetupFinally` — kept in the frame at run time, described here because

@@ -303,6 +303,7 @@ impl<'a> Compiler<'a> {
             coroutine: scope.is_async && !scope.is_generator && scope.kind == ScopeKind::Function,
             async_generator: scope.is_async && scope.is_generator,
             uses_locals_mapping: scope.kind != ScopeKind::Function,
+            iterable_coroutine: false,
         };
         Code {
             name: Rc::from(unit.name.as_str()),

@@ -53,7 +53,15 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("json", |vm| frozen(vm, "json", include_str!("py/json.py")));
     vm.register_module("types", |vm| {
-        frozen(vm, "types", include_str!("py/types.py"))
+        let mark = vm.new_native_fn("_iterable_coroutine", types_support::iterable_coroutine);
+        let natives = vec![("_iterable_coroutine", mark)];
+        python_module(
+            vm,
+            "types",
+            "<frozen types>",
+            include_str!("py/types.py"),
+            natives,
+        )
     });
     vm.register_module("dataclasses", |vm| {
         frozen(vm, "dataclasses", include_str!("py/dataclasses.py"))

@@ -686,6 +686,7 @@ fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
     const CO_NESTED: i64 = 0x10;
     const CO_GENERATOR: i64 = 0x20;
     const CO_COROUTINE: i64 = 0x80;
+    const CO_ITERABLE_COROUTINE: i64 = 0x100;
     const CO_ASYNC_GENERATOR: i64 = 0x200;
     let f = &code.flags;
     let mut word = 0;
@@ -698,6 +699,7 @@ fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
         (f.generator, CO_GENERATOR),
         (f.coroutine, CO_COROUTINE),
         (f.async_generator, CO_ASYNC_GENERATOR),
+        (f.iterable_coroutine, CO_ITERABLE_COROUTINE),
         // symtable.c marks scopes inside a function; the qualname records exactly that.
         (code.qualname.contains("<locals>"), CO_NESTED),
     ] {

@@ -510,6 +510,13 @@ impl Vm {
 
     /// GET_AWAITABLE: a coroutine, or the iterator returned by `__await__`.
     pub fn get_awaitable(&mut self, v: &Value, place: u32) -> PyResult<Value> {
+        // A generator from a `types.coroutine` function is awaited as it is (genobject.c
+        // _PyCoro_GetAwaitableIter accepts CO_ITERABLE_COROUTINE generators).
+        if let Some(Payload::Generator(g)) = v.payload()
+            && g.code.flags.iterable_coroutine
+        {
+            return Ok(v.clone());
+        }
         if let Some(Payload::Generator(g)) = v.payload()
             && g.kind == super::generator::GenKind::Coroutine
         {

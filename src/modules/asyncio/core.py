@@ -62,8 +62,12 @@ del _probe
 
 
 def iscoroutine(obj):
-    """Mirrors coroutines.py iscoroutine."""
-    return type(obj) is _CoroutineType
+    """Mirrors coroutines.py iscoroutine (3.12: native coroutines and Coroutine ABC instances,
+    not generators)."""
+    if type(obj) is _CoroutineType:
+        return True
+    from collections.abc import Coroutine
+    return isinstance(obj, Coroutine)
 
 
 def iscoroutinefunction(func):

@@ -63,45 +63,80 @@ class SimpleNamespace:
         return NotImplemented
 
 
-class _GeneratorAwaitable:
-    """What a @types.coroutine generator function returns: awaitable by delegating to it."""
+class _GeneratorWrapper:
+    """Makes a generator-like object returned by a non-function callable awaitable."""
 
     def __init__(self, gen):
-        self._gen = gen
-
-    def __await__(self):
-        return self._gen
-
-    def __iter__(self):
-        return self._gen
-
-    def __next__(self):
-        return next(self._gen)
+        self._wrapped = gen
+        self._is_generator = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
 
     def send(self, value):
-        return self._gen.send(value)
+        return self._wrapped.send(value)
 
-    def throw(self, *args):
-        return self._gen.throw(*args)
+    def throw(self, typ, *rest):
+        return self._wrapped.throw(typ, *rest)
 
     def close(self):
-        return self._gen.close()
+        return self._wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self._wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self._wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self._wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self._wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self._wrapped)
+
+    def __iter__(self):
+        return self._wrapped if self._is_generator else self
+
+    __await__ = __iter__
 
 
 def coroutine(func):
-    """Makes a generator function usable with `await` (mirrors types.coroutine)."""
+    """Makes a generator function usable with `await` (mirrors Lib/types.py coroutine): a
+    generator function gets the CO_ITERABLE_COROUTINE flag; other callables are wrapped."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
+    if func.__class__ is FunctionType:
+        flags = func.__code__.co_flags
+        if flags & 0x180:
+            return func
+        if flags & 0x20:
+            return _iterable_coroutine(func)
 
+    import functools
+    import _collections_abc
+
+    @functools.wraps(func)
     def wrapped(*args, **kwargs):
-        result = func(*args, **kwargs)
-        if isinstance(result, GeneratorType):
-            return _GeneratorAwaitable(result)
-        return result
+        coro = func(*args, **kwargs)
+        if (coro.__class__ is CoroutineType or
+                coro.__class__ is GeneratorType and coro.gi_code.co_flags & 0x100):
+            return coro
+        if (isinstance(coro, _collections_abc.Generator) and
+                not isinstance(coro, _collections_abc.Coroutine)):
+            return _GeneratorWrapper(coro)
+        return coro
 
-    wrapped.__name__ = getattr(func, '__name__', 'wrapped')
-    wrapped.__qualname__ = getattr(func, '__qualname__', 'wrapped')
-    wrapped.__wrapped__ = func
     return wrapped
 
 
