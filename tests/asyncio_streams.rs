@@ -465,3 +465,84 @@ happy eyeballs: 127.0.0.1
 "#####,
     );
 }
+
+/// create_server's reuse_port (two servers on one port), reuse_address=False, and EADDRINUSE.
+#[test]
+fn server_socket_options() {
+    check(
+        "server_socket_options",
+        r#####"import asyncio
+
+async def main():
+    async def handler(reader, writer):
+        writer.close()
+
+    first = await asyncio.start_server(handler, '127.0.0.1', 0, reuse_port=True)
+    port = first.sockets[0].getsockname()[1]
+    second = await asyncio.start_server(handler, '127.0.0.1', port, reuse_port=True)
+    print('shared port:', second.sockets[0].getsockname()[1] == port)
+    try:
+        await asyncio.start_server(handler, '127.0.0.1', port)
+    except OSError as exc:
+        print('without reuse_port:', exc.errno)
+    for server in (first, second):
+        server.close()
+        await server.wait_closed()
+    third = await asyncio.start_server(handler, '127.0.0.1', port, reuse_address=False)
+    print('rebound:', third.sockets[0].getsockname()[1] == port)
+    third.close()
+    await third.wait_closed()
+
+asyncio.run(main())
+"#####,
+        r#####"shared port: True
+without reuse_port: 98
+rebound: True
+"#####,
+    );
+}
+
+/// A protocol that pauses reading in connection_made gets no data until resume_reading (the
+/// transport re-adds its reader only while reading).
+#[test]
+fn paused_in_connection_made_stays_paused() {
+    check(
+        "paused_in_connection_made_stays_paused",
+        r#####"import asyncio
+
+class Paused(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.transport = transport
+        transport.pause_reading()
+        print('connection_made: reading', transport.is_reading())
+        servers.append(self)
+
+    def data_received(self, data):
+        print('data_received', data)
+
+servers = []
+
+async def main():
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(Paused, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection('127.0.0.1', port)
+    writer.write(b'early')
+    await asyncio.sleep(0.05)
+    print('resuming')
+    servers[0].transport.resume_reading()
+    await asyncio.sleep(0.05)
+    writer.close()
+    await writer.wait_closed()
+    servers[0].transport.close()
+    server.close()
+    await server.wait_closed()
+
+asyncio.run(main())
+"#####,
+        r#####"connection_made: reading False
+resuming
+data_received b'early'
+"#####,
+    );
+}

@@ -9,7 +9,8 @@
 # Native helpers injected by src/modules/asyncio/sockets.rs:
 #   _socket(family)                 a non-blocking TCP socket object (fileno, connect, bind,
 #                                   listen, accept, recv, send, shutdown, close, getsockname,
-#                                   getpeername, _connect_error = getsockopt(SO_ERROR))
+#                                   getpeername, setsockopt, _connect_error =
+#                                   getsockopt(SO_ERROR))
 #   _getaddrinfo(host, port, family, flags)   socket.getaddrinfo for SOCK_STREAM
 #   _is_ip_address(family, host)    socket.inet_pton succeeds
 #   _os_error(errno, message)       OSError(errno, message) of the errno's subclass
@@ -22,6 +23,11 @@ _SOCK_STREAM = 1
 _IPPROTO_TCP = 6
 _AI_PASSIVE = 1
 _SHUT_WR = 1
+_SOL_SOCKET = 1
+_SO_REUSEADDR = 2
+_SO_REUSEPORT = 15
+_IPPROTO_IPV6 = 41
+_IPV6_V6ONLY = 26
 _LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
 
 
@@ -695,11 +701,10 @@ async def sock_connect(self, sock, address):
 
 
 def _sock_connect(self, fut, sock, address):
+    fd = sock.fileno()
     try:
         sock.connect(address)
     except (BlockingIOError, InterruptedError):
-        # The fd exists once connect() has created the OS socket.
-        fd = sock.fileno()
         self._ensure_fd_no_transport(fd)
         handle = self._add_writer(fd, self._sock_connect_cb, fut, sock, address)
         fut.add_done_callback(lambda f: self._sock_write_done(fd, f, handle=handle))
@@ -961,6 +966,8 @@ async def create_server(self, protocol_factory, host=None, port=None, *, family=
     if host is not None or port is not None:
         if sock is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
+        if reuse_address is None:
+            reuse_address = True
         sockets = []
         if host == '':
             hosts = [None]
@@ -985,6 +992,18 @@ async def create_server(self, protocol_factory, host=None, port=None, *, family=
                 except OSError:
                     continue
                 sockets.append(sock)
+                if reuse_address:
+                    sock.setsockopt(_SOL_SOCKET, _SO_REUSEADDR, True)
+                if reuse_port:
+                    try:
+                        sock.setsockopt(_SOL_SOCKET, _SO_REUSEPORT, 1)
+                    except OSError:
+                        raise ValueError('reuse_port not supported by socket module, '
+                                         'SO_REUSEPORT defined but not implemented.')
+                # Without IPV6_V6ONLY, '::' would also take the IPv4 port and the IPv4 socket
+                # bound next would fail.
+                if af == _AF_INET6:
+                    sock.setsockopt(_IPPROTO_IPV6, _IPV6_V6ONLY, True)
                 try:
                     sock.bind(sa)
                 except OSError as err:

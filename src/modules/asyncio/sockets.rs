@@ -2,8 +2,9 @@
 //! loop waits on. Mirrors what CPython's asyncio gets from `socket` and `selectors`:
 //!
 //! - `_socket(family)` makes a socket object with the methods selector_events.py calls
-//!   (`fileno`, `connect`, `recv`, `send`, `accept`, `bind`, `listen`, `shutdown`, `close`,
-//!   `getsockname`, `getpeername`, plus `_connect_error` for `getsockopt(SO_ERROR)`).
+//!   (`fileno`, `connect`, `recv`, `send`, `accept`, `bind`, `listen`, `setsockopt`,
+//!   `shutdown`, `close`, `getsockname`, `getpeername`, plus `_connect_error` for
+//!   `getsockopt(SO_ERROR)`).
 //!   Would-block operations raise `BlockingIOError`, as on a non-blocking CPython socket.
 //! - `_select_interest(fd, mask)` is the selector's register/modify/unregister: the fds the loop
 //!   wants to hear about (`1` readable, `2` writable).
@@ -176,12 +177,11 @@ pub fn select(timeout: Option<f64>) -> Vec<(RawFd, u8)> {
 
 /// The connection state of a socket object.
 enum Conn {
-    /// Created, neither connected nor bound yet.
-    Fresh,
+    /// Created (maybe bound), neither connecting nor listening yet; std's type only carries
+    /// the fd.
+    Idle(std::net::TcpListener),
     /// A connected (or connecting) stream.
     Stream(mio::net::TcpStream),
-    /// Bound to an address, not listening yet (std's type only carries the fd).
-    Bound(std::net::TcpListener),
     /// A listening socket.
     Listener(mio::net::TcpListener),
     /// Closed: every operation fails with EBADF.
@@ -219,8 +219,8 @@ impl SocketState {
         match &*self.conn.borrow() {
             Conn::Stream(s) => s.as_raw_fd(),
             Conn::Listener(l) => l.as_raw_fd(),
-            Conn::Bound(b) => b.as_raw_fd(),
-            Conn::Fresh | Conn::Closed => -1,
+            Conn::Idle(i) => i.as_raw_fd(),
+            Conn::Closed => -1,
         }
     }
 }
@@ -506,16 +506,20 @@ fn service_argument(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
     }
 }
 
-/// Sets an int socket option to 1.
-fn enable_option(fd: RawFd, level: libc::c_int, name: libc::c_int) -> std::io::Result<()> {
-    let one: libc::c_int = 1;
-    // SAFETY: `one` outlives the call and the length is its size.
+/// setsockopt(2) with an int value.
+fn set_option(
+    fd: RawFd,
+    level: libc::c_int,
+    name: libc::c_int,
+    value: libc::c_int,
+) -> std::io::Result<()> {
+    // SAFETY: `value` outlives the call and the length is its size.
     let rc = unsafe {
         libc::setsockopt(
             fd,
             level,
             name,
-            (&one as *const libc::c_int).cast(),
+            (&value as *const libc::c_int).cast(),
             std::mem::size_of::<libc::c_int>() as libc::socklen_t,
         )
     };
@@ -572,20 +576,14 @@ fn connect_from(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A non-blocking TCP socket bound to `addr`, not yet listening, with the options
-/// base_events.py create_server sets: SO_REUSEADDR, and IPV6_V6ONLY on IPv6 (so that `::` and
-/// `0.0.0.0` can share a port).
-fn bind_socket(addr: &SocketAddr) -> std::io::Result<std::net::TcpListener> {
+/// A new non-blocking, close-on-exec TCP socket of `family` (`socket.socket(family,
+/// SOCK_STREAM)` then `setblocking(False)`).
+fn new_socket(family: i64) -> std::io::Result<std::net::TcpListener> {
     use std::os::fd::FromRawFd;
-    let family = if addr.is_ipv4() {
-        libc::AF_INET
-    } else {
-        libc::AF_INET6
-    };
     // SAFETY: plain socket(2) call.
     let fd = unsafe {
         libc::socket(
-            family,
+            family as libc::c_int,
             libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
             0,
         )
@@ -595,16 +593,17 @@ fn bind_socket(addr: &SocketAddr) -> std::io::Result<std::net::TcpListener> {
     }
     // SAFETY: `fd` is a fresh socket nobody else owns.
     let owned = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
-    enable_option(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR)?;
-    if !addr.is_ipv4() {
-        enable_option(fd, libc::IPPROTO_IPV6, libc::IPV6_V6ONLY)?;
-    }
+    Ok(std::net::TcpListener::from(owned))
+}
+
+/// bind(2).
+fn bind_to(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
     // SAFETY: bind(2) with a complete sockaddr of the length passed.
     let rc = with_sockaddr(addr, |sa, len| unsafe { libc::bind(fd, sa, len) });
     if rc < 0 {
         return Err(std::io::Error::last_os_error());
     }
-    Ok(std::net::TcpListener::from(owned))
+    Ok(())
 }
 
 /// The socket state behind `self`.
@@ -632,19 +631,15 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let addr = socket_address(vm, st.family, &a[1])?;
         let previous = std::mem::replace(&mut *st.conn.borrow_mut(), Conn::Closed);
         let started = match previous {
-            Conn::Fresh => mio::net::TcpStream::connect(addr).map_err(|e| (e, Conn::Fresh)),
-            Conn::Bound(bound) => match connect_from(bound.as_raw_fd(), &addr) {
+            Conn::Idle(idle) => match connect_from(idle.as_raw_fd(), &addr) {
                 Ok(()) => {
-                    let fd: std::os::fd::OwnedFd = bound.into();
-                    let stream = std::net::TcpStream::from(fd);
-                    Ok(mio::net::TcpStream::from_std(stream))
+                    let fd: std::os::fd::OwnedFd = idle.into();
+                    Ok(mio::net::TcpStream::from_std(std::net::TcpStream::from(fd)))
                 }
-                Err(e) => Err((e, Conn::Bound(bound))),
+                Err(e) => Err((e, Conn::Idle(idle))),
             },
-            other => {
-                *st.conn.borrow_mut() = other;
-                return Err(os_error_with(vm, libc::EISCONN, strerror(libc::EISCONN)));
-            }
+            Conn::Closed => Err((std::io::Error::from_raw_os_error(libc::EBADF), Conn::Closed)),
+            other => Err((std::io::Error::from_raw_os_error(libc::EISCONN), other)),
         };
         match started {
             Ok(stream) => {
@@ -677,16 +672,26 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let a = args.check(vm, "bind", 2, 2)?.to_vec();
         let st = state_of(vm, &a[0])?;
         let addr = socket_address(vm, st.family, &a[1])?;
-        if !matches!(&*st.conn.borrow(), Conn::Fresh) {
-            return Err(os_error_with(vm, libc::EINVAL, strerror(libc::EINVAL)));
+        let result = match &*st.conn.borrow() {
+            Conn::Idle(idle) => bind_to(idle.as_raw_fd(), &addr),
+            Conn::Closed => Err(std::io::Error::from_raw_os_error(libc::EBADF)),
+            _ => Err(std::io::Error::from_raw_os_error(libc::EINVAL)),
+        };
+        result.map_err(|e| os_error(vm, &e))?;
+        Ok(Value::None)
+    });
+    vm.add_method(cls, "setsockopt", |vm, args| {
+        let a = args.check(vm, "setsockopt", 4, 4)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let level = vm.index_value(&a[1])? as libc::c_int;
+        let name = vm.index_value(&a[2])? as libc::c_int;
+        let value = vm.index_value(&a[3])? as libc::c_int;
+        let fd = st.fd();
+        if fd < 0 {
+            return Err(bad_fd(vm));
         }
-        match bind_socket(&addr) {
-            Ok(bound) => {
-                *st.conn.borrow_mut() = Conn::Bound(bound);
-                Ok(Value::None)
-            }
-            Err(e) => Err(os_error(vm, &e)),
-        }
+        set_option(fd, level, name, value).map_err(|e| os_error(vm, &e))?;
+        Ok(Value::None)
     });
     vm.add_method(cls, "listen", |vm, args| {
         let a = args.check(vm, "listen", 1, 2)?.to_vec();
@@ -697,14 +702,14 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         };
         let previous = std::mem::replace(&mut *st.conn.borrow_mut(), Conn::Closed);
         match previous {
-            Conn::Bound(bound) => {
-                // SAFETY: listen(2) on the fd `bound` owns.
-                if unsafe { libc::listen(bound.as_raw_fd(), backlog) } < 0 {
+            Conn::Idle(idle) => {
+                // SAFETY: listen(2) on the fd `idle` owns.
+                if unsafe { libc::listen(idle.as_raw_fd(), backlog) } < 0 {
                     let err = std::io::Error::last_os_error();
-                    *st.conn.borrow_mut() = Conn::Bound(bound);
+                    *st.conn.borrow_mut() = Conn::Idle(idle);
                     return Err(os_error(vm, &err));
                 }
-                *st.conn.borrow_mut() = Conn::Listener(mio::net::TcpListener::from_std(bound));
+                *st.conn.borrow_mut() = Conn::Listener(mio::net::TcpListener::from_std(idle));
                 Ok(Value::None)
             }
             other => {
@@ -808,15 +813,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => Some(s.local_addr()),
             Conn::Listener(l) => Some(l.local_addr()),
-            Conn::Bound(b) => Some(b.local_addr()),
-            Conn::Fresh => {
-                let any = if st.family == AF_INET6 {
-                    SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), 0)
-                } else {
-                    SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0)
-                };
-                Some(Ok(any))
-            }
+            Conn::Idle(i) => Some(i.local_addr()),
             Conn::Closed => None,
         };
         match result {
@@ -829,7 +826,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let st = state_of(vm, &args.positional[0])?;
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => Some(s.peer_addr()),
-            Conn::Listener(_) | Conn::Bound(_) | Conn::Fresh => {
+            Conn::Listener(_) | Conn::Idle(_) => {
                 Some(Err(std::io::Error::from_raw_os_error(libc::ENOTCONN)))
             }
             Conn::Closed => None,
@@ -900,9 +897,10 @@ pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
                 strerror(libc::EAFNOSUPPORT),
             ));
         }
+        let idle = new_socket(family).map_err(|e| os_error(vm, &e))?;
         let state = SocketState {
             family,
-            conn: RefCell::new(Conn::Fresh),
+            conn: RefCell::new(Conn::Idle(idle)),
         };
         Ok(Value::Obj(vm.new_native_object(&socket_cls, state)))
     });
