@@ -546,3 +546,41 @@ data_received b'early'
 "#####,
     );
 }
+
+/// close() with megabytes still buffered (the kernel took only part): the transport sends the rest
+/// before connection_lost, and the peer receives every byte.
+#[test]
+fn close_flushes_the_write_buffer() {
+    check(
+        "close_flushes_the_write_buffer",
+        r#####"import asyncio
+
+async def main():
+    done = asyncio.get_running_loop().create_future()
+
+    async def handler(reader, writer):
+        data = await reader.read()
+        done.set_result(len(data))
+        writer.close()
+        await writer.wait_closed()
+
+    server = await asyncio.start_server(handler, '127.0.0.1', 0)
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection('127.0.0.1', port)
+    writer.write(b'z' * (32 * 1024 * 1024 + 7))
+    print('buffered:', writer.transport.get_write_buffer_size() > 0)
+    writer.close()
+    print('closing with data buffered:', writer.is_closing())
+    await writer.wait_closed()
+    print('server received', await done)
+    server.close()
+    await server.wait_closed()
+
+asyncio.run(main())
+"#####,
+        r#####"buffered: True
+closing with data buffered: True
+server received 33554439
+"#####,
+    );
+}

@@ -4,7 +4,8 @@
 #   selector_events.py add_reader/..., sock_*, _accept_connection, _SelectorSocketTransport
 #   protocols.py / transports.py / trsock.py   the base classes and TransportSocket
 # Executed in the `asyncio` module's namespace after core.py and prelude.py, before streams.py.
-# The transport's write buffer is bytes rather than bytearray; nothing visible depends on it.
+# The transport's write buffer is bytes chunks rather than a bytearray; nothing visible depends
+# on it.
 #
 # Native helpers injected by src/modules/asyncio/sockets.rs:
 #   _socket(family)                 a non-blocking TCP socket object (fileno, connect, bind,
@@ -255,7 +256,14 @@ class _SelectorSocketTransport(_FlowControlMixin):
         self._protocol_connected = False
         self.set_protocol(protocol)
         self._server = server
-        self._buffer = b''
+        # The write buffer: the unsent part of _buffer_head (from _buffer_offset on), then the
+        # chunks of _buffer_tail; _buffer_size counts it all (0: empty). Chunks are joined only
+        # when the head runs low, so every byte is copied at most once, as bytearray's
+        # amortised appends and front deletions cost in CPython.
+        self._buffer_head = b''
+        self._buffer_offset = 0
+        self._buffer_tail = []
+        self._buffer_size = 0
         self._conn_lost = 0
         self._closing = False
         if self._server is not None:
@@ -316,7 +324,7 @@ class _SelectorSocketTransport(_FlowControlMixin):
             return
         self._closing = True
         self._loop._remove_reader(self._sock_fd)
-        if not self._buffer:
+        if not self._buffer_size:
             self._conn_lost += 1
             self._loop._remove_writer(self._sock_fd)
             self._loop.call_soon(self._call_connection_lost, None)
@@ -334,8 +342,8 @@ class _SelectorSocketTransport(_FlowControlMixin):
     def _force_close(self, exc):
         if self._conn_lost:
             return
-        if self._buffer:
-            self._buffer = b''
+        if self._buffer_size:
+            self._buffer_clear()
             self._loop._remove_writer(self._sock_fd)
         if not self._closing:
             self._closing = True
@@ -358,7 +366,33 @@ class _SelectorSocketTransport(_FlowControlMixin):
                 self._server = None
 
     def get_write_buffer_size(self):
-        return len(self._buffer)
+        return self._buffer_size
+
+    def _buffer_clear(self):
+        self._buffer_head = b''
+        self._buffer_offset = 0
+        self._buffer_tail = []
+        self._buffer_size = 0
+
+    def _buffer_append(self, data):
+        self._buffer_tail.append(data)
+        self._buffer_size += len(data)
+
+    def _buffer_refill(self):
+        """Moves the queued chunks into the head once less than a send's worth is left."""
+        head_left = len(self._buffer_head) - self._buffer_offset
+        if self._buffer_tail and head_left < self.max_size:
+            self._buffer_tail.insert(0, self._buffer_head[self._buffer_offset:])
+            self._buffer_head = b''.join(self._buffer_tail)
+            self._buffer_offset = 0
+            self._buffer_tail = []
+
+    def _buffer_consume(self, n):
+        self._buffer_offset += n
+        self._buffer_size -= n
+        if self._buffer_offset >= len(self._buffer_head):
+            self._buffer_head = b''
+            self._buffer_offset = 0
 
     def _add_reader(self, fd, callback, *args):
         if not self.is_reading():
@@ -414,7 +448,7 @@ class _SelectorSocketTransport(_FlowControlMixin):
                 _write_stderr('socket.send() raised exception.\n')
             self._conn_lost += 1
             return
-        if not self._buffer:
+        if not self._buffer_size:
             try:
                 n = self._sock.send(data)
             except (BlockingIOError, InterruptedError):
@@ -429,27 +463,28 @@ class _SelectorSocketTransport(_FlowControlMixin):
                 if not data:
                     return
             self._loop._add_writer(self._sock_fd, self._write_ready)
-        self._buffer += data
+        self._buffer_append(data)
         self._maybe_pause_protocol()
 
     def _write_ready(self):
         if self._conn_lost:
             return
         try:
-            n = self._sock.send(self._buffer)
+            self._buffer_refill()
+            n = self._sock.send(self._buffer_head, self._buffer_offset)
         except (BlockingIOError, InterruptedError):
             pass
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
             self._loop._remove_writer(self._sock_fd)
-            self._buffer = b''
+            self._buffer_clear()
             self._fatal_error(exc, 'Fatal write error on socket transport')
         else:
             if n:
-                self._buffer = self._buffer[n:]
+                self._buffer_consume(n)
             self._maybe_resume_protocol()
-            if not self._buffer:
+            if not self._buffer_size:
                 self._loop._remove_writer(self._sock_fd)
                 if self._closing:
                     self._call_connection_lost(None)
@@ -460,7 +495,7 @@ class _SelectorSocketTransport(_FlowControlMixin):
         if self._closing or self._eof:
             return
         self._eof = True
-        if not self._buffer:
+        if not self._buffer_size:
             self._sock.shutdown(_SHUT_WR)
 
     def can_write_eof(self):

@@ -761,21 +761,25 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         }
     });
     vm.add_method(cls, "send", |vm, args| {
-        let a = args.check(vm, "send", 2, 2)?.to_vec();
+        // send(data[, offset]): the offset (an extension) lets the transport send the rest of
+        // its buffer without slicing it first.
+        let a = args.check(vm, "send", 2, 3)?.to_vec();
         let st = state_of(vm, &a[0])?;
-        let data = match a[1].payload() {
-            Some(Payload::Bytes(b)) => b.clone(),
-            _ => {
-                return Err(vm.new_type_error(format!(
-                    "a bytes-like object is required, not '{}'",
-                    vm.type_name(&a[1])
-                )));
-            }
+        let offset = match a.get(2) {
+            Some(v) => usize::try_from(vm.index_value(v)?).unwrap_or(usize::MAX),
+            None => 0,
         };
+        let Some(Payload::Bytes(data)) = a[1].payload() else {
+            return Err(vm.new_type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(&a[1])
+            )));
+        };
+        let data = data.get(offset..).unwrap_or(&[]);
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => {
                 let mut writer: &mio::net::TcpStream = s;
-                Some(writer.write(&data))
+                Some(writer.write(data))
             }
             _ => None,
         };
