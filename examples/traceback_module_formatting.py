@@ -90,3 +90,32 @@ def caller():
 
 print(caller())
 print(traceback.format_exc(), end='')
+
+
+def group_failure():
+    raise ExceptionGroup('batch failed', [ValueError('a'), TypeError('b')])
+
+
+def nested_failure():
+    try:
+        group_failure()
+    except ExceptionGroup as eg:
+        raise ExceptionGroup('outer', [eg, KeyError('k')]) from None
+
+
+for failing in (group_failure, nested_failure):
+    try:
+        failing()
+    except ExceptionGroup as eg:
+        traceback.print_exc(file=out)
+
+wide = ExceptionGroup('wide', [ValueError(i) for i in range(17)])
+print(''.join(traceback.format_exception(wide)).splitlines()[-5:])
+try:
+    try:
+        group_failure()
+    except* ValueError as matched:
+        print(matched.exceptions, matched.__traceback__.tb_lineno)
+        raise
+except ExceptionGroup as eg:
+    print(eg.__traceback__.tb_lineno, len(eg.exceptions))

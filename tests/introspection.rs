@@ -55,3 +55,27 @@ f()
          traceback.print_stack()\n",
     );
 }
+
+#[test]
+fn uncaught_exception_group_is_drawn_in_boxes() {
+    let source = r#"def work():
+    raise ExceptionGroup('jobs failed', [ValueError('a'), KeyError('b')])
+try:
+    work()
+except* ValueError:
+    print('handled the ValueError part')
+"#;
+    let outcome = run_capture(source, "main.py");
+    assert_eq!(outcome.stdout, "handled the ValueError part\n");
+    assert_eq!(
+        outcome.stderr,
+        "  + Exception Group Traceback (most recent call last):\n  \
+         |   File \"main.py\", line 4, in <module>\n  |     work()\n  \
+         |   File \"main.py\", line 2, in work\n  \
+         |     raise ExceptionGroup('jobs failed', [ValueError('a'), KeyError('b')])\n  \
+         | ExceptionGroup: jobs failed (1 sub-exception)\n  \
+         +-+---------------- 1 ----------------\n    | KeyError: 'b'\n    \
+         +------------------------------------\n"
+    );
+    assert_eq!(outcome.status, 1);
+}

@@ -248,4 +248,41 @@ impl Vm {
         }
         Ok(())
     }
+
+    /// True if `exc` or an exception it chains to (cause, context, sub-exceptions) is an
+    /// exception group.
+    pub fn chain_has_group(&self, exc: &ObjRef) -> bool {
+        let mut pending = vec![Value::Obj(exc.clone())];
+        let mut seen: Vec<ObjRef> = Vec::new();
+        while let Some(v) = pending.pop() {
+            let Value::Obj(o) = v else { continue };
+            if seen.iter().any(|s| Rc::ptr_eq(s, &o)) {
+                continue;
+            }
+            seen.push(o.clone());
+            if self.group_exceptions(&Value::Obj(o.clone())).is_some() {
+                return true;
+            }
+            if let Some(d) = self.exc_data(&o) {
+                let d = d.borrow();
+                pending.push(d.cause.clone());
+                pending.push(d.context.clone());
+            }
+        }
+        false
+    }
+
+    /// `''.join(traceback.format_exception(exc))`, or None if that fails.
+    pub fn format_with_traceback_module(&mut self, exc: &ObjRef) -> Option<String> {
+        let module = self.import_module("traceback").ok()?;
+        let format = self
+            .get_attr(&Value::Obj(module), "format_exception")
+            .ok()?;
+        let chunks = self.call(&format, vec![Value::Obj(exc.clone())]).ok()?;
+        let mut text = String::new();
+        for chunk in self.collect(&chunks).ok()? {
+            text.push_str(chunk.as_str()?);
+        }
+        Some(text)
+    }
 }

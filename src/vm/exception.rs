@@ -241,6 +241,12 @@ impl Vm {
 
     /// The whole report CPython prints for an uncaught exception, chained ones first.
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
+        // Exception groups are drawn in boxes; the traceback module knows how.
+        if self.chain_has_group(exc)
+            && let Some(text) = self.format_with_traceback_module(exc)
+        {
+            return text;
+        }
         let mut seen: Vec<ObjRef> = Vec::new();
         self.format_exception_rec(exc, &mut seen)
     }

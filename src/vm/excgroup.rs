@@ -100,14 +100,44 @@ impl Vm {
         let m = if matched.is_empty() {
             Value::None
         } else {
-            self.derive_group(exc, matched)?
+            let m = self.derive_group(exc, matched)?;
+            self.copy_split_metadata(exc, &m);
+            m
         };
         let r = if rest.is_empty() {
             Value::None
         } else {
-            self.derive_group(exc, rest)?
+            let r = self.derive_group(exc, rest)?;
+            self.copy_split_metadata(exc, &r);
+            r
         };
         Ok((r, m))
+    }
+
+    /// Gives a part split off group `orig` its traceback, cause, context and a copy of its
+    /// notes (exceptions.c exceptiongroup_subset).
+    fn copy_split_metadata(&mut self, orig: &Value, part: &Value) {
+        let (Some(orig), Some(part)) = (orig.as_obj(), part.as_obj()) else {
+            return;
+        };
+        if let (Some(from), Some(to)) = (self.exc_data(orig), self.exc_data(part)) {
+            let from = from.borrow();
+            let mut to = to.borrow_mut();
+            to.traceback = from.traceback.clone();
+            to.cause = from.cause.clone();
+            to.context = from.context.clone();
+            to.suppress_context = from.suppress_context;
+        }
+        let notes = orig
+            .dict
+            .as_ref()
+            .and_then(|d| self.dict_get_str(d, "__notes__"));
+        if let (Some(Payload::List(items)), Some(d)) =
+            (notes.as_ref().and_then(|n| n.payload()), &part.dict)
+        {
+            let copy = Value::list(items.borrow().clone());
+            self.dict_set_str(d, "__notes__", copy);
+        }
     }
 
     /// Combines the exceptions raised by `except*` handlers (and the unhandled rest).
@@ -136,7 +166,16 @@ impl Vm {
                     }
                 }
                 if all_reraised {
-                    self.derive_group(orig, leaves)
+                    // The projection of `orig` on the re-raised leaves: its own order, each
+                    // leaf once (exceptions.c exception_group_projection).
+                    let kept: Vec<Value> = orig_leaves
+                        .iter()
+                        .filter(|o| leaves.iter().any(|x| o.is(x)))
+                        .cloned()
+                        .collect();
+                    let group = self.derive_group(orig, kept)?;
+                    self.copy_split_metadata(orig, &group);
+                    Ok(group)
                 } else {
                     self.new_exception_group(Value::str(""), items)
                 }

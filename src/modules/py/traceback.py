@@ -223,6 +223,8 @@ class TracebackException:
                                           lookup_lines=lookup_lines,
                                           capture_locals=capture_locals)
         self.exc_type = exc_type
+        self.max_group_width = max_group_width
+        self.max_group_depth = max_group_depth
         self._str = _safe_string(exc_value, 'exception')
         self.__notes__ = getattr(exc_value, '__notes__', None)
         if exc_type and issubclass(exc_type, SyntaxError):
@@ -266,6 +268,15 @@ class TracebackException:
                         capture_locals=capture_locals, _seen=_seen)
                 else:
                     context = None
+                if e is not None and isinstance(e, BaseExceptionGroup):
+                    te.exceptions = [
+                        TracebackException(type(sub), sub, sub.__traceback__, limit=limit,
+                                           lookup_lines=lookup_lines,
+                                           capture_locals=capture_locals,
+                                           max_group_width=max_group_width,
+                                           max_group_depth=max_group_depth, _seen=_seen)
+                        for sub in e.exceptions]
+                    queue.extend(zip(te.exceptions, e.exceptions))
                 te.__cause__ = cause
                 te.__context__ = context
                 if cause:
@@ -336,30 +347,90 @@ class TracebackException:
         yield "{}: {}{}\n".format(stype, msg, filename_suffix)
 
     def format(self, *, chain=True, _ctx=None):
-        output = []
+        """The report as text chunks: chained exceptions first; exception groups drawn as
+        CPython 3.11 draws them (a margin of '|', numbered boxes for the sub-exceptions)."""
+        if _ctx is None:
+            _ctx = _GroupLayout()
+        chain_items = []
         exc = self
-        if chain:
-            while exc:
-                if exc.__cause__ is not None:
-                    chained_msg = _cause_message
-                    chained_exc = exc.__cause__
-                elif exc.__context__ is not None and not exc.__suppress_context__:
-                    chained_msg = _context_message
-                    chained_exc = exc.__context__
-                else:
-                    chained_msg = None
-                    chained_exc = None
-                output.append((chained_msg, exc))
-                exc = chained_exc
-        else:
-            output.append((None, exc))
-        for msg, exc in reversed(output):
-            if msg is not None:
-                yield msg
-            if exc.stack:
-                yield 'Traceback (most recent call last):\n'
-                yield from exc.stack.format()
-            yield from exc.format_exception_only()
+        while exc is not None:
+            if not chain:
+                chain_items.append((None, exc))
+                break
+            if exc.__cause__ is not None:
+                message, following = _cause_message, exc.__cause__
+            elif exc.__context__ is not None and not exc.__suppress_context__:
+                message, following = _context_message, exc.__context__
+            else:
+                message, following = None, None
+            chain_items.append((message, exc))
+            exc = following
+        for message, exc in reversed(chain_items):
+            if message is not None:
+                yield from _ctx.emit([message])
+            if exc.exceptions is None:
+                if exc.stack:
+                    yield from _ctx.emit(['Traceback (most recent call last):\n'])
+                    yield from _ctx.emit(exc.stack.format())
+                yield from _ctx.emit(exc.format_exception_only())
+            elif _ctx.depth > self.max_group_depth:
+                yield from _ctx.emit([f'... (max_group_depth is {self.max_group_depth})\n'])
+            else:
+                yield from exc._format_group(chain, _ctx)
+
+    def _format_group(self, chain, ctx):
+        outermost = ctx.depth == 0
+        if outermost:
+            ctx.depth = 1
+        if self.stack:
+            yield from ctx.emit(['Exception Group Traceback (most recent call last):\n'],
+                                '+' if outermost else '|')
+            yield from ctx.emit(self.stack.format())
+        yield from ctx.emit(self.format_exception_only())
+        count = len(self.exceptions)
+        shown = count if count <= self.max_group_width else self.max_group_width + 1
+        ctx.close_pending = False
+        for index in range(shown):
+            is_last = index == shown - 1
+            if is_last:
+                # A nested group in the last box draws the one closing line for both.
+                ctx.close_pending = True
+            elided = index >= self.max_group_width
+            title = '...' if elided else str(index + 1)
+            corner = '+-' if index == 0 else '  '
+            yield f'{ctx.indent()}{corner}+---------------- {title} ----------------\n'
+            ctx.depth += 1
+            if elided:
+                more = count - self.max_group_width
+                yield from ctx.emit([f"and {more} more exception{'s' if more > 1 else ''}\n"])
+            else:
+                yield from self.exceptions[index].format(chain=chain, _ctx=ctx)
+            if is_last and ctx.close_pending:
+                yield f'{ctx.indent()}+------------------------------------\n'
+                ctx.close_pending = False
+            ctx.depth -= 1
+        if outermost:
+            ctx.depth = 0
+
+
+class _GroupLayout:
+    """Where a report is being drawn: how deep inside exception groups, and whether the
+    closing line of the innermost box is still to be drawn."""
+
+    def __init__(self):
+        self.depth = 0
+        self.close_pending = False
+
+    def indent(self):
+        return '  ' * self.depth
+
+    def emit(self, chunks, margin='|'):
+        if self.depth == 0:
+            yield from chunks
+            return
+        prefix = self.indent() + margin + ' '
+        for chunk in chunks:
+            yield ''.join(prefix + line for line in chunk.splitlines(True))
 
 
 def _format_final_exc_line(etype, value):
