@@ -1,0 +1,138 @@
+//! When an input is finished, and how the next line is indented: pure functions over the text
+//! typed so far, so they are tested without a terminal.
+
+/// Whether the input so far needs another line: the parser says the input ended early, or a
+/// compound statement is still open (it ends with a blank line, as in CPython's REPL).
+pub fn needs_more(buffer: &str, last_line: &str) -> bool {
+    let first = buffer.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if starts_block(first) {
+        return !last_line.trim().is_empty();
+    }
+    match crate::parser::parse_interactive(buffer) {
+        Ok(_) => false,
+        Err(e) => e.incomplete,
+    }
+}
+
+/// True when a line opens a compound statement (or a decorator).
+pub fn starts_block(line: &str) -> bool {
+    let code = line.split('#').next().unwrap_or("").trim_end();
+    let word = code
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("");
+    code.trim_start().starts_with('@')
+        || code.ends_with(':')
+            && matches!(
+                word,
+                "if" | "for"
+                    | "while"
+                    | "def"
+                    | "class"
+                    | "with"
+                    | "try"
+                    | "async"
+                    | "elif"
+                    | "else"
+                    | "match"
+            )
+}
+
+/// The indentation to pre-fill on the next line: the last line's, one level deeper after `:`.
+pub fn next_indent(buffer: &str) -> String {
+    let Some(last) = buffer.lines().last() else {
+        return String::new();
+    };
+    if last.trim().is_empty() {
+        return String::new();
+    }
+    let mut indent: String = last
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    if last
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .ends_with(':')
+    {
+        indent.push_str("    ");
+    }
+    indent
+}
+
+/// A block recalled from history arrives as one multi-line entry: it is complete as it
+/// stands, so the blank line that ends a compound statement is added for the user.
+pub fn complete_recalled_block(line: &str) -> Option<String> {
+    if !line.contains('\n') {
+        return None;
+    }
+    let mut block = line.trim_end().to_string();
+    block.push_str("\n\n");
+    Some(block)
+}
+
+/// Whether an input starts an event loop of its own (`asyncio.run(...)`,
+/// `loop.run_until_complete(...)`, `loop.run_forever()`): it must not run inside the
+/// session's loop, which would make it fail with "cannot be called from a running event loop".
+pub fn runs_its_own_loop(source: &str) -> bool {
+    [".run(", ".run_until_complete(", ".run_forever(", "Runner("]
+        .iter()
+        .any(|call| source.contains(call))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_statements_are_complete_at_once() {
+        assert!(!needs_more("x = 1\n", "x = 1"));
+        assert!(!needs_more("print(1)\n", "print(1)"));
+    }
+
+    #[test]
+    fn open_brackets_and_strings_ask_for_more() {
+        assert!(needs_more("print(1,\n", "print(1,"));
+        assert!(!needs_more("print(1,\n2)\n", "2)"));
+        assert!(needs_more("s = '''a\n", "s = '''a"));
+        assert!(!needs_more("s = '''a\nb'''\n", "b'''"));
+        assert!(needs_more("x = 1 + \\\n", "x = 1 + \\"));
+    }
+
+    #[test]
+    fn blocks_end_with_a_blank_line() {
+        assert!(needs_more("if x:\n", "if x:"));
+        assert!(needs_more("if x:\n    y()\n", "    y()"));
+        assert!(!needs_more("if x:\n    y()\n\n", ""));
+        assert!(needs_more("@dec\n", "@dec"));
+        assert!(needs_more("async def f():\n", "async def f():"));
+        assert!(needs_more("class A:  # c\n", "class A:  # c"));
+    }
+
+    #[test]
+    fn indentation_follows_blocks() {
+        assert_eq!(next_indent("def f():\n"), "    ");
+        assert_eq!(next_indent("def f():\n    x = 1\n"), "    ");
+        assert_eq!(next_indent("def f():\n    if x:  # c\n"), "        ");
+        assert_eq!(next_indent(""), "");
+    }
+
+    #[test]
+    fn inputs_that_run_a_loop_are_recognised() {
+        assert!(runs_its_own_loop("asyncio.run(main())\n"));
+        assert!(runs_its_own_loop("loop.run_until_complete(f())\n"));
+        assert!(!runs_its_own_loop("t = asyncio.create_task(f())\n"));
+    }
+
+    #[test]
+    fn recalled_blocks_are_finished() {
+        assert_eq!(
+            complete_recalled_block("def f():\n    return 1").as_deref(),
+            Some("def f():\n    return 1\n\n")
+        );
+        assert_eq!(complete_recalled_block("x = 1"), None);
+    }
+}
