@@ -584,3 +584,101 @@ server received 33554439
 "#####,
     );
 }
+
+/// socket.socket: blocking connect/accept/sendall/recv in one thread, then non-blocking sockets
+/// with loop.sock_connect/sock_accept/sock_sendall/sock_recv, add_reader/remove_reader, and
+/// open_connection(sock=...).
+#[test]
+fn socket_objects_blocking_and_with_the_loop() {
+    check(
+        "socket_objects_blocking_and_with_the_loop",
+        r#####"import asyncio
+import socket
+
+# Blocking sockets, one thread: the kernel completes the handshake from the backlog.
+with socket.socket() as server:
+    server.bind(('127.0.0.1', 0))
+    server.listen()
+    host, port = server.getsockname()
+    print('server:', host, type(port).__name__, server.getblocking(), server.gettimeout())
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    print('connect_ex:', client.connect_ex(('127.0.0.1', port)))
+    conn, addr = server.accept()
+    print('accepted from the client:', addr == client.getsockname(), conn.getblocking())
+    client.sendall(b'ping over blocking sockets')
+    print('recv:', conn.recv(100))
+    conn.shutdown(socket.SHUT_WR)
+    print('eof:', client.recv(100))
+    print('family/type/proto:', repr(client.family), repr(client.type), client.proto)
+    print(repr(client).startswith('<socket.socket fd='), 'laddr=' in repr(client))
+    client.close()
+    conn.close()
+    print(repr(client))
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    listener = socket.socket()
+    listener.bind(('127.0.0.1', 0))
+    listener.listen()
+    listener.setblocking(False)
+    client = socket.socket()
+    client.setblocking(False)
+    print('non-blocking:', client.getblocking(), client.gettimeout())
+    accept = asyncio.ensure_future(loop.sock_accept(listener))
+    await loop.sock_connect(client, listener.getsockname())
+    conn, addr = await accept
+    print('sock_accept peer is the client:', addr == client.getsockname())
+    await loop.sock_sendall(client, b'x' * 100000)
+    received = b''
+    while len(received) < 100000:
+        received += await loop.sock_recv(conn, 65536)
+    print('sock_recv got', len(received))
+    reader_calls = []
+    def on_readable():
+        reader_calls.append(client.recv(10))
+        loop.remove_reader(client.fileno())
+    loop.add_reader(client.fileno(), on_readable)
+    await loop.sock_sendall(conn, b'wake')
+    await asyncio.sleep(0.05)
+    print('add_reader callback read:', reader_calls)
+    print('remove twice:', loop.remove_reader(client.fileno()))
+    for s in (client, conn, listener):
+        s.close()
+    refused = socket.socket()
+    refused.setblocking(False)
+    try:
+        await loop.sock_connect(refused, listener.getsockname())
+    except OSError as exc:
+        print(type(exc).__name__)
+    refused.close()
+    # Streams over an already-connected socket.
+    srv = await asyncio.start_server(lambda r, w: w.write(b'from server\n'), '127.0.0.1', 0)
+    sock = socket.socket()
+    sock.connect(srv.sockets[0].getsockname())
+    reader, writer = await asyncio.open_connection(sock=sock)
+    print('open_connection(sock=):', await reader.readline())
+    writer.close()
+    await writer.wait_closed()
+    srv.close()
+
+asyncio.run(main())
+"#####,
+        r#####"server: 127.0.0.1 int True None
+connect_ex: 0
+accepted from the client: True True
+recv: b'ping over blocking sockets'
+eof: b''
+family/type/proto: <AddressFamily.AF_INET: 2> <SocketKind.SOCK_STREAM: 1> 0
+True True
+<socket.socket [closed] fd=-1, family=2, type=1, proto=0>
+non-blocking: False 0.0
+sock_accept peer is the client: True
+sock_recv got 100000
+add_reader callback read: [b'wake']
+remove twice: False
+OSError
+open_connection(sock=): b'from server\n'
+"#####,
+    );
+}

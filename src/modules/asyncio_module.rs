@@ -84,7 +84,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
 pub fn init_socket(vm: &mut Vm) -> PyResult<ObjRef> {
     let natives = sockets::natives(vm)?
         .into_iter()
-        .filter(|(name, _)| matches!(*name, "_getaddrinfo" | "_gaierror"))
+        .filter(|(name, _)| matches!(*name, "_getaddrinfo" | "_gaierror" | "_socket"))
         .collect();
     super::python_module(
         vm,

@@ -778,6 +778,7 @@ def _sock_accept(self, fut, sock):
     fd = sock.fileno()
     try:
         conn, address = sock.accept()
+        conn.setblocking(False)
     except (BlockingIOError, InterruptedError):
         self._ensure_fd_no_transport(fd)
         handle = self._add_reader(fd, self._sock_accept, fut, sock)
@@ -803,6 +804,7 @@ def _accept_connection(self, protocol_factory, sock, sslcontext=None, server=Non
     for _ in range(backlog):
         try:
             conn, addr = sock.accept()
+            conn.setblocking(False)
         except (BlockingIOError, InterruptedError, ConnectionAbortedError):
             return None
         else:
@@ -882,6 +884,7 @@ async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
     sock = None
     try:
         sock = _socket(family)
+        sock.setblocking(False)
         if local_addr_infos is not None:
             for lfamily, _, _, _, laddr in local_addr_infos:
                 if lfamily != family:
@@ -975,6 +978,7 @@ async def create_connection(self, protocol_factory, host=None, port=None, *, ssl
 
 
 async def _create_connection_transport(self, sock, protocol_factory):
+    sock.setblocking(False)
     protocol = protocol_factory()
     waiter = self.create_future()
     transport = self._make_socket_transport(sock, protocol, waiter)
@@ -1053,6 +1057,8 @@ async def create_server(self, protocol_factory, host=None, port=None, *, family=
         if sock is None:
             raise ValueError('Neither host/port nor sock were specified')
         sockets = [sock]
+    for sock in sockets:
+        sock.setblocking(False)
     server = Server(self, sockets, protocol_factory, ssl, backlog, ssl_handshake_timeout,
                     ssl_shutdown_timeout)
     if start_serving:

@@ -562,9 +562,9 @@ fn with_sockaddr<R>(
     }
 }
 
-/// Starts a non-blocking connect from a bound socket (create_connection's `local_addr`).
-/// `Ok(())` means connected or under way (EINPROGRESS).
-fn connect_from(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
+/// connect(2): `Ok(true)` when connected, `Ok(false)` when a non-blocking connect is under
+/// way (EINPROGRESS).
+fn connect_from(fd: RawFd, addr: &SocketAddr) -> std::io::Result<bool> {
     // SAFETY: connect(2) with a complete sockaddr of the length passed.
     let rc = with_sockaddr(addr, |sa, len| unsafe { libc::connect(fd, sa, len) });
     if rc < 0 {
@@ -572,8 +572,9 @@ fn connect_from(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
         if err.raw_os_error() != Some(libc::EINPROGRESS) {
             return Err(err);
         }
+        return Ok(false);
     }
-    Ok(())
+    Ok(true)
 }
 
 /// A new non-blocking, close-on-exec TCP socket of `family` (`socket.socket(family,
@@ -632,9 +633,10 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let previous = std::mem::replace(&mut *st.conn.borrow_mut(), Conn::Closed);
         let started = match previous {
             Conn::Idle(idle) => match connect_from(idle.as_raw_fd(), &addr) {
-                Ok(()) => {
+                Ok(done) => {
                     let fd: std::os::fd::OwnedFd = idle.into();
-                    Ok(mio::net::TcpStream::from_std(std::net::TcpStream::from(fd)))
+                    let stream = mio::net::TcpStream::from_std(std::net::TcpStream::from(fd));
+                    Ok((stream, done))
                 }
                 Err(e) => Err((e, Conn::Idle(idle))),
             },
@@ -642,7 +644,11 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
             other => Err((std::io::Error::from_raw_os_error(libc::EISCONN), other)),
         };
         match started {
-            Ok(stream) => {
+            Ok((stream, true)) => {
+                *st.conn.borrow_mut() = Conn::Stream(stream);
+                Ok(Value::None)
+            }
+            Ok((stream, false)) => {
                 *st.conn.borrow_mut() = Conn::Stream(stream);
                 // A non-blocking connect is under way: the writer callback learns its fate.
                 Err(os_error_with(
@@ -723,7 +729,30 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
             }
         }
     });
-    vm.add_method(cls, "setblocking", |_vm, _args| Ok(Value::None));
+    vm.add_method(cls, "setblocking", |vm, args| {
+        let a = args.check(vm, "setblocking", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let blocking = vm.truthy(&a[1])?;
+        let fd = st.fd();
+        if fd < 0 {
+            return Err(bad_fd(vm));
+        }
+        // SAFETY: fcntl(2) flag reads and writes on an fd this socket owns.
+        let rc = unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags < 0 {
+                flags
+            } else if blocking {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK)
+            } else {
+                libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK)
+            }
+        };
+        if rc < 0 {
+            return Err(os_error(vm, &std::io::Error::last_os_error()));
+        }
+        Ok(Value::None)
+    });
     vm.add_method(cls, "recv", |vm, args| {
         let a = args.check(vm, "recv", 2, 2)?.to_vec();
         let st = state_of(vm, &a[0])?;
