@@ -682,3 +682,63 @@ open_connection(sock=): b'from server\n'
 "#####,
     );
 }
+
+/// BufferedProtocol: the transport fills get_buffer()'s buffer and calls buffer_updated; the
+/// protocol classes asyncio exports (and the helper classes it does not).
+#[test]
+fn buffered_protocol_and_exports() {
+    check(
+        "buffered_protocol_and_exports",
+        r#####"import asyncio
+
+class Collect(asyncio.BufferedProtocol):
+    def __init__(self, done):
+        self.buffer = bytearray(4)
+        self.chunks = []
+        self.done = done
+
+    def connection_made(self, transport):
+        print('buffered: connection_made')
+
+    def get_buffer(self, sizehint):
+        return self.buffer
+
+    def buffer_updated(self, nbytes):
+        self.chunks.append(bytes(self.buffer[:nbytes]))
+
+    def eof_received(self):
+        print('buffered: eof, data', b''.join(self.chunks), 'in chunks of at most',
+              max(len(c) for c in self.chunks))
+
+    def connection_lost(self, exc):
+        print('buffered: connection_lost', exc)
+        self.done.set_result(None)
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    server = await loop.create_server(lambda: Collect(done), '127.0.0.1', 0)
+    print(isinstance(server, asyncio.AbstractServer))
+    port = server.sockets[0].getsockname()[1]
+    reader, writer = await asyncio.open_connection('127.0.0.1', port)
+    writer.write(b'0123456789abcdef')
+    writer.write_eof()
+    await done
+    writer.close()
+    await writer.wait_closed()
+    server.close()
+    await server.wait_closed()
+    print([hasattr(asyncio, n) for n in ('FlowControlMixin', 'TransportSocket', 'BufferedProtocol',
+                                         'DatagramProtocol', 'SubprocessProtocol', 'Server')])
+
+asyncio.run(main())
+"#####,
+        r#####"True
+buffered: connection_made
+buffered: eof, data b'0123456789abcdef' in chunks of at most 4
+buffered: connection_lost None
+[False, False, True, True, True, True]
+"#####,
+    );
+}

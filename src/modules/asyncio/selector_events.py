@@ -96,6 +96,42 @@ class Protocol(BaseProtocol):
         pass
 
 
+class BufferedProtocol(BaseProtocol):
+    """Mirrors protocols.py BufferedProtocol: the transport reads into get_buffer()'s buffer."""
+
+    def get_buffer(self, sizehint):
+        pass
+
+    def buffer_updated(self, nbytes):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class DatagramProtocol(BaseProtocol):
+    """Mirrors protocols.py DatagramProtocol (no datagram transports here)."""
+
+    def datagram_received(self, data, addr):
+        pass
+
+    def error_received(self, exc):
+        pass
+
+
+class SubprocessProtocol(BaseProtocol):
+    """Mirrors protocols.py SubprocessProtocol (no subprocess transports here)."""
+
+    def pipe_data_received(self, fd, data):
+        pass
+
+    def pipe_connection_lost(self, fd, exc):
+        pass
+
+    def process_exited(self):
+        pass
+
+
 class BaseTransport:
     """Mirrors transports.py BaseTransport."""
 
@@ -232,6 +268,11 @@ class TransportSocket:
         return self._sock.getpeername()
 
 
+# asyncio does not export the class (it lives in asyncio.trsock).
+_TransportSocket = TransportSocket
+del TransportSocket
+
+
 # ---- selector_events.py _SelectorSocketTransport ----------------------------------------------
 
 class _SelectorSocketTransport(_FlowControlMixin):
@@ -241,7 +282,7 @@ class _SelectorSocketTransport(_FlowControlMixin):
 
     def __init__(self, loop, sock, protocol, waiter=None, extra=None, server=None):
         super().__init__(extra, loop)
-        self._extra['socket'] = TransportSocket(sock)
+        self._extra['socket'] = _TransportSocket(sock)
         try:
             self._extra['sockname'] = sock.getsockname()
         except OSError:
@@ -295,6 +336,10 @@ class _SelectorSocketTransport(_FlowControlMixin):
         self._force_close(None)
 
     def set_protocol(self, protocol):
+        if isinstance(protocol, BufferedProtocol):
+            self._read_ready_cb = self._read_ready__get_buffer
+        else:
+            self._read_ready_cb = self._read_ready__data_received
         self._protocol = protocol
         self._protocol_connected = True
 
@@ -400,6 +445,43 @@ class _SelectorSocketTransport(_FlowControlMixin):
         self._loop._add_reader(fd, callback, *args)
 
     def _read_ready(self):
+        self._read_ready_cb()
+
+    def _read_ready__get_buffer(self):
+        if self._conn_lost:
+            return
+        try:
+            buf = self._protocol.get_buffer(-1)
+            if not len(buf):
+                raise RuntimeError('get_buffer() returned an empty buffer')
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.get_buffer() call failed.')
+            return
+        try:
+            # recv_into: the bytes are copied into the protocol's buffer.
+            data = self._sock.recv(len(buf))
+            nbytes = len(data)
+            buf[:nbytes] = data
+        except (BlockingIOError, InterruptedError):
+            return
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on socket transport')
+            return
+        if not nbytes:
+            self._read_ready__on_eof()
+            return
+        try:
+            self._protocol.buffer_updated(nbytes)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.buffer_updated() call failed.')
+
+    def _read_ready__data_received(self):
         if self._conn_lost:
             return
         try:
@@ -504,7 +586,18 @@ class _SelectorSocketTransport(_FlowControlMixin):
 
 # ---- base_events.py Server ----------------------------------------------------------------------
 
-class Server:
+class AbstractServer:
+    """Mirrors events.py AbstractServer: the async context manager part."""
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+class Server(AbstractServer):
     """Mirrors base_events.py Server (3.12: wait_closed waits for the connections to end)."""
 
     def __init__(self, loop, sockets, protocol_factory, ssl_context, backlog,
@@ -558,7 +651,7 @@ class Server:
     def sockets(self):
         if self._sockets is None:
             return ()
-        return tuple(TransportSocket(s) for s in self._sockets)
+        return tuple(_TransportSocket(s) for s in self._sockets)
 
     def close(self):
         sockets = self._sockets
@@ -602,13 +695,6 @@ class Server:
         waiter = self._loop.create_future()
         self._waiters.append(waiter)
         await waiter
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc):
-        self.close()
-        await self.wait_closed()
 
 
 # ---- the loop's socket methods (selector_events.py, base_events.py) ----------------------------

@@ -158,6 +158,10 @@ class StreamReaderProtocol(FlowControlMixin, Protocol):
         return self._closed
 
 
+# asyncio does not export it (it lives in asyncio.streams).
+del FlowControlMixin
+
+
 class StreamWriter:
     """Mirrors streams.py StreamWriter: wraps a transport; drain() applies flow control."""
 
