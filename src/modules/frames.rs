@@ -6,7 +6,7 @@
 use crate::vm::frame::Frame;
 use crate::vm::generator::GenState;
 use crate::vm::native::{FrameIntrinsic, NativeFunction};
-use crate::vm::object::{Obj, Payload, TbEntry};
+use crate::vm::object::{Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
 
@@ -36,6 +36,10 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
             ("_builtins_dict", builtins),
         ],
     )
+    .inspect(|module| {
+        let cls = super::traceback_obj::traceback_class(vm);
+        vm.module_set(module, "traceback", Value::Obj(cls));
+    })
 }
 
 /// Creates `linecache` (Python) with the interpreter's own sources as its first source.
@@ -117,7 +121,7 @@ fn locals_dict(vm: &mut Vm, frame: &Frame) -> Value {
 }
 
 /// Looks up a class or function of `_percolate_frames`.
-fn module_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
+pub(super) fn module_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let module = vm.import_module(MODULE)?;
     vm.get_attr(&Value::Obj(module), name)
 }
@@ -188,65 +192,6 @@ impl Vm {
             back = self.call(&frame_cls, args)?;
         }
         Ok(back)
-    }
-
-    /// `exc.__traceback__`: a chain of traceback objects (outermost first), or None.
-    pub fn traceback_object(&mut self, exc: &ObjRef) -> PyResult<Value> {
-        let entries = match self.exc_data(exc) {
-            Some(d) => d.borrow().traceback.clone(),
-            None => return Ok(Value::None),
-        };
-        if entries.is_empty() {
-            return Ok(Value::None);
-        }
-        let triples = entries
-            .iter()
-            .rev()
-            .map(|e| {
-                Value::tuple(vec![
-                    Value::Obj(Obj::new(Payload::Code(e.code.clone()))),
-                    e.globals.clone().map(Value::Obj).unwrap_or(Value::None),
-                    Value::Int(e.line as i64),
-                ])
-            })
-            .collect();
-        let make = module_attr(self, "_make_traceback")?;
-        self.call(&make, vec![Value::list(triples)])
-    }
-
-    /// Sets `exc.__traceback__` (or `with_traceback(tb)`): the entries of `tb`'s chain replace
-    /// the exception's; None clears them. Anything else is CPython's TypeError.
-    pub fn set_traceback_object(&mut self, exc: &ObjRef, tb: &Value) -> PyResult<()> {
-        let mut entries = Vec::new();
-        if !tb.is_none() {
-            let cls = module_attr(self, "traceback")?;
-            let Value::Obj(cls) = cls else {
-                unreachable!("traceback is a class")
-            };
-            if !self.is_instance(tb, &cls) {
-                return Err(self.new_type_error("__traceback__ must be a traceback or None"));
-            }
-            let collect = module_attr(self, "_traceback_entries")?;
-            let pairs = self.call(&collect, vec![tb.clone()])?;
-            for pair in self.collect(&pairs)?.iter().rev() {
-                let Some([code, line]) = pair.as_tuple() else {
-                    continue;
-                };
-                let Some(Payload::Code(code)) = code.payload() else {
-                    return Err(self.new_type_error("tb_frame.f_code must be a code object"));
-                };
-                let line = self.index_value(line)?;
-                entries.push(TbEntry {
-                    code: code.clone(),
-                    line: u32::try_from(line).unwrap_or(0),
-                    globals: None,
-                });
-            }
-        }
-        if let Some(d) = self.exc_data(exc) {
-            d.borrow_mut().traceback = entries;
-        }
-        Ok(())
     }
 
     /// True if `exc` or an exception it chains to (cause, context, sub-exceptions) is an

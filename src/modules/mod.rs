@@ -10,6 +10,7 @@ pub mod mt_random;
 pub mod random;
 pub mod signal;
 pub mod time;
+pub mod traceback_obj;
 pub mod types_support;
 
 use crate::vm::{ObjRef, PyResult, Value, Vm};

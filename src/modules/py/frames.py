@@ -1,7 +1,8 @@
-# Frame and traceback objects (CPython's `frame` and `traceback` types, Objects/frameobject.c and
-# Python/traceback.c). A frame is either a snapshot of a running frame (sys._getframe, a traceback
-# entry) or the live frame of a suspended generator, coroutine or async generator, whose line and
-# locals are read again on every access (through the native `_generator_frame_state`).
+# Frame objects (CPython's `frame` type, Objects/frameobject.c; the `traceback` type is native,
+# src/modules/traceback_obj.rs, and added to this module by it). A frame is either a snapshot of
+# a running frame (sys._getframe, a traceback entry) or the live frame of a suspended generator,
+# coroutine or async generator, whose line and locals are read again on every access (through
+# the native `_generator_frame_state`).
 
 
 class frame:
@@ -53,45 +54,3 @@ class frame:
         code = self.f_code
         return (f'<frame at {id(self):#x}, file {code.co_filename!r}, '
                 f'line {self.f_lineno}, code {code.co_name}>')
-
-
-class traceback:
-    __module__ = 'builtins'
-
-    def __init__(self, tb_next, tb_frame, tb_lasti, tb_lineno):
-        if tb_next is not None and not isinstance(tb_next, traceback):
-            raise TypeError(f"expected traceback object or None, got '{type(tb_next).__name__}'")
-        if not isinstance(tb_frame, frame):
-            raise TypeError(f"TracebackType() argument 'tb_frame' must be frame, "
-                            f"not {type(tb_frame).__name__}")
-        self.tb_next = tb_next
-        self.tb_frame = tb_frame
-        self.tb_lasti = tb_lasti
-        self.tb_lineno = tb_lineno
-
-    def __repr__(self):
-        return f'<traceback object at {id(self):#x}>'
-
-
-def _make_traceback(entries):
-    """Builds the linked traceback objects from (code, globals, line) entries, outermost first."""
-    frames = []
-    back = None
-    for code, globals, line in entries:
-        back = frame(code, globals, line, -1, {}, back)
-        frames.append(back)
-    head = None
-    for index in range(len(entries) - 1, -1, -1):
-        head = traceback(head, frames[index], -1, entries[index][2])
-    return head
-
-
-def _traceback_entries(tb):
-    """The (code, line) pairs of a traceback chain, outermost first."""
-    entries = []
-    while tb is not None:
-        if not isinstance(tb, traceback):
-            raise TypeError('__traceback__ must be a traceback or None')
-        entries.append((tb.tb_frame.f_code, tb.tb_lineno))
-        tb = tb.tb_next
-    return entries
