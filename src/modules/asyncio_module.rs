@@ -1,10 +1,20 @@
-//! The `asyncio` module: the Python-level core (`asyncio/core.py`: Future, Task, the event
-//! loop's `_run_once`) and the rest of the library (`asyncio/prelude.py`) compiled into the
-//! binary, plus the native pieces they stand on: the loop clock, and the selector and sockets
-//! (`asyncio/sockets.rs`) behind the transports and streams (`asyncio/selector_events.py`,
+//! The `asyncio` module: native Future and Task (`asyncio/future.rs`, `asyncio/task.rs`, as
+//! CPython's `_asyncio` C module), the Python-level loop (`asyncio/core.py`: handles and
+//! `_run_once`, as base_events.py) and the rest of the library (`asyncio/prelude.py`) compiled
+//! into the binary, plus the native pieces they stand on: the loop clock, and the selector and
+//! sockets (`asyncio/sockets.rs`) behind the transports and streams (`asyncio/selector_events.py`,
 //! `asyncio/streams.py`).
 
+#[path = "asyncio/future.rs"]
+pub mod future;
+#[path = "asyncio/reprlib.rs"]
+pub mod reprlib;
+#[path = "asyncio/task.rs"]
+pub mod task;
+
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// The Python source of the module: the core first, then the library built on it.
 const SOURCE: &str = concat!(
@@ -69,6 +79,10 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         Ok(Value::None)
     });
+    let module = vm.new_module("asyncio");
+    let Some(globals) = module.dict.clone() else {
+        unreachable!("modules have a dict")
+    };
     let mut natives = vec![
         ("_monotonic", monotonic),
         ("_select", wait),
@@ -76,7 +90,8 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         ("_write_stderr", write),
     ];
     natives.extend(sockets::natives(vm)?);
-    super::python_module(vm, "asyncio", "<frozen asyncio>", SOURCE, natives)
+    natives.extend(native_core(vm, &globals));
+    super::python_module_in(vm, module, "<frozen asyncio>", SOURCE, natives)
 }
 
 /// Builds the `socket` module (`asyncio/socket.py`) on first import; it shares the resolver and
@@ -93,4 +108,43 @@ pub fn init_socket(vm: &mut Vm) -> PyResult<ObjRef> {
         include_str!("asyncio/socket.py"),
         natives,
     )
+}
+
+/// Creates the native classes (Future, Task, the exceptions) and task functions, which reach
+/// the Python-level parts of the module through its namespace `globals`.
+fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
+    let base_exception = vm.exc.base_exception.clone();
+    let exception = vm.exc.by_name("Exception");
+    let cancelled_error =
+        vm.new_exception_class("CancelledError", &[base_exception], "asyncio.exceptions");
+    let exception = exception.unwrap_or_else(|| vm.exc.base_exception.clone());
+    let invalid_state_error =
+        vm.new_exception_class("InvalidStateError", &[exception], "asyncio.exceptions");
+    let future_cls = vm.new_native_class("Future", &[], "_asyncio");
+    let task_cls = vm.new_native_class("Task", std::slice::from_ref(&future_cls), "_asyncio");
+    let iter_cls = vm.new_native_class("FutureIter", &[], "_asyncio");
+    let ctx = Rc::new(future::Asyncio {
+        globals: globals.clone(),
+        future_cls: future_cls.clone(),
+        task_cls: task_cls.clone(),
+        iter_cls,
+        cancelled_error: cancelled_error.clone(),
+        invalid_state_error: invalid_state_error.clone(),
+        step_fn: RefCell::new(Value::None),
+        wakeup_fn: RefCell::new(Value::None),
+        current: RefCell::new(Vec::new()),
+        registry: RefCell::new(Vec::new()),
+        registry_live: Cell::new(0),
+        name_counter: Cell::new(0),
+    });
+    future::init_future_class(vm, &ctx);
+    task::init_task_class(vm, &ctx);
+    let mut natives = vec![
+        ("Future", Value::Obj(future_cls)),
+        ("Task", Value::Obj(task_cls)),
+        ("CancelledError", Value::Obj(cancelled_error)),
+        ("InvalidStateError", Value::Obj(invalid_state_error)),
+    ];
+    natives.extend(task::task_functions(vm, &ctx));
+    natives
 }

@@ -99,6 +99,18 @@ pub fn python_module(
     natives: Vec<(&str, Value)>,
 ) -> PyResult<ObjRef> {
     let module = vm.new_module(name);
+    python_module_in(vm, module, filename, source, natives)
+}
+
+/// Like `python_module`, for a module object made beforehand (so that native parts can hold
+/// its namespace before the Python source runs).
+pub fn python_module_in(
+    vm: &mut Vm,
+    module: ObjRef,
+    filename: &str,
+    source: &'static str,
+    natives: Vec<(&str, Value)>,
+) -> PyResult<ObjRef> {
     for (key, value) in natives {
         vm.module_set(&module, key, value);
     }

@@ -185,6 +185,7 @@ impl Vm {
                         let name = frame.code.varnames[i as usize].clone();
                         tri!(Err(self.unbound_local(&name)))
                     }
+                    self.safe_point(frame);
                 }
                 Instr::LoadName(i) => {
                     let name = frame.code.names[i as usize].clone();

@@ -109,6 +109,9 @@ pub struct DroppedGenerator {
     exc_state: Option<ObjRef>,
 }
 
+/// A report a native object's `Drop` leaves for the VM.
+pub type DeferredReport = Box<dyn FnOnce(&mut Vm)>;
+
 /// Work left by `Drop` implementations for the VM (which `Drop` cannot reach).
 #[derive(Default)]
 pub struct PendingFinalizers {
@@ -116,6 +119,24 @@ pub struct PendingFinalizers {
     pub never_awaited: Vec<Rc<str>>,
     /// Suspended generators to close.
     pub dropped: Vec<DroppedGenerator>,
+    /// Reports native objects' `Drop` left for the VM (e.g. asyncio's "exception was never
+    /// retrieved"), run in order at the next safe point.
+    pub deferred: Vec<DeferredReport>,
+}
+
+/// Queues `report` to run with the VM at the next safe point (callable from `Drop`; does
+/// nothing while the thread is shutting down).
+pub fn defer(report: DeferredReport) {
+    let queued = PENDING.try_with(|p| match p.try_borrow_mut() {
+        Ok(mut p) => {
+            p.deferred.push(report);
+            true
+        }
+        Err(_) => false,
+    });
+    if queued == Ok(true) {
+        let _ = HAS_PENDING.try_with(|h| h.set(true));
+    }
 }
 
 thread_local! {
@@ -202,6 +223,9 @@ impl Vm {
                 let body = self.format_exception(&e);
                 self.write_stderr(&format!("{header}{body}"));
             }
+        }
+        for report in pending.deferred {
+            report(self);
         }
         let (file, line) = self.current_location.clone();
         for name in pending.never_awaited {
@@ -447,6 +471,12 @@ impl Vm {
             && let Payload::Generator(_) = &o.payload
         {
             return self.gen_send(o, value);
+        }
+        if let Value::Obj(o) = receiver
+            && let Payload::Native(n) = &o.payload
+            && let Some(r) = n.native_send(self, &value)
+        {
+            return r;
         }
         let r = if value.is_none() {
             self.call_method(receiver, "__next__", vec![])

@@ -125,6 +125,15 @@ pub trait NativeObject: Any {
     fn trace(&self, visit: &mut dyn FnMut(&Value));
     /// Upcast for downcasting with `Obj::native`.
     fn as_any(&self) -> &dyn Any;
+    /// Resumes the object as the delegate of an `await` / `yield from` (SEND) without a
+    /// method call; `None` (the default) means "call `__next__` / `send`".
+    fn native_send(
+        &self,
+        _vm: &mut super::Vm,
+        _value: &Value,
+    ) -> Option<super::PyResult<super::generator::SendResult>> {
+        None
+    }
 }
 
 /// The built-in data of an object.

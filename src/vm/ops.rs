@@ -209,6 +209,17 @@ impl Vm {
         self.builtin_repr(v)
     }
 
+    /// A native class's own `__repr__` (asyncio's Future, Task ...), if it defines one.
+    fn native_repr(&self, v: &Value) -> Option<Value> {
+        let cls = self.type_of(v);
+        let f = self.lookup_in_mro(&cls, "__repr__")?;
+        let base = self.lookup_in_mro(&self.types.object, "__repr__");
+        match base {
+            Some(b) if b.is(&f) => None,
+            _ => Some(f),
+        }
+    }
+
     /// The repr of the built-in part of a value (`object.__repr__` and the built-in types').
     pub fn builtin_repr(&mut self, v: &Value) -> PyResult<String> {
         let o = match v {
@@ -396,6 +407,21 @@ impl Vm {
                 self.class_name(this_class),
                 self.class_name(obj_type)
             ),
+            Payload::Native(_) if self.native_repr(v).is_some() => {
+                let Some(f) = self.native_repr(v) else {
+                    unreachable!("checked by the guard")
+                };
+                let r = self.call_bound_dunder(&f, v, vec![])?;
+                match r.as_str() {
+                    Some(s) => s.to_string(),
+                    None => {
+                        return Err(self.new_type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&r)
+                        )));
+                    }
+                }
+            }
             _ => {
                 let cls = self.type_of(v);
                 let module = cls

@@ -1,0 +1,794 @@
+//! asyncio's native `Future` (and the `FutureIter` an `await` drives), mirroring CPython's
+//! `_asyncio` C module (Modules/_asynciomodule.c: FutureObj, future_schedule_callbacks,
+//! FutureIter_iternext) with futures.py's Python-visible surface.
+
+use super::task::TaskFields;
+use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// The three states of a future (futures.py `_PENDING`, `_CANCELLED`, `_FINISHED`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FutState {
+    /// Not done yet.
+    Pending,
+    /// Cancelled (`cancel()` succeeded).
+    Cancelled,
+    /// Finished with a result or an exception.
+    Finished,
+}
+
+impl FutState {
+    /// The futures.py state string (`_state`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FutState::Pending => "PENDING",
+            FutState::Cancelled => "CANCELLED",
+            FutState::Finished => "FINISHED",
+        }
+    }
+}
+
+/// The Rust state of a Future or Task instance; mirrors `_asynciomodule.c` FutureObj.
+pub struct FutureObj {
+    /// `_state`.
+    pub state: Cell<FutState>,
+    /// `_result` (None until set).
+    pub result: RefCell<Value>,
+    /// `_exception` (set by `set_exception`).
+    pub exception: RefCell<Option<ObjRef>>,
+    /// `_loop` (None only between `__new__` and `__init__`).
+    pub loop_: RefCell<Value>,
+    /// `_callbacks`: (callback, context) pairs in registration order.
+    pub callbacks: RefCell<Vec<(Value, Value)>>,
+    /// `_cancel_message`.
+    pub cancel_message: RefCell<Value>,
+    /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
+    pub cancelled_exc: RefCell<Option<ObjRef>>,
+    /// `_asyncio_future_blocking`.
+    pub blocking: Cell<bool>,
+    /// `_log_traceback`: the exception was set and never retrieved.
+    pub log_traceback: Cell<bool>,
+    /// The Task part (`None` for a plain Future).
+    pub task: Option<TaskFields>,
+}
+
+impl FutureObj {
+    /// A pending future with no loop yet (`__new__`).
+    pub fn new(task: Option<TaskFields>) -> FutureObj {
+        FutureObj {
+            state: Cell::new(FutState::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(None),
+            loop_: RefCell::new(Value::None),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(None),
+            blocking: Cell::new(false),
+            log_traceback: Cell::new(false),
+            task,
+        }
+    }
+
+    /// True when not pending.
+    pub fn done(&self) -> bool {
+        self.state.get() != FutState::Pending
+    }
+
+    /// The loop the future belongs to.
+    pub fn get_loop(&self) -> Value {
+        self.loop_.borrow().clone()
+    }
+}
+
+impl NativeObject for FutureObj {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.result.borrow());
+        if let Some(e) = &*self.exception.borrow() {
+            visit(&Value::Obj(e.clone()));
+        }
+        visit(&self.loop_.borrow());
+        for (f, c) in self.callbacks.borrow().iter() {
+            visit(f);
+            visit(c);
+        }
+        visit(&self.cancel_message.borrow());
+        if let Some(t) = &self.task {
+            t.trace(visit);
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+impl Drop for FutureObj {
+    /// Mirrors FutureObj_finalize / TaskObj_finalize: an exception nobody retrieved is
+    /// reported through the loop's exception handler, later, at a VM safe point.
+    fn drop(&mut self) {
+        if !self.log_traceback.get() || self.exception.get_mut().is_none() {
+            return;
+        }
+        self.log_traceback.set(false);
+        let resurrected = FutureObj {
+            state: Cell::new(self.state.get()),
+            result: RefCell::new(std::mem::replace(self.result.get_mut(), Value::None)),
+            exception: RefCell::new(self.exception.get_mut().take()),
+            loop_: RefCell::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(None),
+            blocking: Cell::new(false),
+            log_traceback: Cell::new(false),
+            task: self.task.as_mut().map(TaskFields::take_for_report),
+        };
+        crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
+            report_never_retrieved(vm, resurrected);
+        }));
+    }
+}
+
+/// Calls the loop's exception handler for a dropped future whose exception was never
+/// retrieved (the message and context keys of FutureObj_finalize).
+fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
+    let is_task = state.task.is_some();
+    let Some(exc) = state.exception.borrow().clone() else {
+        return;
+    };
+    let loop_ = state.get_loop();
+    let Ok(module) = vm.import_module("asyncio") else {
+        return;
+    };
+    let Some(globals) = module.dict.clone() else {
+        return;
+    };
+    let class_name = if is_task { "Task" } else { "Future" };
+    let Some(Value::Obj(cls)) = vm.dict_get_str(&globals, class_name) else {
+        return;
+    };
+    let obj = Obj::with_class(cls, None, Payload::Native(Box::new(state)));
+    let context = vm.new_dict();
+    let message = format!("{class_name} exception was never retrieved");
+    vm.dict_set_str(&context, "message", Value::string(message));
+    vm.dict_set_str(&context, "exception", Value::Obj(exc));
+    vm.dict_set_str(&context, "future", Value::Obj(obj));
+    if let Err(e) = vm.call_method(&loop_, "call_exception_handler", vec![Value::Obj(context)]) {
+        vm.print_exception(&e);
+    }
+}
+
+/// What the native asyncio code needs from its module: classes and shared state.
+pub struct Asyncio {
+    /// The module namespace (a dict object), for functions still written in Python.
+    pub globals: ObjRef,
+    /// `asyncio.Future`.
+    pub future_cls: ObjRef,
+    /// `asyncio.Task`.
+    pub task_cls: ObjRef,
+    /// The `FutureIter` class of `Future.__await__` results.
+    pub iter_cls: ObjRef,
+    /// `asyncio.CancelledError`.
+    pub cancelled_error: ObjRef,
+    /// `asyncio.InvalidStateError`.
+    pub invalid_state_error: ObjRef,
+    /// The native `task_step(task, exc=None)` function bound to tasks for `call_soon`.
+    pub step_fn: RefCell<Value>,
+    /// The native `task_wakeup(task, future)` function bound to tasks as a done callback.
+    pub wakeup_fn: RefCell<Value>,
+    /// The task each running loop is executing (tasks.py `_current_tasks`).
+    pub current: RefCell<Vec<(Value, Value)>>,
+    /// Every task not yet collected (tasks.py `_scheduled_tasks`, a WeakSet).
+    pub registry: RefCell<Vec<Weak<Obj>>>,
+    /// Registry length after the last pruning of dead entries.
+    pub registry_live: Cell<usize>,
+    /// `_task_name_counter`.
+    pub name_counter: Cell<u64>,
+}
+
+/// The native state of a future-like value (Future, Task or a Python subclass).
+pub fn fut_of(v: &Value) -> Option<&FutureObj> {
+    v.as_obj()?.native::<FutureObj>()
+}
+
+/// The future behind `self` of a method call (the method descriptor checked the class).
+fn me(vm: &mut Vm, args: &Args) -> PyResult<(Value, ObjRef)> {
+    match args.positional.first() {
+        Some(v @ Value::Obj(o)) if o.native::<FutureObj>().is_some() => Ok((v.clone(), o.clone())),
+        _ => Err(vm.new_type_error("a Future instance is required")),
+    }
+}
+
+/// The state of an object known to carry one.
+pub fn state(o: &ObjRef) -> &FutureObj {
+    match o.native::<FutureObj>() {
+        Some(s) => s,
+        None => unreachable!("checked to be a future by `me`"),
+    }
+}
+
+impl Asyncio {
+    /// `InvalidStateError(msg)`.
+    pub fn invalid_state(&self, vm: &mut Vm, msg: &str) -> ObjRef {
+        vm.new_exception_msg(&self.invalid_state_error, msg)
+    }
+
+    /// True for an instance of CancelledError.
+    pub fn is_cancelled_error(&self, vm: &Vm, exc: &ObjRef) -> bool {
+        vm.exc_matches(exc, &self.cancelled_error)
+    }
+
+    /// `loop.call_soon(callback, *args, context=context)`.
+    pub fn call_soon(
+        &self,
+        vm: &mut Vm,
+        loop_: &Value,
+        callback: Value,
+        args: Vec<Value>,
+        context: &Value,
+    ) -> PyResult<()> {
+        let f = vm.get_attr(loop_, "call_soon")?;
+        let mut positional = Vec::with_capacity(args.len() + 1);
+        positional.push(callback);
+        positional.extend(args);
+        let kwargs = if context.is_none() {
+            Vec::new()
+        } else {
+            vec![(Rc::from("context"), context.clone())]
+        };
+        vm.call_args(&f, Args { positional, kwargs })?;
+        Ok(())
+    }
+
+    /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
+    pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
+        let st = state(fut);
+        let callbacks = std::mem::take(&mut *st.callbacks.borrow_mut());
+        if callbacks.is_empty() {
+            return Ok(());
+        }
+        let loop_ = st.get_loop();
+        for (cb, ctx) in callbacks {
+            self.call_soon(vm, &loop_, cb, vec![Value::Obj(fut.clone())], &ctx)?;
+        }
+        Ok(())
+    }
+
+    /// Mirrors _asyncio_Future__make_cancelled_error_impl.
+    pub fn make_cancelled_error(&self, vm: &mut Vm, st: &FutureObj) -> ObjRef {
+        if let Some(exc) = st.cancelled_exc.borrow_mut().take() {
+            return exc;
+        }
+        let msg = st.cancel_message.borrow().clone();
+        if msg.is_none() {
+            vm.new_exception(&self.cancelled_error, vec![])
+        } else {
+            vm.new_exception(&self.cancelled_error, vec![msg])
+        }
+    }
+
+    /// Mirrors future_cancel.
+    pub fn future_cancel(&self, vm: &mut Vm, fut: &ObjRef, msg: Value) -> PyResult<bool> {
+        let st = state(fut);
+        st.log_traceback.set(false);
+        if st.state.get() != FutState::Pending {
+            return Ok(false);
+        }
+        st.state.set(FutState::Cancelled);
+        *st.cancel_message.borrow_mut() = msg;
+        self.schedule_callbacks(vm, fut)?;
+        Ok(true)
+    }
+
+    /// Mirrors future_set_result.
+    pub fn future_set_result(&self, vm: &mut Vm, fut: &ObjRef, result: Value) -> PyResult<()> {
+        let st = state(fut);
+        if st.state.get() != FutState::Pending {
+            return Err(self.invalid_state(vm, "invalid state"));
+        }
+        *st.result.borrow_mut() = result;
+        st.state.set(FutState::Finished);
+        self.schedule_callbacks(vm, fut)
+    }
+
+    /// Mirrors future_set_exception (classes are instantiated; StopIteration is refused).
+    pub fn future_set_exception(&self, vm: &mut Vm, fut: &ObjRef, exc: Value) -> PyResult<()> {
+        let st = state(fut);
+        if st.state.get() != FutState::Pending {
+            return Err(self.invalid_state(vm, "invalid state"));
+        }
+        let exc = match &exc {
+            Value::Obj(o) if o.as_type().is_some() => vm.call(&exc, vec![])?,
+            _ => exc,
+        };
+        let exc_obj = match &exc {
+            Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => o.clone(),
+            _ => {
+                return Err(vm.new_type_error("invalid exception object"));
+            }
+        };
+        let stop = vm.exc.stop_iteration.clone();
+        let exc_obj = if Rc::ptr_eq(&vm.type_of(&exc), &stop) {
+            let new_exc = vm.new_runtime_error(
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            );
+            if let Payload::Exception(d) = &new_exc.payload {
+                let mut d = d.borrow_mut();
+                d.cause = exc.clone();
+                d.context = exc.clone();
+            }
+            new_exc
+        } else {
+            exc_obj
+        };
+        *st.exception.borrow_mut() = Some(exc_obj);
+        st.state.set(FutState::Finished);
+        self.schedule_callbacks(vm, fut)?;
+        st.log_traceback.set(true);
+        Ok(())
+    }
+
+    /// Mirrors future_get_result: the result, or the exception to raise.
+    pub fn future_result(&self, vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+        match st.state.get() {
+            FutState::Cancelled => Err(self.make_cancelled_error(vm, st)),
+            FutState::Pending => Err(self.invalid_state(vm, "Result is not set.")),
+            FutState::Finished => {
+                st.log_traceback.set(false);
+                if let Some(e) = &*st.exception.borrow() {
+                    return Err(e.clone());
+                }
+                Ok(st.result.borrow().clone())
+            }
+        }
+    }
+
+    /// Mirrors future_add_done_callback.
+    pub fn add_done_callback(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        callback: Value,
+        context: Value,
+    ) -> PyResult<()> {
+        let st = state(fut);
+        if st.state.get() != FutState::Pending {
+            let loop_ = st.get_loop();
+            self.call_soon(
+                vm,
+                &loop_,
+                callback,
+                vec![Value::Obj(fut.clone())],
+                &context,
+            )
+        } else {
+            st.callbacks.borrow_mut().push((callback, context));
+            Ok(())
+        }
+    }
+
+    /// The `[state, result=/exception=, cb=[...]]` list of base_futures._future_repr_info.
+    pub fn future_repr_info(&self, vm: &mut Vm, st: &FutureObj) -> PyResult<Vec<String>> {
+        let mut info = vec![st.state.get().name().to_lowercase()];
+        if st.state.get() == FutState::Finished {
+            let exc = st.exception.borrow().clone();
+            if let Some(e) = exc {
+                let r = vm.repr(&Value::Obj(e))?;
+                info.push(format!("exception={r}"));
+            } else {
+                let result = st.result.borrow().clone();
+                let r = super::reprlib::short_repr(vm, &result)?;
+                info.push(format!("result={r}"));
+            }
+        }
+        let callbacks: Vec<Value> = st
+            .callbacks
+            .borrow()
+            .iter()
+            .map(|(f, _)| f.clone())
+            .collect();
+        if !callbacks.is_empty() {
+            info.push(self.format_callbacks(vm, &callbacks)?);
+        }
+        Ok(info)
+    }
+
+    /// Mirrors base_futures._format_callbacks.
+    fn format_callbacks(&self, vm: &mut Vm, cb: &[Value]) -> PyResult<String> {
+        let text = match cb {
+            [] => String::new(),
+            [one] => callback_name(vm, one)?,
+            [a, b] => format!("{}, {}", callback_name(vm, a)?, callback_name(vm, b)?),
+            [first, .., last] => format!(
+                "{}, <{} more>, {}",
+                callback_name(vm, first)?,
+                cb.len() - 2,
+                callback_name(vm, last)?
+            ),
+        };
+        Ok(format!("cb=[{text}]"))
+    }
+}
+
+/// A callback's name as format_helpers._format_callback shows it (`name()`).
+pub fn callback_name(vm: &mut Vm, cb: &Value) -> PyResult<String> {
+    for attr in ["__qualname__", "__name__"] {
+        if let Some(v) = vm.lookup_attr_opt(cb, attr)?
+            && let Some(s) = v.as_str()
+            && !s.is_empty()
+        {
+            return Ok(format!("{s}()"));
+        }
+    }
+    vm.repr(cb)
+}
+
+/// The iterator `Future.__await__` returns; mirrors `_asynciomodule.c` futureiterobject.
+pub struct FutureIter {
+    /// The awaited future; None once its result was delivered.
+    pub fut: RefCell<Option<ObjRef>>,
+    /// The module state (for the result's errors).
+    pub ctx: Rc<Asyncio>,
+}
+
+impl FutureIter {
+    /// Mirrors FutureIter_iternext: yields the pending future once (marking it blocking),
+    /// then returns its result.
+    fn next(&self, vm: &mut Vm) -> PyResult<crate::vm::generator::SendResult> {
+        use crate::vm::generator::SendResult;
+        let Some(fut) = self.fut.borrow().clone() else {
+            return Ok(SendResult::Return(Value::None));
+        };
+        let st = state(&fut);
+        if st.state.get() == FutState::Pending {
+            if !st.blocking.get() {
+                st.blocking.set(true);
+                return Ok(SendResult::Yield(Value::Obj(fut)));
+            }
+            return Err(vm.new_runtime_error("await wasn't used with future"));
+        }
+        *self.fut.borrow_mut() = None;
+        self.ctx.future_result(vm, st).map(SendResult::Return)
+    }
+}
+
+impl NativeObject for FutureIter {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(f) = &*self.fut.borrow() {
+            visit(&Value::Obj(f.clone()));
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn native_send(
+        &self,
+        vm: &mut Vm,
+        _value: &Value,
+    ) -> Option<PyResult<crate::vm::generator::SendResult>> {
+        Some(self.next(vm))
+    }
+}
+
+/// Reads an optional keyword-only argument of a method.
+fn kwarg(args: &mut Args, name: &str) -> Value {
+    args.take_kwarg(name).unwrap_or(Value::None)
+}
+
+/// Rejects keyword arguments other than those already taken.
+fn no_more_kwargs(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
+    if let Some((k, _)) = args.kwargs.first() {
+        return Err(vm.new_type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    Ok(())
+}
+
+/// `Future.__new__` / `Task.__new__`: a pending instance of `cls` (a `__dict__` only for
+/// Python subclasses, which may set attributes).
+pub fn new_instance(vm: &mut Vm, args: &Args, task: bool) -> PyResult<Value> {
+    let Some(Value::Obj(cls)) = args.positional.first().cloned() else {
+        return Err(vm.new_type_error("Future.__new__(X): X is not a type object"));
+    };
+    let is_heap = cls.as_type().is_some_and(|t| t.is_heap);
+    let dict = if is_heap { Some(vm.new_dict()) } else { None };
+    let fields = if task { Some(TaskFields::new()) } else { None };
+    Ok(Value::Obj(Obj::with_class(
+        cls,
+        dict,
+        Payload::Native(Box::new(FutureObj::new(fields))),
+    )))
+}
+
+/// `loop` or `get_event_loop()` (future_init).
+pub fn resolve_loop(vm: &mut Vm, ctx: &Asyncio, loop_: Value) -> PyResult<Value> {
+    if !loop_.is_none() {
+        return Ok(loop_);
+    }
+    let Some(f) = vm.dict_get_str(&ctx.globals, "get_event_loop") else {
+        return Err(vm.new_runtime_error("no event loop"));
+    };
+    vm.call(&f, vec![])
+}
+
+/// The setter half of a native property.
+pub type PropertySetter = Box<dyn Fn(&mut Vm, &ObjRef, Value) -> PyResult<()>>;
+
+/// Adds a read-write property backed by native functions.
+pub fn add_property(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &str,
+    get: impl Fn(&mut Vm, &ObjRef) -> PyResult<Value> + 'static,
+    set: Option<PropertySetter>,
+) {
+    let fget = vm.new_native_fn(name, move |vm, args: Args| {
+        let (_, o) = me(vm, &args)?;
+        get(vm, &o)
+    });
+    let fset = match set {
+        Some(set) => vm.new_native_fn(name, move |vm, args: Args| {
+            let (_, o) = me(vm, &args)?;
+            let v = args.positional.get(1).cloned().unwrap_or(Value::None);
+            set(vm, &o, v)?;
+            Ok(Value::None)
+        }),
+        None => Value::None,
+    };
+    let prop = Payload::Property {
+        fget,
+        fset,
+        fdel: Value::None,
+        doc: Value::None,
+    };
+    vm.set_class_attr(cls, name, Value::Obj(Obj::new(prop)));
+}
+
+/// Adds a method whose receiver is a future (any Future/Task instance).
+pub fn method(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    ctx: &Rc<Asyncio>,
+    name: &str,
+    f: impl Fn(&mut Vm, &Rc<Asyncio>, &ObjRef, Args) -> PyResult<Value> + 'static,
+) {
+    let ctx = ctx.clone();
+    vm.add_method(cls, name, move |vm, args: Args| {
+        let (_, o) = me(vm, &args)?;
+        f(vm, &ctx, &o, args)
+    });
+}
+
+/// `Future.__repr__`: `<ClassName state ...>` (futures.py Future.__repr__).
+pub fn future_repr(vm: &mut Vm, ctx: &Asyncio, o: &ObjRef) -> PyResult<Value> {
+    let info = if state(o).task.is_some() {
+        super::task::task_repr_info(vm, ctx, o)?
+    } else {
+        ctx.future_repr_info(vm, state(o))?
+    };
+    let cls = vm.type_of(&Value::Obj(o.clone()));
+    let name = vm.class_name(&cls);
+    Ok(Value::string(format!("<{name} {}>", info.join(" "))))
+}
+
+/// Fills the Future class with futures.py's methods and properties.
+pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
+    let cls = ctx.future_cls.clone();
+    vm.add_static(&cls, "__new__", |vm, args: Args| {
+        new_instance(vm, &args, false)
+    });
+    method(vm, &cls, ctx, "__init__", |vm, ctx, o, mut args| {
+        let loop_ = kwarg(&mut args, "loop");
+        no_more_kwargs(vm, &args, "Future")?;
+        if args.positional.len() > 1 {
+            return Err(vm.new_type_error(format!(
+                "Future() takes no positional arguments ({} given)",
+                args.positional.len() - 1
+            )));
+        }
+        let loop_ = resolve_loop(vm, ctx, loop_)?;
+        *state(o).loop_.borrow_mut() = loop_;
+        Ok(Value::None)
+    });
+    method(vm, &cls, ctx, "__repr__", |vm, ctx, o, _| {
+        future_repr(vm, ctx, o)
+    });
+    method(vm, &cls, ctx, "get_loop", |_, _, o, _| {
+        Ok(state(o).get_loop())
+    });
+    method(vm, &cls, ctx, "_make_cancelled_error", |vm, ctx, o, _| {
+        Ok(Value::Obj(ctx.make_cancelled_error(vm, state(o))))
+    });
+    method(vm, &cls, ctx, "cancel", |vm, ctx, o, mut args| {
+        let msg = match args.take_kwarg("msg") {
+            Some(m) => m,
+            None => args.positional.get(1).cloned().unwrap_or(Value::None),
+        };
+        Ok(Value::Bool(ctx.future_cancel(vm, o, msg)?))
+    });
+    method(vm, &cls, ctx, "cancelled", |_, _, o, _| {
+        Ok(Value::Bool(state(o).state.get() == FutState::Cancelled))
+    });
+    method(vm, &cls, ctx, "done", |_, _, o, _| {
+        Ok(Value::Bool(state(o).done()))
+    });
+    method(vm, &cls, ctx, "result", |vm, ctx, o, _| {
+        ctx.future_result(vm, state(o))
+    });
+    method(vm, &cls, ctx, "exception", |vm, ctx, o, _| {
+        let st = state(o);
+        match st.state.get() {
+            FutState::Cancelled => Err(ctx.make_cancelled_error(vm, st)),
+            FutState::Pending => Err(ctx.invalid_state(vm, "Exception is not set.")),
+            FutState::Finished => {
+                st.log_traceback.set(false);
+                Ok(st
+                    .exception
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Obj))
+            }
+        }
+    });
+    method(
+        vm,
+        &cls,
+        ctx,
+        "add_done_callback",
+        |vm, ctx, o, mut args| {
+            let context = kwarg(&mut args, "context");
+            no_more_kwargs(vm, &args, "add_done_callback")?;
+            let Some(fn_) = args.positional.get(1).cloned() else {
+                return Err(
+                    vm.new_type_error("add_done_callback() missing required argument 'fn' (pos 1)")
+                );
+            };
+            ctx.add_done_callback(vm, o, fn_, context)?;
+            Ok(Value::None)
+        },
+    );
+    method(vm, &cls, ctx, "remove_done_callback", |vm, _, o, args| {
+        let Some(fn_) = args.positional.get(1).cloned() else {
+            return Err(vm.new_type_error(
+                "Future.remove_done_callback() takes exactly one argument (0 given)",
+            ));
+        };
+        let callbacks = state(o).callbacks.borrow().clone();
+        let mut kept = Vec::with_capacity(callbacks.len());
+        for (f, c) in callbacks {
+            if !vm.eq(&f, &fn_)? {
+                kept.push((f, c));
+            }
+        }
+        let st = state(o);
+        let removed = st.callbacks.borrow().len() - kept.len();
+        if removed > 0 {
+            *st.callbacks.borrow_mut() = kept;
+        }
+        Ok(Value::Int(removed as i64))
+    });
+    method(vm, &cls, ctx, "set_result", |vm, ctx, o, args| {
+        if state(o).task.is_some() {
+            return Err(vm.new_runtime_error("Task does not support set_result operation"));
+        }
+        let v = args.positional.get(1).cloned().unwrap_or(Value::None);
+        ctx.future_set_result(vm, o, v)?;
+        Ok(Value::None)
+    });
+    method(vm, &cls, ctx, "set_exception", |vm, ctx, o, args| {
+        if state(o).task.is_some() {
+            return Err(vm.new_runtime_error("Task does not support set_exception operation"));
+        }
+        let v = args.positional.get(1).cloned().unwrap_or(Value::None);
+        ctx.future_set_exception(vm, o, v)?;
+        Ok(Value::None)
+    });
+    for name in ["__await__", "__iter__"] {
+        method(vm, &cls, ctx, name, |_, ctx, o, _| {
+            let it = FutureIter {
+                fut: RefCell::new(Some(o.clone())),
+                ctx: ctx.clone(),
+            };
+            Ok(Value::Obj(Obj::with_class(
+                ctx.iter_cls.clone(),
+                None,
+                Payload::Native(Box::new(it)),
+            )))
+        });
+    }
+    add_property(
+        vm,
+        &cls,
+        "_asyncio_future_blocking",
+        |_, o| Ok(Value::Bool(state(o).blocking.get())),
+        Some(Box::new(|vm, o, v| {
+            let b = vm.truthy(&v)?;
+            state(o).blocking.set(b);
+            Ok(())
+        })),
+    );
+    add_property(
+        vm,
+        &cls,
+        "_log_traceback",
+        |_, o| Ok(Value::Bool(state(o).log_traceback.get())),
+        Some(Box::new(|vm, o, v| {
+            if vm.truthy(&v)? {
+                return Err(vm.new_value_error("_log_traceback can only be set to False"));
+            }
+            state(o).log_traceback.set(false);
+            Ok(())
+        })),
+    );
+    add_property(
+        vm,
+        &cls,
+        "_cancel_message",
+        |_, o| Ok(state(o).cancel_message.borrow().clone()),
+        Some(Box::new(|_, o, v| {
+            *state(o).cancel_message.borrow_mut() = v;
+            Ok(())
+        })),
+    );
+    add_property(
+        vm,
+        &cls,
+        "_state",
+        |_, o| Ok(Value::str(state(o).state.get().name())),
+        None,
+    );
+    add_property(vm, &cls, "_loop", |_, o| Ok(state(o).get_loop()), None);
+    add_property(
+        vm,
+        &cls,
+        "_result",
+        |_, o| Ok(state(o).result.borrow().clone()),
+        None,
+    );
+    add_property(
+        vm,
+        &cls,
+        "_exception",
+        |_, o| {
+            Ok(state(o)
+                .exception
+                .borrow()
+                .clone()
+                .map_or(Value::None, Value::Obj))
+        },
+        None,
+    );
+    add_property(vm, &cls, "_source_traceback", |_, _| Ok(Value::None), None);
+    add_property(
+        vm,
+        &cls,
+        "_callbacks",
+        |_, o| {
+            let cbs = state(o).callbacks.borrow().clone();
+            Ok(Value::list(
+                cbs.into_iter()
+                    .map(|(f, c)| Value::tuple(vec![f, c]))
+                    .collect(),
+            ))
+        },
+        None,
+    );
+    let iter_cls = ctx.iter_cls.clone();
+    vm.add_method(&iter_cls, "__iter__", |_, args: Args| {
+        Ok(args.positional.first().cloned().unwrap_or(Value::None))
+    });
+    for name in ["__next__", "send"] {
+        vm.add_method(&iter_cls, name, |vm, args: Args| {
+            let Some(it) = args
+                .positional
+                .first()
+                .and_then(|v| v.as_obj()?.native::<FutureIter>())
+            else {
+                return Err(vm.new_type_error("a FutureIter is required"));
+            };
+            let r = it.next(vm)?;
+            vm.send_result_to_py(r)
+        });
+    }
+}

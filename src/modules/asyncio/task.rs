@@ -1,0 +1,723 @@
+//! asyncio's native `Task`, mirroring CPython's `_asyncio` C module (Modules/_asynciomodule.c:
+//! TaskObj, task_step_impl, task_step_handle_result_impl, task_wakeup, the current-task and
+//! all-tasks registries) with tasks.py's Python-visible surface.
+
+use super::future::{Asyncio, FutState, FutureObj, fut_of, method, state};
+use crate::vm::generator::SendResult;
+use crate::vm::object::{Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// The Task part of a FutureObj; mirrors the task_* fields of TaskObj.
+pub struct TaskFields {
+    /// `_coro`: the coroutine the task drives.
+    pub coro: RefCell<Value>,
+    /// The task name (`get_name()`).
+    pub name: RefCell<Value>,
+    /// The context callbacks run in (None: the current one).
+    pub context: RefCell<Value>,
+    /// `_fut_waiter`: the future the coroutine is blocked on.
+    pub fut_waiter: RefCell<Value>,
+    /// `_must_cancel`: cancel the coroutine at its next step.
+    pub must_cancel: Cell<bool>,
+    /// `_num_cancels_requested` (`cancelling()`).
+    pub num_cancels_requested: Cell<u32>,
+}
+
+impl TaskFields {
+    /// Fields of a task not yet initialised (`Task.__new__`).
+    pub fn new() -> TaskFields {
+        TaskFields {
+            coro: RefCell::new(Value::None),
+            name: RefCell::new(Value::None),
+            context: RefCell::new(Value::None),
+            fut_waiter: RefCell::new(Value::None),
+            must_cancel: Cell::new(false),
+            num_cancels_requested: Cell::new(0),
+        }
+    }
+
+    /// Moves out what the "exception was never retrieved" report shows (name and coroutine).
+    pub fn take_for_report(&mut self) -> TaskFields {
+        let fields = TaskFields::new();
+        *fields.coro.borrow_mut() = std::mem::replace(self.coro.get_mut(), Value::None);
+        *fields.name.borrow_mut() = std::mem::replace(self.name.get_mut(), Value::None);
+        fields
+    }
+
+    /// Calls `visit` on every value the fields hold.
+    pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.coro.borrow());
+        visit(&self.name.borrow());
+        visit(&self.context.borrow());
+        visit(&self.fut_waiter.borrow());
+    }
+}
+
+impl Default for TaskFields {
+    fn default() -> Self {
+        TaskFields::new()
+    }
+}
+
+/// The task fields of a future known to be a task.
+fn fields(st: &FutureObj) -> &TaskFields {
+    match &st.task {
+        Some(t) => t,
+        None => unreachable!("only tasks reach task code"),
+    }
+}
+
+/// The task behind `self` of a Task method.
+fn task_me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
+    match args.positional.first() {
+        Some(Value::Obj(o)) if o.native::<FutureObj>().is_some_and(|s| s.task.is_some()) => {
+            Ok(o.clone())
+        }
+        _ => Err(vm.new_type_error("a Task instance is required")),
+    }
+}
+
+/// True when `o` is exactly a Future or a Task (not a Python subclass), so its methods can
+/// be run natively (the Future_CheckExact / Task_CheckExact fast paths).
+fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
+    o.class
+        .as_ref()
+        .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls) || Rc::ptr_eq(c, &ctx.task_cls))
+}
+
+/// `task.__step` bound to `task`, the callback `call_soon` receives.
+fn step_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
+    Value::Obj(Obj::new(Payload::BoundMethod {
+        receiver: Value::Obj(task.clone()),
+        func: ctx.step_fn.borrow().clone(),
+    }))
+}
+
+/// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
+fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
+    let st = state(task);
+    let loop_ = st.get_loop();
+    let context = fields(st).context.borrow().clone();
+    let args = exc.map(Value::Obj).into_iter().collect();
+    ctx.call_soon(vm, &loop_, step_callback(ctx, task), args, &context)
+}
+
+/// Mirrors _asyncio_Task___init___impl.
+fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyResult<()> {
+    let loop_ = args.take_kwarg("loop").unwrap_or(Value::None);
+    let name = args.take_kwarg("name").unwrap_or(Value::None);
+    let context = args.take_kwarg("context").unwrap_or(Value::None);
+    let _eager_start = args.take_kwarg("eager_start");
+    let coro_kw = args.take_kwarg("coro");
+    let coro = match (args.positional.get(1), coro_kw) {
+        (Some(c), None) => c.clone(),
+        (None, Some(c)) => c,
+        _ => {
+            return Err(
+                vm.new_type_error("Task.__init__() missing required argument 'coro' (pos 1)")
+            );
+        }
+    };
+    if let Some((k, _)) = args.kwargs.first() {
+        return Err(vm.new_type_error(format!(
+            "Task.__init__() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let loop_ = super::future::resolve_loop(vm, ctx, loop_)?;
+    let st = state(task);
+    *st.loop_.borrow_mut() = loop_;
+    if !is_coroutine(vm, ctx, &coro)? {
+        let r = vm.repr(&coro)?;
+        return Err(vm.new_type_error(format!("a coroutine was expected, got {r}")));
+    }
+    let t = fields(st);
+    // tasks.py (3.11) draws a number for every task, named or not.
+    let n = ctx.name_counter.get() + 1;
+    ctx.name_counter.set(n);
+    let name = if name.is_none() {
+        Value::string(format!("Task-{n}"))
+    } else if name.as_str().is_some() {
+        name
+    } else {
+        Value::string(vm.str(&name)?)
+    };
+    *t.name.borrow_mut() = name;
+    *t.coro.borrow_mut() = coro;
+    *t.context.borrow_mut() = context;
+    call_step_soon(vm, ctx, task, None)?;
+    register_task(ctx, task);
+    Ok(())
+}
+
+/// coroutines.py iscoroutine: native coroutines directly, anything else via the module's
+/// Python `iscoroutine`.
+fn is_coroutine(vm: &mut Vm, ctx: &Asyncio, v: &Value) -> PyResult<bool> {
+    if let Some(Payload::Generator(g)) = v.payload() {
+        return Ok(g.kind == crate::vm::generator::GenKind::Coroutine);
+    }
+    let Some(f) = vm.dict_get_str(&ctx.globals, "iscoroutine") else {
+        return Ok(false);
+    };
+    let r = vm.call(&f, vec![v.clone()])?;
+    vm.truthy(&r)
+}
+
+/// Adds `task` to the all-tasks registry (a weak set, pruned as it grows).
+fn register_task(ctx: &Asyncio, task: &ObjRef) {
+    let mut reg = ctx.registry.borrow_mut();
+    if reg.len() >= 2 * ctx.registry_live.get().max(64) {
+        reg.retain(|w| {
+            w.upgrade()
+                .is_some_and(|t| t.native::<FutureObj>().is_some_and(|s| !s.done()))
+        });
+        ctx.registry_live.set(reg.len());
+    }
+    reg.push(Rc::downgrade(task));
+}
+
+/// Mirrors _enter_task: records `task` as the one `loop_` is running.
+fn enter_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyResult<()> {
+    let current = ctx
+        .current
+        .borrow()
+        .iter()
+        .find(|(l, _)| l.is(loop_))
+        .map(|(_, t)| t.clone());
+    if let Some(cur) = current {
+        let tr = vm.repr(&Value::Obj(task.clone()))?;
+        let cr = vm.repr(&cur)?;
+        return Err(vm.new_runtime_error(format!(
+            "Cannot enter into task {tr} while another task {cr} is being executed."
+        )));
+    }
+    ctx.current
+        .borrow_mut()
+        .push((loop_.clone(), Value::Obj(task.clone())));
+    Ok(())
+}
+
+/// Mirrors _leave_task.
+fn leave_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyResult<()> {
+    let pos = ctx.current.borrow().iter().position(|(l, _)| l.is(loop_));
+    let task_v = Value::Obj(task.clone());
+    match pos {
+        Some(i) if ctx.current.borrow()[i].1.is(&task_v) => {
+            ctx.current.borrow_mut().remove(i);
+            Ok(())
+        }
+        _ => {
+            let cur = pos.map_or(Value::None, |i| ctx.current.borrow()[i].1.clone());
+            let tr = vm.repr(&task_v)?;
+            let cr = vm.repr(&cur)?;
+            Err(vm.new_runtime_error(format!(
+                "Leaving task {tr} does not match the current task {cr}."
+            )))
+        }
+    }
+}
+
+/// Mirrors task_step: one resumption of the coroutine, between _enter_task and _leave_task.
+pub fn task_step(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    exc: Option<ObjRef>,
+) -> PyResult<Value> {
+    let st = state(task);
+    let t = fields(st);
+    if st.done() {
+        let tr = vm.repr(&Value::Obj(task.clone()))?;
+        let er = vm.repr(&exc.map_or(Value::None, Value::Obj))?;
+        return Err(ctx.invalid_state(vm, &format!("_step(): already done: {tr}, {er}")));
+    }
+    let mut exc = exc;
+    if t.must_cancel.get() {
+        if !exc.as_ref().is_some_and(|e| ctx.is_cancelled_error(vm, e)) {
+            exc = Some(ctx.make_cancelled_error(vm, st));
+        }
+        t.must_cancel.set(false);
+    }
+    *t.fut_waiter.borrow_mut() = Value::None;
+    let loop_ = st.get_loop();
+    enter_task(vm, ctx, &loop_, task)?;
+    let result = step_run_and_handle_result(vm, ctx, task, exc);
+    let left = leave_task(vm, ctx, &loop_, task);
+    result?;
+    left?;
+    Ok(Value::None)
+}
+
+/// Resumes `coro` with None or by throwing `exc` into it.
+fn resume(vm: &mut Vm, coro: &Value, exc: Option<ObjRef>) -> PyResult<SendResult> {
+    if let Value::Obj(o) = coro
+        && let Payload::Generator(_) = &o.payload
+    {
+        return match exc {
+            None => vm.gen_send(o, Value::None),
+            Some(e) => vm.gen_throw(o, e),
+        };
+    }
+    match exc {
+        None => vm.send_any(coro, Value::None),
+        Some(e) => match vm.call_method(coro, "throw", vec![Value::Obj(e)]) {
+            Ok(v) => Ok(SendResult::Yield(v)),
+            Err(e) if vm.exc_matches(&e, &vm.exc.stop_iteration.clone()) => {
+                Ok(SendResult::Return(vm.stop_iteration_value(&e)))
+            }
+            Err(e) => Err(e),
+        },
+    }
+}
+
+/// Mirrors task_step_impl: runs the coroutine one step and records what it did.
+fn step_run_and_handle_result(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    exc: Option<ObjRef>,
+) -> PyResult<()> {
+    let st = state(task);
+    let t = fields(st);
+    let coro = t.coro.borrow().clone();
+    match resume(vm, &coro, exc) {
+        Ok(SendResult::Return(value)) => {
+            if t.must_cancel.get() {
+                t.must_cancel.set(false);
+                let msg = st.cancel_message.borrow().clone();
+                ctx.future_cancel(vm, task, msg)?;
+            } else {
+                ctx.future_set_result(vm, task, value)?;
+            }
+            Ok(())
+        }
+        Err(e) if ctx.is_cancelled_error(vm, &e) => {
+            *st.cancelled_exc.borrow_mut() = Some(e);
+            ctx.future_cancel(vm, task, Value::None)?;
+            Ok(())
+        }
+        Err(e) => {
+            let fatal = vm.exc_matches(&e, &vm.exc.keyboard_interrupt.clone())
+                || vm.exc_matches(&e, &vm.exc.system_exit.clone());
+            ctx.future_set_exception(vm, task, Value::Obj(e.clone()))?;
+            if fatal { Err(e) } else { Ok(()) }
+        }
+        Ok(SendResult::Yield(result)) => handle_yield(vm, ctx, task, result),
+    }
+}
+
+/// Mirrors task_step_handle_result_impl: what to do with the value the coroutine yielded.
+fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyResult<()> {
+    let st = state(task);
+    let t = fields(st);
+    let task_v = Value::Obj(task.clone());
+    if let Value::Obj(r) = &result
+        && is_exact(ctx, r)
+        && let Some(rst) = fut_of(&result)
+    {
+        if !rst.get_loop().is(&st.get_loop()) {
+            return different_loop(vm, ctx, task, &result);
+        }
+        if !rst.blocking.get() {
+            return yield_instead_of_yield_from(vm, ctx, task, &result);
+        }
+        if Rc::ptr_eq(r, task) {
+            return await_itself(vm, ctx, task);
+        }
+        rst.blocking.set(false);
+        let wakeup = wakeup_callback(ctx, task);
+        let context = t.context.borrow().clone();
+        ctx.add_done_callback(vm, r, wakeup, context)?;
+        *t.fut_waiter.borrow_mut() = result.clone();
+        if t.must_cancel.get() {
+            let msg = st.cancel_message.borrow().clone();
+            if cancel_any(vm, ctx, &result, msg)? {
+                t.must_cancel.set(false);
+            }
+        }
+        return Ok(());
+    }
+    if result.is_none() {
+        return call_step_soon(vm, ctx, task, None);
+    }
+    if let Some(blocking) = vm.lookup_attr_opt(&result, "_asyncio_future_blocking")?
+        && !blocking.is_none()
+    {
+        let rloop = vm.call_method(&result, "get_loop", vec![])?;
+        if !rloop.is(&st.get_loop()) {
+            return different_loop(vm, ctx, task, &result);
+        }
+        if !vm.truthy(&blocking)? {
+            return yield_instead_of_yield_from(vm, ctx, task, &result);
+        }
+        if result.is(&task_v) {
+            return await_itself(vm, ctx, task);
+        }
+        vm.set_attr(&result, "_asyncio_future_blocking", Value::Bool(false))?;
+        let wakeup = wakeup_callback(ctx, task);
+        let context = t.context.borrow().clone();
+        let add = vm.get_attr(&result, "add_done_callback")?;
+        vm.call_args(
+            &add,
+            Args {
+                positional: vec![wakeup],
+                kwargs: vec![(Rc::from("context"), context)],
+            },
+        )?;
+        *t.fut_waiter.borrow_mut() = result.clone();
+        if t.must_cancel.get() {
+            let msg = st.cancel_message.borrow().clone();
+            if cancel_any(vm, ctx, &result, msg)? {
+                t.must_cancel.set(false);
+            }
+        }
+        return Ok(());
+    }
+    let msg = if matches!(result.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Generator)
+    {
+        let tr = vm.repr(&task_v)?;
+        let rr = vm.repr(&result)?;
+        format!("yield was used instead of yield from for generator in task {tr} with {rr}")
+    } else {
+        let rr = vm.repr(&result)?;
+        format!("Task got bad yield: {rr}")
+    };
+    let e = vm.new_runtime_error(msg);
+    call_step_soon(vm, ctx, task, Some(e))
+}
+
+/// The "attached to a different loop" error, thrown in at the next step.
+fn different_loop(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: &Value) -> PyResult<()> {
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let rr = vm.repr(result)?;
+    let e = vm.new_runtime_error(format!(
+        "Task {tr} got Future {rr} attached to a different loop"
+    ));
+    call_step_soon(vm, ctx, task, Some(e))
+}
+
+/// The "yield was used instead of yield from" error, thrown in at the next step.
+fn yield_instead_of_yield_from(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    result: &Value,
+) -> PyResult<()> {
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let rr = vm.repr(result)?;
+    let e = vm.new_runtime_error(format!(
+        "yield was used instead of yield from in task {tr} with {rr}"
+    ));
+    call_step_soon(vm, ctx, task, Some(e))
+}
+
+/// The "Task cannot await on itself" error, thrown in at the next step.
+fn await_itself(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<()> {
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let e = vm.new_runtime_error(format!("Task cannot await on itself: {tr}"));
+    call_step_soon(vm, ctx, task, Some(e))
+}
+
+/// `fut.cancel(msg=msg)`: natively for exact futures and tasks, else via the method.
+fn cancel_any(vm: &mut Vm, ctx: &Asyncio, fut: &Value, msg: Value) -> PyResult<bool> {
+    if let Value::Obj(o) = fut
+        && is_exact(ctx, o)
+    {
+        return if state(o).task.is_some() {
+            task_cancel(vm, ctx, o, msg)
+        } else {
+            ctx.future_cancel(vm, o, msg)
+        };
+    }
+    let cancel = vm.get_attr(fut, "cancel")?;
+    let r = vm.call_args(
+        &cancel,
+        Args {
+            positional: vec![],
+            kwargs: vec![(Rc::from("msg"), msg)],
+        },
+    )?;
+    vm.truthy(&r)
+}
+
+/// Mirrors _asyncio_Task_cancel_impl.
+fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResult<bool> {
+    let st = state(task);
+    let t = fields(st);
+    st.log_traceback.set(false);
+    if st.done() {
+        return Ok(false);
+    }
+    t.num_cancels_requested
+        .set(t.num_cancels_requested.get() + 1);
+    let waiter = t.fut_waiter.borrow().clone();
+    if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
+        return Ok(true);
+    }
+    t.must_cancel.set(true);
+    *st.cancel_message.borrow_mut() = msg;
+    Ok(true)
+}
+
+/// `task_wakeup` bound to `task`, the done callback of the future it waits on.
+fn wakeup_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
+    Value::Obj(Obj::new(Payload::BoundMethod {
+        receiver: Value::Obj(task.clone()),
+        func: ctx.wakeup_fn.borrow().clone(),
+    }))
+}
+
+/// Mirrors task_wakeup: steps the task with the awaited future's outcome.
+fn task_wakeup(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, fut: &Value) -> PyResult<Value> {
+    let outcome = match fut {
+        Value::Obj(o) if is_exact(ctx, o) => ctx.future_result(vm, state(o)),
+        _ => vm.call_method(fut, "result", vec![]),
+    };
+    match outcome {
+        Ok(_) => task_step(vm, ctx, task, None),
+        Err(e) => task_step(vm, ctx, task, Some(e)),
+    }
+}
+
+/// base_tasks._task_repr_info: the future's info with name, coro and wait_for inserted.
+pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec<String>> {
+    let st = state(task);
+    let t = fields(st);
+    let mut info = ctx.future_repr_info(vm, st)?;
+    if t.num_cancels_requested.get() > 0 && !st.done() {
+        info[0] = "cancelling".to_string();
+    }
+    let name = t.name.borrow().clone();
+    let name_repr = vm.repr(&name)?;
+    info.insert(1, format!("name={name_repr}"));
+    let waiter = t.fut_waiter.borrow().clone();
+    if !waiter.is_none() {
+        let wr = vm.repr(&waiter)?;
+        info.insert(2, format!("wait_for={wr}"));
+    }
+    let coro = t.coro.borrow().clone();
+    if !coro.is_none() {
+        let c = format_coroutine(vm, &coro)?;
+        info.insert(2, format!("coro=<{c}>"));
+    }
+    Ok(info)
+}
+
+/// Mirrors coroutines._format_coroutine for the coroutine shown in a Task's repr.
+fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
+    use crate::vm::generator::GenState;
+    let Some(Payload::Generator(g)) = coro.payload() else {
+        let name = super::future::callback_name(vm, coro)?;
+        return Ok(name);
+    };
+    let name = format!("{}()", g.qualname.borrow());
+    let filename = g.code.filename.clone();
+    let line = match &*g.state.borrow() {
+        GenState::Created(_) => Some(g.code.first_line),
+        GenState::Suspended(f) => Some(f.line()),
+        GenState::Running => Some(if vm.current_location.0 == filename {
+            vm.current_location.1
+        } else {
+            g.code.first_line
+        }),
+        GenState::Closed => None,
+    };
+    Ok(match line {
+        Some(l) => format!("{name} running at {filename}:{l}"),
+        None => format!("{name} done, defined at {filename}:{}", g.code.first_line),
+    })
+}
+
+/// A native function named `Task.<name>` (as `_asyncio`'s task_step / task_wakeup show in
+/// handle and callback reprs), bound to tasks by hand.
+fn task_function(name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) -> Value {
+    Value::Obj(Obj::new(Payload::NativeFunction(
+        crate::vm::native::NativeFunction {
+            name: Rc::from(name),
+            owner: Some(Rc::from("Task")),
+            func: Rc::new(f),
+            is_method: false,
+            intrinsic: None,
+        },
+    )))
+}
+
+/// Fills the Task class with tasks.py's methods and creates the step/wake-up callables.
+pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
+    let cls = ctx.task_cls.clone();
+    vm.add_static(&cls, "__new__", |vm, args: Args| {
+        super::future::new_instance(vm, &args, true)
+    });
+    let c = ctx.clone();
+    vm.add_method(&cls, "__init__", move |vm, args: Args| {
+        let task = task_me(vm, &args)?;
+        task_init(vm, &c, &task, args)?;
+        Ok(Value::None)
+    });
+    let c = ctx.clone();
+    *ctx.step_fn.borrow_mut() = task_function("task_step", move |vm, args: Args| {
+        let task = task_me(vm, &args)?;
+        let exc = match args.positional.get(1) {
+            Some(Value::Obj(e)) => Some(e.clone()),
+            _ => None,
+        };
+        task_step(vm, &c, &task, exc)
+    });
+    let c = ctx.clone();
+    *ctx.wakeup_fn.borrow_mut() = task_function("task_wakeup", move |vm, args: Args| {
+        let task = task_me(vm, &args)?;
+        let fut = args.positional.get(1).cloned().unwrap_or(Value::None);
+        task_wakeup(vm, &c, &task, &fut)
+    });
+    let task_method =
+        |vm: &mut Vm, name: &str, f: fn(&mut Vm, &Asyncio, &ObjRef, Args) -> PyResult<Value>| {
+            method(vm, &cls, ctx, name, move |vm, ctx, o, args| {
+                if state(o).task.is_none() {
+                    return Err(vm.new_type_error("a Task instance is required"));
+                }
+                f(vm, ctx, o, args)
+            });
+        };
+    task_method(vm, "get_coro", |_, _, o, _| {
+        Ok(fields(state(o)).coro.borrow().clone())
+    });
+    task_method(vm, "get_context", |_, _, o, _| {
+        Ok(fields(state(o)).context.borrow().clone())
+    });
+    task_method(vm, "get_name", |_, _, o, _| {
+        Ok(fields(state(o)).name.borrow().clone())
+    });
+    task_method(vm, "set_name", |vm, _, o, args| {
+        let v = args.positional.get(1).cloned().unwrap_or(Value::None);
+        let v = if v.as_str().is_some() {
+            v
+        } else {
+            Value::string(vm.str(&v)?)
+        };
+        *fields(state(o)).name.borrow_mut() = v;
+        Ok(Value::None)
+    });
+    task_method(vm, "get_stack", |_, _, _, _| Ok(Value::list(vec![])));
+    task_method(vm, "cancel", |vm, ctx, o, mut args| {
+        let msg = match args.take_kwarg("msg") {
+            Some(m) => m,
+            None => args.positional.get(1).cloned().unwrap_or(Value::None),
+        };
+        Ok(Value::Bool(task_cancel(vm, ctx, o, msg)?))
+    });
+    task_method(vm, "cancelling", |_, _, o, _| {
+        Ok(Value::Int(i64::from(
+            fields(state(o)).num_cancels_requested.get(),
+        )))
+    });
+    task_method(vm, "uncancel", |_, _, o, _| {
+        let t = fields(state(o));
+        let n = t.num_cancels_requested.get().saturating_sub(1);
+        t.num_cancels_requested.set(n);
+        Ok(Value::Int(i64::from(n)))
+    });
+    let getter = |vm: &mut Vm, name: &str, f: fn(&TaskFields) -> Value| {
+        super::future::add_property(
+            vm,
+            &cls,
+            name,
+            move |vm, o| match &state(o).task {
+                Some(t) => Ok(f(t)),
+                None => Err(vm.new_attribute_error(format!(
+                    "'Future' object has no attribute '{}'",
+                    "task field"
+                ))),
+            },
+            None,
+        );
+    };
+    getter(vm, "_coro", |t| t.coro.borrow().clone());
+    getter(vm, "_fut_waiter", |t| t.fut_waiter.borrow().clone());
+    getter(vm, "_must_cancel", |t| Value::Bool(t.must_cancel.get()));
+    getter(vm, "_num_cancels_requested", |t| {
+        Value::Int(i64::from(t.num_cancels_requested.get()))
+    });
+}
+
+/// The loop argument of current_task/all_tasks: given, or the running loop.
+fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
+    let given = args
+        .positional
+        .first()
+        .cloned()
+        .or_else(|| {
+            args.kwargs
+                .iter()
+                .find(|(k, _)| &**k == "loop")
+                .map(|(_, v)| v.clone())
+        })
+        .unwrap_or(Value::None);
+    if !given.is_none() {
+        return Ok(given);
+    }
+    let Some(f) = vm.dict_get_str(&ctx.globals, "get_running_loop") else {
+        return Err(vm.new_runtime_error("no running event loop"));
+    };
+    vm.call(&f, vec![])
+}
+
+/// The module-level task functions: current_task, all_tasks and the registry hooks.
+pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
+    let c = ctx.clone();
+    let current_task = vm.new_native_fn("current_task", move |vm, args: Args| {
+        let loop_ = loop_arg(vm, &c, &args)?;
+        Ok(c.current
+            .borrow()
+            .iter()
+            .find(|(l, _)| l.is(&loop_))
+            .map_or(Value::None, |(_, t)| t.clone()))
+    });
+    let c = ctx.clone();
+    let all_tasks = vm.new_native_fn("all_tasks", move |vm, args: Args| {
+        let loop_ = loop_arg(vm, &c, &args)?;
+        let live: Vec<ObjRef> = c
+            .registry
+            .borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect();
+        let table = RefCell::new(crate::vm::dict::DictTable::new_set());
+        for t in live {
+            if let Some(st) = t.native::<FutureObj>()
+                && st.state.get() == FutState::Pending
+                && st.get_loop().is(&loop_)
+            {
+                vm.table_set(&table, Value::Obj(t.clone()), Value::None)?;
+            }
+        }
+        Ok(Value::Obj(Obj::new(Payload::Set(table))))
+    });
+    let c = ctx.clone();
+    let register = vm.new_native_fn("_register_task", move |vm, args: Args| {
+        let task = task_me(vm, &args)?;
+        register_task(&c, &task);
+        Ok(Value::None)
+    });
+    let c = ctx.clone();
+    let enter = vm.new_native_fn("_enter_task", move |vm, args: Args| {
+        let a = args.check(vm, "_enter_task", 2, 2)?.to_vec();
+        let task = task_me(vm, &Args::new(vec![a[1].clone()]))?;
+        enter_task(vm, &c, &a[0], &task)?;
+        Ok(Value::None)
+    });
+    let c = ctx.clone();
+    let leave = vm.new_native_fn("_leave_task", move |vm, args: Args| {
+        let a = args.check(vm, "_leave_task", 2, 2)?.to_vec();
+        let task = task_me(vm, &Args::new(vec![a[1].clone()]))?;
+        leave_task(vm, &c, &a[0], &task)?;
+        Ok(Value::None)
+    });
+    vec![
+        ("current_task", current_task),
+        ("all_tasks", all_tasks),
+        ("_register_task", register),
+        ("_enter_task", enter),
+        ("_leave_task", leave),
+    ]
+}
