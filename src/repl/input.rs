@@ -14,29 +14,20 @@ pub fn needs_more(buffer: &str, last_line: &str) -> bool {
     }
 }
 
-/// True when a line opens a compound statement (or a decorator).
+/// True when a line opens a compound statement (or a decorator): CPython's REPL waits for a
+/// blank line after those, even when the body is on the same line (`while x: f()`).
 pub fn starts_block(line: &str) -> bool {
-    let code = line.split('#').next().unwrap_or("").trim_end();
+    let code = line.split('#').next().unwrap_or("").trim();
     let word = code
-        .trim_start()
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .next()
         .unwrap_or("");
-    code.trim_start().starts_with('@')
-        || code.ends_with(':')
-            && matches!(
-                word,
-                "if" | "for"
-                    | "while"
-                    | "def"
-                    | "class"
-                    | "with"
-                    | "try"
-                    | "async"
-                    | "elif"
-                    | "else"
-                    | "match"
-            )
+    code.starts_with('@')
+        || matches!(
+            word,
+            "if" | "for" | "while" | "def" | "class" | "with" | "try" | "async"
+        )
+        || (word == "match" && code.ends_with(':'))
 }
 
 /// The indentation to pre-fill on the next line: the last line's, one level deeper after `:`.
@@ -63,15 +54,26 @@ pub fn next_indent(buffer: &str) -> String {
     indent
 }
 
-/// A block recalled from history arrives as one multi-line entry: it is complete as it
-/// stands, so the blank line that ends a compound statement is added for the user.
-pub fn complete_recalled_block(line: &str) -> Option<String> {
-    if !line.contains('\n') {
+/// Adds a typed line to the input so far; returns the finished input when it is complete.
+pub fn accept_line(buffer: &mut String, line: &str) -> Option<String> {
+    if buffer.is_empty() && line.trim().is_empty() {
         return None;
     }
-    let mut block = line.trim_end().to_string();
-    block.push_str("\n\n");
-    Some(block)
+    buffer.push_str(line);
+    buffer.push('\n');
+    if needs_more(buffer, line) {
+        return None;
+    }
+    Some(std::mem::take(buffer))
+}
+
+/// A multi-line entry (a block recalled from history, a paste) is fed line by line; what is
+/// left open at its end only for want of the blank line that closes a block is finished.
+pub fn finish_entry(buffer: &mut String) -> Option<String> {
+    if buffer.trim().is_empty() || crate::parser::parse_interactive(buffer).is_err() {
+        return None;
+    }
+    Some(std::mem::take(buffer))
 }
 
 /// Whether an input starts an event loop of its own (`asyncio.run(...)`,
@@ -110,6 +112,9 @@ mod tests {
         assert!(needs_more("@dec\n", "@dec"));
         assert!(needs_more("async def f():\n", "async def f():"));
         assert!(needs_more("class A:  # c\n", "class A:  # c"));
+        assert!(needs_more("while x: f()\n", "while x: f()"));
+        assert!(!needs_more("match = 1\n", "match = 1"));
+        assert!(!needs_more("iffy = 1\n", "iffy = 1"));
     }
 
     #[test]
@@ -128,11 +133,33 @@ mod tests {
     }
 
     #[test]
-    fn recalled_blocks_are_finished() {
+    fn lines_accumulate_until_the_input_is_complete() {
+        let mut buffer = String::new();
+        assert_eq!(accept_line(&mut buffer, ""), None);
+        assert_eq!(accept_line(&mut buffer, "def f():"), None);
+        assert_eq!(accept_line(&mut buffer, "    return 1"), None);
         assert_eq!(
-            complete_recalled_block("def f():\n    return 1").as_deref(),
+            accept_line(&mut buffer, "").as_deref(),
             Some("def f():\n    return 1\n\n")
         );
-        assert_eq!(complete_recalled_block("x = 1"), None);
+        assert!(buffer.is_empty());
+        assert_eq!(
+            accept_line(&mut buffer, "x = 1").as_deref(),
+            Some("x = 1\n")
+        );
+    }
+
+    #[test]
+    fn recalled_blocks_are_finished() {
+        let mut buffer = String::new();
+        for line in "def f():\n    return 1".split('\n') {
+            assert_eq!(accept_line(&mut buffer, line), None);
+        }
+        assert_eq!(
+            finish_entry(&mut buffer).as_deref(),
+            Some("def f():\n    return 1\n")
+        );
+        let mut open = String::from("print(1,\n");
+        assert_eq!(finish_entry(&mut open), None);
     }
 }

@@ -15,6 +15,7 @@ pub mod editor;
 pub mod highlight;
 pub mod input;
 
+use crate::vm::interrupt::{self, Disposition};
 use crate::vm::{ObjRef, Payload, PyResult, Value, Vm};
 use editor::{Event, ReadOutcome, Reader};
 use std::cell::{Cell, RefCell};
@@ -35,6 +36,9 @@ Top-level await works here; Tab completes; Ctrl-D or exit() leaves.";
 
 /// The REPL's Python half: the session loop, top-level await as a task, waiting for a line.
 const SUPPORT: &str = include_str!("support.py");
+
+/// The file name of `support.py`'s code (its frames are left out of tracebacks).
+const SUPPORT_FILENAME: &str = "<percolate repl>";
 
 /// Starts the REPL; with `script` (`-i FILE`), runs it first and keeps its globals.
 /// Returns the process exit status.
@@ -115,28 +119,19 @@ fn read_eval_print(vm: &mut Vm, state: &mut Session, reader: &mut Reader) -> i32
         let prompt = if buffer.is_empty() { ">>> " } else { "... " };
         let indent = input::next_indent(&buffer);
         match next_line(vm, state, reader, prompt, &indent) {
-            ReadOutcome::Line(line) => {
-                if buffer.is_empty()
-                    && let Some(block) = input::complete_recalled_block(&line)
-                {
-                    reader.remember(block.trim_end());
-                    if let Outcome::Exit(status) = execute(vm, state, &block, "<stdin>", true) {
+            ReadOutcome::Line(entry) => {
+                let mut finished = Vec::new();
+                for line in entry.split('\n') {
+                    finished.extend(input::accept_line(&mut buffer, line));
+                }
+                if entry.contains('\n') {
+                    finished.extend(input::finish_entry(&mut buffer));
+                }
+                for source in finished {
+                    reader.remember(source.trim_end());
+                    if let Outcome::Exit(status) = execute(vm, state, &source, "<stdin>", true) {
                         return status;
                     }
-                    continue;
-                }
-                if buffer.is_empty() && line.trim().is_empty() {
-                    continue;
-                }
-                buffer.push_str(&line);
-                buffer.push('\n');
-                if input::needs_more(&buffer, &line) {
-                    continue;
-                }
-                reader.remember(buffer.trim_end());
-                let source = std::mem::take(&mut buffer);
-                if let Outcome::Exit(status) = execute(vm, state, &source, "<stdin>", true) {
-                    return status;
                 }
             }
             ReadOutcome::Interrupted => {
@@ -159,6 +154,24 @@ fn read_eval_print(vm: &mut Vm, state: &mut Session, reader: &mut Reader) -> i32
 /// background tasks go on; otherwise the thread just waits. Either way, completion requests
 /// from the editor are answered.
 fn next_line(
+    vm: &mut Vm,
+    state: &mut Session,
+    reader: &mut Reader,
+    prompt: &str,
+    initial: &str,
+) -> ReadOutcome {
+    // A Ctrl-C that came after the last input's final check point is dropped, not raised in
+    // the next input. While the editor owns the terminal, Ctrl-C reaches it as a key; a SIGINT
+    // from elsewhere must not raise inside a background task the loop happens to be running.
+    interrupt::take();
+    let previous = interrupt::set_disposition(Disposition::Ignore);
+    let outcome = read_while_waiting(vm, state, reader, prompt, initial);
+    interrupt::set_disposition(previous);
+    outcome
+}
+
+/// [`next_line`] with interrupts ignored.
+fn read_while_waiting(
     vm: &mut Vm,
     state: &mut Session,
     reader: &mut Reader,
@@ -264,7 +277,7 @@ fn asyncio_imported(vm: &Vm) -> bool {
 fn support(vm: &mut Vm, state: &mut Session) -> Option<ObjRef> {
     if state.support.is_none() {
         let module = vm.new_module("_percolate_repl");
-        if let Err(exc) = vm.exec_source_in(SUPPORT, "<percolate repl>", &module) {
+        if let Err(exc) = vm.exec_source_in(SUPPORT, SUPPORT_FILENAME, &module) {
             vm.print_exception(&exc);
             return None;
         }
@@ -378,6 +391,8 @@ fn trim_traceback(exc: &ObjRef) {
         {
             data.traceback.truncate(outermost_input + 1);
         }
+        data.traceback
+            .retain(|entry| &*entry.code.filename != SUPPORT_FILENAME);
         for entry in data.traceback.iter_mut() {
             if &*entry.code.name == crate::codegen::TOP_LEVEL_AWAIT_FUNCTION {
                 let mut code = (*entry.code).clone();

@@ -24,7 +24,9 @@ def run_input(coroutine_function):
     interrupts = []
 
     def on_sigint(signum, frame):
-        if interrupts or task.done():
+        # Code of the input that is running (not awaiting) is interrupted where it is, as in
+        # the plain REPL; cancelling would wait for an await that may never come.
+        if interrupts or task.done() or asyncio.current_task(loop) is task:
             raise KeyboardInterrupt()
         interrupts.append(signum)
         task.cancel()
