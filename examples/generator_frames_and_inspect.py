@@ -20,7 +20,7 @@ print(inspect.getgeneratorstate(gen), frame.f_lineno, frame.f_locals, frame.f_co
 print(type(frame).__name__, frame.f_back, frame.f_globals is globals())
 print(repr(frame).startswith('<frame at 0x'), repr(frame).split(', ')[2:])
 next(gen)
-print('live frame:', frame.f_lineno, frame.f_locals)
+print('live frame:', frame.f_lineno, frame.f_locals, gen.gi_frame is frame)
 print(inspect.getgeneratorlocals(gen))
 for _ in gen:
     pass

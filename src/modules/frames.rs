@@ -8,10 +8,19 @@ use crate::vm::generator::GenState;
 use crate::vm::native::{FrameIntrinsic, NativeFunction};
 use crate::vm::object::{Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
 
 /// The name of the internal module holding the `frame` and `traceback` classes.
 const MODULE: &str = "_percolate_frames";
+
+thread_local! {
+    /// The frame object of each generator that has one alive, by generator address, so that
+    /// `gen.gi_frame is gen.gi_frame` (a frame keeps its generator alive, so the address
+    /// cannot be reused while the entry can be upgraded).
+    static GENERATOR_FRAMES: RefCell<HashMap<usize, Weak<Obj>>> = RefCell::new(HashMap::new());
+}
 
 /// Creates `_percolate_frames` (Python classes plus their native helpers).
 pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
@@ -133,10 +142,16 @@ impl Vm {
         let Payload::Generator(g) = &gen_obj.payload else {
             return Ok(Value::None);
         };
+        let key = Rc::as_ptr(gen_obj) as usize;
+        let cached = GENERATOR_FRAMES.with(|m| m.borrow().get(&key).and_then(Weak::upgrade));
         let globals = match &*g.state.borrow() {
             GenState::Created(f) | GenState::Suspended(f) => f.globals.clone(),
-            GenState::Running | GenState::Closed => return Ok(Value::None),
+            GenState::Running => return Ok(cached.map(Value::Obj).unwrap_or(Value::None)),
+            GenState::Closed => return Ok(Value::None),
         };
+        if let Some(frame) = cached {
+            return Ok(Value::Obj(frame));
+        }
         let code = Value::Obj(Obj::new(Payload::Code(g.code.clone())));
         let frame_cls = module_attr(self, "frame")?;
         let state = generator_frame_state(self, &Value::Obj(gen_obj.clone()));
@@ -152,7 +167,17 @@ impl Vm {
             Value::None,
             Value::Obj(gen_obj.clone()),
         ];
-        self.call(&frame_cls, args)
+        let frame = self.call(&frame_cls, args)?;
+        if let Value::Obj(f) = &frame {
+            GENERATOR_FRAMES.with(|m| {
+                let mut m = m.borrow_mut();
+                if m.len() >= 64 {
+                    m.retain(|_, w| w.strong_count() > 0);
+                }
+                m.insert(key, Rc::downgrade(f));
+            });
+        }
+        Ok(frame)
     }
 
     /// `sys._getframe(depth)`: snapshots of the current frame and its callers in this run of
