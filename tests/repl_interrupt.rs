@@ -46,6 +46,15 @@ fn interrupt_after_first_line(source: &str) -> Interrupted {
     unsafe {
         libc::kill(child.id() as libc::pid_t, libc::SIGINT);
     }
+    // A process that ignores the interrupt is killed after a while (and the test fails).
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).expect("stdout");
     let mut stderr = String::new();
@@ -142,4 +151,23 @@ fn a_python_sigint_handler_runs_instead() {
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.stdout, "start True\n[2] True\n");
+}
+
+#[test]
+fn recursion_without_loops_is_interrupted_at_a_call() {
+    let out = interrupt_after_first_line(
+        "def fib(n):\n\
+         \x20   return n if n < 2 else fib(n - 1) + fib(n - 2)\n\
+         print('start', flush=True)\n\
+         fib(100)\n",
+    );
+    assert_eq!(
+        out.signal,
+        Some(libc::SIGINT),
+        "code {:?}: {}",
+        out.code,
+        out.stderr
+    );
+    assert!(out.stderr.contains("in fib\n"), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().last(), Some("KeyboardInterrupt"));
 }

@@ -1130,6 +1130,10 @@ impl Vm {
         callers: &mut Vec<Box<Frame>>,
         callee: Box<Frame>,
     ) -> PyResult<()> {
+        // A call is a Ctrl-C check point too (recursion without loops).
+        if super::interrupt::pending() {
+            self.handle_interrupt()?;
+        }
         if self.depth >= self.recursion_limit {
             let e = self.new_exception_msg(
                 &self.exc.recursion_error.clone(),
