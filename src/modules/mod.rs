@@ -2,6 +2,7 @@
 //! (`py/*.py`, `asyncio/*.py`), executed on first import.
 
 pub mod asyncio_module;
+pub mod context_hook;
 pub mod datetime;
 pub mod frames;
 pub mod generic_alias;
