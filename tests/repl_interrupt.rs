@@ -171,3 +171,17 @@ fn recursion_without_loops_is_interrupted_at_a_call() {
     assert!(out.stderr.contains("in fib\n"), "{}", out.stderr);
     assert_eq!(out.stderr.lines().last(), Some("KeyboardInterrupt"));
 }
+
+#[test]
+fn time_sleep_is_interrupted() {
+    let out =
+        interrupt_after_first_line("import time\nprint('start', flush=True)\ntime.sleep(30)\n");
+    assert_eq!(
+        out.signal,
+        Some(libc::SIGINT),
+        "code {:?}: {}",
+        out.code,
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().last(), Some("KeyboardInterrupt"));
+}

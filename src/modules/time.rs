@@ -62,7 +62,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
             return Err(vm.new_value_error("sleep length must be non-negative"));
         }
         vm.flush_stdout();
-        std::thread::sleep(Duration::from_secs_f64(secs.min(1e9)));
+        vm.sleep_interruptibly(Duration::from_secs_f64(secs.min(1e9)))?;
         Ok(Value::None)
     });
     vm.module_set(&m, "sleep", sleep);

@@ -161,6 +161,38 @@ pub fn exit_if_interrupted() {
 }
 
 impl Vm {
+    /// Sleeps for `duration`; a SIGINT wakes it and runs the Python-level handler, and the
+    /// sleep goes on for the time left if the handler returns. Mirrors timemodule.c
+    /// pysleep (PEP 475).
+    pub fn sleep_interruptibly(&mut self, duration: std::time::Duration) -> PyResult<()> {
+        let deadline = std::time::Instant::now() + duration;
+        loop {
+            if pending() {
+                self.handle_interrupt()?;
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return Ok(());
+            }
+            let Some(fd) = wake_fd() else {
+                std::thread::sleep(left);
+                return Ok(());
+            };
+            let mut watch = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // Whole milliseconds, rounded up so the sleep never ends early.
+            let millis = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+            // SAFETY: one valid pollfd; an EINTR or a wake-up just ends this wait early.
+            unsafe {
+                libc::poll(&mut watch, 1, millis);
+            }
+            drain_wake();
+        }
+    }
+
     /// Handles a pending SIGINT at an eval-loop check point: runs the Python-level handler
     /// (`KeyboardInterrupt` by default). Mirrors ceval.c's eval-breaker signal check.
     #[cold]
