@@ -497,3 +497,11 @@ fn piped_stdin_runs_a_program() {
     assert!(out.stderr.is_empty(), "no banner: {:?}", out.stderr);
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn exit_leaves_with_its_status() {
+    let mut t = repl("exit");
+    t.line("import sys");
+    t.line("sys.exit(3)");
+    assert_eq!(t.exit_code(), Some(3));
+}

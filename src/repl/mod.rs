@@ -30,9 +30,9 @@ const BANNER: &str = concat!(
     " (async Python with CPython 3.12 semantics)"
 );
 
-/// The hint line under the banner (CPython's, plus what percolate adds).
-const HINT: &str = "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n\
-Top-level await works here; Tab completes; Ctrl-D or exit() leaves.";
+/// The hint line under the banner (where CPython points at help(), which percolate lacks).
+const HINT: &str =
+    "Top-level await works here; Tab completes; Ctrl-C interrupts; Ctrl-D or exit() leaves.";
 
 /// The REPL's Python half: the session loop, top-level await as a task, waiting for a line.
 const SUPPORT: &str = include_str!("support.py");
