@@ -42,6 +42,8 @@ pub enum Context {
         /// The typed part of the name.
         prefix: String,
     },
+    /// Only whitespace before the cursor: Tab indents (four spaces), as in CPython's REPL.
+    Indent,
     /// Nothing to complete (inside a string, after a call, ...).
     Nothing,
 }
@@ -56,6 +58,9 @@ pub fn context(line: &str, pos: usize) -> Context {
     let Some(before) = line.get(..pos) else {
         return Context::Nothing;
     };
+    if before.trim().is_empty() {
+        return Context::Indent;
+    }
     let start = before
         .char_indices()
         .rev()
@@ -223,6 +228,7 @@ fn module_names(vm: &Vm) -> Vec<String> {
 pub fn candidates(vm: &Vm, globals: &ObjRef, line: &str, pos: usize) -> (usize, Vec<String>) {
     match context(line, pos) {
         Context::Nothing => (pos, Vec::new()),
+        Context::Indent => (pos, vec!["    ".to_string()]),
         Context::Name { start, prefix } => {
             let mut names: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
             names.extend(dict_names(vm, globals));
@@ -282,6 +288,7 @@ mod tests {
         assert_eq!(context("pri", 3), name(0, "pri"));
         assert_eq!(context("x = le", 6), name(4, "le"));
         assert_eq!(context("print(", 6), name(6, ""));
+        assert_eq!(context("f(x, ", 5), name(5, ""));
         assert_eq!(
             context("await asyncio.cr", 16),
             Context::Attribute {
@@ -324,6 +331,13 @@ mod tests {
                 prefix: "sl".to_string()
             }
         );
+    }
+
+    #[test]
+    fn tab_in_the_indentation_indents() {
+        assert_eq!(context("", 0), Context::Indent);
+        assert_eq!(context("    ", 4), Context::Indent);
+        assert_eq!(context("    x", 5), name(4, "x"));
     }
 
     #[test]

@@ -42,16 +42,24 @@ pub fn next_indent(buffer: &str) -> String {
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    if last
-        .split('#')
-        .next()
-        .unwrap_or("")
-        .trim_end()
-        .ends_with(':')
-    {
+    let code = last.split('#').next().unwrap_or("").trim();
+    if code.ends_with(':') {
         indent.push_str("    ");
+    } else if ends_a_block(code) {
+        // Nothing more can follow in this block: back one level.
+        let keep = indent.len().saturating_sub(4);
+        indent.truncate(keep);
     }
     indent
+}
+
+/// Whether a statement ends its block (`return`, `pass`, `raise`, `break`, `continue`).
+fn ends_a_block(code: &str) -> bool {
+    let word = code
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("");
+    matches!(word, "return" | "pass" | "raise" | "break" | "continue")
 }
 
 /// Adds a typed line to the input so far; returns the finished input when it is complete.
@@ -123,6 +131,12 @@ mod tests {
         assert_eq!(next_indent("def f():\n    x = 1\n"), "    ");
         assert_eq!(next_indent("def f():\n    if x:  # c\n"), "        ");
         assert_eq!(next_indent(""), "");
+        assert_eq!(next_indent("def f():\n    return 1\n"), "");
+        assert_eq!(
+            next_indent("for x in y:\n    if x:\n        break\n"),
+            "    "
+        );
+        assert_eq!(next_indent("def f():\n    returned = 1\n"), "    ");
     }
 
     #[test]
