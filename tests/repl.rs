@@ -297,6 +297,10 @@ fn top_level_await_of_a_sleep_and_of_a_task() {
     t.line("asyncio.run(work(1))");
     t.expect("2\n");
     t.prompt();
+    // The session's loop is current again, and its tasks still run.
+    t.line("asyncio.get_event_loop() is t.get_loop(), await work(2)");
+    t.expect("(True, 3)\n");
+    t.prompt();
     assert_eq!(t.leave(), Some(0));
 }
 

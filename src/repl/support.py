@@ -11,7 +11,8 @@ def session_loop():
     global _loop
     if _loop is None or _loop.is_closed():
         _loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(_loop)
+    # asyncio.run() at the prompt leaves no current loop behind: the session's is current again.
+    asyncio.set_event_loop(_loop)
     return _loop
 
 
