@@ -455,9 +455,18 @@ fn colour_on_a_terminal_and_none_with_no_color() {
     }
     coloured.keys("\r", true);
     coloured.expect("1\n");
+    coloured.line("1/0");
+    coloured.expect("division by zero");
+    let raw = String::from_utf8_lossy(&coloured.output.lock().expect("lock")).to_string();
+    assert!(
+        raw.contains("\x1b[1;35mZeroDivisionError\x1b[0m"),
+        "{raw:?}"
+    );
     let mut plain = repl("no-colour");
     plain.line("print(1)");
     plain.expect("1\n");
+    plain.line("1/0");
+    plain.expect("ZeroDivisionError: division by zero");
     let raw = String::from_utf8_lossy(&plain.output.lock().expect("lock")).to_string();
     assert!(!raw.contains("\x1b[36m"), "{raw:?}");
     assert!(!raw.contains("\x1b[1;35m"), "{raw:?}");
