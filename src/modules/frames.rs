@@ -129,6 +129,22 @@ fn locals_dict(vm: &mut Vm, frame: &Frame) -> Value {
     Value::Obj(dict)
 }
 
+/// `Task.get_stack(*, limit=None)` / `Task.print_stack(*, limit=None, file=None)`: calls the
+/// helper `name` of `_percolate_frames` with the task and those arguments.
+pub fn call_task_helper(vm: &mut Vm, name: &str, task: &ObjRef, mut args: Args) -> PyResult<Value> {
+    let limit = args.take_kwarg("limit");
+    let file = args.take_kwarg("file");
+    args.check(vm, name.trim_start_matches("_task_"), 1, 1)?;
+    let helper = module_attr(vm, name)?;
+    let mut call_args = vec![Value::Obj(task.clone()), limit.unwrap_or(Value::None)];
+    if name == "_task_print_stack" {
+        call_args.push(file.unwrap_or(Value::None));
+    } else if file.is_some() {
+        return Err(vm.new_type_error("get_stack() got an unexpected keyword argument 'file'"));
+    }
+    vm.call(&helper, call_args)
+}
+
 /// Looks up a class or function of `_percolate_frames`.
 pub(super) fn module_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let module = vm.import_module(MODULE)?;

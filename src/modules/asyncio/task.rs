@@ -598,7 +598,13 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         *fields(state(o)).name.borrow_mut() = v;
         Ok(Value::None)
     });
-    task_method(vm, "get_stack", |_, _, _, _| Ok(Value::list(vec![])));
+    // get_stack/print_stack (base_tasks.py) are Python helpers beside the frame class.
+    task_method(vm, "get_stack", |vm, _, o, args| {
+        crate::modules::frames::call_task_helper(vm, "_task_get_stack", o, args)
+    });
+    task_method(vm, "print_stack", |vm, _, o, args| {
+        crate::modules::frames::call_task_helper(vm, "_task_print_stack", o, args)
+    });
     task_method(vm, "cancel", |vm, ctx, o, mut args| {
         let msg = match args.take_kwarg("msg") {
             Some(m) => m,

@@ -54,3 +54,61 @@ class frame:
         code = self.f_code
         return (f'<frame at {id(self):#x}, file {code.co_filename!r}, '
                 f'line {self.f_lineno}, code {code.co_name}>')
+
+
+def _task_get_stack(task, limit=None):
+    """Task.get_stack (Lib/asyncio/base_tasks.py): the suspended coroutine's frame, or the
+    frames of the exception the task finished with; at most `limit` of them."""
+    coro = task.get_coro()
+    frame = getattr(coro, 'cr_frame', None) or getattr(coro, 'gi_frame', None)
+    frame = frame or getattr(coro, 'ag_frame', None)
+    frames = []
+    if frame is not None:
+        while frame is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(frame)
+            frame = frame.f_back
+        frames.reverse()
+        return frames
+    exc = _task_exception(task)
+    tb = exc.__traceback__ if exc is not None else None
+    while tb is not None:
+        if limit is not None:
+            if limit <= 0:
+                break
+            limit -= 1
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    return frames
+
+
+def _task_exception(task):
+    if task.done() and not task.cancelled():
+        return task.exception()
+    return None
+
+
+def _task_print_stack(task, limit=None, file=None):
+    """Task.print_stack (base_tasks.py _task_print_stack): the header goes to `file` as given
+    (None: stdout, through print) and the frames to `file` or stderr, as CPython does."""
+    import linecache
+    import traceback
+    extracted = []
+    for frame in _task_get_stack(task, limit):
+        code = frame.f_code
+        line = linecache.getline(code.co_filename, frame.f_lineno)
+        extracted.append((code.co_filename, frame.f_lineno, code.co_name, line))
+    exc = _task_exception(task)
+    if not extracted:
+        print(f'No stack for {task!r}', file=file)
+    elif exc is not None:
+        print(f'Traceback for {task!r} (most recent call last):', file=file)
+    else:
+        print(f'Stack for {task!r} (most recent call last):', file=file)
+    traceback.print_list(extracted, file=file)
+    if exc is not None:
+        for line in traceback.format_exception_only(exc.__class__, exc):
+            print(line, file=file, end='')
