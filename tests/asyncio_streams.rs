@@ -742,3 +742,83 @@ buffered: connection_lost None
 "#####,
     );
 }
+
+/// Ctrl-C during a blocking socket call raises `KeyboardInterrupt` from that call (PEP 475), with
+/// CPython's traceback: no frame for the socket method, no `InterruptedError`.
+#[test]
+fn ctrl_c_interrupts_a_blocking_recv() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("percolate-blocking-recv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    std::fs::write(
+        dir.join("block.py"),
+        "import socket\n\
+         server = socket.socket()\n\
+         server.bind(('127.0.0.1', 0))\n\
+         server.listen()\n\
+         client = socket.socket()\n\
+         client.connect(server.getsockname())\n\
+         conn, _ = server.accept()\n\
+         print('waiting', flush=True)\n\
+         conn.recv(10)\n",
+    )
+    .expect("the script is written");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .arg("block.py")
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("percolate starts");
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("a stdout pipe"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("the first line");
+    assert_eq!(line, "waiting\n");
+    // The program is now blocked in recv (or about to be: the signal is then handled first).
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let pid = i32::try_from(child.id()).expect("a pid");
+    // SAFETY: signals the child this test started.
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    let output = child.wait_with_output().expect("percolate ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("Traceback (most recent call last):\n")
+            && stderr.ends_with("line 9, in <module>\n    conn.recv(10)\nKeyboardInterrupt\n"),
+        "stderr: {stderr}"
+    );
+    assert_eq!(stderr.matches("File ").count(), 1, "stderr: {stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// socket send/sendall take bytes and bytearray, and refuse str and int with CPython's message.
+#[test]
+fn socket_send_takes_bytes_like() {
+    check(
+        "socket_send_takes_bytes_like",
+        r#####"import socket
+with socket.socket() as server:
+    server.bind(('127.0.0.1', 0))
+    server.listen()
+    with socket.socket() as client:
+        client.connect(server.getsockname())
+        conn, _ = server.accept()
+        client.sendall(bytearray(b'abc'))
+        print(client.send(bytearray(b'de')))
+        print(conn.recv(10))
+        for bad in ('text', 42):
+            try:
+                client.send(bad)
+            except TypeError as exc:
+                print(exc)
+        conn.close()
+    print(repr(client)[:30])
+"#####,
+        r#####"2
+b'abcde'
+a bytes-like object is required, not 'str'
+a bytes-like object is required, not 'int'
+<socket.socket [closed] fd=-1,
+"#####,
+    );
+}

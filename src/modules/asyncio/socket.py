@@ -111,6 +111,11 @@ class socket:
         self._sock = sock
         self._proto = proto
         self._closed = False
+        # The native methods themselves, so that tracebacks show no Python frame for them (in
+        # CPython they are C methods of _socket.socket).
+        for name in ('fileno', 'bind', 'listen', 'connect', 'recv', 'send', 'sendall',
+                     'shutdown', 'getsockname', 'getpeername', 'setsockopt', '_connect_error'):
+            setattr(self, name, getattr(sock, name))
 
     @property
     def family(self):

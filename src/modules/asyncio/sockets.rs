@@ -16,7 +16,7 @@
 use crate::builtins::bytes_methods::new_bytes;
 use crate::vm::object::NativeObject;
 use crate::vm::{Args, ObjRef, Payload, PyResult, Value, Vm};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, SocketAddrV4, SocketAddrV6};
 use std::os::fd::{AsRawFd, RawFd};
@@ -194,6 +194,9 @@ struct SocketState {
     family: i64,
     /// The OS socket.
     conn: RefCell<Conn>,
+    /// Blocking mode (`setblocking(True)`): the fd itself stays non-blocking and the calls wait
+    /// in poll(2) together with the Ctrl-C wake-up pipe, so a SIGINT interrupts them.
+    blocking: Cell<bool>,
 }
 
 impl NativeObject for SocketState {
@@ -607,6 +610,88 @@ fn bind_to(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Waits until `fd` has `events` (poll(2) flags), or a Ctrl-C arrives: then the VM's SIGINT
+/// handling runs (`KeyboardInterrupt` by default) and, if it raised nothing, the wait goes on.
+/// Mirrors a blocking CPython socket call interrupted by a signal (PEP 475).
+fn wait_ready(vm: &mut Vm, fd: RawFd, events: libc::c_short) -> PyResult<()> {
+    let wake = crate::vm::interrupt::wake_fd().unwrap_or(-1);
+    loop {
+        let mut fds = [
+            libc::pollfd {
+                fd,
+                events,
+                revents: 0,
+            },
+            // poll(2) skips a negative fd: no wake-up pipe, no Ctrl-C wake-ups.
+            libc::pollfd {
+                fd: wake,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
+        let ready = if crate::vm::interrupt::pending() {
+            0
+        } else {
+            // SAFETY: `fds` is a valid array of two pollfd structs.
+            unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) }
+        };
+        if crate::vm::interrupt::pending() {
+            crate::vm::interrupt::drain_wake();
+            vm.handle_interrupt()?;
+            continue;
+        }
+        if ready > 0 && fds[0].revents != 0 {
+            return Ok(());
+        }
+        if fds[1].revents != 0 {
+            crate::vm::interrupt::drain_wake();
+        }
+    }
+}
+
+/// Runs a socket call; in blocking mode a call that would block waits for `events` and runs
+/// again, and EINTR runs the signal handling then retries (PEP 475). `call` gets the socket
+/// state without the borrow being held across the waits.
+fn blocking_call<T>(
+    vm: &mut Vm,
+    st: &SocketState,
+    events: libc::c_short,
+    mut call: impl FnMut(&Conn) -> Option<std::io::Result<T>>,
+) -> PyResult<Option<std::io::Result<T>>> {
+    loop {
+        let result = call(&st.conn.borrow());
+        match &result {
+            Some(Err(e)) if e.kind() == std::io::ErrorKind::WouldBlock && st.blocking.get() => {
+                wait_ready(vm, st.fd(), events)?;
+            }
+            Some(Err(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+                vm.handle_interrupt()?;
+            }
+            _ => return Ok(result),
+        }
+    }
+}
+
+/// A bytes-like argument as bytes: bytes itself, or what `__bytes__` gives (bytearray).
+fn bytes_argument(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if matches!(v.payload(), Some(Payload::Bytes(_))) {
+        return Ok(v.clone());
+    }
+    let not_bytes = |vm: &mut Vm| {
+        vm.new_type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))
+    };
+    if matches!(v.payload(), Some(Payload::Str(_))) {
+        return Err(not_bytes(vm));
+    }
+    match vm.call_dunder(v, "__bytes__", vec![])? {
+        Some(b) if matches!(b.payload(), Some(Payload::Bytes(_))) => Ok(b),
+        _ => Err(not_bytes(vm)),
+    }
+}
+
 /// The socket state behind `self`.
 fn state_of<'a>(vm: &mut Vm, me: &'a Value) -> PyResult<&'a SocketState> {
     match me.as_obj().and_then(|o| o.native::<SocketState>()) {
@@ -647,6 +732,19 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
             Ok((stream, true)) => {
                 *st.conn.borrow_mut() = Conn::Stream(stream);
                 Ok(Value::None)
+            }
+            Ok((stream, false)) if st.blocking.get() => {
+                let fd = stream.as_raw_fd();
+                *st.conn.borrow_mut() = Conn::Stream(stream);
+                wait_ready(vm, fd, libc::POLLOUT)?;
+                let failure = match &*st.conn.borrow() {
+                    Conn::Stream(s) => s.take_error().unwrap_or_else(Some),
+                    _ => Some(std::io::Error::from_raw_os_error(libc::EBADF)),
+                };
+                match failure {
+                    Some(e) => Err(os_error(vm, &e)),
+                    None => Ok(Value::None),
+                }
             }
             Ok((stream, false)) => {
                 *st.conn.borrow_mut() = Conn::Stream(stream);
@@ -733,24 +831,10 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let a = args.check(vm, "setblocking", 2, 2)?.to_vec();
         let st = state_of(vm, &a[0])?;
         let blocking = vm.truthy(&a[1])?;
-        let fd = st.fd();
-        if fd < 0 {
+        if st.fd() < 0 {
             return Err(bad_fd(vm));
         }
-        // SAFETY: fcntl(2) flag reads and writes on an fd this socket owns.
-        let rc = unsafe {
-            let flags = libc::fcntl(fd, libc::F_GETFL);
-            if flags < 0 {
-                flags
-            } else if blocking {
-                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK)
-            } else {
-                libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK)
-            }
-        };
-        if rc < 0 {
-            return Err(os_error(vm, &std::io::Error::last_os_error()));
-        }
+        st.blocking.set(blocking);
         Ok(Value::None)
     });
     vm.add_method(cls, "recv", |vm, args| {
@@ -760,7 +844,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         if size < 0 {
             return Err(vm.new_value_error("negative buffersize in recv"));
         }
-        let result = match &*st.conn.borrow() {
+        let result = blocking_call(vm, st, libc::POLLIN, |conn| match conn {
             Conn::Stream(s) => {
                 let mut reader: &mio::net::TcpStream = s;
                 let size = size as usize;
@@ -782,7 +866,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
                 }
             }
             _ => None,
-        };
+        })?;
         match result {
             Some(Ok(data)) => Ok(new_bytes(data)),
             Some(Err(e)) => Err(os_error(vm, &e)),
@@ -798,33 +882,56 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
             Some(v) => usize::try_from(vm.index_value(v)?).unwrap_or(usize::MAX),
             None => 0,
         };
-        let Some(Payload::Bytes(data)) = a[1].payload() else {
-            return Err(vm.new_type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(&a[1])
-            )));
+        let buffer = bytes_argument(vm, &a[1])?;
+        let Some(Payload::Bytes(data)) = buffer.payload() else {
+            unreachable!("bytes_argument returns bytes")
         };
         let data = data.get(offset..).unwrap_or(&[]);
-        let result = match &*st.conn.borrow() {
+        let result = blocking_call(vm, st, libc::POLLOUT, |conn| match conn {
             Conn::Stream(s) => {
                 let mut writer: &mio::net::TcpStream = s;
                 Some(writer.write(data))
             }
             _ => None,
-        };
+        })?;
         match result {
             Some(Ok(n)) => Ok(Value::Int(n as i64)),
             Some(Err(e)) => Err(os_error(vm, &e)),
             None => Err(bad_fd(vm)),
         }
     });
+    vm.add_method(cls, "sendall", |vm, args| {
+        let a = args.check(vm, "sendall", 2, 2)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let buffer = bytes_argument(vm, &a[1])?;
+        let Some(Payload::Bytes(data)) = buffer.payload() else {
+            unreachable!("bytes_argument returns bytes")
+        };
+        let mut sent = 0;
+        while sent < data.len() {
+            let rest = &data[sent..];
+            let result = blocking_call(vm, st, libc::POLLOUT, |conn| match conn {
+                Conn::Stream(s) => {
+                    let mut writer: &mio::net::TcpStream = s;
+                    Some(writer.write(rest))
+                }
+                _ => None,
+            })?;
+            match result {
+                Some(Ok(n)) => sent += n,
+                Some(Err(e)) => return Err(os_error(vm, &e)),
+                None => return Err(bad_fd(vm)),
+            }
+        }
+        Ok(Value::None)
+    });
     vm.add_method(cls, "accept", |vm, args| {
         let st = state_of(vm, &args.positional[0])?;
         let family = st.family;
-        let result = match &*st.conn.borrow() {
+        let result = blocking_call(vm, st, libc::POLLIN, |conn| match conn {
             Conn::Listener(l) => Some(l.accept()),
             _ => None,
-        };
+        })?;
         match result {
             Some(Ok((stream, peer))) => {
                 let cls = vm.type_of(&args.positional[0]);
@@ -833,6 +940,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
                     SocketState {
                         family,
                         conn: RefCell::new(Conn::Stream(stream)),
+                        blocking: Cell::new(false),
                     },
                 );
                 Ok(Value::tuple(vec![Value::Obj(conn), address_value(&peer)]))
@@ -934,6 +1042,7 @@ pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
         let state = SocketState {
             family,
             conn: RefCell::new(Conn::Idle(idle)),
+            blocking: Cell::new(false),
         };
         Ok(Value::Obj(vm.new_native_object(&socket_cls, state)))
     });
