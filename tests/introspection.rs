@@ -79,3 +79,73 @@ except* ValueError:
     );
     assert_eq!(outcome.status, 1);
 }
+
+#[test]
+fn warnings_filters_registries_and_catch_warnings() {
+    check(
+        "warnings",
+        r#"import warnings, sys
+def old_api():
+    warnings.warn("old_api is deprecated", DeprecationWarning, stacklevel=2)
+def noisy():
+    warnings.warn("something odd")
+for _ in range(3):
+    noisy()
+old_api()
+warnings.warn("explicit runtime", RuntimeWarning)
+warnings.warn(UserWarning("instance warning"))
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    noisy(); noisy(); old_api()
+    print(len(caught), [str(w.message) for w in caught], [w.category.__name__ for w in caught])
+    print(caught[0].lineno, caught[0].filename == __file__)
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    try:
+        noisy()
+    except UserWarning as e:
+        print("raised:", e)
+warnings.filterwarnings("ignore", message="some")
+noisy()
+warnings.filterwarnings("ignore", category=RuntimeWarning)
+warnings.warn("hidden runtime", RuntimeWarning)
+warnings.resetwarnings()
+warnings.warn("after reset", DeprecationWarning)
+print(warnings.formatwarning("msg", UserWarning, "x.py", 5, "src line"), end='')
+try:
+    warnings.warn("x", category=int)
+except TypeError as e:
+    print(e)
+try:
+    warnings.simplefilter("bogus")
+except AssertionError as e:
+    print(e)
+warnings.simplefilter("once")
+for i in range(2):
+    warnings.warn("once only")
+print(len(warnings.filters), warnings.filters[0][0])
+"#,
+        r#"3 ['something odd', 'something odd', 'old_api is deprecated'] ['UserWarning', 'UserWarning', 'DeprecationWarning']
+5 True
+raised: something odd
+x.py:5: UserWarning: msg
+  src line
+category must be a Warning subclass, not 'type'
+invalid action: 'bogus'
+1 once
+"#,
+        r#"main.py:5: UserWarning: something odd
+  warnings.warn("something odd")
+main.py:8: DeprecationWarning: old_api is deprecated
+  old_api()
+main.py:9: RuntimeWarning: explicit runtime
+  warnings.warn("explicit runtime", RuntimeWarning)
+main.py:10: UserWarning: instance warning
+  warnings.warn(UserWarning("instance warning"))
+main.py:27: DeprecationWarning: after reset
+  warnings.warn("after reset", DeprecationWarning)
+main.py:39: UserWarning: once only
+  warnings.warn("once only")
+"#,
+    );
+}

@@ -82,6 +82,10 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("logging", |vm| {
         frozen(vm, "logging", include_str!("py/logging.py"))
     });
+    vm.register_module("warnings", |vm| {
+        frozen(vm, "warnings", include_str!("py/warnings.py"))
+    });
+    vm.register_module("io", |vm| frozen(vm, "io", include_str!("py/io.py")));
     vm.register_module("inspect", |vm| {
         frozen(vm, "inspect", include_str!("py/inspect.py"))
     });

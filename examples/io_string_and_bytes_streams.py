@@ -1,0 +1,32 @@
+# io.StringIO/BytesIO: reading, writing, seeking, truncating, closing, and capturing traceback/logging/print output in memory.
+import io
+s = io.StringIO('ab\ncd')
+print(repr(s.read(1)), s.tell(), s.readline(), s.readlines(), s.getvalue())
+s.seek(0); print(s.write('XY'), s.getvalue(), s.tell())
+try: s.write(1)
+except TypeError as e: print(e)
+s.close()
+try: s.getvalue()
+except ValueError as e: print(e)
+b = io.BytesIO(b'xy'); b.seek(0, 2); b.write(b'z'); print(b.getvalue())
+try: b.write('s')
+except TypeError as e: print(e)
+s=io.StringIO(); s.seek(3); s.write('a'); print(repr(s.getvalue()))
+s=io.StringIO('hello'); s.truncate(2); print(repr(s.getvalue()), s.tell())
+print(io.StringIO('a\nb\n').readlines(), list(io.StringIO('a\nb')))
+print(io.StringIO().closed, io.StringIO().readable())
+try: io.StringIO().seek(-1)
+except ValueError as e: print(e)
+try: io.StringIO(1)
+except TypeError as e: print(e)
+print(io.BytesIO(b'abc').read(2), io.BytesIO(b'a\nb').readline())
+print(io.StringIO, io.BytesIO)
+import traceback, logging
+buf = io.StringIO()
+try: {}['k']
+except KeyError: traceback.print_exc(file=buf)
+print(buf.getvalue().splitlines()[-1])
+h = logging.StreamHandler(buf := io.StringIO()); lg = logging.getLogger('x'); lg.addHandler(h); lg.warning('to buffer'); print(repr(buf.getvalue()))
+with io.StringIO() as f:
+    print('hello', file=f); print(f.getvalue(), end='')
+print(f.closed)
