@@ -74,3 +74,14 @@ try:
     log.setLevel('LOUD')
 except ValueError as e:
     print('ValueError:', e)
+
+import warnings
+
+py_warnings = logging.getLogger('py.warnings')
+py_warnings.propagate = False
+warnings_handler = logging.StreamHandler(Out())
+warnings_handler.setFormatter(logging.Formatter('%(levelname)s %(name)s: %(message)s'))
+py_warnings.addHandler(warnings_handler)
+logging.captureWarnings(True)
+warnings.warn('routed through the py.warnings logger')
+logging.captureWarnings(False)
