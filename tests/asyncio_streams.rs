@@ -822,3 +822,126 @@ a bytes-like object is required, not 'int'
 "#####,
     );
 }
+
+/// Unix-domain streams: start_unix_server/open_unix_connection, peer and socket names, a stale
+/// socket file replaced by the next server, a missing path. Runs in a fresh directory (the
+/// socket file is created next to the script).
+#[test]
+fn unix_domain_streams() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("percolate-unix-streams-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    std::fs::write(
+        dir.join("unix.py"),
+        r#####"import asyncio
+import socket
+
+async def main():
+    path = 'echo.sock'
+    finished = []
+
+    async def handler(reader, writer):
+        print('server: peer', repr(writer.get_extra_info('peername')),
+              'sockname is the path:', writer.get_extra_info('sockname') == path)
+        async for line in reader:
+            writer.write(line.upper())
+            await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+        finished.append(True)
+
+    server = await asyncio.start_unix_server(handler, path)
+    print('listening on the path:', server.sockets[0].getsockname() == path)
+    reader, writer = await asyncio.open_unix_connection(path)
+    print('client: peer is the path:', writer.get_extra_info('peername') == path)
+    print('client: sockname', repr(writer.get_extra_info('sockname')))
+    for word in (b'unix\n', b'domain\n', b'sockets\n'):
+        writer.write(word)
+        await writer.drain()
+        print('reply:', await reader.readline())
+    writer.close()
+    await writer.wait_closed()
+    while not finished:
+        await asyncio.sleep(0.01)
+    server.close()
+    await server.wait_closed()
+    # The socket file left behind is replaced by the next server on the same path.
+    server = await asyncio.start_unix_server(handler, path)
+    print('restarted on a stale path:', server.is_serving())
+    server.close()
+    await server.wait_closed()
+    try:
+        await asyncio.open_unix_connection('missing.sock')
+    except FileNotFoundError as exc:
+        print(type(exc).__name__, exc.errno, exc.strerror)
+    with socket.socket(socket.AF_UNIX) as sock:
+        print('unix socket:', repr(sock.family), sock.proto)
+
+asyncio.run(main())
+"#####,
+    )
+    .expect("the script is written");
+    let output = Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .arg("unix.py")
+        .current_dir(&dir)
+        .output()
+        .expect("percolate runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        r#####"listening on the path: True
+client: peer is the path: True
+client: sockname ''
+server: peer '' sockname is the path: True
+reply: b'UNIX\n'
+reply: b'DOMAIN\n'
+reply: b'SOCKETS\n'
+restarted on a stale path: True
+FileNotFoundError 2 No such file or directory
+unix socket: <AddressFamily.AF_UNIX: 1> 0
+"#####
+    );
+}
+
+/// TCP transports set TCP_NODELAY (base_events.py _set_nodelay); getsockopt on transport and
+/// plain sockets.
+#[test]
+fn tcp_transports_set_nodelay() {
+    check(
+        "tcp_transports_set_nodelay",
+        r#####"import asyncio
+import socket
+
+async def main():
+    async def handler(reader, writer):
+        sock = writer.get_extra_info('socket')
+        print('server transport nodelay:', sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0)
+        writer.close()
+
+    server = await asyncio.start_server(handler, '127.0.0.1', 0)
+    reader, writer = await asyncio.open_connection(*server.sockets[0].getsockname())
+    sock = writer.get_extra_info('socket')
+    print('client transport nodelay:', sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0)
+    print('SO_ERROR:', sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR))
+    print(await reader.read())
+    writer.close()
+    await writer.wait_closed()
+    with socket.socket() as plain:
+        print('plain socket nodelay:', plain.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+        plain.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        print('after setsockopt:', plain.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0)
+    server.close()
+    await server.wait_closed()
+
+asyncio.run(main())
+"#####,
+        r#####"server transport nodelay: True
+client transport nodelay: True
+SO_ERROR: 0
+b''
+plain socket nodelay: 0
+after setsockopt: True
+"#####,
+    );
+}

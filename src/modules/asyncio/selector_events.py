@@ -18,12 +18,15 @@
 #   _gaierror                       the socket.gaierror class
 
 _AF_UNSPEC = 0
+_AF_UNIX = 1
 _AF_INET = 2
 _AF_INET6 = 10
 _SOCK_STREAM = 1
 _IPPROTO_TCP = 6
 _AI_PASSIVE = 1
 _SHUT_WR = 1
+_TCP_NODELAY = 1
+_EADDRINUSE = 98
 _SOL_SOCKET = 1
 _SO_REUSEADDR = 2
 _SO_REUSEPORT = 15
@@ -60,6 +63,13 @@ def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
                 return af, type, proto, '', (host, port, flowinfo, scopeid)
             return af, type, proto, '', (host, port)
     return None
+
+
+def _set_nodelay(sock):
+    """Mirrors base_events.py _set_nodelay: TCP transports do not wait to coalesce writes."""
+    if (sock.family in {_AF_INET, _AF_INET6} and sock.type == _SOCK_STREAM and
+            sock.proto == _IPPROTO_TCP):
+        sock.setsockopt(_IPPROTO_TCP, _TCP_NODELAY, 1)
 
 
 def _resolve(host, port, family, type, proto, flags):
@@ -267,6 +277,9 @@ class TransportSocket:
     def getpeername(self):
         return self._sock.getpeername()
 
+    def getsockopt(self, *args, **kwargs):
+        return self._sock.getsockopt(*args, **kwargs)
+
 
 # asyncio does not export the class (it lives in asyncio.trsock).
 _TransportSocket = TransportSocket
@@ -312,6 +325,7 @@ class _SelectorSocketTransport(_FlowControlMixin):
         loop._transports[self._sock_fd] = self
         self._eof = False
         self._paused = False
+        _set_nodelay(self._sock)
         self._loop.call_soon(self._protocol.connection_made, self)
         self._loop.call_soon(self._add_reader, self._sock_fd, self._read_ready)
         if waiter is not None:
@@ -1153,6 +1167,78 @@ async def create_server(self, protocol_factory, host=None, port=None, *, family=
     return server
 
 
+async def create_unix_connection(self, protocol_factory, path=None, *, ssl=None, sock=None,
+                                 server_hostname=None, ssl_handshake_timeout=None,
+                                 ssl_shutdown_timeout=None):
+    """Mirrors unix_events.py create_unix_connection."""
+    if ssl:
+        raise NotImplementedError('ssl is not supported by percolate')
+    if server_hostname is not None:
+        raise ValueError('server_hostname is only meaningful with ssl')
+    if ssl_handshake_timeout is not None:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    if path is not None:
+        if sock is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        sock = _socket(_AF_UNIX)
+        try:
+            sock.setblocking(False)
+            await self.sock_connect(sock, path)
+        except:
+            sock.close()
+            raise
+    else:
+        if sock is None:
+            raise ValueError('no path and sock were specified')
+        if sock.family != _AF_UNIX or sock.type != _SOCK_STREAM:
+            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        sock.setblocking(False)
+    return await self._create_connection_transport(sock, protocol_factory)
+
+
+async def create_unix_server(self, protocol_factory, path=None, *, sock=None, backlog=100,
+                             ssl=None, ssl_handshake_timeout=None, ssl_shutdown_timeout=None,
+                             start_serving=True):
+    """Mirrors unix_events.py create_unix_server (a stale socket file is replaced)."""
+    if isinstance(ssl, bool):
+        raise TypeError('ssl argument must be an SSLContext or None')
+    if ssl is not None:
+        raise NotImplementedError('ssl is not supported by percolate')
+    if ssl_handshake_timeout is not None:
+        raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+    if ssl_shutdown_timeout is not None:
+        raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+    if path is not None:
+        if sock is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        sock = _socket(_AF_UNIX)
+        _remove_stale_unix_socket(path)
+        try:
+            sock.bind(path)
+        except OSError as exc:
+            sock.close()
+            if exc.errno == _EADDRINUSE:
+                raise _os_error(_EADDRINUSE, f'Address {path!r} is already in use') from None
+            raise
+        except:
+            sock.close()
+            raise
+    else:
+        if sock is None:
+            raise ValueError('path was not specified, and no sock specified')
+        if sock.family != _AF_UNIX or sock.type != _SOCK_STREAM:
+            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+    sock.setblocking(False)
+    server = Server(self, [sock], protocol_factory, ssl, backlog, ssl_handshake_timeout,
+                    ssl_shutdown_timeout)
+    if start_serving:
+        server._start_serving()
+        await sleep(0)
+    return server
+
+
 for _name, _method in [
     ('_ensure_fd_no_transport', _ensure_fd_no_transport),
     ('add_reader', add_reader), ('remove_reader', remove_reader),
@@ -1171,10 +1257,13 @@ for _name, _method in [
     ('_connect_sock', _connect_sock), ('create_connection', create_connection),
     ('_create_connection_transport', _create_connection_transport),
     ('create_server', create_server),
+    ('create_unix_connection', create_unix_connection),
+    ('create_unix_server', create_unix_server),
 ]:
     setattr(BaseEventLoop, _name, _method)
 del _name, _method
 del add_reader, remove_reader, add_writer, remove_writer, sock_recv, sock_sendall
 del sock_connect, sock_accept, getaddrinfo, create_connection, create_server
+del create_unix_connection, create_unix_server
 
 

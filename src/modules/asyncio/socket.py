@@ -1,7 +1,8 @@
 # The `socket` module, as far as asyncio stream programs use it: the address-family and
 # socket-kind enums, the constants, the exception classes and getaddrinfo (socket.py and
-# socketmodule.c of CPython 3.12), and `socket.socket` for TCP over IPv4/IPv6 (blocking by
-# default, or non-blocking for the loop's sock_* methods; no timeouts other than None and 0).
+# socketmodule.c of CPython 3.12), and `socket.socket` for stream sockets, TCP over IPv4/IPv6
+# or AF_UNIX (blocking by default, or non-blocking for the loop's sock_* methods; no timeouts
+# other than None and 0).
 #
 # Native helpers injected by src/modules/asyncio_module.rs (from asyncio/sockets.rs):
 #   _getaddrinfo(host, port, family, type, proto, flags)  getaddrinfo(3), plain int fields
@@ -101,8 +102,8 @@ class socket:
             type = SOCK_STREAM
         if proto == -1:
             proto = 0
-        if family not in (AF_INET, AF_INET6) or type != SOCK_STREAM:
-            raise NotImplementedError('percolate sockets are TCP over IPv4 or IPv6 only')
+        if family not in (AF_INET, AF_INET6, AF_UNIX) or type != SOCK_STREAM:
+            raise NotImplementedError('percolate sockets are stream sockets (TCP or AF_UNIX) only')
         self._init(_socket(family), proto)
         self._sock.setblocking(True)
         self._timeout = None
@@ -114,7 +115,8 @@ class socket:
         # The native methods themselves, so that tracebacks show no Python frame for them (in
         # CPython they are C methods of _socket.socket).
         for name in ('fileno', 'bind', 'listen', 'connect', 'recv', 'send', 'sendall',
-                     'shutdown', 'getsockname', 'getpeername', 'setsockopt', '_connect_error'):
+                     'shutdown', 'getsockname', 'getpeername', 'getsockopt', 'setsockopt',
+                     '_connect_error'):
             setattr(self, name, getattr(sock, name))
 
     @property
@@ -210,11 +212,6 @@ class socket:
 
     def _connect_error(self):
         return self._sock._connect_error()
-
-    def getsockopt(self, level, optname):
-        if (level, optname) == (SOL_SOCKET, SO_ERROR):
-            return self._sock._connect_error()
-        raise NotImplementedError('getsockopt supports only SO_ERROR in percolate')
 
     def setsockopt(self, level, optname, value):
         self._sock.setsockopt(level, optname, value)

@@ -28,6 +28,8 @@ const EVENT_READ: u8 = 1;
 const EVENT_WRITE: u8 = 2;
 /// `socket.AF_INET`.
 const AF_INET: i64 = libc::AF_INET as i64;
+/// `socket.AF_UNIX`.
+const AF_UNIX: i64 = libc::AF_UNIX as i64;
 /// `socket.AF_INET6`.
 const AF_INET6: i64 = libc::AF_INET6 as i64;
 /// `socket.SOCK_STREAM`.
@@ -298,8 +300,38 @@ fn address_value(addr: &SocketAddr) -> Value {
     }
 }
 
+/// A socket address of either kind the sockets support.
+enum Address {
+    /// An IPv4 or IPv6 address and port.
+    Inet(SocketAddr),
+    /// An AF_UNIX path (a leading NUL byte: Linux's abstract namespace).
+    Unix(Vec<u8>),
+}
+
+/// Reads an address argument: a path (str or bytes) for AF_UNIX, else an inet address.
+fn socket_address(vm: &mut Vm, family: i64, v: &Value) -> PyResult<Address> {
+    if family != AF_UNIX {
+        return inet_address(vm, family, v).map(Address::Inet);
+    }
+    let path = match (v.as_str(), v.payload()) {
+        (Some(s), _) => s.as_bytes().to_vec(),
+        (None, Some(Payload::Bytes(b))) => b.to_vec(),
+        _ => {
+            return Err(vm.new_type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(v)
+            )));
+        }
+    };
+    // sockaddr_un.sun_path holds 108 bytes, the last a NUL for a filesystem path.
+    if path.len() >= 108 {
+        return Err(vm.new_exception_msg(&vm.exc.os_error.clone(), "AF_UNIX path too long"));
+    }
+    Ok(Address::Unix(path))
+}
+
 /// Reads an `(host, port)` / `(host, port, flowinfo, scope_id)` argument with a numeric host.
-fn socket_address(vm: &mut Vm, family: i64, v: &Value) -> PyResult<SocketAddr> {
+fn inet_address(vm: &mut Vm, family: i64, v: &Value) -> PyResult<SocketAddr> {
     let Some(items) = v.as_tuple().map(|t| t.to_vec()) else {
         let kind = if family == AF_INET6 {
             "AF_INET6"
@@ -534,9 +566,25 @@ fn set_option(
 
 /// Calls `f` with `addr` as a C sockaddr and its length.
 fn with_sockaddr<R>(
-    addr: &SocketAddr,
+    addr: &Address,
     f: impl FnOnce(*const libc::sockaddr, libc::socklen_t) -> R,
 ) -> R {
+    let addr = match addr {
+        Address::Inet(inet) => inet,
+        Address::Unix(path) => {
+            // SAFETY: all-zero is a valid sockaddr_un; the path is then copied in.
+            let mut sun: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+            sun.sun_family = libc::AF_UNIX as libc::sa_family_t;
+            for (slot, byte) in sun.sun_path.iter_mut().zip(path) {
+                *slot = *byte as libc::c_char;
+            }
+            let header = std::mem::size_of::<libc::sa_family_t>();
+            // A filesystem path counts its terminating NUL; an abstract name does not.
+            let terminator = usize::from(path.first() != Some(&0));
+            let len = (header + path.len() + terminator) as libc::socklen_t;
+            return f((&sun as *const libc::sockaddr_un).cast(), len);
+        }
+    };
     match addr {
         SocketAddr::V4(a) => {
             // SAFETY: all-zero is a valid sockaddr_in; the fields are then filled in.
@@ -567,7 +615,7 @@ fn with_sockaddr<R>(
 
 /// connect(2): `Ok(true)` when connected, `Ok(false)` when a non-blocking connect is under
 /// way (EINPROGRESS).
-fn connect_from(fd: RawFd, addr: &SocketAddr) -> std::io::Result<bool> {
+fn connect_from(fd: RawFd, addr: &Address) -> std::io::Result<bool> {
     // SAFETY: connect(2) with a complete sockaddr of the length passed.
     let rc = with_sockaddr(addr, |sa, len| unsafe { libc::connect(fd, sa, len) });
     if rc < 0 {
@@ -601,7 +649,7 @@ fn new_socket(family: i64) -> std::io::Result<std::net::TcpListener> {
 }
 
 /// bind(2).
-fn bind_to(fd: RawFd, addr: &SocketAddr) -> std::io::Result<()> {
+fn bind_to(fd: RawFd, addr: &Address) -> std::io::Result<()> {
     // SAFETY: bind(2) with a complete sockaddr of the length passed.
     let rc = with_sockaddr(addr, |sa, len| unsafe { libc::bind(fd, sa, len) });
     if rc < 0 {
@@ -692,6 +740,71 @@ fn bytes_argument(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// accept4(2) on an AF_UNIX listener (mio's accept only reads inet peer addresses); the peer of
+/// a Unix connection is usually unnamed, which CPython reports as ''.
+fn accept_unix(fd: RawFd) -> std::io::Result<(mio::net::TcpStream, Value)> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: accept4(2) without a peer address buffer.
+    let conn = unsafe {
+        libc::accept4(
+            fd,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+        )
+    };
+    if conn < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `conn` is a fresh fd nobody else owns.
+    let owned = unsafe { std::os::fd::OwnedFd::from_raw_fd(conn) };
+    let stream = mio::net::TcpStream::from_std(std::net::TcpStream::from(owned));
+    let peer = unix_path_of(stream.as_raw_fd(), true).unwrap_or_default();
+    Ok((stream, Value::string(peer)))
+}
+
+/// The AF_UNIX path of the socket (`peer`: of its peer), '' when unnamed.
+fn unix_path_of(fd: RawFd, peer: bool) -> std::io::Result<String> {
+    // SAFETY: all-zero is a valid sockaddr_un for the kernel to fill in.
+    let mut sun: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::sockaddr_un>() as libc::socklen_t;
+    let target = (&mut sun as *mut libc::sockaddr_un).cast();
+    // SAFETY: `sun` and `len` describe a buffer of the size passed.
+    let rc = unsafe {
+        if peer {
+            libc::getpeername(fd, target, &mut len)
+        } else {
+            libc::getsockname(fd, target, &mut len)
+        }
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let header = std::mem::size_of::<libc::sa_family_t>();
+    let count = (len as usize)
+        .saturating_sub(header)
+        .min(sun.sun_path.len());
+    let mut bytes: Vec<u8> = sun.sun_path[..count].iter().map(|&c| c as u8).collect();
+    // A filesystem path ends at its NUL; an abstract name (leading NUL) keeps every byte.
+    if bytes.first() != Some(&0)
+        && let Some(end) = bytes.iter().position(|&b| b == 0)
+    {
+        bytes.truncate(end);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `getsockname()` / `getpeername()` of an AF_UNIX socket.
+fn unix_name(vm: &mut Vm, fd: RawFd, peer: bool) -> PyResult<Value> {
+    if fd < 0 {
+        return Err(bad_fd(vm));
+    }
+    match unix_path_of(fd, peer) {
+        Ok(path) => Ok(Value::string(path)),
+        Err(e) => Err(os_error(vm, &e)),
+    }
+}
+
 /// The socket state behind `self`.
 fn state_of<'a>(vm: &mut Vm, me: &'a Value) -> PyResult<&'a SocketState> {
     match me.as_obj().and_then(|o| o.native::<SocketState>()) {
@@ -710,7 +823,10 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         Ok(Value::Int(state_of(vm, &me)?.family))
     });
     vm.add_getter(cls, "type", |_vm, _me| Ok(Value::Int(SOCK_STREAM)));
-    vm.add_getter(cls, "proto", |_vm, _me| Ok(Value::Int(IPPROTO_TCP)));
+    vm.add_getter(cls, "proto", |vm, me| {
+        let unix = state_of(vm, &me)?.family == AF_UNIX;
+        Ok(Value::Int(if unix { 0 } else { IPPROTO_TCP }))
+    });
     vm.add_method(cls, "connect", |vm, args| {
         let a = args.check(vm, "connect", 2, 2)?.to_vec();
         let st = state_of(vm, &a[0])?;
@@ -783,6 +899,32 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         };
         result.map_err(|e| os_error(vm, &e))?;
         Ok(Value::None)
+    });
+    vm.add_method(cls, "getsockopt", |vm, args| {
+        let a = args.check(vm, "getsockopt", 3, 3)?.to_vec();
+        let st = state_of(vm, &a[0])?;
+        let level = vm.index_value(&a[1])? as libc::c_int;
+        let name = vm.index_value(&a[2])? as libc::c_int;
+        let fd = st.fd();
+        if fd < 0 {
+            return Err(bad_fd(vm));
+        }
+        let mut value: libc::c_int = 0;
+        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: `value` and `len` describe an int-sized buffer for the kernel to fill in.
+        let rc = unsafe {
+            libc::getsockopt(
+                fd,
+                level,
+                name,
+                (&mut value as *mut libc::c_int).cast(),
+                &mut len,
+            )
+        };
+        if rc < 0 {
+            return Err(os_error(vm, &std::io::Error::last_os_error()));
+        }
+        Ok(Value::Int(i64::from(value)))
     });
     vm.add_method(cls, "setsockopt", |vm, args| {
         let a = args.check(vm, "setsockopt", 4, 4)?.to_vec();
@@ -929,7 +1071,8 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
         let st = state_of(vm, &args.positional[0])?;
         let family = st.family;
         let result = blocking_call(vm, st, libc::POLLIN, |conn| match conn {
-            Conn::Listener(l) => Some(l.accept()),
+            Conn::Listener(l) if family == AF_UNIX => Some(accept_unix(l.as_raw_fd())),
+            Conn::Listener(l) => Some(l.accept().map(|(s, peer)| (s, address_value(&peer)))),
             _ => None,
         })?;
         match result {
@@ -943,7 +1086,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
                         blocking: Cell::new(false),
                     },
                 );
-                Ok(Value::tuple(vec![Value::Obj(conn), address_value(&peer)]))
+                Ok(Value::tuple(vec![Value::Obj(conn), peer]))
             }
             Some(Err(e)) => Err(os_error(vm, &e)),
             None => Err(bad_fd(vm)),
@@ -951,6 +1094,9 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
     });
     vm.add_method(cls, "getsockname", |vm, args| {
         let st = state_of(vm, &args.positional[0])?;
+        if st.family == AF_UNIX {
+            return unix_name(vm, st.fd(), false);
+        }
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => Some(s.local_addr()),
             Conn::Listener(l) => Some(l.local_addr()),
@@ -965,6 +1111,9 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
     });
     vm.add_method(cls, "getpeername", |vm, args| {
         let st = state_of(vm, &args.positional[0])?;
+        if st.family == AF_UNIX {
+            return unix_name(vm, st.fd(), true);
+        }
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => Some(s.peer_addr()),
             Conn::Listener(_) | Conn::Idle(_) => {
@@ -1031,7 +1180,7 @@ pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
     let new_socket = vm.new_native_fn("_socket", move |vm, args: Args| {
         let a = args.check(vm, "_socket", 1, 1)?.to_vec();
         let family = vm.index_value(&a[0])?;
-        if family != AF_INET && family != AF_INET6 {
+        if family != AF_INET && family != AF_INET6 && family != AF_UNIX {
             return Err(os_error_with(
                 vm,
                 libc::EAFNOSUPPORT,
@@ -1089,6 +1238,28 @@ pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
         };
         Ok(Value::Bool(ok))
     });
+    let remove_stale = vm.new_native_fn("_remove_stale_unix_socket", |vm, args: Args| {
+        // create_unix_server: a socket file left by an earlier server is removed (an abstract
+        // name, a missing file or anything but a socket is left alone).
+        let a = args.check(vm, "_remove_stale_unix_socket", 1, 1)?.to_vec();
+        let path = match (a[0].as_str(), a[0].payload()) {
+            (Some(s), _) => s.as_bytes().to_vec(),
+            (None, Some(Payload::Bytes(b))) => b.to_vec(),
+            _ => return Ok(Value::None),
+        };
+        if path.first().is_none_or(|&b| b == 0) {
+            return Ok(Value::None);
+        }
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::FileTypeExt;
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(&path));
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.file_type().is_socket()
+        {
+            let _ = std::fs::remove_file(path);
+        }
+        Ok(Value::None)
+    });
     let os_error_fn = vm.new_native_fn("_os_error", |vm, args: Args| {
         let a = args.check(vm, "_os_error", 2, 2)?.to_vec();
         let errno = vm.index_value(&a[0])? as i32;
@@ -1103,5 +1274,6 @@ pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
         ("_getaddrinfo", resolve),
         ("_is_ip_address", pton),
         ("_os_error", os_error_fn),
+        ("_remove_stale_unix_socket", remove_stale),
     ])
 }

@@ -29,6 +29,28 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_DEFA
     return await loop.create_server(factory, host, port, **kwds)
 
 
+async def open_unix_connection(path=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Mirrors streams.py open_unix_connection: open_connection over an AF_UNIX socket."""
+    loop = get_running_loop()
+    reader = StreamReader(limit=limit, loop=loop)
+    protocol = StreamReaderProtocol(reader, loop=loop)
+    transport, _ = await loop.create_unix_connection(lambda: protocol, path, **kwds)
+    writer = StreamWriter(transport, protocol, reader, loop)
+    return reader, writer
+
+
+async def start_unix_server(client_connected_cb, path=None, *, limit=_DEFAULT_LIMIT, **kwds):
+    """Mirrors streams.py start_unix_server: start_server on an AF_UNIX socket."""
+    loop = get_running_loop()
+
+    def factory():
+        reader = StreamReader(limit=limit, loop=loop)
+        protocol = StreamReaderProtocol(reader, client_connected_cb, loop=loop)
+        return protocol
+
+    return await loop.create_unix_server(factory, path, **kwds)
+
+
 class FlowControlMixin(Protocol):
     """Mirrors streams.py FlowControlMixin: drain() waits while the transport is paused."""
 
