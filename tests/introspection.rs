@@ -149,3 +149,22 @@ main.py:39: UserWarning: once only
 "#,
     );
 }
+
+#[test]
+fn classes_made_by_native_modules_keep_their_module() {
+    check(
+        "native_class_module",
+        r#"import asyncio, sys, traceback
+print(asyncio.CancelledError, asyncio.CancelledError.__module__, asyncio.Task, type(sys.stdout))
+print(int.__module__, ValueError, type(print))
+try:
+    raise asyncio.CancelledError()
+except asyncio.CancelledError as e:
+    print(traceback.format_exception_only(e))
+"#,
+        "<class 'asyncio.exceptions.CancelledError'> asyncio.exceptions <class '_asyncio.Task'> \
+         <class '_io.TextIOWrapper'>\nbuiltins <class 'ValueError'> <class 'builtin_function_or_method'>\n\
+         ['asyncio.exceptions.CancelledError\\n']\n",
+        "",
+    );
+}
