@@ -6,6 +6,10 @@
 
 #[path = "asyncio/future.rs"]
 pub mod future;
+#[path = "asyncio/handle.rs"]
+pub mod handle;
+#[path = "asyncio/ready.rs"]
+pub mod ready;
 #[path = "asyncio/reprlib.rs"]
 pub mod reprlib;
 #[path = "asyncio/task.rs"]
@@ -151,5 +155,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
         ("InvalidStateError", Value::Obj(invalid_state_error)),
     ];
     natives.extend(task::task_functions(vm, &ctx));
+    natives.extend(handle::handle_classes(vm));
+    natives.push(("_Deque", ready::deque_class(vm)));
     natives
 }

@@ -412,15 +412,35 @@ impl Asyncio {
 
 /// A callback's name as format_helpers._format_callback shows it (`name()`).
 pub fn callback_name(vm: &mut Vm, cb: &Value) -> PyResult<String> {
+    format_callback_source(vm, cb, &[])
+}
+
+/// Mirrors format_helpers._format_callback_source: `name(args) at file:line`, the source
+/// only for Python functions.
+pub fn format_callback_source(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String> {
+    let mut text = None;
     for attr in ["__qualname__", "__name__"] {
         if let Some(v) = vm.lookup_attr_opt(cb, attr)?
             && let Some(s) = v.as_str()
             && !s.is_empty()
         {
-            return Ok(format!("{s}()"));
+            text = Some(s.to_string());
+            break;
         }
     }
-    vm.repr(cb)
+    let mut text = match text {
+        Some(t) => t,
+        None => vm.repr(cb)?,
+    };
+    let mut parts = Vec::with_capacity(args.len());
+    for a in args {
+        parts.push(super::reprlib::short_repr(vm, a)?);
+    }
+    text.push_str(&format!("({})", parts.join(", ")));
+    if let Some(Payload::Function(f)) = cb.payload() {
+        text.push_str(&format!(" at {}:{}", f.code.filename, f.code.first_line));
+    }
+    Ok(text)
 }
 
 /// The iterator `Future.__await__` returns; mirrors `_asynciomodule.c` futureiterobject.
