@@ -5,7 +5,8 @@
 # Native parts injected by src/modules/asyncio_module.rs (as CPython's _asyncio C module):
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
 #   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
-#   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque (src/modules/asyncio/ready.rs)
+#   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
+#   _run_ready (src/modules/asyncio/ready.rs)
 #   _monotonic()            the loop clock (time.monotonic)
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
@@ -341,13 +342,7 @@ class BaseEventLoop:
             handle._scheduled = False
             ready.append(handle)
 
-        ntodo = len(ready)
-        for _ in range(ntodo):
-            handle = ready.popleft()
-            if handle._cancelled:
-                continue
-            handle._run()
-        handle = None
+        _run_ready(ready, len(ready))
 
 
 def _set_result_unless_cancelled(fut, result):
@@ -387,14 +382,3 @@ def create_task(coro, *, name=None, context=None):
     """Mirrors tasks.py create_task."""
     loop = get_running_loop()
     return loop.create_task(coro, name=name, context=context)
-
-
-class _Sleep0:
-    """The bare `yield` of tasks.py __sleep0: the task is rescheduled with call_soon."""
-
-    def __await__(self):
-        yield
-
-
-def _sleep0():
-    return _Sleep0()

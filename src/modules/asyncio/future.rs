@@ -166,6 +166,11 @@ pub struct Asyncio {
     pub future_cls: ObjRef,
     /// `asyncio.Task`.
     pub task_cls: ObjRef,
+    /// `asyncio.Handle`, for handles `call_soon` makes natively.
+    pub handle_cls: ObjRef,
+    /// `BaseEventLoop` once looked up: loops of exactly this class get the native
+    /// `call_soon` (same effects as its Python method, without the call).
+    pub loop_cls: RefCell<Option<ObjRef>>,
     /// The `FutureIter` class of `Future.__await__` results.
     pub iter_cls: ObjRef,
     /// `asyncio.CancelledError`.
@@ -218,7 +223,8 @@ impl Asyncio {
         vm.exc_matches(exc, &self.cancelled_error)
     }
 
-    /// `loop.call_soon(callback, *args, context=context)`.
+    /// `loop.call_soon(callback, *args, context=context)`; done natively for a plain
+    /// BaseEventLoop (base_events.py call_soon: `_check_closed`, a Handle, `_ready.append`).
     pub fn call_soon(
         &self,
         vm: &mut Vm,
@@ -227,6 +233,20 @@ impl Asyncio {
         args: Vec<Value>,
         context: &Value,
     ) -> PyResult<()> {
+        if let Some(ready) = self.native_ready_queue(vm, loop_)? {
+            let handle = super::handle::new_handle(
+                &self.handle_cls,
+                callback,
+                args.into_boxed_slice(),
+                loop_.clone(),
+                context.clone(),
+                None,
+            );
+            if let Some(q) = super::ready::queue_of(&ready) {
+                q.items.borrow_mut().push_back(Value::Obj(handle));
+            }
+            return Ok(());
+        }
         let f = vm.get_attr(loop_, "call_soon")?;
         let mut positional = Vec::with_capacity(args.len() + 1);
         positional.push(callback);
@@ -238,6 +258,36 @@ impl Asyncio {
         };
         vm.call_args(&f, Args { positional, kwargs })?;
         Ok(())
+    }
+
+    /// The ready queue of `loop_` when it is exactly a BaseEventLoop that is not closed
+    /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
+    fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
+        let Some(lo) = loop_.as_obj() else {
+            return Ok(None);
+        };
+        if self.loop_cls.borrow().is_none()
+            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "BaseEventLoop")
+        {
+            *self.loop_cls.borrow_mut() = Some(c);
+        }
+        let exact = match (&*self.loop_cls.borrow(), &lo.class) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        let Some(dict) = lo.dict.as_ref().filter(|_| exact) else {
+            return Ok(None);
+        };
+        match vm.dict_get_str(dict, "_closed") {
+            Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => {
+                return Err(vm.new_runtime_error("Event loop is closed"));
+            }
+            _ => return Ok(None),
+        }
+        Ok(vm
+            .dict_get_str(dict, "_ready")
+            .filter(|r| super::ready::queue_of(r).is_some()))
     }
 
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.

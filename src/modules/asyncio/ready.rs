@@ -103,3 +103,102 @@ pub fn deque_class(vm: &mut Vm) -> Value {
     });
     Value::Obj(cls)
 }
+
+/// The awaitable `_sleep0()` returns: tasks.py `__sleep0`, a bare `yield` (the task is
+/// rescheduled with call_soon), then done.
+pub struct Sleep0 {
+    /// True once it has yielded.
+    yielded: std::cell::Cell<bool>,
+}
+
+impl NativeObject for Sleep0 {
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn native_send(
+        &self,
+        _vm: &mut Vm,
+        _value: &Value,
+    ) -> Option<PyResult<crate::vm::generator::SendResult>> {
+        use crate::vm::generator::SendResult;
+        Some(Ok(if self.yielded.replace(true) {
+            SendResult::Return(Value::None)
+        } else {
+            SendResult::Yield(Value::None)
+        }))
+    }
+}
+
+/// Runs the handles that were ready when the loop iteration began; mirrors the end of
+/// base_events.py `_run_once` (cancelled handles are skipped).
+fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
+    let Some(queue) = queue_of(ready) else {
+        return Err(vm.new_type_error("_run_ready() needs the loop's _Deque"));
+    };
+    for _ in 0..ntodo {
+        let Some(handle) = queue.items.borrow_mut().pop_front() else {
+            break;
+        };
+        if let Some(h) = handle
+            .as_obj()
+            .filter(|h| h.native::<super::handle::HandleObj>().is_some())
+        {
+            let cancelled = h
+                .native::<super::handle::HandleObj>()
+                .is_some_and(|s| s.cancelled.get());
+            if !cancelled {
+                super::handle::run_handle(vm, h)?;
+            }
+            continue;
+        }
+        let cancelled = vm.get_attr(&handle, "_cancelled")?;
+        if !vm.truthy(&cancelled)? {
+            vm.call_method(&handle, "_run", vec![])?;
+        }
+    }
+    Ok(())
+}
+
+/// The loop helpers `_sleep0` and `_run_ready`.
+pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
+    let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
+    for name in ["__await__", "__iter__"] {
+        vm.add_method(&sleep0_cls, name, |_, args: Args| {
+            Ok(args.positional.first().cloned().unwrap_or(Value::None))
+        });
+    }
+    for name in ["__next__", "send"] {
+        vm.add_method(&sleep0_cls, name, |vm, args: Args| {
+            let Some(s) = args
+                .positional
+                .first()
+                .and_then(|v| v.as_obj()?.native::<Sleep0>())
+            else {
+                return Err(vm.new_type_error("a _Sleep0 is required"));
+            };
+            let r = match s.native_send(vm, &Value::None) {
+                Some(r) => r?,
+                None => unreachable!("_Sleep0 always answers natively"),
+            };
+            vm.send_result_to_py(r)
+        });
+    }
+    let sleep0 = vm.new_native_fn("_sleep0", move |_, _| {
+        let state = Sleep0 {
+            yielded: std::cell::Cell::new(false),
+        };
+        Ok(Value::Obj(Obj::with_class(
+            sleep0_cls.clone(),
+            None,
+            Payload::Native(Box::new(state)),
+        )))
+    });
+    let run = vm.new_native_fn("_run_ready", |vm, args: Args| {
+        let a = args.check(vm, "_run_ready", 2, 2)?.to_vec();
+        let n = vm.index_value(&a[1])?.max(0) as usize;
+        run_ready(vm, &a[0], n)?;
+        Ok(Value::None)
+    });
+    vec![("_sleep0", sleep0), ("_run_ready", run)]
+}
