@@ -101,6 +101,58 @@ impl NativeObject for FutureObj {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+    /// `await fut` drives the future itself (no FutureIter allocated): FutureIter_iternext
+    /// on the future, which is stateless apart from the future.
+    fn awaits_itself(&self) -> bool {
+        true
+    }
+    fn native_send(
+        &self,
+        vm: &mut Vm,
+        me: &ObjRef,
+        _value: &Value,
+    ) -> Option<PyResult<crate::vm::generator::SendResult>> {
+        use crate::vm::generator::SendResult;
+        if self.state.get() == FutState::Pending {
+            if !self.blocking.get() {
+                self.blocking.set(true);
+                return Some(Ok(SendResult::Yield(Value::Obj(me.clone()))));
+            }
+            return Some(Err(vm.new_runtime_error("await wasn't used with future")));
+        }
+        Some(future_result_of(vm, self).map(SendResult::Return))
+    }
+}
+
+/// `fut.result()` for the await protocol (the module's exception classes come from the
+/// asyncio module; futures only exist once it is imported).
+fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+    match st.state.get() {
+        FutState::Finished => {
+            st.log_traceback.set(false);
+            if let Some(e) = &*st.exception.borrow() {
+                return Err(e.clone());
+            }
+            Ok(st.result.borrow().clone())
+        }
+        FutState::Cancelled => {
+            if let Some(exc) = st.cancelled_exc.borrow_mut().take() {
+                return Err(exc);
+            }
+            let module = vm.import_module("asyncio")?;
+            let cls = match module.dict.as_ref() {
+                Some(d) => vm.dict_get_str(d, "CancelledError"),
+                None => None,
+            };
+            let Some(Value::Obj(cls)) = cls else {
+                return Err(vm.new_runtime_error("asyncio.CancelledError is missing"));
+            };
+            let msg = st.cancel_message.borrow().clone();
+            let args = if msg.is_none() { vec![] } else { vec![msg] };
+            Err(vm.new_exception(&cls, args))
+        }
+        FutState::Pending => Err(vm.new_runtime_error("await wasn't used with future")),
+    }
 }
 
 impl Drop for FutureObj {
@@ -534,6 +586,7 @@ impl NativeObject for FutureIter {
     fn native_send(
         &self,
         vm: &mut Vm,
+        _me: &ObjRef,
         _value: &Value,
     ) -> Option<PyResult<crate::vm::generator::SendResult>> {
         Some(self.next(vm))

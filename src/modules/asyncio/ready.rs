@@ -113,12 +113,16 @@ pub struct Sleep0 {
 
 impl NativeObject for Sleep0 {
     fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn awaits_itself(&self) -> bool {
+        true
+    }
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
     fn native_send(
         &self,
         _vm: &mut Vm,
+        _me: &ObjRef,
         _value: &Value,
     ) -> Option<PyResult<crate::vm::generator::SendResult>> {
         use crate::vm::generator::SendResult;
@@ -170,14 +174,13 @@ pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     }
     for name in ["__next__", "send"] {
         vm.add_method(&sleep0_cls, name, |vm, args: Args| {
-            let Some(s) = args
-                .positional
-                .first()
-                .and_then(|v| v.as_obj()?.native::<Sleep0>())
-            else {
+            let Some(me) = args.positional.first().and_then(|v| v.as_obj()).cloned() else {
                 return Err(vm.new_type_error("a _Sleep0 is required"));
             };
-            let r = match s.native_send(vm, &Value::None) {
+            let Some(s) = me.native::<Sleep0>() else {
+                return Err(vm.new_type_error("a _Sleep0 is required"));
+            };
+            let r = match s.native_send(vm, &me, &Value::None) {
                 Some(r) => r?,
                 None => unreachable!("_Sleep0 always answers natively"),
             };

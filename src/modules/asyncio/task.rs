@@ -13,7 +13,7 @@ use std::rc::{Rc, Weak};
 pub struct TaskFields {
     /// `_coro`: the coroutine the task drives.
     pub coro: RefCell<Value>,
-    /// The task name (`get_name()`).
+    /// The task name (`get_name()`): a str, or the task number N of an unnamed "Task-N".
     pub name: RefCell<Value>,
     /// The context callbacks run in (None: the current one).
     pub context: RefCell<Value>,
@@ -52,6 +52,16 @@ impl TaskFields {
         visit(&self.name.borrow());
         visit(&self.context.borrow());
         visit(&self.fut_waiter.borrow());
+    }
+}
+
+impl TaskFields {
+    /// `get_name()`: the name, "Task-N" for an unnamed task.
+    pub fn name(&self) -> Value {
+        match &*self.name.borrow() {
+            Value::Int(n) => Value::string(format!("Task-{n}")),
+            other => other.clone(),
+        }
     }
 }
 
@@ -136,8 +146,10 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
     // tasks.py (3.11) draws a number for every task, named or not.
     let n = ctx.name_counter.get() + 1;
     ctx.name_counter.set(n);
+    // Unnamed tasks keep their number; the "Task-N" string is made when asked for (as
+    // CPython 3.13 defers it), which saves a string per task.
     let name = if name.is_none() {
-        Value::string(format!("Task-{n}"))
+        Value::Int(n as i64)
     } else if name.as_str().is_some() {
         name
     } else {
@@ -488,7 +500,7 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     if t.num_cancels_requested.get() > 0 && !st.done() {
         info[0] = "cancelling".to_string();
     }
-    let name = t.name.borrow().clone();
+    let name = t.name();
     let name_repr = vm.repr(&name)?;
     info.insert(1, format!("name={name_repr}"));
     let waiter = t.fut_waiter.borrow().clone();
@@ -585,9 +597,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     task_method(vm, "get_context", |_, _, o, _| {
         Ok(fields(state(o)).context.borrow().clone())
     });
-    task_method(vm, "get_name", |_, _, o, _| {
-        Ok(fields(state(o)).name.borrow().clone())
-    });
+    task_method(vm, "get_name", |_, _, o, _| Ok(fields(state(o)).name()));
     task_method(vm, "set_name", |vm, _, o, args| {
         let v = args.positional.get(1).cloned().unwrap_or(Value::None);
         let v = if v.as_str().is_some() {
