@@ -30,6 +30,18 @@ impl FutState {
     }
 }
 
+/// One done callback of a future (an entry of futures.py `_callbacks`).
+#[derive(Clone)]
+pub struct DoneCallback {
+    /// The callable, or the task to wake when `wakes_task` is set.
+    pub func: Value,
+    /// The context to run it in.
+    pub context: Value,
+    /// True for a task's wake-up (`task_wakeup` bound to the task in `func`), kept without
+    /// allocating the bound method CPython makes per await.
+    pub wakes_task: bool,
+}
+
 /// The Rust state of a Future or Task instance; mirrors `_asynciomodule.c` FutureObj.
 pub struct FutureObj {
     /// `_state`.
@@ -40,8 +52,8 @@ pub struct FutureObj {
     pub exception: RefCell<Option<ObjRef>>,
     /// `_loop` (None only between `__new__` and `__init__`).
     pub loop_: RefCell<Value>,
-    /// `_callbacks`: (callback, context) pairs in registration order.
-    pub callbacks: RefCell<Vec<(Value, Value)>>,
+    /// `_callbacks`: the done callbacks in registration order.
+    pub callbacks: RefCell<Vec<DoneCallback>>,
     /// `_cancel_message`.
     pub cancel_message: RefCell<Value>,
     /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
@@ -89,9 +101,9 @@ impl NativeObject for FutureObj {
             visit(&Value::Obj(e.clone()));
         }
         visit(&self.loop_.borrow());
-        for (f, c) in self.callbacks.borrow().iter() {
-            visit(f);
-            visit(c);
+        for cb in self.callbacks.borrow().iter() {
+            visit(&cb.func);
+            visit(&cb.context);
         }
         visit(&self.cancel_message.borrow());
         if let Some(t) = &self.task {
@@ -350,8 +362,15 @@ impl Asyncio {
             return Ok(());
         }
         let loop_ = st.get_loop();
-        for (cb, ctx) in callbacks {
-            self.call_soon(vm, &loop_, cb, vec![Value::Obj(fut.clone())], &ctx)?;
+        for cb in callbacks {
+            if cb.wakes_task {
+                let wakeup = self.wakeup_fn.borrow().clone();
+                let args = vec![cb.func, Value::Obj(fut.clone())];
+                self.call_soon(vm, &loop_, wakeup, args, &cb.context)?;
+            } else {
+                let args = vec![Value::Obj(fut.clone())];
+                self.call_soon(vm, &loop_, cb.func, args, &cb.context)?;
+            }
         }
         Ok(())
     }
@@ -464,8 +483,50 @@ impl Asyncio {
                 &context,
             )
         } else {
-            st.callbacks.borrow_mut().push((callback, context));
+            st.callbacks.borrow_mut().push(DoneCallback {
+                func: callback,
+                context,
+                wakes_task: false,
+            });
             Ok(())
+        }
+    }
+
+    /// Adds `task`'s wake-up as a done callback of `fut` (task_step_handle_result_impl's
+    /// `add_done_callback(task_wakeup)`), run at once (via call_soon) if `fut` is done.
+    pub fn add_wakeup(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        task: &ObjRef,
+        context: Value,
+    ) -> PyResult<()> {
+        let st = state(fut);
+        let cb = DoneCallback {
+            func: Value::Obj(task.clone()),
+            context,
+            wakes_task: true,
+        };
+        if st.state.get() != FutState::Pending {
+            let loop_ = st.get_loop();
+            let wakeup = self.wakeup_fn.borrow().clone();
+            let args = vec![cb.func, Value::Obj(fut.clone())];
+            self.call_soon(vm, &loop_, wakeup, args, &cb.context)
+        } else {
+            st.callbacks.borrow_mut().push(cb);
+            Ok(())
+        }
+    }
+
+    /// The callable a done callback stands for (a task's wake-up as a bound method).
+    pub fn callback_value(&self, cb: &DoneCallback) -> Value {
+        if cb.wakes_task {
+            Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: cb.func.clone(),
+                func: self.wakeup_fn.borrow().clone(),
+            }))
+        } else {
+            cb.func.clone()
         }
     }
 
@@ -487,7 +548,7 @@ impl Asyncio {
             .callbacks
             .borrow()
             .iter()
-            .map(|(f, _)| f.clone())
+            .map(|cb| self.callback_value(cb))
             .collect();
         if !callbacks.is_empty() {
             info.push(self.format_callbacks(vm, &callbacks)?);
@@ -771,7 +832,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             Ok(Value::None)
         },
     );
-    method(vm, &cls, ctx, "remove_done_callback", |vm, _, o, args| {
+    method(vm, &cls, ctx, "remove_done_callback", |vm, ctx, o, args| {
         let Some(fn_) = args.positional.get(1).cloned() else {
             return Err(vm.new_type_error(
                 "Future.remove_done_callback() takes exactly one argument (0 given)",
@@ -779,9 +840,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         };
         let callbacks = state(o).callbacks.borrow().clone();
         let mut kept = Vec::with_capacity(callbacks.len());
-        for (f, c) in callbacks {
+        for cb in callbacks {
+            let f = ctx.callback_value(&cb);
             if !vm.eq(&f, &fn_)? {
-                kept.push((f, c));
+                kept.push(cb);
             }
         }
         let st = state(o);
@@ -883,15 +945,16 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         None,
     );
     add_property(vm, &cls, "_source_traceback", |_, _| Ok(Value::None), None);
+    let c = ctx.clone();
     add_property(
         vm,
         &cls,
         "_callbacks",
-        |_, o| {
+        move |_, o| {
             let cbs = state(o).callbacks.borrow().clone();
             Ok(Value::list(
-                cbs.into_iter()
-                    .map(|(f, c)| Value::tuple(vec![f, c]))
+                cbs.iter()
+                    .map(|cb| Value::tuple(vec![c.callback_value(cb), cb.context.clone()]))
                     .collect(),
             ))
         },

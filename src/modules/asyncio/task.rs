@@ -97,21 +97,17 @@ fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
         .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls) || Rc::ptr_eq(c, &ctx.task_cls))
 }
 
-/// `task.__step` bound to `task`, the callback `call_soon` receives.
-fn step_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
-    Value::Obj(Obj::new(Payload::BoundMethod {
-        receiver: Value::Obj(task.clone()),
-        func: ctx.step_fn.borrow().clone(),
-    }))
-}
-
 /// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
     let st = state(task);
     let loop_ = st.get_loop();
     let context = fields(st).context.borrow().clone();
-    let args = exc.map(Value::Obj).into_iter().collect();
-    ctx.call_soon(vm, &loop_, step_callback(ctx, task), args, &context)
+    // The handle calls `task_step(task[, exc])` directly: no bound method per step.
+    let mut args = Vec::with_capacity(2);
+    args.push(Value::Obj(task.clone()));
+    args.extend(exc.map(Value::Obj));
+    let step = ctx.step_fn.borrow().clone();
+    ctx.call_soon(vm, &loop_, step, args, &context)
 }
 
 /// Mirrors _asyncio_Task___init___impl.
@@ -338,9 +334,8 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
             return await_itself(vm, ctx, task);
         }
         rst.blocking.set(false);
-        let wakeup = wakeup_callback(ctx, task);
         let context = t.context.borrow().clone();
-        ctx.add_done_callback(vm, r, wakeup, context)?;
+        ctx.add_wakeup(vm, r, task, context)?;
         *t.fut_waiter.borrow_mut() = result.clone();
         if t.must_cancel.get() {
             let msg = st.cancel_message.borrow().clone();
