@@ -7,6 +7,10 @@
 
 #[path = "asyncio/future.rs"]
 pub mod future;
+#[path = "asyncio/handle.rs"]
+pub mod handle;
+#[path = "asyncio/ready.rs"]
+pub mod ready;
 #[path = "asyncio/reprlib.rs"]
 pub mod reprlib;
 #[path = "asyncio/task.rs"]
@@ -123,7 +127,14 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     let future_cls = vm.new_native_class("Future", &[], "_asyncio");
     let task_cls = vm.new_native_class("Task", std::slice::from_ref(&future_cls), "_asyncio");
     let iter_cls = vm.new_native_class("FutureIter", &[], "_asyncio");
+    let handle_natives = handle::handle_classes(vm);
+    let handle_cls = match handle_natives.first() {
+        Some((_, Value::Obj(cls))) => cls.clone(),
+        _ => unreachable!("handle_classes returns Handle first"),
+    };
     let ctx = Rc::new(future::Asyncio {
+        handle_cls,
+        loop_cls: RefCell::new(None),
         globals: globals.clone(),
         future_cls: future_cls.clone(),
         task_cls: task_cls.clone(),
@@ -146,5 +157,8 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
         ("InvalidStateError", Value::Obj(invalid_state_error)),
     ];
     natives.extend(task::task_functions(vm, &ctx));
+    natives.extend(handle_natives);
+    natives.push(("_Deque", ready::deque_class(vm)));
+    natives.extend(ready::loop_functions(vm));
     natives
 }

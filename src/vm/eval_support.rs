@@ -527,6 +527,11 @@ impl Vm {
             }
             return Ok(v.clone());
         }
+        if let Some(Payload::Native(n)) = v.payload()
+            && n.awaits_itself()
+        {
+            return Ok(v.clone());
+        }
         let cls = self.type_of(v);
         let Some(f) = self.lookup_in_mro(&cls, "__await__") else {
             let tn = self.type_name(v);

@@ -474,7 +474,7 @@ impl Vm {
         }
         if let Value::Obj(o) = receiver
             && let Payload::Native(n) = &o.payload
-            && let Some(r) = n.native_send(self, &value)
+            && let Some(r) = n.native_send(self, o, &value)
         {
             return r;
         }

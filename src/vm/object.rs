@@ -130,9 +130,15 @@ pub trait NativeObject: Any {
     fn native_send(
         &self,
         _vm: &mut super::Vm,
+        _me: &ObjRef,
         _value: &Value,
     ) -> Option<super::PyResult<super::generator::SendResult>> {
         None
+    }
+    /// True when `await obj` may drive the object itself through `native_send` instead of
+    /// calling `__await__` (which must then return an equivalent iterator).
+    fn awaits_itself(&self) -> bool {
+        false
     }
 }
 

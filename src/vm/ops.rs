@@ -154,10 +154,24 @@ impl Vm {
                     Payload::DictView { dict, .. } => {
                         dict.as_dict().is_some_and(|d| !d.borrow().is_empty())
                     }
+                    Payload::Native(_) => return self.native_truthy(v),
                     _ => true,
                 })
             }
         }
+    }
+
+    /// `bool(v)` for an instance of a native class: its `__bool__`, else its `__len__`.
+    fn native_truthy(&mut self, v: &Value) -> PyResult<bool> {
+        let cls = self.type_of(v);
+        if let Some(f) = self.lookup_in_mro(&cls, "__bool__") {
+            let r = self.call_bound_dunder(&f, v, vec![])?;
+            return self.truthy(&r);
+        }
+        if self.lookup_in_mro(&cls, "__len__").is_some() {
+            return Ok(self.len(v)? != 0);
+        }
+        Ok(true)
     }
 
     /// Calls a dunder found on the type with `v` as self.

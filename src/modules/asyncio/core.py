@@ -4,7 +4,9 @@
 #
 # Native parts injected by src/modules/asyncio_module.rs (as CPython's _asyncio C module):
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
-#   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs)
+#   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
+#   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
+#   _run_ready (src/modules/asyncio/ready.rs)
 #   _monotonic()            the loop clock (time.monotonic)
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
@@ -74,218 +76,11 @@ def isfuture(obj):
             obj._asyncio_future_blocking is not None)
 
 
-def _callback_name(callback):
-    name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None)
-    if name is None:
-        return repr(callback)
-    return f'{name}()'
-
-
-def _format_callbacks(cb):
-    """Mirrors base_futures.py _format_callbacks."""
-    size = len(cb)
-    if not size:
-        cb = ''
-    elif size == 1:
-        cb = _callback_name(cb[0][0])
-    elif size == 2:
-        cb = '{}, {}'.format(_callback_name(cb[0][0]), _callback_name(cb[1][0]))
-    else:
-        cb = '{}, <{} more>, {}'.format(_callback_name(cb[0][0]), size - 2, _callback_name(cb[-1][0]))
-    return f'cb=[{cb}]'
-
-
-def _short_repr(value):
-    """reprlib.repr's default limits for the result shown in a Future's repr."""
-    text = repr(value)
-    if len(text) > 30:
-        text = text[:13] + '...' + text[-14:]
-    return text
-
-
-class Handle:
-    """Mirrors events.py Handle: a callback scheduled with call_soon."""
-
-    def __init__(self, callback, args, loop, context=None):
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-        self._loop = loop
-        self._context = context
-
-    def _repr_info(self):
-        info = [self.__class__.__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        if self._callback is not None:
-            info.append(_callback_name(self._callback))
-        return info
-
-    def __repr__(self):
-        return '<{}>'.format(' '.join(self._repr_info()))
-
-    def get_context(self):
-        return self._context
-
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {_callback_name(self._callback)}',
-                'exception': exc,
-                'handle': self,
-            })
-        self = None
-
-
-class TimerHandle(Handle):
-    """Mirrors events.py TimerHandle: ordered in the heap by `when` only, as CPython's."""
-
-    def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
-        self._when = when
-        self._scheduled = False
-
-    def _repr_info(self):
-        info = super()._repr_info()
-        pos = 2 if self._cancelled else 1
-        info.insert(pos, f'when={self._when}')
-        return info
-
-    def __lt__(self, other):
-        return self._when < other._when
-
-    def __le__(self, other):
-        return self._when <= other._when
-
-    def __gt__(self, other):
-        return self._when > other._when
-
-    def __ge__(self, other):
-        return self._when >= other._when
-
-    def __eq__(self, other):
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and self._callback == other._callback and
-                    self._args == other._args and self._cancelled == other._cancelled)
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._when)
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-        super().cancel()
-
-    def when(self):
-        return self._when
-
-
-def _heappush(heap, item):
-    """heapq.heappush: sift the new item up (ties keep heapq's order)."""
-    heap.append(item)
-    pos = len(heap) - 1
-    while pos > 0:
-        parent = (pos - 1) >> 1
-        if item < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-            continue
-        break
-    heap[pos] = item
-
-
-def _heappop(heap):
-    """heapq.heappop: move the hole to a leaf, then sift the last item up."""
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    end = len(heap)
-    pos = 0
-    child = 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = last
-    while pos > 0:
-        parent = (pos - 1) >> 1
-        if last < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-            continue
-        break
-    heap[pos] = last
-    return top
-
-
 def _heapify(heap):
     items = list(heap)
     heap.clear()
     for item in items:
         _heappush(heap, item)
-
-
-class _Deque:
-    """collections.deque's append/popleft/remove/iteration, for the ready queue and waiters."""
-
-    def __init__(self):
-        self._items = []
-        self._head = 0
-
-    def append(self, item):
-        self._items.append(item)
-
-    def popleft(self):
-        items = self._items
-        item = items[self._head]
-        # Release the slot at once: a busy loop never drains the queue completely.
-        items[self._head] = None
-        self._head += 1
-        if self._head == len(items):
-            self._items = []
-            self._head = 0
-        elif self._head >= 1024 and self._head * 2 >= len(items):
-            del items[:self._head]
-            self._head = 0
-        return item
-
-    def remove(self, item):
-        for i in range(self._head, len(self._items)):
-            if self._items[i] is item:
-                del self._items[i]
-                return
-        raise ValueError('deque.remove(x): x not in deque')
-
-    def clear(self):
-        self._items = []
-        self._head = 0
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __bool__(self):
-        return len(self._items) > self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
 
 
 _running_loop = None
@@ -562,13 +357,7 @@ class BaseEventLoop:
             handle._scheduled = False
             ready.append(handle)
 
-        ntodo = len(ready)
-        for _ in range(ntodo):
-            handle = ready.popleft()
-            if handle._cancelled:
-                continue
-            handle._run()
-        handle = None
+        _run_ready(ready, len(ready))
 
     # ---- the selector's registry (selector_events.py BaseSelectorEventLoop) ------------------
 
@@ -697,14 +486,3 @@ def create_task(coro, *, name=None, context=None):
     """Mirrors tasks.py create_task."""
     loop = get_running_loop()
     return loop.create_task(coro, name=name, context=context)
-
-
-class _Sleep0:
-    """The bare `yield` of tasks.py __sleep0: the task is rescheduled with call_soon."""
-
-    def __await__(self):
-        yield
-
-
-def _sleep0():
-    return _Sleep0()

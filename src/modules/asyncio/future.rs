@@ -30,6 +30,18 @@ impl FutState {
     }
 }
 
+/// One done callback of a future (an entry of futures.py `_callbacks`).
+#[derive(Clone)]
+pub struct DoneCallback {
+    /// The callable, or the task to wake when `wakes_task` is set.
+    pub func: Value,
+    /// The context to run it in.
+    pub context: Value,
+    /// True for a task's wake-up (`task_wakeup` bound to the task in `func`), kept without
+    /// allocating the bound method CPython makes per await.
+    pub wakes_task: bool,
+}
+
 /// The Rust state of a Future or Task instance; mirrors `_asynciomodule.c` FutureObj.
 pub struct FutureObj {
     /// `_state`.
@@ -40,8 +52,8 @@ pub struct FutureObj {
     pub exception: RefCell<Option<ObjRef>>,
     /// `_loop` (None only between `__new__` and `__init__`).
     pub loop_: RefCell<Value>,
-    /// `_callbacks`: (callback, context) pairs in registration order.
-    pub callbacks: RefCell<Vec<(Value, Value)>>,
+    /// `_callbacks`: the done callbacks in registration order.
+    pub callbacks: RefCell<Vec<DoneCallback>>,
     /// `_cancel_message`.
     pub cancel_message: RefCell<Value>,
     /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
@@ -89,9 +101,9 @@ impl NativeObject for FutureObj {
             visit(&Value::Obj(e.clone()));
         }
         visit(&self.loop_.borrow());
-        for (f, c) in self.callbacks.borrow().iter() {
-            visit(f);
-            visit(c);
+        for cb in self.callbacks.borrow().iter() {
+            visit(&cb.func);
+            visit(&cb.context);
         }
         visit(&self.cancel_message.borrow());
         if let Some(t) = &self.task {
@@ -100,6 +112,58 @@ impl NativeObject for FutureObj {
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+    /// `await fut` drives the future itself (no FutureIter allocated): FutureIter_iternext
+    /// on the future, which is stateless apart from the future.
+    fn awaits_itself(&self) -> bool {
+        true
+    }
+    fn native_send(
+        &self,
+        vm: &mut Vm,
+        me: &ObjRef,
+        _value: &Value,
+    ) -> Option<PyResult<crate::vm::generator::SendResult>> {
+        use crate::vm::generator::SendResult;
+        if self.state.get() == FutState::Pending {
+            if !self.blocking.get() {
+                self.blocking.set(true);
+                return Some(Ok(SendResult::Yield(Value::Obj(me.clone()))));
+            }
+            return Some(Err(vm.new_runtime_error("await wasn't used with future")));
+        }
+        Some(future_result_of(vm, self).map(SendResult::Return))
+    }
+}
+
+/// `fut.result()` for the await protocol (the module's exception classes come from the
+/// asyncio module; futures only exist once it is imported).
+fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+    match st.state.get() {
+        FutState::Finished => {
+            st.log_traceback.set(false);
+            if let Some(e) = &*st.exception.borrow() {
+                return Err(e.clone());
+            }
+            Ok(st.result.borrow().clone())
+        }
+        FutState::Cancelled => {
+            if let Some(exc) = st.cancelled_exc.borrow_mut().take() {
+                return Err(exc);
+            }
+            let module = vm.import_module("asyncio")?;
+            let cls = match module.dict.as_ref() {
+                Some(d) => vm.dict_get_str(d, "CancelledError"),
+                None => None,
+            };
+            let Some(Value::Obj(cls)) = cls else {
+                return Err(vm.new_runtime_error("asyncio.CancelledError is missing"));
+            };
+            let msg = st.cancel_message.borrow().clone();
+            let args = if msg.is_none() { vec![] } else { vec![msg] };
+            Err(vm.new_exception(&cls, args))
+        }
+        FutState::Pending => Err(vm.new_runtime_error("await wasn't used with future")),
     }
 }
 
@@ -166,6 +230,11 @@ pub struct Asyncio {
     pub future_cls: ObjRef,
     /// `asyncio.Task`.
     pub task_cls: ObjRef,
+    /// `asyncio.Handle`, for handles `call_soon` makes natively.
+    pub handle_cls: ObjRef,
+    /// `BaseEventLoop` once looked up: loops of exactly this class get the native
+    /// `call_soon` (same effects as its Python method, without the call).
+    pub loop_cls: RefCell<Option<ObjRef>>,
     /// The `FutureIter` class of `Future.__await__` results.
     pub iter_cls: ObjRef,
     /// `asyncio.CancelledError`.
@@ -218,7 +287,8 @@ impl Asyncio {
         vm.exc_matches(exc, &self.cancelled_error)
     }
 
-    /// `loop.call_soon(callback, *args, context=context)`.
+    /// `loop.call_soon(callback, *args, context=context)`; done natively for a plain
+    /// BaseEventLoop (base_events.py call_soon: `_check_closed`, a Handle, `_ready.append`).
     pub fn call_soon(
         &self,
         vm: &mut Vm,
@@ -227,6 +297,20 @@ impl Asyncio {
         args: Vec<Value>,
         context: &Value,
     ) -> PyResult<()> {
+        if let Some(ready) = self.native_ready_queue(vm, loop_)? {
+            let handle = super::handle::new_handle(
+                &self.handle_cls,
+                callback,
+                args.into_boxed_slice(),
+                loop_.clone(),
+                context.clone(),
+                None,
+            );
+            if let Some(q) = super::ready::queue_of(&ready) {
+                q.items.borrow_mut().push_back(Value::Obj(handle));
+            }
+            return Ok(());
+        }
         let f = vm.get_attr(loop_, "call_soon")?;
         let mut positional = Vec::with_capacity(args.len() + 1);
         positional.push(callback);
@@ -240,6 +324,36 @@ impl Asyncio {
         Ok(())
     }
 
+    /// The ready queue of `loop_` when it is exactly a BaseEventLoop that is not closed
+    /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
+    fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
+        let Some(lo) = loop_.as_obj() else {
+            return Ok(None);
+        };
+        if self.loop_cls.borrow().is_none()
+            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "BaseEventLoop")
+        {
+            *self.loop_cls.borrow_mut() = Some(c);
+        }
+        let exact = match (&*self.loop_cls.borrow(), &lo.class) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        let Some(dict) = lo.dict.as_ref().filter(|_| exact) else {
+            return Ok(None);
+        };
+        match vm.dict_get_str(dict, "_closed") {
+            Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => {
+                return Err(vm.new_runtime_error("Event loop is closed"));
+            }
+            _ => return Ok(None),
+        }
+        Ok(vm
+            .dict_get_str(dict, "_ready")
+            .filter(|r| super::ready::queue_of(r).is_some()))
+    }
+
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
     pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
         let st = state(fut);
@@ -248,8 +362,15 @@ impl Asyncio {
             return Ok(());
         }
         let loop_ = st.get_loop();
-        for (cb, ctx) in callbacks {
-            self.call_soon(vm, &loop_, cb, vec![Value::Obj(fut.clone())], &ctx)?;
+        for cb in callbacks {
+            if cb.wakes_task {
+                let wakeup = self.wakeup_fn.borrow().clone();
+                let args = vec![cb.func, Value::Obj(fut.clone())];
+                self.call_soon(vm, &loop_, wakeup, args, &cb.context)?;
+            } else {
+                let args = vec![Value::Obj(fut.clone())];
+                self.call_soon(vm, &loop_, cb.func, args, &cb.context)?;
+            }
         }
         Ok(())
     }
@@ -362,8 +483,50 @@ impl Asyncio {
                 &context,
             )
         } else {
-            st.callbacks.borrow_mut().push((callback, context));
+            st.callbacks.borrow_mut().push(DoneCallback {
+                func: callback,
+                context,
+                wakes_task: false,
+            });
             Ok(())
+        }
+    }
+
+    /// Adds `task`'s wake-up as a done callback of `fut` (task_step_handle_result_impl's
+    /// `add_done_callback(task_wakeup)`), run at once (via call_soon) if `fut` is done.
+    pub fn add_wakeup(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        task: &ObjRef,
+        context: Value,
+    ) -> PyResult<()> {
+        let st = state(fut);
+        let cb = DoneCallback {
+            func: Value::Obj(task.clone()),
+            context,
+            wakes_task: true,
+        };
+        if st.state.get() != FutState::Pending {
+            let loop_ = st.get_loop();
+            let wakeup = self.wakeup_fn.borrow().clone();
+            let args = vec![cb.func, Value::Obj(fut.clone())];
+            self.call_soon(vm, &loop_, wakeup, args, &cb.context)
+        } else {
+            st.callbacks.borrow_mut().push(cb);
+            Ok(())
+        }
+    }
+
+    /// The callable a done callback stands for (a task's wake-up as a bound method).
+    pub fn callback_value(&self, cb: &DoneCallback) -> Value {
+        if cb.wakes_task {
+            Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: cb.func.clone(),
+                func: self.wakeup_fn.borrow().clone(),
+            }))
+        } else {
+            cb.func.clone()
         }
     }
 
@@ -385,7 +548,7 @@ impl Asyncio {
             .callbacks
             .borrow()
             .iter()
-            .map(|(f, _)| f.clone())
+            .map(|cb| self.callback_value(cb))
             .collect();
         if !callbacks.is_empty() {
             info.push(self.format_callbacks(vm, &callbacks)?);
@@ -412,15 +575,35 @@ impl Asyncio {
 
 /// A callback's name as format_helpers._format_callback shows it (`name()`).
 pub fn callback_name(vm: &mut Vm, cb: &Value) -> PyResult<String> {
+    format_callback_source(vm, cb, &[])
+}
+
+/// Mirrors format_helpers._format_callback_source: `name(args) at file:line`, the source
+/// only for Python functions.
+pub fn format_callback_source(vm: &mut Vm, cb: &Value, args: &[Value]) -> PyResult<String> {
+    let mut text = None;
     for attr in ["__qualname__", "__name__"] {
         if let Some(v) = vm.lookup_attr_opt(cb, attr)?
             && let Some(s) = v.as_str()
             && !s.is_empty()
         {
-            return Ok(format!("{s}()"));
+            text = Some(s.to_string());
+            break;
         }
     }
-    vm.repr(cb)
+    let mut text = match text {
+        Some(t) => t,
+        None => vm.repr(cb)?,
+    };
+    let mut parts = Vec::with_capacity(args.len());
+    for a in args {
+        parts.push(super::reprlib::short_repr(vm, a)?);
+    }
+    text.push_str(&format!("({})", parts.join(", ")));
+    if let Some(Payload::Function(f)) = cb.payload() {
+        text.push_str(&format!(" at {}:{}", f.code.filename, f.code.first_line));
+    }
+    Ok(text)
 }
 
 /// The iterator `Future.__await__` returns; mirrors `_asynciomodule.c` futureiterobject.
@@ -464,6 +647,7 @@ impl NativeObject for FutureIter {
     fn native_send(
         &self,
         vm: &mut Vm,
+        _me: &ObjRef,
         _value: &Value,
     ) -> Option<PyResult<crate::vm::generator::SendResult>> {
         Some(self.next(vm))
@@ -648,7 +832,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             Ok(Value::None)
         },
     );
-    method(vm, &cls, ctx, "remove_done_callback", |vm, _, o, args| {
+    method(vm, &cls, ctx, "remove_done_callback", |vm, ctx, o, args| {
         let Some(fn_) = args.positional.get(1).cloned() else {
             return Err(vm.new_type_error(
                 "Future.remove_done_callback() takes exactly one argument (0 given)",
@@ -656,9 +840,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         };
         let callbacks = state(o).callbacks.borrow().clone();
         let mut kept = Vec::with_capacity(callbacks.len());
-        for (f, c) in callbacks {
+        for cb in callbacks {
+            let f = ctx.callback_value(&cb);
             if !vm.eq(&f, &fn_)? {
-                kept.push((f, c));
+                kept.push(cb);
             }
         }
         let st = state(o);
@@ -760,15 +945,16 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         None,
     );
     add_property(vm, &cls, "_source_traceback", |_, _| Ok(Value::None), None);
+    let c = ctx.clone();
     add_property(
         vm,
         &cls,
         "_callbacks",
-        |_, o| {
+        move |_, o| {
             let cbs = state(o).callbacks.borrow().clone();
             Ok(Value::list(
-                cbs.into_iter()
-                    .map(|(f, c)| Value::tuple(vec![f, c]))
+                cbs.iter()
+                    .map(|cb| Value::tuple(vec![c.callback_value(cb), cb.context.clone()]))
                     .collect(),
             ))
         },

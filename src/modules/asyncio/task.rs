@@ -13,7 +13,7 @@ use std::rc::{Rc, Weak};
 pub struct TaskFields {
     /// `_coro`: the coroutine the task drives.
     pub coro: RefCell<Value>,
-    /// The task name (`get_name()`).
+    /// The task name (`get_name()`): a str, or the task number N of an unnamed "Task-N".
     pub name: RefCell<Value>,
     /// The context callbacks run in (None: the current one).
     pub context: RefCell<Value>,
@@ -55,6 +55,16 @@ impl TaskFields {
     }
 }
 
+impl TaskFields {
+    /// `get_name()`: the name, "Task-N" for an unnamed task.
+    pub fn name(&self) -> Value {
+        match &*self.name.borrow() {
+            Value::Int(n) => Value::string(format!("Task-{n}")),
+            other => other.clone(),
+        }
+    }
+}
+
 impl Default for TaskFields {
     fn default() -> Self {
         TaskFields::new()
@@ -87,21 +97,17 @@ fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
         .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls) || Rc::ptr_eq(c, &ctx.task_cls))
 }
 
-/// `task.__step` bound to `task`, the callback `call_soon` receives.
-fn step_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
-    Value::Obj(Obj::new(Payload::BoundMethod {
-        receiver: Value::Obj(task.clone()),
-        func: ctx.step_fn.borrow().clone(),
-    }))
-}
-
 /// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
     let st = state(task);
     let loop_ = st.get_loop();
     let context = fields(st).context.borrow().clone();
-    let args = exc.map(Value::Obj).into_iter().collect();
-    ctx.call_soon(vm, &loop_, step_callback(ctx, task), args, &context)
+    // The handle calls `task_step(task[, exc])` directly: no bound method per step.
+    let mut args = Vec::with_capacity(2);
+    args.push(Value::Obj(task.clone()));
+    args.extend(exc.map(Value::Obj));
+    let step = ctx.step_fn.borrow().clone();
+    ctx.call_soon(vm, &loop_, step, args, &context)
 }
 
 /// Mirrors _asyncio_Task___init___impl.
@@ -136,8 +142,10 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
     // tasks.py (3.11) draws a number for every task, named or not.
     let n = ctx.name_counter.get() + 1;
     ctx.name_counter.set(n);
+    // Unnamed tasks keep their number; the "Task-N" string is made when asked for (as
+    // CPython 3.13 defers it), which saves a string per task.
     let name = if name.is_none() {
-        Value::string(format!("Task-{n}"))
+        Value::Int(n as i64)
     } else if name.as_str().is_some() {
         name
     } else {
@@ -326,9 +334,8 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
             return await_itself(vm, ctx, task);
         }
         rst.blocking.set(false);
-        let wakeup = wakeup_callback(ctx, task);
         let context = t.context.borrow().clone();
-        ctx.add_done_callback(vm, r, wakeup, context)?;
+        ctx.add_wakeup(vm, r, task, context)?;
         *t.fut_waiter.borrow_mut() = result.clone();
         if t.must_cancel.get() {
             let msg = st.cancel_message.borrow().clone();
@@ -488,7 +495,7 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     if t.num_cancels_requested.get() > 0 && !st.done() {
         info[0] = "cancelling".to_string();
     }
-    let name = t.name.borrow().clone();
+    let name = t.name();
     let name_repr = vm.repr(&name)?;
     info.insert(1, format!("name={name_repr}"));
     let waiter = t.fut_waiter.borrow().clone();
@@ -585,9 +592,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     task_method(vm, "get_context", |_, _, o, _| {
         Ok(fields(state(o)).context.borrow().clone())
     });
-    task_method(vm, "get_name", |_, _, o, _| {
-        Ok(fields(state(o)).name.borrow().clone())
-    });
+    task_method(vm, "get_name", |_, _, o, _| Ok(fields(state(o)).name()));
     task_method(vm, "set_name", |vm, _, o, args| {
         let v = args.positional.get(1).cloned().unwrap_or(Value::None);
         let v = if v.as_str().is_some() {

@@ -1,0 +1,207 @@
+//! `_Deque`: the loop's ready queue (base_events.py uses `collections.deque`), a native
+//! `VecDeque` so that `call_soon` and `_run_once` move plain handles without Python calls.
+
+use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+/// The Rust state of a `_Deque`.
+pub struct ReadyQueue {
+    /// The queued items, oldest first.
+    pub items: RefCell<VecDeque<Value>>,
+}
+
+impl NativeObject for ReadyQueue {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items.borrow().iter().for_each(&mut *visit);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The queue behind `self` of a method call.
+fn me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
+    match args.positional.first() {
+        Some(Value::Obj(o)) if o.native::<ReadyQueue>().is_some() => Ok(o.clone()),
+        _ => Err(vm.new_type_error("a _Deque instance is required")),
+    }
+}
+
+/// The queue state of `v`, if it is a `_Deque`.
+pub fn queue_of(v: &Value) -> Option<&ReadyQueue> {
+    v.as_obj()?.native::<ReadyQueue>()
+}
+
+/// The state of an object known to be a queue.
+fn st(o: &ObjRef) -> &ReadyQueue {
+    match o.native::<ReadyQueue>() {
+        Some(q) => q,
+        None => unreachable!("checked to be a _Deque by `me`"),
+    }
+}
+
+/// Creates the `_Deque` class (append, popleft, remove, clear, len, bool, iteration).
+pub fn deque_class(vm: &mut Vm) -> Value {
+    let cls = vm.new_native_class("_Deque", &[], "asyncio");
+    vm.add_static(&cls, "__new__", |vm, args: Args| {
+        let Some(Value::Obj(cls)) = args.positional.first().cloned() else {
+            return Err(vm.new_type_error("_Deque.__new__(X): X is not a type object"));
+        };
+        let state = ReadyQueue {
+            items: RefCell::new(VecDeque::new()),
+        };
+        Ok(Value::Obj(Obj::with_class(
+            cls,
+            None,
+            Payload::Native(Box::new(state)),
+        )))
+    });
+    vm.add_method(&cls, "__init__", |_, _| Ok(Value::None));
+    vm.add_method(&cls, "append", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        let item = args.positional.get(1).cloned().unwrap_or(Value::None);
+        st(&o).items.borrow_mut().push_back(item);
+        Ok(Value::None)
+    });
+    vm.add_method(&cls, "popleft", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        let item = st(&o).items.borrow_mut().pop_front();
+        item.ok_or_else(|| vm.new_index_error("pop from an empty deque"))
+    });
+    vm.add_method(&cls, "remove", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        let item = args.positional.get(1).cloned().unwrap_or(Value::None);
+        let mut items = st(&o).items.borrow_mut();
+        match items.iter().position(|x| x.is(&item)) {
+            Some(i) => {
+                items.remove(i);
+                Ok(Value::None)
+            }
+            None => Err(vm.new_value_error("deque.remove(x): x not in deque")),
+        }
+    });
+    vm.add_method(&cls, "clear", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        let old = std::mem::take(&mut *st(&o).items.borrow_mut());
+        drop(old);
+        Ok(Value::None)
+    });
+    vm.add_method(&cls, "__len__", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        Ok(Value::Int(st(&o).items.borrow().len() as i64))
+    });
+    vm.add_method(&cls, "__bool__", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        Ok(Value::Bool(!st(&o).items.borrow().is_empty()))
+    });
+    vm.add_method(&cls, "__iter__", |vm, args: Args| {
+        let o = me(vm, &args)?;
+        let snapshot: Vec<Value> = st(&o).items.borrow().iter().cloned().collect();
+        vm.iter(&Value::list(snapshot))
+    });
+    Value::Obj(cls)
+}
+
+/// The awaitable `_sleep0()` returns: tasks.py `__sleep0`, a bare `yield` (the task is
+/// rescheduled with call_soon), then done.
+pub struct Sleep0 {
+    /// True once it has yielded.
+    yielded: std::cell::Cell<bool>,
+}
+
+impl NativeObject for Sleep0 {
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn awaits_itself(&self) -> bool {
+        true
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn native_send(
+        &self,
+        _vm: &mut Vm,
+        _me: &ObjRef,
+        _value: &Value,
+    ) -> Option<PyResult<crate::vm::generator::SendResult>> {
+        use crate::vm::generator::SendResult;
+        Some(Ok(if self.yielded.replace(true) {
+            SendResult::Return(Value::None)
+        } else {
+            SendResult::Yield(Value::None)
+        }))
+    }
+}
+
+/// Runs the handles that were ready when the loop iteration began; mirrors the end of
+/// base_events.py `_run_once` (cancelled handles are skipped).
+fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
+    let Some(queue) = queue_of(ready) else {
+        return Err(vm.new_type_error("_run_ready() needs the loop's _Deque"));
+    };
+    for _ in 0..ntodo {
+        let Some(handle) = queue.items.borrow_mut().pop_front() else {
+            break;
+        };
+        if let Some(h) = handle
+            .as_obj()
+            .filter(|h| h.native::<super::handle::HandleObj>().is_some())
+        {
+            let cancelled = h
+                .native::<super::handle::HandleObj>()
+                .is_some_and(|s| s.cancelled.get());
+            if !cancelled {
+                super::handle::run_handle(vm, h)?;
+            }
+            continue;
+        }
+        let cancelled = vm.get_attr(&handle, "_cancelled")?;
+        if !vm.truthy(&cancelled)? {
+            vm.call_method(&handle, "_run", vec![])?;
+        }
+    }
+    Ok(())
+}
+
+/// The loop helpers `_sleep0` and `_run_ready`.
+pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
+    let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
+    for name in ["__await__", "__iter__"] {
+        vm.add_method(&sleep0_cls, name, |_, args: Args| {
+            Ok(args.positional.first().cloned().unwrap_or(Value::None))
+        });
+    }
+    for name in ["__next__", "send"] {
+        vm.add_method(&sleep0_cls, name, |vm, args: Args| {
+            let Some(me) = args.positional.first().and_then(|v| v.as_obj()).cloned() else {
+                return Err(vm.new_type_error("a _Sleep0 is required"));
+            };
+            let Some(s) = me.native::<Sleep0>() else {
+                return Err(vm.new_type_error("a _Sleep0 is required"));
+            };
+            let r = match s.native_send(vm, &me, &Value::None) {
+                Some(r) => r?,
+                None => unreachable!("_Sleep0 always answers natively"),
+            };
+            vm.send_result_to_py(r)
+        });
+    }
+    let sleep0 = vm.new_native_fn("_sleep0", move |_, _| {
+        let state = Sleep0 {
+            yielded: std::cell::Cell::new(false),
+        };
+        Ok(Value::Obj(Obj::with_class(
+            sleep0_cls.clone(),
+            None,
+            Payload::Native(Box::new(state)),
+        )))
+    });
+    let run = vm.new_native_fn("_run_ready", |vm, args: Args| {
+        let a = args.check(vm, "_run_ready", 2, 2)?.to_vec();
+        let n = vm.index_value(&a[1])?.max(0) as usize;
+        run_ready(vm, &a[0], n)?;
+        Ok(Value::None)
+    });
+    vec![("_sleep0", sleep0), ("_run_ready", run)]
+}
