@@ -719,3 +719,207 @@ def _signature_after_partial(sig, args, keywords):
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
     """The Signature of a Python function, method, class or callable object."""
     return Signature.from_callable(obj, follow_wrapped=follow_wrapped)
+
+
+# --- Members, documentation and source (Lib/inspect.py getmembers, getdoc, getsource...) ---
+
+def getmembers(object, predicate=None):
+    """(name, value) pairs of the object's attributes, sorted by name."""
+    results = []
+    processed = set()
+    names = dir(object)
+    if isclass(object):
+        mro = (object,) + getmro(object)
+    else:
+        mro = ()
+    for key in names:
+        try:
+            value = getattr(object, key)
+            if key in processed:
+                raise AttributeError
+        except AttributeError:
+            for base in mro:
+                if key in base.__dict__:
+                    value = base.__dict__[key]
+                    break
+            else:
+                continue
+        if not predicate or predicate(value):
+            results.append((key, value))
+        processed.add(key)
+    results.sort(key=lambda pair: pair[0])
+    return results
+
+
+def getmro(cls):
+    return cls.__mro__
+
+
+def cleandoc(doc):
+    """A docstring with its indentation removed (the first line's own, the rest's common)."""
+    try:
+        lines = doc.expandtabs().split('\n')
+    except UnicodeError:
+        return None
+    margin = sys.maxsize
+    for line in lines[1:]:
+        content = len(line.lstrip())
+        if content:
+            indent = len(line) - content
+            margin = min(margin, indent)
+    if lines:
+        lines[0] = lines[0].lstrip()
+    if margin < sys.maxsize:
+        for i in range(1, len(lines)):
+            lines[i] = lines[i][margin:]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return '\n'.join(lines)
+
+
+def getdoc(object):
+    """The object's docstring (inherited through classes), cleaned up."""
+    try:
+        doc = object.__doc__
+    except AttributeError:
+        return None
+    if doc is None and isclass(object):
+        for base in object.__mro__[1:]:
+            doc = base.__dict__.get('__doc__')
+            if doc is not None:
+                break
+    if not isinstance(doc, str):
+        return None
+    return cleandoc(doc)
+
+
+def getmodule(object, _filename=None):
+    if ismodule(object):
+        return object
+    if hasattr(object, '__module__'):
+        return sys.modules.get(object.__module__)
+    return None
+
+
+def _code_of(object):
+    if ismethod(object):
+        object = object.__func__
+    if isfunction(object):
+        object = object.__code__
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        object = object.f_code
+    return object
+
+
+def getfile(object):
+    """The file an object was defined in (TypeError for built-ins)."""
+    if ismodule(object):
+        if getattr(object, '__file__', None):
+            return object.__file__
+        raise TypeError('{!r} is a built-in module'.format(object))
+    if isclass(object):
+        module = sys.modules.get(object.__module__)
+        if getattr(module, '__file__', None):
+            return module.__file__
+        if object.__module__ == '__main__':
+            raise OSError('source code not available')
+        raise TypeError('{!r} is a built-in class'.format(object))
+    code = _code_of(object)
+    if iscode(code):
+        return code.co_filename
+    raise TypeError('module, class, method, function, traceback, frame, or '
+                    'code object was expected, got {}'.format(type(object).__name__))
+
+
+def getsourcefile(object):
+    filename = getfile(object)
+    if filename.startswith('<') and filename.endswith('>') and not linecache.getlines(filename):
+        return None
+    return filename
+
+
+def _block_end(lines, start):
+    """The index after the block that starts at `lines[start]` (a def/class/decorator line or
+    a lambda): the header up to its closing ':', then every line indented deeper."""
+    first = lines[start]
+    indent = len(first) - len(first.lstrip())
+    i = start
+    depth = 0
+    # Decorators and the (possibly multi-line) header.
+    while i < len(lines):
+        stripped = lines[i].strip()
+        for ch in stripped.split('#', 1)[0]:
+            if ch in '([{':
+                depth += 1
+            elif ch in ')]}':
+                depth -= 1
+        i += 1
+        if depth <= 0 and not stripped.startswith('@') and stripped:
+            if not stripped.split('#', 1)[0].rstrip().endswith(':'):
+                return i
+            break
+    last = i
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() and not line.lstrip().startswith('#'):
+            if len(line) - len(line.lstrip()) <= indent:
+                break
+            last = i + 1
+        i += 1
+    return last
+
+
+def findsource(object):
+    file = getsourcefile(object)
+    if file is None:
+        raise OSError('could not get source code')
+    lines = linecache.getlines(file)
+    if not lines:
+        raise OSError('could not get source code')
+    if ismodule(object):
+        return lines, 0
+    if isclass(object):
+        name = object.__name__
+        candidates = []
+        for i, line in enumerate(lines):
+            stripped = line.lstrip()
+            if stripped.startswith('class ' + name) and stripped[6 + len(name):][:1] in ('(', ':'):
+                candidates.append(i)
+        if not candidates:
+            raise OSError('could not find class definition')
+        start = candidates[0]
+        while start > 0 and lines[start - 1].lstrip().startswith('@'):
+            start -= 1
+        return lines, start
+    code = _code_of(object)
+    if not iscode(code):
+        raise OSError('could not find function definition')
+    start = code.co_firstlineno - 1
+    # CPython's co_firstlineno of a decorated function is its first decorator's line.
+    while 0 < start < len(lines) and lines[start - 1].lstrip().startswith('@'):
+        start -= 1
+    return lines, start
+
+
+def getsourcelines(object):
+    """The lines of an object's source and the line number of the first one."""
+    object = unwrap(object)
+    lines, start = findsource(object)
+    if ismodule(object):
+        return lines, 0
+    end = _block_end(lines, start)
+    return lines[start:end], start + 1
+
+
+def getsource(object):
+    """The text of an object's source code."""
+    lines, _ = getsourcelines(object)
+    return ''.join(lines)
+
+
+def getcomments(object):
+    return None
