@@ -168,3 +168,25 @@ except asyncio.CancelledError as e:
         "",
     );
 }
+
+#[test]
+fn with_exit_calls_are_reported_at_the_with_line() {
+    check(
+        "with_exit_line",
+        r#"class CM:
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        raise KeyError('exit')
+def f():
+    with CM():
+        x = 1
+        y = 2
+f()
+"#,
+        "",
+        "Traceback (most recent call last):\n  File \"main.py\", line 10, in <module>\n    f()\n  \
+         File \"main.py\", line 7, in f\n    with CM():\n  File \"main.py\", line 5, in __exit__\n    \
+         raise KeyError('exit')\nKeyError: 'exit'\n",
+    );
+}

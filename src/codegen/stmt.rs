@@ -504,6 +504,9 @@ impl<'a> Compiler<'a> {
         let suppress = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
+        // CPython attributes the __exit__/__aexit__ calls to the `with` line, not to the last
+        // line of the body.
+        let with_line = self.current_line;
         self.expr(&item.context_expr)?;
         if is_async {
             self.emit(Instr::BeforeAsyncWith);
@@ -520,6 +523,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::With { is_async });
         self.with_stmt(rest, body, is_async)?;
         self.pop_fblock();
+        self.current_line = with_line;
         self.unwind_block(&FBlock::With { is_async }, false)?;
         self.emit(Instr::Jump(end.0));
         self.bind(handler);
