@@ -43,6 +43,10 @@ try:
     sys._getframe(1000)
 except ValueError as e:
     print('ValueError:', e)
+try:
+    sys._getframe(depth=1)
+except TypeError as e:
+    print('TypeError:', e)
 print([info.function for info in inspect.stack()[:1]])
 
 

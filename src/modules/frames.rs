@@ -204,6 +204,9 @@ impl Vm {
         callers: &[Box<Frame>],
         args: Args,
     ) -> PyResult<Value> {
+        if !args.kwargs.is_empty() {
+            return Err(self.new_type_error("sys._getframe() takes no keyword arguments"));
+        }
         let a = args.check(self, "_getframe", 0, 1)?.to_vec();
         let depth = match a.first() {
             Some(d) => self.index_value(d)?,
