@@ -190,3 +190,24 @@ f()
          raise KeyError('exit')\nKeyError: 'exit'\n",
     );
 }
+
+#[test]
+fn logging_errors_report_the_calling_context() {
+    let source = "import logging\nlog = logging.getLogger('s')\nlog.warning('bad %d', 'x')\nprint('still running')\n";
+    let outcome = run_capture(source, "main.py");
+    assert_eq!(outcome.stdout, "still running\n");
+    assert!(
+        outcome
+            .stderr
+            .starts_with("--- Logging error ---\nTraceback (most recent call last):\n")
+    );
+    assert!(
+        outcome.stderr.ends_with(
+            "TypeError: %d format: a real number is required, not str\nCall stack:\n  \
+             File \"main.py\", line 3, in <module>\n    log.warning('bad %d', 'x')\n\
+             Message: 'bad %d'\nArguments: ('x',)\n"
+        ),
+        "{}",
+        outcome.stderr
+    );
+}

@@ -453,6 +453,14 @@ class Handler(Filterer):
             sys.stderr.write('--- Logging error ---\n')
             traceback.print_exception(t, v, tb, None, sys.stderr)
             sys.stderr.write('Call stack:\n')
+            # The calling context: the first frame outside logging.
+            frame = sys._getframe(0)
+            while frame is not None and _is_internal_frame(frame):
+                frame = frame.f_back
+            if frame is not None:
+                traceback.print_stack(frame, file=sys.stderr)
+            else:
+                sys.stderr.write('Logging error in record: %r\n' % record)
             sys.stderr.write('Message: %r\nArguments: %s\n' % (record.msg, record.args))
 
     def __repr__(self):
