@@ -82,6 +82,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("logging", |vm| {
         frozen(vm, "logging", include_str!("py/logging.py"))
     });
+    vm.register_module("logging.config", |vm| {
+        frozen(vm, "logging.config", include_str!("py/logging_config.py"))
+    });
     vm.register_module("warnings", |vm| {
         frozen(vm, "warnings", include_str!("py/warnings.py"))
     });
