@@ -67,8 +67,8 @@ class FrameSummary:
 
 
 def walk_stack(f):
-    if f is None:
-        f = sys._getframe().f_back.f_back.f_back.f_back
+    # A generator's frame has no f_back here (it runs in its own loop), so walk_stack(None)
+    # yields nothing instead of CPython's caller's stack.
     while f is not None:
         yield f, f.f_lineno
         f = f.f_back
