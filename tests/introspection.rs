@@ -211,3 +211,10 @@ fn logging_errors_report_the_calling_context() {
         outcome.stderr
     );
 }
+
+#[test]
+fn logging_records_carry_the_process_id() {
+    let source = "import logging, sys\nlogging.basicConfig(stream=sys.stdout, format='%(process)d')\nlogging.warning('x')\n";
+    let outcome = run_capture(source, "main.py");
+    assert_eq!(outcome.stdout, format!("{}\n", std::process::id()));
+}

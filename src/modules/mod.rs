@@ -80,7 +80,17 @@ pub fn register_all(vm: &mut Vm) {
         frozen(vm, "traceback", include_str!("py/traceback.py"))
     });
     vm.register_module("logging", |vm| {
-        frozen(vm, "logging", include_str!("py/logging.py"))
+        let getpid = vm.new_native_fn("_getpid", |_, _| {
+            Ok(Value::Int(i64::from(std::process::id())))
+        });
+        let natives = vec![("_getpid", getpid)];
+        python_module(
+            vm,
+            "logging",
+            "<frozen logging>",
+            include_str!("py/logging.py"),
+            natives,
+        )
     });
     vm.register_module("logging.config", |vm| {
         frozen(vm, "logging.config", include_str!("py/logging_config.py"))

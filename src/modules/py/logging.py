@@ -1,8 +1,8 @@
 # The `logging` module: loggers in a dotted hierarchy, levels, handlers, formatters and
 # basicConfig, with the behaviour and output of CPython's Lib/logging/__init__.py (the default
 # "LEVEL:name:message" format, the last-resort handler, %-, {}- and $-style format strings,
-# exception and stack information). percolate has one thread and one process, so threadName is
-# always 'MainThread' and processName 'MainProcess'.
+# exception and stack information). percolate runs Python on one thread, so threadName is
+# always 'MainThread' (thread 1) and processName 'MainProcess'.
 
 import sys
 import time
@@ -121,7 +121,7 @@ class LogRecord:
         self.thread = 1 if logThreads else None
         self.threadName = 'MainThread' if logThreads else None
         self.processName = 'MainProcess' if logMultiprocessing else None
-        self.process = 1 if logProcesses else None
+        self.process = _getpid() if logProcesses else None
         self.taskName = _current_task_name()
 
     def __repr__(self):
