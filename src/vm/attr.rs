@@ -252,7 +252,6 @@ impl Vm {
             "__mro__" => Value::tuple(self.mro_of(cls).into_iter().map(Value::Obj).collect()),
             "__dict__" => Value::Obj(cls.dict.clone()?),
             "__class__" => Value::Obj(self.type_of(&Value::Obj(cls.clone()))),
-            // Built-in classes made by modules (asyncio.CancelledError) keep their module.
             "__module__" if !t.is_heap => cls
                 .dict
                 .as_ref()
