@@ -6,7 +6,8 @@
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
 #   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
 #   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
-#   _run_ready (src/modules/asyncio/ready.rs)
+#   _run_ready (src/modules/asyncio/ready.rs); _sleep_wait, _set_result_unless_cancelled
+#   (src/modules/asyncio/sleep.rs)
 #   _monotonic()            the loop clock (time.monotonic)
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
@@ -343,13 +344,6 @@ class BaseEventLoop:
             ready.append(handle)
 
         _run_ready(ready, len(ready))
-
-
-def _set_result_unless_cancelled(fut, result):
-    """Mirrors futures.py _set_result_unless_cancelled."""
-    if fut.cancelled():
-        return
-    fut.set_result(result)
 
 
 def ensure_future(coro_or_future, *, loop=None):

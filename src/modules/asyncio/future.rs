@@ -64,6 +64,9 @@ pub struct FutureObj {
     pub log_traceback: Cell<bool>,
     /// The Task part (`None` for a plain Future).
     pub task: Option<TaskFields>,
+    /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
+    /// future is (the `finally: h.cancel()` of tasks.py sleep).
+    pub timer: RefCell<Option<ObjRef>>,
 }
 
 impl FutureObj {
@@ -80,6 +83,7 @@ impl FutureObj {
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             task,
+            timer: RefCell::new(None),
         }
     }
 
@@ -108,6 +112,9 @@ impl NativeObject for FutureObj {
         visit(&self.cancel_message.borrow());
         if let Some(t) = &self.task {
             t.trace(visit);
+        }
+        if let Some(t) = &*self.timer.borrow() {
+            visit(&Value::Obj(t.clone()));
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -138,7 +145,7 @@ impl NativeObject for FutureObj {
 
 /// `fut.result()` for the await protocol (the module's exception classes come from the
 /// asyncio module; futures only exist once it is imported).
-fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
     match st.state.get() {
         FutState::Finished => {
             st.log_traceback.set(false);
@@ -186,6 +193,7 @@ impl Drop for FutureObj {
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             task: self.task.as_mut().map(TaskFields::take_for_report),
+            timer: RefCell::new(None),
         };
         crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
             report_never_retrieved(vm, resurrected);
@@ -327,6 +335,18 @@ impl Asyncio {
     /// The ready queue of `loop_` when it is exactly a BaseEventLoop that is not closed
     /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
     fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
+        let Some(dict) = self.plain_loop_dict(vm, loop_)? else {
+            return Ok(None);
+        };
+        Ok(vm
+            .dict_get_str(&dict, "_ready")
+            .filter(|r| super::ready::queue_of(r).is_some()))
+    }
+
+    /// The namespace of `loop_` when it is exactly a BaseEventLoop (whose `call_soon` and
+    /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
+    /// when closed; None for any other loop.
+    pub fn plain_loop_dict(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<ObjRef>> {
         let Some(lo) = loop_.as_obj() else {
             return Ok(None);
         };
@@ -343,15 +363,10 @@ impl Asyncio {
             return Ok(None);
         };
         match vm.dict_get_str(dict, "_closed") {
-            Some(Value::Bool(false)) => {}
-            Some(Value::Bool(true)) => {
-                return Err(vm.new_runtime_error("Event loop is closed"));
-            }
-            _ => return Ok(None),
+            Some(Value::Bool(false)) => Ok(Some(dict.clone())),
+            Some(Value::Bool(true)) => Err(vm.new_runtime_error("Event loop is closed")),
+            _ => Ok(None),
         }
-        Ok(vm
-            .dict_get_str(dict, "_ready")
-            .filter(|r| super::ready::queue_of(r).is_some()))
     }
 
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
@@ -397,6 +412,10 @@ impl Asyncio {
         }
         st.state.set(FutState::Cancelled);
         *st.cancel_message.borrow_mut() = msg;
+        let timer = st.timer.borrow_mut().take();
+        if let Some(timer) = timer {
+            vm.call_method(&Value::Obj(timer), "cancel", vec![])?;
+        }
         self.schedule_callbacks(vm, fut)?;
         Ok(true)
     }
@@ -409,6 +428,8 @@ impl Asyncio {
         }
         *st.result.borrow_mut() = result;
         st.state.set(FutState::Finished);
+        // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
+        drop(st.timer.borrow_mut().take());
         self.schedule_callbacks(vm, fut)
     }
 
@@ -444,6 +465,7 @@ impl Asyncio {
         };
         *st.exception.borrow_mut() = Some(exc_obj);
         st.state.set(FutState::Finished);
+        drop(st.timer.borrow_mut().take());
         self.schedule_callbacks(vm, fut)?;
         st.log_traceback.set(true);
         Ok(())

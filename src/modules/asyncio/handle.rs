@@ -286,6 +286,14 @@ fn sift_up(vm: &mut Vm, heap: &RefCell<Vec<Value>>, mut pos: usize) -> PyResult<
     sift_down(vm, heap, start, pos)
 }
 
+/// Mirrors heapq.heappush.
+pub fn heap_push(vm: &mut Vm, heap: &Value, item: Value) -> PyResult<()> {
+    let heap = heap_list(vm, heap)?;
+    heap.borrow_mut().push(item);
+    let last = heap.borrow().len() - 1;
+    sift_down(vm, heap, 0, last)
+}
+
 /// Adds a property backed by native functions on a handle class.
 fn property(
     vm: &mut Vm,
@@ -486,10 +494,7 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     });
     let heappush = vm.new_native_fn("_heappush", |vm, args: Args| {
         let a = args.check(vm, "_heappush", 2, 2)?.to_vec();
-        let heap = heap_list(vm, &a[0])?;
-        heap.borrow_mut().push(a[1].clone());
-        let last = heap.borrow().len() - 1;
-        sift_down(vm, heap, 0, last)?;
+        heap_push(vm, &a[0], a[1].clone())?;
         Ok(Value::None)
     });
     let heappop = vm.new_native_fn("_heappop", |vm, args: Args| {

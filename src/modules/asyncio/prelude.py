@@ -20,13 +20,8 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _sleep0()
         return result
-    loop = get_running_loop()
-    future = loop.create_future()
-    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    try:
-        return await future
-    finally:
-        handle.cancel()
+    # The future, its call_later timer and the `finally: handle.cancel()` are native.
+    return await _sleep_wait(delay, result)
 
 
 class _GatheringFuture(Future):
