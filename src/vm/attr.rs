@@ -252,7 +252,11 @@ impl Vm {
             "__mro__" => Value::tuple(self.mro_of(cls).into_iter().map(Value::Obj).collect()),
             "__dict__" => Value::Obj(cls.dict.clone()?),
             "__class__" => Value::Obj(self.type_of(&Value::Obj(cls.clone()))),
-            "__module__" if !t.is_heap => Value::str("builtins"),
+            "__module__" if !t.is_heap => cls
+                .dict
+                .as_ref()
+                .and_then(|d| self.dict_get_str(d, "__module__"))
+                .unwrap_or_else(|| Value::str("builtins")),
             "__doc__" => cls
                 .dict
                 .as_ref()

@@ -323,7 +323,7 @@ impl Vm {
                     .as_ref()
                     .and_then(|d| self.dict_get_str(d, "__module__"));
                 match module.as_ref().and_then(|m| m.as_str()) {
-                    Some(m) if t.is_heap && m != "builtins" => {
+                    Some(m) if m != "builtins" => {
                         format!("<class '{m}.{}'>", t.qualname.borrow())
                     }
                     _ => format!("<class '{}'>", t.qualname.borrow()),

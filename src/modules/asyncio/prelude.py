@@ -6,7 +6,8 @@
 # Future, Task, CancelledError, InvalidStateError, get_running_loop, _get_running_loop,
 # get_event_loop, new_event_loop, set_event_loop, current_task, all_tasks, ensure_future,
 # isfuture, iscoroutine, _set_result_unless_cancelled, _sleep0 (a bare-yield awaitable),
-# _Deque, _heappush and _heappop (all in core.py, which runs first in the same namespace).
+# _sleep_wait (sleep's timer-resolved future), _Deque, _heappush and _heappop (core.py and the
+# native parts it names, which run first in the same namespace).
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
