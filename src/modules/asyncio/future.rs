@@ -42,6 +42,16 @@ pub struct DoneCallback {
     pub wakes_task: bool,
 }
 
+/// Appends a done callback; the first one gets room for itself only (most futures have one
+/// callback, which CPython keeps inline as fut_callback0).
+fn push_callback(callbacks: &RefCell<Vec<DoneCallback>>, cb: DoneCallback) {
+    let mut v = callbacks.borrow_mut();
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(cb);
+}
+
 /// The Rust state of a Future or Task instance; mirrors `_asynciomodule.c` FutureObj.
 pub struct FutureObj {
     /// `_state`.
@@ -62,8 +72,8 @@ pub struct FutureObj {
     pub blocking: Cell<bool>,
     /// `_log_traceback`: the exception was set and never retrieved.
     pub log_traceback: Cell<bool>,
-    /// The Task part (`None` for a plain Future).
-    pub task: Option<TaskFields>,
+    /// The Task part (`None` for a plain Future; boxed so plain futures stay small).
+    pub task: Option<Box<TaskFields>>,
     /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
     /// future is (the `finally: h.cancel()` of tasks.py sleep).
     pub timer: RefCell<Option<ObjRef>>,
@@ -71,7 +81,7 @@ pub struct FutureObj {
 
 impl FutureObj {
     /// A pending future with no loop yet (`__new__`).
-    pub fn new(task: Option<TaskFields>) -> FutureObj {
+    pub fn new(task: Option<Box<TaskFields>>) -> FutureObj {
         FutureObj {
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
@@ -192,7 +202,7 @@ impl Drop for FutureObj {
             cancelled_exc: RefCell::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
-            task: self.task.as_mut().map(TaskFields::take_for_report),
+            task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             timer: RefCell::new(None),
         };
         crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
@@ -505,11 +515,14 @@ impl Asyncio {
                 &context,
             )
         } else {
-            st.callbacks.borrow_mut().push(DoneCallback {
-                func: callback,
-                context,
-                wakes_task: false,
-            });
+            push_callback(
+                &st.callbacks,
+                DoneCallback {
+                    func: callback,
+                    context,
+                    wakes_task: false,
+                },
+            );
             Ok(())
         }
     }
@@ -535,7 +548,7 @@ impl Asyncio {
             let args = vec![cb.func, Value::Obj(fut.clone())];
             self.call_soon(vm, &loop_, wakeup, args, &cb.context)
         } else {
-            st.callbacks.borrow_mut().push(cb);
+            push_callback(&st.callbacks, cb);
             Ok(())
         }
     }
@@ -699,7 +712,11 @@ pub fn new_instance(vm: &mut Vm, args: &Args, task: bool) -> PyResult<Value> {
     };
     let is_heap = cls.as_type().is_some_and(|t| t.is_heap);
     let dict = if is_heap { Some(vm.new_dict()) } else { None };
-    let fields = if task { Some(TaskFields::new()) } else { None };
+    let fields = if task {
+        Some(Box::new(TaskFields::new()))
+    } else {
+        None
+    };
     Ok(Value::Obj(Obj::with_class(
         cls,
         dict,
