@@ -107,15 +107,13 @@ pub fn run_handle(vm: &mut Vm, handle: &ObjRef) -> PyResult<()> {
     {
         return Err(exc);
     }
-    let name = format_callback_source(
-        vm,
-        &callback,
-        &h.args
-            .borrow()
-            .as_deref()
-            .map(<[Value]>::to_vec)
-            .unwrap_or_default(),
-    )?;
+    let shown_args = h
+        .args
+        .borrow()
+        .as_deref()
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    let name = format_callback_source(vm, &callback, &shown_args)?;
     let context = vm.new_dict();
     vm.dict_set_str(
         &context,
