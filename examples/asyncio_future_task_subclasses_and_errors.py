@@ -99,3 +99,4 @@ async def main():
 asyncio.run(main())
 print(asyncio.CancelledError, asyncio.InvalidStateError, asyncio.Future, asyncio.Task)
 print(asyncio.CancelledError.__module__, asyncio.Future.__module__)
+print(asyncio.Future[int], asyncio.Task[str])

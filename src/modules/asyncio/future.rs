@@ -795,9 +795,24 @@ pub fn future_repr(vm: &mut Vm, ctx: &Asyncio, o: &ObjRef) -> PyResult<Value> {
     Ok(Value::string(format!("<{name} {}>", info.join(" "))))
 }
 
+/// `Future[T]` / `Task[T]`: `__class_getitem__` returning a `types.GenericAlias`, as
+/// `_asyncio` defines it.
+fn add_class_getitem(vm: &mut Vm, cls: &ObjRef) {
+    vm.add_classmethod(cls, "__class_getitem__", |vm, args: Args| {
+        let [origin, params] = args.check(vm, "__class_getitem__", 2, 2)? else {
+            unreachable!("check returned two arguments")
+        };
+        let (origin, params) = (origin.clone(), params.clone());
+        let types = vm.import_module("types")?;
+        let alias = vm.get_attr(&Value::Obj(types), "GenericAlias")?;
+        vm.call(&alias, vec![origin, params])
+    });
+}
+
 /// Fills the Future class with futures.py's methods and properties.
 pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     let cls = ctx.future_cls.clone();
+    add_class_getitem(vm, &cls);
     vm.add_static(&cls, "__new__", |vm, args: Args| {
         new_instance(vm, &args, false)
     });
