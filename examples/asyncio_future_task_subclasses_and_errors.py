@@ -97,3 +97,6 @@ async def main():
     print(len(asyncio.all_tasks()), asyncio.current_task() is not None)
 
 asyncio.run(main())
+print(asyncio.CancelledError, asyncio.InvalidStateError, asyncio.Future, asyncio.Task)
+print(asyncio.CancelledError.__module__, asyncio.Future.__module__)
+print(asyncio.Future[int], asyncio.Task[str])

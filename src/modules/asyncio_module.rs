@@ -13,6 +13,8 @@ pub mod handle;
 pub mod ready;
 #[path = "asyncio/reprlib.rs"]
 pub mod reprlib;
+#[path = "asyncio/sleep.rs"]
+pub mod sleep;
 #[path = "asyncio/task.rs"]
 pub mod task;
 
@@ -157,6 +159,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
         ("InvalidStateError", Value::Obj(invalid_state_error)),
     ];
     natives.extend(task::task_functions(vm, &ctx));
+    natives.extend(sleep::sleep_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm));

@@ -1,12 +1,14 @@
-# The core of asyncio — Future, Task, handles and the event loop — mirroring CPython 3.12's
-# futures.py, tasks.py, events.py and base_events.py method by method, so that callbacks run
-# in exactly CPython's order. Executed in the `asyncio` module's namespace before prelude.py.
+# The core of asyncio — the event loop (base_events.py) and the loop functions of events.py —
+# mirroring CPython 3.12 method by method, so that callbacks run in exactly CPython's order, on
+# top of the native Future, Task and handles. Executed in the `asyncio` module's namespace
+# before prelude.py.
 #
 # Native parts injected by src/modules/asyncio_module.rs (as CPython's _asyncio C module):
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
 #   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
 #   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
-#   _run_ready (src/modules/asyncio/ready.rs)
+#   _run_ready (src/modules/asyncio/ready.rs); _sleep_wait, _set_result_unless_cancelled
+#   (src/modules/asyncio/sleep.rs);
 #   _monotonic()            the loop clock (time.monotonic)
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
@@ -447,13 +449,6 @@ class BaseEventLoop:
                     self._remove_writer(fd)
                 else:
                     self._ready.append(writer)
-
-
-def _set_result_unless_cancelled(fut, result):
-    """Mirrors futures.py _set_result_unless_cancelled."""
-    if fut.cancelled():
-        return
-    fut.set_result(result)
 
 
 def ensure_future(coro_or_future, *, loop=None):

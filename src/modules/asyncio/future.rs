@@ -42,6 +42,16 @@ pub struct DoneCallback {
     pub wakes_task: bool,
 }
 
+/// Appends a done callback; the first one gets room for itself only (most futures have one
+/// callback, which CPython keeps inline as fut_callback0).
+fn push_callback(callbacks: &RefCell<Vec<DoneCallback>>, cb: DoneCallback) {
+    let mut v = callbacks.borrow_mut();
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(cb);
+}
+
 /// The Rust state of a Future or Task instance; mirrors `_asynciomodule.c` FutureObj.
 pub struct FutureObj {
     /// `_state`.
@@ -62,13 +72,16 @@ pub struct FutureObj {
     pub blocking: Cell<bool>,
     /// `_log_traceback`: the exception was set and never retrieved.
     pub log_traceback: Cell<bool>,
-    /// The Task part (`None` for a plain Future).
-    pub task: Option<TaskFields>,
+    /// The Task part (`None` for a plain Future; boxed so plain futures stay small).
+    pub task: Option<Box<TaskFields>>,
+    /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
+    /// future is (the `finally: h.cancel()` of tasks.py sleep).
+    pub timer: RefCell<Option<ObjRef>>,
 }
 
 impl FutureObj {
     /// A pending future with no loop yet (`__new__`).
-    pub fn new(task: Option<TaskFields>) -> FutureObj {
+    pub fn new(task: Option<Box<TaskFields>>) -> FutureObj {
         FutureObj {
             state: Cell::new(FutState::Pending),
             result: RefCell::new(Value::None),
@@ -80,6 +93,7 @@ impl FutureObj {
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             task,
+            timer: RefCell::new(None),
         }
     }
 
@@ -108,6 +122,9 @@ impl NativeObject for FutureObj {
         visit(&self.cancel_message.borrow());
         if let Some(t) = &self.task {
             t.trace(visit);
+        }
+        if let Some(t) = &*self.timer.borrow() {
+            visit(&Value::Obj(t.clone()));
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -138,7 +155,7 @@ impl NativeObject for FutureObj {
 
 /// `fut.result()` for the await protocol (the module's exception classes come from the
 /// asyncio module; futures only exist once it is imported).
-fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
     match st.state.get() {
         FutState::Finished => {
             st.log_traceback.set(false);
@@ -185,7 +202,8 @@ impl Drop for FutureObj {
             cancelled_exc: RefCell::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
-            task: self.task.as_mut().map(TaskFields::take_for_report),
+            task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
+            timer: RefCell::new(None),
         };
         crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
             report_never_retrieved(vm, resurrected);
@@ -327,6 +345,18 @@ impl Asyncio {
     /// The ready queue of `loop_` when it is exactly a BaseEventLoop that is not closed
     /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
     fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
+        let Some(dict) = self.plain_loop_dict(vm, loop_)? else {
+            return Ok(None);
+        };
+        Ok(vm
+            .dict_get_str(&dict, "_ready")
+            .filter(|r| super::ready::queue_of(r).is_some()))
+    }
+
+    /// The namespace of `loop_` when it is exactly a BaseEventLoop (whose `call_soon` and
+    /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
+    /// when closed; None for any other loop.
+    pub fn plain_loop_dict(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<ObjRef>> {
         let Some(lo) = loop_.as_obj() else {
             return Ok(None);
         };
@@ -343,15 +373,10 @@ impl Asyncio {
             return Ok(None);
         };
         match vm.dict_get_str(dict, "_closed") {
-            Some(Value::Bool(false)) => {}
-            Some(Value::Bool(true)) => {
-                return Err(vm.new_runtime_error("Event loop is closed"));
-            }
-            _ => return Ok(None),
+            Some(Value::Bool(false)) => Ok(Some(dict.clone())),
+            Some(Value::Bool(true)) => Err(vm.new_runtime_error("Event loop is closed")),
+            _ => Ok(None),
         }
-        Ok(vm
-            .dict_get_str(dict, "_ready")
-            .filter(|r| super::ready::queue_of(r).is_some()))
     }
 
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
@@ -397,6 +422,10 @@ impl Asyncio {
         }
         st.state.set(FutState::Cancelled);
         *st.cancel_message.borrow_mut() = msg;
+        let timer = st.timer.borrow_mut().take();
+        if let Some(timer) = timer {
+            vm.call_method(&Value::Obj(timer), "cancel", vec![])?;
+        }
         self.schedule_callbacks(vm, fut)?;
         Ok(true)
     }
@@ -409,6 +438,8 @@ impl Asyncio {
         }
         *st.result.borrow_mut() = result;
         st.state.set(FutState::Finished);
+        // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
+        drop(st.timer.borrow_mut().take());
         self.schedule_callbacks(vm, fut)
     }
 
@@ -444,6 +475,7 @@ impl Asyncio {
         };
         *st.exception.borrow_mut() = Some(exc_obj);
         st.state.set(FutState::Finished);
+        drop(st.timer.borrow_mut().take());
         self.schedule_callbacks(vm, fut)?;
         st.log_traceback.set(true);
         Ok(())
@@ -483,11 +515,14 @@ impl Asyncio {
                 &context,
             )
         } else {
-            st.callbacks.borrow_mut().push(DoneCallback {
-                func: callback,
-                context,
-                wakes_task: false,
-            });
+            push_callback(
+                &st.callbacks,
+                DoneCallback {
+                    func: callback,
+                    context,
+                    wakes_task: false,
+                },
+            );
             Ok(())
         }
     }
@@ -513,7 +548,7 @@ impl Asyncio {
             let args = vec![cb.func, Value::Obj(fut.clone())];
             self.call_soon(vm, &loop_, wakeup, args, &cb.context)
         } else {
-            st.callbacks.borrow_mut().push(cb);
+            push_callback(&st.callbacks, cb);
             Ok(())
         }
     }
@@ -677,7 +712,11 @@ pub fn new_instance(vm: &mut Vm, args: &Args, task: bool) -> PyResult<Value> {
     };
     let is_heap = cls.as_type().is_some_and(|t| t.is_heap);
     let dict = if is_heap { Some(vm.new_dict()) } else { None };
-    let fields = if task { Some(TaskFields::new()) } else { None };
+    let fields = if task {
+        Some(Box::new(TaskFields::new()))
+    } else {
+        None
+    };
     Ok(Value::Obj(Obj::with_class(
         cls,
         dict,
@@ -756,9 +795,24 @@ pub fn future_repr(vm: &mut Vm, ctx: &Asyncio, o: &ObjRef) -> PyResult<Value> {
     Ok(Value::string(format!("<{name} {}>", info.join(" "))))
 }
 
+/// `Future[T]` / `Task[T]`: `__class_getitem__` returning a `types.GenericAlias`, as
+/// `_asyncio` defines it.
+fn add_class_getitem(vm: &mut Vm, cls: &ObjRef) {
+    vm.add_classmethod(cls, "__class_getitem__", |vm, args: Args| {
+        let [origin, params] = args.check(vm, "__class_getitem__", 2, 2)? else {
+            unreachable!("check returned two arguments")
+        };
+        let (origin, params) = (origin.clone(), params.clone());
+        let types = vm.import_module("types")?;
+        let alias = vm.get_attr(&Value::Obj(types), "GenericAlias")?;
+        vm.call(&alias, vec![origin, params])
+    });
+}
+
 /// Fills the Future class with futures.py's methods and properties.
 pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     let cls = ctx.future_cls.clone();
+    add_class_getitem(vm, &cls);
     vm.add_static(&cls, "__new__", |vm, args: Args| {
         new_instance(vm, &args, false)
     });

@@ -107,15 +107,13 @@ pub fn run_handle(vm: &mut Vm, handle: &ObjRef) -> PyResult<()> {
     {
         return Err(exc);
     }
-    let name = format_callback_source(
-        vm,
-        &callback,
-        &h.args
-            .borrow()
-            .as_deref()
-            .map(<[Value]>::to_vec)
-            .unwrap_or_default(),
-    )?;
+    let shown_args = h
+        .args
+        .borrow()
+        .as_deref()
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    let name = format_callback_source(vm, &callback, &shown_args)?;
     let context = vm.new_dict();
     vm.dict_set_str(
         &context,
@@ -284,6 +282,14 @@ fn sift_up(vm: &mut Vm, heap: &RefCell<Vec<Value>>, mut pos: usize) -> PyResult<
     }
     put(vm, heap, pos, new_item)?;
     sift_down(vm, heap, start, pos)
+}
+
+/// Mirrors heapq.heappush.
+pub fn heap_push(vm: &mut Vm, heap: &Value, item: Value) -> PyResult<()> {
+    let heap = heap_list(vm, heap)?;
+    heap.borrow_mut().push(item);
+    let last = heap.borrow().len() - 1;
+    sift_down(vm, heap, 0, last)
 }
 
 /// Adds a property backed by native functions on a handle class.
@@ -486,10 +492,7 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     });
     let heappush = vm.new_native_fn("_heappush", |vm, args: Args| {
         let a = args.check(vm, "_heappush", 2, 2)?.to_vec();
-        let heap = heap_list(vm, &a[0])?;
-        heap.borrow_mut().push(a[1].clone());
-        let last = heap.borrow().len() - 1;
-        sift_down(vm, heap, 0, last)?;
+        heap_push(vm, &a[0], a[1].clone())?;
         Ok(Value::None)
     });
     let heappop = vm.new_native_fn("_heappop", |vm, args: Args| {

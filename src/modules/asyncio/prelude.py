@@ -6,7 +6,8 @@
 # Future, Task, CancelledError, InvalidStateError, get_running_loop, _get_running_loop,
 # get_event_loop, new_event_loop, set_event_loop, current_task, all_tasks, ensure_future,
 # isfuture, iscoroutine, _set_result_unless_cancelled, _sleep0 (a bare-yield awaitable),
-# _Deque, _heappush and _heappop (all in core.py, which runs first in the same namespace).
+# _sleep_wait (sleep's timer-resolved future), _Deque, _heappush and _heappop (core.py and the
+# native parts it names, which run first in the same namespace).
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -23,13 +24,8 @@ async def sleep(delay, result=None):
     if delay <= 0:
         await _sleep0()
         return result
-    loop = get_running_loop()
-    future = loop.create_future()
-    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
-    try:
-        return await future
-    finally:
-        handle.cancel()
+    # The future, its call_later timer and the `finally: handle.cancel()` are native.
+    return await _sleep_wait(delay, result)
 
 
 class _GatheringFuture(Future):
