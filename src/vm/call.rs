@@ -286,7 +286,7 @@ impl Vm {
 
     /// A frame for `func`, reusing a recycled one when available (saves the four
     /// allocations of a fresh frame on every Python call).
-    fn new_function_frame(&mut self, func: &Function) -> Box<Frame> {
+    pub(super) fn new_function_frame(&mut self, func: &Function) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.code = func.code.clone();

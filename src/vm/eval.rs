@@ -757,7 +757,14 @@ impl Vm {
                     frame.stack.push(Value::Obj(f));
                 }
                 Instr::Call(n) => {
-                    let args = frame.stack.split_off(frame.stack.len() - n as usize);
+                    let n = n as usize;
+                    let callable = frame.stack[frame.stack.len() - n - 1].clone();
+                    if let Some(f) = self.exact_args_frame(&callable, None, &mut frame.stack, n) {
+                        frame.stack.pop();
+                        self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
+                        continue;
+                    }
+                    let args = frame.stack.split_off(frame.stack.len() - n);
                     let callable = pop(frame);
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
                         CallOutcome::Value(v) => frame.stack.push(v),
@@ -827,10 +834,23 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(name_idx, n) => {
+                    let name = frame.code.names[name_idx as usize].clone();
+                    let receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
+                    let method = self.plain_method(&receiver, &name);
+                    if let Some(m) = &method
+                        && let Some(f) = self.exact_args_frame(
+                            m,
+                            Some(receiver),
+                            &mut frame.stack,
+                            n as usize,
+                        )
+                    {
+                        frame.stack.pop();
+                        self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
+                        continue;
+                    }
                     let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
                     let obj = pop(frame);
-                    let name = frame.code.names[name_idx as usize].clone();
-                    let method = self.plain_method(&obj, &name);
                     let (callable, args) = match method {
                         Some(f) => {
                             args.insert(0, obj);
@@ -1145,6 +1165,52 @@ impl Vm {
         let caller = std::mem::replace(frame, callee);
         callers.push(caller);
         Ok(())
+    }
+
+    /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a plain Python
+    /// function (no `*args`/`**kwargs`, keyword-only parameters, cell variables, nor a
+    /// generator) given exactly its positional parameters gets a frame whose locals are moved
+    /// straight off the caller's stack — no argument vector, no binding checks. `receiver`
+    /// is the `self` of a method call (it fills the first parameter). Takes the `n`
+    /// arguments off `stack` only when it succeeds; None = take the general path.
+    fn exact_args_frame(
+        &mut self,
+        callable: &Value,
+        receiver: Option<Value>,
+        stack: &mut Vec<Value>,
+        n: usize,
+    ) -> Option<Box<Frame>> {
+        let Some(Payload::Function(f)) = callable.payload() else {
+            return None;
+        };
+        let code = &f.code;
+        let flags = code.flags;
+        let given = n + usize::from(receiver.is_some());
+        if code.argcount as usize != given
+            || code.kwonlyargcount != 0
+            || flags.varargs
+            || flags.varkeywords
+            || flags.generator
+            || flags.coroutine
+            || flags.async_generator
+            || !code.cellvars.is_empty()
+        {
+            return None;
+        }
+        let mut new_frame = self.new_function_frame(f);
+        let first = usize::from(receiver.is_some());
+        if let Some(r) = receiver {
+            new_frame.locals[0] = Some(r);
+        }
+        let base = stack.len() - n;
+        for (slot, v) in new_frame.locals[first..given]
+            .iter_mut()
+            .zip(stack.drain(base..))
+        {
+            *slot = Some(v);
+        }
+        new_frame.cells.extend(f.closure.iter().cloned());
+        Some(new_frame)
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
