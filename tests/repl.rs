@@ -318,10 +318,12 @@ fn background_tasks_print_while_the_prompt_waits() {
     t.prompt();
     t.line("t = asyncio.create_task(ticker())");
     t.prompt();
-    // Nothing else is typed: the loop runs while the editor waits.
-    t.expect("tick 0\n");
-    t.expect("tick 1\n");
-    t.expect("tick 2\n");
+    // Nothing else is typed: the loop runs while the editor waits. Each line is printed
+    // above the prompt, which the editor then draws again below it.
+    t.expect("tick 0\n>>> ");
+    t.expect("tick 1\n>>> ");
+    t.expect("tick 2\n>>> ");
+    t.resync();
     t.line("t.done()");
     t.expect("True\n");
     assert_eq!(t.leave(), Some(0));
@@ -509,6 +511,37 @@ fn piped_stdin_runs_a_program() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
     assert!(out.stderr.is_empty(), "no banner: {:?}", out.stderr);
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn interactive_file_with_piped_stdin_writes_prompts_to_stderr() {
+    let dir = std::env::temp_dir().join(format!("percolate-repl-i-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join("five.py");
+    std::fs::write(&script, "x = 5\n").expect("script");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .arg("-i")
+        .arg(&script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("percolate starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"x\nfor i in range(2):\n    print(i)\n\n1/0\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("ends");
+    // What python3 -i writes for the same input: prompts (no newline after them) on stderr.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "5\n0\n1\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        ">>> >>> ... ... >>> Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nZeroDivisionError: division by zero\n>>> \n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
