@@ -515,7 +515,7 @@ fn piped_stdin_runs_a_program() {
 
 #[test]
 fn interactive_file_with_piped_stdin_writes_prompts_to_stderr() {
-    let dir = std::env::temp_dir().join(format!("percolate-repl-i-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("percolate-repl-i-piped-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let script = dir.join("five.py");
     std::fs::write(&script, "x = 5\n").expect("script");
