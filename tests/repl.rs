@@ -493,9 +493,10 @@ fn interactive_flag_runs_the_file_then_prompts_in_its_globals() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn piped_stdin_runs_a_program() {
+/// Runs percolate with `args` and `input` piped into its stdin (not a terminal).
+fn run_piped(args: &[&std::ffi::OsStr], input: &[u8]) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -505,9 +506,14 @@ fn piped_stdin_runs_a_program() {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(b"def f():\n    return 6 * 7\n\nprint(f())\n")
+        .write_all(input)
         .expect("write");
-    let out = child.wait_with_output().expect("ends");
+    child.wait_with_output().expect("ends")
+}
+
+#[test]
+fn piped_stdin_runs_a_program() {
+    let out = run_piped(&[], b"def f():\n    return 6 * 7\n\nprint(f())\n");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
     assert!(out.stderr.is_empty(), "no banner: {:?}", out.stderr);
     assert_eq!(out.status.code(), Some(0));
@@ -519,21 +525,10 @@ fn interactive_file_with_piped_stdin_writes_prompts_to_stderr() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let script = dir.join("five.py");
     std::fs::write(&script, "x = 5\n").expect("script");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_percolate"))
-        .arg("-i")
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("percolate starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"x\nfor i in range(2):\n    print(i)\n\n1/0\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("ends");
+    let out = run_piped(
+        &["-i".as_ref(), script.as_os_str()],
+        b"x\nfor i in range(2):\n    print(i)\n\n1/0\n",
+    );
     // What python3 -i writes for the same input: prompts (no newline after them) on stderr.
     assert_eq!(String::from_utf8_lossy(&out.stdout), "5\n0\n1\n");
     assert_eq!(

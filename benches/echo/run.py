@@ -8,6 +8,7 @@ N concurrent connections (default 1000) of R lines each (default 10), checks tha
 came back (the client verifies each echo, the server counts the closed connections), and
 prints the client's wall time.
 """
+import argparse
 import os
 import subprocess
 import sys
@@ -32,17 +33,13 @@ def run(interpreter, connections, rounds):
 
 
 def main():
-    args = sys.argv[1:]
-    connections, rounds = 1000, 10
-    if "--connections" in args:
-        i = args.index("--connections")
-        connections = int(args[i + 1])
-        del args[i:i + 2]
-    if "--rounds" in args:
-        i = args.index("--rounds")
-        rounds = int(args[i + 1])
-        del args[i:i + 2]
-    percolate = os.path.abspath(args[0] if args else "target/release/percolate")
+    parser = argparse.ArgumentParser(description="Times the echo server under both interpreters.")
+    parser.add_argument("percolate", nargs="?", default="target/release/percolate")
+    parser.add_argument("--connections", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=10)
+    options = parser.parse_args()
+    connections, rounds = options.connections, options.rounds
+    percolate = os.path.abspath(options.percolate)
     results = {}
     for name, interpreter in (("python3", "python3"), ("percolate", percolate)):
         elapsed, client_out, server_out = run(interpreter, connections, rounds)
