@@ -109,28 +109,90 @@ def get_running_loop():
 
 
 def get_event_loop():
-    """Mirrors events.py get_event_loop with the default policy (3.12)."""
-    global _event_loop, _event_loop_set
+    """Mirrors events.py get_event_loop (3.12): the running loop, else the policy's."""
     loop = _running_loop
     if loop is not None:
         return loop
-    if _event_loop is None and not _event_loop_set:
-        _event_loop = new_event_loop()
-    if _event_loop is None:
-        raise RuntimeError('There is no current event loop in thread %r.' % 'MainThread')
-    return _event_loop
+    return get_event_loop_policy().get_event_loop()
 
 
 def set_event_loop(loop):
-    """Mirrors the default policy's set_event_loop."""
-    global _event_loop, _event_loop_set
-    _event_loop_set = True
-    _event_loop = loop
+    """Mirrors events.py set_event_loop."""
+    get_event_loop_policy().set_event_loop(loop)
 
 
 def new_event_loop():
     """Mirrors events.py new_event_loop."""
-    return BaseEventLoop()
+    return get_event_loop_policy().new_event_loop()
+
+
+class AbstractEventLoopPolicy:
+    """Mirrors events.py AbstractEventLoopPolicy."""
+
+    __module__ = 'asyncio.events'
+
+    def get_event_loop(self):
+        raise NotImplementedError
+
+    def set_event_loop(self, loop):
+        raise NotImplementedError
+
+    def new_event_loop(self):
+        raise NotImplementedError
+
+
+class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    """Mirrors events.py BaseDefaultEventLoopPolicy for the one thread percolate has."""
+
+    __module__ = 'asyncio.events'
+    _loop_factory = None
+
+    def __init__(self):
+        self._loop = None
+        self._set_called = False
+
+    def get_event_loop(self):
+        if self._loop is None and not self._set_called:
+            self.set_event_loop(self.new_event_loop())
+        if self._loop is None:
+            raise RuntimeError('There is no current event loop in thread %r.' % 'MainThread')
+        return self._loop
+
+    def set_event_loop(self, loop):
+        self._set_called = True
+        if loop is not None and not isinstance(loop, AbstractEventLoop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not "
+                            f"'{type(loop).__name__}'")
+        self._loop = loop
+
+    def new_event_loop(self):
+        return self._loop_factory()
+
+
+_event_loop_policy = None
+
+
+def get_event_loop_policy():
+    """Mirrors events.py get_event_loop_policy."""
+    global _event_loop_policy
+    if _event_loop_policy is None:
+        _event_loop_policy = DefaultEventLoopPolicy()
+    return _event_loop_policy
+
+
+def set_event_loop_policy(policy):
+    """Mirrors events.py set_event_loop_policy."""
+    global _event_loop_policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not "
+                        f"'{type(policy).__name__}'")
+    _event_loop_policy = policy
+
+
+class AbstractEventLoop:
+    """Mirrors events.py AbstractEventLoop (the interface every loop class derives from)."""
+
+    __module__ = 'asyncio.events'
 
 
 def _run_until_complete_cb(fut):
@@ -141,8 +203,10 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
-class BaseEventLoop:
+class BaseEventLoop(AbstractEventLoop):
     """Mirrors base_events.py BaseEventLoop: the ready queue, the timer heap and _run_once."""
+
+    __module__ = 'asyncio.base_events'
 
     def __init__(self):
         self._timer_cancelled_count = 0
@@ -158,7 +222,7 @@ class BaseEventLoop:
         self._transports = {}
 
     def __repr__(self):
-        return (f'<_UnixSelectorEventLoop running={self.is_running()} '
+        return (f'<{type(self).__name__} running={self.is_running()} '
                 f'closed={self.is_closed()} debug=False>')
 
     def _check_closed(self):
@@ -481,3 +545,28 @@ def create_task(coro, *, name=None, context=None):
     """Mirrors tasks.py create_task."""
     loop = get_running_loop()
     return loop.create_task(coro, name=name, context=context)
+
+
+class BaseSelectorEventLoop(BaseEventLoop):
+    """Mirrors selector_events.py BaseSelectorEventLoop (its methods live on BaseEventLoop)."""
+
+    __module__ = 'asyncio.selector_events'
+
+
+class _UnixSelectorEventLoop(BaseSelectorEventLoop):
+    """Mirrors unix_events.py _UnixSelectorEventLoop: the loop new_event_loop() makes."""
+
+    __module__ = 'asyncio.unix_events'
+
+
+SelectorEventLoop = _UnixSelectorEventLoop
+
+
+class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+    """Mirrors unix_events.py _UnixDefaultEventLoopPolicy."""
+
+    __module__ = 'asyncio.unix_events'
+    _loop_factory = _UnixSelectorEventLoop
+
+
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy

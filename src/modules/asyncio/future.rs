@@ -250,7 +250,7 @@ pub struct Asyncio {
     pub task_cls: ObjRef,
     /// `asyncio.Handle`, for handles `call_soon` makes natively.
     pub handle_cls: ObjRef,
-    /// `BaseEventLoop` once looked up: loops of exactly this class get the native
+    /// `_UnixSelectorEventLoop` (the default loop class) once looked up: loops of exactly this class get the native
     /// `call_soon` (same effects as its Python method, without the call).
     pub loop_cls: RefCell<Option<ObjRef>>,
     /// The `FutureIter` class of `Future.__await__` results.
@@ -353,7 +353,8 @@ impl Asyncio {
             .filter(|r| super::ready::queue_of(r).is_some()))
     }
 
-    /// The namespace of `loop_` when it is exactly a BaseEventLoop (whose `call_soon` and
+    /// The namespace of `loop_` when it is exactly the default loop class, _UnixSelectorEventLoop
+    /// (whose `call_soon` and
     /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
     /// when closed; None for any other loop.
     pub fn plain_loop_dict(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<ObjRef>> {
@@ -361,7 +362,7 @@ impl Asyncio {
             return Ok(None);
         };
         if self.loop_cls.borrow().is_none()
-            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "BaseEventLoop")
+            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "_UnixSelectorEventLoop")
         {
             *self.loop_cls.borrow_mut() = Some(c);
         }
