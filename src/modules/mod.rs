@@ -9,6 +9,7 @@ pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
 pub mod random;
+pub mod errno;
 pub mod signal;
 pub mod time;
 pub mod traceback_obj;
@@ -26,6 +27,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("random", random::init);
     vm.register_module("time", time::init);
     vm.register_module("signal", signal::init);
+    vm.register_module("errno", errno::init);
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
     vm.register_module("itertools", |vm| {
