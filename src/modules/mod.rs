@@ -4,12 +4,12 @@
 pub mod asyncio_module;
 pub mod context_hook;
 pub mod datetime;
+pub mod errno;
 pub mod frames;
 pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
 pub mod random;
-pub mod errno;
 pub mod signal;
 pub mod time;
 pub mod traceback_obj;
