@@ -59,6 +59,49 @@ caught 'boom'
 }
 
 #[test]
+fn asyncio_tasks_and_handles_run_in_their_own_context() {
+    check(
+        "asyncio_tasks_and_handles_run_in_their_own_context",
+        r#####"import asyncio, contextvars
+v = contextvars.ContextVar('v', default=None)
+async def t(n):
+    v.set(n); await asyncio.sleep(0); print(f't{n}', v.get())
+async def main():
+    print('main', v.get()); await asyncio.gather(t(1), t(2)); print('main', v.get())
+    v.set('main')
+asyncio.run(main())
+print('outside', v.get())
+loop = asyncio.new_event_loop()
+ctx = contextvars.Context()
+ctx.run(v.set, 'in ctx')
+seen = []
+loop.call_soon(lambda: seen.append(v.get()), context=ctx)
+loop.call_soon(lambda: seen.append(v.get()))
+h = loop.call_later(0, lambda: seen.append(v.get()), context=ctx)
+print(h._context is ctx)
+fut = loop.create_future()
+fut.add_done_callback(lambda f: seen.append(('cb', v.get())), context=ctx)
+fut.set_result(1)
+async def in_ctx():
+    v.set('task')
+    return v.get()
+print(loop.run_until_complete(loop.create_task(in_ctx(), context=ctx)), ctx[v], v.get())
+print(seen)
+loop.close()
+"#####,
+        r#####"main None
+t1 1
+t2 2
+main None
+outside None
+True
+task task None
+['in ctx', None, ('cb', 'in ctx'), 'task']
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",

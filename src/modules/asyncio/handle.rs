@@ -99,7 +99,10 @@ pub fn run_handle(vm: &mut Vm, handle: &ObjRef) -> PyResult<()> {
         .as_deref()
         .map(<[Value]>::to_vec)
         .unwrap_or_default();
-    let Err(exc) = vm.call(&callback, args) else {
+    // `self._context.run(self._callback, *self._args)`; a None context (contextvars never
+    // imported when the handle was made) runs in whatever context is current.
+    let context = h.context.borrow().clone();
+    let Err(exc) = vm.call_in_context(&context, &callback, args) else {
         return Ok(());
     };
     if vm.exc_matches(&exc, &vm.exc.system_exit.clone())
@@ -366,7 +369,13 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         *h.callback.borrow_mut() = rest[0].clone();
         *h.args.borrow_mut() = Some(args_slice(vm, &rest[1])?);
         *h.loop_.borrow_mut() = rest[2].clone();
-        *h.context.borrow_mut() = rest[3].clone();
+        // events.py Handle.__init__: `if context is None: context = contextvars.copy_context()`.
+        let context = if rest[3].is_none() {
+            vm.capture_context()?
+        } else {
+            rest[3].clone()
+        };
+        *h.context.borrow_mut() = context;
         Ok(Value::None)
     });
     vm.add_method(&handle_cls, "__repr__", |vm, args: Args| {
@@ -375,7 +384,14 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     });
     vm.add_method(&handle_cls, "get_context", |vm, args: Args| {
         let o = me(vm, &args)?;
-        Ok(st(&o).context.borrow().clone())
+        let h = st(&o);
+        if h.context.borrow().is_none() {
+            // Made before contextvars was imported: it runs in the current context, which
+            // from now on is a copy of the current one.
+            vm.import_module("contextvars")?;
+            *h.context.borrow_mut() = vm.capture_context()?;
+        }
+        Ok(h.context.borrow().clone())
     });
     vm.add_method(&handle_cls, "cancel", |vm, args: Args| {
         let o = me(vm, &args)?;

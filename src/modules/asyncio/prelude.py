@@ -974,7 +974,9 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         import signal
         # percolate runs every program on one thread: the check for the main thread holds.
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -1015,6 +1017,7 @@ class Runner:
             self._set_event_loop = True
         else:
             self._loop = self._loop_factory()
+        self._context = _capture_context()
         self._state = 'initialized'
 
 
@@ -1061,4 +1064,7 @@ BaseEventLoop.run_in_executor = _run_in_executor
 async def to_thread(func, /, *args, **kwargs):
     """Mirrors threads.py to_thread (run synchronously: see the note above)."""
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    ctx = _capture_context()
+    if ctx is None:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, lambda: ctx.run(func, *args, **kwargs))

@@ -164,7 +164,8 @@ fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// The loop helpers `_sleep0` and `_run_ready`.
+/// The loop helpers `_sleep0`, `_run_ready` and `_capture_context` (`contextvars.copy_context()`
+/// once contextvars is imported, else None).
 pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
     for name in ["__await__", "__iter__"] {
@@ -203,5 +204,10 @@ pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         run_ready(vm, &a[0], n)?;
         Ok(Value::None)
     });
-    vec![("_sleep0", sleep0), ("_run_ready", run)]
+    let capture = vm.new_native_fn("_capture_context", |vm, _| vm.capture_context());
+    vec![
+        ("_sleep0", sleep0),
+        ("_run_ready", run),
+        ("_capture_context", capture),
+    ]
 }
