@@ -46,7 +46,7 @@ impl NativeObject for HandleObj {
 }
 
 /// The handle state of a Handle/TimerHandle value.
-fn handle_of(v: &Value) -> Option<&HandleObj> {
+pub fn handle_of(v: &Value) -> Option<&HandleObj> {
     v.as_obj()?.native::<HandleObj>()
 }
 
@@ -295,6 +295,20 @@ pub fn heap_push(vm: &mut Vm, heap: &Value, item: Value) -> PyResult<()> {
     sift_down(vm, heap, 0, last)
 }
 
+/// Mirrors heapq.heappop.
+pub fn heap_pop(vm: &mut Vm, heap: &Value) -> PyResult<Value> {
+    let heap = heap_list(vm, heap)?;
+    let Some(last) = heap.borrow_mut().pop() else {
+        return Err(vm.new_index_error("index out of range"));
+    };
+    if heap.borrow().is_empty() {
+        return Ok(last);
+    }
+    let top = std::mem::replace(&mut heap.borrow_mut()[0], last);
+    sift_up(vm, heap, 0)?;
+    Ok(top)
+}
+
 /// Adds a property backed by native functions on a handle class.
 fn property(
     vm: &mut Vm,
@@ -513,16 +527,7 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     });
     let heappop = vm.new_native_fn("_heappop", |vm, args: Args| {
         let a = args.check(vm, "_heappop", 1, 1)?.to_vec();
-        let heap = heap_list(vm, &a[0])?;
-        let Some(last) = heap.borrow_mut().pop() else {
-            return Err(vm.new_index_error("index out of range"));
-        };
-        if heap.borrow().is_empty() {
-            return Ok(last);
-        }
-        let top = std::mem::replace(&mut heap.borrow_mut()[0], last);
-        sift_up(vm, heap, 0)?;
-        Ok(top)
+        heap_pop(vm, &a[0])
     });
     vec![
         ("Handle", Value::Obj(handle_cls)),

@@ -136,7 +136,7 @@ impl NativeObject for Sleep0 {
 
 /// Runs the handles that were ready when the loop iteration began; mirrors the end of
 /// base_events.py `_run_once` (cancelled handles are skipped).
-fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
+pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     let Some(queue) = queue_of(ready) else {
         return Err(vm.new_type_error("_run_ready() needs the loop's _Deque"));
     };
