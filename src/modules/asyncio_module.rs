@@ -9,6 +9,8 @@
 pub mod future;
 #[path = "asyncio/handle.rs"]
 pub mod handle;
+#[path = "asyncio/queue.rs"]
+pub mod queue;
 #[path = "asyncio/ready.rs"]
 pub mod ready;
 #[path = "asyncio/reprlib.rs"]
@@ -163,6 +165,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     natives.extend(task::task_functions(vm, &ctx));
     natives.extend(sleep::sleep_functions(vm, &ctx));
     natives.extend(run_loop::run_loop_functions(vm, &ctx));
+    natives.extend(queue::queue_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm));

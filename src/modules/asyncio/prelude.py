@@ -693,6 +693,9 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
+        # An exact Queue with room: the whole put_nowait sequence natively.
+        if _queue_put_fast(self, item):
+            return None
         while self.full():
             putter = _get_loop_of(self).create_future()
             self._putters.append(putter)
@@ -710,6 +713,8 @@ class Queue:
         return self.put_nowait(item)
 
     def put_nowait(self, item):
+        if _queue_put_fast(self, item):
+            return None
         if self.full():
             raise QueueFull
         self._put(item)
@@ -718,6 +723,10 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
+        # An exact, non-empty Queue: the whole get_nowait sequence natively.
+        item = _queue_get_fast(self)
+        if item is not _QUEUE_MISS:
+            return item
         while self.empty():
             getter = _get_loop_of(self).create_future()
             self._getters.append(getter)
@@ -735,6 +744,9 @@ class Queue:
         return self.get_nowait()
 
     def get_nowait(self):
+        item = _queue_get_fast(self)
+        if item is not _QUEUE_MISS:
+            return item
         if self.empty():
             raise QueueEmpty
         item = self._get()
