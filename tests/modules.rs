@@ -59,6 +59,111 @@ caught 'boom'
 }
 
 #[test]
+fn asyncio_tasks_and_handles_run_in_their_own_context() {
+    check(
+        "asyncio_tasks_and_handles_run_in_their_own_context",
+        r#####"import asyncio, contextvars
+v = contextvars.ContextVar('v', default=None)
+async def t(n):
+    v.set(n); await asyncio.sleep(0); print(f't{n}', v.get())
+async def main():
+    print('main', v.get()); await asyncio.gather(t(1), t(2)); print('main', v.get())
+    v.set('main')
+asyncio.run(main())
+print('outside', v.get())
+loop = asyncio.new_event_loop()
+ctx = contextvars.Context()
+ctx.run(v.set, 'in ctx')
+seen = []
+loop.call_soon(lambda: seen.append(v.get()), context=ctx)
+loop.call_soon(lambda: seen.append(v.get()))
+h = loop.call_later(0, lambda: seen.append(v.get()), context=ctx)
+print(h._context is ctx)
+fut = loop.create_future()
+fut.add_done_callback(lambda f: seen.append(('cb', v.get())), context=ctx)
+fut.set_result(1)
+async def in_ctx():
+    v.set('task')
+    return v.get()
+print(loop.run_until_complete(loop.create_task(in_ctx(), context=ctx)), ctx[v], v.get())
+print(seen)
+loop.close()
+"#####,
+        r#####"main None
+t1 1
+t2 2
+main None
+outside None
+True
+task task None
+['in ctx', None, ('cb', 'in ctx'), 'task']
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_loop_iterations_follow_base_events() {
+    check(
+        "asyncio_loop_iterations_follow_base_events",
+        r#####"import asyncio
+order = []
+async def main():
+    loop = asyncio.get_running_loop()
+    # Many timers, most cancelled: the heap is rebuilt without them.
+    handles = [loop.call_later(0 if i % 7 == 0 else 1000 + i % 7, order.append, i) for i in range(300)]
+    for i, h in enumerate(handles):
+        if i % 4:
+            h.cancel()
+    print('cancelled', sum(h.cancelled() for h in handles), 'scheduled', len(loop._scheduled))
+    await asyncio.sleep(0)
+    print('after one iteration', len(loop._scheduled), loop._timer_cancelled_count)
+    await asyncio.sleep(0)
+    print('ran', order)
+    for h in handles:
+        h.cancel()
+    await asyncio.sleep(0)
+    print('after cancelling all', len(loop._scheduled), loop._timer_cancelled_count)
+    # Same deadline: call order is kept; call_soon callbacks run before due timers of later seq.
+    seen = []
+    loop.call_later(0, seen.append, 'timer0')
+    loop.call_soon(seen.append, 'soon1')
+    loop.call_at(loop.time() - 1, seen.append, 'past')
+    loop.call_soon(seen.append, 'soon2')
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print(seen)
+    # Cancelled timers at the top of the heap are popped lazily.
+    hs = [loop.call_later(10, print, 'never') for _ in range(5)]
+    for h in hs:
+        h.cancel()
+    await asyncio.sleep(0)
+    print('left', len(loop._scheduled), loop._timer_cancelled_count)
+asyncio.run(main())
+
+class Loop(type(asyncio.new_event_loop())):
+    def _run_once(self):
+        self.iterations = getattr(self, 'iterations', 0) + 1
+        super()._run_once()
+loop = Loop()
+async def short():
+    for _ in range(3):
+        await asyncio.sleep(0)
+    return 'done'
+print(loop.run_until_complete(short()), loop.iterations)
+loop.close()
+"#####,
+        r#####"cancelled 225 scheduled 300
+after one iteration 64 0
+ran [0, 28, 56, 84, 112, 140, 168, 196, 224, 252, 280]
+after cancelling all 0 0
+['soon1', 'soon2', 'past', 'timer0']
+left 0 0
+done 5
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",

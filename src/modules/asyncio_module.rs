@@ -9,10 +9,14 @@
 pub mod future;
 #[path = "asyncio/handle.rs"]
 pub mod handle;
+#[path = "asyncio/queue.rs"]
+pub mod queue;
 #[path = "asyncio/ready.rs"]
 pub mod ready;
 #[path = "asyncio/reprlib.rs"]
 pub mod reprlib;
+#[path = "asyncio/run_loop.rs"]
+pub mod run_loop;
 #[path = "asyncio/sleep.rs"]
 pub mod sleep;
 #[path = "asyncio/task.rs"]
@@ -160,6 +164,8 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     ];
     natives.extend(task::task_functions(vm, &ctx));
     natives.extend(sleep::sleep_functions(vm, &ctx));
+    natives.extend(run_loop::run_loop_functions(vm, &ctx));
+    natives.extend(queue::queue_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm));

@@ -7,7 +7,8 @@
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
 #   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
 #   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
-#   _run_ready (src/modules/asyncio/ready.rs); _sleep_wait, _set_result_unless_cancelled
+#   _run_ready, _capture_context (src/modules/asyncio/ready.rs); _run_until_stopped
+#   (src/modules/asyncio/run_loop.rs); _sleep_wait, _set_result_unless_cancelled
 #   (src/modules/asyncio/sleep.rs);
 #   _monotonic()            the loop clock (time.monotonic)
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
@@ -248,10 +249,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._running = True
         _set_running_loop(self)
         try:
-            while True:
-                self._run_once()
-                if self._stopping:
-                    break
+            # `while True: self._run_once(); if self._stopping: break`, natively.
+            _run_until_stopped(self)
         finally:
             self._stopping = False
             self._running = False

@@ -316,12 +316,18 @@ impl Asyncio {
         context: &Value,
     ) -> PyResult<()> {
         if let Some(ready) = self.native_ready_queue(vm, loop_)? {
+            // Handle.__init__ copies the current context when none is given.
+            let context = if context.is_none() {
+                vm.capture_context()?
+            } else {
+                context.clone()
+            };
             let handle = super::handle::new_handle(
                 &self.handle_cls,
                 callback,
                 args.into_boxed_slice(),
                 loop_.clone(),
-                context.clone(),
+                context,
                 None,
             );
             if let Some(q) = super::ready::queue_of(&ready) {
@@ -878,6 +884,12 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         |vm, ctx, o, mut args| {
             let context = kwarg(&mut args, "context");
             no_more_kwargs(vm, &args, "add_done_callback")?;
+            // future_add_done_callback: `context or contextvars.copy_context()`.
+            let context = if context.is_none() {
+                vm.capture_context()?
+            } else {
+                context
+            };
             let Some(fn_) = args.positional.get(1).cloned() else {
                 return Err(
                     vm.new_type_error("add_done_callback() missing required argument 'fn' (pos 1)")

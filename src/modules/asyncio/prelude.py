@@ -693,6 +693,9 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
+        # An exact Queue with room: the whole put_nowait sequence natively.
+        if _queue_put_fast(self, item):
+            return None
         while self.full():
             putter = _get_loop_of(self).create_future()
             self._putters.append(putter)
@@ -710,6 +713,8 @@ class Queue:
         return self.put_nowait(item)
 
     def put_nowait(self, item):
+        if _queue_put_fast(self, item):
+            return None
         if self.full():
             raise QueueFull
         self._put(item)
@@ -718,6 +723,10 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
+        # An exact, non-empty Queue: the whole get_nowait sequence natively.
+        item = _queue_get_fast(self)
+        if item is not _QUEUE_MISS:
+            return item
         while self.empty():
             getter = _get_loop_of(self).create_future()
             self._getters.append(getter)
@@ -735,6 +744,9 @@ class Queue:
         return self.get_nowait()
 
     def get_nowait(self):
+        item = _queue_get_fast(self)
+        if item is not _QUEUE_MISS:
+            return item
         if self.empty():
             raise QueueEmpty
         item = self._get()
@@ -974,7 +986,9 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         import signal
         # percolate runs every program on one thread: the check for the main thread holds.
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -1015,6 +1029,7 @@ class Runner:
             self._set_event_loop = True
         else:
             self._loop = self._loop_factory()
+        self._context = _capture_context()
         self._state = 'initialized'
 
 
@@ -1061,4 +1076,7 @@ BaseEventLoop.run_in_executor = _run_in_executor
 async def to_thread(func, /, *args, **kwargs):
     """Mirrors threads.py to_thread (run synchronously: see the note above)."""
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    ctx = _capture_context()
+    if ctx is None:
+        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, lambda: ctx.run(func, *args, **kwargs))

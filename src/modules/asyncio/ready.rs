@@ -136,7 +136,7 @@ impl NativeObject for Sleep0 {
 
 /// Runs the handles that were ready when the loop iteration began; mirrors the end of
 /// base_events.py `_run_once` (cancelled handles are skipped).
-fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
+pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     let Some(queue) = queue_of(ready) else {
         return Err(vm.new_type_error("_run_ready() needs the loop's _Deque"));
     };
@@ -164,7 +164,8 @@ fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// The loop helpers `_sleep0` and `_run_ready`.
+/// The loop helpers `_sleep0`, `_run_ready` and `_capture_context` (`contextvars.copy_context()`
+/// once contextvars is imported, else None).
 pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
     for name in ["__await__", "__iter__"] {
@@ -203,5 +204,10 @@ pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         run_ready(vm, &a[0], n)?;
         Ok(Value::None)
     });
-    vec![("_sleep0", sleep0), ("_run_ready", run)]
+    let capture = vm.new_native_fn("_capture_context", |vm, _| vm.capture_context());
+    vec![
+        ("_sleep0", sleep0),
+        ("_run_ready", run),
+        ("_capture_context", capture),
+    ]
 }

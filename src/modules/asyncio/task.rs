@@ -101,13 +101,27 @@ fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
     let st = state(task);
     let loop_ = st.get_loop();
-    let context = fields(st).context.borrow().clone();
+    let context = task_context(vm, st)?;
     // The handle calls `task_step(task[, exc])` directly: no bound method per step.
     let mut args = Vec::with_capacity(2);
     args.push(Value::Obj(task.clone()));
     args.extend(exc.map(Value::Obj));
     let step = ctx.step_fn.borrow().clone();
     ctx.call_soon(vm, &loop_, step, args, &context)
+}
+
+/// The context the task's steps and wake-ups run in. A task made before `contextvars` was
+/// imported has none; it takes a copy of the current context the first time one exists, so
+/// from then on its variables are its own, as under CPython.
+fn task_context(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+    let t = fields(st);
+    let context = t.context.borrow().clone();
+    if !context.is_none() {
+        return Ok(context);
+    }
+    let captured = vm.capture_context()?;
+    *t.context.borrow_mut() = captured.clone();
+    Ok(captured)
 }
 
 /// Mirrors _asyncio_Task___init___impl.
@@ -153,6 +167,12 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
     };
     *t.name.borrow_mut() = name;
     *t.coro.borrow_mut() = coro;
+    // `self._context = contextvars.copy_context() if context is None else context`.
+    let context = if context.is_none() {
+        vm.capture_context()?
+    } else {
+        context
+    };
     *t.context.borrow_mut() = context;
     call_step_soon(vm, ctx, task, None)?;
     register_task(ctx, task);
@@ -334,7 +354,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
             return await_itself(vm, ctx, task);
         }
         rst.blocking.set(false);
-        let context = t.context.borrow().clone();
+        let context = task_context(vm, st)?;
         ctx.add_wakeup(vm, r, task, context)?;
         *t.fut_waiter.borrow_mut() = result.clone();
         if t.must_cancel.get() {
@@ -363,7 +383,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         }
         vm.set_attr(&result, "_asyncio_future_blocking", Value::Bool(false))?;
         let wakeup = wakeup_callback(ctx, task);
-        let context = t.context.borrow().clone();
+        let context = task_context(vm, st)?;
         let add = vm.get_attr(&result, "add_done_callback")?;
         vm.call_args(
             &add,
@@ -589,8 +609,14 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     task_method(vm, "get_coro", |_, _, o, _| {
         Ok(fields(state(o)).coro.borrow().clone())
     });
-    task_method(vm, "get_context", |_, _, o, _| {
-        Ok(fields(state(o)).context.borrow().clone())
+    task_method(vm, "get_context", |vm, _, o, _| {
+        let st = state(o);
+        if fields(st).context.borrow().is_none() {
+            // Made before contextvars was imported: the context it runs in is a copy of
+            // the current one from now on.
+            vm.import_module("contextvars")?;
+        }
+        task_context(vm, st)
     });
     task_method(vm, "get_name", |_, _, o, _| Ok(fields(state(o)).name()));
     task_method(vm, "set_name", |vm, _, o, args| {
