@@ -76,6 +76,9 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("collections.abc", |vm| vm.import_module("_collections_abc"));
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
+    vm.register_module("__future__", |vm| {
+        frozen(vm, "__future__", include_str!("py/__future__.py"))
+    });
     vm.register_module("_percolate_frames", frames::init);
     vm.register_module("linecache", frames::init_linecache);
     vm.register_module("traceback", |vm| {
