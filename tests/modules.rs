@@ -765,3 +765,67 @@ fn itertools_batched_from_3_12() {
         "[('a', 'b', 'c'), ('d', 'e', 'f'), ('g',)]\nn must be at least one\n",
     );
 }
+
+#[test]
+fn print_honours_replaced_sys_streams() {
+    check(
+        "print_honours_replaced_sys_streams",
+        r#####"import sys, io, contextlib
+buf = io.StringIO()
+saved = sys.stdout
+sys.stdout = buf
+print("hello", 1, sep=", ")
+print("no newline", end="")
+sys.stdout = saved
+print(repr(buf.getvalue()))
+with contextlib.redirect_stdout(io.StringIO()) as f:
+    print("inside")
+    sys.stdout.write("written\n")
+print(repr(f.getvalue()), sys.stdout is saved)
+class Recorder:
+    def __init__(self):
+        self.parts = []
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+    def flush(self):
+        self.parts.append("<flush>")
+r = Recorder()
+print("a", "b", 3, sep="-", file=r, flush=True)
+print(r.parts)
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    print("to stderr", file=sys.stderr)
+print(repr(err.getvalue()))
+print(sys.stdout.write("abc"))
+sys.stdout.flush()
+sys.stdout = None
+print("dropped")
+sys.stdout = saved
+try:
+    print("x", file=3)
+except AttributeError as e:
+    print(e)
+class NoFlush:
+    def write(self, s):
+        pass
+try:
+    print("x", file=NoFlush(), flush=True)
+except AttributeError as e:
+    print(e)
+try:
+    sys.stdout.write(5)
+except TypeError as e:
+    print(e)
+"#####,
+        r#####"'hello, 1\nno newline'
+'inside\nwritten\n' True
+['a', '-', 'b', '-', '3', '\n', '<flush>']
+'to stderr\n'
+abc3
+'int' object has no attribute 'write'
+'NoFlush' object has no attribute 'flush'
+write() argument must be str, not int
+"#####,
+    );
+}

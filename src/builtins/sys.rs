@@ -17,6 +17,21 @@ impl NativeObject for Stream {
     }
 }
 
+/// For the process's own `sys.stdout`/`sys.stderr` objects: whether it is stderr; None for any
+/// other object.
+pub fn native_stream_kind(v: &Value) -> Option<bool> {
+    v.as_obj()?.native::<Stream>().map(|s| s.is_err)
+}
+
+/// The current value of `sys.<name>` (`stdout`, `stderr`), or None while `sys` has not been
+/// imported (then nobody can have replaced it).
+pub fn current_stream(vm: &mut Vm, name: &str) -> Option<Value> {
+    let modules = vm.modules.clone();
+    let sys = vm.dict_get_str(&modules, "sys")?;
+    let dict = sys.as_obj()?.dict.clone()?;
+    vm.dict_get_str(&dict, name)
+}
+
 /// The parts of `sys` written in Python: `version_info` with named fields, `implementation`.
 const SYS_PYTHON: &str = r#"
 class version_info_type(tuple):
