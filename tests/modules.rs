@@ -829,3 +829,167 @@ write() argument must be str, not int
 "#####,
     );
 }
+
+#[test]
+fn re_matching_substitution_and_errors() {
+    check(
+        "re_matching_substitution_and_errors",
+        r#####"import re
+print(re.match(r'(\w+) (\w+)', 'hello world').groups())
+m = re.search(r'(?P<year>\d{4})-(?P<month>\d\d)', 'date: 2024-03-15!')
+print(m, m.group('year'), m['month'], m.groupdict(), m.span(), m.start(2), m.end('year'), m.lastgroup, m.lastindex)
+print(re.findall(r'\d+', 'a1 b22 c333'), re.findall(r'(\w)(\d)', 'a1 b2'), re.findall(r'(\w)=?', 'ab'))
+print(re.sub(r'(\w+)@(\w+)', r'\2 at \1', 'joe@site and ann@web'))
+print(re.sub(r'\d', lambda m: str(int(m.group()) * 2), 'a1b2c9'))
+print(re.subn('x*', '-', 'abxd'), re.sub('', '-', 'abc'))
+print(re.split(r'\s*,\s*', 'a , b,c ,d'), re.split(r'(,)', 'a,b'), re.split(r'\b', 'a b'), re.split('x*', 'axbc'))
+print(re.split(',', 'a,b,c,d', maxsplit=2))
+print(re.escape('a.b*c?'), re.fullmatch(r'a|ab', 'ab'), re.fullmatch('a', 'ab'))
+print(re.compile('abc', re.I).match('ABC'), re.findall('^\\w', 'ab\ncd', re.M), re.findall('a.b', 'a\nb', re.S))
+p = re.compile(r'''
+   (\d+)   # number
+   \s*     # space
+   ([a-z]+)  # unit
+''', re.VERBOSE)
+print(p.findall('10 kg 20m'), p)
+for m in re.finditer(r'(?<=\$)\d+(?!\d)', 'cost $100 and $25'):
+    print(m.group(), m.span())
+print(re.match(r'(a)(b)?', 'a').groups('-'), re.match(r'(?:ab)+', 'ababx').group())
+print(re.search(r'(\w)\1', 'abccd').group(), re.search(r'(?P<c>\w)(?P=c)', 'xyzzy').group())
+print(re.match(r'a*?b', 'aaab').group(), re.match(r'(a+)+$', 'aaaa').group(1))
+print(re.search('$', 'ab\n').span(), re.search(r'\Z', 'ab\n').span(), re.findall('$', 'a\nb\n', re.M))
+for bad in ['(a', 'a)', '*a', 'a**', '[a', r'\q', '(?P<1>a)', '(?P=x)', 'a{3,1}', '(?<=a+)b', r'(a)\2', '(?z)']:
+    try:
+        re.compile(bad)
+    except re.error as e:
+        print(repr(bad), '->', e)
+print(re.match(b'(\\d+)', b'123abc').group(1), re.sub(b'a', b'b', b'aaa'))
+try:
+    re.match('a', b'a')
+except TypeError as e:
+    print(e)
+print(re.I | re.M, re.compile('x', re.I | re.S), re.match('x', 'x'))
+print(re.match(r'(?i)hello', 'HeLLo').group(), re.match(r'(?i:a)b', 'Ab'), re.match(r'(?i:a)b', 'AB'))
+print(re.sub(r'(?P<w>\w+)', r'<\g<w>>', 'hi there'), re.sub('a', r'\n', 'bab') == 'b\nb')
+print(re.match(r'[^a-c]+', 'xyzabc').group(), re.match(r'[\d.]+', '3.14x').group(), re.findall(r'[a\-z]', 'a-bz'))
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'a++a', 'aaa'), re.match(r'(a)?(?(1)b|c)', 'c'))
+print(re.findall(r'\bfoo\b', 'foo foobar (foo)'), re.sub(r'\s+', ' ', '  a \t\n b  ').strip())
+print(re.search(r'x{2,3}?', 'xxxx').group(), re.search(r'x{,2}', 'xxx').group(), re.search(r'a{', 'a{').group())
+print(re.match('.*', 'x' * 100000).end())
+"#####,
+        r#####"('hello', 'world')
+<re.Match object; span=(6, 13), match='2024-03'> 2024 03 {'year': '2024', 'month': '03'} (6, 13) 11 10 month 2
+['1', '22', '333'] [('a', '1'), ('b', '2')] ['a', 'b']
+site at joe and web at ann
+a2b4c18
+('-a-b--d-', 5) -a-b-c-
+['a', 'b', 'c', 'd'] ['a', ',', 'b'] ['', 'a', ' ', 'b', ''] ['', 'a', '', 'b', 'c', '']
+['a', 'b', 'c,d']
+a\.b\*c\? <re.Match object; span=(0, 2), match='ab'> None
+<re.Match object; span=(0, 3), match='ABC'> ['a', 'c'] ['a\nb']
+[('10', 'kg'), ('20', 'm')] re.compile('\n   (\\d+)   # number\n   \\s*     # space\n   ([a-z]+)  # unit\n', re.VERBOSE)
+100 (6, 9)
+25 (15, 17)
+('a', '-') abab
+cc zz
+aaab aaaa
+(2, 2) (3, 3) ['', '', '']
+'(a' -> missing ), unterminated subpattern at position 0
+'a)' -> unbalanced parenthesis at position 1
+'*a' -> nothing to repeat at position 0
+'a**' -> multiple repeat at position 2
+'[a' -> unterminated character set at position 0
+'\\q' -> bad escape \q at position 0
+'(?P<1>a)' -> bad character in group name '1' at position 4
+'(?P=x)' -> unknown group name 'x' at position 4
+'a{3,1}' -> min repeat greater than max repeat at position 2
+'(?<=a+)b' -> look-behind requires fixed-width pattern
+'(a)\\2' -> invalid group reference 2 at position 4
+'(?z)' -> unknown extension ?z at position 1
+b'123' b'bbb'
+cannot use a string pattern on a bytes-like object
+re.IGNORECASE|re.MULTILINE re.compile('x', re.IGNORECASE|re.DOTALL) <re.Match object; span=(0, 1), match='x'>
+HeLLo <re.Match object; span=(0, 2), match='Ab'> None
+<hi> <there> True
+xyz 3.14 ['a', '-', 'z']
+<re.Match object; span=(0, 4), match='aaab'> None <re.Match object; span=(0, 1), match='c'>
+['foo', 'foo'] a b
+xx xx a{
+100000
+"#####,
+    );
+}
+
+#[test]
+fn re_groups_flags_and_edge_cases() {
+    check(
+        "re_groups_flags_and_edge_cases",
+        r#####"import re
+print(re.match('(a|)*', 'aa').groups(), re.match('(a*)*', 'aa').groups(), re.match('(a*)+b', 'aab').groups())
+print(re.sub('(a)|b', r'[\1]', 'ab'), re.match('((a)b)', 'ab').lastindex, re.match('(a)(b)?', 'a').lastindex)
+print(re.findall(r'\w+', 'héllo wörld 123'), re.findall(r'\w+', 'héllo', re.A), re.match('[A-Z]+', 'abc', re.I))
+print(re.match('É', 'é', re.I), re.findall(r'\d', '١٢3'), re.findall(r'\s', 'a\x1cb c'))
+for t in [r'\g<x>', r'\g<1', r'\3', r'\q']:
+    try:
+        re.sub('(a)', t, 'a')
+    except (re.error, IndexError) as e:
+        print(type(e).__name__, e)
+m = re.match('a', 'a')
+for g in [3, 'x', -1]:
+    try:
+        m.group(g)
+    except IndexError as e:
+        print(e)
+try:
+    re.compile('a\n(b')
+except re.error as e:
+    print(e, e.lineno, e.colno)
+print(re.compile(r'(?P<a>x)(?P<b>y)').groupindex, re.compile('(a)(b)').groups)
+print(re.search('b', 'abcb', 2), re.compile('b').search('abcb', 2), re.compile('^b').search('ab', 1), re.compile('a$').search('ab', 0, 1))
+print(re.compile(r'\d+').findall('1 22 333', 2, 7), re.compile('x').fullmatch('axb', 1, 2))
+print(m.expand(r'<\g<0>>'), re.match(r'(\d+)\.(\d+)', '3.14').expand(r'\2.\1'))
+print(re.split(r'(a)|b', 'xaybz'), re.split('', 'ab'), re.sub('a', lambda m: None, 'bab') if False else '')
+print(re.match(r'\((?P<inner>[^)]*)\)', '(hi)').group('inner'), re.match('a.c', 'a\nc'))
+print(re.findall(r'(?m)^(\w+):', 'k1: v\nk2: w'), re.findall(r'(?s).+', 'a\nb'))
+print(re.search(r'(?<!x)y', 'xy zy').start(), re.search(r'colou?r', 'The color').group())
+print([m.span() for m in re.finditer('', 'ab')], re.sub('^', '>', 'a\nb', flags=re.M))
+print(re.match(r'(?x) a  b # c', 'ab'), re.match(r'a\ b', 'a b', re.X))
+print(re.search(r'[]a]+', ']a]'), re.search(r'\x41\u0042\101', 'ABA'))
+print(re.compile('a', re.I | re.M).flags, re.compile(b'a').flags, re.compile('(?i)a').flags)
+print(re.sub(r'(\w+)', r'\1\1', 'ab cd', count=1), re.subn(r'\d', 'N', 'a1b2c3', 2))
+print(re.fullmatch(r'[a-z_][a-z0-9_]*', 'var_1'), bool(re.match(r'^\s*$', '   ')))
+print(re.match(r'(?:(a)|b)*', 'ab').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups())
+print(re.findall(r'a(?=b)', 'ab ac ab'), re.findall(r'\b\w', 'hi there you'))
+"#####,
+        r#####"('',) ('',) ('',)
+[a][] 1 1
+['héllo', 'wörld', '123'] ['h', 'llo'] <re.Match object; span=(0, 3), match='abc'>
+<re.Match object; span=(0, 1), match='é'> ['١', '٢', '3'] ['\x1c', ' ']
+IndexError unknown group name 'x'
+error missing >, unterminated name at position 3
+error invalid group reference 3 at position 1
+error bad escape \q at position 0
+no such group
+no such group
+no such group
+missing ), unterminated subpattern at position 2 (line 2, column 1) 2 1
+{'a': 1, 'b': 2} 2
+<re.Match object; span=(1, 2), match='b'> <re.Match object; span=(3, 4), match='b'> None <re.Match object; span=(0, 1), match='a'>
+['22', '33'] <re.Match object; span=(1, 2), match='x'>
+<a> 14.3
+['x', 'a', 'y', None, 'z'] ['', 'a', 'b', ''] 
+hi None
+['k1', 'k2'] ['a\nb']
+4 color
+[(0, 0), (1, 1), (2, 2)] >a
+>b
+<re.Match object; span=(0, 2), match='ab'> <re.Match object; span=(0, 3), match='a b'>
+<re.Match object; span=(0, 3), match=']a]'> <re.Match object; span=(0, 3), match='ABA'>
+42 0 34
+abab cd ('aNbNc3', 2)
+<re.Match object; span=(0, 5), match='var_1'> True
+('a',) ('a', 'b')
+['a', 'a'] ['h', 't', 'y']
+"#####,
+    );
+}

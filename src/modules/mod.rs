@@ -9,6 +9,7 @@ pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
 pub mod random;
+pub mod re;
 pub mod signal;
 pub mod time;
 pub mod traceback_obj;
@@ -28,6 +29,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("signal", signal::init);
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
+    vm.register_module("re", re::init);
     vm.register_module("itertools", |vm| {
         frozen(vm, "itertools", include_str!("py/itertools.py"))
     });
