@@ -993,3 +993,59 @@ abab cd ('aNbNc3', 2)
 "#####,
     );
 }
+
+#[test]
+fn os_environ_paths_and_files() {
+    check(
+        "os_environ_paths_and_files",
+        r#####"import os, os.path, sys
+from os.path import join, splitext
+print(os.name, os.sep, repr(os.linesep), os.pathsep, os.curdir, os.pardir, os.devnull, os.altsep, os.extsep)
+print(os.path.join('a', 'b', '/c', 'd'), os.path.join('a/', 'b'), join('', 'x'), os.path.split('/a/b/'), splitext('a.tar.gz'), splitext('.bashrc'))
+print(os.path.normpath('a//b/../c/./d'), os.path.normpath(''), os.path.normpath('//a'), os.path.normpath('///a'), os.path.normpath('../x/..'))
+print(os.path.basename('/x/y.txt'), os.path.dirname('/x/y.txt'), os.path.dirname('y'), os.path.isabs('/a'), os.path.isabs('a'))
+print(os.path.abspath('sub/../f.txt') == os.path.join(os.getcwd(), 'f.txt'), os.path.exists('/'), os.path.isdir('/'), os.path.isfile('/'), os.path.exists('/definitely/not/here'))
+print(type(os.getpid()).__name__, os.getpid() > 0, os.cpu_count() >= 1, os.getenv('PERCOLATE_NOPE'), os.getenv('PERCOLATE_NOPE', 'dflt'))
+os.environ['PERCOLATE_T'] = 'v'
+print(os.environ['PERCOLATE_T'], os.getenv('PERCOLATE_T'), 'PERCOLATE_T' in os.environ, os.environ.get('PERCOLATE_NOPE'))
+try:
+    os.environ['PERCOLATE_NOPE2']
+except KeyError as e:
+    print('KeyError', e)
+try:
+    os.listdir('/definitely/not/here')
+except FileNotFoundError as e:
+    print(e, e.errno, e.filename)
+base = os.path.join('/tmp', 'percolate_os_test_%d' % os.getpid())
+os.makedirs(os.path.join(base, 'a', 'b'), exist_ok=True)
+with open(os.path.join(base, 'f.txt'), 'w') as f:
+    f.write('hello')
+print(sorted(os.listdir(base)), os.path.getsize(os.path.join(base, 'f.txt')), os.stat(os.path.join(base, 'f.txt')).st_size)
+print([(os.path.relpath(d, base), sorted(ds), sorted(fs)) for d, ds, fs in os.walk(base)])
+os.rename(os.path.join(base, 'f.txt'), os.path.join(base, 'g.txt'))
+os.remove(os.path.join(base, 'g.txt'))
+os.rmdir(os.path.join(base, 'a', 'b')); os.rmdir(os.path.join(base, 'a')); os.rmdir(base)
+print(os.path.exists(base), len(os.urandom(16)), os.fspath('p'), os.path.relpath('/a/b/c', '/a/d'), os.path.commonprefix(['/usr/lib', '/usr/local']))
+try:
+    os.fspath(3)
+except TypeError as e:
+    print(e)
+print(os.path.expanduser('x~'), sys.modules['os.path'] is os.path)
+"#####,
+        r#####"posix / '\n' : . .. /dev/null None .
+/c/d a/b x ('/a/b', '') ('a.tar', '.gz') ('.bashrc', '')
+a/c/d . //a /a ..
+y.txt /x  True False
+True True True False False
+int True True None dflt
+v v True None
+KeyError 'PERCOLATE_NOPE2'
+[Errno 2] No such file or directory: '/definitely/not/here' 2 /definitely/not/here
+['a', 'f.txt'] 5 5
+[('.', ['a'], ['f.txt']), ('a', ['b'], []), ('a/b', [], [])]
+False 16 p ../b/c /usr/l
+expected str, bytes or os.PathLike object, not int
+x~ True
+"#####,
+    );
+}

@@ -116,7 +116,7 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 }
 
 /// Converts an OS error to the OSError subclass CPython raises, with errno and filename.
-fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> ObjRef {
+pub fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> ObjRef {
     let errno = err.raw_os_error().unwrap_or(0);
     let (class_name, strerror) = match errno {
         2 => ("FileNotFoundError", "No such file or directory".to_string()),

@@ -8,6 +8,7 @@ pub mod frames;
 pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
+pub mod os;
 pub mod random;
 pub mod re;
 pub mod signal;
@@ -30,6 +31,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
     vm.register_module("re", re::init);
+    vm.register_module("os", os::init);
+    vm.register_module("posixpath", os::init_posixpath);
+    vm.register_module("os.path", os::init_path);
     vm.register_module("itertools", |vm| {
         frozen(vm, "itertools", include_str!("py/itertools.py"))
     });
