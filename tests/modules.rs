@@ -1049,3 +1049,104 @@ x~ True
 "#####,
     );
 }
+
+#[test]
+fn weakref_containers_finalize_and_gc() {
+    check(
+        "weakref_containers_finalize_and_gc",
+        r#####"import weakref, gc
+class Node:
+    def __init__(self, name):
+        self.name = name
+    def hello(self):
+        return 'hi ' + self.name
+    def __repr__(self):
+        return 'Node(%s)' % self.name
+n = Node('a')
+r = weakref.ref(n)
+print(r() is n, r() , type(r).__name__, weakref.ref(n) == r, hash(r) == hash(n))
+del n
+print(r())
+for bad in [1, 'x', [], {}, (), None, 1.5, b'']:
+    try:
+        weakref.ref(bad)
+    except TypeError as e:
+        print(e)
+class L(list):
+    pass
+print(weakref.ref(L([1]))() is None, weakref.ref(len)() is len)
+d = weakref.WeakValueDictionary()
+a, b = Node('a'), Node('b')
+d['a'] = a
+d['b'] = b
+print(len(d), sorted(d.keys()), d.get('a'), 'b' in d)
+del b
+print(len(d), list(d.keys()), 'b' in d, d.get('b', 'gone'))
+k = weakref.WeakKeyDictionary()
+x, y = Node('x'), Node('y')
+k[x] = 1
+k[y] = 2
+print(len(k), k[x], x in k)
+del x
+print(len(k), list(k.values()))
+s = weakref.WeakSet()
+p, q = Node('p'), Node('q')
+s.add(p); s.add(q)
+print(len(s), p in s)
+del p
+print(len(s), list(s))
+events = []
+m = Node('m')
+f = weakref.finalize(m, events.append, 'finalized m')
+print(f.alive, f.peek()[2:])
+del m
+gc.collect()
+print(f.alive, events)
+o = Node('o')
+f2 = weakref.finalize(o, lambda: 'ran')
+print(f2(), f2.alive, f2())
+cb = []
+z = Node('z')
+rz = weakref.ref(z, lambda wr: cb.append(wr is rz))
+del z
+print(gc.collect(), cb)
+w = Node('w')
+wm = weakref.WeakMethod(w.hello)
+print(wm()(), weakref.proxy(w).name)
+del w
+print(wm())
+pr = weakref.proxy(Node('gone'))
+try:
+    pr.name
+except ReferenceError as e:
+    print(e)
+print(gc.isenabled(), gc.disable(), gc.isenabled(), gc.enable(), gc.isenabled(), gc.get_threshold(), gc.garbage)
+"#####,
+        r#####"True Node(a) ReferenceType True True
+None
+cannot create weak reference to 'int' object
+cannot create weak reference to 'str' object
+cannot create weak reference to 'list' object
+cannot create weak reference to 'dict' object
+cannot create weak reference to 'tuple' object
+cannot create weak reference to 'NoneType' object
+cannot create weak reference to 'float' object
+cannot create weak reference to 'bytes' object
+True True
+2 ['a', 'b'] Node(a) True
+1 ['a'] False gone
+2 1 True
+1 [2]
+2 True
+1 [Node(q)]
+True (('finalized m',), {})
+False ['finalized m']
+ran False None
+0 [True]
+hi w w
+None
+weakly-referenced object no longer exists
+True None False None True (700, 10, 10) []
+"#####,
+    );
+}

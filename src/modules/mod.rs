@@ -15,6 +15,7 @@ pub mod signal;
 pub mod time;
 pub mod traceback_obj;
 pub mod types_support;
+pub mod weakref;
 
 use crate::vm::{ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -34,6 +35,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("os", os::init);
     vm.register_module("posixpath", os::init_posixpath);
     vm.register_module("os.path", os::init_path);
+    vm.register_module("weakref", weakref::init);
+    vm.register_module("gc", |vm| frozen(vm, "gc", include_str!("py/gc.py")));
     vm.register_module("itertools", |vm| {
         frozen(vm, "itertools", include_str!("py/itertools.py"))
     });
