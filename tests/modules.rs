@@ -1150,3 +1150,151 @@ True None False None True (700, 10, 10) []
 "#####,
     );
 }
+
+#[test]
+fn queue_and_threading_single_threaded() {
+    check(
+        "queue_and_threading_single_threaded",
+        r#####"import queue, threading
+q = queue.Queue(maxsize=2)
+q.put(1); q.put_nowait(2)
+print(q.qsize(), q.full(), q.empty())
+try:
+    q.put_nowait(3)
+except queue.Full:
+    print('Full')
+try:
+    q.put(3, timeout=0.01)
+except queue.Full:
+    print('Full after timeout')
+print(q.get(), q.get_nowait(), q.empty())
+try:
+    q.get_nowait()
+except queue.Empty:
+    print('Empty')
+try:
+    q.get(timeout=0.01)
+except queue.Empty:
+    print('Empty after timeout')
+q.task_done(); q.task_done()
+try:
+    q.task_done()
+except ValueError as e:
+    print(e)
+q.join()
+lq = queue.LifoQueue()
+pq = queue.PriorityQueue()
+for x in [3, 1, 2]:
+    lq.put(x); pq.put((x, 'p%d' % x))
+print([lq.get() for _ in range(3)], [pq.get() for _ in range(3)])
+sq = queue.SimpleQueue()
+sq.put('a'); sq.put('b')
+print(sq.qsize(), sq.get(), sq.get_nowait(), sq.empty(), issubclass(queue.Empty, Exception))
+t = threading.current_thread()
+print(t.name, t is threading.main_thread(), t.daemon, t.is_alive(), type(threading.get_ident()).__name__, threading.active_count(), threading.enumerate() == [t])
+lock = threading.Lock()
+print(lock.acquire(), lock.locked(), lock.acquire(blocking=False), lock.acquire(timeout=0.01))
+lock.release()
+try:
+    lock.release()
+except RuntimeError as e:
+    print(e)
+with lock:
+    print('held', lock.locked())
+print(lock.locked())
+r = threading.RLock()
+with r:
+    with r:
+        print('reentrant')
+try:
+    r.release()
+except RuntimeError as e:
+    print(e)
+ev = threading.Event()
+print(ev.is_set(), ev.wait(0.01))
+ev.set()
+print(ev.is_set(), ev.wait(), ev.wait(1))
+c = threading.Condition()
+try:
+    c.notify()
+except RuntimeError as e:
+    print(e)
+with c:
+    c.notify_all()
+    print(c.wait(0.01), c.wait_for(lambda: 42))
+s = threading.BoundedSemaphore(1)
+print(s.acquire(), s.acquire(blocking=False))
+s.release()
+try:
+    s.release()
+except ValueError as e:
+    print(e)
+data = threading.local()
+data.x = 5
+print(data.x)
+def work(n):
+    print('work', n)
+th = threading.Thread(target=work, args=(1,))
+print(th.name, th.is_alive(), th.daemon)
+th.run()
+try:
+    th.join()
+except RuntimeError as e:
+    print(e)
+"#####,
+        r#####"2 True False
+Full
+Full after timeout
+1 2 True
+Empty
+Empty after timeout
+task_done() called too many times
+[2, 1, 3] [(1, 'p1'), (2, 'p2'), (3, 'p3')]
+2 a b True True
+MainThread True False True int 1 True
+True True False False
+release unlocked lock
+held True
+False
+reentrant
+cannot release un-acquired lock
+False False
+True True True
+cannot notify on un-acquired lock
+False 42
+True False
+Semaphore released too many times
+5
+Thread-1 (work) False False
+work 1
+cannot join thread before it is started
+"#####,
+    );
+}
+
+/// Waits that only another thread could end: CPython would hang, percolate refuses loudly
+/// (the expected text is percolate's own message, not python3's).
+#[test]
+fn queue_and_threading_refuse_waits_that_never_end() {
+    check(
+        "queue_and_threading_refuse_waits_that_never_end",
+        r#####"import queue, threading
+try:
+    queue.Queue().get()
+except RuntimeError as e:
+    print(e)
+try:
+    threading.Thread(target=print).start()
+except NotImplementedError as e:
+    print(e)
+try:
+    threading.Event().wait()
+except RuntimeError as e:
+    print(e)
+"#####,
+        r#####"Queue.get() on an empty queue would block forever: percolate has no threads to put items in
+percolate has no threads: Thread.start() is not supported (use asyncio tasks, or loop.run_in_executor)
+Event.wait() on an unset event without a timeout would block forever: percolate has no threads to wake it up
+"#####,
+    );
+}

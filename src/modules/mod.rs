@@ -37,6 +37,12 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("os.path", os::init_path);
     vm.register_module("weakref", weakref::init);
     vm.register_module("gc", |vm| frozen(vm, "gc", include_str!("py/gc.py")));
+    vm.register_module("queue", |vm| {
+        frozen(vm, "queue", include_str!("py/queue.py"))
+    });
+    vm.register_module("threading", |vm| {
+        frozen(vm, "threading", include_str!("py/threading.py"))
+    });
     vm.register_module("itertools", |vm| {
         frozen(vm, "itertools", include_str!("py/itertools.py"))
     });
