@@ -1298,3 +1298,61 @@ Event.wait() on an unset event without a timeout would block forever: percolate 
 "#####,
     );
 }
+
+#[test]
+fn textwrap_wrap_fill_dedent_indent_shorten() {
+    check(
+        "textwrap_wrap_fill_dedent_indent_shorten",
+        r#####"import textwrap
+text = ("The quick brown fox jumps over the lazy dog. A well-known pangram, used to "
+        "test typewriters and computer keyboards -- and fonts! Supercalifragilisticexpialidocious "
+        "words get broken when they are too long.\tTabs\tand\nnewlines are whitespace.")
+for w in (20, 35, 80):
+    print(textwrap.wrap(text, w))
+print(textwrap.fill(text, 30, initial_indent='* ', subsequent_indent='  '))
+print(textwrap.wrap('self-contained well-behaved e-mail x--y', 8))
+print(textwrap.wrap('aaaaaaaaaaaaaaaa bb', 5, break_long_words=False))
+print(textwrap.wrap('Hello there.  How are you? Fine.', 12, fix_sentence_endings=True))
+print(textwrap.shorten('Hello  world!  This is a long sentence', width=20))
+print(textwrap.shorten('Hello world', width=11), textwrap.shorten('Hello world!', width=10, placeholder='...'))
+print(textwrap.wrap(text, 30, max_lines=3))
+print(textwrap.wrap('', 10), textwrap.wrap('   ', 10), textwrap.wrap(' a  b ', 10, drop_whitespace=False))
+print(repr(textwrap.dedent('''
+    def f():
+        return 1
+      
+    x = 2
+''')))
+print(repr(textwrap.dedent('  a\n\tb\n')), repr(textwrap.dedent('   x\n   y')))
+print(repr(textwrap.indent('a\n\nb\n', '> ')), repr(textwrap.indent('a\n\nb', '+', lambda l: True)))
+try:
+    textwrap.wrap('x', 0)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"['The quick brown fox', 'jumps over the lazy', 'dog. A well-known', 'pangram, used to', 'test typewriters and', 'computer keyboards', '-- and fonts! Superc', 'alifragilisticexpial', 'idocious words get', 'broken when they are', 'too long.    Tabs', 'and newlines are', 'whitespace.']
+['The quick brown fox jumps over the', 'lazy dog. A well-known pangram,', 'used to test typewriters and', 'computer keyboards -- and fonts!', 'Supercalifragilisticexpialidocious', 'words get broken when they are too', 'long.    Tabs    and newlines are', 'whitespace.']
+['The quick brown fox jumps over the lazy dog. A well-known pangram, used to test', 'typewriters and computer keyboards -- and fonts!', 'Supercalifragilisticexpialidocious words get broken when they are too long.', 'Tabs    and newlines are whitespace.']
+* The quick brown fox jumps
+  over the lazy dog. A well-
+  known pangram, used to test
+  typewriters and computer
+  keyboards -- and fonts! Supe
+  rcalifragilisticexpialidocio
+  us words get broken when
+  they are too long.    Tabs
+  and newlines are whitespace.
+['self-con', 'tained', 'well-', 'behaved', 'e-mail x', '--y']
+['aaaaaaaaaaaaaaaa', 'bb']
+['Hello there.', 'How are you?', 'Fine.']
+Hello world! [...]
+Hello world Hello...
+['The quick brown fox jumps over', 'the lazy dog. A well-known', 'pangram, used to test [...]']
+[] [] [' a  b ']
+'\ndef f():\n    return 1\n\nx = 2\n'
+'  a\n\tb\n' 'x\ny'
+'> a\n\n> b\n' '+a\n+\n+b'
+invalid width 0 (must be > 0)
+"#####,
+    );
+}

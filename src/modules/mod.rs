@@ -40,6 +40,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("queue", |vm| {
         frozen(vm, "queue", include_str!("py/queue.py"))
     });
+    vm.register_module("textwrap", |vm| {
+        frozen(vm, "textwrap", include_str!("py/textwrap.py"))
+    });
     vm.register_module("threading", |vm| {
         frozen(vm, "threading", include_str!("py/threading.py"))
     });
