@@ -1356,3 +1356,77 @@ invalid width 0 (must be > 0)
 "#####,
     );
 }
+
+#[test]
+fn struct_pack_unpack_calcsize() {
+    check(
+        "struct_pack_unpack_calcsize",
+        r#####"import struct
+print(struct.calcsize('@bi'), struct.calcsize('=bi'), struct.calcsize('@ci?q'), struct.calcsize('@qc'), struct.calcsize('<5s2xH'))
+data = struct.pack('<iHbx?3sd', -5, 65535, -1, True, b'abcd', 2.5)
+print(data, struct.unpack('<iHbx?3sd', data))
+print(struct.pack('>I', 0xdeadbeef), struct.unpack('>I', b'\xde\xad\xbe\xef'), struct.pack('!hH', -2, 3))
+print(struct.pack('<q', -2), struct.unpack('<Q', b'\xff' * 8), struct.pack('@bq', 1, 2))
+print(struct.pack('<e', 1.5), struct.unpack('<e', b'\x00<'), struct.pack('>d', 0.1), struct.unpack('>f', struct.pack('>f', 0.1)))
+print(struct.pack('5s', b'ab'), struct.pack('3p', b'abcd'), struct.unpack('3p', b'\x02abx'[:3]), struct.pack('<?', 5), struct.unpack('?', b'\x02'), struct.pack('2c', b'x', b'y'))
+s = struct.Struct('<hh')
+print(s.size, s.format, s.pack(1, 2), s.unpack(b'\x01\x00\x02\x00'), list(s.iter_unpack(b'\x01\x00\x02\x00\x03\x00\x04\x00')))
+print(struct.unpack_from('<h', b'\x00\x01\x00', 1), struct.unpack(b'<h', bytearray(b'\x05\x00')))
+for f, a in [('b', 200), ('h', 70000), ('i', 2**40), ('I', -1), ('B', -1), ('Q', -1), ('q', 2**63), ('H', 70000), ('l', 2**70), ('<l', 2**40), ('I', 2**33), ('<i', 'x'), ('f', 'x'), ('s', 'ab'), ('c', b'ab')]:
+    try:
+        struct.pack(f, a)
+    except struct.error as e:
+        print(f, e)
+for f, a in [('ii', (1,)), ('i', (1, 2)), ('z', (1,)), ('3', ())]:
+    try:
+        struct.pack(f, *a)
+    except struct.error as e:
+        print(f, e)
+try:
+    struct.pack('e', 1e10)
+except OverflowError as e:
+    print(e)
+try:
+    struct.unpack('i', b'ab')
+except struct.error as e:
+    print(e)
+try:
+    struct.unpack_from('i', b'ab', 1)
+except struct.error as e:
+    print(e)
+print(struct.error.__module__, issubclass(struct.error, Exception), struct.pack('<e', 65504.0), struct.pack('<e', 1e-7))
+"#####,
+        r#####"8 5 24 9 9
+b'\xfb\xff\xff\xff\xff\xff\xff\x00\x01abc\x00\x00\x00\x00\x00\x00\x04@' (-5, 65535, -1, True, b'abc', 2.5)
+b'\xde\xad\xbe\xef' (3735928559,) b'\xff\xfe\x00\x03'
+b'\xfe\xff\xff\xff\xff\xff\xff\xff' (18446744073709551615,) b'\x01\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00'
+b'\x00>' (1.0,) b'?\xb9\x99\x99\x99\x99\x99\x9a' (0.10000000149011612,)
+b'ab\x00\x00\x00' b'\x02ab' (b'ab',) b'\x01' (True,) b'xy'
+4 <hh b'\x01\x00\x02\x00' (1, 2) [(1, 2), (3, 4)]
+(1,) (5,)
+b byte format requires -128 <= number <= 127
+h short format requires -32768 <= number <= 32767
+i 'i' format requires -2147483648 <= number <= 2147483647
+I argument out of range
+B ubyte format requires 0 <= number <= 255
+Q argument out of range
+q argument out of range
+H ushort format requires 0 <= number <= 65535
+l argument out of range
+<l 'l' format requires -2147483648 <= number <= 2147483647
+I 'I' format requires 0 <= number <= 4294967295
+<i required argument is not an integer
+f required argument is not a float
+s argument for 's' must be a bytes object
+c char format requires a bytes object of length 1
+ii pack expected 2 items for packing (got 1)
+i pack expected 1 items for packing (got 2)
+z bad char in struct format
+3 repeat count given without format specifier
+float too large to pack with e format
+unpack requires a buffer of 4 bytes
+unpack_from requires a buffer of at least 5 bytes for unpacking 4 bytes at offset 1 (actual buffer size is 2)
+struct True b'\xff{' b'\x02\x00'
+"#####,
+    );
+}

@@ -12,6 +12,7 @@ pub mod os;
 pub mod random;
 pub mod re;
 pub mod signal;
+pub mod struct_module;
 pub mod time;
 pub mod traceback_obj;
 pub mod types_support;
@@ -32,6 +33,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
     vm.register_module("re", re::init);
+    vm.register_module("struct", struct_module::init);
     vm.register_module("os", os::init);
     vm.register_module("posixpath", os::init_posixpath);
     vm.register_module("os.path", os::init_path);
