@@ -1430,3 +1430,42 @@ struct True b'\xff{' b'\x02\x00'
 "#####,
     );
 }
+
+#[test]
+fn statistics_averages_and_spreads() {
+    check(
+        "statistics_averages_and_spreads",
+        r#####"import statistics as st
+print(st.mean([1, 2, 3, 4]), st.mean([1, 2, 3]), st.mean([1.5, 2.5]), st.mean([0.1] * 10), st.mean([1, 2.0]), st.mean(range(10**6)), st.mean([True, False, True]))
+print(st.median([3, 1, 2]), st.median([4, 1, 3, 2]), st.median([1, 3]), st.median_low([1, 2, 3, 4]), st.median_high([1, 2, 3, 4]))
+print(st.variance([1, 2, 3, 4]), st.variance([2, 4, 6]), st.pvariance([1, 2, 3, 4]), st.variance([0.1, 0.2, 0.3]), st.pvariance([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]))
+print(st.stdev([1, 2, 3, 4]), st.pstdev([2, 4, 4, 4, 5, 5, 7, 9]), st.stdev([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]), st.stdev([10**20, 10**20 + 3, 10**20 + 7]))
+print(st.mode([1, 1, 2, 3, 3, 3]), st.mode('aabbbc'), st.multimode('aabbcd'), st.fmean([3.5, 4.0, 5.25]), st.fmean([1, 2], weights=[1, 3]))
+print(st.quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), st.quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], n=10, method='inclusive'))
+print(round(st.geometric_mean([54, 24, 36]), 9), st.harmonic_mean([40, 60]), st.harmonic_mean([2.5, 3, 10]), st.median_grouped([52, 52, 53, 54]))
+for f, data in [(st.mean, []), (st.variance, [1]), (st.stdev, [1]), (st.pvariance, []), (st.median, []), (st.mode, [])]:
+    try:
+        f(data)
+    except st.StatisticsError as e:
+        print(f.__name__, e)
+print(issubclass(st.StatisticsError, ValueError), st.linear_regression([1, 2, 3], [2, 4, 6.5]), st.correlation([1, 2, 3], [1, 2, 4]))
+print(st.NormalDist(5, 2), round(st.NormalDist().pdf(0), 12))
+"#####,
+        r#####"2.5 2 2.0 0.1 1.5 499999.5 0.6666666666666666
+2 2.5 2.0 2 3
+1.6666666666666667 4 1.25 0.009999999999999998 0.9739583333333334
+1.2909944487358056 2.0 1.0810874155219827 3.511884584284246
+3 b ['a', 'b'] 4.25 1.75
+[2.75, 5.5, 8.25] [1.9, 2.8, 3.7, 4.6, 5.5, 6.4, 7.3, 8.2, 9.1]
+36.0 48.0 3.6 52.5
+mean mean requires at least one data point
+variance variance requires at least two data points
+stdev stdev requires at least two data points
+pvariance pvariance requires at least one data point
+median no median for empty data
+mode no mode for empty data
+True LinearRegression(slope=2.25, intercept=-0.33333333333333304) 0.9819805060619656
+NormalDist(mu=5.0, sigma=2.0) 0.398942280401
+"#####,
+    );
+}

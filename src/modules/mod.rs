@@ -42,6 +42,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("queue", |vm| {
         frozen(vm, "queue", include_str!("py/queue.py"))
     });
+    vm.register_module("statistics", |vm| {
+        frozen(vm, "statistics", include_str!("py/statistics.py"))
+    });
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
     });
