@@ -67,7 +67,7 @@ def _add(a, b):
 def _sum(data):
     """(type, exact total as (n, d) or a float inf/nan, count)."""
     T = int
-    total = (0, 1)
+    partials = {}
     special = None
     count = 0
     for x in data:
@@ -77,9 +77,13 @@ def _sum(data):
         if r is None:
             special = x if special is None else special + x
         else:
-            total = _add(total, r)
+            n, d = r
+            partials[d] = partials.get(d, 0) + n
     if special is not None:
         return T, special, count
+    total = (0, 1)
+    for d, n in partials.items():
+        total = _add(total, (n, d))
     return T, total, count
 
 
@@ -226,8 +230,8 @@ def _ss(data):
     """(type, exact sum of squared deviations, count)."""
     T = int
     count = 0
-    sx = (0, 1)
-    sxx = (0, 1)
+    sx_partials = {}
+    sxx_partials = {}
     special = None
     for x in data:
         T = _coerce(T, type(x))
@@ -236,12 +240,19 @@ def _ss(data):
         if r is None:
             special = x if special is None else special + x
             continue
-        sx = _add(sx, r)
-        sxx = _add(sxx, (r[0] * r[0], r[1] * r[1]))
+        n, d = r
+        sx_partials[d] = sx_partials.get(d, 0) + n
+        sxx_partials[d] = sxx_partials.get(d, 0) + n * n
     if special is not None:
         return T, special, count
     if not count:
         return T, (0, 1), 0
+    sx = (0, 1)
+    for d, n in sx_partials.items():
+        sx = _add(sx, (n, d))
+    sxx = (0, 1)
+    for d, n in sxx_partials.items():
+        sxx = _add(sxx, (n, d * d))
     # n * sum(x*x) - sum(x)**2, over n.
     num = count * sxx[0] * sx[1] * sx[1] - sx[0] * sx[0] * sxx[1]
     den = sxx[1] * sx[1] * sx[1] * count
