@@ -1469,3 +1469,212 @@ NormalDist(mu=5.0, sigma=2.0) 0.398942280401
 "#####,
     );
 }
+
+#[test]
+fn pprint_wraps_like_cpython() {
+    check(
+        "pprint_wraps_like_cpython",
+        r#####"import pprint, io, sys
+data = {'name': 'percolate', 'tags': ['async', 'interpreter', 'rust', 'python'] * 3,
+        'nested': {'z': 1, 'a': [1, 2, 3], 'm': {'deep': tuple(range(30))}},
+        'b': None, 'flags': {3, 1, 2}, 'single': (1,), 'empty': [], 'fs': frozenset('ab')}
+pprint.pprint(data)
+print(pprint.pformat(data, width=40))
+pprint.pprint(data, sort_dicts=False, indent=4, width=60)
+pprint.pprint(list(range(40)), compact=True)
+pprint.pprint([{'id': i, 'value': 'x' * i} for i in range(5, 30, 6)])
+pprint.pprint({'short': 1})
+pprint.pprint('word ' * 30)
+print(pprint.pformat({'k': 'a fairly long string value that will need to be wrapped somewhere ' * 2}))
+pprint.pprint(data, depth=1)
+r = [1, 2]
+r.append(r)
+print(pprint.saferepr(r)[:24], pprint.isrecursive(r), pprint.isreadable([1, 'a']), pprint.isreadable(object()))
+s = io.StringIO()
+pprint.pprint({'x': 1}, stream=s)
+print(repr(s.getvalue()))
+pprint.pp({'b': 1, 'a': 2})
+print(pprint.pformat([1, 'two', 3.0, None, {'k': (1, 2)}], width=10))
+"#####,
+        r#####"{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {'a': [1, 2, 3],
+            'm': {'deep': (0,
+                           1,
+                           2,
+                           3,
+                           4,
+                           5,
+                           6,
+                           7,
+                           8,
+                           9,
+                           10,
+                           11,
+                           12,
+                           13,
+                           14,
+                           15,
+                           16,
+                           17,
+                           18,
+                           19,
+                           20,
+                           21,
+                           22,
+                           23,
+                           24,
+                           25,
+                           26,
+                           27,
+                           28,
+                           29)},
+            'z': 1},
+ 'single': (1,),
+ 'tags': ['async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python']}
+{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {'a': [1, 2, 3],
+            'm': {'deep': (0,
+                           1,
+                           2,
+                           3,
+                           4,
+                           5,
+                           6,
+                           7,
+                           8,
+                           9,
+                           10,
+                           11,
+                           12,
+                           13,
+                           14,
+                           15,
+                           16,
+                           17,
+                           18,
+                           19,
+                           20,
+                           21,
+                           22,
+                           23,
+                           24,
+                           25,
+                           26,
+                           27,
+                           28,
+                           29)},
+            'z': 1},
+ 'single': (1,),
+ 'tags': ['async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python']}
+{   'name': 'percolate',
+    'tags': [   'async',
+                'interpreter',
+                'rust',
+                'python',
+                'async',
+                'interpreter',
+                'rust',
+                'python',
+                'async',
+                'interpreter',
+                'rust',
+                'python'],
+    'nested': {   'z': 1,
+                  'a': [1, 2, 3],
+                  'm': {   'deep': (   0,
+                                       1,
+                                       2,
+                                       3,
+                                       4,
+                                       5,
+                                       6,
+                                       7,
+                                       8,
+                                       9,
+                                       10,
+                                       11,
+                                       12,
+                                       13,
+                                       14,
+                                       15,
+                                       16,
+                                       17,
+                                       18,
+                                       19,
+                                       20,
+                                       21,
+                                       22,
+                                       23,
+                                       24,
+                                       25,
+                                       26,
+                                       27,
+                                       28,
+                                       29)}},
+    'b': None,
+    'flags': {1, 2, 3},
+    'single': (1,),
+    'empty': [],
+    'fs': frozenset({'a', 'b'})}
+[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+ 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39]
+[{'id': 5, 'value': 'xxxxx'},
+ {'id': 11, 'value': 'xxxxxxxxxxx'},
+ {'id': 17, 'value': 'xxxxxxxxxxxxxxxxx'},
+ {'id': 23, 'value': 'xxxxxxxxxxxxxxxxxxxxxxx'},
+ {'id': 29, 'value': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx'}]
+{'short': 1}
+('word word word word word word word word word word word word word word word '
+ 'word word word word word word word word word word word word word word word ')
+{'k': 'a fairly long string value that will need to be wrapped somewhere a '
+      'fairly long string value that will need to be wrapped somewhere '}
+{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {...},
+ 'single': (...,),
+ 'tags': [...]}
+[1, 2, <Recursion on lis True True False
+"{'x': 1}\n"
+{'b': 1, 'a': 2}
+[1,
+ 'two',
+ 3.0,
+ None,
+ {'k': (1,
+        2)}]
+"#####,
+    );
+}

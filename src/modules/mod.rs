@@ -45,6 +45,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("statistics", |vm| {
         frozen(vm, "statistics", include_str!("py/statistics.py"))
     });
+    vm.register_module("pprint", |vm| {
+        frozen(vm, "pprint", include_str!("py/pprint.py"))
+    });
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
     });
