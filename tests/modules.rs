@@ -1678,3 +1678,41 @@ print(pprint.pformat([1, 'two', 3.0, None, {'k': (1, 2)}], width=10))
 "#####,
     );
 }
+
+#[test]
+fn uuid_uuid4_and_uuid_fields() {
+    check(
+        "uuid_uuid4_and_uuid_fields",
+        r#####"import uuid, re
+u = uuid.uuid4()
+s = str(u)
+print(len(s), bool(re.fullmatch(r'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}', s)), u.version, u.variant, type(u.int).__name__, len(u.hex), len(u.bytes))
+print(u == uuid.UUID(s), u == uuid.UUID(hex=u.hex), uuid.UUID(bytes=u.bytes) == u, u != uuid.uuid4(), hash(u) == hash(uuid.UUID(s)))
+v = uuid.UUID('{12345678-1234-5678-1234-567812345678}')
+print(v, repr(v), v.hex, v.int, v.urn, v.version, v.fields, v.time_low, v.node, v.bytes, v.bytes_le)
+print(uuid.UUID(int=0), uuid.UUID(fields=(1, 2, 3, 4, 5, 6)), uuid.UUID('12345678123456781234567812345678', version=4))
+print(uuid.NAMESPACE_DNS, sorted([uuid.UUID(int=5), uuid.UUID(int=2)]), uuid.UUID(bytes_le=v.bytes_le) == v)
+for bad in ['xyz', '1234567812345678123456781234567g']:
+    try:
+        uuid.UUID(bad)
+    except ValueError as e:
+        print(e)
+try:
+    v.int = 3
+except TypeError as e:
+    print(e)
+u1 = uuid.uuid1()
+print(u1.version, u1.variant, len(str(u1)))
+"#####,
+        r#####"36 True 4 specified in RFC 4122 int 32 16
+True True True True True
+12345678-1234-5678-1234-567812345678 UUID('12345678-1234-5678-1234-567812345678') 12345678123456781234567812345678 24197857161011715162171839636988778104 urn:uuid:12345678-1234-5678-1234-567812345678 None (305419896, 4660, 22136, 18, 52, 95073701484152) 305419896 95073701484152 b'\x124Vx\x124Vx\x124Vx\x124Vx' b'xV4\x124\x12xV\x124Vx\x124Vx'
+00000000-0000-0000-0000-000000000000 00000001-0002-0003-0405-000000000006 12345678-1234-4678-9234-567812345678
+6ba7b810-9dad-11d1-80b4-00c04fd430c8 [UUID('00000000-0000-0000-0000-000000000002'), UUID('00000000-0000-0000-0000-000000000005')] True
+badly formed hexadecimal UUID string
+invalid literal for int() with base 16: '1234567812345678123456781234567g'
+UUID objects are immutable
+1 specified in RFC 4122 36
+"#####,
+    );
+}

@@ -48,6 +48,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("pprint", |vm| {
         frozen(vm, "pprint", include_str!("py/pprint.py"))
     });
+    vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
     });
