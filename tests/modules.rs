@@ -1716,3 +1716,30 @@ UUID objects are immutable
 "#####,
     );
 }
+
+#[test]
+fn sys_float_info_flags_and_encodings() {
+    check(
+        "sys_float_info_flags_and_encodings",
+        r#####"import sys
+print(sys.float_info)
+print(sys.int_info, sys.hash_info.modulus, sys.float_info.epsilon, sys.float_info.max == 1.7976931348623157e+308, sys.float_info[8])
+print(sys.flags.optimize, sys.flags.debug, sys.maxunicode, sys.float_repr_style, sys.getdefaultencoding(), sys.getfilesystemencoding(), sys.is_finalizing(), sys.warnoptions)
+print(sys.maxsize, sys.getrecursionlimit() > 0, sys.version_info >= (3, 8), sys.version_info.major, type(sys.platform).__name__, sys.exc_info())
+try:
+    raise KeyError('k')
+except KeyError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, repr(v), tb is not None)
+sys.setswitchinterval(0.01)
+print(sys.getswitchinterval(), sys.gettrace())
+"#####,
+        r#####"sys.float_info(max=1.7976931348623157e+308, max_exp=1024, max_10_exp=308, min=2.2250738585072014e-308, min_exp=-1021, min_10_exp=-307, dig=15, mant_dig=53, epsilon=2.220446049250313e-16, radix=2, rounds=1)
+sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits=4300, str_digits_check_threshold=640) 2305843009213693951 2.220446049250313e-16 True 2.220446049250313e-16
+0 0 1114111 short utf-8 utf-8 False []
+9223372036854775807 True True 3 str (None, None, None)
+KeyError KeyError('k') True
+0.01 None
+"#####,
+    );
+}
