@@ -870,3 +870,981 @@ fn itertools_batched_from_3_12() {
         "[('a', 'b', 'c'), ('d', 'e', 'f'), ('g',)]\nn must be at least one\n",
     );
 }
+
+#[test]
+fn print_honours_replaced_sys_streams() {
+    check(
+        "print_honours_replaced_sys_streams",
+        r#####"import sys, io, contextlib
+buf = io.StringIO()
+saved = sys.stdout
+sys.stdout = buf
+print("hello", 1, sep=", ")
+print("no newline", end="")
+sys.stdout = saved
+print(repr(buf.getvalue()))
+with contextlib.redirect_stdout(io.StringIO()) as f:
+    print("inside")
+    sys.stdout.write("written\n")
+print(repr(f.getvalue()), sys.stdout is saved)
+class Recorder:
+    def __init__(self):
+        self.parts = []
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+    def flush(self):
+        self.parts.append("<flush>")
+r = Recorder()
+print("a", "b", 3, sep="-", file=r, flush=True)
+print(r.parts)
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    print("to stderr", file=sys.stderr)
+print(repr(err.getvalue()))
+print(sys.stdout.write("abc"))
+sys.stdout.flush()
+sys.stdout = None
+print("dropped")
+sys.stdout = saved
+try:
+    print("x", file=3)
+except AttributeError as e:
+    print(e)
+class NoFlush:
+    def write(self, s):
+        pass
+try:
+    print("x", file=NoFlush(), flush=True)
+except AttributeError as e:
+    print(e)
+try:
+    sys.stdout.write(5)
+except TypeError as e:
+    print(e)
+"#####,
+        r#####"'hello, 1\nno newline'
+'inside\nwritten\n' True
+['a', '-', 'b', '-', '3', '\n', '<flush>']
+'to stderr\n'
+abc3
+'int' object has no attribute 'write'
+'NoFlush' object has no attribute 'flush'
+write() argument must be str, not int
+"#####,
+    );
+}
+
+#[test]
+fn re_matching_substitution_and_errors() {
+    check(
+        "re_matching_substitution_and_errors",
+        r#####"import re
+print(re.match(r'(\w+) (\w+)', 'hello world').groups())
+m = re.search(r'(?P<year>\d{4})-(?P<month>\d\d)', 'date: 2024-03-15!')
+print(m, m.group('year'), m['month'], m.groupdict(), m.span(), m.start(2), m.end('year'), m.lastgroup, m.lastindex)
+print(re.findall(r'\d+', 'a1 b22 c333'), re.findall(r'(\w)(\d)', 'a1 b2'), re.findall(r'(\w)=?', 'ab'))
+print(re.sub(r'(\w+)@(\w+)', r'\2 at \1', 'joe@site and ann@web'))
+print(re.sub(r'\d', lambda m: str(int(m.group()) * 2), 'a1b2c9'))
+print(re.subn('x*', '-', 'abxd'), re.sub('', '-', 'abc'))
+print(re.split(r'\s*,\s*', 'a , b,c ,d'), re.split(r'(,)', 'a,b'), re.split(r'\b', 'a b'), re.split('x*', 'axbc'))
+print(re.split(',', 'a,b,c,d', maxsplit=2))
+print(re.escape('a.b*c?'), re.fullmatch(r'a|ab', 'ab'), re.fullmatch('a', 'ab'))
+print(re.compile('abc', re.I).match('ABC'), re.findall('^\\w', 'ab\ncd', re.M), re.findall('a.b', 'a\nb', re.S))
+p = re.compile(r'''
+   (\d+)   # number
+   \s*     # space
+   ([a-z]+)  # unit
+''', re.VERBOSE)
+print(p.findall('10 kg 20m'), p)
+for m in re.finditer(r'(?<=\$)\d+(?!\d)', 'cost $100 and $25'):
+    print(m.group(), m.span())
+print(re.match(r'(a)(b)?', 'a').groups('-'), re.match(r'(?:ab)+', 'ababx').group())
+print(re.search(r'(\w)\1', 'abccd').group(), re.search(r'(?P<c>\w)(?P=c)', 'xyzzy').group())
+print(re.match(r'a*?b', 'aaab').group(), re.match(r'(a+)+$', 'aaaa').group(1))
+print(re.search('$', 'ab\n').span(), re.search(r'\Z', 'ab\n').span(), re.findall('$', 'a\nb\n', re.M))
+for bad in ['(a', 'a)', '*a', 'a**', '[a', r'\q', '(?P<1>a)', '(?P=x)', 'a{3,1}', '(?<=a+)b', r'(a)\2', '(?z)']:
+    try:
+        re.compile(bad)
+    except re.error as e:
+        print(repr(bad), '->', e)
+print(re.match(b'(\\d+)', b'123abc').group(1), re.sub(b'a', b'b', b'aaa'))
+try:
+    re.match('a', b'a')
+except TypeError as e:
+    print(e)
+print(re.I | re.M, re.compile('x', re.I | re.S), re.match('x', 'x'))
+print(re.match(r'(?i)hello', 'HeLLo').group(), re.match(r'(?i:a)b', 'Ab'), re.match(r'(?i:a)b', 'AB'))
+print(re.sub(r'(?P<w>\w+)', r'<\g<w>>', 'hi there'), re.sub('a', r'\n', 'bab') == 'b\nb')
+print(re.match(r'[^a-c]+', 'xyzabc').group(), re.match(r'[\d.]+', '3.14x').group(), re.findall(r'[a\-z]', 'a-bz'))
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'a++a', 'aaa'), re.match(r'(a)?(?(1)b|c)', 'c'))
+print(re.findall(r'\bfoo\b', 'foo foobar (foo)'), re.sub(r'\s+', ' ', '  a \t\n b  ').strip())
+print(re.search(r'x{2,3}?', 'xxxx').group(), re.search(r'x{,2}', 'xxx').group(), re.search(r'a{', 'a{').group())
+print(re.match('.*', 'x' * 100000).end())
+"#####,
+        r#####"('hello', 'world')
+<re.Match object; span=(6, 13), match='2024-03'> 2024 03 {'year': '2024', 'month': '03'} (6, 13) 11 10 month 2
+['1', '22', '333'] [('a', '1'), ('b', '2')] ['a', 'b']
+site at joe and web at ann
+a2b4c18
+('-a-b--d-', 5) -a-b-c-
+['a', 'b', 'c', 'd'] ['a', ',', 'b'] ['', 'a', ' ', 'b', ''] ['', 'a', '', 'b', 'c', '']
+['a', 'b', 'c,d']
+a\.b\*c\? <re.Match object; span=(0, 2), match='ab'> None
+<re.Match object; span=(0, 3), match='ABC'> ['a', 'c'] ['a\nb']
+[('10', 'kg'), ('20', 'm')] re.compile('\n   (\\d+)   # number\n   \\s*     # space\n   ([a-z]+)  # unit\n', re.VERBOSE)
+100 (6, 9)
+25 (15, 17)
+('a', '-') abab
+cc zz
+aaab aaaa
+(2, 2) (3, 3) ['', '', '']
+'(a' -> missing ), unterminated subpattern at position 0
+'a)' -> unbalanced parenthesis at position 1
+'*a' -> nothing to repeat at position 0
+'a**' -> multiple repeat at position 2
+'[a' -> unterminated character set at position 0
+'\\q' -> bad escape \q at position 0
+'(?P<1>a)' -> bad character in group name '1' at position 4
+'(?P=x)' -> unknown group name 'x' at position 4
+'a{3,1}' -> min repeat greater than max repeat at position 2
+'(?<=a+)b' -> look-behind requires fixed-width pattern
+'(a)\\2' -> invalid group reference 2 at position 4
+'(?z)' -> unknown extension ?z at position 1
+b'123' b'bbb'
+cannot use a string pattern on a bytes-like object
+re.IGNORECASE|re.MULTILINE re.compile('x', re.IGNORECASE|re.DOTALL) <re.Match object; span=(0, 1), match='x'>
+HeLLo <re.Match object; span=(0, 2), match='Ab'> None
+<hi> <there> True
+xyz 3.14 ['a', '-', 'z']
+<re.Match object; span=(0, 4), match='aaab'> None <re.Match object; span=(0, 1), match='c'>
+['foo', 'foo'] a b
+xx xx a{
+100000
+"#####,
+    );
+}
+
+#[test]
+fn re_groups_flags_and_edge_cases() {
+    check(
+        "re_groups_flags_and_edge_cases",
+        r#####"import re
+print(re.match('(a|)*', 'aa').groups(), re.match('(a*)*', 'aa').groups(), re.match('(a*)+b', 'aab').groups())
+print(re.sub('(a)|b', r'[\1]', 'ab'), re.match('((a)b)', 'ab').lastindex, re.match('(a)(b)?', 'a').lastindex)
+print(re.findall(r'\w+', 'héllo wörld 123'), re.findall(r'\w+', 'héllo', re.A), re.match('[A-Z]+', 'abc', re.I))
+print(re.match('É', 'é', re.I), re.findall(r'\d', '١٢3'), re.findall(r'\s', 'a\x1cb c'))
+for t in [r'\g<x>', r'\g<1', r'\3', r'\q']:
+    try:
+        re.sub('(a)', t, 'a')
+    except (re.error, IndexError) as e:
+        print(type(e).__name__, e)
+m = re.match('a', 'a')
+for g in [3, 'x', -1]:
+    try:
+        m.group(g)
+    except IndexError as e:
+        print(e)
+try:
+    re.compile('a\n(b')
+except re.error as e:
+    print(e, e.lineno, e.colno)
+print(re.compile(r'(?P<a>x)(?P<b>y)').groupindex, re.compile('(a)(b)').groups)
+print(re.search('b', 'abcb', 2), re.compile('b').search('abcb', 2), re.compile('^b').search('ab', 1), re.compile('a$').search('ab', 0, 1))
+print(re.compile(r'\d+').findall('1 22 333', 2, 7), re.compile('x').fullmatch('axb', 1, 2))
+print(m.expand(r'<\g<0>>'), re.match(r'(\d+)\.(\d+)', '3.14').expand(r'\2.\1'))
+print(re.split(r'(a)|b', 'xaybz'), re.split('', 'ab'), re.sub('a', lambda m: None, 'bab') if False else '')
+print(re.match(r'\((?P<inner>[^)]*)\)', '(hi)').group('inner'), re.match('a.c', 'a\nc'))
+print(re.findall(r'(?m)^(\w+):', 'k1: v\nk2: w'), re.findall(r'(?s).+', 'a\nb'))
+print(re.search(r'(?<!x)y', 'xy zy').start(), re.search(r'colou?r', 'The color').group())
+print([m.span() for m in re.finditer('', 'ab')], re.sub('^', '>', 'a\nb', flags=re.M))
+print(re.match(r'(?x) a  b # c', 'ab'), re.match(r'a\ b', 'a b', re.X))
+print(re.search(r'[]a]+', ']a]'), re.search(r'\x41\u0042\101', 'ABA'))
+print(re.compile('a', re.I | re.M).flags, re.compile(b'a').flags, re.compile('(?i)a').flags)
+print(re.sub(r'(\w+)', r'\1\1', 'ab cd', count=1), re.subn(r'\d', 'N', 'a1b2c3', 2))
+print(re.fullmatch(r'[a-z_][a-z0-9_]*', 'var_1'), bool(re.match(r'^\s*$', '   ')))
+print(re.match(r'(?:(a)|b)*', 'ab').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups())
+print(re.findall(r'a(?=b)', 'ab ac ab'), re.findall(r'\b\w', 'hi there you'))
+"#####,
+        r#####"('',) ('',) ('',)
+[a][] 1 1
+['héllo', 'wörld', '123'] ['h', 'llo'] <re.Match object; span=(0, 3), match='abc'>
+<re.Match object; span=(0, 1), match='é'> ['١', '٢', '3'] ['\x1c', ' ']
+IndexError unknown group name 'x'
+error missing >, unterminated name at position 3
+error invalid group reference 3 at position 1
+error bad escape \q at position 0
+no such group
+no such group
+no such group
+missing ), unterminated subpattern at position 2 (line 2, column 1) 2 1
+{'a': 1, 'b': 2} 2
+<re.Match object; span=(1, 2), match='b'> <re.Match object; span=(3, 4), match='b'> None <re.Match object; span=(0, 1), match='a'>
+['22', '33'] <re.Match object; span=(1, 2), match='x'>
+<a> 14.3
+['x', 'a', 'y', None, 'z'] ['', 'a', 'b', ''] 
+hi None
+['k1', 'k2'] ['a\nb']
+4 color
+[(0, 0), (1, 1), (2, 2)] >a
+>b
+<re.Match object; span=(0, 2), match='ab'> <re.Match object; span=(0, 3), match='a b'>
+<re.Match object; span=(0, 3), match=']a]'> <re.Match object; span=(0, 3), match='ABA'>
+42 0 34
+abab cd ('aNbNc3', 2)
+<re.Match object; span=(0, 5), match='var_1'> True
+('a',) ('a', 'b')
+['a', 'a'] ['h', 't', 'y']
+"#####,
+    );
+}
+
+#[test]
+fn os_environ_paths_and_files() {
+    check(
+        "os_environ_paths_and_files",
+        r#####"import os, os.path, sys
+from os.path import join, splitext
+print(os.name, os.sep, repr(os.linesep), os.pathsep, os.curdir, os.pardir, os.devnull, os.altsep, os.extsep)
+print(os.path.join('a', 'b', '/c', 'd'), os.path.join('a/', 'b'), join('', 'x'), os.path.split('/a/b/'), splitext('a.tar.gz'), splitext('.bashrc'))
+print(os.path.normpath('a//b/../c/./d'), os.path.normpath(''), os.path.normpath('//a'), os.path.normpath('///a'), os.path.normpath('../x/..'))
+print(os.path.basename('/x/y.txt'), os.path.dirname('/x/y.txt'), os.path.dirname('y'), os.path.isabs('/a'), os.path.isabs('a'))
+print(os.path.abspath('sub/../f.txt') == os.path.join(os.getcwd(), 'f.txt'), os.path.exists('/'), os.path.isdir('/'), os.path.isfile('/'), os.path.exists('/definitely/not/here'))
+print(type(os.getpid()).__name__, os.getpid() > 0, os.cpu_count() >= 1, os.getenv('PERCOLATE_NOPE'), os.getenv('PERCOLATE_NOPE', 'dflt'))
+os.environ['PERCOLATE_T'] = 'v'
+print(os.environ['PERCOLATE_T'], os.getenv('PERCOLATE_T'), 'PERCOLATE_T' in os.environ, os.environ.get('PERCOLATE_NOPE'))
+try:
+    os.environ['PERCOLATE_NOPE2']
+except KeyError as e:
+    print('KeyError', e)
+try:
+    os.listdir('/definitely/not/here')
+except FileNotFoundError as e:
+    print(e, e.errno, e.filename)
+base = os.path.join('/tmp', 'percolate_os_test_%d' % os.getpid())
+os.makedirs(os.path.join(base, 'a', 'b'), exist_ok=True)
+with open(os.path.join(base, 'f.txt'), 'w') as f:
+    f.write('hello')
+print(sorted(os.listdir(base)), os.path.getsize(os.path.join(base, 'f.txt')), os.stat(os.path.join(base, 'f.txt')).st_size)
+print([(os.path.relpath(d, base), sorted(ds), sorted(fs)) for d, ds, fs in os.walk(base)])
+os.rename(os.path.join(base, 'f.txt'), os.path.join(base, 'g.txt'))
+os.remove(os.path.join(base, 'g.txt'))
+os.rmdir(os.path.join(base, 'a', 'b')); os.rmdir(os.path.join(base, 'a')); os.rmdir(base)
+print(os.path.exists(base), len(os.urandom(16)), os.fspath('p'), os.path.relpath('/a/b/c', '/a/d'), os.path.commonprefix(['/usr/lib', '/usr/local']))
+try:
+    os.fspath(3)
+except TypeError as e:
+    print(e)
+print(os.path.expanduser('x~'), sys.modules['os.path'] is os.path)
+"#####,
+        r#####"posix / '\n' : . .. /dev/null None .
+/c/d a/b x ('/a/b', '') ('a.tar', '.gz') ('.bashrc', '')
+a/c/d . //a /a ..
+y.txt /x  True False
+True True True False False
+int True True None dflt
+v v True None
+KeyError 'PERCOLATE_NOPE2'
+[Errno 2] No such file or directory: '/definitely/not/here' 2 /definitely/not/here
+['a', 'f.txt'] 5 5
+[('.', ['a'], ['f.txt']), ('a', ['b'], []), ('a/b', [], [])]
+False 16 p ../b/c /usr/l
+expected str, bytes or os.PathLike object, not int
+x~ True
+"#####,
+    );
+}
+
+#[test]
+fn weakref_containers_finalize_and_gc() {
+    check(
+        "weakref_containers_finalize_and_gc",
+        r#####"import weakref, gc
+class Node:
+    def __init__(self, name):
+        self.name = name
+    def hello(self):
+        return 'hi ' + self.name
+    def __repr__(self):
+        return 'Node(%s)' % self.name
+n = Node('a')
+r = weakref.ref(n)
+print(r() is n, r() , type(r).__name__, weakref.ref(n) == r, hash(r) == hash(n))
+del n
+print(r())
+for bad in [1, 'x', [], {}, (), None, 1.5, b'']:
+    try:
+        weakref.ref(bad)
+    except TypeError as e:
+        print(e)
+class L(list):
+    pass
+print(weakref.ref(L([1]))() is None, weakref.ref(len)() is len)
+d = weakref.WeakValueDictionary()
+a, b = Node('a'), Node('b')
+d['a'] = a
+d['b'] = b
+print(len(d), sorted(d.keys()), d.get('a'), 'b' in d)
+del b
+print(len(d), list(d.keys()), 'b' in d, d.get('b', 'gone'))
+k = weakref.WeakKeyDictionary()
+x, y = Node('x'), Node('y')
+k[x] = 1
+k[y] = 2
+print(len(k), k[x], x in k)
+del x
+print(len(k), list(k.values()))
+s = weakref.WeakSet()
+p, q = Node('p'), Node('q')
+s.add(p); s.add(q)
+print(len(s), p in s)
+del p
+print(len(s), list(s))
+events = []
+m = Node('m')
+f = weakref.finalize(m, events.append, 'finalized m')
+print(f.alive, f.peek()[2:])
+del m
+gc.collect()
+print(f.alive, events)
+o = Node('o')
+f2 = weakref.finalize(o, lambda: 'ran')
+print(f2(), f2.alive, f2())
+cb = []
+z = Node('z')
+rz = weakref.ref(z, lambda wr: cb.append(wr is rz))
+del z
+print(gc.collect(), cb)
+w = Node('w')
+wm = weakref.WeakMethod(w.hello)
+print(wm()(), weakref.proxy(w).name)
+del w
+print(wm())
+pr = weakref.proxy(Node('gone'))
+try:
+    pr.name
+except ReferenceError as e:
+    print(e)
+print(gc.isenabled(), gc.disable(), gc.isenabled(), gc.enable(), gc.isenabled(), gc.get_threshold(), gc.garbage)
+"#####,
+        r#####"True Node(a) ReferenceType True True
+None
+cannot create weak reference to 'int' object
+cannot create weak reference to 'str' object
+cannot create weak reference to 'list' object
+cannot create weak reference to 'dict' object
+cannot create weak reference to 'tuple' object
+cannot create weak reference to 'NoneType' object
+cannot create weak reference to 'float' object
+cannot create weak reference to 'bytes' object
+True True
+2 ['a', 'b'] Node(a) True
+1 ['a'] False gone
+2 1 True
+1 [2]
+2 True
+1 [Node(q)]
+True (('finalized m',), {})
+False ['finalized m']
+ran False None
+0 [True]
+hi w w
+None
+weakly-referenced object no longer exists
+True None False None True (700, 10, 10) []
+"#####,
+    );
+}
+
+#[test]
+fn queue_and_threading_single_threaded() {
+    check(
+        "queue_and_threading_single_threaded",
+        r#####"import queue, threading
+q = queue.Queue(maxsize=2)
+q.put(1); q.put_nowait(2)
+print(q.qsize(), q.full(), q.empty())
+try:
+    q.put_nowait(3)
+except queue.Full:
+    print('Full')
+try:
+    q.put(3, timeout=0.01)
+except queue.Full:
+    print('Full after timeout')
+print(q.get(), q.get_nowait(), q.empty())
+try:
+    q.get_nowait()
+except queue.Empty:
+    print('Empty')
+try:
+    q.get(timeout=0.01)
+except queue.Empty:
+    print('Empty after timeout')
+q.task_done(); q.task_done()
+try:
+    q.task_done()
+except ValueError as e:
+    print(e)
+q.join()
+lq = queue.LifoQueue()
+pq = queue.PriorityQueue()
+for x in [3, 1, 2]:
+    lq.put(x); pq.put((x, 'p%d' % x))
+print([lq.get() for _ in range(3)], [pq.get() for _ in range(3)])
+sq = queue.SimpleQueue()
+sq.put('a'); sq.put('b')
+print(sq.qsize(), sq.get(), sq.get_nowait(), sq.empty(), issubclass(queue.Empty, Exception))
+t = threading.current_thread()
+print(t.name, t is threading.main_thread(), t.daemon, t.is_alive(), type(threading.get_ident()).__name__, threading.active_count(), threading.enumerate() == [t])
+lock = threading.Lock()
+print(lock.acquire(), lock.locked(), lock.acquire(blocking=False), lock.acquire(timeout=0.01))
+lock.release()
+try:
+    lock.release()
+except RuntimeError as e:
+    print(e)
+with lock:
+    print('held', lock.locked())
+print(lock.locked())
+r = threading.RLock()
+with r:
+    with r:
+        print('reentrant')
+try:
+    r.release()
+except RuntimeError as e:
+    print(e)
+ev = threading.Event()
+print(ev.is_set(), ev.wait(0.01))
+ev.set()
+print(ev.is_set(), ev.wait(), ev.wait(1))
+c = threading.Condition()
+try:
+    c.notify()
+except RuntimeError as e:
+    print(e)
+with c:
+    c.notify_all()
+    print(c.wait(0.01), c.wait_for(lambda: 42))
+s = threading.BoundedSemaphore(1)
+print(s.acquire(), s.acquire(blocking=False))
+s.release()
+try:
+    s.release()
+except ValueError as e:
+    print(e)
+data = threading.local()
+data.x = 5
+print(data.x)
+def work(n):
+    print('work', n)
+th = threading.Thread(target=work, args=(1,))
+print(th.name, th.is_alive(), th.daemon)
+th.run()
+try:
+    th.join()
+except RuntimeError as e:
+    print(e)
+"#####,
+        r#####"2 True False
+Full
+Full after timeout
+1 2 True
+Empty
+Empty after timeout
+task_done() called too many times
+[2, 1, 3] [(1, 'p1'), (2, 'p2'), (3, 'p3')]
+2 a b True True
+MainThread True False True int 1 True
+True True False False
+release unlocked lock
+held True
+False
+reentrant
+cannot release un-acquired lock
+False False
+True True True
+cannot notify on un-acquired lock
+False 42
+True False
+Semaphore released too many times
+5
+Thread-1 (work) False False
+work 1
+cannot join thread before it is started
+"#####,
+    );
+}
+
+/// Waits that only another thread could end: CPython would hang, percolate refuses loudly
+/// (the expected text is percolate's own message, not python3's).
+#[test]
+fn queue_and_threading_refuse_waits_that_never_end() {
+    check(
+        "queue_and_threading_refuse_waits_that_never_end",
+        r#####"import queue, threading
+try:
+    queue.Queue().get()
+except RuntimeError as e:
+    print(e)
+try:
+    threading.Thread(target=print).start()
+except NotImplementedError as e:
+    print(e)
+try:
+    threading.Event().wait()
+except RuntimeError as e:
+    print(e)
+"#####,
+        r#####"Queue.get() on an empty queue would block forever: percolate has no threads to put items in
+percolate has no threads: Thread.start() is not supported (use asyncio tasks, or loop.run_in_executor)
+Event.wait() on an unset event without a timeout would block forever: percolate has no threads to wake it up
+"#####,
+    );
+}
+
+#[test]
+fn textwrap_wrap_fill_dedent_indent_shorten() {
+    check(
+        "textwrap_wrap_fill_dedent_indent_shorten",
+        r#####"import textwrap
+text = ("The quick brown fox jumps over the lazy dog. A well-known pangram, used to "
+        "test typewriters and computer keyboards -- and fonts! Supercalifragilisticexpialidocious "
+        "words get broken when they are too long.\tTabs\tand\nnewlines are whitespace.")
+for w in (20, 35, 80):
+    print(textwrap.wrap(text, w))
+print(textwrap.fill(text, 30, initial_indent='* ', subsequent_indent='  '))
+print(textwrap.wrap('self-contained well-behaved e-mail x--y', 8))
+print(textwrap.wrap('aaaaaaaaaaaaaaaa bb', 5, break_long_words=False))
+print(textwrap.wrap('Hello there.  How are you? Fine.', 12, fix_sentence_endings=True))
+print(textwrap.shorten('Hello  world!  This is a long sentence', width=20))
+print(textwrap.shorten('Hello world', width=11), textwrap.shorten('Hello world!', width=10, placeholder='...'))
+print(textwrap.wrap(text, 30, max_lines=3))
+print(textwrap.wrap('', 10), textwrap.wrap('   ', 10), textwrap.wrap(' a  b ', 10, drop_whitespace=False))
+print(repr(textwrap.dedent('''
+    def f():
+        return 1
+      
+    x = 2
+''')))
+print(repr(textwrap.dedent('  a\n\tb\n')), repr(textwrap.dedent('   x\n   y')))
+print(repr(textwrap.indent('a\n\nb\n', '> ')), repr(textwrap.indent('a\n\nb', '+', lambda l: True)))
+try:
+    textwrap.wrap('x', 0)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"['The quick brown fox', 'jumps over the lazy', 'dog. A well-known', 'pangram, used to', 'test typewriters and', 'computer keyboards', '-- and fonts! Superc', 'alifragilisticexpial', 'idocious words get', 'broken when they are', 'too long.    Tabs', 'and newlines are', 'whitespace.']
+['The quick brown fox jumps over the', 'lazy dog. A well-known pangram,', 'used to test typewriters and', 'computer keyboards -- and fonts!', 'Supercalifragilisticexpialidocious', 'words get broken when they are too', 'long.    Tabs    and newlines are', 'whitespace.']
+['The quick brown fox jumps over the lazy dog. A well-known pangram, used to test', 'typewriters and computer keyboards -- and fonts!', 'Supercalifragilisticexpialidocious words get broken when they are too long.', 'Tabs    and newlines are whitespace.']
+* The quick brown fox jumps
+  over the lazy dog. A well-
+  known pangram, used to test
+  typewriters and computer
+  keyboards -- and fonts! Supe
+  rcalifragilisticexpialidocio
+  us words get broken when
+  they are too long.    Tabs
+  and newlines are whitespace.
+['self-con', 'tained', 'well-', 'behaved', 'e-mail x', '--y']
+['aaaaaaaaaaaaaaaa', 'bb']
+['Hello there.', 'How are you?', 'Fine.']
+Hello world! [...]
+Hello world Hello...
+['The quick brown fox jumps over', 'the lazy dog. A well-known', 'pangram, used to test [...]']
+[] [] [' a  b ']
+'\ndef f():\n    return 1\n\nx = 2\n'
+'  a\n\tb\n' 'x\ny'
+'> a\n\n> b\n' '+a\n+\n+b'
+invalid width 0 (must be > 0)
+"#####,
+    );
+}
+
+#[test]
+fn struct_pack_unpack_calcsize() {
+    check(
+        "struct_pack_unpack_calcsize",
+        r#####"import struct
+print(struct.calcsize('@bi'), struct.calcsize('=bi'), struct.calcsize('@ci?q'), struct.calcsize('@qc'), struct.calcsize('<5s2xH'))
+data = struct.pack('<iHbx?3sd', -5, 65535, -1, True, b'abcd', 2.5)
+print(data, struct.unpack('<iHbx?3sd', data))
+print(struct.pack('>I', 0xdeadbeef), struct.unpack('>I', b'\xde\xad\xbe\xef'), struct.pack('!hH', -2, 3))
+print(struct.pack('<q', -2), struct.unpack('<Q', b'\xff' * 8), struct.pack('@bq', 1, 2))
+print(struct.pack('<e', 1.5), struct.unpack('<e', b'\x00<'), struct.pack('>d', 0.1), struct.unpack('>f', struct.pack('>f', 0.1)))
+print(struct.pack('5s', b'ab'), struct.pack('3p', b'abcd'), struct.unpack('3p', b'\x02abx'[:3]), struct.pack('<?', 5), struct.unpack('?', b'\x02'), struct.pack('2c', b'x', b'y'))
+s = struct.Struct('<hh')
+print(s.size, s.format, s.pack(1, 2), s.unpack(b'\x01\x00\x02\x00'), list(s.iter_unpack(b'\x01\x00\x02\x00\x03\x00\x04\x00')))
+print(struct.unpack_from('<h', b'\x00\x01\x00', 1), struct.unpack(b'<h', bytearray(b'\x05\x00')))
+for f, a in [('b', 200), ('h', 70000), ('i', 2**40), ('I', -1), ('B', -1), ('Q', -1), ('q', 2**63), ('H', 70000), ('l', 2**70), ('<l', 2**40), ('I', 2**33), ('<i', 'x'), ('f', 'x'), ('s', 'ab'), ('c', b'ab')]:
+    try:
+        struct.pack(f, a)
+    except struct.error as e:
+        print(f, e)
+for f, a in [('ii', (1,)), ('i', (1, 2)), ('z', (1,)), ('3', ())]:
+    try:
+        struct.pack(f, *a)
+    except struct.error as e:
+        print(f, e)
+try:
+    struct.pack('e', 1e10)
+except OverflowError as e:
+    print(e)
+try:
+    struct.unpack('i', b'ab')
+except struct.error as e:
+    print(e)
+try:
+    struct.unpack_from('i', b'ab', 1)
+except struct.error as e:
+    print(e)
+print(struct.error.__module__, issubclass(struct.error, Exception), struct.pack('<e', 65504.0), struct.pack('<e', 1e-7))
+"#####,
+        r#####"8 5 24 9 9
+b'\xfb\xff\xff\xff\xff\xff\xff\x00\x01abc\x00\x00\x00\x00\x00\x00\x04@' (-5, 65535, -1, True, b'abc', 2.5)
+b'\xde\xad\xbe\xef' (3735928559,) b'\xff\xfe\x00\x03'
+b'\xfe\xff\xff\xff\xff\xff\xff\xff' (18446744073709551615,) b'\x01\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00'
+b'\x00>' (1.0,) b'?\xb9\x99\x99\x99\x99\x99\x9a' (0.10000000149011612,)
+b'ab\x00\x00\x00' b'\x02ab' (b'ab',) b'\x01' (True,) b'xy'
+4 <hh b'\x01\x00\x02\x00' (1, 2) [(1, 2), (3, 4)]
+(1,) (5,)
+b byte format requires -128 <= number <= 127
+h short format requires -32768 <= number <= 32767
+i 'i' format requires -2147483648 <= number <= 2147483647
+I argument out of range
+B ubyte format requires 0 <= number <= 255
+Q argument out of range
+q argument out of range
+H ushort format requires 0 <= number <= 65535
+l argument out of range
+<l 'l' format requires -2147483648 <= number <= 2147483647
+I 'I' format requires 0 <= number <= 4294967295
+<i required argument is not an integer
+f required argument is not a float
+s argument for 's' must be a bytes object
+c char format requires a bytes object of length 1
+ii pack expected 2 items for packing (got 1)
+i pack expected 1 items for packing (got 2)
+z bad char in struct format
+3 repeat count given without format specifier
+float too large to pack with e format
+unpack requires a buffer of 4 bytes
+unpack_from requires a buffer of at least 5 bytes for unpacking 4 bytes at offset 1 (actual buffer size is 2)
+struct True b'\xff{' b'\x02\x00'
+"#####,
+    );
+}
+
+#[test]
+fn statistics_averages_and_spreads() {
+    check(
+        "statistics_averages_and_spreads",
+        r#####"import statistics as st
+print(st.mean([1, 2, 3, 4]), st.mean([1, 2, 3]), st.mean([1.5, 2.5]), st.mean([0.1] * 10), st.mean([1, 2.0]), st.mean(range(10**4)), st.mean([True, False, True]))
+print(st.median([3, 1, 2]), st.median([4, 1, 3, 2]), st.median([1, 3]), st.median_low([1, 2, 3, 4]), st.median_high([1, 2, 3, 4]))
+print(st.variance([1, 2, 3, 4]), st.variance([2, 4, 6]), st.pvariance([1, 2, 3, 4]), st.variance([0.1, 0.2, 0.3]), st.pvariance([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]))
+print(st.stdev([1, 2, 3, 4]), st.pstdev([2, 4, 4, 4, 5, 5, 7, 9]), st.stdev([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]), st.stdev([10**20, 10**20 + 3, 10**20 + 7]))
+print(st.mode([1, 1, 2, 3, 3, 3]), st.mode('aabbbc'), st.multimode('aabbcd'), st.fmean([3.5, 4.0, 5.25]), st.fmean([1, 2], weights=[1, 3]))
+print(st.quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), st.quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], n=10, method='inclusive'))
+print(round(st.geometric_mean([54, 24, 36]), 9), st.harmonic_mean([40, 60]), st.harmonic_mean([2.5, 3, 10]), st.median_grouped([52, 52, 53, 54]))
+for f, data in [(st.mean, []), (st.variance, [1]), (st.stdev, [1]), (st.pvariance, []), (st.median, []), (st.mode, [])]:
+    try:
+        f(data)
+    except st.StatisticsError as e:
+        print(f.__name__, e)
+print(issubclass(st.StatisticsError, ValueError), st.linear_regression([1, 2, 3], [2, 4, 6.5]), st.correlation([1, 2, 3], [1, 2, 4]))
+print(st.NormalDist(5, 2), round(st.NormalDist().pdf(0), 12))
+"#####,
+        r#####"2.5 2 2.0 0.1 1.5 4999.5 0.6666666666666666
+2 2.5 2.0 2 3
+1.6666666666666667 4 1.25 0.009999999999999998 0.9739583333333334
+1.2909944487358056 2.0 1.0810874155219827 3.511884584284246
+3 b ['a', 'b'] 4.25 1.75
+[2.75, 5.5, 8.25] [1.9, 2.8, 3.7, 4.6, 5.5, 6.4, 7.3, 8.2, 9.1]
+36.0 48.0 3.6 52.5
+mean mean requires at least one data point
+variance variance requires at least two data points
+stdev stdev requires at least two data points
+pvariance pvariance requires at least one data point
+median no median for empty data
+mode no mode for empty data
+True LinearRegression(slope=2.25, intercept=-0.33333333333333304) 0.9819805060619656
+NormalDist(mu=5.0, sigma=2.0) 0.398942280401
+"#####,
+    );
+}
+
+#[test]
+fn pprint_wraps_like_cpython() {
+    check(
+        "pprint_wraps_like_cpython",
+        r#####"import pprint, io, sys
+data = {'name': 'percolate', 'tags': ['async', 'interpreter', 'rust', 'python'] * 3,
+        'nested': {'z': 1, 'a': [1, 2, 3], 'm': {'deep': tuple(range(30))}},
+        'b': None, 'flags': {3, 1, 2}, 'single': (1,), 'empty': [], 'fs': frozenset('ab')}
+pprint.pprint(data)
+print(pprint.pformat(data, width=40))
+pprint.pprint(data, sort_dicts=False, indent=4, width=60)
+pprint.pprint(list(range(40)), compact=True)
+pprint.pprint([{'id': i, 'value': 'x' * i} for i in range(5, 30, 6)])
+pprint.pprint({'short': 1})
+pprint.pprint('word ' * 30)
+print(pprint.pformat({'k': 'a fairly long string value that will need to be wrapped somewhere ' * 2}))
+pprint.pprint(data, depth=1)
+r = [1, 2]
+r.append(r)
+print(pprint.saferepr(r)[:24], pprint.isrecursive(r), pprint.isreadable([1, 'a']), pprint.isreadable(object()))
+s = io.StringIO()
+pprint.pprint({'x': 1}, stream=s)
+print(repr(s.getvalue()))
+pprint.pp({'b': 1, 'a': 2})
+print(pprint.pformat([1, 'two', 3.0, None, {'k': (1, 2)}], width=10))
+"#####,
+        r#####"{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {'a': [1, 2, 3],
+            'm': {'deep': (0,
+                           1,
+                           2,
+                           3,
+                           4,
+                           5,
+                           6,
+                           7,
+                           8,
+                           9,
+                           10,
+                           11,
+                           12,
+                           13,
+                           14,
+                           15,
+                           16,
+                           17,
+                           18,
+                           19,
+                           20,
+                           21,
+                           22,
+                           23,
+                           24,
+                           25,
+                           26,
+                           27,
+                           28,
+                           29)},
+            'z': 1},
+ 'single': (1,),
+ 'tags': ['async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python']}
+{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {'a': [1, 2, 3],
+            'm': {'deep': (0,
+                           1,
+                           2,
+                           3,
+                           4,
+                           5,
+                           6,
+                           7,
+                           8,
+                           9,
+                           10,
+                           11,
+                           12,
+                           13,
+                           14,
+                           15,
+                           16,
+                           17,
+                           18,
+                           19,
+                           20,
+                           21,
+                           22,
+                           23,
+                           24,
+                           25,
+                           26,
+                           27,
+                           28,
+                           29)},
+            'z': 1},
+ 'single': (1,),
+ 'tags': ['async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python']}
+{   'name': 'percolate',
+    'tags': [   'async',
+                'interpreter',
+                'rust',
+                'python',
+                'async',
+                'interpreter',
+                'rust',
+                'python',
+                'async',
+                'interpreter',
+                'rust',
+                'python'],
+    'nested': {   'z': 1,
+                  'a': [1, 2, 3],
+                  'm': {   'deep': (   0,
+                                       1,
+                                       2,
+                                       3,
+                                       4,
+                                       5,
+                                       6,
+                                       7,
+                                       8,
+                                       9,
+                                       10,
+                                       11,
+                                       12,
+                                       13,
+                                       14,
+                                       15,
+                                       16,
+                                       17,
+                                       18,
+                                       19,
+                                       20,
+                                       21,
+                                       22,
+                                       23,
+                                       24,
+                                       25,
+                                       26,
+                                       27,
+                                       28,
+                                       29)}},
+    'b': None,
+    'flags': {1, 2, 3},
+    'single': (1,),
+    'empty': [],
+    'fs': frozenset({'a', 'b'})}
+[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+ 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39]
+[{'id': 5, 'value': 'xxxxx'},
+ {'id': 11, 'value': 'xxxxxxxxxxx'},
+ {'id': 17, 'value': 'xxxxxxxxxxxxxxxxx'},
+ {'id': 23, 'value': 'xxxxxxxxxxxxxxxxxxxxxxx'},
+ {'id': 29, 'value': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx'}]
+{'short': 1}
+('word word word word word word word word word word word word word word word '
+ 'word word word word word word word word word word word word word word word ')
+{'k': 'a fairly long string value that will need to be wrapped somewhere a '
+      'fairly long string value that will need to be wrapped somewhere '}
+{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {...},
+ 'single': (...,),
+ 'tags': [...]}
+[1, 2, <Recursion on lis True True False
+"{'x': 1}\n"
+{'b': 1, 'a': 2}
+[1,
+ 'two',
+ 3.0,
+ None,
+ {'k': (1,
+        2)}]
+"#####,
+    );
+}
+
+#[test]
+fn uuid_uuid4_and_uuid_fields() {
+    check(
+        "uuid_uuid4_and_uuid_fields",
+        r#####"import uuid, re
+u = uuid.uuid4()
+s = str(u)
+print(len(s), bool(re.fullmatch(r'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}', s)), u.version, u.variant, type(u.int).__name__, len(u.hex), len(u.bytes))
+print(u == uuid.UUID(s), u == uuid.UUID(hex=u.hex), uuid.UUID(bytes=u.bytes) == u, u != uuid.uuid4(), hash(u) == hash(uuid.UUID(s)))
+v = uuid.UUID('{12345678-1234-5678-1234-567812345678}')
+print(v, repr(v), v.hex, v.int, v.urn, v.version, v.fields, v.time_low, v.node, v.bytes, v.bytes_le)
+print(uuid.UUID(int=0), uuid.UUID(fields=(1, 2, 3, 4, 5, 6)), uuid.UUID('12345678123456781234567812345678', version=4))
+print(uuid.NAMESPACE_DNS, sorted([uuid.UUID(int=5), uuid.UUID(int=2)]), uuid.UUID(bytes_le=v.bytes_le) == v)
+for bad in ['xyz', '1234567812345678123456781234567g']:
+    try:
+        uuid.UUID(bad)
+    except ValueError as e:
+        print(e)
+try:
+    v.int = 3
+except TypeError as e:
+    print(e)
+u1 = uuid.uuid1()
+print(u1.version, u1.variant, len(str(u1)))
+"#####,
+        r#####"36 True 4 specified in RFC 4122 int 32 16
+True True True True True
+12345678-1234-5678-1234-567812345678 UUID('12345678-1234-5678-1234-567812345678') 12345678123456781234567812345678 24197857161011715162171839636988778104 urn:uuid:12345678-1234-5678-1234-567812345678 None (305419896, 4660, 22136, 18, 52, 95073701484152) 305419896 95073701484152 b'\x124Vx\x124Vx\x124Vx\x124Vx' b'xV4\x124\x12xV\x124Vx\x124Vx'
+00000000-0000-0000-0000-000000000000 00000001-0002-0003-0405-000000000006 12345678-1234-4678-9234-567812345678
+6ba7b810-9dad-11d1-80b4-00c04fd430c8 [UUID('00000000-0000-0000-0000-000000000002'), UUID('00000000-0000-0000-0000-000000000005')] True
+badly formed hexadecimal UUID string
+invalid literal for int() with base 16: '1234567812345678123456781234567g'
+UUID objects are immutable
+1 specified in RFC 4122 36
+"#####,
+    );
+}
+
+#[test]
+fn sys_float_info_flags_and_encodings() {
+    check(
+        "sys_float_info_flags_and_encodings",
+        r#####"import sys
+print(sys.float_info)
+print(sys.int_info, sys.hash_info.modulus, sys.float_info.epsilon, sys.float_info.max == 1.7976931348623157e+308, sys.float_info[8])
+print(sys.flags.optimize, sys.flags.debug, sys.maxunicode, sys.float_repr_style, sys.getdefaultencoding(), sys.getfilesystemencoding(), sys.is_finalizing(), sys.warnoptions)
+print(sys.maxsize, sys.getrecursionlimit() > 0, sys.version_info >= (3, 8), sys.version_info.major, type(sys.platform).__name__, sys.exc_info())
+try:
+    raise KeyError('k')
+except KeyError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, repr(v), tb is not None)
+sys.setswitchinterval(0.01)
+print(sys.getswitchinterval(), sys.gettrace())
+"#####,
+        r#####"sys.float_info(max=1.7976931348623157e+308, max_exp=1024, max_10_exp=308, min=2.2250738585072014e-308, min_exp=-1021, min_10_exp=-307, dig=15, mant_dig=53, epsilon=2.220446049250313e-16, radix=2, rounds=1)
+sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits=4300, str_digits_check_threshold=640) 2305843009213693951 2.220446049250313e-16 True 2.220446049250313e-16
+0 0 1114111 short utf-8 utf-8 False []
+9223372036854775807 True True 3 str (None, None, None)
+KeyError KeyError('k') True
+0.01 None
+"#####,
+    );
+}

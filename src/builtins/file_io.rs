@@ -116,7 +116,7 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 }
 
 /// Converts an OS error to the OSError subclass CPython raises, with errno and filename.
-fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> ObjRef {
+pub fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> ObjRef {
     vm.new_os_error(err.raw_os_error().unwrap_or(libc::EIO), Some(filename))
 }
 

@@ -9,11 +9,15 @@ pub mod frames;
 pub mod generic_alias;
 pub mod math;
 pub mod mt_random;
+pub mod os;
 pub mod random;
+pub mod re;
 pub mod signal;
+pub mod struct_module;
 pub mod time;
 pub mod traceback_obj;
 pub mod types_support;
+pub mod weakref;
 
 use crate::vm::{ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -30,6 +34,29 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("errno", errno::init);
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
+    vm.register_module("re", re::init);
+    vm.register_module("struct", struct_module::init);
+    vm.register_module("os", os::init);
+    vm.register_module("posixpath", os::init_posixpath);
+    vm.register_module("os.path", os::init_path);
+    vm.register_module("weakref", weakref::init);
+    vm.register_module("gc", |vm| frozen(vm, "gc", include_str!("py/gc.py")));
+    vm.register_module("queue", |vm| {
+        frozen(vm, "queue", include_str!("py/queue.py"))
+    });
+    vm.register_module("statistics", |vm| {
+        frozen(vm, "statistics", include_str!("py/statistics.py"))
+    });
+    vm.register_module("pprint", |vm| {
+        frozen(vm, "pprint", include_str!("py/pprint.py"))
+    });
+    vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
+    vm.register_module("textwrap", |vm| {
+        frozen(vm, "textwrap", include_str!("py/textwrap.py"))
+    });
+    vm.register_module("threading", |vm| {
+        frozen(vm, "threading", include_str!("py/threading.py"))
+    });
     vm.register_module("itertools", |vm| {
         frozen(vm, "itertools", include_str!("py/itertools.py"))
     });
