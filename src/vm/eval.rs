@@ -838,12 +838,8 @@ impl Vm {
                     let receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
                     let method = self.plain_method(&receiver, &name);
                     if let Some(m) = &method
-                        && let Some(f) = self.exact_args_frame(
-                            m,
-                            Some(receiver),
-                            &mut frame.stack,
-                            n as usize,
-                        )
+                        && let Some(f) =
+                            self.exact_args_frame(m, Some(receiver), &mut frame.stack, n as usize)
                     {
                         frame.stack.pop();
                         self.push_frame(frame, callers, f).map_err(|e| (e, true))?;

@@ -875,7 +875,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         ctx,
         "add_done_callback",
         |vm, ctx, o, mut args| {
-            let context = kwarg(&mut args, "context");
+            let context = match kwarg(&mut args, "context") {
+                Value::None => vm.capture_context()?,
+                given => given,
+            };
             no_more_kwargs(vm, &args, "add_done_callback")?;
             let Some(fn_) = args.positional.get(1).cloned() else {
                 return Err(

@@ -99,7 +99,8 @@ pub fn run_handle(vm: &mut Vm, handle: &ObjRef) -> PyResult<()> {
         .as_deref()
         .map(<[Value]>::to_vec)
         .unwrap_or_default();
-    let Err(exc) = vm.call(&callback, args) else {
+    let context = h.context.borrow().clone();
+    let Err(exc) = vm.call_in_context(&context, &callback, args) else {
         return Ok(());
     };
     if vm.exc_matches(&exc, &vm.exc.system_exit.clone())
@@ -366,7 +367,12 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         *h.callback.borrow_mut() = rest[0].clone();
         *h.args.borrow_mut() = Some(args_slice(vm, &rest[1])?);
         *h.loop_.borrow_mut() = rest[2].clone();
-        *h.context.borrow_mut() = rest[3].clone();
+        // events.py: `if context is None: context = contextvars.copy_context()`.
+        let context = match &rest[3] {
+            Value::None => vm.capture_context()?,
+            given => given.clone(),
+        };
+        *h.context.borrow_mut() = context;
         Ok(Value::None)
     });
     vm.add_method(&handle_cls, "__repr__", |vm, args: Args| {

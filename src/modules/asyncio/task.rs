@@ -153,6 +153,11 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
     };
     *t.name.borrow_mut() = name;
     *t.coro.borrow_mut() = coro;
+    // tasks.py: `self._context = contextvars.copy_context()` when none is given.
+    let context = match context {
+        Value::None => vm.capture_context()?,
+        given => given,
+    };
     *t.context.borrow_mut() = context;
     call_step_soon(vm, ctx, task, None)?;
     register_task(ctx, task);
