@@ -204,6 +204,31 @@ def _run_until_complete_cb(fut):
     fut.get_loop().stop()
 
 
+def _asyncio_logger():
+    """logging.getLogger('asyncio') (log.py's `logger`) once the program has imported logging,
+    else None: before that no handler or level can be configured, so logging's last-resort
+    output (the bare message on stderr, records below WARNING dropped) is what CPython shows."""
+    import sys
+    logging = sys.modules.get('logging')
+    return None if logging is None else logging.getLogger('asyncio')
+
+
+def _log(level, message, exception=None):
+    """asyncio's `logger.log(level, message, exc_info=...)`, with the traceback of `exception`;
+    written straight to stderr as the last-resort handler would while logging is not imported."""
+    logger = _asyncio_logger()
+    if logger is not None:
+        exc_info = False
+        if exception is not None:
+            exc_info = (type(exception), exception, exception.__traceback__)
+        logger.log(level, message, exc_info=exc_info)
+        return
+    if level >= 30:
+        _write_stderr(message + '\n')
+        if exception is not None:
+            _print_exception(exception)
+
+
 class BaseEventLoop(AbstractEventLoop):
     """Mirrors base_events.py BaseEventLoop: the ready queue, the timer heap and _run_once."""
 
@@ -221,6 +246,8 @@ class BaseEventLoop(AbstractEventLoop):
         # The selector's keys (selector_events.py): fd -> [events, reader, writer].
         self._selector_keys = {}
         self._transports = {}
+        # selector_events.py BaseSelectorEventLoop.__init__ (epoll is Linux's DefaultSelector).
+        _log(10, 'Using selector: EpollSelector')
 
     def __repr__(self):
         return (f'<{type(self).__name__} running={self.is_running()} '
@@ -351,9 +378,7 @@ class BaseEventLoop(AbstractEventLoop):
             if key in {'message', 'exception'}:
                 continue
             log_lines.append(f'{key}: {context[key]!r}')
-        _write_stderr('\n'.join(log_lines) + '\n')
-        if exception is not None:
-            _print_exception(exception)
+        _log(40, '\n'.join(log_lines), exception)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:
@@ -361,8 +386,8 @@ class BaseEventLoop(AbstractEventLoop):
                 self.default_exception_handler(context)
             except (SystemExit, KeyboardInterrupt):
                 raise
-            except BaseException:
-                _write_stderr('Exception in default exception handler\n')
+            except BaseException as exc:
+                _log(40, 'Exception in default exception handler', exc)
         else:
             try:
                 self._exception_handler(self, context)
@@ -377,8 +402,8 @@ class BaseEventLoop(AbstractEventLoop):
                     })
                 except (SystemExit, KeyboardInterrupt):
                     raise
-                except BaseException:
-                    _write_stderr('Exception in default exception handler\n')
+                except BaseException as exc:
+                    _log(40, 'Exception in default exception handler', exc)
 
     def _run_once(self):
         """Mirrors base_events.py _run_once: one full iteration of the event loop."""

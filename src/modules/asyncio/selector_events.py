@@ -541,7 +541,7 @@ class _SelectorSocketTransport(_FlowControlMixin):
         data = bytes(data)
         if self._conn_lost:
             if self._conn_lost >= _LOG_THRESHOLD_FOR_CONNLOST_WRITES:
-                _write_stderr('socket.send() raised exception.\n')
+                _log(30, 'socket.send() raised exception.')
             self._conn_lost += 1
             return
         if not self._buffer_size:
