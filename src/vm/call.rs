@@ -140,13 +140,11 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        let origin = self.current_location.clone();
         self.new_generator(
             kind,
             frame,
             func.name.borrow().clone(),
             func.qualname.borrow().clone(),
-            origin,
         )
     }
 

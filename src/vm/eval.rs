@@ -752,7 +752,7 @@ impl Vm {
                     let f = Obj::with_class(
                         self.types.function.clone(),
                         Some(fdict),
-                        Payload::Function(func),
+                        Payload::Function(Box::new(func)),
                     );
                     frame.stack.push(Value::Obj(f));
                 }

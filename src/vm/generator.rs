@@ -57,8 +57,6 @@ pub struct Generator {
     pub code: Rc<Code>,
     /// The exception being handled inside the generator while it is suspended (gi_exc_state).
     pub exc_state: RefCell<Option<ObjRef>>,
-    /// Where the coroutine was created (file, line), for the "never awaited" warning.
-    pub origin: (Rc<str>, u32),
 }
 
 /// The outcome of resuming a generator.
@@ -182,7 +180,6 @@ impl Vm {
         frame: Box<Frame>,
         name: Rc<str>,
         qualname: Rc<str>,
-        origin: (Rc<str>, u32),
     ) -> Value {
         let code = frame.code.clone();
         Value::Obj(Obj::new(Payload::Generator(Generator {
@@ -192,7 +189,6 @@ impl Vm {
             qualname: RefCell::new(qualname),
             code,
             exc_state: RefCell::new(None),
-            origin,
         })))
     }
 
@@ -211,7 +207,6 @@ impl Vm {
                 qualname: RefCell::new(d.qualname.clone()),
                 code: d.code,
                 exc_state: RefCell::new(d.exc_state),
-                origin: self.current_location.clone(),
             }));
             if let Err(e) = self.gen_close(&obj) {
                 let header = format!(
