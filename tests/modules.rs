@@ -164,6 +164,84 @@ done 5
 }
 
 #[test]
+fn asyncio_ensure_future_cases() {
+    check(
+        "asyncio_ensure_future_cases",
+        r#####"import asyncio
+
+async def work(n):
+    await asyncio.sleep(0)
+    return n * 2
+
+class Awaitable:
+    def __await__(self):
+        yield
+        return 'awaitable'
+
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.ensure_future(work(1))
+    print(type(t).__name__, t.get_name(), await t)
+    print(asyncio.ensure_future(t) is t)
+    f = loop.create_future()
+    print(asyncio.ensure_future(f) is f, asyncio.ensure_future(f, loop=loop) is f)
+    other = asyncio.new_event_loop()
+    try:
+        asyncio.ensure_future(f, loop=other)
+    except ValueError as e:
+        print('ValueError', e)
+    print(await asyncio.ensure_future(Awaitable()))
+    try:
+        asyncio.ensure_future(42)
+    except TypeError as e:
+        print('TypeError', e)
+    other.close()
+    c = work(2)
+    try:
+        asyncio.ensure_future(c, loop=other)
+    except RuntimeError as e:
+        print('RuntimeError', e)
+    try:
+        await c
+    except RuntimeError as e:
+        print('after closed loop:', e)
+    class MyLoop(type(loop)):
+        def create_task(self, coro, **kw):
+            print('custom create_task')
+            return super().create_task(coro, **kw)
+    print(await asyncio.gather(work(3), work(4)))
+    print(sorted(t.get_name() for t in [asyncio.ensure_future(work(5))]))
+
+asyncio.run(main())
+ml = None
+class MyLoop(type(asyncio.new_event_loop())):
+    def create_task(self, coro, **kw):
+        print('custom create_task')
+        return super().create_task(coro, **kw)
+ml = MyLoop()
+async def m2():
+    return await asyncio.ensure_future(work(7))
+print(ml.run_until_complete(m2()))
+ml.close()
+"#####,
+        r#####"Task Task-2 2
+True
+True True
+ValueError The future belongs to a different loop than the one specified as the loop argument
+awaitable
+TypeError An asyncio.Future, a coroutine or an awaitable is required
+RuntimeError Event loop is closed
+after closed loop: cannot reuse already awaited coroutine
+[6, 8]
+['Task-6']
+custom create_task
+custom create_task
+14
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",

@@ -699,6 +699,52 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
     vm.call(&f, vec![])
 }
 
+/// tasks.py ensure_future's two common cases without Python calls: an exact Future/Task of
+/// the right loop is returned as is, and a native coroutine gets `loop.create_task(coro)` on a
+/// plain loop that is running or given (exactly what base_events.py create_task does). None:
+/// anything else, which the Python ensure_future handles (errors, other awaitables, loops).
+fn ensure_future_fast(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    arg: &Value,
+    loop_: Value,
+) -> PyResult<Option<Value>> {
+    if let Value::Obj(o) = arg
+        && is_exact(ctx, o)
+    {
+        let same_loop = loop_.is_none() || loop_.is(&state(o).get_loop());
+        return Ok(same_loop.then(|| arg.clone()));
+    }
+    if !matches!(arg.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Coroutine)
+    {
+        return Ok(None);
+    }
+    // `get_event_loop()` is the running loop when there is one; otherwise let Python decide.
+    let loop_ = if loop_.is_none() {
+        match vm.dict_get_str(&ctx.globals, "_running_loop") {
+            Some(l) if !l.is_none() => l,
+            _ => return Ok(None),
+        }
+    } else {
+        loop_
+    };
+    // A closed loop takes the Python path, which closes the coroutine before re-raising.
+    let Ok(Some(dict)) = ctx.plain_loop_dict(vm, &loop_) else {
+        return Ok(None);
+    };
+    if vm.dict_get_str(&dict, "create_task").is_some() {
+        return Ok(None);
+    }
+    let task = vm.call_args(
+        &Value::Obj(ctx.task_cls.clone()),
+        Args {
+            positional: vec![arg.clone()],
+            kwargs: vec![(Rc::from("loop"), loop_)],
+        },
+    )?;
+    Ok(Some(task))
+}
+
 /// The module-level task functions: current_task, all_tasks and the registry hooks.
 pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
     let c = ctx.clone();
@@ -750,7 +796,13 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
         leave_task(vm, &c, &a[0], &task)?;
         Ok(Value::None)
     });
+    let c = ctx.clone();
+    let ensure = vm.new_native_fn("_ensure_future_fast", move |vm, args: Args| {
+        let a = args.check(vm, "_ensure_future_fast", 2, 2)?.to_vec();
+        Ok(ensure_future_fast(vm, &c, &a[0], a[1].clone())?.unwrap_or(Value::None))
+    });
     vec![
+        ("_ensure_future_fast", ensure),
         ("current_task", current_task),
         ("all_tasks", all_tasks),
         ("_register_task", register),
