@@ -242,6 +242,34 @@ custom create_task
 }
 
 #[test]
+fn asyncio_closed_loop_refuses_callbacks() {
+    check(
+        "asyncio_closed_loop_refuses_callbacks",
+        r#####"import asyncio
+loop = asyncio.new_event_loop()
+fut = loop.create_future()
+async def f():
+    await asyncio.sleep(0)
+t = loop.create_task(f())
+loop.run_until_complete(t)
+loop.close()
+try:
+    fut.add_done_callback(print)
+    fut.set_result(1)
+except RuntimeError as e:
+    print('RuntimeError', e)
+try:
+    loop.call_soon(print, 1)
+except RuntimeError as e:
+    print('RuntimeError', e)
+"#####,
+        r#####"RuntimeError Event loop is closed
+RuntimeError Event loop is closed
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",

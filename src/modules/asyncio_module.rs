@@ -141,6 +141,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     let ctx = Rc::new(future::Asyncio {
         handle_cls,
         loop_cls: RefCell::new(None),
+        plain_loop_cache: RefCell::new(None),
         globals: globals.clone(),
         future_cls: future_cls.clone(),
         task_cls: task_cls.clone(),
