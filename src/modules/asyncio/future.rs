@@ -170,7 +170,7 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
             }
             let module = vm.import_module("asyncio")?;
             let cls = match module.dict.as_ref() {
-                Some(d) => vm.dict_get_str(d, "CancelledError"),
+                Some(d) => super::get_key(vm, d, key!("CancelledError")),
                 None => None,
             };
             let Some(Value::Obj(cls)) = cls else {
@@ -232,9 +232,9 @@ fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     let obj = Obj::with_class(cls, None, Payload::Native(Box::new(state)));
     let context = vm.new_dict();
     let message = format!("{class_name} exception was never retrieved");
-    vm.dict_set_str(&context, "message", Value::string(message));
-    vm.dict_set_str(&context, "exception", Value::Obj(exc));
-    vm.dict_set_str(&context, "future", Value::Obj(obj));
+    super::set_key(vm, &context, key!("message"), Value::string(message));
+    super::set_key(vm, &context, key!("exception"), Value::Obj(exc));
+    super::set_key(vm, &context, key!("future"), Value::Obj(obj));
     if let Err(e) = vm.call_method(&loop_, "call_exception_handler", vec![Value::Obj(context)]) {
         vm.print_exception(&e);
     }
@@ -378,7 +378,7 @@ impl Asyncio {
             .cached_plain_loop(loop_)
             .and_then(|c| c.ready)
             .or_else(|| {
-                vm.dict_get_str(&dict, "_ready")
+                super::get_key(vm, &dict, key!("_ready"))
                     .filter(|r| super::ready::queue_of(r).is_some())
             }))
     }
@@ -403,7 +403,7 @@ impl Asyncio {
             return Ok(None);
         };
         if self.loop_cls.borrow().is_none()
-            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "BaseEventLoop")
+            && let Some(Value::Obj(c)) = super::get_key(vm, &self.globals, key!("BaseEventLoop"))
         {
             *self.loop_cls.borrow_mut() = Some(c);
         }
@@ -414,10 +414,9 @@ impl Asyncio {
         let Some(dict) = lo.dict.as_ref().filter(|_| exact) else {
             return Ok(None);
         };
-        match vm.dict_get_str(dict, "_closed") {
+        match super::get_key(vm, dict, key!("_closed")) {
             Some(Value::Bool(false)) => {
-                let ready = vm
-                    .dict_get_str(dict, "_ready")
+                let ready = super::get_key(vm, dict, key!("_ready"))
                     .filter(|r| super::ready::queue_of(r).is_some());
                 let version = dict.as_dict().map_or(0, |d| d.borrow().version);
                 *self.plain_loop_cache.borrow_mut() = Some(PlainLoop {
@@ -783,7 +782,7 @@ pub fn resolve_loop(vm: &mut Vm, ctx: &Asyncio, loop_: Value) -> PyResult<Value>
     if !loop_.is_none() {
         return Ok(loop_);
     }
-    let Some(f) = vm.dict_get_str(&ctx.globals, "get_event_loop") else {
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("get_event_loop")) else {
         return Err(vm.new_runtime_error("no event loop"));
     };
     vm.call(&f, vec![])

@@ -10,11 +10,16 @@ use super::ready::{ReadyQueue, queue_of};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
 
-/// The instance namespace of `q` when it is exactly of the class named `class_name` in the
-/// asyncio module.
-fn exact_instance_dict(vm: &Vm, ctx: &Asyncio, q: &Value, class_name: &str) -> Option<ObjRef> {
+/// The instance namespace of `q` when it is exactly of the class named `class_name` (a key)
+/// in the asyncio module.
+fn exact_instance_dict(
+    vm: &Vm,
+    ctx: &Asyncio,
+    q: &Value,
+    class_name: (&str, i64),
+) -> Option<ObjRef> {
     let o = q.as_obj()?;
-    let Some(Value::Obj(cls)) = vm.dict_get_str(&ctx.globals, class_name) else {
+    let Some(Value::Obj(cls)) = super::get_key(vm, &ctx.globals, class_name) else {
         return None;
     };
     if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
@@ -50,12 +55,12 @@ fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()>
 
 /// `get` without waiting: the item, or None when the Python path must run.
 fn try_get(vm: &mut Vm, ctx: &Asyncio, q: &Value) -> PyResult<Option<Value>> {
-    let Some(dict) = exact_instance_dict(vm, ctx, q, "Queue") else {
+    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
         return Ok(None);
     };
     let (Some(items), Some(putters)) = (
-        vm.dict_get_str(&dict, "_queue"),
-        vm.dict_get_str(&dict, "_putters"),
+        super::get_key(vm, &dict, key!("_queue")),
+        super::get_key(vm, &dict, key!("_putters")),
     ) else {
         return Ok(None);
     };
@@ -71,7 +76,7 @@ fn try_get(vm: &mut Vm, ctx: &Asyncio, q: &Value) -> PyResult<Option<Value>> {
 
 /// `put` without waiting: true when the item was put, false when the Python path must run.
 fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool> {
-    let Some(dict) = exact_instance_dict(vm, ctx, q, "Queue") else {
+    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
         return Ok(false);
     };
     let (
@@ -81,11 +86,11 @@ fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool>
         Some(Value::Int(unfinished)),
         Some(finished),
     ) = (
-        vm.dict_get_str(&dict, "_queue"),
-        vm.dict_get_str(&dict, "_getters"),
-        vm.dict_get_str(&dict, "_maxsize"),
-        vm.dict_get_str(&dict, "_unfinished_tasks"),
-        vm.dict_get_str(&dict, "_finished"),
+        super::get_key(vm, &dict, key!("_queue")),
+        super::get_key(vm, &dict, key!("_getters")),
+        super::get_key(vm, &dict, key!("_maxsize")),
+        super::get_key(vm, &dict, key!("_unfinished_tasks")),
+        super::get_key(vm, &dict, key!("_finished")),
     )
     else {
         return Ok(false);
@@ -93,7 +98,7 @@ fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool>
     let (Some(queue), Some(getters)) = (queue_of(&items), queue_of(&getters)) else {
         return Ok(false);
     };
-    let Some(event) = exact_instance_dict(vm, ctx, &finished, "Event") else {
+    let Some(event) = exact_instance_dict(vm, ctx, &finished, key!("Event")) else {
         return Ok(false);
     };
     // full(): `maxsize > 0 and qsize() >= maxsize`.
@@ -101,9 +106,14 @@ fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool>
         return Ok(false);
     }
     queue.items.borrow_mut().push_back(item);
-    vm.dict_set_str(&dict, "_unfinished_tasks", Value::Int(unfinished + 1));
+    super::set_key(
+        vm,
+        &dict,
+        key!("_unfinished_tasks"),
+        Value::Int(unfinished + 1),
+    );
     // Event.clear().
-    vm.dict_set_str(&event, "_value", Value::Bool(false));
+    super::set_key(vm, &event, key!("_value"), Value::Bool(false));
     wakeup_next(vm, ctx, getters)?;
     Ok(true)
 }

@@ -185,7 +185,7 @@ fn is_coroutine(vm: &mut Vm, ctx: &Asyncio, v: &Value) -> PyResult<bool> {
     if let Some(Payload::Generator(g)) = v.payload() {
         return Ok(g.kind == crate::vm::generator::GenKind::Coroutine);
     }
-    let Some(f) = vm.dict_get_str(&ctx.globals, "iscoroutine") else {
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("iscoroutine")) else {
         return Ok(false);
     };
     let r = vm.call(&f, vec![v.clone()])?;
@@ -693,7 +693,7 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
     if !given.is_none() {
         return Ok(given);
     }
-    let Some(f) = vm.dict_get_str(&ctx.globals, "get_running_loop") else {
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("get_running_loop")) else {
         return Err(vm.new_runtime_error("no running event loop"));
     };
     vm.call(&f, vec![])
@@ -721,7 +721,7 @@ fn ensure_future_fast(
     }
     // `get_event_loop()` is the running loop when there is one; otherwise let Python decide.
     let loop_ = if loop_.is_none() {
-        match vm.dict_get_str(&ctx.globals, "_running_loop") {
+        match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
             Some(l) if !l.is_none() => l,
             _ => return Ok(None),
         }
@@ -732,7 +732,7 @@ fn ensure_future_fast(
     let Ok(Some(dict)) = ctx.plain_loop_dict(vm, &loop_) else {
         return Ok(None);
     };
-    if vm.dict_get_str(&dict, "create_task").is_some() {
+    if super::get_key(vm, &dict, key!("create_task")).is_some() {
         return Ok(None);
     }
     let task = vm.call_args(
