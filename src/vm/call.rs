@@ -325,6 +325,7 @@ impl Vm {
         f.ip = 0;
         f.locals_map = None;
         f.constructing = None;
+        f.inline_gen = None;
         self.frame_pool.push(f);
     }
 
