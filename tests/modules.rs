@@ -270,6 +270,62 @@ RuntimeError Event loop is closed
 }
 
 #[test]
+fn asyncio_queue_waiters_and_loop_binding() {
+    check(
+        "asyncio_queue_waiters_and_loop_binding",
+        r#####"import asyncio
+
+q = asyncio.Queue()
+
+async def first():
+    t = asyncio.create_task(q.get())
+    await asyncio.sleep(0)
+    q.put_nowait('x')
+    print('got', await t)
+
+asyncio.run(first())
+
+async def second():
+    try:
+        await q.get()
+    except RuntimeError as e:
+        print('RuntimeError', str(e).split(' is ')[1])
+
+asyncio.run(second())
+
+async def bounded():
+    b = asyncio.Queue(maxsize=1)
+    await b.put(1)
+    p = asyncio.create_task(b.put(2))
+    await asyncio.sleep(0)
+    print('putter waiting', b.full(), len(b._putters))
+    print(await b.get(), await b.get())
+    await p
+    p2 = asyncio.create_task(b.put(3))
+    await asyncio.sleep(0)
+    await b.put(4) if False else None
+    g = asyncio.create_task(b.get())
+    await asyncio.sleep(0)
+    print(g.result() if g.done() else 'pending', p2.done())
+    c = asyncio.create_task(b.get())
+    await asyncio.sleep(0)
+    c.cancel()
+    await asyncio.sleep(0)
+    print('cancelled getter', c.cancelled(), len(b._getters))
+
+asyncio.run(bounded())
+"#####,
+        r#####"got x
+RuntimeError bound to a different event loop
+putter waiting True 1
+1 2
+3 True
+cancelled getter True 0
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",
