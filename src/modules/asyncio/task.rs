@@ -145,6 +145,19 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
             "Task.__init__() got an unexpected keyword argument '{k}'"
         )));
     }
+    init_task(vm, ctx, task, coro, loop_, name, context)
+}
+
+/// The body of Task.__init__ once its arguments are known.
+fn init_task(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    coro: Value,
+    loop_: Value,
+    name: Value,
+    context: Value,
+) -> PyResult<()> {
     let loop_ = super::future::resolve_loop(vm, ctx, loop_)?;
     let st = state(task);
     *st.loop_.borrow_mut() = loop_;
@@ -735,14 +748,14 @@ fn ensure_future_fast(
     if super::get_key(vm, &dict, key!("create_task")).is_some() {
         return Ok(None);
     }
-    let task = vm.call_args(
-        &Value::Obj(ctx.task_cls.clone()),
-        Args {
-            positional: vec![arg.clone()],
-            kwargs: vec![(Rc::from("loop"), loop_)],
-        },
-    )?;
-    Ok(Some(task))
+    // `Task(coro, loop=loop)`: Task.__new__ (an exact Task has no __dict__) then __init__.
+    let task = Obj::with_class(
+        ctx.task_cls.clone(),
+        None,
+        Payload::Native(Box::new(FutureObj::new(Some(Box::new(TaskFields::new()))))),
+    );
+    init_task(vm, ctx, &task, arg.clone(), loop_, Value::None, Value::None)?;
+    Ok(Some(Value::Obj(task)))
 }
 
 /// The module-level task functions: current_task, all_tasks and the registry hooks.
