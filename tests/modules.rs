@@ -164,6 +164,168 @@ done 5
 }
 
 #[test]
+fn asyncio_ensure_future_cases() {
+    check(
+        "asyncio_ensure_future_cases",
+        r#####"import asyncio
+
+async def work(n):
+    await asyncio.sleep(0)
+    return n * 2
+
+class Awaitable:
+    def __await__(self):
+        yield
+        return 'awaitable'
+
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.ensure_future(work(1))
+    print(type(t).__name__, t.get_name(), await t)
+    print(asyncio.ensure_future(t) is t)
+    f = loop.create_future()
+    print(asyncio.ensure_future(f) is f, asyncio.ensure_future(f, loop=loop) is f)
+    other = asyncio.new_event_loop()
+    try:
+        asyncio.ensure_future(f, loop=other)
+    except ValueError as e:
+        print('ValueError', e)
+    print(await asyncio.ensure_future(Awaitable()))
+    try:
+        asyncio.ensure_future(42)
+    except TypeError as e:
+        print('TypeError', e)
+    other.close()
+    c = work(2)
+    try:
+        asyncio.ensure_future(c, loop=other)
+    except RuntimeError as e:
+        print('RuntimeError', e)
+    try:
+        await c
+    except RuntimeError as e:
+        print('after closed loop:', e)
+    class MyLoop(type(loop)):
+        def create_task(self, coro, **kw):
+            print('custom create_task')
+            return super().create_task(coro, **kw)
+    print(await asyncio.gather(work(3), work(4)))
+    print(sorted(t.get_name() for t in [asyncio.ensure_future(work(5))]))
+
+asyncio.run(main())
+ml = None
+class MyLoop(type(asyncio.new_event_loop())):
+    def create_task(self, coro, **kw):
+        print('custom create_task')
+        return super().create_task(coro, **kw)
+ml = MyLoop()
+async def m2():
+    return await asyncio.ensure_future(work(7))
+print(ml.run_until_complete(m2()))
+ml.close()
+"#####,
+        r#####"Task Task-2 2
+True
+True True
+ValueError The future belongs to a different loop than the one specified as the loop argument
+awaitable
+TypeError An asyncio.Future, a coroutine or an awaitable is required
+RuntimeError Event loop is closed
+after closed loop: cannot reuse already awaited coroutine
+[6, 8]
+['Task-6']
+custom create_task
+custom create_task
+14
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_closed_loop_refuses_callbacks() {
+    check(
+        "asyncio_closed_loop_refuses_callbacks",
+        r#####"import asyncio
+loop = asyncio.new_event_loop()
+fut = loop.create_future()
+async def f():
+    await asyncio.sleep(0)
+t = loop.create_task(f())
+loop.run_until_complete(t)
+loop.close()
+try:
+    fut.add_done_callback(print)
+    fut.set_result(1)
+except RuntimeError as e:
+    print('RuntimeError', e)
+try:
+    loop.call_soon(print, 1)
+except RuntimeError as e:
+    print('RuntimeError', e)
+"#####,
+        r#####"RuntimeError Event loop is closed
+RuntimeError Event loop is closed
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_queue_waiters_and_loop_binding() {
+    check(
+        "asyncio_queue_waiters_and_loop_binding",
+        r#####"import asyncio
+
+q = asyncio.Queue()
+
+async def first():
+    t = asyncio.create_task(q.get())
+    await asyncio.sleep(0)
+    q.put_nowait('x')
+    print('got', await t)
+
+asyncio.run(first())
+
+async def second():
+    try:
+        await q.get()
+    except RuntimeError as e:
+        print('RuntimeError', str(e).split(' is ')[1])
+
+asyncio.run(second())
+
+async def bounded():
+    b = asyncio.Queue(maxsize=1)
+    await b.put(1)
+    p = asyncio.create_task(b.put(2))
+    await asyncio.sleep(0)
+    print('putter waiting', b.full(), len(b._putters))
+    print(await b.get(), await b.get())
+    await p
+    p2 = asyncio.create_task(b.put(3))
+    await asyncio.sleep(0)
+    await b.put(4) if False else None
+    g = asyncio.create_task(b.get())
+    await asyncio.sleep(0)
+    print(g.result() if g.done() else 'pending', p2.done())
+    c = asyncio.create_task(b.get())
+    await asyncio.sleep(0)
+    c.cancel()
+    await asyncio.sleep(0)
+    print('cancelled getter', c.cancelled(), len(b._getters))
+
+asyncio.run(bounded())
+"#####,
+        r#####"got x
+RuntimeError bound to a different event loop
+putter waiting True 1
+1 2
+3 True
+cancelled getter True 0
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",

@@ -5,7 +5,7 @@
 #
 # Native parts injected by src/modules/asyncio_module.rs (as CPython's _asyncio C module):
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
-#   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
+#   _enter_task, _leave_task, _ensure_future_fast (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
 #   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
 #   _run_ready, _capture_context (src/modules/asyncio/ready.rs); _run_until_stopped
 #   (src/modules/asyncio/run_loop.rs); _sleep_wait, _set_result_unless_cancelled
@@ -582,6 +582,10 @@ class BaseEventLoop(AbstractEventLoop):
 
 def ensure_future(coro_or_future, *, loop=None):
     """Mirrors tasks.py ensure_future."""
+    # Exact futures and native coroutines on a plain running loop, natively.
+    fut = _ensure_future_fast(coro_or_future, loop)
+    if fut is not None:
+        return fut
     if isfuture(coro_or_future):
         if loop is not None and loop is not coro_or_future.get_loop():
             raise ValueError('The future belongs to a different loop than '

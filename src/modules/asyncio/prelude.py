@@ -693,12 +693,17 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
-        # An exact Queue with room: the whole put_nowait sequence natively.
-        if _queue_put_fast(self, item):
-            return None
-        while self.full():
-            putter = _get_loop_of(self).create_future()
-            self._putters.append(putter)
+        # `while self.full(): <wait>` then `put_nowait(item)`; an exact Queue with room does
+        # the whole put_nowait sequence natively, and gets its waiter future natively.
+        while True:
+            if _queue_put_fast(self, item):
+                return None
+            if not self.full():
+                return self.put_nowait(item)
+            putter = _queue_new_waiter(self, True)
+            if putter is None:
+                putter = _get_loop_of(self).create_future()
+                self._putters.append(putter)
             try:
                 await putter
             except:
@@ -710,7 +715,6 @@ class Queue:
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
                 raise
-        return self.put_nowait(item)
 
     def put_nowait(self, item):
         if _queue_put_fast(self, item):
@@ -723,13 +727,18 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
-        # An exact, non-empty Queue: the whole get_nowait sequence natively.
-        item = _queue_get_fast(self)
-        if item is not _QUEUE_MISS:
-            return item
-        while self.empty():
-            getter = _get_loop_of(self).create_future()
-            self._getters.append(getter)
+        # `while self.empty(): <wait>` then `get_nowait()`; an exact, non-empty Queue does
+        # the whole get_nowait sequence natively, and gets its waiter future natively.
+        while True:
+            item = _queue_get_fast(self)
+            if item is not _QUEUE_MISS:
+                return item
+            if not self.empty():
+                return self.get_nowait()
+            getter = _queue_new_waiter(self, False)
+            if getter is None:
+                getter = _get_loop_of(self).create_future()
+                self._getters.append(getter)
             try:
                 await getter
             except:
@@ -741,7 +750,6 @@ class Queue:
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
                 raise
-        return self.get_nowait()
 
     def get_nowait(self):
         item = _queue_get_fast(self)

@@ -73,9 +73,9 @@ fn heap_len(heap: &Value) -> usize {
 /// Mirrors base_events.py _run_once for a plain BaseEventLoop whose namespace is `dict`.
 fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
     let (Some(mut scheduled), Some(ready), Some(Value::Int(cancelled_count))) = (
-        vm.dict_get_str(dict, "_scheduled"),
-        vm.dict_get_str(dict, "_ready"),
-        vm.dict_get_str(dict, "_timer_cancelled_count"),
+        super::get_key(vm, dict, key!("_scheduled")),
+        super::get_key(vm, dict, key!("_ready")),
+        super::get_key(vm, dict, key!("_timer_cancelled_count")),
     ) else {
         return Ok(Iteration::NotPlain);
     };
@@ -85,8 +85,8 @@ fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
     if !matches!(
         scheduled.payload(),
         Some(crate::vm::object::Payload::List(_))
-    ) || vm.dict_get_str(dict, "time").is_some()
-        || vm.dict_get_str(dict, "_run_once").is_some()
+    ) || super::get_key(vm, dict, key!("time")).is_some()
+        || super::get_key(vm, dict, key!("_run_once")).is_some()
     {
         return Ok(Iteration::NotPlain);
     }
@@ -108,8 +108,8 @@ fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
                 heap_push(vm, &new_scheduled, handle)?;
             }
         }
-        vm.dict_set_str(dict, "_scheduled", new_scheduled.clone());
-        vm.dict_set_str(dict, "_timer_cancelled_count", Value::Int(0));
+        super::set_key(vm, dict, key!("_scheduled"), new_scheduled.clone());
+        super::set_key(vm, dict, key!("_timer_cancelled_count"), Value::Int(0));
         scheduled = new_scheduled;
     } else {
         let mut count = cancelled_count;
@@ -122,11 +122,11 @@ fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
             unschedule(vm, &handle)?;
         }
         if count != cancelled_count {
-            vm.dict_set_str(dict, "_timer_cancelled_count", Value::Int(count));
+            super::set_key(vm, dict, key!("_timer_cancelled_count"), Value::Int(count));
         }
     }
 
-    let stopping = match vm.dict_get_str(dict, "_stopping") {
+    let stopping = match super::get_key(vm, dict, key!("_stopping")) {
         Some(v) => vm.truthy(&v)?,
         None => false,
     };
@@ -139,7 +139,7 @@ fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
     } else {
         None
     };
-    let has_selector_keys = match vm.dict_get_str(dict, "_selector_keys") {
+    let has_selector_keys = match super::get_key(vm, dict, key!("_selector_keys")) {
         Some(keys) => vm.truthy(&keys)?,
         None => false,
     };
@@ -186,7 +186,7 @@ fn run_until_stopped(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> PyResult<()> 
             vm.call_method(loop_, "_run_once", vec![])?;
         }
         let stopping = match loop_.as_obj().and_then(|o| o.dict.clone()) {
-            Some(dict) => vm.dict_get_str(&dict, "_stopping"),
+            Some(dict) => super::get_key(vm, &dict, key!("_stopping")),
             None => Some(vm.get_attr(loop_, "_stopping")?),
         };
         if let Some(s) = stopping
