@@ -1743,3 +1743,65 @@ KeyError KeyError('k') True
 "#####,
     );
 }
+
+#[test]
+fn re_random_patterns_agree_with_cpython() {
+    check(
+        "re_random_patterns_agree_with_cpython",
+        r#####"# A differential check: 300 random patterns (seeded) over fixed subjects; the checksum is python3's.
+import re, random
+rng = random.Random(6)
+atoms = ['a', 'b', '.', '\\d', '\\w', '\\s', '[ab]', '[^a]', '\\b', '^', '$', '(a)', '(b|c)',
+         '(?:ab)', '(?=a)', '(?!b)', '(?<=a)', '(?<!b)', '\\Z', '(?P<n>a)', '(a|)', '()',
+         '\\1', '(?(1)a|b)', '(?i:A)', '\\B', '(?>a|ab)']
+quants = ['', '', '*', '+', '?', '*?', '+?', '??', '{2}', '{1,2}', '{,2}', '{2,}', '*+']
+anchors = ('^', '$', '\\b', '\\Z', '\\B')
+subjects = ['', 'a', 'ab', 'aab', 'a b c', 'ba\n', 'xaxbx', '123 abc', 'abab', 'a\nb\n']
+
+def gen(depth=0):
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        if depth < 2 and rng.random() < 0.2:
+            a = '(' + gen(depth + 1) + ('|' + gen(depth + 1) if rng.random() < 0.5 else '') + ')'
+        else:
+            a = rng.choice(atoms)
+        parts.append(a + ('' if a in anchors else rng.choice(quants)))
+    return ''.join(parts)
+
+def digest(text):
+    total = 0
+    for i, ch in enumerate(text):
+        total = (total * 31 + ord(ch)) % 1000000007
+    return total
+
+errors = 0
+checksum = 0
+for i in range(300):
+    p = gen()
+    flags = rng.choice([0, 0, re.I, re.M, re.S])
+    try:
+        c = re.compile(p, flags)
+    except re.error as e:
+        errors += 1
+        checksum = (checksum + digest(str(e))) % 1000000007
+        continue
+    out = []
+    for s in subjects:
+        m = c.search(s)
+        out.append((m.span(), m.groups(), m.lastindex) if m else None)
+        out.append(c.findall(s))
+        out.append(c.sub('<\\g<0>>', s))
+        out.append(c.split(s))
+        fm = c.fullmatch(s)
+        out.append(fm.span() if fm else None)
+    checksum = (checksum * 7 + digest(repr(out))) % 1000000007
+print(errors, checksum)
+print(re.match('((?:ab)??){1,2}', 'ab').groups(), [m.groups() for m in re.finditer('((?:ab)??){1,2}', 'ab')])
+print(re.findall('(?(2)a|b)(c)?(x)', 'bx ax acx'))
+"#####,
+        r#####"46 422280052
+('',) [('',), ('ab',), ('',)]
+[('', 'x')]
+"#####,
+    );
+}
