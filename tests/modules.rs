@@ -1805,3 +1805,34 @@ print(re.findall('(?(2)a|b)(c)?(x)', 'bx ax acx'))
 "#####,
     );
 }
+
+#[test]
+fn atexit_handlers_and_finalizers_run_at_exit() {
+    check(
+        "atexit_handlers_and_finalizers_run_at_exit",
+        r#####"import atexit, weakref, sys
+def g(a, b=2):
+    print('g', a, b)
+atexit.register(lambda: print('last registered runs first'))
+def bad():
+    print('bad runs')
+atexit.register(bad)
+atexit.register(g, 1, b=3)
+print(atexit.register(g, 5) is g)
+atexit.unregister(bad)
+class Res:
+    pass
+r = Res()
+weakref.finalize(r, print, 'finalizer at exit')
+print('main done')
+sys.exit(0)
+"#####,
+        r#####"True
+main done
+finalizer at exit
+g 5 2
+g 1 3
+last registered runs first
+"#####,
+    );
+}

@@ -48,6 +48,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("pprint", |vm| {
         frozen(vm, "pprint", include_str!("py/pprint.py"))
     });
+    vm.register_module("atexit", |vm| {
+        frozen(vm, "atexit", include_str!("py/atexit.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
@@ -132,6 +135,20 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("contextvars", |vm| {
         frozen(vm, "contextvars", include_str!("py/contextvars.py"))
     });
+}
+
+/// At interpreter exit: runs the weakref callbacks still due, then the `atexit` handlers (only
+/// if those modules were imported; errors were already reported by the handlers' runner).
+pub fn run_exit_handlers(vm: &mut Vm) {
+    let modules = vm.modules.clone();
+    for (module, function) in [("weakref", "_check_dead"), ("atexit", "_run_exitfuncs")] {
+        let Some(m) = vm.dict_get_str(&modules, module) else {
+            continue;
+        };
+        if let Ok(f) = vm.get_attr(&m, function) {
+            let _ = vm.call(&f, vec![]);
+        }
+    }
 }
 
 /// Creates module `name`, sets the native helpers, then runs `source` (Python compiled into the
