@@ -1836,3 +1836,62 @@ last registered runs first
 "#####,
     );
 }
+
+#[test]
+fn base64_binascii_and_errno() {
+    check(
+        "base64_binascii_and_errno",
+        r#####"import base64, binascii, errno
+data = bytes(range(256)) + b'hello world'
+for n in range(0, 7):
+    e = base64.b64encode(data[:n])
+    print(e, base64.b64decode(e) == data[:n], base64.urlsafe_b64encode(b'\xfb\xff' * n), base64.b32encode(data[:n]), base64.b32decode(base64.b32encode(data[:n])) == data[:n])
+print(base64.b64decode(base64.b64encode(data)) == data, base64.b64decode('aGk='), base64.urlsafe_b64decode('-_8='), base64.b64encode(b'\xfb\xff', altchars=b'-_'))
+print(binascii.crc32(b'hello'), binascii.crc32(b'world', binascii.crc32(b'hello ')), binascii.hexlify(b'ab', '-'), binascii.hexlify(b'abcde', ':', 2), binascii.hexlify(b'abcde', b':', -2), binascii.b2a_hex(b'ab'), binascii.unhexlify('6869'))
+for bad in [b'abc', b'a', b'ab!=', b'abcde', b'ab\ncd']:
+    try:
+        print(base64.b64decode(bad))
+    except binascii.Error as e:
+        print('Error', e)
+for bad in [b'ab!=', b'=abc', b'ab==cd', b'abc=']:
+    try:
+        print(base64.b64decode(bad, validate=True))
+    except binascii.Error as e:
+        print('Error', e)
+for f, a in [(binascii.unhexlify, b'abc'), (binascii.unhexlify, b'zz'), (base64.b64encode, 'x'), (base64.b64decode, 'é'), (base64.b16decode, b'zz'), (base64.b32decode, b'abc')]:
+    try:
+        f(a)
+    except Exception as e:
+        print(type(e).__name__, e)
+print(base64.encodebytes(b'x' * 60), base64.decodebytes(b'eHh4\n'), base64.b16encode(b'hi'), base64.b16decode(b'6869'), base64.b32hexencode(b'hi'))
+print(errno.ENOENT, errno.EAGAIN, errno.errorcode[11], errno.ECONNREFUSED, errno.errorcode[errno.EPIPE], issubclass(binascii.Error, ValueError))
+"#####,
+        r#####"b'' True b'' b'' True
+b'AA==' True b'-_8=' b'AA======' True
+b'AAE=' True b'-__7_w==' b'AAAQ====' True
+b'AAEC' True b'-__7__v_' b'AAAQE===' True
+b'AAECAw==' True b'-__7__v_-_8=' b'AAAQEAY=' True
+b'AAECAwQ=' True b'-__7__v_-__7_w==' b'AAAQEAYE' True
+b'AAECAwQF' True b'-__7__v_-__7__v_' b'AAAQEAYEAU======' True
+True b'hi' b'\xfb\xff' b'-_8='
+907060870 222957957 b'61-62' b'61:6263:6465' b'6162:6364:65' b'6162' b'hi'
+Error Incorrect padding
+Error Invalid base64-encoded string: number of data characters (1) cannot be 1 more than a multiple of 4
+Error Incorrect padding
+Error Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4
+b'i\xb7\x1d'
+Error Only base64 data is allowed
+Error Leading padding not allowed
+Error Excess data after padding
+b'i\xb7'
+Error Odd-length string
+Error Non-hexadecimal digit found
+TypeError a bytes-like object is required, not 'str'
+ValueError string argument should contain only ASCII characters
+Error Non-base16 digit found
+Error Incorrect padding
+b'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\neHh4\n' b'xxx' b'6869' b'hi' b'D1KG===='
+2 11 EAGAIN 111 EPIPE True
+"#####,
+    );
+}

@@ -51,6 +51,15 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("atexit", |vm| {
         frozen(vm, "atexit", include_str!("py/atexit.py"))
     });
+    vm.register_module("errno", |vm| {
+        frozen(vm, "errno", include_str!("py/errno.py"))
+    });
+    vm.register_module("binascii", |vm| {
+        frozen(vm, "binascii", include_str!("py/binascii.py"))
+    });
+    vm.register_module("base64", |vm| {
+        frozen(vm, "base64", include_str!("py/base64.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
