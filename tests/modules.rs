@@ -1895,3 +1895,42 @@ b'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\n
 "#####,
     );
 }
+
+#[test]
+fn hashlib_and_hmac_digests() {
+    check(
+        "hashlib_and_hmac_digests",
+        r#####"import hashlib, hmac
+for name in ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']:
+    h = hashlib.new(name, b'hello ')
+    c = h.copy()
+    h.update(b'world')
+    print(name, h.hexdigest(), c.hexdigest()[:16], h.digest_size, h.block_size, h.name)
+print(hashlib.sha256(b'abc').hexdigest(), hashlib.md5().hexdigest(), hashlib.sha1(bytearray(b'x')).digest())
+print(hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 100).hex(), hashlib.pbkdf2_hmac('sha1', b'pw', b'salt', 3, dklen=30).hex())
+print(hmac.new(b'key', b'The quick brown fox jumps over the lazy dog', 'md5').hexdigest())
+print(hmac.new(b'key', b'msg', hashlib.sha256).hexdigest(), hmac.digest(b'k' * 100, b'm', 'sha512').hex()[:32], hmac.new(b'k', digestmod='sha1').name)
+print(hmac.compare_digest(b'abc', b'abc'), hmac.compare_digest('abc', 'abd'), 'sha256' in hashlib.algorithms_guaranteed)
+for bad in [lambda: hashlib.sha256('text'), lambda: hashlib.new('nope'), lambda: hmac.new(b'k', b'm')]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+"#####,
+        r#####"md5 5eb63bbbe01eeed093cb22bb8f5acdc3 f814893777bcc229 16 64 md5
+sha1 2aae6c35c94fcfb415dbe95f408b9ce91ee846ed c4d871ad13ad00fd 20 64 sha1
+sha224 2f05477fc24bb4faefd86517156dafdecec45b8ad3cf2522a563582b fd4ddb6699f418b0 28 64 sha224
+sha256 b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9 5e3235a8346e5a45 32 64 sha256
+sha384 fdbd8e75a67f29f701a4e040385e2e23986303ea10239211af907fcbb83578b3e417cb71ce646efd0819dd8c088de1bd 50e3cab9dbf35f26 48 128 sha384
+sha512 309ecc489c12d6eb4cc40f50c902f2b4d0ed77ee511a7c7a9bcd3ca86d4cd86f989dd35bc5ff499670da34255b45b0cfd830e81f605dcf7dc5542e93ae9cd76f 303f1ee40e71fc22 64 128 sha512
+ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad d41d8cd98f00b204e9800998ecf8427e b'\x11\xf6\xad\x8e\xc5*)\x84\xab\xaa\xfd|;Qe\x03x\\ r'
+07e6997180cf7f12904f04100d405d34888fdf62af6d506a0ecc23b196fe99d8 b095208e7496b1a485a5dbe9532b318591fa266c167912590f36eb387421
+80070713463e7749b90c2dc24911e275
+2d93cbc1be167bcb1637a4a23cbff01a7878f0c50ee833954ea5221bb1b8c628 98673229a457fdd49a37fb6955d619f2 hmac-sha1
+True False True
+TypeError Strings must be encoded before hashing
+ValueError unsupported hash type nope
+TypeError Missing required parameter 'digestmod'.
+"#####,
+    );
+}

@@ -6,6 +6,7 @@ pub mod context_hook;
 pub mod datetime;
 pub mod frames;
 pub mod generic_alias;
+pub mod hashlib;
 pub mod math;
 pub mod mt_random;
 pub mod os;
@@ -60,6 +61,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("base64", |vm| {
         frozen(vm, "base64", include_str!("py/base64.py"))
     });
+    vm.register_module("hashlib", hashlib::init);
+    vm.register_module("hmac", |vm| frozen(vm, "hmac", include_str!("py/hmac.py")));
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
