@@ -1934,3 +1934,15 @@ TypeError Missing required parameter 'digestmod'.
 "#####,
     );
 }
+
+#[test]
+fn uuid_name_based_uuid3_uuid5() {
+    check(
+        "uuid_name_based_uuid3_uuid5",
+        r#####"import uuid
+print(uuid.uuid3(uuid.NAMESPACE_DNS, 'python.org'), uuid.uuid5(uuid.NAMESPACE_URL, 'http://x'))
+"#####,
+        r#####"6fa459ea-ee8a-3ca4-894e-db77e160355e c059942f-567e-54eb-aeb5-5fd9830bce43
+"#####,
+    );
+}
