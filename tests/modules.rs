@@ -1946,3 +1946,52 @@ print(uuid.uuid3(uuid.NAMESPACE_DNS, 'python.org'), uuid.uuid5(uuid.NAMESPACE_UR
 "#####,
     );
 }
+
+#[test]
+fn urllib_parse_split_join_quote_query() {
+    check(
+        "urllib_parse_split_join_quote_query",
+        r#####"import urllib.parse
+from urllib.parse import urlparse, urlsplit, urljoin, quote, unquote, urlencode, parse_qs, parse_qsl, quote_plus, unquote_plus, urlunparse, urldefrag
+u = urlparse('HTTPS://user:pw@Example.COM:8443/a/b;p?q=1&r=2#frag')
+print(u)
+print(u.scheme, u.netloc, u.path, u.params, u.query, u.fragment, u.hostname, u.port, u.username, u.password, u.geturl())
+s = urlsplit('http://[::1]:80/x?y#z')
+print(s, s.hostname, s.port, urlsplit('//host/p'), urlsplit('mailto:a@b'), urlsplit('path/only?x'), urlsplit(' http://a/\tb'))
+for base, rel in [('http://a/b/c/d;p?q', 'g'), ('http://a/b/c/d;p?q', './g'), ('http://a/b/c/d;p?q', '../g'), ('http://a/b/c/d;p?q', '../../../g'), ('http://a/b/c/d;p?q', '/g'), ('http://a/b/c/d;p?q', '//g'), ('http://a/b/c/d;p?q', '?y'), ('http://a/b/c/d;p?q', '#s'), ('http://a/b/c/d;p?q', ''), ('http://a/b/c/', '.'), ('http://a/b/', 'https://x/y'), ('http://a/b/c', '..')]:
+    print(urljoin(base, rel))
+print(quote('a b/c?d=é&~'), quote('a b/c', safe=''), quote_plus('a b&c=d/e'), quote(b'\x00\xff'), unquote('a%20b%2Fc%C3%A9%zz%4'), unquote_plus('a+b%2B'), unquote('%E2%82'))
+print(urlencode({'a': 1, 'b': 'x y', 'c': 'é&'}), urlencode([('k', 'v'), ('k', 'w')]), urlencode({'k': ['a', 'b']}, doseq=True), urlencode({'k': ['a', 'b']}))
+print(parse_qs('a=1&b=2&a=3&c=&d'), parse_qs('a=1&c=', keep_blank_values=True), parse_qsl('x=a+b&y=%26'), parse_qsl('a=1;b=2', separator=';'))
+print(urlunparse(('http', 'h', '/p', 'x', 'q=1', 'f')), urldefrag('http://a/b#c'), urllib.parse.urlunsplit(('', '', 'p', '', '')))
+for bad in ['http://[::1/x', 'http://h:99999/', 'http://h:abc/']:
+    try:
+        print(urlsplit(bad).port)
+    except ValueError as e:
+        print('ValueError', e)
+"#####,
+        r#####"ParseResult(scheme='https', netloc='user:pw@Example.COM:8443', path='/a/b', params='p', query='q=1&r=2', fragment='frag')
+https user:pw@Example.COM:8443 /a/b p q=1&r=2 frag example.com 8443 user pw https://user:pw@Example.COM:8443/a/b;p?q=1&r=2#frag
+SplitResult(scheme='http', netloc='[::1]:80', path='/x', query='y', fragment='z') ::1 80 SplitResult(scheme='', netloc='host', path='/p', query='', fragment='') SplitResult(scheme='mailto', netloc='', path='a@b', query='', fragment='') SplitResult(scheme='', netloc='', path='path/only', query='x', fragment='') SplitResult(scheme='http', netloc='a', path='/b', query='', fragment='')
+http://a/b/c/g
+http://a/b/c/g
+http://a/b/g
+http://a/g
+http://a/g
+http://g
+http://a/b/c/d;p?y
+http://a/b/c/d;p?q#s
+http://a/b/c/d;p?q
+http://a/b/c/
+https://x/y
+http://a/
+a%20b/c%3Fd%3D%C3%A9%26~ a%20b%2Fc a+b%26c%3Dd%2Fe %00%FF a b/cé%zz%4 a b+ �
+a=1&b=x+y&c=%C3%A9%26 k=v&k=w k=a&k=b k=%5B%27a%27%2C+%27b%27%5D
+{'a': ['1', '3'], 'b': ['2']} {'a': ['1'], 'c': ['']} [('x', 'a b'), ('y', '&')] [('a', '1'), ('b', '2')]
+http://h/p;x?q=1#f DefragResult(url='http://a/b', fragment='c') p
+ValueError Invalid IPv6 URL
+ValueError Port out of range 0-65535
+ValueError Port could not be cast to integer value as 'abc'
+"#####,
+    );
+}

@@ -63,6 +63,13 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("hashlib", hashlib::init);
     vm.register_module("hmac", |vm| frozen(vm, "hmac", include_str!("py/hmac.py")));
+    vm.register_module("urllib", |vm| Ok(vm.new_module("urllib")));
+    vm.register_module("urllib.parse", |vm| {
+        let package = vm.import_module("urllib")?;
+        let module = frozen(vm, "urllib.parse", include_str!("py/urllib_parse.py"))?;
+        vm.module_set(&package, "parse", Value::Obj(module.clone()));
+        Ok(module)
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
