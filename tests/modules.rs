@@ -1995,3 +1995,25 @@ ValueError Port could not be cast to integer value as 'abc'
 "#####,
     );
 }
+
+#[test]
+fn http_status_and_method_enums() {
+    check(
+        "http_status_and_method_enums",
+        r#####"import http
+from http import HTTPStatus, HTTPMethod
+print(HTTPStatus.OK, repr(HTTPStatus.NOT_FOUND), HTTPStatus(404).phrase, HTTPStatus.NOT_FOUND.description, HTTPStatus.OK == 200, int(HTTPStatus.CREATED), f'{HTTPStatus.OK}')
+print(HTTPStatus.IM_A_TEAPOT.phrase, HTTPStatus(503).name, len(HTTPStatus), HTTPStatus.OK in HTTPStatus)
+print(HTTPMethod.GET, repr(HTTPMethod.POST), HTTPMethod.GET == 'GET', HTTPMethod('PUT').description, sorted(m.value for m in HTTPMethod)[:3])
+try:
+    HTTPStatus(999)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"200 <HTTPStatus.NOT_FOUND: 404> Not Found Nothing matches the given URI True 201 200
+I'm a Teapot SERVICE_UNAVAILABLE 62 True
+GET <HTTPMethod.POST> True Replace the target with the request payload. ['CONNECT', 'DELETE', 'GET']
+999 is not a valid HTTPStatus
+"#####,
+    );
+}

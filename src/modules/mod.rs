@@ -70,6 +70,7 @@ pub fn register_all(vm: &mut Vm) {
         vm.module_set(&package, "parse", Value::Obj(module.clone()));
         Ok(module)
     });
+    vm.register_module("http", |vm| frozen(vm, "http", include_str!("py/http.py")));
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
