@@ -2017,3 +2017,59 @@ GET <HTTPMethod.POST> True Replace the target with the request payload. ['CONNEC
 "#####,
     );
 }
+
+#[test]
+fn fnmatch_glob_shlex_secrets_keyword() {
+    check(
+        "fnmatch_glob_shlex_secrets_keyword",
+        r#####"import fnmatch, glob, shlex, secrets, keyword, os
+for p in ['*.py', 'a*b*c', '[!a-c]?', '[]]', '[!]]', '[', 'a**b', '[a-]', '[z-a]x', '*', 'x[&~|]', '[^x]', '[!]']:
+    print(repr(p), fnmatch.translate(p))
+names = ['a.py', 'b.txt', 'abc', 'a.PY', '.hidden.py', 'x]', 'ab']
+print(fnmatch.filter(names, '*.py'), fnmatch.fnmatch('abXc', 'a*b*c'), fnmatch.fnmatchcase('A.PY', '*.py'), fnmatch.filter(names, '[ab]?'))
+base = '/tmp/percolate_glob_%d' % os.getpid()
+os.makedirs(base + '/sub/deep', exist_ok=True)
+for f in ['a.py', 'b.py', 'c.txt', '.h.py', 'sub/d.py', 'sub/deep/e.py']:
+    open(os.path.join(base, f), 'w').close()
+rel = lambda paths: sorted(os.path.relpath(p, base) for p in paths)
+print(rel(glob.glob(base + '/*.py')), rel(glob.glob(base + '/*/*.py')), rel(glob.glob(base + '/**/*.py', recursive=True)), rel(glob.glob(base + '/s*')))
+print(sorted(glob.glob('*.py', root_dir=base)), glob.glob(base + '/nope*'), glob.has_magic('a*'), glob.escape('a[b]*'), rel(glob.glob(base + '/c.txt')))
+for f in ['sub/deep/e.py', 'sub/d.py', 'a.py', 'b.py', 'c.txt', '.h.py']:
+    os.remove(os.path.join(base, f))
+os.rmdir(base + '/sub/deep'); os.rmdir(base + '/sub'); os.rmdir(base)
+print(shlex.split('a "b c" d\\ e \'f g\' "h\\"i" j#k # c', comments=True), shlex.split('x ""  \'\' y'), shlex.split('a"b c"d'))
+print(shlex.quote(''), shlex.quote('abc'), shlex.quote("it's here"), shlex.join(['ls', '-l', 'my file']))
+for bad in ['"abc', "'x", 'a\\']:
+    try:
+        shlex.split(bad)
+    except ValueError as e:
+        print(e)
+print(len(secrets.token_hex(16)), len(secrets.token_bytes()), len(secrets.token_urlsafe(16)), 0 <= secrets.randbelow(10) < 10, secrets.choice('x'), secrets.compare_digest(b'a', b'a'))
+print(keyword.iskeyword('async'), keyword.iskeyword('match'), keyword.issoftkeyword('match'), len(keyword.kwlist), keyword.kwlist[:5])
+"#####,
+        r#####"'*.py' (?s:.*\.py)\Z
+'a*b*c' (?s:a(?>.*?b).*c)\Z
+'[!a-c]?' (?s:[^a-c].)\Z
+'[]]' (?s:[]])\Z
+'[!]]' (?s:[^]])\Z
+'[' (?s:\[)\Z
+'a**b' (?s:a.*b)\Z
+'[a-]' (?s:[a\-])\Z
+'[z-a]x' (?s:(?!)x)\Z
+'*' (?s:.*)\Z
+'x[&~|]' (?s:x[\&\~\|])\Z
+'[^x]' (?s:[\^x])\Z
+'[!]' (?s:\[!\])\Z
+['a.py', '.hidden.py'] True False ['ab']
+['a.py', 'b.py'] ['sub/d.py'] ['a.py', 'b.py', 'sub/d.py', 'sub/deep/e.py'] ['sub']
+['a.py', 'b.py'] [] True a[[]b][*] ['c.txt']
+['a', 'b c', 'd e', 'f g', 'h"i', 'j'] ['x', '', '', 'y'] ['ab cd']
+'' abc 'it'"'"'s here' ls -l 'my file'
+No closing quotation
+No closing quotation
+No escaped character
+32 32 22 True x True
+True False True 35 ['False', 'None', 'True', 'and', 'as']
+"#####,
+    );
+}

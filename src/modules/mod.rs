@@ -71,6 +71,19 @@ pub fn register_all(vm: &mut Vm) {
         Ok(module)
     });
     vm.register_module("http", |vm| frozen(vm, "http", include_str!("py/http.py")));
+    vm.register_module("fnmatch", |vm| {
+        frozen(vm, "fnmatch", include_str!("py/fnmatch.py"))
+    });
+    vm.register_module("glob", |vm| frozen(vm, "glob", include_str!("py/glob.py")));
+    vm.register_module("shlex", |vm| {
+        frozen(vm, "shlex", include_str!("py/shlex.py"))
+    });
+    vm.register_module("secrets", |vm| {
+        frozen(vm, "secrets", include_str!("py/secrets.py"))
+    });
+    vm.register_module("keyword", |vm| {
+        frozen(vm, "keyword", include_str!("py/keyword.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
