@@ -2073,3 +2073,62 @@ True False True 35 ['False', 'None', 'True', 'and', 'as']
 "#####,
     );
 }
+
+#[test]
+fn concurrent_futures_executors_run_inline() {
+    check(
+        "concurrent_futures_executors_run_inline",
+        r#####"import asyncio
+import concurrent.futures as cf
+from concurrent.futures import ThreadPoolExecutor
+with ThreadPoolExecutor(max_workers=2) as ex:
+    fut = ex.submit(pow, 2, 5)
+    print(fut.result(), fut.done(), repr(fut).split(' state=')[1])
+    print(list(ex.map(str, [1, 2, 3])), list(ex.map(pow, [2, 3], [2, 2])))
+    bad = ex.submit(int, 'x')
+    print(type(bad.exception()).__name__, repr(bad).split(' state=')[1])
+    try:
+        bad.result()
+    except ValueError as e:
+        print('raised', e)
+    done = list(cf.as_completed([fut, bad]))
+    print(len(done), cf.wait([fut, bad]).not_done)
+print(cf.ALL_COMPLETED, cf.FIRST_COMPLETED, cf.FIRST_EXCEPTION, cf.CancelledError, cf.TimeoutError, cf.InvalidStateError)
+f = cf.Future()
+print(repr(f).split(' state=')[1], f.cancel(), f.cancelled(), repr(f).split(' state=')[1])
+try:
+    f.result()
+except cf.CancelledError as e:
+    print('cancelled', repr(e))
+g = cf.Future()
+g.add_done_callback(lambda x: print('callback', x.result()))
+g.set_result(7)
+try:
+    g.set_result(8)
+except cf.InvalidStateError as e:
+    print('InvalidStateError')
+try:
+    ex.submit(print)
+except RuntimeError as e:
+    print(e)
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor() as pool:
+        print(await loop.run_in_executor(pool, sum, [1, 2, 3]))
+asyncio.run(main())
+"#####,
+        r#####"32 True finished returned int>
+['1', '2', '3'] [4, 9]
+ValueError finished raised ValueError>
+raised invalid literal for int() with base 10: 'x'
+2 set()
+ALL_COMPLETED FIRST_COMPLETED FIRST_EXCEPTION <class 'concurrent.futures._base.CancelledError'> <class 'TimeoutError'> <class 'concurrent.futures._base.InvalidStateError'>
+pending> True True cancelled>
+cancelled CancelledError()
+callback 7
+InvalidStateError
+cannot schedule new futures after shutdown
+6
+"#####,
+    );
+}

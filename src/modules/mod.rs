@@ -84,6 +84,14 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("keyword", |vm| {
         frozen(vm, "keyword", include_str!("py/keyword.py"))
     });
+    vm.register_module("concurrent", |vm| Ok(vm.new_module("concurrent")));
+    vm.register_module("concurrent.futures", |vm| {
+        let package = vm.import_module("concurrent")?;
+        let source = include_str!("py/concurrent_futures.py");
+        let module = frozen(vm, "concurrent.futures", source)?;
+        vm.module_set(&package, "futures", Value::Obj(module.clone()));
+        Ok(module)
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
