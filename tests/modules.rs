@@ -2132,3 +2132,53 @@ cannot schedule new futures after shutdown
 "#####,
     );
 }
+
+#[test]
+fn pathlib_pure_and_concrete_paths() {
+    check(
+        "pathlib_pure_and_concrete_paths",
+        r#####"import os
+from pathlib import Path, PurePosixPath, PurePath
+p = PurePosixPath('/usr//lib/./python3/x.tar.gz')
+print(repr(p), p.parts, p.name, p.suffix, p.suffixes, p.stem, p.parent, list(p.parents), p.anchor, p.root, repr(p.drive))
+print(repr(Path('')), repr(Path('a/')), repr(Path('//a')), repr(Path('///a')), Path('a') / 'b' / '/c', 'x' / Path('y'), Path('a', 'b/c'), repr(PurePath('q')))
+print(p.with_name('y.txt'), p.with_suffix('.bz2'), p.with_stem('z'), PurePosixPath('a/b').relative_to('a'), p.is_absolute(), p.match('*.gz'), p.match('lib/*/*.gz'), p.match('/x.tar.gz'), p.as_posix())
+for f in [lambda: p.with_suffix('gz'), lambda: PurePosixPath('/').with_name('x')]:
+    try:
+        f()
+    except ValueError as e:
+        print(e)
+print(PurePosixPath('a') == PurePosixPath('a/'), PurePosixPath('a') < PurePosixPath('b'), hash(PurePosixPath('a')) == hash(PurePosixPath('a')), repr(PurePosixPath('.').name), repr(PurePosixPath('.').parent), PurePosixPath('a/b').parent.parent)
+print(str(Path('/').parent), repr(Path('x.').suffix), repr(Path('.bashrc').suffix), Path('a/..').parts, sorted([Path('b'), Path('a/c'), Path('a')]), os.fspath(Path('z')), Path('a').joinpath('b', 'c'))
+base = Path('/tmp') / ('percolate_pathlib_%d' % os.getpid())
+(base / 'sub' / 'deep').mkdir(parents=True)
+(base / 'a.txt').write_text('hello')
+(base / 'b.bin').write_bytes(b'\x00\x01')
+(base / 'sub' / 'c.txt').touch()
+print((base / 'a.txt').read_text(), (base / 'b.bin').read_bytes(), (base / 'a.txt').exists(), base.is_dir(), (base / 'a.txt').is_file(), (base / 'a.txt').stat().st_size)
+print(sorted(x.name for x in base.iterdir()), sorted(str(x.relative_to(base)) for x in base.glob('*.txt')), sorted(str(x.relative_to(base)) for x in base.rglob('*.txt')))
+(base / 'a.txt').rename(base / 'd.txt')
+print(sorted(x.name for x in base.iterdir()), Path.cwd() == Path(os.getcwd()), Path('rel').absolute().is_absolute())
+(base / 'd.txt').unlink(); (base / 'b.bin').unlink(); (base / 'sub' / 'c.txt').unlink(); (base / 'nope').unlink(missing_ok=True)
+(base / 'sub' / 'deep').rmdir(); (base / 'sub').rmdir(); base.rmdir()
+print(base.exists())
+try:
+    (base / 'x').mkdir()
+except FileNotFoundError as e:
+    print('FileNotFoundError', e.errno)
+"#####,
+        r#####"PurePosixPath('/usr/lib/python3/x.tar.gz') ('/', 'usr', 'lib', 'python3', 'x.tar.gz') x.tar.gz .gz ['.tar', '.gz'] x.tar /usr/lib/python3 [PurePosixPath('/usr/lib/python3'), PurePosixPath('/usr/lib'), PurePosixPath('/usr'), PurePosixPath('/')] / / ''
+PosixPath('.') PosixPath('a') PosixPath('//a') PosixPath('/a') /c x/y a/b/c PurePosixPath('q')
+/usr/lib/python3/y.txt /usr/lib/python3/x.tar.bz2 /usr/lib/python3/z.gz b True True True False /usr/lib/python3/x.tar.gz
+Invalid suffix 'gz'
+PurePosixPath('/') has an empty name
+True True True '' PurePosixPath('.') .
+/ '' '' ('a', '..') [PosixPath('a'), PosixPath('a/c'), PosixPath('b')] z a/b/c
+hello b'\x00\x01' True True True 5
+['a.txt', 'b.bin', 'sub'] ['a.txt'] ['a.txt', 'sub/c.txt']
+['b.bin', 'd.txt', 'sub'] True True
+False
+FileNotFoundError 2
+"#####,
+    );
+}

@@ -92,6 +92,9 @@ pub fn register_all(vm: &mut Vm) {
         vm.module_set(&package, "futures", Value::Obj(module.clone()));
         Ok(module)
     });
+    vm.register_module("pathlib", |vm| {
+        frozen(vm, "pathlib", include_str!("py/pathlib.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
