@@ -2182,3 +2182,51 @@ FileNotFoundError 2
 "#####,
     );
 }
+
+#[test]
+fn tempfile_and_shutil() {
+    check(
+        "tempfile_and_shutil",
+        r#####"import tempfile, shutil, os
+print(tempfile.gettempdir() == os.path.abspath(os.environ.get('TMPDIR') or '/tmp'), tempfile.gettempprefix())
+with tempfile.TemporaryDirectory(prefix='perc_') as d:
+    print(os.path.isdir(d), os.path.basename(d).startswith('perc_'))
+    src = os.path.join(d, 'a.txt')
+    with open(src, 'w') as f:
+        f.write('data')
+    os.makedirs(os.path.join(d, 'tree', 'inner'))
+    with open(os.path.join(d, 'tree', 'inner', 'x'), 'w') as f:
+        f.write('x')
+    print(os.path.basename(shutil.copy(src, os.path.join(d, 'b.txt'))), open(os.path.join(d, 'b.txt')).read())
+    shutil.copytree(os.path.join(d, 'tree'), os.path.join(d, 'tree2'))
+    print(sorted(os.listdir(os.path.join(d, 'tree2', 'inner'))))
+    shutil.move(os.path.join(d, 'b.txt'), os.path.join(d, 'c.txt'))
+    shutil.rmtree(os.path.join(d, 'tree'))
+    print(sorted(os.listdir(d)))
+    try:
+        shutil.copyfile(src, src)
+    except shutil.SameFileError as e:
+        print('SameFileError')
+print(os.path.exists(d))
+t = tempfile.mkdtemp(suffix='.d')
+print(t.endswith('.d'), os.path.isdir(t))
+os.rmdir(t)
+with tempfile.NamedTemporaryFile('w', suffix='.txt') as f:
+    f.write('hi')
+    name = f.name
+    print(name.endswith('.txt'), os.path.exists(name))
+print(os.path.exists(name), shutil.which('sh') is not None, shutil.which('definitely-not-a-command'))
+"#####,
+        r#####"True tmp
+True True
+b.txt data
+['x']
+['a.txt', 'c.txt', 'tree2']
+SameFileError
+False
+True True
+True True
+False True None
+"#####,
+    );
+}

@@ -95,6 +95,12 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("pathlib", |vm| {
         frozen(vm, "pathlib", include_str!("py/pathlib.py"))
     });
+    vm.register_module("tempfile", |vm| {
+        frozen(vm, "tempfile", include_str!("py/tempfile.py"))
+    });
+    vm.register_module("shutil", |vm| {
+        frozen(vm, "shutil", include_str!("py/shutil.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
