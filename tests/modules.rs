@@ -2230,3 +2230,223 @@ False True None
 "#####,
     );
 }
+
+#[test]
+fn argparse_parsing_help_and_errors() {
+    check(
+        "argparse_parsing_help_and_errors",
+        r#####"import argparse, sys, io, contextlib
+p = argparse.ArgumentParser(prog='tool', description='Does things with files and numbers, a long description that will need to wrap around the width.', epilog='see docs')
+p.add_argument('src', help='source file')
+p.add_argument('dst', nargs='?', default='out.txt', help='destination (default: %(default)s)')
+p.add_argument('-n', '--count', type=int, default=3, help='how many')
+p.add_argument('-v', '--verbose', action='store_true', help='talk more')
+p.add_argument('-q', action='count', default=0)
+p.add_argument('--mode', choices=['fast', 'slow'], default='fast', help='speed')
+p.add_argument('--tag', action='append', help='tags to add; may repeat. This help text is long enough that it must be wrapped onto more lines')
+p.add_argument('--pair', nargs=2, metavar=('K', 'V'))
+p.add_argument('--items', nargs='*', default=[])
+p.add_argument('--very-long-option-name', dest='long', help='goes on its own line')
+print(p.parse_args(['a.txt']))
+print(p.parse_args(['a.txt', 'b.txt', '-n', '5', '-vqq', '--mode=slow', '--tag', 'x', '--tag=y', '--pair', 'k', 'v', '--items', '1', '2']))
+print(p.parse_args(['--count', '7', 'x', '--verbose', '--very', 'L']))
+print(p.parse_known_args(['x', '--unknown', 'z']))
+p.print_help()
+p.print_usage()
+for argv in [[], ['x', '-n', 'abc'], ['x', '--mode', 'medium'], ['x', 'y', 'z'], ['x', '--pair', 'a'], ['x', '-n'], ['x', '--co', '1', '--c']]:
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            p.parse_args(argv)
+    except SystemExit as e:
+        print('exit', e.code, repr(err.getvalue()))
+out = io.StringIO()
+try:
+    with contextlib.redirect_stdout(out):
+        p.parse_args(['-h'])
+except SystemExit as e:
+    print('help exit', e.code, out.getvalue().splitlines()[0])
+ns = argparse.Namespace(a=1, b='x')
+print(ns, ns.a, vars(ns), argparse.Namespace() == argparse.Namespace(), 'a' in ns)
+q = argparse.ArgumentParser(prog='git')
+q.add_argument('--debug', action='store_true')
+sub = q.add_subparsers(dest='cmd', help='sub-command help')
+c = sub.add_parser('commit', help='record changes')
+c.add_argument('-m', '--message', required=True)
+pu = sub.add_parser('push')
+pu.add_argument('remote', nargs='?', default='origin')
+print(q.parse_args(['commit', '-m', 'hi']), q.parse_args(['--debug', 'push']), q.parse_args([]))
+q.print_help()
+c.print_usage()
+g = argparse.ArgumentParser(prog='g')
+grp = g.add_mutually_exclusive_group()
+grp.add_argument('-a', action='store_true')
+grp.add_argument('-b', action='store_true')
+g.add_argument('--flag', action=argparse.BooleanOptionalAction, default=True)
+g.set_defaults(extra=42)
+print(g.parse_args(['-a', '--no-flag']), g.get_default('extra'))
+g.print_help()
+err = io.StringIO()
+try:
+    with contextlib.redirect_stderr(err):
+        g.parse_args(['-a', '-b'])
+except SystemExit as e:
+    print('exit', e.code, repr(err.getvalue()))
+"#####,
+        r#####"Namespace(src='a.txt', dst='out.txt', count=3, verbose=False, q=0, mode='fast', tag=None, pair=None, items=[], long=None)
+Namespace(src='a.txt', dst='b.txt', count=5, verbose=True, q=2, mode='slow', tag=['x', 'y'], pair=['k', 'v'], items=['1', '2'], long=None)
+Namespace(src='x', dst='out.txt', count=7, verbose=True, q=0, mode='fast', tag=None, pair=None, items=[], long='L')
+(Namespace(src='x', dst='out.txt', count=3, verbose=False, q=0, mode='fast', tag=None, pair=None, items=[], long=None), ['--unknown', 'z'])
+usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]
+            src [dst]
+
+Does things with files and numbers, a long description that will need to wrap
+around the width.
+
+positional arguments:
+  src                   source file
+  dst                   destination (default: out.txt)
+
+options:
+  -h, --help            show this help message and exit
+  -n COUNT, --count COUNT
+                        how many
+  -v, --verbose         talk more
+  -q
+  --mode {fast,slow}    speed
+  --tag TAG             tags to add; may repeat. This help text is long enough
+                        that it must be wrapped onto more lines
+  --pair K V
+  --items [ITEMS ...]
+  --very-long-option-name LONG
+                        goes on its own line
+
+see docs
+usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]
+            src [dst]
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: the following arguments are required: src\n'
+exit 2 "usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: invalid int value: 'abc'\n"
+exit 2 "usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument --mode: invalid choice: 'medium' (choose from 'fast', 'slow')\n"
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: unrecognized arguments: z\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument --pair: expected 2 arguments\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: expected one argument\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: expected one argument\n'
+help exit 0 usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+Namespace(a=1, b='x') 1 {'a': 1, 'b': 'x'} True True
+Namespace(debug=False, cmd='commit', message='hi') Namespace(debug=True, cmd='push', remote='origin') Namespace(debug=False, cmd=None)
+usage: git [-h] [--debug] {commit,push} ...
+
+positional arguments:
+  {commit,push}  sub-command help
+    commit       record changes
+
+options:
+  -h, --help     show this help message and exit
+  --debug
+usage: git commit [-h] -m MESSAGE
+Namespace(a=True, b=False, flag=False, extra=42) 42
+usage: g [-h] [-a | -b] [--flag | --no-flag]
+
+options:
+  -h, --help         show this help message and exit
+  -a
+  -b
+  --flag, --no-flag
+exit 2 'usage: g [-h] [-a | -b] [--flag | --no-flag]\ng: error: argument -b: not allowed with argument -a\n'
+"#####,
+    );
+}
+
+#[test]
+fn argparse_actions_groups_and_formatters() {
+    check(
+        "argparse_actions_groups_and_formatters",
+        r#####"import argparse, io, contextlib
+def run(parser, argv):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            result = parser.parse_args(argv)
+        print(result)
+    except SystemExit as e:
+        print('exit', e.code, repr(out.getvalue()), repr(err.getvalue()))
+p = argparse.ArgumentParser(prog='calc', formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+p.add_argument('--version', action='version', version='%(prog)s 1.0')
+p.add_argument('numbers', nargs='+', type=float, metavar='N', help='values')
+p.add_argument('--op', dest='operation', default='sum', help='operation')
+p.add_argument('--const', action='store_const', const=42)
+p.add_argument('--x', action='append_const', const='X', dest='letters')
+p.add_argument('--y', action='append_const', const='Y', dest='letters')
+g = p.add_argument_group('tuning', 'Knobs that change the computation.')
+g.add_argument('--scale', type=int, default=1, help='multiplier')
+run(p, ['1', '2.5', '--op', 'max', '--const', '--x', '--y', '--x'])
+run(p, ['--', '-1', '-2'])
+run(p, ['-5', '3'])
+run(p, ['--version'])
+run(p, [])
+run(p, ['a'])
+run(p, ['1', '--scale', 'big'])
+run(p, ['-h'])
+q = argparse.ArgumentParser(prog='req')
+m = q.add_mutually_exclusive_group(required=True)
+m.add_argument('--json', action='store_true')
+m.add_argument('--text', action='store_true')
+q.add_argument('files', nargs='*')
+q.add_argument('--level', type=int, choices=range(1, 4), default=1)
+run(q, ['--json', 'a', 'b'])
+run(q, ['a'])
+run(q, ['--text', '--level', '5'])
+run(q, ['--text', '--level=2', '--', '--json'])
+q.print_help()
+e = argparse.ArgumentParser(prog='e', exit_on_error=False)
+e.add_argument('--n', type=int)
+try:
+    e.parse_args(['--n', 'x'])
+except argparse.ArgumentError as err:
+    print('ArgumentError', err)
+r = argparse.ArgumentParser(prog='r', description='''First line.
+   Indented second line.''', formatter_class=argparse.RawDescriptionHelpFormatter)
+r.add_argument('-o', '--output', metavar='PATH', required=True, help='where to write')
+r.print_help()
+run(r, ['-oout.txt'])
+run(r, ['--out', 'x'])
+"#####,
+        r#####"Namespace(numbers=[1.0, 2.5], operation='max', const=42, letters=['X', 'Y', 'X'], scale=1)
+Namespace(numbers=[-1.0, -2.0], operation='sum', const=None, letters=None, scale=1)
+Namespace(numbers=[-5.0, 3.0], operation='sum', const=None, letters=None, scale=1)
+exit 0 'calc 1.0\n' ''
+exit 2 '' 'usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: the following arguments are required: N\n'
+exit 2 '' "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: argument N: invalid float value: 'a'\n"
+exit 2 '' "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: argument --scale: invalid int value: 'big'\n"
+exit 0 "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\n\npositional arguments:\n  N               values\n\noptions:\n  -h, --help      show this help message and exit\n  --version       show program's version number and exit\n  --op OPERATION  operation (default: sum)\n  --const\n  --x\n  --y\n\ntuning:\n  Knobs that change the computation.\n\n  --scale SCALE   multiplier (default: 1)\n" ''
+Namespace(json=True, text=False, files=['a', 'b'], level=1)
+exit 2 '' 'usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]\nreq: error: one of the arguments --json --text is required\n'
+exit 2 '' 'usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]\nreq: error: argument --level: invalid choice: 5 (choose from 1, 2, 3)\n'
+Namespace(json=False, text=True, files=['--json'], level=2)
+usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]
+
+positional arguments:
+  files
+
+options:
+  -h, --help       show this help message and exit
+  --json
+  --text
+  --level {1,2,3}
+ArgumentError argument --n: invalid int value: 'x'
+usage: r [-h] -o PATH
+
+First line.
+   Indented second line.
+
+options:
+  -h, --help            show this help message and exit
+  -o PATH, --output PATH
+                        where to write
+Namespace(output='out.txt')
+Namespace(output='x')
+"#####,
+    );
+}

@@ -101,6 +101,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("shutil", |vm| {
         frozen(vm, "shutil", include_str!("py/shutil.py"))
     });
+    vm.register_module("argparse", |vm| {
+        frozen(vm, "argparse", include_str!("py/argparse.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
