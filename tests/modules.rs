@@ -2450,3 +2450,130 @@ Namespace(output='x')
 "#####,
     );
 }
+
+#[test]
+fn csv_reader_writer_and_dicts() {
+    check(
+        "csv_reader_writer_and_dicts",
+        r#####"import csv, io
+buf = io.StringIO()
+w = csv.writer(buf)
+print(w.writerow(['name', 'note', 'n']))
+w.writerow(['alice', 'says "hi", twice', 3])
+w.writerow(['bob', 'multi\nline', 2.5])
+w.writerow(['', None, True])
+w.writerow([''])
+w.writerows([['x', 'y'], ['a,b', 'c']])
+text = buf.getvalue()
+print(repr(text))
+rows = list(csv.reader(io.StringIO(text, newline='')))
+print(rows)
+r = csv.reader(['a,b', '"c,d",e', '', ' f, "g"'], skipinitialspace=True)
+print(list(r), r.line_num)
+print(list(csv.reader(['1,"two",3.5'], quoting=csv.QUOTE_NONNUMERIC)))
+print(list(csv.reader(['a;b;"c;d"'], delimiter=';')), list(csv.reader(['a\tb'], dialect='excel-tab')))
+out = io.StringIO()
+csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator='\n').writerow(['a', 1, None])
+csv.writer(out, quoting=csv.QUOTE_NONNUMERIC).writerow(['a', 1, 2.0])
+csv.writer(out, delimiter='|', quoting=csv.QUOTE_NONE, escapechar='\\').writerow(['a|b', 'c'])
+print(repr(out.getvalue()))
+try:
+    csv.writer(io.StringIO(), quoting=csv.QUOTE_NONE).writerow(['a,b'])
+except csv.Error as e:
+    print('Error', e)
+try:
+    list(csv.reader(['a,"b"x'], strict=True))
+except csv.Error as e:
+    print('Error', e)
+data = io.StringIO('id,name,score\n1,ann,9.5\n2,bo\n\n3,cy,7,extra\n')
+dr = csv.DictReader(data)
+print(dr.fieldnames)
+for row in dr:
+    print(row)
+out = io.StringIO()
+dw = csv.DictWriter(out, fieldnames=['id', 'name'], restval='?')
+dw.writeheader()
+dw.writerow({'id': 1, 'name': 'x'})
+dw.writerows([{'id': 2}])
+print(repr(out.getvalue()))
+try:
+    dw.writerow({'id': 3, 'bad': 1})
+except ValueError as e:
+    print(e)
+csv.register_dialect('pipes', delimiter='|')
+print(list(csv.reader(['a|b'], 'pipes')), 'pipes' in csv.list_dialects(), csv.get_dialect('excel').delimiter, csv.QUOTE_MINIMAL, csv.QUOTE_NONE)
+print(list(csv.reader(['"unterminated'])))
+"#####,
+        r#####"13
+'name,note,n\r\nalice,"says ""hi"", twice",3\r\nbob,"multi\nline",2.5\r\n,,True\r\n""\r\nx,y\r\n"a,b",c\r\n'
+[['name', 'note', 'n'], ['alice', 'says "hi", twice', '3'], ['bob', 'multi\nline', '2.5'], ['', '', 'True'], [''], ['x', 'y'], ['a,b', 'c']]
+[['a', 'b'], ['c,d', 'e'], [], ['f', 'g']] 4
+[[1.0, 'two', 3.5]]
+[['a', 'b', 'c;d']] [['a', 'b']]
+'"a","1",""\n"a",1,2.0\r\na\\|b|c\r\n'
+Error need to escape, but no escapechar set
+Error ',' expected after '"'
+['id', 'name', 'score']
+{'id': '1', 'name': 'ann', 'score': '9.5'}
+{'id': '2', 'name': 'bo', 'score': None}
+{'id': '3', 'name': 'cy', 'score': '7', None: ['extra']}
+'id,name\r\n1,x\r\n2,?\r\n'
+dict contains fields not in fieldnames: 'bad'
+[['a', 'b']] True , 0 3
+[['unterminated']]
+"#####,
+    );
+}
+
+#[test]
+fn abc_register_subclasshook_and_numbers() {
+    check(
+        "abc_register_subclasshook_and_numbers",
+        r#####"import abc, collections.abc, numbers
+print(isinstance([], collections.abc.Sequence), isinstance(1, collections.abc.Hashable), issubclass(list, collections.abc.Iterable))
+class A(abc.ABC):
+    pass
+print(A.register(int) is int, isinstance(1, A), issubclass(int, A), isinstance('x', A), issubclass(bool, A))
+class B(metaclass=abc.ABCMeta):
+    pass
+class C(B):
+    pass
+C.register(float)
+print(isinstance(1.5, C), isinstance(1.5, B), issubclass(float, B), isinstance(C(), B), isinstance(B(), C), issubclass(C, B))
+class D(abc.ABC):
+    @classmethod
+    def __subclasshook__(cls, other):
+        return hasattr(other, 'quack') or NotImplemented
+class Duck:
+    def quack(self):
+        pass
+print(isinstance(Duck(), D), isinstance(1, D), issubclass(Duck, D))
+for bad in [lambda: A.register(3), lambda: issubclass(3, A)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+try:
+    C.register(B)
+except RuntimeError as e:
+    print(e)
+print(isinstance(1, numbers.Integral), isinstance(1, numbers.Number), isinstance(1.5, numbers.Real), isinstance(1.5, numbers.Integral), isinstance(True, numbers.Integral), isinstance('x', numbers.Number), issubclass(numbers.Integral, numbers.Rational), isinstance(1, numbers.Rational), isinstance(2.0, numbers.Complex))
+class MyNum(numbers.Real):
+    pass
+try:
+    MyNum()
+except TypeError as e:
+    print('TypeError', str(e).split(' with')[0])
+"#####,
+        r#####"True True True
+True True True False True
+True True True True False True
+True False True
+Can only register classes
+issubclass() arg 1 must be a class
+Refusing to create an inheritance cycle
+True True True False True False True True True
+TypeError Can't instantiate abstract class MyNum
+"#####,
+    );
+}

@@ -104,6 +104,10 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("argparse", |vm| {
         frozen(vm, "argparse", include_str!("py/argparse.py"))
     });
+    vm.register_module("csv", |vm| frozen(vm, "csv", include_str!("py/csv.py")));
+    vm.register_module("numbers", |vm| {
+        frozen(vm, "numbers", include_str!("py/numbers.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
