@@ -108,6 +108,14 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("numbers", |vm| {
         frozen(vm, "numbers", include_str!("py/numbers.py"))
     });
+    vm.register_module("html", |vm| frozen(vm, "html", include_str!("py/html.py")));
+    vm.register_module("html.entities", |vm| {
+        let package = vm.import_module("html")?;
+        let source = include_str!("py/html_entities.py");
+        let module = frozen(vm, "html.entities", source)?;
+        vm.module_set(&package, "entities", Value::Obj(module.clone()));
+        Ok(module)
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
