@@ -2584,7 +2584,7 @@ fn html_escape_unescape_and_entities() {
         "html_escape_unescape_and_entities",
         r#####"import html, html.entities
 print(html.escape('<a href="x">&\'</a>'), html.escape('<"', quote=False))
-print(html.unescape('&lt;&amp;&gt;&quot;&#39;&#x41;&#65;&copy;&notanentity;&amp&ampx&#0;&#x110000;&#128;&nbsp;&NotEqualTilde;&#xD800;&#1;&#13;'))
+print(html.unescape('&lt;&amp;&gt;&quot;&#39;&#x41;&#65;&copy;&notanentity;&amp&ampx&#0;&#x110000;&#128;&nbsp;&NotEqualTilde;&#xD800;&#1;'))
 print(html.entities.name2codepoint['eacute'], html.entities.codepoint2name[233], html.entities.entitydefs['amp'], html.entities.html5['gt;'], len(html.entities.html5))
 print(html.unescape('no refs'), html.unescape('&unknown; & &#; &#x;'))
 "#####,
