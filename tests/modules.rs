@@ -2595,3 +2595,90 @@ no refs &unknown; & &#; &#x;
 "#####,
     );
 }
+
+#[test]
+fn calendar_text_calendars_and_timegm() {
+    check(
+        "calendar_text_calendars_and_timegm",
+        r#####"import calendar, time
+print(calendar.timegm((2024, 3, 1, 12, 0, 0)), calendar.timegm(time.gmtime(1700000000)), calendar.isleap(2024), calendar.leapdays(2000, 2025), calendar.weekday(2024, 3, 1), calendar.monthrange(2024, 2), calendar.month_name[3], calendar.day_abbr[0], list(calendar.month_abbr)[:3], calendar.MONDAY, calendar.firstweekday())
+print(calendar.monthcalendar(2024, 2))
+print(calendar.month(2024, 2))
+print(repr(calendar.month(2024, 2, w=3, l=2)))
+print(calendar.calendar(2024))
+calendar.prmonth(2023, 12)
+cal = calendar.TextCalendar(calendar.SUNDAY)
+print(cal.formatmonth(2024, 9), list(cal.iterweekdays()), cal.monthdatescalendar(2024, 2)[0][:2])
+try:
+    calendar.monthrange(2024, 13)
+except calendar.IllegalMonthError as e:
+    print(e)
+print(calendar.weekheader(3), calendar.Calendar().monthdays2calendar(2024, 1)[0])
+"#####,
+        r#####"1709294400 1700000000 True 7 4 (3, 29) March Mon ['', 'Jan', 'Feb'] 0 0
+[[0, 0, 0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17, 18], [19, 20, 21, 22, 23, 24, 25], [26, 27, 28, 29, 0, 0, 0]]
+   February 2024
+Mo Tu We Th Fr Sa Su
+          1  2  3  4
+ 5  6  7  8  9 10 11
+12 13 14 15 16 17 18
+19 20 21 22 23 24 25
+26 27 28 29
+
+'       February 2024\n\nMon Tue Wed Thu Fri Sat Sun\n\n              1   2   3   4\n\n  5   6   7   8   9  10  11\n\n 12  13  14  15  16  17  18\n\n 19  20  21  22  23  24  25\n\n 26  27  28  29\n\n'
+                                  2024
+
+      January                   February                   March
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7                1  2  3  4                   1  2  3
+ 8  9 10 11 12 13 14       5  6  7  8  9 10 11       4  5  6  7  8  9 10
+15 16 17 18 19 20 21      12 13 14 15 16 17 18      11 12 13 14 15 16 17
+22 23 24 25 26 27 28      19 20 21 22 23 24 25      18 19 20 21 22 23 24
+29 30 31                  26 27 28 29               25 26 27 28 29 30 31
+
+       April                      May                       June
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7             1  2  3  4  5                      1  2
+ 8  9 10 11 12 13 14       6  7  8  9 10 11 12       3  4  5  6  7  8  9
+15 16 17 18 19 20 21      13 14 15 16 17 18 19      10 11 12 13 14 15 16
+22 23 24 25 26 27 28      20 21 22 23 24 25 26      17 18 19 20 21 22 23
+29 30                     27 28 29 30 31            24 25 26 27 28 29 30
+
+        July                     August                  September
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7                1  2  3  4                         1
+ 8  9 10 11 12 13 14       5  6  7  8  9 10 11       2  3  4  5  6  7  8
+15 16 17 18 19 20 21      12 13 14 15 16 17 18       9 10 11 12 13 14 15
+22 23 24 25 26 27 28      19 20 21 22 23 24 25      16 17 18 19 20 21 22
+29 30 31                  26 27 28 29 30 31         23 24 25 26 27 28 29
+                                                    30
+
+      October                   November                  December
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+    1  2  3  4  5  6                   1  2  3                         1
+ 7  8  9 10 11 12 13       4  5  6  7  8  9 10       2  3  4  5  6  7  8
+14 15 16 17 18 19 20      11 12 13 14 15 16 17       9 10 11 12 13 14 15
+21 22 23 24 25 26 27      18 19 20 21 22 23 24      16 17 18 19 20 21 22
+28 29 30 31               25 26 27 28 29 30         23 24 25 26 27 28 29
+                                                    30 31
+
+   December 2023
+Mo Tu We Th Fr Sa Su
+             1  2  3
+ 4  5  6  7  8  9 10
+11 12 13 14 15 16 17
+18 19 20 21 22 23 24
+25 26 27 28 29 30 31
+   September 2024
+Su Mo Tu We Th Fr Sa
+ 1  2  3  4  5  6  7
+ 8  9 10 11 12 13 14
+15 16 17 18 19 20 21
+22 23 24 25 26 27 28
+29 30
+ [6, 0, 1, 2, 3, 4, 5] [datetime.date(2024, 1, 28), datetime.date(2024, 1, 29)]
+bad month number 13; must be 1-12
+Mon Tue Wed Thu Fri Sat Sun [(1, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 5), (7, 6)]
+"#####,
+    );
+}

@@ -116,6 +116,9 @@ pub fn register_all(vm: &mut Vm) {
         vm.module_set(&package, "entities", Value::Obj(module.clone()));
         Ok(module)
     });
+    vm.register_module("calendar", |vm| {
+        frozen(vm, "calendar", include_str!("py/calendar.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
