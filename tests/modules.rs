@@ -2682,3 +2682,45 @@ Mon Tue Wed Thu Fri Sat Sun [(1, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 5), (7,
 "#####,
     );
 }
+
+#[test]
+fn platform_importlib_gettext_getopt() {
+    check(
+        "platform_importlib_gettext_getopt",
+        r#####"import platform, importlib, gettext, getopt, os, sys
+u = os.uname()
+print(platform.system() == u.sysname == 'Linux', platform.machine() == u.machine, platform.release() == u.release, platform.node() == u.nodename, type(u).__name__, len(u))
+print(platform.uname()._fields, platform.architecture(), platform.python_version_tuple()[0])
+print(importlib.import_module('json').dumps([1]), importlib.import_module('os.path') is os.path, importlib.import_module('.path', 'os') is os.path)
+try:
+    importlib.import_module('.x')
+except TypeError as e:
+    print(e)
+try:
+    importlib.import_module('no_such_module_xyz')
+except ModuleNotFoundError as e:
+    print(e)
+_ = gettext.gettext
+print(_('hello'), gettext.ngettext('file', 'files', 2), gettext.translation('x', fallback=True).gettext('y'))
+print(getopt.getopt(['-a', '-b', 'val', '--long=x', '--flag', 'rest', '-c'], 'ab:c', ['long=', 'flag']))
+print(getopt.gnu_getopt(['rest', '-a', '--fl', 'more'], 'a', ['flag']))
+for bad in [(['-z'], 'a', []), (['--lo'], '', ['long=', 'loud']), (['-b'], 'b:', [])]:
+    try:
+        getopt.getopt(*bad)
+    except getopt.GetoptError as e:
+        print(e, repr(e.opt))
+"#####,
+        r#####"True True True True uname_result 5
+('system', 'node', 'release', 'version', 'machine', 'processor') ('64bit', 'ELF') 3
+[1] True True
+the 'package' argument is required to perform a relative import for '.x'
+No module named 'no_such_module_xyz'
+hello files y
+([('-a', ''), ('-b', 'val'), ('--long', 'x'), ('--flag', '')], ['rest', '-c'])
+([('-a', ''), ('--flag', '')], ['rest', 'more'])
+option -z not recognized 'z'
+option --lo not a unique prefix 'lo'
+option -b requires argument 'b'
+"#####,
+    );
+}

@@ -119,6 +119,18 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("calendar", |vm| {
         frozen(vm, "calendar", include_str!("py/calendar.py"))
     });
+    vm.register_module("platform", |vm| {
+        frozen(vm, "platform", include_str!("py/platform.py"))
+    });
+    vm.register_module("importlib", |vm| {
+        frozen(vm, "importlib", include_str!("py/importlib.py"))
+    });
+    vm.register_module("gettext", |vm| {
+        frozen(vm, "gettext", include_str!("py/gettext.py"))
+    });
+    vm.register_module("getopt", |vm| {
+        frozen(vm, "getopt", include_str!("py/getopt.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
