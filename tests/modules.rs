@@ -2010,3 +2010,984 @@ KeyError KeyError('k') True
 "#####,
     );
 }
+
+#[test]
+fn re_random_patterns_agree_with_cpython() {
+    check(
+        "re_random_patterns_agree_with_cpython",
+        r#####"# A differential check: 300 random patterns (seeded) over fixed subjects; the checksum is python3's.
+import re, random
+rng = random.Random(6)
+atoms = ['a', 'b', '.', '\\d', '\\w', '\\s', '[ab]', '[^a]', '\\b', '^', '$', '(a)', '(b|c)',
+         '(?:ab)', '(?=a)', '(?!b)', '(?<=a)', '(?<!b)', '\\Z', '(?P<n>a)', '(a|)', '()',
+         '\\1', '(?(1)a|b)', '(?i:A)', '\\B', '(?>a|ab)']
+quants = ['', '', '*', '+', '?', '*?', '+?', '??', '{2}', '{1,2}', '{,2}', '{2,}', '*+']
+anchors = ('^', '$', '\\b', '\\Z', '\\B')
+subjects = ['', 'a', 'ab', 'aab', 'a b c', 'ba\n', 'xaxbx', '123 abc', 'abab', 'a\nb\n']
+
+def gen(depth=0):
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        if depth < 2 and rng.random() < 0.2:
+            a = '(' + gen(depth + 1) + ('|' + gen(depth + 1) if rng.random() < 0.5 else '') + ')'
+        else:
+            a = rng.choice(atoms)
+        parts.append(a + ('' if a in anchors else rng.choice(quants)))
+    return ''.join(parts)
+
+def digest(text):
+    total = 0
+    for i, ch in enumerate(text):
+        total = (total * 31 + ord(ch)) % 1000000007
+    return total
+
+errors = 0
+checksum = 0
+for i in range(300):
+    p = gen()
+    flags = rng.choice([0, 0, re.I, re.M, re.S])
+    try:
+        c = re.compile(p, flags)
+    except re.error as e:
+        errors += 1
+        checksum = (checksum + digest(str(e))) % 1000000007
+        continue
+    out = []
+    for s in subjects:
+        m = c.search(s)
+        out.append((m.span(), m.groups(), m.lastindex) if m else None)
+        out.append(c.findall(s))
+        out.append(c.sub('<\\g<0>>', s))
+        out.append(c.split(s))
+        fm = c.fullmatch(s)
+        out.append(fm.span() if fm else None)
+    checksum = (checksum * 7 + digest(repr(out))) % 1000000007
+print(errors, checksum)
+print(re.match('((?:ab)??){1,2}', 'ab').groups(), [m.groups() for m in re.finditer('((?:ab)??){1,2}', 'ab')])
+print(re.findall('(?(2)a|b)(c)?(x)', 'bx ax acx'))
+"#####,
+        r#####"46 422280052
+('',) [('',), ('ab',), ('',)]
+[('', 'x')]
+"#####,
+    );
+}
+
+#[test]
+fn atexit_handlers_and_finalizers_run_at_exit() {
+    check(
+        "atexit_handlers_and_finalizers_run_at_exit",
+        r#####"import atexit, weakref, sys
+def g(a, b=2):
+    print('g', a, b)
+atexit.register(lambda: print('last registered runs first'))
+def bad():
+    print('bad runs')
+atexit.register(bad)
+atexit.register(g, 1, b=3)
+print(atexit.register(g, 5) is g)
+atexit.unregister(bad)
+class Res:
+    pass
+r = Res()
+weakref.finalize(r, print, 'finalizer at exit')
+print('main done')
+sys.exit(0)
+"#####,
+        r#####"True
+main done
+finalizer at exit
+g 5 2
+g 1 3
+last registered runs first
+"#####,
+    );
+}
+
+#[test]
+fn base64_binascii_and_errno() {
+    check(
+        "base64_binascii_and_errno",
+        r#####"import base64, binascii, errno
+data = bytes(range(256)) + b'hello world'
+for n in range(0, 7):
+    e = base64.b64encode(data[:n])
+    print(e, base64.b64decode(e) == data[:n], base64.urlsafe_b64encode(b'\xfb\xff' * n), base64.b32encode(data[:n]), base64.b32decode(base64.b32encode(data[:n])) == data[:n])
+print(base64.b64decode(base64.b64encode(data)) == data, base64.b64decode('aGk='), base64.urlsafe_b64decode('-_8='), base64.b64encode(b'\xfb\xff', altchars=b'-_'))
+print(binascii.crc32(b'hello'), binascii.crc32(b'world', binascii.crc32(b'hello ')), binascii.hexlify(b'ab', '-'), binascii.hexlify(b'abcde', ':', 2), binascii.hexlify(b'abcde', b':', -2), binascii.b2a_hex(b'ab'), binascii.unhexlify('6869'))
+for bad in [b'abc', b'a', b'ab!=', b'abcde', b'ab\ncd']:
+    try:
+        print(base64.b64decode(bad))
+    except binascii.Error as e:
+        print('Error', e)
+for bad in [b'ab!=', b'=abc', b'ab==cd', b'abc=']:
+    try:
+        print(base64.b64decode(bad, validate=True))
+    except binascii.Error as e:
+        print('Error', e)
+for f, a in [(binascii.unhexlify, b'abc'), (binascii.unhexlify, b'zz'), (base64.b64encode, 'x'), (base64.b64decode, 'é'), (base64.b16decode, b'zz'), (base64.b32decode, b'abc')]:
+    try:
+        f(a)
+    except Exception as e:
+        print(type(e).__name__, e)
+print(base64.encodebytes(b'x' * 60), base64.decodebytes(b'eHh4\n'), base64.b16encode(b'hi'), base64.b16decode(b'6869'), base64.b32hexencode(b'hi'))
+print(errno.ENOENT, errno.EAGAIN, errno.errorcode[11], errno.ECONNREFUSED, errno.errorcode[errno.EPIPE], issubclass(binascii.Error, ValueError))
+"#####,
+        r#####"b'' True b'' b'' True
+b'AA==' True b'-_8=' b'AA======' True
+b'AAE=' True b'-__7_w==' b'AAAQ====' True
+b'AAEC' True b'-__7__v_' b'AAAQE===' True
+b'AAECAw==' True b'-__7__v_-_8=' b'AAAQEAY=' True
+b'AAECAwQ=' True b'-__7__v_-__7_w==' b'AAAQEAYE' True
+b'AAECAwQF' True b'-__7__v_-__7__v_' b'AAAQEAYEAU======' True
+True b'hi' b'\xfb\xff' b'-_8='
+907060870 222957957 b'61-62' b'61:6263:6465' b'6162:6364:65' b'6162' b'hi'
+Error Incorrect padding
+Error Invalid base64-encoded string: number of data characters (1) cannot be 1 more than a multiple of 4
+Error Incorrect padding
+Error Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4
+b'i\xb7\x1d'
+Error Only base64 data is allowed
+Error Leading padding not allowed
+Error Excess data after padding
+b'i\xb7'
+Error Odd-length string
+Error Non-hexadecimal digit found
+TypeError a bytes-like object is required, not 'str'
+ValueError string argument should contain only ASCII characters
+Error Non-base16 digit found
+Error Incorrect padding
+b'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\neHh4\n' b'xxx' b'6869' b'hi' b'D1KG===='
+2 11 EAGAIN 111 EPIPE True
+"#####,
+    );
+}
+
+#[test]
+fn hashlib_and_hmac_digests() {
+    check(
+        "hashlib_and_hmac_digests",
+        r#####"import hashlib, hmac
+for name in ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']:
+    h = hashlib.new(name, b'hello ')
+    c = h.copy()
+    h.update(b'world')
+    print(name, h.hexdigest(), c.hexdigest()[:16], h.digest_size, h.block_size, h.name)
+print(hashlib.sha256(b'abc').hexdigest(), hashlib.md5().hexdigest(), hashlib.sha1(bytearray(b'x')).digest())
+print(hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 100).hex(), hashlib.pbkdf2_hmac('sha1', b'pw', b'salt', 3, dklen=30).hex())
+print(hmac.new(b'key', b'The quick brown fox jumps over the lazy dog', 'md5').hexdigest())
+print(hmac.new(b'key', b'msg', hashlib.sha256).hexdigest(), hmac.digest(b'k' * 100, b'm', 'sha512').hex()[:32], hmac.new(b'k', digestmod='sha1').name)
+print(hmac.compare_digest(b'abc', b'abc'), hmac.compare_digest('abc', 'abd'), 'sha256' in hashlib.algorithms_guaranteed)
+for bad in [lambda: hashlib.sha256('text'), lambda: hashlib.new('nope'), lambda: hmac.new(b'k', b'm')]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+"#####,
+        r#####"md5 5eb63bbbe01eeed093cb22bb8f5acdc3 f814893777bcc229 16 64 md5
+sha1 2aae6c35c94fcfb415dbe95f408b9ce91ee846ed c4d871ad13ad00fd 20 64 sha1
+sha224 2f05477fc24bb4faefd86517156dafdecec45b8ad3cf2522a563582b fd4ddb6699f418b0 28 64 sha224
+sha256 b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9 5e3235a8346e5a45 32 64 sha256
+sha384 fdbd8e75a67f29f701a4e040385e2e23986303ea10239211af907fcbb83578b3e417cb71ce646efd0819dd8c088de1bd 50e3cab9dbf35f26 48 128 sha384
+sha512 309ecc489c12d6eb4cc40f50c902f2b4d0ed77ee511a7c7a9bcd3ca86d4cd86f989dd35bc5ff499670da34255b45b0cfd830e81f605dcf7dc5542e93ae9cd76f 303f1ee40e71fc22 64 128 sha512
+ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad d41d8cd98f00b204e9800998ecf8427e b'\x11\xf6\xad\x8e\xc5*)\x84\xab\xaa\xfd|;Qe\x03x\\ r'
+07e6997180cf7f12904f04100d405d34888fdf62af6d506a0ecc23b196fe99d8 b095208e7496b1a485a5dbe9532b318591fa266c167912590f36eb387421
+80070713463e7749b90c2dc24911e275
+2d93cbc1be167bcb1637a4a23cbff01a7878f0c50ee833954ea5221bb1b8c628 98673229a457fdd49a37fb6955d619f2 hmac-sha1
+True False True
+TypeError Strings must be encoded before hashing
+ValueError unsupported hash type nope
+TypeError Missing required parameter 'digestmod'.
+"#####,
+    );
+}
+
+#[test]
+fn uuid_name_based_uuid3_uuid5() {
+    check(
+        "uuid_name_based_uuid3_uuid5",
+        r#####"import uuid
+print(uuid.uuid3(uuid.NAMESPACE_DNS, 'python.org'), uuid.uuid5(uuid.NAMESPACE_URL, 'http://x'))
+"#####,
+        r#####"6fa459ea-ee8a-3ca4-894e-db77e160355e c059942f-567e-54eb-aeb5-5fd9830bce43
+"#####,
+    );
+}
+
+#[test]
+fn urllib_parse_split_join_quote_query() {
+    check(
+        "urllib_parse_split_join_quote_query",
+        r#####"import urllib.parse
+from urllib.parse import urlparse, urlsplit, urljoin, quote, unquote, urlencode, parse_qs, parse_qsl, quote_plus, unquote_plus, urlunparse, urldefrag
+u = urlparse('HTTPS://user:pw@Example.COM:8443/a/b;p?q=1&r=2#frag')
+print(u)
+print(u.scheme, u.netloc, u.path, u.params, u.query, u.fragment, u.hostname, u.port, u.username, u.password, u.geturl())
+s = urlsplit('http://[::1]:80/x?y#z')
+print(s, s.hostname, s.port, urlsplit('//host/p'), urlsplit('mailto:a@b'), urlsplit('path/only?x'), urlsplit(' http://a/\tb'))
+for base, rel in [('http://a/b/c/d;p?q', 'g'), ('http://a/b/c/d;p?q', './g'), ('http://a/b/c/d;p?q', '../g'), ('http://a/b/c/d;p?q', '../../../g'), ('http://a/b/c/d;p?q', '/g'), ('http://a/b/c/d;p?q', '//g'), ('http://a/b/c/d;p?q', '?y'), ('http://a/b/c/d;p?q', '#s'), ('http://a/b/c/d;p?q', ''), ('http://a/b/c/', '.'), ('http://a/b/', 'https://x/y'), ('http://a/b/c', '..')]:
+    print(urljoin(base, rel))
+print(quote('a b/c?d=é&~'), quote('a b/c', safe=''), quote_plus('a b&c=d/e'), quote(b'\x00\xff'), unquote('a%20b%2Fc%C3%A9%zz%4'), unquote_plus('a+b%2B'), unquote('%E2%82'))
+print(urlencode({'a': 1, 'b': 'x y', 'c': 'é&'}), urlencode([('k', 'v'), ('k', 'w')]), urlencode({'k': ['a', 'b']}, doseq=True), urlencode({'k': ['a', 'b']}))
+print(parse_qs('a=1&b=2&a=3&c=&d'), parse_qs('a=1&c=', keep_blank_values=True), parse_qsl('x=a+b&y=%26'), parse_qsl('a=1;b=2', separator=';'))
+print(urlunparse(('http', 'h', '/p', 'x', 'q=1', 'f')), urldefrag('http://a/b#c'), urllib.parse.urlunsplit(('', '', 'p', '', '')))
+for bad in ['http://[::1/x', 'http://h:99999/', 'http://h:abc/']:
+    try:
+        print(urlsplit(bad).port)
+    except ValueError as e:
+        print('ValueError', e)
+"#####,
+        r#####"ParseResult(scheme='https', netloc='user:pw@Example.COM:8443', path='/a/b', params='p', query='q=1&r=2', fragment='frag')
+https user:pw@Example.COM:8443 /a/b p q=1&r=2 frag example.com 8443 user pw https://user:pw@Example.COM:8443/a/b;p?q=1&r=2#frag
+SplitResult(scheme='http', netloc='[::1]:80', path='/x', query='y', fragment='z') ::1 80 SplitResult(scheme='', netloc='host', path='/p', query='', fragment='') SplitResult(scheme='mailto', netloc='', path='a@b', query='', fragment='') SplitResult(scheme='', netloc='', path='path/only', query='x', fragment='') SplitResult(scheme='http', netloc='a', path='/b', query='', fragment='')
+http://a/b/c/g
+http://a/b/c/g
+http://a/b/g
+http://a/g
+http://a/g
+http://g
+http://a/b/c/d;p?y
+http://a/b/c/d;p?q#s
+http://a/b/c/d;p?q
+http://a/b/c/
+https://x/y
+http://a/
+a%20b/c%3Fd%3D%C3%A9%26~ a%20b%2Fc a+b%26c%3Dd%2Fe %00%FF a b/cé%zz%4 a b+ �
+a=1&b=x+y&c=%C3%A9%26 k=v&k=w k=a&k=b k=%5B%27a%27%2C+%27b%27%5D
+{'a': ['1', '3'], 'b': ['2']} {'a': ['1'], 'c': ['']} [('x', 'a b'), ('y', '&')] [('a', '1'), ('b', '2')]
+http://h/p;x?q=1#f DefragResult(url='http://a/b', fragment='c') p
+ValueError Invalid IPv6 URL
+ValueError Port out of range 0-65535
+ValueError Port could not be cast to integer value as 'abc'
+"#####,
+    );
+}
+
+#[test]
+fn http_status_and_method_enums() {
+    check(
+        "http_status_and_method_enums",
+        r#####"import http
+from http import HTTPStatus, HTTPMethod
+print(HTTPStatus.OK, repr(HTTPStatus.NOT_FOUND), HTTPStatus(404).phrase, HTTPStatus.NOT_FOUND.description, HTTPStatus.OK == 200, int(HTTPStatus.CREATED), f'{HTTPStatus.OK}')
+print(HTTPStatus.IM_A_TEAPOT.phrase, HTTPStatus(503).name, len(HTTPStatus), HTTPStatus.OK in HTTPStatus)
+print(HTTPMethod.GET, repr(HTTPMethod.POST), HTTPMethod.GET == 'GET', HTTPMethod('PUT').description, sorted(m.value for m in HTTPMethod)[:3])
+try:
+    HTTPStatus(999)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"200 <HTTPStatus.NOT_FOUND: 404> Not Found Nothing matches the given URI True 201 200
+I'm a Teapot SERVICE_UNAVAILABLE 62 True
+GET <HTTPMethod.POST> True Replace the target with the request payload. ['CONNECT', 'DELETE', 'GET']
+999 is not a valid HTTPStatus
+"#####,
+    );
+}
+
+#[test]
+fn fnmatch_glob_shlex_secrets_keyword() {
+    check(
+        "fnmatch_glob_shlex_secrets_keyword",
+        r#####"import fnmatch, glob, shlex, secrets, keyword, os
+for p in ['*.py', 'a*b*c', '[!a-c]?', '[]]', '[!]]', '[', 'a**b', '[a-]', '[z-a]x', '*', 'x[&~|]', '[^x]', '[!]']:
+    print(repr(p), fnmatch.translate(p))
+names = ['a.py', 'b.txt', 'abc', 'a.PY', '.hidden.py', 'x]', 'ab']
+print(fnmatch.filter(names, '*.py'), fnmatch.fnmatch('abXc', 'a*b*c'), fnmatch.fnmatchcase('A.PY', '*.py'), fnmatch.filter(names, '[ab]?'))
+base = '/tmp/percolate_glob_%d' % os.getpid()
+os.makedirs(base + '/sub/deep', exist_ok=True)
+for f in ['a.py', 'b.py', 'c.txt', '.h.py', 'sub/d.py', 'sub/deep/e.py']:
+    open(os.path.join(base, f), 'w').close()
+rel = lambda paths: sorted(os.path.relpath(p, base) for p in paths)
+print(rel(glob.glob(base + '/*.py')), rel(glob.glob(base + '/*/*.py')), rel(glob.glob(base + '/**/*.py', recursive=True)), rel(glob.glob(base + '/s*')))
+print(sorted(glob.glob('*.py', root_dir=base)), glob.glob(base + '/nope*'), glob.has_magic('a*'), glob.escape('a[b]*'), rel(glob.glob(base + '/c.txt')))
+for f in ['sub/deep/e.py', 'sub/d.py', 'a.py', 'b.py', 'c.txt', '.h.py']:
+    os.remove(os.path.join(base, f))
+os.rmdir(base + '/sub/deep'); os.rmdir(base + '/sub'); os.rmdir(base)
+print(shlex.split('a "b c" d\\ e \'f g\' "h\\"i" j#k # c', comments=True), shlex.split('x ""  \'\' y'), shlex.split('a"b c"d'))
+print(shlex.quote(''), shlex.quote('abc'), shlex.quote("it's here"), shlex.join(['ls', '-l', 'my file']))
+for bad in ['"abc', "'x", 'a\\']:
+    try:
+        shlex.split(bad)
+    except ValueError as e:
+        print(e)
+print(len(secrets.token_hex(16)), len(secrets.token_bytes()), len(secrets.token_urlsafe(16)), 0 <= secrets.randbelow(10) < 10, secrets.choice('x'), secrets.compare_digest(b'a', b'a'))
+print(keyword.iskeyword('async'), keyword.iskeyword('match'), keyword.issoftkeyword('match'), len(keyword.kwlist), keyword.kwlist[:5])
+"#####,
+        r#####"'*.py' (?s:.*\.py)\Z
+'a*b*c' (?s:a(?>.*?b).*c)\Z
+'[!a-c]?' (?s:[^a-c].)\Z
+'[]]' (?s:[]])\Z
+'[!]]' (?s:[^]])\Z
+'[' (?s:\[)\Z
+'a**b' (?s:a.*b)\Z
+'[a-]' (?s:[a\-])\Z
+'[z-a]x' (?s:(?!)x)\Z
+'*' (?s:.*)\Z
+'x[&~|]' (?s:x[\&\~\|])\Z
+'[^x]' (?s:[\^x])\Z
+'[!]' (?s:\[!\])\Z
+['a.py', '.hidden.py'] True False ['ab']
+['a.py', 'b.py'] ['sub/d.py'] ['a.py', 'b.py', 'sub/d.py', 'sub/deep/e.py'] ['sub']
+['a.py', 'b.py'] [] True a[[]b][*] ['c.txt']
+['a', 'b c', 'd e', 'f g', 'h"i', 'j'] ['x', '', '', 'y'] ['ab cd']
+'' abc 'it'"'"'s here' ls -l 'my file'
+No closing quotation
+No closing quotation
+No escaped character
+32 32 22 True x True
+True False True 35 ['False', 'None', 'True', 'and', 'as']
+"#####,
+    );
+}
+
+#[test]
+fn concurrent_futures_executors_run_inline() {
+    check(
+        "concurrent_futures_executors_run_inline",
+        r#####"import asyncio
+import concurrent.futures as cf
+from concurrent.futures import ThreadPoolExecutor
+with ThreadPoolExecutor(max_workers=2) as ex:
+    fut = ex.submit(pow, 2, 5)
+    print(fut.result(), fut.done(), repr(fut).split(' state=')[1])
+    print(list(ex.map(str, [1, 2, 3])), list(ex.map(pow, [2, 3], [2, 2])))
+    bad = ex.submit(int, 'x')
+    print(type(bad.exception()).__name__, repr(bad).split(' state=')[1])
+    try:
+        bad.result()
+    except ValueError as e:
+        print('raised', e)
+    done = list(cf.as_completed([fut, bad]))
+    print(len(done), cf.wait([fut, bad]).not_done)
+print(cf.ALL_COMPLETED, cf.FIRST_COMPLETED, cf.FIRST_EXCEPTION, cf.CancelledError, cf.TimeoutError, cf.InvalidStateError)
+f = cf.Future()
+print(repr(f).split(' state=')[1], f.cancel(), f.cancelled(), repr(f).split(' state=')[1])
+try:
+    f.result()
+except cf.CancelledError as e:
+    print('cancelled', repr(e))
+g = cf.Future()
+g.add_done_callback(lambda x: print('callback', x.result()))
+g.set_result(7)
+try:
+    g.set_result(8)
+except cf.InvalidStateError as e:
+    print('InvalidStateError')
+try:
+    ex.submit(print)
+except RuntimeError as e:
+    print(e)
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor() as pool:
+        print(await loop.run_in_executor(pool, sum, [1, 2, 3]))
+asyncio.run(main())
+"#####,
+        r#####"32 True finished returned int>
+['1', '2', '3'] [4, 9]
+ValueError finished raised ValueError>
+raised invalid literal for int() with base 10: 'x'
+2 set()
+ALL_COMPLETED FIRST_COMPLETED FIRST_EXCEPTION <class 'concurrent.futures._base.CancelledError'> <class 'TimeoutError'> <class 'concurrent.futures._base.InvalidStateError'>
+pending> True True cancelled>
+cancelled CancelledError()
+callback 7
+InvalidStateError
+cannot schedule new futures after shutdown
+6
+"#####,
+    );
+}
+
+#[test]
+fn pathlib_pure_and_concrete_paths() {
+    check(
+        "pathlib_pure_and_concrete_paths",
+        r#####"import os
+from pathlib import Path, PurePosixPath, PurePath
+p = PurePosixPath('/usr//lib/./python3/x.tar.gz')
+print(repr(p), p.parts, p.name, p.suffix, p.suffixes, p.stem, p.parent, list(p.parents), p.anchor, p.root, repr(p.drive))
+print(repr(Path('')), repr(Path('a/')), repr(Path('//a')), repr(Path('///a')), Path('a') / 'b' / '/c', 'x' / Path('y'), Path('a', 'b/c'), repr(PurePath('q')))
+print(p.with_name('y.txt'), p.with_suffix('.bz2'), p.with_stem('z'), PurePosixPath('a/b').relative_to('a'), p.is_absolute(), p.match('*.gz'), p.match('lib/*/*.gz'), p.match('/x.tar.gz'), p.as_posix())
+for f in [lambda: p.with_suffix('gz'), lambda: PurePosixPath('/').with_name('x')]:
+    try:
+        f()
+    except ValueError as e:
+        print(e)
+print(PurePosixPath('a') == PurePosixPath('a/'), PurePosixPath('a') < PurePosixPath('b'), hash(PurePosixPath('a')) == hash(PurePosixPath('a')), repr(PurePosixPath('.').name), repr(PurePosixPath('.').parent), PurePosixPath('a/b').parent.parent)
+print(str(Path('/').parent), repr(Path('x.').suffix), repr(Path('.bashrc').suffix), Path('a/..').parts, sorted([Path('b'), Path('a/c'), Path('a')]), os.fspath(Path('z')), Path('a').joinpath('b', 'c'))
+base = Path('/tmp') / ('percolate_pathlib_%d' % os.getpid())
+(base / 'sub' / 'deep').mkdir(parents=True)
+(base / 'a.txt').write_text('hello')
+(base / 'b.bin').write_bytes(b'\x00\x01')
+(base / 'sub' / 'c.txt').touch()
+print((base / 'a.txt').read_text(), (base / 'b.bin').read_bytes(), (base / 'a.txt').exists(), base.is_dir(), (base / 'a.txt').is_file(), (base / 'a.txt').stat().st_size)
+print(sorted(x.name for x in base.iterdir()), sorted(str(x.relative_to(base)) for x in base.glob('*.txt')), sorted(str(x.relative_to(base)) for x in base.rglob('*.txt')))
+(base / 'a.txt').rename(base / 'd.txt')
+print(sorted(x.name for x in base.iterdir()), Path.cwd() == Path(os.getcwd()), Path('rel').absolute().is_absolute())
+(base / 'd.txt').unlink(); (base / 'b.bin').unlink(); (base / 'sub' / 'c.txt').unlink(); (base / 'nope').unlink(missing_ok=True)
+(base / 'sub' / 'deep').rmdir(); (base / 'sub').rmdir(); base.rmdir()
+print(base.exists())
+try:
+    (base / 'x').mkdir()
+except FileNotFoundError as e:
+    print('FileNotFoundError', e.errno)
+"#####,
+        r#####"PurePosixPath('/usr/lib/python3/x.tar.gz') ('/', 'usr', 'lib', 'python3', 'x.tar.gz') x.tar.gz .gz ['.tar', '.gz'] x.tar /usr/lib/python3 [PurePosixPath('/usr/lib/python3'), PurePosixPath('/usr/lib'), PurePosixPath('/usr'), PurePosixPath('/')] / / ''
+PosixPath('.') PosixPath('a') PosixPath('//a') PosixPath('/a') /c x/y a/b/c PurePosixPath('q')
+/usr/lib/python3/y.txt /usr/lib/python3/x.tar.bz2 /usr/lib/python3/z.gz b True True True False /usr/lib/python3/x.tar.gz
+Invalid suffix 'gz'
+PurePosixPath('/') has an empty name
+True True True '' PurePosixPath('.') .
+/ '' '' ('a', '..') [PosixPath('a'), PosixPath('a/c'), PosixPath('b')] z a/b/c
+hello b'\x00\x01' True True True 5
+['a.txt', 'b.bin', 'sub'] ['a.txt'] ['a.txt', 'sub/c.txt']
+['b.bin', 'd.txt', 'sub'] True True
+False
+FileNotFoundError 2
+"#####,
+    );
+}
+
+#[test]
+fn tempfile_and_shutil() {
+    check(
+        "tempfile_and_shutil",
+        r#####"import tempfile, shutil, os
+print(tempfile.gettempdir() == os.path.abspath(os.environ.get('TMPDIR') or '/tmp'), tempfile.gettempprefix())
+with tempfile.TemporaryDirectory(prefix='perc_') as d:
+    print(os.path.isdir(d), os.path.basename(d).startswith('perc_'))
+    src = os.path.join(d, 'a.txt')
+    with open(src, 'w') as f:
+        f.write('data')
+    os.makedirs(os.path.join(d, 'tree', 'inner'))
+    with open(os.path.join(d, 'tree', 'inner', 'x'), 'w') as f:
+        f.write('x')
+    print(os.path.basename(shutil.copy(src, os.path.join(d, 'b.txt'))), open(os.path.join(d, 'b.txt')).read())
+    shutil.copytree(os.path.join(d, 'tree'), os.path.join(d, 'tree2'))
+    print(sorted(os.listdir(os.path.join(d, 'tree2', 'inner'))))
+    shutil.move(os.path.join(d, 'b.txt'), os.path.join(d, 'c.txt'))
+    shutil.rmtree(os.path.join(d, 'tree'))
+    print(sorted(os.listdir(d)))
+    try:
+        shutil.copyfile(src, src)
+    except shutil.SameFileError as e:
+        print('SameFileError')
+print(os.path.exists(d))
+t = tempfile.mkdtemp(suffix='.d')
+print(t.endswith('.d'), os.path.isdir(t))
+os.rmdir(t)
+with tempfile.NamedTemporaryFile('w', suffix='.txt') as f:
+    f.write('hi')
+    name = f.name
+    print(name.endswith('.txt'), os.path.exists(name))
+print(os.path.exists(name), shutil.which('sh') is not None, shutil.which('definitely-not-a-command'))
+"#####,
+        r#####"True tmp
+True True
+b.txt data
+['x']
+['a.txt', 'c.txt', 'tree2']
+SameFileError
+False
+True True
+True True
+False True None
+"#####,
+    );
+}
+
+#[test]
+fn argparse_parsing_help_and_errors() {
+    check(
+        "argparse_parsing_help_and_errors",
+        r#####"import argparse, sys, io, contextlib
+p = argparse.ArgumentParser(prog='tool', description='Does things with files and numbers, a long description that will need to wrap around the width.', epilog='see docs')
+p.add_argument('src', help='source file')
+p.add_argument('dst', nargs='?', default='out.txt', help='destination (default: %(default)s)')
+p.add_argument('-n', '--count', type=int, default=3, help='how many')
+p.add_argument('-v', '--verbose', action='store_true', help='talk more')
+p.add_argument('-q', action='count', default=0)
+p.add_argument('--mode', choices=['fast', 'slow'], default='fast', help='speed')
+p.add_argument('--tag', action='append', help='tags to add; may repeat. This help text is long enough that it must be wrapped onto more lines')
+p.add_argument('--pair', nargs=2, metavar=('K', 'V'))
+p.add_argument('--items', nargs='*', default=[])
+p.add_argument('--very-long-option-name', dest='long', help='goes on its own line')
+print(p.parse_args(['a.txt']))
+print(p.parse_args(['a.txt', 'b.txt', '-n', '5', '-vqq', '--mode=slow', '--tag', 'x', '--tag=y', '--pair', 'k', 'v', '--items', '1', '2']))
+print(p.parse_args(['--count', '7', 'x', '--verbose', '--very', 'L']))
+print(p.parse_known_args(['x', '--unknown', 'z']))
+p.print_help()
+p.print_usage()
+for argv in [[], ['x', '-n', 'abc'], ['x', '--mode', 'medium'], ['x', 'y', 'z'], ['x', '--pair', 'a'], ['x', '-n'], ['x', '--co', '1', '--c']]:
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            p.parse_args(argv)
+    except SystemExit as e:
+        print('exit', e.code, repr(err.getvalue()))
+out = io.StringIO()
+try:
+    with contextlib.redirect_stdout(out):
+        p.parse_args(['-h'])
+except SystemExit as e:
+    print('help exit', e.code, out.getvalue().splitlines()[0])
+ns = argparse.Namespace(a=1, b='x')
+print(ns, ns.a, vars(ns), argparse.Namespace() == argparse.Namespace(), 'a' in ns)
+q = argparse.ArgumentParser(prog='git')
+q.add_argument('--debug', action='store_true')
+sub = q.add_subparsers(dest='cmd', help='sub-command help')
+c = sub.add_parser('commit', help='record changes')
+c.add_argument('-m', '--message', required=True)
+pu = sub.add_parser('push')
+pu.add_argument('remote', nargs='?', default='origin')
+print(q.parse_args(['commit', '-m', 'hi']), q.parse_args(['--debug', 'push']), q.parse_args([]))
+q.print_help()
+c.print_usage()
+g = argparse.ArgumentParser(prog='g')
+grp = g.add_mutually_exclusive_group()
+grp.add_argument('-a', action='store_true')
+grp.add_argument('-b', action='store_true')
+g.add_argument('--flag', action=argparse.BooleanOptionalAction, default=True)
+g.set_defaults(extra=42)
+print(g.parse_args(['-a', '--no-flag']), g.get_default('extra'))
+g.print_help()
+err = io.StringIO()
+try:
+    with contextlib.redirect_stderr(err):
+        g.parse_args(['-a', '-b'])
+except SystemExit as e:
+    print('exit', e.code, repr(err.getvalue()))
+"#####,
+        r#####"Namespace(src='a.txt', dst='out.txt', count=3, verbose=False, q=0, mode='fast', tag=None, pair=None, items=[], long=None)
+Namespace(src='a.txt', dst='b.txt', count=5, verbose=True, q=2, mode='slow', tag=['x', 'y'], pair=['k', 'v'], items=['1', '2'], long=None)
+Namespace(src='x', dst='out.txt', count=7, verbose=True, q=0, mode='fast', tag=None, pair=None, items=[], long='L')
+(Namespace(src='x', dst='out.txt', count=3, verbose=False, q=0, mode='fast', tag=None, pair=None, items=[], long=None), ['--unknown', 'z'])
+usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]
+            src [dst]
+
+Does things with files and numbers, a long description that will need to wrap
+around the width.
+
+positional arguments:
+  src                   source file
+  dst                   destination (default: out.txt)
+
+options:
+  -h, --help            show this help message and exit
+  -n COUNT, --count COUNT
+                        how many
+  -v, --verbose         talk more
+  -q
+  --mode {fast,slow}    speed
+  --tag TAG             tags to add; may repeat. This help text is long enough
+                        that it must be wrapped onto more lines
+  --pair K V
+  --items [ITEMS ...]
+  --very-long-option-name LONG
+                        goes on its own line
+
+see docs
+usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]
+            src [dst]
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: the following arguments are required: src\n'
+exit 2 "usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: invalid int value: 'abc'\n"
+exit 2 "usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument --mode: invalid choice: 'medium' (choose from 'fast', 'slow')\n"
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: unrecognized arguments: z\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument --pair: expected 2 arguments\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: expected one argument\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: expected one argument\n'
+help exit 0 usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+Namespace(a=1, b='x') 1 {'a': 1, 'b': 'x'} True True
+Namespace(debug=False, cmd='commit', message='hi') Namespace(debug=True, cmd='push', remote='origin') Namespace(debug=False, cmd=None)
+usage: git [-h] [--debug] {commit,push} ...
+
+positional arguments:
+  {commit,push}  sub-command help
+    commit       record changes
+
+options:
+  -h, --help     show this help message and exit
+  --debug
+usage: git commit [-h] -m MESSAGE
+Namespace(a=True, b=False, flag=False, extra=42) 42
+usage: g [-h] [-a | -b] [--flag | --no-flag]
+
+options:
+  -h, --help         show this help message and exit
+  -a
+  -b
+  --flag, --no-flag
+exit 2 'usage: g [-h] [-a | -b] [--flag | --no-flag]\ng: error: argument -b: not allowed with argument -a\n'
+"#####,
+    );
+}
+
+#[test]
+fn argparse_actions_groups_and_formatters() {
+    check(
+        "argparse_actions_groups_and_formatters",
+        r#####"import argparse, io, contextlib
+def run(parser, argv):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            result = parser.parse_args(argv)
+        print(result)
+    except SystemExit as e:
+        print('exit', e.code, repr(out.getvalue()), repr(err.getvalue()))
+p = argparse.ArgumentParser(prog='calc', formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+p.add_argument('--version', action='version', version='%(prog)s 1.0')
+p.add_argument('numbers', nargs='+', type=float, metavar='N', help='values')
+p.add_argument('--op', dest='operation', default='sum', help='operation')
+p.add_argument('--const', action='store_const', const=42)
+p.add_argument('--x', action='append_const', const='X', dest='letters')
+p.add_argument('--y', action='append_const', const='Y', dest='letters')
+g = p.add_argument_group('tuning', 'Knobs that change the computation.')
+g.add_argument('--scale', type=int, default=1, help='multiplier')
+run(p, ['1', '2.5', '--op', 'max', '--const', '--x', '--y', '--x'])
+run(p, ['--', '-1', '-2'])
+run(p, ['-5', '3'])
+run(p, ['--version'])
+run(p, [])
+run(p, ['a'])
+run(p, ['1', '--scale', 'big'])
+run(p, ['-h'])
+q = argparse.ArgumentParser(prog='req')
+m = q.add_mutually_exclusive_group(required=True)
+m.add_argument('--json', action='store_true')
+m.add_argument('--text', action='store_true')
+q.add_argument('files', nargs='*')
+q.add_argument('--level', type=int, choices=range(1, 4), default=1)
+run(q, ['--json', 'a', 'b'])
+run(q, ['a'])
+run(q, ['--text', '--level', '5'])
+run(q, ['--text', '--level=2', '--', '--json'])
+q.print_help()
+e = argparse.ArgumentParser(prog='e', exit_on_error=False)
+e.add_argument('--n', type=int)
+try:
+    e.parse_args(['--n', 'x'])
+except argparse.ArgumentError as err:
+    print('ArgumentError', err)
+r = argparse.ArgumentParser(prog='r', description='''First line.
+   Indented second line.''', formatter_class=argparse.RawDescriptionHelpFormatter)
+r.add_argument('-o', '--output', metavar='PATH', required=True, help='where to write')
+r.print_help()
+run(r, ['-oout.txt'])
+run(r, ['--out', 'x'])
+"#####,
+        r#####"Namespace(numbers=[1.0, 2.5], operation='max', const=42, letters=['X', 'Y', 'X'], scale=1)
+Namespace(numbers=[-1.0, -2.0], operation='sum', const=None, letters=None, scale=1)
+Namespace(numbers=[-5.0, 3.0], operation='sum', const=None, letters=None, scale=1)
+exit 0 'calc 1.0\n' ''
+exit 2 '' 'usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: the following arguments are required: N\n'
+exit 2 '' "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: argument N: invalid float value: 'a'\n"
+exit 2 '' "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: argument --scale: invalid int value: 'big'\n"
+exit 0 "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\n\npositional arguments:\n  N               values\n\noptions:\n  -h, --help      show this help message and exit\n  --version       show program's version number and exit\n  --op OPERATION  operation (default: sum)\n  --const\n  --x\n  --y\n\ntuning:\n  Knobs that change the computation.\n\n  --scale SCALE   multiplier (default: 1)\n" ''
+Namespace(json=True, text=False, files=['a', 'b'], level=1)
+exit 2 '' 'usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]\nreq: error: one of the arguments --json --text is required\n'
+exit 2 '' 'usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]\nreq: error: argument --level: invalid choice: 5 (choose from 1, 2, 3)\n'
+Namespace(json=False, text=True, files=['--json'], level=2)
+usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]
+
+positional arguments:
+  files
+
+options:
+  -h, --help       show this help message and exit
+  --json
+  --text
+  --level {1,2,3}
+ArgumentError argument --n: invalid int value: 'x'
+usage: r [-h] -o PATH
+
+First line.
+   Indented second line.
+
+options:
+  -h, --help            show this help message and exit
+  -o PATH, --output PATH
+                        where to write
+Namespace(output='out.txt')
+Namespace(output='x')
+"#####,
+    );
+}
+
+#[test]
+fn csv_reader_writer_and_dicts() {
+    check(
+        "csv_reader_writer_and_dicts",
+        r#####"import csv, io
+buf = io.StringIO()
+w = csv.writer(buf)
+print(w.writerow(['name', 'note', 'n']))
+w.writerow(['alice', 'says "hi", twice', 3])
+w.writerow(['bob', 'multi\nline', 2.5])
+w.writerow(['', None, True])
+w.writerow([''])
+w.writerows([['x', 'y'], ['a,b', 'c']])
+text = buf.getvalue()
+print(repr(text))
+rows = list(csv.reader(io.StringIO(text, newline='')))
+print(rows)
+r = csv.reader(['a,b', '"c,d",e', '', ' f, "g"'], skipinitialspace=True)
+print(list(r), r.line_num)
+print(list(csv.reader(['1,"two",3.5'], quoting=csv.QUOTE_NONNUMERIC)))
+print(list(csv.reader(['a;b;"c;d"'], delimiter=';')), list(csv.reader(['a\tb'], dialect='excel-tab')))
+out = io.StringIO()
+csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator='\n').writerow(['a', 1, None])
+csv.writer(out, quoting=csv.QUOTE_NONNUMERIC).writerow(['a', 1, 2.0])
+csv.writer(out, delimiter='|', quoting=csv.QUOTE_NONE, escapechar='\\').writerow(['a|b', 'c'])
+print(repr(out.getvalue()))
+try:
+    csv.writer(io.StringIO(), quoting=csv.QUOTE_NONE).writerow(['a,b'])
+except csv.Error as e:
+    print('Error', e)
+try:
+    list(csv.reader(['a,"b"x'], strict=True))
+except csv.Error as e:
+    print('Error', e)
+data = io.StringIO('id,name,score\n1,ann,9.5\n2,bo\n\n3,cy,7,extra\n')
+dr = csv.DictReader(data)
+print(dr.fieldnames)
+for row in dr:
+    print(row)
+out = io.StringIO()
+dw = csv.DictWriter(out, fieldnames=['id', 'name'], restval='?')
+dw.writeheader()
+dw.writerow({'id': 1, 'name': 'x'})
+dw.writerows([{'id': 2}])
+print(repr(out.getvalue()))
+try:
+    dw.writerow({'id': 3, 'bad': 1})
+except ValueError as e:
+    print(e)
+csv.register_dialect('pipes', delimiter='|')
+print(list(csv.reader(['a|b'], 'pipes')), 'pipes' in csv.list_dialects(), csv.get_dialect('excel').delimiter, csv.QUOTE_MINIMAL, csv.QUOTE_NONE)
+print(list(csv.reader(['"unterminated'])))
+"#####,
+        r#####"13
+'name,note,n\r\nalice,"says ""hi"", twice",3\r\nbob,"multi\nline",2.5\r\n,,True\r\n""\r\nx,y\r\n"a,b",c\r\n'
+[['name', 'note', 'n'], ['alice', 'says "hi", twice', '3'], ['bob', 'multi\nline', '2.5'], ['', '', 'True'], [''], ['x', 'y'], ['a,b', 'c']]
+[['a', 'b'], ['c,d', 'e'], [], ['f', 'g']] 4
+[[1.0, 'two', 3.5]]
+[['a', 'b', 'c;d']] [['a', 'b']]
+'"a","1",""\n"a",1,2.0\r\na\\|b|c\r\n'
+Error need to escape, but no escapechar set
+Error ',' expected after '"'
+['id', 'name', 'score']
+{'id': '1', 'name': 'ann', 'score': '9.5'}
+{'id': '2', 'name': 'bo', 'score': None}
+{'id': '3', 'name': 'cy', 'score': '7', None: ['extra']}
+'id,name\r\n1,x\r\n2,?\r\n'
+dict contains fields not in fieldnames: 'bad'
+[['a', 'b']] True , 0 3
+[['unterminated']]
+"#####,
+    );
+}
+
+#[test]
+fn abc_register_subclasshook_and_numbers() {
+    check(
+        "abc_register_subclasshook_and_numbers",
+        r#####"import abc, collections.abc, numbers
+print(isinstance([], collections.abc.Sequence), isinstance(1, collections.abc.Hashable), issubclass(list, collections.abc.Iterable))
+class A(abc.ABC):
+    pass
+print(A.register(int) is int, isinstance(1, A), issubclass(int, A), isinstance('x', A), issubclass(bool, A))
+class B(metaclass=abc.ABCMeta):
+    pass
+class C(B):
+    pass
+C.register(float)
+print(isinstance(1.5, C), isinstance(1.5, B), issubclass(float, B), isinstance(C(), B), isinstance(B(), C), issubclass(C, B))
+class D(abc.ABC):
+    @classmethod
+    def __subclasshook__(cls, other):
+        return hasattr(other, 'quack') or NotImplemented
+class Duck:
+    def quack(self):
+        pass
+print(isinstance(Duck(), D), isinstance(1, D), issubclass(Duck, D))
+for bad in [lambda: A.register(3), lambda: issubclass(3, A)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+try:
+    C.register(B)
+except RuntimeError as e:
+    print(e)
+print(isinstance(1, numbers.Integral), isinstance(1, numbers.Number), isinstance(1.5, numbers.Real), isinstance(1.5, numbers.Integral), isinstance(True, numbers.Integral), isinstance('x', numbers.Number), issubclass(numbers.Integral, numbers.Rational), isinstance(1, numbers.Rational), isinstance(2.0, numbers.Complex))
+class MyNum(numbers.Real):
+    pass
+try:
+    MyNum()
+except TypeError as e:
+    print('TypeError', str(e).split(' with')[0])
+"#####,
+        r#####"True True True
+True True True False True
+True True True True False True
+True False True
+Can only register classes
+issubclass() arg 1 must be a class
+Refusing to create an inheritance cycle
+True True True False True False True True True
+TypeError Can't instantiate abstract class MyNum
+"#####,
+    );
+}
+
+#[test]
+fn html_escape_unescape_and_entities() {
+    check(
+        "html_escape_unescape_and_entities",
+        r#####"import html, html.entities
+print(html.escape('<a href="x">&\'</a>'), html.escape('<"', quote=False))
+print(html.unescape('&lt;&amp;&gt;&quot;&#39;&#x41;&#65;&copy;&notanentity;&amp&ampx&#0;&#x110000;&#128;&nbsp;&NotEqualTilde;&#xD800;&#1;'))
+print(html.entities.name2codepoint['eacute'], html.entities.codepoint2name[233], html.entities.entitydefs['amp'], html.entities.html5['gt;'], len(html.entities.html5))
+print(html.unescape('no refs'), html.unescape('&unknown; & &#; &#x;'))
+"#####,
+        r#####"&lt;a href=&quot;x&quot;&gt;&amp;&#x27;&lt;/a&gt; &lt;"
+<&>"'AA©¬anentity;&&x��€ ≂̸�
+233 eacute & > 2231
+no refs &unknown; & &#; &#x;
+"#####,
+    );
+}
+
+#[test]
+fn calendar_text_calendars_and_timegm() {
+    check(
+        "calendar_text_calendars_and_timegm",
+        r#####"import calendar, time
+print(calendar.timegm((2024, 3, 1, 12, 0, 0)), calendar.timegm(time.gmtime(1700000000)), calendar.isleap(2024), calendar.leapdays(2000, 2025), calendar.weekday(2024, 3, 1), calendar.monthrange(2024, 2), calendar.month_name[3], calendar.day_abbr[0], list(calendar.month_abbr)[:3], calendar.MONDAY, calendar.firstweekday())
+print(calendar.monthcalendar(2024, 2))
+print(calendar.month(2024, 2))
+print(repr(calendar.month(2024, 2, w=3, l=2)))
+print(calendar.calendar(2024))
+calendar.prmonth(2023, 12)
+cal = calendar.TextCalendar(calendar.SUNDAY)
+print(cal.formatmonth(2024, 9), list(cal.iterweekdays()), cal.monthdatescalendar(2024, 2)[0][:2])
+try:
+    calendar.monthrange(2024, 13)
+except calendar.IllegalMonthError as e:
+    print(e)
+print(calendar.weekheader(3), calendar.Calendar().monthdays2calendar(2024, 1)[0])
+"#####,
+        r#####"1709294400 1700000000 True 7 4 (3, 29) March Mon ['', 'Jan', 'Feb'] 0 0
+[[0, 0, 0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17, 18], [19, 20, 21, 22, 23, 24, 25], [26, 27, 28, 29, 0, 0, 0]]
+   February 2024
+Mo Tu We Th Fr Sa Su
+          1  2  3  4
+ 5  6  7  8  9 10 11
+12 13 14 15 16 17 18
+19 20 21 22 23 24 25
+26 27 28 29
+
+'       February 2024\n\nMon Tue Wed Thu Fri Sat Sun\n\n              1   2   3   4\n\n  5   6   7   8   9  10  11\n\n 12  13  14  15  16  17  18\n\n 19  20  21  22  23  24  25\n\n 26  27  28  29\n\n'
+                                  2024
+
+      January                   February                   March
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7                1  2  3  4                   1  2  3
+ 8  9 10 11 12 13 14       5  6  7  8  9 10 11       4  5  6  7  8  9 10
+15 16 17 18 19 20 21      12 13 14 15 16 17 18      11 12 13 14 15 16 17
+22 23 24 25 26 27 28      19 20 21 22 23 24 25      18 19 20 21 22 23 24
+29 30 31                  26 27 28 29               25 26 27 28 29 30 31
+
+       April                      May                       June
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7             1  2  3  4  5                      1  2
+ 8  9 10 11 12 13 14       6  7  8  9 10 11 12       3  4  5  6  7  8  9
+15 16 17 18 19 20 21      13 14 15 16 17 18 19      10 11 12 13 14 15 16
+22 23 24 25 26 27 28      20 21 22 23 24 25 26      17 18 19 20 21 22 23
+29 30                     27 28 29 30 31            24 25 26 27 28 29 30
+
+        July                     August                  September
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7                1  2  3  4                         1
+ 8  9 10 11 12 13 14       5  6  7  8  9 10 11       2  3  4  5  6  7  8
+15 16 17 18 19 20 21      12 13 14 15 16 17 18       9 10 11 12 13 14 15
+22 23 24 25 26 27 28      19 20 21 22 23 24 25      16 17 18 19 20 21 22
+29 30 31                  26 27 28 29 30 31         23 24 25 26 27 28 29
+                                                    30
+
+      October                   November                  December
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+    1  2  3  4  5  6                   1  2  3                         1
+ 7  8  9 10 11 12 13       4  5  6  7  8  9 10       2  3  4  5  6  7  8
+14 15 16 17 18 19 20      11 12 13 14 15 16 17       9 10 11 12 13 14 15
+21 22 23 24 25 26 27      18 19 20 21 22 23 24      16 17 18 19 20 21 22
+28 29 30 31               25 26 27 28 29 30         23 24 25 26 27 28 29
+                                                    30 31
+
+   December 2023
+Mo Tu We Th Fr Sa Su
+             1  2  3
+ 4  5  6  7  8  9 10
+11 12 13 14 15 16 17
+18 19 20 21 22 23 24
+25 26 27 28 29 30 31
+   September 2024
+Su Mo Tu We Th Fr Sa
+ 1  2  3  4  5  6  7
+ 8  9 10 11 12 13 14
+15 16 17 18 19 20 21
+22 23 24 25 26 27 28
+29 30
+ [6, 0, 1, 2, 3, 4, 5] [datetime.date(2024, 1, 28), datetime.date(2024, 1, 29)]
+bad month number 13; must be 1-12
+Mon Tue Wed Thu Fri Sat Sun [(1, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 5), (7, 6)]
+"#####,
+    );
+}
+
+#[test]
+fn platform_importlib_gettext_getopt() {
+    check(
+        "platform_importlib_gettext_getopt",
+        r#####"import platform, importlib, gettext, getopt, os, sys
+u = os.uname()
+print(platform.system() == u.sysname == 'Linux', platform.machine() == u.machine, platform.release() == u.release, platform.node() == u.nodename, type(u).__name__, len(u))
+print(platform.uname()._fields, platform.architecture(), platform.python_version_tuple()[0])
+print(importlib.import_module('json').dumps([1]), importlib.import_module('os.path') is os.path, importlib.import_module('.path', 'os') is os.path)
+try:
+    importlib.import_module('.x')
+except TypeError as e:
+    print(e)
+try:
+    importlib.import_module('no_such_module_xyz')
+except ModuleNotFoundError as e:
+    print(e)
+_ = gettext.gettext
+print(_('hello'), gettext.ngettext('file', 'files', 2), gettext.translation('x', fallback=True).gettext('y'))
+print(getopt.getopt(['-a', '-b', 'val', '--long=x', '--flag', 'rest', '-c'], 'ab:c', ['long=', 'flag']))
+print(getopt.gnu_getopt(['rest', '-a', '--fl', 'more'], 'a', ['flag']))
+for bad in [(['-z'], 'a', []), (['--lo'], '', ['long=', 'loud']), (['-b'], 'b:', [])]:
+    try:
+        getopt.getopt(*bad)
+    except getopt.GetoptError as e:
+        print(e, repr(e.opt))
+"#####,
+        r#####"True True True True uname_result 5
+('system', 'node', 'release', 'version', 'machine', 'processor') ('64bit', 'ELF') 3
+[1] True True
+the 'package' argument is required to perform a relative import for '.x'
+No module named 'no_such_module_xyz'
+hello files y
+([('-a', ''), ('-b', 'val'), ('--long', 'x'), ('--flag', '')], ['rest', '-c'])
+([('-a', ''), ('--flag', '')], ['rest', 'more'])
+option -z not recognized 'z'
+option --lo not a unique prefix 'lo'
+option -b requires argument 'b'
+"#####,
+    );
+}

@@ -73,7 +73,20 @@ fn issubclass(vm: &mut Vm, c: &Value, spec: &Value) -> PyResult<bool> {
         return Ok(false);
     }
     match spec.as_obj() {
-        Some(sup) if sup.as_type().is_some() => Ok(vm.is_subclass(&cls, sup)),
+        Some(sup) if sup.as_type().is_some() => {
+            if vm.is_subclass(&cls, sup) {
+                return Ok(true);
+            }
+            // A metaclass's __subclasscheck__ (abc.ABCMeta: registered virtual subclasses).
+            let meta = vm.type_of(spec);
+            if meta.as_type().is_some_and(|t| t.is_heap)
+                && let Some(f) = vm.lookup_in_mro(&meta, "__subclasscheck__")
+            {
+                let r = vm.call(&f, vec![spec.clone(), c.clone()])?;
+                return vm.truthy(&r);
+            }
+            Ok(false)
+        }
         _ => Err(
             vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         ),

@@ -114,6 +114,32 @@ fn getcwd(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     }
 }
 
+/// `_uname()`: (sysname, nodename, release, version, machine) from /proc/sys/kernel.
+fn uname(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("/proc/sys/kernel/{name}"))
+            .map(|s| s.trim_end_matches('\n').to_string())
+            .unwrap_or_default()
+    };
+    let sysname = match read("ostype") {
+        s if s.is_empty() => {
+            let os = std::env::consts::OS;
+            let mut chars = os.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        }
+        s => s,
+    };
+    Ok(Value::tuple(vec![
+        Value::string(sysname),
+        Value::string(read("hostname")),
+        Value::string(read("osrelease")),
+        Value::string(read("version")),
+        Value::str(std::env::consts::ARCH),
+    ]))
+}
+
 fn native(
     vm: &mut Vm,
     name: &'static str,
@@ -126,6 +152,7 @@ fn native(
 pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     let mut natives = vec![
         native(vm, "path_stat", stat),
+        native(vm, "_uname", uname),
         native(vm, "listdir", listdir),
         native(vm, "urandom", urandom),
         native(vm, "getpid", |_, _| {

@@ -201,6 +201,25 @@ class stat_result:
         self.st_mode, self.st_size, self.st_atime, self.st_mtime, self.st_ctime = values
 
 
+class uname_result(tuple):
+    """(sysname, nodename, release, version, machine) of the running kernel."""
+
+    _fields = ('sysname', 'nodename', 'release', 'version', 'machine')
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        return 'posix.uname_result(%s)' % ', '.join(
+            '%s=%r' % pair for pair in zip(self._fields, self))
+
+
+def uname():
+    return uname_result(_uname())
+
+
 def stat(path, *, dir_fd=None, follow_symlinks=True):
     return stat_result(path_stat(_native_path(path)))
 

@@ -69,6 +69,10 @@ def splitext(p):
     return p, p[:0]
 
 
+def normcase(s):
+    return _fspath(s)
+
+
 def splitdrive(p):
     p = _text(p)
     return p[:0], p

@@ -264,51 +264,27 @@ class Pattern:
         return iter([Match(self, string, subject, pos, endpos, f) for f in found])
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
-        subject, found = self._all(string, pos, endpos, 0)
-        empty = subject[:0]
-        groups = self.groups
-        result = []
-        for slots, _ in found:
-            if groups == 0:
-                result.append(subject[slots[0]:slots[1]])
-                continue
-            items = []
-            for i in range(1, groups + 1):
-                start, end = slots[2 * i], slots[2 * i + 1]
-                items.append(empty if start < 0 or end < 0 else subject[start:end])
-            result.append(items[0] if groups == 1 else tuple(items))
-        return result
+        return _findall(self._code, _bytes_like(string), pos, endpos, self.groups)
 
     def split(self, string, maxsplit=0):
         if maxsplit < 0:
             return [string]
-        subject, found = self._all(string, 0, None, maxsplit)
-        pieces = []
-        last = 0
-        for slots, _ in found:
-            pieces.append(subject[last:slots[0]])
-            for i in range(1, self.groups + 1):
-                start, end = slots[2 * i], slots[2 * i + 1]
-                pieces.append(None if start < 0 or end < 0 else subject[start:end])
-            last = slots[1]
-        pieces.append(subject[last:])
-        return pieces
+        return _split(self._code, _bytes_like(string), maxsplit, self.groups)
 
     def subn(self, repl, string, count=0):
         if count < 0:
             return (string, 0)
+        if not callable(repl):
+            parts = _template_parts(self, repl)
+            return _subn(self._code, _bytes_like(string), parts, count)
         subject, found = self._all(string, 0, None, count)
-        if callable(repl):
-            filter = repl
-        else:
-            filter = _expand(self, repl)
         pieces = []
         last = 0
         length = len(subject)
         for f in found:
             slots = f[0]
             pieces.append(subject[last:slots[0]])
-            piece = filter(Match(self, string, subject, 0, length, f))
+            piece = repl(Match(self, string, subject, 0, length, f))
             if piece is not None:
                 pieces.append(piece)
             last = slots[1]
@@ -437,8 +413,8 @@ def _parse_template(pattern, template):
     return parts
 
 
-def _expand(pattern, template):
-    """A function of a Match that builds the replacement `template` describes."""
+def _template_parts(pattern, template):
+    """The literal parts and group numbers of a replacement template, type-checked."""
     if isinstance(template, (bytes, bytearray)):
         if not pattern._is_bytes:
             raise TypeError("expected str instance, %s found" % type(template).__name__)
@@ -447,11 +423,13 @@ def _expand(pattern, template):
         raise TypeError("expected str instance, %s found" % type(template).__name__)
     elif pattern._is_bytes:
         raise TypeError("expected a bytes-like object, str found")
-    parts = _parse_template(pattern, template)
-    empty = template[:0]
-    if all(isinstance(p, (str, bytes)) for p in parts):
-        constant = empty.join(parts)
-        return lambda m: constant
+    return _parse_template(pattern, template)
+
+
+def _expand(pattern, template):
+    """A function of a Match that builds the replacement `template` describes."""
+    parts = _template_parts(pattern, template)
+    empty = b'' if pattern._is_bytes else ''
 
     def build(m):
         out = []

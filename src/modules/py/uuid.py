@@ -1,5 +1,5 @@
-"""uuid: the UUID class and uuid4() (random, from os.urandom) as in CPython; uuid1() uses a
-random node; uuid3/uuid5 need hashlib, which percolate lacks."""
+"""uuid: the UUID class, uuid3/uuid5 (name-based), uuid4 (random, from os.urandom) as in
+CPython; uuid1() uses a random node (percolate does not read the MAC address)."""
 
 import os
 
@@ -221,7 +221,11 @@ def uuid1(node=None, clock_seq=None):
 
 
 def uuid3(namespace, name):
-    raise NotImplementedError("percolate has no hashlib: uuid3() (MD5) is not supported")
+    from hashlib import md5
+    if isinstance(name, str):
+        name = bytes(name, "utf-8")
+    digest = md5(namespace.bytes + name).digest()
+    return UUID(bytes=digest[:16], version=3)
 
 
 def uuid4():
@@ -229,7 +233,11 @@ def uuid4():
 
 
 def uuid5(namespace, name):
-    raise NotImplementedError("percolate has no hashlib: uuid5() (SHA-1) is not supported")
+    from hashlib import sha1
+    if isinstance(name, str):
+        name = bytes(name, "utf-8")
+    hash = sha1(namespace.bytes + name).digest()
+    return UUID(bytes=hash[:16], version=5)
 
 
 NAMESPACE_DNS = UUID('6ba7b810-9dad-11d1-80b4-00c04fd430c8')

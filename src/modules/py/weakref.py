@@ -474,6 +474,7 @@ class finalize:
 
     _registry = {}
     _index = 0
+    _registered_with_atexit = False
 
     def __init__(self, obj, func, /, *args, **kwargs):
         finalize._index += 1
@@ -482,6 +483,19 @@ class finalize:
         self.atexit = True
         self._ref = ref(obj, self._fire)
         finalize._registry[self._key] = self
+        if not finalize._registered_with_atexit:
+            import atexit
+            atexit.register(finalize._exitfunc)
+            finalize._registered_with_atexit = True
+
+    @classmethod
+    def _exitfunc(cls):
+        """Runs, newest first, the finalizers still pending whose atexit flag is set."""
+        _check_dead()
+        pending = [f for f in cls._registry.values() if f.atexit]
+        while pending:
+            f = pending.pop()
+            f()
 
     def _fire(self, _wr):
         self()

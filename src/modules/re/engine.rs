@@ -47,13 +47,12 @@ enum Inst {
     IfGroup(usize, usize),
     /// Remembers the position in a loop register.
     Mark(usize),
-    /// The end of a loop body: back to `head` unless the body matched empty, else to `exit`.
-    LoopBack {
-        /// The register the body's start was marked in.
+    /// After an iteration: to `exit` when it matched the empty string (its start, kept in the
+    /// register, is the current position), else on.
+    SkipIfNoProgress {
+        /// The register the iteration's start was marked in.
         reg: usize,
-        /// The loop's Split.
-        head: usize,
-        /// Past the loop.
+        /// Past the repetition.
         exit: usize,
     },
     /// A match.
@@ -297,39 +296,87 @@ impl Compiler {
         lazy: bool,
         code: &mut Vec<Inst>,
     ) {
+        // Like _sre's MAX_UNTIL/MIN_UNTIL: an optional iteration (past `min`) that matched the
+        // empty string ends the repetition (the register holds the iteration's start).
+        let reg = can_match_empty(inner).then(|| {
+            self.regs += 1;
+            self.regs - 1
+        });
+        let mut exits = Vec::new();
         for _ in 0..min {
             self.node(inner, code);
             if self.too_large {
                 return;
             }
         }
-        match max {
+        let optional = max.map(|m| m - min);
+        if optional == Some(0) {
+            return;
+        }
+        match optional {
             None => {
-                let reg = self.regs;
-                self.regs += 1;
                 let head = self.emit(code, Inst::Split(0, 0));
-                self.emit(code, Inst::Mark(reg));
+                if let Some(reg) = reg {
+                    self.emit(code, Inst::Mark(reg));
+                }
                 self.node(inner, code);
-                let back = self.emit(code, Inst::Jmp(0));
+                let back = match reg {
+                    Some(reg) => {
+                        exits.push(self.emit(code, Inst::SkipIfNoProgress { reg, exit: 0 }));
+                        self.emit(code, Inst::Jmp(head))
+                    }
+                    None => self.emit(code, Inst::Jmp(head)),
+                };
+                let _ = back;
                 let exit = code.len();
                 code[head] = Self::split(!lazy, head + 1, exit);
-                code[back] = Inst::LoopBack { reg, head, exit };
+                Self::patch_exits(code, &exits, exit);
             }
-            Some(max) => {
+            Some(count) => {
                 let mut splits = Vec::new();
-                for _ in min..max {
+                for k in 0..count {
                     splits.push(self.emit(code, Inst::Split(0, 0)));
+                    if let Some(reg) = reg {
+                        self.emit(code, Inst::Mark(reg));
+                    }
                     self.node(inner, code);
                     if self.too_large {
                         return;
+                    }
+                    if k + 1 < count
+                        && let Some(reg) = reg
+                    {
+                        exits.push(self.emit(code, Inst::SkipIfNoProgress { reg, exit: 0 }));
                     }
                 }
                 let exit = code.len();
                 for s in splits {
                     code[s] = Self::split(!lazy, s + 1, exit);
                 }
+                Self::patch_exits(code, &exits, exit);
             }
         }
+    }
+
+    fn patch_exits(code: &mut [Inst], exits: &[usize], exit: usize) {
+        for &at in exits {
+            if let Inst::SkipIfNoProgress { reg, .. } = code[at] {
+                code[at] = Inst::SkipIfNoProgress { reg, exit };
+            }
+        }
+    }
+}
+
+/// Whether a pattern can match the empty string (then a loop over it needs a progress check).
+fn can_match_empty(node: &Node) -> bool {
+    match node {
+        Node::Empty | Node::Assert(_) | Node::Look { .. } | Node::Backref(..) => true,
+        Node::Char(..) | Node::Any(_) | Node::Class(_) => false,
+        Node::Group(_, inner) | Node::Atomic(inner) => can_match_empty(inner),
+        Node::Concat(items) => items.iter().all(can_match_empty),
+        Node::Alt(branches) => branches.iter().any(can_match_empty),
+        Node::Repeat { node, min, .. } => *min == 0 || can_match_empty(node),
+        Node::Conditional { yes, no, .. } => can_match_empty(yes) || can_match_empty(no),
     }
 }
 
@@ -566,11 +613,11 @@ impl Run<'_> {
                     pc += 1;
                     true
                 }
-                Inst::LoopBack { reg, head, exit } => {
+                Inst::SkipIfNoProgress { reg, exit } => {
                     pc = if state.regs[*reg] == pos {
                         *exit
                     } else {
-                        *head
+                        pc + 1
                     };
                     true
                 }

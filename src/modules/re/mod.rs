@@ -153,23 +153,148 @@ fn match_once(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
 /// (at most `limit` when it is positive), as `_sre`'s scanner finds them.
 fn find_all(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let (compiled, chars) = code_and_subject(vm, &args[0], &args[1])?;
-    let (mut pos, endpos) = bounds(vm, &args[2], &args[3], chars.len())?;
+    let (pos, endpos) = bounds(vm, &args[2], &args[3], chars.len())?;
     let limit = index_arg(vm, &args[4])?;
+    let found = scan(compiled, &chars, pos, endpos, limit);
+    Ok(Value::list(found.into_iter().map(found_value).collect()))
+}
+
+/// The text of `chars[start..end]` as the subject's type (str, or bytes for a bytes subject).
+fn piece(chars: &[char], is_bytes: bool, start: usize, end: usize) -> Value {
+    let part = &chars[start..end];
+    if is_bytes {
+        crate::builtins::bytes_methods::new_bytes(part.iter().map(|&c| c as u8).collect())
+    } else {
+        Value::string(part.iter().collect())
+    }
+}
+
+/// Group `g`'s text of a match, or None when the group did not take part.
+fn group_piece(chars: &[char], is_bytes: bool, slots: &engine::Slots, g: usize) -> Option<Value> {
+    match (slots[2 * g], slots[2 * g + 1]) {
+        (Some(s), Some(e)) => Some(piece(chars, is_bytes, s, e)),
+        _ => None,
+    }
+}
+
+/// Runs the scanner over the whole subject: the successive matches (at most `limit` when
+/// positive), as `_sre` finds them.
+fn scan(
+    compiled: &CompiledCode,
+    chars: &[char],
+    mut pos: usize,
+    endpos: usize,
+    limit: i64,
+) -> Vec<engine::Found> {
     let mut results = Vec::new();
     let mut must_advance = false;
     while pos <= endpos && (limit <= 0 || (results.len() as i64) < limit) {
         let Some(found) = compiled
             .program
-            .find(&chars, pos, endpos, Mode::Search, must_advance)
+            .find(chars, pos, endpos, Mode::Search, must_advance)
         else {
             break;
         };
         let (start, end) = (found.slots[0].unwrap_or(pos), found.slots[1].unwrap_or(pos));
         must_advance = start == end;
         pos = end;
-        results.push(found_value(found));
+        results.push(found);
     }
-    Ok(Value::list(results))
+    results
+}
+
+/// `_findall(code, string, pos, endpos, groups)`: `Pattern.findall`'s list.
+fn findall(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let (compiled, chars) = code_and_subject(vm, &args[0], &args[1])?;
+    let (pos, endpos) = bounds(vm, &args[2], &args[3], chars.len())?;
+    let groups = index_arg(vm, &args[4])? as usize;
+    let is_bytes = compiled.is_bytes;
+    let empty = || piece(&[], is_bytes, 0, 0);
+    let items = scan(compiled, &chars, pos, endpos, 0)
+        .into_iter()
+        .map(|found| match groups {
+            0 => group_piece(&chars, is_bytes, &found.slots, 0).unwrap_or_else(empty),
+            1 => group_piece(&chars, is_bytes, &found.slots, 1).unwrap_or_else(empty),
+            _ => Value::tuple(
+                (1..=groups)
+                    .map(|g| group_piece(&chars, is_bytes, &found.slots, g).unwrap_or_else(empty))
+                    .collect(),
+            ),
+        })
+        .collect();
+    Ok(Value::list(items))
+}
+
+/// `_split(code, string, maxsplit, groups)`: `Pattern.split`'s list.
+fn split(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let (compiled, chars) = code_and_subject(vm, &args[0], &args[1])?;
+    let maxsplit = index_arg(vm, &args[2])?;
+    let groups = index_arg(vm, &args[3])? as usize;
+    let is_bytes = compiled.is_bytes;
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    for found in scan(compiled, &chars, 0, chars.len(), maxsplit) {
+        let (start, end) = (
+            found.slots[0].unwrap_or(last),
+            found.slots[1].unwrap_or(last),
+        );
+        pieces.push(piece(&chars, is_bytes, last, start));
+        for g in 1..=groups {
+            pieces.push(group_piece(&chars, is_bytes, &found.slots, g).unwrap_or(Value::None));
+        }
+        last = end;
+    }
+    pieces.push(piece(&chars, is_bytes, last, chars.len()));
+    Ok(Value::list(pieces))
+}
+
+/// `_subn(code, string, parts, count)`: `(result, n)` for a template already parsed into
+/// literal parts (str or bytes) and group numbers (ints).
+fn subn(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let (compiled, chars) = code_and_subject(vm, &args[0], &args[1])?;
+    let count = index_arg(vm, &args[3])?;
+    let Some(Payload::List(parts)) = args[2].payload() else {
+        return Err(vm.new_type_error("_subn expects a list of template parts"));
+    };
+    enum Part {
+        Text(Vec<char>),
+        Group(usize),
+    }
+    let mut template = Vec::new();
+    for p in parts.borrow().iter() {
+        if let Some(s) = p.as_str() {
+            template.push(Part::Text(s.chars().collect()));
+        } else if let Some(Payload::Bytes(b)) = p.payload() {
+            template.push(Part::Text(b.iter().map(|&c| char::from(c)).collect()));
+        } else if let Value::Int(g) = p {
+            template.push(Part::Group(*g as usize));
+        }
+    }
+    let matches = scan(compiled, &chars, 0, chars.len(), count);
+    let n = matches.len();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut last = 0;
+    for found in matches {
+        let (start, end) = (
+            found.slots[0].unwrap_or(last),
+            found.slots[1].unwrap_or(last),
+        );
+        out.extend_from_slice(&chars[last..start]);
+        for part in &template {
+            match part {
+                Part::Text(t) => out.extend_from_slice(t),
+                Part::Group(g) => {
+                    if let (Some(s), Some(e)) = (found.slots[2 * g], found.slots[2 * g + 1]) {
+                        out.extend_from_slice(&chars[s..e]);
+                    }
+                }
+            }
+        }
+        last = end;
+    }
+    out.extend_from_slice(&chars[last..]);
+    let result = piece(&out, compiled.is_bytes, 0, out.len());
+    Ok(Value::tuple(vec![result, Value::Int(n as i64)]))
 }
 
 /// Registers `re` (Python in `py/re.py` over the natives of this file).
@@ -187,7 +312,22 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         let a = args.check(vm, "_find_all", 5, 5)?.to_vec();
         find_all(vm, &a)
     });
+    let findall_fn = vm.new_native_fn("_findall", |vm, args| {
+        let a = args.check(vm, "_findall", 5, 5)?.to_vec();
+        findall(vm, &a)
+    });
+    let split_fn = vm.new_native_fn("_split", |vm, args| {
+        let a = args.check(vm, "_split", 4, 4)?.to_vec();
+        split(vm, &a)
+    });
+    let subn_fn = vm.new_native_fn("_subn", |vm, args| {
+        let a = args.check(vm, "_subn", 4, 4)?.to_vec();
+        subn(vm, &a)
+    });
     let natives = vec![
+        ("_findall", findall_fn),
+        ("_split", split_fn),
+        ("_subn", subn_fn),
         ("_compile", compile_fn),
         ("_match", match_fn),
         ("_find_all", find_all_fn),

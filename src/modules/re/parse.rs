@@ -168,6 +168,7 @@ struct Parser<'a> {
     open_groups: Vec<usize>,
     names: Vec<(String, usize)>,
     lookbehind_groups: Option<usize>,
+    forward_conditions: Vec<(usize, usize)>,
 }
 
 /// Parses `pattern` (the characters of a str pattern, or a bytes pattern's bytes as Latin-1).
@@ -181,6 +182,7 @@ pub fn parse(pattern: &[char], flags: u32, is_bytes: bool) -> Result<Parsed, Pat
         open_groups: Vec::new(),
         names: Vec::new(),
         lookbehind_groups: None,
+        forward_conditions: Vec::new(),
     };
     if is_bytes && flags & UNICODE != 0 {
         return Err(p.err_at("cannot use UNICODE flag with a bytes pattern", 0));
@@ -198,6 +200,9 @@ pub fn parse(pattern: &[char], flags: u32, is_bytes: bool) -> Result<Parsed, Pat
     if p.pos < p.chars.len() {
         // Only an unmatched ')' stops the top level early.
         return Err(p.err_at("unbalanced parenthesis", p.pos));
+    }
+    if let Some(&(group, pos)) = p.forward_conditions.iter().find(|(g, _)| *g > p.groups) {
+        return Err(p.err_at(format!("invalid group reference {group}"), pos));
     }
     Ok(Parsed {
         node,
@@ -800,9 +805,8 @@ impl Parser<'_> {
                     if g == 0 {
                         return Err(self.err_at("bad group number", name_pos));
                     }
-                    if g > self.groups {
-                        return Err(self.err_at(format!("invalid group reference {g}"), name_pos));
-                    }
+                    // A condition may name a group defined later; checked at the end.
+                    self.forward_conditions.push((g, name_pos));
                     g
                 } else {
                     let mut it = name.chars();
