@@ -4,7 +4,6 @@
 pub mod asyncio_module;
 pub mod context_hook;
 pub mod datetime;
-pub mod errno;
 pub mod frames;
 pub mod generic_alias;
 pub mod hashlib;
@@ -32,7 +31,6 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("random", random::init);
     vm.register_module("time", time::init);
     vm.register_module("signal", signal::init);
-    vm.register_module("errno", errno::init);
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
     vm.register_module("re", re::init);

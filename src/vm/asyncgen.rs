@@ -11,41 +11,6 @@ use super::object::{NativeObject, Payload};
 use super::value::{ObjRef, Value};
 use super::{Args, PyResult, Vm};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-
-thread_local! {
-    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
-    static HOOKS: RefCell<(Value, Value)> = const { RefCell::new((Value::None, Value::None)) };
-    /// Async generators whose hooks were initialised (genobject.c async_gen_init_hooks), by
-    /// the address of their `Generator`, with the finalizer they captured then. Entries go
-    /// when the generator is dropped.
-    static INITIALISED: RefCell<HashMap<usize, Option<Value>>> = RefCell::new(HashMap::new());
-}
-
-/// `sys.get_asyncgen_hooks()` as (firstiter, finalizer).
-pub fn asyncgen_hooks() -> (Value, Value) {
-    HOOKS.with(|h| h.borrow().clone())
-}
-
-/// `sys.set_asyncgen_hooks(firstiter, finalizer)` (arguments already checked).
-pub fn set_asyncgen_hooks(firstiter: Value, finalizer: Value) {
-    HOOKS.with(|h| *h.borrow_mut() = (firstiter, finalizer));
-}
-
-/// Called from `Drop` for an async generator at address `key`: forgets it and returns the
-/// finalizer it captured at its first iteration, if any.
-pub fn take_finalizer(key: usize) -> Option<Value> {
-    INITIALISED
-        .try_with(|m| m.try_borrow_mut().ok()?.remove(&key).flatten())
-        .ok()
-        .flatten()
-}
-
-/// Marks a resurrected async generator as initialised without a finalizer (its finalizer
-/// has run; it must not run twice or call firstiter again).
-pub fn mark_initialised(key: usize) {
-    INITIALISED.with(|m| m.borrow_mut().insert(key, None));
-}
 
 /// Which operation an awaitable performs on its async generator.
 pub enum AsyncGenOp {
@@ -93,28 +58,6 @@ impl NativeObject for AsyncGenAwaitable {
 }
 
 impl Vm {
-    /// Mirrors genobject.c async_gen_init_hooks: on the first `__anext__`/`asend`/`athrow`/
-    /// `aclose`, capture the current finalizer hook and call the firstiter hook (the event
-    /// loop's, which records the generator for `shutdown_asyncgens`).
-    fn asyncgen_init_hooks(&mut self, agen: &ObjRef) -> PyResult<()> {
-        let Payload::Generator(g) = &agen.payload else {
-            return Ok(());
-        };
-        let key = g as *const super::generator::Generator as usize;
-        if INITIALISED.with(|m| m.borrow().contains_key(&key)) {
-            return Ok(());
-        }
-        let (firstiter, finalizer) = asyncgen_hooks();
-        INITIALISED.with(|m| {
-            m.borrow_mut()
-                .insert(key, (!finalizer.is_none()).then_some(finalizer))
-        });
-        if !firstiter.is_none() {
-            self.call(&firstiter, vec![Value::Obj(agen.clone())])?;
-        }
-        Ok(())
-    }
-
     /// True when the (suspended) generator's frame is inside a SEND loop.
     fn agen_delegating(&self, agen: &ObjRef) -> bool {
         match &agen.payload {
@@ -263,7 +206,6 @@ impl Vm {
             else {
                 return Err(vm.new_type_error("expected an async generator"));
             };
-            vm.asyncgen_init_hooks(g)?;
             let state = AsyncGenAwaitable {
                 agen: g.clone(),
                 op: RefCell::new(op),

@@ -610,14 +610,6 @@ impl Vm {
             self.update_hooks(o);
             return Ok(());
         }
-        if cls
-            .as_type()
-            .is_some_and(|t| t.hooks.get() & super::object::HOOK_SLOTS_ONLY != 0)
-            && !matches!(o.payload, Payload::Type(_))
-            && !self.slot_declared(&cls, name)
-        {
-            return Err(self.no_attribute(obj, name));
-        }
         match (&o.dict, value) {
             (Some(d), Some(v)) => {
                 self.dict_set_str(d, name, v);

@@ -105,9 +105,6 @@ pub struct DroppedGenerator {
     frame: Box<Frame>,
     /// The saved handled exception.
     exc_state: Option<ObjRef>,
-    /// For an async generator: the finalizer hook it captured (the event loop's), called with
-    /// the resurrected generator instead of closing it here.
-    finalizer: Option<Value>,
 }
 
 /// A report a native object's `Drop` leaves for the VM.
@@ -150,11 +147,6 @@ thread_local! {
 impl Drop for Generator {
     fn drop(&mut self) {
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
-        let finalizer = if self.kind == GenKind::AsyncGenerator {
-            super::asyncgen::take_finalizer(self as *const Generator as usize)
-        } else {
-            None
-        };
         match state {
             GenState::Created(_) if self.kind == GenKind::Coroutine => {
                 let q = self.qualname.borrow().clone();
@@ -162,11 +154,9 @@ impl Drop for Generator {
                 HAS_PENDING.with(|h| h.set(true));
             }
             GenState::Suspended(frame)
-                if finalizer.is_some()
-                    || (!frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator) =>
+                if !frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
             {
                 let dropped = DroppedGenerator {
-                    finalizer,
                     kind: self.kind,
                     name: self.name.borrow().clone(),
                     qualname: self.qualname.borrow().clone(),
@@ -218,22 +208,6 @@ impl Vm {
                 code: d.code,
                 exc_state: RefCell::new(d.exc_state),
             }));
-            if let Some(finalizer) = d.finalizer {
-                // genobject.c _PyGen_Finalize: an async generator with a finalizer hook is
-                // handed to it (the loop schedules `aclose()` as a task).
-                if let Payload::Generator(g) = &obj.payload {
-                    super::asyncgen::mark_initialised(g as *const Generator as usize);
-                }
-                if let Err(e) = self.call(&finalizer, vec![Value::Obj(obj.clone())]) {
-                    let shown = self
-                        .repr(&finalizer)
-                        .unwrap_or_else(|_| "<finalizer>".to_string());
-                    let header = format!("Exception ignored in: {shown}\n");
-                    let body = self.format_exception(&e);
-                    self.write_stderr(&format!("{header}{body}"));
-                }
-                continue;
-            }
             if let Err(e) = self.gen_close(&obj) {
                 let header = format!(
                     "Exception ignored in: <{} object {} at {:#x}>\n",

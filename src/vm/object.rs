@@ -420,9 +420,6 @@ pub const HOOK_GETATTRIBUTE: u8 = 1;
 pub const HOOK_SETATTR: u8 = 2;
 /// `TypeData::hooks` bit: a Python-level `__delattr__`.
 pub const HOOK_DELATTR: u8 = 4;
-/// `TypeData::hooks` bit: every class of the MRO but `object` declares `__slots__` (without
-/// `__dict__`), so instances accept only the declared names, as CPython's dict-less instances.
-pub const HOOK_SLOTS_ONLY: u8 = 8;
 
 /// A Python function object.
 pub struct Function {

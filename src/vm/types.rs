@@ -566,63 +566,7 @@ impl Vm {
                 bits |= bit;
             }
         }
-        if self.instances_have_only_slots(cls) {
-            bits |= super::object::HOOK_SLOTS_ONLY;
-        }
         t.hooks.set(bits);
-    }
-
-    /// The names `cls`'s own `__slots__` declares (None when it declares none).
-    fn own_slots(&self, cls: &ObjRef) -> Option<Vec<Rc<str>>> {
-        let slots = self.dict_get_str(cls.dict.as_ref()?, "__slots__")?;
-        if let Some(one) = slots.as_str() {
-            return Some(vec![Rc::from(one)]);
-        }
-        let items = match slots.payload() {
-            Some(Payload::Tuple(items)) => items.to_vec(),
-            Some(Payload::List(items)) => items.borrow().clone(),
-            // Another iterable: treated as no restriction rather than guessed at.
-            _ => return None,
-        };
-        Some(
-            items
-                .iter()
-                .filter_map(|v| v.as_str().map(Rc::from))
-                .collect(),
-        )
-    }
-
-    /// Whether every class of `cls`'s MRO except `object` declares `__slots__` and none
-    /// declares `__dict__`: then instances have no `__dict__` in CPython.
-    fn instances_have_only_slots(&self, cls: &ObjRef) -> bool {
-        let Some(t) = cls.as_type() else { return false };
-        let mro = t.mro.borrow();
-        let classes = std::iter::once(cls).chain(mro.iter());
-        let mut declared_any = false;
-        for c in classes {
-            if Rc::ptr_eq(c, &self.types.object) {
-                continue;
-            }
-            let heap = c.as_type().is_some_and(|t| t.is_heap);
-            match self.own_slots(c) {
-                Some(names) if heap && !names.iter().any(|n| &**n == "__dict__") => {
-                    declared_any = true;
-                }
-                _ => return false,
-            }
-        }
-        declared_any
-    }
-
-    /// Whether an instance of a slots-only class may set `name` (a slot of some class in
-    /// its MRO).
-    pub fn slot_declared(&self, cls: &ObjRef, name: &str) -> bool {
-        let Some(t) = cls.as_type() else { return true };
-        let mro = t.mro.borrow();
-        std::iter::once(cls)
-            .chain(mro.iter())
-            .filter_map(|c| self.own_slots(c))
-            .any(|names| names.iter().any(|n| &**n == name))
     }
 
     /// The name of a class (`__name__`).

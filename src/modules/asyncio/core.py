@@ -243,8 +243,6 @@ class BaseEventLoop(AbstractEventLoop):
         self._running = False
         self._exception_handler = None
         self._asyncgens_shutdown_called = False
-        # The live async generators (a weakref.WeakSet once the first one starts).
-        self._asyncgens = None
         # The selector's keys (selector_events.py): fd -> [events, reader, writer].
         self._selector_keys = {}
         self._transports = {}
@@ -275,12 +273,8 @@ class BaseEventLoop(AbstractEventLoop):
     def run_forever(self):
         self._check_closed()
         self._check_running()
-        import sys
-        old_agen_hooks = sys.get_asyncgen_hooks()
         self._running = True
         _set_running_loop(self)
-        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
-                               finalizer=self._asyncgen_finalizer_hook)
         try:
             # `while True: self._run_once(); if self._stopping: break`, natively.
             _run_until_stopped(self)
@@ -288,27 +282,6 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._running = False
             _set_running_loop(None)
-            sys.set_asyncgen_hooks(*old_agen_hooks)
-
-    def _asyncgen_finalizer_hook(self, agen):
-        if self._asyncgens is not None:
-            self._asyncgens.discard(agen)
-        if not self.is_closed():
-            self.call_soon_threadsafe(self.create_task, agen.aclose())
-
-    def _asyncgen_firstiter_hook(self, agen):
-        if self._asyncgens_shutdown_called:
-            import warnings
-            warnings.warn(
-                f"asynchronous generator {agen!r} was scheduled after "
-                f"loop.shutdown_asyncgens() call",
-                ResourceWarning, source=self)
-        if self._asyncgens is None:
-            # A WeakSet, as base_events.py keeps, made on the first async generator so that
-            # programs without one do not import weakref.
-            import weakref
-            self._asyncgens = weakref.WeakSet()
-        self._asyncgens.add(agen)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -381,21 +354,7 @@ class BaseEventLoop(AbstractEventLoop):
             self._timer_cancelled_count += 1
 
     async def shutdown_asyncgens(self):
-        """Mirrors base_events.py shutdown_asyncgens: aclose() every live async generator."""
         self._asyncgens_shutdown_called = True
-        if not self._asyncgens:
-            return
-        closing_agens = list(self._asyncgens)
-        self._asyncgens.clear()
-        results = await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
-        for result, agen in zip(results, closing_agens):
-            if isinstance(result, Exception):
-                self.call_exception_handler({
-                    'message': f'an error occurred during closing of '
-                               f'asynchronous generator {agen!r}',
-                    'exception': result,
-                    'asyncgen': agen
-                })
 
     async def shutdown_default_executor(self, timeout=None):
         return None

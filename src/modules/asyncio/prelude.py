@@ -946,8 +946,8 @@ def _cancel_all_tasks(loop):
 
 
 async def _shutdown_nothing():
-    """Stands for loop.shutdown_default_executor() (no executor threads here): it costs
-    CPython one run_until_complete, i.e. loop iterations in which leftover callbacks run."""
+    """Stands for loop.shutdown_asyncgens()/shutdown_default_executor(): each costs CPython
+    one run_until_complete, i.e. loop iterations in which leftover callbacks still run."""
     return None
 
 
@@ -975,7 +975,7 @@ class Runner:
         loop = self._loop
         try:
             _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(_shutdown_nothing())
             loop.run_until_complete(_shutdown_nothing())
         finally:
             if self._set_event_loop:

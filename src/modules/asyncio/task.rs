@@ -324,11 +324,6 @@ fn step_run_and_handle_result(
     let coro = t.coro.borrow().clone();
     match resume(vm, &coro, exc) {
         Ok(SendResult::Return(value)) => {
-            // The coroutine's frame (and whatever only it referenced) was released as it
-            // returned: finalizers run now, before the task's own callbacks are scheduled,
-            // as CPython's reference counting runs them (an async generator's aclose task
-            // is created ahead of run_until_complete's stop).
-            vm.run_pending_finalizers();
             if t.must_cancel.get() {
                 t.must_cancel.set(false);
                 let msg = st.cancel_message.borrow().clone();
