@@ -109,28 +109,81 @@ def get_running_loop():
 
 
 def get_event_loop():
-    """Mirrors events.py get_event_loop with the default policy (3.12)."""
-    global _event_loop, _event_loop_set
+    """Mirrors events.py get_event_loop: the running loop, else the policy's current loop."""
     loop = _running_loop
     if loop is not None:
         return loop
-    if _event_loop is None and not _event_loop_set:
-        _event_loop = new_event_loop()
-    if _event_loop is None:
-        raise RuntimeError('There is no current event loop in thread %r.' % 'MainThread')
-    return _event_loop
+    return get_event_loop_policy().get_event_loop()
 
 
 def set_event_loop(loop):
-    """Mirrors the default policy's set_event_loop."""
-    global _event_loop, _event_loop_set
-    _event_loop_set = True
-    _event_loop = loop
+    """Mirrors events.py set_event_loop (the policy's set_event_loop)."""
+    get_event_loop_policy().set_event_loop(loop)
+
+
+class AbstractEventLoopPolicy:
+    """events.py AbstractEventLoopPolicy: what get_event_loop_policy() returns."""
+
+    def get_event_loop(self):
+        raise NotImplementedError
+
+    def set_event_loop(self, loop):
+        raise NotImplementedError
+
+    def new_event_loop(self):
+        raise NotImplementedError
+
+
+class _UnixDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    """Mirrors events.py BaseDefaultEventLoopPolicy: one current loop for the (only) thread."""
+
+    def get_event_loop(self):
+        global _event_loop
+        if _event_loop is None and not _event_loop_set:
+            _event_loop = self.new_event_loop()
+        if _event_loop is None:
+            raise RuntimeError('There is no current event loop in thread %r.' % 'MainThread')
+        return _event_loop
+
+    def set_event_loop(self, loop):
+        global _event_loop, _event_loop_set
+        if loop is not None and not isinstance(loop, AbstractEventLoop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not "
+                            f"'{type(loop).__name__}'")
+        _event_loop_set = True
+        _event_loop = loop
+
+    def new_event_loop(self):
+        return _UnixSelectorEventLoop()
+
+
+AbstractEventLoopPolicy.__module__ = 'asyncio.events'
+_UnixDefaultEventLoopPolicy.__module__ = 'asyncio.unix_events'
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
+# The policy the program set (None: the default one, made when first asked for).
+_event_loop_policy = None
+
+
+def get_event_loop_policy():
+    """Mirrors events.py get_event_loop_policy."""
+    global _event_loop_policy
+    if _event_loop_policy is None:
+        _event_loop_policy = DefaultEventLoopPolicy()
+    return _event_loop_policy
+
+
+def set_event_loop_policy(policy):
+    """Mirrors events.py set_event_loop_policy (None restores the default)."""
+    global _event_loop_policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not "
+                        f"'{type(policy).__name__}'")
+    _event_loop_policy = policy
 
 
 def new_event_loop():
-    """Mirrors events.py new_event_loop."""
-    return BaseEventLoop()
+    """Mirrors events.py new_event_loop (through a policy the program set, if any)."""
+    return get_event_loop_policy().new_event_loop()
 
 
 def _run_until_complete_cb(fut):
@@ -166,7 +219,12 @@ def _log(level, message, exception=None):
             _print_exception(exception)
 
 
-class BaseEventLoop:
+class AbstractEventLoop:
+    """events.py AbstractEventLoop: the interface every loop implements (for isinstance and
+    subclassing; the methods live on BaseEventLoop)."""
+
+
+class BaseEventLoop(AbstractEventLoop):
     """Mirrors base_events.py BaseEventLoop: the ready queue, the timer heap and _run_once."""
 
     def __init__(self):
@@ -474,6 +532,16 @@ class BaseEventLoop:
                     self._remove_writer(fd)
                 else:
                     self._ready.append(writer)
+
+
+class _UnixSelectorEventLoop(BaseEventLoop):
+    """unix_events.py _UnixSelectorEventLoop: the class of the loops new_event_loop() makes."""
+
+
+AbstractEventLoop.__module__ = 'asyncio.events'
+BaseEventLoop.__module__ = 'asyncio.base_events'
+_UnixSelectorEventLoop.__module__ = 'asyncio.unix_events'
+SelectorEventLoop = _UnixSelectorEventLoop
 
 
 def ensure_future(coro_or_future, *, loop=None):

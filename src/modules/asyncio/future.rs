@@ -250,7 +250,7 @@ pub struct Asyncio {
     pub task_cls: ObjRef,
     /// `asyncio.Handle`, for handles `call_soon` makes natively.
     pub handle_cls: ObjRef,
-    /// `BaseEventLoop` once looked up: loops of exactly this class get the native
+    /// `_UnixSelectorEventLoop` once looked up: loops of exactly this class get the native
     /// `call_soon` (same effects as its Python method, without the call).
     pub loop_cls: RefCell<Option<ObjRef>>,
     /// The `FutureIter` class of `Future.__await__` results.
@@ -306,7 +306,7 @@ impl Asyncio {
     }
 
     /// `loop.call_soon(callback, *args, context=context)`; done natively for a plain
-    /// BaseEventLoop (base_events.py call_soon: `_check_closed`, a Handle, `_ready.append`).
+    /// _UnixSelectorEventLoop (base_events.py call_soon: `_check_closed`, a Handle, `_ready.append`).
     pub fn call_soon(
         &self,
         vm: &mut Vm,
@@ -342,7 +342,7 @@ impl Asyncio {
         Ok(())
     }
 
-    /// The ready queue of `loop_` when it is exactly a BaseEventLoop that is not closed
+    /// The ready queue of `loop_` when it is exactly a _UnixSelectorEventLoop that is not closed
     /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
     fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
         let Some(dict) = self.plain_loop_dict(vm, loop_)? else {
@@ -353,7 +353,7 @@ impl Asyncio {
             .filter(|r| super::ready::queue_of(r).is_some()))
     }
 
-    /// The namespace of `loop_` when it is exactly a BaseEventLoop (whose `call_soon` and
+    /// The namespace of `loop_` when it is exactly a _UnixSelectorEventLoop (whose `call_soon` and
     /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
     /// when closed; None for any other loop.
     pub fn plain_loop_dict(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<ObjRef>> {
@@ -361,7 +361,7 @@ impl Asyncio {
             return Ok(None);
         };
         if self.loop_cls.borrow().is_none()
-            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "BaseEventLoop")
+            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "_UnixSelectorEventLoop")
         {
             *self.loop_cls.borrow_mut() = Some(c);
         }

@@ -620,6 +620,94 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+class BrokenBarrierError(RuntimeError):
+    """Raised when a Barrier is broken (exceptions.py)."""
+
+
+# The phases of a Barrier (locks.py _BarrierState): parties gather while 'filling', leave
+# while 'draining' (or 'resetting' after reset()), and every wait fails once 'broken'.
+_BARRIER_FILLING = 'filling'
+_BARRIER_DRAINING = 'draining'
+_BARRIER_RESETTING = 'resetting'
+_BARRIER_BROKEN = 'broken'
+
+
+class Barrier:
+    """Mirrors locks.py Barrier (3.11): `parties` tasks meet in wait(); the last to arrive
+    releases them all, and each gets its arrival index."""
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._loop = None
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _BARRIER_FILLING
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<asyncio.locks.Barrier object at {_addr(self)} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            # Latecomers of the previous round wait until it has fully drained.
+            await self._cond.wait_for(
+                lambda: self._state not in (_BARRIER_DRAINING, _BARRIER_RESETTING))
+            if self._state == _BARRIER_BROKEN:
+                raise BrokenBarrierError('Barrier aborted')
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._state = _BARRIER_DRAINING
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != _BARRIER_FILLING)
+                    if self._state in (_BARRIER_BROKEN, _BARRIER_RESETTING):
+                        raise BrokenBarrierError('Abort or reset of barrier')
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    if self._state in (_BARRIER_RESETTING, _BARRIER_DRAINING):
+                        self._state = _BARRIER_FILLING
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                self._state = _BARRIER_RESETTING
+            else:
+                self._state = _BARRIER_FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BARRIER_BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == _BARRIER_FILLING else 0
+
+    @property
+    def broken(self):
+        return self._state == _BARRIER_BROKEN
+
+
 # ---- queues.py ------------------------------------------------------------------------------
 
 class QueueEmpty(Exception):
