@@ -85,6 +85,10 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         Ok(Value::None)
     });
+    let blocking_hook = vm.new_native_fn("_replace_blocking_hook", |_vm, args: Args| {
+        let hook = args.positional.first().cloned().unwrap_or(Value::None);
+        Ok(super::time::replace_blocking_hook(hook))
+    });
     let module = vm.new_module("asyncio");
     let Some(globals) = module.dict.clone() else {
         unreachable!("modules have a dict")
@@ -94,6 +98,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         ("_select", wait),
         ("_print_exception", print_exc),
         ("_write_stderr", write),
+        ("_replace_blocking_hook", blocking_hook),
     ];
     natives.extend(sockets::natives(vm)?);
     natives.extend(native_core(vm, &globals));

@@ -13,6 +13,8 @@
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
 #   _print_exception(exc)   prints a traceback on stderr, as logging's exc_info does
+#   _replace_blocking_hook(f)  installs f (or None) as what time.sleep calls with its duration
+#                           before blocking; returns the previous hook (see run_in_executor)
 #   _select_interest(fd, m) registers (m=1 read, 2 write, 3 both) or unregisters (0) an fd
 #                           with that poll; _select(timeout) returns [(fd, events)] ready
 #

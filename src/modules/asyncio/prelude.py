@@ -1119,6 +1119,40 @@ def run(main, *, debug=None):
 # thread had finished it at once. The result still reaches the asyncio future the way
 # wrap_future delivers it from a thread (call_soon_threadsafe -> one loop iteration later), so
 # the awaiting task is suspended once, as under CPython.
+# That is only CPython's behaviour while nothing else could run during the call. A function
+# that blocks in time.sleep while the loop has other work (ready callbacks, a timer due before
+# the sleep would end, sockets to watch) would, in a worker thread, let that work run
+# meanwhile; here it raises NotImplementedError instead of printing in another order.
+
+class _NoThreadsError(NotImplementedError):
+    """Raised out of run_in_executor (never delivered through its future)."""
+
+
+_NoThreadsError.__name__ = _NoThreadsError.__qualname__ = 'NotImplementedError'
+_NoThreadsError.__module__ = 'builtins'
+
+
+def _loop_has_other_work(loop, seconds):
+    """Whether callbacks of `loop` could run within the next `seconds` (or sockets are
+    watched), i.e. whether a worker thread blocking that long would let the loop do anything."""
+    if loop._ready or loop._selector_keys:
+        return True
+    deadline = loop.time() + seconds
+    for timer in loop._scheduled:
+        if not timer._cancelled and timer._when <= deadline:
+            return True
+    return False
+
+
+def _refuse_blocking_with_other_work(loop, func):
+    def hook(seconds):
+        if seconds > 0 and _loop_has_other_work(loop, seconds):
+            name = getattr(func, '__qualname__', None) or repr(func)
+            raise _NoThreadsError(
+                f'percolate has no threads: {name}() (run by to_thread/run_in_executor in the '
+                f"event loop's thread) called time.sleep() while other tasks could run")
+    return hook
+
 
 def _copy_executor_state(fut, outcome, failed):
     if fut.cancelled():
@@ -1133,12 +1167,15 @@ def _run_in_executor(self, executor, func, *args):
     if self.is_closed():
         raise RuntimeError('Event loop is closed')
     fut = self.create_future()
+    previous_hook = _replace_blocking_hook(_refuse_blocking_with_other_work(self, func))
     try:
         outcome, failed = func(*args), False
-    except (SystemExit, KeyboardInterrupt):
+    except (SystemExit, KeyboardInterrupt, _NoThreadsError):
         raise
     except BaseException as exc:
         outcome, failed = exc, True
+    finally:
+        _replace_blocking_hook(previous_hook)
     self.call_soon(_copy_executor_state, fut, outcome, failed)
     return fut
 
@@ -1149,4 +1186,16 @@ BaseEventLoop.run_in_executor = _run_in_executor
 async def to_thread(func, /, *args, **kwargs):
     """Mirrors threads.py to_thread (run synchronously: see the note above)."""
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+
+    import sys
+    contextvars = sys.modules.get('contextvars')
+    # threads.py runs the function in a copy of the caller's context.
+    context = None if contextvars is None else contextvars.copy_context()
+
+    def call():
+        if context is None:
+            return func(*args, **kwargs)
+        return context.run(func, *args, **kwargs)
+
+    call.__qualname__ = getattr(func, '__qualname__', repr(func))
+    return await loop.run_in_executor(None, call)
