@@ -119,6 +119,8 @@ pub struct PendingFinalizers {
     pub never_awaited: Vec<Rc<str>>,
     /// Suspended generators to close.
     pub dropped: Vec<DroppedGenerator>,
+    /// Unfinished async generators to hand (resurrected) to their finalizer hook.
+    pub finalize_asyncgens: Vec<(DroppedGenerator, Value)>,
     /// Reports native objects' `Drop` left for the VM (e.g. asyncio's "exception was never
     /// retrieved"), run in order at the next safe point.
     pub deferred: Vec<DeferredReport>,
@@ -155,6 +157,26 @@ impl Drop for Generator {
                 PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
                 HAS_PENDING.with(|h| h.set(true));
             }
+            GenState::Suspended(frame) if self.kind == GenKind::AsyncGenerator => {
+                // An unfinished async generator goes to the finalizer hook it was given at
+                // its first iteration (asyncio's schedules `aclose()`), as in _PyGen_Finalize.
+                if let Some(finalizer) = super::asyncgen::take_finalizer(self) {
+                    let dropped = DroppedGenerator {
+                        kind: self.kind,
+                        name: self.name.borrow().clone(),
+                        qualname: self.qualname.borrow().clone(),
+                        code: self.code.clone(),
+                        frame,
+                        exc_state: self.exc_state.get_mut().take(),
+                    };
+                    let _ = PENDING.try_with(|p| {
+                        if let Ok(mut p) = p.try_borrow_mut() {
+                            p.finalize_asyncgens.push((dropped, finalizer));
+                        }
+                    });
+                    let _ = HAS_PENDING.try_with(|h| h.set(true));
+                }
+            }
             GenState::Suspended(frame)
                 if !frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
             {
@@ -168,6 +190,9 @@ impl Drop for Generator {
                 };
                 PENDING.with(|p| p.borrow_mut().dropped.push(dropped));
                 HAS_PENDING.with(|h| h.set(true));
+            }
+            _ if self.kind == GenKind::AsyncGenerator => {
+                super::asyncgen::take_finalizer(self);
             }
             _ => {}
         }
@@ -222,6 +247,24 @@ impl Vm {
                 );
                 let body = self.format_exception(&e);
                 self.write_stderr(&format!("{header}{body}"));
+            }
+        }
+        for (d, finalizer) in pending.finalize_asyncgens {
+            let obj = Obj::new(Payload::Generator(Generator {
+                kind: d.kind,
+                state: RefCell::new(GenState::Suspended(d.frame)),
+                name: RefCell::new(d.name),
+                qualname: RefCell::new(d.qualname),
+                code: d.code,
+                exc_state: RefCell::new(d.exc_state),
+                origin: self.current_location.clone(),
+            }));
+            super::asyncgen::mark_hooks_inited(&obj);
+            if let Err(e) = self.call(&finalizer, vec![Value::Obj(obj)]) {
+                let body = self.format_exception(&e);
+                self.write_stderr(&format!(
+                    "Exception ignored in async generator finalizer\n{body}"
+                ));
             }
         }
         for report in pending.deferred {

@@ -1014,8 +1014,8 @@ def _cancel_all_tasks(loop):
 
 
 async def _shutdown_nothing():
-    """Stands for loop.shutdown_asyncgens()/shutdown_default_executor(): each costs CPython
-    one run_until_complete, i.e. loop iterations in which leftover callbacks still run."""
+    """Stands for loop.shutdown_default_executor(): it costs CPython one
+    run_until_complete, i.e. loop iterations in which leftover callbacks still run."""
     return None
 
 
@@ -1043,7 +1043,7 @@ class Runner:
         loop = self._loop
         try:
             _cancel_all_tasks(loop)
-            loop.run_until_complete(_shutdown_nothing())
+            loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(_shutdown_nothing())
         finally:
             if self._set_event_loop:
@@ -1103,6 +1103,8 @@ class Runner:
             self._set_event_loop = True
         else:
             self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
         self._state = 'initialized'
 
 
