@@ -242,6 +242,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._exception_handler = None
         self._asyncgens_shutdown_called = False
         self._debug = False
+        self._task_factory = None
         # One bound method for the loop's life: async generators are matched to it by identity.
         self._asyncgen_finalizer = self._asyncgen_finalizer_hook
         # The selector's keys (selector_events.py): fd -> [events, reader, writer].
@@ -278,8 +279,26 @@ class BaseEventLoop(AbstractEventLoop):
         return Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
+        """Mirrors BaseEventLoop.create_task (3.12), through the task factory if one is set."""
         self._check_closed()
-        return Task(coro, loop=self, name=name, context=context)
+        factory = self._task_factory
+        if factory is None:
+            return Task(coro, loop=self, name=name, context=context)
+        if context is None:
+            task = factory(self, coro)
+        else:
+            task = factory(self, coro, context=context)
+        if name is not None:
+            task.set_name(name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError('task factory must be a callable or None')
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
 
     def run_forever(self):
         self._check_closed()
