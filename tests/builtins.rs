@@ -1247,3 +1247,17 @@ Unknown format code 'x' for object of type 'float'
 "##,
     );
 }
+
+#[test]
+fn str_dunder_str_returns_the_exact_string() {
+    check(
+        "str_dunder_str_returns_the_exact_string",
+        r#"class Tag(str):
+    def __repr__(self):
+        return "Tag(...)"
+t = Tag("x")
+print(str.__str__(t), type(str.__str__(t)).__name__, "ab".__str__(), t, f"{t}")
+"#,
+        "x str ab x x\n",
+    );
+}

@@ -202,3 +202,72 @@ RecursionError
 "#####,
     );
 }
+
+#[test]
+fn slots_limit_instance_attributes() {
+    check(
+        r#"class P:
+    __slots__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+class Q(P):
+    __slots__ = "z"
+class R(P):
+    pass
+class S:
+    __slots__ = ("a", "__dict__")
+p = P(1, 2)
+p.x = 5
+print(p.x, p.y)
+for obj, attr in [(p, "z"), (Q(1, 2), "w"), (R(1, 2), "w"), (S(), "b")]:
+    try:
+        setattr(obj, attr, 1)
+        print(type(obj).__name__, "set", attr, getattr(obj, attr))
+    except AttributeError as e:
+        print("AttributeError:", e)
+q = Q(1, 2); q.z = 3; print(q.z)
+try:
+    del p.x
+    print(p.x)
+except AttributeError as e:
+    print("AttributeError:", e)
+try:
+    class Bad:
+        __slots__ = (1,)
+except TypeError as e:
+    print("TypeError:", e)
+from collections import namedtuple
+import sys
+P = namedtuple("P", "x y")
+p = P(1, 2)
+try:
+    p.z = 3
+except AttributeError as e:
+    print("AttributeError:", e)
+class T(tuple):
+    __slots__ = ()
+class U(tuple):
+    pass
+u = U(); u.a = 1; print(u.a)
+try:
+    T().a = 1
+except AttributeError as e:
+    print("AttributeError:", e)
+print(p._replace(x=5), sys.version_info[:1], p._asdict())
+"#,
+        "5 2\n\
+         AttributeError: 'P' object has no attribute 'z'\n\
+         AttributeError: 'Q' object has no attribute 'w'\n\
+         R set w 1\n\
+         S set b 1\n\
+         3\n\
+         AttributeError: 'P' object has no attribute 'x'\n\
+         TypeError: __slots__ items must be strings, not 'int'\n\
+         AttributeError: 'P' object has no attribute 'z'\n\
+         1\n\
+         AttributeError: 'T' object has no attribute 'a'\n\
+         P(x=5, y=2) (3,) {'x': 1, 'y': 2}\n\
+         ",
+    );
+}

@@ -479,6 +479,9 @@ pub fn init(vm: &mut Vm) {
             }
         });
     }
+    // str.__str__ returns the exact str (what `str.__str__(member)` in a StrEnum relies on),
+    // where object.__str__ would call the subclass's __repr__.
+    add(vm, &str_, "__str__", |_vm, s, _a| Ok(Value::str(&s)));
     add(vm, &str_, "removeprefix", |vm, s, a| {
         let p = str_arg(
             vm,

@@ -113,6 +113,37 @@ _switch_interval = 0.005
 _audit_hooks = []
 
 
+class _asyncgen_hooks(tuple):
+    __slots__ = ()
+    firstiter = property(lambda self: self[0])
+    finalizer = property(lambda self: self[1])
+
+    def __repr__(self):
+        return "asyncgen_hooks(firstiter=%r, finalizer=%r)" % tuple(self)
+
+
+_asyncgen_hooks.__name__ = _asyncgen_hooks.__qualname__ = 'asyncgen_hooks'
+_UNSET = object()
+
+
+def get_asyncgen_hooks():
+    return _asyncgen_hooks(_get_asyncgen_hooks())
+
+
+def set_asyncgen_hooks(firstiter=_UNSET, finalizer=_UNSET):
+    # sysmodule.c sys_set_asyncgen_hooks: the finalizer is checked first.
+    current_firstiter, current_finalizer = _get_asyncgen_hooks()
+    if finalizer is _UNSET:
+        finalizer = current_finalizer
+    elif finalizer is not None and not callable(finalizer):
+        raise TypeError("callable finalizer expected, got %s" % type(finalizer).__name__)
+    if firstiter is _UNSET:
+        firstiter = current_firstiter
+    elif firstiter is not None and not callable(firstiter):
+        raise TypeError("callable firstiter expected, got %s" % type(firstiter).__name__)
+    _set_asyncgen_hooks(firstiter, finalizer)
+
+
 def getdefaultencoding():
     return 'utf-8'
 
@@ -271,6 +302,17 @@ fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {
             .unwrap_or(Value::None))
     });
     vm.module_set(&m, "exception", f);
+    let f = vm.new_native_fn("_get_asyncgen_hooks", |_, _| {
+        let (firstiter, finalizer) = crate::vm::asyncgen::asyncgen_hooks();
+        Ok(Value::tuple(vec![firstiter, finalizer]))
+    });
+    vm.module_set(&m, "_get_asyncgen_hooks", f);
+    let f = vm.new_native_fn("_set_asyncgen_hooks", |vm, args| {
+        let a = args.check(vm, "_set_asyncgen_hooks", 2, 2)?;
+        crate::vm::asyncgen::replace_asyncgen_hooks(a[0].clone(), a[1].clone());
+        Ok(Value::None)
+    });
+    vm.module_set(&m, "_set_asyncgen_hooks", f);
     let f = vm.new_native_fn("intern", |vm, args| {
         Ok(args.check(vm, "intern", 1, 1)?[0].clone())
     });

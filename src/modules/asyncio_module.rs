@@ -118,6 +118,23 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         }
         Ok(Value::None)
     });
+    let blocking_hook = vm.new_native_fn("_replace_blocking_hook", |_vm, args: Args| {
+        let hook = args.positional.first().cloned().unwrap_or(Value::None);
+        Ok(super::time::replace_blocking_hook(hook))
+    });
+    let agen_hooks = vm.new_native_fn("_replace_asyncgen_hooks", |_vm, args: Args| {
+        let firstiter = args.positional.first().cloned().unwrap_or(Value::None);
+        let finalizer = args.positional.get(1).cloned().unwrap_or(Value::None);
+        let (old_first, old_final) =
+            crate::vm::asyncgen::replace_asyncgen_hooks(firstiter, finalizer);
+        Ok(Value::tuple(vec![old_first, old_final]))
+    });
+    let alive_agens = vm.new_native_fn("_alive_asyncgens", |_vm, args: Args| {
+        let finalizer = args.positional.first().cloned().unwrap_or(Value::None);
+        Ok(Value::list(crate::vm::asyncgen::alive_asyncgens(
+            &finalizer,
+        )))
+    });
     let module = vm.new_module("asyncio");
     let Some(globals) = module.dict.clone() else {
         unreachable!("modules have a dict")
@@ -127,6 +144,9 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         ("_select", wait),
         ("_print_exception", print_exc),
         ("_write_stderr", write),
+        ("_replace_blocking_hook", blocking_hook),
+        ("_replace_asyncgen_hooks", agen_hooks),
+        ("_alive_asyncgens", alive_agens),
     ];
     natives.extend(sockets::natives(vm)?);
     natives.extend(native_core(vm, &globals));

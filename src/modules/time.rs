@@ -6,6 +6,16 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 thread_local! {
     /// The origin of `monotonic()`/`perf_counter()`.
     static EPOCH: Instant = Instant::now();
+    /// A callable `sleep` calls with its duration before blocking, set while asyncio runs an
+    /// executor function in the loop's own thread (percolate has no threads): it raises when
+    /// the block would hold up work a worker thread would have let the loop do.
+    static BLOCKING_HOOK: std::cell::RefCell<Value> = const { std::cell::RefCell::new(Value::None) };
+}
+
+/// Installs `hook` (None: no hook) as the callable `time.sleep` consults before blocking;
+/// returns the previous one.
+pub fn replace_blocking_hook(hook: Value) -> Value {
+    BLOCKING_HOOK.with(|h| std::mem::replace(&mut *h.borrow_mut(), hook))
 }
 
 /// Seconds since the monotonic origin.
@@ -60,6 +70,10 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
         let secs = seconds_arg(vm, &secs.clone())?;
         if secs < 0.0 {
             return Err(vm.new_value_error("sleep length must be non-negative"));
+        }
+        let hook = BLOCKING_HOOK.with(|h| h.borrow().clone());
+        if !hook.is_none() {
+            vm.call(&hook, vec![Value::Float(secs)])?;
         }
         vm.flush_stdout();
         vm.sleep_interruptibly(Duration::from_secs_f64(secs.min(1e9)))?;

@@ -11,6 +11,94 @@ use super::object::{NativeObject, Payload};
 use super::value::{ObjRef, Value};
 use super::{Args, PyResult, Vm};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+/// An async generator whose hooks were initialised (genobject.c async_gen_init_hooks).
+struct HookedAsyncGen {
+    /// The generator object (weak: the table must not keep it alive).
+    agen: Weak<super::object::Obj>,
+    /// The finalizer current at its first iteration (None: no finalizer).
+    finalizer: Value,
+}
+
+thread_local! {
+    /// `sys.set_asyncgen_hooks` state: (firstiter, finalizer), None when unset.
+    static ASYNCGEN_HOOKS: RefCell<(Value, Value)> = const { RefCell::new((Value::None, Value::None)) };
+    /// Async generators already iterated, keyed by the address of their `Generator` payload
+    /// (what `Drop for Generator` can see); entries leave when the generator is dropped.
+    static HOOKED: RefCell<HashMap<usize, HookedAsyncGen>> = RefCell::new(HashMap::new());
+}
+
+/// The key of a generator payload in `HOOKED`.
+fn hook_key(g: &super::generator::Generator) -> usize {
+    g as *const super::generator::Generator as usize
+}
+
+/// The current (firstiter, finalizer) hooks (`sys.get_asyncgen_hooks`).
+pub fn asyncgen_hooks() -> (Value, Value) {
+    ASYNCGEN_HOOKS.with(|h| h.borrow().clone())
+}
+
+/// Replaces the (firstiter, finalizer) hooks; returns the previous pair.
+pub fn replace_asyncgen_hooks(firstiter: Value, finalizer: Value) -> (Value, Value) {
+    ASYNCGEN_HOOKS.with(|h| std::mem::replace(&mut *h.borrow_mut(), (firstiter, finalizer)))
+}
+
+/// Called by `Drop for Generator` for an async generator: the finalizer it was given at its
+/// first iteration, if any (its entry is removed either way).
+pub fn take_finalizer(g: &super::generator::Generator) -> Option<Value> {
+    HOOKED
+        .try_with(|t| {
+            t.try_borrow_mut()
+                .ok()
+                .and_then(|mut t| t.remove(&hook_key(g)))
+        })
+        .ok()
+        .flatten()
+        .map(|h| h.finalizer)
+        .filter(|f| !f.is_none())
+}
+
+/// Marks `agen` (a resurrected generator being finalized) as initialised without a finalizer.
+pub fn mark_hooks_inited(agen: &ObjRef) {
+    if let Payload::Generator(g) = &agen.payload {
+        HOOKED.with(|t| {
+            t.borrow_mut().insert(
+                hook_key(g),
+                HookedAsyncGen {
+                    agen: Rc::downgrade(agen),
+                    finalizer: Value::None,
+                },
+            )
+        });
+    }
+}
+
+/// The async generators still alive and not finished whose finalizer is `finalizer` (what
+/// a loop's `shutdown_asyncgens` closes).
+pub fn alive_asyncgens(finalizer: &Value) -> Vec<Value> {
+    let Some(target) = finalizer.as_obj() else {
+        return Vec::new();
+    };
+    HOOKED.with(|t| {
+        t.borrow()
+            .values()
+            .filter(|h| h.finalizer.as_obj().is_some_and(|f| Rc::ptr_eq(f, target)))
+            .filter_map(|h| h.agen.upgrade())
+            .filter(|o| match &o.payload {
+                Payload::Generator(g) => {
+                    matches!(
+                        &*g.state.borrow(),
+                        GenState::Suspended(_) | GenState::Created(_)
+                    )
+                }
+                _ => false,
+            })
+            .map(Value::Obj)
+            .collect()
+    })
+}
 
 /// Which operation an awaitable performs on its async generator.
 pub enum AsyncGenOp {
@@ -58,6 +146,36 @@ impl NativeObject for AsyncGenAwaitable {
 }
 
 impl Vm {
+    /// Mirrors genobject.c async_gen_init_hooks: on an async generator's first
+    /// `__anext__`/`asend`/`athrow`/`aclose`, remembers the current finalizer hook for it and
+    /// calls the firstiter hook.
+    fn agen_init_hooks(&mut self, agen: &ObjRef) -> PyResult<()> {
+        let Payload::Generator(g) = &agen.payload else {
+            return Ok(());
+        };
+        let key = hook_key(g);
+        if HOOKED.with(|t| t.borrow().contains_key(&key)) {
+            return Ok(());
+        }
+        let (firstiter, finalizer) = ASYNCGEN_HOOKS.with(|h| h.borrow().clone());
+        if firstiter.is_none() && finalizer.is_none() {
+            return Ok(());
+        }
+        HOOKED.with(|t| {
+            t.borrow_mut().insert(
+                key,
+                HookedAsyncGen {
+                    agen: Rc::downgrade(agen),
+                    finalizer,
+                },
+            )
+        });
+        if !firstiter.is_none() {
+            self.call(&firstiter, vec![Value::Obj(agen.clone())])?;
+        }
+        Ok(())
+    }
+
     /// True when the (suspended) generator's frame is inside a SEND loop.
     fn agen_delegating(&self, agen: &ObjRef) -> bool {
         match &agen.payload {
@@ -87,6 +205,13 @@ impl Vm {
                 };
                 return Err(self.new_runtime_error(format!("cannot reuse already awaited {what}")));
             }
+            // genobject.c async_gen_asend_throw / async_gen_athrow_throw: a throw() before
+            // the first send goes straight into the generator and leaves the awaitable
+            // unstarted (an aclose() then still throws GeneratorExit on its first send).
+            OpState::Init if throw.is_some() => match throw {
+                Some(e) => self.gen_throw(&aw.agen, e),
+                None => unreachable!("guarded by throw.is_some()"),
+            },
             OpState::Init => {
                 aw.state.set(OpState::Iter);
                 let op = std::mem::replace(&mut *aw.op.borrow_mut(), AsyncGenOp::Close);
@@ -206,6 +331,7 @@ impl Vm {
             else {
                 return Err(vm.new_type_error("expected an async generator"));
             };
+            vm.agen_init_hooks(g)?;
             let state = AsyncGenAwaitable {
                 agen: g.clone(),
                 op: RefCell::new(op),

@@ -610,6 +610,11 @@ impl Vm {
             self.update_hooks(o);
             return Ok(());
         }
+        if let Some(allowed) = cls.as_type().and_then(|t| t.slots.as_ref())
+            && !allowed.iter().any(|s| &**s == name)
+        {
+            return Err(self.no_attribute(obj, name));
+        }
         match (&o.dict, value) {
             (Some(d), Some(v)) => {
                 self.dict_set_str(d, name, v);

@@ -216,6 +216,7 @@ impl Vm {
             layout,
             is_heap: false,
             hooks: std::cell::Cell::new(0),
+            slots: None,
         };
         Rc::new(Obj {
             class: None,

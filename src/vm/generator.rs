@@ -107,6 +107,20 @@ pub struct DroppedGenerator {
     exc_state: Option<ObjRef>,
 }
 
+impl DroppedGenerator {
+    /// The generator object again, suspended where it was dropped (for its finalization).
+    fn resurrect(self) -> ObjRef {
+        Obj::new(Payload::Generator(Generator {
+            kind: self.kind,
+            state: RefCell::new(GenState::Suspended(self.frame)),
+            name: RefCell::new(self.name),
+            qualname: RefCell::new(self.qualname),
+            code: self.code,
+            exc_state: RefCell::new(self.exc_state),
+        }))
+    }
+}
+
 /// A report a native object's `Drop` leaves for the VM.
 pub type DeferredReport = Box<dyn FnOnce(&mut Vm)>;
 
@@ -117,6 +131,8 @@ pub struct PendingFinalizers {
     pub never_awaited: Vec<Rc<str>>,
     /// Suspended generators to close.
     pub dropped: Vec<DroppedGenerator>,
+    /// Unfinished async generators to hand (resurrected) to their finalizer hook.
+    pub finalize_asyncgens: Vec<(DroppedGenerator, Value)>,
     /// Reports native objects' `Drop` left for the VM (e.g. asyncio's "exception was never
     /// retrieved"), run in order at the next safe point.
     pub deferred: Vec<DeferredReport>,
@@ -153,6 +169,26 @@ impl Drop for Generator {
                 PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
                 HAS_PENDING.with(|h| h.set(true));
             }
+            GenState::Suspended(frame) if self.kind == GenKind::AsyncGenerator => {
+                // An unfinished async generator goes to the finalizer hook it was given at
+                // its first iteration (asyncio's schedules `aclose()`), as in _PyGen_Finalize.
+                if let Some(finalizer) = super::asyncgen::take_finalizer(self) {
+                    let dropped = DroppedGenerator {
+                        kind: self.kind,
+                        name: self.name.borrow().clone(),
+                        qualname: self.qualname.borrow().clone(),
+                        code: self.code.clone(),
+                        frame,
+                        exc_state: self.exc_state.get_mut().take(),
+                    };
+                    let _ = PENDING.try_with(|p| {
+                        if let Ok(mut p) = p.try_borrow_mut() {
+                            p.finalize_asyncgens.push((dropped, finalizer));
+                        }
+                    });
+                    let _ = HAS_PENDING.try_with(|h| h.set(true));
+                }
+            }
             GenState::Suspended(frame)
                 if !frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
             {
@@ -166,6 +202,9 @@ impl Drop for Generator {
                 };
                 PENDING.with(|p| p.borrow_mut().dropped.push(dropped));
                 HAS_PENDING.with(|h| h.set(true));
+            }
+            _ if self.kind == GenKind::AsyncGenerator => {
+                super::asyncgen::take_finalizer(self);
             }
             _ => {}
         }
@@ -200,23 +239,28 @@ impl Vm {
         }
         let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
         for d in pending.dropped {
-            let obj = Obj::new(Payload::Generator(Generator {
-                kind: d.kind,
-                state: RefCell::new(GenState::Suspended(d.frame)),
-                name: RefCell::new(d.name),
-                qualname: RefCell::new(d.qualname.clone()),
-                code: d.code,
-                exc_state: RefCell::new(d.exc_state),
-            }));
+            let qualname = d.qualname.clone();
+            let kind = d.kind;
+            let obj = d.resurrect();
             if let Err(e) = self.gen_close(&obj) {
                 let header = format!(
                     "Exception ignored in: <{} object {} at {:#x}>\n",
-                    d.kind.noun().replace(' ', "_"),
-                    d.qualname,
+                    kind.noun().replace(' ', "_"),
+                    qualname,
                     Rc::as_ptr(&obj) as usize
                 );
                 let body = self.format_exception(&e);
                 self.write_stderr(&format!("{header}{body}"));
+            }
+        }
+        for (d, finalizer) in pending.finalize_asyncgens {
+            let obj = d.resurrect();
+            super::asyncgen::mark_hooks_inited(&obj);
+            if let Err(e) = self.call(&finalizer, vec![Value::Obj(obj)]) {
+                let body = self.format_exception(&e);
+                self.write_stderr(&format!(
+                    "Exception ignored in async generator finalizer\n{body}"
+                ));
             }
         }
         for report in pending.deferred {

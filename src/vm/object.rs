@@ -412,6 +412,9 @@ pub struct TypeData {
     /// Which attribute hooks Python code overrides somewhere in the MRO (`HOOK_*` bits),
     /// so plain attribute access can skip looking for them.
     pub hooks: std::cell::Cell<u8>,
+    /// The only attribute names its instances may set when every class of the MRO but
+    /// `object` declares `__slots__` without `"__dict__"` (None: any name).
+    pub slots: Option<Rc<[Rc<str>]>>,
 }
 
 /// `TypeData::hooks` bit: a Python-level `__getattribute__`.

@@ -253,6 +253,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         layout,
         is_heap: false,
         hooks: std::cell::Cell::new(0),
+        slots: None,
     };
     Rc::new(Obj {
         class: None,
@@ -581,6 +582,78 @@ impl Vm {
         self.class_name(&self.type_of(v))
     }
 
+    /// The names a new class's instances are limited to (typeobject.c: no `__dict__` slot when
+    /// the class and every base but `object` define `__slots__` without `"__dict__"`): the
+    /// union of those `__slots__`, or None when instances keep a dict. `mro` excludes the class.
+    fn slot_restriction(
+        &mut self,
+        dict: &ObjRef,
+        mro: &[ObjRef],
+    ) -> PyResult<Option<Rc<[Rc<str>]>>> {
+        let Some(own) = self.dict_get_str(dict, "__slots__") else {
+            return Ok(None);
+        };
+        let mut names: Vec<Rc<str>> = Vec::new();
+        if !self.add_slot_names(&own, &mut names)? {
+            return Ok(None);
+        }
+        for base in mro {
+            if Rc::ptr_eq(base, &self.types.object) {
+                continue;
+            }
+            let Some(bt) = base.as_type() else {
+                return Ok(None);
+            };
+            if let Some(inherited) = &bt.slots {
+                names.extend(inherited.iter().cloned());
+                continue;
+            }
+            // Instances of these built-in types have no `__dict__` in CPython either.
+            if !bt.is_heap
+                && matches!(
+                    bt.layout,
+                    Layout::Int
+                        | Layout::Float
+                        | Layout::Str
+                        | Layout::Bytes
+                        | Layout::Tuple
+                        | Layout::List
+                        | Layout::Dict
+                        | Layout::Set
+                        | Layout::FrozenSet
+                )
+            {
+                continue;
+            }
+            // A base without the restriction (a plain class, or a built-in type) gives
+            // instances a dict.
+            return Ok(None);
+        }
+        Ok(Some(names.into()))
+    }
+
+    /// Appends the names of a `__slots__` value (a string or an iterable of strings) to
+    /// `names`; false when they include `"__dict__"`.
+    fn add_slot_names(&mut self, slots: &Value, names: &mut Vec<Rc<str>>) -> PyResult<bool> {
+        let items = match slots.as_str() {
+            Some(_) => vec![slots.clone()],
+            None => self.collect(slots)?,
+        };
+        for item in items {
+            let Some(s) = item.as_str() else {
+                let t = self.type_name(&item);
+                return Err(
+                    self.new_type_error(format!("__slots__ items must be strings, not '{t}'"))
+                );
+            };
+            if s == "__dict__" {
+                return Ok(false);
+            }
+            names.push(Rc::from(s));
+        }
+        Ok(true)
+    }
+
     /// Creates a class the way `type(name, bases, ns)` does (after the metaclass is chosen).
     pub fn new_class(
         &mut self,
@@ -632,6 +705,7 @@ impl Vm {
             Some(q) => q.as_str().map(Rc::from).unwrap_or_else(|| Rc::from(name)),
             None => Rc::from(name),
         };
+        let slots = self.slot_restriction(&dict, &mro)?;
         let data = TypeData {
             name: RefCell::new(Rc::from(name)),
             qualname: RefCell::new(qualname),
@@ -640,6 +714,7 @@ impl Vm {
             layout,
             is_heap: true,
             hooks: std::cell::Cell::new(0),
+            slots,
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
             None

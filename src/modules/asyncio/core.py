@@ -14,6 +14,11 @@
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
 #                           until an event); this is how the loop sleeps — never a busy wait
 #   _print_exception(exc)   prints a traceback on stderr, as logging's exc_info does
+#   _replace_asyncgen_hooks(firstiter, finalizer)  sys.set_asyncgen_hooks; returns the old pair
+#   _alive_asyncgens(finalizer)  the unfinished async generators first iterated under that
+#                           finalizer hook (the loop's `_asyncgens` weak set)
+#   _replace_blocking_hook(f)  installs f (or None) as what time.sleep calls with its duration
+#                           before blocking; returns the previous hook (see run_in_executor)
 #   _select_interest(fd, m) registers (m=1 read, 2 write, 3 both) or unregisters (0) an fd
 #                           with that poll; _select(timeout) returns [(fd, events)] ready
 #
@@ -243,6 +248,10 @@ class BaseEventLoop(AbstractEventLoop):
         self._running = False
         self._exception_handler = None
         self._asyncgens_shutdown_called = False
+        self._debug = False
+        self._task_factory = None
+        # One bound method for the loop's life: async generators are matched to it by identity.
+        self._asyncgen_finalizer = self._asyncgen_finalizer_hook
         # The selector's keys (selector_events.py): fd -> [events, reader, writer].
         self._selector_keys = {}
         self._transports = {}
@@ -251,7 +260,17 @@ class BaseEventLoop(AbstractEventLoop):
 
     def __repr__(self):
         return (f'<{type(self).__name__} running={self.is_running()} '
-                f'closed={self.is_closed()} debug=False>')
+                f'closed={self.is_closed()} debug={self.get_debug()}>')
+
+    # Debug mode is a flag only: its extra checks and slow-callback reports are not
+    # implemented (they only add stderr output, with timings).
+    slow_callback_duration = 0.1
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
 
     def _check_closed(self):
         if self._closed:
@@ -267,14 +286,33 @@ class BaseEventLoop(AbstractEventLoop):
         return Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
+        """Mirrors BaseEventLoop.create_task (3.12), through the task factory if one is set."""
         self._check_closed()
-        return Task(coro, loop=self, name=name, context=context)
+        factory = self._task_factory
+        if factory is None:
+            return Task(coro, loop=self, name=name, context=context)
+        if context is None:
+            task = factory(self, coro)
+        else:
+            task = factory(self, coro, context=context)
+        if name is not None:
+            task.set_name(name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError('task factory must be a callable or None')
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
 
     def run_forever(self):
         self._check_closed()
         self._check_running()
         self._running = True
         _set_running_loop(self)
+        old_agen_hooks = _replace_asyncgen_hooks(None, self._asyncgen_finalizer)
         try:
             # `while True: self._run_once(); if self._stopping: break`, natively.
             _run_until_stopped(self)
@@ -282,6 +320,13 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._running = False
             _set_running_loop(None)
+            _replace_asyncgen_hooks(*old_agen_hooks)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        """Mirrors BaseEventLoop._asyncgen_finalizer_hook: close a dropped async generator
+        in a task."""
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -354,7 +399,20 @@ class BaseEventLoop(AbstractEventLoop):
             self._timer_cancelled_count += 1
 
     async def shutdown_asyncgens(self):
+        """Mirrors BaseEventLoop.shutdown_asyncgens: aclose() every unfinished async generator."""
         self._asyncgens_shutdown_called = True
+        closing_agens = _alive_asyncgens(self._asyncgen_finalizer)
+        if not closing_agens:
+            return
+        results = await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen,
+                })
 
     async def shutdown_default_executor(self, timeout=None):
         return None

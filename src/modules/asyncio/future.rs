@@ -323,7 +323,7 @@ impl Asyncio {
     }
 
     /// `loop.call_soon(callback, *args, context=context)`; done natively for a plain
-    /// BaseEventLoop (base_events.py call_soon: `_check_closed`, a Handle, `_ready.append`).
+    /// _UnixSelectorEventLoop (base_events.py call_soon: `_check_closed`, a Handle, `_ready.append`).
     pub fn call_soon(
         &self,
         vm: &mut Vm,
@@ -365,7 +365,7 @@ impl Asyncio {
         Ok(())
     }
 
-    /// The ready queue of `loop_` when it is exactly a BaseEventLoop that is not closed
+    /// The ready queue of `loop_` when it is exactly a _UnixSelectorEventLoop that is not closed
     /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
     fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
         if let Some(ready) = self.cached_plain_loop(loop_).and_then(|c| c.ready) {

@@ -620,6 +620,94 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+class BrokenBarrierError(RuntimeError):
+    """Raised when a Barrier is broken (exceptions.py)."""
+
+
+# The phases of a Barrier (locks.py _BarrierState): parties gather while 'filling', leave
+# while 'draining' (or 'resetting' after reset()), and every wait fails once 'broken'.
+_BARRIER_FILLING = 'filling'
+_BARRIER_DRAINING = 'draining'
+_BARRIER_RESETTING = 'resetting'
+_BARRIER_BROKEN = 'broken'
+
+
+class Barrier:
+    """Mirrors locks.py Barrier (3.11): `parties` tasks meet in wait(); the last to arrive
+    releases them all, and each gets its arrival index."""
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._loop = None
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _BARRIER_FILLING
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<asyncio.locks.Barrier object at {_addr(self)} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            # Latecomers of the previous round wait until it has fully drained.
+            await self._cond.wait_for(
+                lambda: self._state not in (_BARRIER_DRAINING, _BARRIER_RESETTING))
+            if self._state == _BARRIER_BROKEN:
+                raise BrokenBarrierError('Barrier aborted')
+            index = self._count
+            self._count += 1
+            try:
+                if index + 1 == self._parties:
+                    self._state = _BARRIER_DRAINING
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != _BARRIER_FILLING)
+                    if self._state in (_BARRIER_BROKEN, _BARRIER_RESETTING):
+                        raise BrokenBarrierError('Abort or reset of barrier')
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    if self._state in (_BARRIER_RESETTING, _BARRIER_DRAINING):
+                        self._state = _BARRIER_FILLING
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                self._state = _BARRIER_RESETTING
+            else:
+                self._state = _BARRIER_FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BARRIER_BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == _BARRIER_FILLING else 0
+
+    @property
+    def broken(self):
+        return self._state == _BARRIER_BROKEN
+
+
 # ---- queues.py ------------------------------------------------------------------------------
 
 class QueueEmpty(Exception):
@@ -946,8 +1034,8 @@ def _cancel_all_tasks(loop):
 
 
 async def _shutdown_nothing():
-    """Stands for loop.shutdown_asyncgens()/shutdown_default_executor(): each costs CPython
-    one run_until_complete, i.e. loop iterations in which leftover callbacks still run."""
+    """Stands for loop.shutdown_default_executor(): it costs CPython one
+    run_until_complete, i.e. loop iterations in which leftover callbacks still run."""
     return None
 
 
@@ -975,7 +1063,7 @@ class Runner:
         loop = self._loop
         try:
             _cancel_all_tasks(loop)
-            loop.run_until_complete(_shutdown_nothing())
+            loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(_shutdown_nothing())
         finally:
             if self._set_event_loop:
@@ -1038,6 +1126,8 @@ class Runner:
         else:
             self._loop = self._loop_factory()
         self._context = _capture_context()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
         self._state = 'initialized'
 
 
@@ -1054,6 +1144,40 @@ def run(main, *, debug=None):
 # thread had finished it at once. The result still reaches the asyncio future the way
 # wrap_future delivers it from a thread (call_soon_threadsafe -> one loop iteration later), so
 # the awaiting task is suspended once, as under CPython.
+# That is only CPython's behaviour while nothing else could run during the call. A function
+# that blocks in time.sleep while the loop has other work (ready callbacks, a timer due before
+# the sleep would end, sockets to watch) would, in a worker thread, let that work run
+# meanwhile; here it raises NotImplementedError instead of printing in another order.
+
+class _NoThreadsError(NotImplementedError):
+    """Raised out of run_in_executor (never delivered through its future)."""
+
+
+_NoThreadsError.__name__ = _NoThreadsError.__qualname__ = 'NotImplementedError'
+_NoThreadsError.__module__ = 'builtins'
+
+
+def _loop_has_other_work(loop, seconds):
+    """Whether callbacks of `loop` could run within the next `seconds` (or sockets are
+    watched), i.e. whether a worker thread blocking that long would let the loop do anything."""
+    if loop._ready or loop._selector_keys:
+        return True
+    deadline = loop.time() + seconds
+    for timer in loop._scheduled:
+        if not timer._cancelled and timer._when <= deadline:
+            return True
+    return False
+
+
+def _refuse_blocking_with_other_work(loop, func):
+    def hook(seconds):
+        if seconds > 0 and _loop_has_other_work(loop, seconds):
+            name = getattr(func, '__qualname__', None) or repr(func)
+            raise _NoThreadsError(
+                f'percolate has no threads: {name}() (run by to_thread/run_in_executor in the '
+                f"event loop's thread) called time.sleep() while other tasks could run")
+    return hook
+
 
 def _copy_executor_state(fut, outcome, failed):
     if fut.cancelled():
@@ -1068,12 +1192,15 @@ def _run_in_executor(self, executor, func, *args):
     if self.is_closed():
         raise RuntimeError('Event loop is closed')
     fut = self.create_future()
+    previous_hook = _replace_blocking_hook(_refuse_blocking_with_other_work(self, func))
     try:
         outcome, failed = func(*args), False
-    except (SystemExit, KeyboardInterrupt):
+    except (SystemExit, KeyboardInterrupt, _NoThreadsError):
         raise
     except BaseException as exc:
         outcome, failed = exc, True
+    finally:
+        _replace_blocking_hook(previous_hook)
     self.call_soon(_copy_executor_state, fut, outcome, failed)
     return fut
 
@@ -1084,7 +1211,16 @@ BaseEventLoop.run_in_executor = _run_in_executor
 async def to_thread(func, /, *args, **kwargs):
     """Mirrors threads.py to_thread (run synchronously: see the note above)."""
     loop = get_running_loop()
-    ctx = _capture_context()
-    if ctx is None:
-        return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
-    return await loop.run_in_executor(None, lambda: ctx.run(func, *args, **kwargs))
+
+    import sys
+    contextvars = sys.modules.get('contextvars')
+    # threads.py runs the function in a copy of the caller's context.
+    context = None if contextvars is None else contextvars.copy_context()
+
+    def call():
+        if context is None:
+            return func(*args, **kwargs)
+        return context.run(func, *args, **kwargs)
+
+    call.__qualname__ = getattr(func, '__qualname__', repr(func))
+    return await loop.run_in_executor(None, call)

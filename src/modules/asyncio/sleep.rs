@@ -34,7 +34,7 @@ fn set_result_unless_cancelled(
     Ok(())
 }
 
-/// `loop.call_later(delay, callback, *args)`: natively for a plain BaseEventLoop
+/// `loop.call_later(delay, callback, *args)`: natively for a plain _UnixSelectorEventLoop
 /// (base_events.py call_at: `_check_closed`, a TimerHandle pushed on `_scheduled`).
 fn call_later(
     vm: &mut Vm,

@@ -324,6 +324,11 @@ fn step_run_and_handle_result(
     let coro = t.coro.borrow().clone();
     match resume(vm, &coro, exc) {
         Ok(SendResult::Return(value)) => {
+            // The coroutine's frame (and whatever only it referenced) was released as it
+            // returned: finalizers run now, before the task's own callbacks are scheduled,
+            // as CPython's reference counting runs them (an async generator's aclose task
+            // is created ahead of run_until_complete's stop).
+            vm.run_pending_finalizers();
             if t.must_cancel.get() {
                 t.must_cancel.set(false);
                 let msg = st.cancel_message.borrow().clone();
@@ -745,7 +750,10 @@ fn ensure_future_fast(
     let Ok(Some(dict)) = ctx.plain_loop_dict(vm, &loop_) else {
         return Ok(None);
     };
-    if super::get_key(vm, &dict, key!("create_task")).is_some() {
+    if super::get_key(vm, &dict, key!("create_task")).is_some()
+        || super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none())
+    {
+        // An instance-level create_task or a task factory (loop.set_task_factory) decides.
         return Ok(None);
     }
     // `Task(coro, loop=loop)`: Task.__new__ (an exact Task has no __dict__) then __init__.

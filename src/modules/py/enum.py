@@ -1,5 +1,6 @@
-# The `enum` module, written in Python: Enum, IntEnum, StrEnum, auto and unique, with
-# CPython 3.12's reprs (`<Color.RED: 1>`) and lookup errors.
+# The `enum` module, written in Python: Enum, IntEnum, StrEnum, Flag, IntFlag, auto and unique,
+# with CPython 3.12's reprs (`<Color.RED: 1>`, `<Perm.READ|WRITE: 3>`), auto() values
+# (`_generate_next_value_`), the `_missing_` hook and lookup errors.
 
 _FunctionType = type(lambda: 0)
 _descriptor_types = (_FunctionType, property, classmethod, staticmethod, type)
@@ -34,13 +35,13 @@ class EnumType(type):
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
-        last = 0
+        generate = _next_value_generator(namespace, bases)
+        last_values = []
         for key in member_names:
             value = values[key]
             if isinstance(value, auto):
-                value = last + 1
-            if isinstance(value, int) and not isinstance(value, bool):
-                last = value
+                value = generate(key, 1, len(cls._member_names_), last_values[:])
+            last_values.append(value)
             if value in cls._value2member_map_:
                 cls._member_map_[key] = cls._value2member_map_[value]
                 type.__setattr__(cls, key, cls._value2member_map_[value])
@@ -66,7 +67,15 @@ class EnumType(type):
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
-            raise ValueError(f'{value!r} is not a valid {cls.__qualname__}') from None
+            pass
+        # Enum.__new__: the `_missing_` hook may find (or, for flags, make) the member.
+        result = cls._missing_(value)
+        if isinstance(result, cls):
+            return result
+        if result is None:
+            raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
+        raise TypeError(f'error in {cls.__name__}._missing_: returned {result!r} instead of '
+                        f'None or a valid member')
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
@@ -95,7 +104,33 @@ class EnumType(type):
         return dict(cls._member_map_)
 
     def __repr__(cls):
-        return f"<enum {cls.__name__!r}>"
+        kind = 'flag' if Flag is not None and issubclass(cls, Flag) else 'enum'
+        return f"<{kind} {cls.__name__!r}>"
+
+
+def _next_value_generator(namespace, bases):
+    """The `_generate_next_value_` auto() calls: the class body's own, else the nearest base's."""
+    found = namespace.get('_generate_next_value_')
+    if found is None:
+        for base in bases:
+            for klass in base.__mro__:
+                if '_generate_next_value_' in klass.__dict__:
+                    found = klass.__dict__['_generate_next_value_']
+                    break
+            if found is not None:
+                break
+    if isinstance(found, staticmethod):
+        found = found.__func__
+    return found if found is not None else _int_next_value
+
+
+def _int_next_value(name, start, count, last_values):
+    """Enum's auto(): one more than the largest integer value so far, else `start`."""
+    numbers = [v for v in last_values if isinstance(v, int) and not isinstance(v, bool)]
+    return max(numbers) + 1 if numbers else start
+
+
+Flag = None
 
 
 EnumMeta = EnumType
@@ -127,6 +162,10 @@ class Enum(metaclass=EnumType):
     def __reduce_ex__(self, proto):
         return self.__class__, (self._value_,)
 
+    @classmethod
+    def _missing_(cls, value):
+        return None
+
 
 class ReprEnum(Enum):
     """Enum whose str() and format() are those of the mixed-in type."""
@@ -147,6 +186,10 @@ class IntEnum(int, ReprEnum):
 class StrEnum(str, ReprEnum):
     """Enum whose members are strs."""
 
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
     def __str__(self):
         # The plain str value (str.__add__ makes an exact str).
         return str.__add__(self, '')
@@ -155,6 +198,139 @@ class StrEnum(str, ReprEnum):
         return format(str.__add__(self, ''), spec)
 
     __hash__ = str.__hash__
+
+
+def _bin(number, max_bits):
+    """enum.py bin(): `0b0 0111` (sign, then the digits padded to `max_bits`)."""
+    text = bin(number + 2 ** number.bit_length()).replace('1', '0', 1)
+    sign, digits = text[:3], text[3:]
+    if len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return f'{sign} {digits}'
+
+
+class Flag(Enum):
+    """Enum whose members combine with |, & and ^ (single-bit members are canonical)."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        numbers = [v for v in last_values if isinstance(v, int)]
+        return 2 ** max(numbers).bit_length() if numbers else start
+
+    @classmethod
+    def _flag_mask_(cls):
+        mask = 0
+        for member in cls._member_map_.values():
+            mask |= member._value_
+        return mask
+
+    @classmethod
+    def _canonical_(cls):
+        """The single-bit members, in definition order (aliases left out)."""
+        members = (cls._member_map_[name] for name in cls._member_names_)
+        return [m for m in members if m._value_ > 0 and m._value_ & (m._value_ - 1) == 0]
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
+        mask = cls._flag_mask_()
+        keep = issubclass(cls, int)
+        if value < 0 or value & ~mask:
+            if not keep:
+                max_bits = max(value.bit_length(), mask.bit_length())
+                raise ValueError(f'{cls!r} invalid value {value!r}\n    given '
+                                 f'{_bin(value, max_bits)}\n  allowed {_bin(mask, max_bits)}')
+        names = [m._name_ for m in cls._canonical_() if m._value_ & value]
+        extra = value & ~mask if value >= 0 else 0
+        if extra:
+            names.append(str(extra))
+        member = int.__new__(cls, value) if keep else object.__new__(cls)
+        member._name_ = '|'.join(names) if names else None
+        member._value_ = value
+        return cls._value2member_map_.setdefault(value, member)
+
+    def _other_value(self, other):
+        if isinstance(other, type(self)):
+            return other._value_
+        if isinstance(self, int) and isinstance(other, int) and not isinstance(other, Flag):
+            return other
+        return NotImplemented
+
+    def __or__(self, other):
+        value = self._other_value(other)
+        if value is NotImplemented:
+            return NotImplemented
+        return type(self)(self._value_ | value)
+
+    def __and__(self, other):
+        value = self._other_value(other)
+        if value is NotImplemented:
+            return NotImplemented
+        return type(self)(self._value_ & value)
+
+    def __xor__(self, other):
+        value = self._other_value(other)
+        if value is NotImplemented:
+            return NotImplemented
+        return type(self)(self._value_ ^ value)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return type(self)(self._flag_mask_() & ~self._value_)
+
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError(f"unsupported operand type(s) for 'in': '{type(other).__qualname__}'"
+                            f" and '{type(self).__qualname__}'")
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        return iter([m for m in type(self)._canonical_() if m._value_ & self._value_])
+
+    def __len__(self):
+        return bin(self._value_).count('1')
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f'<{type(self).__name__}: {self._value_!r}>'
+        return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
+
+    def __str__(self):
+        if self._name_ is None:
+            return f'{type(self).__name__}({self._value_!r})'
+        return f'{type(self).__name__}.{self._name_}'
+
+
+class IntFlag(int, ReprEnum, Flag):
+    """Flag whose members are ints (values outside the members are kept, as boundary KEEP)."""
+
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__or__
+    __rand__ = Flag.__and__
+    __rxor__ = Flag.__xor__
+    __invert__ = Flag.__invert__
+    __repr__ = Flag.__repr__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __bool__ = Flag.__bool__
+    __contains__ = Flag.__contains__
+
+    def __str__(self):
+        return int.__repr__(self)
+
+    def __format__(self, spec):
+        return format(int(self), spec)
+
+    __hash__ = int.__hash__
 
 
 def unique(enumeration):
