@@ -103,9 +103,11 @@ fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>
     let loop_ = st.get_loop();
     let context = task_context(vm, st)?;
     // The handle calls `task_step(task[, exc])` directly: no bound method per step.
-    let mut args = Vec::with_capacity(2);
-    args.push(Value::Obj(task.clone()));
-    args.extend(exc.map(Value::Obj));
+    // Exactly sized, so that the handle's argument slice needs no reallocation.
+    let args = match exc {
+        None => vec![Value::Obj(task.clone())],
+        Some(e) => vec![Value::Obj(task.clone()), Value::Obj(e)],
+    };
     let step = ctx.step_fn.borrow().clone();
     ctx.call_soon(vm, &loop_, step, args, &context)
 }
