@@ -708,10 +708,7 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
     if !given.is_none() {
         return Ok(given);
     }
-    let Some(f) = super::get_key(vm, &ctx.globals, key!("get_running_loop")) else {
-        return Err(vm.new_runtime_error("no running event loop"));
-    };
-    vm.call(&f, vec![])
+    ctx.running_loop(vm)
 }
 
 /// tasks.py ensure_future's two common cases without Python calls: an exact Future/Task of
