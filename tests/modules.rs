@@ -326,6 +326,56 @@ cancelled getter True 0
 }
 
 #[test]
+fn asyncio_gather_results() {
+    check(
+        "asyncio_gather_results",
+        r#####"import asyncio
+
+class MyFut(asyncio.Future):
+    pass
+
+async def ok(n):
+    await asyncio.sleep(0)
+    return n
+
+async def bad(n):
+    await asyncio.sleep(0)
+    raise ValueError(n)
+
+async def slow():
+    await asyncio.sleep(10)
+
+async def main():
+    print(await asyncio.gather(ok(1), ok(2), ok(3)))
+    loop = asyncio.get_running_loop()
+    f = MyFut()
+    loop.call_soon(f.set_result, 'custom')
+    c = asyncio.ensure_future(slow())
+    c2 = asyncio.ensure_future(slow())
+    loop.call_soon(c.cancel)
+    loop.call_soon(c2.cancel, 'with message')
+    res = await asyncio.gather(ok(4), bad(5), f, c, c2, return_exceptions=True)
+    print([type(r).__name__ + ':' + str(r) for r in res])
+    t = asyncio.ensure_future(ok(6))
+    print(await asyncio.gather(t, t, ok(7)))
+    try:
+        await asyncio.gather(ok(8), bad(9))
+    except ValueError as e:
+        print('ValueError', e)
+    print(await asyncio.gather())
+
+asyncio.run(main())
+"#####,
+        r#####"[1, 2, 3]
+['int:4', 'ValueError:5', 'str:custom', 'CancelledError:', 'CancelledError:']
+[6, 6, 7]
+ValueError 9
+[]
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",

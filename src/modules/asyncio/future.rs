@@ -312,6 +312,14 @@ pub fn state(o: &ObjRef) -> &FutureObj {
 }
 
 impl Asyncio {
+    /// Mirrors events.py get_running_loop (core.py's `_running_loop`, read natively).
+    pub fn running_loop(&self, vm: &mut Vm) -> PyResult<Value> {
+        match super::get_key(vm, &self.globals, key!("_running_loop")) {
+            Some(l) if !l.is_none() => Ok(l),
+            _ => Err(vm.new_runtime_error("no running event loop")),
+        }
+    }
+
     /// `InvalidStateError(msg)`.
     pub fn invalid_state(&self, vm: &mut Vm, msg: &str) -> ObjRef {
         vm.new_exception_msg(&self.invalid_state_error, msg)

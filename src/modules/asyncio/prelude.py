@@ -72,16 +72,8 @@ def gather(*coros_or_futures, return_exceptions=False):
                 outer.set_exception(exc)
                 return
         if nfinished == nfuts:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    message = child._cancel_message
-                    res = CancelledError('' if message is None else message)
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child.result()
-                results.append(res)
+            # Per child: CancelledError(message), else exception(), else result().
+            results = _gather_results(children)
             if outer._cancel_requested:
                 outer.set_exception(fut._make_cancelled_error())
             else:

@@ -81,10 +81,7 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let wait = vm.new_native_fn("_sleep_wait", move |vm, args: Args| {
         let a = args.check(vm, "_sleep_wait", 2, 2)?.to_vec();
         let delay = crate::builtins::numbers::to_float(vm, &a[0])?;
-        let Some(get_loop) = super::get_key(vm, &c.globals, key!("get_running_loop")) else {
-            return Err(vm.new_runtime_error("no running event loop"));
-        };
-        let loop_ = vm.call(&get_loop, vec![])?;
+        let loop_ = c.running_loop(vm)?;
         let fut = if c.plain_loop_dict(vm, &loop_)?.is_some() {
             let fut = Obj::with_class(
                 c.future_cls.clone(),

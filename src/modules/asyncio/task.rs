@@ -103,9 +103,11 @@ fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>
     let loop_ = st.get_loop();
     let context = task_context(vm, st)?;
     // The handle calls `task_step(task[, exc])` directly: no bound method per step.
-    let mut args = Vec::with_capacity(2);
-    args.push(Value::Obj(task.clone()));
-    args.extend(exc.map(Value::Obj));
+    // Exactly sized, so that the handle's argument slice needs no reallocation.
+    let args = match exc {
+        None => vec![Value::Obj(task.clone())],
+        Some(e) => vec![Value::Obj(task.clone()), Value::Obj(e)],
+    };
     let step = ctx.step_fn.borrow().clone();
     ctx.call_soon(vm, &loop_, step, args, &context)
 }
@@ -711,10 +713,7 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
     if !given.is_none() {
         return Ok(given);
     }
-    let Some(f) = super::get_key(vm, &ctx.globals, key!("get_running_loop")) else {
-        return Err(vm.new_runtime_error("no running event loop"));
-    };
-    vm.call(&f, vec![])
+    ctx.running_loop(vm)
 }
 
 /// tasks.py ensure_future's two common cases without Python calls: an exact Future/Task of
@@ -764,6 +763,48 @@ fn ensure_future_fast(
     );
     init_task(vm, ctx, &task, arg.clone(), loop_, Value::None, Value::None)?;
     Ok(Some(Value::Obj(task)))
+}
+
+/// The result list of a finished gather (tasks.py gather's `_done_callback`): per child, a
+/// CancelledError for a cancelled one, else its exception (now retrieved), else its result.
+fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> PyResult<Value> {
+    let children = vm.collect(children)?;
+    let mut results = Vec::with_capacity(children.len());
+    for child in &children {
+        let res = match child {
+            Value::Obj(o) if is_exact(ctx, o) && state(o).state.get() != FutState::Pending => {
+                let st = state(o);
+                if st.state.get() == FutState::Cancelled {
+                    let msg = st.cancel_message.borrow().clone();
+                    let msg = if msg.is_none() { Value::str("") } else { msg };
+                    Value::Obj(vm.new_exception(&ctx.cancelled_error, vec![msg]))
+                } else {
+                    st.log_traceback.set(false);
+                    match &*st.exception.borrow() {
+                        Some(e) => Value::Obj(e.clone()),
+                        None => st.result.borrow().clone(),
+                    }
+                }
+            }
+            _ => {
+                let cancelled = vm.call_method(child, "cancelled", vec![])?;
+                if vm.truthy(&cancelled)? {
+                    let msg = vm.get_attr(child, "_cancel_message")?;
+                    let msg = if msg.is_none() { Value::str("") } else { msg };
+                    Value::Obj(vm.new_exception(&ctx.cancelled_error, vec![msg]))
+                } else {
+                    let exc = vm.call_method(child, "exception", vec![])?;
+                    if exc.is_none() {
+                        vm.call_method(child, "result", vec![])?
+                    } else {
+                        exc
+                    }
+                }
+            }
+        };
+        results.push(res);
+    }
+    Ok(Value::list(results))
 }
 
 /// The module-level task functions: current_task, all_tasks and the registry hooks.
@@ -822,7 +863,13 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
         let a = args.check(vm, "_ensure_future_fast", 2, 2)?.to_vec();
         Ok(ensure_future_fast(vm, &c, &a[0], a[1].clone())?.unwrap_or(Value::None))
     });
+    let c = ctx.clone();
+    let results = vm.new_native_fn("_gather_results", move |vm, args: Args| {
+        let a = args.check(vm, "_gather_results", 1, 1)?.to_vec();
+        gather_results(vm, &c, &a[0])
+    });
     vec![
+        ("_gather_results", results),
         ("_ensure_future_fast", ensure),
         ("current_task", current_task),
         ("all_tasks", all_tasks),
