@@ -95,12 +95,38 @@ pub fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
     });
 }
 
-/// Finds the first `match` or `type` statement, or PEP 695 type parameters (`def f[T]()`,
-/// `class A[T]:`), which percolate refuses with a clear message.
+/// Turns the soft keywords of match statements into `Tok::Match` / `Tok::Case`: a logical
+/// line that starts with the name `match` or `case` and ends with `:` (no simple statement
+/// can) opens a match statement or a case block. Other uses of the names are left alone.
+pub fn mark_match_statements(tokens: &mut [Spanned]) {
+    for i in 0..tokens.len() {
+        let is_soft = matches!(&tokens[i].1, Tok::Name(n) if n == "match" || n == "case");
+        if !is_soft || !at_statement_start(tokens, i) {
+            continue;
+        }
+        let Some(line_end) = tokens[i..]
+            .iter()
+            .position(|(_, t, _)| matches!(t, Tok::Newline))
+            .map(|n| i + n)
+        else {
+            continue;
+        };
+        if line_end > i + 1 && matches!(tokens[line_end - 1].1, Tok::Colon) {
+            let keyword = match &tokens[i].1 {
+                Tok::Name(n) if n == "match" => Tok::Match,
+                _ => Tok::Case,
+            };
+            tokens[i].1 = keyword;
+        }
+    }
+}
+
+/// Finds the first `type` statement, PEP 695 type parameters (`def f[T]()`,
+/// `class A[T]:`), or an `as` pattern nested in a case pattern, which percolate refuses
+/// with a clear message.
 ///
-/// `match x:` is recognised as a logical line that starts with the soft keyword `match` and
-/// ends with `:` (no simple statement can); `type X = ...` as `type` followed by a name and
-/// `=` or `[`. Uses of `match` and `type` as names are left alone.
+/// `type X = ...` is recognised as `type` followed by a name and `=` or `[`. Uses of `type`
+/// as a name are left alone.
 pub fn find_refused_statement(ctx: &Ctx, tokens: &[Spanned]) -> Option<(usize, SyntaxError)> {
     for (i, (start, tok, end)) in tokens.iter().enumerate() {
         if matches!(tok, Tok::Def | Tok::Class)
@@ -111,35 +137,36 @@ pub fn find_refused_statement(ctx: &Ctx, tokens: &[Spanned]) -> Option<(usize, S
             let msg = "type parameter lists are not supported by percolate";
             return Some((*start, ctx.syntax_error(msg, *bracket, *bracket_end)));
         }
+        if matches!(tok, Tok::Case) {
+            let mut depth = 0usize;
+            for (s, t, e) in &tokens[i + 1..] {
+                match t {
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+                    Tok::As if depth > 0 => {
+                        let msg = "'as' inside a sub-pattern is not supported by percolate";
+                        return Some((*s, ctx.syntax_error(msg, *s, *e)));
+                    }
+                    Tok::Newline => break,
+                    _ => {}
+                }
+            }
+            continue;
+        }
         let Tok::Name(name) = tok else { continue };
         if !at_statement_start(tokens, i) {
             continue;
         }
-        match name.as_str() {
-            "match" => {
-                let line_end = tokens[i..]
-                    .iter()
-                    .position(|(_, t, _)| matches!(t, Tok::Newline));
-                let Some(line_end) = line_end.map(|n| i + n) else {
-                    continue;
-                };
-                if line_end > i + 1 && matches!(tokens[line_end - 1].1, Tok::Colon) {
-                    let msg = "match statements are not supported by percolate";
-                    return Some((*start, ctx.syntax_error(msg, *start, *end)));
-                }
+        if name == "type" {
+            let name_follows = matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Name(_)));
+            let assign_follows = matches!(
+                tokens.get(i + 2).map(|t| &t.1),
+                Some(Tok::Equal | Tok::Lsqb)
+            );
+            if name_follows && assign_follows {
+                let msg = "type alias statements are not supported by percolate";
+                return Some((*start, ctx.syntax_error(msg, *start, *end)));
             }
-            "type" => {
-                let name_follows = matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Name(_)));
-                let assign_follows = matches!(
-                    tokens.get(i + 2).map(|t| &t.1),
-                    Some(Tok::Equal | Tok::Lsqb)
-                );
-                if name_follows && assign_follows {
-                    let msg = "type alias statements are not supported by percolate";
-                    return Some((*start, ctx.syntax_error(msg, *start, *end)));
-                }
-            }
-            _ => {}
         }
     }
     None
