@@ -1,4 +1,4 @@
-# match statements (PEP 634): literal, capture, wildcard, value, or, as, guard, sequence (with *rest), mapping (with **rest) and class patterns (positional via __match_args__, self-matching int()/str()), nested; soft keywords stay usable as names; CPython's TypeErrors.
+# match statements (PEP 634): literal, capture, wildcard, value, or, as (also nested), guard, sequence (with *rest), mapping (with **rest) and class patterns (positional via __match_args__, self-matching int()/str()), nested; soft keywords stay usable as names; CPython's TypeErrors.
 import asyncio
 from dataclasses import dataclass
 from enum import Enum
@@ -162,3 +162,19 @@ match "abc":
         print("no: str is not a sequence here")
     case str() as s if len(s) == 3:
         print("str of 3")
+def f(v):
+    match v:
+        case [a, (b as c)]:
+            return ("pair", a, b, c)
+        case [1 | 2 as small, *rest]:
+            return ("small", small, rest)
+        case {"k": [x, y] as pair}:
+            return ("k", x, y, pair)
+        case {"n": str() as name, "age": int(age) as a2}:
+            return ("person", name, age, a2)
+        case (("x" | "y") as axis, int(n)):
+            return ("axis", axis, n)
+        case _:
+            return None
+for v in [[1, (2, 3)], [2, 5, 6, 7], {"k": [1, 2]}, {"n": "bo", "age": 3}, ("x", 4), ("z", 1), [3, [4]]]:
+    print(f(v))

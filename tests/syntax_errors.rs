@@ -1318,13 +1318,3 @@ fn carets_never_split_multibyte_characters() {
     assert_eq!(err.msg, "only single target (not tuple) can be annotated");
     assert_eq!((err.line, err.col, err.end_col), (1, 1, 2));
 }
-
-#[test]
-fn as_pattern_inside_a_sub_pattern_is_refused_clearly() {
-    let err =
-        parse_module("match v:\n    case [a, (b as c)]:\n        pass\n", "t.py").unwrap_err();
-    assert_eq!(
-        (err.msg.as_str(), err.line),
-        ("'as' inside a sub-pattern is not supported by percolate", 2)
-    );
-}

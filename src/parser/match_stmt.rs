@@ -8,7 +8,7 @@
 //! (sequence, mapping and class patterns) call the helpers of the frozen `_match` module
 //! (src/modules/py/match_helpers.py). Hidden names contain a `.`, so no program can
 //! clash with them. Irrefutable patterns before the last case are CPython's SyntaxErrors.
-//! Not supported (refused with a SyntaxError): `as` inside a sub-pattern.
+//! An `as` inside a sub-pattern arrives as `match.as(pattern, name)` (tokens.rs).
 
 use super::helpers::{Ctx, PError, expr, stmt};
 use crate::ast::*;
@@ -183,6 +183,25 @@ impl Lowering<'_> {
             }
             ExprKind::List(items) | ExprKind::Tuple(items) => self.sequence(p, items, subject)?,
             ExprKind::Dict { keys, values } => self.mapping(p, keys, values, subject)?,
+            ExprKind::Call { func, args, .. } if matches!(&func.node, ExprKind::Name(n) if n == "match.as") =>
+            {
+                // `X as name` nested in a pattern (rewritten so by tokens.rs).
+                let (
+                    Some(inner),
+                    Some(Located {
+                        node: ExprKind::Name(target),
+                        ..
+                    }),
+                ) = (args.first(), args.get(1))
+                else {
+                    return Err(self.error(p, "invalid pattern"));
+                };
+                let binding = bind(target, subject.clone());
+                match self.pattern(inner, subject)? {
+                    Some(test) => all(vec![test, binding]),
+                    None => binding,
+                }
+            }
             ExprKind::Call {
                 func,
                 args,
