@@ -8,6 +8,7 @@
 
 mod errors;
 pub(crate) mod helpers;
+pub(crate) mod match_stmt;
 mod strings;
 mod tokens;
 
@@ -128,6 +129,7 @@ fn parse_file_tokens(
     lex_error: Option<SyntaxError>,
 ) -> Result<Vec<ast::Stmt>, SyntaxError> {
     tokens::unparenthesize_with_items(&mut tokens);
+    tokens::mark_match_statements(&mut tokens);
     let refused = tokens::find_refused_statement(ctx, &tokens);
     let result = grammar::ModuleParser::new().parse(ctx, tokens.iter().cloned().map(Ok));
     match result {

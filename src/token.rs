@@ -45,6 +45,11 @@ pub enum Tok {
     Assert,
     /// `async`.
     Async,
+    /// The soft keyword `match` opening a match statement (made from a `Name` by the
+    /// parser's token pre-pass; the lexer never produces it).
+    Match,
+    /// The soft keyword `case` opening a case block (made by the same pre-pass).
+    Case,
     /// `await`.
     Await,
     /// `break`.

@@ -1261,3 +1261,18 @@ print(str.__str__(t), type(str.__str__(t)).__name__, "ab".__str__(), t, f"{t}")
         "x str ab x x\n",
     );
 }
+
+#[test]
+fn percent_s_calls_str_of_str_subclasses() {
+    check(
+        "percent_s_calls_str_of_str_subclasses",
+        r#"class Tag(str):
+    def __str__(self):
+        return "tag:" + self.upper()
+t = Tag("x")
+print("%s|%r|%5s|%-6s|" % (t, t, t, "ab"), "%(k)s" % {"k": t})
+"#,
+        "tag:X|'x'|tag:X|ab    | tag:X\n\
+         ",
+    );
+}

@@ -3041,3 +3041,39 @@ option -b requires argument 'b'
 "#####,
     );
 }
+
+#[test]
+fn enum_mixins_keep_enum_str_and_format() {
+    check(
+        "enum_mixins_keep_enum_str_and_format",
+        r#"from enum import Enum, IntEnum, StrEnum, Flag, IntFlag, auto
+class State(str, Enum):
+    UP = "up"
+    DOWN = "down"
+class Num(int, Enum):
+    ONE = 1
+class S(StrEnum):
+    A = auto()
+class I(IntEnum):
+    X = 3
+class F(Flag):
+    R = auto()
+class Custom(str, Enum):
+    Q = "q"
+    def __str__(self):
+        return "custom-" + self.value
+for m in [State.UP, Num.ONE, S.A, I.X, F.R, IntFlag("P", "A B").A if False else I.X, Custom.Q]:
+    print(str(m), repr(m), f"{m}", "%s" % m, format(m, ""))
+print(State.UP == "up", State.UP.upper(), Num.ONE + 1)
+"#,
+        "State.UP <State.UP: 'up'> State.UP State.UP State.UP\n\
+         Num.ONE <Num.ONE: 1> Num.ONE Num.ONE Num.ONE\n\
+         a <S.A: 'a'> a a a\n\
+         3 <I.X: 3> 3 3 3\n\
+         F.R <F.R: 1> F.R F.R F.R\n\
+         3 <I.X: 3> 3 3 3\n\
+         custom-q <Custom.Q: 'q'> custom-q custom-q custom-q\n\
+         True UP 2\n\
+         ",
+    );
+}

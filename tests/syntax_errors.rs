@@ -1252,11 +1252,24 @@ fn unclosed_fstring_field_reports_expecting_brace() {
 }
 
 #[test]
-fn match_statement_is_refused_clearly() {
-    let err = parse_module("x = 1\nmatch x:\n    case 1:\n        pass\n", "t.py").unwrap_err();
+fn irrefutable_case_before_the_last_is_a_syntax_error() {
+    let err = parse_module(
+        "match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
+        "t.py",
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "  File \"t.py\", line 2\n    match x:\n    ^^^^^\nSyntaxError: match statements are not supported by percolate"
+        "  File \"t.py\", line 2\n    case y:\n         ^\nSyntaxError: name capture 'y' makes remaining patterns unreachable"
+    );
+    let err = parse_module(
+        "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+        "t.py",
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.msg.as_str(), err.line),
+        ("wildcard makes remaining patterns unreachable", 2)
     );
 }
 

@@ -156,6 +156,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("heapq", |vm| {
         frozen(vm, "heapq", include_str!("py/heapq.py"))
     });
+    vm.register_module("_match", |vm| {
+        frozen(vm, "_match", include_str!("py/match_helpers.py"))
+    });
     vm.register_module("bisect", |vm| {
         frozen(vm, "bisect", include_str!("py/bisect.py"))
     });

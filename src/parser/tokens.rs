@@ -95,12 +95,106 @@ pub fn unparenthesize_with_items(tokens: &mut Vec<Spanned>) {
     });
 }
 
-/// Finds the first `match` or `type` statement, or PEP 695 type parameters (`def f[T]()`,
+/// Turns the soft keywords of match statements into `Tok::Match` / `Tok::Case`: a logical
+/// line that starts with the name `match` or `case` and ends with `:` (no simple statement
+/// can) opens a match statement or a case block. Other uses of the names are left alone.
+/// An `as` pattern nested in a case pattern (`[a, (1 | 2) as b]`), which is no expression,
+/// is rewritten to the call-shaped `match.as(<pattern>, b)` that match_stmt.rs lowers.
+pub fn mark_match_statements(tokens: &mut Vec<Spanned>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        mark_soft_keyword(tokens, i);
+        if matches!(tokens[i].1, Tok::Case) {
+            while rewrite_nested_as(tokens, i) {}
+        }
+        i += 1;
+    }
+}
+
+/// Rewrites the first `X as name` nested in brackets on the case line starting at `case`
+/// into `match.as(X, name)`; false when there is none.
+fn rewrite_nested_as(tokens: &mut Vec<Spanned>, case: usize) -> bool {
+    let mut depth = 0usize;
+    let mut found = None;
+    for (offset, (_, t, _)) in tokens[case + 1..].iter().enumerate() {
+        match t {
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth = depth.saturating_sub(1),
+            Tok::As if depth > 0 => {
+                found = Some(case + 1 + offset);
+                break;
+            }
+            Tok::Newline => break,
+            _ => {}
+        }
+    }
+    let Some(as_index) = found else { return false };
+    if !matches!(tokens.get(as_index + 1).map(|t| &t.1), Some(Tok::Name(_))) {
+        return false;
+    }
+    // The pattern before `as` reaches back to the separator or bracket that opens it.
+    let mut start = as_index;
+    let mut nesting = 0usize;
+    while start > case + 1 {
+        let t = &tokens[start - 1].1;
+        match t {
+            Tok::Rpar | Tok::Rsqb | Tok::Rbrace => nesting += 1,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace if nesting == 0 => break,
+            Tok::Lpar | Tok::Lsqb | Tok::Lbrace => nesting -= 1,
+            Tok::Comma | Tok::Colon | Tok::Equal if nesting == 0 => break,
+            _ => {}
+        }
+        start -= 1;
+    }
+    if start == as_index {
+        return false;
+    }
+    let (as_start, _, as_end) = tokens[as_index].clone();
+    let name = tokens[as_index + 1].clone();
+    let pattern_start = tokens[start].0;
+    let mut replacement = vec![
+        (
+            pattern_start,
+            Tok::Name("match.as".to_string()),
+            pattern_start,
+        ),
+        (pattern_start, Tok::Lpar, pattern_start),
+    ];
+    replacement.extend(tokens[start..as_index].iter().cloned());
+    replacement.push((as_start, Tok::Comma, as_end));
+    replacement.push(name.clone());
+    replacement.push((name.2, Tok::Rpar, name.2));
+    tokens.splice(start..as_index + 2, replacement);
+    true
+}
+
+/// Marks token `i` as `Tok::Match`/`Tok::Case` when it opens a match statement or case block.
+fn mark_soft_keyword(tokens: &mut [Spanned], i: usize) {
+    let is_soft = matches!(&tokens[i].1, Tok::Name(n) if n == "match" || n == "case");
+    if !is_soft || !at_statement_start(tokens, i) {
+        return;
+    }
+    let Some(line_end) = tokens[i..]
+        .iter()
+        .position(|(_, t, _)| matches!(t, Tok::Newline))
+        .map(|n| i + n)
+    else {
+        return;
+    };
+    if line_end > i + 1 && matches!(tokens[line_end - 1].1, Tok::Colon) {
+        let keyword = match &tokens[i].1 {
+            Tok::Name(n) if n == "match" => Tok::Match,
+            _ => Tok::Case,
+        };
+        tokens[i].1 = keyword;
+    }
+}
+
+/// Finds the first `type` statement, or PEP 695 type parameters (`def f[T]()`,
 /// `class A[T]:`), which percolate refuses with a clear message.
 ///
-/// `match x:` is recognised as a logical line that starts with the soft keyword `match` and
-/// ends with `:` (no simple statement can); `type X = ...` as `type` followed by a name and
-/// `=` or `[`. Uses of `match` and `type` as names are left alone.
+/// `type X = ...` is recognised as `type` followed by a name and `=` or `[`. Uses of `type`
+/// as a name are left alone.
 pub fn find_refused_statement(ctx: &Ctx, tokens: &[Spanned]) -> Option<(usize, SyntaxError)> {
     for (i, (start, tok, end)) in tokens.iter().enumerate() {
         if matches!(tok, Tok::Def | Tok::Class)
@@ -115,31 +209,16 @@ pub fn find_refused_statement(ctx: &Ctx, tokens: &[Spanned]) -> Option<(usize, S
         if !at_statement_start(tokens, i) {
             continue;
         }
-        match name.as_str() {
-            "match" => {
-                let line_end = tokens[i..]
-                    .iter()
-                    .position(|(_, t, _)| matches!(t, Tok::Newline));
-                let Some(line_end) = line_end.map(|n| i + n) else {
-                    continue;
-                };
-                if line_end > i + 1 && matches!(tokens[line_end - 1].1, Tok::Colon) {
-                    let msg = "match statements are not supported by percolate";
-                    return Some((*start, ctx.syntax_error(msg, *start, *end)));
-                }
+        if name == "type" {
+            let name_follows = matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Name(_)));
+            let assign_follows = matches!(
+                tokens.get(i + 2).map(|t| &t.1),
+                Some(Tok::Equal | Tok::Lsqb)
+            );
+            if name_follows && assign_follows {
+                let msg = "type alias statements are not supported by percolate";
+                return Some((*start, ctx.syntax_error(msg, *start, *end)));
             }
-            "type" => {
-                let name_follows = matches!(tokens.get(i + 1).map(|t| &t.1), Some(Tok::Name(_)));
-                let assign_follows = matches!(
-                    tokens.get(i + 2).map(|t| &t.1),
-                    Some(Tok::Equal | Tok::Lsqb)
-                );
-                if name_follows && assign_follows {
-                    let msg = "type alias statements are not supported by percolate";
-                    return Some((*start, ctx.syntax_error(msg, *start, *end)));
-                }
-            }
-            _ => {}
         }
     }
     None

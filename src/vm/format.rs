@@ -113,6 +113,10 @@ impl crate::builtins::percent_format::PercentOperands for PercentOps<'_> {
         self.vm.repr(value).map_err(PercentError::Py)
     }
     fn str_value(&mut self, value: &Value) -> Option<String> {
+        // A str subclass goes through str() (its __str__ may be overridden).
+        if self.vm.has_user_class(value) {
+            return None;
+        }
         value.as_str().map(String::from)
     }
     fn int_value(&mut self, value: &Value) -> Option<num_bigint::BigInt> {

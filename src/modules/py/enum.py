@@ -32,6 +32,16 @@ class EnumType(type):
             if base is not object and not isinstance(base, EnumType):
                 mixin = base
                 break
+        # enum.py: repr(), str(), format() and pickling stay Enum's unless the class body
+        # (or an enum base) overrides them; a mixed-in type's own (str.__str__, ...) does not.
+        first_enum = next((b for b in reversed(cls.__mro__[1:]) if isinstance(b, EnumType)), None)
+        data_type = mixin if mixin is not None else object
+        for method_name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+            if first_enum is None or method_name in body:
+                continue
+            found = getattr(cls, method_name)
+            if found is getattr(data_type, method_name) or found is getattr(object, method_name):
+                type.__setattr__(cls, method_name, getattr(first_enum, method_name))
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
