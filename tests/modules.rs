@@ -2724,3 +2724,31 @@ option -b requires argument 'b'
 "#####,
     );
 }
+
+#[test]
+fn email_utils_dates_and_addresses() {
+    check(
+        "email_utils_dates_and_addresses",
+        r#####"from email.utils import formatdate, format_datetime, parsedate, parsedate_tz, parsedate_to_datetime, mktime_tz, formataddr, parseaddr, quote, unquote
+import email.utils, datetime
+print(formatdate(1700000000), formatdate(1700000000, usegmt=True), formatdate(0.5))
+print(format_datetime(datetime.datetime(2024, 3, 1, 12, 30, 5)))
+print(parsedate('Tue, 14 Nov 2023 22:13:20 -0000'), parsedate_tz('Tue, 14 Nov 2023 22:13:20 +0130'), parsedate_tz('14 Nov 2023 22:13 GMT'), parsedate_tz('garbage'), parsedate_tz('Sunday, 06-Nov-94 08:49:37 GMT'))
+print(repr(parsedate_to_datetime('Tue, 14 Nov 2023 22:13:20 -0000')), mktime_tz(parsedate_tz('Tue, 14 Nov 2023 22:13:20 +0130')), mktime_tz(parsedate_tz('Tue, 14 Nov 2023 22:13:20 GMT')))
+try:
+    parsedate_to_datetime('nope')
+except ValueError as e:
+    print(e)
+print(formataddr(('Joe Doe', 'joe@x.com')), formataddr((None, 'a@b')), formataddr(('A, B', 'a@b')), parseaddr('Joe Doe <joe@x.com>'), parseaddr('a@b'), parseaddr('"A, B" <a@b>'), quote('a"b'), unquote('"ab"'), unquote('<x>'))
+print(email.utils.make_msgid(domain='example.com').endswith('@example.com>'))
+"#####,
+        r#####"Tue, 14 Nov 2023 22:13:20 -0000 Tue, 14 Nov 2023 22:13:20 GMT Thu, 01 Jan 1970 00:00:00 -0000
+Fri, 01 Mar 2024 12:30:05 -0000
+(2023, 11, 14, 22, 13, 20, 0, 1, -1) (2023, 11, 14, 22, 13, 20, 0, 1, -1, 5400) (2023, 11, 14, 22, 13, 0, 0, 1, -1, 0) None (1994, 11, 6, 8, 49, 37, 0, 1, -1, 0)
+datetime.datetime(2023, 11, 14, 22, 13, 20) 1699994600 1700000000
+Invalid date value or format "nope"
+Joe Doe <joe@x.com> a@b "A, B" <a@b> ('Joe Doe', 'joe@x.com') ('', 'a@b') ('A, B', 'a@b') a\"b ab x
+True
+"#####,
+    );
+}

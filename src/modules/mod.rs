@@ -131,6 +131,13 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("getopt", |vm| {
         frozen(vm, "getopt", include_str!("py/getopt.py"))
     });
+    vm.register_module("email", |vm| Ok(vm.new_module("email")));
+    vm.register_module("email.utils", |vm| {
+        let package = vm.import_module("email")?;
+        let module = frozen(vm, "email.utils", include_str!("py/email_utils.py"))?;
+        vm.module_set(&package, "utils", Value::Obj(module.clone()));
+        Ok(module)
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
