@@ -2752,3 +2752,36 @@ True
 "#####,
     );
 }
+
+#[test]
+fn fractions_exact_arithmetic() {
+    check(
+        "fractions_exact_arithmetic",
+        r#####"from fractions import Fraction as F
+import math
+a, b = F(3, 4), F('-2/6')
+print(a, b, repr(b), F(10, -4), F(0.5), F('1.25'), F('1e-3'), F(' 7 '), F(F(1, 3), F(2, 3)), F(), F(5))
+print(a + b, a - b, a * b, a / b, a // b, a % b, divmod(a, b), a ** 2, a ** -2, b ** -1, 2 ** F(2), F(4) ** F(1, 2))
+print(a + 1, 1 - a, a * 2.0, 1.5 / a, a == 0.75, a < 1, a > b, F(1, 2) == F(2, 4), F(2, 1) == 2, hash(F(1, 2)) == hash(0.5), hash(F(3)) == hash(3))
+print(round(F(5, 2)), round(F(7, 2)), round(F(12345, 1000), 2), math.floor(F(-7, 2)), math.ceil(F(-7, 2)), int(F(-7, 2)), float(F(1, 3)), abs(b), -a, +a, bool(F(0)))
+print(F(math.pi).limit_denominator(1000), F(3.141592653589793).limit_denominator(100), a.as_integer_ratio(), a.numerator, a.denominator, sorted([F(1, 3), F(1, 4), 0.3]))
+for bad in [lambda: F(1, 0), lambda: F('abc'), lambda: F(1.5, 2), lambda: a / 0]:
+    try:
+        bad()
+    except (ZeroDivisionError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(sum([F(1, n) for n in range(1, 6)]), f'{F(1, 3)}')
+"#####,
+        r#####"3/4 -1/3 Fraction(-1, 3) -5/2 1/2 5/4 1/1000 7 1/2 0 5
+5/12 13/12 -1/4 -9/4 -3 -1/4 (-3, Fraction(-1, 4)) 9/16 16/9 -3 4 2.0
+7/4 1/4 1.5 2.0 True True True True True True True
+2 4 617/50 -4 -3 -3 0.3333333333333333 1/3 -3/4 3/4 False
+355/113 311/99 (3, 4) 3 4 [Fraction(1, 4), 0.3, Fraction(1, 3)]
+ZeroDivisionError Fraction(1, 0)
+ValueError Invalid literal for Fraction: 'abc'
+TypeError both arguments should be Rational instances
+ZeroDivisionError Fraction(1, 0)
+137/60 1/3
+"#####,
+    );
+}
