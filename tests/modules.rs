@@ -2785,3 +2785,107 @@ ZeroDivisionError Fraction(1, 0)
 "#####,
     );
 }
+
+#[test]
+fn ipaddress_addresses_networks_interfaces() {
+    check(
+        "ipaddress_addresses_networks_interfaces",
+        r#####"import ipaddress as ip
+for s in ['1.2.3.4', '::1', '2001:db8::1', '::ffff:1.2.3.4', '2001:0db8:0000:0000:0000:ff00:0042:8329', '1::', '1:0:0:1:0:0:0:1', '10.1.2.3', '127.0.0.1', '169.254.1.1', '224.0.0.1', '100.64.0.1', '8.8.8.8', 'fe80::1', 'ff02::1', '0.0.0.0']:
+    a = ip.ip_address(s)
+    print(repr(a), str(a), a.version, a.is_private, a.is_global, a.is_loopback, a.is_link_local, a.is_multicast, a.is_unspecified, int(a), a.packed[:4])
+    if a.version == 6:
+        print(a.exploded, a.compressed, a.ipv4_mapped)
+for s in ['256.1.1.1', '1.2.3', '01.2.3.4', 'x', '1:2:3:4:5:6:7:8:9', '::1::2', '', '1.2.3.4/8', 'gggg::1', '1:2:3:4:5:6:7:8', ':1:2::3', '12345::1']:
+    for f in (ip.ip_address, ip.IPv4Address, ip.IPv6Address):
+        try:
+            print(f(s))
+        except ValueError as e:
+            print(type(e).__name__, e)
+n = ip.ip_network('192.168.1.0/24')
+print(repr(n), n.network_address, n.broadcast_address, n.netmask, n.hostmask, n.prefixlen, n.num_addresses, list(n.hosts())[:2], ip.ip_address('192.168.1.7') in n, list(n.subnets(prefixlen_diff=2)), n.supernet(), n.with_netmask, n.with_prefixlen, n.overlaps(ip.ip_network('192.168.0.0/16')), n.subnet_of(ip.ip_network('192.168.0.0/16')), n[3], n[-1], n.is_private)
+for bad in ['1.2.3.4/24', '1.2.3.0/33', '1.2.3.0/255.0.255.0', '1.2.3.0/24/1']:
+    try:
+        ip.ip_network(bad)
+    except ValueError as e:
+        print(type(e).__name__, e)
+print(ip.ip_network('1.2.3.4/24', strict=False), ip.ip_network('10.0.0.0/255.0.0.0'), ip.ip_network('10.0.0.0/0.255.255.255'), ip.ip_address('1.2.3.4') + 1, ip.ip_address(3232235777), ip.ip_address('1.2.3.4') < ip.ip_address('1.2.3.5'), ip.ip_network('2001:db8::/32').num_addresses, ip.ip_interface('10.1.2.3/8'), ip.ip_interface('10.1.2.3/8').network, ip.ip_interface('10.1.2.3/8').ip)
+print(list(ip.ip_network('10.0.0.0/30')), list(ip.ip_network('10.0.0.0/31').hosts()), list(ip.ip_network('2001:db8::/126').hosts()), ip.ip_network('2001:db8::/32').supernet(new_prefix=16), sorted([ip.ip_address('10.0.0.2'), ip.ip_address('10.0.0.1')]), ip.ip_address('1.2.3.4').reverse_pointer)
+print({ip.ip_address('1.1.1.1'): 1}[ip.ip_address('1.1.1.1')], ip.ip_address('1.1.1.1') == ip.ip_address('::1'), f"{ip.ip_address('1.2.3.4')}", ip.ip_address(b'\x01\x02\x03\x04'), ip.v4_int_to_packed(1))
+try:
+    ip.ip_address('1.1.1.1') < ip.ip_address('::1')
+except TypeError as e:
+    print(e)
+"#####,
+        r#####"IPv4Address('1.2.3.4') 1.2.3.4 4 False True False False False False 16909060 b'\x01\x02\x03\x04'
+IPv6Address('::1') ::1 6 True False True False False False 1 b'\x00\x00\x00\x00'
+0000:0000:0000:0000:0000:0000:0000:0001 ::1 None
+IPv6Address('2001:db8::1') 2001:db8::1 6 True False False False False False 42540766411282592856903984951653826561 b' \x01\r\xb8'
+2001:0db8:0000:0000:0000:0000:0000:0001 2001:db8::1 None
+IPv6Address('::ffff:102:304') ::ffff:102:304 6 False True False False False False 281470698652420 b'\x00\x00\x00\x00'
+0000:0000:0000:0000:0000:ffff:0102:0304 ::ffff:102:304 1.2.3.4
+IPv6Address('2001:db8::ff00:42:8329') 2001:db8::ff00:42:8329 6 True False False False False False 42540766411282592856904265327123268393 b' \x01\r\xb8'
+2001:0db8:0000:0000:0000:ff00:0042:8329 2001:db8::ff00:42:8329 None
+IPv6Address('1::') 1:: 6 False True False False False False 5192296858534827628530496329220096 b'\x00\x01\x00\x00'
+0001:0000:0000:0000:0000:0000:0000:0000 1:: None
+IPv6Address('1:0:0:1::1') 1:0:0:1::1 6 False True False False False False 5192296858534846075274570038771713 b'\x00\x01\x00\x00'
+0001:0000:0000:0001:0000:0000:0000:0001 1:0:0:1::1 None
+IPv4Address('10.1.2.3') 10.1.2.3 4 True False False False False False 167838211 b'\n\x01\x02\x03'
+IPv4Address('127.0.0.1') 127.0.0.1 4 True False True False False False 2130706433 b'\x7f\x00\x00\x01'
+IPv4Address('169.254.1.1') 169.254.1.1 4 True False False True False False 2851995905 b'\xa9\xfe\x01\x01'
+IPv4Address('224.0.0.1') 224.0.0.1 4 False True False False True False 3758096385 b'\xe0\x00\x00\x01'
+IPv4Address('100.64.0.1') 100.64.0.1 4 False False False False False False 1681915905 b'd@\x00\x01'
+IPv4Address('8.8.8.8') 8.8.8.8 4 False True False False False False 134744072 b'\x08\x08\x08\x08'
+IPv6Address('fe80::1') fe80::1 6 True False False True False False 338288524927261089654018896841347694593 b'\xfe\x80\x00\x00'
+fe80:0000:0000:0000:0000:0000:0000:0001 fe80::1 None
+IPv6Address('ff02::1') ff02::1 6 False True False False True False 338963523518870617245727861364146307073 b'\xff\x02\x00\x00'
+ff02:0000:0000:0000:0000:0000:0000:0001 ff02::1 None
+IPv4Address('0.0.0.0') 0.0.0.0 4 True False False False False True 0 b'\x00\x00\x00\x00'
+ValueError '256.1.1.1' does not appear to be an IPv4 or IPv6 address
+AddressValueError Octet 256 (> 255) not permitted in '256.1.1.1'
+AddressValueError At least 3 parts expected in '256.1.1.1'
+ValueError '1.2.3' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '1.2.3'
+AddressValueError At least 3 parts expected in '1.2.3'
+ValueError '01.2.3.4' does not appear to be an IPv4 or IPv6 address
+AddressValueError Leading zeros are not permitted in '01' in '01.2.3.4'
+AddressValueError At least 3 parts expected in '01.2.3.4'
+ValueError 'x' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in 'x'
+AddressValueError At least 3 parts expected in 'x'
+ValueError '1:2:3:4:5:6:7:8:9' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '1:2:3:4:5:6:7:8:9'
+AddressValueError Exactly 8 parts expected without '::' in '1:2:3:4:5:6:7:8:9'
+ValueError '::1::2' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '::1::2'
+AddressValueError At most one '::' permitted in '::1::2'
+ValueError '' does not appear to be an IPv4 or IPv6 address
+AddressValueError Address cannot be empty
+AddressValueError Address cannot be empty
+ValueError '1.2.3.4/8' does not appear to be an IPv4 or IPv6 address
+AddressValueError Unexpected '/' in '1.2.3.4/8'
+AddressValueError Unexpected '/' in '1.2.3.4/8'
+ValueError 'gggg::1' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in 'gggg::1'
+AddressValueError Only hex digits permitted in 'gggg' in 'gggg::1'
+1:2:3:4:5:6:7:8
+AddressValueError Expected 4 octets in '1:2:3:4:5:6:7:8'
+1:2:3:4:5:6:7:8
+ValueError ':1:2::3' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in ':1:2::3'
+AddressValueError Leading ':' only permitted as part of '::' in ':1:2::3'
+ValueError '12345::1' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '12345::1'
+AddressValueError At most 4 characters permitted in '12345' in '12345::1'
+IPv4Network('192.168.1.0/24') 192.168.1.0 192.168.1.255 255.255.255.0 0.0.0.255 24 256 [IPv4Address('192.168.1.1'), IPv4Address('192.168.1.2')] True [IPv4Network('192.168.1.0/26'), IPv4Network('192.168.1.64/26'), IPv4Network('192.168.1.128/26'), IPv4Network('192.168.1.192/26')] 192.168.0.0/23 192.168.1.0/255.255.255.0 192.168.1.0/24 True True 192.168.1.3 192.168.1.255 True
+ValueError 1.2.3.4/24 has host bits set
+ValueError '1.2.3.0/33' does not appear to be an IPv4 or IPv6 network
+ValueError '1.2.3.0/255.0.255.0' does not appear to be an IPv4 or IPv6 network
+ValueError '1.2.3.0/24/1' does not appear to be an IPv4 or IPv6 network
+1.2.3.0/24 10.0.0.0/8 10.0.0.0/8 1.2.3.5 192.168.1.1 True 79228162514264337593543950336 10.1.2.3/8 10.0.0.0/8 10.1.2.3
+[IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2'), IPv4Address('10.0.0.3')] [IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')] [IPv6Address('2001:db8::1'), IPv6Address('2001:db8::2'), IPv6Address('2001:db8::3')] 2001::/16 [IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2')] 4.3.2.1.in-addr.arpa
+1 False 1.2.3.4 1.2.3.4 b'\x00\x00\x00\x01'
+1.1.1.1 and ::1 are not of the same version
+"#####,
+    );
+}
