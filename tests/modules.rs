@@ -2889,3 +2889,21 @@ ValueError '1.2.3.0/24/1' does not appear to be an IPv4 or IPv6 network
 "#####,
     );
 }
+
+#[test]
+fn mimetypes_guess_type_and_extension() {
+    check(
+        "mimetypes_guess_type_and_extension",
+        r#####"import mimetypes
+db = mimetypes.MimeTypes()
+print(db.guess_type('a.tar.gz'), db.guess_type('x.json'), db.guess_extension('text/html'), db.guess_type('http://x/a.png?q'), db.guess_type('noext'), db.guess_type('A.HTML'), db.guess_type('a.svgz'), db.guess_type('data:text/csv;base64,xx'), db.guess_type('p.tgz'))
+print(db.guess_type('x.png'), db.guess_type('x.JPG'), db.guess_type('x.js'), db.guess_type('x.css'), db.guess_type('x.mp3'), db.guess_type('x.rtf'), db.guess_type('x.rtf', strict=False), db.guess_extension('application/json'), db.guess_all_extensions('text/plain'))
+db.add_type('application/x-percolate', '.perc')
+print(db.guess_type('a.perc'), db.guess_extension('application/x-percolate'), mimetypes.guess_type('a.png'), mimetypes.inited)
+"#####,
+        r#####"('application/x-tar', 'gzip') ('application/json', None) .html (None, None) (None, None) ('text/html', None) ('image/svg+xml', 'gzip') ('text/csv', None) ('application/x-tar', 'gzip')
+('image/png', None) ('image/jpeg', None) ('application/javascript', None) ('text/css', None) ('audio/mpeg', None) (None, None) ('application/rtf', None) .json ['.txt', '.bat', '.c', '.h', '.ksh', '.pl', '.srt']
+('application/x-percolate', None) .perc ('image/png', None) True
+"#####,
+    );
+}
