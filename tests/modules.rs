@@ -2907,3 +2907,40 @@ print(db.guess_type('a.perc'), db.guess_extension('application/x-percolate'), mi
 "#####,
     );
 }
+
+#[test]
+fn codecs_incremental_utf8_and_lookup() {
+    check(
+        "codecs_incremental_utf8_and_lookup",
+        r#####"import codecs
+data = 'héllo wörld €𝄞'.encode('utf-8')
+dec = codecs.getincrementaldecoder('utf-8')()
+pieces = [dec.decode(data[i:i + 3]) for i in range(0, len(data), 3)]
+print(pieces, dec.decode(b'', final=True), ''.join(pieces) == data.decode())
+print(list(codecs.iterdecode([b'\xc3', b'\xa9x', b'\xe2\x82', b'\xac'], 'utf-8')), list(codecs.iterencode(['a', 'é'], 'latin-1')))
+print(codecs.lookup('UTF8').name, codecs.lookup('latin_1').name, codecs.lookup('US-ASCII').name, codecs.encode('é', 'utf-8'), codecs.decode(b'\xe9', 'latin-1'), codecs.BOM_UTF8, codecs.getencoder('utf-8')('ab'), codecs.getdecoder('utf-8')(b'ab'))
+d2 = codecs.getincrementaldecoder('utf-8')(errors='replace')
+print(d2.decode(b'a\xff'), d2.decode(b'\xc3'), d2.getstate(), d2.decode(b'', True))
+d3 = codecs.getincrementaldecoder('utf-8')()
+d3.decode(b'\xe2\x82')
+try:
+    d3.decode(b'', final=True)
+except UnicodeDecodeError as e:
+    print('UnicodeDecodeError')
+try:
+    codecs.lookup('klingon')
+except LookupError as e:
+    print(e)
+enc = codecs.getincrementalencoder('ascii')()
+print(enc.encode('abc'), isinstance(codecs.lookup('utf-8'), tuple))
+"#####,
+        r#####"['hé', 'llo', ' w', 'örl', 'd ', '€', '𝄞']  True
+['éx', '€'] [b'a', b'\xe9']
+utf-8 iso8859-1 ascii b'\xc3\xa9' é b'\xef\xbb\xbf' (b'ab', 2) ('ab', 2)
+a�  (b'\xc3', 0) �
+UnicodeDecodeError
+unknown encoding: klingon
+b'abc' True
+"#####,
+    );
+}

@@ -147,6 +147,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("mimetypes", |vm| {
         frozen(vm, "mimetypes", include_str!("py/mimetypes.py"))
     });
+    vm.register_module("codecs", |vm| {
+        frozen(vm, "codecs", include_str!("py/codecs.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
