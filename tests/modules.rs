@@ -2944,3 +2944,29 @@ b'abc' True
 "#####,
     );
 }
+
+#[test]
+fn reprlib_limits_and_recursive_repr() {
+    check(
+        "reprlib_limits_and_recursive_repr",
+        r#####"import reprlib
+from collections import deque
+print(reprlib.repr(list(range(100))), reprlib.repr('x' * 100), reprlib.repr({i: i for i in range(10)}), reprlib.repr(set(range(10))), reprlib.repr((1, 2, 3, 4, 5, 6, 7)), reprlib.repr([[[[[[[1]]]]]]]), reprlib.repr(10 ** 50), reprlib.repr(frozenset(range(10))), reprlib.repr(b'x' * 100), reprlib.repr((1,)), reprlib.repr(set()), reprlib.repr(deque(range(10))))
+r = reprlib.Repr()
+r.maxlist = 2
+r.maxlevel = 1
+print(r.repr([1, 2, 3]), r.repr([[1], 2]))
+class Node:
+    def __init__(self):
+        self.children = [self]
+    @reprlib.recursive_repr()
+    def __repr__(self):
+        return 'Node(%r)' % self.children
+print(Node(), Node.__repr__.__name__)
+"#####,
+        r#####"[0, 1, 2, 3, 4, 5, ...] 'xxxxxxxxxxxx...xxxxxxxxxxxxx' {0: 0, 1: 1, 2: 2, 3: 3, ...} {0, 1, 2, 3, 4, 5, ...} (1, 2, 3, 4, 5, 6, ...) [[[[[[[...]]]]]]] 100000000000000000...0000000000000000000 frozenset({0, 1, 2, 3, 4, 5, ...}) b'xxxxxxxxxxx...xxxxxxxxxxxxx' (1,) set() deque([0, 1, 2, 3, 4, 5, ...])
+[1, 2, ...] [[...], 2]
+Node([...]) __repr__
+"#####,
+    );
+}

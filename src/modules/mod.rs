@@ -150,6 +150,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("codecs", |vm| {
         frozen(vm, "codecs", include_str!("py/codecs.py"))
     });
+    vm.register_module("reprlib", |vm| {
+        frozen(vm, "reprlib", include_str!("py/reprlib.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
