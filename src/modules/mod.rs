@@ -153,6 +153,12 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("reprlib", |vm| {
         frozen(vm, "reprlib", include_str!("py/reprlib.py"))
     });
+    vm.register_module("timeit", |vm| {
+        frozen(vm, "timeit", include_str!("py/timeit.py"))
+    });
+    vm.register_module("locale", |vm| {
+        frozen(vm, "locale", include_str!("py/locale.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
