@@ -2994,3 +2994,57 @@ unsupported locale setting
 "#####,
     );
 }
+
+#[test]
+fn difflib_matching_and_diffs() {
+    check(
+        "difflib_matching_and_diffs",
+        r#####"import difflib
+s = difflib.SequenceMatcher(None, "abxcd", "abcd")
+print(s.ratio(), s.quick_ratio(), s.real_quick_ratio(), s.get_matching_blocks(), s.get_opcodes(), s.find_longest_match(0, 5, 0, 4))
+print(difflib.get_close_matches('appel', ['ape', 'apple', 'peach', 'puppy']), difflib.get_close_matches('wheel', ['while', 'wheat', 'shell', 'hello'], n=2, cutoff=0.5), difflib.get_close_matches('xyz', ['abc']))
+a = ['one\n', 'two\n', 'three\n', 'four\n', 'five\n', 'six\n', 'seven\n', 'eight\n', 'nine\n', 'ten\n']
+b = ['one\n', 'two\n', 'THREE\n', 'four\n', 'five\n', 'six\n', 'seven\n', 'eight\n', 'nine\n', 'ten\n', 'eleven\n']
+print(''.join(difflib.unified_diff(a, b, fromfile='old.txt', tofile='new.txt')), end='')
+print(''.join(difflib.context_diff(a[:4], b[:4], 'x', 'y')), end='')
+print(list(difflib.unified_diff(['a'], ['a'])), difflib.SequenceMatcher(lambda c: c == ' ', 'private Thread', 'private volatile Thread').ratio())
+long_a = 'ab' * 150
+long_b = 'ab' * 140 + 'cd' * 10
+m = difflib.SequenceMatcher(None, long_a, long_b)
+print(round(m.ratio(), 6), m.get_opcodes()[:3], difflib.IS_LINE_JUNK('  #  '), difflib.IS_CHARACTER_JUNK('\t'))
+"#####,
+        r#####"0.8888888888888888 0.8888888888888888 0.8888888888888888 [Match(a=0, b=0, size=2), Match(a=3, b=2, size=2), Match(a=5, b=4, size=0)] [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 5, 2, 4)] Match(a=0, b=0, size=2)
+['apple', 'ape'] ['while', 'wheat'] []
+--- old.txt
++++ new.txt
+@@ -1,6 +1,6 @@
+ one
+ two
+-three
++THREE
+ four
+ five
+ six
+@@ -8,3 +8,4 @@
+ eight
+ nine
+ ten
++eleven
+*** x
+--- y
+***************
+*** 1,4 ****
+  one
+  two
+! three
+  four
+--- 1,4 ----
+  one
+  two
+! THREE
+  four
+[] 0.7567567567567568
+0.933333 [('equal', 0, 280, 0, 280), ('replace', 280, 300, 280, 300)] True True
+"#####,
+    );
+}

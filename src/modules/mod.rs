@@ -159,6 +159,9 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("locale", |vm| {
         frozen(vm, "locale", include_str!("py/locale.py"))
     });
+    vm.register_module("difflib", |vm| {
+        frozen(vm, "difflib", include_str!("py/difflib.py"))
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
