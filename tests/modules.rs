@@ -3048,3 +3048,44 @@ print(round(m.ratio(), 6), m.get_opcodes()[:3], difflib.IS_LINE_JUNK('  #  '), d
 "#####,
     );
 }
+
+#[test]
+fn enum_flag_and_intflag() {
+    check(
+        "enum_flag_and_intflag",
+        r#####"import enum
+class Perm(enum.Flag):
+    R = 4
+    W = 2
+    X = 1
+    RW = 6
+class Color(enum.Flag):
+    RED = enum.auto()
+    GREEN = enum.auto()
+    BLUE = enum.auto()
+class P(enum.IntFlag):
+    A = 1
+    B = 2
+rw = Perm.R | Perm.W
+print(repr(rw), str(rw), rw.value, rw.name, Perm.R in rw, Perm.X in rw, list(rw), len(rw), bool(Perm(0)), repr(Perm(0)), str(Perm(0)), ~Perm.R, repr(~Perm.R), list(Perm), Perm(6) is Perm.RW, repr(Perm(3)))
+print(list(Color), Color.RED | Color.BLUE, repr(Color(7)), Color.GREEN.value, rw & Perm.R, rw ^ Perm.R)
+print(repr(P.A | P.B), str(P.A | P.B), P.A | 4, repr(P.A | 4), P.A + 1, isinstance(P.A, int), format(P.B, '03d'), repr(P(0)), ~P.A, repr(~P.A))
+try:
+    Perm.R | 1
+except TypeError as e:
+    print(e)
+class Color2(enum.Enum):
+    RED = 1
+try:
+    Color2(5)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"<Perm.RW: 6> Perm.RW 6 RW True False [<Perm.R: 4>, <Perm.W: 2>] 2 False <Perm: 0> Perm(0) Perm.W|X <Perm.W|X: 3> [<Perm.R: 4>, <Perm.W: 2>, <Perm.X: 1>] True <Perm.W|X: 3>
+[<Color.RED: 1>, <Color.GREEN: 2>, <Color.BLUE: 4>] Color.RED|BLUE <Color.RED|GREEN|BLUE: 7> 2 Perm.R Perm.W
+<P.A|B: 3> 3 5 <P.A|4: 5> 2 True 002 <P: 0> 2 <P.B: 2>
+unsupported operand type(s) for |: 'Perm' and 'int'
+5 is not a valid Color2
+"#####,
+    );
+}

@@ -38,7 +38,10 @@ class EnumType(type):
         for key in member_names:
             value = values[key]
             if isinstance(value, auto):
-                value = last + 1
+                if getattr(cls, '_flag_', False):
+                    value = 1 if last == 0 else 2 ** last.bit_length()
+                else:
+                    value = last + 1
             if isinstance(value, int) and not isinstance(value, bool):
                 last = value
             if value in cls._value2member_map_:
@@ -66,12 +69,21 @@ class EnumType(type):
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
-            raise ValueError(f'{value!r} is not a valid {cls.__qualname__}') from None
+            pass
+        missing = cls.__dict__.get('_missing_') or getattr(cls, '_missing_', None)
+        if missing is not None:
+            result = missing(value)
+            if result is not None:
+                return result
+        raise ValueError(f'{value!r} is not a valid {cls.__qualname__}') from None
 
     def __getitem__(cls, name):
         return cls._member_map_[name]
 
     def __iter__(cls):
+        if getattr(cls, '_flag_', False):
+            return (cls._member_map_[name] for name in cls._member_names_
+                    if _is_single_bit(cls._member_map_[name]._value_))
         return (cls._member_map_[name] for name in cls._member_names_)
 
     def __reversed__(cls):
@@ -164,3 +176,147 @@ def unique(enumeration):
         alias_details = ', '.join(f'{alias} -> {name}' for alias, name in duplicates)
         raise ValueError(f'duplicate values found in {enumeration!r}: {alias_details}')
     return enumeration
+
+
+def _is_single_bit(value):
+    return value > 0 and value & (value - 1) == 0
+
+
+class Flag(Enum):
+    """Enum whose members combine with the bitwise operators (CPython 3.12 reprs)."""
+
+    _flag_ = True
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        all_bits = 0
+        for name in cls._member_names_:
+            all_bits |= cls._member_map_[name]._value_
+        if value < 0:
+            value = all_bits & value
+        extra = value & ~all_bits
+        if extra and not cls._keep_extra_:
+            raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
+        names = []
+        covered = 0
+        for name in cls._member_names_:
+            member_value = cls._member_map_[name]._value_
+            if _is_single_bit(member_value) and member_value & value == member_value:
+                names.append(name)
+                covered |= member_value
+        if extra:
+            names.append(str(extra))
+        if cls._mixin_ is not None:
+            member = cls._mixin_.__new__(cls, value)
+        else:
+            member = object.__new__(cls)
+        member._name_ = '|'.join(names) if names else None
+        member._value_ = value
+        cls._value2member_map_[value] = member
+        return member
+
+    _keep_extra_ = False
+    _mixin_ = None
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f'<{type(self).__name__}: {self._value_!r}>'
+        return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
+
+    def __str__(self):
+        if self._name_ is None:
+            return f'{type(self).__name__}({self._value_!r})'
+        return f'{type(self).__name__}.{self._name_}'
+
+    def __contains__(self, other):
+        if not isinstance(other, self.__class__):
+            raise TypeError(
+                "unsupported operand type(s) for 'in': %r and %r" % (
+                    type(other).__qualname__, self.__class__.__qualname__))
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        for member in type(self):
+            if member._value_ & self._value_ == member._value_:
+                yield member
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def _operand(self, other):
+        if isinstance(other, self.__class__):
+            return other._value_
+        return None
+
+    def __or__(self, other):
+        value = self._operand(other)
+        if value is None:
+            return NotImplemented
+        return self.__class__(self._value_ | value)
+
+    def __and__(self, other):
+        value = self._operand(other)
+        if value is None:
+            return NotImplemented
+        return self.__class__(self._value_ & value)
+
+    def __xor__(self, other):
+        value = self._operand(other)
+        if value is None:
+            return NotImplemented
+        return self.__class__(self._value_ ^ value)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        all_bits = 0
+        for member in type(self):
+            all_bits |= member._value_
+        return self.__class__(all_bits & ~self._value_)
+
+    def __hash__(self):
+        return hash(self._value_)
+
+
+class IntFlag(int, ReprEnum, Flag):
+    """Flag whose members are ints; unknown bits are kept."""
+
+    _keep_extra_ = True
+    _mixin_ = int
+    __repr__ = Flag.__repr__
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
+    __contains__ = Flag.__contains__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __bool__ = Flag.__bool__
+
+    def __str__(self):
+        return int.__repr__(self)
+
+    def __format__(self, spec):
+        return format(int(self), spec)
+
+    def _operand(self, other):
+        if isinstance(other, int):
+            return int(other)
+        return None
+
+    def __invert__(self):
+        all_bits = 0
+        for member in type(self):
+            all_bits |= member._value_
+        return self.__class__(all_bits & ~int(self))
+
+    __hash__ = int.__hash__
