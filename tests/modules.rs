@@ -3089,3 +3089,55 @@ unsupported operand type(s) for |: 'Perm' and 'int'
 "#####,
     );
 }
+
+#[test]
+fn abc_abstract_properties_and_classmethods() {
+    check(
+        "abc_abstract_properties_and_classmethods",
+        r#####"import abc
+class Base(abc.ABC):
+    @abc.abstractproperty
+    def size(self):
+        pass
+    @abc.abstractclassmethod
+    def make(cls):
+        pass
+class Impl(Base):
+    size = 3
+    @classmethod
+    def make(cls):
+        return cls()
+try:
+    Base()
+except TypeError as e:
+    print(e)
+print(Impl.make().size, sorted(Base.__abstractmethods__), Impl.__abstractmethods__)
+class Shape(abc.ABC):
+    @property
+    @abc.abstractmethod
+    def area(self):
+        ...
+    @classmethod
+    @abc.abstractmethod
+    def unit(cls):
+        ...
+class Square(Shape):
+    @property
+    def area(self):
+        return 4
+    @classmethod
+    def unit(cls):
+        return 'm'
+try:
+    Shape()
+except TypeError as e:
+    print(e)
+print(Square().area, Square.unit(), Square.__abstractmethods__)
+"#####,
+        r#####"Can't instantiate abstract class Base with abstract methods make, size
+3 ['make', 'size'] frozenset()
+Can't instantiate abstract class Shape with abstract methods area, unit
+4 m frozenset()
+"#####,
+    );
+}
