@@ -3141,3 +3141,48 @@ Can't instantiate abstract class Shape with abstract methods area, unit
 "#####,
     );
 }
+
+#[test]
+fn logging_handlers_rotating_and_queue() {
+    check(
+        "logging_handlers_rotating_and_queue",
+        r#####"import logging, logging.handlers, os, tempfile, queue
+d = tempfile.mkdtemp()
+path = os.path.join(d, 'app.log')
+h = logging.handlers.RotatingFileHandler(path, maxBytes=60, backupCount=2)
+h.setFormatter(logging.Formatter('%(levelname)s %(message)s'))
+log = logging.getLogger('rot')
+log.propagate = False
+log.addHandler(h)
+log.setLevel(logging.INFO)
+for i in range(8):
+    log.info('message number %d', i)
+h.close()
+print(sorted(os.listdir(d)))
+for name in sorted(os.listdir(d)):
+    with open(os.path.join(d, name)) as f:
+        print(name, repr(f.read()))
+q = queue.Queue()
+qh = logging.handlers.QueueHandler(q)
+ql = logging.getLogger('q')
+ql.propagate = False
+ql.addHandler(qh)
+ql.warning('queued %s', 'x')
+rec = q.get_nowait()
+print(rec.getMessage(), rec.levelname, rec.args)
+target = logging.StreamHandler()
+mh = logging.handlers.MemoryHandler(3, flushLevel=logging.ERROR, target=target)
+print(mh.capacity, mh.flushLevel, len(mh.buffer))
+for name in os.listdir(d):
+    os.remove(os.path.join(d, name))
+os.rmdir(d)
+"#####,
+        r#####"['app.log', 'app.log.1', 'app.log.2']
+app.log 'INFO message number 6\nINFO message number 7\n'
+app.log.1 'INFO message number 4\nINFO message number 5\n'
+app.log.2 'INFO message number 2\nINFO message number 3\n'
+queued x WARNING None
+3 40 0
+"#####,
+    );
+}

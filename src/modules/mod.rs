@@ -162,6 +162,13 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("difflib", |vm| {
         frozen(vm, "difflib", include_str!("py/difflib.py"))
     });
+    vm.register_module("logging.handlers", |vm| {
+        let package = vm.import_module("logging")?;
+        let source = include_str!("py/logging_handlers.py");
+        let module = frozen(vm, "logging.handlers", source)?;
+        vm.module_set(&package, "handlers", Value::Obj(module.clone()));
+        Ok(module)
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))
