@@ -3186,3 +3186,27 @@ queued x WARNING None
 "#####,
     );
 }
+
+#[test]
+fn random_distributions_and_systemrandom() {
+    check(
+        "random_distributions_and_systemrandom",
+        r#####"import random
+random.seed(12345)
+print(random.expovariate(2.0), random.normalvariate(10, 2), random.lognormvariate(0, 1), random.triangular(0, 10, 3), random.gammavariate(2.5, 1.5), random.gammavariate(0.5, 1.0), random.betavariate(2, 3), random.paretovariate(3), random.weibullvariate(1, 1.5), random.vonmisesvariate(1.0, 4.0), random.randbytes(5))
+r = random.Random(99)
+print(r.expovariate(1.0), r.normalvariate(), r.triangular(), r.randbytes(3), r.random(), isinstance(r, random.Random), type(r).__name__)
+s = random.SystemRandom()
+print(0 <= s.random() < 1, 0 <= s.randrange(10) < 10, s.choice('ab') in 'ab', len(s.sample(range(10), 3)), s.getrandbits(8) < 256, len(s.randbytes(4)), s.seed(1))
+try:
+    s.getstate()
+except NotImplementedError as e:
+    print(e)
+"#####,
+        r#####"0.2694581427281587 8.906126302810373 0.2979209536168756 2.202415655111688 1.4126126338116234 0.44284639213322446 0.428217150581373 1.52667865088429 0.35407073749039286 0.7053710300952098 b'"\xee\xac\xf7\x82'
+0.5174778255861414 -0.6265591301726067 0.3524424197659589 b'S\x87\xc2' 0.08657847531997409 True Random
+True True True 3 True 4 None
+System entropy source does not have state.
+"#####,
+    );
+}
