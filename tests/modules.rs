@@ -3210,3 +3210,42 @@ System entropy source does not have state.
 "#####,
     );
 }
+
+#[test]
+fn datetime_timezone_aware_datetimes() {
+    check(
+        "datetime_timezone_aware_datetimes",
+        r#####"import datetime
+from datetime import timezone, timedelta, datetime as dt
+utc = timezone.utc
+print(repr(utc), str(utc), timezone(timedelta(hours=1)), repr(timezone(timedelta(hours=-5, minutes=-30))), repr(timezone(timedelta(hours=2), 'EET')), timezone(timedelta(0)) == utc, datetime.UTC is utc)
+a = dt(2024, 3, 1, 12, 30, tzinfo=utc)
+print(repr(a), a, a.isoformat(), a.utcoffset(), a.tzname(), a.timestamp(), a.strftime('%Y-%m-%d %H:%M %z %Z'))
+b = a.astimezone(timezone(timedelta(hours=5, minutes=30)))
+print(repr(b), b, b == a, b - a, hash(a) == hash(b), b.astimezone(utc) == a)
+f = dt.fromtimestamp(1700000000, tz=utc)
+print(f, dt.fromtimestamp(1700000000.5, timezone(timedelta(hours=-8))), dt.utcfromtimestamp(1700000000), (dt.now(utc) - dt.fromtimestamp(0, utc)).days > 19000, dt.now(utc).tzinfo is utc)
+print(a + timedelta(days=1), (a + timedelta(hours=1)) > a, a.replace(tzinfo=None), repr(a.replace(tzinfo=None) == a))
+for bad in [lambda: a < dt(2024, 1, 1), lambda: a - dt(2024, 1, 1), lambda: timezone(timedelta(hours=24)), lambda: timezone(5)]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+print(dt(2024, 1, 1, tzinfo=timezone(timedelta(seconds=5400))).isoformat(), timezone(timedelta(seconds=90)).tzname(None))
+from email.utils import format_datetime, parsedate_to_datetime
+print(format_datetime(a), format_datetime(a, usegmt=True), format_datetime(b), repr(parsedate_to_datetime('Tue, 14 Nov 2023 22:13:20 +0130')))
+"#####,
+        r#####"datetime.timezone.utc UTC UTC+01:00 datetime.timezone(datetime.timedelta(days=-1, seconds=66600)) datetime.timezone(datetime.timedelta(seconds=7200), 'EET') True True
+datetime.datetime(2024, 3, 1, 12, 30, tzinfo=datetime.timezone.utc) 2024-03-01 12:30:00+00:00 2024-03-01T12:30:00+00:00 0:00:00 UTC 1709296200.0 2024-03-01 12:30 +0000 UTC
+datetime.datetime(2024, 3, 1, 18, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=19800))) 2024-03-01 18:00:00+05:30 True 0:00:00 True True
+2023-11-14 22:13:20+00:00 2023-11-14 14:13:20.500000-08:00 2023-11-14 22:13:20 True True
+2024-03-02 12:30:00+00:00 True 2024-03-01 12:30:00 False
+TypeError can't compare offset-naive and offset-aware datetimes
+TypeError can't subtract offset-naive and offset-aware datetimes
+ValueError offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not datetime.timedelta(days=1).
+TypeError timezone() argument 1 must be datetime.timedelta, not int
+2024-01-01T00:00:00+01:30 UTC+00:01:30
+Fri, 01 Mar 2024 12:30:00 +0000 Fri, 01 Mar 2024 12:30:00 GMT Fri, 01 Mar 2024 18:00:00 +0530 datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone(datetime.timedelta(seconds=5400)))
+"#####,
+    );
+}

@@ -1,6 +1,5 @@
 """email.utils: RFC 2822 dates (formatdate, parsedate, parsedate_tz, mktime_tz,
-parsedate_to_datetime, format_datetime) and addresses (formataddr, parseaddr, quote, unquote).
-percolate's datetime has no timezone type: aware datetimes are refused loudly."""
+parsedate_to_datetime, format_datetime) and addresses (formataddr, parseaddr, quote, unquote)."""
 
 import calendar as _calendar
 import time as _time
@@ -40,12 +39,17 @@ def formatdate(timeval=None, localtime=False, usegmt=False):
 
 
 def format_datetime(dt, usegmt=False):
-    if getattr(dt, 'tzinfo', None) is not None:
-        raise NotImplementedError("percolate's datetime has no timezone support")
+    import datetime
+    now = (dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.weekday())
     if usegmt:
-        raise ValueError("usegmt option requires a UTC datetime")
-    return _format_timetuple_and_zone(
-        (dt.year, dt.month, dt.day, dt.hour, dt.minute, dt.second, dt.weekday()), '-0000')
+        if dt.tzinfo is None or dt.tzinfo != datetime.timezone.utc:
+            raise ValueError("usegmt option requires a UTC datetime")
+        zone = 'GMT'
+    elif dt.tzinfo is None:
+        zone = '-0000'
+    else:
+        zone = dt.strftime("%z")
+    return _format_timetuple_and_zone(now, zone)
 
 
 def _parsedate_tz(data):
@@ -181,7 +185,8 @@ def parsedate_to_datetime(data):
     *dtuple, tz = parsed_date_tz
     if tz is None:
         return datetime.datetime(*dtuple[:6])
-    raise NotImplementedError("percolate's datetime has no timezone support")
+    return datetime.datetime(*dtuple[:6],
+                             tzinfo=datetime.timezone(datetime.timedelta(seconds=tz)))
 
 
 def quote(str):
