@@ -3077,3 +3077,528 @@ print(State.UP == "up", State.UP.upper(), Num.ONE + 1)
          ",
     );
 }
+
+#[test]
+fn email_utils_dates_and_addresses() {
+    check(
+        "email_utils_dates_and_addresses",
+        r#####"from email.utils import formatdate, format_datetime, parsedate, parsedate_tz, parsedate_to_datetime, mktime_tz, formataddr, parseaddr, quote, unquote
+import email.utils, datetime
+print(formatdate(1700000000), formatdate(1700000000, usegmt=True), formatdate(0.5))
+print(format_datetime(datetime.datetime(2024, 3, 1, 12, 30, 5)))
+print(parsedate('Tue, 14 Nov 2023 22:13:20 -0000'), parsedate_tz('Tue, 14 Nov 2023 22:13:20 +0130'), parsedate_tz('14 Nov 2023 22:13 GMT'), parsedate_tz('garbage'), parsedate_tz('Sunday, 06-Nov-94 08:49:37 GMT'))
+print(repr(parsedate_to_datetime('Tue, 14 Nov 2023 22:13:20 -0000')), mktime_tz(parsedate_tz('Tue, 14 Nov 2023 22:13:20 +0130')), mktime_tz(parsedate_tz('Tue, 14 Nov 2023 22:13:20 GMT')))
+try:
+    parsedate_to_datetime('nope')
+except ValueError as e:
+    print(e)
+print(formataddr(('Joe Doe', 'joe@x.com')), formataddr((None, 'a@b')), formataddr(('A, B', 'a@b')), parseaddr('Joe Doe <joe@x.com>'), parseaddr('a@b'), parseaddr('"A, B" <a@b>'), quote('a"b'), unquote('"ab"'), unquote('<x>'))
+print(email.utils.make_msgid(domain='example.com').endswith('@example.com>'))
+"#####,
+        r#####"Tue, 14 Nov 2023 22:13:20 -0000 Tue, 14 Nov 2023 22:13:20 GMT Thu, 01 Jan 1970 00:00:00 -0000
+Fri, 01 Mar 2024 12:30:05 -0000
+(2023, 11, 14, 22, 13, 20, 0, 1, -1) (2023, 11, 14, 22, 13, 20, 0, 1, -1, 5400) (2023, 11, 14, 22, 13, 0, 0, 1, -1, 0) None (1994, 11, 6, 8, 49, 37, 0, 1, -1, 0)
+datetime.datetime(2023, 11, 14, 22, 13, 20) 1699994600 1700000000
+Invalid date value or format "nope"
+Joe Doe <joe@x.com> a@b "A, B" <a@b> ('Joe Doe', 'joe@x.com') ('', 'a@b') ('A, B', 'a@b') a\"b ab x
+True
+"#####,
+    );
+}
+
+#[test]
+fn fractions_exact_arithmetic() {
+    check(
+        "fractions_exact_arithmetic",
+        r#####"from fractions import Fraction as F
+import math
+a, b = F(3, 4), F('-2/6')
+print(a, b, repr(b), F(10, -4), F(0.5), F('1.25'), F('1e-3'), F(' 7 '), F(F(1, 3), F(2, 3)), F(), F(5))
+print(a + b, a - b, a * b, a / b, a // b, a % b, divmod(a, b), a ** 2, a ** -2, b ** -1, 2 ** F(2), F(4) ** F(1, 2))
+print(a + 1, 1 - a, a * 2.0, 1.5 / a, a == 0.75, a < 1, a > b, F(1, 2) == F(2, 4), F(2, 1) == 2, hash(F(1, 2)) == hash(0.5), hash(F(3)) == hash(3))
+print(round(F(5, 2)), round(F(7, 2)), round(F(12345, 1000), 2), math.floor(F(-7, 2)), math.ceil(F(-7, 2)), int(F(-7, 2)), float(F(1, 3)), abs(b), -a, +a, bool(F(0)))
+print(F(math.pi).limit_denominator(1000), F(3.141592653589793).limit_denominator(100), a.as_integer_ratio(), a.numerator, a.denominator, sorted([F(1, 3), F(1, 4), 0.3]))
+for bad in [lambda: F(1, 0), lambda: F('abc'), lambda: F(1.5, 2), lambda: a / 0]:
+    try:
+        bad()
+    except (ZeroDivisionError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(sum([F(1, n) for n in range(1, 6)]), f'{F(1, 3)}')
+"#####,
+        r#####"3/4 -1/3 Fraction(-1, 3) -5/2 1/2 5/4 1/1000 7 1/2 0 5
+5/12 13/12 -1/4 -9/4 -3 -1/4 (-3, Fraction(-1, 4)) 9/16 16/9 -3 4 2.0
+7/4 1/4 1.5 2.0 True True True True True True True
+2 4 617/50 -4 -3 -3 0.3333333333333333 1/3 -3/4 3/4 False
+355/113 311/99 (3, 4) 3 4 [Fraction(1, 4), 0.3, Fraction(1, 3)]
+ZeroDivisionError Fraction(1, 0)
+ValueError Invalid literal for Fraction: 'abc'
+TypeError both arguments should be Rational instances
+ZeroDivisionError Fraction(1, 0)
+137/60 1/3
+"#####,
+    );
+}
+
+#[test]
+fn ipaddress_addresses_networks_interfaces() {
+    check(
+        "ipaddress_addresses_networks_interfaces",
+        r#####"import ipaddress as ip
+for s in ['1.2.3.4', '::1', '2001:db8::1', '::ffff:1.2.3.4', '2001:0db8:0000:0000:0000:ff00:0042:8329', '1::', '1:0:0:1:0:0:0:1', '10.1.2.3', '127.0.0.1', '169.254.1.1', '224.0.0.1', '100.64.0.1', '8.8.8.8', 'fe80::1', 'ff02::1', '0.0.0.0']:
+    a = ip.ip_address(s)
+    print(repr(a), str(a), a.version, a.is_private, a.is_global, a.is_loopback, a.is_link_local, a.is_multicast, a.is_unspecified, int(a), a.packed[:4])
+    if a.version == 6:
+        print(a.exploded, a.compressed, a.ipv4_mapped)
+for s in ['256.1.1.1', '1.2.3', '01.2.3.4', 'x', '1:2:3:4:5:6:7:8:9', '::1::2', '', '1.2.3.4/8', 'gggg::1', '1:2:3:4:5:6:7:8', ':1:2::3', '12345::1']:
+    for f in (ip.ip_address, ip.IPv4Address, ip.IPv6Address):
+        try:
+            print(f(s))
+        except ValueError as e:
+            print(type(e).__name__, e)
+n = ip.ip_network('192.168.1.0/24')
+print(repr(n), n.network_address, n.broadcast_address, n.netmask, n.hostmask, n.prefixlen, n.num_addresses, list(n.hosts())[:2], ip.ip_address('192.168.1.7') in n, list(n.subnets(prefixlen_diff=2)), n.supernet(), n.with_netmask, n.with_prefixlen, n.overlaps(ip.ip_network('192.168.0.0/16')), n.subnet_of(ip.ip_network('192.168.0.0/16')), n[3], n[-1], n.is_private)
+for bad in ['1.2.3.4/24', '1.2.3.0/33', '1.2.3.0/255.0.255.0', '1.2.3.0/24/1']:
+    try:
+        ip.ip_network(bad)
+    except ValueError as e:
+        print(type(e).__name__, e)
+print(ip.ip_network('1.2.3.4/24', strict=False), ip.ip_network('10.0.0.0/255.0.0.0'), ip.ip_network('10.0.0.0/0.255.255.255'), ip.ip_address('1.2.3.4') + 1, ip.ip_address(3232235777), ip.ip_address('1.2.3.4') < ip.ip_address('1.2.3.5'), ip.ip_network('2001:db8::/32').num_addresses, ip.ip_interface('10.1.2.3/8'), ip.ip_interface('10.1.2.3/8').network, ip.ip_interface('10.1.2.3/8').ip)
+print(list(ip.ip_network('10.0.0.0/30')), list(ip.ip_network('10.0.0.0/31').hosts()), list(ip.ip_network('2001:db8::/126').hosts()), ip.ip_network('2001:db8::/32').supernet(new_prefix=16), sorted([ip.ip_address('10.0.0.2'), ip.ip_address('10.0.0.1')]), ip.ip_address('1.2.3.4').reverse_pointer)
+print({ip.ip_address('1.1.1.1'): 1}[ip.ip_address('1.1.1.1')], ip.ip_address('1.1.1.1') == ip.ip_address('::1'), f"{ip.ip_address('1.2.3.4')}", ip.ip_address(b'\x01\x02\x03\x04'), ip.v4_int_to_packed(1))
+try:
+    ip.ip_address('1.1.1.1') < ip.ip_address('::1')
+except TypeError as e:
+    print(e)
+"#####,
+        r#####"IPv4Address('1.2.3.4') 1.2.3.4 4 False True False False False False 16909060 b'\x01\x02\x03\x04'
+IPv6Address('::1') ::1 6 True False True False False False 1 b'\x00\x00\x00\x00'
+0000:0000:0000:0000:0000:0000:0000:0001 ::1 None
+IPv6Address('2001:db8::1') 2001:db8::1 6 True False False False False False 42540766411282592856903984951653826561 b' \x01\r\xb8'
+2001:0db8:0000:0000:0000:0000:0000:0001 2001:db8::1 None
+IPv6Address('::ffff:102:304') ::ffff:102:304 6 False True False False False False 281470698652420 b'\x00\x00\x00\x00'
+0000:0000:0000:0000:0000:ffff:0102:0304 ::ffff:102:304 1.2.3.4
+IPv6Address('2001:db8::ff00:42:8329') 2001:db8::ff00:42:8329 6 True False False False False False 42540766411282592856904265327123268393 b' \x01\r\xb8'
+2001:0db8:0000:0000:0000:ff00:0042:8329 2001:db8::ff00:42:8329 None
+IPv6Address('1::') 1:: 6 False True False False False False 5192296858534827628530496329220096 b'\x00\x01\x00\x00'
+0001:0000:0000:0000:0000:0000:0000:0000 1:: None
+IPv6Address('1:0:0:1::1') 1:0:0:1::1 6 False True False False False False 5192296858534846075274570038771713 b'\x00\x01\x00\x00'
+0001:0000:0000:0001:0000:0000:0000:0001 1:0:0:1::1 None
+IPv4Address('10.1.2.3') 10.1.2.3 4 True False False False False False 167838211 b'\n\x01\x02\x03'
+IPv4Address('127.0.0.1') 127.0.0.1 4 True False True False False False 2130706433 b'\x7f\x00\x00\x01'
+IPv4Address('169.254.1.1') 169.254.1.1 4 True False False True False False 2851995905 b'\xa9\xfe\x01\x01'
+IPv4Address('224.0.0.1') 224.0.0.1 4 False True False False True False 3758096385 b'\xe0\x00\x00\x01'
+IPv4Address('100.64.0.1') 100.64.0.1 4 False False False False False False 1681915905 b'd@\x00\x01'
+IPv4Address('8.8.8.8') 8.8.8.8 4 False True False False False False 134744072 b'\x08\x08\x08\x08'
+IPv6Address('fe80::1') fe80::1 6 True False False True False False 338288524927261089654018896841347694593 b'\xfe\x80\x00\x00'
+fe80:0000:0000:0000:0000:0000:0000:0001 fe80::1 None
+IPv6Address('ff02::1') ff02::1 6 False True False False True False 338963523518870617245727861364146307073 b'\xff\x02\x00\x00'
+ff02:0000:0000:0000:0000:0000:0000:0001 ff02::1 None
+IPv4Address('0.0.0.0') 0.0.0.0 4 True False False False False True 0 b'\x00\x00\x00\x00'
+ValueError '256.1.1.1' does not appear to be an IPv4 or IPv6 address
+AddressValueError Octet 256 (> 255) not permitted in '256.1.1.1'
+AddressValueError At least 3 parts expected in '256.1.1.1'
+ValueError '1.2.3' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '1.2.3'
+AddressValueError At least 3 parts expected in '1.2.3'
+ValueError '01.2.3.4' does not appear to be an IPv4 or IPv6 address
+AddressValueError Leading zeros are not permitted in '01' in '01.2.3.4'
+AddressValueError At least 3 parts expected in '01.2.3.4'
+ValueError 'x' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in 'x'
+AddressValueError At least 3 parts expected in 'x'
+ValueError '1:2:3:4:5:6:7:8:9' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '1:2:3:4:5:6:7:8:9'
+AddressValueError Exactly 8 parts expected without '::' in '1:2:3:4:5:6:7:8:9'
+ValueError '::1::2' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '::1::2'
+AddressValueError At most one '::' permitted in '::1::2'
+ValueError '' does not appear to be an IPv4 or IPv6 address
+AddressValueError Address cannot be empty
+AddressValueError Address cannot be empty
+ValueError '1.2.3.4/8' does not appear to be an IPv4 or IPv6 address
+AddressValueError Unexpected '/' in '1.2.3.4/8'
+AddressValueError Unexpected '/' in '1.2.3.4/8'
+ValueError 'gggg::1' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in 'gggg::1'
+AddressValueError Only hex digits permitted in 'gggg' in 'gggg::1'
+1:2:3:4:5:6:7:8
+AddressValueError Expected 4 octets in '1:2:3:4:5:6:7:8'
+1:2:3:4:5:6:7:8
+ValueError ':1:2::3' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in ':1:2::3'
+AddressValueError Leading ':' only permitted as part of '::' in ':1:2::3'
+ValueError '12345::1' does not appear to be an IPv4 or IPv6 address
+AddressValueError Expected 4 octets in '12345::1'
+AddressValueError At most 4 characters permitted in '12345' in '12345::1'
+IPv4Network('192.168.1.0/24') 192.168.1.0 192.168.1.255 255.255.255.0 0.0.0.255 24 256 [IPv4Address('192.168.1.1'), IPv4Address('192.168.1.2')] True [IPv4Network('192.168.1.0/26'), IPv4Network('192.168.1.64/26'), IPv4Network('192.168.1.128/26'), IPv4Network('192.168.1.192/26')] 192.168.0.0/23 192.168.1.0/255.255.255.0 192.168.1.0/24 True True 192.168.1.3 192.168.1.255 True
+ValueError 1.2.3.4/24 has host bits set
+ValueError '1.2.3.0/33' does not appear to be an IPv4 or IPv6 network
+ValueError '1.2.3.0/255.0.255.0' does not appear to be an IPv4 or IPv6 network
+ValueError '1.2.3.0/24/1' does not appear to be an IPv4 or IPv6 network
+1.2.3.0/24 10.0.0.0/8 10.0.0.0/8 1.2.3.5 192.168.1.1 True 79228162514264337593543950336 10.1.2.3/8 10.0.0.0/8 10.1.2.3
+[IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2'), IPv4Address('10.0.0.3')] [IPv4Address('10.0.0.0'), IPv4Address('10.0.0.1')] [IPv6Address('2001:db8::1'), IPv6Address('2001:db8::2'), IPv6Address('2001:db8::3')] 2001::/16 [IPv4Address('10.0.0.1'), IPv4Address('10.0.0.2')] 4.3.2.1.in-addr.arpa
+1 False 1.2.3.4 1.2.3.4 b'\x00\x00\x00\x01'
+1.1.1.1 and ::1 are not of the same version
+"#####,
+    );
+}
+
+#[test]
+fn mimetypes_guess_type_and_extension() {
+    check(
+        "mimetypes_guess_type_and_extension",
+        r#####"import mimetypes
+db = mimetypes.MimeTypes()
+print(db.guess_type('a.tar.gz'), db.guess_type('x.json'), db.guess_extension('text/html'), db.guess_type('http://x/a.png?q'), db.guess_type('noext'), db.guess_type('A.HTML'), db.guess_type('a.svgz'), db.guess_type('data:text/csv;base64,xx'), db.guess_type('p.tgz'))
+print(db.guess_type('x.png'), db.guess_type('x.JPG'), db.guess_type('x.js'), db.guess_type('x.css'), db.guess_type('x.mp3'), db.guess_type('x.rtf'), db.guess_type('x.rtf', strict=False), db.guess_extension('application/json'), db.guess_all_extensions('text/plain'))
+db.add_type('application/x-percolate', '.perc')
+print(db.guess_type('a.perc'), db.guess_extension('application/x-percolate'), mimetypes.guess_type('a.png'), mimetypes.inited)
+"#####,
+        r#####"('application/x-tar', 'gzip') ('application/json', None) .html (None, None) (None, None) ('text/html', None) ('image/svg+xml', 'gzip') ('text/csv', None) ('application/x-tar', 'gzip')
+('image/png', None) ('image/jpeg', None) ('application/javascript', None) ('text/css', None) ('audio/mpeg', None) (None, None) ('application/rtf', None) .json ['.txt', '.bat', '.c', '.h', '.ksh', '.pl', '.srt']
+('application/x-percolate', None) .perc ('image/png', None) True
+"#####,
+    );
+}
+
+#[test]
+fn codecs_incremental_utf8_and_lookup() {
+    check(
+        "codecs_incremental_utf8_and_lookup",
+        r#####"import codecs
+data = 'héllo wörld €𝄞'.encode('utf-8')
+dec = codecs.getincrementaldecoder('utf-8')()
+pieces = [dec.decode(data[i:i + 3]) for i in range(0, len(data), 3)]
+print(pieces, dec.decode(b'', final=True), ''.join(pieces) == data.decode())
+print(list(codecs.iterdecode([b'\xc3', b'\xa9x', b'\xe2\x82', b'\xac'], 'utf-8')), list(codecs.iterencode(['a', 'é'], 'latin-1')))
+print(codecs.lookup('UTF8').name, codecs.lookup('latin_1').name, codecs.lookup('US-ASCII').name, codecs.encode('é', 'utf-8'), codecs.decode(b'\xe9', 'latin-1'), codecs.BOM_UTF8, codecs.getencoder('utf-8')('ab'), codecs.getdecoder('utf-8')(b'ab'))
+d2 = codecs.getincrementaldecoder('utf-8')(errors='replace')
+print(d2.decode(b'a\xff'), d2.decode(b'\xc3'), d2.getstate(), d2.decode(b'', True))
+d3 = codecs.getincrementaldecoder('utf-8')()
+d3.decode(b'\xe2\x82')
+try:
+    d3.decode(b'', final=True)
+except UnicodeDecodeError as e:
+    print('UnicodeDecodeError')
+try:
+    codecs.lookup('klingon')
+except LookupError as e:
+    print(e)
+enc = codecs.getincrementalencoder('ascii')()
+print(enc.encode('abc'), isinstance(codecs.lookup('utf-8'), tuple))
+"#####,
+        r#####"['hé', 'llo', ' w', 'örl', 'd ', '€', '𝄞']  True
+['éx', '€'] [b'a', b'\xe9']
+utf-8 iso8859-1 ascii b'\xc3\xa9' é b'\xef\xbb\xbf' (b'ab', 2) ('ab', 2)
+a�  (b'\xc3', 0) �
+UnicodeDecodeError
+unknown encoding: klingon
+b'abc' True
+"#####,
+    );
+}
+
+#[test]
+fn reprlib_limits_and_recursive_repr() {
+    check(
+        "reprlib_limits_and_recursive_repr",
+        r#####"import reprlib
+from collections import deque
+print(reprlib.repr(list(range(100))), reprlib.repr('x' * 100), reprlib.repr({i: i for i in range(10)}), reprlib.repr(set(range(10))), reprlib.repr((1, 2, 3, 4, 5, 6, 7)), reprlib.repr([[[[[[[1]]]]]]]), reprlib.repr(10 ** 50), reprlib.repr(frozenset(range(10))), reprlib.repr(b'x' * 100), reprlib.repr((1,)), reprlib.repr(set()), reprlib.repr(deque(range(10))))
+r = reprlib.Repr()
+r.maxlist = 2
+r.maxlevel = 1
+print(r.repr([1, 2, 3]), r.repr([[1], 2]))
+class Node:
+    def __init__(self):
+        self.children = [self]
+    @reprlib.recursive_repr()
+    def __repr__(self):
+        return 'Node(%r)' % self.children
+print(Node(), Node.__repr__.__name__)
+"#####,
+        r#####"[0, 1, 2, 3, 4, 5, ...] 'xxxxxxxxxxxx...xxxxxxxxxxxxx' {0: 0, 1: 1, 2: 2, 3: 3, ...} {0, 1, 2, 3, 4, 5, ...} (1, 2, 3, 4, 5, 6, ...) [[[[[[[...]]]]]]] 100000000000000000...0000000000000000000 frozenset({0, 1, 2, 3, 4, 5, ...}) b'xxxxxxxxxxx...xxxxxxxxxxxxx' (1,) set() deque([0, 1, 2, 3, 4, 5, ...])
+[1, 2, ...] [[...], 2]
+Node([...]) __repr__
+"#####,
+    );
+}
+
+#[test]
+fn timeit_and_locale() {
+    check(
+        "timeit_and_locale",
+        r#####"import timeit, locale
+t = timeit.Timer('x = sum(range(10))')
+print(type(t.timeit(100)).__name__, len(t.repeat(3, 10)), timeit.timeit(lambda: None, number=10) >= 0, timeit.timeit('y = z * 2', setup='z = 3', number=5) >= 0, timeit.default_timer is __import__('time').perf_counter)
+counter = []
+timeit.timeit(lambda: counter.append(1), number=7)
+print(len(counter), timeit.timeit('a + 1', globals={'a': 1}, number=3) >= 0)
+print(locale.setlocale(locale.LC_NUMERIC, 'C'), locale.localeconv()['decimal_point'], locale.atof('1.5'), locale.atoi('42'), locale.format_string('%d items', 3), locale.strxfrm('b'), locale.strcoll('a', 'b'), locale.getlocale(locale.LC_NUMERIC))
+try:
+    locale.setlocale(locale.LC_ALL, 'xx_YY.NOPE')
+except locale.Error as e:
+    print(e)
+"#####,
+        r#####"float 3 True True True
+7 True
+C . 1.5 42 3 items b -1 (None, None)
+unsupported locale setting
+"#####,
+    );
+}
+
+#[test]
+fn difflib_matching_and_diffs() {
+    check(
+        "difflib_matching_and_diffs",
+        r#####"import difflib
+s = difflib.SequenceMatcher(None, "abxcd", "abcd")
+print(s.ratio(), s.quick_ratio(), s.real_quick_ratio(), s.get_matching_blocks(), s.get_opcodes(), s.find_longest_match(0, 5, 0, 4))
+print(difflib.get_close_matches('appel', ['ape', 'apple', 'peach', 'puppy']), difflib.get_close_matches('wheel', ['while', 'wheat', 'shell', 'hello'], n=2, cutoff=0.5), difflib.get_close_matches('xyz', ['abc']))
+a = ['one\n', 'two\n', 'three\n', 'four\n', 'five\n', 'six\n', 'seven\n', 'eight\n', 'nine\n', 'ten\n']
+b = ['one\n', 'two\n', 'THREE\n', 'four\n', 'five\n', 'six\n', 'seven\n', 'eight\n', 'nine\n', 'ten\n', 'eleven\n']
+print(''.join(difflib.unified_diff(a, b, fromfile='old.txt', tofile='new.txt')), end='')
+print(''.join(difflib.context_diff(a[:4], b[:4], 'x', 'y')), end='')
+print(list(difflib.unified_diff(['a'], ['a'])), difflib.SequenceMatcher(lambda c: c == ' ', 'private Thread', 'private volatile Thread').ratio())
+long_a = 'ab' * 150
+long_b = 'ab' * 140 + 'cd' * 10
+m = difflib.SequenceMatcher(None, long_a, long_b)
+print(round(m.ratio(), 6), m.get_opcodes()[:3], difflib.IS_LINE_JUNK('  #  '), difflib.IS_CHARACTER_JUNK('\t'))
+"#####,
+        r#####"0.8888888888888888 0.8888888888888888 0.8888888888888888 [Match(a=0, b=0, size=2), Match(a=3, b=2, size=2), Match(a=5, b=4, size=0)] [('equal', 0, 2, 0, 2), ('delete', 2, 3, 2, 2), ('equal', 3, 5, 2, 4)] Match(a=0, b=0, size=2)
+['apple', 'ape'] ['while', 'wheat'] []
+--- old.txt
++++ new.txt
+@@ -1,6 +1,6 @@
+ one
+ two
+-three
++THREE
+ four
+ five
+ six
+@@ -8,3 +8,4 @@
+ eight
+ nine
+ ten
++eleven
+*** x
+--- y
+***************
+*** 1,4 ****
+  one
+  two
+! three
+  four
+--- 1,4 ----
+  one
+  two
+! THREE
+  four
+[] 0.7567567567567568
+0.933333 [('equal', 0, 280, 0, 280), ('replace', 280, 300, 280, 300)] True True
+"#####,
+    );
+}
+
+#[test]
+fn enum_flag_and_intflag() {
+    check(
+        "enum_flag_and_intflag",
+        r#####"import enum
+class Perm(enum.Flag):
+    R = 4
+    W = 2
+    X = 1
+    RW = 6
+class Color(enum.Flag):
+    RED = enum.auto()
+    GREEN = enum.auto()
+    BLUE = enum.auto()
+class P(enum.IntFlag):
+    A = 1
+    B = 2
+rw = Perm.R | Perm.W
+print(repr(rw), str(rw), rw.value, rw.name, Perm.R in rw, Perm.X in rw, list(rw), len(rw), bool(Perm(0)), repr(Perm(0)), str(Perm(0)), ~Perm.R, repr(~Perm.R), list(Perm), Perm(6) is Perm.RW, repr(Perm(3)))
+print(list(Color), Color.RED | Color.BLUE, repr(Color(7)), Color.GREEN.value, rw & Perm.R, rw ^ Perm.R)
+print(repr(P.A | P.B), str(P.A | P.B), P.A | 4, repr(P.A | 4), P.A + 1, isinstance(P.A, int), format(P.B, '03d'), repr(P(0)), ~P.A, repr(~P.A))
+try:
+    Perm.R | 1
+except TypeError as e:
+    print(e)
+class Color2(enum.Enum):
+    RED = 1
+try:
+    Color2(5)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"<Perm.RW: 6> Perm.RW 6 RW True False [<Perm.R: 4>, <Perm.W: 2>] 2 False <Perm: 0> Perm(0) Perm.W|X <Perm.W|X: 3> [<Perm.R: 4>, <Perm.W: 2>, <Perm.X: 1>] True <Perm.W|X: 3>
+[<Color.RED: 1>, <Color.GREEN: 2>, <Color.BLUE: 4>] Color.RED|BLUE <Color.RED|GREEN|BLUE: 7> 2 Perm.R Perm.W
+<P.A|B: 3> 3 5 <P.A|4: 5> 2 True 002 <P: 0> 2 <P.B: 2>
+unsupported operand type(s) for |: 'Perm' and 'int'
+5 is not a valid Color2
+"#####,
+    );
+}
+
+#[test]
+fn abc_abstract_properties_and_classmethods() {
+    check(
+        "abc_abstract_properties_and_classmethods",
+        r#####"import abc
+class Base(abc.ABC):
+    @abc.abstractproperty
+    def size(self):
+        pass
+    @abc.abstractclassmethod
+    def make(cls):
+        pass
+class Impl(Base):
+    size = 3
+    @classmethod
+    def make(cls):
+        return cls()
+try:
+    Base()
+except TypeError as e:
+    print(e)
+print(Impl.make().size, sorted(Base.__abstractmethods__), Impl.__abstractmethods__)
+class Shape(abc.ABC):
+    @property
+    @abc.abstractmethod
+    def area(self):
+        ...
+    @classmethod
+    @abc.abstractmethod
+    def unit(cls):
+        ...
+class Square(Shape):
+    @property
+    def area(self):
+        return 4
+    @classmethod
+    def unit(cls):
+        return 'm'
+try:
+    Shape()
+except TypeError as e:
+    print(e)
+print(Square().area, Square.unit(), Square.__abstractmethods__)
+"#####,
+        r#####"Can't instantiate abstract class Base with abstract methods make, size
+3 ['make', 'size'] frozenset()
+Can't instantiate abstract class Shape with abstract methods area, unit
+4 m frozenset()
+"#####,
+    );
+}
+
+#[test]
+fn logging_handlers_rotating_and_queue() {
+    check(
+        "logging_handlers_rotating_and_queue",
+        r#####"import logging, logging.handlers, os, tempfile, queue
+d = tempfile.mkdtemp()
+path = os.path.join(d, 'app.log')
+h = logging.handlers.RotatingFileHandler(path, maxBytes=60, backupCount=2)
+h.setFormatter(logging.Formatter('%(levelname)s %(message)s'))
+log = logging.getLogger('rot')
+log.propagate = False
+log.addHandler(h)
+log.setLevel(logging.INFO)
+for i in range(8):
+    log.info('message number %d', i)
+h.close()
+print(sorted(os.listdir(d)))
+for name in sorted(os.listdir(d)):
+    with open(os.path.join(d, name)) as f:
+        print(name, repr(f.read()))
+q = queue.Queue()
+qh = logging.handlers.QueueHandler(q)
+ql = logging.getLogger('q')
+ql.propagate = False
+ql.addHandler(qh)
+ql.warning('queued %s', 'x')
+rec = q.get_nowait()
+print(rec.getMessage(), rec.levelname, rec.args)
+target = logging.StreamHandler()
+mh = logging.handlers.MemoryHandler(3, flushLevel=logging.ERROR, target=target)
+print(mh.capacity, mh.flushLevel, len(mh.buffer))
+for name in os.listdir(d):
+    os.remove(os.path.join(d, name))
+os.rmdir(d)
+"#####,
+        r#####"['app.log', 'app.log.1', 'app.log.2']
+app.log 'INFO message number 6\nINFO message number 7\n'
+app.log.1 'INFO message number 4\nINFO message number 5\n'
+app.log.2 'INFO message number 2\nINFO message number 3\n'
+queued x WARNING None
+3 40 0
+"#####,
+    );
+}
+
+#[test]
+fn random_distributions_and_systemrandom() {
+    check(
+        "random_distributions_and_systemrandom",
+        r#####"import random
+random.seed(12345)
+print(random.expovariate(2.0), random.normalvariate(10, 2), random.lognormvariate(0, 1), random.triangular(0, 10, 3), random.gammavariate(2.5, 1.5), random.gammavariate(0.5, 1.0), random.betavariate(2, 3), random.paretovariate(3), random.weibullvariate(1, 1.5), random.vonmisesvariate(1.0, 4.0), random.randbytes(5))
+r = random.Random(99)
+print(r.expovariate(1.0), r.normalvariate(), r.triangular(), r.randbytes(3), r.random(), isinstance(r, random.Random), type(r).__name__)
+s = random.SystemRandom()
+print(0 <= s.random() < 1, 0 <= s.randrange(10) < 10, s.choice('ab') in 'ab', len(s.sample(range(10), 3)), s.getrandbits(8) < 256, len(s.randbytes(4)), s.seed(1))
+try:
+    s.getstate()
+except NotImplementedError as e:
+    print(e)
+"#####,
+        r#####"0.2694581427281587 8.906126302810373 0.2979209536168756 2.202415655111688 1.4126126338116234 0.44284639213322446 0.428217150581373 1.52667865088429 0.35407073749039286 0.7053710300952098 b'"\xee\xac\xf7\x82'
+0.5174778255861414 -0.6265591301726067 0.3524424197659589 b'S\x87\xc2' 0.08657847531997409 True Random
+True True True 3 True 4 None
+System entropy source does not have state.
+"#####,
+    );
+}
+
+#[test]
+fn datetime_timezone_aware_datetimes() {
+    check(
+        "datetime_timezone_aware_datetimes",
+        r#####"import datetime
+from datetime import timezone, timedelta, datetime as dt
+utc = timezone.utc
+print(repr(utc), str(utc), timezone(timedelta(hours=1)), repr(timezone(timedelta(hours=-5, minutes=-30))), repr(timezone(timedelta(hours=2), 'EET')), timezone(timedelta(0)) == utc, datetime.UTC is utc)
+a = dt(2024, 3, 1, 12, 30, tzinfo=utc)
+print(repr(a), a, a.isoformat(), a.utcoffset(), a.tzname(), a.timestamp(), a.strftime('%Y-%m-%d %H:%M %z %Z'))
+b = a.astimezone(timezone(timedelta(hours=5, minutes=30)))
+print(repr(b), b, b == a, b - a, hash(a) == hash(b), b.astimezone(utc) == a)
+f = dt.fromtimestamp(1700000000, tz=utc)
+print(f, dt.fromtimestamp(1700000000.5, timezone(timedelta(hours=-8))), dt.utcfromtimestamp(1700000000), (dt.now(utc) - dt.fromtimestamp(0, utc)).days > 19000, dt.now(utc).tzinfo is utc)
+print(a + timedelta(days=1), (a + timedelta(hours=1)) > a, a.replace(tzinfo=None), repr(a.replace(tzinfo=None) == a))
+for bad in [lambda: a < dt(2024, 1, 1), lambda: a - dt(2024, 1, 1), lambda: timezone(timedelta(hours=24)), lambda: timezone(5)]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+print(dt(2024, 1, 1, tzinfo=timezone(timedelta(seconds=5400))).isoformat(), timezone(timedelta(seconds=90)).tzname(None))
+from email.utils import format_datetime, parsedate_to_datetime
+print(format_datetime(a), format_datetime(a, usegmt=True), format_datetime(b), repr(parsedate_to_datetime('Tue, 14 Nov 2023 22:13:20 +0130')))
+"#####,
+        r#####"datetime.timezone.utc UTC UTC+01:00 datetime.timezone(datetime.timedelta(days=-1, seconds=66600)) datetime.timezone(datetime.timedelta(seconds=7200), 'EET') True True
+datetime.datetime(2024, 3, 1, 12, 30, tzinfo=datetime.timezone.utc) 2024-03-01 12:30:00+00:00 2024-03-01T12:30:00+00:00 0:00:00 UTC 1709296200.0 2024-03-01 12:30 +0000 UTC
+datetime.datetime(2024, 3, 1, 18, 0, tzinfo=datetime.timezone(datetime.timedelta(seconds=19800))) 2024-03-01 18:00:00+05:30 True 0:00:00 True True
+2023-11-14 22:13:20+00:00 2023-11-14 14:13:20.500000-08:00 2023-11-14 22:13:20 True True
+2024-03-02 12:30:00+00:00 True 2024-03-01 12:30:00 False
+TypeError can't compare offset-naive and offset-aware datetimes
+TypeError can't subtract offset-naive and offset-aware datetimes
+ValueError offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not datetime.timedelta(days=1).
+TypeError timezone() argument 1 must be datetime.timedelta, not int
+2024-01-01T00:00:00+01:30 UTC+00:01:30
+Fri, 01 Mar 2024 12:30:00 +0000 Fri, 01 Mar 2024 12:30:00 GMT Fri, 01 Mar 2024 18:00:00 +0530 datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone(datetime.timedelta(seconds=5400)))
+"#####,
+    );
+}

@@ -131,6 +131,44 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("getopt", |vm| {
         frozen(vm, "getopt", include_str!("py/getopt.py"))
     });
+    vm.register_module("email", |vm| Ok(vm.new_module("email")));
+    vm.register_module("email.utils", |vm| {
+        let package = vm.import_module("email")?;
+        let module = frozen(vm, "email.utils", include_str!("py/email_utils.py"))?;
+        vm.module_set(&package, "utils", Value::Obj(module.clone()));
+        Ok(module)
+    });
+    vm.register_module("fractions", |vm| {
+        frozen(vm, "fractions", include_str!("py/fractions.py"))
+    });
+    vm.register_module("ipaddress", |vm| {
+        frozen(vm, "ipaddress", include_str!("py/ipaddress.py"))
+    });
+    vm.register_module("mimetypes", |vm| {
+        frozen(vm, "mimetypes", include_str!("py/mimetypes.py"))
+    });
+    vm.register_module("codecs", |vm| {
+        frozen(vm, "codecs", include_str!("py/codecs.py"))
+    });
+    vm.register_module("reprlib", |vm| {
+        frozen(vm, "reprlib", include_str!("py/reprlib.py"))
+    });
+    vm.register_module("timeit", |vm| {
+        frozen(vm, "timeit", include_str!("py/timeit.py"))
+    });
+    vm.register_module("locale", |vm| {
+        frozen(vm, "locale", include_str!("py/locale.py"))
+    });
+    vm.register_module("difflib", |vm| {
+        frozen(vm, "difflib", include_str!("py/difflib.py"))
+    });
+    vm.register_module("logging.handlers", |vm| {
+        let package = vm.import_module("logging")?;
+        let source = include_str!("py/logging_handlers.py");
+        let module = frozen(vm, "logging.handlers", source)?;
+        vm.module_set(&package, "handlers", Value::Obj(module.clone()));
+        Ok(module)
+    });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {
         frozen(vm, "textwrap", include_str!("py/textwrap.py"))

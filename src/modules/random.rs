@@ -327,5 +327,11 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     });
     vm.module_set(&m, "gauss", f);
     add_random_class(vm, &m)?;
-    Ok(m)
+    crate::modules::python_module_in(
+        vm,
+        m,
+        "<frozen random>",
+        include_str!("py/random_extras.py"),
+        Vec::new(),
+    )
 }

@@ -2,6 +2,19 @@
 # raises CPython's TypeError).
 
 
+def _is_abstract(value):
+    """CPython's __isabstractmethod__, also seen through property, classmethod and
+    staticmethod wrappers (percolate's built-in wrappers do not forward it)."""
+    if getattr(value, '__isabstractmethod__', False):
+        return True
+    if isinstance(value, property):
+        return any(getattr(f, '__isabstractmethod__', False)
+                   for f in (value.fget, value.fset, value.fdel))
+    if isinstance(value, (classmethod, staticmethod)):
+        return getattr(getattr(value, '__func__', None), '__isabstractmethod__', False)
+    return False
+
+
 def abstractmethod(funcobj):
     funcobj.__isabstractmethod__ = True
     return funcobj
@@ -10,12 +23,12 @@ def abstractmethod(funcobj):
 class ABCMeta(type):
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
-        abstracts = {name for name, value in namespace.items()
-                     if getattr(value, '__isabstractmethod__', False)}
+        abstracts = {name for name, value in namespace.items() if _is_abstract(value)}
         for base in bases:
             for name in getattr(base, '__abstractmethods__', set()):
-                value = getattr(cls, name, None)
-                if getattr(value, '__isabstractmethod__', False):
+                value = cls.__dict__.get(name) if name in cls.__dict__ else next(
+                    (b.__dict__[name] for b in cls.__mro__ if name in b.__dict__), None)
+                if _is_abstract(value):
                     abstracts.add(name)
         cls.__abstractmethods__ = frozenset(abstracts)
         # Virtual subclasses (register) and the ABC subclasses whose registrations count too.
@@ -74,3 +87,42 @@ class ABCMeta(type):
 class ABC(metaclass=ABCMeta):
     """Helper class that has ABCMeta as its metaclass."""
     __slots__ = ()
+
+
+def abstractclassmethod(callable):
+    """A classmethod that is also abstract (deprecated spelling)."""
+    callable.__isabstractmethod__ = True
+    return classmethod(callable)
+
+
+def abstractstaticmethod(callable):
+    """A staticmethod that is also abstract (deprecated spelling)."""
+    callable.__isabstractmethod__ = True
+    return staticmethod(callable)
+
+
+def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
+    """A property that is also abstract (deprecated spelling)."""
+    if fget is not None:
+        fget.__isabstractmethod__ = True
+    return property(fget, fset, fdel, doc)
+
+
+def get_cache_token():
+    return 0
+
+
+def update_abstractmethods(cls):
+    if not hasattr(cls, '__abstractmethods__'):
+        return cls
+    abstracts = set()
+    for scls in cls.__bases__:
+        for name in getattr(scls, '__abstractmethods__', ()):
+            value = getattr(cls, name, None)
+            if _is_abstract(value):
+                abstracts.add(name)
+    for name, value in cls.__dict__.items():
+        if _is_abstract(value):
+            abstracts.add(name)
+    cls.__abstractmethods__ = frozenset(abstracts)
+    return cls

@@ -245,6 +245,114 @@ class date:
         return type(self)(year or self._year, month or self._month, day or self._day)
 
 
+class tzinfo:
+    """Abstract base class for time zone information."""
+
+    def tzname(self, dt):
+        raise NotImplementedError("tzinfo subclass must override tzname()")
+
+    def utcoffset(self, dt):
+        raise NotImplementedError("tzinfo subclass must override utcoffset()")
+
+    def dst(self, dt):
+        raise NotImplementedError("tzinfo subclass must override dst()")
+
+    def fromutc(self, dt):
+        offset = dt.utcoffset()
+        if offset is None:
+            raise ValueError("fromutc() requires a non-None utcoffset() result")
+        return dt + offset
+
+
+class timezone(tzinfo):
+    """A fixed offset from UTC (mirrors datetime.timezone)."""
+
+    def __init__(self, offset, name=None):
+        if not isinstance(offset, timedelta):
+            raise TypeError("timezone() argument 1 must be datetime.timedelta, not %s"
+                            % type(offset).__name__)
+        if name is not None and not isinstance(name, str):
+            raise TypeError("name must be a string")
+        if not -86400 * 1000000 < offset._to_us() < 86400 * 1000000:
+            raise ValueError("offset must be a timedelta strictly between "
+                             "-timedelta(hours=24) and timedelta(hours=24), not %r."
+                             % (offset,))
+        self._offset = offset
+        self._name = name
+
+    def __eq__(self, other):
+        if isinstance(other, timezone):
+            return self._offset == other._offset
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._offset)
+
+    def __repr__(self):
+        if self is timezone.utc:
+            return 'datetime.timezone.utc'
+        if self._name is None:
+            return 'datetime.timezone(%r)' % (self._offset,)
+        return 'datetime.timezone(%r, %r)' % (self._offset, self._name)
+
+    def __str__(self):
+        return self.tzname(None)
+
+    def utcoffset(self, dt):
+        return self._offset
+
+    def tzname(self, dt):
+        if self._name is None:
+            return self._name_from_offset(self._offset)
+        return self._name
+
+    def dst(self, dt):
+        return None
+
+    def fromutc(self, dt):
+        return dt + self._offset
+
+    @staticmethod
+    def _name_from_offset(delta):
+        if not delta:
+            return 'UTC'
+        return 'UTC' + _format_offset(delta, ':')
+
+
+def _format_offset(delta, sep):
+    """+HH:MM (with :SS and .ffffff when present), the form isoformat and %z use."""
+    us = delta._to_us()
+    sign = '-' if us < 0 else '+'
+    us = abs(us)
+    hh, rest = divmod(us, 3600 * 1000000)
+    mm, rest = divmod(rest, 60 * 1000000)
+    ss, micro = divmod(rest, 1000000)
+    text = '%s%02d%s%02d' % (sign, hh, sep, mm)
+    if ss or micro:
+        text += '%s%02d' % (sep, ss)
+        if micro:
+            text += '.%06d' % micro
+    return text
+
+
+timezone.utc = timezone(timedelta(0))
+timezone.min = timezone(timedelta(hours=-23, minutes=-59))
+timezone.max = timezone(timedelta(hours=23, minutes=59))
+UTC = timezone.utc
+_EPOCH_ORDINAL = 719163
+
+
+def _utc_fields(t):
+    """(year, month, day, hour, minute, second, microsecond) in UTC of a POSIX timestamp."""
+    micros = round(t * 1000000)
+    days, rest = divmod(micros, 86400 * 1000000)
+    secs, micro = divmod(rest, 1000000)
+    y, m, d = _ord2ymd(days + _EPOCH_ORDINAL)
+    hh, rest = divmod(secs, 3600)
+    mm, ss = divmod(rest, 60)
+    return (y, m, d, hh, mm, ss, micro)
+
+
 class datetime(date):
     """Mirrors datetime.datetime (naive, local time)."""
 
@@ -267,28 +375,88 @@ class datetime(date):
 
     @classmethod
     def now(cls, tz=None):
-        return cls(*_now())
+        if tz is None:
+            return cls(*_now())
+        import time as _time
+        return cls.fromtimestamp(_time.time(), tz)
 
     @classmethod
     def today(cls):
         return cls(*_now())
 
     @classmethod
-    def fromtimestamp(cls, t):
-        return cls(*_from_timestamp(t))
+    def fromtimestamp(cls, t, tz=None):
+        if tz is None:
+            return cls(*_from_timestamp(t))
+        if not isinstance(tz, tzinfo):
+            raise TypeError("tzinfo argument must be None or of a tzinfo subclass, not "
+                            "type '%s'" % type(tz).__name__)
+        return tz.fromutc(cls(*_utc_fields(t), tzinfo=tz))
+
+    @classmethod
+    def utcnow(cls):
+        import time as _time
+        return cls(*_utc_fields(_time.time()))
+
+    @classmethod
+    def utcfromtimestamp(cls, t):
+        return cls(*_utc_fields(t))
+
+    def utcoffset(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.utcoffset(self)
+
+    def tzname(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.tzname(self)
+
+    def dst(self):
+        if self._tzinfo is None:
+            return None
+        return self._tzinfo.dst(self)
+
+    def _utc_us(self):
+        offset = self.utcoffset()
+        us = self._us()
+        return us if offset is None else us - offset._to_us()
 
     def timestamp(self):
+        if self.utcoffset() is not None:
+            return (self._utc_us() - _EPOCH_ORDINAL * 86400 * 1000000) / 1e6
         return _timestamp(self._year, self._month, self._day, self._hour, self._minute,
                           self._second) + self._microsecond / 1e6
+
+    def astimezone(self, tz=None):
+        if self.utcoffset() is None:
+            utc_us = round(self.timestamp() * 1000000) + _EPOCH_ORDINAL * 86400 * 1000000
+        else:
+            utc_us = self._utc_us()
+        if tz is None:
+            t = (utc_us - _EPOCH_ORDINAL * 86400 * 1000000) / 1e6
+            local = datetime(*_from_timestamp(t))
+            offset = timedelta(microseconds=local._us() - utc_us)
+            import time as _time
+            name = _time.strftime('%Z', _time.localtime(t)) if hasattr(_time, 'strftime') \
+                else None
+            tz = timezone(offset, name or None)
+        if not isinstance(tz, tzinfo):
+            raise TypeError("tz argument must be an instance of tzinfo")
+        utc = type(self)._from_us(utc_us).replace(tzinfo=tz)
+        return tz.fromutc(utc)
 
     def date(self):
         return date(self._year, self._month, self._day)
 
-    def isoformat(self, sep='T'):
+    def isoformat(self, sep='T', timespec='auto'):
         s = "%04d-%02d-%02d%s%02d:%02d:%02d" % (self._year, self._month, self._day, sep,
                                                 self._hour, self._minute, self._second)
         if self._microsecond:
             s += ".%06d" % self._microsecond
+        offset = self.utcoffset()
+        if offset is not None:
+            s += _format_offset(offset, ':')
         return s
 
     def __str__(self):
@@ -299,7 +467,54 @@ class datetime(date):
                  self._microsecond]
         while len(parts) > 5 and parts[-1] == 0:
             parts.pop()
-        return "datetime.datetime(%s)" % ', '.join(str(p) for p in parts)
+        text = ', '.join(str(p) for p in parts)
+        if self._tzinfo is not None:
+            text += ', tzinfo=%r' % (self._tzinfo,)
+        return "datetime.datetime(%s)" % text
+
+    def _compare_key(self, other, what):
+        mine = self.utcoffset()
+        theirs = other.utcoffset()
+        if (mine is None) != (theirs is None):
+            raise TypeError("can't %s offset-naive and offset-aware datetimes" % what)
+        if mine is None:
+            return self._us(), other._us()
+        return self._utc_us(), other._utc_us()
+
+    def __eq__(self, other):
+        if not isinstance(other, datetime):
+            return NotImplemented if not isinstance(other, date) else False
+        if (self.utcoffset() is None) != (other.utcoffset() is None):
+            return False
+        a, b = self._compare_key(other, 'compare')
+        return a == b
+
+    def __lt__(self, other):
+        if not isinstance(other, datetime):
+            return NotImplemented
+        a, b = self._compare_key(other, 'compare')
+        return a < b
+
+    def __le__(self, other):
+        if not isinstance(other, datetime):
+            return NotImplemented
+        a, b = self._compare_key(other, 'compare')
+        return a <= b
+
+    def __gt__(self, other):
+        if not isinstance(other, datetime):
+            return NotImplemented
+        a, b = self._compare_key(other, 'compare')
+        return a > b
+
+    def __ge__(self, other):
+        if not isinstance(other, datetime):
+            return NotImplemented
+        a, b = self._compare_key(other, 'compare')
+        return a >= b
+
+    def __hash__(self):
+        return hash(self._utc_us())
 
     def _key(self):
         return (self._year, self._month, self._day, self._hour, self._minute, self._second,
@@ -310,31 +525,33 @@ class datetime(date):
                 * 1000000 + self._microsecond)
 
     @classmethod
-    def _from_us(cls, us):
+    def _from_us(cls, us, tzinfo=None):
         days, rest = divmod(us, 86400 * 1000000)
         secs, micro = divmod(rest, 1000000)
         y, m, d = _ord2ymd(days)
         hh, rest = divmod(secs, 3600)
         mm, ss = divmod(rest, 60)
-        return cls(y, m, d, hh, mm, ss, micro)
+        return cls(y, m, d, hh, mm, ss, micro, tzinfo=tzinfo)
 
     def __add__(self, other):
         if isinstance(other, timedelta):
-            return type(self)._from_us(self._us() + other._to_us())
+            return type(self)._from_us(self._us() + other._to_us(), self._tzinfo)
         return NotImplemented
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if isinstance(other, timedelta):
-            return type(self)._from_us(self._us() - other._to_us())
+            return type(self)._from_us(self._us() - other._to_us(), self._tzinfo)
         if isinstance(other, datetime):
-            return timedelta(microseconds=self._us() - other._us())
+            a, b = self._compare_key(other, 'subtract')
+            return timedelta(microseconds=a - b)
         return NotImplemented
 
     def replace(self, **kw):
         fields = dict(year=self._year, month=self._month, day=self._day, hour=self._hour,
-                      minute=self._minute, second=self._second, microsecond=self._microsecond)
+                      minute=self._minute, second=self._second, microsecond=self._microsecond,
+                      tzinfo=self._tzinfo)
         fields.update(kw)
         return type(self)(**fields)
 
@@ -388,6 +605,12 @@ def _strftime(d, fmt):
             out.append('%04d-%02d-%02d' % (d._year, d._month, d._day))
         elif c == 'T':
             out.append('%02d:%02d:%02d' % (hour, getattr(d, '_minute', 0), getattr(d, '_second', 0)))
+        elif c == 'z':
+            offset = d.utcoffset() if hasattr(d, 'utcoffset') else None
+            out.append('' if offset is None else _format_offset(offset, ''))
+        elif c == 'Z':
+            name = d.tzname() if hasattr(d, 'tzname') else None
+            out.append(name or '')
         elif c == '%':
             out.append('%')
         else:

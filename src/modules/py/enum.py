@@ -65,7 +65,11 @@ class EnumType(type):
                 member = object.__new__(cls)
             member._name_ = key
             member._value_ = value
-            cls._member_names_.append(key)
+            # enum.py 3.11: a Flag member whose value is not a single bit (0 or a combination)
+            # is an alias, left out of iteration and len().
+            single_bit = isinstance(value, int) and value > 0 and value & (value - 1) == 0
+            if single_bit or not any(getattr(b, '_is_flag_class', False) for b in cls.__mro__):
+                cls._member_names_.append(key)
             cls._member_map_[key] = member
             cls._value2member_map_[value] = member
             type.__setattr__(cls, key, member)
@@ -317,6 +321,10 @@ class Flag(Enum):
             return f'{type(self).__name__}({self._value_!r})'
         return f'{type(self).__name__}.{self._name_}'
 
+
+# Marks Flag and its subclasses for EnumType (set after the class exists: a name in the class
+# body would be a member).
+type.__setattr__(Flag, '_is_flag_class', True)
 
 class IntFlag(int, ReprEnum, Flag):
     """Flag whose members are ints (values outside the members are kept, as boundary KEEP)."""
