@@ -363,6 +363,12 @@ async def main():
     except ValueError as e:
         print('ValueError', e)
     print(await asyncio.gather())
+    c3 = asyncio.ensure_future(slow())
+    loop.call_soon(c3.cancel)
+    try:
+        await asyncio.gather(ok(10), c3)
+    except asyncio.CancelledError:
+        print('CancelledError from a cancelled child')
 
 asyncio.run(main())
 "#####,
@@ -371,6 +377,7 @@ asyncio.run(main())
 [6, 6, 7]
 ValueError 9
 []
+CancelledError from a cancelled child
 "#####,
     );
 }

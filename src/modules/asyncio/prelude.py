@@ -64,12 +64,13 @@ def gather(*coros_or_futures, return_exceptions=False):
                 fut.exception()
             return
         if not return_exceptions:
-            if fut.cancelled():
+            # `fut.cancelled()`, then `fut.exception()`, in one native call.
+            outcome = _gather_outcome(fut)
+            if outcome is True:
                 outer.set_exception(fut._make_cancelled_error())
                 return
-            exc = fut.exception()
-            if exc is not None:
-                outer.set_exception(exc)
+            if outcome is not None:
+                outer.set_exception(outcome)
                 return
         if nfinished == nfuts:
             # Per child: CancelledError(message), else exception(), else result().

@@ -807,6 +807,31 @@ fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> PyResult<Valu
     Ok(Value::list(results))
 }
 
+/// How a gather child ended, as gather's `_done_callback` asks it (`fut.cancelled()`, then
+/// `fut.exception()`): True when cancelled, else its exception (now retrieved) or None.
+fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = fut
+        && is_exact(ctx, o)
+        && state(o).state.get() != FutState::Pending
+    {
+        let st = state(o);
+        if st.state.get() == FutState::Cancelled {
+            return Ok(Value::Bool(true));
+        }
+        st.log_traceback.set(false);
+        return Ok(st
+            .exception
+            .borrow()
+            .clone()
+            .map_or(Value::None, Value::Obj));
+    }
+    let cancelled = vm.call_method(fut, "cancelled", vec![])?;
+    if vm.truthy(&cancelled)? {
+        return Ok(Value::Bool(true));
+    }
+    vm.call_method(fut, "exception", vec![])
+}
+
 /// The module-level task functions: current_task, all_tasks and the registry hooks.
 pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
     let c = ctx.clone();
@@ -868,7 +893,13 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
         let a = args.check(vm, "_gather_results", 1, 1)?.to_vec();
         gather_results(vm, &c, &a[0])
     });
+    let c = ctx.clone();
+    let outcome = vm.new_native_fn("_gather_outcome", move |vm, args: Args| {
+        let a = args.check(vm, "_gather_outcome", 1, 1)?.to_vec();
+        gather_outcome(vm, &c, &a[0])
+    });
     vec![
+        ("_gather_outcome", outcome),
         ("_gather_results", results),
         ("_ensure_future_fast", ensure),
         ("current_task", current_task),
