@@ -106,6 +106,7 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
         }
     };
     vm.run_pending_finalizers();
+    modules::run_exit_handlers(vm);
     // Interpreter shutdown clears the main module; coroutines dropped then are reported at
     // CPython's `sys:1` location.
     vm.current_location = (Rc::from("sys"), 1);

@@ -945,3 +945,51 @@ after setsockopt: True
 "#####,
     );
 }
+
+#[test]
+fn echo_server_serves_a_thousand_concurrent_connections() {
+    // benches/echo/ runs the same load across two processes and times it against python3.
+    check(
+        "echo1000",
+        r#"
+import asyncio
+
+async def main():
+    closed = 0
+
+    async def handle(reader, writer):
+        nonlocal closed
+        while line := await reader.readline():
+            writer.write(line)
+            await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+        closed += 1
+
+    server = await asyncio.start_server(handle, '127.0.0.1', 0, backlog=2048)
+    port = server.sockets[0].getsockname()[1]
+
+    async def client(i):
+        reader, writer = await asyncio.open_connection('127.0.0.1', port)
+        got = b''
+        for r in range(3):
+            writer.write(f'{i}:{r}\n'.encode())
+            await writer.drain()
+            got += await reader.readline()
+        writer.close()
+        await writer.wait_closed()
+        return got
+
+    replies = await asyncio.gather(*(client(i) for i in range(1000)))
+    expected = [''.join(f'{i}:{r}\n' for r in range(3)).encode() for i in range(1000)]
+    while closed < 1000:
+        await asyncio.sleep(0.01)
+    server.close()
+    await server.wait_closed()
+    print(len(replies), replies == expected, closed)
+
+asyncio.run(main())
+"#,
+        "1000 True 1000\n",
+    );
+}

@@ -117,6 +117,18 @@ fn compile_time_errors_match_cpython() {
             "  File \"x.py\", line 2\n    await g()\n    ^^^^^^^^^\nSyntaxError: 'await' outside async function",
         ),
         (
+            "import os\nfrom __future__ import annotations\n",
+            "  File \"x.py\", line 2\n    from __future__ import annotations\n    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nSyntaxError: from __future__ imports must occur at the beginning of the file",
+        ),
+        (
+            "\"\"\"doc\"\"\"\nfrom __future__ import annotations, division\nfrom __future__ import nope\n",
+            "  File \"x.py\", line 3\n    from __future__ import nope\n    ^\nSyntaxError: future feature nope is not defined",
+        ),
+        (
+            "from __future__ import braces\n",
+            "  File \"x.py\", line 1\n    from __future__ import braces\n    ^\nSyntaxError: not a chance",
+        ),
+        (
             "x = await g()\n",
             "  File \"x.py\", line 1\n    x = await g()\n        ^^^^^^^^^\nSyntaxError: 'await' outside function",
         ),

@@ -160,3 +160,114 @@ print(p._replace(x=5), sys.version_info[:1], p._asdict())
          ",
     );
 }
+
+/// Generators and coroutines resumed inline by SEND / FOR_ITER keep CPython's semantics:
+/// exception state across yields, return values, PEP 479, tracebacks through awaits,
+/// recursion limits.
+#[test]
+fn generators_resumed_inline() {
+    check(
+        r#####"import asyncio, sys, traceback
+
+def inner():
+    try:
+        raise KeyError('k')
+    except KeyError:
+        yield sys.exc_info()[0].__name__
+        yield sys.exc_info()[0].__name__
+    yield sys.exc_info()[0]
+    return 'inner-done'
+
+def outer():
+    r = yield from inner()
+    yield r
+    try:
+        raise ValueError('v')
+    except ValueError:
+        x = yield from inner()
+        yield (x, sys.exc_info()[0].__name__)
+
+print(list(outer()))
+
+def stops():
+    yield 1
+    raise StopIteration('boom')
+
+def loops():
+    for x in stops():
+        yield x
+
+try:
+    print(list(loops()))
+except RuntimeError as e:
+    print('RuntimeError', e, type(e.__cause__).__name__)
+
+def delegating():
+    return (yield from stops())
+
+try:
+    list(delegating())
+except RuntimeError as e:
+    print('RuntimeError', e)
+
+def fails():
+    yield 1
+    1 / 0
+
+def consumer():
+    try:
+        for x in fails():
+            yield x
+    except ZeroDivisionError as e:
+        yield 'caught ' + str(e)
+
+print(list(consumer()))
+
+async def leaf(n):
+    if n == 0:
+        await asyncio.sleep(0)
+        raise LookupError('deep')
+    return await leaf(n - 1)
+
+async def main():
+    try:
+        await leaf(3)
+    except LookupError as e:
+        tb = traceback.extract_tb(e.__traceback__)
+        print('LookupError', e, [f.name for f in tb])
+    async def rec(n):
+        return n if n == 0 else 1 + await rec(n - 1)
+    print(await rec(200))
+    g = (i * i for i in range(5))
+    def pull():
+        for v in g:
+            yield v
+    print(sum(pull()), list(g))
+    async def agen():
+        for i in range(3):
+            yield i
+            await asyncio.sleep(0)
+    print([x async for x in agen()])
+    def recurse(n):
+        yield n
+        if n:
+            yield from recurse(n - 1)
+    try:
+        print(sum(recurse(5000)))
+    except RecursionError as e:
+        print('RecursionError')
+
+asyncio.run(main())
+"#####,
+        r#####"['KeyError', 'KeyError', None, 'inner-done', 'KeyError', 'KeyError', <class 'ValueError'>, ('inner-done', 'ValueError')]
+RuntimeError generator raised StopIteration StopIteration
+RuntimeError generator raised StopIteration
+[1, 'caught division by zero']
+LookupError deep ['main', 'leaf', 'leaf', 'leaf', 'leaf']
+200
+30 []
+[0, 1, 2]
+RecursionError
+"#####,
+    );
+}

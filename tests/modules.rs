@@ -59,6 +59,273 @@ caught 'boom'
 }
 
 #[test]
+fn asyncio_tasks_and_handles_run_in_their_own_context() {
+    check(
+        "asyncio_tasks_and_handles_run_in_their_own_context",
+        r#####"import asyncio, contextvars
+v = contextvars.ContextVar('v', default=None)
+async def t(n):
+    v.set(n); await asyncio.sleep(0); print(f't{n}', v.get())
+async def main():
+    print('main', v.get()); await asyncio.gather(t(1), t(2)); print('main', v.get())
+    v.set('main')
+asyncio.run(main())
+print('outside', v.get())
+loop = asyncio.new_event_loop()
+ctx = contextvars.Context()
+ctx.run(v.set, 'in ctx')
+seen = []
+loop.call_soon(lambda: seen.append(v.get()), context=ctx)
+loop.call_soon(lambda: seen.append(v.get()))
+h = loop.call_later(0, lambda: seen.append(v.get()), context=ctx)
+print(h._context is ctx)
+fut = loop.create_future()
+fut.add_done_callback(lambda f: seen.append(('cb', v.get())), context=ctx)
+fut.set_result(1)
+async def in_ctx():
+    v.set('task')
+    return v.get()
+print(loop.run_until_complete(loop.create_task(in_ctx(), context=ctx)), ctx[v], v.get())
+print(seen)
+loop.close()
+"#####,
+        r#####"main None
+t1 1
+t2 2
+main None
+outside None
+True
+task task None
+['in ctx', None, ('cb', 'in ctx'), 'task']
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_loop_iterations_follow_base_events() {
+    check(
+        "asyncio_loop_iterations_follow_base_events",
+        r#####"import asyncio
+order = []
+async def main():
+    loop = asyncio.get_running_loop()
+    # Many timers, most cancelled: the heap is rebuilt without them.
+    handles = [loop.call_later(0 if i % 7 == 0 else 1000 + i % 7, order.append, i) for i in range(300)]
+    for i, h in enumerate(handles):
+        if i % 4:
+            h.cancel()
+    print('cancelled', sum(h.cancelled() for h in handles), 'scheduled', len(loop._scheduled))
+    await asyncio.sleep(0)
+    print('after one iteration', len(loop._scheduled), loop._timer_cancelled_count)
+    await asyncio.sleep(0)
+    print('ran', order)
+    for h in handles:
+        h.cancel()
+    await asyncio.sleep(0)
+    print('after cancelling all', len(loop._scheduled), loop._timer_cancelled_count)
+    # Same deadline: call order is kept; call_soon callbacks run before due timers of later seq.
+    seen = []
+    loop.call_later(0, seen.append, 'timer0')
+    loop.call_soon(seen.append, 'soon1')
+    loop.call_at(loop.time() - 1, seen.append, 'past')
+    loop.call_soon(seen.append, 'soon2')
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print(seen)
+    # Cancelled timers at the top of the heap are popped lazily.
+    hs = [loop.call_later(10, print, 'never') for _ in range(5)]
+    for h in hs:
+        h.cancel()
+    await asyncio.sleep(0)
+    print('left', len(loop._scheduled), loop._timer_cancelled_count)
+asyncio.run(main())
+
+class Loop(type(asyncio.new_event_loop())):
+    def _run_once(self):
+        self.iterations = getattr(self, 'iterations', 0) + 1
+        super()._run_once()
+loop = Loop()
+async def short():
+    for _ in range(3):
+        await asyncio.sleep(0)
+    return 'done'
+print(loop.run_until_complete(short()), loop.iterations)
+loop.close()
+"#####,
+        r#####"cancelled 225 scheduled 300
+after one iteration 64 0
+ran [0, 28, 56, 84, 112, 140, 168, 196, 224, 252, 280]
+after cancelling all 0 0
+['soon1', 'soon2', 'past', 'timer0']
+left 0 0
+done 5
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_ensure_future_cases() {
+    check(
+        "asyncio_ensure_future_cases",
+        r#####"import asyncio
+
+async def work(n):
+    await asyncio.sleep(0)
+    return n * 2
+
+class Awaitable:
+    def __await__(self):
+        yield
+        return 'awaitable'
+
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.ensure_future(work(1))
+    print(type(t).__name__, t.get_name(), await t)
+    print(asyncio.ensure_future(t) is t)
+    f = loop.create_future()
+    print(asyncio.ensure_future(f) is f, asyncio.ensure_future(f, loop=loop) is f)
+    other = asyncio.new_event_loop()
+    try:
+        asyncio.ensure_future(f, loop=other)
+    except ValueError as e:
+        print('ValueError', e)
+    print(await asyncio.ensure_future(Awaitable()))
+    try:
+        asyncio.ensure_future(42)
+    except TypeError as e:
+        print('TypeError', e)
+    other.close()
+    c = work(2)
+    try:
+        asyncio.ensure_future(c, loop=other)
+    except RuntimeError as e:
+        print('RuntimeError', e)
+    try:
+        await c
+    except RuntimeError as e:
+        print('after closed loop:', e)
+    class MyLoop(type(loop)):
+        def create_task(self, coro, **kw):
+            print('custom create_task')
+            return super().create_task(coro, **kw)
+    print(await asyncio.gather(work(3), work(4)))
+    print(sorted(t.get_name() for t in [asyncio.ensure_future(work(5))]))
+
+asyncio.run(main())
+ml = None
+class MyLoop(type(asyncio.new_event_loop())):
+    def create_task(self, coro, **kw):
+        print('custom create_task')
+        return super().create_task(coro, **kw)
+ml = MyLoop()
+async def m2():
+    return await asyncio.ensure_future(work(7))
+print(ml.run_until_complete(m2()))
+ml.close()
+"#####,
+        r#####"Task Task-2 2
+True
+True True
+ValueError The future belongs to a different loop than the one specified as the loop argument
+awaitable
+TypeError An asyncio.Future, a coroutine or an awaitable is required
+RuntimeError Event loop is closed
+after closed loop: cannot reuse already awaited coroutine
+[6, 8]
+['Task-6']
+custom create_task
+custom create_task
+14
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_closed_loop_refuses_callbacks() {
+    check(
+        "asyncio_closed_loop_refuses_callbacks",
+        r#####"import asyncio
+loop = asyncio.new_event_loop()
+fut = loop.create_future()
+async def f():
+    await asyncio.sleep(0)
+t = loop.create_task(f())
+loop.run_until_complete(t)
+loop.close()
+try:
+    fut.add_done_callback(print)
+    fut.set_result(1)
+except RuntimeError as e:
+    print('RuntimeError', e)
+try:
+    loop.call_soon(print, 1)
+except RuntimeError as e:
+    print('RuntimeError', e)
+"#####,
+        r#####"RuntimeError Event loop is closed
+RuntimeError Event loop is closed
+"#####,
+    );
+}
+
+#[test]
+fn asyncio_queue_waiters_and_loop_binding() {
+    check(
+        "asyncio_queue_waiters_and_loop_binding",
+        r#####"import asyncio
+
+q = asyncio.Queue()
+
+async def first():
+    t = asyncio.create_task(q.get())
+    await asyncio.sleep(0)
+    q.put_nowait('x')
+    print('got', await t)
+
+asyncio.run(first())
+
+async def second():
+    try:
+        await q.get()
+    except RuntimeError as e:
+        print('RuntimeError', str(e).split(' is ')[1])
+
+asyncio.run(second())
+
+async def bounded():
+    b = asyncio.Queue(maxsize=1)
+    await b.put(1)
+    p = asyncio.create_task(b.put(2))
+    await asyncio.sleep(0)
+    print('putter waiting', b.full(), len(b._putters))
+    print(await b.get(), await b.get())
+    await p
+    p2 = asyncio.create_task(b.put(3))
+    await asyncio.sleep(0)
+    await b.put(4) if False else None
+    g = asyncio.create_task(b.get())
+    await asyncio.sleep(0)
+    print(g.result() if g.done() else 'pending', p2.done())
+    c = asyncio.create_task(b.get())
+    await asyncio.sleep(0)
+    c.cancel()
+    await asyncio.sleep(0)
+    print('cancelled getter', c.cancelled(), len(b._getters))
+
+asyncio.run(bounded())
+"#####,
+        r#####"got x
+RuntimeError bound to a different event loop
+putter waiting True 1
+1 2
+3 True
+cancelled getter True 0
+"#####,
+    );
+}
+
+#[test]
 fn collections_abc() {
     check(
         "collections_abc",
@@ -799,5 +1066,1964 @@ print(State.UP == "up", State.UP.upper(), Num.ONE + 1)
          custom-q <Custom.Q: 'q'> custom-q custom-q custom-q\n\
          True UP 2\n\
          ",
+    );
+}
+
+#[test]
+fn print_honours_replaced_sys_streams() {
+    check(
+        "print_honours_replaced_sys_streams",
+        r#####"import sys, io, contextlib
+buf = io.StringIO()
+saved = sys.stdout
+sys.stdout = buf
+print("hello", 1, sep=", ")
+print("no newline", end="")
+sys.stdout = saved
+print(repr(buf.getvalue()))
+with contextlib.redirect_stdout(io.StringIO()) as f:
+    print("inside")
+    sys.stdout.write("written\n")
+print(repr(f.getvalue()), sys.stdout is saved)
+class Recorder:
+    def __init__(self):
+        self.parts = []
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+    def flush(self):
+        self.parts.append("<flush>")
+r = Recorder()
+print("a", "b", 3, sep="-", file=r, flush=True)
+print(r.parts)
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    print("to stderr", file=sys.stderr)
+print(repr(err.getvalue()))
+print(sys.stdout.write("abc"))
+sys.stdout.flush()
+sys.stdout = None
+print("dropped")
+sys.stdout = saved
+try:
+    print("x", file=3)
+except AttributeError as e:
+    print(e)
+class NoFlush:
+    def write(self, s):
+        pass
+try:
+    print("x", file=NoFlush(), flush=True)
+except AttributeError as e:
+    print(e)
+try:
+    sys.stdout.write(5)
+except TypeError as e:
+    print(e)
+"#####,
+        r#####"'hello, 1\nno newline'
+'inside\nwritten\n' True
+['a', '-', 'b', '-', '3', '\n', '<flush>']
+'to stderr\n'
+abc3
+'int' object has no attribute 'write'
+'NoFlush' object has no attribute 'flush'
+write() argument must be str, not int
+"#####,
+    );
+}
+
+#[test]
+fn re_matching_substitution_and_errors() {
+    check(
+        "re_matching_substitution_and_errors",
+        r#####"import re
+print(re.match(r'(\w+) (\w+)', 'hello world').groups())
+m = re.search(r'(?P<year>\d{4})-(?P<month>\d\d)', 'date: 2024-03-15!')
+print(m, m.group('year'), m['month'], m.groupdict(), m.span(), m.start(2), m.end('year'), m.lastgroup, m.lastindex)
+print(re.findall(r'\d+', 'a1 b22 c333'), re.findall(r'(\w)(\d)', 'a1 b2'), re.findall(r'(\w)=?', 'ab'))
+print(re.sub(r'(\w+)@(\w+)', r'\2 at \1', 'joe@site and ann@web'))
+print(re.sub(r'\d', lambda m: str(int(m.group()) * 2), 'a1b2c9'))
+print(re.subn('x*', '-', 'abxd'), re.sub('', '-', 'abc'))
+print(re.split(r'\s*,\s*', 'a , b,c ,d'), re.split(r'(,)', 'a,b'), re.split(r'\b', 'a b'), re.split('x*', 'axbc'))
+print(re.split(',', 'a,b,c,d', maxsplit=2))
+print(re.escape('a.b*c?'), re.fullmatch(r'a|ab', 'ab'), re.fullmatch('a', 'ab'))
+print(re.compile('abc', re.I).match('ABC'), re.findall('^\\w', 'ab\ncd', re.M), re.findall('a.b', 'a\nb', re.S))
+p = re.compile(r'''
+   (\d+)   # number
+   \s*     # space
+   ([a-z]+)  # unit
+''', re.VERBOSE)
+print(p.findall('10 kg 20m'), p)
+for m in re.finditer(r'(?<=\$)\d+(?!\d)', 'cost $100 and $25'):
+    print(m.group(), m.span())
+print(re.match(r'(a)(b)?', 'a').groups('-'), re.match(r'(?:ab)+', 'ababx').group())
+print(re.search(r'(\w)\1', 'abccd').group(), re.search(r'(?P<c>\w)(?P=c)', 'xyzzy').group())
+print(re.match(r'a*?b', 'aaab').group(), re.match(r'(a+)+$', 'aaaa').group(1))
+print(re.search('$', 'ab\n').span(), re.search(r'\Z', 'ab\n').span(), re.findall('$', 'a\nb\n', re.M))
+for bad in ['(a', 'a)', '*a', 'a**', '[a', r'\q', '(?P<1>a)', '(?P=x)', 'a{3,1}', '(?<=a+)b', r'(a)\2', '(?z)']:
+    try:
+        re.compile(bad)
+    except re.error as e:
+        print(repr(bad), '->', e)
+print(re.match(b'(\\d+)', b'123abc').group(1), re.sub(b'a', b'b', b'aaa'))
+try:
+    re.match('a', b'a')
+except TypeError as e:
+    print(e)
+print(re.I | re.M, re.compile('x', re.I | re.S), re.match('x', 'x'))
+print(re.match(r'(?i)hello', 'HeLLo').group(), re.match(r'(?i:a)b', 'Ab'), re.match(r'(?i:a)b', 'AB'))
+print(re.sub(r'(?P<w>\w+)', r'<\g<w>>', 'hi there'), re.sub('a', r'\n', 'bab') == 'b\nb')
+print(re.match(r'[^a-c]+', 'xyzabc').group(), re.match(r'[\d.]+', '3.14x').group(), re.findall(r'[a\-z]', 'a-bz'))
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'a++a', 'aaa'), re.match(r'(a)?(?(1)b|c)', 'c'))
+print(re.findall(r'\bfoo\b', 'foo foobar (foo)'), re.sub(r'\s+', ' ', '  a \t\n b  ').strip())
+print(re.search(r'x{2,3}?', 'xxxx').group(), re.search(r'x{,2}', 'xxx').group(), re.search(r'a{', 'a{').group())
+print(re.match('.*', 'x' * 100000).end())
+"#####,
+        r#####"('hello', 'world')
+<re.Match object; span=(6, 13), match='2024-03'> 2024 03 {'year': '2024', 'month': '03'} (6, 13) 11 10 month 2
+['1', '22', '333'] [('a', '1'), ('b', '2')] ['a', 'b']
+site at joe and web at ann
+a2b4c18
+('-a-b--d-', 5) -a-b-c-
+['a', 'b', 'c', 'd'] ['a', ',', 'b'] ['', 'a', ' ', 'b', ''] ['', 'a', '', 'b', 'c', '']
+['a', 'b', 'c,d']
+a\.b\*c\? <re.Match object; span=(0, 2), match='ab'> None
+<re.Match object; span=(0, 3), match='ABC'> ['a', 'c'] ['a\nb']
+[('10', 'kg'), ('20', 'm')] re.compile('\n   (\\d+)   # number\n   \\s*     # space\n   ([a-z]+)  # unit\n', re.VERBOSE)
+100 (6, 9)
+25 (15, 17)
+('a', '-') abab
+cc zz
+aaab aaaa
+(2, 2) (3, 3) ['', '', '']
+'(a' -> missing ), unterminated subpattern at position 0
+'a)' -> unbalanced parenthesis at position 1
+'*a' -> nothing to repeat at position 0
+'a**' -> multiple repeat at position 2
+'[a' -> unterminated character set at position 0
+'\\q' -> bad escape \q at position 0
+'(?P<1>a)' -> bad character in group name '1' at position 4
+'(?P=x)' -> unknown group name 'x' at position 4
+'a{3,1}' -> min repeat greater than max repeat at position 2
+'(?<=a+)b' -> look-behind requires fixed-width pattern
+'(a)\\2' -> invalid group reference 2 at position 4
+'(?z)' -> unknown extension ?z at position 1
+b'123' b'bbb'
+cannot use a string pattern on a bytes-like object
+re.IGNORECASE|re.MULTILINE re.compile('x', re.IGNORECASE|re.DOTALL) <re.Match object; span=(0, 1), match='x'>
+HeLLo <re.Match object; span=(0, 2), match='Ab'> None
+<hi> <there> True
+xyz 3.14 ['a', '-', 'z']
+<re.Match object; span=(0, 4), match='aaab'> None <re.Match object; span=(0, 1), match='c'>
+['foo', 'foo'] a b
+xx xx a{
+100000
+"#####,
+    );
+}
+
+#[test]
+fn re_groups_flags_and_edge_cases() {
+    check(
+        "re_groups_flags_and_edge_cases",
+        r#####"import re
+print(re.match('(a|)*', 'aa').groups(), re.match('(a*)*', 'aa').groups(), re.match('(a*)+b', 'aab').groups())
+print(re.sub('(a)|b', r'[\1]', 'ab'), re.match('((a)b)', 'ab').lastindex, re.match('(a)(b)?', 'a').lastindex)
+print(re.findall(r'\w+', 'héllo wörld 123'), re.findall(r'\w+', 'héllo', re.A), re.match('[A-Z]+', 'abc', re.I))
+print(re.match('É', 'é', re.I), re.findall(r'\d', '١٢3'), re.findall(r'\s', 'a\x1cb c'))
+for t in [r'\g<x>', r'\g<1', r'\3', r'\q']:
+    try:
+        re.sub('(a)', t, 'a')
+    except (re.error, IndexError) as e:
+        print(type(e).__name__, e)
+m = re.match('a', 'a')
+for g in [3, 'x', -1]:
+    try:
+        m.group(g)
+    except IndexError as e:
+        print(e)
+try:
+    re.compile('a\n(b')
+except re.error as e:
+    print(e, e.lineno, e.colno)
+print(re.compile(r'(?P<a>x)(?P<b>y)').groupindex, re.compile('(a)(b)').groups)
+print(re.search('b', 'abcb', 2), re.compile('b').search('abcb', 2), re.compile('^b').search('ab', 1), re.compile('a$').search('ab', 0, 1))
+print(re.compile(r'\d+').findall('1 22 333', 2, 7), re.compile('x').fullmatch('axb', 1, 2))
+print(m.expand(r'<\g<0>>'), re.match(r'(\d+)\.(\d+)', '3.14').expand(r'\2.\1'))
+print(re.split(r'(a)|b', 'xaybz'), re.split('', 'ab'), re.sub('a', lambda m: None, 'bab') if False else '')
+print(re.match(r'\((?P<inner>[^)]*)\)', '(hi)').group('inner'), re.match('a.c', 'a\nc'))
+print(re.findall(r'(?m)^(\w+):', 'k1: v\nk2: w'), re.findall(r'(?s).+', 'a\nb'))
+print(re.search(r'(?<!x)y', 'xy zy').start(), re.search(r'colou?r', 'The color').group())
+print([m.span() for m in re.finditer('', 'ab')], re.sub('^', '>', 'a\nb', flags=re.M))
+print(re.match(r'(?x) a  b # c', 'ab'), re.match(r'a\ b', 'a b', re.X))
+print(re.search(r'[]a]+', ']a]'), re.search(r'\x41\u0042\101', 'ABA'))
+print(re.compile('a', re.I | re.M).flags, re.compile(b'a').flags, re.compile('(?i)a').flags)
+print(re.sub(r'(\w+)', r'\1\1', 'ab cd', count=1), re.subn(r'\d', 'N', 'a1b2c3', 2))
+print(re.fullmatch(r'[a-z_][a-z0-9_]*', 'var_1'), bool(re.match(r'^\s*$', '   ')))
+print(re.match(r'(?:(a)|b)*', 'ab').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups())
+print(re.findall(r'a(?=b)', 'ab ac ab'), re.findall(r'\b\w', 'hi there you'))
+"#####,
+        r#####"('',) ('',) ('',)
+[a][] 1 1
+['héllo', 'wörld', '123'] ['h', 'llo'] <re.Match object; span=(0, 3), match='abc'>
+<re.Match object; span=(0, 1), match='é'> ['١', '٢', '3'] ['\x1c', ' ']
+IndexError unknown group name 'x'
+error missing >, unterminated name at position 3
+error invalid group reference 3 at position 1
+error bad escape \q at position 0
+no such group
+no such group
+no such group
+missing ), unterminated subpattern at position 2 (line 2, column 1) 2 1
+{'a': 1, 'b': 2} 2
+<re.Match object; span=(1, 2), match='b'> <re.Match object; span=(3, 4), match='b'> None <re.Match object; span=(0, 1), match='a'>
+['22', '33'] <re.Match object; span=(1, 2), match='x'>
+<a> 14.3
+['x', 'a', 'y', None, 'z'] ['', 'a', 'b', ''] 
+hi None
+['k1', 'k2'] ['a\nb']
+4 color
+[(0, 0), (1, 1), (2, 2)] >a
+>b
+<re.Match object; span=(0, 2), match='ab'> <re.Match object; span=(0, 3), match='a b'>
+<re.Match object; span=(0, 3), match=']a]'> <re.Match object; span=(0, 3), match='ABA'>
+42 0 34
+abab cd ('aNbNc3', 2)
+<re.Match object; span=(0, 5), match='var_1'> True
+('a',) ('a', 'b')
+['a', 'a'] ['h', 't', 'y']
+"#####,
+    );
+}
+
+#[test]
+fn os_environ_paths_and_files() {
+    check(
+        "os_environ_paths_and_files",
+        r#####"import os, os.path, sys
+from os.path import join, splitext
+print(os.name, os.sep, repr(os.linesep), os.pathsep, os.curdir, os.pardir, os.devnull, os.altsep, os.extsep)
+print(os.path.join('a', 'b', '/c', 'd'), os.path.join('a/', 'b'), join('', 'x'), os.path.split('/a/b/'), splitext('a.tar.gz'), splitext('.bashrc'))
+print(os.path.normpath('a//b/../c/./d'), os.path.normpath(''), os.path.normpath('//a'), os.path.normpath('///a'), os.path.normpath('../x/..'))
+print(os.path.basename('/x/y.txt'), os.path.dirname('/x/y.txt'), os.path.dirname('y'), os.path.isabs('/a'), os.path.isabs('a'))
+print(os.path.abspath('sub/../f.txt') == os.path.join(os.getcwd(), 'f.txt'), os.path.exists('/'), os.path.isdir('/'), os.path.isfile('/'), os.path.exists('/definitely/not/here'))
+print(type(os.getpid()).__name__, os.getpid() > 0, os.cpu_count() >= 1, os.getenv('PERCOLATE_NOPE'), os.getenv('PERCOLATE_NOPE', 'dflt'))
+os.environ['PERCOLATE_T'] = 'v'
+print(os.environ['PERCOLATE_T'], os.getenv('PERCOLATE_T'), 'PERCOLATE_T' in os.environ, os.environ.get('PERCOLATE_NOPE'))
+try:
+    os.environ['PERCOLATE_NOPE2']
+except KeyError as e:
+    print('KeyError', e)
+try:
+    os.listdir('/definitely/not/here')
+except FileNotFoundError as e:
+    print(e, e.errno, e.filename)
+base = os.path.join('/tmp', 'percolate_os_test_%d' % os.getpid())
+os.makedirs(os.path.join(base, 'a', 'b'), exist_ok=True)
+with open(os.path.join(base, 'f.txt'), 'w') as f:
+    f.write('hello')
+print(sorted(os.listdir(base)), os.path.getsize(os.path.join(base, 'f.txt')), os.stat(os.path.join(base, 'f.txt')).st_size)
+print([(os.path.relpath(d, base), sorted(ds), sorted(fs)) for d, ds, fs in os.walk(base)])
+os.rename(os.path.join(base, 'f.txt'), os.path.join(base, 'g.txt'))
+os.remove(os.path.join(base, 'g.txt'))
+os.rmdir(os.path.join(base, 'a', 'b')); os.rmdir(os.path.join(base, 'a')); os.rmdir(base)
+print(os.path.exists(base), len(os.urandom(16)), os.fspath('p'), os.path.relpath('/a/b/c', '/a/d'), os.path.commonprefix(['/usr/lib', '/usr/local']))
+try:
+    os.fspath(3)
+except TypeError as e:
+    print(e)
+print(os.path.expanduser('x~'), sys.modules['os.path'] is os.path)
+"#####,
+        r#####"posix / '\n' : . .. /dev/null None .
+/c/d a/b x ('/a/b', '') ('a.tar', '.gz') ('.bashrc', '')
+a/c/d . //a /a ..
+y.txt /x  True False
+True True True False False
+int True True None dflt
+v v True None
+KeyError 'PERCOLATE_NOPE2'
+[Errno 2] No such file or directory: '/definitely/not/here' 2 /definitely/not/here
+['a', 'f.txt'] 5 5
+[('.', ['a'], ['f.txt']), ('a', ['b'], []), ('a/b', [], [])]
+False 16 p ../b/c /usr/l
+expected str, bytes or os.PathLike object, not int
+x~ True
+"#####,
+    );
+}
+
+#[test]
+fn weakref_containers_finalize_and_gc() {
+    check(
+        "weakref_containers_finalize_and_gc",
+        r#####"import weakref, gc
+class Node:
+    def __init__(self, name):
+        self.name = name
+    def hello(self):
+        return 'hi ' + self.name
+    def __repr__(self):
+        return 'Node(%s)' % self.name
+n = Node('a')
+r = weakref.ref(n)
+print(r() is n, r() , type(r).__name__, weakref.ref(n) == r, hash(r) == hash(n))
+del n
+print(r())
+for bad in [1, 'x', [], {}, (), None, 1.5, b'']:
+    try:
+        weakref.ref(bad)
+    except TypeError as e:
+        print(e)
+class L(list):
+    pass
+print(weakref.ref(L([1]))() is None, weakref.ref(len)() is len)
+d = weakref.WeakValueDictionary()
+a, b = Node('a'), Node('b')
+d['a'] = a
+d['b'] = b
+print(len(d), sorted(d.keys()), d.get('a'), 'b' in d)
+del b
+print(len(d), list(d.keys()), 'b' in d, d.get('b', 'gone'))
+k = weakref.WeakKeyDictionary()
+x, y = Node('x'), Node('y')
+k[x] = 1
+k[y] = 2
+print(len(k), k[x], x in k)
+del x
+print(len(k), list(k.values()))
+s = weakref.WeakSet()
+p, q = Node('p'), Node('q')
+s.add(p); s.add(q)
+print(len(s), p in s)
+del p
+print(len(s), list(s))
+events = []
+m = Node('m')
+f = weakref.finalize(m, events.append, 'finalized m')
+print(f.alive, f.peek()[2:])
+del m
+gc.collect()
+print(f.alive, events)
+o = Node('o')
+f2 = weakref.finalize(o, lambda: 'ran')
+print(f2(), f2.alive, f2())
+cb = []
+z = Node('z')
+rz = weakref.ref(z, lambda wr: cb.append(wr is rz))
+del z
+print(gc.collect(), cb)
+w = Node('w')
+wm = weakref.WeakMethod(w.hello)
+print(wm()(), weakref.proxy(w).name)
+del w
+print(wm())
+pr = weakref.proxy(Node('gone'))
+try:
+    pr.name
+except ReferenceError as e:
+    print(e)
+print(gc.isenabled(), gc.disable(), gc.isenabled(), gc.enable(), gc.isenabled(), gc.get_threshold(), gc.garbage)
+"#####,
+        r#####"True Node(a) ReferenceType True True
+None
+cannot create weak reference to 'int' object
+cannot create weak reference to 'str' object
+cannot create weak reference to 'list' object
+cannot create weak reference to 'dict' object
+cannot create weak reference to 'tuple' object
+cannot create weak reference to 'NoneType' object
+cannot create weak reference to 'float' object
+cannot create weak reference to 'bytes' object
+True True
+2 ['a', 'b'] Node(a) True
+1 ['a'] False gone
+2 1 True
+1 [2]
+2 True
+1 [Node(q)]
+True (('finalized m',), {})
+False ['finalized m']
+ran False None
+0 [True]
+hi w w
+None
+weakly-referenced object no longer exists
+True None False None True (700, 10, 10) []
+"#####,
+    );
+}
+
+#[test]
+fn queue_and_threading_single_threaded() {
+    check(
+        "queue_and_threading_single_threaded",
+        r#####"import queue, threading
+q = queue.Queue(maxsize=2)
+q.put(1); q.put_nowait(2)
+print(q.qsize(), q.full(), q.empty())
+try:
+    q.put_nowait(3)
+except queue.Full:
+    print('Full')
+try:
+    q.put(3, timeout=0.01)
+except queue.Full:
+    print('Full after timeout')
+print(q.get(), q.get_nowait(), q.empty())
+try:
+    q.get_nowait()
+except queue.Empty:
+    print('Empty')
+try:
+    q.get(timeout=0.01)
+except queue.Empty:
+    print('Empty after timeout')
+q.task_done(); q.task_done()
+try:
+    q.task_done()
+except ValueError as e:
+    print(e)
+q.join()
+lq = queue.LifoQueue()
+pq = queue.PriorityQueue()
+for x in [3, 1, 2]:
+    lq.put(x); pq.put((x, 'p%d' % x))
+print([lq.get() for _ in range(3)], [pq.get() for _ in range(3)])
+sq = queue.SimpleQueue()
+sq.put('a'); sq.put('b')
+print(sq.qsize(), sq.get(), sq.get_nowait(), sq.empty(), issubclass(queue.Empty, Exception))
+t = threading.current_thread()
+print(t.name, t is threading.main_thread(), t.daemon, t.is_alive(), type(threading.get_ident()).__name__, threading.active_count(), threading.enumerate() == [t])
+lock = threading.Lock()
+print(lock.acquire(), lock.locked(), lock.acquire(blocking=False), lock.acquire(timeout=0.01))
+lock.release()
+try:
+    lock.release()
+except RuntimeError as e:
+    print(e)
+with lock:
+    print('held', lock.locked())
+print(lock.locked())
+r = threading.RLock()
+with r:
+    with r:
+        print('reentrant')
+try:
+    r.release()
+except RuntimeError as e:
+    print(e)
+ev = threading.Event()
+print(ev.is_set(), ev.wait(0.01))
+ev.set()
+print(ev.is_set(), ev.wait(), ev.wait(1))
+c = threading.Condition()
+try:
+    c.notify()
+except RuntimeError as e:
+    print(e)
+with c:
+    c.notify_all()
+    print(c.wait(0.01), c.wait_for(lambda: 42))
+s = threading.BoundedSemaphore(1)
+print(s.acquire(), s.acquire(blocking=False))
+s.release()
+try:
+    s.release()
+except ValueError as e:
+    print(e)
+data = threading.local()
+data.x = 5
+print(data.x)
+def work(n):
+    print('work', n)
+th = threading.Thread(target=work, args=(1,))
+print(th.name, th.is_alive(), th.daemon)
+th.run()
+try:
+    th.join()
+except RuntimeError as e:
+    print(e)
+"#####,
+        r#####"2 True False
+Full
+Full after timeout
+1 2 True
+Empty
+Empty after timeout
+task_done() called too many times
+[2, 1, 3] [(1, 'p1'), (2, 'p2'), (3, 'p3')]
+2 a b True True
+MainThread True False True int 1 True
+True True False False
+release unlocked lock
+held True
+False
+reentrant
+cannot release un-acquired lock
+False False
+True True True
+cannot notify on un-acquired lock
+False 42
+True False
+Semaphore released too many times
+5
+Thread-1 (work) False False
+work 1
+cannot join thread before it is started
+"#####,
+    );
+}
+
+/// Waits that only another thread could end: CPython would hang, percolate refuses loudly
+/// (the expected text is percolate's own message, not python3's).
+#[test]
+fn queue_and_threading_refuse_waits_that_never_end() {
+    check(
+        "queue_and_threading_refuse_waits_that_never_end",
+        r#####"import queue, threading
+try:
+    queue.Queue().get()
+except RuntimeError as e:
+    print(e)
+try:
+    threading.Thread(target=print).start()
+except NotImplementedError as e:
+    print(e)
+try:
+    threading.Event().wait()
+except RuntimeError as e:
+    print(e)
+"#####,
+        r#####"Queue.get() on an empty queue would block forever: percolate has no threads to put items in
+percolate has no threads: Thread.start() is not supported (use asyncio tasks, or loop.run_in_executor)
+Event.wait() on an unset event without a timeout would block forever: percolate has no threads to wake it up
+"#####,
+    );
+}
+
+#[test]
+fn textwrap_wrap_fill_dedent_indent_shorten() {
+    check(
+        "textwrap_wrap_fill_dedent_indent_shorten",
+        r#####"import textwrap
+text = ("The quick brown fox jumps over the lazy dog. A well-known pangram, used to "
+        "test typewriters and computer keyboards -- and fonts! Supercalifragilisticexpialidocious "
+        "words get broken when they are too long.\tTabs\tand\nnewlines are whitespace.")
+for w in (20, 35, 80):
+    print(textwrap.wrap(text, w))
+print(textwrap.fill(text, 30, initial_indent='* ', subsequent_indent='  '))
+print(textwrap.wrap('self-contained well-behaved e-mail x--y', 8))
+print(textwrap.wrap('aaaaaaaaaaaaaaaa bb', 5, break_long_words=False))
+print(textwrap.wrap('Hello there.  How are you? Fine.', 12, fix_sentence_endings=True))
+print(textwrap.shorten('Hello  world!  This is a long sentence', width=20))
+print(textwrap.shorten('Hello world', width=11), textwrap.shorten('Hello world!', width=10, placeholder='...'))
+print(textwrap.wrap(text, 30, max_lines=3))
+print(textwrap.wrap('', 10), textwrap.wrap('   ', 10), textwrap.wrap(' a  b ', 10, drop_whitespace=False))
+print(repr(textwrap.dedent('''
+    def f():
+        return 1
+      
+    x = 2
+''')))
+print(repr(textwrap.dedent('  a\n\tb\n')), repr(textwrap.dedent('   x\n   y')))
+print(repr(textwrap.indent('a\n\nb\n', '> ')), repr(textwrap.indent('a\n\nb', '+', lambda l: True)))
+try:
+    textwrap.wrap('x', 0)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"['The quick brown fox', 'jumps over the lazy', 'dog. A well-known', 'pangram, used to', 'test typewriters and', 'computer keyboards', '-- and fonts! Superc', 'alifragilisticexpial', 'idocious words get', 'broken when they are', 'too long.    Tabs', 'and newlines are', 'whitespace.']
+['The quick brown fox jumps over the', 'lazy dog. A well-known pangram,', 'used to test typewriters and', 'computer keyboards -- and fonts!', 'Supercalifragilisticexpialidocious', 'words get broken when they are too', 'long.    Tabs    and newlines are', 'whitespace.']
+['The quick brown fox jumps over the lazy dog. A well-known pangram, used to test', 'typewriters and computer keyboards -- and fonts!', 'Supercalifragilisticexpialidocious words get broken when they are too long.', 'Tabs    and newlines are whitespace.']
+* The quick brown fox jumps
+  over the lazy dog. A well-
+  known pangram, used to test
+  typewriters and computer
+  keyboards -- and fonts! Supe
+  rcalifragilisticexpialidocio
+  us words get broken when
+  they are too long.    Tabs
+  and newlines are whitespace.
+['self-con', 'tained', 'well-', 'behaved', 'e-mail x', '--y']
+['aaaaaaaaaaaaaaaa', 'bb']
+['Hello there.', 'How are you?', 'Fine.']
+Hello world! [...]
+Hello world Hello...
+['The quick brown fox jumps over', 'the lazy dog. A well-known', 'pangram, used to test [...]']
+[] [] [' a  b ']
+'\ndef f():\n    return 1\n\nx = 2\n'
+'  a\n\tb\n' 'x\ny'
+'> a\n\n> b\n' '+a\n+\n+b'
+invalid width 0 (must be > 0)
+"#####,
+    );
+}
+
+#[test]
+fn struct_pack_unpack_calcsize() {
+    check(
+        "struct_pack_unpack_calcsize",
+        r#####"import struct
+print(struct.calcsize('@bi'), struct.calcsize('=bi'), struct.calcsize('@ci?q'), struct.calcsize('@qc'), struct.calcsize('<5s2xH'))
+data = struct.pack('<iHbx?3sd', -5, 65535, -1, True, b'abcd', 2.5)
+print(data, struct.unpack('<iHbx?3sd', data))
+print(struct.pack('>I', 0xdeadbeef), struct.unpack('>I', b'\xde\xad\xbe\xef'), struct.pack('!hH', -2, 3))
+print(struct.pack('<q', -2), struct.unpack('<Q', b'\xff' * 8), struct.pack('@bq', 1, 2))
+print(struct.pack('<e', 1.5), struct.unpack('<e', b'\x00<'), struct.pack('>d', 0.1), struct.unpack('>f', struct.pack('>f', 0.1)))
+print(struct.pack('5s', b'ab'), struct.pack('3p', b'abcd'), struct.unpack('3p', b'\x02abx'[:3]), struct.pack('<?', 5), struct.unpack('?', b'\x02'), struct.pack('2c', b'x', b'y'))
+s = struct.Struct('<hh')
+print(s.size, s.format, s.pack(1, 2), s.unpack(b'\x01\x00\x02\x00'), list(s.iter_unpack(b'\x01\x00\x02\x00\x03\x00\x04\x00')))
+print(struct.unpack_from('<h', b'\x00\x01\x00', 1), struct.unpack(b'<h', bytearray(b'\x05\x00')))
+for f, a in [('b', 200), ('h', 70000), ('i', 2**40), ('I', -1), ('B', -1), ('Q', -1), ('q', 2**63), ('H', 70000), ('l', 2**70), ('<l', 2**40), ('I', 2**33), ('<i', 'x'), ('f', 'x'), ('s', 'ab'), ('c', b'ab')]:
+    try:
+        struct.pack(f, a)
+    except struct.error as e:
+        print(f, e)
+for f, a in [('ii', (1,)), ('i', (1, 2)), ('z', (1,)), ('3', ())]:
+    try:
+        struct.pack(f, *a)
+    except struct.error as e:
+        print(f, e)
+try:
+    struct.pack('e', 1e10)
+except OverflowError as e:
+    print(e)
+try:
+    struct.unpack('i', b'ab')
+except struct.error as e:
+    print(e)
+try:
+    struct.unpack_from('i', b'ab', 1)
+except struct.error as e:
+    print(e)
+print(struct.error.__module__, issubclass(struct.error, Exception), struct.pack('<e', 65504.0), struct.pack('<e', 1e-7))
+"#####,
+        r#####"8 5 24 9 9
+b'\xfb\xff\xff\xff\xff\xff\xff\x00\x01abc\x00\x00\x00\x00\x00\x00\x04@' (-5, 65535, -1, True, b'abc', 2.5)
+b'\xde\xad\xbe\xef' (3735928559,) b'\xff\xfe\x00\x03'
+b'\xfe\xff\xff\xff\xff\xff\xff\xff' (18446744073709551615,) b'\x01\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00'
+b'\x00>' (1.0,) b'?\xb9\x99\x99\x99\x99\x99\x9a' (0.10000000149011612,)
+b'ab\x00\x00\x00' b'\x02ab' (b'ab',) b'\x01' (True,) b'xy'
+4 <hh b'\x01\x00\x02\x00' (1, 2) [(1, 2), (3, 4)]
+(1,) (5,)
+b byte format requires -128 <= number <= 127
+h short format requires -32768 <= number <= 32767
+i 'i' format requires -2147483648 <= number <= 2147483647
+I argument out of range
+B ubyte format requires 0 <= number <= 255
+Q argument out of range
+q argument out of range
+H ushort format requires 0 <= number <= 65535
+l argument out of range
+<l 'l' format requires -2147483648 <= number <= 2147483647
+I 'I' format requires 0 <= number <= 4294967295
+<i required argument is not an integer
+f required argument is not a float
+s argument for 's' must be a bytes object
+c char format requires a bytes object of length 1
+ii pack expected 2 items for packing (got 1)
+i pack expected 1 items for packing (got 2)
+z bad char in struct format
+3 repeat count given without format specifier
+float too large to pack with e format
+unpack requires a buffer of 4 bytes
+unpack_from requires a buffer of at least 5 bytes for unpacking 4 bytes at offset 1 (actual buffer size is 2)
+struct True b'\xff{' b'\x02\x00'
+"#####,
+    );
+}
+
+#[test]
+fn statistics_averages_and_spreads() {
+    check(
+        "statistics_averages_and_spreads",
+        r#####"import statistics as st
+print(st.mean([1, 2, 3, 4]), st.mean([1, 2, 3]), st.mean([1.5, 2.5]), st.mean([0.1] * 10), st.mean([1, 2.0]), st.mean(range(10**4)), st.mean([True, False, True]))
+print(st.median([3, 1, 2]), st.median([4, 1, 3, 2]), st.median([1, 3]), st.median_low([1, 2, 3, 4]), st.median_high([1, 2, 3, 4]))
+print(st.variance([1, 2, 3, 4]), st.variance([2, 4, 6]), st.pvariance([1, 2, 3, 4]), st.variance([0.1, 0.2, 0.3]), st.pvariance([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]))
+print(st.stdev([1, 2, 3, 4]), st.pstdev([2, 4, 4, 4, 5, 5, 7, 9]), st.stdev([1.5, 2.5, 2.5, 2.75, 3.25, 4.75]), st.stdev([10**20, 10**20 + 3, 10**20 + 7]))
+print(st.mode([1, 1, 2, 3, 3, 3]), st.mode('aabbbc'), st.multimode('aabbcd'), st.fmean([3.5, 4.0, 5.25]), st.fmean([1, 2], weights=[1, 3]))
+print(st.quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), st.quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], n=10, method='inclusive'))
+print(round(st.geometric_mean([54, 24, 36]), 9), st.harmonic_mean([40, 60]), st.harmonic_mean([2.5, 3, 10]), st.median_grouped([52, 52, 53, 54]))
+for f, data in [(st.mean, []), (st.variance, [1]), (st.stdev, [1]), (st.pvariance, []), (st.median, []), (st.mode, [])]:
+    try:
+        f(data)
+    except st.StatisticsError as e:
+        print(f.__name__, e)
+print(issubclass(st.StatisticsError, ValueError), st.linear_regression([1, 2, 3], [2, 4, 6.5]), st.correlation([1, 2, 3], [1, 2, 4]))
+print(st.NormalDist(5, 2), round(st.NormalDist().pdf(0), 12))
+"#####,
+        r#####"2.5 2 2.0 0.1 1.5 4999.5 0.6666666666666666
+2 2.5 2.0 2 3
+1.6666666666666667 4 1.25 0.009999999999999998 0.9739583333333334
+1.2909944487358056 2.0 1.0810874155219827 3.511884584284246
+3 b ['a', 'b'] 4.25 1.75
+[2.75, 5.5, 8.25] [1.9, 2.8, 3.7, 4.6, 5.5, 6.4, 7.3, 8.2, 9.1]
+36.0 48.0 3.6 52.5
+mean mean requires at least one data point
+variance variance requires at least two data points
+stdev stdev requires at least two data points
+pvariance pvariance requires at least one data point
+median no median for empty data
+mode no mode for empty data
+True LinearRegression(slope=2.25, intercept=-0.33333333333333304) 0.9819805060619656
+NormalDist(mu=5.0, sigma=2.0) 0.398942280401
+"#####,
+    );
+}
+
+#[test]
+fn pprint_wraps_like_cpython() {
+    check(
+        "pprint_wraps_like_cpython",
+        r#####"import pprint, io, sys
+data = {'name': 'percolate', 'tags': ['async', 'interpreter', 'rust', 'python'] * 3,
+        'nested': {'z': 1, 'a': [1, 2, 3], 'm': {'deep': tuple(range(30))}},
+        'b': None, 'flags': {3, 1, 2}, 'single': (1,), 'empty': [], 'fs': frozenset('ab')}
+pprint.pprint(data)
+print(pprint.pformat(data, width=40))
+pprint.pprint(data, sort_dicts=False, indent=4, width=60)
+pprint.pprint(list(range(40)), compact=True)
+pprint.pprint([{'id': i, 'value': 'x' * i} for i in range(5, 30, 6)])
+pprint.pprint({'short': 1})
+pprint.pprint('word ' * 30)
+print(pprint.pformat({'k': 'a fairly long string value that will need to be wrapped somewhere ' * 2}))
+pprint.pprint(data, depth=1)
+r = [1, 2]
+r.append(r)
+print(pprint.saferepr(r)[:24], pprint.isrecursive(r), pprint.isreadable([1, 'a']), pprint.isreadable(object()))
+s = io.StringIO()
+pprint.pprint({'x': 1}, stream=s)
+print(repr(s.getvalue()))
+pprint.pp({'b': 1, 'a': 2})
+print(pprint.pformat([1, 'two', 3.0, None, {'k': (1, 2)}], width=10))
+"#####,
+        r#####"{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {'a': [1, 2, 3],
+            'm': {'deep': (0,
+                           1,
+                           2,
+                           3,
+                           4,
+                           5,
+                           6,
+                           7,
+                           8,
+                           9,
+                           10,
+                           11,
+                           12,
+                           13,
+                           14,
+                           15,
+                           16,
+                           17,
+                           18,
+                           19,
+                           20,
+                           21,
+                           22,
+                           23,
+                           24,
+                           25,
+                           26,
+                           27,
+                           28,
+                           29)},
+            'z': 1},
+ 'single': (1,),
+ 'tags': ['async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python']}
+{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {'a': [1, 2, 3],
+            'm': {'deep': (0,
+                           1,
+                           2,
+                           3,
+                           4,
+                           5,
+                           6,
+                           7,
+                           8,
+                           9,
+                           10,
+                           11,
+                           12,
+                           13,
+                           14,
+                           15,
+                           16,
+                           17,
+                           18,
+                           19,
+                           20,
+                           21,
+                           22,
+                           23,
+                           24,
+                           25,
+                           26,
+                           27,
+                           28,
+                           29)},
+            'z': 1},
+ 'single': (1,),
+ 'tags': ['async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python',
+          'async',
+          'interpreter',
+          'rust',
+          'python']}
+{   'name': 'percolate',
+    'tags': [   'async',
+                'interpreter',
+                'rust',
+                'python',
+                'async',
+                'interpreter',
+                'rust',
+                'python',
+                'async',
+                'interpreter',
+                'rust',
+                'python'],
+    'nested': {   'z': 1,
+                  'a': [1, 2, 3],
+                  'm': {   'deep': (   0,
+                                       1,
+                                       2,
+                                       3,
+                                       4,
+                                       5,
+                                       6,
+                                       7,
+                                       8,
+                                       9,
+                                       10,
+                                       11,
+                                       12,
+                                       13,
+                                       14,
+                                       15,
+                                       16,
+                                       17,
+                                       18,
+                                       19,
+                                       20,
+                                       21,
+                                       22,
+                                       23,
+                                       24,
+                                       25,
+                                       26,
+                                       27,
+                                       28,
+                                       29)}},
+    'b': None,
+    'flags': {1, 2, 3},
+    'single': (1,),
+    'empty': [],
+    'fs': frozenset({'a', 'b'})}
+[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+ 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39]
+[{'id': 5, 'value': 'xxxxx'},
+ {'id': 11, 'value': 'xxxxxxxxxxx'},
+ {'id': 17, 'value': 'xxxxxxxxxxxxxxxxx'},
+ {'id': 23, 'value': 'xxxxxxxxxxxxxxxxxxxxxxx'},
+ {'id': 29, 'value': 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx'}]
+{'short': 1}
+('word word word word word word word word word word word word word word word '
+ 'word word word word word word word word word word word word word word word ')
+{'k': 'a fairly long string value that will need to be wrapped somewhere a '
+      'fairly long string value that will need to be wrapped somewhere '}
+{'b': None,
+ 'empty': [],
+ 'flags': {1, 2, 3},
+ 'fs': frozenset({'a', 'b'}),
+ 'name': 'percolate',
+ 'nested': {...},
+ 'single': (...,),
+ 'tags': [...]}
+[1, 2, <Recursion on lis True True False
+"{'x': 1}\n"
+{'b': 1, 'a': 2}
+[1,
+ 'two',
+ 3.0,
+ None,
+ {'k': (1,
+        2)}]
+"#####,
+    );
+}
+
+#[test]
+fn uuid_uuid4_and_uuid_fields() {
+    check(
+        "uuid_uuid4_and_uuid_fields",
+        r#####"import uuid, re
+u = uuid.uuid4()
+s = str(u)
+print(len(s), bool(re.fullmatch(r'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}', s)), u.version, u.variant, type(u.int).__name__, len(u.hex), len(u.bytes))
+print(u == uuid.UUID(s), u == uuid.UUID(hex=u.hex), uuid.UUID(bytes=u.bytes) == u, u != uuid.uuid4(), hash(u) == hash(uuid.UUID(s)))
+v = uuid.UUID('{12345678-1234-5678-1234-567812345678}')
+print(v, repr(v), v.hex, v.int, v.urn, v.version, v.fields, v.time_low, v.node, v.bytes, v.bytes_le)
+print(uuid.UUID(int=0), uuid.UUID(fields=(1, 2, 3, 4, 5, 6)), uuid.UUID('12345678123456781234567812345678', version=4))
+print(uuid.NAMESPACE_DNS, sorted([uuid.UUID(int=5), uuid.UUID(int=2)]), uuid.UUID(bytes_le=v.bytes_le) == v)
+for bad in ['xyz', '1234567812345678123456781234567g']:
+    try:
+        uuid.UUID(bad)
+    except ValueError as e:
+        print(e)
+try:
+    v.int = 3
+except TypeError as e:
+    print(e)
+u1 = uuid.uuid1()
+print(u1.version, u1.variant, len(str(u1)))
+"#####,
+        r#####"36 True 4 specified in RFC 4122 int 32 16
+True True True True True
+12345678-1234-5678-1234-567812345678 UUID('12345678-1234-5678-1234-567812345678') 12345678123456781234567812345678 24197857161011715162171839636988778104 urn:uuid:12345678-1234-5678-1234-567812345678 None (305419896, 4660, 22136, 18, 52, 95073701484152) 305419896 95073701484152 b'\x124Vx\x124Vx\x124Vx\x124Vx' b'xV4\x124\x12xV\x124Vx\x124Vx'
+00000000-0000-0000-0000-000000000000 00000001-0002-0003-0405-000000000006 12345678-1234-4678-9234-567812345678
+6ba7b810-9dad-11d1-80b4-00c04fd430c8 [UUID('00000000-0000-0000-0000-000000000002'), UUID('00000000-0000-0000-0000-000000000005')] True
+badly formed hexadecimal UUID string
+invalid literal for int() with base 16: '1234567812345678123456781234567g'
+UUID objects are immutable
+1 specified in RFC 4122 36
+"#####,
+    );
+}
+
+#[test]
+fn sys_float_info_flags_and_encodings() {
+    check(
+        "sys_float_info_flags_and_encodings",
+        r#####"import sys
+print(sys.float_info)
+print(sys.int_info, sys.hash_info.modulus, sys.float_info.epsilon, sys.float_info.max == 1.7976931348623157e+308, sys.float_info[8])
+print(sys.flags.optimize, sys.flags.debug, sys.maxunicode, sys.float_repr_style, sys.getdefaultencoding(), sys.getfilesystemencoding(), sys.is_finalizing(), sys.warnoptions)
+print(sys.maxsize, sys.getrecursionlimit() > 0, sys.version_info >= (3, 8), sys.version_info.major, type(sys.platform).__name__, sys.exc_info())
+try:
+    raise KeyError('k')
+except KeyError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, repr(v), tb is not None)
+sys.setswitchinterval(0.01)
+print(sys.getswitchinterval(), sys.gettrace())
+"#####,
+        r#####"sys.float_info(max=1.7976931348623157e+308, max_exp=1024, max_10_exp=308, min=2.2250738585072014e-308, min_exp=-1021, min_10_exp=-307, dig=15, mant_dig=53, epsilon=2.220446049250313e-16, radix=2, rounds=1)
+sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits=4300, str_digits_check_threshold=640) 2305843009213693951 2.220446049250313e-16 True 2.220446049250313e-16
+0 0 1114111 short utf-8 utf-8 False []
+9223372036854775807 True True 3 str (None, None, None)
+KeyError KeyError('k') True
+0.01 None
+"#####,
+    );
+}
+
+#[test]
+fn re_random_patterns_agree_with_cpython() {
+    check(
+        "re_random_patterns_agree_with_cpython",
+        r#####"# A differential check: 300 random patterns (seeded) over fixed subjects; the checksum is python3's.
+import re, random
+rng = random.Random(6)
+atoms = ['a', 'b', '.', '\\d', '\\w', '\\s', '[ab]', '[^a]', '\\b', '^', '$', '(a)', '(b|c)',
+         '(?:ab)', '(?=a)', '(?!b)', '(?<=a)', '(?<!b)', '\\Z', '(?P<n>a)', '(a|)', '()',
+         '\\1', '(?(1)a|b)', '(?i:A)', '\\B', '(?>a|ab)']
+quants = ['', '', '*', '+', '?', '*?', '+?', '??', '{2}', '{1,2}', '{,2}', '{2,}', '*+']
+anchors = ('^', '$', '\\b', '\\Z', '\\B')
+subjects = ['', 'a', 'ab', 'aab', 'a b c', 'ba\n', 'xaxbx', '123 abc', 'abab', 'a\nb\n']
+
+def gen(depth=0):
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        if depth < 2 and rng.random() < 0.2:
+            a = '(' + gen(depth + 1) + ('|' + gen(depth + 1) if rng.random() < 0.5 else '') + ')'
+        else:
+            a = rng.choice(atoms)
+        parts.append(a + ('' if a in anchors else rng.choice(quants)))
+    return ''.join(parts)
+
+def digest(text):
+    total = 0
+    for i, ch in enumerate(text):
+        total = (total * 31 + ord(ch)) % 1000000007
+    return total
+
+errors = 0
+checksum = 0
+for i in range(300):
+    p = gen()
+    flags = rng.choice([0, 0, re.I, re.M, re.S])
+    try:
+        c = re.compile(p, flags)
+    except re.error as e:
+        errors += 1
+        checksum = (checksum + digest(str(e))) % 1000000007
+        continue
+    out = []
+    for s in subjects:
+        m = c.search(s)
+        out.append((m.span(), m.groups(), m.lastindex) if m else None)
+        out.append(c.findall(s))
+        out.append(c.sub('<\\g<0>>', s))
+        out.append(c.split(s))
+        fm = c.fullmatch(s)
+        out.append(fm.span() if fm else None)
+    checksum = (checksum * 7 + digest(repr(out))) % 1000000007
+print(errors, checksum)
+print(re.match('((?:ab)??){1,2}', 'ab').groups(), [m.groups() for m in re.finditer('((?:ab)??){1,2}', 'ab')])
+print(re.findall('(?(2)a|b)(c)?(x)', 'bx ax acx'))
+"#####,
+        r#####"46 422280052
+('',) [('',), ('ab',), ('',)]
+[('', 'x')]
+"#####,
+    );
+}
+
+#[test]
+fn atexit_handlers_and_finalizers_run_at_exit() {
+    check(
+        "atexit_handlers_and_finalizers_run_at_exit",
+        r#####"import atexit, weakref, sys
+def g(a, b=2):
+    print('g', a, b)
+atexit.register(lambda: print('last registered runs first'))
+def bad():
+    print('bad runs')
+atexit.register(bad)
+atexit.register(g, 1, b=3)
+print(atexit.register(g, 5) is g)
+atexit.unregister(bad)
+class Res:
+    pass
+r = Res()
+weakref.finalize(r, print, 'finalizer at exit')
+print('main done')
+sys.exit(0)
+"#####,
+        r#####"True
+main done
+finalizer at exit
+g 5 2
+g 1 3
+last registered runs first
+"#####,
+    );
+}
+
+#[test]
+fn base64_binascii_and_errno() {
+    check(
+        "base64_binascii_and_errno",
+        r#####"import base64, binascii, errno
+data = bytes(range(256)) + b'hello world'
+for n in range(0, 7):
+    e = base64.b64encode(data[:n])
+    print(e, base64.b64decode(e) == data[:n], base64.urlsafe_b64encode(b'\xfb\xff' * n), base64.b32encode(data[:n]), base64.b32decode(base64.b32encode(data[:n])) == data[:n])
+print(base64.b64decode(base64.b64encode(data)) == data, base64.b64decode('aGk='), base64.urlsafe_b64decode('-_8='), base64.b64encode(b'\xfb\xff', altchars=b'-_'))
+print(binascii.crc32(b'hello'), binascii.crc32(b'world', binascii.crc32(b'hello ')), binascii.hexlify(b'ab', '-'), binascii.hexlify(b'abcde', ':', 2), binascii.hexlify(b'abcde', b':', -2), binascii.b2a_hex(b'ab'), binascii.unhexlify('6869'))
+for bad in [b'abc', b'a', b'ab!=', b'abcde', b'ab\ncd']:
+    try:
+        print(base64.b64decode(bad))
+    except binascii.Error as e:
+        print('Error', e)
+for bad in [b'ab!=', b'=abc', b'ab==cd', b'abc=']:
+    try:
+        print(base64.b64decode(bad, validate=True))
+    except binascii.Error as e:
+        print('Error', e)
+for f, a in [(binascii.unhexlify, b'abc'), (binascii.unhexlify, b'zz'), (base64.b64encode, 'x'), (base64.b64decode, 'é'), (base64.b16decode, b'zz'), (base64.b32decode, b'abc')]:
+    try:
+        f(a)
+    except Exception as e:
+        print(type(e).__name__, e)
+print(base64.encodebytes(b'x' * 60), base64.decodebytes(b'eHh4\n'), base64.b16encode(b'hi'), base64.b16decode(b'6869'), base64.b32hexencode(b'hi'))
+print(errno.ENOENT, errno.EAGAIN, errno.errorcode[11], errno.ECONNREFUSED, errno.errorcode[errno.EPIPE], issubclass(binascii.Error, ValueError))
+"#####,
+        r#####"b'' True b'' b'' True
+b'AA==' True b'-_8=' b'AA======' True
+b'AAE=' True b'-__7_w==' b'AAAQ====' True
+b'AAEC' True b'-__7__v_' b'AAAQE===' True
+b'AAECAw==' True b'-__7__v_-_8=' b'AAAQEAY=' True
+b'AAECAwQ=' True b'-__7__v_-__7_w==' b'AAAQEAYE' True
+b'AAECAwQF' True b'-__7__v_-__7__v_' b'AAAQEAYEAU======' True
+True b'hi' b'\xfb\xff' b'-_8='
+907060870 222957957 b'61-62' b'61:6263:6465' b'6162:6364:65' b'6162' b'hi'
+Error Incorrect padding
+Error Invalid base64-encoded string: number of data characters (1) cannot be 1 more than a multiple of 4
+Error Incorrect padding
+Error Invalid base64-encoded string: number of data characters (5) cannot be 1 more than a multiple of 4
+b'i\xb7\x1d'
+Error Only base64 data is allowed
+Error Leading padding not allowed
+Error Excess data after padding
+b'i\xb7'
+Error Odd-length string
+Error Non-hexadecimal digit found
+TypeError a bytes-like object is required, not 'str'
+ValueError string argument should contain only ASCII characters
+Error Non-base16 digit found
+Error Incorrect padding
+b'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\neHh4\n' b'xxx' b'6869' b'hi' b'D1KG===='
+2 11 EAGAIN 111 EPIPE True
+"#####,
+    );
+}
+
+#[test]
+fn hashlib_and_hmac_digests() {
+    check(
+        "hashlib_and_hmac_digests",
+        r#####"import hashlib, hmac
+for name in ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']:
+    h = hashlib.new(name, b'hello ')
+    c = h.copy()
+    h.update(b'world')
+    print(name, h.hexdigest(), c.hexdigest()[:16], h.digest_size, h.block_size, h.name)
+print(hashlib.sha256(b'abc').hexdigest(), hashlib.md5().hexdigest(), hashlib.sha1(bytearray(b'x')).digest())
+print(hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 100).hex(), hashlib.pbkdf2_hmac('sha1', b'pw', b'salt', 3, dklen=30).hex())
+print(hmac.new(b'key', b'The quick brown fox jumps over the lazy dog', 'md5').hexdigest())
+print(hmac.new(b'key', b'msg', hashlib.sha256).hexdigest(), hmac.digest(b'k' * 100, b'm', 'sha512').hex()[:32], hmac.new(b'k', digestmod='sha1').name)
+print(hmac.compare_digest(b'abc', b'abc'), hmac.compare_digest('abc', 'abd'), 'sha256' in hashlib.algorithms_guaranteed)
+for bad in [lambda: hashlib.sha256('text'), lambda: hashlib.new('nope'), lambda: hmac.new(b'k', b'm')]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+"#####,
+        r#####"md5 5eb63bbbe01eeed093cb22bb8f5acdc3 f814893777bcc229 16 64 md5
+sha1 2aae6c35c94fcfb415dbe95f408b9ce91ee846ed c4d871ad13ad00fd 20 64 sha1
+sha224 2f05477fc24bb4faefd86517156dafdecec45b8ad3cf2522a563582b fd4ddb6699f418b0 28 64 sha224
+sha256 b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9 5e3235a8346e5a45 32 64 sha256
+sha384 fdbd8e75a67f29f701a4e040385e2e23986303ea10239211af907fcbb83578b3e417cb71ce646efd0819dd8c088de1bd 50e3cab9dbf35f26 48 128 sha384
+sha512 309ecc489c12d6eb4cc40f50c902f2b4d0ed77ee511a7c7a9bcd3ca86d4cd86f989dd35bc5ff499670da34255b45b0cfd830e81f605dcf7dc5542e93ae9cd76f 303f1ee40e71fc22 64 128 sha512
+ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad d41d8cd98f00b204e9800998ecf8427e b'\x11\xf6\xad\x8e\xc5*)\x84\xab\xaa\xfd|;Qe\x03x\\ r'
+07e6997180cf7f12904f04100d405d34888fdf62af6d506a0ecc23b196fe99d8 b095208e7496b1a485a5dbe9532b318591fa266c167912590f36eb387421
+80070713463e7749b90c2dc24911e275
+2d93cbc1be167bcb1637a4a23cbff01a7878f0c50ee833954ea5221bb1b8c628 98673229a457fdd49a37fb6955d619f2 hmac-sha1
+True False True
+TypeError Strings must be encoded before hashing
+ValueError unsupported hash type nope
+TypeError Missing required parameter 'digestmod'.
+"#####,
+    );
+}
+
+#[test]
+fn uuid_name_based_uuid3_uuid5() {
+    check(
+        "uuid_name_based_uuid3_uuid5",
+        r#####"import uuid
+print(uuid.uuid3(uuid.NAMESPACE_DNS, 'python.org'), uuid.uuid5(uuid.NAMESPACE_URL, 'http://x'))
+"#####,
+        r#####"6fa459ea-ee8a-3ca4-894e-db77e160355e c059942f-567e-54eb-aeb5-5fd9830bce43
+"#####,
+    );
+}
+
+#[test]
+fn urllib_parse_split_join_quote_query() {
+    check(
+        "urllib_parse_split_join_quote_query",
+        r#####"import urllib.parse
+from urllib.parse import urlparse, urlsplit, urljoin, quote, unquote, urlencode, parse_qs, parse_qsl, quote_plus, unquote_plus, urlunparse, urldefrag
+u = urlparse('HTTPS://user:pw@Example.COM:8443/a/b;p?q=1&r=2#frag')
+print(u)
+print(u.scheme, u.netloc, u.path, u.params, u.query, u.fragment, u.hostname, u.port, u.username, u.password, u.geturl())
+s = urlsplit('http://[::1]:80/x?y#z')
+print(s, s.hostname, s.port, urlsplit('//host/p'), urlsplit('mailto:a@b'), urlsplit('path/only?x'), urlsplit(' http://a/\tb'))
+for base, rel in [('http://a/b/c/d;p?q', 'g'), ('http://a/b/c/d;p?q', './g'), ('http://a/b/c/d;p?q', '../g'), ('http://a/b/c/d;p?q', '../../../g'), ('http://a/b/c/d;p?q', '/g'), ('http://a/b/c/d;p?q', '//g'), ('http://a/b/c/d;p?q', '?y'), ('http://a/b/c/d;p?q', '#s'), ('http://a/b/c/d;p?q', ''), ('http://a/b/c/', '.'), ('http://a/b/', 'https://x/y'), ('http://a/b/c', '..')]:
+    print(urljoin(base, rel))
+print(quote('a b/c?d=é&~'), quote('a b/c', safe=''), quote_plus('a b&c=d/e'), quote(b'\x00\xff'), unquote('a%20b%2Fc%C3%A9%zz%4'), unquote_plus('a+b%2B'), unquote('%E2%82'))
+print(urlencode({'a': 1, 'b': 'x y', 'c': 'é&'}), urlencode([('k', 'v'), ('k', 'w')]), urlencode({'k': ['a', 'b']}, doseq=True), urlencode({'k': ['a', 'b']}))
+print(parse_qs('a=1&b=2&a=3&c=&d'), parse_qs('a=1&c=', keep_blank_values=True), parse_qsl('x=a+b&y=%26'), parse_qsl('a=1;b=2', separator=';'))
+print(urlunparse(('http', 'h', '/p', 'x', 'q=1', 'f')), urldefrag('http://a/b#c'), urllib.parse.urlunsplit(('', '', 'p', '', '')))
+for bad in ['http://[::1/x', 'http://h:99999/', 'http://h:abc/']:
+    try:
+        print(urlsplit(bad).port)
+    except ValueError as e:
+        print('ValueError', e)
+"#####,
+        r#####"ParseResult(scheme='https', netloc='user:pw@Example.COM:8443', path='/a/b', params='p', query='q=1&r=2', fragment='frag')
+https user:pw@Example.COM:8443 /a/b p q=1&r=2 frag example.com 8443 user pw https://user:pw@Example.COM:8443/a/b;p?q=1&r=2#frag
+SplitResult(scheme='http', netloc='[::1]:80', path='/x', query='y', fragment='z') ::1 80 SplitResult(scheme='', netloc='host', path='/p', query='', fragment='') SplitResult(scheme='mailto', netloc='', path='a@b', query='', fragment='') SplitResult(scheme='', netloc='', path='path/only', query='x', fragment='') SplitResult(scheme='http', netloc='a', path='/b', query='', fragment='')
+http://a/b/c/g
+http://a/b/c/g
+http://a/b/g
+http://a/g
+http://a/g
+http://g
+http://a/b/c/d;p?y
+http://a/b/c/d;p?q#s
+http://a/b/c/d;p?q
+http://a/b/c/
+https://x/y
+http://a/
+a%20b/c%3Fd%3D%C3%A9%26~ a%20b%2Fc a+b%26c%3Dd%2Fe %00%FF a b/cé%zz%4 a b+ �
+a=1&b=x+y&c=%C3%A9%26 k=v&k=w k=a&k=b k=%5B%27a%27%2C+%27b%27%5D
+{'a': ['1', '3'], 'b': ['2']} {'a': ['1'], 'c': ['']} [('x', 'a b'), ('y', '&')] [('a', '1'), ('b', '2')]
+http://h/p;x?q=1#f DefragResult(url='http://a/b', fragment='c') p
+ValueError Invalid IPv6 URL
+ValueError Port out of range 0-65535
+ValueError Port could not be cast to integer value as 'abc'
+"#####,
+    );
+}
+
+#[test]
+fn http_status_and_method_enums() {
+    check(
+        "http_status_and_method_enums",
+        r#####"import http
+from http import HTTPStatus, HTTPMethod
+print(HTTPStatus.OK, repr(HTTPStatus.NOT_FOUND), HTTPStatus(404).phrase, HTTPStatus.NOT_FOUND.description, HTTPStatus.OK == 200, int(HTTPStatus.CREATED), f'{HTTPStatus.OK}')
+print(HTTPStatus.IM_A_TEAPOT.phrase, HTTPStatus(503).name, len(HTTPStatus), HTTPStatus.OK in HTTPStatus)
+print(HTTPMethod.GET, repr(HTTPMethod.POST), HTTPMethod.GET == 'GET', HTTPMethod('PUT').description, sorted(m.value for m in HTTPMethod)[:3])
+try:
+    HTTPStatus(999)
+except ValueError as e:
+    print(e)
+"#####,
+        r#####"200 <HTTPStatus.NOT_FOUND: 404> Not Found Nothing matches the given URI True 201 200
+I'm a Teapot SERVICE_UNAVAILABLE 62 True
+GET <HTTPMethod.POST> True Replace the target with the request payload. ['CONNECT', 'DELETE', 'GET']
+999 is not a valid HTTPStatus
+"#####,
+    );
+}
+
+#[test]
+fn fnmatch_glob_shlex_secrets_keyword() {
+    check(
+        "fnmatch_glob_shlex_secrets_keyword",
+        r#####"import fnmatch, glob, shlex, secrets, keyword, os
+for p in ['*.py', 'a*b*c', '[!a-c]?', '[]]', '[!]]', '[', 'a**b', '[a-]', '[z-a]x', '*', 'x[&~|]', '[^x]', '[!]']:
+    print(repr(p), fnmatch.translate(p))
+names = ['a.py', 'b.txt', 'abc', 'a.PY', '.hidden.py', 'x]', 'ab']
+print(fnmatch.filter(names, '*.py'), fnmatch.fnmatch('abXc', 'a*b*c'), fnmatch.fnmatchcase('A.PY', '*.py'), fnmatch.filter(names, '[ab]?'))
+base = '/tmp/percolate_glob_%d' % os.getpid()
+os.makedirs(base + '/sub/deep', exist_ok=True)
+for f in ['a.py', 'b.py', 'c.txt', '.h.py', 'sub/d.py', 'sub/deep/e.py']:
+    open(os.path.join(base, f), 'w').close()
+rel = lambda paths: sorted(os.path.relpath(p, base) for p in paths)
+print(rel(glob.glob(base + '/*.py')), rel(glob.glob(base + '/*/*.py')), rel(glob.glob(base + '/**/*.py', recursive=True)), rel(glob.glob(base + '/s*')))
+print(sorted(glob.glob('*.py', root_dir=base)), glob.glob(base + '/nope*'), glob.has_magic('a*'), glob.escape('a[b]*'), rel(glob.glob(base + '/c.txt')))
+for f in ['sub/deep/e.py', 'sub/d.py', 'a.py', 'b.py', 'c.txt', '.h.py']:
+    os.remove(os.path.join(base, f))
+os.rmdir(base + '/sub/deep'); os.rmdir(base + '/sub'); os.rmdir(base)
+print(shlex.split('a "b c" d\\ e \'f g\' "h\\"i" j#k # c', comments=True), shlex.split('x ""  \'\' y'), shlex.split('a"b c"d'))
+print(shlex.quote(''), shlex.quote('abc'), shlex.quote("it's here"), shlex.join(['ls', '-l', 'my file']))
+for bad in ['"abc', "'x", 'a\\']:
+    try:
+        shlex.split(bad)
+    except ValueError as e:
+        print(e)
+print(len(secrets.token_hex(16)), len(secrets.token_bytes()), len(secrets.token_urlsafe(16)), 0 <= secrets.randbelow(10) < 10, secrets.choice('x'), secrets.compare_digest(b'a', b'a'))
+print(keyword.iskeyword('async'), keyword.iskeyword('match'), keyword.issoftkeyword('match'), len(keyword.kwlist), keyword.kwlist[:5])
+"#####,
+        r#####"'*.py' (?s:.*\.py)\Z
+'a*b*c' (?s:a(?>.*?b).*c)\Z
+'[!a-c]?' (?s:[^a-c].)\Z
+'[]]' (?s:[]])\Z
+'[!]]' (?s:[^]])\Z
+'[' (?s:\[)\Z
+'a**b' (?s:a.*b)\Z
+'[a-]' (?s:[a\-])\Z
+'[z-a]x' (?s:(?!)x)\Z
+'*' (?s:.*)\Z
+'x[&~|]' (?s:x[\&\~\|])\Z
+'[^x]' (?s:[\^x])\Z
+'[!]' (?s:\[!\])\Z
+['a.py', '.hidden.py'] True False ['ab']
+['a.py', 'b.py'] ['sub/d.py'] ['a.py', 'b.py', 'sub/d.py', 'sub/deep/e.py'] ['sub']
+['a.py', 'b.py'] [] True a[[]b][*] ['c.txt']
+['a', 'b c', 'd e', 'f g', 'h"i', 'j'] ['x', '', '', 'y'] ['ab cd']
+'' abc 'it'"'"'s here' ls -l 'my file'
+No closing quotation
+No closing quotation
+No escaped character
+32 32 22 True x True
+True False True 35 ['False', 'None', 'True', 'and', 'as']
+"#####,
+    );
+}
+
+#[test]
+fn concurrent_futures_executors_run_inline() {
+    check(
+        "concurrent_futures_executors_run_inline",
+        r#####"import asyncio
+import concurrent.futures as cf
+from concurrent.futures import ThreadPoolExecutor
+with ThreadPoolExecutor(max_workers=2) as ex:
+    fut = ex.submit(pow, 2, 5)
+    print(fut.result(), fut.done(), repr(fut).split(' state=')[1])
+    print(list(ex.map(str, [1, 2, 3])), list(ex.map(pow, [2, 3], [2, 2])))
+    bad = ex.submit(int, 'x')
+    print(type(bad.exception()).__name__, repr(bad).split(' state=')[1])
+    try:
+        bad.result()
+    except ValueError as e:
+        print('raised', e)
+    done = list(cf.as_completed([fut, bad]))
+    print(len(done), cf.wait([fut, bad]).not_done)
+print(cf.ALL_COMPLETED, cf.FIRST_COMPLETED, cf.FIRST_EXCEPTION, cf.CancelledError, cf.TimeoutError, cf.InvalidStateError)
+f = cf.Future()
+print(repr(f).split(' state=')[1], f.cancel(), f.cancelled(), repr(f).split(' state=')[1])
+try:
+    f.result()
+except cf.CancelledError as e:
+    print('cancelled', repr(e))
+g = cf.Future()
+g.add_done_callback(lambda x: print('callback', x.result()))
+g.set_result(7)
+try:
+    g.set_result(8)
+except cf.InvalidStateError as e:
+    print('InvalidStateError')
+try:
+    ex.submit(print)
+except RuntimeError as e:
+    print(e)
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor() as pool:
+        print(await loop.run_in_executor(pool, sum, [1, 2, 3]))
+asyncio.run(main())
+"#####,
+        r#####"32 True finished returned int>
+['1', '2', '3'] [4, 9]
+ValueError finished raised ValueError>
+raised invalid literal for int() with base 10: 'x'
+2 set()
+ALL_COMPLETED FIRST_COMPLETED FIRST_EXCEPTION <class 'concurrent.futures._base.CancelledError'> <class 'TimeoutError'> <class 'concurrent.futures._base.InvalidStateError'>
+pending> True True cancelled>
+cancelled CancelledError()
+callback 7
+InvalidStateError
+cannot schedule new futures after shutdown
+6
+"#####,
+    );
+}
+
+#[test]
+fn pathlib_pure_and_concrete_paths() {
+    check(
+        "pathlib_pure_and_concrete_paths",
+        r#####"import os
+from pathlib import Path, PurePosixPath, PurePath
+p = PurePosixPath('/usr//lib/./python3/x.tar.gz')
+print(repr(p), p.parts, p.name, p.suffix, p.suffixes, p.stem, p.parent, list(p.parents), p.anchor, p.root, repr(p.drive))
+print(repr(Path('')), repr(Path('a/')), repr(Path('//a')), repr(Path('///a')), Path('a') / 'b' / '/c', 'x' / Path('y'), Path('a', 'b/c'), repr(PurePath('q')))
+print(p.with_name('y.txt'), p.with_suffix('.bz2'), p.with_stem('z'), PurePosixPath('a/b').relative_to('a'), p.is_absolute(), p.match('*.gz'), p.match('lib/*/*.gz'), p.match('/x.tar.gz'), p.as_posix())
+for f in [lambda: p.with_suffix('gz'), lambda: PurePosixPath('/').with_name('x')]:
+    try:
+        f()
+    except ValueError as e:
+        print(e)
+print(PurePosixPath('a') == PurePosixPath('a/'), PurePosixPath('a') < PurePosixPath('b'), hash(PurePosixPath('a')) == hash(PurePosixPath('a')), repr(PurePosixPath('.').name), repr(PurePosixPath('.').parent), PurePosixPath('a/b').parent.parent)
+print(str(Path('/').parent), repr(Path('x.').suffix), repr(Path('.bashrc').suffix), Path('a/..').parts, sorted([Path('b'), Path('a/c'), Path('a')]), os.fspath(Path('z')), Path('a').joinpath('b', 'c'))
+base = Path('/tmp') / ('percolate_pathlib_%d' % os.getpid())
+(base / 'sub' / 'deep').mkdir(parents=True)
+(base / 'a.txt').write_text('hello')
+(base / 'b.bin').write_bytes(b'\x00\x01')
+(base / 'sub' / 'c.txt').touch()
+print((base / 'a.txt').read_text(), (base / 'b.bin').read_bytes(), (base / 'a.txt').exists(), base.is_dir(), (base / 'a.txt').is_file(), (base / 'a.txt').stat().st_size)
+print(sorted(x.name for x in base.iterdir()), sorted(str(x.relative_to(base)) for x in base.glob('*.txt')), sorted(str(x.relative_to(base)) for x in base.rglob('*.txt')))
+(base / 'a.txt').rename(base / 'd.txt')
+print(sorted(x.name for x in base.iterdir()), Path.cwd() == Path(os.getcwd()), Path('rel').absolute().is_absolute())
+(base / 'd.txt').unlink(); (base / 'b.bin').unlink(); (base / 'sub' / 'c.txt').unlink(); (base / 'nope').unlink(missing_ok=True)
+(base / 'sub' / 'deep').rmdir(); (base / 'sub').rmdir(); base.rmdir()
+print(base.exists())
+try:
+    (base / 'x').mkdir()
+except FileNotFoundError as e:
+    print('FileNotFoundError', e.errno)
+"#####,
+        r#####"PurePosixPath('/usr/lib/python3/x.tar.gz') ('/', 'usr', 'lib', 'python3', 'x.tar.gz') x.tar.gz .gz ['.tar', '.gz'] x.tar /usr/lib/python3 [PurePosixPath('/usr/lib/python3'), PurePosixPath('/usr/lib'), PurePosixPath('/usr'), PurePosixPath('/')] / / ''
+PosixPath('.') PosixPath('a') PosixPath('//a') PosixPath('/a') /c x/y a/b/c PurePosixPath('q')
+/usr/lib/python3/y.txt /usr/lib/python3/x.tar.bz2 /usr/lib/python3/z.gz b True True True False /usr/lib/python3/x.tar.gz
+Invalid suffix 'gz'
+PurePosixPath('/') has an empty name
+True True True '' PurePosixPath('.') .
+/ '' '' ('a', '..') [PosixPath('a'), PosixPath('a/c'), PosixPath('b')] z a/b/c
+hello b'\x00\x01' True True True 5
+['a.txt', 'b.bin', 'sub'] ['a.txt'] ['a.txt', 'sub/c.txt']
+['b.bin', 'd.txt', 'sub'] True True
+False
+FileNotFoundError 2
+"#####,
+    );
+}
+
+#[test]
+fn tempfile_and_shutil() {
+    check(
+        "tempfile_and_shutil",
+        r#####"import tempfile, shutil, os
+print(tempfile.gettempdir() == os.path.abspath(os.environ.get('TMPDIR') or '/tmp'), tempfile.gettempprefix())
+with tempfile.TemporaryDirectory(prefix='perc_') as d:
+    print(os.path.isdir(d), os.path.basename(d).startswith('perc_'))
+    src = os.path.join(d, 'a.txt')
+    with open(src, 'w') as f:
+        f.write('data')
+    os.makedirs(os.path.join(d, 'tree', 'inner'))
+    with open(os.path.join(d, 'tree', 'inner', 'x'), 'w') as f:
+        f.write('x')
+    print(os.path.basename(shutil.copy(src, os.path.join(d, 'b.txt'))), open(os.path.join(d, 'b.txt')).read())
+    shutil.copytree(os.path.join(d, 'tree'), os.path.join(d, 'tree2'))
+    print(sorted(os.listdir(os.path.join(d, 'tree2', 'inner'))))
+    shutil.move(os.path.join(d, 'b.txt'), os.path.join(d, 'c.txt'))
+    shutil.rmtree(os.path.join(d, 'tree'))
+    print(sorted(os.listdir(d)))
+    try:
+        shutil.copyfile(src, src)
+    except shutil.SameFileError as e:
+        print('SameFileError')
+print(os.path.exists(d))
+t = tempfile.mkdtemp(suffix='.d')
+print(t.endswith('.d'), os.path.isdir(t))
+os.rmdir(t)
+with tempfile.NamedTemporaryFile('w', suffix='.txt') as f:
+    f.write('hi')
+    name = f.name
+    print(name.endswith('.txt'), os.path.exists(name))
+print(os.path.exists(name), shutil.which('sh') is not None, shutil.which('definitely-not-a-command'))
+"#####,
+        r#####"True tmp
+True True
+b.txt data
+['x']
+['a.txt', 'c.txt', 'tree2']
+SameFileError
+False
+True True
+True True
+False True None
+"#####,
+    );
+}
+
+#[test]
+fn argparse_parsing_help_and_errors() {
+    check(
+        "argparse_parsing_help_and_errors",
+        r#####"import argparse, sys, io, contextlib
+p = argparse.ArgumentParser(prog='tool', description='Does things with files and numbers, a long description that will need to wrap around the width.', epilog='see docs')
+p.add_argument('src', help='source file')
+p.add_argument('dst', nargs='?', default='out.txt', help='destination (default: %(default)s)')
+p.add_argument('-n', '--count', type=int, default=3, help='how many')
+p.add_argument('-v', '--verbose', action='store_true', help='talk more')
+p.add_argument('-q', action='count', default=0)
+p.add_argument('--mode', choices=['fast', 'slow'], default='fast', help='speed')
+p.add_argument('--tag', action='append', help='tags to add; may repeat. This help text is long enough that it must be wrapped onto more lines')
+p.add_argument('--pair', nargs=2, metavar=('K', 'V'))
+p.add_argument('--items', nargs='*', default=[])
+p.add_argument('--very-long-option-name', dest='long', help='goes on its own line')
+print(p.parse_args(['a.txt']))
+print(p.parse_args(['a.txt', 'b.txt', '-n', '5', '-vqq', '--mode=slow', '--tag', 'x', '--tag=y', '--pair', 'k', 'v', '--items', '1', '2']))
+print(p.parse_args(['--count', '7', 'x', '--verbose', '--very', 'L']))
+print(p.parse_known_args(['x', '--unknown', 'z']))
+p.print_help()
+p.print_usage()
+for argv in [[], ['x', '-n', 'abc'], ['x', '--mode', 'medium'], ['x', 'y', 'z'], ['x', '--pair', 'a'], ['x', '-n'], ['x', '--co', '1', '--c']]:
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            p.parse_args(argv)
+    except SystemExit as e:
+        print('exit', e.code, repr(err.getvalue()))
+out = io.StringIO()
+try:
+    with contextlib.redirect_stdout(out):
+        p.parse_args(['-h'])
+except SystemExit as e:
+    print('help exit', e.code, out.getvalue().splitlines()[0])
+ns = argparse.Namespace(a=1, b='x')
+print(ns, ns.a, vars(ns), argparse.Namespace() == argparse.Namespace(), 'a' in ns)
+q = argparse.ArgumentParser(prog='git')
+q.add_argument('--debug', action='store_true')
+sub = q.add_subparsers(dest='cmd', help='sub-command help')
+c = sub.add_parser('commit', help='record changes')
+c.add_argument('-m', '--message', required=True)
+pu = sub.add_parser('push')
+pu.add_argument('remote', nargs='?', default='origin')
+print(q.parse_args(['commit', '-m', 'hi']), q.parse_args(['--debug', 'push']), q.parse_args([]))
+q.print_help()
+c.print_usage()
+g = argparse.ArgumentParser(prog='g')
+grp = g.add_mutually_exclusive_group()
+grp.add_argument('-a', action='store_true')
+grp.add_argument('-b', action='store_true')
+g.add_argument('--flag', action=argparse.BooleanOptionalAction, default=True)
+g.set_defaults(extra=42)
+print(g.parse_args(['-a', '--no-flag']), g.get_default('extra'))
+g.print_help()
+err = io.StringIO()
+try:
+    with contextlib.redirect_stderr(err):
+        g.parse_args(['-a', '-b'])
+except SystemExit as e:
+    print('exit', e.code, repr(err.getvalue()))
+"#####,
+        r#####"Namespace(src='a.txt', dst='out.txt', count=3, verbose=False, q=0, mode='fast', tag=None, pair=None, items=[], long=None)
+Namespace(src='a.txt', dst='b.txt', count=5, verbose=True, q=2, mode='slow', tag=['x', 'y'], pair=['k', 'v'], items=['1', '2'], long=None)
+Namespace(src='x', dst='out.txt', count=7, verbose=True, q=0, mode='fast', tag=None, pair=None, items=[], long='L')
+(Namespace(src='x', dst='out.txt', count=3, verbose=False, q=0, mode='fast', tag=None, pair=None, items=[], long=None), ['--unknown', 'z'])
+usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]
+            src [dst]
+
+Does things with files and numbers, a long description that will need to wrap
+around the width.
+
+positional arguments:
+  src                   source file
+  dst                   destination (default: out.txt)
+
+options:
+  -h, --help            show this help message and exit
+  -n COUNT, --count COUNT
+                        how many
+  -v, --verbose         talk more
+  -q
+  --mode {fast,slow}    speed
+  --tag TAG             tags to add; may repeat. This help text is long enough
+                        that it must be wrapped onto more lines
+  --pair K V
+  --items [ITEMS ...]
+  --very-long-option-name LONG
+                        goes on its own line
+
+see docs
+usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]
+            src [dst]
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: the following arguments are required: src\n'
+exit 2 "usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: invalid int value: 'abc'\n"
+exit 2 "usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument --mode: invalid choice: 'medium' (choose from 'fast', 'slow')\n"
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: unrecognized arguments: z\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument --pair: expected 2 arguments\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: expected one argument\n'
+exit 2 'usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]\n            [--pair K V] [--items [ITEMS ...]] [--very-long-option-name LONG]\n            src [dst]\ntool: error: argument -n/--count: expected one argument\n'
+help exit 0 usage: tool [-h] [-n COUNT] [-v] [-q] [--mode {fast,slow}] [--tag TAG]
+Namespace(a=1, b='x') 1 {'a': 1, 'b': 'x'} True True
+Namespace(debug=False, cmd='commit', message='hi') Namespace(debug=True, cmd='push', remote='origin') Namespace(debug=False, cmd=None)
+usage: git [-h] [--debug] {commit,push} ...
+
+positional arguments:
+  {commit,push}  sub-command help
+    commit       record changes
+
+options:
+  -h, --help     show this help message and exit
+  --debug
+usage: git commit [-h] -m MESSAGE
+Namespace(a=True, b=False, flag=False, extra=42) 42
+usage: g [-h] [-a | -b] [--flag | --no-flag]
+
+options:
+  -h, --help         show this help message and exit
+  -a
+  -b
+  --flag, --no-flag
+exit 2 'usage: g [-h] [-a | -b] [--flag | --no-flag]\ng: error: argument -b: not allowed with argument -a\n'
+"#####,
+    );
+}
+
+#[test]
+fn argparse_actions_groups_and_formatters() {
+    check(
+        "argparse_actions_groups_and_formatters",
+        r#####"import argparse, io, contextlib
+def run(parser, argv):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            result = parser.parse_args(argv)
+        print(result)
+    except SystemExit as e:
+        print('exit', e.code, repr(out.getvalue()), repr(err.getvalue()))
+p = argparse.ArgumentParser(prog='calc', formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+p.add_argument('--version', action='version', version='%(prog)s 1.0')
+p.add_argument('numbers', nargs='+', type=float, metavar='N', help='values')
+p.add_argument('--op', dest='operation', default='sum', help='operation')
+p.add_argument('--const', action='store_const', const=42)
+p.add_argument('--x', action='append_const', const='X', dest='letters')
+p.add_argument('--y', action='append_const', const='Y', dest='letters')
+g = p.add_argument_group('tuning', 'Knobs that change the computation.')
+g.add_argument('--scale', type=int, default=1, help='multiplier')
+run(p, ['1', '2.5', '--op', 'max', '--const', '--x', '--y', '--x'])
+run(p, ['--', '-1', '-2'])
+run(p, ['-5', '3'])
+run(p, ['--version'])
+run(p, [])
+run(p, ['a'])
+run(p, ['1', '--scale', 'big'])
+run(p, ['-h'])
+q = argparse.ArgumentParser(prog='req')
+m = q.add_mutually_exclusive_group(required=True)
+m.add_argument('--json', action='store_true')
+m.add_argument('--text', action='store_true')
+q.add_argument('files', nargs='*')
+q.add_argument('--level', type=int, choices=range(1, 4), default=1)
+run(q, ['--json', 'a', 'b'])
+run(q, ['a'])
+run(q, ['--text', '--level', '5'])
+run(q, ['--text', '--level=2', '--', '--json'])
+q.print_help()
+e = argparse.ArgumentParser(prog='e', exit_on_error=False)
+e.add_argument('--n', type=int)
+try:
+    e.parse_args(['--n', 'x'])
+except argparse.ArgumentError as err:
+    print('ArgumentError', err)
+r = argparse.ArgumentParser(prog='r', description='''First line.
+   Indented second line.''', formatter_class=argparse.RawDescriptionHelpFormatter)
+r.add_argument('-o', '--output', metavar='PATH', required=True, help='where to write')
+r.print_help()
+run(r, ['-oout.txt'])
+run(r, ['--out', 'x'])
+"#####,
+        r#####"Namespace(numbers=[1.0, 2.5], operation='max', const=42, letters=['X', 'Y', 'X'], scale=1)
+Namespace(numbers=[-1.0, -2.0], operation='sum', const=None, letters=None, scale=1)
+Namespace(numbers=[-5.0, 3.0], operation='sum', const=None, letters=None, scale=1)
+exit 0 'calc 1.0\n' ''
+exit 2 '' 'usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: the following arguments are required: N\n'
+exit 2 '' "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: argument N: invalid float value: 'a'\n"
+exit 2 '' "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\ncalc: error: argument --scale: invalid int value: 'big'\n"
+exit 0 "usage: calc [-h] [--version] [--op OPERATION] [--const] [--x] [--y]\n            [--scale SCALE]\n            N [N ...]\n\npositional arguments:\n  N               values\n\noptions:\n  -h, --help      show this help message and exit\n  --version       show program's version number and exit\n  --op OPERATION  operation (default: sum)\n  --const\n  --x\n  --y\n\ntuning:\n  Knobs that change the computation.\n\n  --scale SCALE   multiplier (default: 1)\n" ''
+Namespace(json=True, text=False, files=['a', 'b'], level=1)
+exit 2 '' 'usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]\nreq: error: one of the arguments --json --text is required\n'
+exit 2 '' 'usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]\nreq: error: argument --level: invalid choice: 5 (choose from 1, 2, 3)\n'
+Namespace(json=False, text=True, files=['--json'], level=2)
+usage: req [-h] (--json | --text) [--level {1,2,3}] [files ...]
+
+positional arguments:
+  files
+
+options:
+  -h, --help       show this help message and exit
+  --json
+  --text
+  --level {1,2,3}
+ArgumentError argument --n: invalid int value: 'x'
+usage: r [-h] -o PATH
+
+First line.
+   Indented second line.
+
+options:
+  -h, --help            show this help message and exit
+  -o PATH, --output PATH
+                        where to write
+Namespace(output='out.txt')
+Namespace(output='x')
+"#####,
+    );
+}
+
+#[test]
+fn csv_reader_writer_and_dicts() {
+    check(
+        "csv_reader_writer_and_dicts",
+        r#####"import csv, io
+buf = io.StringIO()
+w = csv.writer(buf)
+print(w.writerow(['name', 'note', 'n']))
+w.writerow(['alice', 'says "hi", twice', 3])
+w.writerow(['bob', 'multi\nline', 2.5])
+w.writerow(['', None, True])
+w.writerow([''])
+w.writerows([['x', 'y'], ['a,b', 'c']])
+text = buf.getvalue()
+print(repr(text))
+rows = list(csv.reader(io.StringIO(text, newline='')))
+print(rows)
+r = csv.reader(['a,b', '"c,d",e', '', ' f, "g"'], skipinitialspace=True)
+print(list(r), r.line_num)
+print(list(csv.reader(['1,"two",3.5'], quoting=csv.QUOTE_NONNUMERIC)))
+print(list(csv.reader(['a;b;"c;d"'], delimiter=';')), list(csv.reader(['a\tb'], dialect='excel-tab')))
+out = io.StringIO()
+csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator='\n').writerow(['a', 1, None])
+csv.writer(out, quoting=csv.QUOTE_NONNUMERIC).writerow(['a', 1, 2.0])
+csv.writer(out, delimiter='|', quoting=csv.QUOTE_NONE, escapechar='\\').writerow(['a|b', 'c'])
+print(repr(out.getvalue()))
+try:
+    csv.writer(io.StringIO(), quoting=csv.QUOTE_NONE).writerow(['a,b'])
+except csv.Error as e:
+    print('Error', e)
+try:
+    list(csv.reader(['a,"b"x'], strict=True))
+except csv.Error as e:
+    print('Error', e)
+data = io.StringIO('id,name,score\n1,ann,9.5\n2,bo\n\n3,cy,7,extra\n')
+dr = csv.DictReader(data)
+print(dr.fieldnames)
+for row in dr:
+    print(row)
+out = io.StringIO()
+dw = csv.DictWriter(out, fieldnames=['id', 'name'], restval='?')
+dw.writeheader()
+dw.writerow({'id': 1, 'name': 'x'})
+dw.writerows([{'id': 2}])
+print(repr(out.getvalue()))
+try:
+    dw.writerow({'id': 3, 'bad': 1})
+except ValueError as e:
+    print(e)
+csv.register_dialect('pipes', delimiter='|')
+print(list(csv.reader(['a|b'], 'pipes')), 'pipes' in csv.list_dialects(), csv.get_dialect('excel').delimiter, csv.QUOTE_MINIMAL, csv.QUOTE_NONE)
+print(list(csv.reader(['"unterminated'])))
+"#####,
+        r#####"13
+'name,note,n\r\nalice,"says ""hi"", twice",3\r\nbob,"multi\nline",2.5\r\n,,True\r\n""\r\nx,y\r\n"a,b",c\r\n'
+[['name', 'note', 'n'], ['alice', 'says "hi", twice', '3'], ['bob', 'multi\nline', '2.5'], ['', '', 'True'], [''], ['x', 'y'], ['a,b', 'c']]
+[['a', 'b'], ['c,d', 'e'], [], ['f', 'g']] 4
+[[1.0, 'two', 3.5]]
+[['a', 'b', 'c;d']] [['a', 'b']]
+'"a","1",""\n"a",1,2.0\r\na\\|b|c\r\n'
+Error need to escape, but no escapechar set
+Error ',' expected after '"'
+['id', 'name', 'score']
+{'id': '1', 'name': 'ann', 'score': '9.5'}
+{'id': '2', 'name': 'bo', 'score': None}
+{'id': '3', 'name': 'cy', 'score': '7', None: ['extra']}
+'id,name\r\n1,x\r\n2,?\r\n'
+dict contains fields not in fieldnames: 'bad'
+[['a', 'b']] True , 0 3
+[['unterminated']]
+"#####,
+    );
+}
+
+#[test]
+fn abc_register_subclasshook_and_numbers() {
+    check(
+        "abc_register_subclasshook_and_numbers",
+        r#####"import abc, collections.abc, numbers
+print(isinstance([], collections.abc.Sequence), isinstance(1, collections.abc.Hashable), issubclass(list, collections.abc.Iterable))
+class A(abc.ABC):
+    pass
+print(A.register(int) is int, isinstance(1, A), issubclass(int, A), isinstance('x', A), issubclass(bool, A))
+class B(metaclass=abc.ABCMeta):
+    pass
+class C(B):
+    pass
+C.register(float)
+print(isinstance(1.5, C), isinstance(1.5, B), issubclass(float, B), isinstance(C(), B), isinstance(B(), C), issubclass(C, B))
+class D(abc.ABC):
+    @classmethod
+    def __subclasshook__(cls, other):
+        return hasattr(other, 'quack') or NotImplemented
+class Duck:
+    def quack(self):
+        pass
+print(isinstance(Duck(), D), isinstance(1, D), issubclass(Duck, D))
+for bad in [lambda: A.register(3), lambda: issubclass(3, A)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+try:
+    C.register(B)
+except RuntimeError as e:
+    print(e)
+print(isinstance(1, numbers.Integral), isinstance(1, numbers.Number), isinstance(1.5, numbers.Real), isinstance(1.5, numbers.Integral), isinstance(True, numbers.Integral), isinstance('x', numbers.Number), issubclass(numbers.Integral, numbers.Rational), isinstance(1, numbers.Rational), isinstance(2.0, numbers.Complex))
+class MyNum(numbers.Real):
+    pass
+try:
+    MyNum()
+except TypeError as e:
+    print('TypeError', str(e).split(' with')[0])
+"#####,
+        r#####"True True True
+True True True False True
+True True True True False True
+True False True
+Can only register classes
+issubclass() arg 1 must be a class
+Refusing to create an inheritance cycle
+True True True False True False True True True
+TypeError Can't instantiate abstract class MyNum
+"#####,
+    );
+}
+
+#[test]
+fn html_escape_unescape_and_entities() {
+    check(
+        "html_escape_unescape_and_entities",
+        r#####"import html, html.entities
+print(html.escape('<a href="x">&\'</a>'), html.escape('<"', quote=False))
+print(html.unescape('&lt;&amp;&gt;&quot;&#39;&#x41;&#65;&copy;&notanentity;&amp&ampx&#0;&#x110000;&#128;&nbsp;&NotEqualTilde;&#xD800;&#1;'))
+print(html.entities.name2codepoint['eacute'], html.entities.codepoint2name[233], html.entities.entitydefs['amp'], html.entities.html5['gt;'], len(html.entities.html5))
+print(html.unescape('no refs'), html.unescape('&unknown; & &#; &#x;'))
+"#####,
+        r#####"&lt;a href=&quot;x&quot;&gt;&amp;&#x27;&lt;/a&gt; &lt;"
+<&>"'AA©¬anentity;&&x��€ ≂̸�
+233 eacute & > 2231
+no refs &unknown; & &#; &#x;
+"#####,
+    );
+}
+
+#[test]
+fn calendar_text_calendars_and_timegm() {
+    check(
+        "calendar_text_calendars_and_timegm",
+        r#####"import calendar, time
+print(calendar.timegm((2024, 3, 1, 12, 0, 0)), calendar.timegm(time.gmtime(1700000000)), calendar.isleap(2024), calendar.leapdays(2000, 2025), calendar.weekday(2024, 3, 1), calendar.monthrange(2024, 2), calendar.month_name[3], calendar.day_abbr[0], list(calendar.month_abbr)[:3], calendar.MONDAY, calendar.firstweekday())
+print(calendar.monthcalendar(2024, 2))
+print(calendar.month(2024, 2))
+print(repr(calendar.month(2024, 2, w=3, l=2)))
+print(calendar.calendar(2024))
+calendar.prmonth(2023, 12)
+cal = calendar.TextCalendar(calendar.SUNDAY)
+print(cal.formatmonth(2024, 9), list(cal.iterweekdays()), cal.monthdatescalendar(2024, 2)[0][:2])
+try:
+    calendar.monthrange(2024, 13)
+except calendar.IllegalMonthError as e:
+    print(e)
+print(calendar.weekheader(3), calendar.Calendar().monthdays2calendar(2024, 1)[0])
+"#####,
+        r#####"1709294400 1700000000 True 7 4 (3, 29) March Mon ['', 'Jan', 'Feb'] 0 0
+[[0, 0, 0, 1, 2, 3, 4], [5, 6, 7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17, 18], [19, 20, 21, 22, 23, 24, 25], [26, 27, 28, 29, 0, 0, 0]]
+   February 2024
+Mo Tu We Th Fr Sa Su
+          1  2  3  4
+ 5  6  7  8  9 10 11
+12 13 14 15 16 17 18
+19 20 21 22 23 24 25
+26 27 28 29
+
+'       February 2024\n\nMon Tue Wed Thu Fri Sat Sun\n\n              1   2   3   4\n\n  5   6   7   8   9  10  11\n\n 12  13  14  15  16  17  18\n\n 19  20  21  22  23  24  25\n\n 26  27  28  29\n\n'
+                                  2024
+
+      January                   February                   March
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7                1  2  3  4                   1  2  3
+ 8  9 10 11 12 13 14       5  6  7  8  9 10 11       4  5  6  7  8  9 10
+15 16 17 18 19 20 21      12 13 14 15 16 17 18      11 12 13 14 15 16 17
+22 23 24 25 26 27 28      19 20 21 22 23 24 25      18 19 20 21 22 23 24
+29 30 31                  26 27 28 29               25 26 27 28 29 30 31
+
+       April                      May                       June
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7             1  2  3  4  5                      1  2
+ 8  9 10 11 12 13 14       6  7  8  9 10 11 12       3  4  5  6  7  8  9
+15 16 17 18 19 20 21      13 14 15 16 17 18 19      10 11 12 13 14 15 16
+22 23 24 25 26 27 28      20 21 22 23 24 25 26      17 18 19 20 21 22 23
+29 30                     27 28 29 30 31            24 25 26 27 28 29 30
+
+        July                     August                  September
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+ 1  2  3  4  5  6  7                1  2  3  4                         1
+ 8  9 10 11 12 13 14       5  6  7  8  9 10 11       2  3  4  5  6  7  8
+15 16 17 18 19 20 21      12 13 14 15 16 17 18       9 10 11 12 13 14 15
+22 23 24 25 26 27 28      19 20 21 22 23 24 25      16 17 18 19 20 21 22
+29 30 31                  26 27 28 29 30 31         23 24 25 26 27 28 29
+                                                    30
+
+      October                   November                  December
+Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su      Mo Tu We Th Fr Sa Su
+    1  2  3  4  5  6                   1  2  3                         1
+ 7  8  9 10 11 12 13       4  5  6  7  8  9 10       2  3  4  5  6  7  8
+14 15 16 17 18 19 20      11 12 13 14 15 16 17       9 10 11 12 13 14 15
+21 22 23 24 25 26 27      18 19 20 21 22 23 24      16 17 18 19 20 21 22
+28 29 30 31               25 26 27 28 29 30         23 24 25 26 27 28 29
+                                                    30 31
+
+   December 2023
+Mo Tu We Th Fr Sa Su
+             1  2  3
+ 4  5  6  7  8  9 10
+11 12 13 14 15 16 17
+18 19 20 21 22 23 24
+25 26 27 28 29 30 31
+   September 2024
+Su Mo Tu We Th Fr Sa
+ 1  2  3  4  5  6  7
+ 8  9 10 11 12 13 14
+15 16 17 18 19 20 21
+22 23 24 25 26 27 28
+29 30
+ [6, 0, 1, 2, 3, 4, 5] [datetime.date(2024, 1, 28), datetime.date(2024, 1, 29)]
+bad month number 13; must be 1-12
+Mon Tue Wed Thu Fri Sat Sun [(1, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 5), (7, 6)]
+"#####,
+    );
+}
+
+#[test]
+fn platform_importlib_gettext_getopt() {
+    check(
+        "platform_importlib_gettext_getopt",
+        r#####"import platform, importlib, gettext, getopt, os, sys
+u = os.uname()
+print(platform.system() == u.sysname == 'Linux', platform.machine() == u.machine, platform.release() == u.release, platform.node() == u.nodename, type(u).__name__, len(u))
+print(platform.uname()._fields, platform.architecture(), platform.python_version_tuple()[0])
+print(importlib.import_module('json').dumps([1]), importlib.import_module('os.path') is os.path, importlib.import_module('.path', 'os') is os.path)
+try:
+    importlib.import_module('.x')
+except TypeError as e:
+    print(e)
+try:
+    importlib.import_module('no_such_module_xyz')
+except ModuleNotFoundError as e:
+    print(e)
+_ = gettext.gettext
+print(_('hello'), gettext.ngettext('file', 'files', 2), gettext.translation('x', fallback=True).gettext('y'))
+print(getopt.getopt(['-a', '-b', 'val', '--long=x', '--flag', 'rest', '-c'], 'ab:c', ['long=', 'flag']))
+print(getopt.gnu_getopt(['rest', '-a', '--fl', 'more'], 'a', ['flag']))
+for bad in [(['-z'], 'a', []), (['--lo'], '', ['long=', 'loud']), (['-b'], 'b:', [])]:
+    try:
+        getopt.getopt(*bad)
+    except getopt.GetoptError as e:
+        print(e, repr(e.opt))
+"#####,
+        r#####"True True True True uname_result 5
+('system', 'node', 'release', 'version', 'machine', 'processor') ('64bit', 'ELF') 3
+[1] True True
+the 'package' argument is required to perform a relative import for '.x'
+No module named 'no_such_module_xyz'
+hello files y
+([('-a', ''), ('-b', 'val'), ('--long', 'x'), ('--flag', '')], ['rest', '-c'])
+([('-a', ''), ('--flag', '')], ['rest', 'more'])
+option -z not recognized 'z'
+option --lo not a unique prefix 'lo'
+option -b requires argument 'b'
+"#####,
     );
 }

@@ -318,10 +318,12 @@ fn background_tasks_print_while_the_prompt_waits() {
     t.prompt();
     t.line("t = asyncio.create_task(ticker())");
     t.prompt();
-    // Nothing else is typed: the loop runs while the editor waits.
-    t.expect("tick 0\n");
-    t.expect("tick 1\n");
-    t.expect("tick 2\n");
+    // Nothing else is typed: the loop runs while the editor waits. Each line is printed
+    // above the prompt, which the editor then draws again below it.
+    t.expect("tick 0\n>>> ");
+    t.expect("tick 1\n>>> ");
+    t.expect("tick 2\n>>> ");
+    t.resync();
     t.line("t.done()");
     t.expect("True\n");
     assert_eq!(t.leave(), Some(0));
@@ -491,9 +493,10 @@ fn interactive_flag_runs_the_file_then_prompts_in_its_globals() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn piped_stdin_runs_a_program() {
+/// Runs percolate with `args` and `input` piped into its stdin (not a terminal).
+fn run_piped(args: &[&std::ffi::OsStr], input: &[u8]) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -503,12 +506,37 @@ fn piped_stdin_runs_a_program() {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(b"def f():\n    return 6 * 7\n\nprint(f())\n")
+        .write_all(input)
         .expect("write");
-    let out = child.wait_with_output().expect("ends");
+    child.wait_with_output().expect("ends")
+}
+
+#[test]
+fn piped_stdin_runs_a_program() {
+    let out = run_piped(&[], b"def f():\n    return 6 * 7\n\nprint(f())\n");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
     assert!(out.stderr.is_empty(), "no banner: {:?}", out.stderr);
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn interactive_file_with_piped_stdin_writes_prompts_to_stderr() {
+    let dir = std::env::temp_dir().join(format!("percolate-repl-i-piped-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let script = dir.join("five.py");
+    std::fs::write(&script, "x = 5\n").expect("script");
+    let out = run_piped(
+        &["-i".as_ref(), script.as_os_str()],
+        b"x\nfor i in range(2):\n    print(i)\n\n1/0\n",
+    );
+    // What python3 -i writes for the same input: prompts (no newline after them) on stderr.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "5\n0\n1\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        ">>> >>> ... ... >>> Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nZeroDivisionError: division by zero\n>>> \n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

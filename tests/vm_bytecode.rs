@@ -42,7 +42,7 @@ fn code(
 fn function(vm: &mut Vm, code: Rc<Code>, globals: &percolate::vm::ObjRef) -> Value {
     let consts = vm.consts_of(&code);
     let name_hashes = vm.name_hashes_of(&code);
-    Value::Obj(Obj::new(Payload::Function(Function {
+    Value::Obj(Obj::new(Payload::Function(Box::new(Function {
         name: RefCell::new(code.name.clone()),
         qualname: RefCell::new(code.qualname.clone()),
         code,
@@ -52,7 +52,7 @@ fn function(vm: &mut Vm, code: Rc<Code>, globals: &percolate::vm::ObjRef) -> Val
         closure: vec![],
         consts,
         name_hashes,
-    })))
+    }))))
 }
 
 fn generator_flags() -> CodeFlags {

@@ -4,13 +4,25 @@ use super::object::add_new;
 use super::self_arg;
 use crate::vm::object::Payload;
 use crate::vm::{PyResult, Value, Vm};
+use std::rc::Rc;
 
 /// Registers the exception methods.
 pub fn init(vm: &mut Vm) {
     let base = vm.exc.base_exception.clone();
     add_new(vm, &base, |vm, args| {
-        let cls = args.positional[0].as_obj().cloned().expect("cls");
+        let mut cls = args.positional[0].as_obj().cloned().expect("cls");
         let rest = args.positional[1..].to_vec();
+        // exceptions.c OSError_new: `OSError(errno, strerror, ...)` itself (not a subclass)
+        // makes the subclass for that errno, e.g. FileNotFoundError for ENOENT.
+        if Rc::ptr_eq(&cls, &vm.exc.os_error)
+            && (2..=5).contains(&rest.len())
+            && let Value::Int(errno) = rest[0]
+            && let Some(sub) = i32::try_from(errno)
+                .ok()
+                .and_then(|e| vm.exc.by_name(crate::vm::exception::os_error_class_name(e)))
+        {
+            cls = sub;
+        }
         Ok(Value::Obj(vm.new_exception(&cls, rest)))
     });
     vm.add_method(&base, "__init__", |vm, args| {

@@ -116,32 +116,8 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
 }
 
 /// Converts an OS error to the OSError subclass CPython raises, with errno and filename.
-fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> ObjRef {
-    let errno = err.raw_os_error().unwrap_or(0);
-    let (class_name, strerror) = match errno {
-        2 => ("FileNotFoundError", "No such file or directory".to_string()),
-        13 => ("PermissionError", "Permission denied".to_string()),
-        17 => ("FileExistsError", "File exists".to_string()),
-        20 => ("NotADirectoryError", "Not a directory".to_string()),
-        21 => ("IsADirectoryError", "Is a directory".to_string()),
-        _ => {
-            let text = err.to_string();
-            let plain = text.split(" (os error").next().unwrap_or(&text).to_string();
-            ("OSError", plain)
-        }
-    };
-    let cls = vm
-        .exc
-        .by_name(class_name)
-        .unwrap_or_else(|| vm.exc.os_error.clone());
-    vm.new_exception(
-        &cls,
-        vec![
-            Value::Int(errno as i64),
-            Value::string(strerror),
-            Value::str(filename),
-        ],
-    )
+pub fn os_error(vm: &mut Vm, err: &std::io::Error, filename: &str) -> ObjRef {
+    vm.new_os_error(err.raw_os_error().unwrap_or(libc::EIO), Some(filename))
 }
 
 /// The file object behind `self`.

@@ -73,7 +73,20 @@ fn issubclass(vm: &mut Vm, c: &Value, spec: &Value) -> PyResult<bool> {
         return Ok(false);
     }
     match spec.as_obj() {
-        Some(sup) if sup.as_type().is_some() => Ok(vm.is_subclass(&cls, sup)),
+        Some(sup) if sup.as_type().is_some() => {
+            if vm.is_subclass(&cls, sup) {
+                return Ok(true);
+            }
+            // A metaclass's __subclasscheck__ (abc.ABCMeta: registered virtual subclasses).
+            let meta = vm.type_of(spec);
+            if meta.as_type().is_some_and(|t| t.is_heap)
+                && let Some(f) = vm.lookup_in_mro(&meta, "__subclasscheck__")
+            {
+                let r = vm.call(&f, vec![spec.clone(), c.clone()])?;
+                return vm.truthy(&r);
+            }
+            Ok(false)
+        }
         _ => Err(
             vm.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         ),
@@ -371,31 +384,62 @@ fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         },
         None => "\n".to_string(),
     };
-    let mut out = String::new();
+    let sink = match file {
+        Some(f) => f,
+        None => match super::sys::current_stream(vm, "stdout") {
+            Some(f) if f.is_none() => return Ok(Value::None),
+            Some(f) => f,
+            None => {
+                write_joined(vm, &args.positional, &sep, &end, false)?;
+                return finish_print(vm, flush, None);
+            }
+        },
+    };
+    if let Some(is_err) = super::sys::native_stream_kind(&sink) {
+        write_joined(vm, &args.positional, &sep, &end, is_err)?;
+        return finish_print(vm, flush, Some(&sink));
+    }
+    // Mirrors bltinmodule.c builtin_print: one write() call per piece.
     for (i, a) in args.positional.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            vm.call_method(&sink, "write", vec![Value::string(sep.clone())])?;
+        }
+        let text = vm.str(a)?;
+        vm.call_method(&sink, "write", vec![Value::string(text)])?;
+    }
+    vm.call_method(&sink, "write", vec![Value::string(end)])?;
+    finish_print(vm, flush, Some(&sink))
+}
+
+/// Writes the printed arguments to the process's own stdout or stderr in one piece.
+fn write_joined(vm: &mut Vm, items: &[Value], sep: &str, end: &str, is_err: bool) -> PyResult<()> {
+    let mut out = String::new();
+    for (i, a) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
         }
         out.push_str(&vm.str(a)?);
     }
-    out.push_str(&end);
-    match file {
-        None => vm.write_stdout(&out),
-        Some(f) => {
-            vm.call_method(&f, "write", vec![Value::string(out)])?;
-            if let Some(fl) = flush
-                && vm.truthy(&fl)?
-                && let Some(m) = vm.lookup_attr_opt(&f, "flush")?
-            {
-                vm.call(&m, vec![])?;
-            }
-            return Ok(Value::None);
-        }
+    out.push_str(end);
+    if is_err {
+        vm.write_stderr(&out);
+    } else {
+        vm.write_stdout(&out);
     }
+    Ok(())
+}
+
+/// Honours print's `flush=True`: calls the sink's `flush()` (the process stdout when `sink` is None).
+fn finish_print(vm: &mut Vm, flush: Option<Value>, sink: Option<&Value>) -> PyResult<Value> {
     if let Some(fl) = flush
         && vm.truthy(&fl)?
     {
-        vm.flush_stdout();
+        match sink {
+            Some(f) => {
+                vm.call_method(f, "flush", vec![])?;
+            }
+            None => vm.flush_stdout(),
+        }
     }
     Ok(Value::None)
 }

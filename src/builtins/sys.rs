@@ -17,6 +17,21 @@ impl NativeObject for Stream {
     }
 }
 
+/// For the process's own `sys.stdout`/`sys.stderr` objects: whether it is stderr; None for any
+/// other object.
+pub fn native_stream_kind(v: &Value) -> Option<bool> {
+    v.as_obj()?.native::<Stream>().map(|s| s.is_err)
+}
+
+/// The current value of `sys.<name>` (`stdout`, `stderr`), or None while `sys` has not been
+/// imported (then nobody can have replaced it).
+pub fn current_stream(vm: &mut Vm, name: &str) -> Option<Value> {
+    let modules = vm.modules.clone();
+    let sys = vm.dict_get_str(&modules, "sys")?;
+    let dict = sys.as_obj()?.dict.clone()?;
+    vm.dict_get_str(&dict, name)
+}
+
 /// The parts of `sys` written in Python: `version_info` with named fields, `implementation`.
 const SYS_PYTHON: &str = r#"
 class version_info_type(tuple):
@@ -47,6 +62,109 @@ class _Implementation:
 
 implementation = _Implementation()
 del _Implementation
+
+
+def _struct_sequence(type_name, field_names, values):
+    """A tuple with named fields and CPython's struct-sequence repr (sys.float_info ...)."""
+    class _StructSeq(tuple):
+        __slots__ = ()
+
+        def __repr__(self):
+            return "sys.%s(%s)" % (type_name, ", ".join(
+                "%s=%r" % pair for pair in zip(field_names, self)))
+
+    for index, field in enumerate(field_names):
+        setattr(_StructSeq, field, property(lambda self, i=index: self[i]))
+    _StructSeq.__name__ = type_name
+    _StructSeq.__qualname__ = type_name
+    return _StructSeq(values)
+
+
+float_info = _struct_sequence(
+    "float_info",
+    ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
+     "epsilon", "radix", "rounds"),
+    (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+     2.220446049250313e-16, 2, 1))
+int_info = _struct_sequence(
+    "int_info",
+    ("bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"),
+    (30, 4, 4300, 640))
+hash_info = _struct_sequence(
+    "hash_info",
+    ("width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"),
+    (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))
+flags = _struct_sequence(
+    "flags",
+    ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+     "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
+     "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
+     "safe_path", "int_max_str_digits"),
+    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1))
+del _struct_sequence
+maxunicode = 1114111
+float_repr_style = 'short'
+api_version = 1013
+warnoptions = []
+dont_write_bytecode = False
+prefix = exec_prefix = base_prefix = base_exec_prefix = ''
+orig_argv = ['percolate'] + argv
+_switch_interval = 0.005
+_audit_hooks = []
+
+
+def getdefaultencoding():
+    return 'utf-8'
+
+
+def getfilesystemencoding():
+    return 'utf-8'
+
+
+def getfilesystemencodeerrors():
+    return 'surrogateescape'
+
+
+def is_finalizing():
+    return False
+
+
+def getswitchinterval():
+    return _switch_interval
+
+
+def setswitchinterval(interval):
+    global _switch_interval
+    if interval <= 0:
+        raise ValueError("switch interval must be strictly positive")
+    _switch_interval = float(interval)
+
+
+def gettrace():
+    return None
+
+
+def settrace(function):
+    if function is not None:
+        raise NotImplementedError("percolate does not support sys.settrace")
+
+
+def getprofile():
+    return None
+
+
+def setprofile(function):
+    if function is not None:
+        raise NotImplementedError("percolate does not support sys.setprofile")
+
+
+def addaudithook(hook):
+    _audit_hooks.append(hook)
+
+
+def audit(event, *args):
+    for hook in _audit_hooks:
+        hook(event, args)
 "#;
 
 fn make_sys(vm: &mut Vm) -> PyResult<ObjRef> {

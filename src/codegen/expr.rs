@@ -566,13 +566,13 @@ impl<'a> Compiler<'a> {
         for a in symtable::all_args(args) {
             if let Some(ann) = &a.annotation {
                 self.load_const(Const::Str(Rc::from(a.name.as_str())));
-                self.expr(ann)?;
+                self.annotation(ann)?;
                 annotations += 1;
             }
         }
         if let Some(r) = returns {
             self.load_const(Const::Str(Rc::from("return")));
-            self.expr(r)?;
+            self.annotation(r)?;
             annotations += 1;
         }
         if annotations > 0 {

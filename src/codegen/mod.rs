@@ -6,6 +6,7 @@
 //! Exception handling follows the block-stack model documented in `bytecode.rs`.
 
 mod expr;
+mod future;
 mod stmt;
 pub mod symtable;
 
@@ -109,6 +110,7 @@ fn compile_body(
     let table = symtable::build(&module.body, source, filename, ScopeKind::Module)?;
     let mut c = Compiler::new(source, filename, table);
     c.mode = mode;
+    c.futures = c.scan_futures(&module.body)?;
     c.enter_scope(0, "<module>", "<module>", 1);
     if let Some(doc) = docstring(&module.body) {
         let i = c.constant(Const::Str(Rc::from(doc)));
@@ -201,6 +203,8 @@ pub(crate) struct Compiler<'a> {
     line_starts: Vec<usize>,
     current_line: u32,
     mode: Mode,
+    /// The module's future statements (`from __future__ import annotations`).
+    futures: future::Futures,
 }
 
 impl<'a> Compiler<'a> {
@@ -219,6 +223,7 @@ impl<'a> Compiler<'a> {
             line_starts,
             current_line: 1,
             mode: Mode::Exec,
+            futures: future::Futures::default(),
         }
     }
 

@@ -97,7 +97,7 @@ impl<'a> Compiler<'a> {
                 if let (ExprKind::Name(n), true) = (&target.node, *simple)
                     && self.scope().kind != ScopeKind::Function
                 {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     let ann = self.name_index("__annotations__");
                     self.emit(Instr::LoadName(ann));
                     self.load_const(Const::Str(Rc::from(n.as_str())));
@@ -216,6 +216,14 @@ impl<'a> Compiler<'a> {
                 names,
                 level,
             } => {
+                if super::future::is_future_import(s)
+                    && (s.span.start > self.futures.prefix_end || self.units.len() > 1)
+                {
+                    return Err(self.error(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    ));
+                }
                 self.load_const(Const::Int(*level as i64));
                 let fromlist: Vec<Const> = names
                     .iter()
@@ -300,9 +308,7 @@ impl<'a> Compiler<'a> {
         self.return_none();
         let code = self.finish_function(args);
         self.make_function(code, scope, flags);
-        for _ in decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(decorators, s);
         self.store_name(name);
         Ok(())
     }
@@ -353,11 +359,19 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::Str(Rc::from(name)));
         // Bases and keywords are passed like a call's arguments after (body, name).
         self.call_args(bases, keywords, 2)?;
-        for _ in decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(decorators, s);
         self.store_name(name);
         Ok(())
+    }
+
+    /// Calls the decorators on the new function or class, innermost first, each call on its
+    /// decorator's line (as CPython 3.11+, so a failing decorator's traceback shows `@name`).
+    fn apply_decorators(&mut self, decorators: &[Expr], s: &Stmt) {
+        for d in decorators.iter().rev() {
+            self.set_line(d.span);
+            self.emit(Instr::Call(1));
+        }
+        self.set_line(s.span);
     }
 
     fn return_stmt(&mut self, s: &Stmt, value: Option<&Expr>) -> CResult {

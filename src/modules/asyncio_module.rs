@@ -5,14 +5,47 @@
 //! sockets (`asyncio/sockets.rs`) behind the transports and streams (`asyncio/selector_events.py`,
 //! `asyncio/streams.py`).
 
+/// `(name, hash)` for a str key the native fast paths look up in loop, queue and module
+/// namespaces, its hash computed once per thread (no hashing per look-up).
+macro_rules! key {
+    ($name:literal) => {{
+        thread_local! {
+            static HASH: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+        }
+        let hash = HASH.with(|h| match h.get() {
+            Some(v) => v,
+            None => {
+                let v = crate::vm::hashing::hash_str($name);
+                h.set(Some(v));
+                v
+            }
+        });
+        ($name, hash)
+    }};
+}
+
+/// `dict[name]` for a `key!` (no hashing).
+fn get_key(vm: &Vm, dict: &ObjRef, (name, hash): (&str, i64)) -> Option<Value> {
+    vm.dict_get_str_hashed(dict, name, hash)
+}
+
+/// `dict[name] = value` for a `key!` (no hashing).
+fn set_key(vm: &Vm, dict: &ObjRef, (name, hash): (&str, i64), value: Value) {
+    vm.dict_set_str_hashed(dict, name, hash, value)
+}
+
 #[path = "asyncio/future.rs"]
 pub mod future;
 #[path = "asyncio/handle.rs"]
 pub mod handle;
+#[path = "asyncio/queue.rs"]
+pub mod queue;
 #[path = "asyncio/ready.rs"]
 pub mod ready;
 #[path = "asyncio/reprlib.rs"]
 pub mod reprlib;
+#[path = "asyncio/run_loop.rs"]
+pub mod run_loop;
 #[path = "asyncio/sleep.rs"]
 pub mod sleep;
 #[path = "asyncio/task.rs"]
@@ -157,6 +190,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     let ctx = Rc::new(future::Asyncio {
         handle_cls,
         loop_cls: RefCell::new(None),
+        plain_loop_cache: RefCell::new(None),
         globals: globals.clone(),
         future_cls: future_cls.clone(),
         task_cls: task_cls.clone(),
@@ -180,6 +214,8 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     ];
     natives.extend(task::task_functions(vm, &ctx));
     natives.extend(sleep::sleep_functions(vm, &ctx));
+    natives.extend(run_loop::run_loop_functions(vm, &ctx));
+    natives.extend(queue::queue_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm));

@@ -3,14 +3,27 @@
 //! Task does the same for every step). See notes/CONTEXTVARS.md.
 
 use crate::vm::{PyResult, Value, Vm};
+use std::cell::Cell;
+
+thread_local! {
+    /// (sys.modules' address, its version) when it was last seen without `contextvars`.
+    static ABSENT_AT: Cell<Option<(usize, Option<u64>)>> = const { Cell::new(None) };
+}
 
 impl Vm {
     /// The context a new Task or Handle should capture: `contextvars.copy_context()` once the
     /// `contextvars` module has been imported, else None (no context variable can exist yet, so
     /// running in whatever context is current is indistinguishable and costs nothing).
     pub fn capture_context(&mut self) -> PyResult<Value> {
+        // sys.modules unchanged since it last lacked contextvars: still no context variables.
+        let version = self.modules.as_dict().map(|d| d.borrow().version);
+        let modules_id = std::rc::Rc::as_ptr(&self.modules) as usize;
+        if version.is_some() && ABSENT_AT.with(|a| a.get()) == Some((modules_id, version)) {
+            return Ok(Value::None);
+        }
         let modules = self.modules.clone();
         let Some(module) = self.dict_get_str(&modules, "contextvars") else {
+            ABSENT_AT.with(|a| a.set(Some((modules_id, version))));
             return Ok(Value::None);
         };
         let copy = self.get_attr(&module, "copy_context")?;

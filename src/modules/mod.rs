@@ -6,13 +6,18 @@ pub mod context_hook;
 pub mod datetime;
 pub mod frames;
 pub mod generic_alias;
+pub mod hashlib;
 pub mod math;
 pub mod mt_random;
+pub mod os;
 pub mod random;
+pub mod re;
 pub mod signal;
+pub mod struct_module;
 pub mod time;
 pub mod traceback_obj;
 pub mod types_support;
+pub mod weakref;
 
 use crate::vm::{ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -28,6 +33,111 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("signal", signal::init);
     vm.register_module("typing", init_typing);
     vm.register_module("math", math::init);
+    vm.register_module("re", re::init);
+    vm.register_module("struct", struct_module::init);
+    vm.register_module("os", os::init);
+    vm.register_module("posixpath", os::init_posixpath);
+    vm.register_module("os.path", os::init_path);
+    vm.register_module("weakref", weakref::init);
+    vm.register_module("gc", |vm| frozen(vm, "gc", include_str!("py/gc.py")));
+    vm.register_module("queue", |vm| {
+        frozen(vm, "queue", include_str!("py/queue.py"))
+    });
+    vm.register_module("statistics", |vm| {
+        frozen(vm, "statistics", include_str!("py/statistics.py"))
+    });
+    vm.register_module("pprint", |vm| {
+        frozen(vm, "pprint", include_str!("py/pprint.py"))
+    });
+    vm.register_module("atexit", |vm| {
+        frozen(vm, "atexit", include_str!("py/atexit.py"))
+    });
+    vm.register_module("errno", |vm| {
+        frozen(vm, "errno", include_str!("py/errno.py"))
+    });
+    vm.register_module("binascii", |vm| {
+        frozen(vm, "binascii", include_str!("py/binascii.py"))
+    });
+    vm.register_module("base64", |vm| {
+        frozen(vm, "base64", include_str!("py/base64.py"))
+    });
+    vm.register_module("hashlib", hashlib::init);
+    vm.register_module("hmac", |vm| frozen(vm, "hmac", include_str!("py/hmac.py")));
+    vm.register_module("urllib", |vm| Ok(vm.new_module("urllib")));
+    vm.register_module("urllib.parse", |vm| {
+        let package = vm.import_module("urllib")?;
+        let module = frozen(vm, "urllib.parse", include_str!("py/urllib_parse.py"))?;
+        vm.module_set(&package, "parse", Value::Obj(module.clone()));
+        Ok(module)
+    });
+    vm.register_module("http", |vm| frozen(vm, "http", include_str!("py/http.py")));
+    vm.register_module("fnmatch", |vm| {
+        frozen(vm, "fnmatch", include_str!("py/fnmatch.py"))
+    });
+    vm.register_module("glob", |vm| frozen(vm, "glob", include_str!("py/glob.py")));
+    vm.register_module("shlex", |vm| {
+        frozen(vm, "shlex", include_str!("py/shlex.py"))
+    });
+    vm.register_module("secrets", |vm| {
+        frozen(vm, "secrets", include_str!("py/secrets.py"))
+    });
+    vm.register_module("keyword", |vm| {
+        frozen(vm, "keyword", include_str!("py/keyword.py"))
+    });
+    vm.register_module("concurrent", |vm| Ok(vm.new_module("concurrent")));
+    vm.register_module("concurrent.futures", |vm| {
+        let package = vm.import_module("concurrent")?;
+        let source = include_str!("py/concurrent_futures.py");
+        let module = frozen(vm, "concurrent.futures", source)?;
+        vm.module_set(&package, "futures", Value::Obj(module.clone()));
+        Ok(module)
+    });
+    vm.register_module("pathlib", |vm| {
+        frozen(vm, "pathlib", include_str!("py/pathlib.py"))
+    });
+    vm.register_module("tempfile", |vm| {
+        frozen(vm, "tempfile", include_str!("py/tempfile.py"))
+    });
+    vm.register_module("shutil", |vm| {
+        frozen(vm, "shutil", include_str!("py/shutil.py"))
+    });
+    vm.register_module("argparse", |vm| {
+        frozen(vm, "argparse", include_str!("py/argparse.py"))
+    });
+    vm.register_module("csv", |vm| frozen(vm, "csv", include_str!("py/csv.py")));
+    vm.register_module("numbers", |vm| {
+        frozen(vm, "numbers", include_str!("py/numbers.py"))
+    });
+    vm.register_module("html", |vm| frozen(vm, "html", include_str!("py/html.py")));
+    vm.register_module("html.entities", |vm| {
+        let package = vm.import_module("html")?;
+        let source = include_str!("py/html_entities.py");
+        let module = frozen(vm, "html.entities", source)?;
+        vm.module_set(&package, "entities", Value::Obj(module.clone()));
+        Ok(module)
+    });
+    vm.register_module("calendar", |vm| {
+        frozen(vm, "calendar", include_str!("py/calendar.py"))
+    });
+    vm.register_module("platform", |vm| {
+        frozen(vm, "platform", include_str!("py/platform.py"))
+    });
+    vm.register_module("importlib", |vm| {
+        frozen(vm, "importlib", include_str!("py/importlib.py"))
+    });
+    vm.register_module("gettext", |vm| {
+        frozen(vm, "gettext", include_str!("py/gettext.py"))
+    });
+    vm.register_module("getopt", |vm| {
+        frozen(vm, "getopt", include_str!("py/getopt.py"))
+    });
+    vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
+    vm.register_module("textwrap", |vm| {
+        frozen(vm, "textwrap", include_str!("py/textwrap.py"))
+    });
+    vm.register_module("threading", |vm| {
+        frozen(vm, "threading", include_str!("py/threading.py"))
+    });
     vm.register_module("itertools", |vm| {
         frozen(vm, "itertools", include_str!("py/itertools.py"))
     });
@@ -77,6 +187,9 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("collections.abc", |vm| vm.import_module("_collections_abc"));
     vm.register_module("abc", |vm| frozen(vm, "abc", include_str!("py/abc.py")));
+    vm.register_module("__future__", |vm| {
+        frozen(vm, "__future__", include_str!("py/__future__.py"))
+    });
     vm.register_module("_percolate_frames", frames::init);
     vm.register_module("linecache", frames::init_linecache);
     vm.register_module("traceback", |vm| {
@@ -108,6 +221,20 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("contextvars", |vm| {
         frozen(vm, "contextvars", include_str!("py/contextvars.py"))
     });
+}
+
+/// At interpreter exit: runs the weakref callbacks still due, then the `atexit` handlers (only
+/// if those modules were imported; errors were already reported by the handlers' runner).
+pub fn run_exit_handlers(vm: &mut Vm) {
+    let modules = vm.modules.clone();
+    for (module, function) in [("weakref", "_check_dead"), ("atexit", "_run_exitfuncs")] {
+        let Some(m) = vm.dict_get_str(&modules, module) else {
+            continue;
+        };
+        if let Ok(f) = vm.get_attr(&m, function) {
+            let _ = vm.call(&f, vec![]);
+        }
+    }
 }
 
 /// Creates module `name`, sets the native helpers, then runs `source` (Python compiled into the

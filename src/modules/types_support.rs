@@ -47,6 +47,6 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(Obj::with_class(
         cls,
         Some(dict),
-        Payload::Function(copy),
+        Payload::Function(Box::new(copy)),
     )))
 }

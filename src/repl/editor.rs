@@ -11,9 +11,10 @@ use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::Hinter;
 use rustyline::history::FileHistory;
 use rustyline::validate::Validator;
-use rustyline::{ColorMode, CompletionType, Config, Context, Editor, Helper};
+use rustyline::{ColorMode, CompletionType, Config, Context, Editor, ExternalPrinter, Helper};
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::io::{IsTerminal, Write};
 use std::os::fd::RawFd;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -152,6 +153,8 @@ pub struct Reader {
     pub outstanding: Rc<Cell<bool>>,
     /// The thread, joined on [`Reader::finish`].
     thread: Option<std::thread::JoinHandle<()>>,
+    /// Prints above the prompt while the editor reads (only on a terminal).
+    printer: Option<Rc<RefCell<Box<dyn ExternalPrinter>>>>,
 }
 
 impl Reader {
@@ -184,6 +187,12 @@ impl Reader {
         if let Some(path) = &history {
             let _ = editor.load_history(path);
         }
+        // rustyline refuses (ENOTTY) when stdin or stdout is not a terminal: then output is
+        // written as it comes, there being no prompt line to protect.
+        let printer = editor
+            .create_external_printer()
+            .ok()
+            .map(|p| Rc::new(RefCell::new(Box::new(p) as Box<dyn ExternalPrinter>)));
         let (requests, request_receiver) = channel();
         let thread = std::thread::Builder::new()
             .name("percolate-readline".to_string())
@@ -196,7 +205,16 @@ impl Reader {
             wake_write,
             outstanding: Rc::new(Cell::new(false)),
             thread: Some(thread),
+            printer,
         })
+    }
+
+    /// A function that prints text above the prompt and redraws it (on a terminal only).
+    pub fn above_prompt_printer(&self) -> Option<Box<dyn FnMut(String)>> {
+        let printer = self.printer.clone()?;
+        Some(Box::new(move |text: String| {
+            let _ = printer.borrow_mut().print(text);
+        }))
     }
 
     /// Asks for a line (once per outcome: a read still outstanding is not asked again).
@@ -248,9 +266,17 @@ fn serve(
     wake: RawFd,
     history: Option<PathBuf>,
 ) {
+    // Without a terminal rustyline reads plain lines and shows no prompt; python writes its
+    // prompts to stderr then, and so do we (a piped `-i` session shows `>>> ` as CPython's).
+    let prompts_by_hand = !std::io::stdin().is_terminal();
     while let Ok(request) = requests.recv() {
         match request {
             Request::Read { prompt, initial } => {
+                if prompts_by_hand {
+                    let mut stderr = std::io::stderr();
+                    let _ = stderr.write_all(prompt.as_bytes());
+                    let _ = stderr.flush();
+                }
                 let outcome = match editor.readline_with_initial(&prompt, (&initial, "")) {
                     Ok(line) => ReadOutcome::Line(line),
                     Err(ReadlineError::Interrupted) => ReadOutcome::Interrupted,

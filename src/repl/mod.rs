@@ -180,16 +180,23 @@ fn read_while_waiting(
 ) -> ReadOutcome {
     reader.request(prompt, initial);
     if asyncio_imported(vm) {
-        loop {
+        if let Some(print_above) = reader.above_prompt_printer() {
+            vm.output_above_prompt(print_above);
+        }
+        let arrived = loop {
             match wait_on_loop(vm, state, reader) {
-                Ok(Some(outcome)) => return outcome,
-                Ok(None) => break,
+                Ok(Some(outcome)) => break Some(outcome),
+                Ok(None) => break None,
                 Err(exc) => {
                     // A SIGINT from outside while the editor owns the terminal: report it;
                     // the read goes on.
                     let _ = report(vm, state, exc);
                 }
             }
+        };
+        vm.end_output_above_prompt();
+        if let Some(outcome) = arrived {
+            return outcome;
         }
     }
     loop {

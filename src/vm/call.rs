@@ -140,13 +140,11 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        let origin = self.current_location.clone();
         self.new_generator(
             kind,
             frame,
             func.name.borrow().clone(),
             func.qualname.borrow().clone(),
-            origin,
         )
     }
 
@@ -154,6 +152,21 @@ impl Vm {
     pub fn bind_function_args(&mut self, func: &Function, args: Args) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
         let mut frame = self.new_function_frame(func);
+        // Exactly the positional parameters, nothing else to bind (the common call of a
+        // generator or coroutine function): move them into place.
+        if args.kwargs.is_empty()
+            && args.positional.len() == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && !code.flags.varargs
+            && !code.flags.varkeywords
+            && code.cellvars.is_empty()
+        {
+            for (slot, v) in frame.locals.iter_mut().zip(args.positional) {
+                *slot = Some(v);
+            }
+            frame.cells.extend(func.closure.iter().cloned());
+            return Ok(frame);
+        }
         let argc = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -312,6 +325,7 @@ impl Vm {
         f.ip = 0;
         f.locals_map = None;
         f.constructing = None;
+        f.inline_gen = None;
         self.frame_pool.push(f);
     }
 

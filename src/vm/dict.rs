@@ -42,7 +42,8 @@ pub struct DictTable {
     indices: Vec<i32>,
     /// Number of live entries.
     used: usize,
-    /// Bumped on every mutation, to detect mutation during a re-entrant compare.
+    /// Bumped on every mutation (a value replaced included), to detect mutation during a
+    /// re-entrant compare and to validate caches of what a namespace holds.
     pub version: u64,
 }
 
@@ -510,6 +511,7 @@ impl DictTable {
                 if let Some(e) = self.entries[ix].as_mut() {
                     e.value = value;
                 }
+                self.version += 1;
             }
             None => self.insert_new_unchecked(Entry {
                 hash,
@@ -580,9 +582,11 @@ impl Vm {
         let hash = self.hash(&key)?;
         match self.table_find(table, &key, hash)? {
             Some(ix) => {
-                if let Some(e) = table.borrow_mut().entries[ix].as_mut() {
+                let mut t = table.borrow_mut();
+                if let Some(e) = t.entries[ix].as_mut() {
                     e.value = value;
                 }
+                t.version += 1;
             }
             None => table
                 .borrow_mut()

@@ -54,6 +54,13 @@ fn top(frame: &Frame) -> &Value {
         .expect("operand stack underflow (compiler invariant)")
 }
 
+thread_local! {
+    /// Emptied caller stacks of finished eval-loop runs, reused by the next ones.
+    #[allow(clippy::vec_box)]
+    static CALLER_STACKS: std::cell::RefCell<Vec<Vec<Box<Frame>>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Vm {
     /// Runs `frame` (and everything it calls) until it returns, yields or raises.
     pub fn run_frame(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
@@ -72,8 +79,31 @@ impl Vm {
     }
 
     fn eval_loop(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
+        // The caller stack of this run comes from a small per-thread pool: a generator
+        // resumed from Rust (`next()`, `send()`, a task step) would otherwise allocate and
+        // free one on every resumption that runs a call or an inline generator.
+        let mut callers = CALLER_STACKS
+            .with(|p| p.borrow_mut().pop())
+            .unwrap_or_default();
+        let r = self.eval_loop_with(frame, resume, &mut callers);
+        callers.clear();
+        CALLER_STACKS.with(|p| {
+            let mut pool = p.borrow_mut();
+            if pool.len() < 16 {
+                pool.push(callers);
+            }
+        });
+        r
+    }
+
+    #[allow(clippy::vec_box)]
+    fn eval_loop_with(
+        &mut self,
+        frame: Box<Frame>,
+        resume: Resume,
+        callers: &mut Vec<Box<Frame>>,
+    ) -> PyResult<FrameExit> {
         let mut frame = frame;
-        let mut callers: Vec<Box<Frame>> = Vec::new();
         let mut pending: Option<(ObjRef, bool)> = None;
         match resume {
             Resume::Value(Some(v)) => frame.stack.push(v),
@@ -91,7 +121,7 @@ impl Vm {
         loop {
             let (exc, add_tb) = match pending.take() {
                 Some(p) => p,
-                None => match self.execute(&mut frame, &mut callers) {
+                None => match self.execute(&mut frame, callers) {
                     Ok(Stop::Return(v)) => {
                         self.recycle_frame(frame);
                         return Ok(FrameExit::Return(v));
@@ -101,6 +131,7 @@ impl Vm {
                 },
             };
             let mut add_tb = add_tb;
+            let mut exc = exc;
             loop {
                 if add_tb {
                     self.add_frame_traceback(&exc, &frame);
@@ -114,7 +145,11 @@ impl Vm {
                 match callers.pop() {
                     Some(caller) => {
                         self.depth -= 1;
+                        let inline_gen = frame.inline_gen.take();
                         frame = caller;
+                        if let Some(g) = inline_gen {
+                            exc = self.fail_inline_generator(&g, exc);
+                        }
                         add_tb = true;
                     }
                     None => return Err(exc),
@@ -655,6 +690,11 @@ impl Vm {
                 }
                 Instr::ForIter(t) => {
                     let it = top(frame).clone();
+                    if let Some(gen_frame) = self.enter_generator_inline(&it, &Value::None) {
+                        let caller = std::mem::replace(frame, gen_frame);
+                        callers.push(caller);
+                        continue;
+                    }
                     let next = match it.payload() {
                         Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
                         _ => tri!(self.next(&it)),
@@ -688,9 +728,16 @@ impl Vm {
                     match callers.pop() {
                         Some(caller) => {
                             self.depth -= 1;
-                            let finished = std::mem::replace(frame, caller);
+                            let mut finished = std::mem::replace(frame, caller);
+                            let inline_gen = finished.inline_gen.take();
                             self.recycle_frame(finished);
-                            frame.stack.push(v);
+                            match inline_gen {
+                                None => frame.stack.push(v),
+                                Some(g) => {
+                                    self.finish_inline_generator(&g);
+                                    generator_returned(frame, v);
+                                }
+                            }
                             self.safe_point(frame);
                         }
                         None => return Ok(Stop::Return(v)),
@@ -752,7 +799,7 @@ impl Vm {
                     let f = Obj::with_class(
                         self.types.function.clone(),
                         Some(fdict),
-                        Payload::Function(func),
+                        Payload::Function(Box::new(func)),
                     );
                     frame.stack.push(Value::Obj(f));
                 }
@@ -1017,6 +1064,11 @@ impl Vm {
                 Instr::Send(t) => {
                     let v = pop(frame);
                     let receiver = top(frame).clone();
+                    if let Some(gen_frame) = self.enter_generator_inline(&receiver, &v) {
+                        let caller = std::mem::replace(frame, gen_frame);
+                        callers.push(caller);
+                        continue;
+                    }
                     match tri!(self.send_any(&receiver, v)) {
                         super::generator::SendResult::Yield(x) => frame.stack.push(x),
                         super::generator::SendResult::Return(x) => {
@@ -1027,6 +1079,14 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame);
+                    if let Some(g) = frame.inline_gen.take() {
+                        // Back to the SEND / FOR_ITER that resumed it, with the value.
+                        let caller = callers.pop().expect("an inline generator has a caller");
+                        let gen_frame = std::mem::replace(frame, caller);
+                        self.suspend_inline_generator(&g, gen_frame);
+                        frame.stack.push(v);
+                        continue;
+                    }
                     debug_assert!(callers.is_empty(), "only a generator's own frame yields");
                     return Ok(Stop::Yield(v));
                 }
@@ -1324,5 +1384,22 @@ impl Vm {
         let mut frame = self.bind_function_args(f, init_args)?;
         frame.constructing = Some(instance);
         Ok(Some(frame))
+    }
+}
+
+/// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
+/// generator returned `v`: SEND pushes the value and jumps to its exit; FOR_ITER drops the
+/// exhausted iterator and jumps past the loop (the generator's return value is discarded).
+fn generator_returned(frame: &mut Frame, v: Value) {
+    match frame.code.instructions[frame.ip - 1] {
+        Instr::Send(t) => {
+            frame.stack.push(v);
+            frame.ip = t as usize;
+        }
+        Instr::ForIter(t) => {
+            frame.stack.pop();
+            frame.ip = t as usize;
+        }
+        _ => unreachable!("only SEND and FOR_ITER run generators inline"),
     }
 }

@@ -26,6 +26,20 @@ impl Vm {
         exc
     }
 
+    /// The OSError subclass CPython's `OSError(errno, strerror[, filename])` gives for `errno`,
+    /// with `strerror(errno)` as its message and the filename when there is one.
+    pub fn new_os_error(&self, errno: i32, filename: Option<&str>) -> ObjRef {
+        let cls = self
+            .exc
+            .by_name(os_error_class_name(errno))
+            .unwrap_or_else(|| self.exc.os_error.clone());
+        let mut args = vec![Value::Int(i64::from(errno)), Value::string(strerror(errno))];
+        if let Some(name) = filename {
+            args.push(Value::str(name));
+        }
+        self.new_exception(&cls, args)
+    }
+
     /// Sets the attributes some exception classes derive from their first argument
     /// (`StopIteration.value`, `SystemExit.code`).
     pub fn init_exception_attrs(&self, exc: &ObjRef, first: Option<Value>) {
@@ -46,7 +60,7 @@ impl Vm {
                     .as_tuple()
                     .map(|t| t.to_vec())
                     .unwrap_or_default();
-                let (errno, strerror, filename) = if (2..=3).contains(&args.len()) {
+                let (errno, strerror, filename) = if (2..=5).contains(&args.len()) {
                     (
                         args[0].clone(),
                         args[1].clone(),
@@ -58,6 +72,11 @@ impl Vm {
                 self.dict_set_str(d, "errno", errno);
                 self.dict_set_str(d, "strerror", strerror);
                 self.dict_set_str(d, "filename", filename);
+                self.dict_set_str(d, "filename2", args.get(4).cloned().unwrap_or(Value::None));
+                // exceptions.c oserror_init: with a filename, `args` keeps (errno, strerror).
+                if (3..=5).contains(&args.len()) {
+                    e.borrow_mut().args = Value::tuple(args[..2].to_vec());
+                }
             }
             if self.is_subclass(&cls, &self.exc.system_exit) {
                 let code = match &exc.payload {
@@ -396,4 +415,31 @@ impl Vm {
     pub fn raise<T>(&self, exc: ObjRef) -> PyResult<T> {
         Err(exc)
     }
+}
+
+/// The OSError subclass CPython picks for an errno (exceptions.c `errnomap`).
+pub fn os_error_class_name(errno: i32) -> &'static str {
+    match errno {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
+        libc::ECHILD => "ChildProcessError",
+        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
+        libc::ECONNABORTED => "ConnectionAbortedError",
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ECONNRESET => "ConnectionResetError",
+        libc::EEXIST => "FileExistsError",
+        libc::ENOENT => "FileNotFoundError",
+        libc::EISDIR => "IsADirectoryError",
+        libc::ENOTDIR => "NotADirectoryError",
+        libc::EINTR => "InterruptedError",
+        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::ESRCH => "ProcessLookupError",
+        libc::ETIMEDOUT => "TimeoutError",
+        _ => "OSError",
+    }
+}
+
+/// `strerror(errno)` as CPython shows it (without Rust's " (os error N)" suffix).
+pub fn strerror(errno: i32) -> String {
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    text.split(" (os error").next().unwrap_or(&text).to_string()
 }

@@ -221,7 +221,7 @@ impl Vm {
         Rc::new(Obj {
             class: None,
             dict: Some(dict),
-            payload: Payload::Type(data),
+            payload: Payload::Type(Box::new(data)),
         })
     }
 

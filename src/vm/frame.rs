@@ -30,6 +30,10 @@ pub struct Frame {
     /// Set when the frame runs `__init__` for a class call made by the eval loop: the
     /// instance the call returns (the frame's own return value must be None).
     pub constructing: Option<Value>,
+    /// Set while the frame runs inline in its awaiter's eval loop (a SEND or FOR_ITER into a
+    /// suspended generator or coroutine, as CPython 3.12 does): the generator it belongs to,
+    /// whose state is `Running` until the frame yields, returns or raises back to the caller.
+    pub inline_gen: Option<ObjRef>,
 }
 
 impl Frame {
@@ -53,6 +57,7 @@ impl Frame {
             globals,
             locals_map,
             constructing: None,
+            inline_gen: None,
         }
     }
 
@@ -102,6 +107,9 @@ impl Frame {
         visit(&Value::Obj(self.globals.clone()));
         if let Some(m) = &self.locals_map {
             visit(m);
+        }
+        if let Some(g) = &self.inline_gen {
+            visit(&Value::Obj(g.clone()));
         }
     }
 

@@ -57,8 +57,6 @@ pub struct Generator {
     pub code: Rc<Code>,
     /// The exception being handled inside the generator while it is suspended (gi_exc_state).
     pub exc_state: RefCell<Option<ObjRef>>,
-    /// Where the coroutine was created (file, line), for the "never awaited" warning.
-    pub origin: (Rc<str>, u32),
 }
 
 /// The outcome of resuming a generator.
@@ -207,7 +205,6 @@ impl Vm {
         frame: Box<Frame>,
         name: Rc<str>,
         qualname: Rc<str>,
-        origin: (Rc<str>, u32),
     ) -> Value {
         let code = frame.code.clone();
         Value::Obj(Obj::new(Payload::Generator(Generator {
@@ -217,7 +214,6 @@ impl Vm {
             qualname: RefCell::new(qualname),
             code,
             exc_state: RefCell::new(None),
-            origin,
         })))
     }
 
@@ -236,7 +232,6 @@ impl Vm {
                 qualname: RefCell::new(d.qualname.clone()),
                 code: d.code,
                 exc_state: RefCell::new(d.exc_state),
-                origin: self.current_location.clone(),
             }));
             if let Err(e) = self.gen_close(&obj) {
                 let header = format!(
@@ -257,7 +252,6 @@ impl Vm {
                 qualname: RefCell::new(d.qualname),
                 code: d.code,
                 exc_state: RefCell::new(d.exc_state),
-                origin: self.current_location.clone(),
             }));
             super::asyncgen::mark_hooks_inited(&obj);
             if let Err(e) = self.call(&finalizer, vec![Value::Obj(obj)]) {
@@ -319,28 +313,107 @@ impl Vm {
             Err(e) => {
                 *g.state.borrow_mut() = GenState::Closed;
                 let kind = g.kind;
-                let stop = self.exc.stop_iteration.clone();
-                let stop_async = self.exc.stop_async_iteration.clone();
-                let bad = if self.exc_matches(&e, &stop) {
-                    Some("StopIteration")
-                } else if kind == GenKind::AsyncGenerator && self.exc_matches(&e, &stop_async) {
-                    Some("StopAsyncIteration")
-                } else {
-                    None
-                };
-                if let Some(what) = bad {
-                    let err = self.new_runtime_error(format!("{} raised {what}", kind.noun()));
-                    if let Some(d) = self.exc_data(&err) {
-                        let mut d = d.borrow_mut();
-                        d.cause = Value::Obj(e.clone());
-                        d.context = Value::Obj(e);
-                        d.suppress_context = true;
-                    }
-                    return Err(err);
-                }
-                Err(e)
+                Err(self.escaping_generator_error(kind, e))
             }
         }
+    }
+
+    /// PEP 479: a StopIteration (or an async generator's StopAsyncIteration) escaping the
+    /// body becomes `RuntimeError: ... raised StopIteration`; anything else passes unchanged.
+    fn escaping_generator_error(&mut self, kind: GenKind, e: ObjRef) -> ObjRef {
+        let stop = self.exc.stop_iteration.clone();
+        let stop_async = self.exc.stop_async_iteration.clone();
+        let bad = if self.exc_matches(&e, &stop) {
+            Some("StopIteration")
+        } else if kind == GenKind::AsyncGenerator && self.exc_matches(&e, &stop_async) {
+            Some("StopAsyncIteration")
+        } else {
+            None
+        };
+        let Some(what) = bad else {
+            return e;
+        };
+        let err = self.new_runtime_error(format!("{} raised {what}", kind.noun()));
+        if let Some(d) = self.exc_data(&err) {
+            let mut d = d.borrow_mut();
+            d.cause = Value::Obj(e.clone());
+            d.context = Value::Obj(e);
+            d.suppress_context = true;
+        }
+        err
+    }
+
+    /// For SEND / FOR_ITER into a Python generator or coroutine that can simply be resumed
+    /// (suspended, or just created and sent None; no Ctrl-C pending; recursion room left):
+    /// marks it running, installs its exception state as `gen_resume` does, and hands its
+    /// frame (with `value` pushed when resuming) to the caller's eval loop to run inline.
+    /// None: take the general `send` path.
+    pub(super) fn enter_generator_inline(
+        &mut self,
+        receiver: &Value,
+        value: &Value,
+    ) -> Option<Box<Frame>> {
+        let Value::Obj(obj) = receiver else {
+            return None;
+        };
+        let Payload::Generator(g) = &obj.payload else {
+            return None;
+        };
+        if g.kind == GenKind::AsyncGenerator
+            || self.depth >= self.recursion_limit
+            || super::interrupt::pending()
+        {
+            return None;
+        }
+        let mut frame = {
+            let mut state = g.state.borrow_mut();
+            match &*state {
+                GenState::Suspended(_) => {}
+                GenState::Created(_) if value.is_none() => {}
+                _ => return None,
+            }
+            match std::mem::replace(&mut *state, GenState::Running) {
+                GenState::Suspended(mut f) => {
+                    f.stack.push(value.clone());
+                    f
+                }
+                GenState::Created(f) => f,
+                _ => unreachable!("checked to be suspended or created above"),
+            }
+        };
+        let saved = g.exc_state.borrow_mut().take();
+        self.exc_info.push(saved);
+        self.depth += 1;
+        frame.inline_gen = Some(obj.clone());
+        Some(frame)
+    }
+
+    /// An inline generator frame yielded: it is suspended again with its exception state.
+    pub(super) fn suspend_inline_generator(&mut self, obj: &ObjRef, frame: Box<Frame>) {
+        self.depth -= 1;
+        let exc_state = self.exc_info.pop().flatten();
+        let g = self.gen_of(obj);
+        *g.exc_state.borrow_mut() = exc_state;
+        *g.state.borrow_mut() = GenState::Suspended(frame);
+    }
+
+    /// An inline generator frame returned (the eval loop has popped it): the generator is
+    /// closed.
+    pub(super) fn finish_inline_generator(&mut self, obj: &ObjRef) {
+        self.exc_info.pop();
+        *self.gen_of(obj).state.borrow_mut() = GenState::Closed;
+    }
+
+    /// An exception escaped an inline generator frame (the eval loop has popped it): the
+    /// generator is closed and the exception is what its awaiter sees (PEP 479 applied, chained as a failed send is).
+    pub(super) fn fail_inline_generator(&mut self, obj: &ObjRef, e: ObjRef) -> ObjRef {
+        self.exc_info.pop();
+        let g = self.gen_of(obj);
+        *g.state.borrow_mut() = GenState::Closed;
+        let kind = g.kind;
+        let e = self.escaping_generator_error(kind, e);
+        self.chain_context(&e, false);
+        e
     }
 
     /// `gen.send(value)` with the outcome as an enum (StopIteration not materialised).

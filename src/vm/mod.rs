@@ -47,6 +47,17 @@ pub enum Output {
         /// What the program wrote to stderr.
         err: Rc<std::cell::RefCell<String>>,
     },
+    /// While the REPL's line editor shows a prompt: finished lines (of stdout and stderr alike)
+    /// are printed above the prompt, which the editor then redraws, so background tasks never
+    /// write into the line being typed.
+    AbovePrompt {
+        /// Prints whole lines above the prompt.
+        print_above: Box<dyn FnMut(String)>,
+        /// Text written since the last newline (the editor would end it with a newline).
+        partial: String,
+        /// Where output goes again once the prompt is answered.
+        saved: Box<Output>,
+    },
 }
 
 /// A function that builds a native module when it is first imported.
@@ -142,6 +153,45 @@ impl Vm {
                 let _ = w.write_all(s.as_bytes());
             }
             Output::Capture { out, .. } => out.borrow_mut().push_str(s),
+            Output::AbovePrompt {
+                print_above,
+                partial,
+                ..
+            } => {
+                partial.push_str(s);
+                if let Some(end) = partial.rfind('\n') {
+                    let lines: String = partial.drain(..=end).collect();
+                    print_above(lines);
+                }
+            }
+        }
+    }
+
+    /// Sends output above the line editor's prompt until [`Vm::end_output_above_prompt`].
+    pub fn output_above_prompt(&mut self, print_above: Box<dyn FnMut(String)>) {
+        self.flush_stdout();
+        let saved = std::mem::replace(
+            &mut self.out,
+            Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
+        );
+        self.out = Output::AbovePrompt {
+            print_above,
+            partial: String::new(),
+            saved: Box::new(saved),
+        };
+    }
+
+    /// Ends [`Vm::output_above_prompt`]: an unfinished line goes to the restored output.
+    pub fn end_output_above_prompt(&mut self) {
+        if !matches!(self.out, Output::AbovePrompt { .. }) {
+            return;
+        }
+        let placeholder = Output::Stdout(std::io::BufWriter::new(std::io::stdout()));
+        if let Output::AbovePrompt { partial, saved, .. } =
+            std::mem::replace(&mut self.out, placeholder)
+        {
+            self.out = *saved;
+            self.write_stdout(&partial);
         }
     }
 
@@ -157,6 +207,7 @@ impl Vm {
         self.flush_stdout();
         match &self.out {
             Output::Capture { err, .. } => err.borrow_mut().push_str(s),
+            Output::AbovePrompt { .. } => self.write_stdout(s),
             Output::Stdout(_) => {
                 let _ = std::io::stderr().write_all(s.as_bytes());
             }

@@ -165,9 +165,9 @@ pub enum Payload {
     /// A `frozenset`.
     FrozenSet(RefCell<DictTable>),
     /// A class.
-    Type(TypeData),
+    Type(Box<TypeData>),
     /// A Python function.
-    Function(Function),
+    Function(Box<Function>),
     /// A function written in Rust.
     NativeFunction(NativeFunction),
     /// A method bound to its receiver.
@@ -596,5 +596,21 @@ impl IterState {
 impl std::fmt::Debug for Obj {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<{} object at {:p}>", self.payload.kind_name(), self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Obj;
+
+    /// Every heap value is an `Obj`: the big, rarely made payloads (functions, types) are
+    /// boxed so that the common ones (str, list, tuple, generator, a task) stay small.
+    #[test]
+    fn objects_stay_small() {
+        assert!(
+            std::mem::size_of::<Obj>() <= 120,
+            "{}",
+            std::mem::size_of::<Obj>()
+        );
     }
 }

@@ -503,17 +503,28 @@ impl Vm {
                 }
                 let args = e.borrow().args.clone();
                 let cls = self.type_of(v);
+                // exceptions.c OSError_str: from the errno, strerror, filename and filename2
+                // attributes (a filename is no longer in `args`).
                 if self.is_subclass(&cls, &self.exc.os_error.clone())
-                    && let Some(items) = args.as_tuple()
-                    && (2..=3).contains(&items.len())
+                    && let Some(d) = v.as_obj().and_then(|o| o.dict.clone())
                 {
-                    let items = items.to_vec();
-                    let strerror = self.str(&items[1])?;
-                    let errno = self.str(&items[0])?;
-                    return Ok(match items.get(2) {
-                        Some(f) => format!("[Errno {errno}] {strerror}: {}", self.repr(f)?),
-                        None => format!("[Errno {errno}] {strerror}"),
-                    });
+                    let field = |name: &str| self.dict_get_str(&d, name).unwrap_or(Value::None);
+                    let (errno, strerror) = (field("errno"), field("strerror"));
+                    let (filename, filename2) = (field("filename"), field("filename2"));
+                    if !filename.is_none() {
+                        let (errno, strerror) = (self.str(&errno)?, self.str(&strerror)?);
+                        let filename = self.repr(&filename)?;
+                        return Ok(if filename2.is_none() {
+                            format!("[Errno {errno}] {strerror}: {filename}")
+                        } else {
+                            let filename2 = self.repr(&filename2)?;
+                            format!("[Errno {errno}] {strerror}: {filename} -> {filename2}")
+                        });
+                    }
+                    if !errno.is_none() && !strerror.is_none() {
+                        let (errno, strerror) = (self.str(&errno)?, self.str(&strerror)?);
+                        return Ok(format!("[Errno {errno}] {strerror}"));
+                    }
                 }
                 match args.as_tuple() {
                     Some([]) | None => Ok(String::new()),

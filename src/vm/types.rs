@@ -258,7 +258,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
     Rc::new(Obj {
         class: None,
         dict: Some(new_dict_obj()),
-        payload: Payload::Type(data),
+        payload: Payload::Type(Box::new(data)),
     })
 }
 
@@ -724,7 +724,7 @@ impl Vm {
         let cls = Rc::new(Obj {
             class,
             dict: Some(dict.clone()),
-            payload: Payload::Type(data),
+            payload: Payload::Type(Box::new(data)),
         });
         self.update_hooks(&cls);
         // `__new__` and `__init_subclass__`/`__class_getitem__` are implicitly static/class methods.

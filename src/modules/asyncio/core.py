@@ -5,9 +5,10 @@
 #
 # Native parts injected by src/modules/asyncio_module.rs (as CPython's _asyncio C module):
 #   Future, Task, CancelledError, InvalidStateError, current_task, all_tasks, _register_task,
-#   _enter_task, _leave_task (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
+#   _enter_task, _leave_task, _ensure_future_fast (src/modules/asyncio/future.rs and task.rs); Handle, TimerHandle,
 #   _heappush, _heappop (src/modules/asyncio/handle.rs); _Deque, _sleep0,
-#   _run_ready (src/modules/asyncio/ready.rs); _sleep_wait, _set_result_unless_cancelled
+#   _run_ready, _capture_context (src/modules/asyncio/ready.rs); _run_until_stopped
+#   (src/modules/asyncio/run_loop.rs); _sleep_wait, _set_result_unless_cancelled
 #   (src/modules/asyncio/sleep.rs);
 #   _monotonic()            the loop clock (time.monotonic)
 #   _select(timeout)        waits on the loop's mio::Poll for up to `timeout` seconds (None:
@@ -114,7 +115,7 @@ def get_running_loop():
 
 
 def get_event_loop():
-    """Mirrors events.py get_event_loop: the running loop, else the policy's current loop."""
+    """Mirrors events.py get_event_loop (3.12): the running loop, else the policy's."""
     loop = _running_loop
     if loop is not None:
         return loop
@@ -122,12 +123,19 @@ def get_event_loop():
 
 
 def set_event_loop(loop):
-    """Mirrors events.py set_event_loop (the policy's set_event_loop)."""
+    """Mirrors events.py set_event_loop."""
     get_event_loop_policy().set_event_loop(loop)
 
 
+def new_event_loop():
+    """Mirrors events.py new_event_loop."""
+    return get_event_loop_policy().new_event_loop()
+
+
 class AbstractEventLoopPolicy:
-    """events.py AbstractEventLoopPolicy: what get_event_loop_policy() returns."""
+    """Mirrors events.py AbstractEventLoopPolicy."""
+
+    __module__ = 'asyncio.events'
 
     def get_event_loop(self):
         raise NotImplementedError
@@ -139,33 +147,34 @@ class AbstractEventLoopPolicy:
         raise NotImplementedError
 
 
-class _UnixDefaultEventLoopPolicy(AbstractEventLoopPolicy):
-    """Mirrors events.py BaseDefaultEventLoopPolicy: one current loop for the (only) thread."""
+class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    """Mirrors events.py BaseDefaultEventLoopPolicy for the one thread percolate has."""
+
+    __module__ = 'asyncio.events'
+    _loop_factory = None
+
+    def __init__(self):
+        self._loop = None
+        self._set_called = False
 
     def get_event_loop(self):
-        global _event_loop
-        if _event_loop is None and not _event_loop_set:
-            _event_loop = self.new_event_loop()
-        if _event_loop is None:
+        if self._loop is None and not self._set_called:
+            self.set_event_loop(self.new_event_loop())
+        if self._loop is None:
             raise RuntimeError('There is no current event loop in thread %r.' % 'MainThread')
-        return _event_loop
+        return self._loop
 
     def set_event_loop(self, loop):
-        global _event_loop, _event_loop_set
+        self._set_called = True
         if loop is not None and not isinstance(loop, AbstractEventLoop):
             raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not "
                             f"'{type(loop).__name__}'")
-        _event_loop_set = True
-        _event_loop = loop
+        self._loop = loop
 
     def new_event_loop(self):
-        return _UnixSelectorEventLoop()
+        return self._loop_factory()
 
 
-AbstractEventLoopPolicy.__module__ = 'asyncio.events'
-_UnixDefaultEventLoopPolicy.__module__ = 'asyncio.unix_events'
-DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
-# The policy the program set (None: the default one, made when first asked for).
 _event_loop_policy = None
 
 
@@ -178,7 +187,7 @@ def get_event_loop_policy():
 
 
 def set_event_loop_policy(policy):
-    """Mirrors events.py set_event_loop_policy (None restores the default)."""
+    """Mirrors events.py set_event_loop_policy."""
     global _event_loop_policy
     if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
         raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not "
@@ -186,9 +195,10 @@ def set_event_loop_policy(policy):
     _event_loop_policy = policy
 
 
-def new_event_loop():
-    """Mirrors events.py new_event_loop (through a policy the program set, if any)."""
-    return get_event_loop_policy().new_event_loop()
+class AbstractEventLoop:
+    """Mirrors events.py AbstractEventLoop (the interface every loop class derives from)."""
+
+    __module__ = 'asyncio.events'
 
 
 def _run_until_complete_cb(fut):
@@ -224,13 +234,10 @@ def _log(level, message, exception=None):
             _print_exception(exception)
 
 
-class AbstractEventLoop:
-    """events.py AbstractEventLoop: the interface every loop implements (for isinstance and
-    subclassing; the methods live on BaseEventLoop)."""
-
-
 class BaseEventLoop(AbstractEventLoop):
     """Mirrors base_events.py BaseEventLoop: the ready queue, the timer heap and _run_once."""
+
+    __module__ = 'asyncio.base_events'
 
     def __init__(self):
         self._timer_cancelled_count = 0
@@ -252,7 +259,7 @@ class BaseEventLoop(AbstractEventLoop):
         _log(10, 'Using selector: EpollSelector')
 
     def __repr__(self):
-        return (f'<_UnixSelectorEventLoop running={self.is_running()} '
+        return (f'<{type(self).__name__} running={self.is_running()} '
                 f'closed={self.is_closed()} debug={self.get_debug()}>')
 
     # Debug mode is a flag only: its extra checks and slow-callback reports are not
@@ -307,10 +314,8 @@ class BaseEventLoop(AbstractEventLoop):
         _set_running_loop(self)
         old_agen_hooks = _replace_asyncgen_hooks(None, self._asyncgen_finalizer)
         try:
-            while True:
-                self._run_once()
-                if self._stopping:
-                    break
+            # `while True: self._run_once(); if self._stopping: break`, natively.
+            _run_until_stopped(self)
         finally:
             self._stopping = False
             self._running = False
@@ -592,18 +597,12 @@ class BaseEventLoop(AbstractEventLoop):
                     self._ready.append(writer)
 
 
-class _UnixSelectorEventLoop(BaseEventLoop):
-    """unix_events.py _UnixSelectorEventLoop: the class of the loops new_event_loop() makes."""
-
-
-AbstractEventLoop.__module__ = 'asyncio.events'
-BaseEventLoop.__module__ = 'asyncio.base_events'
-_UnixSelectorEventLoop.__module__ = 'asyncio.unix_events'
-SelectorEventLoop = _UnixSelectorEventLoop
-
-
 def ensure_future(coro_or_future, *, loop=None):
     """Mirrors tasks.py ensure_future."""
+    # Exact futures and native coroutines on a plain running loop, natively.
+    fut = _ensure_future_fast(coro_or_future, loop)
+    if fut is not None:
+        return fut
     if isfuture(coro_or_future):
         if loop is not None and loop is not coro_or_future.get_loop():
             raise ValueError('The future belongs to a different loop than '
@@ -632,3 +631,28 @@ def create_task(coro, *, name=None, context=None):
     """Mirrors tasks.py create_task."""
     loop = get_running_loop()
     return loop.create_task(coro, name=name, context=context)
+
+
+class BaseSelectorEventLoop(BaseEventLoop):
+    """Mirrors selector_events.py BaseSelectorEventLoop (its methods live on BaseEventLoop)."""
+
+    __module__ = 'asyncio.selector_events'
+
+
+class _UnixSelectorEventLoop(BaseSelectorEventLoop):
+    """Mirrors unix_events.py _UnixSelectorEventLoop: the loop new_event_loop() makes."""
+
+    __module__ = 'asyncio.unix_events'
+
+
+SelectorEventLoop = _UnixSelectorEventLoop
+
+
+class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+    """Mirrors unix_events.py _UnixDefaultEventLoopPolicy."""
+
+    __module__ = 'asyncio.unix_events'
+    _loop_factory = _UnixSelectorEventLoop
+
+
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy

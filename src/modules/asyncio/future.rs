@@ -170,7 +170,7 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
             }
             let module = vm.import_module("asyncio")?;
             let cls = match module.dict.as_ref() {
-                Some(d) => vm.dict_get_str(d, "CancelledError"),
+                Some(d) => super::get_key(vm, d, key!("CancelledError")),
                 None => None,
             };
             let Some(Value::Obj(cls)) = cls else {
@@ -232,12 +232,26 @@ fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     let obj = Obj::with_class(cls, None, Payload::Native(Box::new(state)));
     let context = vm.new_dict();
     let message = format!("{class_name} exception was never retrieved");
-    vm.dict_set_str(&context, "message", Value::string(message));
-    vm.dict_set_str(&context, "exception", Value::Obj(exc));
-    vm.dict_set_str(&context, "future", Value::Obj(obj));
+    super::set_key(vm, &context, key!("message"), Value::string(message));
+    super::set_key(vm, &context, key!("exception"), Value::Obj(exc));
+    super::set_key(vm, &context, key!("future"), Value::Obj(obj));
     if let Err(e) = vm.call_method(&loop_, "call_exception_handler", vec![Value::Obj(context)]) {
         vm.print_exception(&e);
     }
+}
+
+/// A plain BaseEventLoop the native fast paths have checked (exact class, not closed).
+#[derive(Clone)]
+pub struct PlainLoop {
+    /// The loop.
+    pub loop_: ObjRef,
+    /// Its namespace.
+    pub dict: ObjRef,
+    /// The namespace's version when checked: any assignment (`_closed`, `_ready`, ...)
+    /// invalidates the entry.
+    pub version: u64,
+    /// Its `_ready` queue, when that is a `_Deque`.
+    pub ready: Option<Value>,
 }
 
 /// What the native asyncio code needs from its module: classes and shared state.
@@ -250,9 +264,12 @@ pub struct Asyncio {
     pub task_cls: ObjRef,
     /// `asyncio.Handle`, for handles `call_soon` makes natively.
     pub handle_cls: ObjRef,
-    /// `_UnixSelectorEventLoop` once looked up: loops of exactly this class get the native
+    /// `_UnixSelectorEventLoop` (the default loop class) once looked up: loops of exactly this class get the native
     /// `call_soon` (same effects as its Python method, without the call).
     pub loop_cls: RefCell<Option<ObjRef>>,
+    /// The last plain loop `plain_loop_dict` accepted: (loop, its namespace, the namespace's
+    /// version then, its `_ready`); valid while the namespace is unchanged.
+    pub plain_loop_cache: RefCell<Option<PlainLoop>>,
     /// The `FutureIter` class of `Future.__await__` results.
     pub iter_cls: ObjRef,
     /// `asyncio.CancelledError`.
@@ -316,12 +333,18 @@ impl Asyncio {
         context: &Value,
     ) -> PyResult<()> {
         if let Some(ready) = self.native_ready_queue(vm, loop_)? {
+            // Handle.__init__ copies the current context when none is given.
+            let context = if context.is_none() {
+                vm.capture_context()?
+            } else {
+                context.clone()
+            };
             let handle = super::handle::new_handle(
                 &self.handle_cls,
                 callback,
                 args.into_boxed_slice(),
                 loop_.clone(),
-                context.clone(),
+                context,
                 None,
             );
             if let Some(q) = super::ready::queue_of(&ready) {
@@ -345,23 +368,44 @@ impl Asyncio {
     /// The ready queue of `loop_` when it is exactly a _UnixSelectorEventLoop that is not closed
     /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
     fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
+        if let Some(ready) = self.cached_plain_loop(loop_).and_then(|c| c.ready) {
+            return Ok(Some(ready));
+        }
         let Some(dict) = self.plain_loop_dict(vm, loop_)? else {
             return Ok(None);
         };
-        Ok(vm
-            .dict_get_str(&dict, "_ready")
-            .filter(|r| super::ready::queue_of(r).is_some()))
+        Ok(self
+            .cached_plain_loop(loop_)
+            .and_then(|c| c.ready)
+            .or_else(|| {
+                super::get_key(vm, &dict, key!("_ready"))
+                    .filter(|r| super::ready::queue_of(r).is_some())
+            }))
     }
 
-    /// The namespace of `loop_` when it is exactly a _UnixSelectorEventLoop (whose `call_soon` and
+    /// The cache entry for `loop_` if its namespace has not changed since it was made.
+    fn cached_plain_loop(&self, loop_: &Value) -> Option<PlainLoop> {
+        let lo = loop_.as_obj()?;
+        let cache = self.plain_loop_cache.borrow();
+        let c = cache.as_ref()?;
+        let current = c.dict.as_dict()?.borrow().version;
+        (Rc::ptr_eq(&c.loop_, lo) && current == c.version).then(|| c.clone())
+    }
+
+    /// The namespace of `loop_` when it is exactly the default loop class, _UnixSelectorEventLoop
+    /// (whose `call_soon` and
     /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
     /// when closed; None for any other loop.
     pub fn plain_loop_dict(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<ObjRef>> {
+        if let Some(c) = self.cached_plain_loop(loop_) {
+            return Ok(Some(c.dict));
+        }
         let Some(lo) = loop_.as_obj() else {
             return Ok(None);
         };
         if self.loop_cls.borrow().is_none()
-            && let Some(Value::Obj(c)) = vm.dict_get_str(&self.globals, "_UnixSelectorEventLoop")
+            && let Some(Value::Obj(c)) =
+                super::get_key(vm, &self.globals, key!("_UnixSelectorEventLoop"))
         {
             *self.loop_cls.borrow_mut() = Some(c);
         }
@@ -372,8 +416,19 @@ impl Asyncio {
         let Some(dict) = lo.dict.as_ref().filter(|_| exact) else {
             return Ok(None);
         };
-        match vm.dict_get_str(dict, "_closed") {
-            Some(Value::Bool(false)) => Ok(Some(dict.clone())),
+        match super::get_key(vm, dict, key!("_closed")) {
+            Some(Value::Bool(false)) => {
+                let ready = super::get_key(vm, dict, key!("_ready"))
+                    .filter(|r| super::ready::queue_of(r).is_some());
+                let version = dict.as_dict().map_or(0, |d| d.borrow().version);
+                *self.plain_loop_cache.borrow_mut() = Some(PlainLoop {
+                    loop_: lo.clone(),
+                    dict: dict.clone(),
+                    version,
+                    ready,
+                });
+                Ok(Some(dict.clone()))
+            }
             Some(Value::Bool(true)) => Err(vm.new_runtime_error("Event loop is closed")),
             _ => Ok(None),
         }
@@ -729,7 +784,7 @@ pub fn resolve_loop(vm: &mut Vm, ctx: &Asyncio, loop_: Value) -> PyResult<Value>
     if !loop_.is_none() {
         return Ok(loop_);
     }
-    let Some(f) = vm.dict_get_str(&ctx.globals, "get_event_loop") else {
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("get_event_loop")) else {
         return Err(vm.new_runtime_error("no event loop"));
     };
     vm.call(&f, vec![])
@@ -875,11 +930,14 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         ctx,
         "add_done_callback",
         |vm, ctx, o, mut args| {
-            let context = match kwarg(&mut args, "context") {
-                Value::None => vm.capture_context()?,
-                given => given,
-            };
+            let context = kwarg(&mut args, "context");
             no_more_kwargs(vm, &args, "add_done_callback")?;
+            // future_add_done_callback: `context or contextvars.copy_context()`.
+            let context = if context.is_none() {
+                vm.capture_context()?
+            } else {
+                context
+            };
             let Some(fn_) = args.positional.get(1).cloned() else {
                 return Err(
                     vm.new_type_error("add_done_callback() missing required argument 'fn' (pos 1)")

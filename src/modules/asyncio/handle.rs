@@ -46,7 +46,7 @@ impl NativeObject for HandleObj {
 }
 
 /// The handle state of a Handle/TimerHandle value.
-fn handle_of(v: &Value) -> Option<&HandleObj> {
+pub fn handle_of(v: &Value) -> Option<&HandleObj> {
     v.as_obj()?.native::<HandleObj>()
 }
 
@@ -99,6 +99,8 @@ pub fn run_handle(vm: &mut Vm, handle: &ObjRef) -> PyResult<()> {
         .as_deref()
         .map(<[Value]>::to_vec)
         .unwrap_or_default();
+    // `self._context.run(self._callback, *self._args)`; a None context (contextvars never
+    // imported when the handle was made) runs in whatever context is current.
     let context = h.context.borrow().clone();
     let Err(exc) = vm.call_in_context(&context, &callback, args) else {
         return Ok(());
@@ -293,6 +295,20 @@ pub fn heap_push(vm: &mut Vm, heap: &Value, item: Value) -> PyResult<()> {
     sift_down(vm, heap, 0, last)
 }
 
+/// Mirrors heapq.heappop.
+pub fn heap_pop(vm: &mut Vm, heap: &Value) -> PyResult<Value> {
+    let heap = heap_list(vm, heap)?;
+    let Some(last) = heap.borrow_mut().pop() else {
+        return Err(vm.new_index_error("index out of range"));
+    };
+    if heap.borrow().is_empty() {
+        return Ok(last);
+    }
+    let top = std::mem::replace(&mut heap.borrow_mut()[0], last);
+    sift_up(vm, heap, 0)?;
+    Ok(top)
+}
+
 /// Adds a property backed by native functions on a handle class.
 fn property(
     vm: &mut Vm,
@@ -367,10 +383,11 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         *h.callback.borrow_mut() = rest[0].clone();
         *h.args.borrow_mut() = Some(args_slice(vm, &rest[1])?);
         *h.loop_.borrow_mut() = rest[2].clone();
-        // events.py: `if context is None: context = contextvars.copy_context()`.
-        let context = match &rest[3] {
-            Value::None => vm.capture_context()?,
-            given => given.clone(),
+        // events.py Handle.__init__: `if context is None: context = contextvars.copy_context()`.
+        let context = if rest[3].is_none() {
+            vm.capture_context()?
+        } else {
+            rest[3].clone()
         };
         *h.context.borrow_mut() = context;
         Ok(Value::None)
@@ -381,7 +398,14 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     });
     vm.add_method(&handle_cls, "get_context", |vm, args: Args| {
         let o = me(vm, &args)?;
-        Ok(st(&o).context.borrow().clone())
+        let h = st(&o);
+        if h.context.borrow().is_none() {
+            // Made before contextvars was imported: it runs in the current context, which
+            // from now on is a copy of the current one.
+            vm.import_module("contextvars")?;
+            *h.context.borrow_mut() = vm.capture_context()?;
+        }
+        Ok(h.context.borrow().clone())
     });
     vm.add_method(&handle_cls, "cancel", |vm, args: Args| {
         let o = me(vm, &args)?;
@@ -503,16 +527,7 @@ pub fn handle_classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     });
     let heappop = vm.new_native_fn("_heappop", |vm, args: Args| {
         let a = args.check(vm, "_heappop", 1, 1)?.to_vec();
-        let heap = heap_list(vm, &a[0])?;
-        let Some(last) = heap.borrow_mut().pop() else {
-            return Err(vm.new_index_error("index out of range"));
-        };
-        if heap.borrow().is_empty() {
-            return Ok(last);
-        }
-        let top = std::mem::replace(&mut heap.borrow_mut()[0], last);
-        sift_up(vm, heap, 0)?;
-        Ok(top)
+        heap_pop(vm, &a[0])
     });
     vec![
         ("Handle", Value::Obj(handle_cls)),

@@ -781,9 +781,17 @@ class Queue:
         return self.qsize() >= self._maxsize
 
     async def put(self, item):
-        while self.full():
-            putter = _get_loop_of(self).create_future()
-            self._putters.append(putter)
+        # `while self.full(): <wait>` then `put_nowait(item)`; an exact Queue with room does
+        # the whole put_nowait sequence natively, and gets its waiter future natively.
+        while True:
+            if _queue_put_fast(self, item):
+                return None
+            if not self.full():
+                return self.put_nowait(item)
+            putter = _queue_new_waiter(self, True)
+            if putter is None:
+                putter = _get_loop_of(self).create_future()
+                self._putters.append(putter)
             try:
                 await putter
             except:
@@ -795,9 +803,10 @@ class Queue:
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
                 raise
-        return self.put_nowait(item)
 
     def put_nowait(self, item):
+        if _queue_put_fast(self, item):
+            return None
         if self.full():
             raise QueueFull
         self._put(item)
@@ -806,9 +815,18 @@ class Queue:
         self._wakeup_next(self._getters)
 
     async def get(self):
-        while self.empty():
-            getter = _get_loop_of(self).create_future()
-            self._getters.append(getter)
+        # `while self.empty(): <wait>` then `get_nowait()`; an exact, non-empty Queue does
+        # the whole get_nowait sequence natively, and gets its waiter future natively.
+        while True:
+            item = _queue_get_fast(self)
+            if item is not _QUEUE_MISS:
+                return item
+            if not self.empty():
+                return self.get_nowait()
+            getter = _queue_new_waiter(self, False)
+            if getter is None:
+                getter = _get_loop_of(self).create_future()
+                self._getters.append(getter)
             try:
                 await getter
             except:
@@ -820,9 +838,11 @@ class Queue:
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
                 raise
-        return self.get_nowait()
 
     def get_nowait(self):
+        item = _queue_get_fast(self)
+        if item is not _QUEUE_MISS:
+            return item
         if self.empty():
             raise QueueEmpty
         item = self._get()
@@ -1062,7 +1082,9 @@ class Runner:
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         import signal
         # percolate runs every program on one thread: the check for the main thread holds.
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -1105,6 +1127,7 @@ class Runner:
             self._loop = self._loop_factory()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        self._context = _capture_context()
         self._state = 'initialized'
 
 
@@ -1188,16 +1211,12 @@ BaseEventLoop.run_in_executor = _run_in_executor
 async def to_thread(func, /, *args, **kwargs):
     """Mirrors threads.py to_thread (run synchronously: see the note above)."""
     loop = get_running_loop()
-
-    import sys
-    contextvars = sys.modules.get('contextvars')
-    # threads.py runs the function in a copy of the caller's context.
-    context = None if contextvars is None else contextvars.copy_context()
+    ctx = _capture_context()
 
     def call():
-        if context is None:
+        if ctx is None:
             return func(*args, **kwargs)
-        return context.run(func, *args, **kwargs)
+        return ctx.run(func, *args, **kwargs)
 
     call.__qualname__ = getattr(func, '__qualname__', repr(func))
     return await loop.run_in_executor(None, call)

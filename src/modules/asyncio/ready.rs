@@ -136,7 +136,7 @@ impl NativeObject for Sleep0 {
 
 /// Runs the handles that were ready when the loop iteration began; mirrors the end of
 /// base_events.py `_run_once` (cancelled handles are skipped).
-fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
+pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     let Some(queue) = queue_of(ready) else {
         return Err(vm.new_type_error("_run_ready() needs the loop's _Deque"));
     };
@@ -154,6 +154,12 @@ fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
             if !cancelled {
                 super::handle::run_handle(vm, h)?;
             }
+            // What the handle dropped is finalized now, as CPython's refcounting does at
+            // once (a dropped async generator's aclose() task, "never awaited" warnings);
+            // the native loop reaches no eval-loop safe point between handles.
+            if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
+                vm.run_pending_finalizers();
+            }
             continue;
         }
         let cancelled = vm.get_attr(&handle, "_cancelled")?;
@@ -164,7 +170,8 @@ fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// The loop helpers `_sleep0` and `_run_ready`.
+/// The loop helpers `_sleep0`, `_run_ready` and `_capture_context` (`contextvars.copy_context()`
+/// once contextvars is imported, else None).
 pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
     for name in ["__await__", "__iter__"] {
@@ -203,5 +210,10 @@ pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
         run_ready(vm, &a[0], n)?;
         Ok(Value::None)
     });
-    vec![("_sleep0", sleep0), ("_run_ready", run)]
+    let capture = vm.new_native_fn("_capture_context", |vm, _| vm.capture_context());
+    vec![
+        ("_sleep0", sleep0),
+        ("_run_ready", run),
+        ("_capture_context", capture),
+    ]
 }

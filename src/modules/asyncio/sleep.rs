@@ -45,8 +45,8 @@ fn call_later(
     args: Vec<Value>,
 ) -> PyResult<Value> {
     if let Some(dict) = ctx.plain_loop_dict(vm, loop_)?
-        && let Some(scheduled) = vm.dict_get_str(&dict, "_scheduled")
-        && let Some(Value::Obj(timer_cls)) = vm.dict_get_str(&ctx.globals, "TimerHandle")
+        && let Some(scheduled) = super::get_key(vm, &dict, key!("_scheduled"))
+        && let Some(Value::Obj(timer_cls)) = super::get_key(vm, &ctx.globals, key!("TimerHandle"))
     {
         let when = crate::modules::time::monotonic() + delay;
         let timer = new_handle(
@@ -81,7 +81,7 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let wait = vm.new_native_fn("_sleep_wait", move |vm, args: Args| {
         let a = args.check(vm, "_sleep_wait", 2, 2)?.to_vec();
         let delay = crate::builtins::numbers::to_float(vm, &a[0])?;
-        let Some(get_loop) = vm.dict_get_str(&c.globals, "get_running_loop") else {
+        let Some(get_loop) = super::get_key(vm, &c.globals, key!("get_running_loop")) else {
             return Err(vm.new_runtime_error("no running event loop"));
         };
         let loop_ = vm.call(&get_loop, vec![])?;
@@ -102,7 +102,8 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
                 }
             }
         };
-        let Some(callback) = vm.dict_get_str(&c.globals, "_set_result_unless_cancelled") else {
+        let Some(callback) = super::get_key(vm, &c.globals, key!("_set_result_unless_cancelled"))
+        else {
             return Err(vm.new_runtime_error("asyncio is not initialised"));
         };
         let handle = call_later(

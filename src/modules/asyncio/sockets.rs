@@ -230,39 +230,11 @@ impl SocketState {
     }
 }
 
-/// The OSError subclass CPython's `OSError(errno, ...)` constructor picks (exceptions.c
-/// `errnomap`).
-fn errno_class(errno: i32) -> &'static str {
-    match errno {
-        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
-        libc::ECHILD => "ChildProcessError",
-        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
-        libc::ECONNABORTED => "ConnectionAbortedError",
-        libc::ECONNREFUSED => "ConnectionRefusedError",
-        libc::ECONNRESET => "ConnectionResetError",
-        libc::EEXIST => "FileExistsError",
-        libc::ENOENT => "FileNotFoundError",
-        libc::EISDIR => "IsADirectoryError",
-        libc::ENOTDIR => "NotADirectoryError",
-        libc::EINTR => "InterruptedError",
-        libc::EACCES | libc::EPERM => "PermissionError",
-        libc::ESRCH => "ProcessLookupError",
-        libc::ETIMEDOUT => "TimeoutError",
-        _ => "OSError",
-    }
-}
-
-/// `strerror(errno)` as CPython shows it.
-fn strerror(errno: i32) -> String {
-    let text = std::io::Error::from_raw_os_error(errno).to_string();
-    text.split(" (os error").next().unwrap_or(&text).to_string()
-}
-
-/// `OSError(errno, message)` of the subclass CPython picks for `errno`.
+/// An OSError subclass for `errno` with `message` (getaddrinfo and friends word their own).
 fn os_error_with(vm: &mut Vm, errno: i32, message: String) -> ObjRef {
     let cls = vm
         .exc
-        .by_name(errno_class(errno))
+        .by_name(crate::vm::exception::os_error_class_name(errno))
         .unwrap_or_else(|| vm.exc.os_error.clone());
     vm.new_exception(
         &cls,
@@ -276,12 +248,12 @@ fn os_error(vm: &mut Vm, err: &std::io::Error) -> ObjRef {
         std::io::ErrorKind::WouldBlock => libc::EAGAIN,
         _ => libc::EIO,
     });
-    os_error_with(vm, errno, strerror(errno))
+    vm.new_os_error(errno, None)
 }
 
 /// The error of an operation on a closed socket.
 fn bad_fd(vm: &mut Vm) -> ObjRef {
-    os_error_with(vm, libc::EBADF, strerror(libc::EBADF))
+    vm.new_os_error(libc::EBADF, None)
 }
 
 /// A socket address as CPython's socket module returns it.
@@ -865,11 +837,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
             Ok((stream, false)) => {
                 *st.conn.borrow_mut() = Conn::Stream(stream);
                 // A non-blocking connect is under way: the writer callback learns its fate.
-                Err(os_error_with(
-                    vm,
-                    libc::EINPROGRESS,
-                    strerror(libc::EINPROGRESS),
-                ))
+                Err(vm.new_os_error(libc::EINPROGRESS, None))
             }
             Err((e, previous)) => {
                 *st.conn.borrow_mut() = previous;
@@ -1134,7 +1102,7 @@ fn add_socket_methods(vm: &mut Vm, cls: &ObjRef) {
             0 => Shutdown::Read,
             1 => Shutdown::Write,
             2 => Shutdown::Both,
-            _ => return Err(os_error_with(vm, libc::EINVAL, strerror(libc::EINVAL))),
+            _ => return Err(vm.new_os_error(libc::EINVAL, None)),
         };
         let result = match &*st.conn.borrow() {
             Conn::Stream(s) => Some(s.shutdown(how)),
@@ -1181,11 +1149,7 @@ pub fn natives(vm: &mut Vm) -> PyResult<Vec<(&'static str, Value)>> {
         let a = args.check(vm, "_socket", 1, 1)?.to_vec();
         let family = vm.index_value(&a[0])?;
         if family != AF_INET && family != AF_INET6 && family != AF_UNIX {
-            return Err(os_error_with(
-                vm,
-                libc::EAFNOSUPPORT,
-                strerror(libc::EAFNOSUPPORT),
-            ));
+            return Err(vm.new_os_error(libc::EAFNOSUPPORT, None));
         }
         let idle = new_socket(family).map_err(|e| os_error(vm, &e))?;
         let state = SocketState {

@@ -101,13 +101,27 @@ fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
     let st = state(task);
     let loop_ = st.get_loop();
-    let context = fields(st).context.borrow().clone();
+    let context = task_context(vm, st)?;
     // The handle calls `task_step(task[, exc])` directly: no bound method per step.
     let mut args = Vec::with_capacity(2);
     args.push(Value::Obj(task.clone()));
     args.extend(exc.map(Value::Obj));
     let step = ctx.step_fn.borrow().clone();
     ctx.call_soon(vm, &loop_, step, args, &context)
+}
+
+/// The context the task's steps and wake-ups run in. A task made before `contextvars` was
+/// imported has none; it takes a copy of the current context the first time one exists, so
+/// from then on its variables are its own, as under CPython.
+fn task_context(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
+    let t = fields(st);
+    let context = t.context.borrow().clone();
+    if !context.is_none() {
+        return Ok(context);
+    }
+    let captured = vm.capture_context()?;
+    *t.context.borrow_mut() = captured.clone();
+    Ok(captured)
 }
 
 /// Mirrors _asyncio_Task___init___impl.
@@ -131,6 +145,19 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
             "Task.__init__() got an unexpected keyword argument '{k}'"
         )));
     }
+    init_task(vm, ctx, task, coro, loop_, name, context)
+}
+
+/// The body of Task.__init__ once its arguments are known.
+fn init_task(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    coro: Value,
+    loop_: Value,
+    name: Value,
+    context: Value,
+) -> PyResult<()> {
     let loop_ = super::future::resolve_loop(vm, ctx, loop_)?;
     let st = state(task);
     *st.loop_.borrow_mut() = loop_;
@@ -153,10 +180,11 @@ fn task_init(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, mut args: Args) -> PyRes
     };
     *t.name.borrow_mut() = name;
     *t.coro.borrow_mut() = coro;
-    // tasks.py: `self._context = contextvars.copy_context()` when none is given.
-    let context = match context {
-        Value::None => vm.capture_context()?,
-        given => given,
+    // `self._context = contextvars.copy_context() if context is None else context`.
+    let context = if context.is_none() {
+        vm.capture_context()?
+    } else {
+        context
     };
     *t.context.borrow_mut() = context;
     call_step_soon(vm, ctx, task, None)?;
@@ -170,7 +198,7 @@ fn is_coroutine(vm: &mut Vm, ctx: &Asyncio, v: &Value) -> PyResult<bool> {
     if let Some(Payload::Generator(g)) = v.payload() {
         return Ok(g.kind == crate::vm::generator::GenKind::Coroutine);
     }
-    let Some(f) = vm.dict_get_str(&ctx.globals, "iscoroutine") else {
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("iscoroutine")) else {
         return Ok(false);
     };
     let r = vm.call(&f, vec![v.clone()])?;
@@ -339,7 +367,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
             return await_itself(vm, ctx, task);
         }
         rst.blocking.set(false);
-        let context = t.context.borrow().clone();
+        let context = task_context(vm, st)?;
         ctx.add_wakeup(vm, r, task, context)?;
         *t.fut_waiter.borrow_mut() = result.clone();
         if t.must_cancel.get() {
@@ -368,7 +396,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         }
         vm.set_attr(&result, "_asyncio_future_blocking", Value::Bool(false))?;
         let wakeup = wakeup_callback(ctx, task);
-        let context = t.context.borrow().clone();
+        let context = task_context(vm, st)?;
         let add = vm.get_attr(&result, "add_done_callback")?;
         vm.call_args(
             &add,
@@ -594,8 +622,14 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     task_method(vm, "get_coro", |_, _, o, _| {
         Ok(fields(state(o)).coro.borrow().clone())
     });
-    task_method(vm, "get_context", |_, _, o, _| {
-        Ok(fields(state(o)).context.borrow().clone())
+    task_method(vm, "get_context", |vm, _, o, _| {
+        let st = state(o);
+        if fields(st).context.borrow().is_none() {
+            // Made before contextvars was imported: the context it runs in is a copy of
+            // the current one from now on.
+            vm.import_module("contextvars")?;
+        }
+        task_context(vm, st)
     });
     task_method(vm, "get_name", |_, _, o, _| Ok(fields(state(o)).name()));
     task_method(vm, "set_name", |vm, _, o, args| {
@@ -672,10 +706,60 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
     if !given.is_none() {
         return Ok(given);
     }
-    let Some(f) = vm.dict_get_str(&ctx.globals, "get_running_loop") else {
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("get_running_loop")) else {
         return Err(vm.new_runtime_error("no running event loop"));
     };
     vm.call(&f, vec![])
+}
+
+/// tasks.py ensure_future's two common cases without Python calls: an exact Future/Task of
+/// the right loop is returned as is, and a native coroutine gets `loop.create_task(coro)` on a
+/// plain loop that is running or given (exactly what base_events.py create_task does). None:
+/// anything else, which the Python ensure_future handles (errors, other awaitables, loops).
+fn ensure_future_fast(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    arg: &Value,
+    loop_: Value,
+) -> PyResult<Option<Value>> {
+    if let Value::Obj(o) = arg
+        && is_exact(ctx, o)
+    {
+        let same_loop = loop_.is_none() || loop_.is(&state(o).get_loop());
+        return Ok(same_loop.then(|| arg.clone()));
+    }
+    if !matches!(arg.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Coroutine)
+    {
+        return Ok(None);
+    }
+    // `get_event_loop()` is the running loop when there is one; otherwise let Python decide.
+    let loop_ = if loop_.is_none() {
+        match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
+            Some(l) if !l.is_none() => l,
+            _ => return Ok(None),
+        }
+    } else {
+        loop_
+    };
+    // A closed loop takes the Python path, which closes the coroutine before re-raising.
+    let Ok(Some(dict)) = ctx.plain_loop_dict(vm, &loop_) else {
+        return Ok(None);
+    };
+    if super::get_key(vm, &dict, key!("create_task")).is_some() {
+        return Ok(None);
+    }
+    // A factory from loop.set_task_factory makes the task (base_events.py create_task).
+    if super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none()) {
+        return Ok(None);
+    }
+    // `Task(coro, loop=loop)`: Task.__new__ (an exact Task has no __dict__) then __init__.
+    let task = Obj::with_class(
+        ctx.task_cls.clone(),
+        None,
+        Payload::Native(Box::new(FutureObj::new(Some(Box::new(TaskFields::new()))))),
+    );
+    init_task(vm, ctx, &task, arg.clone(), loop_, Value::None, Value::None)?;
+    Ok(Some(Value::Obj(task)))
 }
 
 /// The module-level task functions: current_task, all_tasks and the registry hooks.
@@ -729,7 +813,13 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
         leave_task(vm, &c, &a[0], &task)?;
         Ok(Value::None)
     });
+    let c = ctx.clone();
+    let ensure = vm.new_native_fn("_ensure_future_fast", move |vm, args: Args| {
+        let a = args.check(vm, "_ensure_future_fast", 2, 2)?.to_vec();
+        Ok(ensure_future_fast(vm, &c, &a[0], a[1].clone())?.unwrap_or(Value::None))
+    });
     vec![
+        ("_ensure_future_fast", ensure),
         ("current_task", current_task),
         ("all_tasks", all_tasks),
         ("_register_task", register),

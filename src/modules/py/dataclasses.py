@@ -56,6 +56,14 @@ def is_dataclass(obj):
     return hasattr(cls, '__dataclass_fields__')
 
 
+def _is_classvar(tp):
+    """Whether an annotation is typing.ClassVar[...] (or its string under PEP 563)."""
+    if isinstance(tp, str):
+        head = tp.split('[', 1)[0].strip()
+        return head in ('ClassVar', 'typing.ClassVar')
+    return getattr(tp, '_name', None) == 'ClassVar' and type(tp).__module__ == 'typing'
+
+
 def _process_class(cls, init, repr_, eq, order, frozen, unsafe_hash, kw_only):
     all_fields = {}
     for base in reversed(cls.__mro__[1:]):
@@ -66,6 +74,9 @@ def _process_class(cls, init, repr_, eq, order, frozen, unsafe_hash, kw_only):
     for name, tp in annotations.items():
         if tp is KW_ONLY or tp == 'KW_ONLY' or tp == 'dataclasses.KW_ONLY':
             kw_only = True
+            continue
+        if _is_classvar(tp):
+            # A class variable, not a field (dataclasses.py _FIELD_CLASSVAR): left as it is.
             continue
         default = cls.__dict__.get(name, MISSING)
         if isinstance(default, Field):

@@ -201,10 +201,11 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
     def __str__(self):
-        return str.__str__(self)
+        # The plain str value (str.__add__ makes an exact str).
+        return str.__add__(self, '')
 
     def __format__(self, spec):
-        return format(str.__str__(self), spec)
+        return format(str.__add__(self, ''), spec)
 
     __hash__ = str.__hash__
 

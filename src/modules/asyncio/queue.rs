@@ -1,0 +1,196 @@
+//! Fast paths of asyncio's `Queue` (queues.py, written in Python in prelude.py) for an exact
+//! `Queue` that need not wait: `get` of a non-empty queue and `put` into a queue with room do
+//! queues.py's whole sequence of `empty()`/`full()`, `_get()`/`_put()`, the unfinished-task
+//! count, `_finished.clear()` and `_wakeup_next(...)` natively, in the same order. Subclasses
+//! (LifoQueue, PriorityQueue, user classes) may override any of those steps, so they always
+//! take the Python path, as do queues that must wait.
+
+use super::future::{Asyncio, FutState, FutureObj, fut_of, state};
+use super::ready::{ReadyQueue, queue_of};
+use crate::vm::object::{Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::rc::Rc;
+
+/// The instance namespace of `q` when it is exactly of the class named `class_name` (a key)
+/// in the asyncio module.
+fn exact_instance_dict(
+    vm: &Vm,
+    ctx: &Asyncio,
+    q: &Value,
+    class_name: (&str, i64),
+) -> Option<ObjRef> {
+    let o = q.as_obj()?;
+    let Some(Value::Obj(cls)) = super::get_key(vm, &ctx.globals, class_name) else {
+        return None;
+    };
+    if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
+        return None;
+    }
+    o.dict.clone()
+}
+
+/// Mirrors queues.py Queue._wakeup_next: the first waiter not yet done gets `None`.
+fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()> {
+    loop {
+        let Some(waiter) = waiters.items.borrow_mut().pop_front() else {
+            return Ok(());
+        };
+        if let Value::Obj(o) = &waiter
+            && o.class
+                .as_ref()
+                .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls))
+            && let Some(st) = fut_of(&waiter)
+        {
+            if st.state.get() == FutState::Pending {
+                return ctx.future_set_result(vm, o, Value::None);
+            }
+            continue;
+        }
+        let done = vm.call_method(&waiter, "done", vec![])?;
+        if !vm.truthy(&done)? {
+            vm.call_method(&waiter, "set_result", vec![Value::None])?;
+            return Ok(());
+        }
+    }
+}
+
+/// `get` without waiting: the item, or None when the Python path must run.
+fn try_get(vm: &mut Vm, ctx: &Asyncio, q: &Value) -> PyResult<Option<Value>> {
+    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
+        return Ok(None);
+    };
+    let (Some(items), Some(putters)) = (
+        super::get_key(vm, &dict, key!("_queue")),
+        super::get_key(vm, &dict, key!("_putters")),
+    ) else {
+        return Ok(None);
+    };
+    let (Some(queue), Some(putters)) = (queue_of(&items), queue_of(&putters)) else {
+        return Ok(None);
+    };
+    let Some(item) = queue.items.borrow_mut().pop_front() else {
+        return Ok(None);
+    };
+    wakeup_next(vm, ctx, putters)?;
+    Ok(Some(item))
+}
+
+/// `put` without waiting: true when the item was put, false when the Python path must run.
+fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool> {
+    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
+        return Ok(false);
+    };
+    let (
+        Some(items),
+        Some(getters),
+        Some(Value::Int(maxsize)),
+        Some(Value::Int(unfinished)),
+        Some(finished),
+    ) = (
+        super::get_key(vm, &dict, key!("_queue")),
+        super::get_key(vm, &dict, key!("_getters")),
+        super::get_key(vm, &dict, key!("_maxsize")),
+        super::get_key(vm, &dict, key!("_unfinished_tasks")),
+        super::get_key(vm, &dict, key!("_finished")),
+    )
+    else {
+        return Ok(false);
+    };
+    let (Some(queue), Some(getters)) = (queue_of(&items), queue_of(&getters)) else {
+        return Ok(false);
+    };
+    let Some(event) = exact_instance_dict(vm, ctx, &finished, key!("Event")) else {
+        return Ok(false);
+    };
+    // full(): `maxsize > 0 and qsize() >= maxsize`.
+    if maxsize > 0 && queue.items.borrow().len() as i64 >= maxsize {
+        return Ok(false);
+    }
+    queue.items.borrow_mut().push_back(item);
+    super::set_key(
+        vm,
+        &dict,
+        key!("_unfinished_tasks"),
+        Value::Int(unfinished + 1),
+    );
+    // Event.clear().
+    super::set_key(vm, &event, key!("_value"), Value::Bool(false));
+    wakeup_next(vm, ctx, getters)?;
+    Ok(true)
+}
+
+/// The waiter future a `get` (`putter` false) or `put` (true) of an exact Queue waits on:
+/// mixins.py `_get_loop()` (binding the queue to the running loop), `loop.create_future()`
+/// on a plain loop, appended to `_getters`/`_putters`. None: the Python path must do it
+/// (another class or loop, no running loop, a queue bound elsewhere: it raises there).
+fn new_waiter(vm: &mut Vm, ctx: &Asyncio, q: &Value, putter: bool) -> PyResult<Option<Value>> {
+    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
+        return Ok(None);
+    };
+    let running = match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
+        Some(l) if !l.is_none() => l,
+        _ => return Ok(None),
+    };
+    match super::get_key(vm, &dict, key!("_loop")) {
+        Some(Value::None) => super::set_key(vm, &dict, key!("_loop"), running.clone()),
+        Some(l) if l.is(&running) => {}
+        _ => return Ok(None),
+    }
+    if !matches!(ctx.plain_loop_dict(vm, &running), Ok(Some(_))) {
+        return Ok(None);
+    }
+    let waiters_key = if putter {
+        key!("_putters")
+    } else {
+        key!("_getters")
+    };
+    let Some(waiters) = super::get_key(vm, &dict, waiters_key) else {
+        return Ok(None);
+    };
+    let Some(waiters) = queue_of(&waiters) else {
+        return Ok(None);
+    };
+    let fut = Obj::with_class(
+        ctx.future_cls.clone(),
+        None,
+        Payload::Native(Box::new(FutureObj::new(None))),
+    );
+    *state(&fut).loop_.borrow_mut() = running;
+    let fut = Value::Obj(fut);
+    waiters.items.borrow_mut().push_back(fut.clone());
+    Ok(Some(fut))
+}
+
+/// The module names `_queue_get_fast(q)` (the item, or `_QUEUE_MISS`), `_queue_put_fast(q,
+/// item)` (True when put), `_queue_new_waiter(q, putter)` (a future, or None) and the
+/// `_QUEUE_MISS` sentinel.
+pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
+    let object_cls = vm.types.object.clone();
+    let miss = vm
+        .call(&Value::Obj(object_cls), vec![])
+        .unwrap_or(Value::None);
+    let c = ctx.clone();
+    let m = miss.clone();
+    let get = vm.new_native_fn("_queue_get_fast", move |vm, args: Args| {
+        let a = args.check(vm, "_queue_get_fast", 1, 1)?;
+        let q = a[0].clone();
+        Ok(try_get(vm, &c, &q)?.unwrap_or_else(|| m.clone()))
+    });
+    let c = ctx.clone();
+    let put = vm.new_native_fn("_queue_put_fast", move |vm, args: Args| {
+        let a = args.check(vm, "_queue_put_fast", 2, 2)?.to_vec();
+        Ok(Value::Bool(try_put(vm, &c, &a[0], a[1].clone())?))
+    });
+    let c = ctx.clone();
+    let waiter = vm.new_native_fn("_queue_new_waiter", move |vm, args: Args| {
+        let a = args.check(vm, "_queue_new_waiter", 2, 2)?.to_vec();
+        let putter = vm.truthy(&a[1])?;
+        Ok(new_waiter(vm, &c, &a[0], putter)?.unwrap_or(Value::None))
+    });
+    vec![
+        ("_queue_new_waiter", waiter),
+        ("_queue_get_fast", get),
+        ("_queue_put_fast", put),
+        ("_QUEUE_MISS", miss),
+    ]
+}

@@ -1,0 +1,207 @@
+"""textwrap: wrapping and filling text (CPython's algorithm: whitespace-separated chunks,
+hyphenated words broken after the hyphen, greedy line filling, max_lines placeholders)."""
+
+import re
+
+__all__ = ['TextWrapper', 'wrap', 'fill', 'dedent', 'indent', 'shorten']
+
+_whitespace = '\t\n\x0b\x0c\r '
+
+
+class TextWrapper:
+    """Wraps paragraphs of text to a width; the keyword options are CPython's."""
+
+    unicode_whitespace_trans = dict.fromkeys(map(ord, _whitespace), ord(' '))
+
+    _ws = '[%s]' % re.escape(_whitespace)
+    _no_ws = '[^%s]' % re.escape(_whitespace)
+    _punct = r'[\w!"\'&.,?]'
+    _letter = r'[^\d\W]'
+    # A chunk is a whitespace run, an em-dash between words, or a word that ends at a
+    # hyphen between letters, at whitespace or at the end, or before an em-dash.
+    wordsep_re = re.compile(
+        '(' + _ws + '+'
+        + '|(?<=' + _punct + r')-{2,}(?=\w)'
+        + '|' + _no_ws + '+?(?:'
+        + '-(?:(?<=' + _letter + '{2}-)|(?<=' + _letter + '-' + _letter + '-))'
+        + '(?=' + _letter + '-?' + _letter + ')'
+        + '|(?=' + _ws + r'|\Z)'
+        + '|(?<=' + _punct + r')(?=-{2,}\w)'
+        + '))')
+    wordsep_simple_re = re.compile('(' + _ws + '+)')
+    sentence_end_re = re.compile(r'[a-z][\.\!\?][\"\']?\Z')
+
+    def __init__(self, width=70, initial_indent="", subsequent_indent="", expand_tabs=True,
+                 replace_whitespace=True, fix_sentence_endings=False, break_long_words=True,
+                 drop_whitespace=True, break_on_hyphens=True, tabsize=8, *, max_lines=None,
+                 placeholder=' [...]'):
+        self.width = width
+        self.initial_indent = initial_indent
+        self.subsequent_indent = subsequent_indent
+        self.expand_tabs = expand_tabs
+        self.replace_whitespace = replace_whitespace
+        self.fix_sentence_endings = fix_sentence_endings
+        self.break_long_words = break_long_words
+        self.drop_whitespace = drop_whitespace
+        self.break_on_hyphens = break_on_hyphens
+        self.tabsize = tabsize
+        self.max_lines = max_lines
+        self.placeholder = placeholder
+
+    def _munge_whitespace(self, text):
+        if self.expand_tabs:
+            text = text.expandtabs(self.tabsize)
+        if self.replace_whitespace:
+            text = text.translate(self.unicode_whitespace_trans)
+        return text
+
+    def _split(self, text):
+        if self.break_on_hyphens is True:
+            chunks = self.wordsep_re.split(text)
+        else:
+            chunks = self.wordsep_simple_re.split(text)
+        return [c for c in chunks if c]
+
+    def _fix_sentence_endings(self, chunks):
+        i = 0
+        while i < len(chunks) - 1:
+            if chunks[i + 1] == " " and self.sentence_end_re.search(chunks[i]):
+                chunks[i + 1] = "  "
+                i += 2
+            else:
+                i += 1
+
+    def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
+        space_left = 1 if width < 1 else width - cur_len
+        if self.break_long_words:
+            end = space_left
+            chunk = reversed_chunks[-1]
+            if self.break_on_hyphens and len(chunk) > space_left:
+                hyphen = chunk.rfind('-', 0, space_left)
+                if hyphen > 0 and any(c != '-' for c in chunk[:hyphen]):
+                    end = hyphen + 1
+            cur_line.append(chunk[:end])
+            reversed_chunks[-1] = chunk[end:]
+        elif not cur_line:
+            cur_line.append(reversed_chunks.pop())
+
+    def _wrap_chunks(self, chunks):
+        lines = []
+        if self.width <= 0:
+            raise ValueError("invalid width %r (must be > 0)" % self.width)
+        if self.max_lines is not None:
+            if self.max_lines > 1:
+                indent = self.subsequent_indent
+            else:
+                indent = self.initial_indent
+            if len(indent) + len(self.placeholder.lstrip()) > self.width:
+                raise ValueError("placeholder too large for max width")
+        chunks.reverse()
+        while chunks:
+            cur_line = []
+            cur_len = 0
+            indent = self.subsequent_indent if lines else self.initial_indent
+            width = self.width - len(indent)
+            if self.drop_whitespace and chunks[-1].strip() == '' and lines:
+                del chunks[-1]
+            while chunks:
+                length = len(chunks[-1])
+                if cur_len + length <= width:
+                    cur_line.append(chunks.pop())
+                    cur_len += length
+                else:
+                    break
+            if chunks and len(chunks[-1]) > width:
+                self._handle_long_word(chunks, cur_line, cur_len, width)
+                cur_len = sum(map(len, cur_line))
+            if self.drop_whitespace and cur_line and cur_line[-1].strip() == '':
+                cur_len -= len(cur_line[-1])
+                del cur_line[-1]
+            if not cur_line:
+                continue
+            last_allowed = (self.max_lines is None
+                            or len(lines) + 1 < self.max_lines
+                            or ((not chunks
+                                 or (self.drop_whitespace and len(chunks) == 1
+                                     and not chunks[0].strip()))
+                                and cur_len <= width))
+            if last_allowed:
+                lines.append(indent + ''.join(cur_line))
+                continue
+            while cur_line:
+                if cur_line[-1].strip() and cur_len + len(self.placeholder) <= width:
+                    cur_line.append(self.placeholder)
+                    lines.append(indent + ''.join(cur_line))
+                    break
+                cur_len -= len(cur_line[-1])
+                del cur_line[-1]
+            else:
+                if lines:
+                    prev_line = lines[-1].rstrip()
+                    if len(prev_line) + len(self.placeholder) <= self.width:
+                        lines[-1] = prev_line + self.placeholder
+                        break
+                lines.append(indent + self.placeholder.lstrip())
+            break
+        return lines
+
+    def _split_chunks(self, text):
+        return self._split(self._munge_whitespace(text))
+
+    def wrap(self, text):
+        chunks = self._split_chunks(text)
+        if self.fix_sentence_endings:
+            self._fix_sentence_endings(chunks)
+        return self._wrap_chunks(chunks)
+
+    def fill(self, text):
+        return "\n".join(self.wrap(text))
+
+
+def wrap(text, width=70, **kwargs):
+    return TextWrapper(width=width, **kwargs).wrap(text)
+
+
+def fill(text, width=70, **kwargs):
+    return TextWrapper(width=width, **kwargs).fill(text)
+
+
+def shorten(text, width, **kwargs):
+    w = TextWrapper(width=width, max_lines=1, **kwargs)
+    return w.fill(' '.join(text.strip().split()))
+
+
+_whitespace_only_re = re.compile('^[ \t]+$', re.MULTILINE)
+_leading_whitespace_re = re.compile('(^[ \t]*)(?:[^ \t\n])', re.MULTILINE)
+
+
+def dedent(text):
+    """Removes the whitespace every non-blank line starts with; blank lines become empty."""
+    margin = None
+    text = _whitespace_only_re.sub('', text)
+    for indent in _leading_whitespace_re.findall(text):
+        if margin is None:
+            margin = indent
+        elif indent.startswith(margin):
+            pass
+        elif margin.startswith(indent):
+            margin = indent
+        else:
+            common = 0
+            for a, b in zip(margin, indent):
+                if a != b:
+                    break
+                common += 1
+            margin = margin[:common]
+    if margin:
+        text = re.sub(r'(?m)^' + margin, '', text)
+    return text
+
+
+def indent(text, prefix, predicate=None):
+    """Adds prefix to the lines for which predicate is true (default: non-blank lines)."""
+    if predicate is None:
+        def predicate(line):
+            return line.strip()
+    return ''.join(prefix + line if predicate(line) else line
+                   for line in text.splitlines(True))
