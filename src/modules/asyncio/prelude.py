@@ -1118,9 +1118,9 @@ class Runner:
             self._set_event_loop = True
         else:
             self._loop = self._loop_factory()
-        self._context = _capture_context()
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        self._context = _capture_context()
         self._state = 'initialized'
 
 
@@ -1204,16 +1204,12 @@ BaseEventLoop.run_in_executor = _run_in_executor
 async def to_thread(func, /, *args, **kwargs):
     """Mirrors threads.py to_thread (run synchronously: see the note above)."""
     loop = get_running_loop()
-
-    import sys
-    contextvars = sys.modules.get('contextvars')
-    # threads.py runs the function in a copy of the caller's context.
-    context = None if contextvars is None else contextvars.copy_context()
+    ctx = _capture_context()
 
     def call():
-        if context is None:
+        if ctx is None:
             return func(*args, **kwargs)
-        return context.run(func, *args, **kwargs)
+        return ctx.run(func, *args, **kwargs)
 
     call.__qualname__ = getattr(func, '__qualname__', repr(func))
     return await loop.run_in_executor(None, call)

@@ -154,6 +154,12 @@ pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
             if !cancelled {
                 super::handle::run_handle(vm, h)?;
             }
+            // What the handle dropped is finalized now, as CPython's refcounting does at
+            // once (a dropped async generator's aclose() task, "never awaited" warnings);
+            // the native loop reaches no eval-loop safe point between handles.
+            if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
+                vm.run_pending_finalizers();
+            }
             continue;
         }
         let cancelled = vm.get_attr(&handle, "_cancelled")?;
