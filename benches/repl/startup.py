@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from starting the REPL on a pseudo-terminal to its first `>>> ` prompt.
 
-usage: benches/repl_startup.py [PERCOLATE_BINARY]
+usage: benches/repl/startup.py [PERCOLATE_BINARY]
 
 Prints the median of 11 starts for percolate and for python3 (issue 7 asks for < 50 ms).
 """
