@@ -160,6 +160,20 @@ thread_local! {
     pub static HAS_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+impl Generator {
+    /// What finalization needs of a generator being dropped while suspended at `frame`.
+    fn dropped_with(&mut self, frame: Box<Frame>) -> DroppedGenerator {
+        DroppedGenerator {
+            kind: self.kind,
+            name: self.name.borrow().clone(),
+            qualname: self.qualname.borrow().clone(),
+            code: self.code.clone(),
+            frame,
+            exc_state: self.exc_state.get_mut().take(),
+        }
+    }
+}
+
 impl Drop for Generator {
     fn drop(&mut self) {
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
@@ -173,14 +187,7 @@ impl Drop for Generator {
                 // An unfinished async generator goes to the finalizer hook it was given at
                 // its first iteration (asyncio's schedules `aclose()`), as in _PyGen_Finalize.
                 if let Some(finalizer) = super::asyncgen::take_finalizer(self) {
-                    let dropped = DroppedGenerator {
-                        kind: self.kind,
-                        name: self.name.borrow().clone(),
-                        qualname: self.qualname.borrow().clone(),
-                        code: self.code.clone(),
-                        frame,
-                        exc_state: self.exc_state.get_mut().take(),
-                    };
+                    let dropped = self.dropped_with(frame);
                     let _ = PENDING.try_with(|p| {
                         if let Ok(mut p) = p.try_borrow_mut() {
                             p.finalize_asyncgens.push((dropped, finalizer));
@@ -192,14 +199,7 @@ impl Drop for Generator {
             GenState::Suspended(frame)
                 if !frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
             {
-                let dropped = DroppedGenerator {
-                    kind: self.kind,
-                    name: self.name.borrow().clone(),
-                    qualname: self.qualname.borrow().clone(),
-                    code: self.code.clone(),
-                    frame,
-                    exc_state: self.exc_state.get_mut().take(),
-                };
+                let dropped = self.dropped_with(frame);
                 PENDING.with(|p| p.borrow_mut().dropped.push(dropped));
                 HAS_PENDING.with(|h| h.set(true));
             }
