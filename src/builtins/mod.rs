@@ -49,8 +49,27 @@ pub fn install(vm: &mut Vm) {
     int_float_methods::install(vm);
     file_io::install(vm);
     functions_more::install(vm);
-    install_python(vm, "<frozen bytearray>", include_str!("py/bytearray.py"));
-    install_python(vm, "<frozen anext>", include_str!("py/anext.py"));
+}
+
+/// Built-ins written in Python, compiled into the builtins namespace the first time a program
+/// names them rather than at every start (parsing and compiling them was two thirds of
+/// `percolate -c pass`): (name, filename, source).
+const LAZY_BUILTINS: &[(&str, &str, &str)] = &[
+    (
+        "bytearray",
+        "<frozen bytearray>",
+        include_str!("py/bytearray.py"),
+    ),
+    ("anext", "<frozen anext>", include_str!("py/anext.py")),
+];
+
+/// The lazily defined built-in `name`, defined now if it was not yet (None when `name` is not
+/// one of them, or its definition failed).
+pub fn load_lazy_builtin(vm: &mut Vm, name: &str) -> Option<crate::vm::Value> {
+    let (_, filename, source) = LAZY_BUILTINS.iter().find(|(n, _, _)| *n == name)?;
+    install_python(vm, filename, source);
+    let namespace = vm.builtins.dict.clone()?;
+    vm.dict_get_str(&namespace, name)
 }
 
 /// Runs built-in definitions written in Python in the builtins namespace (`bytearray`).

@@ -259,7 +259,7 @@ impl Vm {
                         None => {
                             match self.dict_get_str_hashed(&self.builtins_dict(), &name, hash) {
                                 Some(v) => v,
-                                None => tri!(Err(self.name_not_defined(&name))),
+                                None => tri!(self.lazy_builtin_or_name_error(&name)),
                             }
                         }
                     };

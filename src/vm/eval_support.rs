@@ -274,7 +274,12 @@ impl Vm {
         if let Some(v) = self.dict_get_str_hashed(&self.builtins_dict(), name, hash) {
             return Ok(v);
         }
-        Err(self.name_not_defined(name))
+        self.lazy_builtin_or_name_error(name)
+    }
+
+    /// A name found nowhere: a built-in defined on first use (`bytearray`), else NameError.
+    pub(super) fn lazy_builtin_or_name_error(&mut self, name: &str) -> PyResult<Value> {
+        crate::builtins::load_lazy_builtin(self, name).ok_or_else(|| self.name_not_defined(name))
     }
 
     /// STORE_NAME into the locals mapping (globals for module code).
