@@ -892,14 +892,15 @@ impl Vm {
                         self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
                         continue;
                     }
-                    let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let obj = pop(frame);
                     let (callable, args) = match method {
-                        Some(f) => {
-                            args.insert(0, obj);
-                            (f, args)
+                        // The receiver and the arguments are already in order on the stack:
+                        // one exactly sized vector, no insert-at-front reallocation.
+                        Some(f) => (f, frame.stack.split_off(frame.stack.len() - n as usize - 1)),
+                        None => {
+                            let args = frame.stack.split_off(frame.stack.len() - n as usize);
+                            let obj = pop(frame);
+                            (tri!(self.get_attr(&obj, &name)), args)
                         }
-                        None => (tri!(self.get_attr(&obj, &name)), args),
                     };
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
                         CallOutcome::Value(v) => frame.stack.push(v),
