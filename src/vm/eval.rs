@@ -415,14 +415,46 @@ impl Vm {
                             crate::ast::Operator::Add => x.checked_add(*y).map(Value::Int),
                             crate::ast::Operator::Sub => x.checked_sub(*y).map(Value::Int),
                             crate::ast::Operator::Mult => x.checked_mul(*y).map(Value::Int),
+                            // For a positive divisor Python's floor division and modulo are
+                            // the Euclidean ones; other signs take the general path.
+                            crate::ast::Operator::Mod if *y > 0 => {
+                                Some(Value::Int(x.rem_euclid(*y)))
+                            }
+                            crate::ast::Operator::FloorDiv if *y > 0 => {
+                                Some(Value::Int(x.div_euclid(*y)))
+                            }
+                            crate::ast::Operator::BitAnd => Some(Value::Int(x & y)),
+                            crate::ast::Operator::BitOr => Some(Value::Int(x | y)),
+                            crate::ast::Operator::BitXor => Some(Value::Int(x ^ y)),
+                            // Both exact as doubles, so the quotient is correctly rounded.
+                            crate::ast::Operator::Div
+                                if *y != 0
+                                    && x.unsigned_abs() < 1 << 53
+                                    && y.unsigned_abs() < 1 << 53 =>
+                            {
+                                Some(Value::Float(*x as f64 / *y as f64))
+                            }
                             _ => None,
                         },
-                        (Value::Float(x), Value::Float(y)) => match op {
-                            crate::ast::Operator::Add => Some(Value::Float(x + y)),
-                            crate::ast::Operator::Sub => Some(Value::Float(x - y)),
-                            crate::ast::Operator::Mult => Some(Value::Float(x * y)),
-                            _ => None,
-                        },
+                        (Value::Float(_), Value::Float(_))
+                        | (Value::Float(_), Value::Int(_))
+                        | (Value::Int(_), Value::Float(_)) => {
+                            // An int operand converts to the nearest double, as float_add and
+                            // friends do (PyLong_AsDouble rounds to nearest-even; so does `as`).
+                            let as_f64 = |v: &Value| match v {
+                                Value::Float(f) => *f,
+                                Value::Int(i) => *i as f64,
+                                _ => unreachable!("matched numeric operands"),
+                            };
+                            let (x, y) = (as_f64(&a), as_f64(&b));
+                            match op {
+                                crate::ast::Operator::Add => Some(Value::Float(x + y)),
+                                crate::ast::Operator::Sub => Some(Value::Float(x - y)),
+                                crate::ast::Operator::Mult => Some(Value::Float(x * y)),
+                                crate::ast::Operator::Div if y != 0.0 => Some(Value::Float(x / y)),
+                                _ => None,
+                            }
+                        }
                         _ => None,
                     };
                     let r = match r {
@@ -459,6 +491,26 @@ impl Vm {
                             crate::ast::CmpOp::Eq => x == y,
                             _ => x != y,
                         }),
+                        (Value::Float(x), Value::Float(y))
+                            if matches!(
+                                op,
+                                crate::ast::CmpOp::Eq
+                                    | crate::ast::CmpOp::NotEq
+                                    | crate::ast::CmpOp::Lt
+                                    | crate::ast::CmpOp::LtE
+                                    | crate::ast::CmpOp::Gt
+                                    | crate::ast::CmpOp::GtE
+                            ) =>
+                        {
+                            Value::Bool(match op {
+                                crate::ast::CmpOp::Lt => x < y,
+                                crate::ast::CmpOp::LtE => x <= y,
+                                crate::ast::CmpOp::Gt => x > y,
+                                crate::ast::CmpOp::GtE => x >= y,
+                                crate::ast::CmpOp::Eq => x == y,
+                                _ => x != y,
+                            })
+                        }
                         _ => tri!(self.compare(&a, &b, op)),
                     };
                     frame.stack.push(r);
