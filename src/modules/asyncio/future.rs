@@ -240,7 +240,7 @@ fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     }
 }
 
-/// A plain BaseEventLoop the native fast paths have checked (exact class, not closed).
+/// A plain loop (exactly `_UnixSelectorEventLoop`) the native fast paths have checked (exact class, not closed).
 #[derive(Clone)]
 pub struct PlainLoop {
     /// The loop.

@@ -70,7 +70,7 @@ fn heap_len(heap: &Value) -> usize {
     }
 }
 
-/// Mirrors base_events.py _run_once for a plain BaseEventLoop whose namespace is `dict`.
+/// Mirrors base_events.py _run_once for a plain loop (exactly `_UnixSelectorEventLoop`) whose namespace is `dict`.
 fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
     let (Some(mut scheduled), Some(ready), Some(Value::Int(cancelled_count))) = (
         super::get_key(vm, dict, key!("_scheduled")),
