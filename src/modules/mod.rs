@@ -65,10 +65,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.register_module("hmac", |vm| frozen(vm, "hmac", include_str!("py/hmac.py")));
     vm.register_module("urllib", |vm| Ok(vm.new_module("urllib")));
     vm.register_module("urllib.parse", |vm| {
-        let package = vm.import_module("urllib")?;
-        let module = frozen(vm, "urllib.parse", include_str!("py/urllib_parse.py"))?;
-        vm.module_set(&package, "parse", Value::Obj(module.clone()));
-        Ok(module)
+        frozen(vm, "urllib.parse", include_str!("py/urllib_parse.py"))
     });
     vm.register_module("http", |vm| frozen(vm, "http", include_str!("py/http.py")));
     vm.register_module("fnmatch", |vm| {
@@ -86,11 +83,11 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("concurrent", |vm| Ok(vm.new_module("concurrent")));
     vm.register_module("concurrent.futures", |vm| {
-        let package = vm.import_module("concurrent")?;
-        let source = include_str!("py/concurrent_futures.py");
-        let module = frozen(vm, "concurrent.futures", source)?;
-        vm.module_set(&package, "futures", Value::Obj(module.clone()));
-        Ok(module)
+        frozen(
+            vm,
+            "concurrent.futures",
+            include_str!("py/concurrent_futures.py"),
+        )
     });
     vm.register_module("pathlib", |vm| {
         frozen(vm, "pathlib", include_str!("py/pathlib.py"))
@@ -110,11 +107,7 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("html", |vm| frozen(vm, "html", include_str!("py/html.py")));
     vm.register_module("html.entities", |vm| {
-        let package = vm.import_module("html")?;
-        let source = include_str!("py/html_entities.py");
-        let module = frozen(vm, "html.entities", source)?;
-        vm.module_set(&package, "entities", Value::Obj(module.clone()));
-        Ok(module)
+        frozen(vm, "html.entities", include_str!("py/html_entities.py"))
     });
     vm.register_module("calendar", |vm| {
         frozen(vm, "calendar", include_str!("py/calendar.py"))
@@ -133,10 +126,7 @@ pub fn register_all(vm: &mut Vm) {
     });
     vm.register_module("email", |vm| Ok(vm.new_module("email")));
     vm.register_module("email.utils", |vm| {
-        let package = vm.import_module("email")?;
-        let module = frozen(vm, "email.utils", include_str!("py/email_utils.py"))?;
-        vm.module_set(&package, "utils", Value::Obj(module.clone()));
-        Ok(module)
+        frozen(vm, "email.utils", include_str!("py/email_utils.py"))
     });
     vm.register_module("fractions", |vm| {
         frozen(vm, "fractions", include_str!("py/fractions.py"))
@@ -163,11 +153,11 @@ pub fn register_all(vm: &mut Vm) {
         frozen(vm, "difflib", include_str!("py/difflib.py"))
     });
     vm.register_module("logging.handlers", |vm| {
-        let package = vm.import_module("logging")?;
-        let source = include_str!("py/logging_handlers.py");
-        let module = frozen(vm, "logging.handlers", source)?;
-        vm.module_set(&package, "handlers", Value::Obj(module.clone()));
-        Ok(module)
+        frozen(
+            vm,
+            "logging.handlers",
+            include_str!("py/logging_handlers.py"),
+        )
     });
     vm.register_module("uuid", |vm| frozen(vm, "uuid", include_str!("py/uuid.py")));
     vm.register_module("textwrap", |vm| {

@@ -77,8 +77,17 @@ impl Vm {
             return Ok(m);
         }
         if let Some(init) = self.native_modules.get(fullname).copied() {
+            // As importlib's _find_and_load: a submodule's package is imported first, and the
+            // submodule is bound on it (`logging.handlers` is an attribute of `logging`).
+            let parent = match fullname.rsplit_once('.') {
+                Some((package, child)) => Some((self.import_module(package)?, child)),
+                None => None,
+            };
             let m = init(self)?;
             self.dict_set_str(&modules, fullname, Value::Obj(m.clone()));
+            if let Some((package, child)) = parent {
+                self.module_set(&package, child, Value::Obj(m.clone()));
+            }
             return Ok(m);
         }
         let Some(dir) = self.module_dir.clone() else {
