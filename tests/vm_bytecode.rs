@@ -41,7 +41,7 @@ fn code(
 /// A function object for `code` with globals `globals`.
 fn function(vm: &mut Vm, code: Rc<Code>, globals: &percolate::vm::ObjRef) -> Value {
     let consts = vm.consts_of(&code);
-    let name_hashes = vm.name_hashes_of(&code);
+    let names = vm.name_table_of(&code);
     Value::Obj(Obj::new(Payload::Function(Box::new(Function {
         name: RefCell::new(code.name.clone()),
         qualname: RefCell::new(code.qualname.clone()),
@@ -51,7 +51,7 @@ fn function(vm: &mut Vm, code: Rc<Code>, globals: &percolate::vm::ObjRef) -> Val
         kwdefaults: RefCell::new(None),
         closure: vec![],
         consts,
-        name_hashes,
+        names,
     }))))
 }
 

@@ -886,6 +886,30 @@ pub fn init(vm: &mut Vm) {
         let locals = a.get(2).cloned().unwrap_or(Value::Obj(globals.clone()));
         vm.eval_or_exec(false, &a[0], &globals, locals)
     });
+    set(vm, "compile", |vm, args| {
+        let a = args.check(vm, "compile", 3, 5)?.to_vec();
+        let Some(text) = a[0].as_str().map(str::to_string) else {
+            return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
+        };
+        let filename = vm.str(&a[1])?;
+        let is_eval = match a[2].as_str() {
+            Some("eval") => true,
+            Some("exec") => false,
+            Some("single") => {
+                return Err(vm.new_exception_msg(
+                    &vm.exc
+                        .by_name("NotImplementedError")
+                        .expect("NotImplementedError"),
+                    "percolate's compile() supports the 'exec' and 'eval' modes, not 'single'",
+                ));
+            }
+            _ => {
+                return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+            }
+        };
+        let code = vm.compile_source(&text, &filename, is_eval)?;
+        Ok(Value::Obj(Obj::new(Payload::Code(code))))
+    });
     for name in ["exit", "quit"] {
         set(vm, name, |vm, args| {
             let a = args.check(vm, "exit", 0, 1)?.to_vec();

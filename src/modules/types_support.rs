@@ -35,7 +35,7 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
         name: RefCell::new(f.name.borrow().clone()),
         qualname: RefCell::new(f.qualname.borrow().clone()),
         consts: f.consts.clone(),
-        name_hashes: f.name_hashes.clone(),
+        names: f.names.clone(),
     };
     let dict = vm.new_dict();
     if let Some(old) = func.as_obj().and_then(|o| o.dict.clone()) {

@@ -300,17 +300,54 @@ impl Vm {
     /// A frame for `func`, reusing a recycled one when available (saves the four
     /// allocations of a fresh frame on every Python call).
     pub(super) fn new_function_frame(&mut self, func: &Function) -> Box<Frame> {
+        let mut f = self.pooled_function_frame(func);
+        f.locals.resize(func.code.varnames.len(), None);
+        f
+    }
+
+    /// A frame from the pool set up for `func`, with no locals yet. A pooled frame that last
+    /// ran the same code (a recursive or repeated call) keeps its references to the code,
+    /// constants and names instead of replacing them with equal ones.
+    fn pooled_function_frame(&mut self, func: &Function) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
-                f.code = func.code.clone();
-                f.consts = func.consts.clone();
-                f.name_hashes = func.name_hashes.clone();
-                f.globals = func.globals.clone();
-                f.locals.resize(func.code.varnames.len(), None);
+                if !Rc::ptr_eq(&f.code, &func.code) {
+                    f.code = func.code.clone();
+                    f.consts = func.consts.clone();
+                    f.names = func.names.clone();
+                }
+                if !Rc::ptr_eq(&f.globals, &func.globals) {
+                    f.globals = func.globals.clone();
+                }
                 f
             }
-            None => Box::new(Frame::for_function(func)),
+            None => {
+                let mut f = Box::new(Frame::for_function(func));
+                f.locals.clear();
+                f
+            }
         }
+    }
+
+    /// A frame for `func` whose first locals are `receiver` (if any) then the last `n`
+    /// values of `stack`, moved; the remaining locals start unbound. The caller has checked
+    /// that these are exactly the function's positional parameters.
+    pub(super) fn exact_args_function_frame(
+        &mut self,
+        func: &Function,
+        receiver: Option<Value>,
+        stack: &mut Vec<Value>,
+        n: usize,
+    ) -> Box<Frame> {
+        let mut f = self.pooled_function_frame(func);
+        if let Some(r) = receiver {
+            f.locals.push(Some(r));
+        }
+        let base = stack.len() - n;
+        f.locals.extend(stack.drain(base..).map(Some));
+        f.locals.resize(func.code.varnames.len(), None);
+        f.cells.extend(func.closure.iter().cloned());
+        f
     }
 
     /// Returns a finished frame to the pool (its values are dropped now).

@@ -384,6 +384,18 @@ impl DictTable {
         self.entries[ix].as_ref()
     }
 
+    /// The position of a str key's entry, for caches that re-read it with `entry_at` while
+    /// `version` is unchanged (LOAD_GLOBAL's, in global_cache.rs).
+    pub fn str_position(&self, key: &str, hash: i64) -> Option<usize> {
+        self.str_index(key, hash)
+    }
+
+    /// The live entry at position `pos` (a position `str_position` gave).
+    #[inline]
+    pub fn entry_at(&self, pos: usize) -> Option<&Entry> {
+        self.entries.get(pos)?.as_ref()
+    }
+
     /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
     fn str_index(&self, key: &str, hash: i64) -> Option<usize> {
         if self.set_mode {

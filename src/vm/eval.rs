@@ -252,12 +252,13 @@ impl Vm {
                     }
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    let hash = frame.name_hash(i as usize);
-                    let v = match self.dict_get_str_hashed(&frame.globals, &name, hash) {
+                    let i = i as usize;
+                    let builtins = self.builtins_dict();
+                    let v = match frame.names.cached_global(i, &frame.globals, &builtins) {
                         Some(v) => v,
                         None => {
-                            match self.dict_get_str_hashed(&self.builtins_dict(), &name, hash) {
+                            let name = frame.code.names[i].clone();
+                            match frame.names.load_global(i, &name, &frame.globals, &builtins) {
                                 Some(v) => v,
                                 None => tri!(self.lazy_builtin_or_name_error(&name)),
                             }
@@ -822,7 +823,7 @@ impl Vm {
                     };
                     let code = code.clone();
                     let consts = self.consts_of(&code);
-                    let name_hashes = self.name_hashes_of(&code);
+                    let names = self.name_table_of(&code);
                     let cells: Vec<ObjRef> = closure
                         .and_then(|c| {
                             c.as_tuple()
@@ -841,7 +842,7 @@ impl Vm {
                         closure: cells,
                         globals: frame.globals.clone(),
                         consts,
-                        name_hashes,
+                        names,
                         code,
                     };
                     let fdict = self.new_dict();
@@ -1306,20 +1307,7 @@ impl Vm {
         {
             return None;
         }
-        let mut new_frame = self.new_function_frame(f);
-        let first = usize::from(receiver.is_some());
-        if let Some(r) = receiver {
-            new_frame.locals[0] = Some(r);
-        }
-        let base = stack.len() - n;
-        for (slot, v) in new_frame.locals[first..given]
-            .iter_mut()
-            .zip(stack.drain(base..))
-        {
-            *slot = Some(v);
-        }
-        new_frame.cells.extend(f.closure.iter().cloned());
-        Some(new_frame)
+        Some(self.exact_args_function_frame(f, receiver, stack, n))
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the

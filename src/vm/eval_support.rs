@@ -141,6 +141,24 @@ impl Vm {
     }
 
     /// Compiles (unless given a code object) and runs source for `eval`/`exec`.
+    /// Compiles `text` as `compile(text, filename, "eval" | "exec")` does.
+    pub fn compile_source(
+        &mut self,
+        text: &str,
+        filename: &str,
+        is_eval: bool,
+    ) -> PyResult<std::rc::Rc<crate::bytecode::Code>> {
+        let compiled = if is_eval {
+            let trimmed = text.trim_start_matches([' ', '\t']);
+            crate::parser::parse_expression(trimmed, filename)
+                .and_then(|e| crate::codegen::compile_eval(&e, trimmed, filename))
+        } else {
+            crate::parser::parse_module(text, filename)
+                .and_then(|m| crate::codegen::compile_module(&m, text, filename))
+        };
+        compiled.map_err(|err| self.syntax_error_to_exception(&err))
+    }
+
     pub fn eval_or_exec(
         &mut self,
         is_eval: bool,
@@ -152,18 +170,7 @@ impl Vm {
             Some(Payload::Code(c)) => c.clone(),
             Some(Payload::Str(s)) => {
                 let text = s.text.to_string();
-                let compiled = if is_eval {
-                    let trimmed = text.trim_start_matches([' ', '\t']);
-                    crate::parser::parse_expression(trimmed, "<string>")
-                        .and_then(|e| crate::codegen::compile_eval(&e, trimmed, "<string>"))
-                } else {
-                    crate::parser::parse_module(&text, "<string>")
-                        .and_then(|m| crate::codegen::compile_module(&m, &text, "<string>"))
-                };
-                match compiled {
-                    Ok(c) => c,
-                    Err(err) => return Err(self.syntax_error_to_exception(&err)),
-                }
+                self.compile_source(&text, "<string>", is_eval)?
             }
             _ => {
                 let what = if is_eval {

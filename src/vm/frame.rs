@@ -1,5 +1,6 @@
 //! Frames: the state of one running code object.
 
+use super::global_cache::NameTable;
 use super::object::Function;
 use super::value::{ObjRef, Value};
 use crate::bytecode::{Block, Code};
@@ -11,8 +12,9 @@ pub struct Frame {
     pub code: Rc<Code>,
     /// The code's constants as values.
     pub consts: Rc<[Value]>,
-    /// Hashes of `code.names` (may be empty: then names are hashed when used).
-    pub name_hashes: Rc<[i64]>,
+    /// Hashes of `code.names` and LOAD_GLOBAL's cache (may be empty: then names are
+    /// hashed when used).
+    pub names: Rc<NameTable>,
     /// The index of the next instruction.
     pub ip: usize,
     /// The operand stack.
@@ -53,7 +55,7 @@ impl Frame {
             ip: 0,
             code,
             consts,
-            name_hashes: Rc::from([]),
+            names: NameTable::empty(),
             globals,
             locals_map,
             constructing: None,
@@ -64,7 +66,7 @@ impl Frame {
     /// A frame for calling `func` (locals still to be bound).
     pub fn for_function(func: &Function) -> Frame {
         let mut f = Frame::new_plain(func);
-        f.name_hashes = func.name_hashes.clone();
+        f.names = func.names.clone();
         f
     }
 
@@ -90,7 +92,7 @@ impl Frame {
     /// The hash of `code.names[i]` (precomputed when available).
     #[inline]
     pub fn name_hash(&self, i: usize) -> i64 {
-        match self.name_hashes.get(i) {
+        match self.names.hashes.get(i) {
             Some(h) => *h,
             None => super::hashing::hash_str(&self.code.names[i]),
         }

@@ -166,14 +166,14 @@ impl Vm {
             self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
         }
         let consts = self.consts_of(&code);
-        let name_hashes = self.name_hashes_of(&code);
+        let names = self.name_table_of(&code);
         let mut frame = Box::new(super::frame::Frame::new(
             code,
             consts,
             globals.clone(),
             Some(Value::Obj(globals.clone())),
         ));
-        frame.name_hashes = name_hashes;
+        frame.names = names;
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(..) => unreachable!("module code cannot yield"),

@@ -12,6 +12,7 @@ pub mod excgroup;
 pub mod format;
 pub mod frame;
 pub mod generator;
+pub mod global_cache;
 pub mod hashing;
 pub mod import;
 pub mod interrupt;
@@ -91,8 +92,8 @@ pub struct Vm {
     /// Constants of each code object converted to values (keyed by the code's address; the
     /// Rc kept alongside keeps the address from being reused).
     const_cache: HashMap<*const Code, (Rc<Code>, Rc<[Value]>)>,
-    /// Hashes of each code object's names (same keying as `const_cache`).
-    name_hash_cache: HashMap<*const Code, (Rc<Code>, Rc<[i64]>)>,
+    /// Each code object's name hashes and global cache (same keying as `const_cache`).
+    name_table_cache: HashMap<*const Code, (Rc<Code>, Rc<global_cache::NameTable>)>,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// Native modules importable by name.
@@ -134,7 +135,7 @@ impl Vm {
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
             sources: HashMap::new(),
             const_cache: HashMap::new(),
-            name_hash_cache: HashMap::new(),
+            name_table_cache: HashMap::new(),
             argv: Vec::new(),
             native_modules: HashMap::new(),
             module_dir: None,
@@ -246,14 +247,14 @@ impl Vm {
         }
     }
 
-    /// The hashes of `code.names` (computed once per code object).
-    pub fn name_hashes_of(&mut self, code: &Rc<Code>) -> Rc<[i64]> {
+    /// The hashes of `code.names` and its LOAD_GLOBAL cache (made once per code object).
+    pub fn name_table_of(&mut self, code: &Rc<Code>) -> Rc<global_cache::NameTable> {
         let key = Rc::as_ptr(code);
-        if let Some((_, h)) = self.name_hash_cache.get(&key) {
+        if let Some((_, h)) = self.name_table_cache.get(&key) {
             return h.clone();
         }
-        let h: Rc<[i64]> = code.names.iter().map(|n| hashing::hash_str(n)).collect();
-        self.name_hash_cache.insert(key, (code.clone(), h.clone()));
+        let h = Rc::new(global_cache::NameTable::new(&code.names));
+        self.name_table_cache.insert(key, (code.clone(), h.clone()));
         h
     }
 

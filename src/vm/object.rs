@@ -442,8 +442,8 @@ pub struct Function {
     pub qualname: RefCell<Rc<str>>,
     /// The code's constants converted to values once.
     pub consts: Rc<[Value]>,
-    /// The hashes of `code.names`, computed once (global and name look-ups use them).
-    pub name_hashes: Rc<[i64]>,
+    /// The hashes of `code.names` and LOAD_GLOBAL's cache, made once per code object.
+    pub names: Rc<super::global_cache::NameTable>,
 }
 
 /// One traceback entry: the code that was running and the line.

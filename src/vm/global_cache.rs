@@ -1,0 +1,125 @@
+//! Per-code-object facts about `Code::names`: their hashes, and LOAD_GLOBAL's inline cache.
+//!
+//! Mirrors CPython's specialised `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`
+//! (Python/specialize.c): a global look-up remembers the position of the entry it found and
+//! re-reads that position while the dicts it depended on are unchanged. CPython guards with
+//! the dicts' *keys* versions; here the guard is the dicts' mutation counters
+//! (`DictTable::version`), which also move when a value is replaced: simpler, and a miss
+//! only costs the ordinary look-up. Nothing is held strongly, so caching never keeps a
+//! value (or a dict) alive longer than CPython would.
+
+use super::dict::DictTable;
+use super::object::{Obj, Payload};
+use super::value::{ObjRef, Value};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+/// Where LOAD_GLOBAL found one name, and the state of the dicts that made it true.
+struct GlobalHit {
+    /// The globals dict searched. Held weakly: its allocation (hence its address) cannot be
+    /// reused by another dict while this exists, and the dict itself is not kept alive. The
+    /// code object may be shared by functions with different globals (`exec` of one code in
+    /// two namespaces), so the address is part of the key.
+    globals: Weak<Obj>,
+    /// `globals`' mutation counter when the position was found.
+    globals_version: u64,
+    /// The builtins dict's mutation counter when the name came from builtins (a name found
+    /// in globals does not depend on builtins).
+    builtins_version: Option<u64>,
+    /// The entry's position in the dict it was found in.
+    position: usize,
+}
+
+/// The hashes of a code object's names, computed once, with one LOAD_GLOBAL cache slot
+/// per name.
+pub struct NameTable {
+    /// `hash(name)` for each of `Code::names`.
+    pub hashes: Box<[i64]>,
+    /// The last successful global look-up of each name.
+    slots: Box<[RefCell<Option<GlobalHit>>]>,
+}
+
+/// The table of a dict object.
+fn table_of(dict: &ObjRef) -> Option<&RefCell<DictTable>> {
+    match &dict.payload {
+        Payload::Dict(t) => Some(t),
+        _ => None,
+    }
+}
+
+impl NameTable {
+    /// The table for `names`.
+    pub fn new(names: &[Rc<str>]) -> NameTable {
+        NameTable {
+            hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
+            slots: names.iter().map(|_| RefCell::new(None)).collect(),
+        }
+    }
+
+    /// A table with no names (frames built without a function: hashes are computed when
+    /// asked and nothing is cached).
+    pub fn empty() -> Rc<NameTable> {
+        Rc::new(NameTable::new(&[]))
+    }
+
+    /// The value of global name `i` from the cache, if `globals` and `builtins` are
+    /// unchanged since its position was found.
+    #[inline]
+    pub fn cached_global(&self, i: usize, globals: &ObjRef, builtins: &ObjRef) -> Option<Value> {
+        let slot = self.slots.get(i)?.borrow();
+        let hit = slot.as_ref()?;
+        if hit.globals.as_ptr() != Rc::as_ptr(globals) {
+            return None;
+        }
+        let globals_table = table_of(globals)?.borrow();
+        if globals_table.version != hit.globals_version {
+            return None;
+        }
+        let value = match hit.builtins_version {
+            None => globals_table.entry_at(hit.position)?.value.clone(),
+            Some(v) => {
+                let builtins_table = table_of(builtins)?.borrow();
+                if builtins_table.version != v {
+                    return None;
+                }
+                builtins_table.entry_at(hit.position)?.value.clone()
+            }
+        };
+        Some(value)
+    }
+
+    /// Looks global name `i` up in `globals`, then `builtins`, and remembers where it was
+    /// found. None when it is in neither.
+    pub fn load_global(
+        &self,
+        i: usize,
+        name: &str,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+    ) -> Option<Value> {
+        let hash = self
+            .hashes
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| super::hashing::hash_str(name));
+        let globals_table = table_of(globals)?.borrow();
+        let (value, position, builtins_version) = match globals_table.str_position(name, hash) {
+            Some(pos) => (globals_table.entry_at(pos)?.value.clone(), pos, None),
+            None => {
+                let builtins_table = table_of(builtins)?.borrow();
+                let pos = builtins_table.str_position(name, hash)?;
+                let value = builtins_table.entry_at(pos)?.value.clone();
+                (value, pos, Some(builtins_table.version))
+            }
+        };
+        if let Some(slot) = self.slots.get(i) {
+            *slot.borrow_mut() = Some(GlobalHit {
+                globals: Rc::downgrade(globals),
+                globals_version: globals_table.version,
+                builtins_version,
+                position,
+            });
+        }
+        Some(value)
+    }
+}
