@@ -411,53 +411,7 @@ impl Vm {
                 Instr::BinaryOp { op, inplace } => {
                     let b = pop(frame);
                     let a = pop(frame);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match op {
-                            crate::ast::Operator::Add => x.checked_add(*y).map(Value::Int),
-                            crate::ast::Operator::Sub => x.checked_sub(*y).map(Value::Int),
-                            crate::ast::Operator::Mult => x.checked_mul(*y).map(Value::Int),
-                            // For a positive divisor Python's floor division and modulo are
-                            // the Euclidean ones; other signs take the general path.
-                            crate::ast::Operator::Mod if *y > 0 => {
-                                Some(Value::Int(x.rem_euclid(*y)))
-                            }
-                            crate::ast::Operator::FloorDiv if *y > 0 => {
-                                Some(Value::Int(x.div_euclid(*y)))
-                            }
-                            crate::ast::Operator::BitAnd => Some(Value::Int(x & y)),
-                            crate::ast::Operator::BitOr => Some(Value::Int(x | y)),
-                            crate::ast::Operator::BitXor => Some(Value::Int(x ^ y)),
-                            // Both exact as doubles, so the quotient is correctly rounded.
-                            crate::ast::Operator::Div
-                                if *y != 0
-                                    && x.unsigned_abs() < 1 << 53
-                                    && y.unsigned_abs() < 1 << 53 =>
-                            {
-                                Some(Value::Float(*x as f64 / *y as f64))
-                            }
-                            _ => None,
-                        },
-                        (Value::Float(_), Value::Float(_))
-                        | (Value::Float(_), Value::Int(_))
-                        | (Value::Int(_), Value::Float(_)) => {
-                            // An int operand converts to the nearest double, as float_add and
-                            // friends do (PyLong_AsDouble rounds to nearest-even; so does `as`).
-                            let as_f64 = |v: &Value| match v {
-                                Value::Float(f) => *f,
-                                Value::Int(i) => *i as f64,
-                                _ => unreachable!("matched numeric operands"),
-                            };
-                            let (x, y) = (as_f64(&a), as_f64(&b));
-                            match op {
-                                crate::ast::Operator::Add => Some(Value::Float(x + y)),
-                                crate::ast::Operator::Sub => Some(Value::Float(x - y)),
-                                crate::ast::Operator::Mult => Some(Value::Float(x * y)),
-                                crate::ast::Operator::Div if y != 0.0 => Some(Value::Float(x / y)),
-                                _ => None,
-                            }
-                        }
-                        _ => None,
-                    };
+                    let r = super::ops::fast_numeric_binop(&a, &b, op);
                     let r = match r {
                         Some(v) => v,
                         None if inplace => tri!(self.inplace_op(&a, &b, op)),
@@ -788,7 +742,9 @@ impl Vm {
                                 None => frame.stack.push(v),
                                 Some(g) => {
                                     self.finish_inline_generator(&g);
-                                    generator_returned(frame, v);
+                                    if let Err(value) = generator_returned(frame, v) {
+                                        tri!(Err(self.new_stop_iteration(value)))
+                                    }
                                 }
                             }
                             self.safe_point(frame);
@@ -936,6 +892,21 @@ impl Vm {
                 Instr::CallMethod(name_idx, n) => {
                     let name = frame.code.names[name_idx as usize].clone();
                     let receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
+                    // `gen.send(v)` runs the generator's frame inline, as SEND does (CPython
+                    // 3.12 specialises it the same way: SEND_GEN); its return raises
+                    // StopIteration here (see `generator_returned`). Generators have no
+                    // subclasses and no instance dict, so `send` is always the built-in.
+                    if n == 1
+                        && &*name == "send"
+                        && matches!(receiver.payload(), Some(Payload::Generator(_)))
+                        && let Some(value) = frame.stack.last()
+                        && let Some(gen_frame) = self.enter_generator_inline(&receiver, value)
+                    {
+                        frame.stack.truncate(frame.stack.len() - 2);
+                        let caller = std::mem::replace(frame, gen_frame);
+                        callers.push(caller);
+                        continue;
+                    }
                     let method = self.plain_method(&receiver, &name);
                     if let Some(m) = &method
                         && let Some(f) =
@@ -1430,8 +1401,9 @@ impl Vm {
 
 /// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
 /// generator returned `v`: SEND pushes the value and jumps to its exit; FOR_ITER drops the
-/// exhausted iterator and jumps past the loop (the generator's return value is discarded).
-fn generator_returned(frame: &mut Frame, v: Value) {
+/// exhausted iterator and jumps past the loop (the generator's return value is discarded);
+/// a `gen.send()` call gives `Err(v)`: the caller raises `StopIteration(v)`.
+fn generator_returned(frame: &mut Frame, v: Value) -> Result<(), Value> {
     match frame.code.instructions[frame.ip - 1] {
         Instr::Send(t) => {
             frame.stack.push(v);
@@ -1441,6 +1413,8 @@ fn generator_returned(frame: &mut Frame, v: Value) {
             frame.stack.pop();
             frame.ip = t as usize;
         }
-        _ => unreachable!("only SEND and FOR_ITER run generators inline"),
+        Instr::CallMethod(..) => return Err(v),
+        _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
     }
+    Ok(())
 }

@@ -91,6 +91,54 @@ fn is_builtin_exact(v: &Value) -> bool {
     }
 }
 
+/// BINARY_OP's fast paths, as CPython 3.12's specialised `BINARY_OP_ADD_INT` /
+/// `BINARY_OP_ADD_FLOAT` family: small ints and floats combined without a type look-up.
+/// None: the general path decides (overflow into big ints, a zero divisor, other types).
+#[inline(always)]
+pub fn fast_numeric_binop(a: &Value, b: &Value, op: Operator) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            Operator::Add => x.checked_add(*y).map(Value::Int),
+            Operator::Sub => x.checked_sub(*y).map(Value::Int),
+            Operator::Mult => x.checked_mul(*y).map(Value::Int),
+            // For a positive divisor Python's floor division and modulo are the Euclidean
+            // ones; other signs take the general path.
+            Operator::Mod if *y > 0 => Some(Value::Int(x.rem_euclid(*y))),
+            Operator::FloorDiv if *y > 0 => Some(Value::Int(x.div_euclid(*y))),
+            Operator::BitAnd => Some(Value::Int(x & y)),
+            Operator::BitOr => Some(Value::Int(x | y)),
+            Operator::BitXor => Some(Value::Int(x ^ y)),
+            // Both exact as doubles, so the quotient is correctly rounded.
+            Operator::Div
+                if *y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 =>
+            {
+                Some(Value::Float(*x as f64 / *y as f64))
+            }
+            _ => None,
+        },
+        (Value::Float(_), Value::Float(_))
+        | (Value::Float(_), Value::Int(_))
+        | (Value::Int(_), Value::Float(_)) => {
+            // An int operand converts to the nearest double, as float_add and friends do
+            // (PyLong_AsDouble rounds to nearest-even; so does `as`).
+            let as_f64 = |v: &Value| match v {
+                Value::Float(f) => *f,
+                Value::Int(i) => *i as f64,
+                _ => unreachable!("matched numeric operands"),
+            };
+            let (x, y) = (as_f64(a), as_f64(b));
+            match op {
+                Operator::Add => Some(Value::Float(x + y)),
+                Operator::Sub => Some(Value::Float(x - y)),
+                Operator::Mult => Some(Value::Float(x * y)),
+                Operator::Div if y != 0.0 => Some(Value::Float(x / y)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 impl Vm {
     /// True if the type of `v` is a user class (whose dunders may override behaviour).
     pub fn has_user_class(&self, v: &Value) -> bool {
@@ -831,6 +879,9 @@ impl Vm {
 
     /// `a op b` with full dunder dispatch.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: Operator) -> PyResult<Value> {
+        if let Some(v) = fast_numeric_binop(a, b, op) {
+            return Ok(v);
+        }
         if is_builtin_exact(a) && is_builtin_exact(b) {
             if let Some(v) = self.native_binop(a, b, op)? {
                 return Ok(v);
