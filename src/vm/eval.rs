@@ -815,9 +815,11 @@ impl Vm {
                 Instr::Call(n) => {
                     let n = n as usize;
                     let callable = frame.stack[frame.stack.len() - n - 1].clone();
-                    if let Some(f) = self.exact_args_frame(&callable, None, &mut frame.stack, n) {
+                    if let Some(outcome) =
+                        self.exact_args_call(&callable, None, &mut frame.stack, n)
+                    {
                         frame.stack.pop();
-                        self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
+                        self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
                     let args = frame.stack.split_off(frame.stack.len() - n);
@@ -909,11 +911,11 @@ impl Vm {
                     }
                     let method = self.plain_method(&receiver, &name);
                     if let Some(m) = &method
-                        && let Some(f) =
-                            self.exact_args_frame(m, Some(receiver), &mut frame.stack, n as usize)
+                        && let Some(outcome) =
+                            self.exact_args_call(m, Some(receiver), &mut frame.stack, n as usize)
                     {
                         frame.stack.pop();
-                        self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
+                        self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
                     let (callable, args) = match method {
@@ -1248,19 +1250,20 @@ impl Vm {
         Ok(())
     }
 
-    /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a plain Python
-    /// function (no `*args`/`**kwargs`, keyword-only parameters, cell variables, nor a
-    /// generator) given exactly its positional parameters gets a frame whose locals are moved
-    /// straight off the caller's stack — no argument vector, no binding checks. `receiver`
-    /// is the `self` of a method call (it fills the first parameter). Takes the `n`
-    /// arguments off `stack` only when it succeeds; None = take the general path.
-    fn exact_args_frame(
+    /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a Python function
+    /// (no `*args`/`**kwargs`, keyword-only parameters nor cell variables) given exactly its
+    /// positional parameters gets a frame whose locals are moved straight off the caller's
+    /// stack — no argument vector, no binding checks. The frame of a generator, coroutine or
+    /// async generator function is wrapped in its object at once (the call's value).
+    /// `receiver` is the `self` of a method call (it fills the first parameter). Takes the
+    /// `n` arguments off `stack` only when it succeeds; None = take the general path.
+    fn exact_args_call(
         &mut self,
         callable: &Value,
         receiver: Option<Value>,
         stack: &mut Vec<Value>,
         n: usize,
-    ) -> Option<Box<Frame>> {
+    ) -> Option<CallOutcome> {
         let Some(Payload::Function(f)) = callable.payload() else {
             return None;
         };
@@ -1271,14 +1274,36 @@ impl Vm {
             || code.kwonlyargcount != 0
             || flags.varargs
             || flags.varkeywords
-            || flags.generator
-            || flags.coroutine
-            || flags.async_generator
             || !code.cellvars.is_empty()
         {
             return None;
         }
-        Some(self.exact_args_function_frame(f, receiver, stack, n))
+        let frame = self.exact_args_function_frame(f, receiver, stack, n);
+        if flags.generator || flags.coroutine || flags.async_generator {
+            let obj = callable.as_obj().expect("a function is a heap object");
+            return Some(CallOutcome::Value(self.make_generator_for(obj, f, frame)));
+        }
+        Some(CallOutcome::Frame(frame))
+    }
+
+    /// Finishes an `exact_args_call` whose callable is already off `frame`'s stack: a frame
+    /// is pushed to run next; a generator object is the call's value (and the place it was
+    /// made is remembered for a "never awaited" warning, as `prepare_call` does).
+    #[allow(clippy::vec_box)]
+    fn take_exact_call(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        outcome: CallOutcome,
+    ) -> Result<(), (ObjRef, bool)> {
+        match outcome {
+            CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true)),
+            CallOutcome::Value(v) => {
+                self.current_location = (frame.code.filename.clone(), frame.line());
+                frame.stack.push(v);
+                Ok(())
+            }
+        }
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
