@@ -77,8 +77,7 @@ impl Vm {
                 func(self, args)
             }
             Payload::BoundMethod { receiver, func } => {
-                let mut args = args;
-                args.positional.insert(0, receiver.clone());
+                let args = args.prepended(receiver.clone());
                 let func = func.clone();
                 self.call_args(&func, args)
             }
@@ -91,8 +90,7 @@ impl Vm {
                 let cls = self.type_of(f);
                 match self.lookup_in_mro(&cls, "__call__") {
                     Some(call) => {
-                        let mut args = args;
-                        args.positional.insert(0, f.clone());
+                        let args = args.prepended(f.clone());
                         self.call_args(&call, args)
                     }
                     None => Err(self.not_callable(f)),
@@ -374,8 +372,7 @@ impl Vm {
         {
             let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("type"));
             if !is_type_call {
-                let mut args = args;
-                args.positional.insert(0, Value::Obj(cls.clone()));
+                let args = args.prepended(Value::Obj(cls.clone()));
                 return self.call_args(&call, args);
             }
         }
@@ -397,8 +394,22 @@ impl Vm {
                     Some(Payload::StaticMethod(f)) => f.clone(),
                     _ => new,
                 };
-                let mut new_args = args.clone();
-                new_args.positional.insert(0, Value::Obj(cls.clone()));
+                // object.__init__ ignores its arguments when `__new__` is overridden
+                // (typeobject.c object_init), so a built-in class with its own native
+                // `__new__` and the inherited `__init__` (range, int, tuple, ...) is done
+                // once `__new__` returns: no argument copy, no `__init__` call. (A native
+                // `__new__` only makes instances of the class it is given.)
+                let builtin = cls.as_type().is_some_and(|t| !t.is_heap);
+                if builtin
+                    && !is_object_slot(&new)
+                    && self
+                        .lookup_in_mro(cls, "__init__")
+                        .is_some_and(|init| is_object_slot(&init))
+                {
+                    let new_args = args.prepended(Value::Obj(cls.clone()));
+                    return self.call_args(&new, new_args);
+                }
+                let new_args = args.cloned_with_first(Value::Obj(cls.clone()));
                 self.call_args(&new, new_args)?
             }
             None => Value::Obj(self.alloc_instance(cls)?),
@@ -408,8 +419,7 @@ impl Vm {
         }
         let inst_type = self.type_of(&instance);
         if let Some(init) = self.lookup_in_mro(&inst_type, "__init__") {
-            let mut init_args = args;
-            init_args.positional.insert(0, instance.clone());
+            let init_args = args.prepended(instance.clone());
             let r = self.call_args(&init, init_args)?;
             if !r.is_none() {
                 return Err(self.new_type_error(format!(
@@ -454,4 +464,13 @@ impl Vm {
         };
         Ok(Obj::with_class(cls.clone(), dict, payload))
     }
+}
+
+/// True for a slot inherited from `object` (its native `__new__` or `__init__`).
+fn is_object_slot(f: &Value) -> bool {
+    let f = match f.payload() {
+        Some(Payload::StaticMethod(inner)) => inner,
+        _ => f,
+    };
+    matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))
 }

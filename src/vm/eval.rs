@@ -696,15 +696,19 @@ impl Vm {
                     frame.stack.push(it);
                 }
                 Instr::ForIter(t) => {
-                    let it = top(frame).clone();
-                    if let Some(gen_frame) = self.enter_generator_inline(&it, &Value::None) {
-                        let caller = std::mem::replace(frame, gen_frame);
-                        callers.push(caller);
-                        continue;
-                    }
-                    let next = match it.payload() {
+                    // Built-in iterators (range, list, ...) first: they are stepped in place.
+                    let next = match top(frame).payload() {
                         Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
-                        _ => tri!(self.next(&it)),
+                        _ => {
+                            let it = top(frame).clone();
+                            if let Some(gen_frame) = self.enter_generator_inline(&it, &Value::None)
+                            {
+                                let caller = std::mem::replace(frame, gen_frame);
+                                callers.push(caller);
+                                continue;
+                            }
+                            tri!(self.next(&it))
+                        }
                     };
                     match next {
                         Some(v) => frame.stack.push(v),
@@ -1355,8 +1359,7 @@ impl Vm {
             Some(Payload::BoundMethod { receiver, func })
                 if matches!(func.payload(), Some(Payload::Function(_))) =>
             {
-                let mut args = args;
-                args.positional.insert(0, receiver.clone());
+                let args = args.prepended(receiver.clone());
                 (func.clone(), args)
             }
             _ => (callable, args),
@@ -1416,8 +1419,7 @@ impl Vm {
             return Ok(None);
         }
         let instance = Value::Obj(self.alloc_instance(cls)?);
-        let mut init_args = args.clone();
-        init_args.positional.insert(0, instance.clone());
+        let init_args = args.cloned_with_first(instance.clone());
         let mut frame = self.bind_function_args(f, init_args)?;
         frame.constructing = Some(instance);
         Ok(Some(frame))

@@ -59,6 +59,30 @@ impl Args {
         }
     }
 
+    /// These arguments with `first` put before the positional ones (a receiver, a class),
+    /// in one allocation of the exact size: `Vec::insert(0, ..)` on an exactly sized vector
+    /// reallocates and shifts.
+    pub fn prepended(self, first: Value) -> Args {
+        let mut positional = Vec::with_capacity(self.positional.len() + 1);
+        positional.push(first);
+        positional.extend(self.positional);
+        Args {
+            positional,
+            kwargs: self.kwargs,
+        }
+    }
+
+    /// A copy of these arguments with `first` put before the positional ones.
+    pub fn cloned_with_first(&self, first: Value) -> Args {
+        let mut positional = Vec::with_capacity(self.positional.len() + 1);
+        positional.push(first);
+        positional.extend(self.positional.iter().cloned());
+        Args {
+            positional,
+            kwargs: self.kwargs.clone(),
+        }
+    }
+
     /// Number of positional arguments.
     pub fn len(&self) -> usize {
         self.positional.len()
