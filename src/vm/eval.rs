@@ -437,8 +437,8 @@ impl Vm {
                 Instr::CompareOp(op) => {
                     let b = pop(frame);
                     let a = pop(frame);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Some(match op {
                             crate::ast::CmpOp::Lt => x < y,
                             crate::ast::CmpOp::LtE => x <= y,
                             crate::ast::CmpOp::Gt => x > y,
@@ -457,7 +457,7 @@ impl Vm {
                                     | crate::ast::CmpOp::GtE
                             ) =>
                         {
-                            Value::Bool(match op {
+                            Some(match op {
                                 crate::ast::CmpOp::Lt => x < y,
                                 crate::ast::CmpOp::LtE => x <= y,
                                 crate::ast::CmpOp::Gt => x > y,
@@ -466,9 +466,26 @@ impl Vm {
                                 _ => x != y,
                             })
                         }
-                        _ => tri!(self.compare(&a, &b, op)),
+                        _ => None,
                     };
-                    frame.stack.push(r);
+                    match fast {
+                        // A number comparison followed by a conditional jump (every `if` and
+                        // `while` test) jumps at once: the bool is never pushed and popped, and
+                        // the jump is not dispatched (CPython 3.12's COMPARE_AND_BRANCH idea).
+                        Some(truth) => match frame.code.instructions.get(frame.ip) {
+                            Some(&Instr::PopJumpIfFalse(t)) => {
+                                frame.ip = if truth { frame.ip + 1 } else { t as usize };
+                            }
+                            Some(&Instr::PopJumpIfTrue(t)) => {
+                                frame.ip = if truth { t as usize } else { frame.ip + 1 };
+                            }
+                            _ => frame.stack.push(Value::Bool(truth)),
+                        },
+                        None => {
+                            let r = tri!(self.compare(&a, &b, op));
+                            frame.stack.push(r);
+                        }
+                    }
                 }
                 Instr::IsOp(invert) => {
                     let b = pop(frame);
