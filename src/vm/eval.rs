@@ -930,6 +930,17 @@ impl Vm {
                         callers.push(caller);
                         continue;
                     }
+                    if let Some((func, instance)) = self.super_plain_method(
+                        &receiver,
+                        &name,
+                        frame.name_hash(name_idx as usize),
+                    ) && let Some(outcome) =
+                        self.exact_args_call(&func, Some(instance), &mut frame.stack, n as usize)
+                    {
+                        frame.stack.pop();
+                        self.take_exact_call(frame, callers, outcome)?;
+                        continue;
+                    }
                     let method = self.plain_method(&receiver, &name);
                     if let Some(m) = &method
                         && let Some(outcome) =
