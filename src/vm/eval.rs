@@ -843,6 +843,12 @@ impl Vm {
                         self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
+                    if let Some(f) = tri!(self.exact_args_construct(&callable, &mut frame.stack, n))
+                    {
+                        frame.stack.pop();
+                        self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
+                        continue;
+                    }
                     let args = frame.stack.split_off(frame.stack.len() - n);
                     let callable = pop(frame);
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
@@ -1299,15 +1305,8 @@ impl Vm {
         let Some(Payload::Function(f)) = callable.payload() else {
             return None;
         };
-        let code = &f.code;
-        let flags = code.flags;
-        let given = n + usize::from(receiver.is_some());
-        if code.argcount as usize != given
-            || code.kwonlyargcount != 0
-            || flags.varargs
-            || flags.varkeywords
-            || !code.cellvars.is_empty()
-        {
+        let flags = f.code.flags;
+        if !takes_exactly(&f.code, n + usize::from(receiver.is_some())) {
             return None;
         }
         let frame = self.exact_args_function_frame(f, receiver, stack, n);
@@ -1316,6 +1315,51 @@ impl Vm {
             return Some(CallOutcome::Value(self.make_generator_for(obj, f, frame)));
         }
         Some(CallOutcome::Frame(frame))
+    }
+
+    /// CALL's fast path for `Class(args)`, a plain class (no metaclass, `object.__new__`)
+    /// whose `__init__` is a plain Python function taking exactly `self` and these `n`
+    /// arguments: the instance is allocated and the `__init__` frame filled straight off the
+    /// stack (the frame returns the instance, see `Frame::constructing`). Ok(None): take the
+    /// general path.
+    fn exact_args_construct(
+        &mut self,
+        callable: &Value,
+        stack: &mut Vec<Value>,
+        n: usize,
+    ) -> PyResult<Option<Box<Frame>>> {
+        let Some(cls) = callable.as_obj() else {
+            return Ok(None);
+        };
+        if !matches!(&cls.payload, Payload::Type(t) if t.is_heap) || cls.class.is_some() {
+            return Ok(None);
+        }
+        let new_is_object = match self.lookup_in_mro(cls, "__new__") {
+            Some(new) => matches!(new.payload(), Some(Payload::StaticMethod(f))
+                if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))),
+            None => false,
+        };
+        if !new_is_object {
+            return Ok(None);
+        }
+        let Some(init) = self.lookup_in_mro(cls, "__init__") else {
+            return Ok(None);
+        };
+        let Some(Payload::Function(f)) = init.payload() else {
+            return Ok(None);
+        };
+        let flags = f.code.flags;
+        if flags.generator
+            || flags.coroutine
+            || flags.async_generator
+            || !takes_exactly(&f.code, n + 1)
+        {
+            return Ok(None);
+        }
+        let instance = Value::Obj(self.alloc_instance(cls)?);
+        let mut frame = self.exact_args_function_frame(f, Some(instance.clone()), stack, n);
+        frame.constructing = Some(instance);
+        Ok(Some(frame))
     }
 
     /// Finishes an `exact_args_call` whose callable is already off `frame`'s stack: a frame
@@ -1452,6 +1496,16 @@ impl Vm {
         frame.constructing = Some(instance);
         Ok(Some(frame))
     }
+}
+
+/// True when `code` can be called with exactly `given` positional arguments and nothing else
+/// to bind: no `*args`/`**kwargs`, no keyword-only parameters, no cells to create.
+fn takes_exactly(code: &crate::bytecode::Code, given: usize) -> bool {
+    code.argcount as usize == given
+        && code.kwonlyargcount == 0
+        && !code.flags.varargs
+        && !code.flags.varkeywords
+        && code.cellvars.is_empty()
 }
 
 /// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
