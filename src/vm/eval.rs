@@ -329,15 +329,15 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame);
-                    let name = frame.code.names[i as usize].clone();
-                    let v = tri!(self.get_attr(&obj, &name));
+                    let hash = frame.name_hash(i as usize);
+                    let v = tri!(self.get_attr_hashed(&obj, &frame.code.names[i as usize], hash));
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    let name = frame.code.names[i as usize].clone();
-                    tri!(self.set_attr(&obj, &name, v));
+                    let hash = frame.name_hash(i as usize);
+                    tri!(self.set_attr_hashed(&obj, &frame.code.names[i as usize], hash, v));
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop(frame);
@@ -934,8 +934,19 @@ impl Vm {
                 }
                 Instr::CallMethod(name_idx, n) => {
                     let name = frame.code.names[name_idx as usize].clone();
-                    let receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
-                    let method = self.plain_method(&receiver, &name);
+                    let hash = frame.name_hash(name_idx as usize);
+                    let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
+                    let mut method = self.plain_method(&receiver, &name, hash);
+                    if method.is_none()
+                        && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
+                    {
+                        // `super().name(...)`: call the function with the object `super`
+                        // binds to in the receiver's place.
+                        let slot = frame.stack.len() - n as usize - 1;
+                        frame.stack[slot] = bound_to.clone();
+                        receiver = bound_to;
+                        method = Some(f);
+                    }
                     if let Some(m) = &method
                         && let Some(f) =
                             self.exact_args_frame(m, Some(receiver), &mut frame.stack, n as usize)
@@ -951,7 +962,7 @@ impl Vm {
                         None => {
                             let args = frame.stack.split_off(frame.stack.len() - n as usize);
                             let obj = pop(frame);
-                            (tri!(self.get_attr(&obj, &name)), args)
+                            (tri!(self.get_attr_hashed(&obj, &name, hash)), args)
                         }
                     };
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
@@ -1324,7 +1335,7 @@ impl Vm {
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
     /// instance dict), to call without creating a bound method.
-    fn plain_method(&self, obj: &Value, name: &str) -> Option<Value> {
+    fn plain_method(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
         let cls = self.type_of(obj);
         if matches!(
             obj.payload(),
@@ -1332,7 +1343,7 @@ impl Vm {
         ) {
             return None;
         }
-        let f = self.lookup_in_mro(&cls, name)?;
+        let f = self.lookup_in_mro_hashed(&cls, name, hash)?;
         let plain = match f.payload() {
             Some(Payload::Function(_)) => true,
             Some(Payload::NativeFunction(nf)) => nf.is_method,
@@ -1343,7 +1354,7 @@ impl Vm {
         }
         if let Some(Value::Obj(o)) = Some(obj)
             && let Some(d) = &o.dict
-            && self.dict_get_str(d, name).is_some()
+            && self.dict_get_str_hashed(d, name, hash).is_some()
         {
             return None;
         }
