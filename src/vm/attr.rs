@@ -9,6 +9,14 @@ use std::rc::Rc;
 impl Vm {
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        self.get_attr_hashed(obj, name, super::hashing::hash_str(name))
+    }
+
+    /// `getattr(obj, name)` with the name's hash already known (LOAD_ATTR has it).
+    pub fn get_attr_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Value> {
+        if let Some(v) = self.plain_instance_attr(obj, name, hash) {
+            return Ok(v);
+        }
         let cls = self.type_of(obj);
         if cls
             .as_type()
@@ -19,7 +27,7 @@ impl Vm {
             let r = self.call(&hook, vec![obj.clone(), Value::str(name)]);
             return self.maybe_getattr_hook(obj, &cls, name, r);
         }
-        let r = self.generic_get_attr(obj, &cls, name);
+        let r = self.generic_get_attr_hashed(obj, &cls, name, hash);
         match r {
             Ok(Some(v)) => Ok(v),
             Ok(None) => {
@@ -28,6 +36,63 @@ impl Vm {
             }
             Err(e) => self.maybe_getattr_hook(obj, &cls, name, Err(e)),
         }
+    }
+
+    /// The common case of `generic_get_attr` answered without the general machinery: a plain
+    /// instance of a class without `__getattribute__`, whose attribute is in its dict (and
+    /// not a data descriptor on the class) or is a plain function on the class. None: take
+    /// the general path.
+    fn plain_instance_attr(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let cls = o.class.as_ref()?;
+        if !matches!(o.payload, Payload::Object)
+            || cls.as_type()?.hooks.get() & super::object::HOOK_GETATTRIBUTE != 0
+        {
+            return None;
+        }
+        let from_dict = |vm: &Vm| vm.dict_get_str_hashed(o.dict.as_ref()?, name, hash);
+        match self.lookup_in_mro_hashed(cls, name, hash) {
+            None => from_dict(self),
+            Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
+                Some(from_dict(self).unwrap_or_else(|| {
+                    Value::Obj(Obj::new(Payload::BoundMethod {
+                        receiver: obj.clone(),
+                        func: f,
+                    }))
+                }))
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// For `super().name(...)`: the plain Python function `name` resolves to through the
+    /// `super` object `sup`, with the object it binds to, so the call needs no bound method.
+    /// None when the look-up is anything else (then `get_attr` decides).
+    pub fn super_method(&self, sup: &Value, name: &str, hash: i64) -> Option<(Value, Value)> {
+        let Some(Payload::Super {
+            this_class,
+            obj,
+            obj_type,
+        }) = sup.payload()
+        else {
+            return None;
+        };
+        if name == "__class__" || obj.payload().is_some_and(|p| matches!(p, Payload::Type(_))) {
+            return None;
+        }
+        // A data descriptor of `super` itself would win over the MRO search.
+        if let Some(own) = self.lookup_in_mro_hashed(&self.types.super_, name, hash)
+            && self.is_data_descriptor(&own)
+        {
+            return None;
+        }
+        let tail = obj_type.as_type().map(|t| t.mro.borrow());
+        let mro = std::iter::once(obj_type).chain(tail.iter().flat_map(|m| m.iter()));
+        let attr = mro
+            .skip_while(|c| !Rc::ptr_eq(c, this_class))
+            .skip(1)
+            .find_map(|c| self.dict_get_str_hashed(c.dict.as_ref()?, name, hash))?;
+        matches!(attr.payload(), Some(Payload::Function(_))).then(|| (attr, obj.clone()))
     }
 
     /// On AttributeError, tries the class's `__getattr__`.
@@ -149,12 +214,23 @@ impl Vm {
         cls: &ObjRef,
         name: &str,
     ) -> PyResult<Option<Value>> {
+        self.generic_get_attr_hashed(obj, cls, name, super::hashing::hash_str(name))
+    }
+
+    /// `generic_get_attr` with the name's hash already known.
+    fn generic_get_attr_hashed(
+        &mut self,
+        obj: &Value,
+        cls: &ObjRef,
+        name: &str,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj
             && let Payload::Type(_) = &o.payload
         {
             return self.type_get_attr(o, name);
         }
-        let descr = self.lookup_in_mro(cls, name);
+        let descr = self.lookup_in_mro_hashed(cls, name, hash);
         if let Some(d) = &descr
             && self.is_data_descriptor(d)
         {
@@ -170,7 +246,7 @@ impl Vm {
         }
         if let Value::Obj(o) = obj {
             if let Some(dict) = &o.dict
-                && let Some(v) = self.dict_get_str(dict, name)
+                && let Some(v) = self.dict_get_str_hashed(dict, name, hash)
             {
                 return Ok(Some(v));
             }
@@ -443,35 +519,44 @@ impl Vm {
         if name == "__class__" {
             return Ok(None);
         }
-        let mro = self.mro_of(obj_type);
-        let start = mro
-            .iter()
-            .position(|c| Rc::ptr_eq(c, this_class))
-            .map(|i| i + 1)
-            .unwrap_or(mro.len());
-        for c in &mro[start..] {
-            let Some(d) = &c.dict else { continue };
-            if let Some(attr) = self.dict_get_str(d, name) {
-                let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type))
-                    && obj.payload().is_some_and(|p| matches!(p, Payload::Type(_)));
-                return match attr.payload() {
-                    Some(Payload::ClassMethod(f)) => {
-                        Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
-                            receiver: Value::Obj(obj_type.clone()),
-                            func: f.clone(),
-                        }))))
-                    }
-                    Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
-                    _ if is_class => Ok(Some(attr)),
-                    _ => self.bind_descriptor(&attr, obj).map(Some),
-                };
-            }
+        let hash = super::hashing::hash_str(name);
+        let found = {
+            // The MRO including obj_type itself, without building it as a vector.
+            let tail = obj_type.as_type().map(|t| t.mro.borrow());
+            let mro = std::iter::once(obj_type).chain(tail.iter().flat_map(|m| m.iter()));
+            mro.skip_while(|c| !Rc::ptr_eq(c, this_class))
+                .skip(1)
+                .find_map(|c| self.dict_get_str_hashed(c.dict.as_ref()?, name, hash))
+        };
+        let Some(attr) = found else {
+            return Ok(None);
+        };
+        let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type))
+            && obj.payload().is_some_and(|p| matches!(p, Payload::Type(_)));
+        match attr.payload() {
+            Some(Payload::ClassMethod(f)) => Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: Value::Obj(obj_type.clone()),
+                func: f.clone(),
+            })))),
+            Some(Payload::StaticMethod(f)) => Ok(Some(f.clone())),
+            _ if is_class => Ok(Some(attr)),
+            _ => self.bind_descriptor(&attr, obj).map(Some),
         }
-        Ok(None)
     }
 
     /// `setattr(obj, name, value)`.
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        self.set_attr_hashed(obj, name, super::hashing::hash_str(name), value)
+    }
+
+    /// `setattr(obj, name, value)` with the name's hash already known (STORE_ATTR has it).
+    pub fn set_attr_hashed(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         let cls = self.type_of(obj);
         if cls
             .as_type()
@@ -482,7 +567,7 @@ impl Vm {
             self.call(&hook, vec![obj.clone(), Value::str(name), value])?;
             return Ok(());
         }
-        self.generic_set_attr(obj, name, Some(value))
+        self.generic_set_attr_hashed(obj, &cls, name, hash, Some(value))
     }
 
     /// `delattr(obj, name)`.
@@ -508,10 +593,23 @@ impl Vm {
         value: Option<Value>,
     ) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if let Some(descr) = self.lookup_in_mro(&cls, name)
-            && self.is_data_descriptor(&descr)
+        self.generic_set_attr_hashed(obj, &cls, name, super::hashing::hash_str(name), value)
+    }
+
+    /// `generic_set_attr` with the class and the name's hash already known.
+    fn generic_set_attr_hashed(
+        &mut self,
+        obj: &Value,
+        cls: &ObjRef,
+        name: &str,
+        hash: i64,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let descr = self.lookup_in_mro_hashed(cls, name, hash);
+        if let Some(descr) = &descr
+            && self.is_data_descriptor(descr)
         {
-            return self.descriptor_set(&descr, obj, name, value, &cls);
+            return self.descriptor_set(descr, obj, name, value, cls);
         }
         let Value::Obj(o) = obj else {
             return Err(self.no_attribute(obj, name));
@@ -616,21 +714,22 @@ impl Vm {
             return Err(self.no_attribute(obj, name));
         }
         match (&o.dict, value) {
-            (Some(d), Some(v)) => {
-                self.dict_set_str(d, name, v);
-                Ok(())
-            }
+            (Some(d), Some(v)) => match d.as_dict() {
+                Some(table) => {
+                    let key = self.attr_cache.names.key(name, hash);
+                    self.table_set(table, key, v)
+                }
+                None => Ok(()),
+            },
             (Some(d), None) => match self.dict_remove_str(d, name) {
                 Some(_) => Ok(()),
                 None => Err(self.no_attribute(obj, name)),
             },
             (None, _) => {
-                if let Some(descr) = self.lookup_in_mro(&cls, name)
-                    && !self.is_data_descriptor(&descr)
-                {
+                if descr.is_some() {
                     return Err(self.new_attribute_error(format!(
                         "'{}' object attribute '{name}' is read-only",
-                        self.class_name(&cls)
+                        self.class_name(cls)
                     )));
                 }
                 Err(self.no_attribute(obj, name))

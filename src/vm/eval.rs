@@ -330,15 +330,15 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame);
-                    let name = frame.code.names[i as usize].clone();
-                    let v = tri!(self.get_attr(&obj, &name));
+                    let hash = frame.name_hash(i as usize);
+                    let v = tri!(self.get_attr_hashed(&obj, &frame.code.names[i as usize], hash));
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    let name = frame.code.names[i as usize].clone();
-                    tri!(self.set_attr(&obj, &name, v));
+                    let hash = frame.name_hash(i as usize);
+                    tri!(self.set_attr_hashed(&obj, &frame.code.names[i as usize], hash, v));
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop(frame);
@@ -920,7 +920,8 @@ impl Vm {
                 }
                 Instr::CallMethod(name_idx, n) => {
                     let name = frame.code.names[name_idx as usize].clone();
-                    let receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
+                    let hash = frame.name_hash(name_idx as usize);
+                    let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
                     // `gen.send(v)` runs the generator's frame inline, as SEND does (CPython
                     // 3.12 specialises it the same way: SEND_GEN); its return raises
                     // StopIteration here (see `generator_returned`). Generators have no
@@ -936,18 +937,17 @@ impl Vm {
                         callers.push(caller);
                         continue;
                     }
-                    if let Some((func, instance)) = self.super_plain_method(
-                        &receiver,
-                        &name,
-                        frame.name_hash(name_idx as usize),
-                    ) && let Some(outcome) =
-                        self.exact_args_call(&func, Some(instance), &mut frame.stack, n as usize)
+                    let mut method = self.plain_method(&receiver, &name, hash);
+                    if method.is_none()
+                        && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
                     {
-                        frame.stack.pop();
-                        self.take_exact_call(frame, callers, outcome)?;
-                        continue;
+                        // `super().name(...)`: call the function with the object `super`
+                        // binds to in the receiver's place.
+                        let slot = frame.stack.len() - n as usize - 1;
+                        frame.stack[slot] = bound_to.clone();
+                        receiver = bound_to;
+                        method = Some(f);
                     }
-                    let method = self.plain_method(&receiver, &name);
                     if let Some(m) = &method
                         && let Some(outcome) =
                             self.exact_args_call(m, Some(receiver), &mut frame.stack, n as usize)
@@ -963,7 +963,7 @@ impl Vm {
                         None => {
                             let args = frame.stack.split_off(frame.stack.len() - n as usize);
                             let obj = pop(frame);
-                            (tri!(self.get_attr(&obj, &name)), args)
+                            (tri!(self.get_attr_hashed(&obj, &name, hash)), args)
                         }
                     };
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
@@ -1384,7 +1384,7 @@ impl Vm {
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
     /// instance dict), to call without creating a bound method.
-    fn plain_method(&self, obj: &Value, name: &str) -> Option<Value> {
+    fn plain_method(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
         let cls = self.type_of(obj);
         if matches!(
             obj.payload(),
@@ -1392,7 +1392,7 @@ impl Vm {
         ) {
             return None;
         }
-        let f = self.lookup_in_mro(&cls, name)?;
+        let f = self.lookup_in_mro_hashed(&cls, name, hash)?;
         let plain = match f.payload() {
             Some(Payload::Function(_)) => true,
             Some(Payload::NativeFunction(nf)) => nf.is_method,
@@ -1403,7 +1403,7 @@ impl Vm {
         }
         if let Some(Value::Obj(o)) = Some(obj)
             && let Some(d) = &o.dict
-            && self.dict_get_str(d, name).is_some()
+            && self.dict_get_str_hashed(d, name, hash).is_some()
         {
             return None;
         }

@@ -11,43 +11,6 @@ use super::{PyResult, Vm};
 use std::rc::Rc;
 
 impl Vm {
-    /// For `super().name(...)` on an instance: the plain Python function `name` resolves to
-    /// (searched in the instance type's MRO after the `super` class, as `super_get_attr`
-    /// does) and the instance to call it with — what CPython 3.12's LOAD_SUPER_ATTR method
-    /// form gives, without a bound method. None: any other case (take the general path).
-    pub(super) fn super_plain_method(
-        &self,
-        sup: &Value,
-        name: &str,
-        hash: i64,
-    ) -> Option<(Value, Value)> {
-        let Some(Payload::Super {
-            this_class,
-            obj,
-            obj_type,
-        }) = sup.payload()
-        else {
-            return None;
-        };
-        if matches!(obj.payload(), Some(Payload::Type(_))) || name == "__class__" {
-            return None;
-        }
-        let mro = obj_type.as_type()?.mro.borrow();
-        let start = if Rc::ptr_eq(this_class, obj_type) {
-            0
-        } else {
-            mro.iter().position(|c| Rc::ptr_eq(c, this_class))? + 1
-        };
-        for class in &mro[start..] {
-            let Some(dict) = &class.dict else { continue };
-            if let Some(attr) = self.dict_get_str_hashed(dict, name, hash) {
-                return matches!(attr.payload(), Some(Payload::Function(_)))
-                    .then(|| (attr, obj.clone()));
-            }
-        }
-        None
-    }
-
     /// Natives that need the calling frame: zero-argument `super()`, `globals()`, `locals()`.
     pub(super) fn call_intrinsic(
         &mut self,

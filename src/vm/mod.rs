@@ -3,6 +3,7 @@
 
 pub mod asyncgen;
 pub mod attr;
+pub mod attr_cache;
 pub mod call;
 pub mod dict;
 pub mod eval;
@@ -107,6 +108,8 @@ pub struct Vm {
     /// Finished frames kept for reuse by the next calls.
     #[allow(clippy::vec_box)] // boxed frames are what calls push and pop
     frame_pool: Vec<Box<frame::Frame>>,
+    /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
+    pub attr_cache: attr_cache::AttrCache,
 }
 
 impl Vm {
@@ -142,6 +145,7 @@ impl Vm {
             current_location: (Rc::from("<unknown>"), 0),
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
+            attr_cache: attr_cache::AttrCache::default(),
         };
         crate::builtins::init(&mut vm);
         vm

@@ -539,16 +539,29 @@ impl Vm {
 
     /// Looks `name` up along the MRO of `cls` (no descriptors applied).
     pub fn lookup_in_mro(&self, cls: &ObjRef, name: &str) -> Option<Value> {
-        let hash = super::hashing::hash_str(name);
+        self.lookup_in_mro_hashed(cls, name, super::hashing::hash_str(name))
+    }
+
+    /// `lookup_in_mro` with the name's hash already known; answers from the MRO cache
+    /// (`attr_cache`) when no class dict on the MRO changed since the last look-up.
+    pub fn lookup_in_mro_hashed(&self, cls: &ObjRef, name: &str, hash: i64) -> Option<Value> {
         let find = |c: &ObjRef| -> Option<Value> {
             let table = c.dict.as_ref()?.as_dict()?;
             table.borrow().get_str(name, hash).map(|e| e.value.clone())
         };
-        if let Some(v) = find(cls) {
-            return Some(v);
+        let Some(t) = cls.as_type() else {
+            return find(cls);
+        };
+        let mro = t.mro.borrow();
+        let versions = super::attr_cache::mro_versions(cls, &mro);
+        if let Some(found) = self.attr_cache.mro.get(cls, name, hash, versions) {
+            return found;
         }
-        let t = cls.as_type()?;
-        t.mro.borrow().iter().find_map(find)
+        let found = find(cls).or_else(|| mro.iter().find_map(find));
+        self.attr_cache
+            .mro
+            .put(cls, name, hash, versions, found.clone());
+        found
     }
 
     /// Recomputes which attribute hooks Python code overrides in `cls`'s MRO.
