@@ -577,7 +577,7 @@ pub fn init(vm: &mut Vm) {
         let data: Vec<u8> = match a.first() {
             None => Vec::new(),
             Some(v) => match v.payload() {
-                Some(Payload::Str(s)) => s.text.as_bytes().to_vec(),
+                Some(Payload::Str(s)) => s.as_str().as_bytes().to_vec(),
                 Some(Payload::Bytes(b)) => b.to_vec(),
                 _ => {
                     if let Some(n) = v.as_i64() {

@@ -151,7 +151,7 @@ impl Vm {
         let code = match source.payload() {
             Some(Payload::Code(c)) => c.clone(),
             Some(Payload::Str(s)) => {
-                let text = s.text.to_string();
+                let text = s.as_str().to_string();
                 let compiled = if is_eval {
                     let trimmed = text.trim_start_matches([' ', '\t']);
                     crate::parser::parse_expression(trimmed, "<string>")
