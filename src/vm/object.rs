@@ -138,6 +138,29 @@ impl PyStr {
             ascii,
         }
     }
+    /// The concatenation of `pieces`, sized once and built in place when short.
+    pub fn from_pieces<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> PyStr {
+        let total: usize = pieces.clone().map(str::len).sum();
+        if total > STR_INLINE_CAP {
+            let mut text = String::with_capacity(total);
+            pieces.for_each(|p| text.push_str(p));
+            return PyStr::from_string(text);
+        }
+        let mut bytes = [0u8; STR_INLINE_CAP];
+        let mut at = 0;
+        for p in pieces {
+            bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
+            at += p.len();
+        }
+        PyStr {
+            hash: Cell::new(-1),
+            ascii: bytes[..total].is_ascii(),
+            data: StrData::Inline {
+                len: total as u8,
+                bytes,
+            },
+        }
+    }
     /// Wraps a shared string (copying it).
     pub fn from_rc(text: Rc<str>) -> PyStr {
         PyStr::new(&text)

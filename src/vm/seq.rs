@@ -16,6 +16,11 @@ impl Vm {
         if let Some(v) = self.number_binop(a, b, op)? {
             return Ok(Some(v));
         }
+        if op == Operator::Add
+            && let Some(v) = super::strings::concat(a, b)
+        {
+            return Ok(Some(v));
+        }
         let (pa, pb) = (a.payload(), b.payload());
         Ok(Some(match (pa, pb, op) {
             (Some(Payload::Str(x)), Some(Payload::Str(y)), Operator::Add) => {
