@@ -33,11 +33,6 @@ fn wrap_method(
     vm.add_method(cls, name, move |vm, args| f(vm, &original, args));
 }
 
-/// True when `v` is an exception of class TypeError.
-fn is_type_error(vm: &Vm, e: &ObjRef) -> bool {
-    vm.exc_matches(e, &vm.exc.type_error.clone())
-}
-
 /// True for a zero int or float operand.
 fn is_zero(v: &Value) -> bool {
     match v {
@@ -136,19 +131,6 @@ pub fn install(vm: &mut Vm) {
             iterators.push(vm.iter(v)?);
         }
         args.positional = iterators;
-        vm.call_args(original, args)
-    });
-    let str_ = vm.types.str_.clone();
-    wrap_method(vm, &str_, "join", |vm, original, mut args| {
-        if let Some(iterable) = args.positional.get(1).cloned() {
-            match vm.iter(&iterable) {
-                Ok(it) => args.positional[1] = it,
-                Err(e) if is_type_error(vm, &e) => {
-                    return Err(vm.new_type_error("can only join an iterable"));
-                }
-                Err(e) => return Err(e),
-            }
-        }
         vm.call_args(original, args)
     });
     let bytes = vm.types.bytes.clone();

@@ -10,6 +10,28 @@ use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use num_bigint::BigInt;
 use num_traits::{Num as _, ToPrimitive};
 
+/// `int(text, base)` when the text is an optionally signed run of at most 18 plain decimal
+/// digits (the common case, parsed without the general path and without a BigInt).
+pub fn parse_small_int(text: &str, base: u32) -> Option<i64> {
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    parse_small_decimal(t, base).map(|v| if neg { -v } else { v })
+}
+
+/// The value of plain decimal digits (no sign, underscores or prefix) that fit in i64
+/// without overflow checks: the common `int("123")`, parsed without the general path.
+fn parse_small_decimal(digits: &str, base: u32) -> Option<i64> {
+    let bytes = digits.as_bytes();
+    let plain = base == 10 || (base == 0 && (bytes.len() == 1 || bytes.first() != Some(&b'0')));
+    if !plain || bytes.is_empty() || bytes.len() > 18 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0i64, |acc, d| acc * 10 + (d - b'0') as i64))
+}
+
 /// Parses an int literal like `int(s, base)` does (underscores, sign, prefixes for base 0).
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
     let t = text.trim();
@@ -17,14 +39,20 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
+    if let Some(v) = parse_small_decimal(t, base) {
+        return Some(BigInt::from(if neg { -v } else { v }));
+    }
     let lower = t.to_ascii_lowercase();
+    // A base prefix may be followed by one underscore ("0x_1f"); bare digits may not start
+    // with one.
+    let after_prefix = |prefix: &str| lower.strip_prefix(prefix).map(|r| r.strip_prefix('_').unwrap_or(r));
     let (base, digits) = match base {
         0 => {
-            if let Some(r) = lower.strip_prefix("0x") {
+            if let Some(r) = after_prefix("0x") {
                 (16, r.to_string())
-            } else if let Some(r) = lower.strip_prefix("0o") {
+            } else if let Some(r) = after_prefix("0o") {
                 (8, r.to_string())
-            } else if let Some(r) = lower.strip_prefix("0b") {
+            } else if let Some(r) = after_prefix("0b") {
                 (2, r.to_string())
             } else {
                 if lower.len() > 1
@@ -36,12 +64,11 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
                 (10, lower.clone())
             }
         }
-        16 => (16, lower.strip_prefix("0x").unwrap_or(&lower).to_string()),
-        8 => (8, lower.strip_prefix("0o").unwrap_or(&lower).to_string()),
-        2 => (2, lower.strip_prefix("0b").unwrap_or(&lower).to_string()),
+        16 => (16, after_prefix("0x").unwrap_or(&lower).to_string()),
+        8 => (8, after_prefix("0o").unwrap_or(&lower).to_string()),
+        2 => (2, after_prefix("0b").unwrap_or(&lower).to_string()),
         b => (b, lower.clone()),
     };
-    let digits = digits.strip_prefix('_').unwrap_or(&digits).to_string();
     if digits.is_empty()
         || digits.starts_with('_')
         || digits.ends_with('_')
@@ -100,6 +127,9 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         None => {}
     }
     if let Some(s) = v.as_str() {
+        if let Some(i) = parse_small_int(s, 10) {
+            return Ok(Value::Int(i));
+        }
         return match parse_int(s, 10) {
             Some(b) => Ok(Value::bigint(b)),
             None => Err(vm.new_value_error(format!(

@@ -106,82 +106,93 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize 
 
 /// `s.startswith(prefix, start, end)` for one prefix. Mirrors tailmatch.
 pub fn starts_with(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    if start.is_none() && end.is_none() {
+        return s.starts_with(prefix);
+    }
     window(s, start, end, char_len(prefix)).is_some_and(|(lo, hi, _)| s[lo..hi].starts_with(prefix))
 }
 
 /// `s.endswith(suffix, start, end)` for one suffix. Mirrors tailmatch.
 pub fn ends_with(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    if start.is_none() && end.is_none() {
+        return s.ends_with(suffix);
+    }
     window(s, start, end, char_len(suffix)).is_some_and(|(lo, hi, _)| s[lo..hi].ends_with(suffix))
 }
 
 /// `s.split(sep, maxsplit)`; `maxsplit < 0` means no limit, `sep == None` splits on runs of
 /// Python whitespace and drops empty pieces.
-pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, EmptySeparator> {
+pub fn split<'a>(
+    s: &'a str,
+    sep: Option<&str>,
+    maxsplit: i64,
+) -> Result<Vec<&'a str>, EmptySeparator> {
     let limit = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
+    let pieces = limit.saturating_add(1);
     match sep {
         Some("") => Err(EmptySeparator),
-        Some(sep) => Ok(s
-            .splitn(limit.saturating_add(1), sep)
-            .map(String::from)
-            .collect()),
+        // A one-byte separator searches with memchr instead of the two-way matcher.
+        Some(sep) if sep.len() == 1 => Ok(s.splitn(pieces, sep.as_bytes()[0] as char).collect()),
+        Some(sep) => Ok(s.splitn(pieces, sep).collect()),
         None => Ok(split_whitespace(s, limit)),
     }
 }
 
 /// `s.rsplit(sep, maxsplit)`; pieces come back in left-to-right order.
-pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, EmptySeparator> {
+pub fn rsplit<'a>(
+    s: &'a str,
+    sep: Option<&str>,
+    maxsplit: i64,
+) -> Result<Vec<&'a str>, EmptySeparator> {
     let limit = if maxsplit < 0 {
         usize::MAX
     } else {
         maxsplit as usize
     };
-    match sep {
-        Some("") => Err(EmptySeparator),
-        Some(sep) => {
-            let mut parts: Vec<String> = s
-                .rsplitn(limit.saturating_add(1), sep)
-                .map(String::from)
-                .collect();
-            parts.reverse();
-            Ok(parts)
-        }
-        None => Ok(rsplit_whitespace(s, limit)),
-    }
+    let pieces = limit.saturating_add(1);
+    let mut parts: Vec<&str> = match sep {
+        Some("") => return Err(EmptySeparator),
+        Some(sep) if sep.len() == 1 => s.rsplitn(pieces, sep.as_bytes()[0] as char).collect(),
+        Some(sep) => s.rsplitn(pieces, sep).collect(),
+        None => return Ok(rsplit_whitespace(s, limit)),
+    };
+    parts.reverse();
+    Ok(parts)
 }
 
 /// Whitespace `split` with at most `limit` splits; the last piece keeps its inner whitespace.
-fn split_whitespace(s: &str, limit: usize) -> Vec<String> {
+fn split_whitespace(s: &str, limit: usize) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     while !rest.is_empty() {
         if parts.len() == limit {
-            parts.push(rest.to_string());
+            parts.push(rest);
             break;
         }
         let end = rest.find(is_space).unwrap_or(rest.len());
-        parts.push(rest[..end].to_string());
+        parts.push(&rest[..end]);
         rest = rest[end..].trim_start_matches(is_space);
     }
     parts
 }
 
 /// Whitespace `rsplit` with at most `limit` splits, counted from the right.
-fn rsplit_whitespace(s: &str, limit: usize) -> Vec<String> {
+fn rsplit_whitespace(s: &str, limit: usize) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = s.trim_end_matches(is_space);
     while !rest.is_empty() {
         if parts.len() == limit {
-            parts.push(rest.to_string());
+            parts.push(rest);
             break;
         }
         let start = rest.rfind(is_space).map_or(0, |at| {
             at + rest[at..].chars().next().map_or(1, char::len_utf8)
         });
-        parts.push(rest[start..].to_string());
+        parts.push(&rest[start..]);
         rest = rest[..start].trim_end_matches(is_space);
     }
     parts.reverse();

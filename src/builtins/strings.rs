@@ -154,16 +154,48 @@ fn add(
     vm: &mut Vm,
     cls: &ObjRef,
     name: &'static str,
-    f: impl Fn(&mut Vm, String, Vec<Value>) -> PyResult<Value> + 'static,
+    f: impl Fn(&mut Vm, &str, &[Value]) -> PyResult<Value> + 'static,
 ) {
     vm.add_method(cls, name, move |vm, args| {
-        let s = me(vm, &args, name)?;
-        let rest = args.check(vm, name, 1, 8)?[1..].to_vec();
-        f(vm, s, rest)
+        args.check(vm, name, 1, 8)?;
+        let Some(s) = args.positional.first().and_then(|v| v.as_str()) else {
+            return Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")));
+        };
+        f(vm, s, &args.positional[1..])
     });
 }
 
-fn strip_method(vm: &mut Vm, s: String, a: Vec<Value>, side: StripSide) -> PyResult<Value> {
+/// Mirrors unicode_join: `sep.join(items)`, sizing the result once.
+fn join_strs(vm: &mut Vm, sep: &str, items: &[Value]) -> PyResult<Value> {
+    let mut total = sep.len() * items.len().saturating_sub(1);
+    for (i, x) in items.iter().enumerate() {
+        match x.as_str() {
+            Some(t) => total += t.len(),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(x)
+                )));
+            }
+        }
+    }
+    if items.len() == 1
+        && let Some(o) = items[0].as_obj()
+        && o.class.is_none()
+    {
+        return Ok(items[0].clone());
+    }
+    let mut out = String::with_capacity(total);
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(x.as_str().unwrap_or_default());
+    }
+    Ok(Value::string(out))
+}
+
+fn strip_method(vm: &mut Vm, s: &str, a: &[Value], side: StripSide) -> PyResult<Value> {
     let chars = match a.first() {
         None | Some(Value::None) => None,
         Some(v) => Some(str_arg(vm, v, "strip arg")?),
@@ -255,23 +287,29 @@ pub fn init(vm: &mut Vm) {
         let Some(it) = a.first() else {
             return Err(vm.new_type_error("join() takes exactly one argument (0 given)"));
         };
-        let items = vm.collect(it)?;
-        let mut out = String::new();
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(&s);
+        // A list or tuple is joined in place (no copy of its items); anything else is
+        // collected first, as PySequence_Fast does.
+        let collected;
+        let list_guard;
+        let items: &[Value] = match it.payload() {
+            Some(Payload::List(l)) if it.as_obj().is_some_and(|o| o.class.is_none()) => {
+                list_guard = l.borrow();
+                &list_guard
             }
-            match x.as_str() {
-                Some(t) => out.push_str(t),
-                None => {
-                    return Err(vm.new_type_error(format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        vm.type_name(x)
-                    )));
-                }
+            Some(Payload::Tuple(t)) => t,
+            _ => {
+                let iterator = match vm.iter(it) {
+                    Ok(iterator) => iterator,
+                    Err(e) if vm.exc_matches(&e, &vm.exc.type_error.clone()) => {
+                        return Err(vm.new_type_error("can only join an iterable"));
+                    }
+                    Err(e) => return Err(e),
+                };
+                collected = vm.collect(&iterator)?;
+                &collected
             }
-        }
-        Ok(Value::string(out))
+        };
+        join_strs(vm, s, items)
     });
     for (name, right) in [("split", false), ("rsplit", true)] {
         vm.add_method(&str_, name, move |vm, mut args| {
@@ -289,7 +327,7 @@ pub fn init(vm: &mut Vm) {
                 str_algo::split(&s, sep.as_deref(), maxsplit)
             };
             match r {
-                Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::string).collect())),
+                Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
                 Err(_) => Err(vm.new_value_error("empty separator")),
             }
         });
@@ -324,9 +362,9 @@ pub fn init(vm: &mut Vm) {
             };
             let start = opt_int(vm, a.get(1))?;
             let end = opt_int(vm, a.get(2))?;
-            let cands: Vec<Value> = match p.as_tuple() {
-                Some(t) => t.to_vec(),
-                None => vec![p.clone()],
+            let cands = match p.as_tuple() {
+                Some(t) => t,
+                None => std::slice::from_ref(p),
             };
             for c in cands {
                 let Some(c) = c.as_str() else {
@@ -500,7 +538,7 @@ pub fn init(vm: &mut Vm) {
     });
     add(vm, &str_, "encode", |_, s, _| {
         Ok(Value::Obj(Obj::new(Payload::Bytes(
-            s.into_bytes().into_boxed_slice(),
+            s.as_bytes().into(),
         ))))
     });
     vm.add_method(&str_, "format", |vm, mut args| {
@@ -577,7 +615,7 @@ pub fn init(vm: &mut Vm) {
         let data: Vec<u8> = match a.first() {
             None => Vec::new(),
             Some(v) => match v.payload() {
-                Some(Payload::Str(s)) => s.text.as_bytes().to_vec(),
+                Some(Payload::Str(s)) => s.as_str().as_bytes().to_vec(),
                 Some(Payload::Bytes(b)) => b.to_vec(),
                 _ => {
                     if let Some(n) = v.as_i64() {

@@ -162,7 +162,6 @@ impl NameKeys {
             return v.clone();
         }
         let s = super::object::PyStr::new(name);
-        s.hash.set(Some(hash));
         let v = Value::Obj(Obj::new(super::object::Payload::Str(s)));
         *slot = Some(v.clone());
         v

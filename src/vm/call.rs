@@ -370,6 +370,12 @@ impl Vm {
 
     /// Calls a class: `type(x)`, a metaclass `__call__`, or `__new__` + `__init__`.
     pub fn call_type(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
+        if let [arg] = args.positional.as_slice()
+            && args.kwargs.is_empty()
+            && let Some(r) = self.convert_call_fast(cls, arg)
+        {
+            return r;
+        }
         let meta = self.type_of(&Value::Obj(cls.clone()));
         if !Rc::ptr_eq(&meta, &self.types.type_)
             && let Some(call) = self.lookup_in_mro(&meta, "__call__")

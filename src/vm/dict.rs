@@ -64,7 +64,7 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::None, _) | (_, Value::None) => Some(false),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
             (Payload::Str(s), Payload::Str(t)) if x.class.is_none() && y.class.is_none() => {
-                Some(s.text == t.text)
+                Some(s.as_str() == t.as_str())
             }
             _ => None,
         },

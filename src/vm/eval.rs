@@ -530,14 +530,7 @@ impl Vm {
                     }
                     frame.stack.push(Value::Obj(d));
                 }
-                Instr::BuildString(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let mut s = String::new();
-                    for it in &items {
-                        s.push_str(it.as_str().unwrap_or(""));
-                    }
-                    frame.stack.push(Value::string(s));
-                }
+                Instr::BuildString(n) => super::strings::build_string(&mut frame.stack, n as usize),
                 Instr::BuildSlice(n) => {
                     let step = if n == 3 { pop(frame) } else { Value::None };
                     let stop = pop(frame);
@@ -632,6 +625,14 @@ impl Vm {
                     conversion,
                     has_spec,
                 } => {
+                    if conversion.is_none()
+                        && !has_spec
+                        && let Some(top) = frame.stack.last_mut()
+                        && let Some(s) = super::strings::format_simple(top)
+                    {
+                        *top = s;
+                        continue;
+                    }
                     let spec = if has_spec { pop(frame) } else { Value::None };
                     let v = pop(frame);
                     let v = match conversion {

@@ -169,7 +169,7 @@ impl Vm {
         let code = match source.payload() {
             Some(Payload::Code(c)) => c.clone(),
             Some(Payload::Str(s)) => {
-                let text = s.text.to_string();
+                let text = s.as_str().to_string();
                 self.compile_source(&text, "<string>", is_eval)?
             }
             _ => {

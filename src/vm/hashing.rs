@@ -160,8 +160,8 @@ thread_local! {
         std::cell::RefCell::new(vec![None; NAME_CACHE_SIZE]);
 }
 
-/// `hash_str` without the memo.
-fn hash_str_uncached(s: &str) -> i64 {
+/// `hash_str` without the memo (for texts whose hash is cached elsewhere, e.g. in a `PyStr`).
+pub fn hash_str_uncached(s: &str) -> i64 {
     if s.is_ascii() {
         return hash_bytes(s.as_bytes());
     }

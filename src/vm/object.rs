@@ -77,45 +77,131 @@ impl Obj {
     }
 }
 
+/// The longest text (in UTF-8 bytes) a `str` keeps inside its object instead of in a
+/// second allocation.
+pub const STR_INLINE_CAP: usize = 30;
+
+/// Where a `str`'s bytes live: inside the object when short, else in one boxed slice.
+enum StrData {
+    /// Short text stored in place; `bytes[..len]` is valid UTF-8.
+    Inline {
+        /// Number of used bytes (at most `STR_INLINE_CAP`).
+        len: u8,
+        /// The text, padded with zeros.
+        bytes: [u8; STR_INLINE_CAP],
+    },
+    /// Longer text in its own allocation.
+    Heap(Box<str>),
+}
+
 /// A `str`: the text plus whether it is pure ASCII (so char indexing is byte indexing).
+///
+/// Short texts live inside the object (one allocation per string, as CPython's compact
+/// strings); the hash is cached on first use, as in CPython's `ob_shash`.
 pub struct PyStr {
+    /// Cached hash, or -1 before it is computed (a str hash is never -1, as in CPython).
+    hash: Cell<i64>,
     /// The UTF-8 text.
-    pub text: Rc<str>,
+    data: StrData,
     /// True when every char is ASCII.
     pub ascii: bool,
-    /// Cached hash (computed on first use).
-    pub hash: Cell<Option<i64>>,
 }
 
 impl PyStr {
     /// Wraps a borrowed string.
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_rc(Rc::from(s))
-    }
-    /// Wraps an owned string.
-    pub fn from_string(s: String) -> PyStr {
-        PyStr::from_rc(Rc::from(s))
-    }
-    /// Wraps a shared string.
-    pub fn from_rc(text: Rc<str>) -> PyStr {
-        let ascii = text.is_ascii();
+        let data = if s.len() <= STR_INLINE_CAP {
+            let mut bytes = [0u8; STR_INLINE_CAP];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            StrData::Inline {
+                len: s.len() as u8,
+                bytes,
+            }
+        } else {
+            StrData::Heap(Box::from(s))
+        };
         PyStr {
-            text,
-            ascii,
-            hash: Cell::new(None),
+            hash: Cell::new(-1),
+            data,
+            ascii: s.is_ascii(),
         }
     }
+    /// Wraps an owned string (kept in place when long, so no copy is made).
+    pub fn from_string(s: String) -> PyStr {
+        if s.len() <= STR_INLINE_CAP {
+            return PyStr::new(&s);
+        }
+        let ascii = s.is_ascii();
+        PyStr {
+            hash: Cell::new(-1),
+            data: StrData::Heap(s.into_boxed_str()),
+            ascii,
+        }
+    }
+    /// The concatenation of `pieces`, sized once and built in place when short.
+    pub fn from_pieces<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> PyStr {
+        let total: usize = pieces.clone().map(str::len).sum();
+        if total > STR_INLINE_CAP {
+            let mut text = String::with_capacity(total);
+            pieces.for_each(|p| text.push_str(p));
+            return PyStr::from_string(text);
+        }
+        let mut bytes = [0u8; STR_INLINE_CAP];
+        let mut at = 0;
+        for p in pieces {
+            bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
+            at += p.len();
+        }
+        PyStr {
+            hash: Cell::new(-1),
+            ascii: bytes[..total].is_ascii(),
+            data: StrData::Inline {
+                len: total as u8,
+                bytes,
+            },
+        }
+    }
+    /// Wraps a shared string (copying it).
+    pub fn from_rc(text: Rc<str>) -> PyStr {
+        PyStr::new(&text)
+    }
     /// The text.
+    #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        match &self.data {
+            StrData::Inline { len, bytes } => {
+                let used = &bytes[..*len as usize];
+                // SAFETY: `bytes[..len]` was copied whole from a `&str` in `PyStr::new` and
+                // is never mutated, so it is valid UTF-8.
+                unsafe { std::str::from_utf8_unchecked(used) }
+            }
+            StrData::Heap(text) => text,
+        }
     }
     /// Length in code points.
     pub fn char_len(&self) -> usize {
         if self.ascii {
-            self.text.len()
+            self.as_str().len()
         } else {
-            self.text.chars().count()
+            self.as_str().chars().count()
         }
+    }
+    /// The cached hash, if it was computed.
+    #[inline]
+    pub fn cached_hash(&self) -> Option<i64> {
+        let h = self.hash.get();
+        (h != -1).then_some(h)
+    }
+    /// The hash (mirrors unicode_hash: computed once, then cached).
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = super::hashing::hash_str_uncached(self.as_str());
+        self.hash.set(h);
+        h
     }
 }
 

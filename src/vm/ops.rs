@@ -189,7 +189,7 @@ impl Vm {
                     }
                 }
                 Ok(match &o.payload {
-                    Payload::Str(s) => !s.text.is_empty(),
+                    Payload::Str(s) => !s.as_str().is_empty(),
                     Payload::Int(b) => !num_traits::Zero::is_zero(b),
                     Payload::Float(f) => *f != 0.0,
                     Payload::Bytes(b) => !b.is_empty(),
@@ -294,7 +294,7 @@ impl Vm {
         };
         let addr = Rc::as_ptr(&o) as usize;
         Ok(match &o.payload {
-            Payload::Str(s) => str_repr(&s.text),
+            Payload::Str(s) => str_repr(&s.as_str()),
             Payload::Int(b) => b.to_string(),
             Payload::Float(f) => float_repr(*f),
             Payload::Bytes(b) => bytes_repr(b),
@@ -544,7 +544,7 @@ impl Vm {
     /// `object.__str__` and the built-in types' `__str__`.
     pub fn builtin_str(&mut self, v: &Value) -> PyResult<String> {
         match v.payload() {
-            Some(Payload::Str(s)) => Ok(s.text.to_string()),
+            Some(Payload::Str(s)) => Ok(s.as_str().to_string()),
             Some(Payload::Exception(e)) => {
                 if let Some(r) = crate::builtins::exceptions::group_str(self, v) {
                     return r;
@@ -598,7 +598,11 @@ impl Vm {
             Value::Bool(b) => return Ok(*b as i64),
             Value::Int(i) => return Ok(hashing::hash_i64(*i)),
             Value::Float(f) => return Ok(hashing::hash_f64(*f)),
-            Value::Obj(_) => {}
+            Value::Obj(o) => {
+                if let (None, Payload::Str(s)) = (&o.class, &o.payload) {
+                    return Ok(s.hash());
+                }
+            }
         }
         if self.has_user_class(v) {
             let cls = self.type_of(v);
@@ -628,14 +632,7 @@ impl Vm {
             return self.hash(v);
         };
         match &o.payload {
-            Payload::Str(s) => {
-                if let Some(h) = s.hash.get() {
-                    return Ok(h);
-                }
-                let h = hashing::hash_str(&s.text);
-                s.hash.set(Some(h));
-                Ok(h)
-            }
+            Payload::Str(s) => Ok(s.hash()),
             Payload::Int(b) => Ok(hashing::hash_bigint(b)),
             Payload::Float(f) => Ok(hashing::hash_f64(*f)),
             Payload::Bytes(b) => Ok(hashing::hash_bytes(b)),
@@ -749,7 +746,7 @@ impl Vm {
             });
         };
         match (&oa.payload, &ob.payload) {
-            (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(op, x.text.cmp(&y.text)))),
+            (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(op, x.as_str().cmp(&y.as_str())))),
             (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(op, x.cmp(y)))),
             (Payload::Tuple(x), Payload::Tuple(y)) => {
                 let (x, y) = (x.to_vec(), y.to_vec());

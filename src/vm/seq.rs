@@ -16,12 +16,17 @@ impl Vm {
         if let Some(v) = self.number_binop(a, b, op)? {
             return Ok(Some(v));
         }
+        if op == Operator::Add
+            && let Some(v) = super::strings::concat(a, b)
+        {
+            return Ok(Some(v));
+        }
         let (pa, pb) = (a.payload(), b.payload());
         Ok(Some(match (pa, pb, op) {
             (Some(Payload::Str(x)), Some(Payload::Str(y)), Operator::Add) => {
-                let mut s = String::with_capacity(x.text.len() + y.text.len());
-                s.push_str(&x.text);
-                s.push_str(&y.text);
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(&x.as_str());
+                s.push_str(&y.as_str());
                 Value::string(s)
             }
             (Some(Payload::Str(x)), _, Operator::Mult)
@@ -32,7 +37,7 @@ impl Vm {
                     a
                 };
                 let Some(n) = n.as_i64() else { return Ok(None) };
-                Value::string(x.text.repeat(n.max(0) as usize))
+                Value::string(x.as_str().repeat(n.max(0) as usize))
             }
             (Some(Payload::Str(_)), _, Operator::Mod) => {
                 let fmt = a.as_str().unwrap_or("").to_string();
@@ -386,13 +391,13 @@ impl Vm {
                     Some(Payload::Tuple(t)) => t.get(i).cloned(),
                     Some(Payload::Str(s)) => {
                         if s.ascii {
-                            s.text
+                            s.as_str()
                                 .as_bytes()
                                 .get(i)
                                 .map(|b| Value::string((*b as char).to_string()))
                         } else {
                             // Keep a byte offset in `index` for non-ASCII strings.
-                            let rest = &s.text[i.min(s.text.len())..];
+                            let rest = &s.as_str()[i.min(s.as_str().len())..];
                             match rest.chars().next() {
                                 Some(c) => {
                                     *index += c.len_utf8();
@@ -751,17 +756,17 @@ impl Vm {
                     let (a, b, st) = self.slice_parts(key)?;
                     let idx = slice_indices(a, b, st, s.char_len());
                     if s.ascii {
-                        let bytes = s.text.as_bytes();
+                        let bytes = s.as_str().as_bytes();
                         let out: String = idx.into_iter().map(|i| bytes[i] as char).collect();
                         return Ok(Value::string(out));
                     }
-                    let chars: Vec<char> = s.text.chars().collect();
+                    let chars: Vec<char> = s.as_str().chars().collect();
                     return Ok(Value::string(idx.into_iter().map(|i| chars[i]).collect()));
                 }
                 let len = s.char_len();
                 match self.seq_index(key, len, "string")? {
                     Some(i) => Ok(Value::string(
-                        super::strings::char_at(&s.text, s.ascii, i)
+                        super::strings::char_at(&s.as_str(), s.ascii, i)
                             .map(String::from)
                             .unwrap_or_default(),
                     )),
@@ -978,7 +983,7 @@ impl Vm {
     pub fn builtin_contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
         match c.payload() {
             Some(Payload::Str(s)) => match item.as_str() {
-                Some(sub) => Ok(s.text.contains(sub)),
+                Some(sub) => Ok(s.as_str().contains(sub)),
                 None => Err(self.new_type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)

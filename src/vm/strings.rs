@@ -1,4 +1,102 @@
-//! String helpers: CPython's `repr` of str and bytes, char indexing and slicing.
+//! String helpers: CPython's `repr` of str and bytes, char indexing and slicing, and the
+//! allocation-lean fast paths for building strings (f-strings, `+`, `str(int)`).
+
+use super::object::{Obj, Payload, PyStr};
+use super::value::{ObjRef, Value};
+use super::{PyResult, Vm};
+use std::rc::Rc;
+
+/// The decimal text of `i` written into `buf` (no allocation; mirrors int.__str__).
+pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
+/// A `str` value holding the decimal text of `i`.
+pub fn int_to_str_value(i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    Value::str(i64_decimal(i, &mut buf))
+}
+
+/// True for an object of exactly the built-in `str` type.
+fn is_exact_str(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if o.class.is_none() && matches!(o.payload, Payload::Str(_)))
+}
+
+/// FORMAT_VALUE without conversion or spec when the answer needs no method call: an exact
+/// str is its own text and an int its decimal digits (as `format(x, "")` gives).
+pub fn format_simple(v: &Value) -> Option<Value> {
+    match v {
+        Value::Int(i) => Some(int_to_str_value(*i)),
+        _ if is_exact_str(v) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// BUILD_STRING: replaces the top `n` values of `stack` (strs made by FORMAT_VALUE or
+/// constants) with their concatenation, sized once and stored inline when short.
+pub fn build_string(stack: &mut Vec<Value>, n: usize) {
+    let start = stack.len() - n;
+    // Mirrors _PyUnicode_JoinArray: one exact str is the result itself.
+    if n == 1 && is_exact_str(&stack[start]) {
+        return;
+    }
+    let pieces = stack[start..].iter().map(|v| v.as_str().unwrap_or_default());
+    let joined = Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(pieces))));
+    stack.truncate(start);
+    stack.push(joined);
+}
+
+/// `a + b` for two exact strs (mirrors PyUnicode_Concat, including returning an operand
+/// unchanged when the other is empty).
+pub fn concat(a: &Value, b: &Value) -> Option<Value> {
+    if !is_exact_str(a) || !is_exact_str(b) {
+        return None;
+    }
+    let (x, y) = (a.as_str()?, b.as_str()?);
+    if y.is_empty() {
+        return Some(a.clone());
+    }
+    if x.is_empty() {
+        return Some(b.clone());
+    }
+    Some(Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(
+        [x, y].into_iter(),
+    )))))
+}
+
+impl Vm {
+    /// `str(x)` and `int(x)` with one positional argument, called on the exact built-in
+    /// types: the conversion without the generic `__new__`/`__init__` protocol (which has
+    /// no other effect for these types). `None` when the call is not of that shape.
+    pub fn convert_call_fast(&mut self, cls: &ObjRef, arg: &Value) -> Option<PyResult<Value>> {
+        if Rc::ptr_eq(cls, &self.types.str_) {
+            return Some(match arg {
+                Value::Int(i) => Ok(int_to_str_value(*i)),
+                // CPython returns an exact str argument itself.
+                _ if is_exact_str(arg) => Ok(arg.clone()),
+                _ => self.str(arg).map(Value::string),
+            });
+        }
+        if Rc::ptr_eq(cls, &self.types.int) {
+            return Some(crate::builtins::numbers::to_int(self, arg));
+        }
+        None
+    }
+}
 
 /// Mirrors unicode_repr (the algorithm lives in `builtins::str_repr`).
 pub fn str_repr(s: &str) -> String {
