@@ -16,16 +16,18 @@ pub fn add_new(
     let owner = vm.class_name(class);
     let base = class.clone();
     let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+        // The class name is formatted only for an error message.
+        if let Some(Value::Obj(c)) = args.positional.first()
+            && c.as_type().is_some()
+            && vm.is_subclass(c, &base)
+        {
+            return f(vm, args);
+        }
         let n = vm.class_name(&base);
         match args.positional.first() {
             Some(Value::Obj(c)) if c.as_type().is_some() => {
-                if vm.is_subclass(c, &base) {
-                    f(vm, args)
-                } else {
-                    let cn = vm.class_name(c);
-                    Err(vm
-                        .new_type_error(format!("{n}.__new__({cn}): {cn} is not a subtype of {n}")))
-                }
+                let cn = vm.class_name(c);
+                Err(vm.new_type_error(format!("{n}.__new__({cn}): {cn} is not a subtype of {n}")))
             }
             Some(other) => {
                 let tn = vm.type_name(other);

@@ -361,6 +361,13 @@ impl Vm {
                                     }
                                 }
                             }
+                            Payload::Tuple(t) => {
+                                let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
+                                match usize::try_from(idx).ok().and_then(|i| t.get(i)) {
+                                    Some(v) => v.clone(),
+                                    None => tri!(self.get_item(&c, &key)),
+                                }
+                            }
                             _ => tri!(self.get_item(&c, &key)),
                         },
                         _ => tri!(self.get_item(&c, &key)),
@@ -371,7 +378,31 @@ impl Vm {
                     let key = pop(frame);
                     let c = pop(frame);
                     let v = pop(frame);
-                    tri!(self.set_item(&c, &key, v));
+                    // `list[i] = v` with an index in range (CPython's STORE_SUBSCR_LIST_INT);
+                    // the old item is dropped after the list is released, since dropping it
+                    // may run code that looks at the list.
+                    let v = match (&c, &key) {
+                        (Value::Obj(o), Value::Int(i)) if o.class.is_none() => match &o.payload {
+                            Payload::List(l) => {
+                                let mut items = l.borrow_mut();
+                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                match usize::try_from(idx).ok().and_then(|i| items.get_mut(i)) {
+                                    Some(slot) => {
+                                        let old = std::mem::replace(slot, v);
+                                        drop(items);
+                                        drop(old);
+                                        None
+                                    }
+                                    None => Some(v),
+                                }
+                            }
+                            _ => Some(v),
+                        },
+                        _ => Some(v),
+                    };
+                    if let Some(v) = v {
+                        tri!(self.set_item(&c, &key, v));
+                    }
                 }
                 Instr::DeleteSubscr => {
                     let key = pop(frame);

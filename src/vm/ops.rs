@@ -108,6 +108,11 @@ pub fn fast_numeric_binop(a: &Value, b: &Value, op: Operator) -> Option<Value> {
             Operator::BitAnd => Some(Value::Int(x & y)),
             Operator::BitOr => Some(Value::Int(x | y)),
             Operator::BitXor => Some(Value::Int(x ^ y)),
+            // A non-negative exponent keeps an int; overflow takes the big-int path.
+            Operator::Pow if *y >= 0 => u32::try_from(*y)
+                .ok()
+                .and_then(|e| x.checked_pow(e))
+                .map(Value::Int),
             // Both exact as doubles, so the quotient is correctly rounded.
             Operator::Div
                 if *y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 =>
@@ -132,6 +137,12 @@ pub fn fast_numeric_binop(a: &Value, b: &Value, op: Operator) -> Option<Value> {
                 Operator::Sub => Some(Value::Float(x - y)),
                 Operator::Mult => Some(Value::Float(x * y)),
                 Operator::Div if y != 0.0 => Some(Value::Float(x / y)),
+                // float_pow calls C pow() after its special cases (zero or negative base,
+                // infinities, NaN); a positive finite base with a finite exponent and a
+                // finite result needs none of them.
+                Operator::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+                    Some(x.powf(y)).filter(|r| r.is_finite()).map(Value::Float)
+                }
                 _ => None,
             }
         }
@@ -746,7 +757,9 @@ impl Vm {
             });
         };
         match (&oa.payload, &ob.payload) {
-            (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(op, x.as_str().cmp(&y.as_str())))),
+            (Payload::Str(x), Payload::Str(y)) => {
+                Ok(Some(ord_result(op, x.as_str().cmp(&y.as_str()))))
+            }
             (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(op, x.cmp(y)))),
             (Payload::Tuple(x), Payload::Tuple(y)) => {
                 let (x, y) = (x.to_vec(), y.to_vec());
