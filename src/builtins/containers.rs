@@ -423,10 +423,10 @@ fn dict_init(vm: &mut Vm) {
         });
     }
     vm.add_method(&dict, "get", |vm, args| {
-        let a = args.check(vm, "get", 2, 3)?.to_vec();
-        let d = a[0].as_obj().cloned().expect("self");
+        let a = args.check(vm, "get", 2, 3)?;
+        let d = a[0].as_obj().expect("self");
         Ok(vm
-            .dict_get(&d, &a[1])?
+            .dict_get(d, &a[1])?
             .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
     });
     vm.add_method(&dict, "pop", |vm, args| {

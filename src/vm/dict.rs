@@ -76,6 +76,23 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+/// The outcome of a fast probe: a match found after candidates that need `__eq__` is not
+/// final, because the probe order decides (as in CPython, where those earlier `__eq__`
+/// calls run first and may match); it becomes the last candidate, marked by `Value::None`
+/// standing for "known equal".
+fn settle(found: Option<usize>, slow: &mut Vec<(usize, Value)>) -> Option<usize> {
+    match found {
+        Some(ix) if !slow.is_empty() => {
+            slow.push((ix, KNOWN_EQUAL));
+            None
+        }
+        other => other,
+    }
+}
+
+/// The stand-in key of a candidate `settle` already knows is equal.
+const KNOWN_EQUAL: Value = Value::None;
+
 /// Mirrors setobject.c LINEAR_PROBES.
 const LINEAR_PROBES: usize = 9;
 /// Mirrors setobject.c PySet_MINSIZE.
@@ -348,7 +365,7 @@ impl DictTable {
                 },
                 Some(_) => true,
             });
-            return found;
+            return settle(found, slow);
         }
         if self.indices.is_empty() {
             return None;
@@ -375,7 +392,18 @@ impl DictTable {
             }
             true
         });
-        found
+        settle(found, slow)
+    }
+
+    /// The entry index of `key` by fast equality alone (candidates that would need `__eq__`
+    /// count as different), for callers that cannot re-enter the VM.
+    fn find_without_vm(&self, hash: i64, key: &Value) -> Option<usize> {
+        let mut slow = Vec::new();
+        self.find_fast(hash, key, &mut slow).or_else(|| {
+            slow.last()
+                .filter(|(_, k)| k.is_none())
+                .map(|(ix, _)| *ix)
+        })
     }
 
     /// Looks a str key up without the VM (str keys only compare equal to strs).
@@ -399,27 +427,75 @@ impl DictTable {
     /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
     fn str_index(&self, key: &str, hash: i64) -> Option<usize> {
         if self.set_mode {
-            let mut slow = Vec::new();
-            return self.find_fast(hash, &Value::str(key), &mut slow);
+            return self.find_without_vm(hash, &Value::str(key));
         }
         if self.indices.is_empty() {
             return None;
         }
-        let mut found = None;
-        self.probe(hash, |_, ix| {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
             if ix == EMPTY {
-                return false;
+                return None;
             }
-            if ix >= 0 {
-                let e = self.entries[ix as usize].as_ref().expect("live entry");
-                if e.hash == hash && e.key.as_str() == Some(key) {
-                    found = Some(ix as usize);
-                    return false;
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+                && let Some(text) = e.key.as_str()
+                && (std::ptr::eq(text, key) || text == key)
+            {
+                return Some(ix as usize);
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
+    /// Dict mode: inserts or replaces `key` in one probe when every candidate compares
+    /// without the VM; hands the pair back when a compare needs `__eq__` (or in set mode).
+    fn set_fast(&mut self, hash: i64, key: Value, value: Value) -> Result<(), (Value, Value)> {
+        if self.set_mode {
+            return Err((key, value));
+        }
+        if !self.indices.is_empty() {
+            let mask = self.indices.len() - 1;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            loop {
+                let ix = self.indices[i];
+                if ix == EMPTY {
+                    break;
                 }
+                if ix >= 0
+                    && let Some(e) = &mut self.entries[ix as usize]
+                    && e.hash == hash
+                {
+                    match fast_eq(&e.key, &key) {
+                        Some(true) => {
+                            e.value = value;
+                            self.version += 1;
+                            return Ok(());
+                        }
+                        Some(false) => {}
+                        None => return Err((key, value)),
+                    }
+                }
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
-            true
-        });
-        found
+        }
+        self.insert_new_unchecked(Entry { hash, key, value });
+        Ok(())
     }
 
     fn resize(&mut self) {
@@ -535,9 +611,7 @@ impl DictTable {
 
     /// Removes a str key (no VM needed).
     pub fn remove_str(&mut self, key: &str, hash: i64) -> Option<Entry> {
-        let mut slow = Vec::new();
-        let probe_key = Value::str(key);
-        let ix = self.find_fast(hash, &probe_key, &mut slow)?;
+        let ix = self.find_without_vm(hash, &Value::str(key))?;
         Some(self.remove_at(ix))
     }
 }
@@ -560,6 +634,11 @@ impl Vm {
                 t.version
             };
             for (ix, candidate) in slow {
+                // A None candidate is never deferred (fast_eq decides None), so it can
+                // only be settle's "known equal" marker.
+                if candidate.is_none() {
+                    return Ok(Some(ix));
+                }
                 let equal = self.eq(&candidate, key)?;
                 if table.borrow().version != version {
                     continue 'restart;
@@ -592,6 +671,10 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         let hash = self.hash(&key)?;
+        let (key, value) = match table.borrow_mut().set_fast(hash, key, value) {
+            Ok(()) => return Ok(()),
+            Err(pair) => pair,
+        };
         match self.table_find(table, &key, hash)? {
             Some(ix) => {
                 let mut t = table.borrow_mut();

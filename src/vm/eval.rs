@@ -644,6 +644,9 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop(frame);
+                    if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
+                        continue;
+                    }
                     let items = tri!(self.unpack(&seq, n as usize, None));
                     frame.stack.extend(items.into_iter().rev());
                 }

@@ -596,6 +596,9 @@ pub enum IterState {
         kind: ViewKind,
         /// The size at creation (to detect "changed size during iteration").
         len: usize,
+        /// The last `(key, value)` tuple an items iterator yielded, refilled in place when
+        /// nothing else holds it any more (mirrors dictiter_iternextitem's result reuse).
+        last_item: Option<ObjRef>,
     },
     /// The `__getitem__` protocol.
     GetItem {

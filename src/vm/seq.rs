@@ -9,6 +9,41 @@ use super::{PyResult, Vm};
 use crate::ast::Operator;
 use std::cell::RefCell;
 
+/// A `(key, value)` tuple for a dict items iterator: the previous one refilled when the
+/// iterator holds the only reference to it, else a new one remembered for next time.
+fn reuse_pair(last: &mut Option<ObjRef>, key: Value, value: Value) -> Value {
+    if let Some(obj) = last.as_mut().and_then(std::rc::Rc::get_mut)
+        && let Payload::Tuple(items) = &mut obj.payload
+        && let [k, v] = &mut items[..]
+    {
+        *k = key;
+        *v = value;
+    } else {
+        *last = Some(Obj::new(Payload::Tuple(Box::new([key, value]))));
+    }
+    Value::Obj(last.clone().expect("just filled"))
+}
+
+/// UNPACK_SEQUENCE's fast path: an exact tuple or list of exactly `n` items is pushed in
+/// reverse order; false (nothing pushed) sends anything else down the general path.
+pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
+    let Value::Obj(o) = seq else { return false };
+    if o.class.is_some() {
+        return false;
+    }
+    match &o.payload {
+        Payload::Tuple(items) if items.len() == n => {
+            stack.extend(items.iter().rev().cloned());
+            true
+        }
+        Payload::List(items) if items.borrow().len() == n => {
+            stack.extend(items.borrow().iter().rev().cloned());
+            true
+        }
+        _ => false,
+    }
+}
+
 impl Vm {
     /// The built-in implementation of a binary operator on two values' payloads;
     /// Ok(None) = NotImplemented.
@@ -318,12 +353,14 @@ impl Vm {
                 pos: 0,
                 kind: ViewKind::Keys,
                 len: t.borrow().len(),
+                last_item: None,
             },
             Some(Payload::DictView { dict, kind }) => IterState::Dict {
                 dict: dict.clone(),
                 pos: 0,
                 kind: *kind,
                 len: dict.as_dict().map(|d| d.borrow().len()).unwrap_or(0),
+                last_item: None,
             },
             Some(Payload::Iterator(_)) => return Ok(v.clone()),
             Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Generator => {
@@ -435,6 +472,7 @@ impl Vm {
                 pos,
                 kind,
                 len,
+                last_item,
             } => {
                 let (table, is_set) = match &dict.payload {
                     Payload::Dict(t) => (t, false),
@@ -459,7 +497,7 @@ impl Vm {
                         Ok(Some(match kind {
                             ViewKind::Keys => e.key.clone(),
                             ViewKind::Values => e.value.clone(),
-                            ViewKind::Items => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                            ViewKind::Items => reuse_pair(last_item, e.key.clone(), e.value.clone()),
                         }))
                     }
                     None => {
