@@ -256,15 +256,26 @@ pub fn loop_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
             vm.send_result_to_py(r)
         });
     }
+    // The last `_Sleep0` made: reused (reset) once nothing else holds it, which is the case
+    // after every `await asyncio.sleep(0)` that ran to its end, so a task switch through
+    // sleep(0) allocates no awaitable.
+    let spare: RefCell<Option<ObjRef>> = RefCell::new(None);
     let sleep0 = vm.new_native_fn("_sleep0", move |_, _| {
+        if let Some(o) = &*spare.borrow()
+            && Rc::strong_count(o) == 1
+            && Rc::weak_count(o) == 0
+            && o.dict.is_none()
+            && let Some(s) = o.native::<Sleep0>()
+        {
+            s.yielded.set(false);
+            return Ok(Value::Obj(o.clone()));
+        }
         let state = Sleep0 {
             yielded: std::cell::Cell::new(false),
         };
-        Ok(Value::Obj(Obj::with_class(
-            sleep0_cls.clone(),
-            None,
-            Payload::Native(Box::new(state)),
-        )))
+        let o = Obj::with_class(sleep0_cls.clone(), None, Payload::Native(Box::new(state)));
+        *spare.borrow_mut() = Some(o.clone());
+        Ok(Value::Obj(o))
     });
     let c = ctx.clone();
     let run = vm.new_native_fn("_run_ready", move |vm, args: Args| {
