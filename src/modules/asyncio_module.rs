@@ -218,6 +218,6 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     natives.extend(queue::queue_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
-    natives.extend(ready::loop_functions(vm));
+    natives.extend(ready::loop_functions(vm, &ctx));
     natives
 }

@@ -48,7 +48,10 @@ impl Frame {
     ) -> Frame {
         let nlocals = code.varnames.len();
         Frame {
-            stack: Vec::with_capacity(8),
+            // Allocated by the first push: a coroutine or generator that has not started yet
+            // (100k tasks created before any runs) owns no stack buffer; pooled frames keep
+            // the capacity they grew to.
+            stack: Vec::new(),
             locals: vec![None; nlocals],
             cells: Vec::new(),
             blocks: Vec::new(),

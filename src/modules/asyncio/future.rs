@@ -442,6 +442,41 @@ impl Asyncio {
         }
     }
 
+    /// `call_soon(task_step, task)` (when `fut` is None) or `call_soon(task_wakeup, task, fut)`
+    /// without a Handle: on a plain loop, a task with nothing queued yet is appended to the
+    /// ready queue itself, with the rest of the handle kept in the task (`QueuedStep`). False
+    /// when the caller must make the Handle after all.
+    pub fn queue_task(
+        &self,
+        vm: &mut Vm,
+        loop_: &Value,
+        task: &ObjRef,
+        fut: Value,
+        context: &Value,
+    ) -> PyResult<bool> {
+        let Some(t) = state(task).task.as_deref() else {
+            return Ok(false);
+        };
+        if t.queued.borrow().is_some() {
+            return Ok(false);
+        }
+        let Some(ready) = self.native_ready_queue(vm, loop_)? else {
+            return Ok(false);
+        };
+        let Some(q) = super::ready::queue_of(&ready) else {
+            return Ok(false);
+        };
+        // Handle.__init__ copies the current context when none is given.
+        let context = if context.is_none() {
+            vm.capture_context()?
+        } else {
+            context.clone()
+        };
+        *t.queued.borrow_mut() = Some(super::task::QueuedStep { fut, context });
+        q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+        Ok(true)
+    }
+
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
     pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
         let st = state(fut);
@@ -452,6 +487,11 @@ impl Asyncio {
         let loop_ = st.get_loop();
         for cb in callbacks {
             if cb.wakes_task {
+                if let Value::Obj(task) = &cb.func
+                    && self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &cb.context)?
+                {
+                    continue;
+                }
                 let wakeup = self.wakeup_fn.borrow().clone();
                 let args = vec![cb.func, Value::Obj(fut.clone())];
                 self.call_soon(vm, &loop_, wakeup, args, &cb.context)?;
@@ -607,6 +647,9 @@ impl Asyncio {
         };
         if st.state.get() != FutState::Pending {
             let loop_ = st.get_loop();
+            if self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &cb.context)? {
+                return Ok(());
+            }
             let wakeup = self.wakeup_fn.borrow().clone();
             let args = vec![cb.func, Value::Obj(fut.clone())];
             self.call_soon(vm, &loop_, wakeup, args, &cb.context)

@@ -105,11 +105,19 @@ pub fn run_handle(vm: &mut Vm, handle: &ObjRef) -> PyResult<()> {
     let Err(exc) = vm.call_in_context(&context, &callback, args) else {
         return Ok(());
     };
+    report_callback_error(vm, handle, exc)
+}
+
+/// The `except` of events.py Handle._run: SystemExit and KeyboardInterrupt propagate, any
+/// other exception goes to the loop's `call_exception_handler` with the handle.
+pub fn report_callback_error(vm: &mut Vm, handle: &ObjRef, exc: ObjRef) -> PyResult<()> {
     if vm.exc_matches(&exc, &vm.exc.system_exit.clone())
         || vm.exc_matches(&exc, &vm.exc.keyboard_interrupt.clone())
     {
         return Err(exc);
     }
+    let h = st(handle);
+    let callback = h.callback.borrow().clone();
     let shown_args = h
         .args
         .borrow()

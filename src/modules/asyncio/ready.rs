@@ -5,6 +5,10 @@ use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::future::{Asyncio, FutureObj, state};
+use super::task::QueuedStep;
 
 /// The Rust state of a `_Deque`.
 pub struct ReadyQueue {
@@ -136,7 +140,7 @@ impl NativeObject for Sleep0 {
 
 /// Runs the handles that were ready when the loop iteration began; mirrors the end of
 /// base_events.py `_run_once` (cancelled handles are skipped).
-pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
+pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyResult<()> {
     let Some(queue) = queue_of(ready) else {
         return Err(vm.new_type_error("_run_ready() needs the loop's _Deque"));
     };
@@ -162,6 +166,15 @@ pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
             }
             continue;
         }
+        if let Some(task) = handle.as_obj()
+            && let Some(queued) = queued_step(task)
+        {
+            run_queued_step(vm, ctx, task, queued)?;
+            if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
+                vm.run_pending_finalizers();
+            }
+            continue;
+        }
         let cancelled = vm.get_attr(&handle, "_cancelled")?;
         if !vm.truthy(&cancelled)? {
             vm.call_method(&handle, "_run", vec![])?;
@@ -170,9 +183,58 @@ pub fn run_ready(vm: &mut Vm, ready: &Value, ntodo: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// Takes the step a task queued in place of a Handle (`Asyncio::queue_task`), if `task` is
+/// a task with one.
+fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
+    task.native::<FutureObj>()?.task.as_ref()?.queued.take()
+}
+
+/// Runs a task's queued step as `Handle._run` would run `Handle(task_step, (task,))` or
+/// `Handle(task_wakeup, (task, fut))`: in the handle's context, with an error reported with
+/// that handle (made only then).
+fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep) -> PyResult<()> {
+    let QueuedStep { fut, context } = queued;
+    let outcome = if context.is_none() {
+        if fut.is_none() {
+            super::task::task_step(vm, ctx, task, None)
+        } else {
+            super::task::task_wakeup(vm, ctx, task, &fut)
+        }
+    } else {
+        let (callback, args) = step_callback(ctx, task, &fut);
+        vm.call_in_context(&context, &callback, args)
+    };
+    let Err(exc) = outcome else {
+        return Ok(());
+    };
+    let (callback, args) = step_callback(ctx, task, &fut);
+    let loop_ = state(task).get_loop();
+    let handle = super::handle::new_handle(
+        &ctx.handle_cls,
+        callback,
+        args.into_boxed_slice(),
+        loop_,
+        context,
+        None,
+    );
+    super::handle::report_callback_error(vm, &handle, exc)
+}
+
+/// The callback and arguments of the Handle a queued step stands for.
+fn step_callback(ctx: &Asyncio, task: &ObjRef, fut: &Value) -> (Value, Vec<Value>) {
+    if fut.is_none() {
+        (ctx.step_fn.borrow().clone(), vec![Value::Obj(task.clone())])
+    } else {
+        (
+            ctx.wakeup_fn.borrow().clone(),
+            vec![Value::Obj(task.clone()), fut.clone()],
+        )
+    }
+}
+
 /// The loop helpers `_sleep0`, `_run_ready` and `_capture_context` (`contextvars.copy_context()`
 /// once contextvars is imported, else None).
-pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
+pub fn loop_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
     let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
     for name in ["__await__", "__iter__"] {
         vm.add_method(&sleep0_cls, name, |_, args: Args| {
@@ -194,20 +256,32 @@ pub fn loop_functions(vm: &mut Vm) -> Vec<(&'static str, Value)> {
             vm.send_result_to_py(r)
         });
     }
+    // The last `_Sleep0` made: reused (reset) once nothing else holds it, which is the case
+    // after every `await asyncio.sleep(0)` that ran to its end, so a task switch through
+    // sleep(0) allocates no awaitable.
+    let spare: RefCell<Option<ObjRef>> = RefCell::new(None);
     let sleep0 = vm.new_native_fn("_sleep0", move |_, _| {
+        if let Some(o) = &*spare.borrow()
+            && Rc::strong_count(o) == 1
+            && Rc::weak_count(o) == 0
+            && o.dict.is_none()
+            && let Some(s) = o.native::<Sleep0>()
+        {
+            s.yielded.set(false);
+            return Ok(Value::Obj(o.clone()));
+        }
         let state = Sleep0 {
             yielded: std::cell::Cell::new(false),
         };
-        Ok(Value::Obj(Obj::with_class(
-            sleep0_cls.clone(),
-            None,
-            Payload::Native(Box::new(state)),
-        )))
+        let o = Obj::with_class(sleep0_cls.clone(), None, Payload::Native(Box::new(state)));
+        *spare.borrow_mut() = Some(o.clone());
+        Ok(Value::Obj(o))
     });
-    let run = vm.new_native_fn("_run_ready", |vm, args: Args| {
+    let c = ctx.clone();
+    let run = vm.new_native_fn("_run_ready", move |vm, args: Args| {
         let a = args.check(vm, "_run_ready", 2, 2)?.to_vec();
         let n = vm.index_value(&a[1])?.max(0) as usize;
-        run_ready(vm, &a[0], n)?;
+        run_ready(vm, &c, &a[0], n)?;
         Ok(Value::None)
     });
     let capture = vm.new_native_fn("_capture_context", |vm, _| vm.capture_context());

@@ -71,7 +71,7 @@ fn heap_len(heap: &Value) -> usize {
 }
 
 /// Mirrors base_events.py _run_once for a plain loop (exactly `_UnixSelectorEventLoop`) whose namespace is `dict`.
-fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
+fn run_once(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
     let (Some(mut scheduled), Some(ready), Some(Value::Int(cancelled_count))) = (
         super::get_key(vm, dict, key!("_scheduled")),
         super::get_key(vm, dict, key!("_ready")),
@@ -166,7 +166,7 @@ fn run_once(vm: &mut Vm, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
         queue.items.borrow_mut().push_back(handle);
     }
     let ntodo = queue.items.borrow().len();
-    super::ready::run_ready(vm, &ready, ntodo)?;
+    super::ready::run_ready(vm, ctx, &ready, ntodo)?;
     Ok(Iteration::Ran)
 }
 
@@ -178,7 +178,7 @@ fn run_until_stopped(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> PyResult<()> 
             vm.handle_interrupt()?;
         }
         let ran = match ctx.plain_loop_dict(vm, loop_) {
-            Ok(Some(dict)) => matches!(run_once(vm, loop_, &dict)?, Iteration::Ran),
+            Ok(Some(dict)) => matches!(run_once(vm, ctx, loop_, &dict)?, Iteration::Ran),
             // A closed loop still runs its Python _run_once (which reports the error).
             Ok(None) | Err(_) => false,
         };

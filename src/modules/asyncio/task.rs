@@ -23,6 +23,21 @@ pub struct TaskFields {
     pub must_cancel: Cell<bool>,
     /// `_num_cancels_requested` (`cancelling()`).
     pub num_cancels_requested: Cell<u32>,
+    /// The step or wake-up the task has queued in its loop's ready queue as the task itself,
+    /// in place of a Handle (see `QueuedStep`); at most one at a time.
+    pub queued: RefCell<Option<QueuedStep>>,
+}
+
+/// What a `Handle(task_step, (task,))` or `Handle(task_wakeup, (task, fut))` would hold besides
+/// the task, for a task that stands in the ready queue for that handle itself: the common
+/// task switch then allocates nothing. The queue entry is the task; `ready::run_ready` takes
+/// this back out and runs it as the handle would have run (`Handle._run`).
+pub struct QueuedStep {
+    /// The future whose completion wakes the task (`task_wakeup(task, fut)`), or None for a
+    /// plain `task_step(task)`.
+    pub fut: Value,
+    /// The handle's `_context` (captured when queued, as `Handle.__init__` does).
+    pub context: Value,
 }
 
 impl TaskFields {
@@ -35,6 +50,7 @@ impl TaskFields {
             fut_waiter: RefCell::new(Value::None),
             must_cancel: Cell::new(false),
             num_cancels_requested: Cell::new(0),
+            queued: RefCell::new(None),
         }
     }
 
@@ -52,6 +68,10 @@ impl TaskFields {
         visit(&self.name.borrow());
         visit(&self.context.borrow());
         visit(&self.fut_waiter.borrow());
+        if let Some(q) = &*self.queued.borrow() {
+            visit(&q.fut);
+            visit(&q.context);
+        }
     }
 }
 
@@ -102,8 +122,12 @@ fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>
     let st = state(task);
     let loop_ = st.get_loop();
     let context = task_context(vm, st)?;
-    // The handle calls `task_step(task[, exc])` directly: no bound method per step.
-    // Exactly sized, so that the handle's argument slice needs no reallocation.
+    // A plain step is queued as the task itself; otherwise the handle calls
+    // `task_step(task, exc)` directly: no bound method per step. Exactly sized, so that the
+    // handle's argument slice needs no reallocation.
+    if exc.is_none() && ctx.queue_task(vm, &loop_, task, Value::None, &context)? {
+        return Ok(());
+    }
     let args = match exc {
         None => vec![Value::Obj(task.clone())],
         Some(e) => vec![Value::Obj(task.clone()), Value::Obj(e)],
@@ -516,7 +540,7 @@ fn wakeup_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
 }
 
 /// Mirrors task_wakeup: steps the task with the awaited future's outcome.
-fn task_wakeup(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, fut: &Value) -> PyResult<Value> {
+pub fn task_wakeup(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, fut: &Value) -> PyResult<Value> {
     let outcome = match fut {
         Value::Obj(o) if is_exact(ctx, o) => ctx.future_result(vm, state(o)),
         _ => vm.call_method(fut, "result", vec![]),
