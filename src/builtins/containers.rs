@@ -816,6 +816,21 @@ fn set_init(vm: &mut Vm) {
 fn range_init(vm: &mut Vm) {
     let range = vm.types.range.clone();
     add_new(vm, &range, |vm, mut args| {
+        // range(stop), range(start, stop), range(start, stop, step) of small ints: the
+        // common loop header, built without the general conversions below.
+        if args.kwargs.is_empty() {
+            let small = match args.positional.get(1..) {
+                Some([Value::Int(stop)]) => Some((0, *stop, 1)),
+                Some([Value::Int(start), Value::Int(stop)]) => Some((*start, *stop, 1)),
+                Some([Value::Int(start), Value::Int(stop), Value::Int(step)]) if *step != 0 => {
+                    Some((*start, *stop, *step))
+                }
+                _ => None,
+            };
+            if let Some((start, stop, step)) = small {
+                return Ok(Value::Obj(Obj::new(Payload::Range { start, stop, step })));
+            }
+        }
         args.positional.remove(0);
         let a = args.check(vm, "range", 1, 3)?.to_vec();
         let mut ints = Vec::new();

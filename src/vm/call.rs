@@ -395,30 +395,38 @@ impl Vm {
         self.construct(cls, args)
     }
 
+    /// The native `__new__` that alone makes an instance of built-in class `cls` (range,
+    /// int, tuple, ...): `cls` is a built-in type of metaclass `type` with its own
+    /// `__new__` and `object`'s `__init__`, which ignores its arguments when `__new__` is
+    /// overridden (typeobject.c object_init), so no `__init__` call and no argument copy is
+    /// needed. (A native `__new__` only makes instances of the class it is given.) Mirrors
+    /// the effect of CPython's CALL_BUILTIN_CLASS specialisation.
+    pub fn builtin_class_new(&self, cls: &ObjRef) -> Option<Value> {
+        if cls.as_type().is_none_or(|t| t.is_heap) || cls.class.is_some() {
+            return None;
+        }
+        let new = match self.lookup_in_mro(cls, "__new__")? {
+            Value::Obj(o) => match &o.payload {
+                Payload::StaticMethod(f) => f.clone(),
+                _ => Value::Obj(o),
+            },
+            other => other,
+        };
+        let init = self.lookup_in_mro(cls, "__init__")?;
+        (!is_object_slot(&new) && is_object_slot(&init)).then_some(new)
+    }
+
     /// `type.__call__(cls, *args)`: `__new__` then `__init__` when the result is an instance.
     pub fn construct(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
-        let new = self.lookup_in_mro(cls, "__new__");
-        let instance = match new {
+        if let Some(new) = self.builtin_class_new(cls) {
+            return self.call_args(&new, args.prepended(Value::Obj(cls.clone())));
+        }
+        let instance = match self.lookup_in_mro(cls, "__new__") {
             Some(new) => {
                 let new = match new.payload() {
                     Some(Payload::StaticMethod(f)) => f.clone(),
                     _ => new,
                 };
-                // object.__init__ ignores its arguments when `__new__` is overridden
-                // (typeobject.c object_init), so a built-in class with its own native
-                // `__new__` and the inherited `__init__` (range, int, tuple, ...) is done
-                // once `__new__` returns: no argument copy, no `__init__` call. (A native
-                // `__new__` only makes instances of the class it is given.)
-                let builtin = cls.as_type().is_some_and(|t| !t.is_heap);
-                if builtin
-                    && !is_object_slot(&new)
-                    && self
-                        .lookup_in_mro(cls, "__init__")
-                        .is_some_and(|init| is_object_slot(&init))
-                {
-                    let new_args = args.prepended(Value::Obj(cls.clone()));
-                    return self.call_args(&new, new_args);
-                }
                 let new_args = args.cloned_with_first(Value::Obj(cls.clone()));
                 self.call_args(&new, new_args)?
             }

@@ -884,6 +884,16 @@ impl Vm {
                         self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
                         continue;
                     }
+                    // A built-in class: its `__new__` takes the class and the arguments,
+                    // which are already in that order on the stack.
+                    if let Some(cls) = callable.as_obj()
+                        && let Some(new) = self.builtin_class_new(cls)
+                    {
+                        let args = frame.stack.split_off(frame.stack.len() - n - 1);
+                        let v = tri!(self.call_args(&new, Args::new(args)));
+                        frame.stack.push(v);
+                        continue;
+                    }
                     let args = frame.stack.split_off(frame.stack.len() - n);
                     let callable = pop(frame);
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
