@@ -360,8 +360,13 @@ impl Vm {
                     Some(Payload::StaticMethod(f)) => f.clone(),
                     _ => new,
                 };
-                let mut new_args = args.clone();
-                new_args.positional.insert(0, Value::Obj(cls.clone()));
+                let mut positional = Vec::with_capacity(args.positional.len() + 1);
+                positional.push(Value::Obj(cls.clone()));
+                positional.extend(args.positional.iter().cloned());
+                let new_args = Args {
+                    positional,
+                    kwargs: args.kwargs.clone(),
+                };
                 self.call_args(&new, new_args)?
             }
             None => Value::Obj(self.alloc_instance(cls)?),
@@ -371,8 +376,30 @@ impl Vm {
         }
         let inst_type = self.type_of(&instance);
         if let Some(init) = self.lookup_in_mro(&inst_type, "__init__") {
-            let mut init_args = args;
-            init_args.positional.insert(0, instance.clone());
+            // object.__init__ does nothing unless it must reject arguments (which it does
+            // only when __new__ is object's too): skip the call, as type_call's tp_init
+            // slot would find nothing to do (range(), list(), ... take this path).
+            let object = &self.types.object;
+            let is_object_slot = |vm: &Vm, cls: &ObjRef, name: &str| match (
+                vm.lookup_in_mro(cls, name),
+                vm.lookup_in_mro(object, name),
+            ) {
+                (Some(found), Some(own)) => found.is(&own),
+                _ => false,
+            };
+            let no_excess = args.positional.is_empty() && args.kwargs.is_empty();
+            if is_object_slot(self, &inst_type, "__init__")
+                && (no_excess || !is_object_slot(self, &inst_type, "__new__"))
+            {
+                return Ok(instance);
+            }
+            let mut positional = Vec::with_capacity(args.positional.len() + 1);
+            positional.push(instance.clone());
+            positional.extend(args.positional);
+            let init_args = Args {
+                positional,
+                kwargs: args.kwargs,
+            };
             let r = self.call_args(&init, init_args)?;
             if !r.is_none() {
                 return Err(self.new_type_error(format!(

@@ -370,6 +370,23 @@ impl Vm {
                     let key = pop(frame);
                     let c = pop(frame);
                     let v = pop(frame);
+                    // `a[i] = v` on a plain list with an in-range int index (nbody's inner
+                    // loop); everything else, errors included, goes through set_item.
+                    if let (Value::Obj(o), Value::Int(i)) = (&c, &key)
+                        && o.class.is_none()
+                        && let Payload::List(l) = &o.payload
+                    {
+                        let mut l = l.borrow_mut();
+                        let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                        if idx >= 0
+                            && let Some(slot) = l.get_mut(idx as usize)
+                        {
+                            let old = std::mem::replace(slot, v);
+                            drop(l);
+                            drop(old);
+                            continue;
+                        }
+                    }
                     tri!(self.set_item(&c, &key, v));
                 }
                 Instr::DeleteSubscr => {
