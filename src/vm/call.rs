@@ -379,17 +379,20 @@ impl Vm {
             // object.__init__ does nothing unless it must reject arguments (which it does
             // only when __new__ is object's too): skip the call, as type_call's tp_init
             // slot would find nothing to do (range(), list(), ... take this path).
-            let object = &self.types.object;
-            let is_object_slot = |vm: &Vm, cls: &ObjRef, name: &str| match (
-                vm.lookup_in_mro(cls, name),
-                vm.lookup_in_mro(object, name),
+            let object = self.types.object.clone();
+            let is_object_slot = |vm: &Vm, found: Option<Value>, name: &str| match (
+                found,
+                vm.lookup_in_mro(&object, name),
             ) {
                 (Some(found), Some(own)) => found.is(&own),
                 _ => false,
             };
             let no_excess = args.positional.is_empty() && args.kwargs.is_empty();
-            if is_object_slot(self, &inst_type, "__init__")
-                && (no_excess || !is_object_slot(self, &inst_type, "__new__"))
+            if is_object_slot(self, Some(init.clone()), "__init__")
+                && (no_excess || {
+                    let new = self.lookup_in_mro(&inst_type, "__new__");
+                    !is_object_slot(self, new, "__new__")
+                })
             {
                 return Ok(instance);
             }
