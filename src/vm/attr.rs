@@ -80,19 +80,29 @@ impl Vm {
         if name == "__class__" || obj.payload().is_some_and(|p| matches!(p, Payload::Type(_))) {
             return None;
         }
-        // A data descriptor of `super` itself would win over the MRO search.
-        if let Some(own) = self.lookup_in_mro_hashed(&self.types.super_, name, hash)
-            && self.is_data_descriptor(&own)
-        {
-            return None;
-        }
-        let tail = obj_type.as_type().map(|t| t.mro.borrow());
-        let mro = std::iter::once(obj_type).chain(tail.iter().flat_map(|m| m.iter()));
-        let attr = mro
-            .skip_while(|c| !Rc::ptr_eq(c, this_class))
-            .skip(1)
-            .find_map(|c| self.dict_get_str_hashed(c.dict.as_ref()?, name, hash))?;
+        let attr = self.lookup_after(obj_type, this_class, name, hash)?;
         matches!(attr.payload(), Some(Payload::Function(_))).then(|| (attr, obj.clone()))
+    }
+
+    /// `name` in the class dicts of `obj_type`'s MRO after `this_class` (no descriptors
+    /// applied): the search of typeobject.c super_getattro, which comes before `super`'s own
+    /// attributes.
+    fn lookup_after(
+        &self,
+        obj_type: &ObjRef,
+        this_class: &ObjRef,
+        name: &str,
+        hash: i64,
+    ) -> Option<Value> {
+        let mro = obj_type.as_type()?.mro.borrow();
+        let start = if Rc::ptr_eq(obj_type, this_class) {
+            0
+        } else {
+            mro.iter().position(|c| Rc::ptr_eq(c, this_class))? + 1
+        };
+        mro[start..]
+            .iter()
+            .find_map(|c| self.dict_get_str_hashed(c.dict.as_ref()?, name, hash))
     }
 
     /// On AttributeError, tries the class's `__getattr__`.
@@ -520,15 +530,7 @@ impl Vm {
             return Ok(None);
         }
         let hash = super::hashing::hash_str(name);
-        let found = {
-            // The MRO including obj_type itself, without building it as a vector.
-            let tail = obj_type.as_type().map(|t| t.mro.borrow());
-            let mro = std::iter::once(obj_type).chain(tail.iter().flat_map(|m| m.iter()));
-            mro.skip_while(|c| !Rc::ptr_eq(c, this_class))
-                .skip(1)
-                .find_map(|c| self.dict_get_str_hashed(c.dict.as_ref()?, name, hash))
-        };
-        let Some(attr) = found else {
+        let Some(attr) = self.lookup_after(obj_type, this_class, name, hash) else {
             return Ok(None);
         };
         let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type))
@@ -557,6 +559,22 @@ impl Vm {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
+        // A plain instance with a dict, no `__setattr__` and no data descriptor for the
+        // name: object.__setattr__ comes down to the dict store.
+        if let Value::Obj(o) = obj
+            && let Some(cls) = &o.class
+            && matches!(o.payload, Payload::Object)
+            && let Some(t) = cls.as_type()
+            && t.hooks.get() & super::object::HOOK_SETATTR == 0
+            && t.slots.is_none()
+            && let Some(table) = o.dict.as_ref().and_then(|d| d.as_dict())
+            && self
+                .lookup_in_mro_hashed(cls, name, hash)
+                .is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
+        {
+            let key = self.attr_cache.names.key(name, hash);
+            return self.table_set(table, key, value);
+        }
         let cls = self.type_of(obj);
         if cls
             .as_type()

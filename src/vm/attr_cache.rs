@@ -1,7 +1,7 @@
 //! The type attribute cache: what `Vm::lookup_in_mro` found for a (class, name) pair.
 //!
 //! Mirrors the method cache behind typeobject.c `_PyType_Lookup` (a direct-mapped table keyed
-//! by class and name), but an entry is validated by the versions of the class dicts instead
+//! by class and name; two-way set-associative here), but an entry is validated by the versions of the class dicts instead
 //! of a type version tag: every `DictTable` mutation bumps its dict's version and versions
 //! never go back, so the sum of the versions over a class's MRO changes exactly when some
 //! dict on the MRO changed since the entry was made. That covers every way a class namespace
@@ -24,15 +24,17 @@ pub struct AttrCache {
     pub names: NameKeys,
 }
 
-/// Number of entries (a power of two); CPython's method cache has 4096.
-const SLOTS: usize = 1024;
+/// Entries per set: a pair of hot look-ups that map to the same set does not evict each other.
+const WAYS: usize = 2;
+/// log2 of the number of entries.
+const SLOT_BITS: u32 = 10;
+/// Number of entries; CPython's method cache has 4096.
+const SLOTS: usize = 1 << SLOT_BITS;
 
 /// One cached look-up.
 struct Entry {
     /// The class looked in (held so its address stays unique while the entry lives).
     cls: ObjRef,
-    /// The attribute name's hash.
-    hash: i64,
     /// The attribute name.
     name: Box<str>,
     /// The sum of the dict versions over the class's MRO when the entry was made.
@@ -41,7 +43,7 @@ struct Entry {
     value: Option<Value>,
 }
 
-/// A direct-mapped cache of MRO look-ups.
+/// A two-way set-associative cache of MRO look-ups.
 pub struct MroCache {
     /// The entries, indexed by `slot_of`.
     slots: RefCell<Box<[Option<Entry>]>>,
@@ -63,36 +65,36 @@ impl MroCache {
 
     /// The cached result for `name` on `cls`, when still valid: `Some(found)` where `found`
     /// is what `lookup_in_mro` would return.
-    pub fn get(&self, cls: &ObjRef, name: &str, hash: i64, versions: u64) -> Option<Option<Value>> {
+    #[inline]
+    pub fn get(&self, cls: &ObjRef, name: &str, versions: u64) -> Option<Option<Value>> {
         let slots = self.slots.borrow();
-        let e = slots[slot_of(cls, hash)].as_ref()?;
-        (Rc::ptr_eq(&e.cls, cls)
-            && e.hash == hash
-            && e.versions == versions
-            && e.name.as_bytes() == name.as_bytes())
-        .then(|| e.value.clone())
+        let set = set_of(cls, name);
+        slots[set..set + WAYS]
+            .iter()
+            .flatten()
+            .find(|e| e.is_for(cls, name))
+            .and_then(|e| (e.versions == versions).then(|| e.value.clone()))
     }
 
     /// Records what the MRO of `cls` holds under `name` at dict versions `versions`.
-    pub fn put(&self, cls: &ObjRef, name: &str, hash: i64, versions: u64, value: Option<Value>) {
+    pub fn put(&self, cls: &ObjRef, name: &str, versions: u64, value: Option<Value>) {
         let mut slots = self.slots.borrow_mut();
-        let slot = &mut slots[slot_of(cls, hash)];
-        match slot {
-            // Reuse the name allocation when the slot already caches this pair.
-            Some(e) if Rc::ptr_eq(&e.cls, cls) && e.hash == hash && &*e.name == name => {
-                e.versions = versions;
-                e.value = value;
-            }
-            _ => {
-                *slot = Some(Entry {
-                    cls: cls.clone(),
-                    hash,
-                    name: Box::from(name),
-                    versions,
-                    value,
-                })
-            }
+        let set = set_of(cls, name);
+        let ways = &mut slots[set..set + WAYS];
+        // Refresh the entry in place when the pair is cached (keeps its name allocation).
+        if let Some(e) = ways.iter_mut().flatten().find(|e| e.is_for(cls, name)) {
+            e.versions = versions;
+            e.value = value;
+            return;
         }
+        // Otherwise the newest entry goes first and the oldest of the set is dropped.
+        ways.rotate_right(1);
+        ways[0] = Some(Entry {
+            cls: cls.clone(),
+            name: Box::from(name),
+            versions,
+            value,
+        });
     }
 
     /// Calls `visit` on every value the cache keeps alive (for the cycle collector).
@@ -106,10 +108,62 @@ impl MroCache {
     }
 }
 
-/// The slot for a (class, name hash) pair.
-fn slot_of(cls: &ObjRef, hash: i64) -> usize {
-    let addr = Rc::as_ptr(cls) as usize >> 4;
-    (addr ^ (hash as usize) ^ (hash as usize >> 17)) & (SLOTS - 1)
+impl Entry {
+    /// True when the entry caches `name` on `cls`.
+    #[inline]
+    fn is_for(&self, cls: &ObjRef, name: &str) -> bool {
+        Rc::ptr_eq(&self.cls, cls) && same_text(self.name.as_bytes(), name.as_bytes())
+    }
+}
+
+/// Byte equality without a `bcmp` call for names up to 16 bytes (almost every attribute
+/// name): overlapping loads of the first and last bytes cover the whole text.
+#[inline]
+fn same_text(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=7 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// The four bytes of `s` at `i`, as one load.
+#[inline(always)]
+fn u32_at(s: &[u8], i: usize) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&s[i..i + 4]);
+    u32::from_le_bytes(w)
+}
+
+/// The eight bytes of `s` at `i`, as one load.
+#[inline(always)]
+fn u64_at(s: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&s[i..i + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The first slot of the set for a (class, name) pair. The name's bits come from its length
+/// and its first and last bytes rather than its full hash, so callers that do not have the hash
+/// at hand (`lookup_in_mro("__init__")`) need not compute it to hit.
+#[inline]
+fn set_of(cls: &ObjRef, name: &str) -> usize {
+    let b = name.as_bytes();
+    let n = b.len();
+    let bits = match n {
+        0..=3 => b.iter().fold(0u64, |w, &c| (w << 8) | c as u64),
+        4..=7 => (u32_at(b, 0) as u64) ^ ((u32_at(b, n - 4) as u64) << 29),
+        _ => u64_at(b, 0) ^ u64_at(b, n - 8).rotate_left(29),
+    };
+    let addr = (Rc::as_ptr(cls) as u64) >> 4;
+    let mixed = (addr ^ bits ^ ((n as u64) << 40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    ((mixed >> (64 - SLOT_BITS)) as usize) & !(WAYS - 1)
 }
 
 /// The version of one class's own dict (0 when it has none).
@@ -165,5 +219,29 @@ impl NameKeys {
         let v = Value::Obj(Obj::new(super::object::Payload::Str(s)));
         *slot = Some(v.clone());
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_text;
+
+    /// The overlapping-load comparison agrees with plain equality at every length and at
+    /// every differing position.
+    #[test]
+    fn same_text_matches_equality() {
+        let base: Vec<u8> = (0..24u8).map(|i| b'a' + i).collect();
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(same_text(a, a));
+            for i in 0..n {
+                let mut b = a.to_vec();
+                b[i] = b'_';
+                assert!(!same_text(a, &b), "len {n}, differing at {i}");
+            }
+            if n > 0 {
+                assert!(!same_text(a, &base[..n - 1]));
+            }
+        }
     }
 }

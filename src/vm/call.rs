@@ -437,6 +437,26 @@ impl Vm {
         }
         let inst_type = self.type_of(&instance);
         if let Some(init) = self.lookup_in_mro(&inst_type, "__init__") {
+            // object.__init__ does nothing unless it must reject arguments (which it does
+            // only when __new__ is object's too): skip the call, as type_call's tp_init
+            // slot would find nothing to do (range(), list(), ... take this path).
+            let object = self.types.object.clone();
+            let is_object_slot = |vm: &Vm, found: Option<Value>, name: &str| match (
+                found,
+                vm.lookup_in_mro(&object, name),
+            ) {
+                (Some(found), Some(own)) => found.is(&own),
+                _ => false,
+            };
+            let no_excess = args.positional.is_empty() && args.kwargs.is_empty();
+            if is_object_slot(self, Some(init.clone()), "__init__")
+                && (no_excess || {
+                    let new = self.lookup_in_mro(&inst_type, "__new__");
+                    !is_object_slot(self, new, "__new__")
+                })
+            {
+                return Ok(instance);
+            }
             let init_args = args.prepended(instance.clone());
             let r = self.call_args(&init, init_args)?;
             if !r.is_none() {

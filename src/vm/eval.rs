@@ -378,31 +378,24 @@ impl Vm {
                     let key = pop(frame);
                     let c = pop(frame);
                     let v = pop(frame);
-                    // `list[i] = v` with an index in range (CPython's STORE_SUBSCR_LIST_INT);
-                    // the old item is dropped after the list is released, since dropping it
-                    // may run code that looks at the list.
-                    let v = match (&c, &key) {
-                        (Value::Obj(o), Value::Int(i)) if o.class.is_none() => match &o.payload {
-                            Payload::List(l) => {
-                                let mut items = l.borrow_mut();
-                                let idx = if *i < 0 { *i + items.len() as i64 } else { *i };
-                                match usize::try_from(idx).ok().and_then(|i| items.get_mut(i)) {
-                                    Some(slot) => {
-                                        let old = std::mem::replace(slot, v);
-                                        drop(items);
-                                        drop(old);
-                                        None
-                                    }
-                                    None => Some(v),
-                                }
-                            }
-                            _ => Some(v),
-                        },
-                        _ => Some(v),
-                    };
-                    if let Some(v) = v {
-                        tri!(self.set_item(&c, &key, v));
+                    // `a[i] = v` on a plain list with an in-range int index (nbody's inner
+                    // loop); everything else, errors included, goes through set_item.
+                    if let (Value::Obj(o), Value::Int(i)) = (&c, &key)
+                        && o.class.is_none()
+                        && let Payload::List(l) = &o.payload
+                    {
+                        let mut l = l.borrow_mut();
+                        let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                        if idx >= 0
+                            && let Some(slot) = l.get_mut(idx as usize)
+                        {
+                            let old = std::mem::replace(slot, v);
+                            drop(l);
+                            drop(old);
+                            continue;
+                        }
                     }
+                    tri!(self.set_item(&c, &key, v));
                 }
                 Instr::DeleteSubscr => {
                     let key = pop(frame);

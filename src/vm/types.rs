@@ -539,28 +539,43 @@ impl Vm {
 
     /// Looks `name` up along the MRO of `cls` (no descriptors applied).
     pub fn lookup_in_mro(&self, cls: &ObjRef, name: &str) -> Option<Value> {
-        self.lookup_in_mro_hashed(cls, name, super::hashing::hash_str(name))
+        self.lookup_in_mro_with(cls, name, || super::hashing::hash_str(name))
     }
 
-    /// `lookup_in_mro` with the name's hash already known; answers from the MRO cache
-    /// (`attr_cache`) when no class dict on the MRO changed since the last look-up.
+    /// `lookup_in_mro` with the name's hash already known.
     pub fn lookup_in_mro_hashed(&self, cls: &ObjRef, name: &str, hash: i64) -> Option<Value> {
+        self.lookup_in_mro_with(cls, name, || hash)
+    }
+
+    /// `lookup_in_mro`, answered from the MRO cache (`attr_cache`) when no class dict on the
+    /// MRO changed since the last look-up; `hash` gives the name's hash on a miss.
+    #[inline]
+    fn lookup_in_mro_with(
+        &self,
+        cls: &ObjRef,
+        name: &str,
+        hash: impl FnOnce() -> i64,
+    ) -> Option<Value> {
+        let Some(t) = cls.as_type() else {
+            let table = cls.dict.as_ref()?.as_dict()?;
+            let found = table
+                .borrow()
+                .get_str(name, hash())
+                .map(|e| e.value.clone());
+            return found;
+        };
+        let mro = t.mro.borrow();
+        let versions = super::attr_cache::mro_versions(cls, &mro);
+        if let Some(found) = self.attr_cache.mro.get(cls, name, versions) {
+            return found;
+        }
+        let hash = hash();
         let find = |c: &ObjRef| -> Option<Value> {
             let table = c.dict.as_ref()?.as_dict()?;
             table.borrow().get_str(name, hash).map(|e| e.value.clone())
         };
-        let Some(t) = cls.as_type() else {
-            return find(cls);
-        };
-        let mro = t.mro.borrow();
-        let versions = super::attr_cache::mro_versions(cls, &mro);
-        if let Some(found) = self.attr_cache.mro.get(cls, name, hash, versions) {
-            return found;
-        }
         let found = find(cls).or_else(|| mro.iter().find_map(find));
-        self.attr_cache
-            .mro
-            .put(cls, name, hash, versions, found.clone());
+        self.attr_cache.mro.put(cls, name, versions, found.clone());
         found
     }
 
