@@ -382,6 +382,60 @@ c cancelled
     );
 }
 
+/// gather's native done callback: results, first exception, cancelling the gather or a child,
+/// a repeated child, a child raising CancelledError with return_exceptions.
+#[test]
+fn asyncio_gather_done_callback_outcomes() {
+    check(
+        "asyncio_gather_done_callback_outcomes",
+        r#####"import asyncio
+async def ok(i):
+    await asyncio.sleep(0)
+    return i
+async def bad(i):
+    await asyncio.sleep(0)
+    raise ValueError(i)
+async def slow():
+    await asyncio.sleep(10)
+async def main():
+    print(await asyncio.gather(ok(1), ok(2), bad(3), return_exceptions=True))
+    try:
+        await asyncio.gather(ok(1), bad(2), bad(3))
+    except ValueError as e:
+        print("raised", e)
+    await asyncio.sleep(0.01)
+    g = asyncio.gather(slow(), ok(5))
+    await asyncio.sleep(0)
+    g.cancel()
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather cancelled", g.cancelled())
+    t = asyncio.ensure_future(ok(7))
+    print(await asyncio.gather(t, t, ok(8)))
+    inner = asyncio.ensure_future(slow())
+    g2 = asyncio.gather(inner)
+    await asyncio.sleep(0)
+    inner.cancel()
+    try:
+        await g2
+    except asyncio.CancelledError:
+        print("child cancelled")
+    print(await asyncio.gather(slow_cancel(), return_exceptions=True))
+async def slow_cancel():
+    raise asyncio.CancelledError("msg")
+asyncio.run(main())
+"#####,
+        r#####"[1, 2, ValueError(3)]
+raised 2
+gather cancelled False
+[7, 7, 8]
+child cancelled
+[CancelledError('')]
+"#####,
+    );
+}
+
 #[test]
 fn asyncio_gather_results() {
     check(
