@@ -325,6 +325,117 @@ cancelled getter True 0
     );
 }
 
+/// Task steps and wake-ups queued without a Handle keep their place among call_soon callbacks.
+#[test]
+fn asyncio_steps_and_wakeups_keep_call_soon_order() {
+    check(
+        "asyncio_steps_and_wakeups_keep_call_soon_order",
+        r#####"import asyncio
+
+async def waiter(name, fut, log):
+    log.append(f"{name} waits")
+    value = await fut
+    log.append(f"{name} woke with {value}")
+    await asyncio.sleep(0)
+    log.append(f"{name} stepped again")
+    return value
+
+async def main():
+    loop = asyncio.get_running_loop()
+    log = []
+    f1, f2 = loop.create_future(), loop.create_future()
+    t1 = asyncio.create_task(waiter("a", f1, log))
+    t2 = asyncio.create_task(waiter("b", f2, log))
+    loop.call_soon(log.append, "callback 1")
+    await asyncio.sleep(0)
+    f2.set_result(2)
+    loop.call_soon(log.append, "callback 2")
+    f1.set_result(1)
+    loop.call_soon(log.append, "callback 3")
+    print(len(loop._ready) > 0)
+    print(await asyncio.gather(t1, t2))
+    t3 = asyncio.create_task(waiter("c", loop.create_future(), log))
+    await asyncio.sleep(0)
+    t3.cancel()
+    try:
+        await t3
+    except asyncio.CancelledError:
+        log.append("c cancelled")
+    print("\n".join(log))
+
+asyncio.run(main())
+"#####,
+        r#####"True
+[1, 2]
+a waits
+b waits
+callback 1
+b woke with 2
+callback 2
+a woke with 1
+callback 3
+b stepped again
+a stepped again
+c waits
+c cancelled
+"#####,
+    );
+}
+
+/// gather's native done callback: results, first exception, cancelling the gather or a child,
+/// a repeated child, a child raising CancelledError with return_exceptions.
+#[test]
+fn asyncio_gather_done_callback_outcomes() {
+    check(
+        "asyncio_gather_done_callback_outcomes",
+        r#####"import asyncio
+async def ok(i):
+    await asyncio.sleep(0)
+    return i
+async def bad(i):
+    await asyncio.sleep(0)
+    raise ValueError(i)
+async def slow():
+    await asyncio.sleep(10)
+async def main():
+    print(await asyncio.gather(ok(1), ok(2), bad(3), return_exceptions=True))
+    try:
+        await asyncio.gather(ok(1), bad(2), bad(3))
+    except ValueError as e:
+        print("raised", e)
+    await asyncio.sleep(0.01)
+    g = asyncio.gather(slow(), ok(5))
+    await asyncio.sleep(0)
+    g.cancel()
+    try:
+        await g
+    except asyncio.CancelledError:
+        print("gather cancelled", g.cancelled())
+    t = asyncio.ensure_future(ok(7))
+    print(await asyncio.gather(t, t, ok(8)))
+    inner = asyncio.ensure_future(slow())
+    g2 = asyncio.gather(inner)
+    await asyncio.sleep(0)
+    inner.cancel()
+    try:
+        await g2
+    except asyncio.CancelledError:
+        print("child cancelled")
+    print(await asyncio.gather(slow_cancel(), return_exceptions=True))
+async def slow_cancel():
+    raise asyncio.CancelledError("msg")
+asyncio.run(main())
+"#####,
+        r#####"[1, 2, ValueError(3)]
+raised 2
+gather cancelled False
+[7, 7, 8]
+child cancelled
+[CancelledError('')]
+"#####,
+    );
+}
+
 #[test]
 fn asyncio_gather_results() {
     check(

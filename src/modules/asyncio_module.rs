@@ -36,6 +36,8 @@ fn set_key(vm: &Vm, dict: &ObjRef, (name, hash): (&str, i64), value: Value) {
 
 #[path = "asyncio/future.rs"]
 pub mod future;
+#[path = "asyncio/gather.rs"]
+pub mod gather;
 #[path = "asyncio/handle.rs"]
 pub mod handle;
 #[path = "asyncio/queue.rs"]
@@ -214,6 +216,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     ];
     natives.extend(task::task_functions(vm, &ctx));
     natives.extend(sleep::sleep_functions(vm, &ctx));
+    natives.extend(gather::gather_functions(vm, &ctx));
     natives.extend(run_loop::run_loop_functions(vm, &ctx));
     natives.extend(queue::queue_functions(vm, &ctx));
     natives.extend(handle_natives);

@@ -6,7 +6,8 @@
 # Future, Task, CancelledError, InvalidStateError, get_running_loop, _get_running_loop,
 # get_event_loop, new_event_loop, set_event_loop, current_task, all_tasks, ensure_future,
 # isfuture, iscoroutine, _set_result_unless_cancelled, _sleep0 (a bare-yield awaitable),
-# _sleep_wait (sleep's timer-resolved future), _Deque, _heappush and _heappop (core.py and the
+# _sleep_wait (sleep's timer-resolved future), _gather_callback (gather's native _done_callback),
+# _Deque, _heappush and _heappop (core.py and the
 # native parts it names, which run first in the same namespace).
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -56,36 +57,13 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer.set_result([])
         return outer
 
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or outer.done():
-            if not fut.cancelled():
-                fut.exception()
-            return
-        if not return_exceptions:
-            # `fut.cancelled()`, then `fut.exception()`, in one native call.
-            outcome = _gather_outcome(fut)
-            if outcome is True:
-                outer.set_exception(fut._make_cancelled_error())
-                return
-            if outcome is not None:
-                outer.set_exception(outcome)
-                return
-        if nfinished == nfuts:
-            # Per child: CancelledError(message), else exception(), else result().
-            results = _gather_results(children)
-            if outer._cancel_requested:
-                outer.set_exception(fut._make_cancelled_error())
-            else:
-                outer.set_result(results)
-
     arg_to_fut = {}
     children = []
     nfuts = 0
-    nfinished = 0
     loop = None
-    outer = None
+    # The `_done_callback` closure (nfinished, outer, return_exceptions) is native; `outer` and
+    # `nfuts` reach it through `_set_outer` once every child is wrapped.
+    _done_callback, _set_outer = _gather_callback(children, return_exceptions)
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
             fut = ensure_future(arg, loop=loop)
@@ -98,6 +76,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut = arg_to_fut[arg]
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
+    _set_outer(outer, nfuts)
     return outer
 
 

@@ -795,7 +795,7 @@ fn ensure_future_fast(
 
 /// The result list of a finished gather (tasks.py gather's `_done_callback`): per child, a
 /// CancelledError for a cancelled one, else its exception (now retrieved), else its result.
-fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> PyResult<Value> {
+pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> PyResult<Value> {
     let children = vm.collect(children)?;
     let mut results = Vec::with_capacity(children.len());
     for child in &children {
@@ -837,7 +837,7 @@ fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> PyResult<Valu
 
 /// How a gather child ended, as gather's `_done_callback` asks it (`fut.cancelled()`, then
 /// `fut.exception()`): True when cancelled, else its exception (now retrieved) or None.
-fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResult<Value> {
+pub(super) fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResult<Value> {
     if let Value::Obj(o) = fut
         && is_exact(ctx, o)
         && state(o).state.get() != FutState::Pending
