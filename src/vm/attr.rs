@@ -18,9 +18,7 @@ impl Vm {
             return Ok(v);
         }
         let cls = self.type_of(obj);
-        if cls
-            .as_type()
-            .is_some_and(|t| t.hooks.get() & super::object::HOOK_GETATTRIBUTE != 0)
+        if self.attr_hooks(&cls) & super::object::HOOK_GETATTRIBUTE != 0
             && let Some(hook) = self.lookup_in_mro(&cls, "__getattribute__")
             && matches!(hook.payload(), Some(Payload::Function(_)))
         {
@@ -45,13 +43,15 @@ impl Vm {
     fn plain_instance_attr(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
         let Value::Obj(o) = obj else { return None };
         let cls = o.class.as_ref()?;
-        if !matches!(o.payload, Payload::Object)
-            || cls.as_type()?.hooks.get() & super::object::HOOK_GETATTRIBUTE != 0
-        {
+        if !matches!(o.payload, Payload::Object) {
+            return None;
+        }
+        let (hooks, descr) = self.hooks_and_lookup(cls, name, hash);
+        if hooks & super::object::HOOK_GETATTRIBUTE != 0 {
             return None;
         }
         let from_dict = |vm: &Vm| vm.dict_get_str_hashed(o.dict.as_ref()?, name, hash);
-        match self.lookup_in_mro_hashed(cls, name, hash) {
+        match descr {
             None => from_dict(self),
             Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
                 Some(from_dict(self).unwrap_or_else(|| {
@@ -564,21 +564,17 @@ impl Vm {
         if let Value::Obj(o) = obj
             && let Some(cls) = &o.class
             && matches!(o.payload, Payload::Object)
-            && let Some(t) = cls.as_type()
-            && t.hooks.get() & super::object::HOOK_SETATTR == 0
-            && t.slots.is_none()
+            && cls.as_type().is_some_and(|t| t.slots.is_none())
             && let Some(table) = o.dict.as_ref().and_then(|d| d.as_dict())
-            && self
-                .lookup_in_mro_hashed(cls, name, hash)
-                .is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
+            && let (hooks, descr) = self.hooks_and_lookup(cls, name, hash)
+            && hooks & super::object::HOOK_SETATTR == 0
+            && descr.is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
         {
             let key = self.attr_cache.names.key(name, hash);
             return self.table_set(table, key, value);
         }
         let cls = self.type_of(obj);
-        if cls
-            .as_type()
-            .is_some_and(|t| t.hooks.get() & super::object::HOOK_SETATTR != 0)
+        if self.attr_hooks(&cls) & super::object::HOOK_SETATTR != 0
             && let Some(hook) = self.lookup_in_mro(&cls, "__setattr__")
             && matches!(hook.payload(), Some(Payload::Function(_)))
         {
@@ -591,9 +587,7 @@ impl Vm {
     /// `delattr(obj, name)`.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         let cls = self.type_of(obj);
-        if cls
-            .as_type()
-            .is_some_and(|t| t.hooks.get() & super::object::HOOK_DELATTR != 0)
+        if self.attr_hooks(&cls) & super::object::HOOK_DELATTR != 0
             && let Some(hook) = self.lookup_in_mro(&cls, "__delattr__")
             && matches!(hook.payload(), Some(Payload::Function(_)))
         {
@@ -716,15 +710,6 @@ impl Vm {
                 }
                 _ => {}
             }
-        }
-        if matches!(o.payload, Payload::Type(_))
-            && matches!(name, "__getattribute__" | "__setattr__" | "__delattr__")
-        {
-            if let (Some(d), Some(v)) = (&o.dict, value.clone()) {
-                self.dict_set_str(d, name, v);
-            }
-            self.update_hooks(o);
-            return Ok(());
         }
         if let Some(allowed) = cls.as_type().and_then(|t| t.slots.as_ref())
             && !allowed.iter().any(|s| &**s == name)

@@ -22,6 +22,8 @@ pub struct AttrCache {
     pub mro: MroCache,
     /// Shared key objects for attribute names.
     pub names: NameKeys,
+    /// Which attribute hooks each class's MRO defines.
+    pub hooks: HookBits,
 }
 
 /// Entries per set: a pair of hot look-ups that map to the same set does not evict each other.
@@ -39,6 +41,8 @@ struct Entry {
     name: Box<str>,
     /// The sum of the dict versions over the class's MRO when the entry was made.
     versions: u64,
+    /// The class's `HOOK_*` bits at those versions.
+    hooks: u8,
     /// What the MRO held under the name (None: no class on the MRO defines it).
     value: Option<Value>,
 }
@@ -63,27 +67,29 @@ impl MroCache {
         }
     }
 
-    /// The cached result for `name` on `cls`, when still valid: `Some(found)` where `found`
-    /// is what `lookup_in_mro` would return.
+    /// The cached result for `name` on `cls`, when still valid: `Some((hooks, found))` where
+    /// `found` is what `lookup_in_mro` would return and `hooks` the class's `HOOK_*` bits.
     #[inline]
-    pub fn get(&self, cls: &ObjRef, name: &str, versions: u64) -> Option<Option<Value>> {
+    pub fn get(&self, cls: &ObjRef, name: &str, versions: u64) -> Option<(u8, Option<Value>)> {
         let slots = self.slots.borrow();
         let set = set_of(cls, name);
         slots[set..set + WAYS]
             .iter()
             .flatten()
             .find(|e| e.is_for(cls, name))
-            .and_then(|e| (e.versions == versions).then(|| e.value.clone()))
+            .and_then(|e| (e.versions == versions).then(|| (e.hooks, e.value.clone())))
     }
 
-    /// Records what the MRO of `cls` holds under `name` at dict versions `versions`.
-    pub fn put(&self, cls: &ObjRef, name: &str, versions: u64, value: Option<Value>) {
+    /// Records what the MRO of `cls` holds under `name`, and its hook bits, at dict versions
+    /// `versions`.
+    pub fn put(&self, cls: &ObjRef, name: &str, versions: u64, hooks: u8, value: Option<Value>) {
         let mut slots = self.slots.borrow_mut();
         let set = set_of(cls, name);
         let ways = &mut slots[set..set + WAYS];
         // Refresh the entry in place when the pair is cached (keeps its name allocation).
         if let Some(e) = ways.iter_mut().flatten().find(|e| e.is_for(cls, name)) {
             e.versions = versions;
+            e.hooks = hooks;
             e.value = value;
             return;
         }
@@ -93,6 +99,7 @@ impl MroCache {
             cls: cls.clone(),
             name: Box::from(name),
             versions,
+            hooks,
             value,
         });
     }
@@ -179,6 +186,49 @@ pub fn mro_versions(cls: &ObjRef, mro: &[ObjRef]) -> u64 {
     mro.iter().fold(dict_version(cls), |sum, c| {
         sum.wrapping_add(dict_version(c))
     })
+}
+
+/// Number of classes whose hook bits are kept (a power of two).
+const HOOK_SLOTS: usize = 256;
+
+/// Per class, the `HOOK_*` bits (which of `__getattribute__`, `__setattr__`, `__delattr__`
+/// Python code defines on its MRO), validated by the MRO's dict versions like `MroCache`, so
+/// a hook added to or deleted from any class of the MRO, at any time, is seen.
+pub struct HookBits {
+    /// Direct-mapped by class address.
+    slots: RefCell<Box<[Option<HookEntry>]>>,
+}
+
+/// One class's hook bits: (class, MRO dict versions, bits).
+type HookEntry = (ObjRef, u64, u8);
+
+impl Default for HookBits {
+    fn default() -> Self {
+        HookBits {
+            slots: RefCell::new((0..HOOK_SLOTS).map(|_| None).collect()),
+        }
+    }
+}
+
+impl HookBits {
+    /// The slot of a class.
+    fn slot_of(cls: &ObjRef) -> usize {
+        (Rc::as_ptr(cls) as usize >> 4) & (HOOK_SLOTS - 1)
+    }
+
+    /// The bits recorded for `cls` at dict versions `versions`, if any.
+    #[inline]
+    pub fn get(&self, cls: &ObjRef, versions: u64) -> Option<u8> {
+        match &self.slots.borrow()[Self::slot_of(cls)] {
+            Some((c, v, bits)) if Rc::ptr_eq(c, cls) && *v == versions => Some(*bits),
+            _ => None,
+        }
+    }
+
+    /// Records the bits of `cls` at dict versions `versions`.
+    pub fn put(&self, cls: &ObjRef, versions: u64, bits: u8) {
+        self.slots.borrow_mut()[Self::slot_of(cls)] = Some((cls.clone(), versions, bits));
+    }
 }
 
 /// Number of interned attribute-name strings (a power of two).

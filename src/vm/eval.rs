@@ -1430,7 +1430,8 @@ impl Vm {
         ) {
             return None;
         }
-        let f = self.lookup_in_mro_hashed(&cls, name, hash)?;
+        let (hooks, f) = self.hooks_and_lookup(&cls, name, hash);
+        let f = f?;
         let plain = match f.payload() {
             Some(Payload::Function(_)) => true,
             Some(Payload::NativeFunction(nf)) => nf.is_method,
@@ -1445,9 +1446,7 @@ impl Vm {
         {
             return None;
         }
-        if cls
-            .as_type()
-            .is_some_and(|t| t.hooks.get() & super::object::HOOK_GETATTRIBUTE != 0)
+        if hooks & super::object::HOOK_GETATTRIBUTE != 0
             && let Some(ga) = self.lookup_in_mro(&cls, "__getattribute__")
             && matches!(ga.payload(), Some(Payload::Function(_)))
         {

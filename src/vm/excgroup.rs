@@ -215,7 +215,6 @@ impl Vm {
             mro: RefCell::new(mro),
             layout,
             is_heap: false,
-            hooks: std::cell::Cell::new(0),
             slots: None,
         };
         Rc::new(Obj {

@@ -495,19 +495,16 @@ pub struct TypeData {
     pub layout: Layout,
     /// True for classes created by a `class` statement (attributes can be set).
     pub is_heap: bool,
-    /// Which attribute hooks Python code overrides somewhere in the MRO (`HOOK_*` bits),
-    /// so plain attribute access can skip looking for them.
-    pub hooks: std::cell::Cell<u8>,
     /// The only attribute names its instances may set when every class of the MRO but
     /// `object` declares `__slots__` without `"__dict__"` (None: any name).
     pub slots: Option<Rc<[Rc<str>]>>,
 }
 
-/// `TypeData::hooks` bit: a Python-level `__getattribute__`.
+/// `Vm::attr_hooks` bit: a Python-level `__getattribute__`.
 pub const HOOK_GETATTRIBUTE: u8 = 1;
-/// `TypeData::hooks` bit: a Python-level `__setattr__`.
+/// `Vm::attr_hooks` bit: a Python-level `__setattr__`.
 pub const HOOK_SETATTR: u8 = 2;
-/// `TypeData::hooks` bit: a Python-level `__delattr__`.
+/// `Vm::attr_hooks` bit: a Python-level `__delattr__`.
 pub const HOOK_DELATTR: u8 = 4;
 
 /// A Python function object.

@@ -252,7 +252,6 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         mro: RefCell::new(mro),
         layout,
         is_heap: false,
-        hooks: std::cell::Cell::new(0),
         slots: None,
     };
     Rc::new(Obj {
@@ -566,36 +565,72 @@ impl Vm {
         };
         let mro = t.mro.borrow();
         let versions = super::attr_cache::mro_versions(cls, &mro);
-        if let Some(found) = self.attr_cache.mro.get(cls, name, versions) {
-            return found;
-        }
-        let hash = hash();
-        let find = |c: &ObjRef| -> Option<Value> {
-            let table = c.dict.as_ref()?.as_dict()?;
-            table.borrow().get_str(name, hash).map(|e| e.value.clone())
-        };
-        let found = find(cls).or_else(|| mro.iter().find_map(find));
-        self.attr_cache.mro.put(cls, name, versions, found.clone());
-        found
+        self.lookup_at_versions(cls, &mro, versions, name, hash).1
     }
 
-    /// Recomputes which attribute hooks Python code overrides in `cls`'s MRO.
-    pub fn update_hooks(&self, cls: &ObjRef) {
+    /// The MRO look-up of a class whose MRO (without itself) is `mro` and whose dict versions
+    /// sum to `versions`, with the class's hook bits.
+    #[inline]
+    fn lookup_at_versions(
+        &self,
+        cls: &ObjRef,
+        mro: &[ObjRef],
+        versions: u64,
+        name: &str,
+        hash: impl FnOnce() -> i64,
+    ) -> (u8, Option<Value>) {
+        if let Some(cached) = self.attr_cache.mro.get(cls, name, versions) {
+            return cached;
+        }
+        let found = mro_find(cls, mro, name, hash());
+        let hooks = self.hooks_at_versions(cls, mro, versions);
+        self.attr_cache
+            .mro
+            .put(cls, name, versions, hooks, found.clone());
+        (hooks, found)
+    }
+
+    /// Which attribute hooks (`HOOK_*` bits) Python code defines on the MRO of `cls`, from
+    /// its current class dicts.
+    pub fn attr_hooks(&self, cls: &ObjRef) -> u8 {
+        let Some(t) = cls.as_type() else { return 0 };
+        let mro = t.mro.borrow();
+        let versions = super::attr_cache::mro_versions(cls, &mro);
+        self.hooks_at_versions(cls, &mro, versions)
+    }
+
+    /// `attr_hooks` for a class whose MRO is `mro` and whose dict versions sum to `versions`.
+    fn hooks_at_versions(&self, cls: &ObjRef, mro: &[ObjRef], versions: u64) -> u8 {
         use super::object::{HOOK_DELATTR, HOOK_GETATTRIBUTE, HOOK_SETATTR};
-        let Some(t) = cls.as_type() else { return };
+        if let Some(bits) = self.attr_cache.hooks.get(cls, versions) {
+            return bits;
+        }
         let mut bits = 0;
         for (name, bit) in [
             ("__getattribute__", HOOK_GETATTRIBUTE),
             ("__setattr__", HOOK_SETATTR),
             ("__delattr__", HOOK_DELATTR),
         ] {
-            if let Some(f) = self.lookup_in_mro(cls, name)
+            if let Some(f) = mro_find(cls, mro, name, super::hashing::hash_str(name))
                 && !matches!(f.payload(), Some(Payload::NativeFunction(_)))
             {
                 bits |= bit;
             }
         }
-        t.hooks.set(bits);
+        self.attr_cache.hooks.put(cls, versions, bits);
+        bits
+    }
+
+    /// For attribute access on instances of `cls`: the hook bits and what the MRO holds
+    /// under `name`, both against one reading of the class dict versions.
+    #[inline]
+    pub fn hooks_and_lookup(&self, cls: &ObjRef, name: &str, hash: i64) -> (u8, Option<Value>) {
+        let Some(t) = cls.as_type() else {
+            return (0, self.lookup_in_mro_hashed(cls, name, hash));
+        };
+        let mro = t.mro.borrow();
+        let versions = super::attr_cache::mro_versions(cls, &mro);
+        self.lookup_at_versions(cls, &mro, versions, name, || hash)
     }
 
     /// The name of a class (`__name__`).
@@ -741,7 +776,6 @@ impl Vm {
             mro: RefCell::new(mro),
             layout,
             is_heap: true,
-            hooks: std::cell::Cell::new(0),
             slots,
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
@@ -754,7 +788,6 @@ impl Vm {
             dict: Some(dict.clone()),
             payload: Payload::Type(Box::new(data)),
         });
-        self.update_hooks(&cls);
         // `__new__` and `__init_subclass__`/`__class_getitem__` are implicitly static/class methods.
         if let Some(f) = self.dict_get_str(&dict, "__new__")
             && matches!(f.payload(), Some(Payload::Function(_)))
@@ -774,6 +807,15 @@ impl Vm {
         }
         Ok(cls)
     }
+}
+
+/// `name` in the dicts of `cls` and then of `mro` (its MRO without itself), uncached.
+fn mro_find(cls: &ObjRef, mro: &[ObjRef], name: &str, hash: i64) -> Option<Value> {
+    let find = |c: &ObjRef| -> Option<Value> {
+        let table = c.dict.as_ref()?.as_dict()?;
+        table.borrow().get_str(name, hash).map(|e| e.value.clone())
+    };
+    find(cls).or_else(|| mro.iter().find_map(find))
 }
 
 /// Unused-import guard for HashMap (kept for future caches).
