@@ -505,7 +505,7 @@ impl Vm {
 }
 
 /// True for a slot inherited from `object` (its native `__new__` or `__init__`).
-fn is_object_slot(f: &Value) -> bool {
+pub(super) fn is_object_slot(f: &Value) -> bool {
     let f = match f.payload() {
         Some(Payload::StaticMethod(inner)) => inner,
         _ => f,

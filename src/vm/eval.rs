@@ -871,10 +871,11 @@ impl Vm {
                         self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
-                    if let Some(f) = tri!(self.exact_args_construct(&callable, &mut frame.stack, n))
+                    if let Some(outcome) =
+                        tri!(self.exact_args_construct(&callable, &mut frame.stack, n))
                     {
                         frame.stack.pop();
-                        self.push_frame(frame, callers, f).map_err(|e| (e, true))?;
+                        self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
                     // A built-in class: its `__new__` takes the class and the arguments,
@@ -1358,14 +1359,15 @@ impl Vm {
     /// CALL's fast path for `Class(args)`, a plain class (no metaclass, `object.__new__`)
     /// whose `__init__` is a plain Python function taking exactly `self` and these `n`
     /// arguments: the instance is allocated and the `__init__` frame filled straight off the
-    /// stack (the frame returns the instance, see `Frame::constructing`). Ok(None): take the
-    /// general path.
+    /// stack (the frame returns the instance, see `Frame::constructing`); with `object`'s
+    /// `__init__` and no arguments the instance is the value. Ok(None): take the general
+    /// path.
     fn exact_args_construct(
         &mut self,
         callable: &Value,
         stack: &mut Vec<Value>,
         n: usize,
-    ) -> PyResult<Option<Box<Frame>>> {
+    ) -> PyResult<Option<CallOutcome>> {
         let Some(cls) = callable.as_obj() else {
             return Ok(None);
         };
@@ -1383,6 +1385,10 @@ impl Vm {
         let Some(init) = self.lookup_in_mro(cls, "__init__") else {
             return Ok(None);
         };
+        // No `__init__` of its own and no arguments: the new instance is the value.
+        if n == 0 && super::call::is_object_slot(&init) {
+            return Ok(Some(CallOutcome::Value(Value::Obj(self.alloc_instance(cls)?))));
+        }
         let Some(Payload::Function(f)) = init.payload() else {
             return Ok(None);
         };
@@ -1397,7 +1403,7 @@ impl Vm {
         let instance = Value::Obj(self.alloc_instance(cls)?);
         let mut frame = self.exact_args_function_frame(f, Some(instance.clone()), stack, n);
         frame.constructing = Some(instance);
-        Ok(Some(frame))
+        Ok(Some(CallOutcome::Frame(frame)))
     }
 
     /// Finishes an `exact_args_call` whose callable is already off `frame`'s stack: a frame
@@ -1537,7 +1543,7 @@ impl Vm {
 
 /// True when `code` can be called with exactly `given` positional arguments and nothing else
 /// to bind: no `*args`/`**kwargs`, no keyword-only parameters, no cells to create.
-fn takes_exactly(code: &crate::bytecode::Code, given: usize) -> bool {
+pub(super) fn takes_exactly(code: &crate::bytecode::Code, given: usize) -> bool {
     code.argcount as usize == given
         && code.kwonlyargcount == 0
         && !code.flags.varargs

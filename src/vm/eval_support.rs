@@ -558,6 +558,16 @@ impl Vm {
             };
             return Err(self.new_type_error(msg));
         };
+        // The usual `def __await__(self): ... yield ...`: its generator is made directly
+        // (the exact-arguments call path, no argument vector).
+        if let Some(Payload::Function(func)) = f.payload()
+            && func.code.flags.generator
+            && super::eval::takes_exactly(&func.code, 1)
+        {
+            let frame = self.exact_args_function_frame(func, Some(v.clone()), &mut Vec::new(), 0);
+            let obj = f.as_obj().expect("a function is a heap object");
+            return Ok(self.make_generator_for(obj, func, frame));
+        }
         let it = self.call_bound_dunder(&f, v, vec![])?;
         match it.payload() {
             Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine => {
