@@ -203,6 +203,25 @@ fn strip_method(vm: &mut Vm, s: &str, a: &[Value], side: StripSide) -> PyResult<
     Ok(Value::str(str_algo::strip(&s, chars.as_deref(), side)))
 }
 
+/// `upper()`/`lower()` of a short ASCII str, mapped in a stack buffer (no intermediate
+/// String); None for anything else.
+fn ascii_case_in_place(name: &str, s: &str) -> Option<Value> {
+    let upper = match name {
+        "upper" => true,
+        "lower" => false,
+        _ => return None,
+    };
+    let mut buf = [0u8; crate::vm::object::STR_INLINE_CAP];
+    let text = buf.get_mut(..s.len()).filter(|_| s.is_ascii())?;
+    text.copy_from_slice(s.as_bytes());
+    if upper {
+        text.make_ascii_uppercase();
+    } else {
+        text.make_ascii_lowercase();
+    }
+    std::str::from_utf8(text).ok().map(Value::str)
+}
+
 /// A case-mapping algorithm (`upper`, `lower`, ...).
 type CaseFn = fn(&str) -> String;
 /// A character-class predicate (`isdigit`, ...).
@@ -313,18 +332,57 @@ pub fn init(vm: &mut Vm) {
     });
     for (name, right) in [("split", false), ("rsplit", true)] {
         vm.add_method(&str_, name, move |vm, mut args| {
-            let s = me(vm, &args, name)?;
-            args.positional.remove(0);
-            let mut slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?.into_iter();
-            let sep = match slots.next().flatten() {
-                None | Some(Value::None) => None,
-                Some(v) => Some(str_arg(vm, &v, "sep")?),
-            };
-            let maxsplit = opt_int(vm, slots.next().flatten().as_ref())?.unwrap_or(-1);
-            let r = if right {
-                str_algo::rsplit(&s, sep.as_deref(), maxsplit)
+            me(vm, &args, name)?;
+            let this = args.positional.remove(0);
+            let s = this.as_str().unwrap_or_default();
+            if args.positional.len() > 2 {
+                let n = args.positional.len();
+                return Err(vm.new_type_error(format!(
+                    "{name}() takes at most 2 arguments ({n} given)"
+                )));
+            }
+            // Argument Clinic's keyword errors (bind's generic wording differs).
+            for (k, _) in &args.kwargs {
+                match ["sep", "maxsplit"].iter().position(|p| **p == **k) {
+                    None => {
+                        return Err(vm.new_type_error(format!(
+                            "'{k}' is an invalid keyword argument for {name}()"
+                        )));
+                    }
+                    Some(at) if at < args.positional.len() => {
+                        return Err(vm.new_type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            at + 1
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+            let (sep, maxsplit) = if args.kwargs.is_empty() {
+                (args.positional.first(), args.positional.get(1))
             } else {
-                str_algo::split(&s, sep.as_deref(), maxsplit)
+                let mut slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?.into_iter();
+                args.positional = vec![
+                    slots.next().flatten().unwrap_or(Value::None),
+                    slots.next().flatten().unwrap_or(Value::None),
+                ];
+                (args.positional.first(), args.positional.get(1))
+            };
+            let sep = match sep {
+                None | Some(Value::None) => None,
+                Some(v) => match v.as_str() {
+                    Some(text) => Some(text),
+                    None => {
+                        let msg = format!("must be str or None, not {}", vm.type_name(v));
+                        return Err(vm.new_type_error(msg));
+                    }
+                },
+            };
+            let maxsplit = opt_int(vm, maxsplit)?.unwrap_or(-1);
+            let r = if right {
+                str_algo::rsplit(s, sep, maxsplit)
+            } else {
+                str_algo::split(s, sep, maxsplit)
             };
             match r {
                 Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
@@ -422,7 +480,9 @@ pub fn init(vm: &mut Vm) {
         ("casefold", str_case::casefold),
     ];
     for (name, f) in case_fns {
-        add(vm, &str_, name, move |_, s, _| Ok(Value::string(f(&s))));
+        add(vm, &str_, name, move |_, s, _| {
+            Ok(ascii_case_in_place(name, s).unwrap_or_else(|| Value::string(f(s))))
+        });
     }
     let preds: [(&'static str, PredFn); 12] = [
         ("isalpha", str_case::str_isalpha),
