@@ -200,7 +200,7 @@ fn strip_method(vm: &mut Vm, s: &str, a: &[Value], side: StripSide) -> PyResult<
         None | Some(Value::None) => None,
         Some(v) => Some(str_arg(vm, v, "strip arg")?),
     };
-    Ok(Value::str(str_algo::strip(&s, chars.as_deref(), side)))
+    Ok(Value::str(str_algo::strip(s, chars.as_deref(), side)))
 }
 
 /// `upper()`/`lower()` of a short ASCII str, mapped in a stack buffer (no intermediate
@@ -337,9 +337,9 @@ pub fn init(vm: &mut Vm) {
             let s = this.as_str().unwrap_or_default();
             if args.positional.len() > 2 {
                 let n = args.positional.len();
-                return Err(vm.new_type_error(format!(
-                    "{name}() takes at most 2 arguments ({n} given)"
-                )));
+                return Err(
+                    vm.new_type_error(format!("{name}() takes at most 2 arguments ({n} given)"))
+                );
             }
             // Argument Clinic's keyword errors (bind's generic wording differs).
             for (k, _) in &args.kwargs {
@@ -409,7 +409,7 @@ pub fn init(vm: &mut Vm) {
         let old = str_arg(vm, &a[0], "replace() argument 1")?;
         let new = str_arg(vm, &a[1], "replace() argument 2")?;
         let count = opt_int(vm, a.get(2))?.unwrap_or(-1);
-        Ok(Value::string(str_algo::replace(&s, &old, &new, count)))
+        Ok(Value::string(str_algo::replace(s, &old, &new, count)))
     });
     for (name, ends) in [("startswith", false), ("endswith", true)] {
         add(vm, &str_, name, move |vm, s, a| {
@@ -432,9 +432,9 @@ pub fn init(vm: &mut Vm) {
                     )));
                 };
                 let hit = if ends {
-                    str_algo::ends_with(&s, c, start, end)
+                    str_algo::ends_with(s, c, start, end)
                 } else {
-                    str_algo::starts_with(&s, c, start, end)
+                    str_algo::starts_with(s, c, start, end)
                 };
                 if hit {
                     return Ok(Value::Bool(true));
@@ -460,9 +460,9 @@ pub fn init(vm: &mut Vm) {
             let start = opt_int(vm, a.get(1))?;
             let end = opt_int(vm, a.get(2))?;
             let r = match kind {
-                0 | 2 => str_algo::find(&s, &sub, start, end),
-                1 | 3 => str_algo::rfind(&s, &sub, start, end),
-                _ => return Ok(Value::Int(str_algo::count(&s, &sub, start, end) as i64)),
+                0 | 2 => str_algo::find(s, &sub, start, end),
+                1 | 3 => str_algo::rfind(s, &sub, start, end),
+                _ => return Ok(Value::Int(str_algo::count(s, &sub, start, end) as i64)),
             };
             match (r, kind) {
                 (Some(i), _) => Ok(Value::Int(i as i64)),
@@ -499,7 +499,7 @@ pub fn init(vm: &mut Vm) {
         ("istitle", str_case::str_istitle),
     ];
     for (name, f) in preds {
-        add(vm, &str_, name, move |_, s, _| Ok(Value::Bool(f(&s))));
+        add(vm, &str_, name, move |_, s, _| Ok(Value::Bool(f(s))));
     }
     for (name, which) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
         add(vm, &str_, name, move |vm, s, a| {
@@ -525,9 +525,9 @@ pub fn init(vm: &mut Vm) {
                 None => ' ',
             };
             Ok(Value::string(match which {
-                0 => str_algo::center(&s, w, fill),
-                1 => str_algo::ljust(&s, w, fill),
-                _ => str_algo::rjust(&s, w, fill),
+                0 => str_algo::center(s, w, fill),
+                1 => str_algo::ljust(s, w, fill),
+                _ => str_algo::rjust(s, w, fill),
             }))
         });
     }
@@ -536,11 +536,11 @@ pub fn init(vm: &mut Vm) {
             Some(w) => vm.index_value(w)?.max(0) as usize,
             None => return Err(vm.new_type_error("zfill() takes exactly one argument (0 given)")),
         };
-        Ok(Value::string(str_algo::zfill(&s, w)))
+        Ok(Value::string(str_algo::zfill(s, w)))
     });
     add(vm, &str_, "expandtabs", |vm, s, a| {
         let t = opt_int(vm, a.first())?.unwrap_or(8);
-        Ok(Value::string(str_algo::expandtabs(&s, t)))
+        Ok(Value::string(str_algo::expandtabs(s, t)))
     });
     add(vm, &str_, "splitlines", |vm, s, a| {
         let keep = match a.first() {
@@ -548,7 +548,7 @@ pub fn init(vm: &mut Vm) {
             None => false,
         };
         Ok(Value::list(
-            str_algo::splitlines(&s, keep)
+            str_algo::splitlines(s, keep)
                 .into_iter()
                 .map(Value::string)
                 .collect(),
@@ -563,9 +563,9 @@ pub fn init(vm: &mut Vm) {
             };
             let sep = str_arg(vm, sep, "sep")?;
             let r = if right {
-                str_algo::rpartition(&s, &sep)
+                str_algo::rpartition(s, &sep)
             } else {
-                str_algo::partition(&s, &sep)
+                str_algo::partition(s, &sep)
             };
             match r {
                 Ok((a, b, c)) => Ok(Value::tuple(vec![
@@ -579,14 +579,14 @@ pub fn init(vm: &mut Vm) {
     }
     // str.__str__ returns the exact str (what `str.__str__(member)` in a StrEnum relies on),
     // where object.__str__ would call the subclass's __repr__.
-    add(vm, &str_, "__str__", |_vm, s, _a| Ok(Value::str(&s)));
+    add(vm, &str_, "__str__", |_vm, s, _a| Ok(Value::str(s)));
     add(vm, &str_, "removeprefix", |vm, s, a| {
         let p = str_arg(
             vm,
             a.first().unwrap_or(&Value::None),
             "removeprefix() argument",
         )?;
-        Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+        Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(s)))
     });
     add(vm, &str_, "removesuffix", |vm, s, a| {
         let p = str_arg(
@@ -594,12 +594,10 @@ pub fn init(vm: &mut Vm) {
             a.first().unwrap_or(&Value::None),
             "removesuffix() argument",
         )?;
-        Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+        Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(s)))
     });
     add(vm, &str_, "encode", |_, s, _| {
-        Ok(Value::Obj(Obj::new(Payload::Bytes(
-            s.as_bytes().into(),
-        ))))
+        Ok(Value::Obj(Obj::new(Payload::Bytes(s.as_bytes().into()))))
     });
     vm.add_method(&str_, "format", |vm, mut args| {
         let s = me(vm, &args, "format")?;
@@ -614,7 +612,7 @@ pub fn init(vm: &mut Vm) {
     });
     add(vm, &str_, "format_map", |vm, s, a| {
         let m = a.first().cloned().unwrap_or(Value::None);
-        Ok(Value::string(str_format(vm, &s, vec![], vec![], Some(m))?))
+        Ok(Value::string(str_format(vm, s, vec![], vec![], Some(m))?))
     });
     vm.add_static(&str_, "maketrans", |vm, args| {
         let a = args.check(vm, "maketrans", 1, 3)?.to_vec();

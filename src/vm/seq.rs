@@ -60,8 +60,8 @@ impl Vm {
         Ok(Some(match (pa, pb, op) {
             (Some(Payload::Str(x)), Some(Payload::Str(y)), Operator::Add) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(&x.as_str());
-                s.push_str(&y.as_str());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
                 Value::string(s)
             }
             (Some(Payload::Str(x)), _, Operator::Mult)
@@ -497,7 +497,9 @@ impl Vm {
                         Ok(Some(match kind {
                             ViewKind::Keys => e.key.clone(),
                             ViewKind::Values => e.value.clone(),
-                            ViewKind::Items => reuse_pair(last_item, e.key.clone(), e.value.clone()),
+                            ViewKind::Items => {
+                                reuse_pair(last_item, e.key.clone(), e.value.clone())
+                            }
                         }))
                     }
                     None => {
@@ -804,7 +806,7 @@ impl Vm {
                 let len = s.char_len();
                 match self.seq_index(key, len, "string")? {
                     Some(i) => Ok(Value::string(
-                        super::strings::char_at(&s.as_str(), s.ascii, i)
+                        super::strings::char_at(s.as_str(), s.ascii, i)
                             .map(String::from)
                             .unwrap_or_default(),
                     )),

@@ -54,7 +54,9 @@ pub fn build_string(stack: &mut Vec<Value>, n: usize) {
     if n == 1 && is_exact_str(&stack[start]) {
         return;
     }
-    let pieces = stack[start..].iter().map(|v| v.as_str().unwrap_or_default());
+    let pieces = stack[start..]
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default());
     let joined = Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(pieces))));
     stack.truncate(start);
     stack.push(joined);
