@@ -219,7 +219,8 @@ fn ascii_case_in_place(name: &str, s: &str) -> Option<Value> {
     } else {
         text.make_ascii_lowercase();
     }
-    std::str::from_utf8(text).ok().map(Value::str)
+    let mapped = crate::vm::object::PyStr::from_ascii(text)?;
+    Some(Value::Obj(Obj::new(Payload::Str(mapped))))
 }
 
 /// A case-mapping algorithm (`upper`, `lower`, ...).

@@ -6,8 +6,9 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::rc::Rc;
 
-/// The decimal text of `i` written into `buf` (no allocation; mirrors int.__str__).
-pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+/// The decimal digits of `i` written into the end of `buf` (no allocation; mirrors
+/// int.__str__).
+pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
     let mut n = i.unsigned_abs();
     loop {
@@ -22,13 +23,14 @@ pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &str {
         at -= 1;
         buf[at] = b'-';
     }
-    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    &buf[at..]
 }
 
 /// A `str` value holding the decimal text of `i`.
 pub fn int_to_str_value(i: i64) -> Value {
     let mut buf = [0u8; 20];
-    Value::str(i64_decimal(i, &mut buf))
+    let text = PyStr::from_ascii(i64_decimal(i, &mut buf)).unwrap_or_else(|| PyStr::new(""));
+    Value::Obj(Obj::new(Payload::Str(text)))
 }
 
 /// True for an object of exactly the built-in `str` type.
