@@ -1492,3 +1492,27 @@ a b
 "##,
     );
 }
+
+#[test]
+fn str_chars_and_slices_match_cpython() {
+    check(
+        "str_chars_and_slices_match_cpython",
+        r##"s = "hello"; u = "héllo wörld ✓"
+print(s[0], s[-1], u[1], u[-1], [c for c in u], list(s), s[0] is s[0], u[1] is u[1])
+print(s[1:3], s[:], s[:] is s, s[-3:], s[:-10], s[10:], s[3:1], s[-100:100], s[::2], s[::-1], s[1:4:1])
+print(u[1:4], u[-3:], u[:0], u[5:], u[-100:2], u[::-2], u[2:100])
+class S(str): pass
+t = S("abc"); print(type(t[:]).__name__, t[:], type(t[0]).__name__)
+try: s[5]
+except IndexError as e: print(e)
+print("".join(reversed(s)), "✓✓"[0], ord("ÿ"[0]), "\x00a"[0] == "\x00")
+"##,
+        r##"h o é ✓ ['h', 'é', 'l', 'l', 'o', ' ', 'w', 'ö', 'r', 'l', 'd', ' ', '✓'] ['h', 'e', 'l', 'l', 'o'] True True
+el hello True llo    hello hlo olleh ell
+éll d ✓   wörld ✓ hé ✓drwolh llo wörld ✓
+str abc str
+string index out of range
+olleh ✓ 255 True
+"##,
+    );
+}

@@ -167,7 +167,9 @@ impl PyStr {
             return None;
         }
         if text.len() > STR_INLINE_CAP {
-            return String::from_utf8(text.to_vec()).ok().map(PyStr::from_string);
+            return String::from_utf8(text.to_vec())
+                .ok()
+                .map(PyStr::from_string);
         }
         let mut bytes = [0u8; STR_INLINE_CAP];
         bytes[..text.len()].copy_from_slice(text);

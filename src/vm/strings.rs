@@ -33,6 +33,45 @@ pub fn int_to_str_value(i: i64) -> Value {
     Value::Obj(Obj::new(Payload::Str(text)))
 }
 
+thread_local! {
+    /// The one-character strs of code points below 256, made on first use (CPython keeps
+    /// the same latin-1 singletons, so `s[0] is s[0]` holds there too).
+    static LATIN1_CHARS: Vec<Value> = (0u8..=255)
+        .map(|b| Value::str(char::from(b).encode_utf8(&mut [0; 4])))
+        .collect();
+}
+
+/// The one-character str `c` (shared for code points below 256).
+pub fn char_value(c: char) -> Value {
+    if (c as u32) < 256 {
+        return LATIN1_CHARS.with(|t| t[c as usize].clone());
+    }
+    Value::str(c.encode_utf8(&mut [0; 4]))
+}
+
+/// The byte range `s[start:stop]` (step 1) selects, with Python's clamping of negative and
+/// out-of-range bounds (mirrors PySlice_AdjustIndices for step 1).
+pub fn str_slice_range(
+    s: &str,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+) -> (usize, usize) {
+    let len = if ascii { s.len() } else { s.chars().count() } as i64;
+    let clamp = |v: Option<i64>, default: i64| match v {
+        None => default,
+        Some(x) if x < 0 => (x + len).max(0),
+        Some(x) => x.min(len),
+    };
+    let lo = clamp(start, 0) as usize;
+    let hi = (clamp(stop, len) as usize).max(lo);
+    if ascii {
+        return (lo, hi);
+    }
+    let offset = |n: usize| s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+    (offset(lo), offset(hi))
+}
+
 /// True for an object of exactly the built-in `str` type.
 fn is_exact_str(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if o.class.is_none() && matches!(o.payload, Payload::Str(_)))
