@@ -1276,3 +1276,243 @@ print("%s|%r|%5s|%-6s|" % (t, t, t, "ab"), "%(k)s" % {"k": t})
          ",
     );
 }
+
+#[test]
+fn str_building_fast_paths_match_cpython() {
+    check(
+        "str_building_fast_paths_match_cpython",
+        r##"i = 5; n = -1234567890123; big = 10**30; s = "abc"; e = ""
+class S(str): pass
+class I(int):
+    def __format__(self, spec): return "I!"
+    def __str__(self): return "Istr"
+print(f"item{i}:{i * 3}", f"{n}", f"{big}", f"{s}", f"{True}", f"{1.5}", f"{None}", f"{S('q')}", f"{I(3)}", f"{-0}")
+print(f"{i:>4}|{s!r}|{s!s:3}|{'é'*20}{'x'*20}", f"{'a'}{'b'}", f"", f"{e}{e}")
+x = f"{s}"; print(x is s)
+print(str(5), str(-9223372036854775808), str(s) is s, type(str(S("k"))).__name__, str(I(4)), str(True), str(2.5), str(), str(b"x"), str(b"x", "ascii"))
+print(int("42"), int(4.9), int(True), int(I(7)), type(int(I(7))).__name__, int(), int("  -7\n"), int("9"*25))
+try: int("x")
+except ValueError as e2: print(e2)
+try: int([])
+except TypeError as e2: print(e2)
+a = "ab"; print((a + "") is a, ("" + a) is a, a + "cd", a + "é" * 40, S("x") + "y", type(S("x") + "y").__name__)
+try: a + 1
+except TypeError as e2: print(e2)
+class R:
+    def __radd__(self, o): return "radd"
+print(a + R())
+print(len("é"*15 + "é"), ("x"*15 + "y"*15), ("x"*15 + "y"*16))
+"##,
+        r##"item5:15 -1234567890123 1000000000000000000000000000000 abc True 1.5 None q I! 0
+   5|'abc'|abc|ééééééééééééééééééééxxxxxxxxxxxxxxxxxxxx ab  
+True
+5 -9223372036854775808 True str Istr True 2.5  b'x' x
+42 4 1 7 int 0 -7 9999999999999999999999999
+invalid literal for int() with base 10: 'x'
+int() argument must be a string, a bytes-like object or a real number, not 'list'
+True True abcd abéééééééééééééééééééééééééééééééééééééééé xy str
+can only concatenate str (not "int") to str
+radd
+16 xxxxxxxxxxxxxxxyyyyyyyyyyyyyyy xxxxxxxxxxxxxxxyyyyyyyyyyyyyyyy
+"##,
+    );
+}
+
+#[test]
+fn str_join_split_int_parse_match_cpython() {
+    check(
+        "str_join_split_int_parse_match_cpython",
+        r##"class S(str): pass
+print(",".join(["a"]), ",".join(("a","b")), "-".join(x for x in "abc"), "".join([]), repr("x".join(["",""])))
+a = "abc"; print(" ".join([a]) is a, type(" ".join([S("q")])).__name__)
+for bad in [5, None]:
+    try: ",".join(bad)
+    except TypeError as e: print(e)
+try: ",".join(["a", 1])
+except TypeError as e: print(e)
+try: ",".join(("a", b"x"))
+except TypeError as e: print(e)
+class L(list):
+    def __iter__(self): return iter(["x", "y"])
+print(",".join(L(["a"])), ",".join({"k": 1, "j": 2}), ",".join("xyz"))
+print("a,b,,c".split(","), "a,b,,c".split(",", 1), "a,b,,c".rsplit(",", 1), "a::b::c".split("::"), "a::b::c".rsplit("::", 1))
+print(" a  b ".split(), " a  b ".rsplit(None, 1), "héllo wörld".split("ö"), "aé".split("é"))
+print("item1".startswith("item1"), "item".startswith("item1"), "abc".startswith(("x","ab")), "abc".endswith("bc"), "abc".startswith("b", 1), "abc".endswith("a", 0, 1))
+try: "abc".startswith(["a"])
+except TypeError as e: print(e)
+for t in ["12", " -34 ", "+0", "007", "1_0", "99999999999999999999", "123456789012345678", "1234567890123456789", "\u00a012"]:
+    print(int(t))
+for t in ["", "-", "1 2", "0x10", "1__0", "_1"]:
+    try: int(t)
+    except ValueError as e: print(e)
+print(int("00", 0), int("0x1f", 0), int("12", 0))
+try: int("012", 0)
+except ValueError as e: print(e)
+s = "x" * 30; t = "y" * 31; u = "é" * 15; v = "é" * 16
+print(len(s), len(t), len(u), len(v), s + t == "x"*30 + "y"*31, hash(s) == hash("x"*30), u[3], v[-1], {s: 1}[("x"*15)*2])
+print(hash("") , hash("a"), hash("hello world, this is a long one"), hash("é"))
+print("abc".upper(), "ab".strip("a"), "  x ".lstrip(), "abc".replace("b", "XX"), "a-b".partition("-"))
+for t, b in [('_1', 10), ('0x_1f', 16), ('0x_1f', 0), ('0b_1', 0), ('_1', 16), ('0_7', 0), ('0_0', 0), ('1_0', 0), ('0x__1', 16)]:
+    try: print(t, b, int(t, b))
+    except ValueError as e: print(e)
+"##,
+        r##"a a,b a-b-c  'x'
+True str
+can only join an iterable
+can only join an iterable
+sequence item 1: expected str instance, int found
+sequence item 1: expected str instance, bytes found
+x,y k,j x,y,z
+['a', 'b', '', 'c'] ['a', 'b,,c'] ['a,b,', 'c'] ['a', 'b', 'c'] ['a::b', 'c']
+['a', 'b'] [' a', 'b'] ['héllo w', 'rld'] ['a', '']
+True False True True True True
+startswith first arg must be str or a tuple of str, not list
+12
+-34
+0
+7
+10
+99999999999999999999
+123456789012345678
+1234567890123456789
+12
+invalid literal for int() with base 10: ''
+invalid literal for int() with base 10: '-'
+invalid literal for int() with base 10: '1 2'
+invalid literal for int() with base 10: '0x10'
+invalid literal for int() with base 10: '1__0'
+invalid literal for int() with base 10: '_1'
+0 31 12
+invalid literal for int() with base 0: '012'
+30 31 15 16 True True é é 1
+0 4644417185603328019 -9158729106421728507 6047309291227476195
+ABC b x  aXXc ('a', '-', 'b')
+invalid literal for int() with base 10: '_1'
+0x_1f 16 31
+0x_1f 0 31
+0b_1 0 1
+invalid literal for int() with base 16: '_1'
+invalid literal for int() with base 0: '0_7'
+0_0 0 0
+1_0 0 10
+invalid literal for int() with base 16: '0x__1'
+"##,
+    );
+}
+
+#[test]
+fn str_split_arguments_and_case_match_cpython() {
+    check(
+        "str_split_arguments_and_case_match_cpython",
+        r##"print("a b  c".split(), "a,b".split(","), "a,b,c".split(",", 1), "a,b,c".rsplit(",", maxsplit=1), "a b c".split(sep=None, maxsplit=1), "a b".split(maxsplit=0))
+for args, kw in [((1,), {}), (("",), {}), ((",", 1, 2), {}), ((), {"x": 1}), ((",",), {"sep": ","})]:
+    try: print("a,b".split(*args, **kw))
+    except (TypeError, ValueError) as e: print(type(e).__name__, e)
+try: str.split(5)
+except TypeError as e: print(e)
+print(str.split("x y"), "MiXed".upper(), "MiXed".lower(), "é".upper(), "ÉA".lower(), ("ab"*20).upper(), "".upper(), "ß".upper(), "x".title())
+"##,
+        r##"['a', 'b', 'c'] ['a', 'b'] ['a', 'b,c'] ['a,b', 'c'] ['a', 'b c'] ['a b']
+TypeError must be str or None, not int
+ValueError empty separator
+TypeError split() takes at most 2 arguments (3 given)
+TypeError 'x' is an invalid keyword argument for split()
+TypeError argument for split() given by name ('sep') and position (1)
+descriptor 'split' for 'str' objects doesn't apply to a 'int' object
+['x', 'y'] MIXED mixed É éa ABABABABABABABABABABABABABABABABABABABAB  SS X
+"##,
+    );
+}
+
+#[test]
+fn dict_fast_paths_keep_probe_order_and_tuples() {
+    check(
+        "dict_fast_paths_keep_probe_order_and_tuples",
+        r##"d = {i: i * 2 for i in range(20)}
+d[3] = "x"; d[True] = "t"; d[1.0] = "f"; d[2.5] = 1
+print(d, d.get(1), d.get(99), d.get(99, "dflt"), d.get(3))
+pairs = list(d.items()); print(pairs[:3], pairs[0] is pairs[1])
+seen = []
+for kv in d.items():
+    seen.append(kv)
+print(seen[:2], len(set(map(id, seen))) == len(seen) or "reused-but-distinct", seen[0] == (0, 0))
+it = iter({"a": 1, "b": 2}.items()); first = next(it); second = next(it); print(first, second)
+total = 0
+for k, v in d.items():
+    if isinstance(v, int): total += v
+print(total)
+class K:
+    def __init__(self, v): self.v = v
+    def __hash__(self): return hash(self.v)
+    def __eq__(self, o): print("eq", self.v); return isinstance(o, K) and o.v == self.v
+e = {}
+e[K(1)] = 1; e[K(1)] = 2; e[1] = 3; print(len(e), e[1])
+w = {}
+for i in range(3000):
+    key = "k" + str(i % 100)
+    w[key] = w.get(key, 0) + 1
+print(len(w), w["k7"], sum(w.values()), list(w)[:3])
+a, b = (1, 2); c, = [3]; print(a, b, c)
+try: a, b = (1, 2, 3)
+except ValueError as ex: print(ex)
+try: a, b = [1]
+except ValueError as ex: print(ex)
+class T(tuple):
+    def __iter__(self): return iter((9, 9))
+a, b = T((1, 2)); print(a, b)
+x, y = "ab"; print(x, y)
+s = {1, 2}; s2 = {"a": None}; print(s, s2)
+class E:
+    def __hash__(self): return 1
+    def __eq__(self, o): return True
+    def __repr__(self): return "E"
+d = {E(): "e", 1: "one"}; print(d)
+d2 = {E(): "e"}; d2[1.0] = 2; d2[True] = 3; print(d2, d2[1], 1 in d2, d2.get(1))
+s = {E(), 1}; print(s, 1 in s)
+"##,
+        r##"{0: 0, 1: 'f', 2: 4, 3: 'x', 4: 8, 5: 10, 6: 12, 7: 14, 8: 16, 9: 18, 10: 20, 11: 22, 12: 24, 13: 26, 14: 28, 15: 30, 16: 32, 17: 34, 18: 36, 19: 38, 2.5: 1} f None dflt x
+[(0, 0), (1, 'f'), (2, 4)] False
+[(0, 0), (1, 'f')] True True
+('a', 1) ('b', 2)
+373
+eq 1
+eq 1
+eq 1
+2 3
+100 30 3000 ['k0', 'k1', 'k2']
+1 2 3
+too many values to unpack (expected 2)
+not enough values to unpack (expected 2, got 1)
+9 9
+a b
+{1, 2} {'a': None}
+{E: 'one'}
+{E: 3} 3 True 3
+{E} True
+"##,
+    );
+}
+
+#[test]
+fn str_chars_and_slices_match_cpython() {
+    check(
+        "str_chars_and_slices_match_cpython",
+        r##"s = "hello"; u = "héllo wörld ✓"
+print(s[0], s[-1], u[1], u[-1], [c for c in u], list(s), s[0] is s[0], u[1] is u[1])
+print(s[1:3], s[:], s[:] is s, s[-3:], s[:-10], s[10:], s[3:1], s[-100:100], s[::2], s[::-1], s[1:4:1])
+print(u[1:4], u[-3:], u[:0], u[5:], u[-100:2], u[::-2], u[2:100])
+class S(str): pass
+t = S("abc"); print(type(t[:]).__name__, t[:], type(t[0]).__name__)
+try: s[5]
+except IndexError as e: print(e)
+print("".join(reversed(s)), "✓✓"[0], ord("ÿ"[0]), "\x00a"[0] == "\x00")
+"##,
+        r##"h o é ✓ ['h', 'é', 'l', 'l', 'o', ' ', 'w', 'ö', 'r', 'l', 'd', ' ', '✓'] ['h', 'e', 'l', 'l', 'o'] True True
+el hello True llo    hello hlo olleh ell
+éll d ✓   wörld ✓ hé ✓drwolh llo wörld ✓
+str abc str
+string index out of range
+olleh ✓ 255 True
+"##,
+    );
+}

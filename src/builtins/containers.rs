@@ -342,7 +342,7 @@ fn strip_class(v: &Value) -> Value {
     match v {
         Value::Obj(o) if o.class.is_some() => match &o.payload {
             Payload::Tuple(t) => Value::tuple(t.to_vec()),
-            Payload::Str(s) => Value::str(&s.as_str()),
+            Payload::Str(s) => Value::str(s.as_str()),
             _ => v.clone(),
         },
         _ => v.clone(),

@@ -29,7 +29,11 @@ fn parse_small_decimal(digits: &str, base: u32) -> Option<i64> {
     if !plain || bytes.is_empty() || bytes.len() > 18 || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(bytes.iter().fold(0i64, |acc, d| acc * 10 + (d - b'0') as i64))
+    Some(
+        bytes
+            .iter()
+            .fold(0i64, |acc, d| acc * 10 + (d - b'0') as i64),
+    )
 }
 
 /// Parses an int literal like `int(s, base)` does (underscores, sign, prefixes for base 0).
@@ -45,7 +49,11 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
     let lower = t.to_ascii_lowercase();
     // A base prefix may be followed by one underscore ("0x_1f"); bare digits may not start
     // with one.
-    let after_prefix = |prefix: &str| lower.strip_prefix(prefix).map(|r| r.strip_prefix('_').unwrap_or(r));
+    let after_prefix = |prefix: &str| {
+        lower
+            .strip_prefix(prefix)
+            .map(|r| r.strip_prefix('_').unwrap_or(r))
+    };
     let (base, digits) = match base {
         0 => {
             if let Some(r) = after_prefix("0x") {

@@ -200,7 +200,27 @@ fn strip_method(vm: &mut Vm, s: &str, a: &[Value], side: StripSide) -> PyResult<
         None | Some(Value::None) => None,
         Some(v) => Some(str_arg(vm, v, "strip arg")?),
     };
-    Ok(Value::str(str_algo::strip(&s, chars.as_deref(), side)))
+    Ok(Value::str(str_algo::strip(s, chars.as_deref(), side)))
+}
+
+/// `upper()`/`lower()` of a short ASCII str, mapped in a stack buffer (no intermediate
+/// String); None for anything else.
+fn ascii_case_in_place(name: &str, s: &str) -> Option<Value> {
+    let upper = match name {
+        "upper" => true,
+        "lower" => false,
+        _ => return None,
+    };
+    let mut buf = [0u8; crate::vm::object::STR_INLINE_CAP];
+    let text = buf.get_mut(..s.len()).filter(|_| s.is_ascii())?;
+    text.copy_from_slice(s.as_bytes());
+    if upper {
+        text.make_ascii_uppercase();
+    } else {
+        text.make_ascii_lowercase();
+    }
+    let mapped = crate::vm::object::PyStr::from_ascii(text)?;
+    Some(Value::Obj(Obj::new(Payload::Str(mapped))))
 }
 
 /// A case-mapping algorithm (`upper`, `lower`, ...).
@@ -313,18 +333,57 @@ pub fn init(vm: &mut Vm) {
     });
     for (name, right) in [("split", false), ("rsplit", true)] {
         vm.add_method(&str_, name, move |vm, mut args| {
-            let s = me(vm, &args, name)?;
-            args.positional.remove(0);
-            let mut slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?.into_iter();
-            let sep = match slots.next().flatten() {
-                None | Some(Value::None) => None,
-                Some(v) => Some(str_arg(vm, &v, "sep")?),
-            };
-            let maxsplit = opt_int(vm, slots.next().flatten().as_ref())?.unwrap_or(-1);
-            let r = if right {
-                str_algo::rsplit(&s, sep.as_deref(), maxsplit)
+            me(vm, &args, name)?;
+            let this = args.positional.remove(0);
+            let s = this.as_str().unwrap_or_default();
+            if args.positional.len() > 2 {
+                let n = args.positional.len();
+                return Err(
+                    vm.new_type_error(format!("{name}() takes at most 2 arguments ({n} given)"))
+                );
+            }
+            // Argument Clinic's keyword errors (bind's generic wording differs).
+            for (k, _) in &args.kwargs {
+                match ["sep", "maxsplit"].iter().position(|p| **p == **k) {
+                    None => {
+                        return Err(vm.new_type_error(format!(
+                            "'{k}' is an invalid keyword argument for {name}()"
+                        )));
+                    }
+                    Some(at) if at < args.positional.len() => {
+                        return Err(vm.new_type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            at + 1
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+            let (sep, maxsplit) = if args.kwargs.is_empty() {
+                (args.positional.first(), args.positional.get(1))
             } else {
-                str_algo::split(&s, sep.as_deref(), maxsplit)
+                let mut slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?.into_iter();
+                args.positional = vec![
+                    slots.next().flatten().unwrap_or(Value::None),
+                    slots.next().flatten().unwrap_or(Value::None),
+                ];
+                (args.positional.first(), args.positional.get(1))
+            };
+            let sep = match sep {
+                None | Some(Value::None) => None,
+                Some(v) => match v.as_str() {
+                    Some(text) => Some(text),
+                    None => {
+                        let msg = format!("must be str or None, not {}", vm.type_name(v));
+                        return Err(vm.new_type_error(msg));
+                    }
+                },
+            };
+            let maxsplit = opt_int(vm, maxsplit)?.unwrap_or(-1);
+            let r = if right {
+                str_algo::rsplit(s, sep, maxsplit)
+            } else {
+                str_algo::split(s, sep, maxsplit)
             };
             match r {
                 Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
@@ -351,7 +410,7 @@ pub fn init(vm: &mut Vm) {
         let old = str_arg(vm, &a[0], "replace() argument 1")?;
         let new = str_arg(vm, &a[1], "replace() argument 2")?;
         let count = opt_int(vm, a.get(2))?.unwrap_or(-1);
-        Ok(Value::string(str_algo::replace(&s, &old, &new, count)))
+        Ok(Value::string(str_algo::replace(s, &old, &new, count)))
     });
     for (name, ends) in [("startswith", false), ("endswith", true)] {
         add(vm, &str_, name, move |vm, s, a| {
@@ -374,9 +433,9 @@ pub fn init(vm: &mut Vm) {
                     )));
                 };
                 let hit = if ends {
-                    str_algo::ends_with(&s, c, start, end)
+                    str_algo::ends_with(s, c, start, end)
                 } else {
-                    str_algo::starts_with(&s, c, start, end)
+                    str_algo::starts_with(s, c, start, end)
                 };
                 if hit {
                     return Ok(Value::Bool(true));
@@ -402,9 +461,9 @@ pub fn init(vm: &mut Vm) {
             let start = opt_int(vm, a.get(1))?;
             let end = opt_int(vm, a.get(2))?;
             let r = match kind {
-                0 | 2 => str_algo::find(&s, &sub, start, end),
-                1 | 3 => str_algo::rfind(&s, &sub, start, end),
-                _ => return Ok(Value::Int(str_algo::count(&s, &sub, start, end) as i64)),
+                0 | 2 => str_algo::find(s, &sub, start, end),
+                1 | 3 => str_algo::rfind(s, &sub, start, end),
+                _ => return Ok(Value::Int(str_algo::count(s, &sub, start, end) as i64)),
             };
             match (r, kind) {
                 (Some(i), _) => Ok(Value::Int(i as i64)),
@@ -422,7 +481,9 @@ pub fn init(vm: &mut Vm) {
         ("casefold", str_case::casefold),
     ];
     for (name, f) in case_fns {
-        add(vm, &str_, name, move |_, s, _| Ok(Value::string(f(&s))));
+        add(vm, &str_, name, move |_, s, _| {
+            Ok(ascii_case_in_place(name, s).unwrap_or_else(|| Value::string(f(s))))
+        });
     }
     let preds: [(&'static str, PredFn); 12] = [
         ("isalpha", str_case::str_isalpha),
@@ -439,7 +500,7 @@ pub fn init(vm: &mut Vm) {
         ("istitle", str_case::str_istitle),
     ];
     for (name, f) in preds {
-        add(vm, &str_, name, move |_, s, _| Ok(Value::Bool(f(&s))));
+        add(vm, &str_, name, move |_, s, _| Ok(Value::Bool(f(s))));
     }
     for (name, which) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
         add(vm, &str_, name, move |vm, s, a| {
@@ -465,9 +526,9 @@ pub fn init(vm: &mut Vm) {
                 None => ' ',
             };
             Ok(Value::string(match which {
-                0 => str_algo::center(&s, w, fill),
-                1 => str_algo::ljust(&s, w, fill),
-                _ => str_algo::rjust(&s, w, fill),
+                0 => str_algo::center(s, w, fill),
+                1 => str_algo::ljust(s, w, fill),
+                _ => str_algo::rjust(s, w, fill),
             }))
         });
     }
@@ -476,11 +537,11 @@ pub fn init(vm: &mut Vm) {
             Some(w) => vm.index_value(w)?.max(0) as usize,
             None => return Err(vm.new_type_error("zfill() takes exactly one argument (0 given)")),
         };
-        Ok(Value::string(str_algo::zfill(&s, w)))
+        Ok(Value::string(str_algo::zfill(s, w)))
     });
     add(vm, &str_, "expandtabs", |vm, s, a| {
         let t = opt_int(vm, a.first())?.unwrap_or(8);
-        Ok(Value::string(str_algo::expandtabs(&s, t)))
+        Ok(Value::string(str_algo::expandtabs(s, t)))
     });
     add(vm, &str_, "splitlines", |vm, s, a| {
         let keep = match a.first() {
@@ -488,7 +549,7 @@ pub fn init(vm: &mut Vm) {
             None => false,
         };
         Ok(Value::list(
-            str_algo::splitlines(&s, keep)
+            str_algo::splitlines(s, keep)
                 .into_iter()
                 .map(Value::string)
                 .collect(),
@@ -503,9 +564,9 @@ pub fn init(vm: &mut Vm) {
             };
             let sep = str_arg(vm, sep, "sep")?;
             let r = if right {
-                str_algo::rpartition(&s, &sep)
+                str_algo::rpartition(s, &sep)
             } else {
-                str_algo::partition(&s, &sep)
+                str_algo::partition(s, &sep)
             };
             match r {
                 Ok((a, b, c)) => Ok(Value::tuple(vec![
@@ -519,14 +580,14 @@ pub fn init(vm: &mut Vm) {
     }
     // str.__str__ returns the exact str (what `str.__str__(member)` in a StrEnum relies on),
     // where object.__str__ would call the subclass's __repr__.
-    add(vm, &str_, "__str__", |_vm, s, _a| Ok(Value::str(&s)));
+    add(vm, &str_, "__str__", |_vm, s, _a| Ok(Value::str(s)));
     add(vm, &str_, "removeprefix", |vm, s, a| {
         let p = str_arg(
             vm,
             a.first().unwrap_or(&Value::None),
             "removeprefix() argument",
         )?;
-        Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+        Ok(Value::str(s.strip_prefix(p.as_str()).unwrap_or(s)))
     });
     add(vm, &str_, "removesuffix", |vm, s, a| {
         let p = str_arg(
@@ -534,12 +595,10 @@ pub fn init(vm: &mut Vm) {
             a.first().unwrap_or(&Value::None),
             "removesuffix() argument",
         )?;
-        Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+        Ok(Value::str(s.strip_suffix(p.as_str()).unwrap_or(s)))
     });
     add(vm, &str_, "encode", |_, s, _| {
-        Ok(Value::Obj(Obj::new(Payload::Bytes(
-            s.as_bytes().into(),
-        ))))
+        Ok(Value::Obj(Obj::new(Payload::Bytes(s.as_bytes().into()))))
     });
     vm.add_method(&str_, "format", |vm, mut args| {
         let s = me(vm, &args, "format")?;
@@ -554,7 +613,7 @@ pub fn init(vm: &mut Vm) {
     });
     add(vm, &str_, "format_map", |vm, s, a| {
         let m = a.first().cloned().unwrap_or(Value::None);
-        Ok(Value::string(str_format(vm, &s, vec![], vec![], Some(m))?))
+        Ok(Value::string(str_format(vm, s, vec![], vec![], Some(m))?))
     });
     vm.add_static(&str_, "maketrans", |vm, args| {
         let a = args.check(vm, "maketrans", 1, 3)?.to_vec();

@@ -399,11 +399,8 @@ impl DictTable {
     /// count as different), for callers that cannot re-enter the VM.
     fn find_without_vm(&self, hash: i64, key: &Value) -> Option<usize> {
         let mut slow = Vec::new();
-        self.find_fast(hash, key, &mut slow).or_else(|| {
-            slow.last()
-                .filter(|(_, k)| k.is_none())
-                .map(|(ix, _)| *ix)
-        })
+        self.find_fast(hash, key, &mut slow)
+            .or_else(|| slow.last().filter(|(_, k)| k.is_none()).map(|(ix, _)| *ix))
     }
 
     /// Looks a str key up without the VM (str keys only compare equal to strs).

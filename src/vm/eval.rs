@@ -881,12 +881,24 @@ impl Vm {
                     // A built-in class: its `__new__` takes the class and the arguments,
                     // which are already in that order on the stack.
                     if let Some(cls) = callable.as_obj()
-                        && let Some(new) = self.builtin_class_new(cls)
+                        && cls.as_type().is_some()
                     {
-                        let args = frame.stack.split_off(frame.stack.len() - n - 1);
-                        let v = tri!(self.call_args(&new, Args::new(args)));
-                        frame.stack.push(v);
-                        continue;
+                        // `str(x)` / `int(x)`: the conversion itself (call_type's shortcut).
+                        if n == 1
+                            && let Some(arg) = frame.stack.last()
+                            && let Some(r) = self.convert_call_fast(cls, &arg.clone())
+                        {
+                            let v = tri!(r);
+                            frame.stack.truncate(frame.stack.len() - 2);
+                            frame.stack.push(v);
+                            continue;
+                        }
+                        if let Some(new) = self.builtin_class_new(cls) {
+                            let args = frame.stack.split_off(frame.stack.len() - n - 1);
+                            let v = tri!(self.call_args(&new, Args::new(args)));
+                            frame.stack.push(v);
+                            continue;
+                        }
                     }
                     let args = frame.stack.split_off(frame.stack.len() - n);
                     let callable = pop(frame);
@@ -1387,7 +1399,9 @@ impl Vm {
         };
         // No `__init__` of its own and no arguments: the new instance is the value.
         if n == 0 && super::call::is_object_slot(&init) {
-            return Ok(Some(CallOutcome::Value(Value::Obj(self.alloc_instance(cls)?))));
+            return Ok(Some(CallOutcome::Value(Value::Obj(
+                self.alloc_instance(cls)?,
+            ))));
         }
         let Some(Payload::Function(f)) = init.payload() else {
             return Ok(None);

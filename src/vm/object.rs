@@ -161,6 +161,27 @@ impl PyStr {
             },
         }
     }
+    /// Wraps ASCII bytes without UTF-8 validation (None if a byte is not ASCII).
+    pub fn from_ascii(text: &[u8]) -> Option<PyStr> {
+        if !text.is_ascii() {
+            return None;
+        }
+        if text.len() > STR_INLINE_CAP {
+            return String::from_utf8(text.to_vec())
+                .ok()
+                .map(PyStr::from_string);
+        }
+        let mut bytes = [0u8; STR_INLINE_CAP];
+        bytes[..text.len()].copy_from_slice(text);
+        Some(PyStr {
+            hash: Cell::new(-1),
+            ascii: true,
+            data: StrData::Inline {
+                len: text.len() as u8,
+                bytes,
+            },
+        })
+    }
     /// Wraps a shared string (copying it).
     pub fn from_rc(text: Rc<str>) -> PyStr {
         PyStr::new(&text)

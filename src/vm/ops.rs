@@ -305,7 +305,7 @@ impl Vm {
         };
         let addr = Rc::as_ptr(&o) as usize;
         Ok(match &o.payload {
-            Payload::Str(s) => str_repr(&s.as_str()),
+            Payload::Str(s) => str_repr(s.as_str()),
             Payload::Int(b) => b.to_string(),
             Payload::Float(f) => float_repr(*f),
             Payload::Bytes(b) => bytes_repr(b),
@@ -758,7 +758,7 @@ impl Vm {
         };
         match (&oa.payload, &ob.payload) {
             (Payload::Str(x), Payload::Str(y)) => {
-                Ok(Some(ord_result(op, x.as_str().cmp(&y.as_str()))))
+                Ok(Some(ord_result(op, x.as_str().cmp(y.as_str()))))
             }
             (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(op, x.cmp(y)))),
             (Payload::Tuple(x), Payload::Tuple(y)) => {

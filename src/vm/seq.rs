@@ -60,8 +60,8 @@ impl Vm {
         Ok(Some(match (pa, pb, op) {
             (Some(Payload::Str(x)), Some(Payload::Str(y)), Operator::Add) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(&x.as_str());
-                s.push_str(&y.as_str());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
                 Value::string(s)
             }
             (Some(Payload::Str(x)), _, Operator::Mult)
@@ -431,14 +431,14 @@ impl Vm {
                             s.as_str()
                                 .as_bytes()
                                 .get(i)
-                                .map(|b| Value::string((*b as char).to_string()))
+                                .map(|b| super::strings::char_value(*b as char))
                         } else {
                             // Keep a byte offset in `index` for non-ASCII strings.
                             let rest = &s.as_str()[i.min(s.as_str().len())..];
                             match rest.chars().next() {
                                 Some(c) => {
                                     *index += c.len_utf8();
-                                    return Ok(Some(Value::string(c.to_string())));
+                                    return Ok(Some(super::strings::char_value(c)));
                                 }
                                 None => None,
                             }
@@ -497,7 +497,9 @@ impl Vm {
                         Ok(Some(match kind {
                             ViewKind::Keys => e.key.clone(),
                             ViewKind::Values => e.value.clone(),
-                            ViewKind::Items => reuse_pair(last_item, e.key.clone(), e.value.clone()),
+                            ViewKind::Items => {
+                                reuse_pair(last_item, e.key.clone(), e.value.clone())
+                            }
                         }))
                     }
                     None => {
@@ -792,6 +794,16 @@ impl Vm {
             Some(Payload::Str(s)) => {
                 if is_slice {
                     let (a, b, st) = self.slice_parts(key)?;
+                    if st == 1 {
+                        let (lo, hi) = super::strings::str_slice_range(s.as_str(), s.ascii, a, b);
+                        if lo == 0
+                            && hi == s.as_str().len()
+                            && c.as_obj().is_some_and(|o| o.class.is_none())
+                        {
+                            return Ok(c.clone());
+                        }
+                        return Ok(Value::str(&s.as_str()[lo..hi]));
+                    }
                     let idx = slice_indices(a, b, st, s.char_len());
                     if s.ascii {
                         let bytes = s.as_str().as_bytes();
@@ -803,11 +815,9 @@ impl Vm {
                 }
                 let len = s.char_len();
                 match self.seq_index(key, len, "string")? {
-                    Some(i) => Ok(Value::string(
-                        super::strings::char_at(&s.as_str(), s.ascii, i)
-                            .map(String::from)
-                            .unwrap_or_default(),
-                    )),
+                    Some(i) => Ok(super::strings::char_at(s.as_str(), s.ascii, i)
+                        .map(super::strings::char_value)
+                        .unwrap_or_else(|| Value::str(""))),
                     None => Err(self.new_index_error("string index out of range")),
                 }
             }

@@ -6,8 +6,9 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::rc::Rc;
 
-/// The decimal text of `i` written into `buf` (no allocation; mirrors int.__str__).
-pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+/// The decimal digits of `i` written into the end of `buf` (no allocation; mirrors
+/// int.__str__).
+pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
     let mut n = i.unsigned_abs();
     loop {
@@ -22,13 +23,53 @@ pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &str {
         at -= 1;
         buf[at] = b'-';
     }
-    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+    &buf[at..]
 }
 
 /// A `str` value holding the decimal text of `i`.
 pub fn int_to_str_value(i: i64) -> Value {
     let mut buf = [0u8; 20];
-    Value::str(i64_decimal(i, &mut buf))
+    let text = PyStr::from_ascii(i64_decimal(i, &mut buf)).unwrap_or_else(|| PyStr::new(""));
+    Value::Obj(Obj::new(Payload::Str(text)))
+}
+
+thread_local! {
+    /// The one-character strs of code points below 256, made on first use (CPython keeps
+    /// the same latin-1 singletons, so `s[0] is s[0]` holds there too).
+    static LATIN1_CHARS: Vec<Value> = (0u8..=255)
+        .map(|b| Value::str(char::from(b).encode_utf8(&mut [0; 4])))
+        .collect();
+}
+
+/// The one-character str `c` (shared for code points below 256).
+pub fn char_value(c: char) -> Value {
+    if (c as u32) < 256 {
+        return LATIN1_CHARS.with(|t| t[c as usize].clone());
+    }
+    Value::str(c.encode_utf8(&mut [0; 4]))
+}
+
+/// The byte range `s[start:stop]` (step 1) selects, with Python's clamping of negative and
+/// out-of-range bounds (mirrors PySlice_AdjustIndices for step 1).
+pub fn str_slice_range(
+    s: &str,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+) -> (usize, usize) {
+    let len = if ascii { s.len() } else { s.chars().count() } as i64;
+    let clamp = |v: Option<i64>, default: i64| match v {
+        None => default,
+        Some(x) if x < 0 => (x + len).max(0),
+        Some(x) => x.min(len),
+    };
+    let lo = clamp(start, 0) as usize;
+    let hi = (clamp(stop, len) as usize).max(lo);
+    if ascii {
+        return (lo, hi);
+    }
+    let offset = |n: usize| s.char_indices().nth(n).map_or(s.len(), |(at, _)| at);
+    (offset(lo), offset(hi))
 }
 
 /// True for an object of exactly the built-in `str` type.
@@ -54,7 +95,9 @@ pub fn build_string(stack: &mut Vec<Value>, n: usize) {
     if n == 1 && is_exact_str(&stack[start]) {
         return;
     }
-    let pieces = stack[start..].iter().map(|v| v.as_str().unwrap_or_default());
+    let pieces = stack[start..]
+        .iter()
+        .map(|v| v.as_str().unwrap_or_default());
     let joined = Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(pieces))));
     stack.truncate(start);
     stack.push(joined);
