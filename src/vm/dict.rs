@@ -93,6 +93,17 @@ fn settle(found: Option<usize>, slow: &mut Vec<(usize, Value)>) -> Option<usize>
 /// The stand-in key of a candidate `settle` already knows is equal.
 const KNOWN_EQUAL: Value = Value::None;
 
+/// The next slot of CPython's open-addressing probe (dictobject.c): shift the perturbation
+/// in, then `i = 5*i + perturb + 1` within the table.
+#[inline]
+fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
+}
+
 /// Mirrors setobject.c LINEAR_PROBES.
 const LINEAR_PROBES: usize = 9;
 /// Mirrors setobject.c PySet_MINSIZE.
@@ -139,12 +150,7 @@ impl DictTable {
                     return;
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -333,12 +339,7 @@ impl DictTable {
             if !f(i, self.indices[i]) {
                 return;
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -445,12 +446,7 @@ impl DictTable {
             {
                 return Some(ix as usize);
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -483,12 +479,7 @@ impl DictTable {
                         None => return Err((key, value)),
                     }
                 }
-                perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(perturb as usize)
-                    .wrapping_add(1))
-                    & mask;
+                i = next_slot(i, &mut perturb, mask);
             }
         }
         self.insert_new_unchecked(Entry { hash, key, value });
