@@ -167,10 +167,10 @@ impl Vm {
                 if b == 0 {
                     return Err(self.new_zero_division_error("division by zero"));
                 }
-                return Ok(Some(Value::Float(int_true_div(
-                    &BigInt::from(a),
-                    &BigInt::from(b),
-                ))));
+                let q = int_true_div(&BigInt::from(a), &BigInt::from(b));
+                return Ok(Some(Value::Float(q.unwrap_or_else(|| {
+                    unreachable!("an i64 quotient fits in a float")
+                }))));
             }
             Operator::FloorDiv => {
                 if b == 0 {
@@ -239,7 +239,13 @@ impl Vm {
                 if b.is_zero() {
                     return Err(self.new_zero_division_error("division by zero"));
                 }
-                return Ok(Some(Value::Float(int_true_div(&a, &b))));
+                return match int_true_div(&a, &b) {
+                    Some(q) => Ok(Some(Value::Float(q))),
+                    None => Err(self.new_exception_msg(
+                        &self.exc.overflow_error.clone(),
+                        "integer division result too large for a float",
+                    )),
+                };
             }
             Operator::FloorDiv => {
                 if b.is_zero() {
@@ -294,16 +300,67 @@ impl Vm {
     }
 }
 
-/// Correctly rounded int / int (good enough: exact when both fit in f64's mantissa).
-fn int_true_div(a: &BigInt, b: &BigInt) -> f64 {
-    match (a.to_i64(), b.to_i64()) {
-        (Some(x), Some(y)) if x.abs() < (1 << 53) && y.abs() < (1 << 53) => x as f64 / y as f64,
-        _ => {
-            let (q, r) = a.div_mod_floor(b);
-            let qf = q.to_f64().unwrap_or(f64::INFINITY);
-            qf + r.to_f64().unwrap_or(0.0) / b.to_f64().unwrap_or(f64::INFINITY)
-        }
+/// `mantissa * 2**exponent` for an integer mantissa below 2**53 that makes the product exact.
+fn scale_exact(mantissa: u64, exponent: i64) -> f64 {
+    let power = |e: i64| f64::from_bits(((e + 1023) as u64) << 52);
+    if exponent >= -1022 {
+        (mantissa as f64) * power(exponent)
+    } else {
+        (mantissa as f64) * power(-1022) * power(exponent + 1022)
     }
+}
+
+/// Mirrors longobject.c `long_true_divide`: `a / b` (b non-zero) correctly rounded, half to
+/// even, for operands of any size and subnormal results, with the sign of a zero quotient
+/// kept. None: the quotient is too large for a float.
+fn int_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
+    use num_traits::{Signed, Zero};
+    let negative = a.is_negative() != b.is_negative();
+    let signed = |x: f64| if negative { -x } else { x };
+    const EXACT: u64 = 1 << 53;
+    // Both exactly representable: one IEEE division is correctly rounded.
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64())
+        && x.unsigned_abs() <= EXACT
+        && y.unsigned_abs() <= EXACT
+    {
+        return Some(x as f64 / y as f64);
+    }
+    if a.is_zero() {
+        return Some(signed(0.0));
+    }
+    // A 55- or 56-bit quotient (a sticky bit records a non-zero remainder), then rounded
+    // once to the 53 bits (or fewer, for a subnormal) the result has.
+    let (n, d) = (a.magnitude(), b.magnitude());
+    let shift = n.bits() as i64 - d.bits() as i64 - 55;
+    let (quotient, remainder) = if shift >= 0 {
+        n.div_rem(&(d << shift as u64))
+    } else {
+        (n << (-shift) as u64).div_rem(d)
+    };
+    let mut q = quotient.to_u64()?;
+    if !remainder.is_zero() {
+        q |= 1;
+    }
+    let top_exponent = 63 - q.leading_zeros() as i64 + shift;
+    if top_exponent > 1023 {
+        return None;
+    }
+    let ulp_exponent = (top_exponent - 52).max(-1074);
+    let extra = (ulp_exponent - shift) as u32;
+    if extra > 60 {
+        // Below half the smallest subnormal: the quotient rounds to zero.
+        return Some(signed(0.0));
+    }
+    let half = 1u64 << (extra - 1);
+    let low = q & ((1u64 << extra) - 1);
+    let mut mantissa = q >> extra;
+    if low > half || (low == half && mantissa & 1 == 1) {
+        mantissa += 1;
+    }
+    if mantissa == EXACT && ulp_exponent + 53 > 1023 {
+        return None;
+    }
+    Some(signed(scale_exact(mantissa, ulp_exponent)))
 }
 
 #[cfg(test)]
