@@ -204,6 +204,24 @@ impl Vm {
                     Some(v) => {
                         let v = v.clone();
                         frame.stack.push(v);
+                        // The next load runs here without a dispatch of its own (CPython
+                        // 3.13's LOAD_FAST_LOAD_FAST idea); an unbound local is left to the
+                        // LOAD_FAST arm, which raises.
+                        match frame.code.instructions.get(frame.ip) {
+                            Some(&Instr::LoadFast(j)) => {
+                                if let Some(w) = &frame.locals[j as usize] {
+                                    let w = w.clone();
+                                    frame.stack.push(w);
+                                    frame.ip += 1;
+                                }
+                            }
+                            Some(&Instr::LoadConst(j)) => {
+                                let w = frame.consts[j as usize].clone();
+                                frame.stack.push(w);
+                                frame.ip += 1;
+                            }
+                            _ => {}
+                        }
                     }
                     None => {
                         let name = frame.code.varnames[i as usize].clone();
