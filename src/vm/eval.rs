@@ -459,7 +459,9 @@ impl Vm {
                         None if inplace => tri!(self.inplace_op(&a, &b, op)),
                         None => tri!(self.binary_op(&a, &b, op)),
                     };
-                    frame.stack.push(r);
+                    if store_in_next_fast(frame, r) {
+                        self.safe_point(frame);
+                    }
                 }
                 Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
                     let v = pop(frame);
@@ -774,7 +776,11 @@ impl Vm {
                         }
                     };
                     match next {
-                        Some(v) => frame.stack.push(v),
+                        Some(v) => {
+                            if store_in_next_fast(frame, v) {
+                                self.safe_point(frame);
+                            }
+                        }
                         None => {
                             frame.stack.pop();
                             frame.ip = t as usize;
@@ -1571,6 +1577,20 @@ impl Vm {
         frame.constructing = Some(instance);
         Ok(Some(frame))
     }
+}
+
+/// Pushes `v`, or, when the next instruction is STORE_FAST, stores it there and skips that
+/// instruction (a loop variable, an assignment of an operation's result): no push, pop and
+/// dispatch. True when it stored, so the caller runs STORE_FAST's safe point.
+#[inline(always)]
+fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
+    if let Some(&Instr::StoreFast(j)) = frame.code.instructions.get(frame.ip) {
+        frame.ip += 1;
+        frame.locals[j as usize] = Some(v);
+        return true;
+    }
+    frame.stack.push(v);
+    false
 }
 
 /// True when `code` can be called with exactly `given` positional arguments and nothing else
