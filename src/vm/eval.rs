@@ -872,6 +872,7 @@ impl Vm {
                         globals: frame.globals.clone(),
                         consts,
                         names,
+                        exact_arity: Function::exact_arity_of(&code),
                         code,
                     };
                     let fdict = self.new_dict();
@@ -887,6 +888,11 @@ impl Vm {
                 }
                 Instr::Call(n) => {
                     let n = n as usize;
+                    if let Some(callee) = self.plain_call_frame(&mut frame.stack, n) {
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     let callable = frame.stack[frame.stack.len() - n - 1].clone();
                     if let Some(outcome) =
                         self.exact_args_call(&callable, None, &mut frame.stack, n)
@@ -1340,13 +1346,27 @@ impl Vm {
 
     /// Pushes a callee frame (checking the recursion limit).
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     fn push_frame(
         &mut self,
         frame: &mut Box<Frame>,
         callers: &mut Vec<Box<Frame>>,
         callee: Box<Frame>,
     ) -> PyResult<()> {
-        // A call is a Ctrl-C check point too (recursion without loops).
+        if super::interrupt::pending() || self.depth >= self.recursion_limit {
+            self.call_depth_or_interrupt()?;
+        }
+        self.depth += 1;
+        let caller = std::mem::replace(frame, callee);
+        callers.push(caller);
+        Ok(())
+    }
+
+    /// `push_frame`'s rare cases: a call is a Ctrl-C check point too (recursion without
+    /// loops), and the recursion limit.
+    #[cold]
+    #[inline(never)]
+    fn call_depth_or_interrupt(&mut self) -> PyResult<()> {
         if super::interrupt::pending() {
             self.handle_interrupt()?;
         }
@@ -1357,10 +1377,41 @@ impl Vm {
             );
             return Err(e);
         }
-        self.depth += 1;
-        let caller = std::mem::replace(frame, callee);
-        callers.push(caller);
         Ok(())
+    }
+
+    /// CALL of a plain Python function (not a generator, coroutine or async generator)
+    /// given exactly its positional parameters, the commonest call: the frame to run, with
+    /// the arguments moved off `stack` into its locals and the function popped. None (the
+    /// stack untouched) for every other call.
+    #[inline(always)]
+    fn plain_call_frame(&mut self, stack: &mut Vec<Value>, n: usize) -> Option<Box<Frame>> {
+        let base = stack.len() - n - 1;
+        let Value::Obj(o) = &stack[base] else {
+            return None;
+        };
+        let Payload::Function(f) = &o.payload else {
+            return None;
+        };
+        let flags = f.code.flags;
+        if f.exact_arity as usize != n
+            || flags.generator
+            || flags.coroutine
+            || flags.async_generator
+        {
+            return None;
+        }
+        // Moved out (no reference count traffic); its slot is popped below.
+        let callable = std::mem::replace(&mut stack[base], Value::None);
+        let Value::Obj(o) = &callable else {
+            unreachable!("checked to be a function above")
+        };
+        let Payload::Function(f) = &o.payload else {
+            unreachable!("checked to be a function above")
+        };
+        let callee = self.exact_args_function_frame(f, None, stack, n);
+        stack.pop();
+        Some(callee)
     }
 
     /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a Python function
@@ -1381,7 +1432,7 @@ impl Vm {
             return None;
         };
         let flags = f.code.flags;
-        if !takes_exactly(&f.code, n + usize::from(receiver.is_some())) {
+        if f.exact_arity as usize != n + usize::from(receiver.is_some()) {
             return None;
         }
         let frame = self.exact_args_function_frame(f, receiver, stack, n);
@@ -1434,7 +1485,7 @@ impl Vm {
         if flags.generator
             || flags.coroutine
             || flags.async_generator
-            || !takes_exactly(&f.code, n + 1)
+            || f.exact_arity as usize != n + 1
         {
             return Ok(None);
         }
@@ -1591,16 +1642,6 @@ fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
     }
     frame.stack.push(v);
     false
-}
-
-/// True when `code` can be called with exactly `given` positional arguments and nothing else
-/// to bind: no `*args`/`**kwargs`, no keyword-only parameters, no cells to create.
-pub(super) fn takes_exactly(code: &crate::bytecode::Code, given: usize) -> bool {
-    code.argcount as usize == given
-        && code.kwonlyargcount == 0
-        && !code.flags.varargs
-        && !code.flags.varkeywords
-        && code.cellvars.is_empty()
 }
 
 /// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
