@@ -1530,11 +1530,48 @@ impl Vm {
         match outcome {
             CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true)),
             CallOutcome::Value(v) => {
+                if let Some((handler, send_at)) = awaited_at_once(frame)
+                    && matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine)
+                {
+                    self.await_fresh_coroutine(frame, callers, v, handler, send_at);
+                    return Ok(());
+                }
                 self.current_location = (frame.code.filename.clone(), frame.line());
                 frame.stack.push(v);
                 Ok(())
             }
         }
+    }
+
+    /// `await f(...)` where the call just made coroutine `coro`: runs the GET_AWAITABLE,
+    /// SETUP_FINALLY, LOAD_CONST None and SEND that follow as one step (a coroutine not yet
+    /// started is its own awaitable, and nothing can observe the steps in between), so the
+    /// coroutine's frame starts at once, inline, as SEND would start it. When it cannot run
+    /// inline (recursion limit, pending Ctrl-C) the SEND is left to run with its None, as
+    /// the unfused sequence would have reached it.
+    #[allow(clippy::vec_box)]
+    fn await_fresh_coroutine(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        coro: Value,
+        handler: u32,
+        send_at: usize,
+    ) {
+        frame.stack.push(coro);
+        frame.blocks.push(Block {
+            handler,
+            stack_depth: frame.stack.len() as u32,
+        });
+        let receiver = top(frame).clone();
+        if let Some(gen_frame) = self.enter_generator_inline(&receiver, &Value::None) {
+            frame.ip = send_at + 1;
+            let caller = std::mem::replace(frame, gen_frame);
+            callers.push(caller);
+            return;
+        }
+        frame.stack.push(Value::None);
+        frame.ip = send_at;
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
@@ -1664,6 +1701,23 @@ fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
     }
     frame.stack.push(v);
     false
+}
+
+/// When the next instructions of `frame` are the `await` of the value a call just made —
+/// GET_AWAITABLE 0, SETUP_FINALLY h, LOAD_CONST None, SEND — the handler `h` and the index
+/// of the SEND.
+#[inline(always)]
+fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
+    let ip = frame.ip;
+    match frame.code.instructions.get(ip..ip + 4)? {
+        [
+            Instr::GetAwaitable(0),
+            Instr::SetupFinally(handler),
+            Instr::LoadConst(c),
+            Instr::Send(_),
+        ] if frame.consts.get(*c as usize).is_some_and(Value::is_none) => Some((*handler, ip + 3)),
+        _ => None,
+    }
 }
 
 /// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
