@@ -1258,7 +1258,8 @@ impl Vm {
                 }
                 Instr::EndSend => {
                     let v = pop(frame);
-                    pop(frame);
+                    let receiver = pop(frame);
+                    self.recycle_generator(receiver);
                     frame.stack.push(v);
                 }
                 Instr::CleanupThrow => {
