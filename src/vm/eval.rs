@@ -40,11 +40,27 @@ enum CallOutcome {
 }
 
 /// Pops the operand stack (the compiler guarantees it is not empty).
+#[inline(always)]
 pub(super) fn pop(frame: &mut Frame) -> Value {
-    frame
-        .stack
-        .pop()
-        .expect("operand stack underflow (compiler invariant)")
+    let len = frame.stack.len();
+    if len == 0 {
+        stack_underflow();
+    }
+    // SAFETY: `len > 0`, so slot `len - 1` holds an initialised value; `set_len` makes the
+    // vector forget it before it is read, so it is moved out exactly once. (`Vec::pop`
+    // returns an `Option<Value>` that the optimiser spilled and copied byte-wise on this,
+    // the commonest path of the eval loop.)
+    unsafe {
+        frame.stack.set_len(len - 1);
+        std::ptr::read(frame.stack.as_ptr().add(len - 1))
+    }
+}
+
+/// `pop`'s failure: the bytecode broke the compiler's stack-depth invariant.
+#[cold]
+#[inline(never)]
+fn stack_underflow() -> ! {
+    unreachable!("operand stack underflow (compiler invariant)")
 }
 
 fn top(frame: &Frame) -> &Value {
@@ -271,10 +287,14 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let i = i as usize;
-                    let builtins = self.builtins_dict();
-                    let v = match frame.names.cached_global(i, &frame.globals, &builtins) {
+                    let cached = match &self.builtins.dict {
+                        Some(builtins) => frame.names.cached_global(i, &frame.globals, builtins),
+                        None => None,
+                    };
+                    let v = match cached {
                         Some(v) => v,
                         None => {
+                            let builtins = self.builtins_dict();
                             let name = frame.code.names[i].clone();
                             match frame.names.load_global(i, &name, &frame.globals, &builtins) {
                                 Some(v) => v,
@@ -872,6 +892,7 @@ impl Vm {
                         globals: frame.globals.clone(),
                         consts,
                         names,
+                        exact_arity: Function::exact_arity_of(&code),
                         code,
                     };
                     let fdict = self.new_dict();
@@ -887,6 +908,11 @@ impl Vm {
                 }
                 Instr::Call(n) => {
                     let n = n as usize;
+                    if let Some(callee) = self.plain_call_frame(&mut frame.stack, n) {
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     let callable = frame.stack[frame.stack.len() - n - 1].clone();
                     if let Some(outcome) =
                         self.exact_args_call(&callable, None, &mut frame.stack, n)
@@ -1232,7 +1258,8 @@ impl Vm {
                 }
                 Instr::EndSend => {
                     let v = pop(frame);
-                    pop(frame);
+                    let receiver = pop(frame);
+                    self.recycle_generator(receiver);
                     frame.stack.push(v);
                 }
                 Instr::CleanupThrow => {
@@ -1340,13 +1367,27 @@ impl Vm {
 
     /// Pushes a callee frame (checking the recursion limit).
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     fn push_frame(
         &mut self,
         frame: &mut Box<Frame>,
         callers: &mut Vec<Box<Frame>>,
         callee: Box<Frame>,
     ) -> PyResult<()> {
-        // A call is a Ctrl-C check point too (recursion without loops).
+        if super::interrupt::pending() || self.depth >= self.recursion_limit {
+            self.call_depth_or_interrupt()?;
+        }
+        self.depth += 1;
+        let caller = std::mem::replace(frame, callee);
+        callers.push(caller);
+        Ok(())
+    }
+
+    /// `push_frame`'s rare cases: a call is a Ctrl-C check point too (recursion without
+    /// loops), and the recursion limit.
+    #[cold]
+    #[inline(never)]
+    fn call_depth_or_interrupt(&mut self) -> PyResult<()> {
         if super::interrupt::pending() {
             self.handle_interrupt()?;
         }
@@ -1357,10 +1398,41 @@ impl Vm {
             );
             return Err(e);
         }
-        self.depth += 1;
-        let caller = std::mem::replace(frame, callee);
-        callers.push(caller);
         Ok(())
+    }
+
+    /// CALL of a plain Python function (not a generator, coroutine or async generator)
+    /// given exactly its positional parameters, the commonest call: the frame to run, with
+    /// the arguments moved off `stack` into its locals and the function popped. None (the
+    /// stack untouched) for every other call.
+    #[inline(always)]
+    fn plain_call_frame(&mut self, stack: &mut Vec<Value>, n: usize) -> Option<Box<Frame>> {
+        let base = stack.len() - n - 1;
+        let Value::Obj(o) = &stack[base] else {
+            return None;
+        };
+        let Payload::Function(f) = &o.payload else {
+            return None;
+        };
+        let flags = f.code.flags;
+        if f.exact_arity as usize != n
+            || flags.generator
+            || flags.coroutine
+            || flags.async_generator
+        {
+            return None;
+        }
+        // Moved out (no reference count traffic); its slot is popped below.
+        let callable = std::mem::replace(&mut stack[base], Value::None);
+        let Value::Obj(o) = &callable else {
+            unreachable!("checked to be a function above")
+        };
+        let Payload::Function(f) = &o.payload else {
+            unreachable!("checked to be a function above")
+        };
+        let callee = self.exact_args_function_frame(f, None, stack, n);
+        stack.pop();
+        Some(callee)
     }
 
     /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a Python function
@@ -1370,6 +1442,7 @@ impl Vm {
     /// async generator function is wrapped in its object at once (the call's value).
     /// `receiver` is the `self` of a method call (it fills the first parameter). Takes the
     /// `n` arguments off `stack` only when it succeeds; None = take the general path.
+    #[inline(always)]
     fn exact_args_call(
         &mut self,
         callable: &Value,
@@ -1381,7 +1454,7 @@ impl Vm {
             return None;
         };
         let flags = f.code.flags;
-        if !takes_exactly(&f.code, n + usize::from(receiver.is_some())) {
+        if f.exact_arity as usize != n + usize::from(receiver.is_some()) {
             return None;
         }
         let frame = self.exact_args_function_frame(f, receiver, stack, n);
@@ -1434,7 +1507,7 @@ impl Vm {
         if flags.generator
             || flags.coroutine
             || flags.async_generator
-            || !takes_exactly(&f.code, n + 1)
+            || f.exact_arity as usize != n + 1
         {
             return Ok(None);
         }
@@ -1448,6 +1521,7 @@ impl Vm {
     /// is pushed to run next; a generator object is the call's value (and the place it was
     /// made is remembered for a "never awaited" warning, as `prepare_call` does).
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     fn take_exact_call(
         &mut self,
         frame: &mut Box<Frame>,
@@ -1457,11 +1531,48 @@ impl Vm {
         match outcome {
             CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true)),
             CallOutcome::Value(v) => {
+                if let Some((handler, send_at)) = awaited_at_once(frame)
+                    && matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine)
+                {
+                    self.await_fresh_coroutine(frame, callers, v, handler, send_at);
+                    return Ok(());
+                }
                 self.current_location = (frame.code.filename.clone(), frame.line());
                 frame.stack.push(v);
                 Ok(())
             }
         }
+    }
+
+    /// `await f(...)` where the call just made coroutine `coro`: runs the GET_AWAITABLE,
+    /// SETUP_FINALLY, LOAD_CONST None and SEND that follow as one step (a coroutine not yet
+    /// started is its own awaitable, and nothing can observe the steps in between), so the
+    /// coroutine's frame starts at once, inline, as SEND would start it. When it cannot run
+    /// inline (recursion limit, pending Ctrl-C) the SEND is left to run with its None, as
+    /// the unfused sequence would have reached it.
+    #[allow(clippy::vec_box)]
+    fn await_fresh_coroutine(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        coro: Value,
+        handler: u32,
+        send_at: usize,
+    ) {
+        frame.stack.push(coro);
+        frame.blocks.push(Block {
+            handler,
+            stack_depth: frame.stack.len() as u32,
+        });
+        let receiver = top(frame).clone();
+        if let Some(gen_frame) = self.enter_generator_inline(&receiver, &Value::None) {
+            frame.ip = send_at + 1;
+            let caller = std::mem::replace(frame, gen_frame);
+            callers.push(caller);
+            return;
+        }
+        frame.stack.push(Value::None);
+        frame.ip = send_at;
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
@@ -1593,14 +1704,21 @@ fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
     false
 }
 
-/// True when `code` can be called with exactly `given` positional arguments and nothing else
-/// to bind: no `*args`/`**kwargs`, no keyword-only parameters, no cells to create.
-pub(super) fn takes_exactly(code: &crate::bytecode::Code, given: usize) -> bool {
-    code.argcount as usize == given
-        && code.kwonlyargcount == 0
-        && !code.flags.varargs
-        && !code.flags.varkeywords
-        && code.cellvars.is_empty()
+/// When the next instructions of `frame` are the `await` of the value a call just made —
+/// GET_AWAITABLE 0, SETUP_FINALLY h, LOAD_CONST None, SEND — the handler `h` and the index
+/// of the SEND.
+#[inline(always)]
+fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
+    let ip = frame.ip;
+    match frame.code.instructions.get(ip..ip + 4)? {
+        [
+            Instr::GetAwaitable(0),
+            Instr::SetupFinally(handler),
+            Instr::LoadConst(c),
+            Instr::Send(_),
+        ] if frame.consts.get(*c as usize).is_some_and(Value::is_none) => Some((*handler, ip + 3)),
+        _ => None,
+    }
 }
 
 /// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the

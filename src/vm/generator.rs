@@ -221,14 +221,45 @@ impl Vm {
         qualname: Rc<str>,
     ) -> Value {
         let code = frame.code.clone();
-        Value::Obj(Obj::new(Payload::Generator(Generator {
+        let generator = Payload::Generator(Generator {
             kind,
             state: RefCell::new(GenState::Created(frame)),
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             code,
             exc_state: RefCell::new(None),
-        })))
+        });
+        if let Some(mut obj) = self.generator_pool.pop() {
+            // The pool holds only unshared objects (see `recycle_generator`).
+            if let Some(o) = Rc::get_mut(&mut obj) {
+                o.payload = generator;
+                return Value::Obj(obj);
+            }
+        }
+        Value::Obj(Obj::new(generator))
+    }
+
+    /// Drops `v`, keeping its allocation for `new_generator` when it is a finished
+    /// generator or coroutine that nothing else references (no strong or weak reference,
+    /// no class or dict of its own): what an `await` or `yield from` drops at END_SEND.
+    #[inline]
+    pub(super) fn recycle_generator(&mut self, v: Value) {
+        if let Value::Obj(o) = &v
+            && let Payload::Generator(g) = &o.payload
+            && g.kind != GenKind::AsyncGenerator
+            && self.generator_pool.len() < 64
+            && Rc::strong_count(o) == 1
+            && Rc::weak_count(o) == 0
+            && o.class.is_none()
+            && o.dict.is_none()
+            && matches!(g.state.try_borrow().as_deref(), Ok(GenState::Closed))
+            && g.exc_state.try_borrow().is_ok_and(|e| e.is_none())
+        {
+            let Value::Obj(o) = v else {
+                unreachable!("matched a heap object above")
+            };
+            self.generator_pool.push(o);
+        }
     }
 
     /// Handles work queued by `Drop`: closes dropped suspended generators (reporting errors

@@ -108,6 +108,9 @@ pub struct Vm {
     /// Finished frames kept for reuse by the next calls.
     #[allow(clippy::vec_box)] // boxed frames are what calls push and pop
     frame_pool: Vec<Box<frame::Frame>>,
+    /// Finished generator and coroutine objects nothing else references, whose allocations
+    /// the next `new_generator` calls reuse (an await chain makes and drops one per level).
+    generator_pool: Vec<ObjRef>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
 }
@@ -145,6 +148,7 @@ impl Vm {
             current_location: (Rc::from("<unknown>"), 0),
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
+            generator_pool: Vec::new(),
             attr_cache: attr_cache::AttrCache::default(),
         };
         crate::builtins::init(&mut vm);

@@ -548,6 +548,26 @@ pub struct Function {
     pub consts: Rc<[Value]>,
     /// The hashes of `code.names` and LOAD_GLOBAL's cache, made once per code object.
     pub names: Rc<super::global_cache::NameTable>,
+    /// `Function::exact_arity_of(&code)`, kept so CALL's fast path tests one number.
+    pub exact_arity: u32,
+}
+
+impl Function {
+    /// The number of positional arguments a call moves straight into the first locals of
+    /// `code`'s frame with nothing else to bind: `argcount` when the code has no `*args`,
+    /// `**kwargs`, keyword-only parameters nor cell variables, else `u32::MAX` (no call
+    /// has that many arguments).
+    pub fn exact_arity_of(code: &Code) -> u32 {
+        if code.kwonlyargcount == 0
+            && !code.flags.varargs
+            && !code.flags.varkeywords
+            && code.cellvars.is_empty()
+        {
+            code.argcount
+        } else {
+            u32::MAX
+        }
+    }
 }
 
 /// One traceback entry: the code that was running and the line.
