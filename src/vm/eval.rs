@@ -1210,7 +1210,16 @@ impl Vm {
                         continue;
                     }
                     match tri!(self.send_any(&receiver, v)) {
-                        super::generator::SendResult::Yield(x) => frame.stack.push(x),
+                        super::generator::SendResult::Yield(x) => {
+                            if let Value::Obj(o) = &receiver
+                                && let Payload::Native(n) = &o.payload
+                                && let Some(next) = n.send_successor()
+                                && let Some(slot) = frame.stack.last_mut()
+                            {
+                                *slot = next;
+                            }
+                            frame.stack.push(x)
+                        }
                         super::generator::SendResult::Return(x) => {
                             frame.stack.push(x);
                             frame.ip = t as usize;

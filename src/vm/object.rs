@@ -247,6 +247,11 @@ pub trait NativeObject: Any {
     fn awaits_itself(&self) -> bool {
         false
     }
+    /// For an awaitable whose whole state is which object it is (asyncio's `_sleep0`): the
+    /// object that takes its place as the receiver once a SEND into it has yielded.
+    fn send_successor(&self) -> Option<Value> {
+        None
+    }
 }
 
 /// The built-in data of an object.
