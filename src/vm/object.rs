@@ -716,11 +716,12 @@ mod tests {
     use super::Obj;
 
     /// Every heap value is an `Obj`: the big, rarely made payloads (functions, types) are
-    /// boxed so that the common ones (str, list, tuple, generator, a task) stay small.
+    /// boxed so that the common ones (str, list, tuple, generator, a task) stay small; with
+    /// its `Rc` counts an object fits mimalloc's 128-byte size class (the next is 160).
     #[test]
     fn objects_stay_small() {
         assert!(
-            std::mem::size_of::<Obj>() <= 120,
+            std::mem::size_of::<Obj>() + 16 <= 128,
             "{}",
             std::mem::size_of::<Obj>()
         );
