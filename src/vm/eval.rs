@@ -1050,6 +1050,11 @@ impl Vm {
                 }
                 Instr::SetupFinally(t) => {
                     let depth = frame.stack.len() as u32;
+                    if frame.blocks.capacity() == 0 {
+                        // Room for one handler only (an `await`'s, typically): a coroutine
+                        // suspended in `await` keeps this buffer, and most never nest.
+                        frame.blocks.reserve_exact(1);
+                    }
                     frame.blocks.push(Block {
                         handler: t,
                         stack_depth: depth,
