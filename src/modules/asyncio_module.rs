@@ -50,6 +50,8 @@ pub mod reprlib;
 pub mod run_loop;
 #[path = "asyncio/sleep.rs"]
 pub mod sleep;
+#[path = "asyncio/slot.rs"]
+pub mod slot;
 #[path = "asyncio/task.rs"]
 pub mod task;
 

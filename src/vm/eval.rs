@@ -1076,6 +1076,11 @@ impl Vm {
                 }
                 Instr::SetupFinally(t) => {
                     let depth = frame.stack.len() as u32;
+                    if frame.blocks.capacity() == 0 {
+                        // Room for one handler only (an `await`'s, typically): a coroutine
+                        // suspended in `await` keeps this buffer, and most never nest.
+                        frame.blocks.reserve_exact(1);
+                    }
                     frame.blocks.push(Block {
                         handler: t,
                         stack_depth: depth,
@@ -1236,7 +1241,16 @@ impl Vm {
                         continue;
                     }
                     match tri!(self.send_any(&receiver, v)) {
-                        super::generator::SendResult::Yield(x) => frame.stack.push(x),
+                        super::generator::SendResult::Yield(x) => {
+                            if let Value::Obj(o) = &receiver
+                                && let Payload::Native(n) = &o.payload
+                                && let Some(next) = n.send_successor()
+                                && let Some(slot) = frame.stack.last_mut()
+                            {
+                                *slot = next;
+                            }
+                            frame.stack.push(x)
+                        }
                         super::generator::SendResult::Return(x) => {
                             frame.stack.push(x);
                             frame.ip = t as usize;

@@ -430,7 +430,7 @@ impl Vm {
                 format!(
                     "<{} object {} at {addr:#x}>",
                     g.kind.noun().replace(' ', "_"),
-                    g.qualname.borrow()
+                    g.qualname.get()
                 )
             }
             Payload::Exception(e) => {

@@ -155,7 +155,7 @@ fn new_waiter(vm: &mut Vm, ctx: &Asyncio, q: &Value, putter: bool) -> PyResult<O
         None,
         Payload::Native(Box::new(FutureObj::new(None))),
     );
-    *state(&fut).loop_.borrow_mut() = running;
+    state(&fut).loop_.set(running);
     let fut = Value::Obj(fut);
     waiters.items.borrow_mut().push_back(fut.clone());
     Ok(Some(fut))
