@@ -348,13 +348,14 @@ impl Vm {
     /// For SEND / FOR_ITER into a Python generator or coroutine that can simply be resumed
     /// (suspended, or just created and sent None; no Ctrl-C pending; recursion room left):
     /// marks it running, installs its exception state as `gen_resume` does, and hands its
-    /// frame (with `value` pushed when resuming) to the caller's eval loop to run inline.
+    /// frame to the caller's eval loop to run inline, with true when it was suspended (the
+    /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
     /// None: take the general `send` path.
     pub(super) fn enter_generator_inline(
         &mut self,
         receiver: &Value,
         value: &Value,
-    ) -> Option<Box<Frame>> {
+    ) -> Option<(Box<Frame>, bool)> {
         let Value::Obj(obj) = receiver else {
             return None;
         };
@@ -367,7 +368,7 @@ impl Vm {
         {
             return None;
         }
-        let mut frame = {
+        let (mut frame, resumed) = {
             let mut state = g.state.borrow_mut();
             match &*state {
                 GenState::Suspended(_) => {}
@@ -375,11 +376,8 @@ impl Vm {
                 _ => return None,
             }
             match std::mem::replace(&mut *state, GenState::Running) {
-                GenState::Suspended(mut f) => {
-                    f.stack.push(value.clone());
-                    f
-                }
-                GenState::Created(f) => f,
+                GenState::Suspended(f) => (f, true),
+                GenState::Created(f) => (f, false),
                 _ => unreachable!("checked to be suspended or created above"),
             }
         };
@@ -387,7 +385,7 @@ impl Vm {
         self.exc_info.push(saved);
         self.depth += 1;
         frame.inline_gen = Some(obj.clone());
-        Some(frame)
+        Some((frame, resumed))
     }
 
     /// An inline generator frame yielded: it is suspended again with its exception state.

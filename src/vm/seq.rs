@@ -394,8 +394,8 @@ impl Vm {
         match it.payload() {
             Some(Payload::Iterator(state)) => self.iterator_step(state),
             Some(Payload::Generator(_)) => {
-                let o = it.as_obj().expect("heap").clone();
-                match self.gen_send(&o, Value::None)? {
+                let o = it.as_obj().expect("a generator is a heap object");
+                match self.gen_send(o, Value::None)? {
                     super::generator::SendResult::Yield(v) => Ok(Some(v)),
                     super::generator::SendResult::Return(_) => Ok(None),
                 }
