@@ -1349,7 +1349,19 @@ impl Vm {
     /// without a push, JUMP and SEND dispatch per level. (A delegate that cannot run inline,
     /// or a pending Ctrl-C, takes the JUMP and SEND as usual.)
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     fn deliver_resumed(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, v: Value) {
+        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip) {
+            self.send_down_chain(frame, callers, v);
+        } else if deliver(frame, v) {
+            self.safe_point(frame);
+        }
+    }
+
+    /// `deliver_resumed` for a frame whose next instruction is a JUMP (the SEND loop case).
+    #[allow(clippy::vec_box)]
+    #[inline(never)]
+    fn send_down_chain(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, v: Value) {
         loop {
             if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
                 && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
