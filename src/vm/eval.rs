@@ -84,8 +84,10 @@ impl Vm {
         r
     }
 
+    /// Runs `frame` with `resume` on the caller stack `callers` (empty on entry and on
+    /// return) until the frame returns, yields or raises (the body of `run_frame`).
     #[allow(clippy::vec_box)]
-    fn eval_loop_with(
+    pub(super) fn eval_loop_with(
         &mut self,
         frame: Box<Frame>,
         resume: Resume,
