@@ -70,13 +70,6 @@ fn top(frame: &Frame) -> &Value {
         .expect("operand stack underflow (compiler invariant)")
 }
 
-thread_local! {
-    /// Emptied caller stacks of finished eval-loop runs, reused by the next ones.
-    #[allow(clippy::vec_box)]
-    static CALLER_STACKS: std::cell::RefCell<Vec<Vec<Box<Frame>>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
 impl Vm {
     /// Runs `frame` (and everything it calls) until it returns, yields or raises.
     pub fn run_frame(&mut self, frame: Box<Frame>, resume: Resume) -> PyResult<FrameExit> {
@@ -98,22 +91,19 @@ impl Vm {
         // The caller stack of this run comes from a small per-thread pool: a generator
         // resumed from Rust (`next()`, `send()`, a task step) would otherwise allocate and
         // free one on every resumption that runs a call or an inline generator.
-        let mut callers = CALLER_STACKS
-            .with(|p| p.borrow_mut().pop())
-            .unwrap_or_default();
+        let mut callers = self.caller_stacks.pop().unwrap_or_default();
         let r = self.eval_loop_with(frame, resume, &mut callers);
-        callers.clear();
-        CALLER_STACKS.with(|p| {
-            let mut pool = p.borrow_mut();
-            if pool.len() < 16 {
-                pool.push(callers);
-            }
-        });
+        if self.caller_stacks.len() < 16 {
+            callers.clear();
+            self.caller_stacks.push(callers);
+        }
         r
     }
 
+    /// Runs `frame` with `resume` on the caller stack `callers` (empty on entry and on
+    /// return) until the frame returns, yields or raises (the body of `run_frame`).
     #[allow(clippy::vec_box)]
-    fn eval_loop_with(
+    pub(super) fn eval_loop_with(
         &mut self,
         frame: Box<Frame>,
         resume: Resume,
@@ -122,7 +112,7 @@ impl Vm {
         let mut frame = frame;
         let mut pending: Option<(ObjRef, bool)> = None;
         match resume {
-            Resume::Value(Some(v)) => frame.stack.push(v),
+            Resume::Value(Some(v)) => self.deliver_resumed(&mut frame, callers, v),
             Resume::Value(None) => {}
             Resume::Throw(e) => pending = Some((e, true)),
         }
@@ -786,10 +776,14 @@ impl Vm {
                         Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
                         _ => {
                             let it = top(frame).clone();
-                            if let Some(gen_frame) = self.enter_generator_inline(&it, &Value::None)
+                            if let Some((gen_frame, resumed)) =
+                                self.enter_generator_inline(&it, &Value::None)
                             {
                                 let caller = std::mem::replace(frame, gen_frame);
                                 callers.push(caller);
+                                if resumed {
+                                    self.deliver_resumed(frame, callers, Value::None);
+                                }
                                 continue;
                             }
                             tri!(self.next(&it))
@@ -1031,11 +1025,16 @@ impl Vm {
                         && &*name == "send"
                         && matches!(receiver.payload(), Some(Payload::Generator(_)))
                         && let Some(value) = frame.stack.last()
-                        && let Some(gen_frame) = self.enter_generator_inline(&receiver, value)
+                        && let Some((gen_frame, resumed)) =
+                            self.enter_generator_inline(&receiver, value)
                     {
-                        frame.stack.truncate(frame.stack.len() - 2);
+                        let value = pop(frame);
+                        frame.stack.pop();
                         let caller = std::mem::replace(frame, gen_frame);
                         callers.push(caller);
+                        if resumed {
+                            self.deliver_resumed(frame, callers, value);
+                        }
                         continue;
                     }
                     let mut method = self.plain_method(&receiver, &name, hash);
@@ -1235,9 +1234,12 @@ impl Vm {
                 Instr::Send(t) => {
                     let v = pop(frame);
                     let receiver = top(frame).clone();
-                    if let Some(gen_frame) = self.enter_generator_inline(&receiver, &v) {
+                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v) {
                         let caller = std::mem::replace(frame, gen_frame);
                         callers.push(caller);
+                        if resumed {
+                            self.deliver_resumed(frame, callers, v);
+                        }
                         continue;
                     }
                     match tri!(self.send_any(&receiver, v)) {
@@ -1259,16 +1261,30 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame);
-                    if let Some(g) = frame.inline_gen.take() {
+                    loop {
+                        let Some(g) = frame.inline_gen.take() else {
+                            debug_assert!(
+                                callers.is_empty(),
+                                "only a generator's own frame yields"
+                            );
+                            return Ok(Stop::Yield(v));
+                        };
                         // Back to the SEND / FOR_ITER that resumed it, with the value.
                         let caller = callers.pop().expect("an inline generator has a caller");
                         let gen_frame = std::mem::replace(frame, caller);
                         self.suspend_inline_generator(&g, gen_frame);
-                        frame.stack.push(v);
-                        continue;
+                        // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
+                        // value straight on up, as its YIELD_VALUE would: a value yielded
+                        // through a chain of awaiting coroutines takes no dispatch per level.
+                        if let Some(Instr::YieldValue) = frame.code.instructions.get(frame.ip) {
+                            frame.ip += 1;
+                            continue;
+                        }
+                        if deliver(frame, v) {
+                            self.safe_point(frame);
+                        }
+                        break;
                     }
-                    debug_assert!(callers.is_empty(), "only a generator's own frame yields");
-                    return Ok(Stop::Yield(v));
                 }
                 Instr::EndSend => {
                     let v = pop(frame);
@@ -1367,6 +1383,47 @@ impl Vm {
             }
         }
         Ok(set)
+    }
+
+    /// Delivers `v` to a generator frame just resumed (see `deliver`). A frame suspended in
+    /// the SEND loop of a `yield from` / `await` (YIELD_VALUE, then JUMP back to SEND) sends
+    /// `v` straight on into its delegate, as that SEND would, when the delegate can run
+    /// inline: a value sent into a chain of awaiting coroutines reaches the innermost one
+    /// without a push, JUMP and SEND dispatch per level. (A delegate that cannot run inline,
+    /// or a pending Ctrl-C, takes the JUMP and SEND as usual.)
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    fn deliver_resumed(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, v: Value) {
+        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip) {
+            self.send_down_chain(frame, callers, v);
+        } else if deliver(frame, v) {
+            self.safe_point(frame);
+        }
+    }
+
+    /// `deliver_resumed` for a frame whose next instruction is a JUMP (the SEND loop case).
+    #[allow(clippy::vec_box)]
+    #[inline(never)]
+    fn send_down_chain(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, v: Value) {
+        loop {
+            if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
+                && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
+                && let Some(receiver) = frame.stack.last().cloned()
+                && let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v)
+            {
+                frame.ip = t as usize + 1;
+                let caller = std::mem::replace(frame, gen_frame);
+                callers.push(caller);
+                if resumed {
+                    continue;
+                }
+                return;
+            }
+            if deliver(frame, v) {
+                self.safe_point(frame);
+            }
+            return;
+        }
     }
 
     /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
@@ -1579,7 +1636,8 @@ impl Vm {
             stack_depth: frame.stack.len() as u32,
         });
         let receiver = top(frame).clone();
-        if let Some(gen_frame) = self.enter_generator_inline(&receiver, &Value::None) {
+        // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
+        if let Some((gen_frame, _)) = self.enter_generator_inline(&receiver, &Value::None) {
             frame.ip = send_at + 1;
             let caller = std::mem::replace(frame, gen_frame);
             callers.push(caller);
@@ -1732,6 +1790,31 @@ fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
             Instr::Send(_),
         ] if frame.consts.get(*c as usize).is_some_and(Value::is_none) => Some((*handler, ip + 3)),
         _ => None,
+    }
+}
+
+/// Hands `v` (the value sent into a resumed generator, or the value an inline generator
+/// yielded to its consumer) to the instruction at `frame.ip` as if pushed: a STORE_FAST
+/// stores it and a POP_TOP drops it without a push, pop and dispatch of their own (a
+/// `yield` statement, `x = yield`, `for x in gen`, `gen.send(v)` as a statement). True when
+/// an instruction was consumed, so the caller runs its safe point.
+#[inline(always)]
+fn deliver(frame: &mut Frame, v: Value) -> bool {
+    match frame.code.instructions.get(frame.ip) {
+        Some(&Instr::StoreFast(j)) => {
+            frame.ip += 1;
+            frame.locals[j as usize] = Some(v);
+            true
+        }
+        Some(&Instr::PopTop) => {
+            frame.ip += 1;
+            drop(v);
+            true
+        }
+        _ => {
+            frame.stack.push(v);
+            false
+        }
     }
 }
 

@@ -406,13 +406,14 @@ impl Vm {
     /// For SEND / FOR_ITER into a Python generator or coroutine that can simply be resumed
     /// (suspended, or just created and sent None; no Ctrl-C pending; recursion room left):
     /// marks it running, installs its exception state as `gen_resume` does, and hands its
-    /// frame (with `value` pushed when resuming) to the caller's eval loop to run inline.
+    /// frame to the caller's eval loop to run inline, with true when it was suspended (the
+    /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
     /// None: take the general `send` path.
     pub(super) fn enter_generator_inline(
         &mut self,
         receiver: &Value,
         value: &Value,
-    ) -> Option<Box<Frame>> {
+    ) -> Option<(Box<Frame>, bool)> {
         let Value::Obj(obj) = receiver else {
             return None;
         };
@@ -425,7 +426,7 @@ impl Vm {
         {
             return None;
         }
-        let mut frame = {
+        let (mut frame, resumed) = {
             let mut state = g.state.borrow_mut();
             match &*state {
                 GenState::Suspended(_) => {}
@@ -433,11 +434,8 @@ impl Vm {
                 _ => return None,
             }
             match std::mem::replace(&mut *state, GenState::Running) {
-                GenState::Suspended(mut f) => {
-                    f.stack.push(value.clone());
-                    f
-                }
-                GenState::Created(f) => f,
+                GenState::Suspended(f) => (f, true),
+                GenState::Created(f) => (f, false),
                 _ => unreachable!("checked to be suspended or created above"),
             }
         };
@@ -445,7 +443,7 @@ impl Vm {
         self.exc_info.push(saved);
         self.depth += 1;
         frame.inline_gen = Some(obj.clone());
-        Some(frame)
+        Some((frame, resumed))
     }
 
     /// An inline generator frame yielded: it is suspended again with its exception state.
@@ -504,6 +502,85 @@ impl Vm {
                 self.gen_resume(obj, frame, Resume::Value(None))
             }
             GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),
+        }
+    }
+
+    /// Drives the generator `obj` as `for v in obj` does, from Rust (`sum()`, `list()`, ...):
+    /// each yielded value goes to `each`, until the generator returns (Ok) or raises (its
+    /// error, PEP 479 applied). Between items the generator is suspended exactly as after a
+    /// `next()` (`each` may itself resume or close it); what a `next()` per item would
+    /// repeat — the send checks, taking a caller stack from the pool, the layers of
+    /// `gen_resume` and `run_frame` — is done once per item in one loop.
+    pub fn gen_for_each(
+        &mut self,
+        obj: &ObjRef,
+        mut each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let mut callers = self.caller_stacks.pop().unwrap_or_default();
+        let r = self.gen_for_each_with(obj, &mut each, &mut callers);
+        if self.caller_stacks.len() < 16 {
+            callers.clear();
+            self.caller_stacks.push(callers);
+        }
+        r
+    }
+
+    /// `gen_for_each` with a caller stack for the generator's frame.
+    #[allow(clippy::vec_box)]
+    fn gen_for_each_with(
+        &mut self,
+        obj: &ObjRef,
+        each: &mut impl FnMut(&mut Vm, Value) -> PyResult<()>,
+        callers: &mut Vec<Box<Frame>>,
+    ) -> PyResult<()> {
+        loop {
+            let g = self.gen_of(obj);
+            let frame = {
+                let mut state = g.state.borrow_mut();
+                if matches!(&*state, GenState::Suspended(_)) && self.depth < self.recursion_limit {
+                    match std::mem::replace(&mut *state, GenState::Running) {
+                        GenState::Suspended(f) => Some(f),
+                        _ => unreachable!("checked to be suspended above"),
+                    }
+                } else {
+                    None
+                }
+            };
+            let Some(frame) = frame else {
+                // Not started, running, finished, or no recursion room: `next()`'s own path
+                // (which starts it, or raises what it raises).
+                match self.gen_send(obj, Value::None)? {
+                    SendResult::Yield(v) => {
+                        each(self, v)?;
+                        continue;
+                    }
+                    SendResult::Return(_) => return Ok(()),
+                }
+            };
+            let saved = g.exc_state.borrow_mut().take();
+            self.exc_info.push(saved);
+            let depth = self.depth;
+            self.depth += 1;
+            let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+            self.depth = depth;
+            let exc_state = self.exc_info.pop().flatten();
+            let g = self.gen_of(obj);
+            match r {
+                Ok(super::eval::FrameExit::Yield(frame, v)) => {
+                    *g.exc_state.borrow_mut() = exc_state;
+                    *g.state.borrow_mut() = GenState::Suspended(frame);
+                    each(self, v)?;
+                }
+                Ok(super::eval::FrameExit::Return(_)) => {
+                    *g.state.borrow_mut() = GenState::Closed;
+                    return Ok(());
+                }
+                Err(e) => {
+                    *g.state.borrow_mut() = GenState::Closed;
+                    let kind = g.kind;
+                    return Err(self.escaping_generator_error(kind, e));
+                }
+            }
         }
     }
 

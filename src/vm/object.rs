@@ -242,6 +242,13 @@ pub trait NativeObject: Any {
     ) -> Option<super::PyResult<super::generator::SendResult>> {
         None
     }
+    /// The object's truth value when it is a plain function of its Rust state (a container's
+    /// emptiness): `bool(obj)` without looking up and calling `__bool__`. Only for classes
+    /// whose `__bool__`/`__len__` give exactly this (a Python subclass overriding them is
+    /// asked first, see `Vm::truthy`). None (the default): call them.
+    fn native_bool(&self) -> Option<bool> {
+        None
+    }
     /// True when `await obj` may drive the object itself through `native_send` instead of
     /// calling `__await__` (which must then return an equivalent iterator).
     fn awaits_itself(&self) -> bool {

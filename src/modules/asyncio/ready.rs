@@ -20,6 +20,10 @@ impl NativeObject for ReadyQueue {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.items.borrow().iter().for_each(&mut *visit);
     }
+    fn native_bool(&self) -> Option<bool> {
+        // What `_Deque.__bool__` returns.
+        Some(!self.items.borrow().is_empty())
+    }
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
