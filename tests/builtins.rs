@@ -1516,3 +1516,51 @@ olleh ✓ 255 True
 "##,
     );
 }
+
+#[test]
+fn builtin_method_arity_errors_count_arguments_without_self() {
+    check(
+        "builtin_method_arity_errors_count_arguments_without_self",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except TypeError as e:
+        print(e)
+t(lambda: {}.get())
+t(lambda: {}.get(1, 2, 3))
+t(lambda: {}.pop())
+t(lambda: {}.pop(1, 2, 3))
+t(lambda: {}.setdefault())
+t(lambda: {}.setdefault(1, 2, 3))
+t(lambda: {}.keys(1))
+t(lambda: {}.items(1, 2))
+t(lambda: [].append())
+t(lambda: [].append(1, 2))
+t(lambda: [].pop(1, 2))
+t(lambda: dict.get([], 1))
+t(lambda: [1, 2].pop(0))
+t(lambda: {"a": 1}.setdefault("b", 2))
+t(lambda: "a,b,c".split(",", maxsplit=1))
+t(lambda: "a b".split(None, 5, 1))
+t(lambda: str.split(1))
+"##,
+        r##"get expected at least 1 argument, got 0
+get expected at most 2 arguments, got 3
+pop expected at least 1 argument, got 0
+pop expected at most 2 arguments, got 3
+setdefault expected at least 1 argument, got 0
+setdefault expected at most 2 arguments, got 3
+dict.keys() takes no arguments (1 given)
+dict.items() takes no arguments (2 given)
+list.append() takes exactly one argument (0 given)
+list.append() takes exactly one argument (2 given)
+pop expected at most 1 argument, got 2
+descriptor 'get' for 'dict' objects doesn't apply to a 'list' object
+1
+2
+['a', 'b,c']
+split() takes at most 2 arguments (3 given)
+descriptor 'split' for 'str' objects doesn't apply to a 'int' object
+"##,
+    );
+}

@@ -1013,6 +1013,16 @@ impl Vm {
                         continue;
                     }
                     let mut method = self.plain_method(&receiver, &name, hash);
+                    // A built-in method with a positional entry (str, list, dict methods)
+                    // runs on the stack's arguments: no `Args` vector, no call dispatch.
+                    if let Some(m) = &method {
+                        let base = frame.stack.len() - n as usize - 1;
+                        if let Some(r) = self.call_native_fast(m, &frame.stack[base..]) {
+                            frame.stack.truncate(base);
+                            frame.stack.push(tri!(r));
+                            continue;
+                        }
+                    }
                     if method.is_none()
                         && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
                     {
