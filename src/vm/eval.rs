@@ -216,9 +216,22 @@ impl Vm {
                                 }
                             }
                             Some(&Instr::LoadConst(j)) => {
-                                let w = frame.consts[j as usize].clone();
-                                frame.stack.push(w);
-                                frame.ip += 1;
+                                let w = &frame.consts[j as usize];
+                                // `x[k]` with a constant index into a plain list or tuple
+                                // (nbody's `b[0]`): the item replaces `x` and BINARY_SUBSCR
+                                // is skipped (it could not have failed).
+                                if let Some(&Instr::BinarySubscr) =
+                                    frame.code.instructions.get(frame.ip + 1)
+                                    && let Some(top) = frame.stack.last_mut()
+                                    && let Some(item) = super::seq::item_if_plain(top, w)
+                                {
+                                    *top = item;
+                                    frame.ip += 2;
+                                } else {
+                                    let w = w.clone();
+                                    frame.stack.push(w);
+                                    frame.ip += 1;
+                                }
                             }
                             _ => {}
                         }
@@ -907,14 +920,12 @@ impl Vm {
                     if let Some(cls) = callable.as_obj()
                         && cls.as_type().is_some()
                     {
-                        // `str(x)` / `int(x)`: the conversion itself (call_type's shortcut).
-                        if n == 1
-                            && let Some(arg) = frame.stack.last()
-                            && let Some(r) = self.convert_call_fast(cls, &arg.clone())
-                        {
-                            let v = tri!(r);
-                            frame.stack.truncate(frame.stack.len() - 2);
-                            frame.stack.push(v);
+                        // `str(x)` / `int(x)` / `range(...)`: the result itself (call_type's
+                        // shortcut).
+                        let base = frame.stack.len() - n;
+                        if let Some(r) = self.convert_call_fast(cls, &frame.stack[base..]) {
+                            frame.stack.truncate(base - 1);
+                            frame.stack.push(tri!(r));
                             continue;
                         }
                         if let Some(new) = self.builtin_class_new(cls) {

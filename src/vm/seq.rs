@@ -44,6 +44,30 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
     }
 }
 
+/// `container[key]` when it needs no method call and cannot fail: an exact list or tuple
+/// and an int index in range (negative ones count from the end). None: take BINARY_SUBSCR.
+#[inline]
+pub fn item_if_plain(container: &Value, key: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else {
+        return None;
+    };
+    if o.class.is_some() {
+        return None;
+    }
+    let at = |len: usize| {
+        let idx = if *i < 0 { *i + len as i64 } else { *i };
+        usize::try_from(idx).ok()
+    };
+    match &o.payload {
+        Payload::List(l) => {
+            let l = l.borrow();
+            l.get(at(l.len())?).cloned()
+        }
+        Payload::Tuple(t) => t.get(at(t.len())?).cloned(),
+        _ => None,
+    }
+}
+
 impl Vm {
     /// The built-in implementation of a binary operator on two values' payloads;
     /// Ok(None) = NotImplemented.

@@ -122,10 +122,29 @@ pub fn concat(a: &Value, b: &Value) -> Option<Value> {
 }
 
 impl Vm {
-    /// `str(x)` and `int(x)` with one positional argument, called on the exact built-in
-    /// types: the conversion without the generic `__new__`/`__init__` protocol (which has
-    /// no other effect for these types). `None` when the call is not of that shape.
-    pub fn convert_call_fast(&mut self, cls: &ObjRef, arg: &Value) -> Option<PyResult<Value>> {
+    /// `str(x)` and `int(x)` with one positional argument, and `range()` of one to three
+    /// small ints, called on the exact built-in types: the result without the generic
+    /// `__new__`/`__init__` protocol (which has no other effect for these types). `None`
+    /// when the call is not of that shape.
+    pub fn convert_call_fast(&mut self, cls: &ObjRef, args: &[Value]) -> Option<PyResult<Value>> {
+        if Rc::ptr_eq(cls, &self.types.range) {
+            let (start, stop, step) = match args {
+                [Value::Int(stop)] => (0, *stop, 1),
+                [Value::Int(start), Value::Int(stop)] => (*start, *stop, 1),
+                [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+                    (*start, *stop, *step)
+                }
+                _ => return None,
+            };
+            return Some(Ok(Value::Obj(Obj::new(Payload::Range {
+                start,
+                stop,
+                step,
+            }))));
+        }
+        let [arg] = args else {
+            return None;
+        };
         if Rc::ptr_eq(cls, &self.types.str_) {
             return Some(match arg {
                 Value::Int(i) => Ok(int_to_str_value(*i)),
