@@ -1564,3 +1564,17 @@ descriptor 'split' for 'str' objects doesn't apply to a 'int' object
 "##,
     );
 }
+
+#[test]
+fn fstring_int_fields_join_like_cpython() {
+    check(
+        "fstring_int_fields_join_like_cpython",
+        r##"x = 5; w = 7; s = "é"
+print(f"{x}", f"{x:{w}}|", f"a{x}b{-12}c{s}", f"{x!r}{x:>3}", f"{True}{None}", f"{2**70}", f"{'a'*40}{x}")
+print(f"{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{-9223372036854775807}")
+"##,
+        r##"5       5| a5b-12cé 5  5 TrueNone 1180591620717411303424 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5
+5555555555555555-9223372036854775807
+"##,
+    );
+}

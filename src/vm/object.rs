@@ -220,7 +220,11 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        let h = super::hashing::hash_str_uncached(self.as_str());
+        let h = if self.ascii {
+            super::hashing::hash_bytes(self.as_str().as_bytes())
+        } else {
+            super::hashing::hash_str_uncached(self.as_str())
+        };
         self.hash.set(h);
         h
     }
