@@ -1578,3 +1578,56 @@ print(f"{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{-9223372036854775807}")
 "##,
     );
 }
+
+#[test]
+fn augmented_subscripts_and_numeric_operands_match_cpython() {
+    check(
+        "augmented_subscripts_and_numeric_operands_match_cpython",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+def f1():
+    l = [1, 2.5, 3]; l[0] += 1; l[-1] *= 2.0; l[1] -= 0.5; return l
+def f2():
+    d = {"a": 1}; d["a"] += 5; d["b"] = d.get("b", 0); return d
+def f3():
+    l = [1]; l[3] += 1
+def f4():
+    t = (1, 2); t[0] += 1
+class C:
+    def __init__(self): self.d = {}
+    def __getitem__(self, k): print("get", k); return self.d.get(k, 10)
+    def __setitem__(self, k, v): print("set", k, v); self.d[k] = v
+def f5():
+    c = C(); c[1] += 2; c[1] *= 3; return c.d
+def f6():
+    a = 2**62; b = 2**62; return a + b, a * b, a - (-b)
+def f7():
+    a = 1; b = 0; return a / b
+def f8():
+    x = 7; return x % 3, x // 2, x ** 2, x / 2, x - 10, -x % 3, x % -3, 1.5 % 1, x << 2
+def f9():
+    l = [[1, 2], [3, 4]]; i = 1; l[i][0] += 10; l[0][-1] **= 3; return l
+def f10():
+    l = [1, 2, 3]; k = 1; return l[0] + l[k], l[-1], (1, 2)[1], "abc"[1]
+t(f1); t(f2); t(f3); t(f4); t(f5); t(f6); t(f7); t(f8); t(f9); t(f10)
+"##,
+        r##"[2, 2.0, 6.0]
+{'a': 6, 'b': 0}
+IndexError list index out of range
+TypeError 'tuple' object does not support item assignment
+get 1
+set 1 12
+get 1
+set 1 36
+{1: 36}
+(9223372036854775808, 21267647932558653966460912964485513216, 9223372036854775808)
+ZeroDivisionError division by zero
+(1, 3, 49, 3.5, -3, 2, -2, 0.5, 28)
+[[1, 8], [13, 4]]
+(3, 3, 2, 'b')
+"##,
+    );
+}

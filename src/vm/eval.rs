@@ -189,11 +189,39 @@ impl Vm {
                     self.safe_point(frame);
                 }
                 Instr::Copy(n) => {
-                    let v = frame.stack[frame.stack.len() - n as usize].clone();
+                    let len = frame.stack.len();
+                    // `COPY 2; COPY 2; BINARY_SUBSCR` loads `c[k]` for `c[k] op= v` keeping
+                    // `c, k` below: with a plain list or tuple and an int key, one step.
+                    if n == 2
+                        && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
+                            frame.code.instructions.get(frame.ip..frame.ip + 2)
+                        && let Some(item) =
+                            super::seq::item_if_plain(&frame.stack[len - 2], &frame.stack[len - 1])
+                    {
+                        frame.stack.push(item);
+                        frame.ip += 2;
+                        continue;
+                    }
+                    let v = frame.stack[len - n as usize].clone();
                     frame.stack.push(v);
                 }
                 Instr::Swap(n) => {
                     let len = frame.stack.len();
+                    // `SWAP 3; SWAP 2; STORE_SUBSCR` stores `c[k] op= v`'s result from
+                    // `c, k, v`: the store at once.
+                    if n == 3
+                        && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) =
+                            frame.code.instructions.get(frame.ip..frame.ip + 2)
+                    {
+                        frame.ip += 2;
+                        let v = pop(frame);
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        if let Err(v) = super::seq::store_if_plain(&c, &key, v) {
+                            tri!(self.set_item(&c, &key, v));
+                        }
+                        continue;
+                    }
                     frame.stack.swap(len - 1, len - n as usize);
                 }
                 Instr::LoadConst(i) => {
@@ -210,27 +238,56 @@ impl Vm {
                         match frame.code.instructions.get(frame.ip) {
                             Some(&Instr::LoadFast(j)) => {
                                 if let Some(w) = &frame.locals[j as usize] {
-                                    let w = w.clone();
-                                    frame.stack.push(w);
-                                    frame.ip += 1;
+                                    // `a <op> b` of two int/float locals (nbody's `dx * dx`):
+                                    // the result replaces `a`, BINARY_OP is skipped.
+                                    if let Some(&Instr::BinaryOp { op, .. }) =
+                                        frame.code.instructions.get(frame.ip + 1)
+                                        && let Some(top) = frame.stack.last_mut()
+                                        && let Some(r) = super::ops::fast_numeric_binop(top, w, op)
+                                    {
+                                        frame.stack.pop();
+                                        frame.ip += 2;
+                                        if store_in_next_fast(frame, r) {
+                                            self.safe_point(frame);
+                                        }
+                                    } else {
+                                        let w = w.clone();
+                                        frame.stack.push(w);
+                                        frame.ip += 1;
+                                    }
                                 }
                             }
                             Some(&Instr::LoadConst(j)) => {
                                 let w = &frame.consts[j as usize];
-                                // `x[k]` with a constant index into a plain list or tuple
-                                // (nbody's `b[0]`): the item replaces `x` and BINARY_SUBSCR
-                                // is skipped (it could not have failed).
-                                if let Some(&Instr::BinarySubscr) =
-                                    frame.code.instructions.get(frame.ip + 1)
-                                    && let Some(top) = frame.stack.last_mut()
-                                    && let Some(item) = super::seq::item_if_plain(top, w)
-                                {
-                                    *top = item;
-                                    frame.ip += 2;
-                                } else {
-                                    let w = w.clone();
-                                    frame.stack.push(w);
-                                    frame.ip += 1;
+                                match frame.code.instructions.get(frame.ip + 1) {
+                                    // `x[k]` with a constant index into a plain list or tuple
+                                    // (nbody's `b[0]`): the item replaces `x` and
+                                    // BINARY_SUBSCR is skipped (it could not have failed).
+                                    Some(&Instr::BinarySubscr)
+                                        if let Some(top) = frame.stack.last_mut()
+                                            && let Some(item) =
+                                                super::seq::item_if_plain(top, w) =>
+                                    {
+                                        *top = item;
+                                        frame.ip += 2;
+                                    }
+                                    // `x <op> k` of numbers (`i + 1`, `k % 3`): as above.
+                                    Some(&Instr::BinaryOp { op, .. })
+                                        if let Some(top) = frame.stack.last_mut()
+                                            && let Some(r) =
+                                                super::ops::fast_numeric_binop(top, w, op) =>
+                                    {
+                                        frame.stack.pop();
+                                        frame.ip += 2;
+                                        if store_in_next_fast(frame, r) {
+                                            self.safe_point(frame);
+                                        }
+                                    }
+                                    _ => {
+                                        let w = w.clone();
+                                        frame.stack.push(w);
+                                        frame.ip += 1;
+                                    }
                                 }
                             }
                             _ => {}

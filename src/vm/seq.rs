@@ -68,6 +68,31 @@ pub fn item_if_plain(container: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// `container[key] = value` when it needs no method call and cannot fail: an exact list
+/// and an int index in range. `Err(value)` (nothing stored): take the general path.
+#[inline]
+pub fn store_if_plain(container: &Value, key: &Value, value: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else {
+        return Err(value);
+    };
+    let Payload::List(l) = &o.payload else {
+        return Err(value);
+    };
+    if o.class.is_some() {
+        return Err(value);
+    }
+    let mut l = l.borrow_mut();
+    let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+    let Some(slot) = usize::try_from(idx).ok().and_then(|at| l.get_mut(at)) else {
+        return Err(value);
+    };
+    let old = std::mem::replace(slot, value);
+    drop(l);
+    // The old item may run a finaliser that touches the list: dropped after the borrow.
+    drop(old);
+    Ok(())
+}
+
 impl Vm {
     /// The built-in implementation of a binary operator on two values' payloads;
     /// Ok(None) = NotImplemented.
