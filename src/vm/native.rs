@@ -215,6 +215,18 @@ pub fn check_count(vm: &mut Vm, fname: &str, n: usize, min: usize, max: usize) -
     Ok(())
 }
 
+/// A test of a payload's kind (see `Vm::exact_payload_test`).
+type PayloadTest = fn(&super::object::Payload) -> bool;
+
+/// True when `me` is an object without an explicit class whose payload passes `test`.
+#[inline]
+fn is_exact(me: &Value, test: Option<PayloadTest>) -> bool {
+    match (me, test) {
+        (Value::Obj(o), Some(test)) => o.class.is_none() && test(&o.payload),
+        _ => false,
+    }
+}
+
 /// The TypeError of a method descriptor called on a `self` of the wrong type (or none).
 fn descriptor_error(vm: &mut Vm, cls: &ObjRef, method_name: &str, me: Option<&Value>) -> ObjRef {
     match me {
@@ -286,8 +298,9 @@ impl Vm {
     ) {
         let cls = class.clone();
         let method_name: Rc<str> = Rc::from(name);
+        let exact = self.exact_payload_test(class);
         let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
-            Some(me) if vm.is_instance(me, &cls) => f(vm, args),
+            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => f(vm, args),
             me => Err(descriptor_error(vm, &cls, &method_name, me)),
         });
         let positional = fast.clone();
@@ -326,11 +339,29 @@ impl Vm {
         };
         let cls = class.clone();
         let method_name: Rc<str> = Rc::from(name);
+        let exact = self.exact_payload_test(class);
         let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
-            Some(me) if vm.is_instance(me, &cls) => fast(vm, args),
+            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => fast(vm, args),
             me => Err(descriptor_error(vm, &cls, &method_name, me)),
         });
         self.install_method(class, name, Rc::new(checked), Some(fast));
+    }
+
+    /// For `str`, `list`, `dict` and `tuple`: the payload test that, on an object without an
+    /// explicit class, means "an instance of exactly this type" (cheaper than `is_instance`).
+    fn exact_payload_test(&self, class: &ObjRef) -> Option<PayloadTest> {
+        use super::object::Payload;
+        let t = &self.types;
+        let tests: [(&ObjRef, PayloadTest); 4] = [
+            (&t.str_, |p| matches!(p, Payload::Str(_))),
+            (&t.list, |p| matches!(p, Payload::List(_))),
+            (&t.dict, |p| matches!(p, Payload::Dict(_))),
+            (&t.tuple, |p| matches!(p, Payload::Tuple(_))),
+        ];
+        tests
+            .into_iter()
+            .find(|(cls, _)| Rc::ptr_eq(cls, class))
+            .map(|(_, test)| test)
     }
 
     /// Stores a built-in method object in a class's namespace.

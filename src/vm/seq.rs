@@ -949,6 +949,13 @@ impl Vm {
 
     /// `container[key] = value`.
     pub fn set_item(&mut self, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+        // An exact dict (`d[k] = v`, the commonest store): straight into its table.
+        if let Value::Obj(o) = c
+            && o.class.is_none()
+            && let Payload::Dict(table) = &o.payload
+        {
+            return self.table_set(table, key.clone(), value);
+        }
         if let Some(f) = self.user_dunder(c, "__setitem__") {
             self.call_bound_dunder(&f, c, vec![key.clone(), value])?;
             return Ok(());

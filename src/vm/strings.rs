@@ -146,9 +146,10 @@ pub fn concat(a: &Value, b: &Value) -> Option<Value> {
     if x.is_empty() {
         return Some(b.clone());
     }
-    Some(Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(
-        [x, y].into_iter(),
-    )))))
+    let (Some(Payload::Str(p)), Some(Payload::Str(q))) = (a.payload(), b.payload()) else {
+        return None;
+    };
+    Some(Value::Obj(Obj::new(Payload::Str(PyStr::concat(p, q)))))
 }
 
 impl Vm {
