@@ -139,7 +139,8 @@ pub enum Instr {
     BuildMap(u32),
     /// Builds a dict from n values and a tuple of keys (constant). `(v1, ... vn, keys -- dict)`
     BuildConstKeyMap(u32),
-    /// Concatenates n strings. `(pieces[n] -- str)`
+    /// Concatenates n strings (an exact int piece stands for its decimal text, as FORMAT_VALUE
+    /// leaves it). `(pieces[n] -- str)`
     BuildString(u32),
     /// Builds a slice object from 2 or 3 items. `(start, stop[, step] -- slice)`
     BuildSlice(u32),
@@ -168,7 +169,8 @@ pub enum Instr {
         /// Targets after the starred one.
         after: u32,
     },
-    /// Formats a value for an f-string field (3.11 FORMAT_VALUE). `(value[, spec] -- str)`
+    /// Formats a value for an f-string field (3.11 FORMAT_VALUE); an exact int without
+    /// conversion or spec is left for BUILD_STRING to write. `(value[, spec] -- str)`
     FormatValue {
         /// Conversion applied first: `None`, `!s`, `!r`, `!a`.
         conversion: Option<crate::ast::Conversion>,

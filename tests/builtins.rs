@@ -1516,3 +1516,118 @@ olleh ✓ 255 True
 "##,
     );
 }
+
+#[test]
+fn builtin_method_arity_errors_count_arguments_without_self() {
+    check(
+        "builtin_method_arity_errors_count_arguments_without_self",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except TypeError as e:
+        print(e)
+t(lambda: {}.get())
+t(lambda: {}.get(1, 2, 3))
+t(lambda: {}.pop())
+t(lambda: {}.pop(1, 2, 3))
+t(lambda: {}.setdefault())
+t(lambda: {}.setdefault(1, 2, 3))
+t(lambda: {}.keys(1))
+t(lambda: {}.items(1, 2))
+t(lambda: [].append())
+t(lambda: [].append(1, 2))
+t(lambda: [].pop(1, 2))
+t(lambda: dict.get([], 1))
+t(lambda: [1, 2].pop(0))
+t(lambda: {"a": 1}.setdefault("b", 2))
+t(lambda: "a,b,c".split(",", maxsplit=1))
+t(lambda: "a b".split(None, 5, 1))
+t(lambda: str.split(1))
+"##,
+        r##"get expected at least 1 argument, got 0
+get expected at most 2 arguments, got 3
+pop expected at least 1 argument, got 0
+pop expected at most 2 arguments, got 3
+setdefault expected at least 1 argument, got 0
+setdefault expected at most 2 arguments, got 3
+dict.keys() takes no arguments (1 given)
+dict.items() takes no arguments (2 given)
+list.append() takes exactly one argument (0 given)
+list.append() takes exactly one argument (2 given)
+pop expected at most 1 argument, got 2
+descriptor 'get' for 'dict' objects doesn't apply to a 'list' object
+1
+2
+['a', 'b,c']
+split() takes at most 2 arguments (3 given)
+descriptor 'split' for 'str' objects doesn't apply to a 'int' object
+"##,
+    );
+}
+
+#[test]
+fn fstring_int_fields_join_like_cpython() {
+    check(
+        "fstring_int_fields_join_like_cpython",
+        r##"x = 5; w = 7; s = "é"
+print(f"{x}", f"{x:{w}}|", f"a{x}b{-12}c{s}", f"{x!r}{x:>3}", f"{True}{None}", f"{2**70}", f"{'a'*40}{x}")
+print(f"{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{x}{-9223372036854775807}")
+"##,
+        r##"5       5| a5b-12cé 5  5 TrueNone 1180591620717411303424 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa5
+5555555555555555-9223372036854775807
+"##,
+    );
+}
+
+#[test]
+fn augmented_subscripts_and_numeric_operands_match_cpython() {
+    check(
+        "augmented_subscripts_and_numeric_operands_match_cpython",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+def f1():
+    l = [1, 2.5, 3]; l[0] += 1; l[-1] *= 2.0; l[1] -= 0.5; return l
+def f2():
+    d = {"a": 1}; d["a"] += 5; d["b"] = d.get("b", 0); return d
+def f3():
+    l = [1]; l[3] += 1
+def f4():
+    t = (1, 2); t[0] += 1
+class C:
+    def __init__(self): self.d = {}
+    def __getitem__(self, k): print("get", k); return self.d.get(k, 10)
+    def __setitem__(self, k, v): print("set", k, v); self.d[k] = v
+def f5():
+    c = C(); c[1] += 2; c[1] *= 3; return c.d
+def f6():
+    a = 2**62; b = 2**62; return a + b, a * b, a - (-b)
+def f7():
+    a = 1; b = 0; return a / b
+def f8():
+    x = 7; return x % 3, x // 2, x ** 2, x / 2, x - 10, -x % 3, x % -3, 1.5 % 1, x << 2
+def f9():
+    l = [[1, 2], [3, 4]]; i = 1; l[i][0] += 10; l[0][-1] **= 3; return l
+def f10():
+    l = [1, 2, 3]; k = 1; return l[0] + l[k], l[-1], (1, 2)[1], "abc"[1]
+t(f1); t(f2); t(f3); t(f4); t(f5); t(f6); t(f7); t(f8); t(f9); t(f10)
+"##,
+        r##"[2, 2.0, 6.0]
+{'a': 6, 'b': 0}
+IndexError list index out of range
+TypeError 'tuple' object does not support item assignment
+get 1
+set 1 12
+get 1
+set 1 36
+{1: 36}
+(9223372036854775808, 21267647932558653966460912964485513216, 9223372036854775808)
+ZeroDivisionError division by zero
+(1, 3, 49, 3.5, -3, 2, -2, 0.5, 28)
+[[1, 8], [13, 4]]
+(3, 3, 2, 'b')
+"##,
+    );
+}

@@ -5,6 +5,7 @@ use super::object::add_new;
 use super::self_arg;
 use crate::ast::Operator;
 use crate::vm::dict::DictTable;
+use crate::vm::native::check_count;
 use crate::vm::object::{IterState, Obj, Payload, ViewKind};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
@@ -132,8 +133,8 @@ fn list_init(vm: &mut Vm) {
         list_of(vm, &a[0], "__iadd__")?.borrow_mut().extend(items);
         Ok(a[0].clone())
     });
-    vm.add_method(&list, "append", |vm, args| {
-        let a = args.check(vm, "append", 2, 2)?;
+    vm.add_method_positional(&list, "append", |vm, a| {
+        check_count(vm, "list.append", a.len() - 1, 1, 1)?;
         let (me, x) = (a[0].clone(), a[1].clone());
         list_of(vm, &me, "append")?.borrow_mut().push(x);
         Ok(Value::None)
@@ -144,8 +145,8 @@ fn list_init(vm: &mut Vm) {
         list_of(vm, &a[0], "extend")?.borrow_mut().extend(items);
         Ok(Value::None)
     });
-    vm.add_method(&list, "pop", |vm, args| {
-        let a = args.check(vm, "pop", 1, 2)?.to_vec();
+    vm.add_method_positional(&list, "pop", |vm, a| {
+        check_count(vm, "pop", a.len() - 1, 0, 1)?;
         let l = list_of(vm, &a[0], "pop")?;
         let len = l.borrow().len();
         if len == 0 {
@@ -416,21 +417,23 @@ fn dict_init(vm: &mut Vm) {
         ("values", ViewKind::Values),
         ("items", ViewKind::Items),
     ] {
-        vm.add_method(&dict, name, move |vm, args| {
-            let a = args.check(vm, name, 1, 1)?;
+        vm.add_method_positional(&dict, name, move |vm, a| {
+            if a.len() != 1 {
+                check_count(vm, &format!("dict.{name}"), a.len() - 1, 0, 0)?;
+            }
             let d = a[0].as_obj().cloned().expect("self");
             Ok(Value::Obj(Obj::new(Payload::DictView { dict: d, kind })))
         });
     }
-    vm.add_method(&dict, "get", |vm, args| {
-        let a = args.check(vm, "get", 2, 3)?;
+    vm.add_method_positional(&dict, "get", |vm, a| {
+        check_count(vm, "get", a.len() - 1, 1, 2)?;
         let d = a[0].as_obj().expect("self");
         Ok(vm
             .dict_get(d, &a[1])?
             .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
     });
-    vm.add_method(&dict, "pop", |vm, args| {
-        let a = args.check(vm, "pop", 2, 3)?.to_vec();
+    vm.add_method_positional(&dict, "pop", |vm, a| {
+        check_count(vm, "pop", a.len() - 1, 1, 2)?;
         let d = a[0].as_obj().cloned().expect("self");
         match vm.dict_remove(&d, &a[1])? {
             Some(v) => Ok(v),
@@ -449,8 +452,8 @@ fn dict_init(vm: &mut Vm) {
             None => Err(vm.new_key_error(Value::str("popitem(): dictionary is empty"))),
         }
     });
-    vm.add_method(&dict, "setdefault", |vm, args| {
-        let a = args.check(vm, "setdefault", 2, 3)?.to_vec();
+    vm.add_method_positional(&dict, "setdefault", |vm, a| {
+        check_count(vm, "setdefault", a.len() - 1, 1, 2)?;
         let d = a[0].as_obj().cloned().expect("self");
         match vm.dict_get(&d, &a[1])? {
             Some(v) => Ok(v),

@@ -24,6 +24,7 @@ fn set_intrinsic(
         func: Rc::new(f),
         is_method: false,
         intrinsic: Some(which),
+        fast: None,
     })));
     let b = vm.builtins_dict();
     vm.dict_set_str(&b, name, v);

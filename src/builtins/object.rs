@@ -42,6 +42,7 @@ pub fn add_new(
         func: Rc::new(checked),
         is_method: false,
         intrinsic: None,
+        fast: None,
     })));
     let sm = Value::Obj(Obj::new(Payload::StaticMethod(func)));
     vm.set_class_attr(class, "__new__", sm);
@@ -377,6 +378,7 @@ fn descriptor_types_init(vm: &mut Vm) {
         }),
         is_method: false,
         intrinsic: None,
+        fast: None,
     })));
     vm.set_class_attr(
         &sup,
@@ -405,6 +407,7 @@ fn descriptor_types_init(vm: &mut Vm) {
         }),
         is_method: false,
         intrinsic: Some(FrameIntrinsic::Super),
+        fast: None,
     })));
     let b = vm.builtins_dict();
     vm.dict_set_str(&b, "super", intrinsic);

@@ -5,6 +5,7 @@ use super::format_string::{FieldResolver, render};
 use super::object::add_new;
 use super::str_algo::{self, StripSide};
 use super::str_case;
+use crate::vm::native::check_count;
 use crate::vm::object::{Obj, Payload, PyStr};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 
@@ -156,12 +157,12 @@ fn add(
     name: &'static str,
     f: impl Fn(&mut Vm, &str, &[Value]) -> PyResult<Value> + 'static,
 ) {
-    vm.add_method(cls, name, move |vm, args| {
-        args.check(vm, name, 1, 8)?;
-        let Some(s) = args.positional.first().and_then(|v| v.as_str()) else {
+    vm.add_method_positional(cls, name, move |vm, args| {
+        check_count(vm, name, args.len(), 1, 8)?;
+        let Some(s) = args.first().and_then(|v| v.as_str()) else {
             return Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")));
         };
-        f(vm, s, &args.positional[1..])
+        f(vm, s, &args[1..])
     });
 }
 
@@ -193,6 +194,30 @@ fn join_strs(vm: &mut Vm, sep: &str, items: &[Value]) -> PyResult<Value> {
         out.push_str(x.as_str().unwrap_or_default());
     }
     Ok(Value::string(out))
+}
+
+/// `s.split(sep, maxsplit)` / `s.rsplit(...)` given the (at most two) positional values.
+fn split_method(vm: &mut Vm, right: bool, s: &str, given: &[Value]) -> PyResult<Value> {
+    let sep = match given.first() {
+        None | Some(Value::None) => None,
+        Some(v) => match v.as_str() {
+            Some(text) => Some(text),
+            None => {
+                let msg = format!("must be str or None, not {}", vm.type_name(v));
+                return Err(vm.new_type_error(msg));
+            }
+        },
+    };
+    let maxsplit = opt_int(vm, given.get(1))?.unwrap_or(-1);
+    let r = if right {
+        str_algo::rsplit(s, sep, maxsplit)
+    } else {
+        str_algo::split(s, sep, maxsplit)
+    };
+    match r {
+        Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
+        Err(_) => Err(vm.new_value_error("empty separator")),
+    }
 }
 
 fn strip_method(vm: &mut Vm, s: &str, a: &[Value], side: StripSide) -> PyResult<Value> {
@@ -332,7 +357,7 @@ pub fn init(vm: &mut Vm) {
         join_strs(vm, s, items)
     });
     for (name, right) in [("split", false), ("rsplit", true)] {
-        vm.add_method(&str_, name, move |vm, mut args| {
+        let general = move |vm: &mut Vm, mut args: Args| {
             me(vm, &args, name)?;
             let this = args.positional.remove(0);
             let s = this.as_str().unwrap_or_default();
@@ -359,37 +384,31 @@ pub fn init(vm: &mut Vm) {
                     Some(_) => {}
                 }
             }
-            let (sep, maxsplit) = if args.kwargs.is_empty() {
-                (args.positional.first(), args.positional.get(1))
-            } else {
-                let mut slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?.into_iter();
-                args.positional = vec![
-                    slots.next().flatten().unwrap_or(Value::None),
-                    slots.next().flatten().unwrap_or(Value::None),
-                ];
-                (args.positional.first(), args.positional.get(1))
-            };
-            let sep = match sep {
-                None | Some(Value::None) => None,
-                Some(v) => match v.as_str() {
-                    Some(text) => Some(text),
-                    None => {
-                        let msg = format!("must be str or None, not {}", vm.type_name(v));
-                        return Err(vm.new_type_error(msg));
-                    }
-                },
-            };
-            let maxsplit = opt_int(vm, maxsplit)?.unwrap_or(-1);
-            let r = if right {
-                str_algo::rsplit(s, sep, maxsplit)
-            } else {
-                str_algo::split(s, sep, maxsplit)
-            };
-            match r {
-                Ok(parts) => Ok(Value::list(parts.into_iter().map(Value::str).collect())),
-                Err(_) => Err(vm.new_value_error("empty separator")),
+            if args.kwargs.is_empty() {
+                return split_method(vm, right, s, &args.positional);
             }
-        });
+            let slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?;
+            let given: Vec<Value> = slots
+                .into_iter()
+                .map(|v| v.unwrap_or(Value::None))
+                .collect();
+            split_method(vm, right, s, &given)
+        };
+        let positional = move |vm: &mut Vm, args: &[Value]| {
+            let Some(s) = args.first().and_then(|v| v.as_str()) else {
+                return Err(
+                    vm.new_type_error(format!("descriptor '{name}' requires a 'str' object"))
+                );
+            };
+            if args.len() > 3 {
+                let n = args.len() - 1;
+                return Err(
+                    vm.new_type_error(format!("{name}() takes at most 2 arguments ({n} given)"))
+                );
+            }
+            split_method(vm, right, s, &args[1..])
+        };
+        vm.add_method_with_fast(&str_, name, general, positional);
     }
     add(vm, &str_, "strip", |vm, s, a| {
         strip_method(vm, s, a, StripSide::Both)

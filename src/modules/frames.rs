@@ -77,6 +77,7 @@ pub fn install_getframe(vm: &mut Vm, sys: &ObjRef) {
         }),
         is_method: false,
         intrinsic: Some(FrameIntrinsic::GetFrame),
+        fast: None,
     })));
     vm.module_set(sys, "_getframe", getframe);
 }

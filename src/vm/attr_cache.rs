@@ -126,7 +126,7 @@ impl Entry {
 /// Byte equality without a `bcmp` call for names up to 16 bytes (almost every attribute
 /// name): overlapping loads of the first and last bytes cover the whole text.
 #[inline]
-fn same_text(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_text(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;

@@ -397,9 +397,8 @@ impl Vm {
 
     /// Calls a class: `type(x)`, a metaclass `__call__`, or `__new__` + `__init__`.
     pub fn call_type(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
-        if let [arg] = args.positional.as_slice()
-            && args.kwargs.is_empty()
-            && let Some(r) = self.convert_call_fast(cls, arg)
+        if args.kwargs.is_empty()
+            && let Some(r) = self.convert_call_fast(cls, &args.positional)
         {
             return r;
         }

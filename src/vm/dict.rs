@@ -65,9 +65,9 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Value::None, _) | (_, Value::None) => Some(false),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
-            (Payload::Str(s), Payload::Str(t)) if x.class.is_none() && y.class.is_none() => {
-                Some(s.as_str() == t.as_str())
-            }
+            (Payload::Str(s), Payload::Str(t)) if x.class.is_none() && y.class.is_none() => Some(
+                super::attr_cache::same_text(s.as_str().as_bytes(), t.as_str().as_bytes()),
+            ),
             _ => None,
         },
         (Value::Obj(o), _) | (_, Value::Obj(o)) => match &o.payload {

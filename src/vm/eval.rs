@@ -195,11 +195,39 @@ impl Vm {
                     self.safe_point(frame);
                 }
                 Instr::Copy(n) => {
-                    let v = frame.stack[frame.stack.len() - n as usize].clone();
+                    let len = frame.stack.len();
+                    // `COPY 2; COPY 2; BINARY_SUBSCR` loads `c[k]` for `c[k] op= v` keeping
+                    // `c, k` below: with a plain list or tuple and an int key, one step.
+                    if n == 2
+                        && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
+                            frame.code.instructions.get(frame.ip..frame.ip + 2)
+                        && let Some(item) =
+                            super::seq::item_if_plain(&frame.stack[len - 2], &frame.stack[len - 1])
+                    {
+                        frame.stack.push(item);
+                        frame.ip += 2;
+                        continue;
+                    }
+                    let v = frame.stack[len - n as usize].clone();
                     frame.stack.push(v);
                 }
                 Instr::Swap(n) => {
                     let len = frame.stack.len();
+                    // `SWAP 3; SWAP 2; STORE_SUBSCR` stores `c[k] op= v`'s result from
+                    // `c, k, v`: the store at once.
+                    if n == 3
+                        && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) =
+                            frame.code.instructions.get(frame.ip..frame.ip + 2)
+                    {
+                        frame.ip += 2;
+                        let v = pop(frame);
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        if let Err(v) = super::seq::store_if_plain(&c, &key, v) {
+                            tri!(self.set_item(&c, &key, v));
+                        }
+                        continue;
+                    }
                     frame.stack.swap(len - 1, len - n as usize);
                 }
                 Instr::LoadConst(i) => {
@@ -216,15 +244,57 @@ impl Vm {
                         match frame.code.instructions.get(frame.ip) {
                             Some(&Instr::LoadFast(j)) => {
                                 if let Some(w) = &frame.locals[j as usize] {
-                                    let w = w.clone();
-                                    frame.stack.push(w);
-                                    frame.ip += 1;
+                                    // `a <op> b` of two int/float locals (nbody's `dx * dx`):
+                                    // the result replaces `a`, BINARY_OP is skipped.
+                                    if let Some(&Instr::BinaryOp { op, .. }) =
+                                        frame.code.instructions.get(frame.ip + 1)
+                                        && let Some(top) = frame.stack.last_mut()
+                                        && let Some(r) = super::ops::fast_numeric_binop(top, w, op)
+                                    {
+                                        frame.stack.pop();
+                                        frame.ip += 2;
+                                        if store_in_next_fast(frame, r) {
+                                            self.safe_point(frame);
+                                        }
+                                    } else {
+                                        let w = w.clone();
+                                        frame.stack.push(w);
+                                        frame.ip += 1;
+                                    }
                                 }
                             }
                             Some(&Instr::LoadConst(j)) => {
-                                let w = frame.consts[j as usize].clone();
-                                frame.stack.push(w);
-                                frame.ip += 1;
+                                let w = &frame.consts[j as usize];
+                                match frame.code.instructions.get(frame.ip + 1) {
+                                    // `x[k]` with a constant index into a plain list or tuple
+                                    // (nbody's `b[0]`): the item replaces `x` and
+                                    // BINARY_SUBSCR is skipped (it could not have failed).
+                                    Some(&Instr::BinarySubscr)
+                                        if let Some(top) = frame.stack.last_mut()
+                                            && let Some(item) =
+                                                super::seq::item_if_plain(top, w) =>
+                                    {
+                                        *top = item;
+                                        frame.ip += 2;
+                                    }
+                                    // `x <op> k` of numbers (`i + 1`, `k % 3`): as above.
+                                    Some(&Instr::BinaryOp { op, .. })
+                                        if let Some(top) = frame.stack.last_mut()
+                                            && let Some(r) =
+                                                super::ops::fast_numeric_binop(top, w, op) =>
+                                    {
+                                        frame.stack.pop();
+                                        frame.ip += 2;
+                                        if store_in_next_fast(frame, r) {
+                                            self.safe_point(frame);
+                                        }
+                                    }
+                                    _ => {
+                                        let w = w.clone();
+                                        frame.stack.push(w);
+                                        frame.ip += 1;
+                                    }
+                                }
                             }
                             _ => {}
                         }
@@ -927,14 +997,12 @@ impl Vm {
                     if let Some(cls) = callable.as_obj()
                         && cls.as_type().is_some()
                     {
-                        // `str(x)` / `int(x)`: the conversion itself (call_type's shortcut).
-                        if n == 1
-                            && let Some(arg) = frame.stack.last()
-                            && let Some(r) = self.convert_call_fast(cls, &arg.clone())
-                        {
-                            let v = tri!(r);
-                            frame.stack.truncate(frame.stack.len() - 2);
-                            frame.stack.push(v);
+                        // `str(x)` / `int(x)` / `range(...)`: the result itself (call_type's
+                        // shortcut).
+                        let base = frame.stack.len() - n;
+                        if let Some(r) = self.convert_call_fast(cls, &frame.stack[base..]) {
+                            frame.stack.truncate(base - 1);
+                            frame.stack.push(tri!(r));
                             continue;
                         }
                         if let Some(new) = self.builtin_class_new(cls) {
@@ -1038,6 +1106,16 @@ impl Vm {
                         continue;
                     }
                     let mut method = self.plain_method(&receiver, &name, hash);
+                    // A built-in method with a positional entry (str, list, dict methods)
+                    // runs on the stack's arguments: no `Args` vector, no call dispatch.
+                    if let Some(m) = &method {
+                        let base = frame.stack.len() - n as usize - 1;
+                        if let Some(r) = self.call_native_fast(m, &frame.stack[base..]) {
+                            frame.stack.truncate(base);
+                            frame.stack.push(tri!(r));
+                            continue;
+                        }
+                    }
                     if method.is_none()
                         && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
                     {

@@ -104,10 +104,13 @@ fn siphash13(data: &[u8]) -> u64 {
         round(&mut v0, &mut v1, &mut v2, &mut v3);
         v0 ^= mi;
     }
-    let rest = chunks.remainder();
-    let mut tail = [0u8; 8];
-    tail[..rest.len()].copy_from_slice(rest);
-    let b = ((data.len() as u64) << 56) | u64::from_le_bytes(tail);
+    // The last 0-7 bytes, little-endian, gathered without a memcpy call.
+    let tail = chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .fold(0u64, |acc, (i, &byte)| acc | (u64::from(byte) << (8 * i)));
+    let b = ((data.len() as u64) << 56) | tail;
     v3 ^= b;
     round(&mut v0, &mut v1, &mut v2, &mut v3);
     v0 ^= b;

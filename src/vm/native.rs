@@ -7,6 +7,10 @@ use std::rc::Rc;
 /// The Rust signature of every native function: the VM and the call's arguments.
 pub type NativeFnPtr = Rc<dyn Fn(&mut Vm, Args) -> PyResult<Value>>;
 
+/// A native method's positional-only entry (receiver first), called by CALL_METHOD without
+/// building `Args`; it behaves exactly as `func` given the same arguments and no keywords.
+pub type NativeFastPtr = Rc<dyn Fn(&mut Vm, &[Value]) -> PyResult<Value>>;
+
 /// Native functions that need the calling frame; the eval loop supplies it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrameIntrinsic {
@@ -39,6 +43,8 @@ pub struct NativeFunction {
     pub is_method: bool,
     /// Set when the eval loop must handle the call itself (needs the frame).
     pub intrinsic: Option<FrameIntrinsic>,
+    /// The positional-only entry of a method, when it has one (see `NativeFastPtr`).
+    pub fast: Option<NativeFastPtr>,
 }
 
 /// The arguments of a call: positional values and keyword pairs in call order.
@@ -130,27 +136,7 @@ impl Args {
                 "{fname}() got an unexpected keyword argument '{k}'"
             )));
         }
-        let n = self.positional.len();
-        if n < min || n > max {
-            let msg = if min == max {
-                match min {
-                    0 => format!("{fname}() takes no arguments ({n} given)"),
-                    1 => format!("{fname}() takes exactly one argument ({n} given)"),
-                    _ => format!("{fname} expected {min} arguments, got {n}"),
-                }
-            } else if n < min {
-                format!(
-                    "{fname} expected at least {min} argument{}, got {n}",
-                    if min == 1 { "" } else { "s" }
-                )
-            } else {
-                format!(
-                    "{fname} expected at most {max} argument{}, got {n}",
-                    if max == 1 { "" } else { "s" }
-                )
-            };
-            return Err(vm.new_type_error(msg));
-        }
+        check_count(vm, fname, self.positional.len(), min, max)?;
         Ok(&self.positional)
     }
 
@@ -203,6 +189,65 @@ impl Args {
     }
 }
 
+/// Checks a positional argument count `n` against `min..=max` with CPython's messages (the
+/// count part of `Args::check`).
+pub fn check_count(vm: &mut Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{fname}() takes no arguments ({n} given)"),
+                1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                _ => format!("{fname} expected {min} arguments, got {n}"),
+            }
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.new_type_error(msg));
+    }
+    Ok(())
+}
+
+/// A test of a payload's kind (see `Vm::exact_payload_test`).
+type PayloadTest = fn(&super::object::Payload) -> bool;
+
+/// True when `me` is an object without an explicit class whose payload passes `test`.
+#[inline]
+fn is_exact(me: &Value, test: Option<PayloadTest>) -> bool {
+    match (me, test) {
+        (Value::Obj(o), Some(test)) => o.class.is_none() && test(&o.payload),
+        _ => false,
+    }
+}
+
+/// The TypeError of a method descriptor called on a `self` of the wrong type (or none).
+fn descriptor_error(vm: &mut Vm, cls: &ObjRef, method_name: &str, me: Option<&Value>) -> ObjRef {
+    match me {
+        Some(me) => {
+            let msg = format!(
+                "descriptor '{method_name}' for '{}' objects doesn't apply to a '{}' object",
+                vm.class_name(cls),
+                vm.type_name(me)
+            );
+            vm.new_type_error(msg)
+        }
+        None => {
+            let msg = format!(
+                "unbound method {}.{method_name}() needs an argument",
+                vm.class_name(cls)
+            );
+            vm.new_type_error(msg)
+        }
+    }
+}
+
 impl Vm {
     /// Wraps a Rust closure as a plain builtin function object.
     pub fn new_native_fn(
@@ -217,6 +262,7 @@ impl Vm {
                 func: Rc::new(f),
                 is_method: false,
                 intrinsic: None,
+                fast: None,
             }),
         ))
     }
@@ -228,7 +274,6 @@ impl Vm {
         name: &str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
-        let owner = class.as_type().map(|t| t.name.borrow().clone());
         // Like CPython's method descriptors, refuse a `self` of the wrong type before the
         // Rust code (which relies on the payload) runs.
         let cls = class.clone();
@@ -236,33 +281,124 @@ impl Vm {
         let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             match args.positional.first() {
                 Some(me) if vm.is_instance(me, &cls) => f(vm, args),
-                Some(me) => {
-                    let msg = format!(
-                        "descriptor '{method_name}' for '{}' objects doesn't apply to a '{}' object",
-                        vm.class_name(&cls),
-                        vm.type_name(me)
-                    );
-                    Err(vm.new_type_error(msg))
-                }
-                None => {
-                    let msg = format!(
-                        "unbound method {}.{method_name}() needs an argument",
-                        vm.class_name(&cls)
-                    );
-                    Err(vm.new_type_error(msg))
-                }
+                me => Err(descriptor_error(vm, &cls, &method_name, me)),
             }
         };
+        self.install_method(class, name, Rc::new(checked), None);
+    }
+
+    /// Adds a method that takes positional arguments only (`args[0]` is `self`): CALL_METHOD
+    /// calls it on the stack's arguments without building `Args`; a call with keywords
+    /// fails as `Args::check` says.
+    pub fn add_method_positional(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
+    ) {
+        let cls = class.clone();
+        let method_name: Rc<str> = Rc::from(name);
+        let exact = self.exact_payload_test(class);
+        let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
+            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => f(vm, args),
+            me => Err(descriptor_error(vm, &cls, &method_name, me)),
+        });
+        let positional = fast.clone();
+        let cls = class.clone();
+        let method_name: Rc<str> = Rc::from(name);
+        let slow = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+            if !args.kwargs.is_empty() {
+                // The receiver is checked first, as for every method.
+                match args.positional.first() {
+                    Some(me) if vm.is_instance(me, &cls) => {}
+                    me => return Err(descriptor_error(vm, &cls, &method_name, me)),
+                }
+                args.check(vm, &method_name, 0, usize::MAX)?;
+            }
+            positional(vm, &args.positional)
+        };
+        self.install_method(class, name, Rc::new(slow), Some(fast));
+    }
+
+    /// Adds a method with a general entry `f` and a positional-only entry `fast` that must
+    /// agree with `f` on calls without keywords (CALL_METHOD uses `fast` for those).
+    pub fn add_method_with_fast(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+        fast: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
+    ) {
+        let cls = class.clone();
+        let method_name: Rc<str> = Rc::from(name);
+        let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+            match args.positional.first() {
+                Some(me) if vm.is_instance(me, &cls) => f(vm, args),
+                me => Err(descriptor_error(vm, &cls, &method_name, me)),
+            }
+        };
+        let cls = class.clone();
+        let method_name: Rc<str> = Rc::from(name);
+        let exact = self.exact_payload_test(class);
+        let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
+            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => fast(vm, args),
+            me => Err(descriptor_error(vm, &cls, &method_name, me)),
+        });
+        self.install_method(class, name, Rc::new(checked), Some(fast));
+    }
+
+    /// For `str`, `list`, `dict` and `tuple`: the payload test that, on an object without an
+    /// explicit class, means "an instance of exactly this type" (cheaper than `is_instance`).
+    fn exact_payload_test(&self, class: &ObjRef) -> Option<PayloadTest> {
+        use super::object::Payload;
+        let t = &self.types;
+        let tests: [(&ObjRef, PayloadTest); 4] = [
+            (&t.str_, |p| matches!(p, Payload::Str(_))),
+            (&t.list, |p| matches!(p, Payload::List(_))),
+            (&t.dict, |p| matches!(p, Payload::Dict(_))),
+            (&t.tuple, |p| matches!(p, Payload::Tuple(_))),
+        ];
+        tests
+            .into_iter()
+            .find(|(cls, _)| Rc::ptr_eq(cls, class))
+            .map(|(_, test)| test)
+    }
+
+    /// Stores a built-in method object in a class's namespace.
+    fn install_method(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        func: NativeFnPtr,
+        fast: Option<NativeFastPtr>,
+    ) {
+        let owner = class.as_type().map(|t| t.name.borrow().clone());
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
                 name: Rc::from(name),
                 owner,
-                func: Rc::new(checked),
+                func,
                 is_method: true,
                 intrinsic: None,
+                fast,
             }),
         ));
         self.set_class_attr(class, name, func);
+    }
+
+    /// CALL_METHOD's call of a built-in method through its positional entry (`args` holds
+    /// the receiver first); None when `callable` has none.
+    #[inline]
+    pub fn call_native_fast(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+    ) -> Option<PyResult<Value>> {
+        let Some(super::object::Payload::NativeFunction(nf)) = callable.payload() else {
+            return None;
+        };
+        let fast = nf.fast.as_ref()?;
+        Some(fast(self, args))
     }
 
     /// Adds a `staticmethod`-like function (no binding) to a class.

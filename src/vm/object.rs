@@ -161,6 +161,32 @@ impl PyStr {
             },
         }
     }
+    /// `a + b`, inline when short; whether it is ASCII follows from the operands (no scan).
+    pub fn concat(a: &PyStr, b: &PyStr) -> PyStr {
+        let (x, y) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+        let total = x.len() + y.len();
+        if total > STR_INLINE_CAP {
+            let mut text = String::with_capacity(total);
+            text.push_str(a.as_str());
+            text.push_str(b.as_str());
+            return PyStr {
+                hash: Cell::new(-1),
+                data: StrData::Heap(text.into_boxed_str()),
+                ascii: a.ascii && b.ascii,
+            };
+        }
+        let mut bytes = [0u8; STR_INLINE_CAP];
+        bytes[..x.len()].copy_from_slice(x);
+        bytes[x.len()..total].copy_from_slice(y);
+        PyStr {
+            hash: Cell::new(-1),
+            ascii: a.ascii && b.ascii,
+            data: StrData::Inline {
+                len: total as u8,
+                bytes,
+            },
+        }
+    }
     /// Wraps ASCII bytes without UTF-8 validation (None if a byte is not ASCII).
     pub fn from_ascii(text: &[u8]) -> Option<PyStr> {
         if !text.is_ascii() {
@@ -192,8 +218,8 @@ impl PyStr {
         match &self.data {
             StrData::Inline { len, bytes } => {
                 let used = &bytes[..*len as usize];
-                // SAFETY: `bytes[..len]` was copied whole from a `&str` in `PyStr::new` and
-                // is never mutated, so it is valid UTF-8.
+                // SAFETY: `bytes[..len]` is filled once, at construction, with whole `&str`s
+                // or checked-ASCII bytes, and never mutated, so it is valid UTF-8.
                 unsafe { std::str::from_utf8_unchecked(used) }
             }
             StrData::Heap(text) => text,
@@ -220,7 +246,11 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        let h = super::hashing::hash_str_uncached(self.as_str());
+        let h = if self.ascii {
+            super::hashing::hash_bytes(self.as_str().as_bytes())
+        } else {
+            super::hashing::hash_str_uncached(self.as_str())
+        };
         self.hash.set(h);
         h
     }

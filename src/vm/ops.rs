@@ -895,6 +895,11 @@ impl Vm {
         if let Some(v) = fast_numeric_binop(a, b, op) {
             return Ok(v);
         }
+        if op == Operator::Add
+            && let Some(v) = super::strings::concat(a, b)
+        {
+            return Ok(v);
+        }
         if is_builtin_exact(a) && is_builtin_exact(b) {
             if let Some(v) = self.native_binop(a, b, op)? {
                 return Ok(v);

@@ -44,6 +44,55 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
     }
 }
 
+/// `container[key]` when it needs no method call and cannot fail: an exact list or tuple
+/// and an int index in range (negative ones count from the end). None: take BINARY_SUBSCR.
+#[inline]
+pub fn item_if_plain(container: &Value, key: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else {
+        return None;
+    };
+    if o.class.is_some() {
+        return None;
+    }
+    let at = |len: usize| {
+        let idx = if *i < 0 { *i + len as i64 } else { *i };
+        usize::try_from(idx).ok()
+    };
+    match &o.payload {
+        Payload::List(l) => {
+            let l = l.borrow();
+            l.get(at(l.len())?).cloned()
+        }
+        Payload::Tuple(t) => t.get(at(t.len())?).cloned(),
+        _ => None,
+    }
+}
+
+/// `container[key] = value` when it needs no method call and cannot fail: an exact list
+/// and an int index in range. `Err(value)` (nothing stored): take the general path.
+#[inline]
+pub fn store_if_plain(container: &Value, key: &Value, value: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else {
+        return Err(value);
+    };
+    let Payload::List(l) = &o.payload else {
+        return Err(value);
+    };
+    if o.class.is_some() {
+        return Err(value);
+    }
+    let mut l = l.borrow_mut();
+    let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+    let Some(slot) = usize::try_from(idx).ok().and_then(|at| l.get_mut(at)) else {
+        return Err(value);
+    };
+    let old = std::mem::replace(slot, value);
+    drop(l);
+    // The old item may run a finaliser that touches the list: dropped after the borrow.
+    drop(old);
+    Ok(())
+}
+
 impl Vm {
     /// The built-in implementation of a binary operator on two values' payloads;
     /// Ok(None) = NotImplemented.
@@ -920,6 +969,13 @@ impl Vm {
 
     /// `container[key] = value`.
     pub fn set_item(&mut self, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+        // An exact dict (`d[k] = v`, the commonest store): straight into its table.
+        if let Value::Obj(o) = c
+            && o.class.is_none()
+            && let Payload::Dict(table) = &o.payload
+        {
+            return self.table_set(table, key.clone(), value);
+        }
         if let Some(f) = self.user_dunder(c, "__setitem__") {
             self.call_bound_dunder(&f, c, vec![key.clone(), value])?;
             return Ok(());

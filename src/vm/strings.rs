@@ -78,29 +78,59 @@ fn is_exact_str(v: &Value) -> bool {
 }
 
 /// FORMAT_VALUE without conversion or spec when the answer needs no method call: an exact
-/// str is its own text and an int its decimal digits (as `format(x, "")` gives).
+/// str is its own text, and an int stays as it is: BUILD_STRING (which consumes every
+/// FORMAT_VALUE result) writes its decimal digits (what `format(x, "")` gives) straight into
+/// the joined text, so no intermediate str is made.
 pub fn format_simple(v: &Value) -> Option<Value> {
     match v {
-        Value::Int(i) => Some(int_to_str_value(*i)),
+        Value::Int(_) => Some(v.clone()),
         _ if is_exact_str(v) => Some(v.clone()),
         _ => None,
     }
 }
 
-/// BUILD_STRING: replaces the top `n` values of `stack` (strs made by FORMAT_VALUE or
-/// constants) with their concatenation, sized once and stored inline when short.
+/// The text a BUILD_STRING piece contributes: a str's own, or an int's decimal digits
+/// written into `digits`.
+fn piece_bytes<'a>(v: &'a Value, digits: &'a mut [u8; 20]) -> &'a [u8] {
+    match v {
+        Value::Int(i) => i64_decimal(*i, digits),
+        _ => v.as_str().unwrap_or_default().as_bytes(),
+    }
+}
+
+/// The concatenation of `pieces` when it fits in a str's inline storage.
+fn join_inline(pieces: &[Value]) -> Option<PyStr> {
+    let mut buf = [0u8; super::object::STR_INLINE_CAP];
+    let mut len = 0;
+    let mut digits = [0u8; 20];
+    for v in pieces {
+        let bytes = piece_bytes(v, &mut digits);
+        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+        len += bytes.len();
+    }
+    // Whole strs and ASCII digits concatenate to valid UTF-8; checking costs a short scan.
+    std::str::from_utf8(&buf[..len]).ok().map(PyStr::new)
+}
+
+/// BUILD_STRING: replaces the top `n` values of `stack` (strs and ints left by FORMAT_VALUE,
+/// or constants) with their concatenation, sized once and stored inline when short.
 pub fn build_string(stack: &mut Vec<Value>, n: usize) {
     let start = stack.len() - n;
     // Mirrors _PyUnicode_JoinArray: one exact str is the result itself.
     if n == 1 && is_exact_str(&stack[start]) {
         return;
     }
-    let pieces = stack[start..]
-        .iter()
-        .map(|v| v.as_str().unwrap_or_default());
-    let joined = Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(pieces))));
+    let pieces = &stack[start..];
+    let joined = join_inline(pieces).unwrap_or_else(|| {
+        let mut text = Vec::new();
+        let mut digits = [0u8; 20];
+        for v in pieces {
+            text.extend_from_slice(piece_bytes(v, &mut digits));
+        }
+        PyStr::from_string(String::from_utf8(text).unwrap_or_default())
+    });
     stack.truncate(start);
-    stack.push(joined);
+    stack.push(Value::Obj(Obj::new(Payload::Str(joined))));
 }
 
 /// `a + b` for two exact strs (mirrors PyUnicode_Concat, including returning an operand
@@ -116,16 +146,36 @@ pub fn concat(a: &Value, b: &Value) -> Option<Value> {
     if x.is_empty() {
         return Some(b.clone());
     }
-    Some(Value::Obj(Obj::new(Payload::Str(PyStr::from_pieces(
-        [x, y].into_iter(),
-    )))))
+    let (Some(Payload::Str(p)), Some(Payload::Str(q))) = (a.payload(), b.payload()) else {
+        return None;
+    };
+    Some(Value::Obj(Obj::new(Payload::Str(PyStr::concat(p, q)))))
 }
 
 impl Vm {
-    /// `str(x)` and `int(x)` with one positional argument, called on the exact built-in
-    /// types: the conversion without the generic `__new__`/`__init__` protocol (which has
-    /// no other effect for these types). `None` when the call is not of that shape.
-    pub fn convert_call_fast(&mut self, cls: &ObjRef, arg: &Value) -> Option<PyResult<Value>> {
+    /// `str(x)` and `int(x)` with one positional argument, and `range()` of one to three
+    /// small ints, called on the exact built-in types: the result without the generic
+    /// `__new__`/`__init__` protocol (which has no other effect for these types). `None`
+    /// when the call is not of that shape.
+    pub fn convert_call_fast(&mut self, cls: &ObjRef, args: &[Value]) -> Option<PyResult<Value>> {
+        if Rc::ptr_eq(cls, &self.types.range) {
+            let (start, stop, step) = match args {
+                [Value::Int(stop)] => (0, *stop, 1),
+                [Value::Int(start), Value::Int(stop)] => (*start, *stop, 1),
+                [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+                    (*start, *stop, *step)
+                }
+                _ => return None,
+            };
+            return Some(Ok(Value::Obj(Obj::new(Payload::Range {
+                start,
+                stop,
+                step,
+            }))));
+        }
+        let [arg] = args else {
+            return None;
+        };
         if Rc::ptr_eq(cls, &self.types.str_) {
             return Some(match arg {
                 Value::Int(i) => Ok(int_to_str_value(*i)),

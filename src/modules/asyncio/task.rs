@@ -622,6 +622,7 @@ fn task_function(name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'sta
             func: Rc::new(f),
             is_method: false,
             intrinsic: None,
+            fast: None,
         },
     )))
 }
