@@ -693,8 +693,9 @@ impl Vm {
                     frame.stack.push(s);
                 }
                 Instr::Jump(t) => {
-                    // A backward jump is a loop iteration: the check point for Ctrl-C.
-                    if (t as usize) < ip && super::interrupt::pending() {
+                    // A backward jump (or one to itself: `while True: pass`) is a loop
+                    // iteration: the check point for Ctrl-C.
+                    if (t as usize) <= ip && super::interrupt::pending() {
                         tri!(self.handle_interrupt());
                     }
                     frame.ip = t as usize
