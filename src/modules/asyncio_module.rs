@@ -30,6 +30,12 @@ pub struct KeySlot {
     key: Cell<*const Obj>,
 }
 
+impl Default for KeySlot {
+    fn default() -> Self {
+        KeySlot::new()
+    }
+}
+
 impl KeySlot {
     /// An empty slot.
     pub const fn new() -> KeySlot {
