@@ -1371,6 +1371,18 @@ ValueError generator already executing
     assert_eq!(r.status, 0);
 }
 
+/// sum()'s small-int fast path hands over to `+` on overflow and for other types.
+#[test]
+fn sum_of_ints_overflows_into_big_ints() {
+    let r = run_capture(
+        "print(sum([1, 2**62, 2**62, -5]), sum([True, True]), sum([1.5, 2]))\n\
+         print(sum(i for i in range(10**5)), sum([2**63, -1], -2**63), sum([], 7))\n",
+        "main.py",
+    );
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, "9223372036854775804 2 3.5\n4999950000 -1 7\n");
+}
+
 #[test]
 fn generators2() {
     let r = run_capture(

@@ -652,6 +652,14 @@ pub fn init(vm: &mut Vm) {
         }
         let it = vm.iter(&a[0])?;
         vm.for_each_item(&it, |vm, x| {
+            // Small ints add in place (bltinmodule.c sum's int fast path); anything else,
+            // or an overflow, takes `+`.
+            if let (Value::Int(a), Value::Int(b)) = (&acc, &x)
+                && let Some(total) = a.checked_add(*b)
+            {
+                acc = Value::Int(total);
+                return Ok(());
+            }
             acc = vm.binary_op(&acc, &x, Operator::Add)?;
             Ok(())
         })?;

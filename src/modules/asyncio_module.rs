@@ -17,14 +17,23 @@ macro_rules! key {
     }};
 }
 
-/// What a `key!` remembers between look-ups.
+/// What a `key!` remembers between look-ups. Plain cells only: a thread-local without drop
+/// glue is reached without a lazy-initialisation check.
 pub struct KeySlot {
     /// The name's hash, once computed.
     hash: Cell<Option<i64>>,
     /// The entry position where the name was last found, in whichever dict.
     pos: Cell<usize>,
-    /// The key object found there (held, so that identity with it is a sound check).
-    key: RefCell<Option<Value>>,
+    /// The key object found there (null before the first look-up). The slot owns one strong
+    /// count of it (from `Rc::into_raw`), so the object cannot be freed and its address
+    /// reused while it is remembered: identity with it is a sound check.
+    key: Cell<*const Obj>,
+}
+
+impl Default for KeySlot {
+    fn default() -> Self {
+        KeySlot::new()
+    }
 }
 
 impl KeySlot {
@@ -33,7 +42,7 @@ impl KeySlot {
         KeySlot {
             hash: Cell::new(None),
             pos: Cell::new(0),
-            key: RefCell::new(None),
+            key: Cell::new(std::ptr::null()),
         }
     }
 
@@ -48,6 +57,17 @@ impl KeySlot {
             }
         }
     }
+
+    /// Remembers that the name was found at entry `pos` under the key object `key`.
+    fn remember(&self, pos: usize, key: &ObjRef) {
+        let old = self.key.replace(Rc::into_raw(key.clone()));
+        self.pos.set(pos);
+        if !old.is_null() {
+            // SAFETY: `old` came from `Rc::into_raw` in an earlier `remember`, and the strong
+            // count it stands for was owned by this slot alone; it is given back once, here.
+            drop(unsafe { Rc::from_raw(old) });
+        }
+    }
 }
 
 /// A `key!`: the name and its slot.
@@ -60,16 +80,17 @@ type Key = (&'static str, &'static std::thread::LocalKey<KeySlot>);
 fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
     let table = dict.as_dict()?.borrow();
     slot.with(|s| {
-        if let Some(k) = &*s.key.borrow()
-            && let Some(e) = table.entry_at(s.pos.get())
-            && e.key.is(k)
+        if let Some(e) = table.entry_at(s.pos.get())
+            && let Value::Obj(k) = &e.key
+            && std::ptr::eq(Rc::as_ptr(k), s.key.get())
         {
             return Some(e.value.clone());
         }
         let pos = table.str_position(name, s.hash(name))?;
         let e = table.entry_at(pos)?;
-        s.pos.set(pos);
-        *s.key.borrow_mut() = Some(e.key.clone());
+        if let Value::Obj(k) = &e.key {
+            s.remember(pos, k);
+        }
         Some(e.value.clone())
     })
 }
@@ -101,7 +122,7 @@ pub mod slot;
 #[path = "asyncio/task.rs"]
 pub mod task;
 
-use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use crate::vm::{Args, Obj, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 

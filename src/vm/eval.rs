@@ -783,8 +783,8 @@ impl Vm {
                     frame.stack.push(s);
                 }
                 Instr::Jump(t) => {
-                    // A backward jump is a loop iteration: the check point for Ctrl-C. A jump
-                    // to itself is one too (`while True: pass` has no test to jump over).
+                    // A backward jump (or one to itself: `while True: pass`) is a loop
+                    // iteration: the check point for Ctrl-C.
                     if (t as usize) <= ip && super::interrupt::pending() {
                         tri!(self.handle_interrupt());
                     }

@@ -377,28 +377,36 @@ impl Asyncio {
     /// The ready queue of `loop_` when it is exactly a _UnixSelectorEventLoop that is not closed
     /// (`Event loop is closed` otherwise, as `_check_closed`); None for other loops.
     fn native_ready_queue(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<Value>> {
-        if let Some(ready) = self.cached_plain_loop(loop_).and_then(|c| c.ready) {
+        if let Some(ready) = self
+            .with_cached_plain_loop(loop_, |c| c.ready.clone())
+            .flatten()
+        {
             return Ok(Some(ready));
         }
         let Some(dict) = self.plain_loop_dict(vm, loop_)? else {
             return Ok(None);
         };
         Ok(self
-            .cached_plain_loop(loop_)
-            .and_then(|c| c.ready)
+            .with_cached_plain_loop(loop_, |c| c.ready.clone())
+            .flatten()
             .or_else(|| {
                 super::get_key(vm, &dict, key!("_ready"))
                     .filter(|r| super::ready::queue_of(r).is_some())
             }))
     }
 
-    /// The cache entry for `loop_` if its namespace has not changed since it was made.
-    fn cached_plain_loop(&self, loop_: &Value) -> Option<PlainLoop> {
+    /// `f` of the cache entry for `loop_` if its namespace has not changed since it was made
+    /// (without cloning the whole entry).
+    fn with_cached_plain_loop<T>(
+        &self,
+        loop_: &Value,
+        f: impl FnOnce(&PlainLoop) -> T,
+    ) -> Option<T> {
         let lo = loop_.as_obj()?;
         let cache = self.plain_loop_cache.borrow();
         let c = cache.as_ref()?;
         let current = c.dict.as_dict()?.borrow().version;
-        (Rc::ptr_eq(&c.loop_, lo) && current == c.version).then(|| c.clone())
+        (Rc::ptr_eq(&c.loop_, lo) && current == c.version).then(|| f(c))
     }
 
     /// The namespace of `loop_` when it is exactly the default loop class, _UnixSelectorEventLoop
@@ -406,8 +414,8 @@ impl Asyncio {
     /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
     /// when closed; None for any other loop.
     pub fn plain_loop_dict(&self, vm: &mut Vm, loop_: &Value) -> PyResult<Option<ObjRef>> {
-        if let Some(c) = self.cached_plain_loop(loop_) {
-            return Ok(Some(c.dict));
+        if let Some(dict) = self.with_cached_plain_loop(loop_, |c| c.dict.clone()) {
+            return Ok(Some(dict));
         }
         let Some(lo) = loop_.as_obj() else {
             return Ok(None);

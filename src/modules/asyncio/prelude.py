@@ -790,12 +790,16 @@ class Queue:
         # `while self.empty(): <wait>` then `get_nowait()`; an exact, non-empty Queue does
         # the whole get_nowait sequence natively, and gets its waiter future natively.
         while True:
-            item = _queue_get_fast(self)
-            if item is not _QUEUE_MISS:
+            item = _queue_get_fast(self, True)
+            if item is _QUEUE_EMPTY:
+                # An exact Queue found empty: `self.empty()` is known to be true.
+                getter = _queue_new_waiter(self, False)
+            elif item is not _QUEUE_MISS:
                 return item
-            if not self.empty():
-                return self.get_nowait()
-            getter = _queue_new_waiter(self, False)
+            else:
+                if not self.empty():
+                    return self.get_nowait()
+                getter = _queue_new_waiter(self, False)
             if getter is None:
                 getter = _get_loop_of(self).create_future()
                 self._getters.append(getter)

@@ -74,8 +74,9 @@ fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()>
     }
 }
 
-/// `get` without waiting: the item, or None when the Python path must run.
-fn try_get(vm: &mut Vm, ctx: &Asyncio, classes: &Classes, q: &Value) -> PyResult<Option<Value>> {
+/// `get` without waiting: the item, or that the queue is empty; None when the Python path
+/// must run (not an exact Queue, or its parts replaced).
+fn try_get(vm: &mut Vm, ctx: &Asyncio, classes: &Classes, q: &Value) -> PyResult<Option<Got>> {
     let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(None);
     };
@@ -89,10 +90,18 @@ fn try_get(vm: &mut Vm, ctx: &Asyncio, classes: &Classes, q: &Value) -> PyResult
         return Ok(None);
     };
     let Some(item) = queue.items.borrow_mut().pop_front() else {
-        return Ok(None);
+        return Ok(Some(Got::Empty));
     };
     wakeup_next(vm, ctx, putters)?;
-    Ok(Some(item))
+    Ok(Some(Got::Item(item)))
+}
+
+/// What `try_get` found in an exact Queue.
+enum Got {
+    /// The item taken.
+    Item(Value),
+    /// The queue is empty (so `empty()` is true: the caller must wait).
+    Empty,
 }
 
 /// `put` without waiting: true when the item was put, false when the Python path must run.
@@ -193,12 +202,16 @@ fn new_waiter(
     Ok(Some(fut))
 }
 
-/// The module names `_queue_get_fast(q)` (the item, or `_QUEUE_MISS`), `_queue_put_fast(q,
-/// item)` (True when put), `_queue_new_waiter(q, putter)` (a future, or None) and the
-/// `_QUEUE_MISS` sentinel.
+/// The module names `_queue_get_fast(q, report_empty=False)` (the item; `_QUEUE_EMPTY` when
+/// asked to report that an exact Queue is empty, so `get` need not call `empty()`; else
+/// `_QUEUE_MISS`), `_queue_put_fast(q, item)` (True when put), `_queue_new_waiter(q,
+/// putter)` (a future, or None) and the `_QUEUE_MISS` and `_QUEUE_EMPTY` sentinels.
 pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
     let object_cls = vm.types.object.clone();
     let miss = vm
+        .call(&Value::Obj(object_cls.clone()), vec![])
+        .unwrap_or(Value::None);
+    let empty = vm
         .call(&Value::Obj(object_cls), vec![])
         .unwrap_or(Value::None);
     let classes: Classes = Rc::default();
@@ -213,10 +226,16 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let c = ctx.clone();
     let cl = classes.clone();
     let m = miss.clone();
+    let e = empty.clone();
     let get = vm.new_native_fn("_queue_get_fast", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_get_fast", 1, 1)?;
+        let a = args.check(vm, "_queue_get_fast", 1, 2)?;
         let q = a[0].clone();
-        Ok(try_get(vm, &c, &cl, &q)?.unwrap_or_else(|| m.clone()))
+        let report_empty = matches!(a.get(1), Some(Value::Bool(true)));
+        Ok(match try_get(vm, &c, &cl, &q)? {
+            Some(Got::Item(item)) => item,
+            Some(Got::Empty) if report_empty => e.clone(),
+            _ => m.clone(),
+        })
     });
     let c = ctx.clone();
     let cl = classes.clone();
@@ -239,5 +258,6 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         ("_queue_get_fast", get),
         ("_queue_put_fast", put),
         ("_QUEUE_MISS", miss),
+        ("_QUEUE_EMPTY", empty),
     ]
 }
