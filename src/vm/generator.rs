@@ -406,7 +406,10 @@ impl Vm {
                     f.stack.push(value.clone());
                     f
                 }
-                GenState::Created(f) => f,
+                GenState::Created(mut f) => {
+                    f.size_stack_for_start();
+                    f
+                }
                 _ => unreachable!("checked to be suspended or created above"),
             }
         };
@@ -462,7 +465,7 @@ impl Vm {
                     Ok(SendResult::Return(Value::None))
                 }
             }
-            GenState::Created(frame) => {
+            GenState::Created(mut frame) => {
                 if !value.is_none() {
                     *g.state.borrow_mut() = GenState::Created(frame);
                     return Err(self.new_type_error(format!(
@@ -470,6 +473,7 @@ impl Vm {
                         kind.noun()
                     )));
                 }
+                frame.size_stack_for_start();
                 self.gen_resume(obj, frame, Resume::Value(None))
             }
             GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),
