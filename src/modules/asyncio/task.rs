@@ -117,7 +117,7 @@ fn task_me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
 
 /// True when `o` is exactly a Future or a Task (not a Python subclass), so its methods can
 /// be run natively (the Future_CheckExact / Task_CheckExact fast paths).
-fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
+pub(super) fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
     o.class
         .as_ref()
         .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls) || Rc::ptr_eq(c, &ctx.task_cls))
@@ -748,7 +748,7 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
 /// the right loop is returned as is, and a native coroutine gets `loop.create_task(coro)` on a
 /// plain loop that is running or given (exactly what base_events.py create_task does). None:
 /// anything else, which the Python ensure_future handles (errors, other awaitables, loops).
-fn ensure_future_fast(
+pub(super) fn ensure_future_fast(
     vm: &mut Vm,
     ctx: &Asyncio,
     arg: &Value,
