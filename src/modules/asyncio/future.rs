@@ -515,6 +515,13 @@ impl Asyncio {
                 let args = vec![cb.func, Value::Obj(fut.clone())];
                 self.call_soon(vm, &loop_, wakeup, args, &cb.context)?;
             } else {
+                // A finished task stands in the ready queue for the Handle of one done
+                // callback (the queued step of a task that will never step again).
+                if st.task.is_some()
+                    && self.queue_task(vm, &loop_, fut, cb.func.clone(), &cb.context)?
+                {
+                    continue;
+                }
                 let args = vec![Value::Obj(fut.clone())];
                 self.call_soon(vm, &loop_, cb.func, args, &cb.context)?;
             }
