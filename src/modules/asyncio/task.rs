@@ -783,10 +783,6 @@ pub(super) fn ensure_future_fast(
         // An instance-level create_task or a task factory (loop.set_task_factory) decides.
         return Ok(None);
     }
-    // A factory from loop.set_task_factory makes the task (base_events.py create_task).
-    if super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none()) {
-        return Ok(None);
-    }
     // `Task(coro, loop=loop)`: Task.__new__ (an exact Task has no __dict__) then __init__.
     let task = Obj::with_class(
         ctx.task_cls.clone(),
