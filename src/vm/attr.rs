@@ -14,6 +14,20 @@ impl Vm {
 
     /// `getattr(obj, name)` with the name's hash already known (LOAD_ATTR has it).
     pub fn get_attr_hashed(&mut self, obj: &Value, name: &str, hash: i64) -> PyResult<Value> {
+        // A module's own name (`asyncio.sleep`): the module type defines only dunders, so for
+        // any other name the namespace of an exact module answers at once (module_getattro
+        // finds no descriptor on the type for it).
+        if let Value::Obj(o) = obj
+            && matches!(o.payload, Payload::Module { .. })
+            && o.class
+                .as_ref()
+                .is_some_and(|c| Rc::ptr_eq(c, &self.types.module))
+            && !name.starts_with("__")
+            && let Some(d) = &o.dict
+            && let Some(v) = self.dict_get_str_hashed(d, name, hash)
+        {
+            return Ok(v);
+        }
         if let Some(v) = self.plain_instance_attr(obj, name, hash) {
             return Ok(v);
         }

@@ -89,6 +89,15 @@ impl Frame {
         )
     }
 
+    /// Gives a generator's frame, about to run for the first time, a stack buffer of exactly
+    /// the code's maximum depth (when known and none was allocated yet): a coroutine then
+    /// stays suspended in `await` with two slots, not the four a first push reserves.
+    pub fn size_stack_for_start(&mut self) {
+        if self.stack.capacity() == 0 {
+            self.stack.reserve_exact(self.names.stack_size as usize);
+        }
+    }
+
     /// The source line of the instruction that last ran.
     pub fn line(&self) -> u32 {
         let i = self.ip.saturating_sub(1);

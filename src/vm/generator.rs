@@ -435,7 +435,10 @@ impl Vm {
             }
             match std::mem::replace(&mut *state, GenState::Running) {
                 GenState::Suspended(f) => (f, true),
-                GenState::Created(f) => (f, false),
+                GenState::Created(mut f) => {
+                    f.size_stack_for_start();
+                    (f, false)
+                }
                 _ => unreachable!("checked to be suspended or created above"),
             }
         };
@@ -491,7 +494,7 @@ impl Vm {
                     Ok(SendResult::Return(Value::None))
                 }
             }
-            GenState::Created(frame) => {
+            GenState::Created(mut frame) => {
                 if !value.is_none() {
                     *g.state.borrow_mut() = GenState::Created(frame);
                     return Err(self.new_type_error(format!(
@@ -499,6 +502,7 @@ impl Vm {
                         kind.noun()
                     )));
                 }
+                frame.size_stack_for_start();
                 self.gen_resume(obj, frame, Resume::Value(None))
             }
             GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),

@@ -40,6 +40,9 @@ pub struct NameTable {
     pub hashes: Box<[i64]>,
     /// The last successful global look-up of each name.
     slots: Box<[RefCell<Option<GlobalHit>>]>,
+    /// The code's maximum operand-stack depth (`stack_depth::max_stack_depth`; 0 when
+    /// unknown), the stack buffer a generator's frame gets when it starts.
+    pub stack_size: u32,
 }
 
 /// The table of a dict object.
@@ -56,6 +59,7 @@ impl NameTable {
         NameTable {
             hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
             slots: names.iter().map(|_| RefCell::new(None)).collect(),
+            stack_size: 0,
         }
     }
 

@@ -22,6 +22,7 @@ pub mod number;
 pub mod object;
 pub mod ops;
 pub mod seq;
+pub mod stack_depth;
 pub mod strings;
 pub mod types;
 pub mod value;
@@ -266,7 +267,11 @@ impl Vm {
         if let Some((_, h)) = self.name_table_cache.get(&key) {
             return h.clone();
         }
-        let h = Rc::new(global_cache::NameTable::new(&code.names));
+        let mut table = global_cache::NameTable::new(&code.names);
+        if code.flags.generator || code.flags.coroutine || code.flags.async_generator {
+            table.stack_size = stack_depth::max_stack_depth(code);
+        }
+        let h = Rc::new(table);
         self.name_table_cache.insert(key, (code.clone(), h.clone()));
         h
     }

@@ -2,7 +2,7 @@
 //! `_asyncio` C module (Modules/_asynciomodule.c: FutureObj, future_schedule_callbacks,
 //! FutureIter_iternext) with futures.py's Python-visible surface.
 
-use super::slot::Slot;
+use super::slot::{Slot, SlotValue};
 use super::task::TaskFields;
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
@@ -45,12 +45,19 @@ pub struct DoneCallback {
 
 /// Appends a done callback; the first one gets room for itself only (most futures have one
 /// callback, which CPython keeps inline as fut_callback0).
-fn push_callback(callbacks: &RefCell<Vec<DoneCallback>>, cb: DoneCallback) {
-    let mut v = callbacks.borrow_mut();
+fn push_callback(callbacks: &Slot<Vec<DoneCallback>>, cb: DoneCallback) {
+    let mut v = callbacks.take();
     if v.capacity() == 0 {
         v.reserve_exact(1);
     }
     v.push(cb);
+    callbacks.set(v);
+}
+
+impl SlotValue for Vec<DoneCallback> {
+    fn placeholder() -> Self {
+        Vec::new()
+    }
 }
 
 /// The Rust state of a Future or Task instance; mirrors `_asynciomodule.c` FutureObj.
@@ -64,7 +71,7 @@ pub struct FutureObj {
     /// `_loop` (None only between `__new__` and `__init__`).
     pub loop_: Slot<Value>,
     /// `_callbacks`: the done callbacks in registration order.
-    pub callbacks: RefCell<Vec<DoneCallback>>,
+    pub callbacks: Slot<Vec<DoneCallback>>,
     /// `_cancel_message`.
     pub cancel_message: Slot<Value>,
     /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
@@ -73,6 +80,11 @@ pub struct FutureObj {
     pub blocking: Cell<bool>,
     /// `_log_traceback`: the exception was set and never retrieved.
     pub log_traceback: Cell<bool>,
+    /// A task's `_must_cancel`: cancel the coroutine at its next step (here rather than in
+    /// `TaskFields`, in what would be padding).
+    pub must_cancel: Cell<bool>,
+    /// A task's `_num_cancels_requested` (`cancelling()`).
+    pub num_cancels_requested: Cell<u32>,
     /// The Task part (`None` for a plain Future; boxed so plain futures stay small).
     pub task: Option<Box<TaskFields>>,
     /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
@@ -88,11 +100,13 @@ impl FutureObj {
             result: Slot::new(Value::None),
             exception: Slot::new(None),
             loop_: Slot::new(Value::None),
-            callbacks: RefCell::new(Vec::new()),
+            callbacks: Slot::new(Vec::new()),
             cancel_message: Slot::new(Value::None),
             cancelled_exc: Slot::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
+            must_cancel: Cell::new(false),
+            num_cancels_requested: Cell::new(0),
             task,
             timer: Slot::new(None),
         }
@@ -116,10 +130,12 @@ impl NativeObject for FutureObj {
             visit(&Value::Obj(e.clone()));
         }
         visit(&self.loop_.get());
-        for cb in self.callbacks.borrow().iter() {
-            visit(&cb.func);
-            visit(&cb.context);
-        }
+        self.callbacks.with(|callbacks| {
+            for cb in callbacks {
+                visit(&cb.func);
+                visit(&cb.context);
+            }
+        });
         visit(&self.cancel_message.get());
         if let Some(t) = &self.task {
             t.trace(visit);
@@ -198,11 +214,13 @@ impl Drop for FutureObj {
             result: Slot::new(std::mem::replace(self.result.get_mut(), Value::None)),
             exception: Slot::new(self.exception.get_mut().take()),
             loop_: Slot::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
-            callbacks: RefCell::new(Vec::new()),
+            callbacks: Slot::new(Vec::new()),
             cancel_message: Slot::new(Value::None),
             cancelled_exc: Slot::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
+            must_cancel: Cell::new(false),
+            num_cancels_requested: Cell::new(0),
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             timer: Slot::new(None),
         };
@@ -489,7 +507,7 @@ impl Asyncio {
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
     pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
         let st = state(fut);
-        let callbacks = std::mem::take(&mut *st.callbacks.borrow_mut());
+        let callbacks = st.callbacks.take();
         if callbacks.is_empty() {
             return Ok(());
         }
@@ -505,6 +523,13 @@ impl Asyncio {
                 let args = vec![cb.func, Value::Obj(fut.clone())];
                 self.call_soon(vm, &loop_, wakeup, args, &cb.context)?;
             } else {
+                // A finished task stands in the ready queue for the Handle of one done
+                // callback (the queued step of a task that will never step again).
+                if st.task.is_some()
+                    && self.queue_task(vm, &loop_, fut, cb.func.clone(), &cb.context)?
+                {
+                    continue;
+                }
                 let args = vec![Value::Obj(fut.clone())];
                 self.call_soon(vm, &loop_, cb.func, args, &cb.context)?;
             }
@@ -696,10 +721,7 @@ impl Asyncio {
         }
         let callbacks: Vec<Value> = st
             .callbacks
-            .borrow()
-            .iter()
-            .map(|cb| self.callback_value(cb))
-            .collect();
+            .with(|cbs| cbs.iter().map(|cb| self.callback_value(cb)).collect());
         if !callbacks.is_empty() {
             info.push(self.format_callbacks(vm, &callbacks)?);
         }
@@ -1009,7 +1031,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
                 "Future.remove_done_callback() takes exactly one argument (0 given)",
             ));
         };
-        let callbacks = state(o).callbacks.borrow().clone();
+        let callbacks = state(o).callbacks.get();
         let mut kept = Vec::with_capacity(callbacks.len());
         for cb in callbacks {
             let f = ctx.callback_value(&cb);
@@ -1018,9 +1040,9 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             }
         }
         let st = state(o);
-        let removed = st.callbacks.borrow().len() - kept.len();
+        let removed = st.callbacks.with(|v| v.len()) - kept.len();
         if removed > 0 {
-            *st.callbacks.borrow_mut() = kept;
+            st.callbacks.set(kept);
         }
         Ok(Value::Int(removed as i64))
     });
@@ -1110,7 +1132,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         &cls,
         "_callbacks",
         move |_, o| {
-            let cbs = state(o).callbacks.borrow().clone();
+            let cbs = state(o).callbacks.get();
             Ok(Value::list(
                 cbs.iter()
                     .map(|cb| Value::tuple(vec![c.callback_value(cb), cb.context.clone()]))

@@ -1,10 +1,13 @@
 //! The done callback of `asyncio.gather` (tasks.py gather's `_done_callback` closure) as a
-//! native callable: the per-child bookkeeping runs without a Python frame. The rest of gather
-//! (wrapping the awaitables, `_GatheringFuture`) stays in prelude.py.
+//! native callable: the per-child bookkeeping runs without a Python frame; so does the loop
+//! that wraps coroutine arguments (`_gather_wrap`). `_GatheringFuture` and every other shape
+//! of arguments stay in prelude.py.
 
 use super::future::{Asyncio, fut_of};
-use crate::vm::{Args, PyResult, Value, Vm};
+use crate::vm::object::{Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The variables tasks.py's `_done_callback` closes over.
@@ -68,6 +71,99 @@ fn done_callback(vm: &mut Vm, ctx: &Asyncio, state: &GatherState, fut: &Value) -
     Ok(())
 }
 
+/// True when `v` is a coroutine object or an exact Future/Task: hashed and compared by
+/// identity, so gather's `arg_to_fut` dict can be an address map.
+fn identity_keyed(ctx: &Asyncio, v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Generator(g) => g.kind == crate::vm::generator::GenKind::Coroutine,
+            _ => super::task::is_exact(ctx, o),
+        },
+        _ => false,
+    }
+}
+
+/// `ensure_future(arg, loop=loop)`: natively when it can be, else the module's function.
+fn ensure_future(vm: &mut Vm, ctx: &Asyncio, arg: &Value, loop_: &Value) -> PyResult<Value> {
+    if let Some(fut) = super::task::ensure_future_fast(vm, ctx, arg, loop_.clone())? {
+        return Ok(fut);
+    }
+    let Some(f) = super::get_key(vm, &ctx.globals, key!("ensure_future")) else {
+        return Err(vm.new_name_error("name 'ensure_future' is not defined"));
+    };
+    let mut args = Args::new(vec![arg.clone()]);
+    args.kwargs.push((Rc::from("loop"), loop_.clone()));
+    vm.call_args(&f, args)
+}
+
+/// `fut.add_done_callback(callback)` (natively for an exact Future or Task).
+fn add_done_callback(vm: &mut Vm, ctx: &Asyncio, fut: &Value, callback: &Value) -> PyResult<()> {
+    if let Value::Obj(o) = fut
+        && super::task::is_exact(ctx, o)
+    {
+        // future_add_done_callback: `context or contextvars.copy_context()`.
+        let context = vm.capture_context()?;
+        return ctx.add_done_callback(vm, o, callback.clone(), context);
+    }
+    vm.call_method(fut, "add_done_callback", vec![callback.clone()])?;
+    Ok(())
+}
+
+/// `fut.get_loop()` (natively for a native future).
+fn loop_of(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
+    match fut_of(fut) {
+        Some(st) => Ok(st.get_loop()),
+        None => vm.call_method(fut, "get_loop", vec![]),
+    }
+}
+
+/// Mirrors the loop of tasks.py gather that wraps each distinct argument with
+/// `ensure_future`, takes the loop from the first, adds `_done_callback` and appends every
+/// argument's future to `children`; returns `(loop, nfuts)`. Only for arguments that are all
+/// coroutines or exact futures (compared by identity, as the `arg_to_fut` dict does for
+/// them); otherwise None, before doing anything, and prelude.py runs the loop itself.
+fn gather_wrap(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    coros_or_futures: &Value,
+    children: &ObjRef,
+    callback: &Value,
+) -> PyResult<Value> {
+    let Some(Payload::Tuple(items)) = coros_or_futures.payload() else {
+        return Ok(Value::None);
+    };
+    if !items.iter().all(|v| identity_keyed(ctx, v))
+        || !matches!(children.payload, Payload::List(_))
+    {
+        return Ok(Value::None);
+    }
+    let mut arg_to_fut: HashMap<*const Obj, Value> = HashMap::with_capacity(items.len());
+    let mut loop_ = Value::None;
+    let mut nfuts = 0usize;
+    for arg in items.iter() {
+        let Value::Obj(key) = arg else {
+            unreachable!("identity_keyed accepted only objects")
+        };
+        let fut = match arg_to_fut.get(&Rc::as_ptr(key)) {
+            Some(fut) => fut.clone(),
+            None => {
+                let fut = ensure_future(vm, ctx, arg, &loop_)?;
+                if loop_.is_none() {
+                    loop_ = loop_of(vm, &fut)?;
+                }
+                nfuts += 1;
+                arg_to_fut.insert(Rc::as_ptr(key), fut.clone());
+                add_done_callback(vm, ctx, &fut, callback)?;
+                fut
+            }
+        };
+        if let Payload::List(l) = &children.payload {
+            l.borrow_mut().push(fut);
+        }
+    }
+    Ok(Value::tuple(vec![loop_, Value::Int(nfuts as i64)]))
+}
+
 /// `_gather_callback(children, return_exceptions)`: gather's `_done_callback` and the
 /// `_set_outer(outer, nfuts)` that completes its closure once the children are wrapped.
 pub fn gather_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
@@ -96,5 +192,13 @@ pub fn gather_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Va
         });
         Ok(Value::tuple(vec![callback, set_outer]))
     });
-    vec![("_gather_callback", make)]
+    let c = ctx.clone();
+    let wrap = vm.new_native_fn("_gather_wrap", move |vm, args: Args| {
+        let a = args.check(vm, "_gather_wrap", 3, 3)?.to_vec();
+        let Value::Obj(children) = &a[1] else {
+            return Err(vm.new_type_error("_gather_wrap() needs the children list"));
+        };
+        gather_wrap(vm, &c, &a[0], children, &a[2])
+    });
+    vec![("_gather_callback", make), ("_gather_wrap", wrap)]
 }

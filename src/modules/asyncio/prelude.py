@@ -7,7 +7,7 @@
 # get_event_loop, new_event_loop, set_event_loop, current_task, all_tasks, ensure_future,
 # isfuture, iscoroutine, _set_result_unless_cancelled, _sleep0 (a bare-yield awaitable),
 # _sleep_wait (sleep's timer-resolved future), _gather_callback (gather's native _done_callback),
-# _Deque, _heappush and _heappop (core.py and the
+# _gather_wrap (gather's wrapping loop for coroutines and exact futures), _Deque, _heappush and _heappop (core.py and the
 # native parts it names, which run first in the same namespace).
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -64,6 +64,12 @@ def gather(*coros_or_futures, return_exceptions=False):
     # The `_done_callback` closure (nfinished, outer, return_exceptions) is native; `outer` and
     # `nfuts` reach it through `_set_outer` once every child is wrapped.
     _done_callback, _set_outer = _gather_callback(children, return_exceptions)
+    # Coroutines and exact futures (compared by identity) are wrapped natively, in this
+    # loop's order and with its effects; None means any other argument is present.
+    wrapped = _gather_wrap(coros_or_futures, children, _done_callback)
+    if wrapped is not None:
+        loop, nfuts = wrapped
+        coros_or_futures = ()
     for arg in coros_or_futures:
         if arg not in arg_to_fut:
             fut = ensure_future(arg, loop=loop)

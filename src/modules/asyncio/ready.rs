@@ -206,10 +206,15 @@ fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
 
 /// Runs a task's queued step as `Handle._run` would run `Handle(task_step, (task,))` or
 /// `Handle(task_wakeup, (task, fut))`: in the handle's context, with an error reported with
-/// that handle (made only then).
+/// that handle (made only then). A finished task never steps again: what it queued is its
+/// first done callback, `fut` standing for the callback (`Handle(callback, (task,))` of
+/// future_schedule_callbacks).
 fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep) -> PyResult<()> {
     let QueuedStep { fut, context } = queued;
-    let outcome = if context.is_none() {
+    let done_callback = state(task).done();
+    let outcome = if done_callback {
+        vm.call_in_context(&context, &fut, vec![Value::Obj(task.clone())])
+    } else if context.is_none() {
         if fut.is_none() {
             super::task::task_step(vm, ctx, task, None)
         } else {
@@ -222,7 +227,11 @@ fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep
     let Err(exc) = outcome else {
         return Ok(());
     };
-    let (callback, args) = step_callback(ctx, task, &fut);
+    let (callback, args) = if done_callback {
+        (fut, vec![Value::Obj(task.clone())])
+    } else {
+        step_callback(ctx, task, &fut)
+    };
     let loop_ = state(task).get_loop();
     let handle = super::handle::new_handle(
         &ctx.handle_cls,

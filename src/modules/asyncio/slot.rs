@@ -73,3 +73,25 @@ impl<T: SlotValue> Slot<T> {
         self.0.get_mut()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::future::FutureObj;
+    use super::super::task::TaskFields;
+
+    /// A task is an object, its `FutureObj` and its `TaskFields`: with the value fields in
+    /// slots the two native parts fit mimalloc's 112- and 96-byte size classes.
+    #[test]
+    fn a_task_state_stays_small() {
+        assert!(
+            std::mem::size_of::<FutureObj>() <= 112,
+            "{}",
+            std::mem::size_of::<FutureObj>()
+        );
+        assert!(
+            std::mem::size_of::<TaskFields>() <= 96,
+            "{}",
+            std::mem::size_of::<TaskFields>()
+        );
+    }
+}

@@ -7,7 +7,7 @@ use super::slot::{Slot, SlotValue};
 use crate::vm::generator::SendResult;
 use crate::vm::object::{Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 /// The Task part of a FutureObj; mirrors the task_* fields of TaskObj.
@@ -20,10 +20,6 @@ pub struct TaskFields {
     pub context: Slot<Value>,
     /// `_fut_waiter`: the future the coroutine is blocked on.
     pub fut_waiter: Slot<Value>,
-    /// `_must_cancel`: cancel the coroutine at its next step.
-    pub must_cancel: Cell<bool>,
-    /// `_num_cancels_requested` (`cancelling()`).
-    pub num_cancels_requested: Cell<u32>,
     /// The step or wake-up the task has queued in its loop's ready queue as the task itself,
     /// in place of a Handle (see `QueuedStep`); at most one at a time.
     pub queued: Slot<Option<QueuedStep>>,
@@ -56,8 +52,6 @@ impl TaskFields {
             name: Slot::new(Value::None),
             context: Slot::new(Value::None),
             fut_waiter: Slot::new(Value::None),
-            must_cancel: Cell::new(false),
-            num_cancels_requested: Cell::new(0),
             queued: Slot::new(None),
         }
     }
@@ -123,7 +117,7 @@ fn task_me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
 
 /// True when `o` is exactly a Future or a Task (not a Python subclass), so its methods can
 /// be run natively (the Future_CheckExact / Task_CheckExact fast paths).
-fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
+pub(super) fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
     o.class
         .as_ref()
         .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls) || Rc::ptr_eq(c, &ctx.task_cls))
@@ -312,11 +306,11 @@ pub fn task_step(
         return Err(ctx.invalid_state(vm, &format!("_step(): already done: {tr}, {er}")));
     }
     let mut exc = exc;
-    if t.must_cancel.get() {
+    if st.must_cancel.get() {
         if !exc.as_ref().is_some_and(|e| ctx.is_cancelled_error(vm, e)) {
             exc = Some(ctx.make_cancelled_error(vm, st));
         }
-        t.must_cancel.set(false);
+        st.must_cancel.set(false);
     }
     t.fut_waiter.set(Value::None);
     let loop_ = st.get_loop();
@@ -367,8 +361,8 @@ fn step_run_and_handle_result(
             // as CPython's reference counting runs them (an async generator's aclose task
             // is created ahead of run_until_complete's stop).
             vm.run_pending_finalizers();
-            if t.must_cancel.get() {
-                t.must_cancel.set(false);
+            if st.must_cancel.get() {
+                st.must_cancel.set(false);
                 let msg = st.cancel_message.get();
                 ctx.future_cancel(vm, task, msg)?;
             } else {
@@ -413,10 +407,10 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         let context = task_context(vm, st)?;
         ctx.add_wakeup(vm, r, task, context)?;
         t.fut_waiter.set(result.clone());
-        if t.must_cancel.get() {
+        if st.must_cancel.get() {
             let msg = st.cancel_message.get();
             if cancel_any(vm, ctx, &result, msg)? {
-                t.must_cancel.set(false);
+                st.must_cancel.set(false);
             }
         }
         return Ok(());
@@ -449,10 +443,10 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
             },
         )?;
         t.fut_waiter.set(result.clone());
-        if t.must_cancel.get() {
+        if st.must_cancel.get() {
             let msg = st.cancel_message.get();
             if cancel_any(vm, ctx, &result, msg)? {
-                t.must_cancel.set(false);
+                st.must_cancel.set(false);
             }
         }
         return Ok(());
@@ -532,13 +526,13 @@ fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResul
     if st.done() {
         return Ok(false);
     }
-    t.num_cancels_requested
-        .set(t.num_cancels_requested.get() + 1);
+    st.num_cancels_requested
+        .set(st.num_cancels_requested.get() + 1);
     let waiter = t.fut_waiter.get();
     if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
         return Ok(true);
     }
-    t.must_cancel.set(true);
+    st.must_cancel.set(true);
     st.cancel_message.set(msg);
     Ok(true)
 }
@@ -568,7 +562,7 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     let st = state(task);
     let t = fields(st);
     let mut info = ctx.future_repr_info(vm, st)?;
-    if t.num_cancels_requested.get() > 0 && !st.done() {
+    if st.num_cancels_requested.get() > 0 && !st.done() {
         info[0] = "cancelling".to_string();
     }
     let name = t.name();
@@ -699,23 +693,21 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         Ok(Value::Bool(task_cancel(vm, ctx, o, msg)?))
     });
     task_method(vm, "cancelling", |_, _, o, _| {
-        Ok(Value::Int(i64::from(
-            fields(state(o)).num_cancels_requested.get(),
-        )))
+        Ok(Value::Int(i64::from(state(o).num_cancels_requested.get())))
     });
     task_method(vm, "uncancel", |_, _, o, _| {
-        let t = fields(state(o));
-        let n = t.num_cancels_requested.get().saturating_sub(1);
-        t.num_cancels_requested.set(n);
+        let st = state(o);
+        let n = st.num_cancels_requested.get().saturating_sub(1);
+        st.num_cancels_requested.set(n);
         Ok(Value::Int(i64::from(n)))
     });
-    let getter = |vm: &mut Vm, name: &str, f: fn(&TaskFields) -> Value| {
+    let getter = |vm: &mut Vm, name: &str, f: fn(&FutureObj, &TaskFields) -> Value| {
         super::future::add_property(
             vm,
             &cls,
             name,
             move |vm, o| match &state(o).task {
-                Some(t) => Ok(f(t)),
+                Some(t) => Ok(f(state(o), t)),
                 None => Err(vm.new_attribute_error(format!(
                     "'Future' object has no attribute '{}'",
                     "task field"
@@ -724,11 +716,13 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             None,
         );
     };
-    getter(vm, "_coro", |t| t.coro.get());
-    getter(vm, "_fut_waiter", |t| t.fut_waiter.get());
-    getter(vm, "_must_cancel", |t| Value::Bool(t.must_cancel.get()));
-    getter(vm, "_num_cancels_requested", |t| {
-        Value::Int(i64::from(t.num_cancels_requested.get()))
+    getter(vm, "_coro", |_, t| t.coro.get());
+    getter(vm, "_fut_waiter", |_, t| t.fut_waiter.get());
+    getter(vm, "_must_cancel", |st, _| {
+        Value::Bool(st.must_cancel.get())
+    });
+    getter(vm, "_num_cancels_requested", |st, _| {
+        Value::Int(i64::from(st.num_cancels_requested.get()))
     });
 }
 
@@ -755,7 +749,7 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
 /// the right loop is returned as is, and a native coroutine gets `loop.create_task(coro)` on a
 /// plain loop that is running or given (exactly what base_events.py create_task does). None:
 /// anything else, which the Python ensure_future handles (errors, other awaitables, loops).
-fn ensure_future_fast(
+pub(super) fn ensure_future_fast(
     vm: &mut Vm,
     ctx: &Asyncio,
     arg: &Value,
@@ -788,10 +782,6 @@ fn ensure_future_fast(
         || super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none())
     {
         // An instance-level create_task or a task factory (loop.set_task_factory) decides.
-        return Ok(None);
-    }
-    // A factory from loop.set_task_factory makes the task (base_events.py create_task).
-    if super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none()) {
         return Ok(None);
     }
     // `Task(coro, loop=loop)`: Task.__new__ (an exact Task has no __dict__) then __init__.
