@@ -1414,15 +1414,11 @@ impl Vm {
         let Payload::Function(f) = &o.payload else {
             return None;
         };
-        let flags = f.code.flags;
-        if f.exact_arity as usize != n
-            || flags.generator
-            || flags.coroutine
-            || flags.async_generator
-        {
+        // Not a generator-like function: `exact_arity` has its generator bit set then.
+        if f.exact_arity as usize != n {
             return None;
         }
-        // Moved out (no reference count traffic); its slot is popped below.
+        // Moved out (no reference count traffic); its slot is cut off below.
         let callable = std::mem::replace(&mut stack[base], Value::None);
         let Value::Obj(o) = &callable else {
             unreachable!("checked to be a function above")
@@ -1431,7 +1427,10 @@ impl Vm {
             unreachable!("checked to be a function above")
         };
         let callee = self.exact_args_function_frame(f, None, stack, n);
-        stack.pop();
+        debug_assert_eq!(stack.len(), base + 1);
+        // SAFETY: the arguments are gone and slot `base` (the last) holds the `Value::None`
+        // put there above, which owns nothing: forgetting it drops nothing.
+        unsafe { stack.set_len(base) };
         Some(callee)
     }
 
@@ -1454,7 +1453,7 @@ impl Vm {
             return None;
         };
         let flags = f.code.flags;
-        if f.exact_arity as usize != n + usize::from(receiver.is_some()) {
+        if f.exact_argcount() as usize != n + usize::from(receiver.is_some()) {
             return None;
         }
         let frame = self.exact_args_function_frame(f, receiver, stack, n);
