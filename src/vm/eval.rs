@@ -1049,6 +1049,22 @@ impl Vm {
                         receiver = bound_to;
                         method = Some(f);
                     }
+                    // A plain function taking exactly the receiver and the arguments: they
+                    // are in order on the stack, so all of them move into its locals.
+                    if let Some(Payload::Function(f)) = method.as_ref().and_then(Value::payload)
+                        && f.exact_arity as usize == n as usize + 1
+                    {
+                        drop(receiver);
+                        let callee = self.exact_args_function_frame(
+                            f,
+                            None,
+                            &mut frame.stack,
+                            n as usize + 1,
+                        );
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     if let Some(m) = &method
                         && let Some(outcome) =
                             self.exact_args_call(m, Some(receiver), &mut frame.stack, n as usize)
