@@ -1495,19 +1495,34 @@ impl Vm {
         let Some(cls) = callable.as_obj() else {
             return Ok(None);
         };
-        if !matches!(&cls.payload, Payload::Type(t) if t.is_heap) || cls.class.is_some() {
+        let Payload::Type(t) = &cls.payload else {
             return Ok(None);
-        }
-        let new_is_object = match self.lookup_in_mro(cls, "__new__") {
-            Some(new) => matches!(new.payload(), Some(Payload::StaticMethod(f))
-                if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))),
-            None => false,
         };
-        if !new_is_object {
+        if !t.is_heap || cls.class.is_some() {
             return Ok(None);
         }
-        let Some(init) = self.lookup_in_mro(cls, "__init__") else {
-            return Ok(None);
+        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        let cached = match &*t.init_cache.borrow() {
+            Some((at, init)) if *at == versions => Some(init.clone()),
+            _ => None,
+        };
+        let init = match cached {
+            Some(init) => init,
+            None => {
+                let new_is_object = match self.lookup_in_mro(cls, "__new__") {
+                    Some(new) => matches!(new.payload(), Some(Payload::StaticMethod(f))
+                        if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))),
+                    None => false,
+                };
+                if !new_is_object {
+                    return Ok(None);
+                }
+                let Some(init) = self.lookup_in_mro(cls, "__init__") else {
+                    return Ok(None);
+                };
+                *t.init_cache.borrow_mut() = Some((versions, init.clone()));
+                init
+            }
         };
         // No `__init__` of its own and no arguments: the new instance is the value.
         if n == 0 && super::call::is_object_slot(&init) {

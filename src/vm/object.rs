@@ -519,6 +519,9 @@ pub struct TypeData {
     /// The only attribute names its instances may set when every class of the MRO but
     /// `object` declares `__slots__` without `"__dict__"` (None: any name).
     pub slots: Option<Rc<[Rc<str>]>>,
+    /// For CALL's construct fast path: the `__init__` found when `__new__` was `object`'s,
+    /// with the sum of the MRO's dict versions it was found at (valid while that holds).
+    pub init_cache: RefCell<Option<(u64, Value)>>,
 }
 
 /// `Vm::attr_hooks` bit: a Python-level `__getattribute__`.
