@@ -913,6 +913,21 @@ impl Vm {
                             .map_err(|e| (e, true))?;
                         continue;
                     }
+                    // A built-in function (not one that needs the frame): called at once,
+                    // as `call_args` would, without `prepare_call`'s dispatch.
+                    if let Value::Obj(o) = &frame.stack[frame.stack.len() - n - 1]
+                        && let Payload::NativeFunction(nf) = &o.payload
+                        && nf.intrinsic.is_none()
+                    {
+                        let args = frame.stack.split_off(frame.stack.len() - n);
+                        let callable = pop(frame);
+                        let Some(Payload::NativeFunction(nf)) = callable.payload() else {
+                            unreachable!("checked to be a built-in function above")
+                        };
+                        let v = tri!((nf.func)(self, Args::new(args)));
+                        frame.stack.push(v);
+                        continue;
+                    }
                     let callable = frame.stack[frame.stack.len() - n - 1].clone();
                     if let Some(outcome) =
                         self.exact_args_call(&callable, None, &mut frame.stack, n)
@@ -1071,6 +1086,17 @@ impl Vm {
                     {
                         frame.stack.pop();
                         self.take_exact_call(frame, callers, outcome)?;
+                        continue;
+                    }
+                    // A built-in method (`list.append`, `str.join`, ...): the receiver and
+                    // the arguments are its arguments, called at once as `call_args` would.
+                    if let Some(Payload::NativeFunction(nf)) =
+                        method.as_ref().and_then(Value::payload)
+                        && nf.intrinsic.is_none()
+                    {
+                        let args = frame.stack.split_off(frame.stack.len() - n as usize - 1);
+                        let v = tri!((nf.func)(self, Args::new(args)));
+                        frame.stack.push(v);
                         continue;
                     }
                     let (callable, args) = match method {
