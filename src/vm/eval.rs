@@ -369,14 +369,27 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame);
                     let hash = frame.name_hash(i as usize);
-                    let v = tri!(self.get_attr_hashed(&obj, &frame.code.names[i as usize], hash));
+                    let v = tri!(self.load_attr_at_site(
+                        &frame.names,
+                        i as usize,
+                        &obj,
+                        &frame.code.names[i as usize],
+                        hash
+                    ));
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop(frame);
                     let v = pop(frame);
                     let hash = frame.name_hash(i as usize);
-                    tri!(self.set_attr_hashed(&obj, &frame.code.names[i as usize], hash, v));
+                    tri!(self.store_attr_at_site(
+                        &frame.names,
+                        i as usize,
+                        &obj,
+                        &frame.code.names[i as usize],
+                        hash,
+                        v
+                    ));
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop(frame);
@@ -1053,7 +1066,8 @@ impl Vm {
                         callers.push(caller);
                         continue;
                     }
-                    let mut method = self.plain_method(&receiver, &name, hash);
+                    let mut method =
+                        self.plain_method(&frame.names, name_idx as usize, &receiver, &name, hash);
                     if method.is_none()
                         && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
                     {
@@ -1633,7 +1647,16 @@ impl Vm {
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
     /// instance dict), to call without creating a bound method.
-    fn plain_method(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
+    /// `names` and `i` are the running code's name table and the name's index in it (the
+    /// look-up goes through that name's inline cache).
+    fn plain_method(
+        &self,
+        names: &super::global_cache::NameTable,
+        i: usize,
+        obj: &Value,
+        name: &str,
+        hash: i64,
+    ) -> Option<Value> {
         let cls = self.type_of(obj);
         if matches!(
             obj.payload(),
@@ -1641,7 +1664,7 @@ impl Vm {
         ) {
             return None;
         }
-        let (hooks, f) = self.hooks_and_lookup(&cls, name, hash);
+        let (hooks, f) = self.class_attr_at_site(names, i, &cls, name, hash);
         let f = f?;
         let plain = match f.payload() {
             Some(Payload::Function(_)) => true,
