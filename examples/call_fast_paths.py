@@ -210,3 +210,60 @@ xs = []
 for i in range(3):
     xs.append(i)
 print(xs)
+
+# Attribute inline caches: polymorphic sites, class changes, hooks added and removed.
+class A:
+    def __init__(self, x): self.x = x
+    def get(self): return self.x
+    def m(self): return "A.m"
+class B(A):
+    def m(self): return "B.m"
+def read(o): return o.x
+def call(o): return o.m()
+def write(o, v): o.x = v
+objs = [A(1), B(2), A(3), B(4)]
+print([read(o) for o in objs], [call(o) for o in objs])
+A.m = lambda self: "A.m2"
+print([call(o) for o in objs])
+del B.m
+print([call(o) for o in objs])
+a = objs[0]
+a.m = lambda: "instance"
+print(call(a), call(objs[2]))
+A.x = property(lambda self: "prop")
+print([read(o) for o in objs])
+del A.x
+print([read(o) for o in objs])
+write(objs[1], 9); print(read(objs[1]))
+def ga(self, name):
+    return "ga:" + name
+A.__getattribute__ = ga
+print(read(objs[0]), read(objs[1]))
+del A.__getattribute__
+print(read(objs[0]), read(objs[1]))
+log = []
+def sa(self, name, v):
+    log.append(name)
+    object.__setattr__(self, name, v)
+B.__setattr__ = sa
+write(objs[1], 7); write(objs[0], 8)
+print(log, read(objs[1]), read(objs[0]))
+class C:
+    def __init__(self): self.x = 1
+class D:
+    def __init__(self): self.x = 2
+class E:
+    x = 3
+for o in [C(), D(), E(), C(), D(), E()]:
+    print(read(o), end=" ")
+print()
+class S:
+    __slots__ = ("x",)
+s = S(); write(s, 11); print(read(s))
+try:
+    S().y = 1
+except AttributeError as e:
+    print("AttributeError", e)
+class G:
+    def __getattr__(self, n): return "missing " + n
+print(read(G()))
