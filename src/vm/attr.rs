@@ -149,7 +149,10 @@ impl Vm {
             && hooks & super::object::HOOK_SETATTR == 0
             && descr.is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
         {
-            let key = self.attr_cache.names.key(name, hash);
+            let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
+                Some(key) => key,
+                None => self.attr_cache.names.key(name, hash),
+            };
             return self.table_set(table, key, value);
         }
         self.set_attr_hashed(obj, name, hash, value)

@@ -58,6 +58,9 @@ pub struct NameTable {
     /// The last two class look-ups of each name as an instance attribute (newest first:
     /// two classes share one method's code in the commonest polymorphic sites).
     class_attrs: Box<[RefCell<[Option<ClassAttrHit>; 2]>]>,
+    /// The shared `str` key object of each name stored into instance dicts (from
+    /// `AttrCache::names`, kept here so STORE_ATTR need not look it up again).
+    attr_keys: Box<[RefCell<Option<Value>>]>,
 }
 
 /// The table of a dict object.
@@ -75,7 +78,25 @@ impl NameTable {
             hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
             slots: names.iter().map(|_| RefCell::new(None)).collect(),
             class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
+            attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
         }
+    }
+
+    /// The dict key object for name `i`, made by `make` on first use (None when the
+    /// table has no slot for it).
+    #[inline]
+    pub fn attr_key(&self, i: usize, make: impl FnOnce() -> Value) -> Option<Value> {
+        let slot = self.attr_keys.get(i)?;
+        // SAFETY: as in `cached_global`: the reference ends before `make` runs or the slot
+        // is written, and nothing in between can borrow the slot.
+        if let Ok(Some(key)) = unsafe { slot.try_borrow_unguarded() } {
+            return Some(key.clone());
+        }
+        let key = make();
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some(key.clone());
+        }
+        Some(key)
     }
 
     /// The hook bits of `cls` and what its MRO holds under name `i`, when remembered at
