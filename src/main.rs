@@ -137,15 +137,6 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
 }
 
 fn main() -> ExitCode {
-    // Heap objects (`Rc<Obj>`, 136 bytes with the counts) are just above glibc's default
-    // fastbin limit (128 bytes), so once its per-thread cache of 7 chunks is used up (50
-    // coroutines alive in an await chain, a batch of instances) every allocation and free
-    // took the slower small-bin paths. 160 bytes is the largest limit glibc allows.
-    // SAFETY: mallopt only changes a tuning parameter of the allocator; it is called
-    // before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_MXFAST, 160);
-    }
     let cli = Cli::parse();
     percolate::vm::interrupt::install();
     let code = run(&cli);

@@ -27,6 +27,7 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
         ..(*f.code).clone()
     });
     let copy = Function {
+        exact_arity: Function::exact_arity_of(&code),
         code,
         globals: f.globals.clone(),
         defaults: RefCell::new(f.defaults.borrow().clone()),
@@ -36,7 +37,6 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
         qualname: RefCell::new(f.qualname.borrow().clone()),
         consts: f.consts.clone(),
         names: f.names.clone(),
-        exact_arity: f.exact_arity,
     };
     let dict = vm.new_dict();
     if let Some(old) = func.as_obj().and_then(|o| o.dict.clone()) {

@@ -1,6 +1,7 @@
 //! Attribute access: the descriptor protocol, instance and class dicts, the
 //! `__getattribute__`/`__getattr__`/`__setattr__`/`__delattr__` hooks, and built-in attributes.
 
+use super::global_cache::NameTable;
 use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
@@ -75,6 +76,21 @@ impl Vm {
             return None;
         }
         let (hooks, descr) = self.hooks_and_lookup(cls, name, hash);
+        self.plain_instance_attr_with(obj, name, hash, hooks, descr)
+    }
+
+    /// `plain_instance_attr` for a plain instance `obj` whose class's hook bits and MRO
+    /// look-up of `name` are known.
+    #[inline]
+    fn plain_instance_attr_with(
+        &self,
+        obj: &Value,
+        name: &str,
+        hash: i64,
+        hooks: u8,
+        descr: Option<Value>,
+    ) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
         if hooks & super::object::HOOK_GETATTRIBUTE != 0 {
             return None;
         }
@@ -91,6 +107,83 @@ impl Vm {
             }
             Some(_) => None,
         }
+    }
+
+    /// `hooks_and_lookup(cls, name)` through the inline cache slot of name `i` of the
+    /// running code (`names`): one comparison of the class and its dict versions instead of
+    /// the shared cache's hashed look-up.
+    #[inline]
+    pub(super) fn class_attr_at_site(
+        &self,
+        names: &NameTable,
+        i: usize,
+        cls: &ObjRef,
+        name: &str,
+        hash: i64,
+    ) -> (u8, Option<Value>) {
+        let Some(t) = cls.as_type() else {
+            return self.hooks_and_lookup(cls, name, hash);
+        };
+        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        if let Some(hit) = names.cached_class_attr(i, cls, versions) {
+            return hit;
+        }
+        let (hooks, found) = self.hooks_and_lookup(cls, name, hash);
+        names.remember_class_attr(i, cls, versions, hooks, found.clone());
+        (hooks, found)
+    }
+
+    /// LOAD_ATTR of name `i` of the running code (`names`): a plain instance's attribute
+    /// through the inline cache, anything else through `get_attr_hashed`.
+    #[inline]
+    pub(super) fn load_attr_at_site(
+        &mut self,
+        names: &NameTable,
+        i: usize,
+        obj: &Value,
+        name: &str,
+        hash: i64,
+    ) -> PyResult<Value> {
+        if let Value::Obj(o) = obj
+            && let Some(cls) = &o.class
+            && matches!(o.payload, Payload::Object)
+        {
+            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
+            if let Some(v) = self.plain_instance_attr_with(obj, name, hash, hooks, descr) {
+                return Ok(v);
+            }
+        }
+        self.get_attr_hashed(obj, name, hash)
+    }
+
+    /// STORE_ATTR of name `i` of the running code (`names`): a plain instance's dict store
+    /// through the inline cache, anything else through `set_attr_hashed`.
+    #[inline]
+    pub(super) fn store_attr_at_site(
+        &mut self,
+        names: &NameTable,
+        i: usize,
+        obj: &Value,
+        name: &str,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        if let Value::Obj(o) = obj
+            && let Some(cls) = &o.class
+            && matches!(o.payload, Payload::Object)
+            && cls.as_type().is_some_and(|t| t.slots.is_none())
+            && let Some(table) = o.dict.as_ref().and_then(|d| d.as_dict())
+            && let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash)
+            && hooks & super::object::HOOK_SETATTR == 0
+            && descr.is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
+        {
+            let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
+                Some(key) => key,
+                None => self.attr_cache.names.key(name, hash),
+            };
+            return self.table_set(table, key, value);
+        }
+        self.set_attr_hashed(obj, name, hash, value)
     }
 
     /// For `super().name(...)`: the plain Python function `name` resolves to through the

@@ -356,11 +356,25 @@ impl Vm {
             if let Some(r) = receiver {
                 dst.write(Some(r));
             }
-            for i in 0..n {
-                dst.add(first + i).write(Some(src.add(i).read()));
+            // One or two arguments and no other locals are the common calls: straight-line
+            // moves instead of loops the optimiser unrolls with set-up costs of their own.
+            match n {
+                0 => {}
+                1 => dst.add(first).write(Some(src.read())),
+                2 => {
+                    dst.add(first).write(Some(src.read()));
+                    dst.add(first + 1).write(Some(src.add(1).read()));
+                }
+                _ => {
+                    for i in 0..n {
+                        dst.add(first + i).write(Some(src.add(i).read()));
+                    }
+                }
             }
-            for i in first + n..nlocals {
+            let mut i = first + n;
+            while i < nlocals {
                 dst.add(i).write(None);
+                i += 1;
             }
             f.locals.set_len(nlocals);
         }

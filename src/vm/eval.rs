@@ -429,14 +429,27 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let obj = pop(frame);
                     let hash = frame.name_hash(i as usize);
-                    let v = tri!(self.get_attr_hashed(&obj, &frame.code.names[i as usize], hash));
+                    let v = tri!(self.load_attr_at_site(
+                        &frame.names,
+                        i as usize,
+                        &obj,
+                        &frame.code.names[i as usize],
+                        hash
+                    ));
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop(frame);
                     let v = pop(frame);
                     let hash = frame.name_hash(i as usize);
-                    tri!(self.set_attr_hashed(&obj, &frame.code.names[i as usize], hash, v));
+                    tri!(self.store_attr_at_site(
+                        &frame.names,
+                        i as usize,
+                        &obj,
+                        &frame.code.names[i as usize],
+                        hash,
+                        v
+                    ));
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop(frame);
@@ -978,6 +991,21 @@ impl Vm {
                             .map_err(|e| (e, true))?;
                         continue;
                     }
+                    // A built-in function (not one that needs the frame): called at once,
+                    // as `call_args` would, without `prepare_call`'s dispatch.
+                    if let Value::Obj(o) = &frame.stack[frame.stack.len() - n - 1]
+                        && let Payload::NativeFunction(nf) = &o.payload
+                        && nf.intrinsic.is_none()
+                    {
+                        let args = frame.stack.split_off(frame.stack.len() - n);
+                        let callable = pop(frame);
+                        let Some(Payload::NativeFunction(nf)) = callable.payload() else {
+                            unreachable!("checked to be a built-in function above")
+                        };
+                        let v = tri!((nf.func)(self, Args::new(args)));
+                        frame.stack.push(v);
+                        continue;
+                    }
                     let callable = frame.stack[frame.stack.len() - n - 1].clone();
                     if let Some(outcome) =
                         self.exact_args_call(&callable, None, &mut frame.stack, n)
@@ -1106,7 +1134,8 @@ impl Vm {
                         }
                         continue;
                     }
-                    let mut method = self.plain_method(&receiver, &name, hash);
+                    let mut method =
+                        self.plain_method(&frame.names, name_idx as usize, &receiver, &name, hash);
                     // A built-in method with a positional entry (str, list, dict methods)
                     // runs on the stack's arguments: no `Args` vector, no call dispatch.
                     if let Some(m) = &method {
@@ -1127,12 +1156,39 @@ impl Vm {
                         receiver = bound_to;
                         method = Some(f);
                     }
+                    // A plain function taking exactly the receiver and the arguments: they
+                    // are in order on the stack, so all of them move into its locals.
+                    if let Some(Payload::Function(f)) = method.as_ref().and_then(Value::payload)
+                        && f.exact_arity as usize == n as usize + 1
+                    {
+                        drop(receiver);
+                        let callee = self.exact_args_function_frame(
+                            f,
+                            None,
+                            &mut frame.stack,
+                            n as usize + 1,
+                        );
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     if let Some(m) = &method
                         && let Some(outcome) =
                             self.exact_args_call(m, Some(receiver), &mut frame.stack, n as usize)
                     {
                         frame.stack.pop();
                         self.take_exact_call(frame, callers, outcome)?;
+                        continue;
+                    }
+                    // A built-in method (`list.append`, `str.join`, ...): the receiver and
+                    // the arguments are its arguments, called at once as `call_args` would.
+                    if let Some(Payload::NativeFunction(nf)) =
+                        method.as_ref().and_then(Value::payload)
+                        && nf.intrinsic.is_none()
+                    {
+                        let args = frame.stack.split_off(frame.stack.len() - n as usize - 1);
+                        let v = tri!((nf.func)(self, Args::new(args)));
+                        frame.stack.push(v);
                         continue;
                     }
                     let (callable, args) = match method {
@@ -1564,15 +1620,11 @@ impl Vm {
         let Payload::Function(f) = &o.payload else {
             return None;
         };
-        let flags = f.code.flags;
-        if f.exact_arity as usize != n
-            || flags.generator
-            || flags.coroutine
-            || flags.async_generator
-        {
+        // Not a generator-like function: `exact_arity` has its generator bit set then.
+        if f.exact_arity as usize != n {
             return None;
         }
-        // Moved out (no reference count traffic); its slot is popped below.
+        // Moved out (no reference count traffic); its slot is cut off below.
         let callable = std::mem::replace(&mut stack[base], Value::None);
         let Value::Obj(o) = &callable else {
             unreachable!("checked to be a function above")
@@ -1581,7 +1633,10 @@ impl Vm {
             unreachable!("checked to be a function above")
         };
         let callee = self.exact_args_function_frame(f, None, stack, n);
-        stack.pop();
+        debug_assert_eq!(stack.len(), base + 1);
+        // SAFETY: the arguments are gone and slot `base` (the last) holds the `Value::None`
+        // put there above, which owns nothing: forgetting it drops nothing.
+        unsafe { stack.set_len(base) };
         Some(callee)
     }
 
@@ -1604,7 +1659,7 @@ impl Vm {
             return None;
         };
         let flags = f.code.flags;
-        if f.exact_arity as usize != n + usize::from(receiver.is_some()) {
+        if f.exact_argcount() as usize != n + usize::from(receiver.is_some()) {
             return None;
         }
         let frame = self.exact_args_function_frame(f, receiver, stack, n);
@@ -1630,19 +1685,34 @@ impl Vm {
         let Some(cls) = callable.as_obj() else {
             return Ok(None);
         };
-        if !matches!(&cls.payload, Payload::Type(t) if t.is_heap) || cls.class.is_some() {
+        let Payload::Type(t) = &cls.payload else {
             return Ok(None);
-        }
-        let new_is_object = match self.lookup_in_mro(cls, "__new__") {
-            Some(new) => matches!(new.payload(), Some(Payload::StaticMethod(f))
-                if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))),
-            None => false,
         };
-        if !new_is_object {
+        if !t.is_heap || cls.class.is_some() {
             return Ok(None);
         }
-        let Some(init) = self.lookup_in_mro(cls, "__init__") else {
-            return Ok(None);
+        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        let cached = match &*t.init_cache.borrow() {
+            Some((at, init)) if *at == versions => Some(init.clone()),
+            _ => None,
+        };
+        let init = match cached {
+            Some(init) => init,
+            None => {
+                let new_is_object = match self.lookup_in_mro(cls, "__new__") {
+                    Some(new) => matches!(new.payload(), Some(Payload::StaticMethod(f))
+                        if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))),
+                    None => false,
+                };
+                if !new_is_object {
+                    return Ok(None);
+                }
+                let Some(init) = self.lookup_in_mro(cls, "__init__") else {
+                    return Ok(None);
+                };
+                *t.init_cache.borrow_mut() = Some((versions, init.clone()));
+                init
+            }
         };
         // No `__init__` of its own and no arguments: the new instance is the value.
         if n == 0 && super::call::is_object_slot(&init) {
@@ -1728,7 +1798,16 @@ impl Vm {
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
     /// instance dict), to call without creating a bound method.
-    fn plain_method(&self, obj: &Value, name: &str, hash: i64) -> Option<Value> {
+    /// `names` and `i` are the running code's name table and the name's index in it (the
+    /// look-up goes through that name's inline cache).
+    fn plain_method(
+        &self,
+        names: &super::global_cache::NameTable,
+        i: usize,
+        obj: &Value,
+        name: &str,
+        hash: i64,
+    ) -> Option<Value> {
         let cls = self.type_of(obj);
         if matches!(
             obj.payload(),
@@ -1736,7 +1815,7 @@ impl Vm {
         ) {
             return None;
         }
-        let (hooks, f) = self.hooks_and_lookup(&cls, name, hash);
+        let (hooks, f) = self.class_attr_at_site(names, i, &cls, name, hash);
         let f = f?;
         let plain = match f.payload() {
             Some(Payload::Function(_)) => true,

@@ -216,6 +216,7 @@ impl Vm {
             layout,
             is_heap: false,
             slots: None,
+            init_cache: RefCell::new(None),
         };
         Rc::new(Obj {
             class: None,

@@ -33,8 +33,23 @@ struct GlobalHit {
     position: usize,
 }
 
+/// What the MRO of one class held under one attribute name, at one state of its dicts
+/// (the per-name inline cache of LOAD_ATTR, STORE_ATTR and CALL_METHOD on instances).
+struct ClassAttrHit {
+    /// The class. Held weakly, for the same reason as `GlobalHit::globals`.
+    _class: Weak<Obj>,
+    /// The class's address, compared on every hit.
+    class_addr: *const Obj,
+    /// The sum of the dict versions over the class's MRO (see `attr_cache`).
+    versions: u64,
+    /// The class's `HOOK_*` bits.
+    hooks: u8,
+    /// What the MRO holds under the name.
+    found: Option<Value>,
+}
+
 /// The hashes of a code object's names, computed once, with one LOAD_GLOBAL cache slot
-/// per name.
+/// and one class-attribute cache slot per name.
 pub struct NameTable {
     /// `hash(name)` for each of `Code::names`.
     pub hashes: Box<[i64]>,
@@ -43,6 +58,12 @@ pub struct NameTable {
     /// The code's maximum operand-stack depth (`stack_depth::max_stack_depth`; 0 when
     /// unknown), the stack buffer a generator's frame gets when it starts.
     pub stack_size: u32,
+    /// The last two class look-ups of each name as an instance attribute (newest first:
+    /// two classes share one method's code in the commonest polymorphic sites).
+    class_attrs: Box<[RefCell<[Option<ClassAttrHit>; 2]>]>,
+    /// The shared `str` key object of each name stored into instance dicts (from
+    /// `AttrCache::names`, kept here so STORE_ATTR need not look it up again).
+    attr_keys: Box<[RefCell<Option<Value>>]>,
 }
 
 /// The table of a dict object.
@@ -60,6 +81,82 @@ impl NameTable {
             hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
             slots: names.iter().map(|_| RefCell::new(None)).collect(),
             stack_size: 0,
+            class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
+            attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
+        }
+    }
+
+    /// The dict key object for name `i`, made by `make` on first use (None when the
+    /// table has no slot for it).
+    #[inline]
+    pub fn attr_key(&self, i: usize, make: impl FnOnce() -> Value) -> Option<Value> {
+        let slot = self.attr_keys.get(i)?;
+        // SAFETY: as in `cached_global`: the reference ends before `make` runs or the slot
+        // is written, and nothing in between can borrow the slot.
+        if let Ok(Some(key)) = unsafe { slot.try_borrow_unguarded() } {
+            return Some(key.clone());
+        }
+        let key = make();
+        if let Ok(mut slot) = slot.try_borrow_mut() {
+            *slot = Some(key.clone());
+        }
+        Some(key)
+    }
+
+    /// The hook bits of `cls` and what its MRO holds under name `i`, when remembered at
+    /// dict versions `versions` (what `Vm::hooks_and_lookup` would answer).
+    #[inline]
+    pub fn cached_class_attr(
+        &self,
+        i: usize,
+        cls: &ObjRef,
+        versions: u64,
+    ) -> Option<(u8, Option<Value>)> {
+        // SAFETY: as in `cached_global`: the reference does not outlive this function, which
+        // runs no code that could borrow the slot mutably (the clone is a count increment).
+        let hits = unsafe { self.class_attrs.get(i)?.try_borrow_unguarded() }.ok()?;
+        hits.iter()
+            .flatten()
+            .find(|hit| hit.class_addr == Rc::as_ptr(cls))
+            .filter(|hit| hit.versions == versions)
+            .map(|hit| (hit.hooks, hit.found.clone()))
+    }
+
+    /// Remembers what `cached_class_attr` answers for name `i` on `cls` at `versions`.
+    pub fn remember_class_attr(
+        &self,
+        i: usize,
+        cls: &ObjRef,
+        versions: u64,
+        hooks: u8,
+        found: Option<Value>,
+    ) {
+        if let Some(slot) = self.class_attrs.get(i)
+            && let Ok(mut hits) = slot.try_borrow_mut()
+        {
+            let hit = ClassAttrHit {
+                _class: Rc::downgrade(cls),
+                class_addr: Rc::as_ptr(cls),
+                versions,
+                hooks,
+                found,
+            };
+            // The class's own stale entry is refreshed in place; a new class evicts the
+            // older of the two.
+            if hits[0]
+                .as_ref()
+                .is_some_and(|h| h.class_addr == hit.class_addr)
+            {
+                hits[0] = Some(hit);
+            } else if hits[1]
+                .as_ref()
+                .is_some_and(|h| h.class_addr == hit.class_addr)
+            {
+                hits[1] = Some(hit);
+            } else {
+                hits[1] = hits[0].take();
+                hits[0] = Some(hit);
+            }
         }
     }
 

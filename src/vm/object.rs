@@ -561,6 +561,9 @@ pub struct TypeData {
     /// The only attribute names its instances may set when every class of the MRO but
     /// `object` declares `__slots__` without `"__dict__"` (None: any name).
     pub slots: Option<Rc<[Rc<str>]>>,
+    /// For CALL's construct fast path: the `__init__` found when `__new__` was `object`'s,
+    /// with the sum of the MRO's dict versions it was found at (valid while that holds).
+    pub init_cache: RefCell<Option<(u64, Value)>>,
 }
 
 /// `Vm::attr_hooks` bit: a Python-level `__getattribute__`.
@@ -595,20 +598,38 @@ pub struct Function {
 }
 
 impl Function {
+    /// Set in `exact_arity` when calling the function makes a generator, coroutine or
+    /// async generator (so a plain call's test `exact_arity == n` excludes them at once).
+    pub const GENERATOR_ARITY_BIT: u32 = 1 << 31;
+
     /// The number of positional arguments a call moves straight into the first locals of
     /// `code`'s frame with nothing else to bind: `argcount` when the code has no `*args`,
     /// `**kwargs`, keyword-only parameters nor cell variables, else `u32::MAX` (no call
-    /// has that many arguments).
+    /// has that many arguments); with `GENERATOR_ARITY_BIT` set for a generator,
+    /// coroutine or async generator function.
     pub fn exact_arity_of(code: &Code) -> u32 {
         if code.kwonlyargcount == 0
             && !code.flags.varargs
             && !code.flags.varkeywords
             && code.cellvars.is_empty()
+            && code.argcount < Self::GENERATOR_ARITY_BIT
         {
-            code.argcount
+            let flags = code.flags;
+            if flags.generator || flags.coroutine || flags.async_generator {
+                code.argcount | Self::GENERATOR_ARITY_BIT
+            } else {
+                code.argcount
+            }
         } else {
             u32::MAX
         }
+    }
+
+    /// The positional argument count of an exact-args call (see `exact_arity_of`), for
+    /// plain and generator functions alike.
+    #[inline]
+    pub fn exact_argcount(&self) -> u32 {
+        self.exact_arity & !Self::GENERATOR_ARITY_BIT
     }
 }
 

@@ -253,6 +253,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         layout,
         is_heap: false,
         slots: None,
+        init_cache: RefCell::new(None),
     };
     Rc::new(Obj {
         class: None,
@@ -777,6 +778,7 @@ impl Vm {
             layout,
             is_heap: true,
             slots,
+            init_cache: RefCell::new(None),
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
             None
