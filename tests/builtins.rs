@@ -1631,3 +1631,55 @@ ZeroDivisionError division by zero
 "##,
     );
 }
+
+#[test]
+fn positional_builtins_and_unbound_methods_match_cpython() {
+    check(
+        "positional_builtins_and_unbound_methods_match_cpython",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: len([1, 2]))
+t(lambda: len(5))
+t(lambda: len())
+t(lambda: len([], []))
+t(lambda: isinstance(1, (str, int)))
+t(lambda: issubclass(bool, int))
+t(lambda: abs(-3), )
+t(lambda: abs(-2**63))
+t(lambda: hash("a") == hash("a"))
+t(lambda: chr(65) + chr(0x20ac))
+t(lambda: ord("é"))
+t(lambda: ord("ab"))
+t(lambda: callable(len))
+t(lambda: repr("x"))
+t(lambda: str.upper("abc"))
+t(lambda: list.append([], 1))
+t(lambda: dict.get({1: 2}, 1))
+class L:
+    def __len__(self): return 7
+t(lambda: len(L()))
+"##,
+        r##"2
+TypeError object of type 'int' has no len()
+TypeError len() takes exactly one argument (0 given)
+TypeError len() takes exactly one argument (2 given)
+True
+True
+3
+9223372036854775808
+True
+'A€'
+233
+TypeError ord() expected a character, but string of length 2 found
+True
+"'x'"
+'ABC'
+None
+2
+7
+"##,
+    );
+}

@@ -972,6 +972,14 @@ impl Vm {
                         self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
+                    // A builtin with a positional entry (`len(x)`, `isinstance(x, C)`):
+                    // called on the stack's arguments.
+                    let base = frame.stack.len() - n;
+                    if let Some(r) = self.call_native_fast(&callable, &frame.stack[base..]) {
+                        frame.stack.truncate(base - 1);
+                        frame.stack.push(tri!(r));
+                        continue;
+                    }
                     // A built-in class: its `__new__` takes the class and the arguments,
                     // which are already in that order on the stack.
                     if let Some(cls) = callable.as_obj()
