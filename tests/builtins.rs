@@ -1683,3 +1683,56 @@ None
 "##,
     );
 }
+
+#[test]
+fn range_loops_indexing_and_augmented_stores_match_cpython() {
+    check(
+        "range_loops_indexing_and_augmented_stores_match_cpython",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+def r1():
+    return [i for i in range(3)], [i for i in range(5, 1, -2)], [i for i in range(2, 4)]
+def r2():
+    out = []
+    for i in range(0, 10, 0):
+        out.append(i)
+def r3():
+    out = []
+    for i in range(True, 3):
+        out.append(i)
+    return out
+def r4():
+    l = [10, 20, 30]; out = []
+    for i in range(-3, 3):
+        out.append(l[i])
+    return out
+def r5():
+    l = [1]; i = 5; return l[i]
+def r6():
+    d = {1: "a"}; k = 1; return d[k], "xyz"[k], (7, 8)[k]
+def r7():
+    l = [1.0, 2.0]; i = 0; l[i] += 0.5; l[i + 1] *= 3; return l
+def r8():
+    d = {"a": [1]}; d["a"] += [2]; k = "b"; d[k] = 3; return d
+def r9():
+    class C(list):
+        def __setitem__(self, k, v): print("set", k, v); super().__setitem__(k, v)
+    c = C([1, 2]); c[0] += 5; return c
+t(r1); t(r2); t(r3); t(r4); t(r5); t(r6); t(r7); t(r8); t(r9)
+"##,
+        r##"([0, 1, 2], [5, 3], [2, 3])
+ValueError range() arg 3 must not be zero
+[1, 2]
+[10, 20, 30, 10, 20, 30]
+IndexError list index out of range
+('a', 'y', 8)
+[1.5, 6.0]
+{'a': [1, 2], 'b': 3}
+set 0 6
+[6, 2]
+"##,
+    );
+}

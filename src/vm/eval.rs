@@ -257,6 +257,20 @@ impl Vm {
                                     }
                                 }
                             }
+                            // `c[i]` with the index just loaded (`bodies[j]`, `a[i]`).
+                            Some(&Instr::BinarySubscr) => {
+                                let len = frame.stack.len();
+                                if len >= 2
+                                    && let Some(item) = super::seq::item_if_plain(
+                                        &frame.stack[len - 2],
+                                        &frame.stack[len - 1],
+                                    )
+                                {
+                                    frame.stack.pop();
+                                    frame.stack[len - 2] = item;
+                                    frame.ip += 1;
+                                }
+                            }
                             Some(&Instr::LoadConst(j)) => {
                                 let w = &frame.consts[j as usize];
                                 match frame.code.instructions.get(frame.ip + 1) {
@@ -529,6 +543,19 @@ impl Vm {
                         None if inplace => tri!(self.inplace_op(&a, &b, op)),
                         None => tri!(self.binary_op(&a, &b, op)),
                     };
+                    // `c[k] op= v`: the result goes straight into `c[k]` (SWAP 3; SWAP 2;
+                    // STORE_SUBSCR below `c, k` do nothing else).
+                    if let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
+                        frame.code.instructions.get(frame.ip..frame.ip + 3)
+                    {
+                        frame.ip += 3;
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        if let Err(v) = super::seq::store_if_plain(&c, &key, r) {
+                            tri!(self.set_item(&c, &key, v));
+                        }
+                        continue;
+                    }
                     if store_in_next_fast(frame, r) {
                         self.safe_point(frame);
                     }
@@ -988,6 +1015,16 @@ impl Vm {
                         // `str(x)` / `int(x)` / `range(...)`: the result itself (call_type's
                         // shortcut).
                         let base = frame.stack.len() - n;
+                        // `for x in range(...)`: the range iterator at once (the range
+                        // object itself would be unreachable after GET_ITER).
+                        if let Some(&Instr::GetIter) = frame.code.instructions.get(frame.ip)
+                            && let Some(it) = self.range_iter_call(cls, &frame.stack[base..])
+                        {
+                            frame.stack.truncate(base - 1);
+                            frame.stack.push(it);
+                            frame.ip += 1;
+                            continue;
+                        }
                         if let Some(r) = self.convert_call_fast(cls, &frame.stack[base..]) {
                             frame.stack.truncate(base - 1);
                             frame.stack.push(tri!(r));

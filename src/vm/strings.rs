@@ -159,14 +159,7 @@ impl Vm {
     /// when the call is not of that shape.
     pub fn convert_call_fast(&mut self, cls: &ObjRef, args: &[Value]) -> Option<PyResult<Value>> {
         if Rc::ptr_eq(cls, &self.types.range) {
-            let (start, stop, step) = match args {
-                [Value::Int(stop)] => (0, *stop, 1),
-                [Value::Int(start), Value::Int(stop)] => (*start, *stop, 1),
-                [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
-                    (*start, *stop, *step)
-                }
-                _ => return None,
-            };
+            let (start, stop, step) = small_range_args(args)?;
             return Some(Ok(Value::Obj(Obj::new(Payload::Range {
                 start,
                 stop,
@@ -188,6 +181,34 @@ impl Vm {
             return Some(crate::builtins::numbers::to_int(self, arg));
         }
         None
+    }
+}
+
+impl Vm {
+    /// `iter(range(...))` for a call of the built-in `range` with one to three small ints:
+    /// the range iterator, without the range object. None for any other call.
+    pub fn range_iter_call(&self, cls: &ObjRef, args: &[Value]) -> Option<Value> {
+        if !Rc::ptr_eq(cls, &self.types.range) {
+            return None;
+        }
+        let (next, stop, step) = small_range_args(args)?;
+        let state = super::object::IterState::Range { next, stop, step };
+        Some(Value::Obj(Obj::new(Payload::Iterator(
+            std::cell::RefCell::new(state),
+        ))))
+    }
+}
+
+/// `(start, stop, step)` of `range(args)` when every argument is a small int and the step
+/// is not zero (the other cases take range's constructor, which raises or converts).
+fn small_range_args(args: &[Value]) -> Option<(i64, i64, i64)> {
+    match args {
+        [Value::Int(stop)] => Some((0, *stop, 1)),
+        [Value::Int(start), Value::Int(stop)] => Some((*start, *stop, 1)),
+        [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+            Some((*start, *stop, *step))
+        }
+        _ => None,
     }
 }
 
