@@ -30,10 +30,24 @@ impl Vm {
             Ok(Some(v)) => Ok(v),
             Ok(None) => {
                 let err = self.no_attribute(obj, name);
-                self.maybe_getattr_hook(obj, &cls, name, Err(err))
+                let r = self.module_getattr_hook(obj, name, err);
+                self.maybe_getattr_hook(obj, &cls, name, r)
             }
             Err(e) => self.maybe_getattr_hook(obj, &cls, name, Err(e)),
         }
+    }
+
+    /// A module's own `__getattr__(name)` for a name its dict lacks (PEP 562; mirrors
+    /// moduleobject.c module_getattro), else the AttributeError `err`.
+    fn module_getattr_hook(&mut self, obj: &Value, name: &str, err: ObjRef) -> PyResult<Value> {
+        if let Value::Obj(m) = obj
+            && matches!(m.payload, Payload::Module { .. })
+            && let Some(dict) = &m.dict
+            && let Some(hook) = self.dict_get_str(dict, "__getattr__")
+        {
+            return self.call(&hook, vec![Value::str(name)]);
+        }
+        Err(err)
     }
 
     /// The common case of `generic_get_attr` answered without the general machinery: a plain

@@ -300,7 +300,86 @@ pub fn heap_push(vm: &mut Vm, heap: &Value, item: Value) -> PyResult<()> {
     let heap = heap_list(vm, heap)?;
     heap.borrow_mut().push(item);
     let last = heap.borrow().len() - 1;
+    if plain_sift_down(&mut heap.borrow_mut(), 0, last) {
+        return Ok(());
+    }
     sift_down(vm, heap, 0, last)
+}
+
+/// The `_when` of a timer handle whose `<` is the native one (no instance dict, so no
+/// subclass-defined ordering can be reached by `less`).
+fn plain_when(v: &Value) -> Option<f64> {
+    let o = v.as_obj()?;
+    if o.dict.is_some() {
+        return None;
+    }
+    Some(o.native::<HandleObj>()?.timer.as_ref()?.when.get())
+}
+
+/// `sift_down` for a heap of plain timer handles, ordered by `_when` with no Python code: it
+/// first finds where the item settles and only then moves anything, so it returns false
+/// (having changed nothing) when an item on the way is not a plain timer handle.
+fn plain_sift_down(heap: &mut [Value], start: usize, pos: usize) -> bool {
+    let Some(key) = heap.get(pos).and_then(plain_when) else {
+        return false;
+    };
+    let mut settle = pos;
+    while settle > start {
+        let parent = (settle - 1) >> 1;
+        match plain_when(&heap[parent]) {
+            Some(parent_key) if key < parent_key => settle = parent,
+            Some(_) => break,
+            None => return false,
+        }
+    }
+    // Rotating heap[settle..=pos] along the parent chain moves each parent down one step.
+    let mut hole = pos;
+    while hole > settle {
+        let parent = (hole - 1) >> 1;
+        heap.swap(hole, parent);
+        hole = parent;
+    }
+    true
+}
+
+/// `sift_up` for a heap of plain timer handles; like `plain_sift_down`, it changes nothing
+/// and returns false unless every handle it compares is a plain timer handle.
+fn plain_sift_up(heap: &mut [Value], pos: usize) -> bool {
+    let end = heap.len();
+    if heap.get(pos).and_then(plain_when).is_none() {
+        return false;
+    }
+    // heapq._siftup walks to a leaf along the smaller child, then sifts the item back up.
+    let mut leaf = pos;
+    let mut child = 2 * leaf + 1;
+    while child < end {
+        let right = child + 1;
+        let Some(child_key) = plain_when(&heap[child]) else {
+            return false;
+        };
+        if right < end {
+            let Some(right_key) = plain_when(&heap[right]) else {
+                return false;
+            };
+            // heapq's `not heap[child] < heap[right]`: a NaN `_when` compares false.
+            if child_key.partial_cmp(&right_key) != Some(std::cmp::Ordering::Less) {
+                child = right;
+            }
+        }
+        leaf = child;
+        child = 2 * leaf + 1;
+    }
+    // Every handle on the path from pos to leaf was checked above. Move each one up a level
+    // (top-down swaps); in 1-based numbering, the ancestors of `leaf` are its right shifts.
+    let leaf_number = leaf + 1;
+    let mut hole = pos;
+    while hole < leaf {
+        let levels_below = leaf_number.ilog2() - (hole + 1).ilog2();
+        let next = (leaf_number >> (levels_below - 1)) - 1;
+        heap.swap(hole, next);
+        hole = next;
+    }
+    plain_sift_down(heap, pos, leaf)
 }
 
 /// Mirrors heapq.heappop.
@@ -313,7 +392,9 @@ pub fn heap_pop(vm: &mut Vm, heap: &Value) -> PyResult<Value> {
         return Ok(last);
     }
     let top = std::mem::replace(&mut heap.borrow_mut()[0], last);
-    sift_up(vm, heap, 0)?;
+    if !plain_sift_up(&mut heap.borrow_mut(), 0) {
+        sift_up(vm, heap, 0)?;
+    }
     Ok(top)
 }
 

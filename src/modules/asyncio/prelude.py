@@ -1192,3 +1192,43 @@ async def to_thread(func, /, *args, **kwargs):
 
     call.__qualname__ = getattr(func, '__qualname__', repr(func))
     return await loop.run_in_executor(None, call)
+
+
+def _network_method(name):
+    """A loop method of the socket layer until the layer is loaded (see _load_network in
+    asyncio_module.rs): loading replaces it on BaseEventLoop with the real one."""
+    def method(self, *args, **kwargs):
+        _load_network()
+        return getattr(self, name)(*args, **kwargs)
+    method.__name__ = name
+    method.__qualname__ = 'BaseEventLoop.' + name
+    return method
+
+
+# The public entry points; the private helpers of selector_events.py are reached only from them.
+for _name in ('add_reader', 'remove_reader', 'add_writer', 'remove_writer', 'sock_recv',
+              'sock_sendall', 'sock_connect', 'sock_accept', 'getaddrinfo', 'create_connection',
+              'create_server', 'create_unix_connection', 'create_unix_server'):
+    setattr(BaseEventLoop, _name, _network_method(_name))
+del _name
+
+
+# What `from asyncio import *` binds: CPython 3.12's asyncio.__all__, less what percolate lacks
+# (subprocesses, child watchers, datagram transports, threads). Listing it also makes the
+# star import load the socket layer, whose names are not in the namespace until used.
+__all__ = (
+    'BaseEventLoop', 'Server', 'iscoroutinefunction', 'iscoroutine', 'AbstractEventLoopPolicy',
+    'AbstractEventLoop', 'AbstractServer', 'Handle', 'TimerHandle', 'get_event_loop_policy',
+    'set_event_loop_policy', 'get_event_loop', 'set_event_loop', 'new_event_loop',
+    'get_running_loop', 'BrokenBarrierError', 'CancelledError', 'InvalidStateError',
+    'TimeoutError', 'IncompleteReadError', 'LimitOverrunError', 'Future', 'isfuture', 'Lock',
+    'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier', 'BaseProtocol',
+    'Protocol', 'DatagramProtocol', 'SubprocessProtocol', 'BufferedProtocol', 'Runner', 'run',
+    'Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty', 'StreamReader',
+    'StreamWriter', 'StreamReaderProtocol', 'open_connection', 'start_server',
+    'open_unix_connection', 'start_unix_server', 'Task', 'create_task', 'FIRST_COMPLETED',
+    'FIRST_EXCEPTION', 'ALL_COMPLETED', 'wait', 'wait_for', 'as_completed', 'sleep', 'gather',
+    'shield', 'ensure_future', 'current_task', 'all_tasks', 'to_thread', 'Timeout', 'timeout',
+    'timeout_at', 'BaseTransport', 'ReadTransport', 'WriteTransport', 'Transport',
+    'SelectorEventLoop', 'DefaultEventLoopPolicy', 'TaskGroup',
+)
