@@ -182,3 +182,12 @@ fn complex_literals_are_refused_at_compile_time() {
             .ends_with("SyntaxError: complex numbers are not supported by percolate")
     );
 }
+
+/// `while True:` / `while 1:` loops test nothing (CPython's compiler drops a constant true
+/// test); only `while n:` evaluates its test.
+#[test]
+fn while_true_compiles_without_a_test() {
+    let d = dis("while True:\n    x()\nwhile 1:\n    y()\nwhile n:\n    z()\n");
+    assert_eq!(d.matches("POP_JUMP_IF_FALSE").count(), 1, "{d}");
+    assert!(!d.contains("(True)"), "{d}");
+}

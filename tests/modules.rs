@@ -325,6 +325,46 @@ cancelled getter True 0
     );
 }
 
+/// The Queue fast paths apply to the prelude's own Queue class only: a subclass bound to the
+/// name `asyncio.Queue` still has its `_put`/`_get` called.
+#[test]
+fn asyncio_queue_subclass_rebound_to_the_module_name() {
+    check(
+        "asyncio_queue_subclass_rebound_to_the_module_name",
+        r#####"import asyncio
+
+
+class Logged(asyncio.Queue):
+    def _put(self, item):
+        print('put', item)
+        super()._put(item)
+
+    def _get(self):
+        item = super()._get()
+        print('get', item)
+        return item
+
+
+asyncio.Queue = Logged
+
+
+async def main():
+    q = asyncio.Queue()
+    await q.put(1)
+    q.put_nowait(2)
+    print(await q.get(), q.get_nowait(), type(q).__name__)
+
+asyncio.run(main())
+"#####,
+        r#####"put 1
+put 2
+get 1
+get 2
+1 2 Logged
+"#####,
+    );
+}
+
 /// Task steps and wake-ups queued without a Handle keep their place among call_soon callbacks.
 #[test]
 fn asyncio_steps_and_wakeups_keep_call_soon_order() {

@@ -1249,6 +1249,128 @@ generator already executing
     assert_eq!(r.status, 0);
 }
 
+/// Values sent into and yielded out of chains of `yield from` / `await` (which skip the
+/// SEND loop's dispatches), throw/close through them, and generators driven by sum(),
+/// list() and tuple() (one resume loop) behave as in CPython.
+#[test]
+fn generator_chains_and_consumers() {
+    let r = run_capture(
+        r#"import sys
+def inner():
+    got = []
+    try:
+        while True:
+            x = yield len(got)
+            got.append(x)
+            if x == 'stop':
+                return got
+    finally:
+        print("inner finally", sys.exc_info()[0])
+def middle():
+    r = yield from inner()
+    print("middle got", r)
+    y = yield 'after'
+    return y
+def outer():
+    v = yield from middle()
+    return ('outer', v)
+g = outer()
+print(next(g), g.send('a'), g.send('b'))
+print(g.send('stop'))
+try:
+    g.send('end')
+except StopIteration as e:
+    print("stop", e.value)
+g = outer()
+next(g)
+g.send(1)
+try:
+    g.throw(KeyError('k'))
+except KeyError as e:
+    print("thrown out", repr(e))
+g = outer()
+next(g)
+g.close()
+print("closed", g.gi_frame is None)
+class Tick:
+    def __await__(self):
+        v = yield 'tick'
+        return v * 2
+async def leaf():
+    return await Tick() + await Tick()
+async def chain(n):
+    if n == 0:
+        return await leaf()
+    return 1 + await chain(n - 1)
+c = chain(5)
+print(c.send(None), c.send(3))
+try:
+    c.send(4)
+except StopIteration as e:
+    print("chain", e.value)
+def gen_in_gen():
+    for x in (i * i for i in range(4)):
+        yield x
+    yield sum(i for i in range(5))
+print(list(gen_in_gen()), sum(gen_in_gen()))
+def stopper():
+    yield 1
+    raise StopIteration('x')
+for consume in (list, sum, tuple):
+    try:
+        consume(stopper())
+    except RuntimeError as e:
+        print(consume.__name__, e, repr(e.__cause__))
+class Skip:
+    def __init__(self, v):
+        self.v = v
+    def __radd__(self, other):
+        print("skipping", next(it, None) is not None)
+        return other + self.v
+def items():
+    for i in range(1, 6):
+        yield Skip(i)
+it = items()
+print(sum(it))
+def reenter():
+    yield 1
+    yield list(me)
+me = reenter()
+try:
+    print(list(me))
+except ValueError as e:
+    print("ValueError", e)
+"#,
+        "main.py",
+    );
+    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stdout,
+        r#"0 1 2
+inner finally None
+middle got ['a', 'b', 'stop']
+after
+stop ('outer', 'end')
+inner finally <class 'KeyError'>
+thrown out KeyError('k')
+inner finally <class 'GeneratorExit'>
+closed True
+tick tick
+chain 19
+[0, 1, 4, 9, 10] 24
+list generator raised StopIteration StopIteration('x')
+sum generator raised StopIteration StopIteration('x')
+tuple generator raised StopIteration StopIteration('x')
+skipping True
+skipping True
+skipping False
+9
+ValueError generator already executing
+"#
+    );
+    assert_eq!(r.status, 0);
+}
+
 #[test]
 fn generators2() {
     let r = run_capture(

@@ -45,6 +45,7 @@ fn function(vm: &mut Vm, code: Rc<Code>, globals: &percolate::vm::ObjRef) -> Val
     Value::Obj(Obj::new(Payload::Function(Box::new(Function {
         name: RefCell::new(code.name.clone()),
         qualname: RefCell::new(code.qualname.clone()),
+        exact_arity: Function::exact_arity_of(&code),
         code,
         globals: globals.clone(),
         defaults: RefCell::new(vec![]),

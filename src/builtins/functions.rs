@@ -666,9 +666,10 @@ pub fn init(vm: &mut Vm) {
             return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
         let it = vm.iter(&a[0])?;
-        while let Some(x) = vm.next(&it)? {
+        vm.for_each_item(&it, |vm, x| {
             acc = vm.binary_op(&acc, &x, Operator::Add)?;
-        }
+            Ok(())
+        })?;
         Ok(acc)
     });
     set(vm, "sorted", |vm, mut args| {

@@ -34,6 +34,21 @@ pub(super) fn has_annotations(body: &[Stmt]) -> bool {
     })
 }
 
+/// True for a constant whose truth value is true (`True`, `1`, `"x"`, `...`): a loop test
+/// that needs no evaluation.
+fn is_true_constant(e: &Expr) -> bool {
+    match &e.node {
+        ExprKind::Constant(c) => match c {
+            Constant::Bool(b) => *b,
+            Constant::Int(i) => !num_traits::Zero::is_zero(i),
+            Constant::Str(s) => !s.is_empty(),
+            Constant::Ellipsis => true,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> CResult {
         for s in body {
@@ -116,8 +131,12 @@ impl<'a> Compiler<'a> {
                 let else_ = self.new_label();
                 let end = self.new_label();
                 self.bind(start);
-                self.expr(test)?;
-                self.emit(Instr::PopJumpIfFalse(else_.0));
+                // `while True:` (or another true constant) tests nothing, as CPython's
+                // compiler drops the test: no LOAD_CONST + POP_JUMP_IF_FALSE per iteration.
+                if !is_true_constant(test) {
+                    self.expr(test)?;
+                    self.emit(Instr::PopJumpIfFalse(else_.0));
+                }
                 self.push_fblock(FBlock::WhileLoop { start, end });
                 self.stmts(body)?;
                 self.pop_fblock();

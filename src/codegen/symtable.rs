@@ -5,7 +5,10 @@
 
 use crate::ast::*;
 use crate::error::{SyntaxError, SyntaxErrorKind};
-use std::collections::HashMap;
+// The symbol tables hash many short names per compiled line; FxHash is several times cheaper
+// than SipHash there (the keys come from the program text, but a compile is not a long-lived
+// table an attacker could flood).
+use rustc_hash::FxHashMap as HashMap;
 
 /// What kind of block a scope is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +86,7 @@ impl Scope {
         Scope {
             kind,
             name: name.to_string(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
@@ -91,7 +94,7 @@ impl Scope {
             is_comprehension: false,
             needs_class_cell: false,
             children: Vec::new(),
-            uses: HashMap::new(),
+            uses: HashMap::default(),
             order: Vec::new(),
             parent,
         }
@@ -149,7 +152,7 @@ pub fn build(
 ) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
         scopes: vec![Scope::new(kind, "top", None)],
-        by_node: HashMap::new(),
+        by_node: HashMap::default(),
         current: 0,
         source,
         filename,
@@ -705,7 +708,7 @@ impl<'a> Builder<'a> {
         while let Some((idx, enclosing)) = order.pop() {
             let kind = self.scopes[idx].kind;
             let names: Vec<String> = self.scopes[idx].order.clone();
-            let mut resolved = HashMap::new();
+            let mut resolved = HashMap::default();
             for name in &names {
                 let u = self.scopes[idx].uses[name];
                 let scope = if u.global {

@@ -5,32 +5,78 @@
 //! sockets (`asyncio/sockets.rs`) behind the transports and streams (`asyncio/selector_events.py`,
 //! `asyncio/streams.py`).
 
-/// `(name, hash)` for a str key the native fast paths look up in loop, queue and module
-/// namespaces, its hash computed once per thread (no hashing per look-up).
+/// A str key the native fast paths look up in loop, queue and module namespaces: its text
+/// and a per-thread `KeySlot` (its hash, computed once, and where it was last found).
 macro_rules! key {
     ($name:literal) => {{
         thread_local! {
-            static HASH: std::cell::Cell<Option<i64>> = const { std::cell::Cell::new(None) };
+            static SLOT: crate::modules::asyncio_module::KeySlot =
+                const { crate::modules::asyncio_module::KeySlot::new() };
         }
-        let hash = HASH.with(|h| match h.get() {
-            Some(v) => v,
-            None => {
-                let v = crate::vm::hashing::hash_str($name);
-                h.set(Some(v));
-                v
-            }
-        });
-        ($name, hash)
+        ($name, &SLOT)
     }};
 }
 
-/// `dict[name]` for a `key!` (no hashing).
-fn get_key(vm: &Vm, dict: &ObjRef, (name, hash): (&str, i64)) -> Option<Value> {
-    vm.dict_get_str_hashed(dict, name, hash)
+/// What a `key!` remembers between look-ups.
+pub struct KeySlot {
+    /// The name's hash, once computed.
+    hash: Cell<Option<i64>>,
+    /// The entry position where the name was last found, in whichever dict.
+    pos: Cell<usize>,
+    /// The key object found there (held, so that identity with it is a sound check).
+    key: RefCell<Option<Value>>,
+}
+
+impl KeySlot {
+    /// An empty slot.
+    pub const fn new() -> KeySlot {
+        KeySlot {
+            hash: Cell::new(None),
+            pos: Cell::new(0),
+            key: RefCell::new(None),
+        }
+    }
+
+    /// The hash of `name` (this slot's name).
+    fn hash(&self, name: &str) -> i64 {
+        match self.hash.get() {
+            Some(h) => h,
+            None => {
+                let h = crate::vm::hashing::hash_str(name);
+                self.hash.set(Some(h));
+                h
+            }
+        }
+    }
+}
+
+/// A `key!`: the name and its slot.
+type Key = (&'static str, &'static std::thread::LocalKey<KeySlot>);
+
+/// `dict[name]` for a `key!`. The entry where the name was last found (in any dict: loop
+/// and queue namespaces are built alike) is checked first: holding the very key object the
+/// look-up found means it is this name, so no hashing, probing or text comparison is needed;
+/// otherwise a normal look-up, which then becomes the remembered one.
+fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
+    let table = dict.as_dict()?.borrow();
+    slot.with(|s| {
+        if let Some(k) = &*s.key.borrow()
+            && let Some(e) = table.entry_at(s.pos.get())
+            && e.key.is(k)
+        {
+            return Some(e.value.clone());
+        }
+        let pos = table.str_position(name, s.hash(name))?;
+        let e = table.entry_at(pos)?;
+        s.pos.set(pos);
+        *s.key.borrow_mut() = Some(e.key.clone());
+        Some(e.value.clone())
+    })
 }
 
 /// `dict[name] = value` for a `key!` (no hashing).
-fn set_key(vm: &Vm, dict: &ObjRef, (name, hash): (&str, i64), value: Value) {
+fn set_key(vm: &Vm, dict: &ObjRef, (name, slot): Key, value: Value) {
+    let hash = slot.with(|s| s.hash(name));
     vm.dict_set_str_hashed(dict, name, hash, value)
 }
 
@@ -50,6 +96,8 @@ pub mod reprlib;
 pub mod run_loop;
 #[path = "asyncio/sleep.rs"]
 pub mod sleep;
+#[path = "asyncio/slot.rs"]
+pub mod slot;
 #[path = "asyncio/task.rs"]
 pub mod task;
 

@@ -36,6 +36,7 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
         qualname: RefCell::new(f.qualname.borrow().clone()),
         consts: f.consts.clone(),
         names: f.names.clone(),
+        exact_arity: f.exact_arity,
     };
     let dict = vm.new_dict();
     if let Some(old) = func.as_obj().and_then(|o| o.dict.clone()) {

@@ -504,10 +504,10 @@ impl Vm {
             GenKind::AsyncGenerator => "ag_",
         };
         if name == "__name__" {
-            return Ok(Some(Value::str(&g.name.borrow())));
+            return Ok(Some(Value::str(&g.name.get())));
         }
         if name == "__qualname__" {
-            return Ok(Some(Value::str(&g.qualname.borrow())));
+            return Ok(Some(Value::str(&g.qualname.get())));
         }
         let Some(rest) = name.strip_prefix(prefix) else {
             return Ok(None);
@@ -715,11 +715,11 @@ impl Vm {
         if let Payload::Generator(g) = &o.payload {
             match (name, value.as_ref().and_then(|v| v.as_str())) {
                 ("__name__", Some(s)) => {
-                    *g.name.borrow_mut() = Rc::from(s);
+                    g.name.set(Rc::from(s));
                     return Ok(());
                 }
                 ("__qualname__", Some(s)) => {
-                    *g.qualname.borrow_mut() = Rc::from(s);
+                    g.qualname.set(Rc::from(s));
                     return Ok(());
                 }
                 _ => {}

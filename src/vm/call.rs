@@ -306,6 +306,7 @@ impl Vm {
     /// A frame from the pool set up for `func`, with no locals yet. A pooled frame that last
     /// ran the same code (a recursive or repeated call) keeps its references to the code,
     /// constants and names instead of replacing them with equal ones.
+    #[inline(always)]
     fn pooled_function_frame(&mut self, func: &Function) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
@@ -319,17 +320,14 @@ impl Vm {
                 }
                 f
             }
-            None => {
-                let mut f = Box::new(Frame::for_function(func));
-                f.locals.clear();
-                f
-            }
+            None => fresh_function_frame(func),
         }
     }
 
     /// A frame for `func` whose first locals are `receiver` (if any) then the last `n`
     /// values of `stack`, moved; the remaining locals start unbound. The caller has checked
     /// that these are exactly the function's positional parameters.
+    #[inline(always)]
     pub(super) fn exact_args_function_frame(
         &mut self,
         func: &Function,
@@ -338,33 +336,62 @@ impl Vm {
         n: usize,
     ) -> Box<Frame> {
         let mut f = self.pooled_function_frame(func);
-        f.locals.resize(func.code.varnames.len(), None);
+        let nlocals = func.code.varnames.len();
         let first = usize::from(receiver.is_some());
-        if let Some(r) = receiver {
-            f.locals[0] = Some(r);
+        // Parameters are the first locals (a compiler invariant); checked because the
+        // writes below rely on it.
+        assert!(first + n <= nlocals && n <= stack.len() && f.locals.is_empty());
+        f.locals.reserve(nlocals);
+        let base = stack.len() - n;
+        // SAFETY: `f.locals` is empty with capacity for `nlocals` slots, and slots
+        // 0..nlocals are each written exactly once below before `set_len(nlocals)`. The
+        // arguments `stack[base..]` are initialised values; `set_len(base)` first makes the
+        // stack forget them and each is then read exactly once, so every value is moved
+        // into a local, never duplicated or dropped twice. Nothing touches `stack` between
+        // `set_len` and the reads.
+        unsafe {
+            let dst = f.locals.as_mut_ptr();
+            let src = stack.as_ptr().add(base);
+            stack.set_len(base);
+            if let Some(r) = receiver {
+                dst.write(Some(r));
+            }
+            for i in 0..n {
+                dst.add(first + i).write(Some(src.add(i).read()));
+            }
+            for i in first + n..nlocals {
+                dst.add(i).write(None);
+            }
+            f.locals.set_len(nlocals);
         }
-        // Popped from the end one by one: cheaper than a `Drain` for the one to three
-        // arguments most calls have.
-        for slot in f.locals[first..first + n].iter_mut().rev() {
-            *slot = stack.pop();
+        if !func.closure.is_empty() {
+            f.cells.extend(func.closure.iter().cloned());
         }
-        f.cells.extend(func.closure.iter().cloned());
         f
     }
 
     /// Returns a finished frame to the pool (its values are dropped now).
+    #[inline(always)]
     pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() >= 64 {
             return;
         }
         f.stack.clear();
         f.locals.clear();
-        f.cells.clear();
+        if !f.cells.is_empty() {
+            f.cells.clear();
+        }
         f.blocks.clear();
         f.ip = 0;
-        f.locals_map = None;
-        f.constructing = None;
-        f.inline_gen = None;
+        if f.locals_map.is_some() {
+            f.locals_map = None;
+        }
+        if f.constructing.is_some() {
+            f.constructing = None;
+        }
+        if f.inline_gen.is_some() {
+            f.inline_gen = None;
+        }
         self.frame_pool.push(f);
     }
 
@@ -501,6 +528,14 @@ impl Vm {
         };
         Ok(Obj::with_class(cls.clone(), dict, payload))
     }
+}
+
+/// A newly allocated frame for `func` with no locals (the pool was empty).
+#[cold]
+fn fresh_function_frame(func: &Function) -> Box<Frame> {
+    let mut f = Box::new(Frame::for_function(func));
+    f.locals.clear();
+    f
 }
 
 /// True for a slot inherited from `object` (its native `__new__` or `__init__`).

@@ -38,8 +38,10 @@ pub struct DictTable {
     fill: usize,
     /// Set mode: where `pop()` starts searching.
     finger: usize,
-    /// Sparse index table (power-of-two size): entry index, `EMPTY` or `DUMMY`.
-    indices: Vec<i32>,
+    /// Sparse index table (power-of-two size): entry index, `EMPTY` or `DUMMY`. A boxed
+    /// slice (it is replaced, never grown), so that a dict object fits mimalloc's 128-byte
+    /// size class.
+    indices: Box<[i32]>,
     /// Number of live entries.
     used: usize,
     /// Bumped on every mutation (a value replaced included), to detect mutation during a
@@ -492,7 +494,7 @@ impl DictTable {
         while size * 2 < (live.len() + 1) * 3 {
             size *= 2;
         }
-        self.indices = vec![EMPTY; size * 2];
+        self.indices = vec![EMPTY; size * 2].into_boxed_slice();
         self.entries = Vec::with_capacity(live.len());
         self.used = 0;
         for e in live {

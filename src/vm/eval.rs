@@ -40,11 +40,27 @@ enum CallOutcome {
 }
 
 /// Pops the operand stack (the compiler guarantees it is not empty).
+#[inline(always)]
 pub(super) fn pop(frame: &mut Frame) -> Value {
-    frame
-        .stack
-        .pop()
-        .expect("operand stack underflow (compiler invariant)")
+    let len = frame.stack.len();
+    if len == 0 {
+        stack_underflow();
+    }
+    // SAFETY: `len > 0`, so slot `len - 1` holds an initialised value; `set_len` makes the
+    // vector forget it before it is read, so it is moved out exactly once. (`Vec::pop`
+    // returns an `Option<Value>` that the optimiser spilled and copied byte-wise on this,
+    // the commonest path of the eval loop.)
+    unsafe {
+        frame.stack.set_len(len - 1);
+        std::ptr::read(frame.stack.as_ptr().add(len - 1))
+    }
+}
+
+/// `pop`'s failure: the bytecode broke the compiler's stack-depth invariant.
+#[cold]
+#[inline(never)]
+fn stack_underflow() -> ! {
+    unreachable!("operand stack underflow (compiler invariant)")
 }
 
 fn top(frame: &Frame) -> &Value {
@@ -52,13 +68,6 @@ fn top(frame: &Frame) -> &Value {
         .stack
         .last()
         .expect("operand stack underflow (compiler invariant)")
-}
-
-thread_local! {
-    /// Emptied caller stacks of finished eval-loop runs, reused by the next ones.
-    #[allow(clippy::vec_box)]
-    static CALLER_STACKS: std::cell::RefCell<Vec<Vec<Box<Frame>>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Vm {
@@ -82,22 +91,19 @@ impl Vm {
         // The caller stack of this run comes from a small per-thread pool: a generator
         // resumed from Rust (`next()`, `send()`, a task step) would otherwise allocate and
         // free one on every resumption that runs a call or an inline generator.
-        let mut callers = CALLER_STACKS
-            .with(|p| p.borrow_mut().pop())
-            .unwrap_or_default();
+        let mut callers = self.caller_stacks.pop().unwrap_or_default();
         let r = self.eval_loop_with(frame, resume, &mut callers);
-        callers.clear();
-        CALLER_STACKS.with(|p| {
-            let mut pool = p.borrow_mut();
-            if pool.len() < 16 {
-                pool.push(callers);
-            }
-        });
+        if self.caller_stacks.len() < 16 {
+            callers.clear();
+            self.caller_stacks.push(callers);
+        }
         r
     }
 
+    /// Runs `frame` with `resume` on the caller stack `callers` (empty on entry and on
+    /// return) until the frame returns, yields or raises (the body of `run_frame`).
     #[allow(clippy::vec_box)]
-    fn eval_loop_with(
+    pub(super) fn eval_loop_with(
         &mut self,
         frame: Box<Frame>,
         resume: Resume,
@@ -106,7 +112,7 @@ impl Vm {
         let mut frame = frame;
         let mut pending: Option<(ObjRef, bool)> = None;
         match resume {
-            Resume::Value(Some(v)) => frame.stack.push(v),
+            Resume::Value(Some(v)) => self.deliver_resumed(&mut frame, callers, v),
             Resume::Value(None) => {}
             Resume::Throw(e) => pending = Some((e, true)),
         }
@@ -355,10 +361,14 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let i = i as usize;
-                    let builtins = self.builtins_dict();
-                    let v = match frame.names.cached_global(i, &frame.globals, &builtins) {
+                    let cached = match &self.builtins.dict {
+                        Some(builtins) => frame.names.cached_global(i, &frame.globals, builtins),
+                        None => None,
+                    };
+                    let v = match cached {
                         Some(v) => v,
                         None => {
+                            let builtins = self.builtins_dict();
                             let name = frame.code.names[i].clone();
                             match frame.names.load_global(i, &name, &frame.globals, &builtins) {
                                 Some(v) => v,
@@ -800,8 +810,9 @@ impl Vm {
                     frame.stack.push(s);
                 }
                 Instr::Jump(t) => {
-                    // A backward jump is a loop iteration: the check point for Ctrl-C.
-                    if (t as usize) < ip && super::interrupt::pending() {
+                    // A backward jump is a loop iteration: the check point for Ctrl-C. A jump
+                    // to itself is one too (`while True: pass` has no test to jump over).
+                    if (t as usize) <= ip && super::interrupt::pending() {
                         tri!(self.handle_interrupt());
                     }
                     frame.ip = t as usize
@@ -863,10 +874,14 @@ impl Vm {
                         Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
                         _ => {
                             let it = top(frame).clone();
-                            if let Some(gen_frame) = self.enter_generator_inline(&it, &Value::None)
+                            if let Some((gen_frame, resumed)) =
+                                self.enter_generator_inline(&it, &Value::None)
                             {
                                 let caller = std::mem::replace(frame, gen_frame);
                                 callers.push(caller);
+                                if resumed {
+                                    self.deliver_resumed(frame, callers, Value::None);
+                                }
                                 continue;
                             }
                             tri!(self.next(&it))
@@ -969,6 +984,7 @@ impl Vm {
                         globals: frame.globals.clone(),
                         consts,
                         names,
+                        exact_arity: Function::exact_arity_of(&code),
                         code,
                     };
                     let fdict = self.new_dict();
@@ -984,6 +1000,11 @@ impl Vm {
                 }
                 Instr::Call(n) => {
                     let n = n as usize;
+                    if let Some(callee) = self.plain_call_frame(&mut frame.stack, n) {
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     let callable = frame.stack[frame.stack.len() - n - 1].clone();
                     if let Some(outcome) =
                         self.exact_args_call(&callable, None, &mut frame.stack, n)
@@ -1118,11 +1139,16 @@ impl Vm {
                         && &*name == "send"
                         && matches!(receiver.payload(), Some(Payload::Generator(_)))
                         && let Some(value) = frame.stack.last()
-                        && let Some(gen_frame) = self.enter_generator_inline(&receiver, value)
+                        && let Some((gen_frame, resumed)) =
+                            self.enter_generator_inline(&receiver, value)
                     {
-                        frame.stack.truncate(frame.stack.len() - 2);
+                        let value = pop(frame);
+                        frame.stack.pop();
                         let caller = std::mem::replace(frame, gen_frame);
                         callers.push(caller);
+                        if resumed {
+                            self.deliver_resumed(frame, callers, value);
+                        }
                         continue;
                     }
                     let mut method = self.plain_method(&receiver, &name, hash);
@@ -1173,6 +1199,11 @@ impl Vm {
                 }
                 Instr::SetupFinally(t) => {
                     let depth = frame.stack.len() as u32;
+                    if frame.blocks.capacity() == 0 {
+                        // Room for one handler only (an `await`'s, typically): a coroutine
+                        // suspended in `await` keeps this buffer, and most never nest.
+                        frame.blocks.reserve_exact(1);
+                    }
                     frame.blocks.push(Block {
                         handler: t,
                         stack_depth: depth,
@@ -1327,13 +1358,25 @@ impl Vm {
                 Instr::Send(t) => {
                     let v = pop(frame);
                     let receiver = top(frame).clone();
-                    if let Some(gen_frame) = self.enter_generator_inline(&receiver, &v) {
+                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v) {
                         let caller = std::mem::replace(frame, gen_frame);
                         callers.push(caller);
+                        if resumed {
+                            self.deliver_resumed(frame, callers, v);
+                        }
                         continue;
                     }
                     match tri!(self.send_any(&receiver, v)) {
-                        super::generator::SendResult::Yield(x) => frame.stack.push(x),
+                        super::generator::SendResult::Yield(x) => {
+                            if let Value::Obj(o) = &receiver
+                                && let Payload::Native(n) = &o.payload
+                                && let Some(next) = n.send_successor()
+                                && let Some(slot) = frame.stack.last_mut()
+                            {
+                                *slot = next;
+                            }
+                            frame.stack.push(x)
+                        }
                         super::generator::SendResult::Return(x) => {
                             frame.stack.push(x);
                             frame.ip = t as usize;
@@ -1342,20 +1385,35 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame);
-                    if let Some(g) = frame.inline_gen.take() {
+                    loop {
+                        let Some(g) = frame.inline_gen.take() else {
+                            debug_assert!(
+                                callers.is_empty(),
+                                "only a generator's own frame yields"
+                            );
+                            return Ok(Stop::Yield(v));
+                        };
                         // Back to the SEND / FOR_ITER that resumed it, with the value.
                         let caller = callers.pop().expect("an inline generator has a caller");
                         let gen_frame = std::mem::replace(frame, caller);
                         self.suspend_inline_generator(&g, gen_frame);
-                        frame.stack.push(v);
-                        continue;
+                        // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
+                        // value straight on up, as its YIELD_VALUE would: a value yielded
+                        // through a chain of awaiting coroutines takes no dispatch per level.
+                        if let Some(Instr::YieldValue) = frame.code.instructions.get(frame.ip) {
+                            frame.ip += 1;
+                            continue;
+                        }
+                        if deliver(frame, v) {
+                            self.safe_point(frame);
+                        }
+                        break;
                     }
-                    debug_assert!(callers.is_empty(), "only a generator's own frame yields");
-                    return Ok(Stop::Yield(v));
                 }
                 Instr::EndSend => {
                     let v = pop(frame);
-                    pop(frame);
+                    let receiver = pop(frame);
+                    self.recycle_generator(receiver);
                     frame.stack.push(v);
                 }
                 Instr::CleanupThrow => {
@@ -1451,6 +1509,47 @@ impl Vm {
         Ok(set)
     }
 
+    /// Delivers `v` to a generator frame just resumed (see `deliver`). A frame suspended in
+    /// the SEND loop of a `yield from` / `await` (YIELD_VALUE, then JUMP back to SEND) sends
+    /// `v` straight on into its delegate, as that SEND would, when the delegate can run
+    /// inline: a value sent into a chain of awaiting coroutines reaches the innermost one
+    /// without a push, JUMP and SEND dispatch per level. (A delegate that cannot run inline,
+    /// or a pending Ctrl-C, takes the JUMP and SEND as usual.)
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    fn deliver_resumed(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, v: Value) {
+        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip) {
+            self.send_down_chain(frame, callers, v);
+        } else if deliver(frame, v) {
+            self.safe_point(frame);
+        }
+    }
+
+    /// `deliver_resumed` for a frame whose next instruction is a JUMP (the SEND loop case).
+    #[allow(clippy::vec_box)]
+    #[inline(never)]
+    fn send_down_chain(&mut self, frame: &mut Box<Frame>, callers: &mut Vec<Box<Frame>>, v: Value) {
+        loop {
+            if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
+                && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
+                && let Some(receiver) = frame.stack.last().cloned()
+                && let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v)
+            {
+                frame.ip = t as usize + 1;
+                let caller = std::mem::replace(frame, gen_frame);
+                callers.push(caller);
+                if resumed {
+                    continue;
+                }
+                return;
+            }
+            if deliver(frame, v) {
+                self.safe_point(frame);
+            }
+            return;
+        }
+    }
+
     /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
     /// reporting at `frame`'s current line.
     #[inline]
@@ -1463,13 +1562,27 @@ impl Vm {
 
     /// Pushes a callee frame (checking the recursion limit).
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     fn push_frame(
         &mut self,
         frame: &mut Box<Frame>,
         callers: &mut Vec<Box<Frame>>,
         callee: Box<Frame>,
     ) -> PyResult<()> {
-        // A call is a Ctrl-C check point too (recursion without loops).
+        if super::interrupt::pending() || self.depth >= self.recursion_limit {
+            self.call_depth_or_interrupt()?;
+        }
+        self.depth += 1;
+        let caller = std::mem::replace(frame, callee);
+        callers.push(caller);
+        Ok(())
+    }
+
+    /// `push_frame`'s rare cases: a call is a Ctrl-C check point too (recursion without
+    /// loops), and the recursion limit.
+    #[cold]
+    #[inline(never)]
+    fn call_depth_or_interrupt(&mut self) -> PyResult<()> {
         if super::interrupt::pending() {
             self.handle_interrupt()?;
         }
@@ -1480,10 +1593,41 @@ impl Vm {
             );
             return Err(e);
         }
-        self.depth += 1;
-        let caller = std::mem::replace(frame, callee);
-        callers.push(caller);
         Ok(())
+    }
+
+    /// CALL of a plain Python function (not a generator, coroutine or async generator)
+    /// given exactly its positional parameters, the commonest call: the frame to run, with
+    /// the arguments moved off `stack` into its locals and the function popped. None (the
+    /// stack untouched) for every other call.
+    #[inline(always)]
+    fn plain_call_frame(&mut self, stack: &mut Vec<Value>, n: usize) -> Option<Box<Frame>> {
+        let base = stack.len() - n - 1;
+        let Value::Obj(o) = &stack[base] else {
+            return None;
+        };
+        let Payload::Function(f) = &o.payload else {
+            return None;
+        };
+        let flags = f.code.flags;
+        if f.exact_arity as usize != n
+            || flags.generator
+            || flags.coroutine
+            || flags.async_generator
+        {
+            return None;
+        }
+        // Moved out (no reference count traffic); its slot is popped below.
+        let callable = std::mem::replace(&mut stack[base], Value::None);
+        let Value::Obj(o) = &callable else {
+            unreachable!("checked to be a function above")
+        };
+        let Payload::Function(f) = &o.payload else {
+            unreachable!("checked to be a function above")
+        };
+        let callee = self.exact_args_function_frame(f, None, stack, n);
+        stack.pop();
+        Some(callee)
     }
 
     /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a Python function
@@ -1493,6 +1637,7 @@ impl Vm {
     /// async generator function is wrapped in its object at once (the call's value).
     /// `receiver` is the `self` of a method call (it fills the first parameter). Takes the
     /// `n` arguments off `stack` only when it succeeds; None = take the general path.
+    #[inline(always)]
     fn exact_args_call(
         &mut self,
         callable: &Value,
@@ -1504,7 +1649,7 @@ impl Vm {
             return None;
         };
         let flags = f.code.flags;
-        if !takes_exactly(&f.code, n + usize::from(receiver.is_some())) {
+        if f.exact_arity as usize != n + usize::from(receiver.is_some()) {
             return None;
         }
         let frame = self.exact_args_function_frame(f, receiver, stack, n);
@@ -1557,7 +1702,7 @@ impl Vm {
         if flags.generator
             || flags.coroutine
             || flags.async_generator
-            || !takes_exactly(&f.code, n + 1)
+            || f.exact_arity as usize != n + 1
         {
             return Ok(None);
         }
@@ -1571,6 +1716,7 @@ impl Vm {
     /// is pushed to run next; a generator object is the call's value (and the place it was
     /// made is remembered for a "never awaited" warning, as `prepare_call` does).
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     fn take_exact_call(
         &mut self,
         frame: &mut Box<Frame>,
@@ -1580,11 +1726,49 @@ impl Vm {
         match outcome {
             CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true)),
             CallOutcome::Value(v) => {
+                if let Some((handler, send_at)) = awaited_at_once(frame)
+                    && matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine)
+                {
+                    self.await_fresh_coroutine(frame, callers, v, handler, send_at);
+                    return Ok(());
+                }
                 self.current_location = (frame.code.filename.clone(), frame.line());
                 frame.stack.push(v);
                 Ok(())
             }
         }
+    }
+
+    /// `await f(...)` where the call just made coroutine `coro`: runs the GET_AWAITABLE,
+    /// SETUP_FINALLY, LOAD_CONST None and SEND that follow as one step (a coroutine not yet
+    /// started is its own awaitable, and nothing can observe the steps in between), so the
+    /// coroutine's frame starts at once, inline, as SEND would start it. When it cannot run
+    /// inline (recursion limit, pending Ctrl-C) the SEND is left to run with its None, as
+    /// the unfused sequence would have reached it.
+    #[allow(clippy::vec_box)]
+    fn await_fresh_coroutine(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        coro: Value,
+        handler: u32,
+        send_at: usize,
+    ) {
+        frame.stack.push(coro);
+        frame.blocks.push(Block {
+            handler,
+            stack_depth: frame.stack.len() as u32,
+        });
+        let receiver = top(frame).clone();
+        // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
+        if let Some((gen_frame, _)) = self.enter_generator_inline(&receiver, &Value::None) {
+            frame.ip = send_at + 1;
+            let caller = std::mem::replace(frame, gen_frame);
+            callers.push(caller);
+            return;
+        }
+        frame.stack.push(Value::None);
+        frame.ip = send_at;
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
@@ -1716,14 +1900,46 @@ fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
     false
 }
 
-/// True when `code` can be called with exactly `given` positional arguments and nothing else
-/// to bind: no `*args`/`**kwargs`, no keyword-only parameters, no cells to create.
-pub(super) fn takes_exactly(code: &crate::bytecode::Code, given: usize) -> bool {
-    code.argcount as usize == given
-        && code.kwonlyargcount == 0
-        && !code.flags.varargs
-        && !code.flags.varkeywords
-        && code.cellvars.is_empty()
+/// When the next instructions of `frame` are the `await` of the value a call just made —
+/// GET_AWAITABLE 0, SETUP_FINALLY h, LOAD_CONST None, SEND — the handler `h` and the index
+/// of the SEND.
+#[inline(always)]
+fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
+    let ip = frame.ip;
+    match frame.code.instructions.get(ip..ip + 4)? {
+        [
+            Instr::GetAwaitable(0),
+            Instr::SetupFinally(handler),
+            Instr::LoadConst(c),
+            Instr::Send(_),
+        ] if frame.consts.get(*c as usize).is_some_and(Value::is_none) => Some((*handler, ip + 3)),
+        _ => None,
+    }
+}
+
+/// Hands `v` (the value sent into a resumed generator, or the value an inline generator
+/// yielded to its consumer) to the instruction at `frame.ip` as if pushed: a STORE_FAST
+/// stores it and a POP_TOP drops it without a push, pop and dispatch of their own (a
+/// `yield` statement, `x = yield`, `for x in gen`, `gen.send(v)` as a statement). True when
+/// an instruction was consumed, so the caller runs its safe point.
+#[inline(always)]
+fn deliver(frame: &mut Frame, v: Value) -> bool {
+    match frame.code.instructions.get(frame.ip) {
+        Some(&Instr::StoreFast(j)) => {
+            frame.ip += 1;
+            frame.locals[j as usize] = Some(v);
+            true
+        }
+        Some(&Instr::PopTop) => {
+            frame.ip += 1;
+            drop(v);
+            true
+        }
+        _ => {
+            frame.stack.push(v);
+            false
+        }
+    }
 }
 
 /// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the

@@ -562,7 +562,7 @@ impl Vm {
         // (the exact-arguments call path, no argument vector).
         if let Some(Payload::Function(func)) = f.payload()
             && func.code.flags.generator
-            && super::eval::takes_exactly(&func.code, 1)
+            && func.exact_arity == 1
         {
             let frame = self.exact_args_function_frame(func, Some(v.clone()), &mut Vec::new(), 0);
             let obj = f.as_obj().expect("a function is a heap object");

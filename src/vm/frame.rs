@@ -46,6 +46,17 @@ impl Frame {
         globals: ObjRef,
         locals_map: Option<Value>,
     ) -> Frame {
+        Frame::with_names(code, consts, globals, locals_map, NameTable::empty())
+    }
+
+    /// A frame for `code` with empty locals and the name table `names`.
+    fn with_names(
+        code: Rc<Code>,
+        consts: Rc<[Value]>,
+        globals: ObjRef,
+        locals_map: Option<Value>,
+        names: Rc<NameTable>,
+    ) -> Frame {
         let nlocals = code.varnames.len();
         Frame {
             // Allocated by the first push: a coroutine or generator that has not started yet
@@ -58,7 +69,7 @@ impl Frame {
             ip: 0,
             code,
             consts,
-            names: NameTable::empty(),
+            names,
             globals,
             locals_map,
             constructing: None,
@@ -68,17 +79,13 @@ impl Frame {
 
     /// A frame for calling `func` (locals still to be bound).
     pub fn for_function(func: &Function) -> Frame {
-        let mut f = Frame::new_plain(func);
-        f.names = func.names.clone();
-        f
-    }
-
-    fn new_plain(func: &Function) -> Frame {
-        Frame::new(
+        // With the function's name table directly: no empty table made and dropped.
+        Frame::with_names(
             func.code.clone(),
             func.consts.clone(),
             func.globals.clone(),
             None,
+            func.names.clone(),
         )
     }
 

@@ -6,7 +6,7 @@ use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Which kind of generator object.
@@ -43,6 +43,33 @@ pub enum GenState {
     Closed,
 }
 
+/// A reassignable name (a generator's `__name__` or `__qualname__`) in 16 bytes, where a
+/// `RefCell<Rc<str>>` takes 24, so that a generator object fits mimalloc's 128-byte class.
+pub struct NameCell(Cell<Option<Rc<str>>>);
+
+impl NameCell {
+    /// A cell holding `name`.
+    pub fn new(name: Rc<str>) -> NameCell {
+        NameCell(Cell::new(Some(name)))
+    }
+
+    /// The name (a shared reference to it).
+    pub fn get(&self) -> Rc<str> {
+        let name = self.0.take();
+        let copy = name.clone();
+        self.0.set(name);
+        match copy {
+            Some(n) => n,
+            None => unreachable!("a NameCell always holds a name"),
+        }
+    }
+
+    /// Replaces the name.
+    pub fn set(&self, name: Rc<str>) {
+        self.0.set(Some(name));
+    }
+}
+
 /// A generator, coroutine or async generator object.
 pub struct Generator {
     /// Which kind.
@@ -50,9 +77,9 @@ pub struct Generator {
     /// The frame's state.
     pub state: RefCell<GenState>,
     /// `__name__`.
-    pub name: RefCell<Rc<str>>,
+    pub name: NameCell,
     /// `__qualname__`.
-    pub qualname: RefCell<Rc<str>>,
+    pub qualname: NameCell,
     /// The code object (`gi_code`).
     pub code: Rc<Code>,
     /// The exception being handled inside the generator while it is suspended (gi_exc_state).
@@ -113,8 +140,8 @@ impl DroppedGenerator {
         Obj::new(Payload::Generator(Generator {
             kind: self.kind,
             state: RefCell::new(GenState::Suspended(self.frame)),
-            name: RefCell::new(self.name),
-            qualname: RefCell::new(self.qualname),
+            name: NameCell::new(self.name),
+            qualname: NameCell::new(self.qualname),
             code: self.code,
             exc_state: RefCell::new(self.exc_state),
         }))
@@ -165,8 +192,8 @@ impl Generator {
     fn dropped_with(&mut self, frame: Box<Frame>) -> DroppedGenerator {
         DroppedGenerator {
             kind: self.kind,
-            name: self.name.borrow().clone(),
-            qualname: self.qualname.borrow().clone(),
+            name: self.name.get(),
+            qualname: self.qualname.get(),
             code: self.code.clone(),
             frame,
             exc_state: self.exc_state.get_mut().take(),
@@ -179,7 +206,7 @@ impl Drop for Generator {
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
         match state {
             GenState::Created(_) if self.kind == GenKind::Coroutine => {
-                let q = self.qualname.borrow().clone();
+                let q = self.qualname.get();
                 PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
                 HAS_PENDING.with(|h| h.set(true));
             }
@@ -221,14 +248,45 @@ impl Vm {
         qualname: Rc<str>,
     ) -> Value {
         let code = frame.code.clone();
-        Value::Obj(Obj::new(Payload::Generator(Generator {
+        let generator = Payload::Generator(Generator {
             kind,
             state: RefCell::new(GenState::Created(frame)),
-            name: RefCell::new(name),
-            qualname: RefCell::new(qualname),
+            name: NameCell::new(name),
+            qualname: NameCell::new(qualname),
             code,
             exc_state: RefCell::new(None),
-        })))
+        });
+        if let Some(mut obj) = self.generator_pool.pop() {
+            // The pool holds only unshared objects (see `recycle_generator`).
+            if let Some(o) = Rc::get_mut(&mut obj) {
+                o.payload = generator;
+                return Value::Obj(obj);
+            }
+        }
+        Value::Obj(Obj::new(generator))
+    }
+
+    /// Drops `v`, keeping its allocation for `new_generator` when it is a finished
+    /// generator or coroutine that nothing else references (no strong or weak reference,
+    /// no class or dict of its own): what an `await` or `yield from` drops at END_SEND.
+    #[inline]
+    pub(super) fn recycle_generator(&mut self, v: Value) {
+        if let Value::Obj(o) = &v
+            && let Payload::Generator(g) = &o.payload
+            && g.kind != GenKind::AsyncGenerator
+            && self.generator_pool.len() < 64
+            && Rc::strong_count(o) == 1
+            && Rc::weak_count(o) == 0
+            && o.class.is_none()
+            && o.dict.is_none()
+            && matches!(g.state.try_borrow().as_deref(), Ok(GenState::Closed))
+            && g.exc_state.try_borrow().is_ok_and(|e| e.is_none())
+        {
+            let Value::Obj(o) = v else {
+                unreachable!("matched a heap object above")
+            };
+            self.generator_pool.push(o);
+        }
     }
 
     /// Handles work queued by `Drop`: closes dropped suspended generators (reporting errors
@@ -348,13 +406,14 @@ impl Vm {
     /// For SEND / FOR_ITER into a Python generator or coroutine that can simply be resumed
     /// (suspended, or just created and sent None; no Ctrl-C pending; recursion room left):
     /// marks it running, installs its exception state as `gen_resume` does, and hands its
-    /// frame (with `value` pushed when resuming) to the caller's eval loop to run inline.
+    /// frame to the caller's eval loop to run inline, with true when it was suspended (the
+    /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
     /// None: take the general `send` path.
     pub(super) fn enter_generator_inline(
         &mut self,
         receiver: &Value,
         value: &Value,
-    ) -> Option<Box<Frame>> {
+    ) -> Option<(Box<Frame>, bool)> {
         let Value::Obj(obj) = receiver else {
             return None;
         };
@@ -367,7 +426,7 @@ impl Vm {
         {
             return None;
         }
-        let mut frame = {
+        let (mut frame, resumed) = {
             let mut state = g.state.borrow_mut();
             match &*state {
                 GenState::Suspended(_) => {}
@@ -375,11 +434,8 @@ impl Vm {
                 _ => return None,
             }
             match std::mem::replace(&mut *state, GenState::Running) {
-                GenState::Suspended(mut f) => {
-                    f.stack.push(value.clone());
-                    f
-                }
-                GenState::Created(f) => f,
+                GenState::Suspended(f) => (f, true),
+                GenState::Created(f) => (f, false),
                 _ => unreachable!("checked to be suspended or created above"),
             }
         };
@@ -387,7 +443,7 @@ impl Vm {
         self.exc_info.push(saved);
         self.depth += 1;
         frame.inline_gen = Some(obj.clone());
-        Some(frame)
+        Some((frame, resumed))
     }
 
     /// An inline generator frame yielded: it is suspended again with its exception state.
@@ -446,6 +502,85 @@ impl Vm {
                 self.gen_resume(obj, frame, Resume::Value(None))
             }
             GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),
+        }
+    }
+
+    /// Drives the generator `obj` as `for v in obj` does, from Rust (`sum()`, `list()`, ...):
+    /// each yielded value goes to `each`, until the generator returns (Ok) or raises (its
+    /// error, PEP 479 applied). Between items the generator is suspended exactly as after a
+    /// `next()` (`each` may itself resume or close it); what a `next()` per item would
+    /// repeat — the send checks, taking a caller stack from the pool, the layers of
+    /// `gen_resume` and `run_frame` — is done once per item in one loop.
+    pub fn gen_for_each(
+        &mut self,
+        obj: &ObjRef,
+        mut each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let mut callers = self.caller_stacks.pop().unwrap_or_default();
+        let r = self.gen_for_each_with(obj, &mut each, &mut callers);
+        if self.caller_stacks.len() < 16 {
+            callers.clear();
+            self.caller_stacks.push(callers);
+        }
+        r
+    }
+
+    /// `gen_for_each` with a caller stack for the generator's frame.
+    #[allow(clippy::vec_box)]
+    fn gen_for_each_with(
+        &mut self,
+        obj: &ObjRef,
+        each: &mut impl FnMut(&mut Vm, Value) -> PyResult<()>,
+        callers: &mut Vec<Box<Frame>>,
+    ) -> PyResult<()> {
+        loop {
+            let g = self.gen_of(obj);
+            let frame = {
+                let mut state = g.state.borrow_mut();
+                if matches!(&*state, GenState::Suspended(_)) && self.depth < self.recursion_limit {
+                    match std::mem::replace(&mut *state, GenState::Running) {
+                        GenState::Suspended(f) => Some(f),
+                        _ => unreachable!("checked to be suspended above"),
+                    }
+                } else {
+                    None
+                }
+            };
+            let Some(frame) = frame else {
+                // Not started, running, finished, or no recursion room: `next()`'s own path
+                // (which starts it, or raises what it raises).
+                match self.gen_send(obj, Value::None)? {
+                    SendResult::Yield(v) => {
+                        each(self, v)?;
+                        continue;
+                    }
+                    SendResult::Return(_) => return Ok(()),
+                }
+            };
+            let saved = g.exc_state.borrow_mut().take();
+            self.exc_info.push(saved);
+            let depth = self.depth;
+            self.depth += 1;
+            let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+            self.depth = depth;
+            let exc_state = self.exc_info.pop().flatten();
+            let g = self.gen_of(obj);
+            match r {
+                Ok(super::eval::FrameExit::Yield(frame, v)) => {
+                    *g.exc_state.borrow_mut() = exc_state;
+                    *g.state.borrow_mut() = GenState::Suspended(frame);
+                    each(self, v)?;
+                }
+                Ok(super::eval::FrameExit::Return(_)) => {
+                    *g.state.borrow_mut() = GenState::Closed;
+                    return Ok(());
+                }
+                Err(e) => {
+                    *g.state.borrow_mut() = GenState::Closed;
+                    let kind = g.kind;
+                    return Err(self.escaping_generator_error(kind, e));
+                }
+            }
         }
     }
 

@@ -108,6 +108,13 @@ pub struct Vm {
     /// Finished frames kept for reuse by the next calls.
     #[allow(clippy::vec_box)] // boxed frames are what calls push and pop
     frame_pool: Vec<Box<frame::Frame>>,
+    /// Finished generator and coroutine objects nothing else references, whose allocations
+    /// the next `new_generator` calls reuse (an await chain makes and drops one per level).
+    generator_pool: Vec<ObjRef>,
+    /// Emptied caller stacks of finished eval-loop runs, reused by the next ones (a
+    /// generator resumed from Rust: `next()`, `send()`, a task step).
+    #[allow(clippy::vec_box)]
+    caller_stacks: Vec<Vec<Box<frame::Frame>>>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
 }
@@ -133,6 +140,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             exc_info: vec![None],
+            caller_stacks: Vec::new(),
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
@@ -145,6 +153,7 @@ impl Vm {
             current_location: (Rc::from("<unknown>"), 0),
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
+            generator_pool: Vec::new(),
             attr_cache: attr_cache::AttrCache::default(),
         };
         crate::builtins::init(&mut vm);

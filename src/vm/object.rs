@@ -272,10 +272,22 @@ pub trait NativeObject: Any {
     ) -> Option<super::PyResult<super::generator::SendResult>> {
         None
     }
+    /// The object's truth value when it is a plain function of its Rust state (a container's
+    /// emptiness): `bool(obj)` without looking up and calling `__bool__`. Only for classes
+    /// whose `__bool__`/`__len__` give exactly this (a Python subclass overriding them is
+    /// asked first, see `Vm::truthy`). None (the default): call them.
+    fn native_bool(&self) -> Option<bool> {
+        None
+    }
     /// True when `await obj` may drive the object itself through `native_send` instead of
     /// calling `__await__` (which must then return an equivalent iterator).
     fn awaits_itself(&self) -> bool {
         false
+    }
+    /// For an awaitable whose whole state is which object it is (asyncio's `_sleep0`): the
+    /// object that takes its place as the receiver once a SEND into it has yielded.
+    fn send_successor(&self) -> Option<Value> {
+        None
     }
 }
 
@@ -578,6 +590,26 @@ pub struct Function {
     pub consts: Rc<[Value]>,
     /// The hashes of `code.names` and LOAD_GLOBAL's cache, made once per code object.
     pub names: Rc<super::global_cache::NameTable>,
+    /// `Function::exact_arity_of(&code)`, kept so CALL's fast path tests one number.
+    pub exact_arity: u32,
+}
+
+impl Function {
+    /// The number of positional arguments a call moves straight into the first locals of
+    /// `code`'s frame with nothing else to bind: `argcount` when the code has no `*args`,
+    /// `**kwargs`, keyword-only parameters nor cell variables, else `u32::MAX` (no call
+    /// has that many arguments).
+    pub fn exact_arity_of(code: &Code) -> u32 {
+        if code.kwonlyargcount == 0
+            && !code.flags.varargs
+            && !code.flags.varkeywords
+            && code.cellvars.is_empty()
+        {
+            code.argcount
+        } else {
+            u32::MAX
+        }
+    }
 }
 
 /// One traceback entry: the code that was running and the line.
@@ -741,11 +773,12 @@ mod tests {
     use super::Obj;
 
     /// Every heap value is an `Obj`: the big, rarely made payloads (functions, types) are
-    /// boxed so that the common ones (str, list, tuple, generator, a task) stay small.
+    /// boxed so that the common ones (str, list, tuple, generator, a task) stay small; with
+    /// its `Rc` counts an object fits mimalloc's 128-byte size class (the next is 160).
     #[test]
     fn objects_stay_small() {
         assert!(
-            std::mem::size_of::<Obj>() <= 120,
+            std::mem::size_of::<Obj>() + 16 <= 128,
             "{}",
             std::mem::size_of::<Obj>()
         );

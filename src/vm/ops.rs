@@ -212,7 +212,10 @@ impl Vm {
                     Payload::DictView { dict, .. } => {
                         dict.as_dict().is_some_and(|d| !d.borrow().is_empty())
                     }
-                    Payload::Native(_) => return self.native_truthy(v),
+                    Payload::Native(n) => match n.native_bool() {
+                        Some(b) => b,
+                        None => return self.native_truthy(v),
+                    },
                     _ => true,
                 })
             }
@@ -429,7 +432,7 @@ impl Vm {
                 format!(
                     "<{} object {} at {addr:#x}>",
                     g.kind.noun().replace(' ', "_"),
-                    g.qualname.borrow()
+                    g.qualname.get()
                 )
             }
             Payload::Exception(e) => {

@@ -443,8 +443,8 @@ impl Vm {
         match it.payload() {
             Some(Payload::Iterator(state)) => self.iterator_step(state),
             Some(Payload::Generator(_)) => {
-                let o = it.as_obj().expect("heap").clone();
-                match self.gen_send(&o, Value::None)? {
+                let o = it.as_obj().expect("a generator is a heap object");
+                match self.gen_send(o, Value::None)? {
                     super::generator::SendResult::Yield(v) => Ok(Some(v)),
                     super::generator::SendResult::Return(_) => Ok(None),
                 }
@@ -694,10 +694,30 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
-        while let Some(x) = self.next(&it)? {
+        self.for_each_item(&it, |_, x| {
             out.push(x);
-        }
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    /// Calls `each` with every item of the iterator `it`, as `for x in it` does (a Python
+    /// generator is driven by `gen_for_each`, without a `next()` per item).
+    pub fn for_each_item(
+        &mut self,
+        it: &Value,
+        mut each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+    ) -> PyResult<()> {
+        if let Value::Obj(o) = it
+            && let Payload::Generator(g) = &o.payload
+            && g.kind == super::generator::GenKind::Generator
+        {
+            return self.gen_for_each(o, each);
+        }
+        while let Some(x) = self.next(it)? {
+            each(self, x)?;
+        }
+        Ok(())
     }
 
     /// `len(v)`.

@@ -2,6 +2,7 @@
 //! `_asyncio` C module (Modules/_asynciomodule.c: FutureObj, future_schedule_callbacks,
 //! FutureIter_iternext) with futures.py's Python-visible surface.
 
+use super::slot::Slot;
 use super::task::TaskFields;
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
@@ -57,17 +58,17 @@ pub struct FutureObj {
     /// `_state`.
     pub state: Cell<FutState>,
     /// `_result` (None until set).
-    pub result: RefCell<Value>,
+    pub result: Slot<Value>,
     /// `_exception` (set by `set_exception`).
-    pub exception: RefCell<Option<ObjRef>>,
+    pub exception: Slot<Option<ObjRef>>,
     /// `_loop` (None only between `__new__` and `__init__`).
-    pub loop_: RefCell<Value>,
+    pub loop_: Slot<Value>,
     /// `_callbacks`: the done callbacks in registration order.
     pub callbacks: RefCell<Vec<DoneCallback>>,
     /// `_cancel_message`.
-    pub cancel_message: RefCell<Value>,
+    pub cancel_message: Slot<Value>,
     /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
-    pub cancelled_exc: RefCell<Option<ObjRef>>,
+    pub cancelled_exc: Slot<Option<ObjRef>>,
     /// `_asyncio_future_blocking`.
     pub blocking: Cell<bool>,
     /// `_log_traceback`: the exception was set and never retrieved.
@@ -76,7 +77,7 @@ pub struct FutureObj {
     pub task: Option<Box<TaskFields>>,
     /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
     /// future is (the `finally: h.cancel()` of tasks.py sleep).
-    pub timer: RefCell<Option<ObjRef>>,
+    pub timer: Slot<Option<ObjRef>>,
 }
 
 impl FutureObj {
@@ -84,16 +85,16 @@ impl FutureObj {
     pub fn new(task: Option<Box<TaskFields>>) -> FutureObj {
         FutureObj {
             state: Cell::new(FutState::Pending),
-            result: RefCell::new(Value::None),
-            exception: RefCell::new(None),
-            loop_: RefCell::new(Value::None),
+            result: Slot::new(Value::None),
+            exception: Slot::new(None),
+            loop_: Slot::new(Value::None),
             callbacks: RefCell::new(Vec::new()),
-            cancel_message: RefCell::new(Value::None),
-            cancelled_exc: RefCell::new(None),
+            cancel_message: Slot::new(Value::None),
+            cancelled_exc: Slot::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             task,
-            timer: RefCell::new(None),
+            timer: Slot::new(None),
         }
     }
 
@@ -104,26 +105,26 @@ impl FutureObj {
 
     /// The loop the future belongs to.
     pub fn get_loop(&self) -> Value {
-        self.loop_.borrow().clone()
+        self.loop_.get()
     }
 }
 
 impl NativeObject for FutureObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.result.borrow());
-        if let Some(e) = &*self.exception.borrow() {
+        visit(&self.result.get());
+        if let Some(e) = &self.exception.get() {
             visit(&Value::Obj(e.clone()));
         }
-        visit(&self.loop_.borrow());
+        visit(&self.loop_.get());
         for cb in self.callbacks.borrow().iter() {
             visit(&cb.func);
             visit(&cb.context);
         }
-        visit(&self.cancel_message.borrow());
+        visit(&self.cancel_message.get());
         if let Some(t) = &self.task {
             t.trace(visit);
         }
-        if let Some(t) = &*self.timer.borrow() {
+        if let Some(t) = &self.timer.get() {
             visit(&Value::Obj(t.clone()));
         }
     }
@@ -159,13 +160,13 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
     match st.state.get() {
         FutState::Finished => {
             st.log_traceback.set(false);
-            if let Some(e) = &*st.exception.borrow() {
+            if let Some(e) = &st.exception.get() {
                 return Err(e.clone());
             }
-            Ok(st.result.borrow().clone())
+            Ok(st.result.get())
         }
         FutState::Cancelled => {
-            if let Some(exc) = st.cancelled_exc.borrow_mut().take() {
+            if let Some(exc) = st.cancelled_exc.take() {
                 return Err(exc);
             }
             let module = vm.import_module("asyncio")?;
@@ -176,7 +177,7 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
             let Some(Value::Obj(cls)) = cls else {
                 return Err(vm.new_runtime_error("asyncio.CancelledError is missing"));
             };
-            let msg = st.cancel_message.borrow().clone();
+            let msg = st.cancel_message.get();
             let args = if msg.is_none() { vec![] } else { vec![msg] };
             Err(vm.new_exception(&cls, args))
         }
@@ -194,16 +195,16 @@ impl Drop for FutureObj {
         self.log_traceback.set(false);
         let resurrected = FutureObj {
             state: Cell::new(self.state.get()),
-            result: RefCell::new(std::mem::replace(self.result.get_mut(), Value::None)),
-            exception: RefCell::new(self.exception.get_mut().take()),
-            loop_: RefCell::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
+            result: Slot::new(std::mem::replace(self.result.get_mut(), Value::None)),
+            exception: Slot::new(self.exception.get_mut().take()),
+            loop_: Slot::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
             callbacks: RefCell::new(Vec::new()),
-            cancel_message: RefCell::new(Value::None),
-            cancelled_exc: RefCell::new(None),
+            cancel_message: Slot::new(Value::None),
+            cancelled_exc: Slot::new(None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
-            timer: RefCell::new(None),
+            timer: Slot::new(None),
         };
         crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
             report_never_retrieved(vm, resurrected);
@@ -215,7 +216,7 @@ impl Drop for FutureObj {
 /// retrieved (the message and context keys of FutureObj_finalize).
 fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     let is_task = state.task.is_some();
-    let Some(exc) = state.exception.borrow().clone() else {
+    let Some(exc) = state.exception.get() else {
         return;
     };
     let loop_ = state.get_loop();
@@ -457,7 +458,7 @@ impl Asyncio {
         let Some(t) = state(task).task.as_deref() else {
             return Ok(false);
         };
-        if t.queued.borrow().is_some() {
+        if t.queued.with(|v| v.is_some()) {
             return Ok(false);
         }
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
@@ -472,7 +473,7 @@ impl Asyncio {
         } else {
             context.clone()
         };
-        *t.queued.borrow_mut() = Some(super::task::QueuedStep { fut, context });
+        t.queued.set(Some(super::task::QueuedStep { fut, context }));
         q.items.borrow_mut().push_back(Value::Obj(task.clone()));
         Ok(true)
     }
@@ -505,10 +506,10 @@ impl Asyncio {
 
     /// Mirrors _asyncio_Future__make_cancelled_error_impl.
     pub fn make_cancelled_error(&self, vm: &mut Vm, st: &FutureObj) -> ObjRef {
-        if let Some(exc) = st.cancelled_exc.borrow_mut().take() {
+        if let Some(exc) = st.cancelled_exc.take() {
             return exc;
         }
-        let msg = st.cancel_message.borrow().clone();
+        let msg = st.cancel_message.get();
         if msg.is_none() {
             vm.new_exception(&self.cancelled_error, vec![])
         } else {
@@ -524,8 +525,8 @@ impl Asyncio {
             return Ok(false);
         }
         st.state.set(FutState::Cancelled);
-        *st.cancel_message.borrow_mut() = msg;
-        let timer = st.timer.borrow_mut().take();
+        st.cancel_message.set(msg);
+        let timer = st.timer.take();
         if let Some(timer) = timer {
             vm.call_method(&Value::Obj(timer), "cancel", vec![])?;
         }
@@ -539,10 +540,10 @@ impl Asyncio {
         if st.state.get() != FutState::Pending {
             return Err(self.invalid_state(vm, "invalid state"));
         }
-        *st.result.borrow_mut() = result;
+        st.result.set(result);
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
-        drop(st.timer.borrow_mut().take());
+        drop(st.timer.take());
         self.schedule_callbacks(vm, fut)
     }
 
@@ -576,9 +577,9 @@ impl Asyncio {
         } else {
             exc_obj
         };
-        *st.exception.borrow_mut() = Some(exc_obj);
+        st.exception.set(Some(exc_obj));
         st.state.set(FutState::Finished);
-        drop(st.timer.borrow_mut().take());
+        drop(st.timer.take());
         self.schedule_callbacks(vm, fut)?;
         st.log_traceback.set(true);
         Ok(())
@@ -591,10 +592,10 @@ impl Asyncio {
             FutState::Pending => Err(self.invalid_state(vm, "Result is not set.")),
             FutState::Finished => {
                 st.log_traceback.set(false);
-                if let Some(e) = &*st.exception.borrow() {
+                if let Some(e) = &st.exception.get() {
                     return Err(e.clone());
                 }
-                Ok(st.result.borrow().clone())
+                Ok(st.result.get())
             }
         }
     }
@@ -675,12 +676,12 @@ impl Asyncio {
     pub fn future_repr_info(&self, vm: &mut Vm, st: &FutureObj) -> PyResult<Vec<String>> {
         let mut info = vec![st.state.get().name().to_lowercase()];
         if st.state.get() == FutState::Finished {
-            let exc = st.exception.borrow().clone();
+            let exc = st.exception.get();
             if let Some(e) = exc {
                 let r = vm.repr(&Value::Obj(e))?;
                 info.push(format!("exception={r}"));
             } else {
-                let result = st.result.borrow().clone();
+                let result = st.result.get();
                 let r = super::reprlib::short_repr(vm, &result)?;
                 info.push(format!("result={r}"));
             }
@@ -932,7 +933,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             )));
         }
         let loop_ = resolve_loop(vm, ctx, loop_)?;
-        *state(o).loop_.borrow_mut() = loop_;
+        state(o).loop_.set(loop_);
         Ok(Value::None)
     });
     method(vm, &cls, ctx, "__repr__", |vm, ctx, o, _| {
@@ -967,11 +968,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             FutState::Pending => Err(ctx.invalid_state(vm, "Exception is not set.")),
             FutState::Finished => {
                 st.log_traceback.set(false);
-                Ok(st
-                    .exception
-                    .borrow()
-                    .clone()
-                    .map_or(Value::None, Value::Obj))
+                Ok(st.exception.get().map_or(Value::None, Value::Obj))
             }
         }
     });
@@ -1076,9 +1073,9 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         vm,
         &cls,
         "_cancel_message",
-        |_, o| Ok(state(o).cancel_message.borrow().clone()),
+        |_, o| Ok(state(o).cancel_message.get()),
         Some(Box::new(|_, o, v| {
-            *state(o).cancel_message.borrow_mut() = v;
+            state(o).cancel_message.set(v);
             Ok(())
         })),
     );
@@ -1090,24 +1087,12 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         None,
     );
     add_property(vm, &cls, "_loop", |_, o| Ok(state(o).get_loop()), None);
-    add_property(
-        vm,
-        &cls,
-        "_result",
-        |_, o| Ok(state(o).result.borrow().clone()),
-        None,
-    );
+    add_property(vm, &cls, "_result", |_, o| Ok(state(o).result.get()), None);
     add_property(
         vm,
         &cls,
         "_exception",
-        |_, o| {
-            Ok(state(o)
-                .exception
-                .borrow()
-                .clone()
-                .map_or(Value::None, Value::Obj))
-        },
+        |_, o| Ok(state(o).exception.get().map_or(Value::None, Value::Obj)),
         None,
     );
     add_property(vm, &cls, "_source_traceback", |_, _| Ok(Value::None), None);

@@ -833,6 +833,9 @@ class Queue:
             await self._finished.wait()
 
 
+_queue_classes(Queue, Event)
+
+
 class PriorityQueue(Queue):
     """Mirrors queues.py PriorityQueue (heapq order: lowest first)."""
 

@@ -9,21 +9,41 @@ use super::future::{Asyncio, FutState, FutureObj, fut_of, state};
 use super::ready::{ReadyQueue, queue_of};
 use crate::vm::object::{Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The instance namespace of `q` when it is exactly of the class named `class_name` (a key)
-/// in the asyncio module.
-fn exact_instance_dict(
-    vm: &Vm,
-    ctx: &Asyncio,
-    q: &Value,
-    class_name: (&str, i64),
-) -> Option<ObjRef> {
+/// The prelude's `Queue` and `Event` classes, registered by the prelude right after it
+/// defines them (`_queue_classes`): the fast paths apply to instances of exactly these
+/// classes, whatever the module's names are later rebound to.
+#[derive(Default)]
+struct QueueClasses {
+    /// `Queue`.
+    queue: Option<ObjRef>,
+    /// `Event` (the class of `Queue._finished`).
+    event: Option<ObjRef>,
+}
+
+/// Shared between the queue fast-path functions.
+type Classes = Rc<RefCell<QueueClasses>>;
+
+/// Which registered class an instance must be exactly of.
+#[derive(Clone, Copy)]
+enum Exact {
+    /// `Queue`.
+    Queue,
+    /// `Event`.
+    Event,
+}
+
+/// The instance namespace of `q` when it is exactly of the registered class `which`.
+fn exact_instance_dict(classes: &Classes, q: &Value, which: Exact) -> Option<ObjRef> {
     let o = q.as_obj()?;
-    let Some(Value::Obj(cls)) = super::get_key(vm, &ctx.globals, class_name) else {
-        return None;
+    let classes = classes.borrow();
+    let cls = match which {
+        Exact::Queue => classes.queue.as_ref()?,
+        Exact::Event => classes.event.as_ref()?,
     };
-    if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &cls)) {
+    if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, cls)) {
         return None;
     }
     o.dict.clone()
@@ -55,8 +75,8 @@ fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()>
 }
 
 /// `get` without waiting: the item, or None when the Python path must run.
-fn try_get(vm: &mut Vm, ctx: &Asyncio, q: &Value) -> PyResult<Option<Value>> {
-    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
+fn try_get(vm: &mut Vm, ctx: &Asyncio, classes: &Classes, q: &Value) -> PyResult<Option<Value>> {
+    let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(None);
     };
     let (Some(items), Some(putters)) = (
@@ -76,8 +96,14 @@ fn try_get(vm: &mut Vm, ctx: &Asyncio, q: &Value) -> PyResult<Option<Value>> {
 }
 
 /// `put` without waiting: true when the item was put, false when the Python path must run.
-fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool> {
-    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
+fn try_put(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    classes: &Classes,
+    q: &Value,
+    item: Value,
+) -> PyResult<bool> {
+    let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(false);
     };
     let (
@@ -99,7 +125,7 @@ fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool>
     let (Some(queue), Some(getters)) = (queue_of(&items), queue_of(&getters)) else {
         return Ok(false);
     };
-    let Some(event) = exact_instance_dict(vm, ctx, &finished, key!("Event")) else {
+    let Some(event) = exact_instance_dict(classes, &finished, Exact::Event) else {
         return Ok(false);
     };
     // full(): `maxsize > 0 and qsize() >= maxsize`.
@@ -123,8 +149,14 @@ fn try_put(vm: &mut Vm, ctx: &Asyncio, q: &Value, item: Value) -> PyResult<bool>
 /// mixins.py `_get_loop()` (binding the queue to the running loop), `loop.create_future()`
 /// on a plain loop, appended to `_getters`/`_putters`. None: the Python path must do it
 /// (another class or loop, no running loop, a queue bound elsewhere: it raises there).
-fn new_waiter(vm: &mut Vm, ctx: &Asyncio, q: &Value, putter: bool) -> PyResult<Option<Value>> {
-    let Some(dict) = exact_instance_dict(vm, ctx, q, key!("Queue")) else {
+fn new_waiter(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    classes: &Classes,
+    q: &Value,
+    putter: bool,
+) -> PyResult<Option<Value>> {
+    let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(None);
     };
     let running = match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
@@ -155,7 +187,7 @@ fn new_waiter(vm: &mut Vm, ctx: &Asyncio, q: &Value, putter: bool) -> PyResult<O
         None,
         Payload::Native(Box::new(FutureObj::new(None))),
     );
-    *state(&fut).loop_.borrow_mut() = running;
+    state(&fut).loop_.set(running);
     let fut = Value::Obj(fut);
     waiters.items.borrow_mut().push_back(fut.clone());
     Ok(Some(fut))
@@ -169,25 +201,40 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let miss = vm
         .call(&Value::Obj(object_cls), vec![])
         .unwrap_or(Value::None);
+    let classes: Classes = Rc::default();
+    let cl = classes.clone();
+    let register = vm.new_native_fn("_queue_classes", move |vm, args: Args| {
+        let a = args.check(vm, "_queue_classes", 2, 2)?;
+        let mut cl = cl.borrow_mut();
+        cl.queue = a[0].as_obj().cloned();
+        cl.event = a[1].as_obj().cloned();
+        Ok(Value::None)
+    });
     let c = ctx.clone();
+    let cl = classes.clone();
     let m = miss.clone();
     let get = vm.new_native_fn("_queue_get_fast", move |vm, args: Args| {
         let a = args.check(vm, "_queue_get_fast", 1, 1)?;
         let q = a[0].clone();
-        Ok(try_get(vm, &c, &q)?.unwrap_or_else(|| m.clone()))
+        Ok(try_get(vm, &c, &cl, &q)?.unwrap_or_else(|| m.clone()))
     });
     let c = ctx.clone();
+    let cl = classes.clone();
     let put = vm.new_native_fn("_queue_put_fast", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_put_fast", 2, 2)?.to_vec();
-        Ok(Value::Bool(try_put(vm, &c, &a[0], a[1].clone())?))
+        let a = args.check(vm, "_queue_put_fast", 2, 2)?;
+        let (q, item) = (a[0].clone(), a[1].clone());
+        Ok(Value::Bool(try_put(vm, &c, &cl, &q, item)?))
     });
     let c = ctx.clone();
+    let cl = classes;
     let waiter = vm.new_native_fn("_queue_new_waiter", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_new_waiter", 2, 2)?.to_vec();
-        let putter = vm.truthy(&a[1])?;
-        Ok(new_waiter(vm, &c, &a[0], putter)?.unwrap_or(Value::None))
+        let a = args.check(vm, "_queue_new_waiter", 2, 2)?;
+        let (q, putter) = (a[0].clone(), a[1].clone());
+        let putter = vm.truthy(&putter)?;
+        Ok(new_waiter(vm, &c, &cl, &q, putter)?.unwrap_or(Value::None))
     });
     vec![
+        ("_queue_classes", register),
         ("_queue_new_waiter", waiter),
         ("_queue_get_fast", get),
         ("_queue_put_fast", put),

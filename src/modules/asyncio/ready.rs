@@ -20,6 +20,10 @@ impl NativeObject for ReadyQueue {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.items.borrow().iter().for_each(&mut *visit);
     }
+    fn native_bool(&self) -> Option<bool> {
+        // What `_Deque.__bool__` returns.
+        Some(!self.items.borrow().is_empty())
+    }
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
@@ -110,13 +114,21 @@ pub fn deque_class(vm: &mut Vm) -> Value {
 
 /// The awaitable `_sleep0()` returns: tasks.py `__sleep0`, a bare `yield` (the task is
 /// rescheduled with call_soon), then done.
+///
+/// There are exactly two, both immortal: the fresh one `_sleep0()` returns, and the spent one
+/// a SEND swaps in for it once it has yielded (`send_successor`). A task suspended in
+/// `sleep(0)` thus owns no awaitable of its own.
 pub struct Sleep0 {
-    /// True once it has yielded.
-    yielded: std::cell::Cell<bool>,
+    /// The spent `_Sleep0` that replaces this one after its yield; `None` for the spent one.
+    successor: Option<ObjRef>,
 }
 
 impl NativeObject for Sleep0 {
-    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(o) = &self.successor {
+            visit(&Value::Obj(o.clone()));
+        }
+    }
     fn awaits_itself(&self) -> bool {
         true
     }
@@ -130,11 +142,14 @@ impl NativeObject for Sleep0 {
         _value: &Value,
     ) -> Option<PyResult<crate::vm::generator::SendResult>> {
         use crate::vm::generator::SendResult;
-        Some(Ok(if self.yielded.replace(true) {
-            SendResult::Return(Value::None)
-        } else {
+        Some(Ok(if self.successor.is_some() {
             SendResult::Yield(Value::None)
+        } else {
+            SendResult::Return(Value::None)
         }))
+    }
+    fn send_successor(&self) -> Option<Value> {
+        self.successor.clone().map(Value::Obj)
     }
 }
 
@@ -256,27 +271,19 @@ pub fn loop_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
             vm.send_result_to_py(r)
         });
     }
-    // The last `_Sleep0` made: reused (reset) once nothing else holds it, which is the case
-    // after every `await asyncio.sleep(0)` that ran to its end, so a task switch through
-    // sleep(0) allocates no awaitable.
-    let spare: RefCell<Option<ObjRef>> = RefCell::new(None);
-    let sleep0 = vm.new_native_fn("_sleep0", move |_, _| {
-        if let Some(o) = &*spare.borrow()
-            && Rc::strong_count(o) == 1
-            && Rc::weak_count(o) == 0
-            && o.dict.is_none()
-            && let Some(s) = o.native::<Sleep0>()
-        {
-            s.yielded.set(false);
-            return Ok(Value::Obj(o.clone()));
-        }
-        let state = Sleep0 {
-            yielded: std::cell::Cell::new(false),
-        };
-        let o = Obj::with_class(sleep0_cls.clone(), None, Payload::Native(Box::new(state)));
-        *spare.borrow_mut() = Some(o.clone());
-        Ok(Value::Obj(o))
-    });
+    let spent = Obj::with_class(
+        sleep0_cls.clone(),
+        None,
+        Payload::Native(Box::new(Sleep0 { successor: None })),
+    );
+    let fresh = Value::Obj(Obj::with_class(
+        sleep0_cls.clone(),
+        None,
+        Payload::Native(Box::new(Sleep0 {
+            successor: Some(spent),
+        })),
+    ));
+    let sleep0 = vm.new_native_fn("_sleep0", move |_, _| Ok(fresh.clone()));
     let c = ctx.clone();
     let run = vm.new_native_fn("_run_ready", move |vm, args: Args| {
         let a = args.check(vm, "_run_ready", 2, 2)?.to_vec();

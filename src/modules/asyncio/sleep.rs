@@ -88,7 +88,7 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
                 None,
                 Payload::Native(Box::new(super::future::FutureObj::new(None))),
             );
-            *state(&fut).loop_.borrow_mut() = loop_.clone();
+            state(&fut).loop_.set(loop_.clone());
             fut
         } else {
             match vm.call_method(&loop_, "create_future", vec![])? {
@@ -112,7 +112,7 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
             vec![Value::Obj(fut.clone()), a[1].clone()],
         )?;
         if let Value::Obj(timer) = handle {
-            *state(&fut).timer.borrow_mut() = Some(timer);
+            state(&fut).timer.set(Some(timer));
         }
         Ok(Value::Obj(fut))
     });

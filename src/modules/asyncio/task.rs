@@ -3,6 +3,7 @@
 //! all-tasks registries) with tasks.py's Python-visible surface.
 
 use super::future::{Asyncio, FutState, FutureObj, fut_of, method, state};
+use super::slot::{Slot, SlotValue};
 use crate::vm::generator::SendResult;
 use crate::vm::object::{Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
@@ -12,26 +13,27 @@ use std::rc::{Rc, Weak};
 /// The Task part of a FutureObj; mirrors the task_* fields of TaskObj.
 pub struct TaskFields {
     /// `_coro`: the coroutine the task drives.
-    pub coro: RefCell<Value>,
+    pub coro: Slot<Value>,
     /// The task name (`get_name()`): a str, or the task number N of an unnamed "Task-N".
-    pub name: RefCell<Value>,
+    pub name: Slot<Value>,
     /// The context callbacks run in (None: the current one).
-    pub context: RefCell<Value>,
+    pub context: Slot<Value>,
     /// `_fut_waiter`: the future the coroutine is blocked on.
-    pub fut_waiter: RefCell<Value>,
+    pub fut_waiter: Slot<Value>,
     /// `_must_cancel`: cancel the coroutine at its next step.
     pub must_cancel: Cell<bool>,
     /// `_num_cancels_requested` (`cancelling()`).
     pub num_cancels_requested: Cell<u32>,
     /// The step or wake-up the task has queued in its loop's ready queue as the task itself,
     /// in place of a Handle (see `QueuedStep`); at most one at a time.
-    pub queued: RefCell<Option<QueuedStep>>,
+    pub queued: Slot<Option<QueuedStep>>,
 }
 
 /// What a `Handle(task_step, (task,))` or `Handle(task_wakeup, (task, fut))` would hold besides
 /// the task, for a task that stands in the ready queue for that handle itself: the common
 /// task switch then allocates nothing. The queue entry is the task; `ready::run_ready` takes
 /// this back out and runs it as the handle would have run (`Handle._run`).
+#[derive(Clone)]
 pub struct QueuedStep {
     /// The future whose completion wakes the task (`task_wakeup(task, fut)`), or None for a
     /// plain `task_step(task)`.
@@ -40,35 +42,45 @@ pub struct QueuedStep {
     pub context: Value,
 }
 
+impl SlotValue for Option<QueuedStep> {
+    fn placeholder() -> Self {
+        None
+    }
+}
+
 impl TaskFields {
     /// Fields of a task not yet initialised (`Task.__new__`).
     pub fn new() -> TaskFields {
         TaskFields {
-            coro: RefCell::new(Value::None),
-            name: RefCell::new(Value::None),
-            context: RefCell::new(Value::None),
-            fut_waiter: RefCell::new(Value::None),
+            coro: Slot::new(Value::None),
+            name: Slot::new(Value::None),
+            context: Slot::new(Value::None),
+            fut_waiter: Slot::new(Value::None),
             must_cancel: Cell::new(false),
             num_cancels_requested: Cell::new(0),
-            queued: RefCell::new(None),
+            queued: Slot::new(None),
         }
     }
 
     /// Moves out what the "exception was never retrieved" report shows (name and coroutine).
     pub fn take_for_report(&mut self) -> TaskFields {
         let fields = TaskFields::new();
-        *fields.coro.borrow_mut() = std::mem::replace(self.coro.get_mut(), Value::None);
-        *fields.name.borrow_mut() = std::mem::replace(self.name.get_mut(), Value::None);
+        fields
+            .coro
+            .set(std::mem::replace(self.coro.get_mut(), Value::None));
+        fields
+            .name
+            .set(std::mem::replace(self.name.get_mut(), Value::None));
         fields
     }
 
     /// Calls `visit` on every value the fields hold.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.coro.borrow());
-        visit(&self.name.borrow());
-        visit(&self.context.borrow());
-        visit(&self.fut_waiter.borrow());
-        if let Some(q) = &*self.queued.borrow() {
+        visit(&self.coro.get());
+        visit(&self.name.get());
+        visit(&self.context.get());
+        visit(&self.fut_waiter.get());
+        if let Some(q) = &self.queued.get() {
             visit(&q.fut);
             visit(&q.context);
         }
@@ -78,7 +90,7 @@ impl TaskFields {
 impl TaskFields {
     /// `get_name()`: the name, "Task-N" for an unnamed task.
     pub fn name(&self) -> Value {
-        match &*self.name.borrow() {
+        match &self.name.get() {
             Value::Int(n) => Value::string(format!("Task-{n}")),
             other => other.clone(),
         }
@@ -141,12 +153,12 @@ fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>
 /// from then on its variables are its own, as under CPython.
 fn task_context(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
     let t = fields(st);
-    let context = t.context.borrow().clone();
+    let context = t.context.get();
     if !context.is_none() {
         return Ok(context);
     }
     let captured = vm.capture_context()?;
-    *t.context.borrow_mut() = captured.clone();
+    t.context.set(captured.clone());
     Ok(captured)
 }
 
@@ -186,7 +198,7 @@ fn init_task(
 ) -> PyResult<()> {
     let loop_ = super::future::resolve_loop(vm, ctx, loop_)?;
     let st = state(task);
-    *st.loop_.borrow_mut() = loop_;
+    st.loop_.set(loop_);
     if !is_coroutine(vm, ctx, &coro)? {
         let r = vm.repr(&coro)?;
         return Err(vm.new_type_error(format!("a coroutine was expected, got {r}")));
@@ -204,15 +216,15 @@ fn init_task(
     } else {
         Value::string(vm.str(&name)?)
     };
-    *t.name.borrow_mut() = name;
-    *t.coro.borrow_mut() = coro;
+    t.name.set(name);
+    t.coro.set(coro);
     // `self._context = contextvars.copy_context() if context is None else context`.
     let context = if context.is_none() {
         vm.capture_context()?
     } else {
         context
     };
-    *t.context.borrow_mut() = context;
+    t.context.set(context);
     call_step_soon(vm, ctx, task, None)?;
     register_task(ctx, task);
     Ok(())
@@ -306,7 +318,7 @@ pub fn task_step(
         }
         t.must_cancel.set(false);
     }
-    *t.fut_waiter.borrow_mut() = Value::None;
+    t.fut_waiter.set(Value::None);
     let loop_ = st.get_loop();
     enter_task(vm, ctx, &loop_, task)?;
     let result = step_run_and_handle_result(vm, ctx, task, exc);
@@ -347,7 +359,7 @@ fn step_run_and_handle_result(
 ) -> PyResult<()> {
     let st = state(task);
     let t = fields(st);
-    let coro = t.coro.borrow().clone();
+    let coro = t.coro.get();
     match resume(vm, &coro, exc) {
         Ok(SendResult::Return(value)) => {
             // The coroutine's frame (and whatever only it referenced) was released as it
@@ -357,7 +369,7 @@ fn step_run_and_handle_result(
             vm.run_pending_finalizers();
             if t.must_cancel.get() {
                 t.must_cancel.set(false);
-                let msg = st.cancel_message.borrow().clone();
+                let msg = st.cancel_message.get();
                 ctx.future_cancel(vm, task, msg)?;
             } else {
                 ctx.future_set_result(vm, task, value)?;
@@ -365,7 +377,7 @@ fn step_run_and_handle_result(
             Ok(())
         }
         Err(e) if ctx.is_cancelled_error(vm, &e) => {
-            *st.cancelled_exc.borrow_mut() = Some(e);
+            st.cancelled_exc.set(Some(e));
             ctx.future_cancel(vm, task, Value::None)?;
             Ok(())
         }
@@ -400,9 +412,9 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         rst.blocking.set(false);
         let context = task_context(vm, st)?;
         ctx.add_wakeup(vm, r, task, context)?;
-        *t.fut_waiter.borrow_mut() = result.clone();
+        t.fut_waiter.set(result.clone());
         if t.must_cancel.get() {
-            let msg = st.cancel_message.borrow().clone();
+            let msg = st.cancel_message.get();
             if cancel_any(vm, ctx, &result, msg)? {
                 t.must_cancel.set(false);
             }
@@ -436,9 +448,9 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
                 kwargs: vec![(Rc::from("context"), context)],
             },
         )?;
-        *t.fut_waiter.borrow_mut() = result.clone();
+        t.fut_waiter.set(result.clone());
         if t.must_cancel.get() {
-            let msg = st.cancel_message.borrow().clone();
+            let msg = st.cancel_message.get();
             if cancel_any(vm, ctx, &result, msg)? {
                 t.must_cancel.set(false);
             }
@@ -522,12 +534,12 @@ fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResul
     }
     t.num_cancels_requested
         .set(t.num_cancels_requested.get() + 1);
-    let waiter = t.fut_waiter.borrow().clone();
+    let waiter = t.fut_waiter.get();
     if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
         return Ok(true);
     }
     t.must_cancel.set(true);
-    *st.cancel_message.borrow_mut() = msg;
+    st.cancel_message.set(msg);
     Ok(true)
 }
 
@@ -562,12 +574,12 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     let name = t.name();
     let name_repr = vm.repr(&name)?;
     info.insert(1, format!("name={name_repr}"));
-    let waiter = t.fut_waiter.borrow().clone();
+    let waiter = t.fut_waiter.get();
     if !waiter.is_none() {
         let wr = vm.repr(&waiter)?;
         info.insert(2, format!("wait_for={wr}"));
     }
-    let coro = t.coro.borrow().clone();
+    let coro = t.coro.get();
     if !coro.is_none() {
         let c = format_coroutine(vm, &coro)?;
         info.insert(2, format!("coro=<{c}>"));
@@ -582,7 +594,7 @@ fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
         let name = super::future::callback_name(vm, coro)?;
         return Ok(name);
     };
-    let name = format!("{}()", g.qualname.borrow());
+    let name = format!("{}()", g.qualname.get());
     let filename = g.code.filename.clone();
     let line = match &*g.state.borrow() {
         GenState::Created(_) => Some(g.code.first_line),
@@ -651,12 +663,10 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
                 f(vm, ctx, o, args)
             });
         };
-    task_method(vm, "get_coro", |_, _, o, _| {
-        Ok(fields(state(o)).coro.borrow().clone())
-    });
+    task_method(vm, "get_coro", |_, _, o, _| Ok(fields(state(o)).coro.get()));
     task_method(vm, "get_context", |vm, _, o, _| {
         let st = state(o);
-        if fields(st).context.borrow().is_none() {
+        if fields(st).context.with(|v| v.is_none()) {
             // Made before contextvars was imported: the context it runs in is a copy of
             // the current one from now on.
             vm.import_module("contextvars")?;
@@ -671,7 +681,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         } else {
             Value::string(vm.str(&v)?)
         };
-        *fields(state(o)).name.borrow_mut() = v;
+        fields(state(o)).name.set(v);
         Ok(Value::None)
     });
     // get_stack/print_stack (base_tasks.py) are Python helpers beside the frame class.
@@ -714,8 +724,8 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             None,
         );
     };
-    getter(vm, "_coro", |t| t.coro.borrow().clone());
-    getter(vm, "_fut_waiter", |t| t.fut_waiter.borrow().clone());
+    getter(vm, "_coro", |t| t.coro.get());
+    getter(vm, "_fut_waiter", |t| t.fut_waiter.get());
     getter(vm, "_must_cancel", |t| Value::Bool(t.must_cancel.get()));
     getter(vm, "_num_cancels_requested", |t| {
         Value::Int(i64::from(t.num_cancels_requested.get()))
@@ -804,14 +814,14 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
             Value::Obj(o) if is_exact(ctx, o) && state(o).state.get() != FutState::Pending => {
                 let st = state(o);
                 if st.state.get() == FutState::Cancelled {
-                    let msg = st.cancel_message.borrow().clone();
+                    let msg = st.cancel_message.get();
                     let msg = if msg.is_none() { Value::str("") } else { msg };
                     Value::Obj(vm.new_exception(&ctx.cancelled_error, vec![msg]))
                 } else {
                     st.log_traceback.set(false);
-                    match &*st.exception.borrow() {
+                    match &st.exception.get() {
                         Some(e) => Value::Obj(e.clone()),
-                        None => st.result.borrow().clone(),
+                        None => st.result.get(),
                     }
                 }
             }
@@ -848,11 +858,7 @@ pub(super) fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResul
             return Ok(Value::Bool(true));
         }
         st.log_traceback.set(false);
-        return Ok(st
-            .exception
-            .borrow()
-            .clone()
-            .map_or(Value::None, Value::Obj));
+        return Ok(st.exception.get().map_or(Value::None, Value::Obj));
     }
     let cancelled = vm.call_method(fut, "cancelled", vec![])?;
     if vm.truthy(&cancelled)? {
