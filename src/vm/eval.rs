@@ -231,7 +231,18 @@ impl Vm {
                     frame.stack.swap(len - 1, len - n as usize);
                 }
                 Instr::LoadConst(i) => {
-                    let v = frame.consts[i as usize].clone();
+                    let k = &frame.consts[i as usize];
+                    // `<expr> <op> k` of numbers (`d.get(w, 0) + 1`, `x ** 0.5`): computed
+                    // here, BINARY_OP is skipped.
+                    if let Some(&Instr::BinaryOp { op, .. }) = frame.code.instructions.get(frame.ip)
+                        && let Some(top) = frame.stack.last_mut()
+                        && let Some(r) = super::ops::fast_numeric_binop(top, k, op)
+                    {
+                        *top = r;
+                        frame.ip += 1;
+                        continue;
+                    }
+                    let v = k.clone();
                     frame.stack.push(v);
                 }
                 Instr::LoadFast(i) => match &frame.locals[i as usize] {
