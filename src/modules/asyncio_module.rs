@@ -27,6 +27,12 @@ pub struct KeySlot {
     key: RefCell<Option<Value>>,
 }
 
+impl Default for KeySlot {
+    fn default() -> Self {
+        KeySlot::new()
+    }
+}
+
 impl KeySlot {
     /// An empty slot.
     pub const fn new() -> KeySlot {
