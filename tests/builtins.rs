@@ -1736,3 +1736,30 @@ set 0 6
 "##,
     );
 }
+
+#[test]
+fn dict_resizes_with_deletions_keep_order_and_contents() {
+    check(
+        "dict_resizes_with_deletions_keep_order_and_contents",
+        r##"d = {}
+for i in range(1000):
+    d[i] = i
+for i in range(0, 1000, 3):
+    del d[i]
+for i in range(2000, 2600):
+    d[str(i)] = i
+for i in range(1, 1000, 3):
+    d.pop(i)
+print(len(d), list(d)[:5], list(d)[-3:], sum(v for v in d.values()), d.get("2500"), 5 in d, 2 in d)
+g = {}
+for k in "abcdefghijklmnopqrstuvwxyz" * 3:
+    g[k] = g.get(k, 0) + 1
+    if k in "aeiou":
+        del g[k]
+print(g)
+"##,
+        r##"933 [2, 5, 8, 11, 14] ['2597', '2598', '2599'] 1546200 2500 True True
+{'b': 3, 'c': 3, 'd': 3, 'f': 3, 'g': 3, 'h': 3, 'j': 3, 'k': 3, 'l': 3, 'm': 3, 'n': 3, 'p': 3, 'q': 3, 'r': 3, 's': 3, 't': 3, 'v': 3, 'w': 3, 'x': 3, 'y': 3, 'z': 3}
+"##,
+    );
+}
