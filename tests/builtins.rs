@@ -1631,3 +1631,135 @@ ZeroDivisionError division by zero
 "##,
     );
 }
+
+#[test]
+fn positional_builtins_and_unbound_methods_match_cpython() {
+    check(
+        "positional_builtins_and_unbound_methods_match_cpython",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: len([1, 2]))
+t(lambda: len(5))
+t(lambda: len())
+t(lambda: len([], []))
+t(lambda: isinstance(1, (str, int)))
+t(lambda: issubclass(bool, int))
+t(lambda: abs(-3), )
+t(lambda: abs(-2**63))
+t(lambda: hash("a") == hash("a"))
+t(lambda: chr(65) + chr(0x20ac))
+t(lambda: ord("é"))
+t(lambda: ord("ab"))
+t(lambda: callable(len))
+t(lambda: repr("x"))
+t(lambda: str.upper("abc"))
+t(lambda: list.append([], 1))
+t(lambda: dict.get({1: 2}, 1))
+class L:
+    def __len__(self): return 7
+t(lambda: len(L()))
+"##,
+        r##"2
+TypeError object of type 'int' has no len()
+TypeError len() takes exactly one argument (0 given)
+TypeError len() takes exactly one argument (2 given)
+True
+True
+3
+9223372036854775808
+True
+'A€'
+233
+TypeError ord() expected a character, but string of length 2 found
+True
+"'x'"
+'ABC'
+None
+2
+7
+"##,
+    );
+}
+
+#[test]
+fn range_loops_indexing_and_augmented_stores_match_cpython() {
+    check(
+        "range_loops_indexing_and_augmented_stores_match_cpython",
+        r##"def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+def r1():
+    return [i for i in range(3)], [i for i in range(5, 1, -2)], [i for i in range(2, 4)]
+def r2():
+    out = []
+    for i in range(0, 10, 0):
+        out.append(i)
+def r3():
+    out = []
+    for i in range(True, 3):
+        out.append(i)
+    return out
+def r4():
+    l = [10, 20, 30]; out = []
+    for i in range(-3, 3):
+        out.append(l[i])
+    return out
+def r5():
+    l = [1]; i = 5; return l[i]
+def r6():
+    d = {1: "a"}; k = 1; return d[k], "xyz"[k], (7, 8)[k]
+def r7():
+    l = [1.0, 2.0]; i = 0; l[i] += 0.5; l[i + 1] *= 3; return l
+def r8():
+    d = {"a": [1]}; d["a"] += [2]; k = "b"; d[k] = 3; return d
+def r9():
+    class C(list):
+        def __setitem__(self, k, v): print("set", k, v); super().__setitem__(k, v)
+    c = C([1, 2]); c[0] += 5; return c
+t(r1); t(r2); t(r3); t(r4); t(r5); t(r6); t(r7); t(r8); t(r9)
+"##,
+        r##"([0, 1, 2], [5, 3], [2, 3])
+ValueError range() arg 3 must not be zero
+[1, 2]
+[10, 20, 30, 10, 20, 30]
+IndexError list index out of range
+('a', 'y', 8)
+[1.5, 6.0]
+{'a': [1, 2], 'b': 3}
+set 0 6
+[6, 2]
+"##,
+    );
+}
+
+#[test]
+fn dict_resizes_with_deletions_keep_order_and_contents() {
+    check(
+        "dict_resizes_with_deletions_keep_order_and_contents",
+        r##"d = {}
+for i in range(1000):
+    d[i] = i
+for i in range(0, 1000, 3):
+    del d[i]
+for i in range(2000, 2600):
+    d[str(i)] = i
+for i in range(1, 1000, 3):
+    d.pop(i)
+print(len(d), list(d)[:5], list(d)[-3:], sum(v for v in d.values()), d.get("2500"), 5 in d, 2 in d)
+g = {}
+for k in "abcdefghijklmnopqrstuvwxyz" * 3:
+    g[k] = g.get(k, 0) + 1
+    if k in "aeiou":
+        del g[k]
+print(g)
+"##,
+        r##"933 [2, 5, 8, 11, 14] ['2597', '2598', '2599'] 1546200 2500 True True
+{'b': 3, 'c': 3, 'd': 3, 'f': 3, 'g': 3, 'h': 3, 'j': 3, 'k': 3, 'l': 3, 'm': 3, 'n': 3, 'p': 3, 'q': 3, 'r': 3, 's': 3, 't': 3, 'v': 3, 'w': 3, 'x': 3, 'y': 3, 'z': 3}
+"##,
+    );
+}

@@ -1,7 +1,7 @@
 //! The built-in functions: print, len, isinstance, iter, next, min, max, sorted, ...
 
 use crate::ast::{CmpOp, Operator};
-use crate::vm::native::{FrameIntrinsic, NativeFunction};
+use crate::vm::native::{FrameIntrinsic, NativeFunction, check_count};
 use crate::vm::object::{IterState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
@@ -26,6 +26,18 @@ fn set_intrinsic(
         intrinsic: Some(which),
         fast: None,
     })));
+    let b = vm.builtins_dict();
+    vm.dict_set_str(&b, name, v);
+}
+
+/// Registers a builtin that takes positional arguments only: CALL runs it on the stack's
+/// arguments (no `Args` vector); a call with keywords fails as `Args::check` says.
+fn set_positional(
+    vm: &mut Vm,
+    name: &'static str,
+    f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
+) {
+    let v = vm.new_native_fn_positional(name, f);
     let b = vm.builtins_dict();
     vm.dict_set_str(&b, name, v);
 }
@@ -497,13 +509,14 @@ pub fn init(vm: &mut Vm) {
     vm.dict_set_str(&b, "__debug__", Value::Bool(true));
 
     set(vm, "print", print);
-    set(vm, "len", |vm, args| {
-        let a = args.check(vm, "len", 1, 1)?;
+    set_positional(vm, "len", |vm, a| {
+        check_count(vm, "len", a.len(), 1, 1)?;
         let a = a[0].clone();
         Ok(Value::Int(vm.len(&a)? as i64))
     });
-    set(vm, "repr", |vm, args| {
-        let a = args.check(vm, "repr", 1, 1)?[0].clone();
+    set_positional(vm, "repr", |vm, a| {
+        check_count(vm, "repr", a.len(), 1, 1)?;
+        let a = a[0].clone();
         Ok(Value::string(vm.repr(&a)?))
     });
     set(vm, "ascii", |vm, args| {
@@ -511,12 +524,12 @@ pub fn init(vm: &mut Vm) {
         let r = vm.repr(&a)?;
         Ok(Value::string(crate::vm::format::ascii_escape(&r)))
     });
-    set(vm, "isinstance", |vm, args| {
-        let a = args.check(vm, "isinstance", 2, 2)?.to_vec();
+    set_positional(vm, "isinstance", |vm, a| {
+        check_count(vm, "isinstance", a.len(), 2, 2)?;
         Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
     });
-    set(vm, "issubclass", |vm, args| {
-        let a = args.check(vm, "issubclass", 2, 2)?.to_vec();
+    set_positional(vm, "issubclass", |vm, a| {
+        check_count(vm, "issubclass", a.len(), 2, 2)?;
         Ok(Value::Bool(issubclass(vm, &a[0], &a[1])?))
     });
     set(vm, "iter", |vm, args| {
@@ -611,16 +624,18 @@ pub fn init(vm: &mut Vm) {
         };
         Ok(Value::Bool(vm.lookup_attr_opt(&a[0], &name)?.is_some()))
     });
-    set(vm, "id", |vm, args| {
-        let a = args.check(vm, "id", 1, 1)?;
+    set_positional(vm, "id", |vm, a| {
+        check_count(vm, "id", a.len(), 1, 1)?;
         Ok(Value::Int(a[0].id() as i64))
     });
-    set(vm, "hash", |vm, args| {
-        let a = args.check(vm, "hash", 1, 1)?[0].clone();
+    set_positional(vm, "hash", |vm, a| {
+        check_count(vm, "hash", a.len(), 1, 1)?;
+        let a = a[0].clone();
         Ok(Value::Int(vm.hash(&a)?))
     });
-    set(vm, "abs", |vm, args| {
-        let a = args.check(vm, "abs", 1, 1)?[0].clone();
+    set_positional(vm, "abs", |vm, a| {
+        check_count(vm, "abs", a.len(), 1, 1)?;
+        let a = a[0].clone();
         match &a {
             Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| {
                 Value::bigint(num_bigint::BigInt::from(*i).magnitude().clone().into())
@@ -676,8 +691,9 @@ pub fn init(vm: &mut Vm) {
         };
         Ok(Value::list(sort_values(vm, items, key.as_ref(), rev)?))
     });
-    set(vm, "callable", |vm, args| {
-        let a = args.check(vm, "callable", 1, 1)?[0].clone();
+    set_positional(vm, "callable", |vm, a| {
+        check_count(vm, "callable", a.len(), 1, 1)?;
+        let a = a[0].clone();
         let r = match a.payload() {
             Some(
                 Payload::Function(_)
@@ -808,16 +824,18 @@ pub fn init(vm: &mut Vm) {
             ))),
         }
     });
-    set(vm, "chr", |vm, args| {
-        let a = args.check(vm, "chr", 1, 1)?[0].clone();
+    set_positional(vm, "chr", |vm, a| {
+        check_count(vm, "chr", a.len(), 1, 1)?;
+        let a = a[0].clone();
         let i = to_int_arg(vm, &a)?;
         match u32::try_from(i).ok().and_then(char::from_u32) {
             Some(c) => Ok(Value::string(c.to_string())),
             None => Err(vm.new_value_error("chr() arg not in range(0x110000)")),
         }
     });
-    set(vm, "ord", |vm, args| {
-        let a = args.check(vm, "ord", 1, 1)?[0].clone();
+    set_positional(vm, "ord", |vm, a| {
+        check_count(vm, "ord", a.len(), 1, 1)?;
+        let a = a[0].clone();
         match a.as_str() {
             Some(s) if s.chars().count() == 1 => {
                 Ok(Value::Int(s.chars().next().expect("one char") as i64))

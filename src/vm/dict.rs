@@ -488,18 +488,31 @@ impl DictTable {
         Ok(())
     }
 
+    /// Dict mode: rebuilds the index table for the live entries, compacted in place, with
+    /// room for every entry the new size accepts before the next resize (CPython's
+    /// USABLE_FRACTION), so appends in between never reallocate (mirrors dictresize).
     fn resize(&mut self) {
-        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
+        self.entries.retain(Option::is_some);
+        let live = self.entries.len();
         let mut size = 8;
-        while size * 2 < (live.len() + 1) * 3 {
+        while size * 2 < (live + 1) * 3 {
             size *= 2;
         }
-        self.indices = vec![EMPTY; size * 2].into_boxed_slice();
-        self.entries = Vec::with_capacity(live.len());
-        self.used = 0;
-        for e in live {
-            self.insert_new_unchecked(e);
+        let slots = size * 2;
+        self.indices = vec![EMPTY; slots].into_boxed_slice();
+        self.entries
+            .reserve_exact((slots * 2 / 3).saturating_sub(live));
+        let mask = slots - 1;
+        for (ix, e) in self.entries.iter().enumerate() {
+            let hash = e.as_ref().map_or(0, |e| e.hash);
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            while self.indices[i] != EMPTY {
+                i = next_slot(i, &mut perturb, mask);
+            }
+            self.indices[i] = ix as i32;
         }
+        self.version += 1;
     }
 
     /// Appends an entry known to be absent.

@@ -231,7 +231,18 @@ impl Vm {
                     frame.stack.swap(len - 1, len - n as usize);
                 }
                 Instr::LoadConst(i) => {
-                    let v = frame.consts[i as usize].clone();
+                    let k = &frame.consts[i as usize];
+                    // `<expr> <op> k` of numbers (`d.get(w, 0) + 1`, `x ** 0.5`): computed
+                    // here, BINARY_OP is skipped.
+                    if let Some(&Instr::BinaryOp { op, .. }) = frame.code.instructions.get(frame.ip)
+                        && let Some(top) = frame.stack.last_mut()
+                        && let Some(r) = super::ops::fast_numeric_binop(top, k, op)
+                    {
+                        *top = r;
+                        frame.ip += 1;
+                        continue;
+                    }
+                    let v = k.clone();
                     frame.stack.push(v);
                 }
                 Instr::LoadFast(i) => match &frame.locals[i as usize] {
@@ -261,6 +272,20 @@ impl Vm {
                                         frame.stack.push(w);
                                         frame.ip += 1;
                                     }
+                                }
+                            }
+                            // `c[i]` with the index just loaded (`bodies[j]`, `a[i]`).
+                            Some(&Instr::BinarySubscr) => {
+                                let len = frame.stack.len();
+                                if len >= 2
+                                    && let Some(item) = super::seq::item_if_plain(
+                                        &frame.stack[len - 2],
+                                        &frame.stack[len - 1],
+                                    )
+                                {
+                                    frame.stack.pop();
+                                    frame.stack[len - 2] = item;
+                                    frame.ip += 1;
                                 }
                             }
                             Some(&Instr::LoadConst(j)) => {
@@ -552,6 +577,19 @@ impl Vm {
                         None if inplace => tri!(self.inplace_op(&a, &b, op)),
                         None => tri!(self.binary_op(&a, &b, op)),
                     };
+                    // `c[k] op= v`: the result goes straight into `c[k]` (SWAP 3; SWAP 2;
+                    // STORE_SUBSCR below `c, k` do nothing else).
+                    if let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
+                        frame.code.instructions.get(frame.ip..frame.ip + 3)
+                    {
+                        frame.ip += 3;
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        if let Err(v) = super::seq::store_if_plain(&c, &key, r) {
+                            tri!(self.set_item(&c, &key, v));
+                        }
+                        continue;
+                    }
                     if store_in_next_fast(frame, r) {
                         self.safe_point(frame);
                     }
@@ -1021,6 +1059,14 @@ impl Vm {
                         self.take_exact_call(frame, callers, outcome)?;
                         continue;
                     }
+                    // A builtin with a positional entry (`len(x)`, `isinstance(x, C)`):
+                    // called on the stack's arguments.
+                    let base = frame.stack.len() - n;
+                    if let Some(r) = self.call_native_fast(&callable, &frame.stack[base..]) {
+                        frame.stack.truncate(base - 1);
+                        frame.stack.push(tri!(r));
+                        continue;
+                    }
                     // A built-in class: its `__new__` takes the class and the arguments,
                     // which are already in that order on the stack.
                     if let Some(cls) = callable.as_obj()
@@ -1029,6 +1075,16 @@ impl Vm {
                         // `str(x)` / `int(x)` / `range(...)`: the result itself (call_type's
                         // shortcut).
                         let base = frame.stack.len() - n;
+                        // `for x in range(...)`: the range iterator at once (the range
+                        // object itself would be unreachable after GET_ITER).
+                        if let Some(&Instr::GetIter) = frame.code.instructions.get(frame.ip)
+                            && let Some(it) = self.range_iter_call(cls, &frame.stack[base..])
+                        {
+                            frame.stack.truncate(base - 1);
+                            frame.stack.push(it);
+                            frame.ip += 1;
+                            continue;
+                        }
                         if let Some(r) = self.convert_call_fast(cls, &frame.stack[base..]) {
                             frame.stack.truncate(base - 1);
                             frame.stack.push(tri!(r));

@@ -267,6 +267,34 @@ impl Vm {
         ))
     }
 
+    /// Wraps a Rust closure taking positional arguments only as a plain builtin function
+    /// object with a positional entry (see `NativeFastPtr`).
+    pub fn new_native_fn_positional(
+        &self,
+        name: &str,
+        f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
+    ) -> Value {
+        let fast: NativeFastPtr = Rc::new(f);
+        let positional = fast.clone();
+        let fname: Rc<str> = Rc::from(name);
+        let slow = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+            if !args.kwargs.is_empty() {
+                args.check(vm, &fname, 0, usize::MAX)?;
+            }
+            positional(vm, &args.positional)
+        };
+        Value::Obj(super::object::Obj::new(
+            super::object::Payload::NativeFunction(NativeFunction {
+                name: Rc::from(name),
+                owner: None,
+                func: Rc::new(slow),
+                is_method: false,
+                intrinsic: None,
+                fast: Some(fast),
+            }),
+        ))
+    }
+
     /// Adds a method (binding `self` as the first positional argument) to a class.
     pub fn add_method(
         &self,

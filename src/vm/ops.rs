@@ -121,30 +121,29 @@ pub fn fast_numeric_binop(a: &Value, b: &Value, op: Operator) -> Option<Value> {
             }
             _ => None,
         },
-        (Value::Float(_), Value::Float(_))
-        | (Value::Float(_), Value::Int(_))
-        | (Value::Int(_), Value::Float(_)) => {
-            // An int operand converts to the nearest double, as float_add and friends do
-            // (PyLong_AsDouble rounds to nearest-even; so does `as`).
-            let as_f64 = |v: &Value| match v {
-                Value::Float(f) => *f,
-                Value::Int(i) => *i as f64,
-                _ => unreachable!("matched numeric operands"),
-            };
-            let (x, y) = (as_f64(a), as_f64(b));
-            match op {
-                Operator::Add => Some(Value::Float(x + y)),
-                Operator::Sub => Some(Value::Float(x - y)),
-                Operator::Mult => Some(Value::Float(x * y)),
-                Operator::Div if y != 0.0 => Some(Value::Float(x / y)),
-                // float_pow calls C pow() after its special cases (zero or negative base,
-                // infinities, NaN); a positive finite base with a finite exponent and a
-                // finite result needs none of them.
-                Operator::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
-                    Some(x.powf(y)).filter(|r| r.is_finite()).map(Value::Float)
-                }
-                _ => None,
-            }
+        // An int operand converts to the nearest double, as float_add and friends do
+        // (PyLong_AsDouble rounds to nearest-even; so does `as`).
+        (Value::Float(x), Value::Float(y)) => float_binop(*x, *y, op),
+        (Value::Float(x), Value::Int(y)) => float_binop(*x, *y as f64, op),
+        (Value::Int(x), Value::Float(y)) => float_binop(*x as f64, *y, op),
+        _ => None,
+    }
+}
+
+/// `fast_numeric_binop` on two doubles (mirrors float_add, float_sub, ... and float_pow's
+/// ordinary case).
+#[inline(always)]
+fn float_binop(x: f64, y: f64, op: Operator) -> Option<Value> {
+    match op {
+        Operator::Add => Some(Value::Float(x + y)),
+        Operator::Sub => Some(Value::Float(x - y)),
+        Operator::Mult => Some(Value::Float(x * y)),
+        Operator::Div if y != 0.0 => Some(Value::Float(x / y)),
+        // float_pow calls C pow() after its special cases (zero or negative base,
+        // infinities, NaN); a positive finite base with a finite exponent and a
+        // finite result needs none of them.
+        Operator::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            Some(x.powf(y)).filter(|r| r.is_finite()).map(Value::Float)
         }
         _ => None,
     }

@@ -46,7 +46,7 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
 
 /// `container[key]` when it needs no method call and cannot fail: an exact list or tuple
 /// and an int index in range (negative ones count from the end). None: take BINARY_SUBSCR.
-#[inline]
+#[inline(always)]
 pub fn item_if_plain(container: &Value, key: &Value) -> Option<Value> {
     let (Value::Obj(o), Value::Int(i)) = (container, key) else {
         return None;

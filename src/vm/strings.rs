@@ -6,18 +6,32 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::rc::Rc;
 
+/// "00" to "99": two digits per step of `i64_decimal`.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// The decimal digits of `i` written into the end of `buf` (no allocation; mirrors
-/// int.__str__).
+/// int.__str__), two digits per division.
 pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &[u8] {
     let mut at = buf.len();
     let mut n = i.unsigned_abs();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
         at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[at] = b'0' + n as u8;
     }
     if i < 0 {
         at -= 1;
@@ -108,8 +122,10 @@ fn join_inline(pieces: &[Value]) -> Option<PyStr> {
         buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
         len += bytes.len();
     }
-    // Whole strs and ASCII digits concatenate to valid UTF-8; checking costs a short scan.
-    std::str::from_utf8(&buf[..len]).ok().map(PyStr::new)
+    // SAFETY: `buf[..len]` is whole strs' UTF-8 and ASCII digits laid end to end (every
+    // piece is copied entire, none is cut), which is valid UTF-8.
+    let text = unsafe { std::str::from_utf8_unchecked(&buf[..len]) };
+    Some(PyStr::new(text))
 }
 
 /// BUILD_STRING: replaces the top `n` values of `stack` (strs and ints left by FORMAT_VALUE,
@@ -159,14 +175,7 @@ impl Vm {
     /// when the call is not of that shape.
     pub fn convert_call_fast(&mut self, cls: &ObjRef, args: &[Value]) -> Option<PyResult<Value>> {
         if Rc::ptr_eq(cls, &self.types.range) {
-            let (start, stop, step) = match args {
-                [Value::Int(stop)] => (0, *stop, 1),
-                [Value::Int(start), Value::Int(stop)] => (*start, *stop, 1),
-                [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
-                    (*start, *stop, *step)
-                }
-                _ => return None,
-            };
+            let (start, stop, step) = small_range_args(args)?;
             return Some(Ok(Value::Obj(Obj::new(Payload::Range {
                 start,
                 stop,
@@ -188,6 +197,34 @@ impl Vm {
             return Some(crate::builtins::numbers::to_int(self, arg));
         }
         None
+    }
+}
+
+impl Vm {
+    /// `iter(range(...))` for a call of the built-in `range` with one to three small ints:
+    /// the range iterator, without the range object. None for any other call.
+    pub fn range_iter_call(&self, cls: &ObjRef, args: &[Value]) -> Option<Value> {
+        if !Rc::ptr_eq(cls, &self.types.range) {
+            return None;
+        }
+        let (next, stop, step) = small_range_args(args)?;
+        let state = super::object::IterState::Range { next, stop, step };
+        Some(Value::Obj(Obj::new(Payload::Iterator(
+            std::cell::RefCell::new(state),
+        ))))
+    }
+}
+
+/// `(start, stop, step)` of `range(args)` when every argument is a small int and the step
+/// is not zero (the other cases take range's constructor, which raises or converts).
+fn small_range_args(args: &[Value]) -> Option<(i64, i64, i64)> {
+    match args {
+        [Value::Int(stop)] => Some((0, *stop, 1)),
+        [Value::Int(start), Value::Int(stop)] => Some((*start, *stop, 1)),
+        [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+            Some((*start, *stop, *step))
+        }
+        _ => None,
     }
 }
 
@@ -252,6 +289,14 @@ pub fn slice_indices(start: Option<i64>, stop: Option<i64>, step: i64, len: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_digits_match_formatting() {
+        let mut buf = [0u8; 20];
+        for i in [0, 7, -7, 10, 99, 100, -101, 123456, i64::MAX, i64::MIN] {
+            assert_eq!(i64_decimal(i, &mut buf), i.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn slices_normalise_like_cpython() {
