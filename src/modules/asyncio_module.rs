@@ -36,12 +36,6 @@ impl Default for KeySlot {
     }
 }
 
-impl Default for KeySlot {
-    fn default() -> Self {
-        KeySlot::new()
-    }
-}
-
 impl KeySlot {
     /// An empty slot.
     pub const fn new() -> KeySlot {
