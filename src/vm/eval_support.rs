@@ -8,6 +8,7 @@ use super::native::{Args, FrameIntrinsic};
 use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 impl Vm {
@@ -625,5 +626,45 @@ impl Vm {
                 ))),
             Err(e) => Err(e),
         }
+    }
+
+    /// BUILD_SET. CPython compiles a display of three or more constants to a frozenset
+    /// constant (built from the items, then rebuilt from its own iteration order by the
+    /// constant merger) and `SET_UPDATE`s it into a new set; the slot layout, hence the
+    /// printed order, depends on that, so constant-looking items take the same route.
+    pub(super) fn build_set(&mut self, items: Vec<Value>) -> PyResult<ObjRef> {
+        use super::dict::DictTable;
+        let is_const = |v: &Value| match v {
+            Value::Obj(o) => {
+                o.class.is_none()
+                    && matches!(
+                        o.payload,
+                        Payload::Str(_) | Payload::Int(_) | Payload::Bytes(_) | Payload::Tuple(_)
+                    )
+            }
+            _ => true,
+        };
+        let set = Obj::new(Payload::Set(RefCell::new(DictTable::new_set())));
+        let Payload::Set(t) = &set.payload else {
+            unreachable!("just built a set")
+        };
+        if items.len() >= 3 && items.iter().all(is_const) {
+            let first = RefCell::new(DictTable::new_set());
+            for it in items {
+                self.table_set(&first, it, Value::None)?;
+            }
+            let rebuilt = RefCell::new(DictTable::new_set());
+            let order: Vec<Value> = first.borrow().iter().map(|e| e.key.clone()).collect();
+            for it in order {
+                self.table_set(&rebuilt, it, Value::None)?;
+            }
+            let constant = Value::Obj(Obj::new(Payload::FrozenSet(rebuilt)));
+            self.set_update(t, &constant)?;
+        } else {
+            for it in items {
+                self.table_set(t, it, Value::None)?;
+            }
+        }
+        Ok(set)
     }
 }

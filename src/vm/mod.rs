@@ -7,6 +7,8 @@ pub mod attr_cache;
 pub mod call;
 pub mod dict;
 pub mod eval;
+pub mod eval_calls;
+pub mod eval_resume;
 pub mod eval_support;
 pub mod exception;
 pub mod excgroup;

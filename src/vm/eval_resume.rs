@@ -1,0 +1,120 @@
+//! Values handed to the next instruction without a push, pop and dispatch: a resumed
+//! generator's sent value, what an inline generator yields or returns to its consumer, and a
+//! result stored straight into a following STORE_FAST.
+
+use super::Vm;
+use super::frame::Frame;
+use super::value::Value;
+use crate::bytecode::Instr;
+
+impl Vm {
+    /// Delivers `v` to a generator frame just resumed (see `deliver`). A frame suspended in
+    /// the SEND loop of a `yield from` / `await` (YIELD_VALUE, then JUMP back to SEND) sends
+    /// `v` straight on into its delegate, as that SEND would, when the delegate can run
+    /// inline: a value sent into a chain of awaiting coroutines reaches the innermost one
+    /// without a push, JUMP and SEND dispatch per level. (A delegate that cannot run inline,
+    /// or a pending Ctrl-C, takes the JUMP and SEND as usual.)
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    pub(super) fn deliver_resumed(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        v: Value,
+    ) {
+        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip) {
+            self.send_down_chain(frame, callers, v);
+        } else if deliver(frame, v) {
+            self.safe_point(frame);
+        }
+    }
+
+    /// `deliver_resumed` for a frame whose next instruction is a JUMP (the SEND loop case).
+    #[allow(clippy::vec_box)]
+    #[inline(never)]
+    pub(super) fn send_down_chain(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        v: Value,
+    ) {
+        loop {
+            if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
+                && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
+                && let Some(receiver) = frame.stack.last().cloned()
+                && let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v)
+            {
+                frame.ip = t as usize + 1;
+                let caller = std::mem::replace(frame, gen_frame);
+                callers.push(caller);
+                if resumed {
+                    continue;
+                }
+                return;
+            }
+            if deliver(frame, v) {
+                self.safe_point(frame);
+            }
+            return;
+        }
+    }
+}
+
+/// Hands `v` (the value sent into a resumed generator, or the value an inline generator
+/// yielded to its consumer) to the instruction at `frame.ip` as if pushed: a STORE_FAST
+/// stores it and a POP_TOP drops it without a push, pop and dispatch of their own (a
+/// `yield` statement, `x = yield`, `for x in gen`, `gen.send(v)` as a statement). True when
+/// an instruction was consumed, so the caller runs its safe point.
+#[inline(always)]
+pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
+    match frame.code.instructions.get(frame.ip) {
+        Some(&Instr::StoreFast(j)) => {
+            frame.ip += 1;
+            frame.locals[j as usize] = Some(v);
+            true
+        }
+        Some(&Instr::PopTop) => {
+            frame.ip += 1;
+            drop(v);
+            true
+        }
+        _ => {
+            frame.stack.push(v);
+            false
+        }
+    }
+}
+
+/// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
+/// generator returned `v`: SEND pushes the value and jumps to its exit; FOR_ITER drops the
+/// exhausted iterator and jumps past the loop (the generator's return value is discarded);
+/// a `gen.send()` call gives `Err(v)`: the caller raises `StopIteration(v)`.
+pub(super) fn generator_returned(frame: &mut Frame, v: Value) -> Result<(), Value> {
+    match frame.code.instructions[frame.ip - 1] {
+        Instr::Send(t) => {
+            frame.stack.push(v);
+            frame.ip = t as usize;
+        }
+        Instr::ForIter(t) => {
+            frame.stack.pop();
+            frame.ip = t as usize;
+        }
+        Instr::CallMethod(..) => return Err(v),
+        _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
+    }
+    Ok(())
+}
+
+/// Pushes `v`, or, when the next instruction is STORE_FAST, stores it there and skips that
+/// instruction (a loop variable, an assignment of an operation's result): no push, pop and
+/// dispatch. True when it stored, so the caller runs STORE_FAST's safe point.
+#[inline(always)]
+pub(super) fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
+    if let Some(&Instr::StoreFast(j)) = frame.code.instructions.get(frame.ip) {
+        frame.ip += 1;
+        frame.locals[j as usize] = Some(v);
+        return true;
+    }
+    frame.stack.push(v);
+    false
+}
