@@ -546,7 +546,7 @@ impl Vm {
             return Ok(v.clone());
         }
         let cls = self.type_of(v);
-        let Some(f) = self.lookup_in_mro(&cls, "__await__") else {
+        let Some(f) = self.await_method(&cls) else {
             let tn = self.type_name(v);
             let msg = match place {
                 1 => format!(
@@ -585,6 +585,26 @@ impl Vm {
             )));
         }
         Ok(it)
+    }
+
+    /// `__await__` on the MRO of `cls`; for a Python class, remembered in the class until one
+    /// of its MRO's dicts changes (a custom awaitable is awaited once per `await`).
+    fn await_method(&self, cls: &ObjRef) -> Option<Value> {
+        let Payload::Type(t) = &cls.payload else {
+            return self.lookup_in_mro(cls, "__await__");
+        };
+        if !t.is_heap {
+            return self.lookup_in_mro(cls, "__await__");
+        }
+        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        if let Some((at, f)) = &*t.await_cache.borrow()
+            && *at == versions
+        {
+            return Some(f.clone());
+        }
+        let found = self.lookup_in_mro(cls, "__await__")?;
+        *t.await_cache.borrow_mut() = Some((versions, found.clone()));
+        Some(found)
     }
 
     /// GET_AITER: `__aiter__` with CPython's errors.

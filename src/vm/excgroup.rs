@@ -217,6 +217,7 @@ impl Vm {
             is_heap: false,
             slots: None,
             init_cache: RefCell::new(None),
+            await_cache: RefCell::new(None),
         };
         Rc::new(Obj {
             class: None,

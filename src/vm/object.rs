@@ -564,6 +564,9 @@ pub struct TypeData {
     /// For CALL's construct fast path: the `__init__` found when `__new__` was `object`'s,
     /// with the sum of the MRO's dict versions it was found at (valid while that holds).
     pub init_cache: RefCell<Option<(u64, Value)>>,
+    /// For GET_AWAITABLE: the `__await__` the MRO holds, with the sum of the MRO's dict
+    /// versions it was found at (valid while that holds).
+    pub await_cache: RefCell<Option<(u64, Value)>>,
 }
 
 /// `Vm::attr_hooks` bit: a Python-level `__getattribute__`.

@@ -254,6 +254,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         is_heap: false,
         slots: None,
         init_cache: RefCell::new(None),
+        await_cache: RefCell::new(None),
     };
     Rc::new(Obj {
         class: None,
@@ -779,6 +780,7 @@ impl Vm {
             is_heap: true,
             slots,
             init_cache: RefCell::new(None),
+            await_cache: RefCell::new(None),
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
             None
