@@ -1025,8 +1025,18 @@ impl Vm {
                             .map_err(|e| (e, true))?;
                         continue;
                     }
-                    // A built-in function (not one that needs the frame): called at once,
-                    // as `call_args` would, without `prepare_call`'s dispatch.
+                    // A builtin with a positional entry (`len(x)`, `isinstance(x, C)`):
+                    // called on the stack's arguments.
+                    let base = frame.stack.len() - n;
+                    if let Some(r) =
+                        self.call_native_fast(&frame.stack[base - 1], &frame.stack[base..])
+                    {
+                        frame.stack.truncate(base - 1);
+                        frame.stack.push(tri!(r));
+                        continue;
+                    }
+                    // Any other built-in function (not one that needs the frame): called at
+                    // once, as `call_args` would, without `prepare_call`'s dispatch.
                     if let Value::Obj(o) = &frame.stack[frame.stack.len() - n - 1]
                         && let Payload::NativeFunction(nf) = &o.payload
                         && nf.intrinsic.is_none()
@@ -1053,14 +1063,6 @@ impl Vm {
                     {
                         frame.stack.pop();
                         self.take_exact_call(frame, callers, outcome)?;
-                        continue;
-                    }
-                    // A builtin with a positional entry (`len(x)`, `isinstance(x, C)`):
-                    // called on the stack's arguments.
-                    let base = frame.stack.len() - n;
-                    if let Some(r) = self.call_native_fast(&callable, &frame.stack[base..]) {
-                        frame.stack.truncate(base - 1);
-                        frame.stack.push(tri!(r));
                         continue;
                     }
                     // A built-in class: its `__new__` takes the class and the arguments,
