@@ -168,14 +168,9 @@ impl Vm {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
-        if let Value::Obj(o) = obj
-            && let Some(cls) = &o.class
-            && matches!(o.payload, Payload::Object)
-            && cls.as_type().is_some_and(|t| t.slots.is_none())
-            && let Some(table) = o.dict.as_ref().and_then(|d| d.as_dict())
+        if let Some((cls, table)) = plain_instance_dict(obj)
             && let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash)
-            && hooks & super::object::HOOK_SETATTR == 0
-            && descr.is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
+            && store_goes_to_dict(hooks, &descr)
         {
             let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
                 Some(key) => key,
@@ -682,14 +677,9 @@ impl Vm {
     ) -> PyResult<()> {
         // A plain instance with a dict, no `__setattr__` and no data descriptor for the
         // name: object.__setattr__ comes down to the dict store.
-        if let Value::Obj(o) = obj
-            && let Some(cls) = &o.class
-            && matches!(o.payload, Payload::Object)
-            && cls.as_type().is_some_and(|t| t.slots.is_none())
-            && let Some(table) = o.dict.as_ref().and_then(|d| d.as_dict())
+        if let Some((cls, table)) = plain_instance_dict(obj)
             && let (hooks, descr) = self.hooks_and_lookup(cls, name, hash)
-            && hooks & super::object::HOOK_SETATTR == 0
-            && descr.is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
+            && store_goes_to_dict(hooks, &descr)
         {
             let key = self.attr_cache.names.key(name, hash);
             return self.table_set(table, key, value);
@@ -940,4 +930,28 @@ fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
         }
     }
     word
+}
+
+/// The class and dict table of a plain instance (no `__slots__`) whose attribute stores may
+/// go straight to its dict.
+#[inline]
+fn plain_instance_dict(
+    obj: &Value,
+) -> Option<(&ObjRef, &std::cell::RefCell<super::dict::DictTable>)> {
+    let Value::Obj(o) = obj else { return None };
+    let cls = o.class.as_ref()?;
+    if !matches!(o.payload, Payload::Object) || cls.as_type().is_none_or(|t| t.slots.is_some()) {
+        return None;
+    }
+    Some((cls, o.dict.as_ref()?.as_dict()?))
+}
+
+/// object.__setattr__ comes down to the dict store: no Python `__setattr__` on the class
+/// (`hooks`) and no data descriptor (`descr`, what the MRO holds under the name).
+#[inline]
+fn store_goes_to_dict(hooks: u8, descr: &Option<Value>) -> bool {
+    hooks & super::object::HOOK_SETATTR == 0
+        && descr
+            .as_ref()
+            .is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
 }

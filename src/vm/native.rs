@@ -255,16 +255,7 @@ impl Vm {
         name: &str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Obj(super::object::Obj::new(
-            super::object::Payload::NativeFunction(NativeFunction {
-                name: Rc::from(name),
-                owner: None,
-                func: Rc::new(f),
-                is_method: false,
-                intrinsic: None,
-                fast: None,
-            }),
-        ))
+        plain_native_function(name, Rc::new(f), None)
     }
 
     /// Wraps a Rust closure taking positional arguments only as a plain builtin function
@@ -283,16 +274,7 @@ impl Vm {
             }
             positional(vm, &args.positional)
         };
-        Value::Obj(super::object::Obj::new(
-            super::object::Payload::NativeFunction(NativeFunction {
-                name: Rc::from(name),
-                owner: None,
-                func: Rc::new(slow),
-                is_method: false,
-                intrinsic: None,
-                fast: Some(fast),
-            }),
-        ))
+        plain_native_function(name, Rc::new(slow), Some(fast))
     }
 
     /// Adds a method (binding `self` as the first positional argument) to a class.
@@ -483,4 +465,18 @@ impl Vm {
             self.dict_set_str(d, name, value);
         }
     }
+}
+
+/// A plain builtin function object (no owner class, not a method, not a frame intrinsic).
+fn plain_native_function(name: &str, func: NativeFnPtr, fast: Option<NativeFastPtr>) -> Value {
+    Value::Obj(super::object::Obj::new(
+        super::object::Payload::NativeFunction(NativeFunction {
+            name: Rc::from(name),
+            owner: None,
+            func,
+            is_method: false,
+            intrinsic: None,
+            fast,
+        }),
+    ))
 }
