@@ -4,7 +4,7 @@ import asyncio
 async def stream(name, n):
     try:
         for i in range(n):
-            await asyncio.sleep(0.001)
+            await asyncio.sleep(0)
             yield f"{name}{i}"
     finally:
         print(f"{name}: finally (closing)")
