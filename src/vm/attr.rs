@@ -144,10 +144,7 @@ impl Vm {
         name: &str,
         hash: i64,
     ) -> PyResult<Value> {
-        if let Value::Obj(o) = obj
-            && let Some(cls) = &o.class
-            && matches!(o.payload, Payload::Object)
-        {
+        if let Some(cls) = plain_instance_class(obj) {
             let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
             if let Some(v) = self.plain_instance_attr_with(obj, name, hash, hooks, descr) {
                 return Ok(v);
@@ -938,12 +935,19 @@ fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
 fn plain_instance_dict(
     obj: &Value,
 ) -> Option<(&ObjRef, &std::cell::RefCell<super::dict::DictTable>)> {
-    let Value::Obj(o) = obj else { return None };
-    let cls = o.class.as_ref()?;
-    if !matches!(o.payload, Payload::Object) || cls.as_type().is_none_or(|t| t.slots.is_some()) {
+    let cls = plain_instance_class(obj)?;
+    if cls.as_type().is_none_or(|t| t.slots.is_some()) {
         return None;
     }
-    Some((cls, o.dict.as_ref()?.as_dict()?))
+    Some((cls, obj.as_obj()?.dict.as_ref()?.as_dict()?))
+}
+
+/// The class of an instance of a Python class with no built-in payload (`Payload::Object`).
+#[inline]
+fn plain_instance_class(obj: &Value) -> Option<&ObjRef> {
+    let Value::Obj(o) = obj else { return None };
+    let cls = o.class.as_ref()?;
+    matches!(o.payload, Payload::Object).then_some(cls)
 }
 
 /// object.__setattr__ comes down to the dict store: no Python `__setattr__` on the class

@@ -306,13 +306,7 @@ impl Vm {
         name: &str,
         f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
     ) {
-        let cls = class.clone();
-        let method_name: Rc<str> = Rc::from(name);
-        let exact = self.exact_payload_test(class);
-        let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
-            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => f(vm, args),
-            me => Err(descriptor_error(vm, &cls, &method_name, me)),
-        });
+        let fast = self.receiver_checked_fast(class, name, f);
         let positional = fast.clone();
         let cls = class.clone();
         let method_name: Rc<str> = Rc::from(name);
@@ -347,14 +341,26 @@ impl Vm {
                 me => Err(descriptor_error(vm, &cls, &method_name, me)),
             }
         };
+        let fast = self.receiver_checked_fast(class, name, fast);
+        self.install_method(class, name, Rc::new(checked), Some(fast));
+    }
+
+    /// The positional entry of method `name` of `class`: `f` once `args[0]` is an instance
+    /// (an exact built-in receiver is recognised by its payload first), else the
+    /// descriptor's TypeError.
+    fn receiver_checked_fast(
+        &self,
+        class: &ObjRef,
+        name: &str,
+        f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
+    ) -> NativeFastPtr {
         let cls = class.clone();
         let method_name: Rc<str> = Rc::from(name);
         let exact = self.exact_payload_test(class);
-        let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
-            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => fast(vm, args),
+        Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
+            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => f(vm, args),
             me => Err(descriptor_error(vm, &cls, &method_name, me)),
-        });
-        self.install_method(class, name, Rc::new(checked), Some(fast));
+        })
     }
 
     /// For `str`, `list`, `dict` and `tuple`: the payload test that, on an object without an
