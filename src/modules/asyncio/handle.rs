@@ -212,12 +212,8 @@ fn args_slice(vm: &mut Vm, v: &Value) -> PyResult<Box<[Value]>> {
 
 /// `heap[a] < heap[b]`-style comparison: timer handles by `_when`, anything else by `<`.
 fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    if let (Some(x), Some(y)) = (handle_of(a), handle_of(b))
-        && let (Some(tx), Some(ty)) = (&x.timer, &y.timer)
-        && a.as_obj().is_some_and(|o| o.dict.is_none())
-        && b.as_obj().is_some_and(|o| o.dict.is_none())
-    {
-        return Ok(tx.when.get() < ty.when.get());
+    if let (Some(x), Some(y)) = (plain_when(a), plain_when(b)) {
+        return Ok(x < y);
     }
     let r = vm.compare(a, b, crate::ast::CmpOp::Lt)?;
     vm.truthy(&r)
