@@ -200,7 +200,7 @@ impl Vm {
     /// `name` in the class dicts of `obj_type`'s MRO after `this_class` (no descriptors
     /// applied): the search of typeobject.c super_getattro, which comes before `super`'s own
     /// attributes.
-    fn lookup_after(
+    pub(super) fn lookup_after(
         &self,
         obj_type: &ObjRef,
         this_class: &ObjRef,

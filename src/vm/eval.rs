@@ -1095,6 +1095,9 @@ impl Vm {
                             continue;
                         }
                     }
+                    if n == 0 && self.zero_arg_super_method_call(frame, callers)? {
+                        continue;
+                    }
                     let args = frame.stack.split_off(frame.stack.len() - n);
                     let callable = pop(frame);
                     match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {

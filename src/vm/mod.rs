@@ -9,6 +9,7 @@ pub mod dict;
 pub mod eval;
 pub mod eval_calls;
 pub mod eval_resume;
+pub mod eval_super;
 pub mod eval_support;
 pub mod exception;
 pub mod excgroup;
