@@ -146,6 +146,17 @@ impl Vm {
     ) -> PyResult<Value> {
         if let Some(cls) = plain_instance_class(obj) {
             let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
+            // An instance attribute (nothing on the class): straight from the dict, at the
+            // position this site last found it when that still holds the name; a miss is
+            // left to the generic path (AttributeError, `__getattr__`).
+            if descr.is_none()
+                && hooks & super::object::HOOK_GETATTRIBUTE == 0
+                && let Value::Obj(o) = obj
+                && let Some(dict) = &o.dict
+                && let Some(v) = instance_dict_get_at_site(names, i, dict, name, hash)
+            {
+                return Ok(v);
+            }
             if let Some(v) = self.plain_instance_attr_with(obj, name, hash, hooks, descr) {
                 return Ok(v);
             }
@@ -958,4 +969,29 @@ fn store_goes_to_dict(hooks: u8, descr: &Option<Value>) -> bool {
         && descr
             .as_ref()
             .is_none_or(|d| matches!(d.payload(), Some(Payload::Function(_))))
+}
+
+/// `dict[name]` for an instance dict, trying first the position where the code site of name
+/// `i` (`names`) last found it: that entry is the name's when it has the name's hash and
+/// text (a dict holds a key once), so the probe sequence is skipped.
+#[inline]
+fn instance_dict_get_at_site(
+    names: &NameTable,
+    i: usize,
+    dict: &ObjRef,
+    name: &str,
+    hash: i64,
+) -> Option<Value> {
+    let table = dict.as_dict()?.borrow();
+    if let Some(e) = table.entry_at(names.attr_position(i))
+        && e.hash == hash
+        && e.key.as_str().is_some_and(|k| {
+            super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
+        })
+    {
+        return Some(e.value.clone());
+    }
+    let pos = table.str_position(name, hash)?;
+    names.remember_attr_position(i, pos);
+    table.entry_at(pos).map(|e| e.value.clone())
 }

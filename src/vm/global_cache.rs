@@ -11,7 +11,7 @@
 use super::dict::DictTable;
 use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 /// Where LOAD_GLOBAL found one name, and the state of the dicts that made it true.
@@ -64,6 +64,11 @@ pub struct NameTable {
     /// The shared `str` key object of each name stored into instance dicts (from
     /// `AttrCache::names`, kept here so STORE_ATTR need not look it up again).
     attr_keys: Box<[RefCell<Option<Value>>]>,
+    /// Where each name was last found in a plain instance's dict (`u32::MAX`: nowhere yet):
+    /// instances of one class store their attributes in the same order, so the position
+    /// usually holds the name in the next instance too (what CPython's shared-key
+    /// dictionaries and LOAD_ATTR_INSTANCE_VALUE get from a fixed layout).
+    attr_positions: Box<[Cell<u32>]>,
 }
 
 /// The table of a dict object.
@@ -83,6 +88,21 @@ impl NameTable {
             stack_size: 0,
             class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
+            attr_positions: names.iter().map(|_| Cell::new(u32::MAX)).collect(),
+        }
+    }
+
+    /// The instance-dict position name `i` was last found at (`u32::MAX` when none).
+    #[inline]
+    pub fn attr_position(&self, i: usize) -> usize {
+        self.attr_positions.get(i).map_or(u32::MAX, Cell::get) as usize
+    }
+
+    /// Remembers that name `i` was found at instance-dict position `pos`.
+    #[inline]
+    pub fn remember_attr_position(&self, i: usize, pos: usize) {
+        if let Some(slot) = self.attr_positions.get(i) {
+            slot.set(u32::try_from(pos).unwrap_or(u32::MAX));
         }
     }
 
