@@ -298,6 +298,15 @@ impl Vm {
                                         *top = item;
                                         frame.ip += 2;
                                     }
+                                    // `if n < 2:` and the like: one dispatch.
+                                    Some(&Instr::CompareOp(op))
+                                        if super::eval_fused::int_compare_const_and_jump(
+                                            &mut frame.stack,
+                                            &mut frame.ip,
+                                            &frame.code.instructions,
+                                            w,
+                                            op,
+                                        ) => {}
                                     // `x <op> k` of numbers (`i + 1`, `k % 3`): as above.
                                     Some(&Instr::BinaryOp { op, .. })
                                         if let Some(top) = frame.stack.last_mut()

@@ -1,0 +1,52 @@
+//! Instruction pairs the eval loop runs in one dispatch (CPython 3.12/3.13 superinstruction
+//! ideas applied at run time to the sequences the compiler emits): each helper checks the
+//! shape and the operand types, and does nothing (returns false) otherwise, leaving the
+//! instructions to run one by one.
+
+use super::value::Value;
+use crate::ast::CmpOp;
+use crate::bytecode::Instr;
+
+/// `LOAD_FAST x; LOAD_CONST k; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE t` of an int local
+/// and an int constant (`if n < 2:`, `while i < 10:`), run at LOAD_CONST with `x` already
+/// on top of `stack` and `ip` (the frame's) at LOAD_CONST, `instructions` the frame's code:
+/// `x` is popped and the jump taken or not, the bool never made. False (nothing changed)
+/// for any other shape or type.
+#[inline(always)]
+pub(super) fn int_compare_const_and_jump(
+    stack: &mut Vec<Value>,
+    ip: &mut usize,
+    instructions: &[Instr],
+    k: &Value,
+    op: CmpOp,
+) -> bool {
+    let &Value::Int(y) = k else {
+        return false;
+    };
+    let Some(&Value::Int(x)) = stack.last() else {
+        return false;
+    };
+    let jump_at = *ip + 2;
+    let (target, jump_if) = match instructions.get(jump_at) {
+        Some(&Instr::PopJumpIfFalse(t)) => (t, false),
+        Some(&Instr::PopJumpIfTrue(t)) => (t, true),
+        _ => return false,
+    };
+    let truth = match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return false,
+    };
+    // An int owns nothing: shortening the stack drops nothing.
+    stack.pop();
+    *ip = if truth == jump_if {
+        target as usize
+    } else {
+        jump_at + 1
+    };
+    true
+}
