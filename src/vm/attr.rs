@@ -985,9 +985,9 @@ fn instance_dict_get_at_site(
     let table = dict.as_dict()?.borrow();
     if let Some(e) = table.entry_at(names.attr_position(i))
         && e.hash == hash
-        && e.key.as_str().is_some_and(|k| {
-            super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
-        })
+        && e.key
+            .as_str()
+            .is_some_and(|k| super::attr_cache::same_text(k.as_bytes(), name.as_bytes()))
     {
         return Some(e.value.clone());
     }

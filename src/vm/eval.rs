@@ -300,7 +300,7 @@ impl Vm {
                                     }
                                     // `if n < 2:` and the like: one dispatch.
                                     Some(&Instr::CompareOp(op))
-                                        if super::eval_fused::int_compare_const_and_jump(
+                                        if super::eval_compare_jump::int_compare_const_and_jump(
                                             &mut frame.stack,
                                             &mut frame.ip,
                                             &frame.code.instructions,

@@ -2,11 +2,11 @@
 //! LOAD_SUPER_ATTR specialisation, found at run time from the instructions the compiler
 //! emits for the call (`LOAD_GLOBAL super; CALL 0; <argument loads>; CALL_METHOD name`).
 
+use super::Vm;
 use super::frame::Frame;
 use super::native::FrameIntrinsic;
 use super::object::Payload;
 use super::value::{ObjRef, Value};
-use super::Vm;
 use crate::bytecode::Instr;
 
 /// The most argument loads looked through between `super()` and its CALL_METHOD.
