@@ -478,7 +478,7 @@ fn dict_init(vm: &mut Vm) {
     });
     vm.add_method(&dict, "clear", |vm, args| {
         let me = self_arg(&args);
-        let old = std::mem::take(&mut *table_of(vm, &me, "clear")?.borrow_mut());
+        let old = table_of(vm, &me, "clear")?.borrow_mut().take_all();
         drop(old);
         Ok(Value::None)
     });

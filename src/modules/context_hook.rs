@@ -16,7 +16,7 @@ impl Vm {
     /// running in whatever context is current is indistinguishable and costs nothing).
     pub fn capture_context(&mut self) -> PyResult<Value> {
         // sys.modules unchanged since it last lacked contextvars: still no context variables.
-        let version = self.modules.as_dict().map(|d| d.borrow().version);
+        let version = self.modules.as_dict().map(|d| d.borrow().version.get());
         let modules_id = std::rc::Rc::as_ptr(&self.modules) as usize;
         if version.is_some() && ABSENT_AT.with(|a| a.get()) == Some((modules_id, version)) {
             return Ok(Value::None);

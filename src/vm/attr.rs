@@ -121,10 +121,10 @@ impl Vm {
         name: &str,
         hash: i64,
     ) -> (u8, Option<Value>) {
-        let Some(t) = cls.as_type() else {
+        if cls.as_type().is_none() {
             return self.hooks_and_lookup(cls, name, hash);
-        };
-        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        }
+        let versions = super::dict_version::mro_versions(cls);
         if let Some(hit) = names.cached_class_attr(i, cls, versions) {
             return hit;
         }

@@ -1,7 +1,7 @@
 //! The type attribute cache: what `Vm::lookup_in_mro` found for a (class, name) pair.
 //!
 //! Mirrors the method cache behind typeobject.c `_PyType_Lookup` (a direct-mapped table keyed
-//! by class and name; two-way set-associative here), but an entry is validated by the versions of the class dicts instead
+//! by class and name; two-way set-associative here), but an entry is validated by the versions of the class dicts instead (their sum memoized per class epoch, see dict_version.rs)
 //! of a type version tag: every `DictTable` mutation bumps its dict's version and versions
 //! never go back, so the sum of the versions over a class's MRO changes exactly when some
 //! dict on the MRO changed since the entry was made. That covers every way a class namespace
@@ -171,21 +171,6 @@ fn set_of(cls: &ObjRef, name: &str) -> usize {
     let addr = (Rc::as_ptr(cls) as u64) >> 4;
     let mixed = (addr ^ bits ^ ((n as u64) << 40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     ((mixed >> (64 - SLOT_BITS)) as usize) & !(WAYS - 1)
-}
-
-/// The version of one class's own dict (0 when it has none).
-fn dict_version(cls: &Obj) -> u64 {
-    match cls.dict.as_ref().and_then(|d| d.as_dict()) {
-        Some(t) => t.borrow().version,
-        None => 0,
-    }
-}
-
-/// The sum of the dict versions of `cls` and its MRO (see the module comment).
-pub fn mro_versions(cls: &ObjRef, mro: &[ObjRef]) -> u64 {
-    mro.iter().fold(dict_version(cls), |sum, c| {
-        sum.wrapping_add(dict_version(c))
-    })
 }
 
 /// Number of classes whose hook bits are kept (a power of two).

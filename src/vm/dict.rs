@@ -46,7 +46,7 @@ pub struct DictTable {
     used: usize,
     /// Bumped on every mutation (a value replaced included), to detect mutation during a
     /// re-entrant compare and to validate caches of what a namespace holds.
-    pub version: u64,
+    pub version: super::dict_version::DictVersion,
 }
 
 /// Decides equality without the VM when possible: `Some(answer)` or `None` = ask the VM.
@@ -322,6 +322,17 @@ impl DictTable {
             set_mode: self.set_mode,
             ..DictTable::default()
         };
+    }
+
+    /// Empties the table, handing back the old contents (for the caller to drop outside its
+    /// borrow); a mutation like any other.
+    pub fn take_all(&mut self) -> DictTable {
+        let fresh = DictTable {
+            version: self.version + 1,
+            set_mode: self.set_mode,
+            ..DictTable::default()
+        };
+        std::mem::replace(self, fresh)
     }
 
     /// Calls `visit` on every key and value.

@@ -143,7 +143,7 @@ impl Vm {
         if !t.is_heap || cls.class.is_some() {
             return Ok(None);
         }
-        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        let versions = super::dict_version::mro_versions(cls);
         let cached = match &*t.init_cache.borrow() {
             Some((at, init)) if *at == versions => Some(init.clone()),
             _ => None,

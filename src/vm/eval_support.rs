@@ -596,7 +596,7 @@ impl Vm {
         if !t.is_heap {
             return self.lookup_in_mro(cls, "__await__");
         }
-        let versions = super::attr_cache::mro_versions(cls, &t.mro.borrow());
+        let versions = super::dict_version::mro_versions(cls);
         if let Some((at, f)) = &*t.await_cache.borrow()
             && *at == versions
         {

@@ -218,6 +218,7 @@ impl Vm {
             slots: None,
             init_cache: RefCell::new(None),
             await_cache: RefCell::new(None),
+            versions_memo: std::cell::Cell::new((u64::MAX, 0)),
         };
         Rc::new(Obj {
             class: None,

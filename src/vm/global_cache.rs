@@ -241,14 +241,14 @@ impl NameTable {
                 let builtins_table = table_of(builtins)?.borrow();
                 let pos = builtins_table.str_position(name, hash)?;
                 let value = builtins_table.entry_at(pos)?.value.clone();
-                (value, pos, Some(builtins_table.version))
+                (value, pos, Some(builtins_table.version.get()))
             }
         };
         if let Some(slot) = self.slots.get(i) {
             *slot.borrow_mut() = Some(GlobalHit {
                 _globals: Rc::downgrade(globals),
                 globals_addr: Rc::as_ptr(globals),
-                globals_version: globals_table.version,
+                globals_version: globals_table.version.get(),
                 builtins_version,
                 position,
             });

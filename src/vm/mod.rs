@@ -6,6 +6,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod call;
 pub mod dict;
+pub mod dict_version;
 pub mod eval;
 pub mod eval_calls;
 pub mod eval_compare_jump;

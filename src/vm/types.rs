@@ -255,6 +255,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         slots: None,
         init_cache: RefCell::new(None),
         await_cache: RefCell::new(None),
+        versions_memo: std::cell::Cell::new((u64::MAX, 0)),
     };
     Rc::new(Obj {
         class: None,
@@ -566,7 +567,7 @@ impl Vm {
             return found;
         };
         let mro = t.mro.borrow();
-        let versions = super::attr_cache::mro_versions(cls, &mro);
+        let versions = super::dict_version::mro_versions(cls);
         self.lookup_at_versions(cls, &mro, versions, name, hash).1
     }
 
@@ -597,7 +598,7 @@ impl Vm {
     pub fn attr_hooks(&self, cls: &ObjRef) -> u8 {
         let Some(t) = cls.as_type() else { return 0 };
         let mro = t.mro.borrow();
-        let versions = super::attr_cache::mro_versions(cls, &mro);
+        let versions = super::dict_version::mro_versions(cls);
         self.hooks_at_versions(cls, &mro, versions)
     }
 
@@ -631,7 +632,7 @@ impl Vm {
             return (0, self.lookup_in_mro_hashed(cls, name, hash));
         };
         let mro = t.mro.borrow();
-        let versions = super::attr_cache::mro_versions(cls, &mro);
+        let versions = super::dict_version::mro_versions(cls);
         self.lookup_at_versions(cls, &mro, versions, name, || hash)
     }
 
@@ -781,6 +782,7 @@ impl Vm {
             slots,
             init_cache: RefCell::new(None),
             await_cache: RefCell::new(None),
+            versions_memo: std::cell::Cell::new((u64::MAX, 0)),
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
             None

@@ -455,7 +455,7 @@ impl Asyncio {
             Some(Value::Bool(false)) => {
                 let ready = super::get_key(vm, dict, key!("_ready"))
                     .filter(|r| super::ready::queue_of(r).is_some());
-                let version = dict.as_dict().map_or(0, |d| d.borrow().version);
+                let version = dict.as_dict().map_or(0, |d| d.borrow().version.get());
                 *self.plain_loop_cache.borrow_mut() = Some(PlainLoop {
                     loop_: lo.clone(),
                     dict: dict.clone(),
