@@ -90,3 +90,43 @@ for i in range(200):
     if i % 50 == 0:
         Base.total += 1
 print(acc, Base.total)
+
+
+# super() from one method reached by instances of three classes, each resolving differently,
+# while the classes between change.
+class A:
+    def hello(self):
+        return "A"
+
+
+class B(A):
+    def hello(self):
+        return "B>" + super().hello()
+
+
+class C1(B):
+    pass
+
+
+class C2(B):
+    def hello(self):
+        return "C2>" + super().hello()
+
+
+class Mid(A):
+    def hello(self):
+        return "Mid"
+
+
+class D(B, Mid):
+    pass
+
+
+objs = [B(), C1(), C2(), D()]
+for round_ in range(3):
+    print([o.hello() for o in objs])
+    if round_ == 0:
+        A.hello = lambda self: "A2"
+    if round_ == 1:
+        Mid.hello = lambda self: "Mid2"
+        C1.hello = lambda self: "C1 own"

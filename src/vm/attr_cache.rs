@@ -1,10 +1,11 @@
 //! The type attribute cache: what `Vm::lookup_in_mro` found for a (class, name) pair.
 //!
 //! Mirrors the method cache behind typeobject.c `_PyType_Lookup` (a direct-mapped table keyed
-//! by class and name; two-way set-associative here), but an entry is validated by the versions of the class dicts instead (their sum memoized per class epoch, see dict_version.rs)
-//! of a type version tag: every `DictTable` mutation bumps its dict's version and versions
-//! never go back, so the sum of the versions over a class's MRO changes exactly when some
-//! dict on the MRO changed since the entry was made. That covers every way a class namespace
+//! by class and name; two-way set-associative here), but an entry is validated by the versions
+//! of the class dicts instead of a type version tag: every `DictTable` mutation bumps its
+//! dict's version and versions never go back, so the sum of the versions over a class's MRO
+//! changes exactly when some dict on the MRO changed since the entry was made (the sum is
+//! memoized per class epoch, see dict_version.rs). That covers every way a class namespace
 //! can change — `C.x = v`, `del C.x`, `setattr`, native code writing a class dict, or a write
 //! through `C.__dict__` — without any of them having to invalidate the cache. The MRO itself
 //! never changes after class creation (`__bases__` is read-only here), and an entry holds its

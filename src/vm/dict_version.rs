@@ -32,16 +32,17 @@ fn advance_class_epoch() {
 /// The top bit of a version marks a watched dict; the rest counts mutations.
 const WATCHED: u64 = 1 << 63;
 
-/// A dict's mutation count (what `get` returns), plus whether its mutations advance the class
-/// epoch. Comparisons and `get` see the count only.
-#[derive(Clone, Copy, Default, Debug)]
+/// A dict's mutation count, whose top bit says whether its mutations advance the class epoch.
+/// Setting that bit makes the value larger, so versions still never go back; a cache that
+/// remembered the value from before costs one spurious miss.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
 pub struct DictVersion(u64);
 
 impl DictVersion {
-    /// The mutation count.
+    /// The version as a number (mutation count plus the watch bit).
     #[inline(always)]
     pub fn get(self) -> u64 {
-        self.0 & !WATCHED
+        self.0
     }
 
     /// True when mutations advance the class epoch.
@@ -79,15 +80,9 @@ impl std::ops::Add<u64> for DictVersion {
     }
 }
 
-impl PartialEq for DictVersion {
-    fn eq(&self, other: &DictVersion) -> bool {
-        self.get() == other.get()
-    }
-}
-
 impl PartialEq<u64> for DictVersion {
     fn eq(&self, other: &u64) -> bool {
-        self.get() == *other
+        self.0 == *other
     }
 }
 

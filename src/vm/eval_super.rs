@@ -46,12 +46,31 @@ impl Vm {
             return Ok(false);
         }
         let obj_type = self.type_of(&obj);
-        if !self.is_subclass(&obj_type, &this_class) {
-            return Ok(false);
-        }
-        let hash = frame.name_hash(name_idx);
-        let Some(method) = self.lookup_after(&obj_type, &this_class, name, hash) else {
-            return Ok(false);
+        let versions = super::dict_version::mro_versions(&obj_type);
+        // A remembered resolution implies `obj` is an instance of `__class__` (the MRO of its
+        // type held that class, and an MRO never changes).
+        let method = match frame
+            .names
+            .cached_super(name_idx, &obj_type, &this_class, versions)
+        {
+            Some(method) => method,
+            None => {
+                if !self.is_subclass(&obj_type, &this_class) {
+                    return Ok(false);
+                }
+                let hash = frame.name_hash(name_idx);
+                let Some(method) = self.lookup_after(&obj_type, &this_class, name, hash) else {
+                    return Ok(false);
+                };
+                frame.names.remember_super(
+                    name_idx,
+                    &obj_type,
+                    &this_class,
+                    versions,
+                    method.clone(),
+                );
+                method
+            }
         };
         let Some(Payload::Function(f)) = method.payload() else {
             return Ok(false);
@@ -110,7 +129,7 @@ fn zero_arg_super_operands(frame: &Frame) -> Option<(ObjRef, Value)> {
         .code
         .freevars
         .iter()
-        .position(|n| &**n == "__class__")?;
+        .position(|n| super::attr_cache::same_text(n.as_bytes(), b"__class__"))?;
     let cell = frame.cells.get(frame.code.cellvars.len() + at)?;
     let Payload::Cell(c) = &cell.payload else {
         return None;

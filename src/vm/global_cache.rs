@@ -48,6 +48,24 @@ struct ClassAttrHit {
     found: Option<Value>,
 }
 
+/// What `super().name` resolved to in one code object, for one receiver type (the inline
+/// cache of the LOAD_SUPER_ATTR equivalent in eval_super.rs).
+struct SuperHit {
+    /// The receiver's type. Held weakly, for the same reason as `GlobalHit::globals`; while it
+    /// lives, its MRO holds `this_class`, so that address cannot be reused either.
+    _obj_type: Weak<Obj>,
+    /// The receiver type's address, compared on every hit.
+    obj_type_addr: *const Obj,
+    /// The address of the class the search started after (`__class__`).
+    this_class_addr: *const Obj,
+    /// The index of the name in `Code::names`.
+    name: usize,
+    /// The sum of the dict versions over the receiver type's MRO (see `attr_cache`).
+    versions: u64,
+    /// What the MRO after `this_class` holds under the name.
+    found: Value,
+}
+
 /// The hashes of a code object's names, computed once, with one LOAD_GLOBAL cache slot
 /// and one class-attribute cache slot per name.
 pub struct NameTable {
@@ -69,6 +87,9 @@ pub struct NameTable {
     /// usually holds the name in the next instance too (what CPython's shared-key
     /// dictionaries and LOAD_ATTR_INSTANCE_VALUE get from a fixed layout).
     attr_positions: Box<[Cell<u32>]>,
+    /// The last two `super().name` resolutions in the code (newest first: a base class's
+    /// method reached from instances of two subclasses).
+    super_hits: RefCell<[Option<SuperHit>; 2]>,
 }
 
 /// The table of a dict object.
@@ -89,6 +110,7 @@ impl NameTable {
             class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
             attr_positions: names.iter().map(|_| Cell::new(u32::MAX)).collect(),
+            super_hits: RefCell::new([None, None]),
         }
     }
 
@@ -177,6 +199,68 @@ impl NameTable {
                 hits[1] = hits[0].take();
                 hits[0] = Some(hit);
             }
+        }
+    }
+
+    /// What the MRO of `obj_type` after `this_class` holds under name `i`, when remembered
+    /// at dict versions `versions` (what `Vm::lookup_after` would answer).
+    #[inline]
+    pub fn cached_super(
+        &self,
+        i: usize,
+        obj_type: &ObjRef,
+        this_class: &ObjRef,
+        versions: u64,
+    ) -> Option<Value> {
+        // SAFETY: as in `cached_global`: the reference does not outlive this function, which
+        // runs no code that could borrow the slot mutably (the clone is a count increment).
+        let hits = unsafe { self.super_hits.try_borrow_unguarded() }.ok()?;
+        hits.iter()
+            .flatten()
+            .find(|hit| {
+                hit.obj_type_addr == Rc::as_ptr(obj_type)
+                    && hit.this_class_addr == Rc::as_ptr(this_class)
+                    && hit.name == i
+            })
+            .filter(|hit| hit.versions == versions)
+            .map(|hit| hit.found.clone())
+    }
+
+    /// Remembers what `cached_super` answers for name `i`, `obj_type` and `this_class` at
+    /// `versions`.
+    pub fn remember_super(
+        &self,
+        i: usize,
+        obj_type: &ObjRef,
+        this_class: &ObjRef,
+        versions: u64,
+        found: Value,
+    ) {
+        let Ok(mut hits) = self.super_hits.try_borrow_mut() else {
+            return;
+        };
+        let hit = SuperHit {
+            _obj_type: Rc::downgrade(obj_type),
+            obj_type_addr: Rc::as_ptr(obj_type),
+            this_class_addr: Rc::as_ptr(this_class),
+            name: i,
+            versions,
+            found,
+        };
+        let same = |h: &Option<SuperHit>| {
+            h.as_ref().is_some_and(|h| {
+                h.obj_type_addr == hit.obj_type_addr
+                    && h.this_class_addr == hit.this_class_addr
+                    && h.name == hit.name
+            })
+        };
+        if same(&hits[0]) {
+            hits[0] = Some(hit);
+        } else if same(&hits[1]) {
+            hits[1] = Some(hit);
+        } else {
+            hits[1] = hits[0].take();
+            hits[0] = Some(hit);
         }
     }
 
