@@ -184,7 +184,17 @@ impl Vm {
                 Some(key) => key,
                 None => self.attr_cache.names.key(name, hash),
             };
-            return self.table_set(table, key, value);
+            let stored = match table.try_borrow_mut() {
+                Ok(mut t) => t.set_str_at(name, hash, key, value, names.attr_position(i)),
+                Err(_) => Err((key, value)),
+            };
+            return match stored {
+                Ok(pos) => {
+                    names.remember_attr_position(i, pos);
+                    Ok(())
+                }
+                Err((key, value)) => self.table_set(table, key, value),
+            };
         }
         self.set_attr_hashed(obj, name, hash, value)
     }

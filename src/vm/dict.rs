@@ -435,6 +435,47 @@ impl DictTable {
         self.entries.get(pos)?.as_ref()
     }
 
+    /// `table[name] = value` for a str `key` whose text is `name` and hash `hash` (an attribute
+    /// store into an instance dict), comparing keys as text like `get_str`: first at position
+    /// `hint` (where the name was last seen), then by probing. Returns the entry's position,
+    /// or hands the pair back in set mode.
+    pub fn set_str_at(
+        &mut self,
+        name: &str,
+        hash: i64,
+        key: Value,
+        value: Value,
+        hint: usize,
+    ) -> Result<usize, (Value, Value)> {
+        if self.set_mode {
+            return Err((key, value));
+        }
+        let at = match self.entries.get(hint) {
+            Some(Some(e))
+                if e.hash == hash
+                    && e.key.as_str().is_some_and(|k| {
+                        super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
+                    }) =>
+            {
+                Some(hint)
+            }
+            _ => self.str_index(name, hash),
+        };
+        match at {
+            Some(ix) => {
+                if let Some(e) = self.entries[ix].as_mut() {
+                    e.value = value;
+                }
+                self.version += 1;
+                Ok(ix)
+            }
+            None => {
+                self.insert_new_unchecked(Entry { hash, key, value });
+                Ok(self.entries.len() - 1)
+            }
+        }
+    }
+
     /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
     fn str_index(&self, key: &str, hash: i64) -> Option<usize> {
         if self.set_mode {
