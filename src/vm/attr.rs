@@ -112,8 +112,28 @@ impl Vm {
     /// `hooks_and_lookup(cls, name)` through the inline cache slot of name `i` of the
     /// running code (`names`): one comparison of the class and its dict versions instead of
     /// the shared cache's hashed look-up.
-    #[inline]
+    #[inline(always)]
     pub(super) fn class_attr_at_site(
+        &self,
+        names: &NameTable,
+        i: usize,
+        cls: &ObjRef,
+        name: &str,
+        hash: i64,
+    ) -> (u8, Option<Value>) {
+        if cls.as_type().is_some()
+            && let Some(hit) =
+                names.cached_class_attr(i, cls, super::dict_version::mro_versions(cls))
+        {
+            return hit;
+        }
+        self.class_attr_at_site_missed(names, i, cls, name, hash)
+    }
+
+    /// `class_attr_at_site` when the site's cache does not answer: the shared look-up, then
+    /// remembered at the site.
+    #[inline(never)]
+    fn class_attr_at_site_missed(
         &self,
         names: &NameTable,
         i: usize,
@@ -125,9 +145,6 @@ impl Vm {
             return self.hooks_and_lookup(cls, name, hash);
         }
         let versions = super::dict_version::mro_versions(cls);
-        if let Some(hit) = names.cached_class_attr(i, cls, versions) {
-            return hit;
-        }
         let (hooks, found) = self.hooks_and_lookup(cls, name, hash);
         names.remember_class_attr(i, cls, versions, hooks, found.clone());
         (hooks, found)

@@ -279,7 +279,8 @@ impl Vm {
         }
         if let Some(Value::Obj(o)) = Some(obj)
             && let Some(d) = &o.dict
-            && self.dict_get_str_hashed(d, name, hash).is_some()
+            && d.as_dict()
+                .is_some_and(|t| t.borrow().str_position(name, hash).is_some())
         {
             return None;
         }
