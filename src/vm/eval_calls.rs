@@ -33,7 +33,7 @@ impl Vm {
         }
         self.depth += 1;
         let caller = std::mem::replace(frame, callee);
-        callers.push(caller);
+        super::eval_support::push_inline(callers, caller);
         Ok(())
     }
 

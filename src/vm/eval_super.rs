@@ -82,7 +82,7 @@ impl Vm {
         // The stack becomes what CALL_METHOD would have found with `obj` as the receiver.
         let args_at = frame.ip;
         frame.stack.pop();
-        frame.stack.push(obj);
+        super::eval_support::push_inline(&mut frame.stack, obj);
         for instr in &frame.code.instructions[args_at..args_at + nargs] {
             let v = match *instr {
                 Instr::LoadFast(i) => frame.locals[i as usize].clone(),
@@ -92,7 +92,7 @@ impl Vm {
             let Some(v) = v else {
                 unreachable!("super_call_shape checked every argument load")
             };
-            frame.stack.push(v);
+            super::eval_support::push_inline(&mut frame.stack, v);
         }
         frame.ip = args_at + nargs + 1;
         let callee = self.exact_args_function_frame(f, None, &mut frame.stack, nargs + 1);

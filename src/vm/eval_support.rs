@@ -688,3 +688,21 @@ impl Vm {
         Ok(set)
     }
 }
+
+/// `v.push(x)` with the common case (spare capacity) inlined at the call site: inside the
+/// large eval loop the optimiser leaves `Vec::push` as an out-of-line call (a frame's stack
+/// and the callers' list have their room reserved, so the fallback is rare).
+#[inline(always)]
+pub(super) fn push_inline<T>(v: &mut Vec<T>, x: T) {
+    let len = v.len();
+    if len < v.capacity() {
+        // SAFETY: `len < capacity`, so slot `len` is allocated and holds no value; it is
+        // written exactly once, then counted by `set_len`.
+        unsafe {
+            v.as_mut_ptr().add(len).write(x);
+            v.set_len(len + 1);
+        }
+    } else {
+        v.push(x);
+    }
+}
