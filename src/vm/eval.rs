@@ -7,7 +7,7 @@
 //! instruction without a push (resumed generators, fused stores) in `eval_resume.rs`.
 
 use super::eval_calls::CallOutcome;
-use super::eval_resume::{deliver, generator_returned, store_in_next_fast};
+use super::eval_resume::{deliver, store_in_next_fast};
 use super::frame::Frame;
 use super::generator::Resume;
 use super::native::Args;
@@ -595,6 +595,14 @@ impl Vm {
                         }
                         continue;
                     }
+                    // `return a + b`: RETURN_VALUE runs here, without a dispatch of its own.
+                    if let Some(&Instr::ReturnValue) = frame.code.instructions.get(frame.ip) {
+                        frame.ip += 1;
+                        if let Some(v) = tri!(self.return_from_frame(frame, callers, r)) {
+                            return Ok(Stop::Return(v));
+                        }
+                        continue;
+                    }
                     if store_in_next_fast(frame, r) {
                         self.safe_point(frame);
                     }
@@ -933,37 +941,8 @@ impl Vm {
                         Instr::ReturnConst(i) => frame.consts[i as usize].clone(),
                         _ => pop(frame),
                     };
-                    let v = match frame.constructing.take() {
-                        None => v,
-                        Some(instance) => {
-                            if !v.is_none() {
-                                let msg = format!(
-                                    "__init__() should return None, not '{}'",
-                                    self.type_name(&v)
-                                );
-                                tri!(Err(self.new_type_error(msg)))
-                            }
-                            instance
-                        }
-                    };
-                    match callers.pop() {
-                        Some(caller) => {
-                            self.depth -= 1;
-                            let mut finished = std::mem::replace(frame, caller);
-                            let inline_gen = finished.inline_gen.take();
-                            self.recycle_frame(finished);
-                            match inline_gen {
-                                None => frame.stack.push(v),
-                                Some(g) => {
-                                    self.finish_inline_generator(&g);
-                                    if let Err(value) = generator_returned(frame, v) {
-                                        tri!(Err(self.new_stop_iteration(value)))
-                                    }
-                                }
-                            }
-                            self.safe_point(frame);
-                        }
-                        None => return Ok(Stop::Return(v)),
+                    if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
+                        return Ok(Stop::Return(v));
                     }
                 }
                 Instr::MakeFunction(flags) => {

@@ -37,6 +37,52 @@ impl Vm {
         Ok(())
     }
 
+    /// RETURN_VALUE / RETURN_CONST of `v` from `frame` (an `__init__` run by a construct call
+    /// gives its instance): the caller's frame becomes `frame` with the value pushed, or
+    /// handed to the SEND / FOR_ITER that ran `frame` as an inline generator. Ok(Some(v))
+    /// when `frame` is the base frame (the eval loop returns `v`). An error is raised in
+    /// whichever frame is `frame` at that point, as the eval loop's unwinding expects.
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    pub(super) fn return_from_frame(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        v: Value,
+    ) -> PyResult<Option<Value>> {
+        let v = match frame.constructing.take() {
+            None => v,
+            Some(instance) => {
+                if !v.is_none() {
+                    let msg = format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&v)
+                    );
+                    return Err(self.new_type_error(msg));
+                }
+                instance
+            }
+        };
+        let Some(caller) = callers.pop() else {
+            return Ok(Some(v));
+        };
+        self.depth -= 1;
+        let mut finished = std::mem::replace(frame, caller);
+        let inline_gen = finished.inline_gen.take();
+        self.recycle_frame(finished);
+        match inline_gen {
+            None => super::eval_support::push_inline(&mut frame.stack, v),
+            Some(g) => {
+                self.finish_inline_generator(&g);
+                if let Err(value) = super::eval_resume::generator_returned(frame, v) {
+                    return Err(self.new_stop_iteration(value));
+                }
+            }
+        }
+        self.safe_point(frame);
+        Ok(None)
+    }
+
     /// `push_frame`'s rare cases: a call is a Ctrl-C check point too (recursion without
     /// loops), and the recursion limit.
     #[cold]
