@@ -450,30 +450,51 @@ impl DictTable {
         if self.set_mode {
             return Err((key, value));
         }
-        let at = match self.entries.get(hint) {
-            Some(Some(e))
-                if e.hash == hash
-                    && e.key.as_str().is_some_and(|k| {
-                        super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
-                    }) =>
-            {
-                Some(hint)
-            }
-            _ => self.str_index(name, hash),
+        let same = |e: &Entry| {
+            e.hash == hash
+                && e.key
+                    .as_str()
+                    .is_some_and(|k| super::attr_cache::same_text(k.as_bytes(), name.as_bytes()))
         };
-        match at {
-            Some(ix) => {
-                if let Some(e) = self.entries[ix].as_mut() {
-                    e.value = value;
-                }
-                self.version += 1;
-                Ok(ix)
-            }
-            None => {
-                self.insert_new_unchecked(Entry { hash, key, value });
-                Ok(self.entries.len() - 1)
-            }
+        if let Some(Some(e)) = self.entries.get_mut(hint)
+            && same(e)
+        {
+            e.value = value;
+            self.version += 1;
+            return Ok(hint);
         }
+        // Room first, as `insert_new_unchecked` would make it (a resize only compacts and
+        // re-indexes), then one probe finds the name's entry or the slot a new entry takes:
+        // the first free one on the probe sequence.
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.resize();
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut first_dummy = None;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                break;
+            }
+            if ix == DUMMY {
+                first_dummy.get_or_insert(i);
+            } else if let Some(e) = self.entries[ix as usize].as_mut()
+                && same(e)
+            {
+                e.value = value;
+                self.version += 1;
+                return Ok(ix as usize);
+            }
+            i = next_slot(i, &mut perturb, mask);
+        }
+        let ix = self.entries.len();
+        self.indices[first_dummy.unwrap_or(i)] = ix as i32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.used += 1;
+        self.version += 1;
+        Ok(ix)
     }
 
     /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
