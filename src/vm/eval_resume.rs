@@ -115,6 +115,6 @@ pub(super) fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
         frame.locals[j as usize] = Some(v);
         return true;
     }
-    frame.stack.push(v);
+    super::eval_fused::push(&mut frame.stack, v);
     false
 }

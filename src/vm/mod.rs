@@ -8,6 +8,7 @@ pub mod call;
 pub mod dict;
 pub mod eval;
 pub mod eval_calls;
+pub mod eval_fused;
 pub mod eval_resume;
 pub mod eval_support;
 pub mod exception;
