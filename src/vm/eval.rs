@@ -503,7 +503,7 @@ impl Vm {
                     // assignment compiles to that shape).
                     if inplace
                         && let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
-                        frame.code.instructions.get(frame.ip..frame.ip + 3)
+                            frame.code.instructions.get(frame.ip..frame.ip + 3)
                     {
                         frame.ip += 3;
                         let key = pop(frame);

@@ -1,0 +1,123 @@
+# Locals combined with the next local or constant (a <op> b, x[k], c[i]) and range loops:
+# the fast paths must fall back to the general ones with the same results and errors.
+
+
+class Loud(list):
+    def __getitem__(self, i):
+        return ("loud", super().__getitem__(i))
+
+
+def arith(a, b):
+    r = a * b
+    s = a - 1
+    t = a ** 0.5 if isinstance(a, float) else a ** 2
+    return r, s, t
+
+
+def subscripts(xs, i):
+    first = xs[0]
+    last = xs[-1]
+    picked = xs[i]
+    return first, last, picked
+
+
+def unbound_second():
+    a = 2
+    try:
+        return a + b  # noqa: F821
+    except UnboundLocalError as e:
+        return str(e)
+    b = 1
+
+
+def unbound_index(xs):
+    try:
+        return xs[i]
+    except UnboundLocalError as e:
+        return str(e)
+    i = 0
+
+
+def errors(xs, a, b):
+    out = []
+    for f in (lambda: xs[5], lambda: a / b, lambda: a // b, lambda: a % b):
+        try:
+            out.append(f())
+        except Exception as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    return out
+
+
+print(arith(3, 4), arith(2.25, 4.0), arith(2**62, 4), arith(-7, 3))
+print(subscripts([1, 2, 3], 1), subscripts((4, 5, 6), -2), subscripts("xyz", 2))
+print(subscripts(Loud([7, 8, 9]), 1))
+print(subscripts({0: "zero", -1: "minus", 3: "three"}, 3))
+print(unbound_second())
+print(unbound_index([1]))
+print(errors([1, 2], 7, 0), errors((1,), 7.0, 0.0))
+
+
+def replace_local():
+    x = "old"
+    y = [1, 2]
+    x = y[0]
+    z = y[1] * x
+    return x, z
+
+
+print(replace_local())
+print([i for i in range(10, 0, -3)], list(range(5, 5)), sum(range(-4, 4)))
+big = 2**62
+print([i - big for i in range(big, big + 3)], list(range(-big, -big - 3, -1)))
+total = 0
+for i in range(3):
+    for j in range(i + 1, 4):
+        total += i * 10 + j
+print(total)
+
+
+def item_ops(b, c, m):
+    d = b[0] - c[0]
+    p = b[1] * m
+    b[2] += d * p
+    c[2] -= b[1]
+    return d, p, b, c
+
+
+print(item_ops([1.5, 2.0, 0.0], [0.25, 1.0, 1.0], 3.0))
+print(item_ops([2**62, 2**62, 1], [-(2**62), 1, 2], 4))
+cases = [
+    ([1, 2], [3], 1),
+    ([1, 2, 3], ["x", 0, 0], 1),
+    ((1, 2, 3), [1, 2, 3], 1),
+    ([1, "s", 3], [1, 2, 3], 2),
+    ([1, 2, 3], Loud([4, 5, 6]), 2),
+    ([1, 2, [3]], [1, 2, 3], 1),
+]
+for args in cases:
+    try:
+        print(item_ops(*args))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+def augmented_errors():
+    for op in ["+", "-", "**", "//", "|"]:
+        for x, y in ((3, "s"), (None, 1.5)):
+            try:
+                exec(f"x {op}= y", {"x": x, "y": y})
+            except TypeError as e:
+                print(e)
+    xs = [1, 2, 3]
+    try:
+        xs[0] += "s"
+    except TypeError as e:
+        print(e)
+    t = (1,)
+    try:
+        t += 1
+    except TypeError as e:
+        print(e)
+
+
+augmented_errors()
