@@ -121,3 +121,30 @@ def augmented_errors():
 
 
 augmented_errors()
+
+
+def chained(a, b, big, xs, d, t):
+    out = [a * b + a * a, big + a * b, "ab" * (a * b), (a - b) * a / (b + a)]
+    for f in (lambda: 1 / (a - a), lambda: 1.0 / (b * 0.0), lambda: big * (a * b)):
+        try:
+            out.append(f())
+        except ZeroDivisionError as e:
+            out.append(str(e))
+    xs[1] -= a * b
+    xs[-1] += b * xs[0]
+    d["k"] += a * b
+    try:
+        t[0] += a * b
+    except TypeError as e:
+        out.append(str(e))
+    loud = Loud([1, 2])
+    try:
+        loud[0] += a * b
+    except TypeError as e:
+        out.append(str(e))
+    return out, xs, d
+
+
+print(chained(3, 4, 2**63 - 5, [1.5, 2, 3], {"k": 1}, (1,)))
+print(chained(2, -3, 9, [1, 2.5], {"k": 0.25}, ("x",)))
+print(chained(True, 2, 1.5, [0.5, 1], {"k": 2**70}, (None,)))

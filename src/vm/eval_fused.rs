@@ -3,10 +3,9 @@
 //! (no reference-count round trip, no push and pop), and the result goes straight into a
 //! following STORE_FAST. Anything a fast path cannot decide is left to the next instruction.
 
-use super::eval_resume::store_in_next_fast;
 use super::frame::Frame;
 use super::ops::fast_numeric_binop;
-use super::seq::item_if_plain;
+use super::seq::{item_if_plain, store_if_plain};
 use super::value::Value;
 use crate::bytecode::Instr;
 
@@ -44,128 +43,199 @@ fn grow(stack: &mut Vec<Value>) {
 }
 
 /// LOAD_FAST `i`, fused with what follows when that cannot fail or call out:
-/// `a <op> b` / `a <op> k` of two ints or floats, `x[k]` and `c[a]` of a plain list or tuple
-/// with an int index in range. Every other case pushes exactly what LOAD_FAST (and a
-/// following LOAD_FAST / LOAD_CONST it ran as well) would have pushed.
+/// `a <op> b` / `a <op> k` / `a <op> y[k]` of ints and floats, `x[k]` and `c[a]` of a plain
+/// list or tuple with an int index in range, each result carried on by `finish`. Every
+/// other case pushes exactly what LOAD_FAST (and a following LOAD_FAST / LOAD_CONST it ran
+/// as well) would have pushed.
 #[inline(always)]
 pub(super) fn load_fast(frame: &mut Frame, i: u32) -> Loaded {
-    let Some(v) = &frame.locals[i as usize] else {
+    // The fields apart, so that the instructions stay borrowed while the stack and the
+    // locals change (no re-reading of `frame.code` after each write).
+    let Frame {
+        code,
+        consts,
+        ip,
+        stack,
+        locals,
+        ..
+    } = frame;
+    let code: &[Instr] = &code.instructions;
+    let Some(v) = &locals[i as usize] else {
         return Loaded::Unbound;
     };
-    match frame.code.instructions.get(frame.ip) {
+    let at = *ip;
+    let r = match code.get(at) {
         Some(&Instr::LoadFast(j)) => {
-            // An unbound second local is left to its own LOAD_FAST, which raises.
-            if let Some(w) = &frame.locals[j as usize] {
-                // `a <op> b` of two int/float locals (nbody's `dx * dx`).
-                if let Some(&Instr::BinaryOp { op, .. }) = frame.code.instructions.get(frame.ip + 1)
-                    && let Some(r) = fast_numeric_binop(v, w, op)
-                {
-                    frame.ip += 2;
-                    return stored(frame, r);
-                }
-                let (v, w) = (v.clone(), w.clone());
-                push(&mut frame.stack, v);
-                push(&mut frame.stack, w);
-                frame.ip += 1;
+            // `a <op> b` of two number locals (nbody's `dx * dx`), `a <op> y[k]` (`dt * b[3]`).
+            if let Some((r, skipped)) = then_binop(code, at, locals, consts, v) {
+                *ip = at + skipped;
+                r
+            } else {
+                // An unbound second local is left to its own LOAD_FAST, which raises.
+                let Some(w) = &locals[j as usize] else {
+                    push(stack, v.clone());
+                    return Loaded::Pushed;
+                };
+                push(stack, v.clone());
+                push(stack, w.clone());
+                *ip = at + 1;
                 return Loaded::Pushed;
             }
         }
         Some(&Instr::LoadConst(j)) => {
-            let k = &frame.consts[j as usize];
-            match frame.code.instructions.get(frame.ip + 1) {
+            let k = &consts[j as usize];
+            match code.get(at + 1) {
                 // `x[k]` with a constant index (nbody's `b[0]`).
-                Some(&Instr::BinarySubscr) => {
-                    if let Some(item) = item_if_plain(v, k) {
-                        frame.ip += 2;
-                        // `b[0] - c[0]`, `b[6] * mag`: the operation at once.
-                        if let Some((r, skipped)) = then_binop(frame, &item) {
-                            frame.ip += skipped;
-                            return stored(frame, r);
+                Some(&Instr::BinarySubscr) if let Some(item) = item_if_plain(v, k) => {
+                    // `b[0] - c[0]`, `b[6] * mag`: the operation at once.
+                    match then_binop(code, at + 2, locals, consts, &item) {
+                        Some((r, skipped)) => {
+                            *ip = at + 2 + skipped;
+                            r
                         }
-                        return stored(frame, item);
+                        None => {
+                            *ip = at + 2;
+                            item
+                        }
                     }
                 }
                 // `x <op> k` of numbers (`i + 1`, `k % 3`).
-                Some(&Instr::BinaryOp { op, .. }) => {
-                    if let Some(r) = fast_numeric_binop(v, k, op) {
-                        frame.ip += 2;
-                        return stored(frame, r);
-                    }
+                Some(&Instr::BinaryOp { op, .. }) if let Some(r) = fast_numeric_binop(v, k, op) => {
+                    *ip = at + 2;
+                    r
                 }
                 // `x[k] op= ...` (`b[3] -= dx * cm`): `x, k` and the item `x[k]` pushed at
                 // once, skipping `COPY 2; COPY 2; BINARY_SUBSCR`.
-                Some(&Instr::Copy(2)) => {
+                Some(&Instr::Copy(2))
                     if let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
-                        frame.code.instructions.get(frame.ip + 2..frame.ip + 4)
-                        && let Some(item) = item_if_plain(v, k)
-                    {
-                        let (v, k) = (v.clone(), k.clone());
-                        push(&mut frame.stack, v);
-                        push(&mut frame.stack, k);
-                        push(&mut frame.stack, item);
-                        frame.ip += 4;
-                        return Loaded::Pushed;
-                    }
+                        code.get(at + 2..at + 4)
+                        && let Some(item) = item_if_plain(v, k) =>
+                {
+                    push(stack, v.clone());
+                    push(stack, k.clone());
+                    push(stack, item);
+                    *ip = at + 4;
+                    return Loaded::Pushed;
                 }
-                _ => {}
+                _ => {
+                    push(stack, v.clone());
+                    push(stack, k.clone());
+                    *ip = at + 1;
+                    return Loaded::Pushed;
+                }
             }
-            let (v, k) = (v.clone(), k.clone());
-            push(&mut frame.stack, v);
-            push(&mut frame.stack, k);
-            frame.ip += 1;
-            return Loaded::Pushed;
         }
         // `c[i]` with the index just loaded (`bodies[j]`, `a[i]`).
-        Some(&Instr::BinarySubscr) => {
-            if let Some(c) = frame.stack.last()
-                && let Some(item) = item_if_plain(c, v)
-            {
-                frame.ip += 1;
-                let container = super::eval::pop(frame);
-                let r = stored(frame, item);
-                drop(container);
-                return r;
-            }
+        Some(&Instr::BinarySubscr)
+            if let Some(c) = stack.last()
+                && let Some(item) = item_if_plain(c, v) =>
+        {
+            *ip = at + 1;
+            drop(stack.pop());
+            item
         }
-        _ => {}
+        _ => {
+            push(stack, v.clone());
+            return Loaded::Pushed;
+        }
+    };
+    finish_with(code, ip, stack, locals, consts, r)
+}
+
+/// Carries on with `r`, a value just computed but not pushed, through the instructions at
+/// `ip` that cannot fail or call out with it: BINARY_OP of the number below it on the stack
+/// (`dx * dx + dy * dy`, `dt / (d2 * d2 ** 0.5)`), `<op> y` / `<op> y[k]` as in
+/// `then_binop`, the store `SWAP 3; SWAP 2; STORE_SUBSCR` into a plain list
+/// (`b[3] -= dx * cm`) and STORE_FAST. Pushes the value where none applies.
+#[inline(always)]
+fn finish_with(
+    code: &[Instr],
+    ip: &mut usize,
+    stack: &mut Vec<Value>,
+    locals: &mut [Option<Value>],
+    consts: &[Value],
+    r: Value,
+) -> Loaded {
+    let mut r = r;
+    let mut at = *ip;
+    loop {
+        match code.get(at) {
+            Some(&Instr::StoreFast(j)) => {
+                *ip = at + 1;
+                locals[j as usize] = Some(r);
+                return Loaded::Stored;
+            }
+            Some(&Instr::BinaryOp { op, .. }) => {
+                let Some(a) = stack.last() else { break };
+                let Some(v) = fast_numeric_binop(a, &r, op) else {
+                    break;
+                };
+                at += 1;
+                // `a` is an int or a float (fast_numeric_binop took it): it owns nothing,
+                // so forgetting it instead of dropping it skips the drop's type test.
+                debug_assert!(matches!(a, Value::Int(_) | Value::Float(_)));
+                std::mem::forget(stack.pop());
+                r = v;
+            }
+            Some(&Instr::Swap(3))
+                if let Some(&[Instr::Swap(2), Instr::StoreSubscr]) = code.get(at + 1..at + 3)
+                    && let [.., container, key] = &stack[..] =>
+            {
+                match store_if_plain(container, key, r) {
+                    Ok(()) => {
+                        *ip = at + 3;
+                        let key = stack.pop();
+                        let container = stack.pop();
+                        drop((key, container));
+                        return Loaded::Stored;
+                    }
+                    Err(v) => {
+                        r = v;
+                        break;
+                    }
+                }
+            }
+            Some(&Instr::LoadFast(_)) => {
+                let Some((v, skipped)) = then_binop(code, at, locals, consts, &r) else {
+                    break;
+                };
+                at += skipped;
+                r = v;
+            }
+            _ => break,
+        }
     }
-    let v = v.clone();
-    push(&mut frame.stack, v);
+    *ip = at;
+    push(stack, r);
     Loaded::Pushed
 }
 
-/// With `a` just computed (not pushed yet), `<operand> BINARY_OP` at `frame.ip`, where the
-/// operand is a local `y` or an item `y[k]` of a plain list or tuple with a constant index
-/// and the operation one of `fast_numeric_binop`'s: `a <op> operand` and how many
-/// instructions it covers. None (nothing consumed) for anything else.
+/// With `a` just computed (not pushed), `<operand> BINARY_OP` at `at`, where the operand is
+/// a local `y` or an item `y[k]` of a plain list or tuple with a constant index and the
+/// operation one of `fast_numeric_binop`'s: `a <op> operand` and how many instructions it
+/// covers. None (nothing consumed) for anything else.
 #[inline(always)]
-fn then_binop(frame: &Frame, a: &Value) -> Option<(Value, usize)> {
-    let code = &frame.code.instructions;
-    let ip = frame.ip;
-    let &Instr::LoadFast(j) = code.get(ip)? else {
+fn then_binop(
+    code: &[Instr],
+    at: usize,
+    locals: &[Option<Value>],
+    consts: &[Value],
+    a: &Value,
+) -> Option<(Value, usize)> {
+    let &Instr::LoadFast(j) = code.get(at)? else {
         return None;
     };
-    let y = frame.locals[j as usize].as_ref()?;
-    match *code.get(ip + 1)? {
+    let y = locals[j as usize].as_ref()?;
+    match *code.get(at + 1)? {
         Instr::BinaryOp { op, .. } => Some((fast_numeric_binop(a, y, op)?, 2)),
         Instr::LoadConst(k) => {
-            let &[Instr::BinarySubscr, Instr::BinaryOp { op, .. }] = code.get(ip + 2..ip + 4)?
+            let &[Instr::BinarySubscr, Instr::BinaryOp { op, .. }] = code.get(at + 2..at + 4)?
             else {
                 return None;
             };
-            let item = item_if_plain(y, &frame.consts[k as usize])?;
+            let item = item_if_plain(y, &consts[k as usize])?;
             Some((fast_numeric_binop(a, &item, op)?, 4))
         }
         _ => None,
-    }
-}
-
-/// `store_in_next_fast` as a `Loaded`.
-#[inline(always)]
-fn stored(frame: &mut Frame, v: Value) -> Loaded {
-    if store_in_next_fast(frame, v) {
-        Loaded::Stored
-    } else {
-        Loaded::Pushed
     }
 }

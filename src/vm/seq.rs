@@ -93,7 +93,7 @@ fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
 
 /// `container[key] = value` when it needs no method call and cannot fail: an exact list
 /// and an int index in range. `Err(value)` (nothing stored): take the general path.
-#[inline]
+#[inline(always)]
 pub fn store_if_plain(container: &Value, key: &Value, value: Value) -> Result<(), Value> {
     let (Value::Obj(o), Value::Int(i)) = (container, key) else {
         return Err(value);
