@@ -148,3 +148,24 @@ def chained(a, b, big, xs, d, t):
 print(chained(3, 4, 2**63 - 5, [1.5, 2, 3], {"k": 1}, (1,)))
 print(chained(2, -3, 9, [1, 2.5], {"k": 0.25}, ("x",)))
 print(chained(True, 2, 1.5, [0.5, 1], {"k": 2**70}, (None,)))
+
+
+def stack_operand(n, k, s):
+    total = 0
+    for i in range(n):
+        for j in range(3):
+            total = (total + i * j) % k
+    out = [total, (2**63 - 1 + n) % k, s + str(n), [n] * n, (n + 0.5) ** 2 % 7]
+    for zero in (0, 0.0):
+        try:
+            out.append((total + n) % zero)
+        except ZeroDivisionError as e:
+            out.append(str(e))
+    try:
+        out.append(s + n)
+    except TypeError as e:
+        out.append(str(e))
+    return out
+
+
+print(stack_operand(5, 1000003, "s"), stack_operand(3, -7, "t"), stack_operand(2, 2.5, "u"))

@@ -134,6 +134,15 @@ pub(super) fn load_fast(frame: &mut Frame, i: u32) -> Loaded {
             drop(stack.pop());
             item
         }
+        // `<expr> <op> b` of numbers (`total + i * j`'s `i * j`, then the `+`).
+        Some(&Instr::BinaryOp { op, .. })
+            if let Some(a) = stack.last()
+                && let Some(r) = fast_numeric_binop(a, v, op) =>
+        {
+            *ip = at + 1;
+            forget_number(stack.pop());
+            r
+        }
         _ => {
             push(stack, v.clone());
             return Loaded::Pushed;
@@ -171,10 +180,7 @@ fn finish_with(
                     break;
                 };
                 at += 1;
-                // `a` is an int or a float (fast_numeric_binop took it): it owns nothing,
-                // so forgetting it instead of dropping it skips the drop's type test.
-                debug_assert!(matches!(a, Value::Int(_) | Value::Float(_)));
-                std::mem::forget(stack.pop());
+                forget_number(stack.pop());
                 r = v;
             }
             Some(&Instr::Swap(3))
@@ -200,6 +206,17 @@ fn finish_with(
                     break;
                 };
                 at += skipped;
+                r = v;
+            }
+            // `... % 1000003`, `... ** 0.5`.
+            Some(&Instr::LoadConst(k)) => {
+                let Some(&Instr::BinaryOp { op, .. }) = code.get(at + 1) else {
+                    break;
+                };
+                let Some(v) = fast_numeric_binop(&r, &consts[k as usize], op) else {
+                    break;
+                };
+                at += 2;
                 r = v;
             }
             _ => break,
@@ -238,4 +255,12 @@ fn then_binop(
         }
         _ => None,
     }
+}
+
+/// Discards an operand that fast_numeric_binop took, so an int or a float: it owns nothing,
+/// and forgetting it instead of dropping it skips the drop's type test.
+#[inline(always)]
+fn forget_number(v: Option<Value>) {
+    debug_assert!(matches!(v, Some(Value::Int(_) | Value::Float(_))));
+    std::mem::forget(v);
 }
