@@ -169,3 +169,24 @@ def stack_operand(n, k, s):
 
 
 print(stack_operand(5, 1000003, "s"), stack_operand(3, -7, "t"), stack_operand(2, 2.5, "u"))
+
+
+def whole_statement(xs, a, y):
+    xs[0] += a
+    xs[-1] -= a * y[1]
+    xs[1] *= a + y[0]
+    xs[0] /= a
+    return xs
+
+
+print(whole_statement([1, 2, 3], 2, [0.5, 4]), whole_statement([2**62, 3, 2**62], 2**62, [1, 1]))
+print(whole_statement([1.5, -2.0, 0.25], 0.5, [1, 2]))
+for bad in ([1, 2, "s"], (1, 2, 3), ["a", "b", 1]):
+    try:
+        print(whole_statement(bad, 2, [1, 2]))
+    except TypeError as e:
+        print(type(e).__name__, e, bad)
+try:
+    whole_statement([1, 2, 3], 0, [1, 2])
+except ZeroDivisionError as e:
+    print(e)

@@ -111,6 +111,24 @@ pub(super) fn load_fast(frame: &mut Frame, i: u32) -> Loaded {
                         code.get(at + 2..at + 4)
                         && let Some(item) = item_if_plain(v, k) =>
                 {
+                    // The whole statement when its right side is `a`, `a <op> y` or
+                    // `a <op> y[k]` of numbers: nothing pushed.
+                    if let Some((r, end)) = augmented_item(code, at + 4, locals, consts, &item) {
+                        match store_if_plain(v, k, r) {
+                            Ok(()) => {
+                                *ip = end;
+                                return Loaded::Stored;
+                            }
+                            // Not a plain list (a tuple): SWAP 3; SWAP 2; STORE_SUBSCR raise.
+                            Err(r) => {
+                                push(stack, v.clone());
+                                push(stack, k.clone());
+                                push(stack, r);
+                                *ip = end - 3;
+                                return Loaded::Pushed;
+                            }
+                        }
+                    }
                     push(stack, v.clone());
                     push(stack, k.clone());
                     push(stack, item);
@@ -225,6 +243,38 @@ fn finish_with(
     *ip = at;
     push(stack, r);
     Loaded::Pushed
+}
+
+/// For `x[k] op= <rhs>` with `item` = `x[k]` loaded and `at` just past its
+/// `BINARY_SUBSCR`: when `<rhs>` is a local `a`, `a <op> y` or `a <op> y[k]` (as in
+/// `then_binop`) and it and `item <op>= rhs` are numbers `fast_numeric_binop` combines, the
+/// new value and the position just past `SWAP 3; SWAP 2; STORE_SUBSCR`.
+#[inline(always)]
+fn augmented_item(
+    code: &[Instr],
+    at: usize,
+    locals: &[Option<Value>],
+    consts: &[Value],
+    item: &Value,
+) -> Option<(Value, usize)> {
+    let &Instr::LoadFast(a) = code.get(at)? else {
+        return None;
+    };
+    let a = locals[a as usize].as_ref()?;
+    let (rhs, at) = match then_binop(code, at + 1, locals, consts, a) {
+        Some((rhs, skipped)) => (rhs, at + 1 + skipped),
+        None => (a.clone(), at + 1),
+    };
+    let &[
+        Instr::BinaryOp { op, inplace: true },
+        Instr::Swap(3),
+        Instr::Swap(2),
+        Instr::StoreSubscr,
+    ] = code.get(at..at + 4)?
+    else {
+        return None;
+    };
+    Some((fast_numeric_binop(item, &rhs, op)?, at + 4))
 }
 
 /// With `a` just computed (not pushed), `<operand> BINARY_OP` at `at`, where the operand is
