@@ -190,3 +190,22 @@ try:
     whole_statement([1, 2, 3], 0, [1, 2])
 except ZeroDivisionError as e:
     print(e)
+
+
+def nested(a, b, c, d, xs):
+    s = a * a + b * b + c * xs[1]
+    t = a * b - c * d
+    try:
+        u = a * b / (c - d)
+    except ZeroDivisionError as e:
+        u = str(e)
+    return s, t, u
+
+
+print(nested(3, 4, 5, 5, [0, 2]), nested(2**40, 2**31, 2**62, 2, [1, 2**62]))
+print(nested(1.5, 2, 0.5, 0.25, [1, 2.0]))
+for args in ((2, 3, "x", 2, [1, 2]), (2, 3, [1], 2, [1, 2]), (None, 1, 2, 3, [1, 2])):
+    try:
+        print(nested(*args))
+    except TypeError as e:
+        print(e)

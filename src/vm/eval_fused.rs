@@ -219,11 +219,24 @@ fn finish_with(
                     }
                 }
             }
-            Some(&Instr::LoadFast(_)) => {
-                let Some((v, skipped)) = then_binop(code, at, locals, consts, &r) else {
+            Some(&Instr::LoadFast(p)) => {
+                if let Some((v, skipped)) = then_binop(code, at, locals, consts, &r) {
+                    at += skipped;
+                    r = v;
+                    continue;
+                }
+                // `r <op> (p <op> q)`, `r <op> (p <op> q[k])` (`dx * dx + dy * dy`).
+                let Some(p) = &locals[p as usize] else { break };
+                let Some((operand, skipped)) = then_binop(code, at + 1, locals, consts, p) else {
                     break;
                 };
-                at += skipped;
+                let Some(&Instr::BinaryOp { op, .. }) = code.get(at + 1 + skipped) else {
+                    break;
+                };
+                let Some(v) = fast_numeric_binop(&r, &operand, op) else {
+                    break;
+                };
+                at += skipped + 2;
                 r = v;
             }
             // `... % 1000003`, `... ** 0.5`.
