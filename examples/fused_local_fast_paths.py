@@ -209,3 +209,20 @@ for args in ((2, 3, "x", 2, [1, 2]), (2, 3, [1], 2, [1, 2]), (None, 1, 2, 3, [1,
         print(nested(*args))
     except TypeError as e:
         print(e)
+
+
+def unbound_third():
+    a, b = 1, 2
+    try:
+        return a, b, c  # noqa: F821
+    except UnboundLocalError as e:
+        return str(e)
+    c = 3
+
+
+def three_locals(dt, d2, s):
+    mag = dt / (d2 * d2**0.5)
+    return mag, (dt, d2, s), [s, dt, d2]
+
+
+print(unbound_third(), three_locals(0.01, 4.0, "s"), three_locals(1, 4, None))

@@ -60,111 +60,119 @@ pub(super) fn load_fast(frame: &mut Frame, i: u32) -> Loaded {
         ..
     } = frame;
     let code: &[Instr] = &code.instructions;
-    let Some(v) = &locals[i as usize] else {
-        return Loaded::Unbound;
-    };
-    let at = *ip;
-    let r = match code.get(at) {
-        Some(&Instr::LoadFast(j)) => {
-            // `a <op> b` of two number locals (nbody's `dx * dx`), `a <op> y[k]` (`dt * b[3]`).
-            if let Some((r, skipped)) = then_binop(code, at, locals, consts, v) {
-                *ip = at + skipped;
-                r
-            } else {
-                // An unbound second local is left to its own LOAD_FAST, which raises.
-                let Some(w) = &locals[j as usize] else {
+    let mut i = i;
+    // Runs again for a following LOAD_FAST of a bound local that nothing fuses with this
+    // one (`dt / (d2 * d2 ** 0.5)`'s `d2` after `dt`): only the first local can be unbound.
+    let r = loop {
+        let Some(v) = &locals[i as usize] else {
+            return Loaded::Unbound;
+        };
+        let at = *ip;
+        break match code.get(at) {
+            Some(&Instr::LoadFast(j)) => {
+                // `a <op> b` of two number locals (nbody's `dx * dx`), `a <op> y[k]` (`dt * b[3]`).
+                if let Some((r, skipped)) = then_binop(code, at, locals, consts, v) {
+                    *ip = at + skipped;
+                    r
+                } else {
+                    // An unbound second local is left to its own LOAD_FAST, which raises.
+                    if locals[j as usize].is_none() {
+                        push(stack, v.clone());
+                        return Loaded::Pushed;
+                    }
                     push(stack, v.clone());
-                    return Loaded::Pushed;
-                };
-                push(stack, v.clone());
-                push(stack, w.clone());
+                    *ip = at + 1;
+                    i = j;
+                    continue;
+                }
+            }
+            Some(&Instr::LoadConst(j)) => {
+                let k = &consts[j as usize];
+                match code.get(at + 1) {
+                    // `x[k]` with a constant index (nbody's `b[0]`).
+                    Some(&Instr::BinarySubscr) if let Some(item) = item_if_plain(v, k) => {
+                        // `b[0] - c[0]`, `b[6] * mag`: the operation at once.
+                        match then_binop(code, at + 2, locals, consts, &item) {
+                            Some((r, skipped)) => {
+                                *ip = at + 2 + skipped;
+                                r
+                            }
+                            None => {
+                                *ip = at + 2;
+                                item
+                            }
+                        }
+                    }
+                    // `x <op> k` of numbers (`i + 1`, `k % 3`).
+                    Some(&Instr::BinaryOp { op, .. })
+                        if let Some(r) = fast_numeric_binop(v, k, op) =>
+                    {
+                        *ip = at + 2;
+                        r
+                    }
+                    // `x[k] op= ...` (`b[3] -= dx * cm`): `x, k` and the item `x[k]` pushed at
+                    // once, skipping `COPY 2; COPY 2; BINARY_SUBSCR`.
+                    Some(&Instr::Copy(2))
+                        if let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
+                            code.get(at + 2..at + 4)
+                            && let Some(item) = item_if_plain(v, k) =>
+                    {
+                        // The whole statement when its right side is `a`, `a <op> y` or
+                        // `a <op> y[k]` of numbers: nothing pushed.
+                        if let Some((r, end)) = augmented_item(code, at + 4, locals, consts, &item)
+                        {
+                            match store_if_plain(v, k, r) {
+                                Ok(()) => {
+                                    *ip = end;
+                                    return Loaded::Stored;
+                                }
+                                // Not a plain list (a tuple): SWAP 3; SWAP 2; STORE_SUBSCR raise.
+                                Err(r) => {
+                                    push(stack, v.clone());
+                                    push(stack, k.clone());
+                                    push(stack, r);
+                                    *ip = end - 3;
+                                    return Loaded::Pushed;
+                                }
+                            }
+                        }
+                        push(stack, v.clone());
+                        push(stack, k.clone());
+                        push(stack, item);
+                        *ip = at + 4;
+                        return Loaded::Pushed;
+                    }
+                    _ => {
+                        push(stack, v.clone());
+                        push(stack, k.clone());
+                        *ip = at + 1;
+                        return Loaded::Pushed;
+                    }
+                }
+            }
+            // `c[i]` with the index just loaded (`bodies[j]`, `a[i]`).
+            Some(&Instr::BinarySubscr)
+                if let Some(c) = stack.last()
+                    && let Some(item) = item_if_plain(c, v) =>
+            {
                 *ip = at + 1;
+                drop(stack.pop());
+                item
+            }
+            // `<expr> <op> b` of numbers (`total + i * j`'s `i * j`, then the `+`).
+            Some(&Instr::BinaryOp { op, .. })
+                if let Some(a) = stack.last()
+                    && let Some(r) = fast_numeric_binop(a, v, op) =>
+            {
+                *ip = at + 1;
+                forget_number(stack.pop());
+                r
+            }
+            _ => {
+                push(stack, v.clone());
                 return Loaded::Pushed;
             }
-        }
-        Some(&Instr::LoadConst(j)) => {
-            let k = &consts[j as usize];
-            match code.get(at + 1) {
-                // `x[k]` with a constant index (nbody's `b[0]`).
-                Some(&Instr::BinarySubscr) if let Some(item) = item_if_plain(v, k) => {
-                    // `b[0] - c[0]`, `b[6] * mag`: the operation at once.
-                    match then_binop(code, at + 2, locals, consts, &item) {
-                        Some((r, skipped)) => {
-                            *ip = at + 2 + skipped;
-                            r
-                        }
-                        None => {
-                            *ip = at + 2;
-                            item
-                        }
-                    }
-                }
-                // `x <op> k` of numbers (`i + 1`, `k % 3`).
-                Some(&Instr::BinaryOp { op, .. }) if let Some(r) = fast_numeric_binop(v, k, op) => {
-                    *ip = at + 2;
-                    r
-                }
-                // `x[k] op= ...` (`b[3] -= dx * cm`): `x, k` and the item `x[k]` pushed at
-                // once, skipping `COPY 2; COPY 2; BINARY_SUBSCR`.
-                Some(&Instr::Copy(2))
-                    if let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
-                        code.get(at + 2..at + 4)
-                        && let Some(item) = item_if_plain(v, k) =>
-                {
-                    // The whole statement when its right side is `a`, `a <op> y` or
-                    // `a <op> y[k]` of numbers: nothing pushed.
-                    if let Some((r, end)) = augmented_item(code, at + 4, locals, consts, &item) {
-                        match store_if_plain(v, k, r) {
-                            Ok(()) => {
-                                *ip = end;
-                                return Loaded::Stored;
-                            }
-                            // Not a plain list (a tuple): SWAP 3; SWAP 2; STORE_SUBSCR raise.
-                            Err(r) => {
-                                push(stack, v.clone());
-                                push(stack, k.clone());
-                                push(stack, r);
-                                *ip = end - 3;
-                                return Loaded::Pushed;
-                            }
-                        }
-                    }
-                    push(stack, v.clone());
-                    push(stack, k.clone());
-                    push(stack, item);
-                    *ip = at + 4;
-                    return Loaded::Pushed;
-                }
-                _ => {
-                    push(stack, v.clone());
-                    push(stack, k.clone());
-                    *ip = at + 1;
-                    return Loaded::Pushed;
-                }
-            }
-        }
-        // `c[i]` with the index just loaded (`bodies[j]`, `a[i]`).
-        Some(&Instr::BinarySubscr)
-            if let Some(c) = stack.last()
-                && let Some(item) = item_if_plain(c, v) =>
-        {
-            *ip = at + 1;
-            drop(stack.pop());
-            item
-        }
-        // `<expr> <op> b` of numbers (`total + i * j`'s `i * j`, then the `+`).
-        Some(&Instr::BinaryOp { op, .. })
-            if let Some(a) = stack.last()
-                && let Some(r) = fast_numeric_binop(a, v, op) =>
-        {
-            *ip = at + 1;
-            forget_number(stack.pop());
-            r
-        }
-        _ => {
-            push(stack, v.clone());
-            return Loaded::Pushed;
-        }
+        };
     };
     finish_with(code, ip, stack, locals, consts, r)
 }
