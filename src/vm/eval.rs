@@ -7,6 +7,7 @@
 //! instruction without a push (resumed generators, fused stores) in `eval_resume.rs`.
 
 use super::eval_calls::CallOutcome;
+use super::eval_fused::Loaded;
 use super::eval_resume::{deliver, store_in_next_fast};
 use super::frame::Frame;
 use super::generator::Resume;
@@ -241,95 +242,10 @@ impl Vm {
                     let v = k.clone();
                     frame.stack.push(v);
                 }
-                Instr::LoadFast(i) => match &frame.locals[i as usize] {
-                    Some(v) => {
-                        let v = v.clone();
-                        frame.stack.push(v);
-                        // The next load runs here without a dispatch of its own (CPython
-                        // 3.13's LOAD_FAST_LOAD_FAST idea); an unbound local is left to the
-                        // LOAD_FAST arm, which raises.
-                        match frame.code.instructions.get(frame.ip) {
-                            Some(&Instr::LoadFast(j)) => {
-                                if let Some(w) = &frame.locals[j as usize] {
-                                    // `a <op> b` of two int/float locals (nbody's `dx * dx`):
-                                    // the result replaces `a`, BINARY_OP is skipped.
-                                    if let Some(&Instr::BinaryOp { op, .. }) =
-                                        frame.code.instructions.get(frame.ip + 1)
-                                        && let Some(top) = frame.stack.last_mut()
-                                        && let Some(r) = super::ops::fast_numeric_binop(top, w, op)
-                                    {
-                                        frame.stack.pop();
-                                        frame.ip += 2;
-                                        if store_in_next_fast(frame, r) {
-                                            self.safe_point(frame);
-                                        }
-                                    } else {
-                                        let w = w.clone();
-                                        frame.stack.push(w);
-                                        frame.ip += 1;
-                                    }
-                                }
-                            }
-                            // `c[i]` with the index just loaded (`bodies[j]`, `a[i]`).
-                            Some(&Instr::BinarySubscr) => {
-                                let len = frame.stack.len();
-                                if len >= 2
-                                    && let Some(item) = super::seq::item_if_plain(
-                                        &frame.stack[len - 2],
-                                        &frame.stack[len - 1],
-                                    )
-                                {
-                                    frame.stack.pop();
-                                    frame.stack[len - 2] = item;
-                                    frame.ip += 1;
-                                }
-                            }
-                            Some(&Instr::LoadConst(j)) => {
-                                let w = &frame.consts[j as usize];
-                                match frame.code.instructions.get(frame.ip + 1) {
-                                    // `x[k]` with a constant index into a plain list or tuple
-                                    // (nbody's `b[0]`): the item replaces `x` and
-                                    // BINARY_SUBSCR is skipped (it could not have failed).
-                                    Some(&Instr::BinarySubscr)
-                                        if let Some(top) = frame.stack.last_mut()
-                                            && let Some(item) =
-                                                super::seq::item_if_plain(top, w) =>
-                                    {
-                                        *top = item;
-                                        frame.ip += 2;
-                                    }
-                                    // `if n < 2:` and the like: one dispatch.
-                                    Some(&Instr::CompareOp(op))
-                                        if super::eval_compare_jump::int_compare_const_and_jump(
-                                            &mut frame.stack,
-                                            &mut frame.ip,
-                                            &frame.code.instructions,
-                                            w,
-                                            op,
-                                        ) => {}
-                                    // `x <op> k` of numbers (`i + 1`, `k % 3`): as above.
-                                    Some(&Instr::BinaryOp { op, .. })
-                                        if let Some(top) = frame.stack.last_mut()
-                                            && let Some(r) =
-                                                super::ops::fast_numeric_binop(top, w, op) =>
-                                    {
-                                        frame.stack.pop();
-                                        frame.ip += 2;
-                                        if store_in_next_fast(frame, r) {
-                                            self.safe_point(frame);
-                                        }
-                                    }
-                                    _ => {
-                                        let w = w.clone();
-                                        frame.stack.push(w);
-                                        frame.ip += 1;
-                                    }
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    None => {
+                Instr::LoadFast(i) => match super::eval_fused::load_fast(frame, i) {
+                    Loaded::Pushed => {}
+                    Loaded::Stored => self.safe_point(frame),
+                    Loaded::Unbound => {
                         let name = frame.code.varnames[i as usize].clone();
                         tri!(Err(self.unbound_local(&name)))
                     }
@@ -583,9 +499,11 @@ impl Vm {
                         None => tri!(self.binary_op(&a, &b, op)),
                     };
                     // `c[k] op= v`: the result goes straight into `c[k]` (SWAP 3; SWAP 2;
-                    // STORE_SUBSCR below `c, k` do nothing else).
-                    if let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
-                        frame.code.instructions.get(frame.ip..frame.ip + 3)
+                    // STORE_SUBSCR below `c, k` do nothing else; only an augmented
+                    // assignment compiles to that shape).
+                    if inplace
+                        && let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
+                            frame.code.instructions.get(frame.ip..frame.ip + 3)
                     {
                         frame.ip += 3;
                         let key = pop(frame);
@@ -908,7 +826,10 @@ impl Vm {
                 Instr::ForIter(t) => {
                     // Built-in iterators (range, list, ...) first: they are stepped in place.
                     let next = match top(frame).payload() {
-                        Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
+                        Some(Payload::Iterator(st)) => match super::seq::range_step(st) {
+                            Some(next) => next,
+                            None => tri!(self.iterator_step(st)),
+                        },
                         _ => {
                             let it = top(frame).clone();
                             if let Some((gen_frame, resumed)) =

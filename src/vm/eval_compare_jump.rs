@@ -8,22 +8,19 @@ use crate::ast::CmpOp;
 use crate::bytecode::Instr;
 
 /// `LOAD_FAST x; LOAD_CONST k; COMPARE_OP op; POP_JUMP_IF_FALSE/TRUE t` of an int local
-/// and an int constant (`if n < 2:`, `while i < 10:`), run at LOAD_CONST with `x` already
-/// on top of `stack` and `ip` (the frame's) at LOAD_CONST, `instructions` the frame's code:
-/// `x` is popped and the jump taken or not, the bool never made. False (nothing changed)
+/// and an int constant (`if n < 2:`, `while i < 10:`), run at LOAD_FAST with `x` the local
+/// (not pushed) and `ip` (the frame's) at LOAD_CONST, `instructions` the frame's code: the
+/// jump is taken or not and nothing is pushed, the bool never made. False (nothing changed)
 /// for any other shape or type.
 #[inline(always)]
 pub(super) fn int_compare_const_and_jump(
-    stack: &mut Vec<Value>,
+    x: &Value,
     ip: &mut usize,
     instructions: &[Instr],
     k: &Value,
     op: CmpOp,
 ) -> bool {
-    let &Value::Int(y) = k else {
-        return false;
-    };
-    let Some(&Value::Int(x)) = stack.last() else {
+    let (&Value::Int(x), &Value::Int(y)) = (x, k) else {
         return false;
     };
     let jump_at = *ip + 2;
@@ -41,8 +38,6 @@ pub(super) fn int_compare_const_and_jump(
         CmpOp::NotEq => x != y,
         _ => return false,
     };
-    // An int owns nothing: shortening the stack drops nothing.
-    stack.pop();
     *ip = if truth == jump_if {
         target as usize
     } else {

@@ -891,6 +891,18 @@ impl Vm {
 
     /// `a op b` with full dunder dispatch.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: Operator) -> PyResult<Value> {
+        self.binary_op_for(a, b, op, false)
+    }
+
+    /// `binary_op`, or the fallback of an augmented assignment (`inplace`: its TypeError
+    /// names the operator as `+=`).
+    fn binary_op_for(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: Operator,
+        inplace: bool,
+    ) -> PyResult<Value> {
         if let Some(v) = fast_numeric_binop(a, b, op) {
             return Ok(v);
         }
@@ -903,7 +915,7 @@ impl Vm {
             if let Some(v) = self.native_binop(a, b, op)? {
                 return Ok(v);
             }
-            return Err(self.binop_type_error(a, b, op));
+            return Err(self.binop_type_error(a, b, op, inplace));
         }
         let (name, rname, _, sym) = op_names(op);
         let ta = self.type_of(a);
@@ -949,15 +961,16 @@ impl Vm {
             let (seq, count) = if is_seq(a) { (a, b) } else { (b, a) };
             if is_seq(seq) && self.user_dunder(count, "__index__").is_some() {
                 let n = self.index_value(count)?;
-                return self.binary_op(seq, &Value::Int(n), op);
+                return self.binary_op_for(seq, &Value::Int(n), op, inplace);
             }
         }
-        Err(self.binop_type_error(a, b, op))
+        Err(self.binop_type_error(a, b, op, inplace))
     }
 
     /// The TypeError for an unsupported binary operation, with CPython's special wording
-    /// for sequence concatenation and repetition.
-    fn binop_type_error(&self, a: &Value, b: &Value, op: Operator) -> ObjRef {
+    /// for sequence concatenation and repetition (`inplace`: an augmented assignment's,
+    /// whose operator reads `+=`, `**=`, ...).
+    fn binop_type_error(&self, a: &Value, b: &Value, op: Operator, inplace: bool) -> ObjRef {
         let is_seq = |v: &Value| {
             matches!(
                 v.payload(),
@@ -979,6 +992,10 @@ impl Vm {
             ));
         }
         let (_, _, _, sym) = op_names(op);
+        if inplace {
+            let sym = if op == Operator::Pow { "**" } else { sym };
+            return self.unsupported_operands(&format!("{sym}="), a, b);
+        }
         self.unsupported_operands(sym, a, b)
     }
 
@@ -1008,7 +1025,7 @@ impl Vm {
                 }
             }
         }
-        self.binary_op(a, b, op)
+        self.binary_op_for(a, b, op, true)
     }
 
     /// Unary `-`, `+`, `~`.

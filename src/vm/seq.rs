@@ -68,9 +68,32 @@ pub fn item_if_plain(container: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// One step of a range iterator, inline in FOR_ITER: `Some(next)` (`next` as
+/// `iterator_step` gives it) when `cell` is a range iterator, None for any other iterator.
+#[inline(always)]
+pub fn range_step(cell: &RefCell<IterState>) -> Option<Option<Value>> {
+    let mut st = cell.try_borrow_mut().ok()?;
+    let IterState::Range { next, stop, step } = &mut *st else {
+        return None;
+    };
+    Some(range_next(next, *stop, *step))
+}
+
+/// The next value of a range iterator at `next` (advanced past it), None when exhausted.
+#[inline(always)]
+fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
+    if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
+        let v = *next;
+        *next = next.saturating_add(step);
+        Some(Value::Int(v))
+    } else {
+        None
+    }
+}
+
 /// `container[key] = value` when it needs no method call and cannot fail: an exact list
 /// and an int index in range. `Err(value)` (nothing stored): take the general path.
-#[inline]
+#[inline(always)]
 pub fn store_if_plain(container: &Value, key: &Value, value: Value) -> Result<(), Value> {
     let (Value::Obj(o), Value::Int(i)) = (container, key) else {
         return Err(value);
@@ -507,15 +530,7 @@ impl Vm {
                     }
                 }
             }
-            IterState::Range { next, stop, step } => {
-                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                    let v = *next;
-                    *next = next.saturating_add(*step);
-                    Ok(Some(Value::Int(v)))
-                } else {
-                    Ok(None)
-                }
-            }
+            IterState::Range { next, stop, step } => Ok(range_next(next, *stop, *step)),
             IterState::Dict {
                 dict,
                 pos,
