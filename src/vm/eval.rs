@@ -9,7 +9,7 @@
 use super::eval_calls::CallOutcome;
 use super::eval_resume::{deliver, generator_returned, store_in_next_fast};
 use super::frame::Frame;
-use super::generator::Resume;
+use super::generator::{Resume, push_inline};
 use super::native::Args;
 use super::object::{Function, Obj, Payload};
 use super::value::{ObjRef, Value};
@@ -893,17 +893,17 @@ impl Vm {
                     let next = match top(frame).payload() {
                         Some(Payload::Iterator(st)) => tri!(self.iterator_step(st)),
                         _ => {
-                            let it = top(frame).clone();
                             if let Some((gen_frame, resumed)) =
-                                self.enter_generator_inline(&it, &Value::None)
+                                self.enter_generator_inline(top(frame), &Value::None)
                             {
                                 let caller = std::mem::replace(frame, gen_frame);
-                                callers.push(caller);
+                                push_inline(callers, caller);
                                 if resumed {
                                     self.deliver_resumed(frame, callers, Value::None);
                                 }
                                 continue;
                             }
+                            let it = top(frame).clone();
                             tri!(self.next(&it))
                         }
                     };
@@ -1182,7 +1182,7 @@ impl Vm {
                         let value = pop(frame);
                         frame.stack.pop();
                         let caller = std::mem::replace(frame, gen_frame);
-                        callers.push(caller);
+                        push_inline(callers, caller);
                         if resumed {
                             self.deliver_resumed(frame, callers, value);
                         }
@@ -1422,15 +1422,16 @@ impl Vm {
                 }
                 Instr::Send(t) => {
                     let v = pop(frame);
-                    let receiver = top(frame).clone();
-                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v) {
+                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(top(frame), &v)
+                    {
                         let caller = std::mem::replace(frame, gen_frame);
-                        callers.push(caller);
+                        push_inline(callers, caller);
                         if resumed {
                             self.deliver_resumed(frame, callers, v);
                         }
                         continue;
                     }
+                    let receiver = top(frame).clone();
                     match tri!(self.send_any(&receiver, v)) {
                         super::generator::SendResult::Yield(x) => {
                             if let Value::Obj(o) = &receiver

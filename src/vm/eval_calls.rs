@@ -236,12 +236,11 @@ impl Vm {
             handler,
             stack_depth: frame.stack.len() as u32,
         });
-        let receiver = top(frame).clone();
         // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
-        if let Some((gen_frame, _)) = self.enter_generator_inline(&receiver, &Value::None) {
+        if let Some((gen_frame, _)) = self.enter_generator_inline(top(frame), &Value::None) {
             frame.ip = send_at + 1;
             let caller = std::mem::replace(frame, gen_frame);
-            callers.push(caller);
+            super::generator::push_inline(callers, caller);
             return;
         }
         frame.stack.push(Value::None);

@@ -4,6 +4,7 @@
 
 use super::Vm;
 use super::frame::Frame;
+use super::generator::push_inline;
 use super::value::Value;
 use crate::bytecode::Instr;
 
@@ -41,12 +42,12 @@ impl Vm {
         loop {
             if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
                 && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
-                && let Some(receiver) = frame.stack.last().cloned()
-                && let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v)
+                && let Some(receiver) = frame.stack.last()
+                && let Some((gen_frame, resumed)) = self.enter_generator_inline(receiver, &v)
             {
                 frame.ip = t as usize + 1;
                 let caller = std::mem::replace(frame, gen_frame);
-                callers.push(caller);
+                push_inline(callers, caller);
                 if resumed {
                     continue;
                 }

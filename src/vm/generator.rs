@@ -148,6 +148,22 @@ impl DroppedGenerator {
     }
 }
 
+/// `v.push(x)` inlined at the call site (the generic `Vec::push` stays an out-of-line call
+/// in the eval loop's hot paths, which push on every generator switch).
+#[inline(always)]
+pub(super) fn push_inline<T>(v: &mut Vec<T>, x: T) {
+    if v.len() == v.capacity() {
+        v.reserve(1);
+    }
+    let len = v.len();
+    // SAFETY: `len < capacity` after the reserve, so slot `len` is allocated and unused;
+    // it is written before `set_len` makes it part of the vector.
+    unsafe {
+        v.as_mut_ptr().add(len).write(x);
+        v.set_len(len + 1);
+    }
+}
+
 /// A report a native object's `Drop` leaves for the VM.
 pub type DeferredReport = Box<dyn FnOnce(&mut Vm)>;
 
@@ -247,6 +263,24 @@ impl Vm {
         name: Rc<str>,
         qualname: Rc<str>,
     ) -> Value {
+        if let Some(obj) = self.generator_pool.last_mut()
+            && let Some(o) = Rc::get_mut(obj)
+            && let Payload::Generator(old) = &mut o.payload
+            && Rc::ptr_eq(&old.code, &frame.code)
+        {
+            // The pooled generator last ran the same code (a recursive or repeated call):
+            // only its kind, state and names change; the pool guarantees it is closed with
+            // no exception state, so nothing is dropped but the two name references.
+            old.kind = kind;
+            *old.state.get_mut() = GenState::Created(frame);
+            old.name.set(name);
+            old.qualname.set(qualname);
+            let obj = self
+                .generator_pool
+                .pop()
+                .expect("matched the last pooled object");
+            return Value::Obj(obj);
+        }
         let code = frame.code.clone();
         let generator = Payload::Generator(Generator {
             kind,
@@ -428,22 +462,20 @@ impl Vm {
         }
         let (mut frame, resumed) = {
             let mut state = g.state.borrow_mut();
-            match &*state {
-                GenState::Suspended(_) => {}
-                GenState::Created(_) if value.is_none() => {}
-                _ => return None,
-            }
             match std::mem::replace(&mut *state, GenState::Running) {
                 GenState::Suspended(f) => (f, true),
-                GenState::Created(mut f) => {
+                GenState::Created(mut f) if value.is_none() => {
                     f.size_stack_for_start();
                     (f, false)
                 }
-                _ => unreachable!("checked to be suspended or created above"),
+                other => {
+                    *state = other;
+                    return None;
+                }
             }
         };
         let saved = g.exc_state.borrow_mut().take();
-        self.exc_info.push(saved);
+        push_inline(&mut self.exc_info, saved);
         self.depth += 1;
         frame.inline_gen = Some(obj.clone());
         Some((frame, resumed))
