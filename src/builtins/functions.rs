@@ -675,6 +675,9 @@ pub fn init(vm: &mut Vm) {
                 acc = Value::Int(total);
                 return Ok(());
             }
+            if add_to_owned_big_int(&mut acc, &x) {
+                return Ok(());
+            }
             acc = vm.binary_op(&acc, &x, Operator::Add)?;
             Ok(())
         })?;
@@ -1014,4 +1017,35 @@ pub fn round_half_even(x: f64) -> f64 {
     } else {
         r
     }
+}
+
+/// `acc += x` in place when `acc` is a plain big `int` that only `sum()` holds and `x` is a
+/// plain `int`: a sum past the i64 range adds into its own digits instead of building a new
+/// object per item through the generic `+` (the result is demoted to a small int when it
+/// fits again, as every int result is). False: nothing was done.
+fn add_to_owned_big_int(acc: &mut Value, x: &Value) -> bool {
+    let Value::Obj(o) = acc else {
+        return false;
+    };
+    let Some(obj) = Rc::get_mut(o) else {
+        return false;
+    };
+    if obj.class.is_some() {
+        return false;
+    }
+    let Payload::Int(big) = &mut obj.payload else {
+        return false;
+    };
+    match x {
+        Value::Int(i) => *big += *i,
+        Value::Obj(xo) if xo.class.is_none() => match &xo.payload {
+            Payload::Int(xb) => *big += xb,
+            _ => return false,
+        },
+        _ => return false,
+    }
+    if let Ok(small) = i64::try_from(&*big) {
+        *acc = Value::Int(small);
+    }
+    true
 }

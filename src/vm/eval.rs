@@ -1165,29 +1165,12 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(name_idx, n) => {
+                    if n == 1 && self.send_call_inline(frame, callers, name_idx) {
+                        continue;
+                    }
                     let name = frame.code.names[name_idx as usize].clone();
                     let hash = frame.name_hash(name_idx as usize);
                     let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
-                    // `gen.send(v)` runs the generator's frame inline, as SEND does (CPython
-                    // 3.12 specialises it the same way: SEND_GEN); its return raises
-                    // StopIteration here (see `generator_returned`). Generators have no
-                    // subclasses and no instance dict, so `send` is always the built-in.
-                    if n == 1
-                        && &*name == "send"
-                        && matches!(receiver.payload(), Some(Payload::Generator(_)))
-                        && let Some(value) = frame.stack.last()
-                        && let Some((gen_frame, resumed)) =
-                            self.enter_generator_inline(&receiver, value)
-                    {
-                        let value = pop(frame);
-                        frame.stack.pop();
-                        let caller = std::mem::replace(frame, gen_frame);
-                        push_inline(callers, caller);
-                        if resumed {
-                            self.deliver_resumed(frame, callers, value);
-                        }
-                        continue;
-                    }
                     let mut method =
                         self.plain_method(&frame.names, name_idx as usize, &receiver, &name, hash);
                     // A built-in method with a positional entry (str, list, dict methods)

@@ -5,6 +5,7 @@
 use super::Vm;
 use super::frame::Frame;
 use super::generator::push_inline;
+use super::object::Payload;
 use super::value::Value;
 use crate::bytecode::Instr;
 
@@ -58,6 +59,43 @@ impl Vm {
             }
             return;
         }
+    }
+}
+
+impl Vm {
+    /// CALL_METHOD `gen.send(v)` on a generator or coroutine that can run inline: its frame
+    /// is resumed in this eval loop, as SEND does (CPython 3.12 specialises it the same way:
+    /// SEND_GEN), and its return raises StopIteration at the call (see `generator_returned`).
+    /// Generators have no subclasses and no instance dict, so `send` is always the built-in.
+    /// False: nothing was done, the call takes its general path.
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    pub(super) fn send_call_inline(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        name_idx: u32,
+    ) -> bool {
+        let len = frame.stack.len();
+        if len < 2 || !matches!(frame.stack[len - 2].payload(), Some(Payload::Generator(_))) {
+            return false;
+        }
+        if &*frame.code.names[name_idx as usize] != "send" {
+            return false;
+        }
+        let Some((gen_frame, resumed)) =
+            self.enter_generator_inline(&frame.stack[len - 2], &frame.stack[len - 1])
+        else {
+            return false;
+        };
+        let value = super::eval::pop(frame);
+        frame.stack.pop();
+        let caller = std::mem::replace(frame, gen_frame);
+        push_inline(callers, caller);
+        if resumed {
+            self.deliver_resumed(frame, callers, value);
+        }
+        true
     }
 }
 
