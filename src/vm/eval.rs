@@ -7,7 +7,7 @@
 //! instruction without a push (resumed generators, fused stores) in `eval_resume.rs`.
 
 use super::eval_calls::CallOutcome;
-use super::eval_resume::{deliver, generator_returned, store_in_next_fast};
+use super::eval_resume::{deliver, store_in_next_fast};
 use super::frame::Frame;
 use super::generator::{Resume, push_inline};
 use super::native::Args;
@@ -946,8 +946,8 @@ impl Vm {
                             match inline_gen {
                                 None => frame.stack.push(v),
                                 Some(g) => {
-                                    self.finish_inline_generator(&g);
-                                    if let Err(value) = generator_returned(frame, v) {
+                                    if let Err(value) = self.inline_generator_returned(frame, g, v)
+                                    {
                                         tri!(Err(self.new_stop_iteration(value)))
                                     }
                                 }

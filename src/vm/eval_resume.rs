@@ -6,7 +6,7 @@ use super::Vm;
 use super::frame::Frame;
 use super::generator::push_inline;
 use super::object::Payload;
-use super::value::Value;
+use super::value::{ObjRef, Value};
 use crate::bytecode::Instr;
 
 impl Vm {
@@ -124,24 +124,49 @@ pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
     }
 }
 
-/// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
-/// generator returned `v`: SEND pushes the value and jumps to its exit; FOR_ITER drops the
-/// exhausted iterator and jumps past the loop (the generator's return value is discarded);
-/// a `gen.send()` call gives `Err(v)`: the caller raises `StopIteration(v)`.
-pub(super) fn generator_returned(frame: &mut Frame, v: Value) -> Result<(), Value> {
-    match frame.code.instructions[frame.ip - 1] {
-        Instr::Send(t) => {
-            frame.stack.push(v);
-            frame.ip = t as usize;
+impl Vm {
+    /// The inline generator `g` returned `v` and `frame` (the frame whose SEND, FOR_ITER or
+    /// `gen.send()` call ran it) is current again: `g` is closed and `frame` continues where
+    /// that instruction continues. SEND pushes the value and jumps to its exit; at the exit
+    /// every `await` / `yield from` has (POP_BLOCK; END_SEND), run here at once: the block
+    /// is popped, the finished delegate dropped (its object recycled) and the value handed to
+    /// the instruction after END_SEND. FOR_ITER drops the exhausted iterator and jumps past
+    /// the loop (the return value is discarded). Err(v): a `gen.send()` call, which raises
+    /// `StopIteration(v)`.
+    #[inline(always)]
+    pub(super) fn inline_generator_returned(
+        &mut self,
+        frame: &mut Frame,
+        g: ObjRef,
+        v: Value,
+    ) -> Result<(), Value> {
+        self.finish_inline_generator(&g);
+        drop(g);
+        match frame.code.instructions[frame.ip - 1] {
+            Instr::Send(t) => {
+                let t = t as usize;
+                if let Some(&[Instr::PopBlock, Instr::EndSend]) =
+                    frame.code.instructions.get(t..t + 2)
+                {
+                    frame.blocks.pop();
+                    let receiver = super::eval::pop(frame);
+                    self.recycle_generator(receiver);
+                    frame.ip = t + 2;
+                    store_in_next_fast(frame, v);
+                } else {
+                    frame.stack.push(v);
+                    frame.ip = t;
+                }
+            }
+            Instr::ForIter(t) => {
+                frame.stack.pop();
+                frame.ip = t as usize;
+            }
+            Instr::CallMethod(..) => return Err(v),
+            _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
         }
-        Instr::ForIter(t) => {
-            frame.stack.pop();
-            frame.ip = t as usize;
-        }
-        Instr::CallMethod(..) => return Err(v),
-        _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
+        Ok(())
     }
-    Ok(())
 }
 
 /// Pushes `v`, or, when the next instruction is STORE_FAST, stores it there and skips that

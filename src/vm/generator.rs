@@ -68,6 +68,16 @@ impl NameCell {
     pub fn set(&self, name: Rc<str>) {
         self.0.set(Some(name));
     }
+
+    /// Replaces the name with `name` unless it already is that very string (no reference
+    /// count traffic when a pooled generator is reused for the same function).
+    pub fn set_shared(&self, name: &Rc<str>) {
+        let held = self.0.take();
+        match held {
+            Some(h) if Rc::ptr_eq(&h, name) => self.0.set(Some(h)),
+            _ => self.0.set(Some(name.clone())),
+        }
+    }
 }
 
 /// A generator, coroutine or async generator object.
@@ -255,13 +265,13 @@ impl Drop for Generator {
 }
 
 impl Vm {
-    /// Wraps a ready frame as a generator object of `kind`.
+    /// Wraps a ready frame as a generator object of `kind` named `name` / `qualname`.
     pub fn new_generator(
         &mut self,
         kind: GenKind,
         frame: Box<Frame>,
-        name: Rc<str>,
-        qualname: Rc<str>,
+        name: &Rc<str>,
+        qualname: &Rc<str>,
     ) -> Value {
         if let Some(obj) = self.generator_pool.last_mut()
             && let Some(o) = Rc::get_mut(obj)
@@ -269,18 +279,19 @@ impl Vm {
             && Rc::ptr_eq(&old.code, &frame.code)
         {
             // The pooled generator last ran the same code (a recursive or repeated call):
-            // only its kind, state and names change; the pool guarantees it is closed with
-            // no exception state, so nothing is dropped but the two name references.
+            // only its kind, state and (when they differ) names change; the pool guarantees
+            // it is closed with no exception state, so the old state drops nothing.
             old.kind = kind;
             *old.state.get_mut() = GenState::Created(frame);
-            old.name.set(name);
-            old.qualname.set(qualname);
+            old.name.set_shared(name);
+            old.qualname.set_shared(qualname);
             let obj = self
                 .generator_pool
                 .pop()
                 .expect("matched the last pooled object");
             return Value::Obj(obj);
         }
+        let (name, qualname) = (name.clone(), qualname.clone());
         let code = frame.code.clone();
         let generator = Payload::Generator(Generator {
             kind,
@@ -319,7 +330,7 @@ impl Vm {
             let Value::Obj(o) = v else {
                 unreachable!("matched a heap object above")
             };
-            self.generator_pool.push(o);
+            push_inline(&mut self.generator_pool, o);
         }
     }
 
