@@ -454,6 +454,7 @@ impl Vm {
     /// frame to the caller's eval loop to run inline, with true when it was suspended (the
     /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
     /// None: take the general `send` path.
+    #[inline(always)]
     pub(super) fn enter_generator_inline(
         &mut self,
         receiver: &Value,
