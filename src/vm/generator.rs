@@ -71,11 +71,14 @@ impl NameCell {
 
     /// Replaces the name with `name` unless it already is that very string (no reference
     /// count traffic when a pooled generator is reused for the same function).
+    #[inline(always)]
     pub fn set_shared(&self, name: &Rc<str>) {
         let held = self.0.take();
-        match held {
-            Some(h) if Rc::ptr_eq(&h, name) => self.0.set(Some(h)),
-            _ => self.0.set(Some(name.clone())),
+        if held.as_ref().is_some_and(|h| Rc::ptr_eq(h, name)) {
+            self.0.set(held);
+        } else {
+            drop(held);
+            self.0.set(Some(name.clone()));
         }
     }
 }
