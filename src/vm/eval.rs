@@ -1517,14 +1517,4 @@ impl Vm {
             }
         }
     }
-
-    /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
-    /// reporting at `frame`'s current line.
-    #[inline]
-    pub(super) fn safe_point(&mut self, frame: &Frame) {
-        if super::generator::HAS_PENDING.with(|h| h.get()) {
-            self.current_location = (frame.code.filename.clone(), frame.line());
-            self.run_pending_finalizers();
-        }
-    }
 }

@@ -337,6 +337,24 @@ impl Vm {
         }
     }
 
+    /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
+    /// reporting at `frame`'s current line. The check is inlined at every instruction that
+    /// makes a safe point; the work itself is out of line.
+    #[inline(always)]
+    pub(super) fn safe_point(&mut self, frame: &Frame) {
+        if HAS_PENDING.with(|h| h.get()) {
+            self.run_pending_finalizers_at(frame);
+        }
+    }
+
+    /// `safe_point`'s slow path.
+    #[cold]
+    #[inline(never)]
+    fn run_pending_finalizers_at(&mut self, frame: &Frame) {
+        self.current_location = (frame.code.filename.clone(), frame.line());
+        self.run_pending_finalizers();
+    }
+
     /// Handles work queued by `Drop`: closes dropped suspended generators (reporting errors
     /// as "Exception ignored in") and prints "coroutine ... was never awaited" warnings.
     pub fn run_pending_finalizers(&mut self) {
