@@ -124,6 +124,7 @@ impl Vm {
     }
 
     /// Wraps a bound frame of a generator/coroutine function in its generator object.
+    #[inline]
     pub fn make_generator_for(
         &mut self,
         _obj: &ObjRef,

@@ -269,6 +269,7 @@ impl Drop for Generator {
 
 impl Vm {
     /// Wraps a ready frame as a generator object of `kind` named `name` / `qualname`.
+    #[inline(always)]
     pub fn new_generator(
         &mut self,
         kind: GenKind,
@@ -294,6 +295,19 @@ impl Vm {
                 .expect("matched the last pooled object");
             return Value::Obj(obj);
         }
+        self.new_generator_object(kind, frame, name, qualname)
+    }
+
+    /// `new_generator` when the last pooled object did not run the same code: a pooled
+    /// allocation gets the new payload, or a new object is made.
+    #[inline(never)]
+    fn new_generator_object(
+        &mut self,
+        kind: GenKind,
+        frame: Box<Frame>,
+        name: &Rc<str>,
+        qualname: &Rc<str>,
+    ) -> Value {
         let (name, qualname) = (name.clone(), qualname.clone());
         let code = frame.code.clone();
         let generator = Payload::Generator(Generator {
