@@ -223,6 +223,7 @@ impl Vm {
     /// inline (recursion limit, pending Ctrl-C) the SEND is left to run with its None, as
     /// the unfused sequence would have reached it.
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     pub(super) fn await_fresh_coroutine(
         &mut self,
         frame: &mut Box<Frame>,
