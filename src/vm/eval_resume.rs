@@ -118,7 +118,7 @@ pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
             true
         }
         _ => {
-            frame.stack.push(v);
+            push_inline(&mut frame.stack, v);
             false
         }
     }
@@ -179,6 +179,6 @@ pub(super) fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
         frame.locals[j as usize] = Some(v);
         return true;
     }
-    frame.stack.push(v);
+    push_inline(&mut frame.stack, v);
     false
 }

@@ -436,7 +436,7 @@ impl Vm {
     ) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
         let saved = g.exc_state.borrow_mut().take();
-        self.exc_info.push(saved);
+        push_inline(&mut self.exc_info, saved);
         let result = self.run_frame(frame, resume);
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
@@ -641,7 +641,7 @@ impl Vm {
                 }
             };
             let saved = g.exc_state.borrow_mut().take();
-            self.exc_info.push(saved);
+            push_inline(&mut self.exc_info, saved);
             let depth = self.depth;
             self.depth += 1;
             let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
