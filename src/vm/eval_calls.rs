@@ -232,11 +232,15 @@ impl Vm {
         handler: u32,
         send_at: usize,
     ) {
-        frame.stack.push(coro);
-        frame.blocks.push(Block {
-            handler,
-            stack_depth: frame.stack.len() as u32,
-        });
+        super::generator::push_inline(&mut frame.stack, coro);
+        let stack_depth = frame.stack.len() as u32;
+        super::generator::push_inline(
+            &mut frame.blocks,
+            Block {
+                handler,
+                stack_depth,
+            },
+        );
         // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
         if let Some((gen_frame, _)) = self.enter_generator_inline(top(frame), &Value::None) {
             frame.ip = send_at + 1;
