@@ -331,7 +331,7 @@ impl Vm {
     /// Drops `v`, keeping its allocation for `new_generator` when it is a finished
     /// generator or coroutine that nothing else references (no strong or weak reference,
     /// no class or dict of its own): what an `await` or `yield from` drops at END_SEND.
-    #[inline]
+    #[inline(always)]
     pub(super) fn recycle_generator(&mut self, v: Value) {
         if let Value::Obj(o) = &v
             && let Payload::Generator(g) = &o.payload
