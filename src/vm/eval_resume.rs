@@ -65,8 +65,9 @@ impl Vm {
 impl Vm {
     /// CALL_METHOD `gen.send(v)` on a generator or coroutine that can run inline: its frame
     /// is resumed in this eval loop, as SEND does (CPython 3.12 specialises it the same way:
-    /// SEND_GEN), and its return raises StopIteration at the call (see `generator_returned`).
-    /// Generators have no subclasses and no instance dict, so `send` is always the built-in.
+    /// SEND_GEN), and its return raises StopIteration at the call (see
+    /// `inline_generator_returned`). Generators have no subclasses and no instance dict, so
+    /// `send` is always the built-in.
     /// False: nothing was done, the call takes its general path.
     #[allow(clippy::vec_box)]
     #[inline(always)]
