@@ -666,14 +666,31 @@ pub fn init(vm: &mut Vm) {
             return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
         let it = vm.iter(&a[0])?;
+        // A running total of small ints that left the i64 range is carried in an i128
+        // (`wide`) while small ints keep coming, and becomes an `int` again when anything
+        // else arrives or the loop ends: no big-int arithmetic per item.
+        let mut wide: Option<i128> = None;
         vm.for_each_item(&it, |vm, x| {
-            // Small ints add in place (bltinmodule.c sum's int fast path); anything else,
-            // or an overflow, takes `+`.
-            if let (Value::Int(a), Value::Int(b)) = (&acc, &x)
-                && let Some(total) = a.checked_add(*b)
-            {
-                acc = Value::Int(total);
-                return Ok(());
+            if let Value::Int(b) = x {
+                // Small ints add in place (bltinmodule.c sum's int fast path).
+                if let Some(w) = &mut wide
+                    && let Some(total) = w.checked_add(i128::from(b))
+                {
+                    *w = total;
+                    return Ok(());
+                }
+                if let Value::Int(a) = acc
+                    && wide.is_none()
+                {
+                    match a.checked_add(b) {
+                        Some(total) => acc = Value::Int(total),
+                        None => wide = Some(i128::from(a) + i128::from(b)),
+                    }
+                    return Ok(());
+                }
+            }
+            if let Some(w) = wide.take() {
+                acc = Value::bigint(num_bigint::BigInt::from(w));
             }
             if add_to_owned_big_int(&mut acc, &x) {
                 return Ok(());
@@ -681,6 +698,9 @@ pub fn init(vm: &mut Vm) {
             acc = vm.binary_op(&acc, &x, Operator::Add)?;
             Ok(())
         })?;
+        if let Some(w) = wide {
+            acc = Value::bigint(num_bigint::BigInt::from(w));
+        }
         Ok(acc)
     });
     set(vm, "sorted", |vm, mut args| {
