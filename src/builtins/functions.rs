@@ -666,18 +666,41 @@ pub fn init(vm: &mut Vm) {
             return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
         let it = vm.iter(&a[0])?;
+        // A running total of small ints that left the i64 range is carried in an i128
+        // (`wide`) while small ints keep coming, and becomes an `int` again when anything
+        // else arrives or the loop ends: no big-int arithmetic per item.
+        let mut wide: Option<i128> = None;
         vm.for_each_item(&it, |vm, x| {
-            // Small ints add in place (bltinmodule.c sum's int fast path); anything else,
-            // or an overflow, takes `+`.
-            if let (Value::Int(a), Value::Int(b)) = (&acc, &x)
-                && let Some(total) = a.checked_add(*b)
-            {
-                acc = Value::Int(total);
+            if let Value::Int(b) = x {
+                // Small ints add in place (bltinmodule.c sum's int fast path).
+                if let Some(w) = &mut wide
+                    && let Some(total) = w.checked_add(i128::from(b))
+                {
+                    *w = total;
+                    return Ok(());
+                }
+                if let Value::Int(a) = acc
+                    && wide.is_none()
+                {
+                    match a.checked_add(b) {
+                        Some(total) => acc = Value::Int(total),
+                        None => wide = Some(i128::from(a) + i128::from(b)),
+                    }
+                    return Ok(());
+                }
+            }
+            if let Some(w) = wide.take() {
+                acc = Value::bigint(num_bigint::BigInt::from(w));
+            }
+            if add_to_owned_big_int(&mut acc, &x) {
                 return Ok(());
             }
             acc = vm.binary_op(&acc, &x, Operator::Add)?;
             Ok(())
         })?;
+        if let Some(w) = wide {
+            acc = Value::bigint(num_bigint::BigInt::from(w));
+        }
         Ok(acc)
     });
     set(vm, "sorted", |vm, mut args| {
@@ -1014,4 +1037,35 @@ pub fn round_half_even(x: f64) -> f64 {
     } else {
         r
     }
+}
+
+/// `acc += x` in place when `acc` is a plain big `int` that only `sum()` holds and `x` is a
+/// plain `int`: a sum past the i64 range adds into its own digits instead of building a new
+/// object per item through the generic `+` (the result is demoted to a small int when it
+/// fits again, as every int result is). False: nothing was done.
+fn add_to_owned_big_int(acc: &mut Value, x: &Value) -> bool {
+    let Value::Obj(o) = acc else {
+        return false;
+    };
+    let Some(obj) = Rc::get_mut(o) else {
+        return false;
+    };
+    if obj.class.is_some() {
+        return false;
+    }
+    let Payload::Int(big) = &mut obj.payload else {
+        return false;
+    };
+    match x {
+        Value::Int(i) => *big += *i,
+        Value::Obj(xo) if xo.class.is_none() => match &xo.payload {
+            Payload::Int(xb) => *big += xb,
+            _ => return false,
+        },
+        _ => return false,
+    }
+    if let Ok(small) = i64::try_from(&*big) {
+        *acc = Value::Int(small);
+    }
+    true
 }

@@ -124,6 +124,7 @@ impl Vm {
     }
 
     /// Wraps a bound frame of a generator/coroutine function in its generator object.
+    #[inline]
     pub fn make_generator_for(
         &mut self,
         _obj: &ObjRef,
@@ -138,12 +139,7 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        self.new_generator(
-            kind,
-            frame,
-            func.name.borrow().clone(),
-            func.qualname.borrow().clone(),
-        )
+        self.new_generator(kind, frame, &func.name.borrow(), &func.qualname.borrow())
     }
 
     /// Builds the frame for calling `func` with `args` (CPython's argument binding and errors).

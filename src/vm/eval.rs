@@ -9,6 +9,7 @@
 use super::eval_calls::CallOutcome;
 use super::eval_fused::Loaded;
 use super::eval_resume::{deliver, store_in_next_fast};
+use super::eval_support::push_inline;
 use super::frame::Frame;
 use super::generator::Resume;
 use super::native::Args;
@@ -831,17 +832,17 @@ impl Vm {
                             None => tri!(self.iterator_step(st)),
                         },
                         _ => {
-                            let it = top(frame).clone();
                             if let Some((gen_frame, resumed)) =
-                                self.enter_generator_inline(&it, &Value::None)
+                                self.enter_generator_inline(top(frame), &Value::None)
                             {
                                 let caller = std::mem::replace(frame, gen_frame);
-                                callers.push(caller);
+                                push_inline(callers, caller);
                                 if resumed {
                                     self.deliver_resumed(frame, callers, Value::None);
                                 }
                                 continue;
                             }
+                            let it = top(frame).clone();
                             tri!(self.next(&it))
                         }
                     };
@@ -1077,29 +1078,12 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(name_idx, n) => {
+                    if n == 1 && self.send_call_inline(frame, callers, name_idx) {
+                        continue;
+                    }
                     let name = frame.code.names[name_idx as usize].clone();
                     let hash = frame.name_hash(name_idx as usize);
                     let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
-                    // `gen.send(v)` runs the generator's frame inline, as SEND does (CPython
-                    // 3.12 specialises it the same way: SEND_GEN); its return raises
-                    // StopIteration here (see `generator_returned`). Generators have no
-                    // subclasses and no instance dict, so `send` is always the built-in.
-                    if n == 1
-                        && &*name == "send"
-                        && matches!(receiver.payload(), Some(Payload::Generator(_)))
-                        && let Some(value) = frame.stack.last()
-                        && let Some((gen_frame, resumed)) =
-                            self.enter_generator_inline(&receiver, value)
-                    {
-                        let value = pop(frame);
-                        frame.stack.pop();
-                        let caller = std::mem::replace(frame, gen_frame);
-                        callers.push(caller);
-                        if resumed {
-                            self.deliver_resumed(frame, callers, value);
-                        }
-                        continue;
-                    }
                     let mut method =
                         self.plain_method(&frame.names, name_idx as usize, &receiver, &name, hash);
                     // A built-in method with a positional entry (str, list, dict methods)
@@ -1334,15 +1318,16 @@ impl Vm {
                 }
                 Instr::Send(t) => {
                     let v = pop(frame);
-                    let receiver = top(frame).clone();
-                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v) {
+                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(top(frame), &v)
+                    {
                         let caller = std::mem::replace(frame, gen_frame);
-                        callers.push(caller);
+                        push_inline(callers, caller);
                         if resumed {
                             self.deliver_resumed(frame, callers, v);
                         }
                         continue;
                     }
+                    let receiver = top(frame).clone();
                     match tri!(self.send_any(&receiver, v)) {
                         super::generator::SendResult::Yield(x) => {
                             if let Value::Obj(o) = &receiver
@@ -1443,16 +1428,6 @@ impl Vm {
                     }
                 }
             }
-        }
-    }
-
-    /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
-    /// reporting at `frame`'s current line.
-    #[inline]
-    pub(super) fn safe_point(&mut self, frame: &Frame) {
-        if super::generator::HAS_PENDING.with(|h| h.get()) {
-            self.current_location = (frame.code.filename.clone(), frame.line());
-            self.run_pending_finalizers();
         }
     }
 }

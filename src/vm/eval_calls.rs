@@ -73,8 +73,7 @@ impl Vm {
         match inline_gen {
             None => super::eval_support::push_inline(&mut frame.stack, v),
             Some(g) => {
-                self.finish_inline_generator(&g);
-                if let Err(value) = super::eval_resume::generator_returned(frame, v) {
+                if let Err(value) = self.inline_generator_returned(frame, g, v) {
                     return Err(self.new_stop_iteration(value));
                 }
             }
@@ -269,6 +268,7 @@ impl Vm {
     /// inline (recursion limit, pending Ctrl-C) the SEND is left to run with its None, as
     /// the unfused sequence would have reached it.
     #[allow(clippy::vec_box)]
+    #[inline(always)]
     pub(super) fn await_fresh_coroutine(
         &mut self,
         frame: &mut Box<Frame>,
@@ -277,17 +277,20 @@ impl Vm {
         handler: u32,
         send_at: usize,
     ) {
-        frame.stack.push(coro);
-        frame.blocks.push(Block {
-            handler,
-            stack_depth: frame.stack.len() as u32,
-        });
-        let receiver = top(frame).clone();
+        super::eval_support::push_inline(&mut frame.stack, coro);
+        let stack_depth = frame.stack.len() as u32;
+        super::eval_support::push_inline(
+            &mut frame.blocks,
+            Block {
+                handler,
+                stack_depth,
+            },
+        );
         // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
-        if let Some((gen_frame, _)) = self.enter_generator_inline(&receiver, &Value::None) {
+        if let Some((gen_frame, _)) = self.enter_generator_inline(top(frame), &Value::None) {
             frame.ip = send_at + 1;
             let caller = std::mem::replace(frame, gen_frame);
-            callers.push(caller);
+            super::eval_support::push_inline(callers, caller);
             return;
         }
         frame.stack.push(Value::None);

@@ -3,8 +3,10 @@
 //! result stored straight into a following STORE_FAST.
 
 use super::Vm;
+use super::eval_support::push_inline;
 use super::frame::Frame;
-use super::value::Value;
+use super::object::Payload;
+use super::value::{ObjRef, Value};
 use crate::bytecode::Instr;
 
 impl Vm {
@@ -41,12 +43,12 @@ impl Vm {
         loop {
             if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
                 && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
-                && let Some(receiver) = frame.stack.last().cloned()
-                && let Some((gen_frame, resumed)) = self.enter_generator_inline(&receiver, &v)
+                && let Some(receiver) = frame.stack.last()
+                && let Some((gen_frame, resumed)) = self.enter_generator_inline(receiver, &v)
             {
                 frame.ip = t as usize + 1;
                 let caller = std::mem::replace(frame, gen_frame);
-                callers.push(caller);
+                push_inline(callers, caller);
                 if resumed {
                     continue;
                 }
@@ -57,6 +59,44 @@ impl Vm {
             }
             return;
         }
+    }
+}
+
+impl Vm {
+    /// CALL_METHOD `gen.send(v)` on a generator or coroutine that can run inline: its frame
+    /// is resumed in this eval loop, as SEND does (CPython 3.12 specialises it the same way:
+    /// SEND_GEN), and its return raises StopIteration at the call (see
+    /// `inline_generator_returned`). Generators have no subclasses and no instance dict, so
+    /// `send` is always the built-in.
+    /// False: nothing was done, the call takes its general path.
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    pub(super) fn send_call_inline(
+        &mut self,
+        frame: &mut Box<Frame>,
+        callers: &mut Vec<Box<Frame>>,
+        name_idx: u32,
+    ) -> bool {
+        let len = frame.stack.len();
+        if len < 2 || !matches!(frame.stack[len - 2].payload(), Some(Payload::Generator(_))) {
+            return false;
+        }
+        if &*frame.code.names[name_idx as usize] != "send" {
+            return false;
+        }
+        let Some((gen_frame, resumed)) =
+            self.enter_generator_inline(&frame.stack[len - 2], &frame.stack[len - 1])
+        else {
+            return false;
+        };
+        let value = super::eval::pop(frame);
+        frame.stack.pop();
+        let caller = std::mem::replace(frame, gen_frame);
+        push_inline(callers, caller);
+        if resumed {
+            self.deliver_resumed(frame, callers, value);
+        }
+        true
     }
 }
 
@@ -79,30 +119,55 @@ pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
             true
         }
         _ => {
-            super::eval_support::push_inline(&mut frame.stack, v);
+            push_inline(&mut frame.stack, v);
             false
         }
     }
 }
 
-/// Where the SEND or FOR_ITER of `frame` that ran a generator inline continues once the
-/// generator returned `v`: SEND pushes the value and jumps to its exit; FOR_ITER drops the
-/// exhausted iterator and jumps past the loop (the generator's return value is discarded);
-/// a `gen.send()` call gives `Err(v)`: the caller raises `StopIteration(v)`.
-pub(super) fn generator_returned(frame: &mut Frame, v: Value) -> Result<(), Value> {
-    match frame.code.instructions[frame.ip - 1] {
-        Instr::Send(t) => {
-            frame.stack.push(v);
-            frame.ip = t as usize;
+impl Vm {
+    /// The inline generator `g` returned `v` and `frame` (the frame whose SEND, FOR_ITER or
+    /// `gen.send()` call ran it) is current again: `g` is closed and `frame` continues where
+    /// that instruction continues. SEND pushes the value and jumps to its exit; at the exit
+    /// every `await` / `yield from` has (POP_BLOCK; END_SEND), run here at once: the block
+    /// is popped, the finished delegate dropped (its object recycled) and the value handed to
+    /// the instruction after END_SEND. FOR_ITER drops the exhausted iterator and jumps past
+    /// the loop (the return value is discarded). Err(v): a `gen.send()` call, which raises
+    /// `StopIteration(v)`.
+    #[inline(always)]
+    pub(super) fn inline_generator_returned(
+        &mut self,
+        frame: &mut Frame,
+        g: ObjRef,
+        v: Value,
+    ) -> Result<(), Value> {
+        self.finish_inline_generator(&g);
+        drop(g);
+        match frame.code.instructions[frame.ip - 1] {
+            Instr::Send(t) => {
+                let t = t as usize;
+                if let Some(&[Instr::PopBlock, Instr::EndSend]) =
+                    frame.code.instructions.get(t..t + 2)
+                {
+                    frame.blocks.pop();
+                    let receiver = super::eval::pop(frame);
+                    self.recycle_generator(receiver);
+                    frame.ip = t + 2;
+                    store_in_next_fast(frame, v);
+                } else {
+                    frame.stack.push(v);
+                    frame.ip = t;
+                }
+            }
+            Instr::ForIter(t) => {
+                frame.stack.pop();
+                frame.ip = t as usize;
+            }
+            Instr::CallMethod(..) => return Err(v),
+            _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
         }
-        Instr::ForIter(t) => {
-            frame.stack.pop();
-            frame.ip = t as usize;
-        }
-        Instr::CallMethod(..) => return Err(v),
-        _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
+        Ok(())
     }
-    Ok(())
 }
 
 /// Pushes `v`, or, when the next instruction is STORE_FAST, stores it there and skips that
@@ -115,6 +180,6 @@ pub(super) fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
         frame.locals[j as usize] = Some(v);
         return true;
     }
-    super::eval_support::push_inline(&mut frame.stack, v);
+    push_inline(&mut frame.stack, v);
     false
 }

@@ -92,6 +92,7 @@ impl Frame {
     /// Gives a generator's frame, about to run for the first time, a stack buffer of exactly
     /// the code's maximum depth (when known and none was allocated yet): a coroutine then
     /// stays suspended in `await` with two slots, not the four a first push reserves.
+    #[inline]
     pub fn size_stack_for_start(&mut self) {
         if self.stack.capacity() == 0 {
             self.stack.reserve_exact(self.names.stack_size as usize);

@@ -1,6 +1,7 @@
 //! Generators, coroutines and async generators: one object kind with a flag, resumed by
 //! running their single frame in the eval loop.
 
+use super::eval_support::push_inline;
 use super::frame::Frame;
 use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
@@ -67,6 +68,19 @@ impl NameCell {
     /// Replaces the name.
     pub fn set(&self, name: Rc<str>) {
         self.0.set(Some(name));
+    }
+
+    /// Replaces the name with `name` unless it already is that very string (no reference
+    /// count traffic when a pooled generator is reused for the same function).
+    #[inline(always)]
+    pub fn set_shared(&self, name: &Rc<str>) {
+        let held = self.0.take();
+        if held.as_ref().is_some_and(|h| Rc::ptr_eq(h, name)) {
+            self.0.set(held);
+        } else {
+            drop(held);
+            self.0.set(Some(name.clone()));
+        }
     }
 }
 
@@ -239,14 +253,47 @@ impl Drop for Generator {
 }
 
 impl Vm {
-    /// Wraps a ready frame as a generator object of `kind`.
+    /// Wraps a ready frame as a generator object of `kind` named `name` / `qualname`.
+    #[inline(always)]
     pub fn new_generator(
         &mut self,
         kind: GenKind,
         frame: Box<Frame>,
-        name: Rc<str>,
-        qualname: Rc<str>,
+        name: &Rc<str>,
+        qualname: &Rc<str>,
     ) -> Value {
+        if let Some(obj) = self.generator_pool.last_mut()
+            && let Some(o) = Rc::get_mut(obj)
+            && let Payload::Generator(old) = &mut o.payload
+            && Rc::ptr_eq(&old.code, &frame.code)
+        {
+            // The pooled generator last ran the same code (a recursive or repeated call):
+            // only its kind, state and (when they differ) names change; the pool guarantees
+            // it is closed with no exception state, so the old state drops nothing.
+            old.kind = kind;
+            *old.state.get_mut() = GenState::Created(frame);
+            old.name.set_shared(name);
+            old.qualname.set_shared(qualname);
+            let obj = self
+                .generator_pool
+                .pop()
+                .expect("matched the last pooled object");
+            return Value::Obj(obj);
+        }
+        self.new_generator_object(kind, frame, name, qualname)
+    }
+
+    /// `new_generator` when the last pooled object did not run the same code: a pooled
+    /// allocation gets the new payload, or a new object is made.
+    #[inline(never)]
+    fn new_generator_object(
+        &mut self,
+        kind: GenKind,
+        frame: Box<Frame>,
+        name: &Rc<str>,
+        qualname: &Rc<str>,
+    ) -> Value {
+        let (name, qualname) = (name.clone(), qualname.clone());
         let code = frame.code.clone();
         let generator = Payload::Generator(Generator {
             kind,
@@ -269,7 +316,7 @@ impl Vm {
     /// Drops `v`, keeping its allocation for `new_generator` when it is a finished
     /// generator or coroutine that nothing else references (no strong or weak reference,
     /// no class or dict of its own): what an `await` or `yield from` drops at END_SEND.
-    #[inline]
+    #[inline(always)]
     pub(super) fn recycle_generator(&mut self, v: Value) {
         if let Value::Obj(o) = &v
             && let Payload::Generator(g) = &o.payload
@@ -285,8 +332,26 @@ impl Vm {
             let Value::Obj(o) = v else {
                 unreachable!("matched a heap object above")
             };
-            self.generator_pool.push(o);
+            push_inline(&mut self.generator_pool, o);
         }
+    }
+
+    /// Runs finalization work queued by `Drop` (dropped generators, unawaited coroutines),
+    /// reporting at `frame`'s current line. The check is inlined at every instruction that
+    /// makes a safe point; the work itself is out of line.
+    #[inline(always)]
+    pub(super) fn safe_point(&mut self, frame: &Frame) {
+        if HAS_PENDING.with(|h| h.get()) {
+            self.run_pending_finalizers_at(frame);
+        }
+    }
+
+    /// `safe_point`'s slow path.
+    #[cold]
+    #[inline(never)]
+    fn run_pending_finalizers_at(&mut self, frame: &Frame) {
+        self.current_location = (frame.code.filename.clone(), frame.line());
+        self.run_pending_finalizers();
     }
 
     /// Handles work queued by `Drop`: closes dropped suspended generators (reporting errors
@@ -356,7 +421,7 @@ impl Vm {
     ) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
         let saved = g.exc_state.borrow_mut().take();
-        self.exc_info.push(saved);
+        push_inline(&mut self.exc_info, saved);
         let result = self.run_frame(frame, resume);
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
@@ -409,6 +474,7 @@ impl Vm {
     /// frame to the caller's eval loop to run inline, with true when it was suspended (the
     /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
     /// None: take the general `send` path.
+    #[inline(always)]
     pub(super) fn enter_generator_inline(
         &mut self,
         receiver: &Value,
@@ -428,22 +494,20 @@ impl Vm {
         }
         let (mut frame, resumed) = {
             let mut state = g.state.borrow_mut();
-            match &*state {
-                GenState::Suspended(_) => {}
-                GenState::Created(_) if value.is_none() => {}
-                _ => return None,
-            }
             match std::mem::replace(&mut *state, GenState::Running) {
                 GenState::Suspended(f) => (f, true),
-                GenState::Created(mut f) => {
+                GenState::Created(mut f) if value.is_none() => {
                     f.size_stack_for_start();
                     (f, false)
                 }
-                _ => unreachable!("checked to be suspended or created above"),
+                other => {
+                    *state = other;
+                    return None;
+                }
             }
         };
         let saved = g.exc_state.borrow_mut().take();
-        self.exc_info.push(saved);
+        push_inline(&mut self.exc_info, saved);
         self.depth += 1;
         frame.inline_gen = Some(obj.clone());
         Some((frame, resumed))
@@ -562,7 +626,7 @@ impl Vm {
                 }
             };
             let saved = g.exc_state.borrow_mut().take();
-            self.exc_info.push(saved);
+            push_inline(&mut self.exc_info, saved);
             let depth = self.depth;
             self.depth += 1;
             let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
