@@ -147,7 +147,7 @@ impl Vm {
                 match callers.pop() {
                     Some(caller) => {
                         self.depth -= 1;
-                        let inline_gen = frame.inline_gen.take();
+                        let inline_gen = frame.take_inline_gen();
                         frame = caller;
                         if let Some(g) = inline_gen {
                             exc = self.fail_inline_generator(&g, exc);
@@ -351,8 +351,8 @@ impl Vm {
                 Instr::DeleteName(i) => {
                     let name = frame.code.names[i as usize].clone();
                     let target = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     let removed = match target.as_obj() {
                         Some(d) if d.as_dict().is_some() => {
@@ -429,7 +429,7 @@ impl Vm {
                 }
                 Instr::LoadClassDeref(i) => {
                     let name = self.cell_name(frame, i as usize);
-                    let from_map = match &frame.locals_map {
+                    let from_map = match frame.locals_map() {
                         Some(Value::Obj(m)) if m.as_dict().is_some() => self.dict_get_str(m, &name),
                         _ => None,
                     };
@@ -546,15 +546,15 @@ impl Vm {
                 }
                 Instr::LoadLocals => {
                     let v = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     frame.stack.push(v);
                 }
                 Instr::SetupAnnotations => {
                     let target = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     if let Some(m) = target.as_obj()
                         && m.as_dict().is_some()
@@ -924,7 +924,7 @@ impl Vm {
                         Instr::ReturnConst(i) => frame.consts[i as usize].clone(),
                         _ => pop(frame),
                     };
-                    let v = match frame.constructing.take() {
+                    let v = match frame.take_constructing() {
                         None => v,
                         Some(instance) => {
                             if !v.is_none() {
@@ -941,7 +941,7 @@ impl Vm {
                         Some(caller) => {
                             self.depth -= 1;
                             let mut finished = std::mem::replace(frame, caller);
-                            let inline_gen = finished.inline_gen.take();
+                            let inline_gen = finished.take_inline_gen();
                             self.recycle_frame(finished);
                             match inline_gen {
                                 None => frame.stack.push(v),
@@ -1451,7 +1451,7 @@ impl Vm {
                 Instr::YieldValue => {
                     let v = pop(frame);
                     loop {
-                        let Some(g) = frame.inline_gen.take() else {
+                        let Some(g) = frame.take_inline_gen() else {
                             debug_assert!(
                                 callers.is_empty(),
                                 "only a generator's own frame yields"
@@ -1516,8 +1516,8 @@ impl Vm {
                 Instr::ImportStar => {
                     let m = pop(frame);
                     let target = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     tri!(self.import_star(&m, &target));
                 }

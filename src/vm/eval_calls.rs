@@ -183,9 +183,10 @@ impl Vm {
         {
             return Ok(None);
         }
-        let instance = Value::Obj(self.alloc_instance(cls)?);
-        let mut frame = self.exact_args_function_frame(f, Some(instance.clone()), stack, n);
-        frame.constructing = Some(instance);
+        let instance = self.alloc_instance(cls)?;
+        let mut frame =
+            self.exact_args_function_frame(f, Some(Value::Obj(instance.clone())), stack, n);
+        frame.set_constructing(instance);
         Ok(Some(CallOutcome::Frame(frame)))
     }
 
@@ -368,10 +369,10 @@ impl Vm {
         if flags.generator || flags.coroutine || flags.async_generator {
             return Ok(None);
         }
-        let instance = Value::Obj(self.alloc_instance(cls)?);
-        let init_args = args.cloned_with_first(instance.clone());
+        let instance = self.alloc_instance(cls)?;
+        let init_args = args.cloned_with_first(Value::Obj(instance.clone()));
         let mut frame = self.bind_function_args(f, init_args)?;
-        frame.constructing = Some(instance);
+        frame.set_constructing(instance);
         Ok(Some(frame))
     }
 }

@@ -445,7 +445,7 @@ impl Vm {
         let saved = g.exc_state.borrow_mut().take();
         self.exc_info.push(saved);
         self.depth += 1;
-        frame.inline_gen = Some(obj.clone());
+        frame.set_inline_gen(obj.clone());
         Some((frame, resumed))
     }
 
