@@ -487,6 +487,12 @@ impl Asyncio {
         if t.queued.with(|v| v.is_some()) {
             return Ok(false);
         }
+        // A done callback that is not an object (it fails when called) gets its Handle.
+        let fut = match fut {
+            Value::None => None,
+            Value::Obj(f) => Some(f),
+            _ => return Ok(false),
+        };
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
             return Ok(false);
         };
