@@ -368,7 +368,7 @@ fn step_run_and_handle_result(
             vm.run_pending_finalizers();
             if st.must_cancel.get() {
                 st.must_cancel.set(false);
-                let msg = st.cancel_message.get();
+                let msg = st.cancel_message();
                 ctx.future_cancel(vm, task, msg)?;
             } else {
                 ctx.future_set_result(vm, task, value)?;
@@ -376,7 +376,7 @@ fn step_run_and_handle_result(
             Ok(())
         }
         Err(e) if ctx.is_cancelled_error(vm, &e) => {
-            st.cancelled_exc.set(Some(e));
+            st.set_cancelled_exc(Some(e));
             ctx.future_cancel(vm, task, Value::None)?;
             Ok(())
         }
@@ -413,7 +413,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         ctx.add_wakeup(vm, r, task, context)?;
         t.fut_waiter.set(result.as_obj().cloned());
         if st.must_cancel.get() {
-            let msg = st.cancel_message.get();
+            let msg = st.cancel_message();
             if cancel_any(vm, ctx, &result, msg)? {
                 st.must_cancel.set(false);
             }
@@ -449,7 +449,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         )?;
         t.fut_waiter.set(result.as_obj().cloned());
         if st.must_cancel.get() {
-            let msg = st.cancel_message.get();
+            let msg = st.cancel_message();
             if cancel_any(vm, ctx, &result, msg)? {
                 st.must_cancel.set(false);
             }
@@ -538,7 +538,7 @@ fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResul
         return Ok(true);
     }
     st.must_cancel.set(true);
-    st.cancel_message.set(msg);
+    st.set_cancel_message(msg);
     Ok(true)
 }
 
@@ -811,12 +811,12 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
             Value::Obj(o) if is_exact(ctx, o) && state(o).state.get() != FutState::Pending => {
                 let st = state(o);
                 if st.state.get() == FutState::Cancelled {
-                    let msg = st.cancel_message.get();
+                    let msg = st.cancel_message();
                     let msg = if msg.is_none() { Value::str("") } else { msg };
                     Value::Obj(vm.new_exception(&ctx.cancelled_error, vec![msg]))
                 } else {
                     st.log_traceback.set(false);
-                    match &st.exception.get() {
+                    match &st.exception() {
                         Some(e) => Value::Obj(e.clone()),
                         None => st.result.get(),
                     }
@@ -855,7 +855,7 @@ pub(super) fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResul
             return Ok(Value::Bool(true));
         }
         st.log_traceback.set(false);
-        return Ok(st.exception.get().map_or(Value::None, Value::Obj));
+        return Ok(st.exception().map_or(Value::None, Value::Obj));
     }
     let cancelled = vm.call_method(fut, "cancelled", vec![])?;
     if vm.truthy(&cancelled)? {
