@@ -138,12 +138,7 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        self.new_generator(
-            kind,
-            frame,
-            func.name.borrow().clone(),
-            func.qualname.borrow().clone(),
-        )
+        self.new_generator(kind, frame, &func.name.borrow(), &func.qualname.borrow())
     }
 
     /// Builds the frame for calling `func` with `args` (CPython's argument binding and errors).

@@ -43,30 +43,28 @@ pub enum GenState {
     Closed,
 }
 
-/// A reassignable name (a generator's `__name__` or `__qualname__`) in 16 bytes, where a
-/// `RefCell<Rc<str>>` takes 24, so that a generator object fits mimalloc's 128-byte class.
-pub struct NameCell(Cell<Option<Rc<str>>>);
+/// A generator's `__name__` and `__qualname__` when either differs from its code's (they
+/// start as the function's, which are the code's unless reassigned): 8 bytes, where two
+/// names would take 32, so that a generator object fits mimalloc's 112-byte class.
+pub struct GenNames(Cell<Option<Box<[Rc<str>; 2]>>>);
 
-impl NameCell {
-    /// A cell holding `name`.
-    pub fn new(name: Rc<str>) -> NameCell {
-        NameCell(Cell::new(Some(name)))
-    }
-
-    /// The name (a shared reference to it).
-    pub fn get(&self) -> Rc<str> {
-        let name = self.0.take();
-        let copy = name.clone();
-        self.0.set(name);
-        match copy {
-            Some(n) => n,
-            None => unreachable!("a NameCell always holds a name"),
+impl GenNames {
+    /// The names of a generator of `code` made from a function named `name`/`qualname`.
+    fn new(code: &Code, name: &Rc<str>, qualname: &Rc<str>) -> GenNames {
+        let same = |a: &Rc<str>, b: &Rc<str>| Rc::ptr_eq(a, b) || **a == **b;
+        if same(name, &code.name) && same(qualname, &code.qualname) {
+            GenNames(Cell::new(None))
+        } else {
+            GenNames(Cell::new(Some(Box::new([name.clone(), qualname.clone()]))))
         }
     }
 
-    /// Replaces the name.
-    pub fn set(&self, name: Rc<str>) {
-        self.0.set(Some(name));
+    /// Name `which` (0: `__name__`, 1: `__qualname__`), or None when it is the code's.
+    fn get(&self, which: usize) -> Option<Rc<str>> {
+        let names = self.0.take();
+        let name = names.as_ref().map(|n| n[which].clone());
+        self.0.set(names);
+        name
     }
 }
 
@@ -76,14 +74,12 @@ pub struct Generator {
     pub kind: GenKind,
     /// The frame's state.
     pub state: RefCell<GenState>,
-    /// `__name__`.
-    pub name: NameCell,
-    /// `__qualname__`.
-    pub qualname: NameCell,
+    /// `__name__` and `__qualname__` (see `Generator::name`).
+    names: GenNames,
     /// The code object (`gi_code`).
     pub code: Rc<Code>,
     /// The exception being handled inside the generator while it is suspended (gi_exc_state).
-    pub exc_state: RefCell<Option<ObjRef>>,
+    pub exc_state: Cell<Option<ObjRef>>,
 }
 
 /// The outcome of resuming a generator.
@@ -110,9 +106,43 @@ impl Generator {
         {
             f.trace(visit);
         }
-        if let Some(e) = &*self.exc_state.borrow() {
+        let exc_state = self.exc_state.take();
+        if let Some(e) = &exc_state {
             visit(&Value::Obj(e.clone()));
         }
+        self.exc_state.set(exc_state);
+    }
+
+    /// True when the generator saved no handled exception.
+    pub fn exc_state_is_none(&self) -> bool {
+        let exc_state = self.exc_state.take();
+        let none = exc_state.is_none();
+        self.exc_state.set(exc_state);
+        none
+    }
+
+    /// `__name__`.
+    pub fn name(&self) -> Rc<str> {
+        self.names.get(0).unwrap_or_else(|| self.code.name.clone())
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Rc<str> {
+        self.names
+            .get(1)
+            .unwrap_or_else(|| self.code.qualname.clone())
+    }
+
+    /// Sets `__name__`.
+    pub fn set_name(&self, name: Rc<str>) {
+        let qualname = self.qualname();
+        self.names.0.set(Some(Box::new([name, qualname])));
+    }
+
+    /// Sets `__qualname__`.
+    pub fn set_qualname(&self, qualname: Rc<str>) {
+        let name = self.name();
+        self.names.0.set(Some(Box::new([name, qualname])));
     }
 }
 
@@ -140,10 +170,9 @@ impl DroppedGenerator {
         Obj::new(Payload::Generator(Generator {
             kind: self.kind,
             state: RefCell::new(GenState::Suspended(self.frame)),
-            name: NameCell::new(self.name),
-            qualname: NameCell::new(self.qualname),
+            names: GenNames::new(&self.code, &self.name, &self.qualname),
             code: self.code,
-            exc_state: RefCell::new(self.exc_state),
+            exc_state: Cell::new(self.exc_state),
         }))
     }
 }
@@ -192,8 +221,8 @@ impl Generator {
     fn dropped_with(&mut self, frame: Box<Frame>) -> DroppedGenerator {
         DroppedGenerator {
             kind: self.kind,
-            name: self.name.get(),
-            qualname: self.qualname.get(),
+            name: self.name(),
+            qualname: self.qualname(),
             code: self.code.clone(),
             frame,
             exc_state: self.exc_state.get_mut().take(),
@@ -206,7 +235,7 @@ impl Drop for Generator {
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
         match state {
             GenState::Created(_) if self.kind == GenKind::Coroutine => {
-                let q = self.qualname.get();
+                let q = self.qualname();
                 PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
                 HAS_PENDING.with(|h| h.set(true));
             }
@@ -244,17 +273,16 @@ impl Vm {
         &mut self,
         kind: GenKind,
         frame: Box<Frame>,
-        name: Rc<str>,
-        qualname: Rc<str>,
+        name: &Rc<str>,
+        qualname: &Rc<str>,
     ) -> Value {
         let code = frame.code.clone();
         let generator = Payload::Generator(Generator {
             kind,
             state: RefCell::new(GenState::Created(frame)),
-            name: NameCell::new(name),
-            qualname: NameCell::new(qualname),
+            names: GenNames::new(&code, name, qualname),
             code,
-            exc_state: RefCell::new(None),
+            exc_state: Cell::new(None),
         });
         if let Some(mut obj) = self.generator_pool.pop() {
             // The pool holds only unshared objects (see `recycle_generator`).
@@ -280,7 +308,7 @@ impl Vm {
             && o.class.is_none()
             && o.dict.is_none()
             && matches!(g.state.try_borrow().as_deref(), Ok(GenState::Closed))
-            && g.exc_state.try_borrow().is_ok_and(|e| e.is_none())
+            && g.exc_state_is_none()
         {
             let Value::Obj(o) = v else {
                 unreachable!("matched a heap object above")
@@ -355,14 +383,14 @@ impl Vm {
         resume: Resume,
     ) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
-        let saved = g.exc_state.borrow_mut().take();
+        let saved = g.exc_state.take();
         self.exc_info.push(saved);
         let result = self.run_frame(frame, resume);
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
         match result {
             Ok(super::eval::FrameExit::Yield(frame, v)) => {
-                *g.exc_state.borrow_mut() = exc_state;
+                g.exc_state.set(exc_state);
                 *g.state.borrow_mut() = GenState::Suspended(frame);
                 Ok(SendResult::Yield(v))
             }
@@ -442,7 +470,7 @@ impl Vm {
                 _ => unreachable!("checked to be suspended or created above"),
             }
         };
-        let saved = g.exc_state.borrow_mut().take();
+        let saved = g.exc_state.take();
         self.exc_info.push(saved);
         self.depth += 1;
         frame.set_inline_gen(obj.clone());
@@ -454,7 +482,7 @@ impl Vm {
         self.depth -= 1;
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
-        *g.exc_state.borrow_mut() = exc_state;
+        g.exc_state.set(exc_state);
         *g.state.borrow_mut() = GenState::Suspended(frame);
     }
 
@@ -561,7 +589,7 @@ impl Vm {
                     SendResult::Return(_) => return Ok(()),
                 }
             };
-            let saved = g.exc_state.borrow_mut().take();
+            let saved = g.exc_state.take();
             self.exc_info.push(saved);
             let depth = self.depth;
             self.depth += 1;
@@ -571,7 +599,7 @@ impl Vm {
             let g = self.gen_of(obj);
             match r {
                 Ok(super::eval::FrameExit::Yield(frame, v)) => {
-                    *g.exc_state.borrow_mut() = exc_state;
+                    g.exc_state.set(exc_state);
                     *g.state.borrow_mut() = GenState::Suspended(frame);
                     each(self, v)?;
                 }

@@ -225,7 +225,10 @@ impl NativeObject for FutureObj {
             let Some(x) = extras else {
                 return;
             };
-            for o in [&x.exception, &x.cancelled_exc, &x.timer].into_iter().flatten() {
+            for o in [&x.exception, &x.cancelled_exc, &x.timer]
+                .into_iter()
+                .flatten()
+            {
                 visit(&Value::Obj(o.clone()));
             }
             if let Some(m) = &x.cancel_message {
@@ -294,7 +297,11 @@ impl Drop for FutureObj {
     /// Mirrors FutureObj_finalize / TaskObj_finalize: an exception nobody retrieved is
     /// reported through the loop's exception handler, later, at a VM safe point.
     fn drop(&mut self) {
-        let exception = self.extras.get_mut().as_mut().and_then(|x| x.exception.take());
+        let exception = self
+            .extras
+            .get_mut()
+            .as_mut()
+            .and_then(|x| x.exception.take());
         if !self.log_traceback.get() || exception.is_none() {
             return;
         }

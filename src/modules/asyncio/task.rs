@@ -593,7 +593,7 @@ fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
         let name = super::future::callback_name(vm, coro)?;
         return Ok(name);
     };
-    let name = format!("{}()", g.qualname.get());
+    let name = format!("{}()", g.qualname());
     let filename = g.code.filename.clone();
     let line = match &*g.state.borrow() {
         GenState::Created(_) => Some(g.code.first_line),
