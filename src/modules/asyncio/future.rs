@@ -1333,6 +1333,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         "_callbacks",
         move |_, o| {
             let cbs = state(o).callbacks.get();
+            // FutureObj_get_callbacks: None when there is none.
+            if cbs.is_empty() {
+                return Ok(Value::None);
+            }
             Ok(Value::list(
                 cbs.iter()
                     .map(|cb| Value::tuple(vec![c.callback_value(cb), cb.context.clone()]))
