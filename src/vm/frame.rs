@@ -103,6 +103,7 @@ impl Frame {
     }
 
     /// Marks the frame as running `__init__` for a class call that returns `instance`.
+    #[inline]
     pub fn set_constructing(&mut self, instance: ObjRef) {
         self.role = FrameRole::Constructing(instance);
     }
@@ -121,6 +122,7 @@ impl Frame {
     }
 
     /// Marks the frame as running inline for the generator `owner` (see `FrameRole::InlineGen`).
+    #[inline(always)]
     pub fn set_inline_gen(&mut self, owner: ObjRef) {
         self.role = FrameRole::InlineGen(owner);
     }

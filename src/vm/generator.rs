@@ -7,6 +7,7 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
 use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 /// Which kind of generator object.
@@ -46,16 +47,49 @@ pub enum GenState {
 /// A generator's `__name__` and `__qualname__` when either differs from its code's (they
 /// start as the function's, which are the code's unless reassigned): 8 bytes, where two
 /// names would take 32, so that a generator object fits mimalloc's 112-byte class.
-pub struct GenNames(Cell<Option<Box<[Rc<str>; 2]>>>);
+///
+/// The box is freed by `Generator`'s `Drop` (or `GenNames::replace`), so that dropping a
+/// generator with the code's names costs no drop-glue call.
+pub struct GenNames(Cell<Option<ManuallyDrop<Box<[Rc<str>; 2]>>>>);
 
 impl GenNames {
     /// The names of a generator of `code` made from a function named `name`/`qualname`.
+    #[inline]
     fn new(code: &Code, name: &Rc<str>, qualname: &Rc<str>) -> GenNames {
-        let same = |a: &Rc<str>, b: &Rc<str>| Rc::ptr_eq(a, b) || **a == **b;
-        if same(name, &code.name) && same(qualname, &code.qualname) {
+        if Rc::ptr_eq(name, &code.name) && Rc::ptr_eq(qualname, &code.qualname) {
             GenNames(Cell::new(None))
         } else {
-            GenNames(Cell::new(Some(Box::new([name.clone(), qualname.clone()]))))
+            GenNames::unshared(code, name, qualname)
+        }
+    }
+
+    /// `new` for names that are not the code's own `Rc`s (a renamed function, a resurrected
+    /// generator): equal text still needs no box.
+    #[cold]
+    #[inline(never)]
+    fn unshared(code: &Code, name: &Rc<str>, qualname: &Rc<str>) -> GenNames {
+        if **name == *code.name && **qualname == *code.qualname {
+            GenNames(Cell::new(None))
+        } else {
+            GenNames(Cell::new(Some(ManuallyDrop::new(Box::new([
+                name.clone(),
+                qualname.clone(),
+            ])))))
+        }
+    }
+
+    /// Stores both names, freeing the old ones.
+    fn replace(&self, names: [Rc<str>; 2]) {
+        if let Some(old) = self.0.replace(Some(ManuallyDrop::new(Box::new(names)))) {
+            drop(ManuallyDrop::into_inner(old));
+        }
+    }
+
+    /// Frees the names (the generator is being dropped).
+    #[inline]
+    fn free(&mut self) {
+        if let Some(names) = self.0.get_mut().take() {
+            drop(ManuallyDrop::into_inner(names));
         }
     }
 
@@ -136,13 +170,13 @@ impl Generator {
     /// Sets `__name__`.
     pub fn set_name(&self, name: Rc<str>) {
         let qualname = self.qualname();
-        self.names.0.set(Some(Box::new([name, qualname])));
+        self.names.replace([name, qualname]);
     }
 
     /// Sets `__qualname__`.
     pub fn set_qualname(&self, qualname: Rc<str>) {
         let name = self.name();
-        self.names.0.set(Some(Box::new([name, qualname])));
+        self.names.replace([name, qualname]);
     }
 }
 
@@ -264,6 +298,7 @@ impl Drop for Generator {
             }
             _ => {}
         }
+        self.names.free();
     }
 }
 
