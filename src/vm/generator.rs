@@ -50,7 +50,10 @@ pub enum GenState {
 ///
 /// The box is freed by `Generator`'s `Drop` (or `GenNames::replace`), so that dropping a
 /// generator with the code's names costs no drop-glue call.
-pub struct GenNames(Cell<Option<ManuallyDrop<Box<[Rc<str>; 2]>>>>);
+pub struct GenNames(Cell<Option<NamesBox>>);
+
+/// `__name__` and `__qualname__` in a box that `GenNames` frees itself.
+type NamesBox = ManuallyDrop<Box<[Rc<str>; 2]>>;
 
 impl GenNames {
     /// The names of a generator of `code` made from a function named `name`/`qualname`.
