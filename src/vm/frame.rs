@@ -124,7 +124,13 @@ impl Frame {
     /// Marks the frame as running inline for the generator `owner` (see `FrameRole::InlineGen`).
     #[inline(always)]
     pub fn set_inline_gen(&mut self, owner: ObjRef) {
-        self.role = FrameRole::InlineGen(owner);
+        let old = std::mem::replace(&mut self.role, FrameRole::InlineGen(owner));
+        // A suspended generator's frame is plain: no out-of-line drop of the old role then.
+        if matches!(old, FrameRole::Plain) {
+            std::mem::forget(old);
+        } else {
+            drop(old);
+        }
     }
 
     /// The generator this frame runs inline for, if any (taken, once).
