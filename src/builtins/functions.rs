@@ -295,7 +295,7 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return Err(vm.new_type_error("__build_class__: func must be a function"));
     };
     let mut frame = vm.bind_function_args(f, Args::default())?;
-    frame.locals_map = Some(ns.clone());
+    frame.set_locals_map(ns.clone());
     let cell_value = match vm.run_frame(frame, crate::vm::generator::Resume::Value(None))? {
         crate::vm::eval::FrameExit::Return(v) => v,
         crate::vm::eval::FrameExit::Yield(..) => Value::None,

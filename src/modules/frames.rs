@@ -110,7 +110,7 @@ fn lasti_of(frame: &Frame) -> i64 {
 /// A function frame's locals as `frame.f_locals` shows them: bound fast locals, then cell and
 /// free variables; a module or class body's own mapping.
 fn locals_dict(vm: &mut Vm, frame: &Frame) -> Value {
-    if let Some(map) = &frame.locals_map {
+    if let Some(map) = frame.locals_map() {
         return map.clone();
     }
     let dict = vm.new_dict();

@@ -641,10 +641,10 @@ impl Vm {
             GenKind::AsyncGenerator => "ag_",
         };
         if name == "__name__" {
-            return Ok(Some(Value::str(&g.name.get())));
+            return Ok(Some(Value::str(&g.name())));
         }
         if name == "__qualname__" {
-            return Ok(Some(Value::str(&g.qualname.get())));
+            return Ok(Some(Value::str(&g.qualname())));
         }
         let Some(rest) = name.strip_prefix(prefix) else {
             return Ok(None);
@@ -847,11 +847,11 @@ impl Vm {
         if let Payload::Generator(g) = &o.payload {
             match (name, value.as_ref().and_then(|v| v.as_str())) {
                 ("__name__", Some(s)) => {
-                    g.name.set(Rc::from(s));
+                    g.set_name(Rc::from(s));
                     return Ok(());
                 }
                 ("__qualname__", Some(s)) => {
-                    g.qualname.set(Rc::from(s));
+                    g.set_qualname(Rc::from(s));
                     return Ok(());
                 }
                 _ => {}

@@ -393,15 +393,7 @@ impl Vm {
         }
         f.blocks.clear();
         f.ip = 0;
-        if f.locals_map.is_some() {
-            f.locals_map = None;
-        }
-        if f.constructing.is_some() {
-            f.constructing = None;
-        }
-        if f.inline_gen.is_some() {
-            f.inline_gen = None;
-        }
+        f.clear_role();
         self.frame_pool.push(f);
     }
 

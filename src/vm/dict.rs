@@ -34,16 +34,17 @@ pub struct DictTable {
     entries: Vec<Option<Entry>>,
     /// True for the set layout.
     set_mode: bool,
-    /// Set mode: active plus dummy slots.
-    fill: usize,
+    /// Set mode: active plus dummy slots (u32 like every count here: the index table's
+    /// entries are i32, and the small counts keep a dict object in mimalloc's 112-byte class).
+    fill: u32,
     /// Set mode: where `pop()` starts searching.
-    finger: usize,
+    finger: u32,
     /// Sparse index table (power-of-two size): entry index, `EMPTY` or `DUMMY`. A boxed
     /// slice (it is replaced, never grown), so that a dict object fits mimalloc's 128-byte
     /// size class.
     indices: Box<[i32]>,
     /// Number of live entries.
-    used: usize,
+    used: u32,
     /// Bumped on every mutation (a value replaced included), to detect mutation during a
     /// re-entrant compare and to validate caches of what a namespace holds.
     pub version: super::dict_version::DictVersion,
@@ -214,12 +215,9 @@ impl DictTable {
         self.fill += 1;
         self.used += 1;
         let mask = self.entries.len() - 1;
-        if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            };
+        let (fill, used) = (self.fill as usize, self.used as usize);
+        if fill * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
             self.set_resize(minused);
         }
     }
@@ -241,8 +239,8 @@ impl DictTable {
             self.entries = vec![None; SET_MINSIZE];
         }
         let mask = self.entries.len().max(1) - 1;
-        if (self.fill + other.used) * 5 >= mask * 3 || self.entries.is_empty() {
-            self.set_resize((self.used + other.used) * 2);
+        if (self.fill as usize + other.len()) * 5 >= mask * 3 || self.entries.is_empty() {
+            self.set_resize((self.len() + other.len()) * 2);
         }
         let same_layout =
             other.set_mode && self.entries.len() == other.entries.len() && other.fill == other.used;
@@ -267,8 +265,8 @@ impl DictTable {
             self.entries = vec![None; SET_MINSIZE];
         }
         let mask = self.entries.len().max(1) - 1;
-        if self.entries.is_empty() || (self.fill + extra) * 5 >= mask * 3 {
-            self.set_resize((self.used + extra) * 2);
+        if self.entries.is_empty() || (self.fill as usize + extra) * 5 >= mask * 3 {
+            self.set_resize((self.len() + extra) * 2);
         }
     }
 
@@ -293,7 +291,7 @@ impl DictTable {
 
     /// Number of live entries.
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     /// True when empty.
@@ -657,11 +655,11 @@ impl DictTable {
                 return None;
             }
             let mask = self.entries.len() - 1;
-            let mut i = self.finger & mask;
+            let mut i = self.finger as usize & mask;
             while !matches!(&self.entries[i], Some(e) if !is_dummy(e)) {
                 i = (i + 1) & mask;
             }
-            self.finger = i + 1;
+            self.finger = (i + 1) as u32;
             return Some(self.remove_at(i));
         }
         let ix = self.entries.iter().position(|e| e.is_some())?;

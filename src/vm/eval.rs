@@ -149,7 +149,7 @@ impl Vm {
                 match callers.pop() {
                     Some(caller) => {
                         self.depth -= 1;
-                        let inline_gen = frame.inline_gen.take();
+                        let inline_gen = frame.take_inline_gen();
                         frame = caller;
                         if let Some(g) = inline_gen {
                             exc = self.fail_inline_generator(&g, exc);
@@ -277,8 +277,8 @@ impl Vm {
                 Instr::DeleteName(i) => {
                     let name = frame.code.names[i as usize].clone();
                     let target = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     let removed = match target.as_obj() {
                         Some(d) if d.as_dict().is_some() => {
@@ -355,7 +355,7 @@ impl Vm {
                 }
                 Instr::LoadClassDeref(i) => {
                     let name = self.cell_name(frame, i as usize);
-                    let from_map = match &frame.locals_map {
+                    let from_map = match frame.locals_map() {
                         Some(Value::Obj(m)) if m.as_dict().is_some() => self.dict_get_str(m, &name),
                         _ => None,
                     };
@@ -472,15 +472,15 @@ impl Vm {
                 }
                 Instr::LoadLocals => {
                     let v = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     frame.stack.push(v);
                 }
                 Instr::SetupAnnotations => {
                     let target = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     if let Some(m) = target.as_obj()
                         && m.as_dict().is_some()
@@ -1348,7 +1348,7 @@ impl Vm {
                 Instr::YieldValue => {
                     let v = pop(frame);
                     loop {
-                        let Some(g) = frame.inline_gen.take() else {
+                        let Some(g) = frame.take_inline_gen() else {
                             debug_assert!(
                                 callers.is_empty(),
                                 "only a generator's own frame yields"
@@ -1413,8 +1413,8 @@ impl Vm {
                 Instr::ImportStar => {
                     let m = pop(frame);
                     let target = frame
-                        .locals_map
-                        .clone()
+                        .locals_map()
+                        .cloned()
                         .unwrap_or(Value::Obj(frame.globals.clone()));
                     tri!(self.import_star(&m, &target));
                 }

@@ -50,7 +50,7 @@ impl Vm {
         callers: &mut Vec<Box<Frame>>,
         v: Value,
     ) -> PyResult<Option<Value>> {
-        let v = match frame.constructing.take() {
+        let v = match frame.take_constructing() {
             None => v,
             Some(instance) => {
                 if !v.is_none() {
@@ -68,7 +68,7 @@ impl Vm {
         };
         self.depth -= 1;
         let mut finished = std::mem::replace(frame, caller);
-        let inline_gen = finished.inline_gen.take();
+        let inline_gen = finished.take_inline_gen();
         self.recycle_frame(finished);
         match inline_gen {
             None => super::eval_support::push_inline(&mut frame.stack, v),
@@ -228,9 +228,10 @@ impl Vm {
         {
             return Ok(None);
         }
-        let instance = Value::Obj(self.alloc_instance(cls)?);
-        let mut frame = self.exact_args_function_frame(f, Some(instance.clone()), stack, n);
-        frame.constructing = Some(instance);
+        let instance = self.alloc_instance(cls)?;
+        let mut frame =
+            self.exact_args_function_frame(f, Some(Value::Obj(instance.clone())), stack, n);
+        frame.set_constructing(instance);
         Ok(Some(CallOutcome::Frame(frame)))
     }
 
@@ -418,10 +419,10 @@ impl Vm {
         if flags.generator || flags.coroutine || flags.async_generator {
             return Ok(None);
         }
-        let instance = Value::Obj(self.alloc_instance(cls)?);
-        let init_args = args.cloned_with_first(instance.clone());
+        let instance = self.alloc_instance(cls)?;
+        let init_args = args.cloned_with_first(Value::Obj(instance.clone()));
         let mut frame = self.bind_function_args(f, init_args)?;
-        frame.constructing = Some(instance);
+        frame.set_constructing(instance);
         Ok(Some(frame))
     }
 }

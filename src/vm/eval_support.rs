@@ -88,7 +88,7 @@ impl Vm {
                 let locals = match a.get(2) {
                     Some(l) if !l.is_none() => l.clone(),
                     _ if a.get(1).is_some_and(|g| !g.is_none()) => Value::Obj(globals.clone()),
-                    _ => match &frame.locals_map {
+                    _ => match frame.locals_map() {
                         Some(m) => m.clone(),
                         None => {
                             let d = self.new_dict();
@@ -127,7 +127,7 @@ impl Vm {
     /// The caller's locals as a mapping (`locals()`): the locals dict of a module or class
     /// body, or a fresh dict of a function's bound fast locals.
     fn frame_locals(&mut self, frame: &Frame) -> Value {
-        match &frame.locals_map {
+        match frame.locals_map() {
             Some(m) => m.clone(),
             None => {
                 let d = self.new_dict();
@@ -262,7 +262,7 @@ impl Vm {
 
     /// LOAD_NAME: the locals mapping, then globals, then builtins.
     pub(super) fn load_name(&mut self, frame: &Frame, name: &str, hash: i64) -> PyResult<Value> {
-        if let Some(m) = &frame.locals_map {
+        if let Some(m) = frame.locals_map() {
             match m.as_obj() {
                 Some(d) if d.as_dict().is_some() && d.class.is_none() => {
                     if let Some(v) = self.dict_get_str_hashed(d, name, hash) {
@@ -298,7 +298,7 @@ impl Vm {
         hash: i64,
         v: Value,
     ) -> PyResult<()> {
-        match &frame.locals_map {
+        match frame.locals_map() {
             Some(m) => match m.as_obj() {
                 Some(d) if d.as_dict().is_some() && d.class.is_none() => {
                     self.dict_set_str_hashed(d, name, hash, v);

@@ -14,13 +14,13 @@ impl Vm {
         let exc = Obj::with_class(
             cls.clone(),
             Some(dict),
-            Payload::Exception(RefCell::new(ExcData {
+            Payload::Exception(Box::new(RefCell::new(ExcData {
                 args: Value::tuple(args),
                 cause: Value::None,
                 context: Value::None,
                 suppress_context: false,
                 traceback: Vec::new(),
-            })),
+            }))),
         );
         self.init_exception_attrs(&exc, first);
         exc

@@ -27,15 +27,25 @@ pub struct Frame {
     pub blocks: Vec<Block>,
     /// The module globals (a dict object).
     pub globals: ObjRef,
-    /// The locals mapping of module and class bodies.
-    pub locals_map: Option<Value>,
-    /// Set when the frame runs `__init__` for a class call made by the eval loop: the
-    /// instance the call returns (the frame's own return value must be None).
-    pub constructing: Option<Value>,
-    /// Set while the frame runs inline in its awaiter's eval loop (a SEND or FOR_ITER into a
-    /// suspended generator or coroutine, as CPython 3.12 does): the generator it belongs to,
-    /// whose state is `Running` until the frame yields, returns or raises back to the caller.
-    pub inline_gen: Option<ObjRef>,
+    /// What else the frame is run as (a module or class body, an `__init__` for a class
+    /// call, a generator's frame running inline); one field since these never combine.
+    role: FrameRole,
+}
+
+/// The one special role a frame may have (three `Option`s would make every frame, and so
+/// every suspended coroutine, 24 bytes larger).
+enum FrameRole {
+    /// An ordinary function or generator frame.
+    Plain,
+    /// A module or class body (or `exec`/`eval` code) with its locals mapping.
+    LocalsMap(Value),
+    /// A frame running `__init__` for a class call made by the eval loop: the instance the
+    /// call returns (the frame's own return value must be None).
+    Constructing(ObjRef),
+    /// A frame running inline in its awaiter's eval loop (a SEND or FOR_ITER into a suspended
+    /// generator or coroutine, as CPython 3.12 does): the generator it belongs to, whose
+    /// state is `Running` until the frame yields, returns or raises back to the caller.
+    InlineGen(ObjRef),
 }
 
 impl Frame {
@@ -71,9 +81,75 @@ impl Frame {
             consts,
             names,
             globals,
-            locals_map,
-            constructing: None,
-            inline_gen: None,
+            role: match locals_map {
+                Some(map) => FrameRole::LocalsMap(map),
+                None => FrameRole::Plain,
+            },
+        }
+    }
+
+    /// The locals mapping of a module or class body (None for function frames).
+    #[inline]
+    pub fn locals_map(&self) -> Option<&Value> {
+        match &self.role {
+            FrameRole::LocalsMap(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    /// Makes the frame a class body (or module-like frame) whose names live in `map`.
+    pub fn set_locals_map(&mut self, map: Value) {
+        self.role = FrameRole::LocalsMap(map);
+    }
+
+    /// Marks the frame as running `__init__` for a class call that returns `instance`.
+    #[inline]
+    pub fn set_constructing(&mut self, instance: ObjRef) {
+        self.role = FrameRole::Constructing(instance);
+    }
+
+    /// The instance of a class call whose `__init__` this frame ran (taken, once).
+    #[inline]
+    pub fn take_constructing(&mut self) -> Option<Value> {
+        match &self.role {
+            FrameRole::Constructing(_) => match std::mem::replace(&mut self.role, FrameRole::Plain)
+            {
+                FrameRole::Constructing(instance) => Some(Value::Obj(instance)),
+                _ => unreachable!("the role was just matched as Constructing"),
+            },
+            _ => None,
+        }
+    }
+
+    /// Marks the frame as running inline for the generator `owner` (see `FrameRole::InlineGen`).
+    #[inline(always)]
+    pub fn set_inline_gen(&mut self, owner: ObjRef) {
+        let old = std::mem::replace(&mut self.role, FrameRole::InlineGen(owner));
+        // A suspended generator's frame is plain: no out-of-line drop of the old role then.
+        if matches!(old, FrameRole::Plain) {
+            std::mem::forget(old);
+        } else {
+            drop(old);
+        }
+    }
+
+    /// The generator this frame runs inline for, if any (taken, once).
+    #[inline]
+    pub fn take_inline_gen(&mut self) -> Option<ObjRef> {
+        match &self.role {
+            FrameRole::InlineGen(_) => match std::mem::replace(&mut self.role, FrameRole::Plain) {
+                FrameRole::InlineGen(owner) => Some(owner),
+                _ => unreachable!("the role was just matched as InlineGen"),
+            },
+            _ => None,
+        }
+    }
+
+    /// Drops any role (a pooled frame starts plain).
+    #[inline]
+    pub fn clear_role(&mut self) {
+        if !matches!(self.role, FrameRole::Plain) {
+            self.role = FrameRole::Plain;
         }
     }
 
@@ -127,11 +203,11 @@ impl Frame {
             .for_each(|c| visit(&Value::Obj(c.clone())));
         self.consts.iter().for_each(&mut *visit);
         visit(&Value::Obj(self.globals.clone()));
-        if let Some(m) = &self.locals_map {
-            visit(m);
-        }
-        if let Some(g) = &self.inline_gen {
-            visit(&Value::Obj(g.clone()));
+        match &self.role {
+            // Only ever set on a running frame, which the cycle collector does not trace.
+            FrameRole::Plain | FrameRole::Constructing(_) => {}
+            FrameRole::LocalsMap(v) => visit(v),
+            FrameRole::InlineGen(g) => visit(&Value::Obj(g.clone())),
         }
     }
 
@@ -148,3 +224,6 @@ impl Frame {
         }
     }
 }
+
+// A suspended coroutine keeps its frame boxed: 160 bytes is one mimalloc size class.
+const _: () = assert!(std::mem::size_of::<Frame>() <= 160);

@@ -8,6 +8,7 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
 use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 /// Which kind of generator object.
@@ -44,43 +45,64 @@ pub enum GenState {
     Closed,
 }
 
-/// A reassignable name (a generator's `__name__` or `__qualname__`) in 16 bytes, where a
-/// `RefCell<Rc<str>>` takes 24, so that a generator object fits mimalloc's 128-byte class.
-pub struct NameCell(Cell<Option<Rc<str>>>);
+/// A generator's `__name__` and `__qualname__` when either differs from its code's (they
+/// start as the function's, which are the code's unless reassigned): 8 bytes, where two
+/// names would take 32, so that a generator object fits mimalloc's 112-byte class.
+///
+/// The box is freed by `Generator`'s `Drop` (or `GenNames::replace`), so that dropping a
+/// generator with the code's names costs no drop-glue call.
+pub struct GenNames(Cell<Option<NamesBox>>);
 
-impl NameCell {
-    /// A cell holding `name`.
-    pub fn new(name: Rc<str>) -> NameCell {
-        NameCell(Cell::new(Some(name)))
-    }
+/// `__name__` and `__qualname__` in a box that `GenNames` frees itself.
+type NamesBox = ManuallyDrop<Box<[Rc<str>; 2]>>;
 
-    /// The name (a shared reference to it).
-    pub fn get(&self) -> Rc<str> {
-        let name = self.0.take();
-        let copy = name.clone();
-        self.0.set(name);
-        match copy {
-            Some(n) => n,
-            None => unreachable!("a NameCell always holds a name"),
-        }
-    }
-
-    /// Replaces the name.
-    pub fn set(&self, name: Rc<str>) {
-        self.0.set(Some(name));
-    }
-
-    /// Replaces the name with `name` unless it already is that very string (no reference
-    /// count traffic when a pooled generator is reused for the same function).
-    #[inline(always)]
-    pub fn set_shared(&self, name: &Rc<str>) {
-        let held = self.0.take();
-        if held.as_ref().is_some_and(|h| Rc::ptr_eq(h, name)) {
-            self.0.set(held);
+impl GenNames {
+    /// The names of a generator of `code` made from a function named `name`/`qualname`.
+    #[inline]
+    fn new(code: &Code, name: &Rc<str>, qualname: &Rc<str>) -> GenNames {
+        if Rc::ptr_eq(name, &code.name) && Rc::ptr_eq(qualname, &code.qualname) {
+            GenNames(Cell::new(None))
         } else {
-            drop(held);
-            self.0.set(Some(name.clone()));
+            GenNames::unshared(code, name, qualname)
         }
+    }
+
+    /// `new` for names that are not the code's own `Rc`s (a renamed function, a resurrected
+    /// generator): equal text still needs no box.
+    #[cold]
+    #[inline(never)]
+    fn unshared(code: &Code, name: &Rc<str>, qualname: &Rc<str>) -> GenNames {
+        if **name == *code.name && **qualname == *code.qualname {
+            GenNames(Cell::new(None))
+        } else {
+            GenNames(Cell::new(Some(ManuallyDrop::new(Box::new([
+                name.clone(),
+                qualname.clone(),
+            ])))))
+        }
+    }
+
+    /// Stores both names, freeing the old ones.
+    fn replace(&self, names: [Rc<str>; 2]) {
+        if let Some(old) = self.0.replace(Some(ManuallyDrop::new(Box::new(names)))) {
+            drop(ManuallyDrop::into_inner(old));
+        }
+    }
+
+    /// Frees the names (the generator is being dropped).
+    #[inline]
+    fn free(&mut self) {
+        if let Some(names) = self.0.get_mut().take() {
+            drop(ManuallyDrop::into_inner(names));
+        }
+    }
+
+    /// Name `which` (0: `__name__`, 1: `__qualname__`), or None when it is the code's.
+    fn get(&self, which: usize) -> Option<Rc<str>> {
+        let names = self.0.take();
+        let name = names.as_ref().map(|n| n[which].clone());
+        self.0.set(names);
+        name
     }
 }
 
@@ -90,14 +112,12 @@ pub struct Generator {
     pub kind: GenKind,
     /// The frame's state.
     pub state: RefCell<GenState>,
-    /// `__name__`.
-    pub name: NameCell,
-    /// `__qualname__`.
-    pub qualname: NameCell,
+    /// `__name__` and `__qualname__` (see `Generator::name`).
+    names: GenNames,
     /// The code object (`gi_code`).
     pub code: Rc<Code>,
     /// The exception being handled inside the generator while it is suspended (gi_exc_state).
-    pub exc_state: RefCell<Option<ObjRef>>,
+    pub exc_state: Cell<Option<ObjRef>>,
 }
 
 /// The outcome of resuming a generator.
@@ -124,9 +144,43 @@ impl Generator {
         {
             f.trace(visit);
         }
-        if let Some(e) = &*self.exc_state.borrow() {
+        let exc_state = self.exc_state.take();
+        if let Some(e) = &exc_state {
             visit(&Value::Obj(e.clone()));
         }
+        self.exc_state.set(exc_state);
+    }
+
+    /// True when the generator saved no handled exception.
+    pub fn exc_state_is_none(&self) -> bool {
+        let exc_state = self.exc_state.take();
+        let none = exc_state.is_none();
+        self.exc_state.set(exc_state);
+        none
+    }
+
+    /// `__name__`.
+    pub fn name(&self) -> Rc<str> {
+        self.names.get(0).unwrap_or_else(|| self.code.name.clone())
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> Rc<str> {
+        self.names
+            .get(1)
+            .unwrap_or_else(|| self.code.qualname.clone())
+    }
+
+    /// Sets `__name__`.
+    pub fn set_name(&self, name: Rc<str>) {
+        let qualname = self.qualname();
+        self.names.replace([name, qualname]);
+    }
+
+    /// Sets `__qualname__`.
+    pub fn set_qualname(&self, qualname: Rc<str>) {
+        let name = self.name();
+        self.names.replace([name, qualname]);
     }
 }
 
@@ -154,10 +208,9 @@ impl DroppedGenerator {
         Obj::new(Payload::Generator(Generator {
             kind: self.kind,
             state: RefCell::new(GenState::Suspended(self.frame)),
-            name: NameCell::new(self.name),
-            qualname: NameCell::new(self.qualname),
+            names: GenNames::new(&self.code, &self.name, &self.qualname),
             code: self.code,
-            exc_state: RefCell::new(self.exc_state),
+            exc_state: Cell::new(self.exc_state),
         }))
     }
 }
@@ -206,8 +259,8 @@ impl Generator {
     fn dropped_with(&mut self, frame: Box<Frame>) -> DroppedGenerator {
         DroppedGenerator {
             kind: self.kind,
-            name: self.name.get(),
-            qualname: self.qualname.get(),
+            name: self.name(),
+            qualname: self.qualname(),
             code: self.code.clone(),
             frame,
             exc_state: self.exc_state.get_mut().take(),
@@ -220,7 +273,7 @@ impl Drop for Generator {
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
         match state {
             GenState::Created(_) if self.kind == GenKind::Coroutine => {
-                let q = self.qualname.get();
+                let q = self.qualname();
                 PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
                 HAS_PENDING.with(|h| h.set(true));
             }
@@ -249,6 +302,7 @@ impl Drop for Generator {
             }
             _ => {}
         }
+        self.names.free();
     }
 }
 
@@ -272,8 +326,8 @@ impl Vm {
             // it is closed with no exception state, so the old state drops nothing.
             old.kind = kind;
             *old.state.get_mut() = GenState::Created(frame);
-            old.name.set_shared(name);
-            old.qualname.set_shared(qualname);
+            let names = GenNames::new(&old.code, name, qualname);
+            old.names = names;
             let obj = self
                 .generator_pool
                 .pop()
@@ -293,15 +347,13 @@ impl Vm {
         name: &Rc<str>,
         qualname: &Rc<str>,
     ) -> Value {
-        let (name, qualname) = (name.clone(), qualname.clone());
         let code = frame.code.clone();
         let generator = Payload::Generator(Generator {
             kind,
             state: RefCell::new(GenState::Created(frame)),
-            name: NameCell::new(name),
-            qualname: NameCell::new(qualname),
+            names: GenNames::new(&code, name, qualname),
             code,
-            exc_state: RefCell::new(None),
+            exc_state: Cell::new(None),
         });
         if let Some(mut obj) = self.generator_pool.pop() {
             // The pool holds only unshared objects (see `recycle_generator`).
@@ -327,7 +379,7 @@ impl Vm {
             && o.class.is_none()
             && o.dict.is_none()
             && matches!(g.state.try_borrow().as_deref(), Ok(GenState::Closed))
-            && g.exc_state.try_borrow().is_ok_and(|e| e.is_none())
+            && g.exc_state_is_none()
         {
             let Value::Obj(o) = v else {
                 unreachable!("matched a heap object above")
@@ -420,14 +472,14 @@ impl Vm {
         resume: Resume,
     ) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
-        let saved = g.exc_state.borrow_mut().take();
+        let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
         let result = self.run_frame(frame, resume);
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
         match result {
             Ok(super::eval::FrameExit::Yield(frame, v)) => {
-                *g.exc_state.borrow_mut() = exc_state;
+                g.exc_state.set(exc_state);
                 *g.state.borrow_mut() = GenState::Suspended(frame);
                 Ok(SendResult::Yield(v))
             }
@@ -506,10 +558,10 @@ impl Vm {
                 }
             }
         };
-        let saved = g.exc_state.borrow_mut().take();
+        let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
         self.depth += 1;
-        frame.inline_gen = Some(obj.clone());
+        frame.set_inline_gen(obj.clone());
         Some((frame, resumed))
     }
 
@@ -518,7 +570,7 @@ impl Vm {
         self.depth -= 1;
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
-        *g.exc_state.borrow_mut() = exc_state;
+        g.exc_state.set(exc_state);
         *g.state.borrow_mut() = GenState::Suspended(frame);
     }
 
@@ -625,7 +677,7 @@ impl Vm {
                     SendResult::Return(_) => return Ok(()),
                 }
             };
-            let saved = g.exc_state.borrow_mut().take();
+            let saved = g.exc_state.take();
             push_inline(&mut self.exc_info, saved);
             let depth = self.depth;
             self.depth += 1;
@@ -635,7 +687,7 @@ impl Vm {
             let g = self.gen_of(obj);
             match r {
                 Ok(super::eval::FrameExit::Yield(frame, v)) => {
-                    *g.exc_state.borrow_mut() = exc_state;
+                    g.exc_state.set(exc_state);
                     *g.state.borrow_mut() = GenState::Suspended(frame);
                     each(self, v)?;
                 }

@@ -432,7 +432,7 @@ impl Vm {
                 format!(
                     "<{} object {} at {addr:#x}>",
                     g.kind.noun().replace(' ', "_"),
-                    g.qualname.get()
+                    g.qualname()
                 )
             }
             Payload::Exception(e) => {

@@ -43,20 +43,103 @@ pub struct DoneCallback {
     pub wakes_task: bool,
 }
 
-/// Appends a done callback; the first one gets room for itself only (most futures have one
-/// callback, which CPython keeps inline as fut_callback0).
-fn push_callback(callbacks: &Slot<Vec<DoneCallback>>, cb: DoneCallback) {
-    let mut v = callbacks.take();
-    if v.capacity() == 0 {
-        v.reserve_exact(1);
+/// Appends a done callback.
+fn push_callback(callbacks: &Slot<Callbacks>, cb: DoneCallback) {
+    match callbacks.take() {
+        Callbacks::Empty => callbacks.set(Callbacks::One(cb)),
+        mut list => {
+            list.push(cb);
+            callbacks.set(list);
+        }
     }
-    v.push(cb);
-    callbacks.set(v);
 }
 
-impl SlotValue for Vec<DoneCallback> {
+/// A future's done callbacks in registration order. Most futures get exactly one (a task's
+/// awaiter, gather's bookkeeping), which CPython keeps inline as `fut_callback0`: so is it
+/// here, saving a heap block per gathered task.
+#[derive(Clone, Default)]
+pub enum Callbacks {
+    /// No callback.
+    #[default]
+    Empty,
+    /// Exactly one callback, inline.
+    One(DoneCallback),
+    /// Two or more.
+    Many(Vec<DoneCallback>),
+}
+
+impl Callbacks {
+    /// Appends `cb`.
+    pub fn push(&mut self, cb: DoneCallback) {
+        *self = match std::mem::take(self) {
+            Callbacks::Empty => Callbacks::One(cb),
+            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
+            Callbacks::Many(mut all) => {
+                all.push(cb);
+                Callbacks::Many(all)
+            }
+        };
+    }
+
+    /// The callbacks as a slice.
+    pub fn as_slice(&self) -> &[DoneCallback] {
+        match self {
+            Callbacks::Empty => &[],
+            Callbacks::One(cb) => std::slice::from_ref(cb),
+            Callbacks::Many(all) => all,
+        }
+    }
+
+    /// Iterates over the callbacks in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, DoneCallback> {
+        self.as_slice().iter()
+    }
+
+    /// How many callbacks there are.
+    pub fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Callbacks::Empty)
+    }
+}
+
+impl From<Vec<DoneCallback>> for Callbacks {
+    fn from(mut all: Vec<DoneCallback>) -> Callbacks {
+        match all.len() {
+            0 => Callbacks::Empty,
+            1 => Callbacks::One(all.remove(0)),
+            _ => Callbacks::Many(all),
+        }
+    }
+}
+
+impl IntoIterator for Callbacks {
+    type Item = DoneCallback;
+    type IntoIter =
+        std::iter::Chain<std::option::IntoIter<DoneCallback>, std::vec::IntoIter<DoneCallback>>;
+    fn into_iter(self) -> Self::IntoIter {
+        match self {
+            Callbacks::Empty => None.into_iter().chain(Vec::new()),
+            Callbacks::One(cb) => Some(cb).into_iter().chain(Vec::new()),
+            Callbacks::Many(all) => None.into_iter().chain(all),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Callbacks {
+    type Item = &'a DoneCallback;
+    type IntoIter = std::slice::Iter<'a, DoneCallback>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl SlotValue for Callbacks {
     fn placeholder() -> Self {
-        Vec::new()
+        Callbacks::Empty
     }
 }
 
@@ -66,16 +149,10 @@ pub struct FutureObj {
     pub state: Cell<FutState>,
     /// `_result` (None until set).
     pub result: Slot<Value>,
-    /// `_exception` (set by `set_exception`).
-    pub exception: Slot<Option<ObjRef>>,
     /// `_loop` (None only between `__new__` and `__init__`).
     pub loop_: Slot<Value>,
     /// `_callbacks`: the done callbacks in registration order.
-    pub callbacks: Slot<Vec<DoneCallback>>,
-    /// `_cancel_message`.
-    pub cancel_message: Slot<Value>,
-    /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
-    pub cancelled_exc: Slot<Option<ObjRef>>,
+    pub callbacks: Slot<Callbacks>,
     /// `_asyncio_future_blocking`.
     pub blocking: Cell<bool>,
     /// `_log_traceback`: the exception was set and never retrieved.
@@ -87,10 +164,28 @@ pub struct FutureObj {
     pub num_cancels_requested: Cell<u32>,
     /// The Task part (`None` for a plain Future; boxed so plain futures stay small).
     pub task: Option<Box<TaskFields>>,
+    /// The fields most futures never set, allocated by the first that is set.
+    extras: Cell<Option<Box<FutureExtras>>>,
+}
+
+/// The rarely set fields of a future (an exception, a cancellation, a sleep's timer), kept
+/// apart so that a pending future or task is 32 bytes smaller.
+#[derive(Default)]
+struct FutureExtras {
+    /// `_exception` (set by `set_exception`).
+    exception: Option<ObjRef>,
+    /// `_cancel_message`.
+    cancel_message: Option<Value>,
+    /// `_cancelled_exc`: the CancelledError a task's coroutine raised, re-raised by `result()`.
+    cancelled_exc: Option<ObjRef>,
     /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
     /// future is (the `finally: h.cancel()` of tasks.py sleep).
-    pub timer: Slot<Option<ObjRef>>,
+    timer: Option<ObjRef>,
 }
+
+// A future's state is boxed apart from its object: with its one inline callback it stays in
+// mimalloc's 96-byte size class (80 bytes and a 40-byte callback block before).
+const _: () = assert!(std::mem::size_of::<FutureObj>() <= 96);
 
 impl FutureObj {
     /// A pending future with no loop yet (`__new__`).
@@ -98,18 +193,92 @@ impl FutureObj {
         FutureObj {
             state: Cell::new(FutState::Pending),
             result: Slot::new(Value::None),
-            exception: Slot::new(None),
             loop_: Slot::new(Value::None),
-            callbacks: Slot::new(Vec::new()),
-            cancel_message: Slot::new(Value::None),
-            cancelled_exc: Slot::new(None),
+            callbacks: Slot::new(Callbacks::Empty),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             must_cancel: Cell::new(false),
             num_cancels_requested: Cell::new(0),
             task,
-            timer: Slot::new(None),
+            extras: Cell::new(None),
         }
+    }
+
+    /// Reads the rare fields (`None` when none was ever set).
+    fn read_extras<R>(&self, read: impl FnOnce(Option<&FutureExtras>) -> R) -> R {
+        let extras = self.extras.take();
+        let out = read(extras.as_deref());
+        self.extras.set(extras);
+        out
+    }
+
+    /// Replaces one rare field through `swap`, allocating them only when a value is stored
+    /// (storing the default in a future that has none stays free). The old value is dropped
+    /// after the fields are back in place, so a `Drop` it runs sees them whole.
+    fn swap_extra<T: Default>(
+        &self,
+        new: T,
+        is_default: bool,
+        field: impl FnOnce(&mut FutureExtras) -> &mut T,
+    ) -> T {
+        let mut extras = self.extras.take();
+        let old = match (&mut extras, is_default) {
+            (None, true) => T::default(),
+            _ => std::mem::replace(field(extras.get_or_insert_default()), new),
+        };
+        self.extras.set(extras);
+        old
+    }
+
+    /// `_exception`.
+    pub fn exception(&self) -> Option<ObjRef> {
+        self.read_extras(|e| e.and_then(|e| e.exception.clone()))
+    }
+
+    /// Sets `_exception`.
+    pub fn set_exception(&self, exc: Option<ObjRef>) {
+        let none = exc.is_none();
+        drop(self.swap_extra(exc, none, |e| &mut e.exception));
+    }
+
+    /// `_cancel_message` (None unless one was given).
+    pub fn cancel_message(&self) -> Value {
+        self.read_extras(|e| e.and_then(|e| e.cancel_message.clone()))
+            .unwrap_or(Value::None)
+    }
+
+    /// Sets `_cancel_message`.
+    pub fn set_cancel_message(&self, msg: Value) {
+        let none = msg.is_none();
+        let msg = (!none).then_some(msg);
+        drop(self.swap_extra(msg, none, |e| &mut e.cancel_message));
+    }
+
+    /// Takes `_cancelled_exc` (a task's CancelledError, re-raised once by `result()`).
+    pub fn take_cancelled_exc(&self) -> Option<ObjRef> {
+        self.swap_extra(None, true, |e| &mut e.cancelled_exc)
+    }
+
+    /// Sets `_cancelled_exc`.
+    pub fn set_cancelled_exc(&self, exc: Option<ObjRef>) {
+        let none = exc.is_none();
+        drop(self.swap_extra(exc, none, |e| &mut e.cancelled_exc));
+    }
+
+    /// The timer of a sleep's future (see `FutureExtras::timer`).
+    pub fn timer(&self) -> Option<ObjRef> {
+        self.read_extras(|e| e.and_then(|e| e.timer.clone()))
+    }
+
+    /// Sets the timer of a sleep's future.
+    pub fn set_timer(&self, timer: Option<ObjRef>) {
+        let none = timer.is_none();
+        drop(self.swap_extra(timer, none, |e| &mut e.timer));
+    }
+
+    /// Takes the timer of a sleep's future out.
+    pub fn take_timer(&self) -> Option<ObjRef> {
+        self.swap_extra(None, true, |e| &mut e.timer)
     }
 
     /// True when not pending.
@@ -126,9 +295,6 @@ impl FutureObj {
 impl NativeObject for FutureObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.result.get());
-        if let Some(e) = &self.exception.get() {
-            visit(&Value::Obj(e.clone()));
-        }
         visit(&self.loop_.get());
         self.callbacks.with(|callbacks| {
             for cb in callbacks {
@@ -136,13 +302,23 @@ impl NativeObject for FutureObj {
                 visit(&cb.context);
             }
         });
-        visit(&self.cancel_message.get());
         if let Some(t) = &self.task {
             t.trace(visit);
         }
-        if let Some(t) = &self.timer.get() {
-            visit(&Value::Obj(t.clone()));
-        }
+        self.read_extras(|extras| {
+            let Some(x) = extras else {
+                return;
+            };
+            for o in [&x.exception, &x.cancelled_exc, &x.timer]
+                .into_iter()
+                .flatten()
+            {
+                visit(&Value::Obj(o.clone()));
+            }
+            if let Some(m) = &x.cancel_message {
+                visit(m);
+            }
+        });
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -176,13 +352,13 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
     match st.state.get() {
         FutState::Finished => {
             st.log_traceback.set(false);
-            if let Some(e) = &st.exception.get() {
+            if let Some(e) = &st.exception() {
                 return Err(e.clone());
             }
             Ok(st.result.get())
         }
         FutState::Cancelled => {
-            if let Some(exc) = st.cancelled_exc.take() {
+            if let Some(exc) = st.take_cancelled_exc() {
                 return Err(exc);
             }
             let module = vm.import_module("asyncio")?;
@@ -193,7 +369,7 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
             let Some(Value::Obj(cls)) = cls else {
                 return Err(vm.new_runtime_error("asyncio.CancelledError is missing"));
             };
-            let msg = st.cancel_message.get();
+            let msg = st.cancel_message();
             let args = if msg.is_none() { vec![] } else { vec![msg] };
             Err(vm.new_exception(&cls, args))
         }
@@ -205,24 +381,29 @@ impl Drop for FutureObj {
     /// Mirrors FutureObj_finalize / TaskObj_finalize: an exception nobody retrieved is
     /// reported through the loop's exception handler, later, at a VM safe point.
     fn drop(&mut self) {
-        if !self.log_traceback.get() || self.exception.get_mut().is_none() {
+        let exception = self
+            .extras
+            .get_mut()
+            .as_mut()
+            .and_then(|x| x.exception.take());
+        if !self.log_traceback.get() || exception.is_none() {
             return;
         }
         self.log_traceback.set(false);
         let resurrected = FutureObj {
             state: Cell::new(self.state.get()),
             result: Slot::new(std::mem::replace(self.result.get_mut(), Value::None)),
-            exception: Slot::new(self.exception.get_mut().take()),
             loop_: Slot::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
-            callbacks: Slot::new(Vec::new()),
-            cancel_message: Slot::new(Value::None),
-            cancelled_exc: Slot::new(None),
+            callbacks: Slot::new(Callbacks::Empty),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             must_cancel: Cell::new(false),
             num_cancels_requested: Cell::new(0),
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
-            timer: Slot::new(None),
+            extras: Cell::new(Some(Box::new(FutureExtras {
+                exception,
+                ..FutureExtras::default()
+            }))),
         };
         crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
             report_never_retrieved(vm, resurrected);
@@ -234,7 +415,7 @@ impl Drop for FutureObj {
 /// retrieved (the message and context keys of FutureObj_finalize).
 fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     let is_task = state.task.is_some();
-    let Some(exc) = state.exception.get() else {
+    let Some(exc) = state.exception() else {
         return;
     };
     let loop_ = state.get_loop();
@@ -487,6 +668,12 @@ impl Asyncio {
         if t.queued.with(|v| v.is_some()) {
             return Ok(false);
         }
+        // A done callback that is not an object (it fails when called) gets its Handle.
+        let fut = match fut {
+            Value::None => None,
+            Value::Obj(f) => Some(f),
+            _ => return Ok(false),
+        };
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
             return Ok(false);
         };
@@ -507,42 +694,55 @@ impl Asyncio {
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
     pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
         let st = state(fut);
-        let callbacks = st.callbacks.take();
-        if callbacks.is_empty() {
-            return Ok(());
-        }
-        let loop_ = st.get_loop();
-        for cb in callbacks {
-            if cb.wakes_task {
-                if let Value::Obj(task) = &cb.func
-                    && self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &cb.context)?
-                {
-                    continue;
+        match st.callbacks.take() {
+            Callbacks::Empty => Ok(()),
+            Callbacks::One(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
+            Callbacks::Many(all) => {
+                let loop_ = st.get_loop();
+                for cb in all {
+                    self.schedule_callback(vm, fut, &loop_, cb)?;
                 }
-                let wakeup = self.wakeup_fn.borrow().clone();
-                let args = vec![cb.func, Value::Obj(fut.clone())];
-                self.call_soon(vm, &loop_, wakeup, args, &cb.context)?;
-            } else {
-                // A finished task stands in the ready queue for the Handle of one done
-                // callback (the queued step of a task that will never step again).
-                if st.task.is_some()
-                    && self.queue_task(vm, &loop_, fut, cb.func.clone(), &cb.context)?
-                {
-                    continue;
-                }
-                let args = vec![Value::Obj(fut.clone())];
-                self.call_soon(vm, &loop_, cb.func, args, &cb.context)?;
+                Ok(())
             }
         }
-        Ok(())
+    }
+
+    /// Schedules one done callback of the finished `fut` on `loop_`.
+    fn schedule_callback(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        loop_: &Value,
+        cb: DoneCallback,
+    ) -> PyResult<()> {
+        if cb.wakes_task {
+            if let Value::Obj(task) = &cb.func
+                && self.queue_task(vm, loop_, task, Value::Obj(fut.clone()), &cb.context)?
+            {
+                return Ok(());
+            }
+            let wakeup = self.wakeup_fn.borrow().clone();
+            let args = vec![cb.func, Value::Obj(fut.clone())];
+            self.call_soon(vm, loop_, wakeup, args, &cb.context)
+        } else {
+            // A finished task stands in the ready queue for the Handle of one done
+            // callback (the queued step of a task that will never step again).
+            if state(fut).task.is_some()
+                && self.queue_task(vm, loop_, fut, cb.func.clone(), &cb.context)?
+            {
+                return Ok(());
+            }
+            let args = vec![Value::Obj(fut.clone())];
+            self.call_soon(vm, loop_, cb.func, args, &cb.context)
+        }
     }
 
     /// Mirrors _asyncio_Future__make_cancelled_error_impl.
     pub fn make_cancelled_error(&self, vm: &mut Vm, st: &FutureObj) -> ObjRef {
-        if let Some(exc) = st.cancelled_exc.take() {
+        if let Some(exc) = st.take_cancelled_exc() {
             return exc;
         }
-        let msg = st.cancel_message.get();
+        let msg = st.cancel_message();
         if msg.is_none() {
             vm.new_exception(&self.cancelled_error, vec![])
         } else {
@@ -558,8 +758,8 @@ impl Asyncio {
             return Ok(false);
         }
         st.state.set(FutState::Cancelled);
-        st.cancel_message.set(msg);
-        let timer = st.timer.take();
+        st.set_cancel_message(msg);
+        let timer = st.take_timer();
         if let Some(timer) = timer {
             vm.call_method(&Value::Obj(timer), "cancel", vec![])?;
         }
@@ -576,7 +776,7 @@ impl Asyncio {
         st.result.set(result);
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
-        drop(st.timer.take());
+        drop(st.take_timer());
         self.schedule_callbacks(vm, fut)
     }
 
@@ -610,9 +810,9 @@ impl Asyncio {
         } else {
             exc_obj
         };
-        st.exception.set(Some(exc_obj));
+        st.set_exception(Some(exc_obj));
         st.state.set(FutState::Finished);
-        drop(st.timer.take());
+        drop(st.take_timer());
         self.schedule_callbacks(vm, fut)?;
         st.log_traceback.set(true);
         Ok(())
@@ -625,7 +825,7 @@ impl Asyncio {
             FutState::Pending => Err(self.invalid_state(vm, "Result is not set.")),
             FutState::Finished => {
                 st.log_traceback.set(false);
-                if let Some(e) = &st.exception.get() {
+                if let Some(e) = &st.exception() {
                     return Err(e.clone());
                 }
                 Ok(st.result.get())
@@ -709,7 +909,7 @@ impl Asyncio {
     pub fn future_repr_info(&self, vm: &mut Vm, st: &FutureObj) -> PyResult<Vec<String>> {
         let mut info = vec![st.state.get().name().to_lowercase()];
         if st.state.get() == FutState::Finished {
-            let exc = st.exception.get();
+            let exc = st.exception();
             if let Some(e) = exc {
                 let r = vm.repr(&Value::Obj(e))?;
                 info.push(format!("exception={r}"));
@@ -998,7 +1198,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             FutState::Pending => Err(ctx.invalid_state(vm, "Exception is not set.")),
             FutState::Finished => {
                 st.log_traceback.set(false);
-                Ok(st.exception.get().map_or(Value::None, Value::Obj))
+                Ok(st.exception().map_or(Value::None, Value::Obj))
             }
         }
     });
@@ -1042,7 +1242,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         let st = state(o);
         let removed = st.callbacks.with(|v| v.len()) - kept.len();
         if removed > 0 {
-            st.callbacks.set(kept);
+            st.callbacks.set(kept.into());
         }
         Ok(Value::Int(removed as i64))
     });
@@ -1103,9 +1303,9 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         vm,
         &cls,
         "_cancel_message",
-        |_, o| Ok(state(o).cancel_message.get()),
+        |_, o| Ok(state(o).cancel_message()),
         Some(Box::new(|_, o, v| {
-            state(o).cancel_message.set(v);
+            state(o).set_cancel_message(v);
             Ok(())
         })),
     );
@@ -1122,7 +1322,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         vm,
         &cls,
         "_exception",
-        |_, o| Ok(state(o).exception.get().map_or(Value::None, Value::Obj)),
+        |_, o| Ok(state(o).exception().map_or(Value::None, Value::Obj)),
         None,
     );
     add_property(vm, &cls, "_source_traceback", |_, _| Ok(Value::None), None);
@@ -1133,6 +1333,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         "_callbacks",
         move |_, o| {
             let cbs = state(o).callbacks.get();
+            // FutureObj_get_callbacks: None when there is none.
+            if cbs.is_empty() {
+                return Ok(Value::None);
+            }
             Ok(Value::list(
                 cbs.iter()
                     .map(|cb| Value::tuple(vec![c.callback_value(cb), cb.context.clone()]))

@@ -211,6 +211,7 @@ fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
 /// future_schedule_callbacks).
 fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep) -> PyResult<()> {
     let QueuedStep { fut, context } = queued;
+    let fut = fut.map_or(Value::None, Value::Obj);
     let done_callback = state(task).done();
     let outcome = if done_callback {
         vm.call_in_context(&context, &fut, vec![Value::Obj(task.clone())])

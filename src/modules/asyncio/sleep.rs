@@ -112,7 +112,7 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
             vec![Value::Obj(fut.clone()), a[1].clone()],
         )?;
         if let Value::Obj(timer) = handle {
-            state(&fut).timer.set(Some(timer));
+            state(&fut).set_timer(Some(timer));
         }
         Ok(Value::Obj(fut))
     });

@@ -18,8 +18,9 @@ pub struct TaskFields {
     pub name: Slot<Value>,
     /// The context callbacks run in (None: the current one).
     pub context: Slot<Value>,
-    /// `_fut_waiter`: the future the coroutine is blocked on.
-    pub fut_waiter: Slot<Value>,
+    /// `_fut_waiter`: the future the coroutine is blocked on (always an object: 8 bytes, which
+    /// with `QueuedStep::fut` keeps the fields in mimalloc's 80-byte class).
+    pub fut_waiter: Slot<Option<ObjRef>>,
     /// The step or wake-up the task has queued in its loop's ready queue as the task itself,
     /// in place of a Handle (see `QueuedStep`); at most one at a time.
     pub queued: Slot<Option<QueuedStep>>,
@@ -32,8 +33,8 @@ pub struct TaskFields {
 #[derive(Clone)]
 pub struct QueuedStep {
     /// The future whose completion wakes the task (`task_wakeup(task, fut)`), or None for a
-    /// plain `task_step(task)`.
-    pub fut: Value,
+    /// plain `task_step(task)` (a done callback that is not an object is never queued so).
+    pub fut: Option<ObjRef>,
     /// The handle's `_context` (captured when queued, as `Handle.__init__` does).
     pub context: Value,
 }
@@ -51,7 +52,7 @@ impl TaskFields {
             coro: Slot::new(Value::None),
             name: Slot::new(Value::None),
             context: Slot::new(Value::None),
-            fut_waiter: Slot::new(Value::None),
+            fut_waiter: Slot::new(None),
             queued: Slot::new(None),
         }
     }
@@ -73,9 +74,13 @@ impl TaskFields {
         visit(&self.coro.get());
         visit(&self.name.get());
         visit(&self.context.get());
-        visit(&self.fut_waiter.get());
+        if let Some(w) = self.fut_waiter.get() {
+            visit(&Value::Obj(w));
+        }
         if let Some(q) = &self.queued.get() {
-            visit(&q.fut);
+            if let Some(f) = &q.fut {
+                visit(&Value::Obj(f.clone()));
+            }
             visit(&q.context);
         }
     }
@@ -312,7 +317,7 @@ pub fn task_step(
         }
         st.must_cancel.set(false);
     }
-    t.fut_waiter.set(Value::None);
+    t.fut_waiter.set(None);
     let loop_ = st.get_loop();
     enter_task(vm, ctx, &loop_, task)?;
     let result = step_run_and_handle_result(vm, ctx, task, exc);
@@ -363,7 +368,7 @@ fn step_run_and_handle_result(
             vm.run_pending_finalizers();
             if st.must_cancel.get() {
                 st.must_cancel.set(false);
-                let msg = st.cancel_message.get();
+                let msg = st.cancel_message();
                 ctx.future_cancel(vm, task, msg)?;
             } else {
                 ctx.future_set_result(vm, task, value)?;
@@ -371,7 +376,7 @@ fn step_run_and_handle_result(
             Ok(())
         }
         Err(e) if ctx.is_cancelled_error(vm, &e) => {
-            st.cancelled_exc.set(Some(e));
+            st.set_cancelled_exc(Some(e));
             ctx.future_cancel(vm, task, Value::None)?;
             Ok(())
         }
@@ -406,9 +411,9 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         rst.blocking.set(false);
         let context = task_context(vm, st)?;
         ctx.add_wakeup(vm, r, task, context)?;
-        t.fut_waiter.set(result.clone());
+        t.fut_waiter.set(result.as_obj().cloned());
         if st.must_cancel.get() {
-            let msg = st.cancel_message.get();
+            let msg = st.cancel_message();
             if cancel_any(vm, ctx, &result, msg)? {
                 st.must_cancel.set(false);
             }
@@ -442,9 +447,9 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
                 kwargs: vec![(Rc::from("context"), context)],
             },
         )?;
-        t.fut_waiter.set(result.clone());
+        t.fut_waiter.set(result.as_obj().cloned());
         if st.must_cancel.get() {
-            let msg = st.cancel_message.get();
+            let msg = st.cancel_message();
             if cancel_any(vm, ctx, &result, msg)? {
                 st.must_cancel.set(false);
             }
@@ -528,12 +533,12 @@ fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResul
     }
     st.num_cancels_requested
         .set(st.num_cancels_requested.get() + 1);
-    let waiter = t.fut_waiter.get();
+    let waiter = t.fut_waiter.get().map_or(Value::None, Value::Obj);
     if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
         return Ok(true);
     }
     st.must_cancel.set(true);
-    st.cancel_message.set(msg);
+    st.set_cancel_message(msg);
     Ok(true)
 }
 
@@ -568,7 +573,7 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     let name = t.name();
     let name_repr = vm.repr(&name)?;
     info.insert(1, format!("name={name_repr}"));
-    let waiter = t.fut_waiter.get();
+    let waiter = t.fut_waiter.get().map_or(Value::None, Value::Obj);
     if !waiter.is_none() {
         let wr = vm.repr(&waiter)?;
         info.insert(2, format!("wait_for={wr}"));
@@ -588,7 +593,7 @@ fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
         let name = super::future::callback_name(vm, coro)?;
         return Ok(name);
     };
-    let name = format!("{}()", g.qualname.get());
+    let name = format!("{}()", g.qualname());
     let filename = g.code.filename.clone();
     let line = match &*g.state.borrow() {
         GenState::Created(_) => Some(g.code.first_line),
@@ -717,7 +722,9 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         );
     };
     getter(vm, "_coro", |_, t| t.coro.get());
-    getter(vm, "_fut_waiter", |_, t| t.fut_waiter.get());
+    getter(vm, "_fut_waiter", |_, t| {
+        t.fut_waiter.get().map_or(Value::None, Value::Obj)
+    });
     getter(vm, "_must_cancel", |st, _| {
         Value::Bool(st.must_cancel.get())
     });
@@ -804,12 +811,12 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
             Value::Obj(o) if is_exact(ctx, o) && state(o).state.get() != FutState::Pending => {
                 let st = state(o);
                 if st.state.get() == FutState::Cancelled {
-                    let msg = st.cancel_message.get();
+                    let msg = st.cancel_message();
                     let msg = if msg.is_none() { Value::str("") } else { msg };
                     Value::Obj(vm.new_exception(&ctx.cancelled_error, vec![msg]))
                 } else {
                     st.log_traceback.set(false);
-                    match &st.exception.get() {
+                    match &st.exception() {
                         Some(e) => Value::Obj(e.clone()),
                         None => st.result.get(),
                     }
@@ -848,7 +855,7 @@ pub(super) fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResul
             return Ok(Value::Bool(true));
         }
         st.log_traceback.set(false);
-        return Ok(st.exception.get().map_or(Value::None, Value::Obj));
+        return Ok(st.exception().map_or(Value::None, Value::Obj));
     }
     let cancelled = vm.call_method(fut, "cancelled", vec![])?;
     if vm.truthy(&cancelled)? {
@@ -934,3 +941,6 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
         ("_leave_task", leave),
     ]
 }
+
+// A task's fields are boxed apart from its future state: 80 bytes is one mimalloc size class.
+const _: () = assert!(std::mem::size_of::<TaskFields>() <= 80);
