@@ -481,23 +481,49 @@ impl Asyncio {
         fut: Value,
         context: &Value,
     ) -> PyResult<bool> {
+        // Handle.__init__ copies the current context when none is given.
+        let context = if context.is_none() {
+            vm.capture_context()?
+        } else {
+            context.clone()
+        };
+        self.queue_task_in(vm, loop_, task, fut, context)
+    }
+
+    /// `queue_task` with the handle's context already settled (captured if it was None).
+    pub fn queue_task_in(
+        &self,
+        vm: &mut Vm,
+        loop_: &Value,
+        task: &ObjRef,
+        fut: Value,
+        context: Value,
+    ) -> PyResult<bool> {
         let Some(t) = state(task).task.as_deref() else {
             return Ok(false);
         };
         if t.queued.with(|v| v.is_some()) {
             return Ok(false);
         }
+        // The common case: the loop's cached ready queue, appended to in place.
+        let appended = self.with_cached_plain_loop(loop_, |c| {
+            match c.ready.as_ref().and_then(super::ready::queue_of) {
+                Some(q) => {
+                    q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+                    true
+                }
+                None => false,
+            }
+        });
+        if appended == Some(true) {
+            t.queued.set(Some(super::task::QueuedStep { fut, context }));
+            return Ok(true);
+        }
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
             return Ok(false);
         };
         let Some(q) = super::ready::queue_of(&ready) else {
             return Ok(false);
-        };
-        // Handle.__init__ copies the current context when none is given.
-        let context = if context.is_none() {
-            vm.capture_context()?
-        } else {
-            context.clone()
         };
         t.queued.set(Some(super::task::QueuedStep { fut, context }));
         q.items.borrow_mut().push_back(Value::Obj(task.clone()));

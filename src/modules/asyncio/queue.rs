@@ -7,6 +7,7 @@
 
 use super::future::{Asyncio, FutState, FutureObj, fut_of, state};
 use super::ready::{ReadyQueue, queue_of};
+use crate::vm::native::check_count;
 use crate::vm::object::{Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
@@ -227,11 +228,11 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let cl = classes.clone();
     let m = miss.clone();
     let e = empty.clone();
-    let get = vm.new_native_fn("_queue_get_fast", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_get_fast", 1, 2)?;
-        let q = a[0].clone();
+    let get = vm.new_native_fn_positional("_queue_get_fast", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_get_fast", a.len(), 1, 2)?;
+        let q = &a[0];
         let report_empty = matches!(a.get(1), Some(Value::Bool(true)));
-        Ok(match try_get(vm, &c, &cl, &q)? {
+        Ok(match try_get(vm, &c, &cl, q)? {
             Some(Got::Item(item)) => item,
             Some(Got::Empty) if report_empty => e.clone(),
             _ => m.clone(),
@@ -239,18 +240,16 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     });
     let c = ctx.clone();
     let cl = classes.clone();
-    let put = vm.new_native_fn("_queue_put_fast", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_put_fast", 2, 2)?;
-        let (q, item) = (a[0].clone(), a[1].clone());
-        Ok(Value::Bool(try_put(vm, &c, &cl, &q, item)?))
+    let put = vm.new_native_fn_positional("_queue_put_fast", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_put_fast", a.len(), 2, 2)?;
+        Ok(Value::Bool(try_put(vm, &c, &cl, &a[0], a[1].clone())?))
     });
     let c = ctx.clone();
     let cl = classes;
-    let waiter = vm.new_native_fn("_queue_new_waiter", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_new_waiter", 2, 2)?;
-        let (q, putter) = (a[0].clone(), a[1].clone());
-        let putter = vm.truthy(&putter)?;
-        Ok(new_waiter(vm, &c, &cl, &q, putter)?.unwrap_or(Value::None))
+    let waiter = vm.new_native_fn_positional("_queue_new_waiter", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_new_waiter", a.len(), 2, 2)?;
+        let putter = vm.truthy(&a[1])?;
+        Ok(new_waiter(vm, &c, &cl, &a[0], putter)?.unwrap_or(Value::None))
     });
     vec![
         ("_queue_classes", register),

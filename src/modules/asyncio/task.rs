@@ -131,7 +131,8 @@ fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>
     // A plain step is queued as the task itself; otherwise the handle calls
     // `task_step(task, exc)` directly: no bound method per step. Exactly sized, so that the
     // handle's argument slice needs no reallocation.
-    if exc.is_none() && ctx.queue_task(vm, &loop_, task, Value::None, &context)? {
+    // The context is settled (a task without one has just captured it): no second capture.
+    if exc.is_none() && ctx.queue_task_in(vm, &loop_, task, Value::None, context.clone())? {
         return Ok(());
     }
     let args = match exc {
@@ -252,43 +253,44 @@ fn register_task(ctx: &Asyncio, task: &ObjRef) {
 
 /// Mirrors _enter_task: records `task` as the one `loop_` is running.
 fn enter_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyResult<()> {
-    let current = ctx
-        .current
-        .borrow()
-        .iter()
-        .find(|(l, _)| l.is(loop_))
-        .map(|(_, t)| t.clone());
-    if let Some(cur) = current {
-        let tr = vm.repr(&Value::Obj(task.clone()))?;
-        let cr = vm.repr(&cur)?;
-        return Err(vm.new_runtime_error(format!(
-            "Cannot enter into task {tr} while another task {cr} is being executed."
-        )));
-    }
-    ctx.current
-        .borrow_mut()
-        .push((loop_.clone(), Value::Obj(task.clone())));
-    Ok(())
+    let current = {
+        let mut current = ctx.current.borrow_mut();
+        match current.iter().find(|(l, _)| l.is(loop_)) {
+            Some((_, t)) => t.clone(),
+            None => {
+                current.push((loop_.clone(), Value::Obj(task.clone())));
+                return Ok(());
+            }
+        }
+    };
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let cr = vm.repr(&current)?;
+    Err(vm.new_runtime_error(format!(
+        "Cannot enter into task {tr} while another task {cr} is being executed."
+    )))
 }
 
 /// Mirrors _leave_task.
 fn leave_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyResult<()> {
-    let pos = ctx.current.borrow().iter().position(|(l, _)| l.is(loop_));
-    let task_v = Value::Obj(task.clone());
-    match pos {
-        Some(i) if ctx.current.borrow()[i].1.is(&task_v) => {
-            ctx.current.borrow_mut().remove(i);
-            Ok(())
+    let cur = {
+        let mut current = ctx.current.borrow_mut();
+        let pos = current.iter().rposition(|(l, _)| l.is(loop_));
+        match pos {
+            Some(i) if matches!(&current[i].1, Value::Obj(t) if Rc::ptr_eq(t, task)) => {
+                let entry = current.remove(i);
+                drop(current);
+                drop(entry);
+                return Ok(());
+            }
+            Some(i) => current[i].1.clone(),
+            None => Value::None,
         }
-        _ => {
-            let cur = pos.map_or(Value::None, |i| ctx.current.borrow()[i].1.clone());
-            let tr = vm.repr(&task_v)?;
-            let cr = vm.repr(&cur)?;
-            Err(vm.new_runtime_error(format!(
-                "Leaving task {tr} does not match the current task {cr}."
-            )))
-        }
-    }
+    };
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let cr = vm.repr(&cur)?;
+    Err(vm.new_runtime_error(format!(
+        "Leaving task {tr} does not match the current task {cr}."
+    )))
 }
 
 /// Mirrors task_step: one resumption of the coroutine, between _enter_task and _leave_task.
