@@ -38,6 +38,7 @@ fn me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
 }
 
 /// The queue state of `v`, if it is a `_Deque`.
+#[inline]
 pub fn queue_of(v: &Value) -> Option<&ReadyQueue> {
     v.as_obj()?.native::<ReadyQueue>()
 }
