@@ -416,7 +416,7 @@ impl Asyncio {
     /// `f` of the cache entry for `loop_` if its namespace has not changed since it was made
     /// (without cloning the whole entry).
     #[inline]
-    fn with_cached_plain_loop<T>(
+    pub(super) fn with_cached_plain_loop<T>(
         &self,
         loop_: &Value,
         f: impl FnOnce(&PlainLoop) -> T,

@@ -164,6 +164,21 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
         let Some(handle) = queue.items.borrow_mut().pop_front() else {
             break;
         };
+        // Most entries are tasks queued in place of their step's Handle: an exact Task is
+        // told apart by its class alone.
+        if let Some(task) = handle.as_obj()
+            && task
+                .class
+                .as_ref()
+                .is_some_and(|c| Rc::ptr_eq(c, &ctx.task_cls))
+            && let Some(queued) = queued_step(task)
+        {
+            run_queued_step(vm, ctx, task, queued)?;
+            if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
+                vm.run_pending_finalizers();
+            }
+            continue;
+        }
         if let Some(h) = handle
             .as_obj()
             .filter(|h| h.native::<super::handle::HandleObj>().is_some())

@@ -126,8 +126,31 @@ pub(super) fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
 /// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
     let st = state(task);
-    let loop_ = st.get_loop();
     let context = task_context(vm, st)?;
+    // The common case (a bare `yield`, nothing queued yet, the loop's cached ready queue):
+    // the task itself is appended, with no loop or handle looked at again.
+    let t = fields(st);
+    if exc.is_none() && !t.queued.with(Option::is_some) {
+        let appended = st.loop_.with(|l| {
+            ctx.with_cached_plain_loop(l, |c| {
+                match c.ready.as_ref().and_then(super::ready::queue_of) {
+                    Some(q) => {
+                        q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+                        true
+                    }
+                    None => false,
+                }
+            })
+        });
+        if appended == Some(true) {
+            t.queued.set(Some(QueuedStep {
+                fut: Value::None,
+                context,
+            }));
+            return Ok(());
+        }
+    }
+    let loop_ = st.get_loop();
     // A plain step is queued as the task itself; otherwise the handle calls
     // `task_step(task, exc)` directly: no bound method per step. Exactly sized, so that the
     // handle's argument slice needs no reallocation.
@@ -153,7 +176,9 @@ fn task_context(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
         return Ok(context);
     }
     let captured = vm.capture_context()?;
-    t.context.set(captured.clone());
+    if !captured.is_none() {
+        t.context.set(captured.clone());
+    }
     Ok(captured)
 }
 
@@ -277,7 +302,8 @@ fn leave_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyRes
         let pos = current.iter().rposition(|(l, _)| l.is(loop_));
         match pos {
             Some(i) if matches!(&current[i].1, Value::Obj(t) if Rc::ptr_eq(t, task)) => {
-                let entry = current.remove(i);
+                // Almost always the last (and only) entry: no shifting.
+                let entry = current.swap_remove(i);
                 drop(current);
                 drop(entry);
                 return Ok(());
@@ -391,12 +417,13 @@ fn step_run_and_handle_result(
 fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyResult<()> {
     let st = state(task);
     let t = fields(st);
-    let task_v = Value::Obj(task.clone());
     if let Value::Obj(r) = &result
         && is_exact(ctx, r)
         && let Some(rst) = fut_of(&result)
     {
-        if !rst.get_loop().is(&st.get_loop()) {
+        // (A task awaiting itself shares the slot: compared only with another future.)
+        let same_loop = Rc::ptr_eq(r, task) || rst.loop_.with(|a| st.loop_.with(|b| a.is(b)));
+        if !same_loop {
             return different_loop(vm, ctx, task, &result);
         }
         if !rst.blocking.get() {
@@ -430,7 +457,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         if !vm.truthy(&blocking)? {
             return yield_instead_of_yield_from(vm, ctx, task, &result);
         }
-        if result.is(&task_v) {
+        if matches!(&result, Value::Obj(r) if Rc::ptr_eq(r, task)) {
             return await_itself(vm, ctx, task);
         }
         vm.set_attr(&result, "_asyncio_future_blocking", Value::Bool(false))?;
@@ -455,7 +482,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
     }
     let msg = if matches!(result.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Generator)
     {
-        let tr = vm.repr(&task_v)?;
+        let tr = vm.repr(&Value::Obj(task.clone()))?;
         let rr = vm.repr(&result)?;
         format!("yield was used instead of yield from for generator in task {tr} with {rr}")
     } else {
