@@ -245,8 +245,10 @@ impl QueueGetting {
                     Some(Err(e)) => return Err(e),
                     None => unreachable!("a Future answers its await natively"),
                 }
-                // Awaited: what follows in the loop is outside queues.py's `try`.
-                *self.getter.borrow_mut() = None;
+                // Awaited: what follows in the loop is outside queues.py's `try`. (The
+                // future is dropped after the cell is released.)
+                let awaited = self.getter.borrow_mut().take();
+                drop(awaited);
             }
             match try_get(vm, &shared.ctx, &shared.classes, &self.queue)? {
                 Some(Got::Item(item)) => return Ok(SendResult::Return(item)),
