@@ -90,6 +90,27 @@ struct LoopFields {
     selector_keys: Option<Value>,
 }
 
+/// `bool(v)`, answered in place for the flags and counters the loop keeps (`_stopping` is a
+/// bool, `_selector_keys` a dict).
+#[inline]
+fn truth(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::None => Ok(false),
+        Value::Int(i) => Ok(*i != 0),
+        // A plain dict (a subclass may define `__bool__` or `__len__`).
+        Value::Obj(o)
+            if matches!(o.payload, crate::vm::object::Payload::Dict(_))
+                && o.class
+                    .as_ref()
+                    .is_none_or(|c| Rc::ptr_eq(c, &vm.types.dict)) =>
+        {
+            Ok(o.as_dict().is_some_and(|d| d.borrow().len() > 0))
+        }
+        _ => vm.truthy(v),
+    }
+}
+
 /// The version of the namespace `dict`.
 fn dict_version(dict: &ObjRef) -> u64 {
     dict.as_dict().map_or(0, |d| d.borrow().version)
@@ -200,7 +221,7 @@ fn run_once(
         selector_keys = super::get_key(vm, dict, key!("_selector_keys"));
     }
     let stopping = match &stopping {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => truth(vm, v)?,
         None => false,
     };
     let timeout = if !queue.items.borrow().is_empty() || stopping {
@@ -213,7 +234,7 @@ fn run_once(
         None
     };
     let has_selector_keys = match &selector_keys {
-        Some(keys) => vm.truthy(keys)?,
+        Some(keys) => truth(vm, keys)?,
         None => false,
     };
     if timeout != Some(0.0) || has_selector_keys {
@@ -274,7 +295,7 @@ fn run_until_stopped(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> PyResult<()> 
             None => Some(vm.get_attr(loop_, "_stopping")?),
         };
         if let Some(s) = stopping
-            && vm.truthy(&s)?
+            && truth(vm, &s)?
         {
             return Ok(());
         }
