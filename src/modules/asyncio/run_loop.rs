@@ -105,7 +105,7 @@ fn truth(vm: &mut Vm, v: &Value) -> PyResult<bool> {
                     .as_ref()
                     .is_none_or(|c| Rc::ptr_eq(c, &vm.types.dict)) =>
         {
-            Ok(o.as_dict().is_some_and(|d| d.borrow().len() > 0))
+            Ok(o.as_dict().is_some_and(|d| !d.borrow().is_empty()))
         }
         _ => vm.truthy(v),
     }
