@@ -125,7 +125,17 @@ pub(super) fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
 
 /// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
-    let st = state(task);
+    call_step_soon_in(vm, ctx, task, state(task), exc)
+}
+
+/// `call_step_soon` with the task's state at hand.
+fn call_step_soon_in(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    exc: Option<ObjRef>,
+) -> PyResult<()> {
     let context = task_context(vm, st)?;
     // The common case (a bare `yield`, nothing queued yet, the loop's cached ready queue):
     // the task itself is appended, with no loop or handle looked at again.
@@ -343,7 +353,7 @@ pub fn task_step(
     t.fut_waiter.set(Value::None);
     let loop_ = st.get_loop();
     enter_task(vm, ctx, &loop_, task)?;
-    let result = step_run_and_handle_result(vm, ctx, task, exc);
+    let result = step_run_and_handle_result(vm, ctx, task, st, exc);
     let left = leave_task(vm, ctx, &loop_, task);
     result?;
     left?;
@@ -377,9 +387,9 @@ fn step_run_and_handle_result(
     vm: &mut Vm,
     ctx: &Asyncio,
     task: &ObjRef,
+    st: &FutureObj,
     exc: Option<ObjRef>,
 ) -> PyResult<()> {
-    let st = state(task);
     let t = fields(st);
     let coro = t.coro.get();
     match resume(vm, &coro, exc) {
@@ -409,13 +419,18 @@ fn step_run_and_handle_result(
             ctx.future_set_exception(vm, task, Value::Obj(e.clone()))?;
             if fatal { Err(e) } else { Ok(()) }
         }
-        Ok(SendResult::Yield(result)) => handle_yield(vm, ctx, task, result),
+        Ok(SendResult::Yield(result)) => handle_yield(vm, ctx, task, st, result),
     }
 }
 
 /// Mirrors task_step_handle_result_impl: what to do with the value the coroutine yielded.
-fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyResult<()> {
-    let st = state(task);
+fn handle_yield(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    result: Value,
+) -> PyResult<()> {
     let t = fields(st);
     if let Value::Obj(r) = &result
         && is_exact(ctx, r)
@@ -445,7 +460,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         return Ok(());
     }
     if result.is_none() {
-        return call_step_soon(vm, ctx, task, None);
+        return call_step_soon_in(vm, ctx, task, st, None);
     }
     if let Some(blocking) = vm.lookup_attr_opt(&result, "_asyncio_future_blocking")?
         && !blocking.is_none()
