@@ -227,14 +227,15 @@ fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
 /// future_schedule_callbacks).
 fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep) -> PyResult<()> {
     let QueuedStep { fut, context } = queued;
-    let done_callback = state(task).done();
+    let st = state(task);
+    let done_callback = st.done();
     let outcome = if done_callback {
         vm.call_in_context(&context, &fut, vec![Value::Obj(task.clone())])
     } else if context.is_none() {
         if fut.is_none() {
-            super::task::task_step(vm, ctx, task, None)
+            super::task::task_step_in(vm, ctx, task, st, None)
         } else {
-            super::task::task_wakeup(vm, ctx, task, &fut)
+            super::task::task_wakeup_in(vm, ctx, task, st, &fut)
         }
     } else {
         let (callback, args) = step_callback(ctx, task, &fut);

@@ -336,7 +336,17 @@ pub fn task_step(
     task: &ObjRef,
     exc: Option<ObjRef>,
 ) -> PyResult<Value> {
-    let st = state(task);
+    task_step_in(vm, ctx, task, state(task), exc)
+}
+
+/// `task_step` with the task's state at hand.
+pub(super) fn task_step_in(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    exc: Option<ObjRef>,
+) -> PyResult<Value> {
     let t = fields(st);
     if st.done() {
         let tr = vm.repr(&Value::Obj(task.clone()))?;
@@ -591,13 +601,24 @@ fn wakeup_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
 
 /// Mirrors task_wakeup: steps the task with the awaited future's outcome.
 pub fn task_wakeup(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, fut: &Value) -> PyResult<Value> {
+    task_wakeup_in(vm, ctx, task, state(task), fut)
+}
+
+/// `task_wakeup` with the task's state at hand.
+pub(super) fn task_wakeup_in(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    fut: &Value,
+) -> PyResult<Value> {
     let outcome = match fut {
         Value::Obj(o) if is_exact(ctx, o) => ctx.future_result(vm, state(o)),
         _ => vm.call_method(fut, "result", vec![]),
     };
     match outcome {
-        Ok(_) => task_step(vm, ctx, task, None),
-        Err(e) => task_step(vm, ctx, task, Some(e)),
+        Ok(_) => task_step_in(vm, ctx, task, st, None),
+        Err(e) => task_step_in(vm, ctx, task, st, Some(e)),
     }
 }
 
