@@ -171,9 +171,10 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
                 .class
                 .as_ref()
                 .is_some_and(|c| Rc::ptr_eq(c, &ctx.task_cls))
-            && let Some(queued) = queued_step(task)
+            && let Some(st) = task.native::<FutureObj>()
+            && let Some(queued) = st.task.as_ref().and_then(|t| t.queued.take())
         {
-            run_queued_step(vm, ctx, task, queued)?;
+            run_queued_step(vm, ctx, task, st, queued)?;
             if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
                 vm.run_pending_finalizers();
             }
@@ -200,7 +201,7 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
         if let Some(task) = handle.as_obj()
             && let Some(queued) = queued_step(task)
         {
-            run_queued_step(vm, ctx, task, queued)?;
+            run_queued_step(vm, ctx, task, state(task), queued)?;
             if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
                 vm.run_pending_finalizers();
             }
@@ -225,9 +226,14 @@ fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
 /// that handle (made only then). A finished task never steps again: what it queued is its
 /// first done callback, `fut` standing for the callback (`Handle(callback, (task,))` of
 /// future_schedule_callbacks).
-fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep) -> PyResult<()> {
+fn run_queued_step(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    queued: QueuedStep,
+) -> PyResult<()> {
     let QueuedStep { fut, context } = queued;
-    let st = state(task);
     let done_callback = st.done();
     let outcome = if done_callback {
         vm.call_in_context(&context, &fut, vec![Value::Obj(task.clone())])
@@ -249,7 +255,7 @@ fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep
     } else {
         step_callback(ctx, task, &fut)
     };
-    let loop_ = state(task).get_loop();
+    let loop_ = st.get_loop();
     let handle = super::handle::new_handle(
         &ctx.handle_cls,
         callback,
