@@ -533,7 +533,11 @@ impl Asyncio {
 
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
     pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
-        let st = state(fut);
+        self.schedule_callbacks_in(vm, fut, state(fut))
+    }
+
+    /// `schedule_callbacks` with the future's state at hand.
+    fn schedule_callbacks_in(&self, vm: &mut Vm, fut: &ObjRef, st: &FutureObj) -> PyResult<()> {
         let callbacks = st.callbacks.take();
         if callbacks.is_empty() {
             return Ok(());
@@ -596,7 +600,17 @@ impl Asyncio {
 
     /// Mirrors future_set_result.
     pub fn future_set_result(&self, vm: &mut Vm, fut: &ObjRef, result: Value) -> PyResult<()> {
-        let st = state(fut);
+        self.future_set_result_in(vm, fut, state(fut), result)
+    }
+
+    /// `future_set_result` with the future's state at hand.
+    pub(super) fn future_set_result_in(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        st: &FutureObj,
+        result: Value,
+    ) -> PyResult<()> {
         if st.state.get() != FutState::Pending {
             return Err(self.invalid_state(vm, "invalid state"));
         }
@@ -604,7 +618,7 @@ impl Asyncio {
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
         drop(st.timer.take());
-        self.schedule_callbacks(vm, fut)
+        self.schedule_callbacks_in(vm, fut, st)
     }
 
     /// Mirrors future_set_exception (classes are instantiated; StopIteration is refused).
@@ -700,7 +714,18 @@ impl Asyncio {
         task: &ObjRef,
         context: Value,
     ) -> PyResult<()> {
-        let st = state(fut);
+        self.add_wakeup_in(vm, fut, state(fut), task, context)
+    }
+
+    /// `add_wakeup` with the future's state at hand.
+    pub(super) fn add_wakeup_in(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        st: &FutureObj,
+        task: &ObjRef,
+        context: Value,
+    ) -> PyResult<()> {
         let cb = DoneCallback {
             func: Value::Obj(task.clone()),
             context,

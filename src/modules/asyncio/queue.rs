@@ -65,7 +65,7 @@ fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()>
             && let Some(st) = fut_of(&waiter)
         {
             if st.state.get() == FutState::Pending {
-                return ctx.future_set_result(vm, o, Value::None);
+                return ctx.future_set_result_in(vm, o, st, Value::None);
             }
             continue;
         }

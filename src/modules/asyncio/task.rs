@@ -459,7 +459,7 @@ fn handle_yield(
         }
         rst.blocking.set(false);
         let context = task_context(vm, st)?;
-        ctx.add_wakeup(vm, r, task, context)?;
+        ctx.add_wakeup_in(vm, r, rst, task, context)?;
         t.fut_waiter.set(result.clone());
         if st.must_cancel.get() {
             let msg = st.cancel_message.get();
