@@ -194,13 +194,13 @@ fn new_waiter(
     let Some(waiters) = queue_of(&waiters) else {
         return Ok(None);
     };
-    let fut = Obj::with_class(
+    let st = FutureObj::new(None);
+    st.loop_.set(running);
+    let fut = Value::Obj(Obj::with_class(
         ctx.future_cls.clone(),
         None,
-        Payload::Native(Box::new(FutureObj::new(None))),
-    );
-    state(&fut).loop_.set(running);
-    let fut = Value::Obj(fut);
+        Payload::Native(Box::new(st)),
+    ));
     waiters.items.borrow_mut().push_back(fut.clone());
     Ok(Some(fut))
 }
