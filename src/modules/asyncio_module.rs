@@ -95,10 +95,42 @@ fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
     })
 }
 
-/// `dict[name] = value` for a `key!` (no hashing).
-fn set_key(vm: &Vm, dict: &ObjRef, (name, slot): Key, value: Value) {
-    let hash = slot.with(|s| s.hash(name));
-    vm.dict_set_str_hashed(dict, name, hash, value)
+/// `dict[name] = value` for a `key!`: in place at the remembered entry when it holds the
+/// name (no hashing or probing); otherwise the name is looked up (and remembered, so the next
+/// store through this `key!` is in place) or inserted. The old value is dropped after the
+/// dict is released (its finalizer may reach the dict).
+fn set_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key, value: Value) {
+    let Some(table) = dict.as_dict() else {
+        return;
+    };
+    let old = {
+        let mut table = table.borrow_mut();
+        slot.with(|s| {
+            let remembered = s.pos.get();
+            let pos = match table.entry_at(remembered) {
+                Some(e) if matches!(&e.key, Value::Obj(k) if std::ptr::eq(Rc::as_ptr(k), s.key.get())) => {
+                    Some(remembered)
+                }
+                _ => {
+                    let found = table.str_position(name, s.hash(name));
+                    if let Some(p) = found
+                        && let Some(Value::Obj(k)) = table.entry_at(p).map(|e| &e.key)
+                    {
+                        s.remember(p, k);
+                    }
+                    found
+                }
+            };
+            match pos {
+                Some(p) => table.replace_value_at(p, value).ok(),
+                None => {
+                    table.set_str(name, s.hash(name), value);
+                    None
+                }
+            }
+        })
+    };
+    drop(old);
 }
 
 #[path = "asyncio/future.rs"]

@@ -14,13 +14,21 @@ impl Vm {
     /// The context a new Task or Handle should capture: `contextvars.copy_context()` once the
     /// `contextvars` module has been imported, else None (no context variable can exist yet, so
     /// running in whatever context is current is indistinguishable and costs nothing).
+    #[inline]
     pub fn capture_context(&mut self) -> PyResult<Value> {
         // sys.modules unchanged since it last lacked contextvars: still no context variables.
+        // (Inline: every task step asks; the answer is almost always this one.)
         let version = self.modules.as_dict().map(|d| d.borrow().version.get());
         let modules_id = std::rc::Rc::as_ptr(&self.modules) as usize;
         if version.is_some() && ABSENT_AT.with(|a| a.get()) == Some((modules_id, version)) {
             return Ok(Value::None);
         }
+        self.capture_context_slow(modules_id, version)
+    }
+
+    /// `capture_context` once sys.modules has changed: looks for `contextvars` again.
+    #[inline(never)]
+    fn capture_context_slow(&mut self, modules_id: usize, version: Option<u64>) -> PyResult<Value> {
         let modules = self.modules.clone();
         let Some(module) = self.dict_get_str(&modules, "contextvars") else {
             ABSENT_AT.with(|a| a.set(Some((modules_id, version))));

@@ -495,6 +495,18 @@ impl DictTable {
         Ok(ix)
     }
 
+    /// Replaces the value of the live entry at `pos` (a position `str_position` gave): the
+    /// old value, or `Err(value)` back when no entry lives there.
+    pub fn replace_value_at(&mut self, pos: usize, value: Value) -> Result<Value, Value> {
+        match self.entries.get_mut(pos).and_then(Option::as_mut) {
+            Some(e) => {
+                self.version += 1;
+                Ok(std::mem::replace(&mut e.value, value))
+            }
+            None => Err(value),
+        }
+    }
+
     /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
     fn str_index(&self, key: &str, hash: i64) -> Option<usize> {
         if self.set_mode {

@@ -596,7 +596,8 @@ impl Asyncio {
 
     /// `f` of the cache entry for `loop_` if its namespace has not changed since it was made
     /// (without cloning the whole entry).
-    fn with_cached_plain_loop<T>(
+    #[inline]
+    pub(super) fn with_cached_plain_loop<T>(
         &self,
         loop_: &Value,
         f: impl FnOnce(&PlainLoop) -> T,
@@ -662,6 +663,24 @@ impl Asyncio {
         fut: Value,
         context: &Value,
     ) -> PyResult<bool> {
+        // Handle.__init__ copies the current context when none is given.
+        let context = if context.is_none() {
+            vm.capture_context()?
+        } else {
+            context.clone()
+        };
+        self.queue_task_in(vm, loop_, task, fut, context)
+    }
+
+    /// `queue_task` with the handle's context already settled (captured if it was None).
+    pub fn queue_task_in(
+        &self,
+        vm: &mut Vm,
+        loop_: &Value,
+        task: &ObjRef,
+        fut: Value,
+        context: Value,
+    ) -> PyResult<bool> {
         let Some(t) = state(task).task.as_deref() else {
             return Ok(false);
         };
@@ -674,17 +693,25 @@ impl Asyncio {
             Value::Obj(f) => Some(f),
             _ => return Ok(false),
         };
+        // The common case: the loop's cached ready queue, appended to in place.
+        let appended = self.with_cached_plain_loop(loop_, |c| {
+            match c.ready.as_ref().and_then(super::ready::queue_of) {
+                Some(q) => {
+                    q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+                    true
+                }
+                None => false,
+            }
+        });
+        if appended == Some(true) {
+            t.queued.set(Some(super::task::QueuedStep { fut, context }));
+            return Ok(true);
+        }
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
             return Ok(false);
         };
         let Some(q) = super::ready::queue_of(&ready) else {
             return Ok(false);
-        };
-        // Handle.__init__ copies the current context when none is given.
-        let context = if context.is_none() {
-            vm.capture_context()?
-        } else {
-            context.clone()
         };
         t.queued.set(Some(super::task::QueuedStep { fut, context }));
         q.items.borrow_mut().push_back(Value::Obj(task.clone()));
@@ -693,7 +720,11 @@ impl Asyncio {
 
     /// Mirrors future_schedule_callbacks: each callback is `call_soon`ed with the future.
     pub fn schedule_callbacks(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
-        let st = state(fut);
+        self.schedule_callbacks_in(vm, fut, state(fut))
+    }
+
+    /// `schedule_callbacks` with the future's state at hand.
+    fn schedule_callbacks_in(&self, vm: &mut Vm, fut: &ObjRef, st: &FutureObj) -> PyResult<()> {
         match st.callbacks.take() {
             Callbacks::Empty => Ok(()),
             Callbacks::One(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
@@ -769,7 +800,17 @@ impl Asyncio {
 
     /// Mirrors future_set_result.
     pub fn future_set_result(&self, vm: &mut Vm, fut: &ObjRef, result: Value) -> PyResult<()> {
-        let st = state(fut);
+        self.future_set_result_in(vm, fut, state(fut), result)
+    }
+
+    /// `future_set_result` with the future's state at hand.
+    pub(super) fn future_set_result_in(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        st: &FutureObj,
+        result: Value,
+    ) -> PyResult<()> {
         if st.state.get() != FutState::Pending {
             return Err(self.invalid_state(vm, "invalid state"));
         }
@@ -777,7 +818,7 @@ impl Asyncio {
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
         drop(st.take_timer());
-        self.schedule_callbacks(vm, fut)
+        self.schedule_callbacks_in(vm, fut, st)
     }
 
     /// Mirrors future_set_exception (classes are instantiated; StopIteration is refused).
@@ -873,7 +914,18 @@ impl Asyncio {
         task: &ObjRef,
         context: Value,
     ) -> PyResult<()> {
-        let st = state(fut);
+        self.add_wakeup_in(vm, fut, state(fut), task, context)
+    }
+
+    /// `add_wakeup` with the future's state at hand.
+    pub(super) fn add_wakeup_in(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        st: &FutureObj,
+        task: &ObjRef,
+        context: Value,
+    ) -> PyResult<()> {
         let cb = DoneCallback {
             func: Value::Obj(task.clone()),
             context,

@@ -794,7 +794,22 @@ class Queue:
 
     async def get(self):
         # `while self.empty(): <wait>` then `get_nowait()`; an exact, non-empty Queue does
-        # the whole get_nowait sequence natively, and gets its waiter future natively.
+        # the whole get_nowait sequence natively. An exact, empty one waits natively: the
+        # `_QueueGetting` awaitable runs the same loop (a waiter future per round, appended
+        # to `_getters`) and the `except` clause below gets the waiter it was awaiting.
+        item = _queue_get_fast(self, True)
+        if item is _QUEUE_EMPTY:
+            getting = _queue_getting(self)
+            if getting is not None:
+                try:
+                    item = await getting
+                except:
+                    _queue_get_abort(getting)
+                    raise
+                if item is not _QUEUE_MISS:
+                    return item
+        elif item is not _QUEUE_MISS:
+            return item
         while True:
             item = _queue_get_fast(self, True)
             if item is _QUEUE_EMPTY:

@@ -3,11 +3,14 @@
 //! queues.py's whole sequence of `empty()`/`full()`, `_get()`/`_put()`, the unfinished-task
 //! count, `_finished.clear()` and `_wakeup_next(...)` natively, in the same order. Subclasses
 //! (LifoQueue, PriorityQueue, user classes) may override any of those steps, so they always
-//! take the Python path, as do queues that must wait.
+//! take the Python path. A `get` that must wait on an exact Queue awaits a `_QueueGetting`,
+//! which runs queues.py's wait loop natively (see there); a `put` that must wait is Python.
 
 use super::future::{Asyncio, FutState, FutureObj, fut_of, state};
 use super::ready::{ReadyQueue, queue_of};
-use crate::vm::object::{Obj, Payload};
+use crate::vm::generator::SendResult;
+use crate::vm::native::check_count;
+use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -62,7 +65,7 @@ fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()>
             && let Some(st) = fut_of(&waiter)
         {
             if st.state.get() == FutState::Pending {
-                return ctx.future_set_result(vm, o, Value::None);
+                return ctx.future_set_result_in(vm, o, st, Value::None);
             }
             continue;
         }
@@ -191,15 +194,129 @@ fn new_waiter(
     let Some(waiters) = queue_of(&waiters) else {
         return Ok(None);
     };
-    let fut = Obj::with_class(
+    let st = FutureObj::new(None);
+    st.loop_.set(running);
+    let fut = Value::Obj(Obj::with_class(
         ctx.future_cls.clone(),
         None,
-        Payload::Native(Box::new(FutureObj::new(None))),
-    );
-    state(&fut).loop_.set(running);
-    let fut = Value::Obj(fut);
+        Payload::Native(Box::new(st)),
+    ));
     waiters.items.borrow_mut().push_back(fut.clone());
     Ok(Some(fut))
+}
+
+/// What every `_QueueGetting` shares: the module state and the `_QUEUE_MISS` sentinel.
+struct GettingShared {
+    /// The asyncio module state.
+    ctx: Rc<Asyncio>,
+    /// The registered Queue and Event classes.
+    classes: Classes,
+    /// `_QUEUE_MISS`: the Python loop of `get` must take over.
+    miss: Value,
+}
+
+/// The awaitable a `get` of an exact, empty Queue awaits (`_queue_getting(q)`): the rest of
+/// queues.py `get`'s loop (`while self.empty(): await getter`, then `get_nowait()`) run
+/// natively. It awaits each waiter future through the future's own await protocol, so what
+/// reaches the task and what is raised are the future's; it returns the item, or
+/// `_QUEUE_MISS` when the Python loop must carry on (the queue stopped qualifying). It has
+/// no `throw` or `close`: an exception thrown in is raised at the `await` in `get`, whose
+/// `except` clause hands the pending waiter to `_queue_get_abort`, as queues.py's does.
+struct QueueGetting {
+    /// The shared state.
+    shared: Rc<GettingShared>,
+    /// The queue.
+    queue: Value,
+    /// The waiter being awaited; None once it has been awaited.
+    getter: RefCell<Option<ObjRef>>,
+}
+
+impl QueueGetting {
+    /// One resumption: `await getter` if one is pending, then the loop's next round.
+    fn step(&self, vm: &mut Vm) -> PyResult<SendResult> {
+        let shared = &*self.shared;
+        loop {
+            let pending = self.getter.borrow().clone();
+            if let Some(getter) = pending {
+                let st = state(&getter);
+                match st.native_send(vm, &getter, &Value::None) {
+                    Some(Ok(SendResult::Yield(v))) => return Ok(SendResult::Yield(v)),
+                    Some(Ok(SendResult::Return(_))) => {}
+                    Some(Err(e)) => return Err(e),
+                    None => unreachable!("a Future answers its await natively"),
+                }
+                // Awaited: what follows in the loop is outside queues.py's `try`. (The
+                // future is dropped after the cell is released.)
+                let awaited = self.getter.borrow_mut().take();
+                drop(awaited);
+            }
+            match try_get(vm, &shared.ctx, &shared.classes, &self.queue)? {
+                Some(Got::Item(item)) => return Ok(SendResult::Return(item)),
+                Some(Got::Empty) => {
+                    match new_waiter(vm, &shared.ctx, &shared.classes, &self.queue, false)? {
+                        Some(Value::Obj(fut)) => *self.getter.borrow_mut() = Some(fut),
+                        _ => return Ok(SendResult::Return(shared.miss.clone())),
+                    }
+                }
+                None => return Ok(SendResult::Return(shared.miss.clone())),
+            }
+        }
+    }
+}
+
+impl NativeObject for QueueGetting {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.queue);
+        if let Some(g) = &*self.getter.borrow() {
+            visit(&Value::Obj(g.clone()));
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn awaits_itself(&self) -> bool {
+        true
+    }
+    fn native_send(
+        &self,
+        vm: &mut Vm,
+        _me: &ObjRef,
+        _value: &Value,
+    ) -> Option<PyResult<SendResult>> {
+        Some(self.step(vm))
+    }
+}
+
+/// Mirrors the `except:` clause of queues.py `get` for the waiter `getting` was awaiting
+/// when the exception arrived (nothing when none was pending): `getter.cancel()`, its
+/// removal from `_getters` (if still there), and the next getter woken when the queue is not
+/// empty and this one was not cancelled.
+fn abort_getting(vm: &mut Vm, ctx: &Asyncio, getting: &QueueGetting) -> PyResult<()> {
+    let Some(getter) = getting.getter.borrow_mut().take() else {
+        return Ok(());
+    };
+    ctx.future_cancel(vm, &getter, Value::None)?;
+    let getter_v = Value::Obj(getter.clone());
+    let getters = vm.get_attr(&getting.queue, "_getters")?;
+    if let Some(waiters) = queue_of(&getters) {
+        let removed = {
+            let mut items = waiters.items.borrow_mut();
+            items
+                .iter()
+                .position(|x| x.is(&getter_v))
+                .and_then(|i| items.remove(i))
+        };
+        drop(removed);
+    } else if let Err(e) = vm.call_method(&getters, "remove", vec![getter_v.clone()])
+        && !vm.exc_matches(&e, &vm.exc.value_error.clone())
+    {
+        return Err(e);
+    }
+    let empty = vm.call_method(&getting.queue, "empty", vec![])?;
+    if !vm.truthy(&empty)? && state(&getter).state.get() != FutState::Cancelled {
+        vm.call_method(&getting.queue, "_wakeup_next", vec![getters])?;
+    }
+    Ok(())
 }
 
 /// The module names `_queue_get_fast(q, report_empty=False)` (the item; `_QUEUE_EMPTY` when
@@ -227,11 +344,11 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let cl = classes.clone();
     let m = miss.clone();
     let e = empty.clone();
-    let get = vm.new_native_fn("_queue_get_fast", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_get_fast", 1, 2)?;
-        let q = a[0].clone();
+    let get = vm.new_native_fn_positional("_queue_get_fast", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_get_fast", a.len(), 1, 2)?;
+        let q = &a[0];
         let report_empty = matches!(a.get(1), Some(Value::Bool(true)));
-        Ok(match try_get(vm, &c, &cl, &q)? {
+        Ok(match try_get(vm, &c, &cl, q)? {
             Some(Got::Item(item)) => item,
             Some(Got::Empty) if report_empty => e.clone(),
             _ => m.clone(),
@@ -239,22 +356,70 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     });
     let c = ctx.clone();
     let cl = classes.clone();
-    let put = vm.new_native_fn("_queue_put_fast", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_put_fast", 2, 2)?;
-        let (q, item) = (a[0].clone(), a[1].clone());
-        Ok(Value::Bool(try_put(vm, &c, &cl, &q, item)?))
+    let put = vm.new_native_fn_positional("_queue_put_fast", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_put_fast", a.len(), 2, 2)?;
+        Ok(Value::Bool(try_put(vm, &c, &cl, &a[0], a[1].clone())?))
+    });
+    let getting_cls = vm.new_native_class("_QueueGetting", &[], "asyncio");
+    for name in ["__await__", "__iter__"] {
+        vm.add_method(&getting_cls, name, |_, args: Args| {
+            Ok(args.positional.first().cloned().unwrap_or(Value::None))
+        });
+    }
+    for name in ["__next__", "send"] {
+        vm.add_method(&getting_cls, name, |vm, args: Args| {
+            let Some(me) = args.positional.first().and_then(|v| v.as_obj()).cloned() else {
+                return Err(vm.new_type_error("a _QueueGetting is required"));
+            };
+            let Some(g) = me.native::<QueueGetting>() else {
+                return Err(vm.new_type_error("a _QueueGetting is required"));
+            };
+            let r = g.step(vm)?;
+            vm.send_result_to_py(r)
+        });
+    }
+    let shared = Rc::new(GettingShared {
+        ctx: ctx.clone(),
+        classes: classes.clone(),
+        miss: miss.clone(),
+    });
+    let getting = vm.new_native_fn_positional("_queue_getting", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_getting", a.len(), 1, 1)?;
+        let Some(Value::Obj(fut)) = new_waiter(vm, &shared.ctx, &shared.classes, &a[0], false)?
+        else {
+            return Ok(Value::None);
+        };
+        let state = QueueGetting {
+            shared: shared.clone(),
+            queue: a[0].clone(),
+            getter: RefCell::new(Some(fut)),
+        };
+        Ok(Value::Obj(Obj::with_class(
+            getting_cls.clone(),
+            None,
+            Payload::Native(Box::new(state)),
+        )))
+    });
+    let c = ctx.clone();
+    let abort = vm.new_native_fn_positional("_queue_get_abort", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_get_abort", a.len(), 1, 1)?;
+        if let Some(g) = a[0].as_obj().and_then(|o| o.native::<QueueGetting>()) {
+            abort_getting(vm, &c, g)?;
+        }
+        Ok(Value::None)
     });
     let c = ctx.clone();
     let cl = classes;
-    let waiter = vm.new_native_fn("_queue_new_waiter", move |vm, args: Args| {
-        let a = args.check(vm, "_queue_new_waiter", 2, 2)?;
-        let (q, putter) = (a[0].clone(), a[1].clone());
-        let putter = vm.truthy(&putter)?;
-        Ok(new_waiter(vm, &c, &cl, &q, putter)?.unwrap_or(Value::None))
+    let waiter = vm.new_native_fn_positional("_queue_new_waiter", move |vm, a: &[Value]| {
+        check_count(vm, "_queue_new_waiter", a.len(), 2, 2)?;
+        let putter = vm.truthy(&a[1])?;
+        Ok(new_waiter(vm, &c, &cl, &a[0], putter)?.unwrap_or(Value::None))
     });
     vec![
         ("_queue_classes", register),
         ("_queue_new_waiter", waiter),
+        ("_queue_getting", getting),
+        ("_queue_get_abort", abort),
         ("_queue_get_fast", get),
         ("_queue_put_fast", put),
         ("_QUEUE_MISS", miss),

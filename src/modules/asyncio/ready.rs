@@ -38,6 +38,7 @@ fn me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
 }
 
 /// The queue state of `v`, if it is a `_Deque`.
+#[inline]
 pub fn queue_of(v: &Value) -> Option<&ReadyQueue> {
     v.as_obj()?.native::<ReadyQueue>()
 }
@@ -163,6 +164,22 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
         let Some(handle) = queue.items.borrow_mut().pop_front() else {
             break;
         };
+        // Most entries are tasks queued in place of their step's Handle: an exact Task is
+        // told apart by its class alone.
+        if let Some(task) = handle.as_obj()
+            && task
+                .class
+                .as_ref()
+                .is_some_and(|c| Rc::ptr_eq(c, &ctx.task_cls))
+            && let Some(st) = task.native::<FutureObj>()
+            && let Some(queued) = st.task.as_ref().and_then(|t| t.queued.take())
+        {
+            run_queued_step(vm, ctx, task, st, queued)?;
+            if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
+                vm.run_pending_finalizers();
+            }
+            continue;
+        }
         if let Some(h) = handle
             .as_obj()
             .filter(|h| h.native::<super::handle::HandleObj>().is_some())
@@ -184,7 +201,7 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
         if let Some(task) = handle.as_obj()
             && let Some(queued) = queued_step(task)
         {
-            run_queued_step(vm, ctx, task, queued)?;
+            run_queued_step(vm, ctx, task, state(task), queued)?;
             if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
                 vm.run_pending_finalizers();
             }
@@ -209,17 +226,23 @@ fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
 /// that handle (made only then). A finished task never steps again: what it queued is its
 /// first done callback, `fut` standing for the callback (`Handle(callback, (task,))` of
 /// future_schedule_callbacks).
-fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep) -> PyResult<()> {
+fn run_queued_step(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    queued: QueuedStep,
+) -> PyResult<()> {
     let QueuedStep { fut, context } = queued;
     let fut = fut.map_or(Value::None, Value::Obj);
-    let done_callback = state(task).done();
+    let done_callback = st.done();
     let outcome = if done_callback {
         vm.call_in_context(&context, &fut, vec![Value::Obj(task.clone())])
     } else if context.is_none() {
         if fut.is_none() {
-            super::task::task_step(vm, ctx, task, None)
+            super::task::task_step_in(vm, ctx, task, st, None)
         } else {
-            super::task::task_wakeup(vm, ctx, task, &fut)
+            super::task::task_wakeup_in(vm, ctx, task, st, &fut)
         }
     } else {
         let (callback, args) = step_callback(ctx, task, &fut);
@@ -233,7 +256,7 @@ fn run_queued_step(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, queued: QueuedStep
     } else {
         step_callback(ctx, task, &fut)
     };
-    let loop_ = state(task).get_loop();
+    let loop_ = st.get_loop();
     let handle = super::handle::new_handle(
         &ctx.handle_cls,
         callback,

@@ -70,26 +70,114 @@ fn heap_len(heap: &Value) -> usize {
     }
 }
 
-/// Mirrors base_events.py _run_once for a plain loop (exactly `_UnixSelectorEventLoop`) whose namespace is `dict`.
-fn run_once(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, dict: &ObjRef) -> PyResult<Iteration> {
-    let (Some(mut scheduled), Some(ready), Some(Value::Int(cancelled_count))) = (
+/// What `run_once` reads from a plain loop's namespace, kept across iterations while the
+/// namespace is unchanged (its version validates it: any assignment to the loop's attributes
+/// bumps it), so an iteration that runs one callback does not look each name up again.
+struct LoopFields {
+    /// The namespace the fields were read from.
+    dict: ObjRef,
+    /// Its version when they were read.
+    version: u64,
+    /// `_scheduled` (a list).
+    scheduled: Value,
+    /// `_ready` (a `_Deque`).
+    ready: Value,
+    /// `_timer_cancelled_count`.
+    cancelled_count: i64,
+    /// `_stopping`, if set.
+    stopping: Option<Value>,
+    /// `_selector_keys`, if set (a mutable container: its truth is tested each time).
+    selector_keys: Option<Value>,
+}
+
+/// `bool(v)`, answered in place for the flags and counters the loop keeps (`_stopping` is a
+/// bool, `_selector_keys` a dict).
+#[inline]
+fn truth(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::None => Ok(false),
+        Value::Int(i) => Ok(*i != 0),
+        // A plain dict (a subclass may define `__bool__` or `__len__`).
+        Value::Obj(o)
+            if matches!(o.payload, crate::vm::object::Payload::Dict(_))
+                && o.class
+                    .as_ref()
+                    .is_none_or(|c| Rc::ptr_eq(c, &vm.types.dict)) =>
+        {
+            Ok(o.as_dict().is_some_and(|d| !d.borrow().is_empty()))
+        }
+        _ => vm.truthy(v),
+    }
+}
+
+/// The version of the namespace `dict`.
+fn dict_version(dict: &ObjRef) -> u64 {
+    dict.as_dict().map_or(0, |d| d.borrow().version.get())
+}
+
+/// The fields of the plain loop whose namespace is `dict`, from `cache` when the namespace is
+/// unchanged since they were read; None when the loop is not one `run_once` can run.
+fn loop_fields<'a>(
+    vm: &Vm,
+    dict: &ObjRef,
+    cache: &'a mut Option<LoopFields>,
+) -> Option<&'a LoopFields> {
+    let version = dict_version(dict);
+    if let Some(f) = cache
+        && Rc::ptr_eq(&f.dict, dict)
+        && f.version == version
+    {
+        return cache.as_ref();
+    }
+    *cache = None;
+    let (Some(scheduled), Some(ready), Some(Value::Int(cancelled_count))) = (
         super::get_key(vm, dict, key!("_scheduled")),
         super::get_key(vm, dict, key!("_ready")),
         super::get_key(vm, dict, key!("_timer_cancelled_count")),
     ) else {
-        return Ok(Iteration::NotPlain);
+        return None;
     };
-    let Some(queue) = super::ready::queue_of(&ready) else {
-        return Ok(Iteration::NotPlain);
-    };
+    super::ready::queue_of(&ready)?;
     if !matches!(
         scheduled.payload(),
         Some(crate::vm::object::Payload::List(_))
     ) || super::get_key(vm, dict, key!("time")).is_some()
         || super::get_key(vm, dict, key!("_run_once")).is_some()
     {
-        return Ok(Iteration::NotPlain);
+        return None;
     }
+    *cache = Some(LoopFields {
+        dict: dict.clone(),
+        version,
+        scheduled,
+        ready,
+        cancelled_count,
+        stopping: super::get_key(vm, dict, key!("_stopping")),
+        selector_keys: super::get_key(vm, dict, key!("_selector_keys")),
+    });
+    cache.as_ref()
+}
+
+/// Mirrors base_events.py _run_once for a plain loop (exactly `_UnixSelectorEventLoop`) whose namespace is `dict`.
+fn run_once(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    loop_: &Value,
+    dict: &ObjRef,
+    cache: &mut Option<LoopFields>,
+) -> PyResult<Iteration> {
+    let Some(fields) = loop_fields(vm, dict, cache) else {
+        return Ok(Iteration::NotPlain);
+    };
+    let mut scheduled = fields.scheduled.clone();
+    let ready = fields.ready.clone();
+    let cancelled_count = fields.cancelled_count;
+    let fields_version = fields.version;
+    let (mut stopping, mut selector_keys) = (fields.stopping.clone(), fields.selector_keys.clone());
+    let Some(queue) = super::ready::queue_of(&ready) else {
+        return Ok(Iteration::NotPlain);
+    };
     let sched_count = heap_len(&scheduled);
     if sched_count > MIN_SCHEDULED_TIMER_HANDLES
         && cancelled_count as f64 / sched_count as f64 > MIN_CANCELLED_TIMER_HANDLES_FRACTION
@@ -126,8 +214,14 @@ fn run_once(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, dict: &ObjRef) -> PyResul
         }
     }
 
-    let stopping = match super::get_key(vm, dict, key!("_stopping")) {
-        Some(v) => vm.truthy(&v)?,
+    // The timer cleanup may have run Python code (a handle's own attributes) or replaced
+    // `_scheduled`: what it may have changed is read again.
+    if dict_version(dict) != fields_version {
+        stopping = super::get_key(vm, dict, key!("_stopping"));
+        selector_keys = super::get_key(vm, dict, key!("_selector_keys"));
+    }
+    let stopping = match &stopping {
+        Some(v) => truth(vm, v)?,
         None => false,
     };
     let timeout = if !queue.items.borrow().is_empty() || stopping {
@@ -139,8 +233,8 @@ fn run_once(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, dict: &ObjRef) -> PyResul
     } else {
         None
     };
-    let has_selector_keys = match super::get_key(vm, dict, key!("_selector_keys")) {
-        Some(keys) => vm.truthy(&keys)?,
+    let has_selector_keys = match &selector_keys {
+        Some(keys) => truth(vm, keys)?,
         None => false,
     };
     if timeout != Some(0.0) || has_selector_keys {
@@ -156,8 +250,11 @@ fn run_once(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, dict: &ObjRef) -> PyResul
         }
     }
 
-    let end_time = crate::modules::time::monotonic() + CLOCK_RESOLUTION;
+    // `end_time = self.time() + self._clock_resolution`, read only when a timer may be due.
+    let mut end_time = None;
     while let Some(top) = heap_top(&scheduled) {
+        let end_time =
+            *end_time.get_or_insert_with(|| crate::modules::time::monotonic() + CLOCK_RESOLUTION);
         if when_of(vm, &top)? >= end_time {
             break;
         }
@@ -172,13 +269,16 @@ fn run_once(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, dict: &ObjRef) -> PyResul
 
 /// Mirrors the loop of base_events.py run_forever: iterations until `_stopping` is set.
 fn run_until_stopped(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> PyResult<()> {
+    let mut cache = None;
     loop {
         // The Python loop's backward jump was a Ctrl-C check point; so is each iteration.
         if crate::vm::interrupt::pending() {
             vm.handle_interrupt()?;
         }
         let ran = match ctx.plain_loop_dict(vm, loop_) {
-            Ok(Some(dict)) => matches!(run_once(vm, ctx, loop_, &dict)?, Iteration::Ran),
+            Ok(Some(dict)) => {
+                matches!(run_once(vm, ctx, loop_, &dict, &mut cache)?, Iteration::Ran)
+            }
             // A closed loop still runs its Python _run_once (which reports the error).
             Ok(None) | Err(_) => false,
         };
@@ -186,11 +286,16 @@ fn run_until_stopped(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> PyResult<()> 
             vm.call_method(loop_, "_run_once", vec![])?;
         }
         let stopping = match loop_.as_obj().and_then(|o| o.dict.clone()) {
-            Some(dict) => super::get_key(vm, &dict, key!("_stopping")),
+            Some(dict) => match &cache {
+                Some(f) if Rc::ptr_eq(&f.dict, &dict) && f.version == dict_version(&dict) => {
+                    f.stopping.clone()
+                }
+                _ => super::get_key(vm, &dict, key!("_stopping")),
+            },
             None => Some(vm.get_attr(loop_, "_stopping")?),
         };
         if let Some(s) = stopping
-            && vm.truthy(&s)?
+            && truth(vm, &s)?
         {
             return Ok(());
         }

@@ -130,13 +130,44 @@ pub(super) fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
 
 /// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
 fn call_step_soon(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, exc: Option<ObjRef>) -> PyResult<()> {
-    let st = state(task);
-    let loop_ = st.get_loop();
+    call_step_soon_in(vm, ctx, task, state(task), exc)
+}
+
+/// `call_step_soon` with the task's state at hand.
+fn call_step_soon_in(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    exc: Option<ObjRef>,
+) -> PyResult<()> {
     let context = task_context(vm, st)?;
+    // The common case (a bare `yield`, nothing queued yet, the loop's cached ready queue):
+    // the task itself is appended, with no loop or handle looked at again.
+    let t = fields(st);
+    if exc.is_none() && !t.queued.with(Option::is_some) {
+        let appended = st.loop_.with(|l| {
+            ctx.with_cached_plain_loop(l, |c| {
+                match c.ready.as_ref().and_then(super::ready::queue_of) {
+                    Some(q) => {
+                        q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+                        true
+                    }
+                    None => false,
+                }
+            })
+        });
+        if appended == Some(true) {
+            t.queued.set(Some(QueuedStep { fut: None, context }));
+            return Ok(());
+        }
+    }
+    let loop_ = st.get_loop();
     // A plain step is queued as the task itself; otherwise the handle calls
     // `task_step(task, exc)` directly: no bound method per step. Exactly sized, so that the
     // handle's argument slice needs no reallocation.
-    if exc.is_none() && ctx.queue_task(vm, &loop_, task, Value::None, &context)? {
+    // The context is settled (a task without one has just captured it): no second capture.
+    if exc.is_none() && ctx.queue_task_in(vm, &loop_, task, Value::None, context.clone())? {
         return Ok(());
     }
     let args = match exc {
@@ -157,7 +188,9 @@ fn task_context(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
         return Ok(context);
     }
     let captured = vm.capture_context()?;
-    t.context.set(captured.clone());
+    if !captured.is_none() {
+        t.context.set(captured.clone());
+    }
     Ok(captured)
 }
 
@@ -257,43 +290,45 @@ fn register_task(ctx: &Asyncio, task: &ObjRef) {
 
 /// Mirrors _enter_task: records `task` as the one `loop_` is running.
 fn enter_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyResult<()> {
-    let current = ctx
-        .current
-        .borrow()
-        .iter()
-        .find(|(l, _)| l.is(loop_))
-        .map(|(_, t)| t.clone());
-    if let Some(cur) = current {
-        let tr = vm.repr(&Value::Obj(task.clone()))?;
-        let cr = vm.repr(&cur)?;
-        return Err(vm.new_runtime_error(format!(
-            "Cannot enter into task {tr} while another task {cr} is being executed."
-        )));
-    }
-    ctx.current
-        .borrow_mut()
-        .push((loop_.clone(), Value::Obj(task.clone())));
-    Ok(())
+    let current = {
+        let mut current = ctx.current.borrow_mut();
+        match current.iter().find(|(l, _)| l.is(loop_)) {
+            Some((_, t)) => t.clone(),
+            None => {
+                current.push((loop_.clone(), Value::Obj(task.clone())));
+                return Ok(());
+            }
+        }
+    };
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let cr = vm.repr(&current)?;
+    Err(vm.new_runtime_error(format!(
+        "Cannot enter into task {tr} while another task {cr} is being executed."
+    )))
 }
 
 /// Mirrors _leave_task.
 fn leave_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyResult<()> {
-    let pos = ctx.current.borrow().iter().position(|(l, _)| l.is(loop_));
-    let task_v = Value::Obj(task.clone());
-    match pos {
-        Some(i) if ctx.current.borrow()[i].1.is(&task_v) => {
-            ctx.current.borrow_mut().remove(i);
-            Ok(())
+    let cur = {
+        let mut current = ctx.current.borrow_mut();
+        let pos = current.iter().rposition(|(l, _)| l.is(loop_));
+        match pos {
+            Some(i) if matches!(&current[i].1, Value::Obj(t) if Rc::ptr_eq(t, task)) => {
+                // Almost always the last (and only) entry: no shifting.
+                let entry = current.swap_remove(i);
+                drop(current);
+                drop(entry);
+                return Ok(());
+            }
+            Some(i) => current[i].1.clone(),
+            None => Value::None,
         }
-        _ => {
-            let cur = pos.map_or(Value::None, |i| ctx.current.borrow()[i].1.clone());
-            let tr = vm.repr(&task_v)?;
-            let cr = vm.repr(&cur)?;
-            Err(vm.new_runtime_error(format!(
-                "Leaving task {tr} does not match the current task {cr}."
-            )))
-        }
-    }
+    };
+    let tr = vm.repr(&Value::Obj(task.clone()))?;
+    let cr = vm.repr(&cur)?;
+    Err(vm.new_runtime_error(format!(
+        "Leaving task {tr} does not match the current task {cr}."
+    )))
 }
 
 /// Mirrors task_step: one resumption of the coroutine, between _enter_task and _leave_task.
@@ -303,7 +338,17 @@ pub fn task_step(
     task: &ObjRef,
     exc: Option<ObjRef>,
 ) -> PyResult<Value> {
-    let st = state(task);
+    task_step_in(vm, ctx, task, state(task), exc)
+}
+
+/// `task_step` with the task's state at hand.
+pub(super) fn task_step_in(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    exc: Option<ObjRef>,
+) -> PyResult<Value> {
     let t = fields(st);
     if st.done() {
         let tr = vm.repr(&Value::Obj(task.clone()))?;
@@ -320,7 +365,7 @@ pub fn task_step(
     t.fut_waiter.set(None);
     let loop_ = st.get_loop();
     enter_task(vm, ctx, &loop_, task)?;
-    let result = step_run_and_handle_result(vm, ctx, task, exc);
+    let result = step_run_and_handle_result(vm, ctx, task, st, exc);
     let left = leave_task(vm, ctx, &loop_, task);
     result?;
     left?;
@@ -354,9 +399,9 @@ fn step_run_and_handle_result(
     vm: &mut Vm,
     ctx: &Asyncio,
     task: &ObjRef,
+    st: &FutureObj,
     exc: Option<ObjRef>,
 ) -> PyResult<()> {
-    let st = state(task);
     let t = fields(st);
     let coro = t.coro.get();
     match resume(vm, &coro, exc) {
@@ -386,20 +431,26 @@ fn step_run_and_handle_result(
             ctx.future_set_exception(vm, task, Value::Obj(e.clone()))?;
             if fatal { Err(e) } else { Ok(()) }
         }
-        Ok(SendResult::Yield(result)) => handle_yield(vm, ctx, task, result),
+        Ok(SendResult::Yield(result)) => handle_yield(vm, ctx, task, st, result),
     }
 }
 
 /// Mirrors task_step_handle_result_impl: what to do with the value the coroutine yielded.
-fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyResult<()> {
-    let st = state(task);
+fn handle_yield(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    result: Value,
+) -> PyResult<()> {
     let t = fields(st);
-    let task_v = Value::Obj(task.clone());
     if let Value::Obj(r) = &result
         && is_exact(ctx, r)
         && let Some(rst) = fut_of(&result)
     {
-        if !rst.get_loop().is(&st.get_loop()) {
+        // (A task awaiting itself shares the slot: compared only with another future.)
+        let same_loop = Rc::ptr_eq(r, task) || rst.loop_.with(|a| st.loop_.with(|b| a.is(b)));
+        if !same_loop {
             return different_loop(vm, ctx, task, &result);
         }
         if !rst.blocking.get() {
@@ -410,7 +461,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         }
         rst.blocking.set(false);
         let context = task_context(vm, st)?;
-        ctx.add_wakeup(vm, r, task, context)?;
+        ctx.add_wakeup_in(vm, r, rst, task, context)?;
         t.fut_waiter.set(result.as_obj().cloned());
         if st.must_cancel.get() {
             let msg = st.cancel_message();
@@ -421,7 +472,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         return Ok(());
     }
     if result.is_none() {
-        return call_step_soon(vm, ctx, task, None);
+        return call_step_soon_in(vm, ctx, task, st, None);
     }
     if let Some(blocking) = vm.lookup_attr_opt(&result, "_asyncio_future_blocking")?
         && !blocking.is_none()
@@ -433,7 +484,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
         if !vm.truthy(&blocking)? {
             return yield_instead_of_yield_from(vm, ctx, task, &result);
         }
-        if result.is(&task_v) {
+        if matches!(&result, Value::Obj(r) if Rc::ptr_eq(r, task)) {
             return await_itself(vm, ctx, task);
         }
         vm.set_attr(&result, "_asyncio_future_blocking", Value::Bool(false))?;
@@ -458,7 +509,7 @@ fn handle_yield(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, result: Value) -> PyR
     }
     let msg = if matches!(result.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Generator)
     {
-        let tr = vm.repr(&task_v)?;
+        let tr = vm.repr(&Value::Obj(task.clone()))?;
         let rr = vm.repr(&result)?;
         format!("yield was used instead of yield from for generator in task {tr} with {rr}")
     } else {
@@ -552,13 +603,24 @@ fn wakeup_callback(ctx: &Asyncio, task: &ObjRef) -> Value {
 
 /// Mirrors task_wakeup: steps the task with the awaited future's outcome.
 pub fn task_wakeup(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, fut: &Value) -> PyResult<Value> {
+    task_wakeup_in(vm, ctx, task, state(task), fut)
+}
+
+/// `task_wakeup` with the task's state at hand.
+pub(super) fn task_wakeup_in(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    task: &ObjRef,
+    st: &FutureObj,
+    fut: &Value,
+) -> PyResult<Value> {
     let outcome = match fut {
         Value::Obj(o) if is_exact(ctx, o) => ctx.future_result(vm, state(o)),
         _ => vm.call_method(fut, "result", vec![]),
     };
     match outcome {
-        Ok(_) => task_step(vm, ctx, task, None),
-        Err(e) => task_step(vm, ctx, task, Some(e)),
+        Ok(_) => task_step_in(vm, ctx, task, st, None),
+        Err(e) => task_step_in(vm, ctx, task, st, Some(e)),
     }
 }
 
