@@ -1,4 +1,5 @@
 # loop.call_soon / call_later / call_at handles: order, cancel, repr, errors in callbacks.
+# (Delays 100 ms apart, so that a loaded machine cannot reorder `early < mid < late`.)
 import asyncio
 
 
@@ -25,16 +26,16 @@ async def main():
     gone.cancel()
     print(repr(gone), gone.cancelled())
     now = loop.time()
-    late = loop.call_at(now + 0.03, cb, "at +0.03")
-    early = loop.call_later(0.01, cb, "later 0.01")
-    mid = loop.call_later(0.02, cb, "later 0.02")
-    dropped = loop.call_later(0.015, cb, "dropped")
+    late = loop.call_at(now + 0.3, cb, "at +0.3")
+    early = loop.call_later(0.1, cb, "later 0.1")
+    mid = loop.call_later(0.2, cb, "later 0.2")
+    dropped = loop.call_later(0.15, cb, "dropped")
     dropped.cancel()
     print(type(early).__name__, early < mid, mid < late, early.when() <= mid.when())
     print(repr(dropped).startswith("<TimerHandle cancelled when="))
     print(repr(mid).split(" ", 2)[2].replace(__file__, "FILE"))
     loop.call_soon(boom)
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.4)
     print("done")
 
 
