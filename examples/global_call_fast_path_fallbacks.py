@@ -201,3 +201,24 @@ def ret_in_finally(x):
 
 
 print(ret_in_finally(6))
+
+
+# Keyword and unpacked arguments take CALL_KW / CALL_FUNCTION_EX, never the fused call.
+def kw_calls(a):
+    return one(x=a), one(x=a - 1), one(*[a]), one(**{"x": a + 1}), one(a - 1)
+
+
+print(kw_calls(3))
+
+
+def curried(x):
+    return lambda: x
+
+
+saved_one = one
+one = curried
+try:
+    print(kw_calls(3)[0]())
+    print(one(5)())
+finally:
+    one = saved_one
