@@ -246,6 +246,12 @@ impl Vm {
                 Instr::LoadFast(i) => match super::eval_fused::load_fast(frame, i) {
                     Loaded::Pushed => {}
                     Loaded::Stored => self.safe_point(frame),
+                    // `return x` (a leaf call's end): RETURN_VALUE without its own dispatch.
+                    Loaded::Return(v) => {
+                        if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
+                            return Ok(Stop::Return(v));
+                        }
+                    }
                     Loaded::Unbound => {
                         let name = frame.code.varnames[i as usize].clone();
                         tri!(Err(self.unbound_local(&name)))
@@ -309,6 +315,13 @@ impl Vm {
                             }
                         }
                     };
+                    // `fib(n - 1)`: the call at once, its argument never on the stack.
+                    if let Some(callee) = self.global_call_frame(frame, &v) {
+                        drop(v);
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {

@@ -137,6 +137,52 @@ impl Vm {
         Some(callee)
     }
 
+    /// LOAD_GLOBAL of `callable` run with the call it starts when that is `g(a)`, `g(k)` or
+    /// `g(a <op> k)` of numbers (`fib(n - 1)`): `LOAD_FAST a` or `LOAD_CONST k` (then
+    /// `LOAD_CONST k; BINARY_OP`) and `CALL 1` at `frame.ip`, with `callable` a plain Python
+    /// function of exactly one parameter. The callee's frame, its argument computed in place
+    /// and `frame.ip` past the CALL; None (nothing changed) for everything else, an unbound
+    /// local or an operation `fast_numeric_binop` cannot decide included.
+    #[inline(always)]
+    pub(super) fn global_call_frame(
+        &mut self,
+        frame: &mut Frame,
+        callable: &Value,
+    ) -> Option<Box<Frame>> {
+        let Value::Obj(o) = callable else {
+            return None;
+        };
+        let Payload::Function(f) = &o.payload else {
+            return None;
+        };
+        // Not a generator-like function: `exact_arity` has its generator bit set then.
+        if f.exact_arity != 1 {
+            return None;
+        }
+        let at = frame.ip;
+        let (arg, end) = match frame.code.instructions.get(at..at + 2)? {
+            [Instr::LoadFast(a), Instr::Call(1)] => {
+                (frame.locals[*a as usize].as_ref()?.clone(), at + 2)
+            }
+            [Instr::LoadConst(k), Instr::Call(1)] => (frame.consts[*k as usize].clone(), at + 2),
+            [Instr::LoadFast(a), Instr::LoadConst(k)] => {
+                let Some(&[Instr::BinaryOp { op, .. }, Instr::Call(1)]) =
+                    frame.code.instructions.get(at + 2..at + 4)
+                else {
+                    return None;
+                };
+                let a = frame.locals[*a as usize].as_ref()?;
+                let r = super::ops::fast_numeric_binop(a, &frame.consts[*k as usize], op)?;
+                (r, at + 4)
+            }
+            _ => return None,
+        };
+        super::eval_support::push_inline(&mut frame.stack, arg);
+        let callee = self.exact_args_function_frame(f, None, &mut frame.stack, 1);
+        frame.ip = end;
+        Some(callee)
+    }
+
     /// CALL's fast path, as CPython's specialised `CALL_PY_EXACT_ARGS`: a Python function
     /// (no `*args`/`**kwargs`, keyword-only parameters nor cell variables) given exactly its
     /// positional parameters gets a frame whose locals are moved straight off the caller's

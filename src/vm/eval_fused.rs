@@ -18,6 +18,8 @@ pub(super) enum Loaded {
     Stored,
     /// The local is unbound: LOAD_FAST raises.
     Unbound,
+    /// `return x`: the following RETURN_VALUE is due with this value (nothing pushed).
+    Return(Value),
 }
 
 /// LOAD_FAST `i`, fused with what follows when that cannot fail or call out:
@@ -47,6 +49,10 @@ pub(super) fn load_fast(frame: &mut Frame, i: u32) -> Loaded {
         };
         let at = *ip;
         break match code.get(at) {
+            Some(&Instr::ReturnValue) => {
+                *ip = at + 1;
+                return Loaded::Return(v.clone());
+            }
             Some(&Instr::LoadFast(j)) => {
                 // `a <op> b` of two number locals (nbody's `dx * dx`), `a <op> y[k]` (`dt * b[3]`).
                 if let Some((r, skipped)) = then_binop(code, at, locals, consts, v) {
