@@ -829,7 +829,19 @@ impl Vm {
                     let next = match top(frame).payload() {
                         Some(Payload::Iterator(st)) => match super::seq::range_step(st) {
                             Some(next) => next,
-                            None => tri!(self.iterator_step(st)),
+                            None => match super::seq::dict_items_step_unpacked(
+                                st,
+                                frame.code.instructions.get(frame.ip),
+                            ) {
+                                Some(Some((k, v))) => {
+                                    if super::eval_support::unpack_pair_in_place(frame, k, v) {
+                                        self.safe_point(frame);
+                                    }
+                                    continue;
+                                }
+                                Some(None) => None,
+                                None => tri!(self.iterator_step(st)),
+                            },
                         },
                         _ => {
                             if let Some((gen_frame, resumed)) =
