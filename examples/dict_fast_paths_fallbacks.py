@@ -92,3 +92,40 @@ class BigHash:
 
 
 print(hash(BigHash(2**62 + 5)), hash(BigHash(-1)), hash(BigHash(2**64 + 3)), hash(BigHash(True)))
+
+
+class MyDict(dict):
+    def get(self, key, default=None):
+        return ("overridden", key, default)
+
+
+class PlainSub(dict):
+    pass
+
+
+def get_calls():
+    d = {"a": 1}
+    print(MyDict(a=1).get("a"), PlainSub(a=1).get("a"), PlainSub().get("z", 5))
+    print(d.get("a"), d.get("b"), d.get("b", None), d.get("b", [1]))
+    for bad in ((), ("a", 1, 2)):
+        try:
+            d.get(*bad)
+        except TypeError as exc:
+            print("TypeError:", exc)
+    try:
+        d.get()
+    except TypeError as exc:
+        print("TypeError:", exc)
+    try:
+        d.get("a", 1, 2)
+    except TypeError as exc:
+        print("TypeError:", exc)
+    try:
+        d.get([1])
+    except TypeError as exc:
+        print("TypeError:", exc)
+    getter = d.get
+    print(getter("a"), dict.get(d, "a", 0), {}.get(1.5, "none"))
+
+
+get_calls()

@@ -833,6 +833,25 @@ impl Vm {
         self.table_get(table, key)
     }
 
+    /// `d.get(key[, default])` on an exact dict from CALL_METHOD's stack slice `[d, key,
+    /// default?]`, without the method look-up; None when the call is not of that shape.
+    #[inline(always)]
+    pub fn dict_get_call(&mut self, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+        let [Value::Obj(o), key, rest @ ..] = args else {
+            return None;
+        };
+        let super::object::Payload::Dict(table) = &o.payload else {
+            return None;
+        };
+        if o.class.is_some() || rest.len() > 1 || name != "get" {
+            return None;
+        }
+        Some(
+            self.table_get(table, key)
+                .map(|v| v.unwrap_or_else(|| rest.first().cloned().unwrap_or(Value::None))),
+        )
+    }
+
     /// `d[key] = value` for a dict object.
     pub fn dict_set(&mut self, dict: &ObjRef, key: Value, value: Value) -> PyResult<()> {
         let table = dict.as_dict().expect("dict_set on a dict");

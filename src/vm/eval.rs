@@ -1093,6 +1093,14 @@ impl Vm {
                     if n == 1 && self.send_call_inline(frame, callers, name_idx) {
                         continue;
                     }
+                    let base = frame.stack.len() - n as usize - 1;
+                    if let Some(r) = self
+                        .dict_get_call(&frame.code.names[name_idx as usize], &frame.stack[base..])
+                    {
+                        frame.stack.truncate(base);
+                        frame.stack.push(tri!(r));
+                        continue;
+                    }
                     let name = frame.code.names[name_idx as usize].clone();
                     let hash = frame.name_hash(name_idx as usize);
                     let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
