@@ -209,6 +209,24 @@ fn split_method(vm: &mut Vm, right: bool, s: &str, given: &[Value]) -> PyResult<
         },
     };
     let maxsplit = opt_int(vm, given.get(1))?.unwrap_or(-1);
+    // The commonest split, on one ASCII byte with no limit (either direction gives the same
+    // pieces): the pieces are counted first, then built straight into the list's vector.
+    if let Some(&[b]) = sep.map(str::as_bytes)
+        && maxsplit < 0
+    {
+        let bytes = s.as_bytes();
+        let mut parts = Vec::with_capacity(bytes.iter().filter(|&&c| c == b).count() + 1);
+        let mut start = 0;
+        for (i, &c) in bytes.iter().enumerate() {
+            if c == b {
+                // `b` is ASCII, so every cut is at a char boundary.
+                parts.push(Value::str(&s[start..i]));
+                start = i + 1;
+            }
+        }
+        parts.push(Value::str(&s[start..]));
+        return Ok(Value::list(parts));
+    }
     let r = if right {
         str_algo::rsplit(s, sep, maxsplit)
     } else {

@@ -51,10 +51,19 @@ pub struct DictTable {
 }
 
 /// Decides equality without the VM when possible: `Some(answer)` or `None` = ask the VM.
+#[inline(always)]
 fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     use super::object::Payload;
     if a.is(b) {
         return Some(true);
+    }
+    // Two exact strs first: the commonest keys after ints.
+    if let (Value::Obj(x), Value::Obj(y)) = (a, b)
+        && let (Payload::Str(s), Payload::Str(t)) = (&x.payload, &y.payload)
+        && x.class.is_none()
+        && y.class.is_none()
+    {
+        return Some(s.same_text_as(t));
     }
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x == y),
@@ -65,12 +74,7 @@ fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             Some(*x as f64 == *y && (*y as i64) == *x)
         }
         (Value::None, _) | (_, Value::None) => Some(false),
-        (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
-            (Payload::Str(s), Payload::Str(t)) if x.class.is_none() && y.class.is_none() => Some(
-                super::attr_cache::same_text(s.as_str().as_bytes(), t.as_str().as_bytes()),
-            ),
-            _ => None,
-        },
+        (Value::Obj(_), Value::Obj(_)) => None,
         (Value::Obj(o), _) | (_, Value::Obj(o)) => match &o.payload {
             Payload::Str(_) if o.class.is_none() => Some(false),
             _ => None,
@@ -407,6 +411,38 @@ impl DictTable {
         settle(found, slow)
     }
 
+    /// Dict mode: the entry index of `key` (None when absent) in one probe when every
+    /// candidate compares without the VM; `Err` when one needs `__eq__`, or in set mode.
+    #[inline]
+    fn find_direct(&self, hash: i64, key: &Value) -> Result<Option<usize>, ()> {
+        if self.set_mode {
+            return Err(());
+        }
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Ok(None);
+            }
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+            {
+                match fast_eq(&e.key, key) {
+                    Some(true) => return Ok(Some(ix as usize)),
+                    Some(false) => {}
+                    None => return Err(()),
+                }
+            }
+            i = next_slot(i, &mut perturb, mask);
+        }
+    }
+
     /// The entry index of `key` by fast equality alone (candidates that would need `__eq__`
     /// count as different), for callers that cannot re-enter the VM.
     fn find_without_vm(&self, hash: i64, key: &Value) -> Option<usize> {
@@ -710,6 +746,9 @@ impl Vm {
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<usize>> {
+        if let Ok(found) = table.borrow().find_direct(hash, key) {
+            return Ok(found);
+        }
         'restart: loop {
             let mut slow = Vec::new();
             let version = {
@@ -744,6 +783,12 @@ impl Vm {
         key: &Value,
     ) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
+        {
+            let t = table.borrow();
+            if let Ok(found) = t.find_direct(hash, key) {
+                return Ok(found.and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone())));
+            }
+        }
         Ok(self
             .table_find(table, key, hash)?
             .and_then(|ix| table.borrow().entries[ix].as_ref().map(|e| e.value.clone())))
@@ -798,6 +843,25 @@ impl Vm {
     pub fn dict_get(&mut self, dict: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let table = dict.as_dict().expect("dict_get on a dict");
         self.table_get(table, key)
+    }
+
+    /// `d.get(key[, default])` on an exact dict from CALL_METHOD's stack slice `[d, key,
+    /// default?]`, without the method look-up; None when the call is not of that shape.
+    #[inline(always)]
+    pub fn dict_get_call(&mut self, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+        let [Value::Obj(o), key, rest @ ..] = args else {
+            return None;
+        };
+        let super::object::Payload::Dict(table) = &o.payload else {
+            return None;
+        };
+        if o.class.is_some() || rest.len() > 1 || name != "get" {
+            return None;
+        }
+        Some(
+            self.table_get(table, key)
+                .map(|v| v.unwrap_or_else(|| rest.first().cloned().unwrap_or(Value::None))),
+        )
     }
 
     /// `d[key] = value` for a dict object.

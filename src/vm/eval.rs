@@ -842,7 +842,19 @@ impl Vm {
                     let next = match top(frame).payload() {
                         Some(Payload::Iterator(st)) => match super::seq::range_step(st) {
                             Some(next) => next,
-                            None => tri!(self.iterator_step(st)),
+                            None => match super::seq::dict_items_step_unpacked(
+                                st,
+                                frame.code.instructions.get(frame.ip),
+                            ) {
+                                Some(Some((k, v))) => {
+                                    if super::eval_support::unpack_pair_in_place(frame, k, v) {
+                                        self.safe_point(frame);
+                                    }
+                                    continue;
+                                }
+                                Some(None) => None,
+                                None => tri!(self.iterator_step(st)),
+                            },
                         },
                         _ => {
                             if let Some((gen_frame, resumed)) =
@@ -1092,6 +1104,14 @@ impl Vm {
                 }
                 Instr::CallMethod(name_idx, n) => {
                     if n == 1 && self.send_call_inline(frame, callers, name_idx) {
+                        continue;
+                    }
+                    let base = frame.stack.len() - n as usize - 1;
+                    if let Some(r) = self
+                        .dict_get_call(&frame.code.names[name_idx as usize], &frame.stack[base..])
+                    {
+                        frame.stack.truncate(base);
+                        frame.stack.push(tri!(r));
                         continue;
                     }
                     let name = frame.code.names[name_idx as usize].clone();

@@ -706,3 +706,23 @@ pub(super) fn push_inline<T>(v: &mut Vec<T>, x: T) {
         v.push(x);
     }
 }
+
+/// Does what UNPACK_SEQUENCE 2 at `frame.ip` does to the pair `(key, value)`, and the two
+/// STORE_FASTs after it when they follow (`for k, v in ...`): stores both (true) or pushes
+/// them for the instructions after the unpack (false); skips what it did.
+#[inline]
+pub(super) fn unpack_pair_in_place(frame: &mut Frame, key: Value, value: Value) -> bool {
+    use crate::bytecode::Instr;
+    if let Some(&[_, Instr::StoreFast(a), Instr::StoreFast(b)]) =
+        frame.code.instructions.get(frame.ip..frame.ip + 3)
+    {
+        frame.ip += 3;
+        frame.locals[a as usize] = Some(key);
+        frame.locals[b as usize] = Some(value);
+        return true;
+    }
+    frame.ip += 1;
+    frame.stack.push(value);
+    frame.stack.push(key);
+    false
+}

@@ -225,6 +225,17 @@ impl PyStr {
             StrData::Heap(text) => text,
         }
     }
+    /// True when both hold the same text: two inline texts (zero-padded) compare as fixed
+    /// arrays, without slicing either.
+    #[inline(always)]
+    pub fn same_text_as(&self, other: &PyStr) -> bool {
+        match (&self.data, &other.data) {
+            (StrData::Inline { len: a, bytes: x }, StrData::Inline { len: b, bytes: y }) => {
+                a == b && x == y
+            }
+            _ => super::attr_cache::same_text(self.as_str().as_bytes(), other.as_str().as_bytes()),
+        }
+    }
     /// Length in code points.
     pub fn char_len(&self) -> usize {
         if self.ascii {

@@ -628,7 +628,9 @@ impl Vm {
                 Some(f) if !matches!(f.payload(), Some(Payload::NativeFunction(_))) => {
                     let r = self.call_bound_dunder(&f, v, vec![])?;
                     return match Num::of(&r) {
-                        Some(Num::Small(i)) => Ok(hashing::hash_i64(i)),
+                        // As slot_tp_hash: a result that fits is the hash itself (-1
+                        // reserved), a bigger one is hashed.
+                        Some(Num::Small(i)) => Ok(if i == -1 { -2 } else { i }),
                         Some(Num::Big(b)) => Ok(hashing::hash_bigint(&b)),
                         _ => Err(self.new_type_error("__hash__ method should return an integer")),
                     };

@@ -79,6 +79,48 @@ pub fn range_step(cell: &RefCell<IterState>) -> Option<Option<Value>> {
     Some(range_next(next, *stop, *step))
 }
 
+/// One step of a dict items iterator whose pair UNPACK_SEQUENCE 2 takes apart at once
+/// (`for k, v in d.items()`), inline in FOR_ITER: `Some(Some((key, value)))` without
+/// building the pair, `Some(None)` when exhausted, None when `next` is not that unpack, for
+/// any other iterator, or for a dict whose size changed (the general step raises).
+#[inline]
+pub fn dict_items_step_unpacked(
+    cell: &RefCell<IterState>,
+    next: Option<&crate::bytecode::Instr>,
+) -> Option<Option<(Value, Value)>> {
+    if !matches!(next, Some(crate::bytecode::Instr::UnpackSequence(2))) {
+        return None;
+    }
+    let mut st = cell.try_borrow_mut().ok()?;
+    let IterState::Dict {
+        dict,
+        pos,
+        kind: ViewKind::Items,
+        len,
+        ..
+    } = &mut *st
+    else {
+        return None;
+    };
+    let Payload::Dict(table) = &dict.payload else {
+        return None;
+    };
+    let t = table.try_borrow().ok()?;
+    if t.len() != *len {
+        return None;
+    }
+    match t.entry_from(*pos) {
+        Some((i, e)) => {
+            *pos = i + 1;
+            Some(Some((e.key.clone(), e.value.clone())))
+        }
+        None => {
+            *pos = usize::MAX / 2;
+            Some(None)
+        }
+    }
+}
+
 /// The next value of a range iterator at `next` (advanced past it), None when exhausted.
 #[inline(always)]
 fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
