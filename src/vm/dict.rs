@@ -358,6 +358,34 @@ impl DictTable {
         }
     }
 
+    /// Dict mode's probe over the live entries whose hash is `hash`, in probe order: the
+    /// first answer `decide` gives (it gets the entry index and the entry; None goes on),
+    /// or None at the first empty slot. Needs a non-empty index table.
+    #[inline(always)]
+    fn probe_live<R>(
+        &self,
+        hash: i64,
+        mut decide: impl FnMut(usize, &Entry) -> Option<R>,
+    ) -> Option<R> {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix >= 0
+                && let Some(e) = &self.entries[ix as usize]
+                && e.hash == hash
+                && let Some(r) = decide(ix as usize, e)
+            {
+                return Some(r);
+            }
+            i = next_slot(i, &mut perturb, mask);
+        }
+    }
+
     /// Finds the entry index of a key by fast equality; candidates needing the VM are
     /// appended to `slow`.
     fn find_fast(&self, hash: i64, key: &Value, slow: &mut Vec<(usize, Value)>) -> Option<usize> {
@@ -421,26 +449,12 @@ impl DictTable {
         if self.indices.is_empty() {
             return Ok(None);
         }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return Ok(None);
-            }
-            if ix >= 0
-                && let Some(e) = &self.entries[ix as usize]
-                && e.hash == hash
-            {
-                match fast_eq(&e.key, key) {
-                    Some(true) => return Ok(Some(ix as usize)),
-                    Some(false) => {}
-                    None => return Err(()),
-                }
-            }
-            i = next_slot(i, &mut perturb, mask);
-        }
+        self.probe_live(hash, |ix, e| match fast_eq(&e.key, key) {
+            Some(true) => Some(Ok(ix)),
+            Some(false) => None,
+            None => Some(Err(())),
+        })
+        .transpose()
     }
 
     /// The entry index of `key` by fast equality alone (candidates that would need `__eq__`
@@ -551,24 +565,10 @@ impl DictTable {
         if self.indices.is_empty() {
             return None;
         }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
-            if ix >= 0
-                && let Some(e) = &self.entries[ix as usize]
-                && e.hash == hash
-                && let Some(text) = e.key.as_str()
-                && (std::ptr::eq(text, key) || text == key)
-            {
-                return Some(ix as usize);
-            }
-            i = next_slot(i, &mut perturb, mask);
-        }
+        self.probe_live(hash, |ix, e| {
+            let text = e.key.as_str()?;
+            (std::ptr::eq(text, key) || text == key).then_some(ix)
+        })
     }
 
     /// Dict mode: inserts or replaces `key` in one probe when every candidate compares

@@ -609,6 +609,22 @@ impl Asyncio {
         (Rc::ptr_eq(&c.loop_, lo) && current == c.version).then(|| f(c))
     }
 
+    /// Appends `task` (standing for its queued step) to the ready queue of `loop_` when that
+    /// loop is the cached plain loop, whose ready queue is native: false (nothing done)
+    /// otherwise.
+    #[inline]
+    pub(super) fn append_to_cached_ready(&self, loop_: &Value, task: &ObjRef) -> bool {
+        self.with_cached_plain_loop(loop_, |c| {
+            match c.ready.as_ref().and_then(super::ready::queue_of) {
+                Some(q) => {
+                    q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+                    true
+                }
+                None => false,
+            }
+        }) == Some(true)
+    }
+
     /// The namespace of `loop_` when it is exactly the default loop class, _UnixSelectorEventLoop
     /// (whose `call_soon` and
     /// `call_at` the native fast paths reproduce) and not closed; `Event loop is closed`
@@ -694,16 +710,7 @@ impl Asyncio {
             _ => return Ok(false),
         };
         // The common case: the loop's cached ready queue, appended to in place.
-        let appended = self.with_cached_plain_loop(loop_, |c| {
-            match c.ready.as_ref().and_then(super::ready::queue_of) {
-                Some(q) => {
-                    q.items.borrow_mut().push_back(Value::Obj(task.clone()));
-                    true
-                }
-                None => false,
-            }
-        });
-        if appended == Some(true) {
+        if self.append_to_cached_ready(loop_, task) {
             t.queued.set(Some(super::task::QueuedStep { fut, context }));
             return Ok(true);
         }

@@ -146,18 +146,7 @@ fn call_step_soon_in(
     // the task itself is appended, with no loop or handle looked at again.
     let t = fields(st);
     if exc.is_none() && !t.queued.with(Option::is_some) {
-        let appended = st.loop_.with(|l| {
-            ctx.with_cached_plain_loop(l, |c| {
-                match c.ready.as_ref().and_then(super::ready::queue_of) {
-                    Some(q) => {
-                        q.items.borrow_mut().push_back(Value::Obj(task.clone()));
-                        true
-                    }
-                    None => false,
-                }
-            })
-        });
-        if appended == Some(true) {
+        if st.loop_.with(|l| ctx.append_to_cached_ready(l, task)) {
             t.queued.set(Some(QueuedStep { fut: None, context }));
             return Ok(());
         }
