@@ -764,13 +764,23 @@ fn ctrl_c_interrupts_a_blocking_recv() {
          conn.recv(10)\n",
     )
     .expect("the script is written");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_percolate"))
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_percolate"));
+    command
         .arg("block.py")
         .current_dir(&dir)
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("percolate starts");
+        .stderr(Stdio::piped());
+    // SAFETY: between fork and exec, only async-signal-safe `signal`: SIGINT at its default,
+    // since a test run started in the background inherits it ignored (and an ignored SIGINT
+    // stays ignored, as under CPython).
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("percolate starts");
     let mut stdout = std::io::BufReader::new(child.stdout.take().expect("a stdout pipe"));
     let mut line = String::new();
     stdout.read_line(&mut line).expect("the first line");

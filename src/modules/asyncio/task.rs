@@ -145,11 +145,12 @@ fn call_step_soon_in(
     // The common case (a bare `yield`, nothing queued yet, the loop's cached ready queue):
     // the task itself is appended, with no loop or handle looked at again.
     let t = fields(st);
-    if exc.is_none() && !t.queued.with(Option::is_some) {
-        if st.loop_.with(|l| ctx.append_to_cached_ready(l, task)) {
-            t.queued.set(Some(QueuedStep { fut: None, context }));
-            return Ok(());
-        }
+    if exc.is_none()
+        && !t.queued.with(Option::is_some)
+        && st.loop_.with(|l| ctx.append_to_cached_ready(l, task))
+    {
+        t.queued.set(Some(QueuedStep { fut: None, context }));
+        return Ok(());
     }
     let loop_ = st.get_loop();
     // A plain step is queued as the task itself; otherwise the handle calls
