@@ -201,10 +201,11 @@ impl Vm {
                 Some(key) => key,
                 None => self.attr_cache.names.key(name, hash),
             };
-            let stored = match table.try_borrow_mut() {
-                Ok(mut t) => t.set_str_at(name, hash, key, value, names.attr_position(i)),
-                Err(_) => Err((key, value)),
-            };
+            // Err only in set mode (a dict is never borrowed across a store).
+            let stored =
+                table
+                    .borrow_mut()
+                    .set_str_at(name, hash, key, value, names.attr_position(i));
             return match stored {
                 Ok(pos) => {
                     names.remember_attr_position(i, pos);

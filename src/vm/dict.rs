@@ -319,11 +319,7 @@ impl DictTable {
 
     /// Removes everything (a set stays a set).
     pub fn clear(&mut self) {
-        *self = DictTable {
-            version: self.version + 1,
-            set_mode: self.set_mode,
-            ..DictTable::default()
-        };
+        drop(self.take_all());
     }
 
     /// Empties the table, handing back the old contents (for the caller to drop outside its

@@ -282,10 +282,7 @@ impl Vm {
                 }
                 Instr::DeleteName(i) => {
                     let name = frame.code.names[i as usize].clone();
-                    let target = frame
-                        .locals_map()
-                        .cloned()
-                        .unwrap_or(Value::Obj(frame.globals.clone()));
+                    let target = frame.names_mapping();
                     let removed = match target.as_obj() {
                         Some(d) if d.as_dict().is_some() => {
                             self.dict_remove_str(d, &name).is_some()
@@ -484,17 +481,11 @@ impl Vm {
                     frame.stack.push(v);
                 }
                 Instr::LoadLocals => {
-                    let v = frame
-                        .locals_map()
-                        .cloned()
-                        .unwrap_or(Value::Obj(frame.globals.clone()));
+                    let v = frame.names_mapping();
                     frame.stack.push(v);
                 }
                 Instr::SetupAnnotations => {
-                    let target = frame
-                        .locals_map()
-                        .cloned()
-                        .unwrap_or(Value::Obj(frame.globals.clone()));
+                    let target = frame.names_mapping();
                     if let Some(m) = target.as_obj()
                         && m.as_dict().is_some()
                         && self.dict_get_str(m, "__annotations__").is_none()
@@ -1445,10 +1436,7 @@ impl Vm {
                 }
                 Instr::ImportStar => {
                     let m = pop(frame);
-                    let target = frame
-                        .locals_map()
-                        .cloned()
-                        .unwrap_or(Value::Obj(frame.globals.clone()));
+                    let target = frame.names_mapping();
                     tri!(self.import_star(&m, &target));
                 }
                 Instr::PrintExpr => {

@@ -97,6 +97,14 @@ impl Frame {
         }
     }
 
+    /// The mapping DELETE_NAME, LOAD_LOCALS, SETUP_ANNOTATIONS and `import *` work on: the
+    /// locals mapping, or the globals when the frame has none.
+    pub fn names_mapping(&self) -> Value {
+        self.locals_map()
+            .cloned()
+            .unwrap_or_else(|| Value::Obj(self.globals.clone()))
+    }
+
     /// Makes the frame a class body (or module-like frame) whose names live in `map`.
     pub fn set_locals_map(&mut self, map: Value) {
         self.role = FrameRole::LocalsMap(map);
@@ -111,14 +119,16 @@ impl Frame {
     /// The instance of a class call whose `__init__` this frame ran (taken, once).
     #[inline]
     pub fn take_constructing(&mut self) -> Option<Value> {
-        match &self.role {
-            FrameRole::Constructing(_) => match std::mem::replace(&mut self.role, FrameRole::Plain)
-            {
-                FrameRole::Constructing(instance) => Some(Value::Obj(instance)),
-                _ => unreachable!("the role was just matched as Constructing"),
-            },
+        match self.take_role_if(|r| matches!(r, FrameRole::Constructing(_)))? {
+            FrameRole::Constructing(instance) => Some(Value::Obj(instance)),
             _ => None,
         }
+    }
+
+    /// The role, leaving the frame plain, when `wanted` accepts it.
+    #[inline(always)]
+    fn take_role_if(&mut self, wanted: fn(&FrameRole) -> bool) -> Option<FrameRole> {
+        wanted(&self.role).then(|| std::mem::replace(&mut self.role, FrameRole::Plain))
     }
 
     /// Marks the frame as running inline for the generator `owner` (see `FrameRole::InlineGen`).
@@ -136,11 +146,8 @@ impl Frame {
     /// The generator this frame runs inline for, if any (taken, once).
     #[inline]
     pub fn take_inline_gen(&mut self) -> Option<ObjRef> {
-        match &self.role {
-            FrameRole::InlineGen(_) => match std::mem::replace(&mut self.role, FrameRole::Plain) {
-                FrameRole::InlineGen(owner) => Some(owner),
-                _ => unreachable!("the role was just matched as InlineGen"),
-            },
+        match self.take_role_if(|r| matches!(r, FrameRole::InlineGen(_)))? {
+            FrameRole::InlineGen(owner) => Some(owner),
             _ => None,
         }
     }

@@ -109,14 +109,21 @@ pub fn dict_items_step_unpacked(
     if t.len() != *len {
         return None;
     }
+    Some(next_entry(&t, pos).map(|e| (e.key.clone(), e.value.clone())))
+}
+
+/// A dict iterator's next entry of `t` at or after `*pos`, `*pos` moved past it; at the
+/// end None, with `*pos` parked past any entry the table could gain.
+#[inline(always)]
+fn next_entry<'t>(t: &'t DictTable, pos: &mut usize) -> Option<&'t super::dict::Entry> {
     match t.entry_from(*pos) {
         Some((i, e)) => {
             *pos = i + 1;
-            Some(Some((e.key.clone(), e.value.clone())))
+            Some(e)
         }
         None => {
             *pos = usize::MAX / 2;
-            Some(None)
+            None
         }
     }
 }
@@ -597,22 +604,11 @@ impl Vm {
                     drop(st);
                     return Err(self.new_runtime_error(msg));
                 }
-                match t.entry_from(*pos) {
-                    Some((i, e)) => {
-                        *pos = i + 1;
-                        Ok(Some(match kind {
-                            ViewKind::Keys => e.key.clone(),
-                            ViewKind::Values => e.value.clone(),
-                            ViewKind::Items => {
-                                reuse_pair(last_item, e.key.clone(), e.value.clone())
-                            }
-                        }))
-                    }
-                    None => {
-                        *pos = usize::MAX / 2;
-                        Ok(None)
-                    }
-                }
+                Ok(next_entry(&t, pos).map(|e| match kind {
+                    ViewKind::Keys => e.key.clone(),
+                    ViewKind::Values => e.value.clone(),
+                    ViewKind::Items => reuse_pair(last_item, e.key.clone(), e.value.clone()),
+                }))
             }
             IterState::GetItem { obj, index } => {
                 let (obj, i) = (obj.clone(), *index);
