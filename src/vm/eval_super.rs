@@ -124,18 +124,9 @@ fn zero_arg_super_operands(frame: &Frame) -> Option<(ObjRef, Value)> {
     if frame.code.argcount == 0 {
         return None;
     }
-    let obj = frame.locals.first()?.clone()?;
-    let at = frame
-        .code
-        .freevars
-        .iter()
-        .position(|n| super::attr_cache::same_text(n.as_bytes(), b"__class__"))?;
-    let cell = frame.cells.get(frame.code.cellvars.len() + at)?;
-    let Payload::Cell(c) = &cell.payload else {
-        return None;
-    };
-    match &*c.borrow() {
-        Some(Value::Obj(cls)) if cls.as_type().is_some() => Some((cls.clone(), obj)),
+    let obj = super::eval_support::first_arg_for_super(frame)?;
+    match super::eval_support::class_cell_value(frame)? {
+        Value::Obj(cls) if cls.as_type().is_some() => Some((cls, obj)),
         _ => None,
     }
 }

@@ -24,44 +24,14 @@ impl Vm {
         match which {
             FrameIntrinsic::GetFrame => self.frame_snapshot(frame, callers, args),
             FrameIntrinsic::Super if args.is_empty() => {
-                let class_cell = frame
-                    .code
-                    .freevars
-                    .iter()
-                    .position(|n| &**n == "__class__")
-                    .map(|i| i + frame.code.cellvars.len());
-                let cls =
-                    class_cell
-                        .and_then(|i| frame.cells.get(i))
-                        .and_then(|c| match &c.payload {
-                            Payload::Cell(v) => v.borrow().clone(),
-                            _ => None,
-                        });
-                let Some(Value::Obj(cls)) = cls else {
+                let Some(Value::Obj(cls)) = class_cell_value(frame) else {
                     return Err(self.new_runtime_error("super(): __class__ cell not found"));
                 };
                 if frame.code.argcount == 0 {
                     return Err(self.new_runtime_error("super(): no arguments"));
                 }
-                let first = match frame.locals.first().cloned().flatten() {
-                    Some(v) => v,
-                    None => {
-                        // The first argument may have been moved into a cell.
-                        let name = &frame.code.varnames[0];
-                        let cell = frame
-                            .code
-                            .cellvars
-                            .iter()
-                            .position(|n| n == name)
-                            .and_then(|i| frame.cells.get(i));
-                        match cell.map(|c| match &c.payload {
-                            Payload::Cell(v) => v.borrow().clone(),
-                            _ => None,
-                        }) {
-                            Some(Some(v)) => v,
-                            _ => return Err(self.new_runtime_error("super(): arg[0] deleted")),
-                        }
-                    }
+                let Some(first) = first_arg_for_super(frame) else {
+                    return Err(self.new_runtime_error("super(): arg[0] deleted"));
                 };
                 self.new_super(&cls, first)
             }
@@ -725,4 +695,33 @@ pub(super) fn unpack_pair_in_place(frame: &mut Frame, key: Value, value: Value) 
     frame.stack.push(value);
     frame.stack.push(key);
     false
+}
+
+/// The value in `frame`'s `__class__` cell: zero-argument `super()`'s class.
+pub(super) fn class_cell_value(frame: &Frame) -> Option<Value> {
+    let at = frame
+        .code
+        .freevars
+        .iter()
+        .position(|n| super::attr_cache::same_text(n.as_bytes(), b"__class__"))?;
+    cell_value(frame, frame.code.cellvars.len() + at)
+}
+
+/// Zero-argument `super()`'s object, as super_init_without_args takes it: the frame's first
+/// parameter, read from its cell when a closure captured it (the cell, not the stale
+/// argument slot, holds what the function last assigned).
+pub(super) fn first_arg_for_super(frame: &Frame) -> Option<Value> {
+    let name = frame.code.varnames.first()?;
+    match frame.code.cellvars.iter().position(|n| n == name) {
+        Some(i) => cell_value(frame, i),
+        None => frame.locals.first().cloned().flatten(),
+    }
+}
+
+/// The contents of the frame's cell `i` (cell variables, then free variables).
+fn cell_value(frame: &Frame, i: usize) -> Option<Value> {
+    match &frame.cells.get(i)?.payload {
+        Payload::Cell(v) => v.borrow().clone(),
+        _ => None,
+    }
 }
