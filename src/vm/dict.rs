@@ -40,7 +40,7 @@ pub struct DictTable {
     /// Set mode: where `pop()` starts searching.
     finger: u32,
     /// Sparse index table (power-of-two size): entry index, `EMPTY` or `DUMMY`. A boxed
-    /// slice (it is replaced, never grown), so that a dict object fits mimalloc's 128-byte
+    /// slice (it is replaced, never grown), so that a dict object fits mimalloc's 112-byte
     /// size class.
     indices: Box<[i32]>,
     /// Number of live entries.
@@ -745,6 +745,17 @@ impl Vm {
         if let Ok(found) = table.borrow().find_direct(hash, key) {
             return Ok(found);
         }
+        self.table_find_slow(table, key, hash)
+    }
+
+    /// `table_find` once a direct probe has failed: some candidate's equality needs
+    /// `__eq__` (or the table is a set).
+    fn table_find_slow(
+        &mut self,
+        table: &RefCell<DictTable>,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<usize>> {
         'restart: loop {
             let mut slow = Vec::new();
             let version = {
@@ -786,7 +797,7 @@ impl Vm {
             }
         }
         Ok(self
-            .table_find(table, key, hash)?
+            .table_find_slow(table, key, hash)?
             .and_then(|ix| table.borrow().entries[ix].as_ref().map(|e| e.value.clone())))
     }
 
@@ -802,7 +813,8 @@ impl Vm {
             Ok(()) => return Ok(()),
             Err(pair) => pair,
         };
-        match self.table_find(table, &key, hash)? {
+        // set_fast probed directly already: only a compare through `__eq__` is left.
+        match self.table_find_slow(table, &key, hash)? {
             Some(ix) => {
                 let mut t = table.borrow_mut();
                 if let Some(e) = t.entries[ix].as_mut() {

@@ -183,22 +183,8 @@ impl NameTable {
                 hooks,
                 found,
             };
-            // The class's own stale entry is refreshed in place; a new class evicts the
-            // older of the two.
-            if hits[0]
-                .as_ref()
-                .is_some_and(|h| h.class_addr == hit.class_addr)
-            {
-                hits[0] = Some(hit);
-            } else if hits[1]
-                .as_ref()
-                .is_some_and(|h| h.class_addr == hit.class_addr)
-            {
-                hits[1] = Some(hit);
-            } else {
-                hits[1] = hits[0].take();
-                hits[0] = Some(hit);
-            }
+            let class_addr = hit.class_addr;
+            put_two_way(&mut hits, hit, |h| h.class_addr == class_addr);
         }
     }
 
@@ -247,21 +233,10 @@ impl NameTable {
             versions,
             found,
         };
-        let same = |h: &Option<SuperHit>| {
-            h.as_ref().is_some_and(|h| {
-                h.obj_type_addr == hit.obj_type_addr
-                    && h.this_class_addr == hit.this_class_addr
-                    && h.name == hit.name
-            })
-        };
-        if same(&hits[0]) {
-            hits[0] = Some(hit);
-        } else if same(&hits[1]) {
-            hits[1] = Some(hit);
-        } else {
-            hits[1] = hits[0].take();
-            hits[0] = Some(hit);
-        }
+        let (obj_type_addr, this_class_addr) = (hit.obj_type_addr, hit.this_class_addr);
+        put_two_way(&mut hits, hit, |h| {
+            h.obj_type_addr == obj_type_addr && h.this_class_addr == this_class_addr && h.name == i
+        });
     }
 
     /// A table with no names (frames built without a function: hashes are computed when
@@ -338,5 +313,18 @@ impl NameTable {
             });
         }
         Some(value)
+    }
+}
+
+/// Stores `hit` in a two-entry cache: over the entry `same` recognises as its own stale one,
+/// else in front, the older of the two evicted.
+fn put_two_way<T>(hits: &mut [Option<T>; 2], hit: T, same: impl Fn(&T) -> bool) {
+    if hits[0].as_ref().is_some_and(&same) {
+        hits[0] = Some(hit);
+    } else if hits[1].as_ref().is_some_and(&same) {
+        hits[1] = Some(hit);
+    } else {
+        hits[1] = hits[0].take();
+        hits[0] = Some(hit);
     }
 }
