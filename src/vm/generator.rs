@@ -8,7 +8,6 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
 use std::cell::{Cell, RefCell};
-use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 /// Which kind of generator object.
@@ -48,13 +47,7 @@ pub enum GenState {
 /// A generator's `__name__` and `__qualname__` when either differs from its code's (they
 /// start as the function's, which are the code's unless reassigned): 8 bytes, where two
 /// names would take 32, so that a generator object fits mimalloc's 112-byte class.
-///
-/// The box is freed by `Generator`'s `Drop` (or `GenNames::replace`), so that dropping a
-/// generator with the code's names costs no drop-glue call.
-pub struct GenNames(Cell<Option<NamesBox>>);
-
-/// `__name__` and `__qualname__` in a box that `GenNames` frees itself.
-type NamesBox = ManuallyDrop<Box<[Rc<str>; 2]>>;
+pub struct GenNames(Cell<Option<Box<[Rc<str>; 2]>>>);
 
 impl GenNames {
     /// The names of a generator of `code` made from a function named `name`/`qualname`.
@@ -75,25 +68,7 @@ impl GenNames {
         if **name == *code.name && **qualname == *code.qualname {
             GenNames(Cell::new(None))
         } else {
-            GenNames(Cell::new(Some(ManuallyDrop::new(Box::new([
-                name.clone(),
-                qualname.clone(),
-            ])))))
-        }
-    }
-
-    /// Stores both names, freeing the old ones.
-    fn replace(&self, names: [Rc<str>; 2]) {
-        if let Some(old) = self.0.replace(Some(ManuallyDrop::new(Box::new(names)))) {
-            drop(ManuallyDrop::into_inner(old));
-        }
-    }
-
-    /// Frees the names (the generator is being dropped).
-    #[inline]
-    fn free(&mut self) {
-        if let Some(names) = self.0.get_mut().take() {
-            drop(ManuallyDrop::into_inner(names));
+            GenNames(Cell::new(Some(Box::new([name.clone(), qualname.clone()]))))
         }
     }
 
@@ -174,13 +149,13 @@ impl Generator {
     /// Sets `__name__`.
     pub fn set_name(&self, name: Rc<str>) {
         let qualname = self.qualname();
-        self.names.replace([name, qualname]);
+        self.names.0.set(Some(Box::new([name, qualname])));
     }
 
     /// Sets `__qualname__`.
     pub fn set_qualname(&self, qualname: Rc<str>) {
         let name = self.name();
-        self.names.replace([name, qualname]);
+        self.names.0.set(Some(Box::new([name, qualname])));
     }
 }
 
@@ -302,7 +277,6 @@ impl Drop for Generator {
             }
             _ => {}
         }
-        self.names.free();
     }
 }
 
@@ -316,53 +290,28 @@ impl Vm {
         name: &Rc<str>,
         qualname: &Rc<str>,
     ) -> Value {
-        if let Some(obj) = self.generator_pool.last_mut()
-            && let Some(o) = Rc::get_mut(obj)
+        if let Some(mut obj) = self.generator_pool.pop()
+            && let Some(o) = Rc::get_mut(&mut obj)
             && let Payload::Generator(old) = &mut o.payload
-            && Rc::ptr_eq(&old.code, &frame.code)
         {
-            // The pooled generator last ran the same code (a recursive or repeated call):
-            // only its kind, state and (when they differ) names change; the pool guarantees
-            // it is closed with no exception state, so the old state drops nothing.
+            // A pooled generator is closed with no exception state, class, dict or weak
+            // reference (see `recycle_generator`): only its fields change.
+            if !Rc::ptr_eq(&old.code, &frame.code) {
+                old.code = frame.code.clone();
+            }
             old.kind = kind;
+            old.names = GenNames::new(&old.code, name, qualname);
             *old.state.get_mut() = GenState::Created(frame);
-            let names = GenNames::new(&old.code, name, qualname);
-            old.names = names;
-            let obj = self
-                .generator_pool
-                .pop()
-                .expect("matched the last pooled object");
             return Value::Obj(obj);
         }
-        self.new_generator_object(kind, frame, name, qualname)
-    }
-
-    /// `new_generator` when the last pooled object did not run the same code: a pooled
-    /// allocation gets the new payload, or a new object is made.
-    #[inline(never)]
-    fn new_generator_object(
-        &mut self,
-        kind: GenKind,
-        frame: Box<Frame>,
-        name: &Rc<str>,
-        qualname: &Rc<str>,
-    ) -> Value {
         let code = frame.code.clone();
-        let generator = Payload::Generator(Generator {
+        Value::Obj(Obj::new(Payload::Generator(Generator {
             kind,
             state: RefCell::new(GenState::Created(frame)),
             names: GenNames::new(&code, name, qualname),
             code,
             exc_state: Cell::new(None),
-        });
-        if let Some(mut obj) = self.generator_pool.pop() {
-            // The pool holds only unshared objects (see `recycle_generator`).
-            if let Some(o) = Rc::get_mut(&mut obj) {
-                o.payload = generator;
-                return Value::Obj(obj);
-            }
-        }
-        Value::Obj(Obj::new(generator))
+        })))
     }
 
     /// Drops `v`, keeping its allocation for `new_generator` when it is a finished
