@@ -84,6 +84,7 @@ unsafe extern "C" {
 
 /// Sets mimalloc's options before the first allocation (std allocates before `main`, so
 /// this runs as an ELF constructor).
+#[cfg(target_os = "linux")]
 extern "C" fn configure_allocator() {
     // SAFETY: `mi_option_set` only stores an integer in mimalloc's option table, valid at
     // any time (mimalloc reads options lazily), with an option index that exists in v3.
@@ -91,6 +92,7 @@ extern "C" fn configure_allocator() {
 }
 
 /// Registers `configure_allocator` to run at program load, before `main` and std's setup.
+#[cfg(target_os = "linux")]
 #[used]
 #[unsafe(link_section = ".init_array")]
 static CONFIGURE_ALLOCATOR: extern "C" fn() = configure_allocator;

@@ -73,62 +73,47 @@ impl KeySlot {
 /// A `key!`: the name and its slot.
 type Key = (&'static str, &'static std::thread::LocalKey<KeySlot>);
 
-/// `dict[name]` for a `key!`. The entry where the name was last found (in any dict: loop
-/// and queue namespaces are built alike) is checked first: holding the very key object the
-/// look-up found means it is this name, so no hashing, probing or text comparison is needed;
-/// otherwise a normal look-up, which then becomes the remembered one.
-fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
-    let table = dict.as_dict()?.borrow();
-    slot.with(|s| {
-        if let Some(e) = table.entry_at(s.pos.get())
-            && let Value::Obj(k) = &e.key
-            && std::ptr::eq(Rc::as_ptr(k), s.key.get())
-        {
-            return Some(e.value.clone());
-        }
-        let pos = table.str_position(name, s.hash(name))?;
-        let e = table.entry_at(pos)?;
-        if let Value::Obj(k) = &e.key {
-            s.remember(pos, k);
-        }
-        Some(e.value.clone())
-    })
+/// The entry of `name` in `table`: the one where the name was last found (in any dict: loop
+/// and queue namespaces are built alike) when it still holds the very key object that
+/// look-up found, so no hashing, probing or text comparison is needed; otherwise a normal
+/// look-up, which then becomes the remembered one.
+fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> Option<usize> {
+    let remembered = s.pos.get();
+    if let Some(e) = table.entry_at(remembered)
+        && let Value::Obj(k) = &e.key
+        && std::ptr::eq(Rc::as_ptr(k), s.key.get())
+    {
+        return Some(remembered);
+    }
+    let pos = table.str_position(name, s.hash(name))?;
+    if let Some(Value::Obj(k)) = table.entry_at(pos).map(|e| &e.key) {
+        s.remember(pos, k);
+    }
+    Some(pos)
 }
 
-/// `dict[name] = value` for a `key!`: in place at the remembered entry when it holds the
-/// name (no hashing or probing); otherwise the name is looked up (and remembered, so the next
-/// store through this `key!` is in place) or inserted. The old value is dropped after the
-/// dict is released (its finalizer may reach the dict).
+/// `dict[name]` for a `key!`.
+fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
+    let table = dict.as_dict()?.borrow();
+    let pos = slot.with(|s| key_position(&table, name, s))?;
+    table.entry_at(pos).map(|e| e.value.clone())
+}
+
+/// `dict[name] = value` for a `key!`: in place at the name's entry, else inserted. The old
+/// value is dropped after the dict is released (its finalizer may reach the dict).
 fn set_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key, value: Value) {
     let Some(table) = dict.as_dict() else {
         return;
     };
     let old = {
         let mut table = table.borrow_mut();
-        slot.with(|s| {
-            let remembered = s.pos.get();
-            let pos = match table.entry_at(remembered) {
-                Some(e) if matches!(&e.key, Value::Obj(k) if std::ptr::eq(Rc::as_ptr(k), s.key.get())) => {
-                    Some(remembered)
-                }
-                _ => {
-                    let found = table.str_position(name, s.hash(name));
-                    if let Some(p) = found
-                        && let Some(Value::Obj(k)) = table.entry_at(p).map(|e| &e.key)
-                    {
-                        s.remember(p, k);
-                    }
-                    found
-                }
-            };
-            match pos {
-                Some(p) => table.replace_value_at(p, value).ok(),
-                None => {
-                    table.set_str(name, s.hash(name), value);
-                    None
-                }
+        match slot.with(|s| key_position(&table, name, s)) {
+            Some(p) => table.replace_value_at(p, value).ok(),
+            None => {
+                table.set_str(name, slot.with(|s| s.hash(name)), value);
+                None
             }
-        })
+        }
     };
     drop(old);
 }

@@ -155,7 +155,7 @@ impl Vm {
                     frame.ip = t + 2;
                     store_in_next_fast(frame, v);
                 } else {
-                    frame.stack.push(v);
+                    push_inline(&mut frame.stack, v);
                     frame.ip = t;
                 }
             }

@@ -1,11 +1,9 @@
 //! `except*` support: splitting exception groups (CHECK_EG_MATCH) and recombining what the
 //! handlers raised (PREP_RERAISE_STAR), plus helpers to make classes from Rust.
 
-use super::object::{Layout, Obj, Payload, TypeData};
+use super::object::{Layout, Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
-use std::cell::RefCell;
-use std::rc::Rc;
 
 impl Vm {
     /// The sub-exceptions of an exception group, or None if `exc` is not a group.
@@ -205,26 +203,11 @@ impl Vm {
         } else {
             bases.to_vec()
         };
-        let mro = super::types::c3_mro(&bases).unwrap_or_default();
-        let dict = self.new_dict();
-        self.dict_set_str(&dict, "__module__", Value::str(module));
-        let data = TypeData {
-            name: RefCell::new(Rc::from(name)),
-            qualname: RefCell::new(Rc::from(name)),
-            bases: RefCell::new(bases),
-            mro: RefCell::new(mro),
-            layout,
-            is_heap: false,
-            slots: None,
-            init_cache: RefCell::new(None),
-            await_cache: RefCell::new(None),
-            versions_memo: std::cell::Cell::new((u64::MAX, 0)),
-        };
-        Rc::new(Obj {
-            class: None,
-            dict: Some(dict),
-            payload: Payload::Type(Box::new(data)),
-        })
+        let cls = super::types::make_builtin_type(name, bases, layout);
+        if let Some(dict) = &cls.dict {
+            self.dict_set_str(dict, "__module__", Value::str(module));
+        }
+        cls
     }
 
     /// An instance of native class `cls` (or a subclass) carrying `state`.

@@ -45,13 +45,9 @@ pub struct DoneCallback {
 
 /// Appends a done callback.
 fn push_callback(callbacks: &Slot<Callbacks>, cb: DoneCallback) {
-    match callbacks.take() {
-        Callbacks::Empty => callbacks.set(Callbacks::One(cb)),
-        mut list => {
-            list.push(cb);
-            callbacks.set(list);
-        }
-    }
+    let mut list = callbacks.take();
+    list.push(cb);
+    callbacks.set(list);
 }
 
 /// A future's done callbacks in registration order. Most futures get exactly one (a task's
@@ -112,19 +108,6 @@ impl From<Vec<DoneCallback>> for Callbacks {
             0 => Callbacks::Empty,
             1 => Callbacks::One(all.remove(0)),
             _ => Callbacks::Many(all),
-        }
-    }
-}
-
-impl IntoIterator for Callbacks {
-    type Item = DoneCallback;
-    type IntoIter =
-        std::iter::Chain<std::option::IntoIter<DoneCallback>, std::vec::IntoIter<DoneCallback>>;
-    fn into_iter(self) -> Self::IntoIter {
-        match self {
-            Callbacks::Empty => None.into_iter().chain(Vec::new()),
-            Callbacks::One(cb) => Some(cb).into_iter().chain(Vec::new()),
-            Callbacks::Many(all) => None.into_iter().chain(all),
         }
     }
 }
@@ -215,15 +198,14 @@ impl FutureObj {
     /// Replaces one rare field through `swap`, allocating them only when a value is stored
     /// (storing the default in a future that has none stays free). The old value is dropped
     /// after the fields are back in place, so a `Drop` it runs sees them whole.
-    fn swap_extra<T: Default>(
+    fn swap_extra<T>(
         &self,
-        new: T,
-        is_default: bool,
-        field: impl FnOnce(&mut FutureExtras) -> &mut T,
-    ) -> T {
+        new: Option<T>,
+        field: impl FnOnce(&mut FutureExtras) -> &mut Option<T>,
+    ) -> Option<T> {
         let mut extras = self.extras.take();
-        let old = match (&mut extras, is_default) {
-            (None, true) => T::default(),
+        let old = match (&mut extras, &new) {
+            (None, None) => None,
             _ => std::mem::replace(field(extras.get_or_insert_default()), new),
         };
         self.extras.set(extras);
@@ -237,8 +219,7 @@ impl FutureObj {
 
     /// Sets `_exception`.
     pub fn set_exception(&self, exc: Option<ObjRef>) {
-        let none = exc.is_none();
-        drop(self.swap_extra(exc, none, |e| &mut e.exception));
+        drop(self.swap_extra(exc, |e| &mut e.exception));
     }
 
     /// `_cancel_message` (None unless one was given).
@@ -249,20 +230,17 @@ impl FutureObj {
 
     /// Sets `_cancel_message`.
     pub fn set_cancel_message(&self, msg: Value) {
-        let none = msg.is_none();
-        let msg = (!none).then_some(msg);
-        drop(self.swap_extra(msg, none, |e| &mut e.cancel_message));
+        drop(self.swap_extra((!msg.is_none()).then_some(msg), |e| &mut e.cancel_message));
     }
 
     /// Takes `_cancelled_exc` (a task's CancelledError, re-raised once by `result()`).
     pub fn take_cancelled_exc(&self) -> Option<ObjRef> {
-        self.swap_extra(None, true, |e| &mut e.cancelled_exc)
+        self.swap_extra(None, |e| &mut e.cancelled_exc)
     }
 
     /// Sets `_cancelled_exc`.
     pub fn set_cancelled_exc(&self, exc: Option<ObjRef>) {
-        let none = exc.is_none();
-        drop(self.swap_extra(exc, none, |e| &mut e.cancelled_exc));
+        drop(self.swap_extra(exc, |e| &mut e.cancelled_exc));
     }
 
     /// The timer of a sleep's future (see `FutureExtras::timer`).
@@ -272,13 +250,12 @@ impl FutureObj {
 
     /// Sets the timer of a sleep's future.
     pub fn set_timer(&self, timer: Option<ObjRef>) {
-        let none = timer.is_none();
-        drop(self.swap_extra(timer, none, |e| &mut e.timer));
+        drop(self.swap_extra(timer, |e| &mut e.timer));
     }
 
     /// Takes the timer of a sleep's future out.
     pub fn take_timer(&self) -> Option<ObjRef> {
-        self.swap_extra(None, true, |e| &mut e.timer)
+        self.swap_extra(None, |e| &mut e.timer)
     }
 
     /// True when not pending.
@@ -1292,10 +1269,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         };
         let callbacks = state(o).callbacks.get();
         let mut kept = Vec::with_capacity(callbacks.len());
-        for cb in callbacks {
-            let f = ctx.callback_value(&cb);
+        for cb in &callbacks {
+            let f = ctx.callback_value(cb);
             if !vm.eq(&f, &fn_)? {
-                kept.push(cb);
+                kept.push(cb.clone());
             }
         }
         let st = state(o);

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use super::future::{Asyncio, FutureObj, state};
+use super::future::{Asyncio, FutureObj};
 use super::task::QueuedStep;
 
 /// The Rust state of a `_Deque`.
@@ -167,10 +167,6 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
         // Most entries are tasks queued in place of their step's Handle: an exact Task is
         // told apart by its class alone.
         if let Some(task) = handle.as_obj()
-            && task
-                .class
-                .as_ref()
-                .is_some_and(|c| Rc::ptr_eq(c, &ctx.task_cls))
             && let Some(st) = task.native::<FutureObj>()
             && let Some(queued) = st.task.as_ref().and_then(|t| t.queued.take())
         {
@@ -198,27 +194,12 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
             }
             continue;
         }
-        if let Some(task) = handle.as_obj()
-            && let Some(queued) = queued_step(task)
-        {
-            run_queued_step(vm, ctx, task, state(task), queued)?;
-            if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {
-                vm.run_pending_finalizers();
-            }
-            continue;
-        }
         let cancelled = vm.get_attr(&handle, "_cancelled")?;
         if !vm.truthy(&cancelled)? {
             vm.call_method(&handle, "_run", vec![])?;
         }
     }
     Ok(())
-}
-
-/// Takes the step a task queued in place of a Handle (`Asyncio::queue_task`), if `task` is
-/// a task with one.
-fn queued_step(task: &ObjRef) -> Option<QueuedStep> {
-    task.native::<FutureObj>()?.task.as_ref()?.queued.take()
 }
 
 /// Runs a task's queued step as `Handle._run` would run `Handle(task_step, (task,))` or
