@@ -1,5 +1,6 @@
 //! How uncaught errors are reported: the order of warnings and tracebacks, and CPython's
-//! RecursionError wording when the recursion runs through a call from Rust (a dunder).
+//! RecursionError wording when the recursion runs through a call from Rust (a dunder), and
+//! features percolate refuses rather than half-doing.
 
 #[test]
 fn a_temporary_coroutine_warns_before_the_traceback() {
@@ -56,4 +57,28 @@ fn code_given_with_dash_c_has_no_source_lines_in_tracebacks() {
         "{}",
         file.stderr
     );
+}
+
+#[test]
+fn replacing_an_instance_dict_is_refused_not_ignored() {
+    // Storing the new dict as an ordinary attribute (the old behaviour) left `o.y` missing
+    // and `o.__dict__` the old namespace: a wrong answer, so it is refused outright.
+    for stmt in [
+        "o.__dict__ = {'y': 2}",
+        "del o.__dict__",
+        "setattr(o, '__dict__', {})",
+    ] {
+        let src = format!("class C:\n    pass\no = C()\no.x = 1\n{stmt}\nprint(o.y)\n");
+        let out = percolate::run_capture(&src, "x.py");
+        assert_eq!(out.status, 1, "{stmt}");
+        assert!(
+            out.stderr.ends_with(
+                "TypeError: percolate does not support replacing or deleting an object's \
+                 __dict__ (update it in place instead: obj.__dict__.clear(); \
+                 obj.__dict__.update(d))\n"
+            ),
+            "{stmt}: {}",
+            out.stderr
+        );
+    }
 }

@@ -193,7 +193,9 @@ impl Vm {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
+        // `__dict__` is never an entry of the instance dict: the generic path refuses it.
         if let Some((cls, table)) = plain_instance_dict(obj)
+            && name != "__dict__"
             && let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash)
             && store_goes_to_dict(hooks, &descr)
         {
@@ -714,6 +716,7 @@ impl Vm {
         // A plain instance with a dict, no `__setattr__` and no data descriptor for the
         // name: object.__setattr__ comes down to the dict store.
         if let Some((cls, table)) = plain_instance_dict(obj)
+            && name != "__dict__"
             && let (hooks, descr) = self.hooks_and_lookup(cls, name, hash)
             && store_goes_to_dict(hooks, &descr)
         {
@@ -808,30 +811,42 @@ impl Vm {
                     "cannot set '{name}' attribute of immutable type '{n}'"
                 )));
             }
-            match name {
-                "__name__" => {
-                    if let Some(s) = value.as_ref().and_then(|v| v.as_str()) {
-                        *t.name.borrow_mut() = Rc::from(s);
+            if name == "__dict__" {
+                return Err(self.new_attribute_error(
+                    "attribute '__dict__' of 'type' objects is not writable",
+                ));
+            }
+            let slot = match name {
+                "__name__" => Some(&t.name),
+                "__qualname__" => Some(&t.qualname),
+                _ => None,
+            };
+            // Mirrors typeobject.c type_set_name / type_set_qualname.
+            if let Some(slot) = slot {
+                let type_name = t.name.borrow().clone();
+                return match value.as_ref().map(|v| (v, v.as_str())) {
+                    Some((_, Some(s))) => {
+                        *slot.borrow_mut() = Rc::from(s);
+                        Ok(())
                     }
-                    return Ok(());
-                }
-                "__qualname__" => {
-                    if let Some(s) = value.as_ref().and_then(|v| v.as_str()) {
-                        *t.qualname.borrow_mut() = Rc::from(s);
-                    }
-                    return Ok(());
-                }
-                _ => {}
+                    Some((v, None)) => Err(self.new_type_error(format!(
+                        "can only assign string to {type_name}.{name}, not '{}'",
+                        self.type_name(v)
+                    ))),
+                    None => Err(self.new_type_error(format!(
+                        "cannot delete '{name}' attribute of immutable type '{type_name}'"
+                    ))),
+                };
             }
         }
         if let Payload::Function(f) = &o.payload {
-            match (name, value.as_ref().and_then(|v| v.as_str())) {
-                ("__name__", Some(s)) => {
-                    *f.name.borrow_mut() = Rc::from(s);
+            match name {
+                "__name__" => {
+                    *f.name.borrow_mut() = self.string_for_name_attr(name, value.as_ref())?;
                     return Ok(());
                 }
-                ("__qualname__", Some(s)) => {
-                    *f.qualname.borrow_mut() = Rc::from(s);
+                "__qualname__" => {
+                    *f.qualname.borrow_mut() = self.string_for_name_attr(name, value.as_ref())?;
                     return Ok(());
                 }
                 _ => {}
@@ -846,13 +861,13 @@ impl Vm {
             }
         }
         if let Payload::Generator(g) = &o.payload {
-            match (name, value.as_ref().and_then(|v| v.as_str())) {
-                ("__name__", Some(s)) => {
-                    g.set_name(Rc::from(s));
+            match name {
+                "__name__" => {
+                    g.set_name(self.string_for_name_attr(name, value.as_ref())?);
                     return Ok(());
                 }
-                ("__qualname__", Some(s)) => {
-                    g.set_qualname(Rc::from(s));
+                "__qualname__" => {
+                    g.set_qualname(self.string_for_name_attr(name, value.as_ref())?);
                     return Ok(());
                 }
                 _ => {}
@@ -862,6 +877,9 @@ impl Vm {
             && !allowed.iter().any(|s| &**s == name)
         {
             return Err(self.no_attribute(obj, name));
+        }
+        if name == "__dict__" && o.dict.is_some() {
+            return Err(self.dict_replacement_error(value.as_ref()));
         }
         match (&o.dict, value) {
             (Some(d), Some(v)) => match d.as_dict() {
@@ -884,6 +902,36 @@ impl Vm {
                 }
                 Err(self.no_attribute(obj, name))
             }
+        }
+    }
+
+    /// The string a function's or generator's `__name__` / `__qualname__` is set to (`value`
+    /// None: deleted). Mirrors funcobject.c func_set_name and genobject.c gen_set_name.
+    fn string_for_name_attr(&mut self, name: &str, value: Option<&Value>) -> PyResult<Rc<str>> {
+        match value.and_then(|v| v.as_str()) {
+            Some(s) => Ok(Rc::from(s)),
+            None => Err(self.new_type_error(format!("{name} must be set to a string object"))),
+        }
+    }
+
+    /// The error for assigning or deleting an instance's `__dict__`. CPython's message for a
+    /// value that is not a dict (typeobject.c subtype_setdict); replacing the namespace
+    /// itself is refused, not half done: `Obj::dict` is fixed for the object's life (readers
+    /// across the VM hold it by reference), and silently keeping the old namespace would be a
+    /// wrong answer.
+    #[cold]
+    fn dict_replacement_error(&self, value: Option<&Value>) -> ObjRef {
+        match value {
+            Some(v) if v.as_obj().and_then(|o| o.as_dict()).is_none() => {
+                self.new_type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    self.type_name(v)
+                ))
+            }
+            _ => self.new_type_error(
+                "percolate does not support replacing or deleting an object's __dict__ \
+                 (update it in place instead: obj.__dict__.clear(); obj.__dict__.update(d))",
+            ),
         }
     }
 

@@ -8,6 +8,7 @@
 
 use super::future::{Asyncio, FutState, FutureObj, fut_of, state};
 use super::ready::{ReadyQueue, queue_of};
+use crate::vm::dict_version::mro_versions;
 use crate::vm::generator::SendResult;
 use crate::vm::native::check_count;
 use crate::vm::object::{NativeObject, Obj, Payload};
@@ -17,14 +18,28 @@ use std::rc::Rc;
 
 /// The prelude's `Queue` and `Event` classes, registered by the prelude right after it
 /// defines them (`_queue_classes`): the fast paths apply to instances of exactly these
-/// classes, whatever the module's names are later rebound to.
+/// classes, whatever the module's names are later rebound to, while neither class nor the
+/// instance has had a method replaced (the fast paths stand for the prelude's own `_get`,
+/// `_put`, `empty`, `full`, `_wakeup_next`, `Event.clear` ...).
 #[derive(Default)]
 struct QueueClasses {
     /// `Queue`.
     queue: Option<ObjRef>,
     /// `Event` (the class of `Queue._finished`).
     event: Option<ObjRef>,
+    /// `mro_versions` of `Queue` when registered: any later change to its namespace (say
+    /// `asyncio.Queue._put = f`) turns the fast paths off.
+    queue_versions: u64,
+    /// `mro_versions` of `Event` when registered.
+    event_versions: u64,
 }
+
+/// How many attributes `Queue.__init__` gives an instance: one more means something (a
+/// method such as `q._get = f`) was set on the instance, which the fast paths would bypass.
+const QUEUE_INSTANCE_ATTRS: usize = 7;
+
+/// How many attributes `Event.__init__` gives an instance.
+const EVENT_INSTANCE_ATTRS: usize = 3;
 
 /// Shared between the queue fast-path functions.
 type Classes = Rc<RefCell<QueueClasses>>;
@@ -38,18 +53,31 @@ enum Exact {
     Event,
 }
 
-/// The instance namespace of `q` when it is exactly of the registered class `which`.
+/// The instance namespace of `q` when it is exactly of the registered class `which`, that
+/// class's namespace is as registered, and the instance holds just what `__init__` set.
 fn exact_instance_dict(classes: &Classes, q: &Value, which: Exact) -> Option<ObjRef> {
     let o = q.as_obj()?;
     let classes = classes.borrow();
-    let cls = match which {
-        Exact::Queue => classes.queue.as_ref()?,
-        Exact::Event => classes.event.as_ref()?,
+    let (cls, versions, attrs) = match which {
+        Exact::Queue => (
+            classes.queue.as_ref()?,
+            classes.queue_versions,
+            QUEUE_INSTANCE_ATTRS,
+        ),
+        Exact::Event => (
+            classes.event.as_ref()?,
+            classes.event_versions,
+            EVENT_INSTANCE_ATTRS,
+        ),
     };
-    if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, cls)) {
+    if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, cls)) || mro_versions(cls) != versions {
         return None;
     }
-    o.dict.clone()
+    let dict = o.dict.as_ref()?;
+    if dict.as_dict()?.borrow().len() != attrs {
+        return None;
+    }
+    Some(dict.clone())
 }
 
 /// Mirrors queues.py Queue._wakeup_next: the first waiter not yet done gets `None`.
@@ -338,6 +366,8 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         let mut cl = cl.borrow_mut();
         cl.queue = a[0].as_obj().cloned();
         cl.event = a[1].as_obj().cloned();
+        cl.queue_versions = cl.queue.as_ref().map_or(0, mro_versions);
+        cl.event_versions = cl.event.as_ref().map_or(0, mro_versions);
         Ok(Value::None)
     });
     let c = ctx.clone();
