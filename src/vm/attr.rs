@@ -1051,7 +1051,7 @@ fn store_goes_to_dict(hooks: u8, descr: &Option<Value>) -> bool {
 /// `i` (`names`) last found it: that entry is the name's when it has the name's hash and
 /// text (a dict holds a key once), so the probe sequence is skipped.
 #[inline]
-fn instance_dict_get_at_site(
+pub(super) fn instance_dict_get_at_site(
     names: &NameTable,
     i: usize,
     dict: &ObjRef,

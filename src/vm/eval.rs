@@ -270,14 +270,12 @@ impl Vm {
                     self.safe_point(frame);
                 }
                 Instr::LoadName(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    let v = tri!(self.load_name(frame, &name, frame.name_hash(i as usize)));
+                    let v = tri!(self.load_name(frame, i as usize));
                     frame.stack.push(v);
                 }
                 Instr::StoreName(i) => {
-                    let name = frame.code.names[i as usize].clone();
                     let v = pop(frame);
-                    tri!(self.store_name(frame, &name, frame.name_hash(i as usize), v));
+                    tri!(self.store_name(frame, i as usize, v));
                     self.safe_point(frame);
                 }
                 Instr::DeleteName(i) => {

@@ -1,6 +1,7 @@
 //! Helpers of the eval loop: frame intrinsics (`super()`, `globals()`, `eval`/`exec`), name
 //! look-ups and their errors, unpacking, `raise`, `except` matching and awaitables.
 
+use super::attr::instance_dict_get_at_site;
 use super::eval::{FrameExit, pop};
 use super::frame::Frame;
 use super::generator::Resume;
@@ -230,14 +231,21 @@ impl Vm {
         }
     }
 
-    /// LOAD_NAME: the locals mapping, then globals, then builtins.
-    pub(super) fn load_name(&mut self, frame: &Frame, name: &str, hash: i64) -> PyResult<Value> {
+    /// LOAD_NAME of name `i`: the locals mapping, then globals, then builtins. A plain
+    /// dict mapping (module code, where it is the globals, and class bodies) is read at the
+    /// entry position this name last had in it, as instance attributes are (see
+    /// `instance_dict_get_at_site`); module code does not look in the same dict twice.
+    pub(super) fn load_name(&mut self, frame: &Frame, i: usize) -> PyResult<Value> {
+        let name = &*frame.code.names[i];
+        let hash = frame.name_hash(i);
+        let mut globals_searched = false;
         if let Some(m) = frame.locals_map() {
             match m.as_obj() {
                 Some(d) if d.as_dict().is_some() && d.class.is_none() => {
-                    if let Some(v) = self.dict_get_str_hashed(d, name, hash) {
+                    if let Some(v) = instance_dict_get_at_site(&frame.names, i, d, name, hash) {
                         return Ok(v);
                     }
+                    globals_searched = Rc::ptr_eq(d, &frame.globals);
                 }
                 _ => match self.get_item(m, &Value::str(name)) {
                     Ok(v) => return Ok(v),
@@ -246,7 +254,7 @@ impl Vm {
                 },
             }
         }
-        if let Some(v) = self.dict_get_str_hashed(&frame.globals, name, hash) {
+        if !globals_searched && let Some(v) = self.dict_get_str_hashed(&frame.globals, name, hash) {
             return Ok(v);
         }
         if let Some(v) = self.dict_get_str_hashed(&self.builtins_dict(), name, hash) {
@@ -260,26 +268,36 @@ impl Vm {
         crate::builtins::load_lazy_builtin(self, name).ok_or_else(|| self.name_not_defined(name))
     }
 
-    /// STORE_NAME into the locals mapping (globals for module code).
-    pub(super) fn store_name(
-        &mut self,
-        frame: &Frame,
-        name: &str,
-        hash: i64,
-        v: Value,
-    ) -> PyResult<()> {
-        match frame.locals_map() {
+    /// STORE_NAME of name `i` into the locals mapping (globals for module code); a plain
+    /// dict is written at the position the name last had, as STORE_ATTR does.
+    pub(super) fn store_name(&mut self, frame: &Frame, i: usize, v: Value) -> PyResult<()> {
+        let name = &*frame.code.names[i];
+        let hash = frame.name_hash(i);
+        let target = match frame.locals_map() {
             Some(m) => match m.as_obj() {
-                Some(d) if d.as_dict().is_some() && d.class.is_none() => {
-                    self.dict_set_str_hashed(d, name, hash, v);
-                    Ok(())
-                }
-                _ => self.set_item(m, &Value::str(name), v),
+                Some(d) if d.as_dict().is_some() && d.class.is_none() => d,
+                _ => return self.set_item(m, &Value::str(name), v),
             },
-            None => {
-                self.dict_set_str_hashed(&frame.globals, name, hash, v);
+            None => &frame.globals,
+        };
+        let Some(table) = target.as_dict() else {
+            return Ok(());
+        };
+        let names = &frame.names;
+        let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
+            Some(key) => key,
+            None => self.attr_cache.names.key(name, hash),
+        };
+        // Err only in set mode (no dict is borrowed across a store).
+        let stored = table
+            .borrow_mut()
+            .set_str_at(name, hash, key, v, names.attr_position(i));
+        match stored {
+            Ok(pos) => {
+                names.remember_attr_position(i, pos);
                 Ok(())
             }
+            Err((key, v)) => self.table_set(table, key, v),
         }
     }
 
