@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare percolate with python3 on every benchmark program in this folder.
 
-usage: benches/compare.py [PERCOLATE_BINARY [PROGRAM.py ...]] [--runs N] [--markdown FILE]
+usage: benches/compare.py [PERCOLATE_BINARY [PROGRAM.py ...]] [--runs N] [--markdown FILE] [--kinds]
 
 Each program runs under python3 and under percolate in alternation (A B A B ...), N times
 each (default 5) after one warm-up run of each; the checksums (stdout) must agree. Prints, per
@@ -9,6 +9,11 @@ program, the median time of each, the ratio percolate/python3 (lower is better) 
 resident memory of each (ru_maxrss from wait4). Startup is measured with `-c pass`.
 Exits with status 1 when any of issue 8's targets is missed (listed at the end); the project's
 tests never time anything, and CI does not run this script (CI machines are noisy).
+
+With --kinds it also runs the programs in kinds/: other programs of the same kinds as the
+targets' (issue 8: "the targets must hold there too"). Each names its kind on its first line
+(`# kind: pingpong.py` takes pingpong.py's target; `# kind: core` must stay within
+CORE_MAX) and is reported in a second table, its misses listed with the rest.
 """
 import math
 import os
@@ -45,8 +50,24 @@ STARTUP_MAX_SECONDS, STARTUP_MAX_RATIO = 0.003, 0.1
 MEMORY_PROGRAM, MEMORY_MAX_RATIO = "tasks_spawn.py", 0.25
 
 
+def kind_of(path):
+    """The kind a program in kinds/ declares on its first line (`# kind: X`), or None."""
+    with open(path) as f:
+        first = f.readline()
+    return first.split(":", 1)[1].strip() if first.startswith("# kind:") else None
+
+
+def kind_limit(kind):
+    """The highest acceptable time ratio for a program of `kind`."""
+    return CORE_MAX if kind == "core" else TIME_TARGETS.get(kind)
+
+
 def target_of(name):
     """The time-ratio target of a program, as text for the table."""
+    if name.startswith("kinds/"):
+        kind = kind_of(os.path.join(HERE, name))
+        limit = kind_limit(kind)
+        return f"≤ {limit} ({kind})" if limit else ""
     if name in TIME_TARGETS:
         return f"≤ {TIME_TARGETS[name]}"
     if name in CORE_PROGRAMS:
@@ -77,6 +98,11 @@ def missed_targets(rows):
     if mem and mem[5] > MEMORY_MAX_RATIO * mem[4]:
         missed.append(f"{MEMORY_PROGRAM} peak memory {mem[5] / mem[4]:.2f} of python3's "
                       f"> {MEMORY_MAX_RATIO}")
+    for row in rows:
+        if row[0].startswith("kinds/"):
+            limit = kind_limit(kind_of(os.path.join(HERE, row[0])))
+            if limit and row[3] > limit:
+                missed.append(f"{row[0]}: ratio {row[3]:.2f} > {limit}")
     missed.extend(f"{row[0]}: output differs from python3's or it failed"
                   for row in rows if not row[6])
     return missed
@@ -118,6 +144,9 @@ def main():
         i = args.index("--runs")
         runs = int(args[i + 1])
         del args[i:i + 2]
+    kinds = "--kinds" in args
+    if kinds:
+        args.remove("--kinds")
     if "--markdown" in args:
         i = args.index("--markdown")
         markdown = args[i + 1]
@@ -128,6 +157,9 @@ def main():
     # Every benchmark program, but never this script itself.
     me = os.path.basename(__file__)
     programs = sorted(f for f in os.listdir(HERE) if f.endswith(".py") and f != me)
+    if kinds:
+        kinds_dir = os.path.join(HERE, "kinds")
+        programs += sorted("kinds/" + f for f in os.listdir(kinds_dir) if f.endswith(".py"))
     only = [a for a in args[1:]]
     if only:
         programs = [p for p in programs if p in only]
