@@ -178,7 +178,7 @@ fn run(cli: &Cli) -> ExitCode {
     if let Some(code) = &cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
-        return exit_code(percolate::run_source(code, "<string>", argv));
+        percolate::run_source_and_exit(code, "<string>", argv);
     }
     let path = cli.args.first().map(String::as_str);
     if path.is_none() && std::io::stdin().is_terminal() && !cli.ast && !cli.dis {
@@ -223,5 +223,5 @@ fn run(cli: &Cli) -> ExitCode {
     if argv.is_empty() {
         argv.push(String::new());
     }
-    exit_code(percolate::run_source(&source, &filename, argv))
+    percolate::run_source_and_exit(&source, &filename, argv)
 }

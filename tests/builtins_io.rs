@@ -159,6 +159,37 @@ fn input_reads_lines_and_raises_eof_error() {
     assert_eq!(status, 0);
 }
 
+/// The process ends from the interpreter thread without tearing the VM down: what the
+/// program wrote last (a line without its newline, a file it never closed) still arrives,
+/// and the status is the program's.
+#[test]
+fn output_and_status_survive_the_fast_exit() {
+    let dir = std::env::temp_dir().join(format!("percolate_fast_exit_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let data = dir.join("unclosed.txt");
+    let source = format!(
+        "import sys\nf = open({:?}, 'w')\nf.write('kept')\nsys.stdout.write('partial ')\n\
+         sys.stderr.write('err')\nexit(4)\n",
+        data.display().to_string()
+    );
+    let (stdout, stderr, status) = run_binary("fast_exit", &source, "");
+    let written = std::fs::read_to_string(&data).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str(), status),
+        ("partial ", "err", 4)
+    );
+    assert_eq!(written, "kept");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args(["-c", "print('a', end='')"])
+        .output()
+        .expect("percolate runs");
+    assert_eq!(
+        (out.stdout.as_slice(), out.status.code()),
+        (&b"a"[..], Some(0))
+    );
+}
+
 #[test]
 fn exit_and_quit_set_the_status() {
     let (_, _, status) = run_binary("exit", "print('x')\nexit(3)\nprint('not reached')\n", "");
