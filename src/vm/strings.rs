@@ -119,7 +119,10 @@ fn join_inline(pieces: &[Value]) -> Option<PyStr> {
     let mut digits = [0u8; 20];
     for v in pieces {
         let bytes = piece_bytes(v, &mut digits);
-        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+        if len + bytes.len() > buf.len() {
+            return None;
+        }
+        super::object::copy_short(&mut buf, len, bytes);
         len += bytes.len();
     }
     // SAFETY: `buf[..len]` is whole strs' UTF-8 and ASCII digits laid end to end (every
