@@ -164,7 +164,28 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
     }
 }
 
+/// `percolate -c CODE [ARG...]`, the commonest short-lived invocation, recognised without
+/// building clap's parser (which costs ~60K instructions and its code's page faults): the
+/// code and its argv as python takes them (everything after CODE is argv), or None for
+/// any other command line (then clap parses it).
+fn command_fast_path() -> Option<(String, Vec<String>)> {
+    let mut args = std::env::args_os().skip(1);
+    if args.next()? != "-c" {
+        return None;
+    }
+    let code = args.next()?.into_string().ok()?;
+    let mut argv = vec!["-c".to_string()];
+    for a in args {
+        argv.push(a.into_string().ok()?);
+    }
+    Some((code, argv))
+}
+
 fn main() -> ExitCode {
+    if let Some((code, argv)) = command_fast_path() {
+        percolate::vm::interrupt::install();
+        percolate::run_source_and_exit(&code, "<string>", argv);
+    }
     let cli = Cli::parse();
     percolate::vm::interrupt::install();
     let code = run(&cli);

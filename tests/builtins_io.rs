@@ -190,6 +190,33 @@ fn output_and_status_survive_the_fast_exit() {
     );
 }
 
+/// `-c CODE` is parsed without clap: everything after the code, flags included, is argv,
+/// as for python; a `-c` without its code still gets clap's usage error.
+#[test]
+fn command_line_c_takes_the_rest_as_argv() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args([
+            "-c",
+            "import sys; print(sys.argv)",
+            "a",
+            "-b",
+            "--ast",
+            "-c",
+        ])
+        .output()
+        .expect("percolate runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "['-c', 'a', '-b', '--ast', '-c']\n"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .arg("-c")
+        .output()
+        .expect("percolate runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CODE"));
+}
+
 #[test]
 fn exit_and_quit_set_the_status() {
     let (_, _, status) = run_binary("exit", "print('x')\nexit(3)\nprint('not reached')\n", "");
