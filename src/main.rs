@@ -1,8 +1,19 @@
 //! The `percolate` command line, with python's conventions.
+//!
+//! The binary has its own C `main` instead of std's runtime entry (`#![no_main]`): std's
+//! start-up reads `/proc/self/maps` (sscanf over every mapping) to find the main thread's
+//! stack guard and installs an alternate signal stack for overflow reports, ~130K
+//! instructions and a dozen system calls that `-c pass` does not need (the interpreter runs
+//! on its own thread, which a recursion limit keeps far from its 512 MiB stack's end). What
+//! else that entry does for a program — SIGPIPE ignored, fds 0-2 kept open, stdout flushed,
+//! exit status 101 after a panic — `main` below does itself.
+
+#![no_main]
 
 use clap::Parser;
+use std::ffi::{c_char, c_int};
+use std::io::Write;
 use std::io::{IsTerminal, Read};
-use std::process::ExitCode;
 
 /// mimalloc instead of the system malloc: the interpreter allocates many small objects, which
 /// mimalloc's size-segregated free lists serve without glibc's per-chunk header and bin search.
@@ -123,18 +134,18 @@ struct Cli {
 }
 
 /// Converts an exit status to the process exit code (low 8 bits, as a shell sees it).
-fn exit_code(status: i32) -> ExitCode {
-    ExitCode::from((status & 0xff) as u8)
+fn exit_code(status: i32) -> c_int {
+    status & 0xff
 }
 
 /// Reads the program named on the command line; `-` or no file reads stdin.
-fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
+fn read_program(path: Option<&str>) -> Result<(String, String), c_int> {
     match path {
         None | Some("-") => {
             let mut s = String::new();
             if let Err(e) = std::io::stdin().read_to_string(&mut s) {
                 eprintln!("percolate: can't read <stdin>: {e}");
-                return Err(ExitCode::from(2));
+                return Err(2);
             }
             Ok((s, "<stdin>".to_string()))
         }
@@ -158,7 +169,7 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
                     "percolate: can't open file '{abs}': [Errno {}] {reason}",
                     e.raw_os_error().unwrap_or(0)
                 );
-                Err(ExitCode::from(2))
+                Err(2)
             }
         },
     }
@@ -181,7 +192,43 @@ fn command_fast_path() -> Option<(String, Vec<String>)> {
     Some((code, argv))
 }
 
-fn main() -> ExitCode {
+/// The process entry point (see the module comment): what std's runtime entry would do for
+/// this program, then the command line.
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+    prepare_process();
+    // A panic that reaches here exits with status 101, as from std's entry (the panic hook
+    // has printed its message already).
+    let code = std::panic::catch_unwind(run_command_line).unwrap_or(101);
+    let _ = std::io::stdout().flush();
+    code
+}
+
+/// std's process set-up that matters here: SIGPIPE ignored (as CPython does: a write to a
+/// closed pipe fails with EPIPE, a BrokenPipeError, instead of killing the process), and
+/// fds 0-2 opened on /dev/null when the parent closed them, so no file opened later takes
+/// the place of stdin, stdout or stderr.
+fn prepare_process() {
+    let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: `signal` with SIG_IGN changes only the disposition; `poll` reads and writes
+    // exactly the three `pollfd`s it is given; `open` gets a NUL-terminated path.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        if libc::poll(fds.as_mut_ptr(), 3, 0) >= 0 {
+            for _ in fds.iter().filter(|p| p.revents & libc::POLLNVAL != 0) {
+                // open() takes the lowest free fd, which is the closed one.
+                let _ = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+            }
+        }
+    }
+}
+
+/// Parses the command line and runs what it asks for; returns the exit code.
+fn run_command_line() -> c_int {
     if let Some((code, argv)) = command_fast_path() {
         percolate::vm::interrupt::install();
         percolate::run_source_and_exit(&code, "<string>", argv);
@@ -195,7 +242,7 @@ fn main() -> ExitCode {
 }
 
 /// Runs what the command line asks for; returns the exit code.
-fn run(cli: &Cli) -> ExitCode {
+fn run(cli: &Cli) -> c_int {
     if let Some(code) = &cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
@@ -220,11 +267,11 @@ fn run(cli: &Cli) -> ExitCode {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
                 let _ = writeln!(out, "{module:#?}");
                 let _ = out.flush();
-                ExitCode::SUCCESS
+                0
             }
             Err(err) => {
                 eprintln!("{err}");
-                ExitCode::from(1)
+                1
             }
         };
     }
@@ -232,11 +279,11 @@ fn run(cli: &Cli) -> ExitCode {
         return match percolate::compile_source(&source, &filename) {
             Ok(code) => {
                 print!("{}", percolate::disassemble(&code));
-                ExitCode::SUCCESS
+                0
             }
             Err(err) => {
                 eprintln!("{err}");
-                ExitCode::from(1)
+                1
             }
         };
     }

@@ -217,6 +217,29 @@ fn command_line_c_takes_the_rest_as_argv() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("CODE"));
 }
 
+/// SIGPIPE is ignored (std's runtime entry, which the binary bypasses, used to do it; CPython
+/// does too): writing to a pipe nobody reads does not kill the process by the signal.
+#[test]
+fn a_closed_stdout_pipe_does_not_kill_by_sigpipe() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args([
+            "-c",
+            "import sys\ntry:\n    for i in range(20000): print('x' * 100)\nexcept OSError:\n    pass\nsys.stderr.write('end')\n",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("percolate starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("percolate finishes");
+    assert!(
+        out.status.code().is_some(),
+        "killed by a signal: {:?}",
+        out.status
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("end"));
+}
+
 #[test]
 fn exit_and_quit_set_the_status() {
     let (_, _, status) = run_binary("exit", "print('x')\nexit(3)\nprint('not reached')\n", "");
