@@ -9,6 +9,8 @@
 //! (captured output, for tests).
 
 pub mod ast;
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+mod big_stack;
 pub mod builtins;
 pub mod bytecode;
 pub mod codegen;
@@ -152,7 +154,7 @@ fn script_vm(filename: &str, argv: Vec<String>) -> Vm {
 pub fn run_source_and_exit(source: &str, filename: &str, argv: Vec<String>) -> ! {
     let source = source.to_string();
     let filename = filename.to_string();
-    with_big_stack(move || {
+    let run = move || -> ! {
         let mut vm = script_vm(&filename, argv);
         let status = run_in_vm(&mut vm, &source, &filename);
         vm::interrupt::exit_if_interrupted();
@@ -162,7 +164,15 @@ pub fn run_source_and_exit(source: &str, filename: &str, argv: Vec<String>) -> !
         // SAFETY: `_exit` ends the process at once; stdout is flushed above, stderr is
         // unbuffered, and no C stdio or atexit handler of ours has anything left to do.
         unsafe { libc::_exit(status & 0xff) }
-    })
+    };
+    // On x86-64 Linux the big stack is a mapping switched to on this thread (no second
+    // thread to start); elsewhere, or if it cannot be mapped, a thread with that stack.
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    let run = match big_stack::run_on_new_stack(INTERPRETER_STACK, run) {
+        Ok(never) => never,
+        Err(run) => run,
+    };
+    with_big_stack(run)
 }
 
 /// Runs a file; `argv[0]` is the path.

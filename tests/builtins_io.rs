@@ -240,6 +240,37 @@ fn a_closed_stdout_pipe_does_not_kill_by_sigpipe() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("end"));
 }
 
+/// The binary runs the program on a big stack switched to on the main thread: recursion
+/// through Rust re-entries (dunders, key functions) still reaches RecursionError, not the
+/// stack's end, and a program that raises one still exits normally.
+#[test]
+fn deep_recursion_through_dunders_on_the_switched_stack() {
+    let source = r#"import sys
+class A:
+    def __repr__(self): return repr(self)
+    def __eq__(self, o): return self == o
+def f(n): return 0 if n == 0 else 1 + f(n - 1)
+def g(x): return sorted([1, 2], key=g)
+print(f(900))
+for test in (lambda: repr(A()), lambda: A() == A(), lambda: g(0), lambda: f(10**6)):
+    try:
+        test()
+    except RecursionError:
+        print('RecursionError')
+sys.setrecursionlimit(20000)
+print(f(15000))
+"#;
+    let (stdout, stderr, status) = run_binary("deep_recursion", source, "");
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str(), status),
+        (
+            "900\nRecursionError\nRecursionError\nRecursionError\nRecursionError\n15000\n",
+            "",
+            0
+        )
+    );
+}
+
 #[test]
 fn exit_and_quit_set_the_status() {
     let (_, _, status) = run_binary("exit", "print('x')\nexit(3)\nprint('not reached')\n", "");
