@@ -262,6 +262,14 @@ impl PyStr {
             _ => super::attr_cache::same_text(self.as_str().as_bytes(), other.as_str().as_bytes()),
         }
     }
+    /// True for the empty str.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        match &self.data {
+            StrData::Inline { len, .. } => *len == 0,
+            StrData::Heap(text) => text.is_empty(),
+        }
+    }
     /// Length in code points.
     pub fn char_len(&self) -> usize {
         if self.ascii {

@@ -155,19 +155,22 @@ pub fn build_string(stack: &mut Vec<Value>, n: usize) {
 /// `a + b` for two exact strs (mirrors PyUnicode_Concat, including returning an operand
 /// unchanged when the other is empty).
 pub fn concat(a: &Value, b: &Value) -> Option<Value> {
-    if !is_exact_str(a) || !is_exact_str(b) {
-        return None;
-    }
-    let (x, y) = (a.as_str()?, b.as_str()?);
-    if y.is_empty() {
-        return Some(a.clone());
-    }
-    if x.is_empty() {
-        return Some(b.clone());
-    }
-    let (Some(Payload::Str(p)), Some(Payload::Str(q))) = (a.payload(), b.payload()) else {
+    // Both operands exact strs, their payloads matched once.
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
         return None;
     };
+    let (Payload::Str(p), Payload::Str(q)) = (&x.payload, &y.payload) else {
+        return None;
+    };
+    if x.class.is_some() || y.class.is_some() {
+        return None;
+    }
+    if q.is_empty() {
+        return Some(a.clone());
+    }
+    if p.is_empty() {
+        return Some(b.clone());
+    }
     Some(Value::Obj(Obj::new(Payload::Str(PyStr::concat(p, q)))))
 }
 
