@@ -215,6 +215,29 @@ fn command_line_c_takes_the_rest_as_argv() {
         .expect("percolate runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("CODE"));
+    // `percolate SCRIPT ARG...` is parsed without clap too: the script's path as given
+    // first, then the rest, options included; a missing script is status 2 with python's
+    // message.
+    let dir = std::env::temp_dir().join(format!("percolate_script_argv_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    std::fs::write(dir.join("argv.py"), "import sys; print(sys.argv)\n").expect("script");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .current_dir(&dir)
+        .args(["argv.py", "-i", "--ast", "x"])
+        .output()
+        .expect("percolate runs");
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .current_dir(&dir)
+        .arg("missing.py")
+        .output()
+        .expect("percolate runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "['argv.py', '-i', '--ast', 'x']\n"
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("No such file or directory"));
 }
 
 /// SIGPIPE is ignored (std's runtime entry, which the binary bypasses, used to do it; CPython
