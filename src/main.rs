@@ -1,8 +1,19 @@
 //! The `percolate` command line, with python's conventions.
+//!
+//! The binary has its own C `main` instead of std's runtime entry (`#![no_main]`): std's
+//! start-up reads `/proc/self/maps` (sscanf over every mapping) to find the main thread's
+//! stack guard and installs an alternate signal stack for overflow reports, ~130K
+//! instructions and a dozen system calls that `-c pass` does not need (the interpreter runs
+//! on its own thread, which a recursion limit keeps far from its 512 MiB stack's end). What
+//! else that entry does for a program — SIGPIPE ignored, fds 0-2 kept open, stdout flushed,
+//! exit status 101 after a panic — `main` below does itself.
+
+#![no_main]
 
 use clap::Parser;
+use std::ffi::{c_char, c_int};
+use std::io::Write;
 use std::io::{IsTerminal, Read};
-use std::process::ExitCode;
 
 /// mimalloc instead of the system malloc: the interpreter allocates many small objects, which
 /// mimalloc's size-segregated free lists serve without glibc's per-chunk header and bin search.
@@ -123,18 +134,18 @@ struct Cli {
 }
 
 /// Converts an exit status to the process exit code (low 8 bits, as a shell sees it).
-fn exit_code(status: i32) -> ExitCode {
-    ExitCode::from((status & 0xff) as u8)
+fn exit_code(status: i32) -> c_int {
+    status & 0xff
 }
 
 /// Reads the program named on the command line; `-` or no file reads stdin.
-fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
+fn read_program(path: Option<&str>) -> Result<(String, String), c_int> {
     match path {
         None | Some("-") => {
             let mut s = String::new();
             if let Err(e) = std::io::stdin().read_to_string(&mut s) {
                 eprintln!("percolate: can't read <stdin>: {e}");
-                return Err(ExitCode::from(2));
+                return Err(2);
             }
             Ok((s, "<stdin>".to_string()))
         }
@@ -158,13 +169,91 @@ fn read_program(path: Option<&str>) -> Result<(String, String), ExitCode> {
                     "percolate: can't open file '{abs}': [Errno {}] {reason}",
                     e.raw_os_error().unwrap_or(0)
                 );
-                Err(ExitCode::from(2))
+                Err(2)
             }
         },
     }
 }
 
-fn main() -> ExitCode {
+/// A command line recognised without building clap's parser (which costs ~60K instructions
+/// and its code's page faults).
+enum FastPath {
+    /// `percolate -c CODE [ARG...]`: the code, and its argv as python takes it (everything
+    /// after CODE, options included).
+    Command(String, Vec<String>),
+    /// `percolate SCRIPT [ARG...]` with SCRIPT not starting with `-`: the argv, the script
+    /// first (clap's trailing arguments give the same).
+    Script(Vec<String>),
+}
+
+/// The fast path of this command line, or None for any other (clap parses those, and
+/// reports usage errors).
+fn fast_path() -> Option<FastPath> {
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().ok())
+        .collect::<Option<Vec<String>>>()?;
+    let first = args.first()?;
+    if first == "-c" {
+        let code = args.get(1)?.clone();
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(args[2..].iter().cloned());
+        return Some(FastPath::Command(code, argv));
+    }
+    (!first.starts_with('-')).then_some(FastPath::Script(args))
+}
+
+/// The process entry point (see the module comment): what std's runtime entry would do for
+/// this program, then the command line.
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+    prepare_process();
+    // A panic that reaches here exits with status 101, as from std's entry (the panic hook
+    // has printed its message already).
+    let code = std::panic::catch_unwind(run_command_line).unwrap_or(101);
+    let _ = std::io::stdout().flush();
+    code
+}
+
+/// std's process set-up that matters here: SIGPIPE ignored (as CPython does: a write to a
+/// closed pipe fails with EPIPE, a BrokenPipeError, instead of killing the process), and
+/// fds 0-2 opened on /dev/null when the parent closed them, so no file opened later takes
+/// the place of stdin, stdout or stderr.
+fn prepare_process() {
+    let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: `signal` with SIG_IGN changes only the disposition; `poll` reads and writes
+    // exactly the three `pollfd`s it is given; `open` gets a NUL-terminated path.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        if libc::poll(fds.as_mut_ptr(), 3, 0) >= 0 {
+            for _ in fds.iter().filter(|p| p.revents & libc::POLLNVAL != 0) {
+                // open() takes the lowest free fd, which is the closed one.
+                let _ = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+            }
+        }
+    }
+}
+
+/// Parses the command line and runs what it asks for; returns the exit code.
+fn run_command_line() -> c_int {
+    match fast_path() {
+        Some(FastPath::Command(code, argv)) => {
+            percolate::vm::interrupt::install();
+            percolate::run_source_and_exit(&code, "<string>", argv);
+        }
+        Some(FastPath::Script(argv)) => {
+            percolate::vm::interrupt::install();
+            return match read_program(argv.first().map(String::as_str)) {
+                Ok((source, filename)) => percolate::run_source_and_exit(&source, &filename, argv),
+                Err(code) => code,
+            };
+        }
+        None => {}
+    }
     let cli = Cli::parse();
     percolate::vm::interrupt::install();
     let code = run(&cli);
@@ -174,11 +263,11 @@ fn main() -> ExitCode {
 }
 
 /// Runs what the command line asks for; returns the exit code.
-fn run(cli: &Cli) -> ExitCode {
+fn run(cli: &Cli) -> c_int {
     if let Some(code) = &cli.command {
         let mut argv = vec!["-c".to_string()];
         argv.extend(cli.args.iter().cloned());
-        return exit_code(percolate::run_source(code, "<string>", argv));
+        percolate::run_source_and_exit(code, "<string>", argv);
     }
     let path = cli.args.first().map(String::as_str);
     if path.is_none() && std::io::stdin().is_terminal() && !cli.ast && !cli.dis {
@@ -199,11 +288,11 @@ fn run(cli: &Cli) -> ExitCode {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
                 let _ = writeln!(out, "{module:#?}");
                 let _ = out.flush();
-                ExitCode::SUCCESS
+                0
             }
             Err(err) => {
                 eprintln!("{err}");
-                ExitCode::from(1)
+                1
             }
         };
     }
@@ -211,11 +300,11 @@ fn run(cli: &Cli) -> ExitCode {
         return match percolate::compile_source(&source, &filename) {
             Ok(code) => {
                 print!("{}", percolate::disassemble(&code));
-                ExitCode::SUCCESS
+                0
             }
             Err(err) => {
                 eprintln!("{err}");
-                ExitCode::from(1)
+                1
             }
         };
     }
@@ -223,5 +312,5 @@ fn run(cli: &Cli) -> ExitCode {
     if argv.is_empty() {
         argv.push(String::new());
     }
-    exit_code(percolate::run_source(&source, &filename, argv))
+    percolate::run_source_and_exit(&source, &filename, argv)
 }

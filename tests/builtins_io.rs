@@ -159,6 +159,141 @@ fn input_reads_lines_and_raises_eof_error() {
     assert_eq!(status, 0);
 }
 
+/// The process ends from the interpreter thread without tearing the VM down: what the
+/// program wrote last (a line without its newline, a file it never closed) still arrives,
+/// and the status is the program's.
+#[test]
+fn output_and_status_survive_the_fast_exit() {
+    let dir = std::env::temp_dir().join(format!("percolate_fast_exit_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let data = dir.join("unclosed.txt");
+    let source = format!(
+        "import sys\nf = open({:?}, 'w')\nf.write('kept')\nsys.stdout.write('partial ')\n\
+         sys.stderr.write('err')\nexit(4)\n",
+        data.display().to_string()
+    );
+    let (stdout, stderr, status) = run_binary("fast_exit", &source, "");
+    let written = std::fs::read_to_string(&data).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str(), status),
+        ("partial ", "err", 4)
+    );
+    assert_eq!(written, "kept");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args(["-c", "print('a', end='')"])
+        .output()
+        .expect("percolate runs");
+    assert_eq!(
+        (out.stdout.as_slice(), out.status.code()),
+        (&b"a"[..], Some(0))
+    );
+}
+
+/// `-c CODE` is parsed without clap: everything after the code, flags included, is argv,
+/// as for python; a `-c` without its code still gets clap's usage error.
+#[test]
+fn command_line_c_takes_the_rest_as_argv() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args([
+            "-c",
+            "import sys; print(sys.argv)",
+            "a",
+            "-b",
+            "--ast",
+            "-c",
+        ])
+        .output()
+        .expect("percolate runs");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "['-c', 'a', '-b', '--ast', '-c']\n"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .arg("-c")
+        .output()
+        .expect("percolate runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CODE"));
+    // `percolate SCRIPT ARG...` is parsed without clap too: the script's path as given
+    // first, then the rest, options included; a missing script is status 2 with python's
+    // message.
+    let dir = std::env::temp_dir().join(format!("percolate_script_argv_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    std::fs::write(dir.join("argv.py"), "import sys; print(sys.argv)\n").expect("script");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .current_dir(&dir)
+        .args(["argv.py", "-i", "--ast", "x"])
+        .output()
+        .expect("percolate runs");
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .current_dir(&dir)
+        .arg("missing.py")
+        .output()
+        .expect("percolate runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "['argv.py', '-i', '--ast', 'x']\n"
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("No such file or directory"));
+}
+
+/// SIGPIPE is ignored (std's runtime entry, which the binary bypasses, used to do it; CPython
+/// does too): writing to a pipe nobody reads does not kill the process by the signal.
+#[test]
+fn a_closed_stdout_pipe_does_not_kill_by_sigpipe() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_percolate"))
+        .args([
+            "-c",
+            "import sys\ntry:\n    for i in range(20000): print('x' * 100)\nexcept OSError:\n    pass\nsys.stderr.write('end')\n",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("percolate starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("percolate finishes");
+    assert!(
+        out.status.code().is_some(),
+        "killed by a signal: {:?}",
+        out.status
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("end"));
+}
+
+/// The binary runs the program on a big stack switched to on the main thread: recursion
+/// through Rust re-entries (dunders, key functions) still reaches RecursionError, not the
+/// stack's end, and a program that raises one still exits normally.
+#[test]
+fn deep_recursion_through_dunders_on_the_switched_stack() {
+    let source = r#"import sys
+class A:
+    def __repr__(self): return repr(self)
+    def __eq__(self, o): return self == o
+def f(n): return 0 if n == 0 else 1 + f(n - 1)
+def g(x): return sorted([1, 2], key=g)
+print(f(900))
+for test in (lambda: repr(A()), lambda: A() == A(), lambda: g(0), lambda: f(10**6)):
+    try:
+        test()
+    except RecursionError:
+        print('RecursionError')
+sys.setrecursionlimit(20000)
+print(f(15000))
+"#;
+    let (stdout, stderr, status) = run_binary("deep_recursion", source, "");
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str(), status),
+        (
+            "900\nRecursionError\nRecursionError\nRecursionError\nRecursionError\n15000\n",
+            "",
+            0
+        )
+    );
+}
+
 #[test]
 fn exit_and_quit_set_the_status() {
     let (_, _, status) = run_binary("exit", "print('x')\nexit(3)\nprint('not reached')\n", "");

@@ -318,7 +318,7 @@ pub fn init(vm: &mut Vm) {
         let s = me(vm, &args, "__contains__")?;
         let b = a[1].clone();
         match b.as_str() {
-            Some(sub) => Ok(Value::Bool(s.contains(sub))),
+            Some(sub) => Ok(Value::Bool(str_algo::find_text(&s, sub).is_some())),
             None => Err(vm.new_type_error(format!(
                 "'in <string>' requires string as left operand, not {}",
                 vm.type_name(&b)

@@ -78,6 +78,26 @@ fn frexp(v: f64) -> (f64, i32) {
     (m, e)
 }
 
+/// `rest` (at most 7 bytes) as a little-endian integer, from at most two overlapping
+/// fixed-size loads (the overlap holds the same bytes in both, so OR-ing is exact).
+#[inline(always)]
+fn le_tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([rest[0], rest[1]]);
+        let hi = u16::from_le_bytes([rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 2)))
+    } else if n == 1 {
+        u64::from(rest[0])
+    } else {
+        0
+    }
+}
+
 /// Mirrors pyhash.c siphash13 with the all-zero key CPython uses under PYTHONHASHSEED=0.
 fn siphash13(data: &[u8]) -> u64 {
     let (k0, k1) = (0u64, 0u64);
@@ -104,12 +124,8 @@ fn siphash13(data: &[u8]) -> u64 {
         round(&mut v0, &mut v1, &mut v2, &mut v3);
         v0 ^= mi;
     }
-    // The last 0-7 bytes, little-endian, gathered without a memcpy call.
-    let tail = chunks
-        .remainder()
-        .iter()
-        .enumerate()
-        .fold(0u64, |acc, (i, &byte)| acc | (u64::from(byte) << (8 * i)));
+    // The last 0-7 bytes, little-endian, gathered without a memcpy call or a byte loop.
+    let tail = le_tail(chunks.remainder());
     let b = ((data.len() as u64) << 56) | tail;
     v3 ^= b;
     round(&mut v0, &mut v1, &mut v2, &mut v3);
@@ -224,5 +240,33 @@ mod tests {
         assert_eq!(hash_str("😀"), -3536540696076613844);
         assert_eq!(hash_bytes(b"a"), 4644417185603328019);
         assert_eq!(hash_str("abcdefghijklmnop"), -7712962755478248686);
+    }
+
+    /// Every tail length of `le_tail` (0-7 bytes after the 8-byte chunks), as CPython hashes.
+    #[test]
+    fn str_hashes_of_every_tail_length_match_cpython() {
+        let cases = [
+            ("ab", 6148830537548944441),
+            ("abc", -4594863902769663758),
+            ("abcd", -2030606670787596663),
+            ("abcde", 2674923165546153122),
+            ("abcdef", 7070790388344807208),
+            ("abcdefg", 7904145750247929094),
+            ("abcdefghi", -532774252720507163),
+            ("abcdefghijklmno", 2293029479765367930),
+            ("k123", 4284457426351673366),
+            ("k99", -2543321055962083668),
+        ];
+        for (text, hash) in cases {
+            assert_eq!(hash_str_uncached(text), hash, "{text}");
+        }
+        for n in 0..8 {
+            let bytes: Vec<u8> = (1..=n as u8).map(|b| b.wrapping_mul(37)).collect();
+            let folded = bytes
+                .iter()
+                .enumerate()
+                .fold(0u64, |acc, (i, &b)| acc | (u64::from(b) << (8 * i)));
+            assert_eq!(le_tail(&bytes), folded, "{n} bytes");
+        }
     }
 }

@@ -38,7 +38,9 @@ pub use object::{Obj, Payload};
 pub use value::{ObjRef, Value};
 
 use crate::bytecode::{Code, Const};
-use std::collections::HashMap;
+// FxHash: these maps are keyed by code-object addresses and names from this program, and
+// std's RandomState would cost a getrandom system call at start-up plus SipHash per lookup.
+use rustc_hash::FxHashMap as HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -151,11 +153,11 @@ impl Vm {
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
-            sources: HashMap::new(),
-            const_cache: HashMap::new(),
-            name_table_cache: HashMap::new(),
+            sources: HashMap::default(),
+            const_cache: HashMap::default(),
+            name_table_cache: HashMap::default(),
             argv: Vec::new(),
-            native_modules: HashMap::new(),
+            native_modules: HashMap::default(),
             module_dir: None,
             current_location: (Rc::from("<unknown>"), 0),
             repr_stack: Vec::new(),

@@ -281,17 +281,16 @@ impl Vm {
     pub fn add_method(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
         // Like CPython's method descriptors, refuse a `self` of the wrong type before the
         // Rust code (which relies on the payload) runs.
         let cls = class.clone();
-        let method_name: Rc<str> = Rc::from(name);
         let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             match args.positional.first() {
                 Some(me) if vm.is_instance(me, &cls) => f(vm, args),
-                me => Err(descriptor_error(vm, &cls, &method_name, me)),
+                me => Err(descriptor_error(vm, &cls, name, me)),
             }
         };
         self.install_method(class, name, Rc::new(checked), None);
@@ -303,21 +302,21 @@ impl Vm {
     pub fn add_method_positional(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
     ) {
         let fast = self.receiver_checked_fast(class, name, f);
         let positional = fast.clone();
         let cls = class.clone();
-        let method_name: Rc<str> = Rc::from(name);
+        let method_name = name;
         let slow = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             if !args.kwargs.is_empty() {
                 // The receiver is checked first, as for every method.
                 match args.positional.first() {
                     Some(me) if vm.is_instance(me, &cls) => {}
-                    me => return Err(descriptor_error(vm, &cls, &method_name, me)),
+                    me => return Err(descriptor_error(vm, &cls, method_name, me)),
                 }
-                args.check(vm, &method_name, 0, usize::MAX)?;
+                args.check(vm, method_name, 0, usize::MAX)?;
             }
             positional(vm, &args.positional)
         };
@@ -329,16 +328,15 @@ impl Vm {
     pub fn add_method_with_fast(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
         fast: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
     ) {
         let cls = class.clone();
-        let method_name: Rc<str> = Rc::from(name);
         let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             match args.positional.first() {
                 Some(me) if vm.is_instance(me, &cls) => f(vm, args),
-                me => Err(descriptor_error(vm, &cls, &method_name, me)),
+                me => Err(descriptor_error(vm, &cls, name, me)),
             }
         };
         let fast = self.receiver_checked_fast(class, name, fast);
@@ -351,15 +349,14 @@ impl Vm {
     fn receiver_checked_fast(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
     ) -> NativeFastPtr {
         let cls = class.clone();
-        let method_name: Rc<str> = Rc::from(name);
         let exact = self.exact_payload_test(class);
         Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
             Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => f(vm, args),
-            me => Err(descriptor_error(vm, &cls, &method_name, me)),
+            me => Err(descriptor_error(vm, &cls, name, me)),
         })
     }
 
@@ -468,7 +465,10 @@ impl Vm {
     /// Sets an attribute in a class's namespace (no checks).
     pub fn set_class_attr(&self, class: &ObjRef, name: &str, value: Value) {
         if let Some(d) = &class.dict {
-            self.dict_set_str(d, name, value);
+            // Not through the name-hash memo: start-up installs ~900 names, and memoising
+            // each would allocate a copy of it (the memo fills from later lookups instead).
+            let hash = super::hashing::hash_str_uncached(name);
+            self.dict_set_str_hashed(d, name, hash, value);
         }
     }
 }

@@ -94,6 +94,32 @@ enum StrData {
     Heap(Box<str>),
 }
 
+/// Copies `src` into `dst[at..]` (the caller has checked it fits) with fixed-size moves, two
+/// overlapping ones per size band, instead of a call to `memcpy`: inline strs are at most
+/// 30 bytes, and the call cost ~3% of the instructions of the strings benchmark.
+#[inline(always)]
+pub fn copy_short(dst: &mut [u8; STR_INLINE_CAP], at: usize, src: &[u8]) {
+    let n = src.len();
+    let Some(d) = dst.get_mut(at..at + n) else {
+        return;
+    };
+    if n >= 16 {
+        d[..16].copy_from_slice(&src[..16]);
+        d[n - 16..].copy_from_slice(&src[n - 16..]);
+    } else if n >= 8 {
+        d[..8].copy_from_slice(&src[..8]);
+        d[n - 8..].copy_from_slice(&src[n - 8..]);
+    } else if n >= 4 {
+        d[..4].copy_from_slice(&src[..4]);
+        d[n - 4..].copy_from_slice(&src[n - 4..]);
+    } else if n >= 2 {
+        d[..2].copy_from_slice(&src[..2]);
+        d[n - 2..].copy_from_slice(&src[n - 2..]);
+    } else if n == 1 {
+        d[0] = src[0];
+    }
+}
+
 /// A `str`: the text plus whether it is pure ASCII (so char indexing is byte indexing).
 ///
 /// Short texts live inside the object (one allocation per string, as CPython's compact
@@ -112,7 +138,7 @@ impl PyStr {
     pub fn new(s: &str) -> PyStr {
         let data = if s.len() <= STR_INLINE_CAP {
             let mut bytes = [0u8; STR_INLINE_CAP];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            copy_short(&mut bytes, 0, s.as_bytes());
             StrData::Inline {
                 len: s.len() as u8,
                 bytes,
@@ -149,7 +175,7 @@ impl PyStr {
         let mut bytes = [0u8; STR_INLINE_CAP];
         let mut at = 0;
         for p in pieces {
-            bytes[at..at + p.len()].copy_from_slice(p.as_bytes());
+            copy_short(&mut bytes, at, p.as_bytes());
             at += p.len();
         }
         PyStr {
@@ -176,8 +202,8 @@ impl PyStr {
             };
         }
         let mut bytes = [0u8; STR_INLINE_CAP];
-        bytes[..x.len()].copy_from_slice(x);
-        bytes[x.len()..total].copy_from_slice(y);
+        copy_short(&mut bytes, 0, x);
+        copy_short(&mut bytes, x.len(), y);
         PyStr {
             hash: Cell::new(-1),
             ascii: a.ascii && b.ascii,
@@ -198,7 +224,7 @@ impl PyStr {
                 .map(PyStr::from_string);
         }
         let mut bytes = [0u8; STR_INLINE_CAP];
-        bytes[..text.len()].copy_from_slice(text);
+        copy_short(&mut bytes, 0, text);
         Some(PyStr {
             hash: Cell::new(-1),
             ascii: true,
@@ -234,6 +260,14 @@ impl PyStr {
                 a == b && x == y
             }
             _ => super::attr_cache::same_text(self.as_str().as_bytes(), other.as_str().as_bytes()),
+        }
+    }
+    /// True for the empty str.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        match &self.data {
+            StrData::Inline { len, .. } => *len == 0,
+            StrData::Heap(text) => text.is_empty(),
         }
     }
     /// Length in code points.

@@ -1160,7 +1160,7 @@ impl Vm {
     pub fn builtin_contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
         match c.payload() {
             Some(Payload::Str(s)) => match item.as_str() {
-                Some(sub) => Ok(s.as_str().contains(sub)),
+                Some(sub) => Ok(crate::builtins::str_algo::find_text(s.as_str(), sub).is_some()),
                 None => Err(self.new_type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)

@@ -119,7 +119,10 @@ fn join_inline(pieces: &[Value]) -> Option<PyStr> {
     let mut digits = [0u8; 20];
     for v in pieces {
         let bytes = piece_bytes(v, &mut digits);
-        buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+        if len + bytes.len() > buf.len() {
+            return None;
+        }
+        super::object::copy_short(&mut buf, len, bytes);
         len += bytes.len();
     }
     // SAFETY: `buf[..len]` is whole strs' UTF-8 and ASCII digits laid end to end (every
@@ -152,19 +155,22 @@ pub fn build_string(stack: &mut Vec<Value>, n: usize) {
 /// `a + b` for two exact strs (mirrors PyUnicode_Concat, including returning an operand
 /// unchanged when the other is empty).
 pub fn concat(a: &Value, b: &Value) -> Option<Value> {
-    if !is_exact_str(a) || !is_exact_str(b) {
-        return None;
-    }
-    let (x, y) = (a.as_str()?, b.as_str()?);
-    if y.is_empty() {
-        return Some(a.clone());
-    }
-    if x.is_empty() {
-        return Some(b.clone());
-    }
-    let (Some(Payload::Str(p)), Some(Payload::Str(q))) = (a.payload(), b.payload()) else {
+    // Both operands exact strs, their payloads matched once.
+    let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
         return None;
     };
+    let (Payload::Str(p), Payload::Str(q)) = (&x.payload, &y.payload) else {
+        return None;
+    };
+    if x.class.is_some() || y.class.is_some() {
+        return None;
+    }
+    if q.is_empty() {
+        return Some(a.clone());
+    }
+    if p.is_empty() {
+        return Some(b.clone());
+    }
     Some(Value::Obj(Obj::new(Payload::Str(PyStr::concat(p, q)))))
 }
 

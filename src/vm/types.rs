@@ -244,10 +244,13 @@ pub fn new_dict_obj() -> ObjRef {
 
 /// Builds a built-in class object (metaclass `type`).
 pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjRef {
-    let mro = c3_mro(&bases).unwrap_or_default();
+    let mro = single_base_mro(&bases)
+        .or_else(|| c3_mro(&bases))
+        .unwrap_or_default();
+    let name: Rc<str> = Rc::from(name);
     let data = TypeData {
-        name: RefCell::new(Rc::from(name)),
-        qualname: RefCell::new(Rc::from(name)),
+        name: RefCell::new(name.clone()),
+        qualname: RefCell::new(name),
         bases: RefCell::new(bases),
         mro: RefCell::new(mro),
         layout,
@@ -262,6 +265,22 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         dict: Some(new_dict_obj()),
         payload: Payload::Type(Box::new(data)),
     })
+}
+
+/// The MRO (without the class itself) of a class with at most one base: the base followed
+/// by the base's MRO, which is what C3 yields without its merge; None for two or more bases.
+fn single_base_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
+    match bases {
+        [] => Some(Vec::new()),
+        [base] => {
+            let base_mro = base.as_type()?.mro.borrow();
+            let mut mro = Vec::with_capacity(1 + base_mro.len());
+            mro.push(base.clone());
+            mro.extend(base_mro.iter().cloned());
+            Some(mro)
+        }
+        _ => None,
+    }
 }
 
 /// C3 linearization of a class with `bases`, without the class itself; None on conflict.

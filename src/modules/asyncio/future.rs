@@ -1146,7 +1146,7 @@ pub fn method(
     vm: &mut Vm,
     cls: &ObjRef,
     ctx: &Rc<Asyncio>,
-    name: &str,
+    name: &'static str,
     f: impl Fn(&mut Vm, &Rc<Asyncio>, &ObjRef, Args) -> PyResult<Value> + 'static,
 ) {
     let ctx = ctx.clone();

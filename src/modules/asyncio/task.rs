@@ -706,7 +706,9 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         task_wakeup(vm, &c, &task, &fut)
     });
     let task_method =
-        |vm: &mut Vm, name: &str, f: fn(&mut Vm, &Asyncio, &ObjRef, Args) -> PyResult<Value>| {
+        |vm: &mut Vm,
+         name: &'static str,
+         f: fn(&mut Vm, &Asyncio, &ObjRef, Args) -> PyResult<Value>| {
             method(vm, &cls, ctx, name, move |vm, ctx, o, args| {
                 if state(o).task.is_none() {
                     return Err(vm.new_type_error("a Task instance is required"));
