@@ -510,6 +510,22 @@ pub fn init(vm: &mut Vm) {
 
     set(vm, "print", print);
     set_positional(vm, "len", |vm, a| {
+        // An exact built-in str, list, tuple or dict (no class of its own, so no `__len__`
+        // override): its length at once.
+        if let [Value::Obj(o)] = a
+            && o.class.is_none()
+        {
+            let n = match &o.payload {
+                Payload::Str(s) => Some(s.char_len()),
+                Payload::List(l) => Some(l.borrow().len()),
+                Payload::Tuple(t) => Some(t.len()),
+                Payload::Dict(t) => Some(t.borrow().len()),
+                _ => None,
+            };
+            if let Some(n) = n {
+                return Ok(Value::Int(n as i64));
+            }
+        }
         check_count(vm, "len", a.len(), 1, 1)?;
         let a = a[0].clone();
         Ok(Value::Int(vm.len(&a)? as i64))

@@ -1092,6 +1092,13 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(name_idx, n) => {
+                    if let Some(callee) =
+                        self.instance_method_frame(frame, name_idx as usize, n as usize)
+                    {
+                        self.push_frame(frame, callers, callee)
+                            .map_err(|e| (e, true))?;
+                        continue;
+                    }
                     if n == 1 && self.send_call_inline(frame, callers, name_idx) {
                         continue;
                     }
