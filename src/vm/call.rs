@@ -117,7 +117,7 @@ impl Vm {
         }
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
-            super::eval::FrameExit::Yield(..) => {
+            super::eval::FrameExit::Yield(..) | super::eval::FrameExit::YieldChain(..) => {
                 unreachable!("a plain function frame cannot yield")
             }
         }

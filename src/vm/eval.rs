@@ -27,6 +27,9 @@ pub enum FrameExit {
     Return(Value),
     /// It yielded a value (generator frames only) and can be resumed.
     Yield(Box<Frame>, Value),
+    /// It yielded a value that came up a parked await / `yield from` chain: the chain's
+    /// frames, the base frame first (see `gen_chain`).
+    YieldChain(super::frame::FrameChain, Value),
 }
 
 /// How `execute` stopped (the frame itself stays with the caller of `execute`).
@@ -91,15 +94,15 @@ impl Vm {
         // free one on every resumption that runs a call or an inline generator.
         let mut callers = self.caller_stacks.pop().unwrap_or_default();
         let r = self.eval_loop_with(frame, resume, &mut callers);
-        if self.caller_stacks.len() < 16 {
-            callers.clear();
-            self.caller_stacks.push(callers);
-        }
+        let r = self.chain_exit(r, &mut callers);
+        self.return_caller_stack(callers);
         r
     }
 
     /// Runs `frame` with `resume` on the caller stack `callers` (empty on entry and on
-    /// return) until the frame returns, yields or raises (the body of `run_frame`).
+    /// return) until the frame returns, yields or raises (the body of `run_frame`). A yield
+    /// that parked an await chain (`Vm::park_at_yield`) returns the innermost frame and
+    /// leaves the rest of the chain in `callers`; `chain_exit` makes it a `YieldChain`.
     #[allow(clippy::vec_box)]
     pub(super) fn eval_loop_with(
         &mut self,
@@ -1371,6 +1374,9 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame);
+                    if !callers.is_empty() && self.park_at_yield(frame, callers) {
+                        return Ok(Stop::Yield(v));
+                    }
                     loop {
                         let Some(g) = frame.take_inline_gen() else {
                             debug_assert!(

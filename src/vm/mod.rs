@@ -18,6 +18,7 @@ pub mod exception;
 pub mod excgroup;
 pub mod format;
 pub mod frame;
+pub mod gen_chain;
 pub mod generator;
 pub mod global_cache;
 pub mod hashing;
@@ -121,7 +122,7 @@ pub struct Vm {
     /// Emptied caller stacks of finished eval-loop runs, reused by the next ones (a
     /// generator resumed from Rust: `next()`, `send()`, a task step).
     #[allow(clippy::vec_box)]
-    caller_stacks: Vec<Vec<Box<frame::Frame>>>,
+    caller_stacks: Vec<frame::FrameChain>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
 }
