@@ -251,6 +251,8 @@ async def cancelled_chain(depth, log):
 
 
 async def main():
+    # sum() inside a task step: the generator chain under sum() parks too.
+    print(sum(nested(10, 5)), list(nested(3, 2)))
     print(await chain(6))
     results = await asyncio.gather(chain(5), chain(2), chain(0))
     print(results)

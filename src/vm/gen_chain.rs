@@ -8,7 +8,6 @@
 //! takes the general path (a throw, a close, a send into a delegate, `cr_await`, a frame
 //! object, a finalizer, a Ctrl-C or recursion limit pending at the resumption).
 
-use super::eval::FrameExit;
 use super::eval_support::push_inline;
 use super::frame::{Frame, FrameChain};
 use super::generator::{GenState, Generator, Resume, SendResult};
@@ -28,15 +27,6 @@ fn entered_by_send(frame: &Frame) -> bool {
         frame.code.instructions.get(frame.ip.wrapping_sub(1)),
         Some(Instr::Send(_))
     )
-}
-
-/// Sets a generator's state to `new` when its current state owns nothing (`Running` or
-/// `Parked`): no drop of the old state.
-#[inline(always)]
-fn set_state_owning_nothing(g: &Generator, new: GenState) {
-    let old = std::mem::replace(&mut *g.state.borrow_mut(), new);
-    debug_assert!(matches!(old, GenState::Running | GenState::Parked(_)));
-    std::mem::forget(old);
 }
 
 /// The generator a chain frame runs inline for.
@@ -111,8 +101,9 @@ impl Vm {
     /// generator or coroutine frame resumed from Rust, with no handled exception saved at
     /// any inline level. The inline levels' exception states and depth are then dropped,
     /// as their YIELD_VALUEs would have dropped them (`resume_parked_chain` restores them);
-    /// the eval loop returns the yield with `callers` left in place.
+    /// and the eval loop returns a `YieldChain` of `callers` and `frame`.
     #[allow(clippy::vec_box)]
+    #[inline(never)]
     pub(super) fn park_at_yield(&mut self, frame: &Frame, callers: &[Box<Frame>]) -> bool {
         let Some((base, inline)) = callers.split_first() else {
             return false;
@@ -144,24 +135,14 @@ impl Vm {
         true
     }
 
-    /// An eval loop's outcome with its caller stack: a yield that left callers behind
-    /// (`park_at_yield`) becomes `YieldChain` with those frames and the innermost, and
+    /// The parked chain of `callers` and its innermost `frame` (see `park_at_yield`);
     /// `callers` is replaced by an empty stack from the pool.
-    #[inline(always)]
-    pub(super) fn chain_exit(
-        &mut self,
-        r: PyResult<FrameExit>,
-        callers: &mut FrameChain,
-    ) -> PyResult<FrameExit> {
-        match r {
-            Ok(FrameExit::Yield(frame, v)) if !callers.is_empty() => {
-                let spare = self.caller_stacks.pop().unwrap_or_default();
-                let mut chain = std::mem::replace(callers, spare);
-                chain.push(frame);
-                Ok(FrameExit::YieldChain(chain, v))
-            }
-            r => r,
-        }
+    #[inline(never)]
+    pub(super) fn take_chain(&mut self, callers: &mut FrameChain, frame: Box<Frame>) -> FrameChain {
+        let spare = self.caller_stacks.pop().unwrap_or_default();
+        let mut chain = std::mem::replace(callers, spare);
+        chain.push(frame);
+        chain
     }
 
     /// Gives an emptied caller stack back to the pool.
@@ -178,10 +159,10 @@ impl Vm {
     pub(super) fn park_chain(&mut self, obj: &ObjRef, chain: FrameChain) {
         let owner = Rc::as_ptr(obj);
         for g in chain[1..].iter().filter_map(|f| inline_generator(f)) {
-            set_state_owning_nothing(g, GenState::Parked(owner));
+            g.leave_running(GenState::Parked(owner));
         }
         if let Payload::Generator(g) = &obj.payload {
-            *g.state.borrow_mut() = GenState::SuspendedChain(chain);
+            g.leave_running(GenState::SuspendedChain(chain));
         }
     }
 
@@ -206,7 +187,7 @@ impl Vm {
             return Err(value);
         }
         for g in chain[1..].iter().filter_map(|f| inline_generator(f)) {
-            set_state_owning_nothing(g, GenState::Running);
+            g.leave_running(GenState::Running);
         }
         let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
@@ -215,8 +196,9 @@ impl Vm {
         let base_depth = self.depth;
         self.depth += levels;
         let innermost = chain.pop().expect("a parked chain has its innermost frame");
+        let may_park = std::mem::replace(&mut self.chains_may_park, true);
         let r = self.eval_loop_with(innermost, Resume::Value(Some(value)), &mut chain);
-        let r = self.chain_exit(r, &mut chain);
+        self.chains_may_park = may_park;
         self.return_caller_stack(chain);
         self.depth = base_depth - 1;
         Ok(self.gen_resumed(obj, r))

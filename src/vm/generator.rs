@@ -146,6 +146,31 @@ impl Generator {
         none
     }
 
+    /// Replaces a state that owns nothing (`Running`, or `Parked`) by `new`: assigning
+    /// would call the state's out-of-line drop on every switch of a generator frame.
+    #[inline(always)]
+    pub(super) fn leave_running(&self, new: GenState) {
+        let old = std::mem::replace(&mut *self.state.borrow_mut(), new);
+        debug_assert!(matches!(old, GenState::Running | GenState::Parked(_)));
+        std::mem::forget(old);
+    }
+
+    /// Settles a parked chain this generator belongs to and takes its frame to run it
+    /// (now `Running`); None if it is not plainly suspended even then.
+    #[cold]
+    #[inline(never)]
+    fn settle_and_take(&self) -> Option<Box<Frame>> {
+        self.settle();
+        let mut state = self.state.borrow_mut();
+        match std::mem::replace(&mut *state, GenState::Running) {
+            GenState::Suspended(f) => Some(f),
+            other => {
+                *state = other;
+                None
+            }
+        }
+    }
+
     /// `__name__`.
     pub fn name(&self) -> Rc<str> {
         self.names.get(0).unwrap_or_else(|| self.code.name.clone())
@@ -313,7 +338,15 @@ impl Vm {
                 old.code = frame.code.clone();
             }
             old.kind = kind;
-            old.names = GenNames::new(&old.code, name, qualname);
+            // (Replaced, not assigned: the old names are nearly always None, and assigning
+            // would call their out-of-line drop.)
+            if let Some(renamed) = old
+                .names
+                .0
+                .replace(GenNames::new(&old.code, name, qualname).0.into_inner())
+            {
+                drop(renamed);
+            }
             *old.state.get_mut() = GenState::Created(frame);
             return Value::Obj(obj);
         }
@@ -436,7 +469,9 @@ impl Vm {
         let g = self.gen_of(obj);
         let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
+        let may_park = std::mem::replace(&mut self.chains_may_park, true);
         let result = self.run_frame(frame, resume);
+        self.chains_may_park = may_park;
         self.gen_resumed(obj, result)
     }
 
@@ -452,7 +487,7 @@ impl Vm {
         match result {
             Ok(super::eval::FrameExit::Yield(frame, v)) => {
                 g.exc_state.set(exc_state);
-                *g.state.borrow_mut() = GenState::Suspended(frame);
+                g.leave_running(GenState::Suspended(frame));
                 Ok(SendResult::Yield(v))
             }
             Ok(super::eval::FrameExit::YieldChain(chain, v)) => {
@@ -461,7 +496,7 @@ impl Vm {
                 Ok(SendResult::Yield(v))
             }
             Ok(super::eval::FrameExit::Return(v)) => {
-                *g.state.borrow_mut() = GenState::Closed;
+                g.leave_running(GenState::Closed);
                 Ok(SendResult::Return(v))
             }
             Err(e) => {
@@ -529,6 +564,13 @@ impl Vm {
                     f.size_stack_for_start();
                     (f, false)
                 }
+                // A chain parked by a resumption from Rust, now sent into by a frame of
+                // this loop: it runs inline here level by level, as it was before parking.
+                parked @ (GenState::SuspendedChain(_) | GenState::Parked(_)) => {
+                    *state = parked;
+                    drop(state);
+                    (g.settle_and_take()?, true)
+                }
                 other => {
                     *state = other;
                     return None;
@@ -548,14 +590,15 @@ impl Vm {
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
         g.exc_state.set(exc_state);
-        *g.state.borrow_mut() = GenState::Suspended(frame);
+        g.leave_running(GenState::Suspended(frame));
     }
 
     /// An inline generator frame returned (the eval loop has popped it): the generator is
     /// closed.
+    #[inline(always)]
     pub(super) fn finish_inline_generator(&mut self, obj: &ObjRef) {
         self.exc_info.pop();
-        *self.gen_of(obj).state.borrow_mut() = GenState::Closed;
+        self.gen_of(obj).leave_running(GenState::Closed);
     }
 
     /// An exception escaped an inline generator frame (the eval loop has popped it): the
@@ -665,14 +708,13 @@ impl Vm {
             let depth = self.depth;
             self.depth += 1;
             let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
-            let r = self.chain_exit(r, callers);
             self.depth = depth;
             let exc_state = self.exc_info.pop().flatten();
             let g = self.gen_of(obj);
             match r {
                 Ok(super::eval::FrameExit::Yield(frame, v)) => {
                     g.exc_state.set(exc_state);
-                    *g.state.borrow_mut() = GenState::Suspended(frame);
+                    g.leave_running(GenState::Suspended(frame));
                     each(self, v)?;
                 }
                 Ok(super::eval::FrameExit::YieldChain(chain, v)) => {

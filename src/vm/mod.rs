@@ -90,6 +90,10 @@ pub struct Vm {
     /// Handled-exception slots (CPython's exc_info chain): the base slot plus one per
     /// running generator; the handled exception is the topmost non-None.
     pub exc_info: Vec<Option<ObjRef>>,
+    /// True while the innermost Rust entry into the eval loop resumes a generator or
+    /// coroutine (`gen_resume`): only then may a yield park its await chain (`gen_chain`),
+    /// so other yields (a `for` over a generator, a `send()` from Python) skip the check.
+    chains_may_park: bool,
     /// The `NotImplemented` singleton.
     pub not_implemented: Value,
     /// The `Ellipsis` singleton.
@@ -148,6 +152,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             exc_info: vec![None],
+            chains_may_park: false,
             caller_stacks: Vec::new(),
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
