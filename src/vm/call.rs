@@ -124,7 +124,7 @@ impl Vm {
     }
 
     /// Wraps a bound frame of a generator/coroutine function in its generator object.
-    #[inline]
+    #[inline(always)]
     pub fn make_generator_for(
         &mut self,
         _obj: &ObjRef,
