@@ -298,7 +298,9 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     frame.set_locals_map(ns.clone());
     let cell_value = match vm.run_frame(frame, crate::vm::generator::Resume::Value(None))? {
         crate::vm::eval::FrameExit::Return(v) => v,
-        crate::vm::eval::FrameExit::Yield(..) => Value::None,
+        crate::vm::eval::FrameExit::Yield(..) | crate::vm::eval::FrameExit::YieldChain(..) => {
+            Value::None
+        }
     };
     if (!orig_bases
         .iter()

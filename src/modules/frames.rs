@@ -87,11 +87,16 @@ fn generator_frame_state(vm: &mut Vm, gen_obj: &Value) -> Value {
     let Some(Payload::Generator(g)) = gen_obj.payload() else {
         return Value::None;
     };
+    g.settle();
     let state = g.state.borrow();
     let (frame, created) = match &*state {
         GenState::Created(f) => (f, true),
         GenState::Suspended(f) => (f, false),
-        GenState::Running | GenState::Closed => return Value::None,
+        // (Settled above: a parked state is not seen here.)
+        GenState::Running
+        | GenState::Closed
+        | GenState::Parked(_)
+        | GenState::SuspendedChain(_) => return Value::None,
     };
     let (line, lasti) = if created {
         (frame.code.first_line, 0)
@@ -161,10 +166,14 @@ impl Vm {
         };
         let key = Rc::as_ptr(gen_obj) as usize;
         let cached = GENERATOR_FRAMES.with(|m| m.borrow().get(&key).and_then(Weak::upgrade));
+        g.settle();
         let globals = match &*g.state.borrow() {
             GenState::Created(f) | GenState::Suspended(f) => f.globals.clone(),
             GenState::Running => return Ok(cached.map(Value::Obj).unwrap_or(Value::None)),
-            GenState::Closed => return Ok(Value::None),
+            // (Settled above: a parked state is not seen here.)
+            GenState::Closed | GenState::Parked(_) | GenState::SuspendedChain(_) => {
+                return Ok(Value::None);
+            }
         };
         if let Some(frame) = cached {
             return Ok(Value::Obj(frame));

@@ -652,6 +652,7 @@ impl Vm {
         let Some(rest) = name.strip_prefix(prefix) else {
             return Ok(None);
         };
+        g.settle();
         let st = g.state.borrow();
         let v = match rest {
             "running" => Value::Bool(matches!(&*st, GenState::Running)),

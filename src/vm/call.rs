@@ -117,14 +117,14 @@ impl Vm {
         }
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
-            super::eval::FrameExit::Yield(..) => {
+            super::eval::FrameExit::Yield(..) | super::eval::FrameExit::YieldChain(..) => {
                 unreachable!("a plain function frame cannot yield")
             }
         }
     }
 
     /// Wraps a bound frame of a generator/coroutine function in its generator object.
-    #[inline]
+    #[inline(always)]
     pub fn make_generator_for(
         &mut self,
         _obj: &ObjRef,

@@ -27,6 +27,9 @@ pub enum FrameExit {
     Return(Value),
     /// It yielded a value (generator frames only) and can be resumed.
     Yield(Box<Frame>, Value),
+    /// It yielded a value that came up a parked await / `yield from` chain: the chain's
+    /// frames, the base frame first (see `gen_chain`).
+    YieldChain(super::frame::FrameChain, Value),
 }
 
 /// How `execute` stopped (the frame itself stays with the caller of `execute`).
@@ -61,6 +64,7 @@ fn stack_underflow() -> ! {
     unreachable!("operand stack underflow (compiler invariant)")
 }
 
+#[inline(always)]
 pub(super) fn top(frame: &Frame) -> &Value {
     frame
         .stack
@@ -91,21 +95,19 @@ impl Vm {
         // free one on every resumption that runs a call or an inline generator.
         let mut callers = self.caller_stacks.pop().unwrap_or_default();
         let r = self.eval_loop_with(frame, resume, &mut callers);
-        if self.caller_stacks.len() < 16 {
-            callers.clear();
-            self.caller_stacks.push(callers);
-        }
+        self.return_caller_stack(callers);
         r
     }
 
     /// Runs `frame` with `resume` on the caller stack `callers` (empty on entry and on
-    /// return) until the frame returns, yields or raises (the body of `run_frame`).
-    #[allow(clippy::vec_box)]
+    /// return) until the frame returns, yields or raises (the body of `run_frame`). A yield
+    /// that parked an await chain (`Vm::park_at_yield`) is a `YieldChain` of the frames
+    /// left in `callers` and the innermost (`callers` is then a fresh stack).
     pub(super) fn eval_loop_with(
         &mut self,
         frame: Box<Frame>,
         resume: Resume,
-        callers: &mut Vec<Box<Frame>>,
+        callers: &mut super::frame::FrameChain,
     ) -> PyResult<FrameExit> {
         let mut frame = frame;
         let mut pending: Option<(ObjRef, bool)> = None;
@@ -130,7 +132,12 @@ impl Vm {
                         self.recycle_frame(frame);
                         return Ok(FrameExit::Return(v));
                     }
-                    Ok(Stop::Yield(v)) => return Ok(FrameExit::Yield(frame, v)),
+                    Ok(Stop::Yield(v)) => {
+                        if callers.is_empty() {
+                            return Ok(FrameExit::Yield(frame, v));
+                        }
+                        return Ok(FrameExit::YieldChain(self.take_chain(callers, frame), v));
+                    }
                     Err(p) => p,
                 },
             };
@@ -1376,6 +1383,9 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame);
+                    if self.chains_may_park && self.park_at_yield(frame, callers) {
+                        return Ok(Stop::Yield(v));
+                    }
                     loop {
                         let Some(g) = frame.take_inline_gen() else {
                             debug_assert!(

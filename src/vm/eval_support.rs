@@ -162,7 +162,7 @@ impl Vm {
         let frame = Box::new(Frame::new(code, consts, globals.clone(), Some(locals)));
         let r = match self.run_frame(frame, Resume::Value(None))? {
             FrameExit::Return(v) => v,
-            FrameExit::Yield(..) => Value::None,
+            FrameExit::Yield(..) | FrameExit::YieldChain(..) => Value::None,
         };
         Ok(if is_eval { r } else { Value::None })
     }
@@ -521,6 +521,7 @@ impl Vm {
         if let Some(Payload::Generator(g)) = v.payload()
             && g.kind == super::generator::GenKind::Coroutine
         {
+            g.settle();
             if let super::generator::GenState::Suspended(f) = &*g.state.borrow()
                 && f.delegate().is_some()
             {

@@ -6,6 +6,12 @@ use super::value::{ObjRef, Value};
 use crate::bytecode::{Block, Code};
 use std::rc::Rc;
 
+/// A stack of boxed frames: an eval loop's callers, or a parked await chain (outermost
+/// first; see `GenState::SuspendedChain`). Boxed so that a chain moves into its generator
+/// as one pointer, the buffer reused from the VM's pool.
+#[allow(clippy::box_collection, clippy::vec_box)]
+pub type FrameChain = Box<Vec<Box<Frame>>>;
+
 /// One activation of a code object; owns its operand stack, locals, ip and block stack.
 pub struct Frame {
     /// The code being run.
@@ -140,6 +146,15 @@ impl Frame {
             std::mem::forget(old);
         } else {
             drop(old);
+        }
+    }
+
+    /// The generator this frame runs inline for, if any.
+    #[inline(always)]
+    pub fn inline_gen(&self) -> Option<&ObjRef> {
+        match &self.role {
+            FrameRole::InlineGen(owner) => Some(owner),
+            _ => None,
         }
     }
 

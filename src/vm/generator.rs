@@ -40,6 +40,15 @@ pub enum GenState {
     Suspended(Box<Frame>),
     /// Its frame is executing.
     Running,
+    /// Suspended at the `yield` of an await / `yield from` chain whose frames are all kept
+    /// together by the chain's outermost generator (`SuspendedChain`, the pointer):
+    /// observably suspended, and made plainly `Suspended` again (`Generator::settle`)
+    /// before anything but the chain's own resumption looks at it.
+    Parked(*const Obj),
+    /// Paused at a `yield` that came up an await / `yield from` chain: the frames of the
+    /// whole chain, this generator's first and the innermost last, each delegate `Parked`.
+    /// A send resumes the innermost frame directly (`Vm::resume_parked_chain`).
+    SuspendedChain(super::frame::FrameChain),
     /// Finished (returned, raised, or closed).
     Closed,
 }
@@ -114,10 +123,13 @@ pub enum Resume {
 impl Generator {
     /// Calls `visit` on every value the generator references.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Ok(state) = self.state.try_borrow()
-            && let GenState::Created(f) | GenState::Suspended(f) = &*state
-        {
-            f.trace(visit);
+        if let Ok(state) = self.state.try_borrow() {
+            match &*state {
+                GenState::Created(f) | GenState::Suspended(f) => f.trace(visit),
+                // The parked delegates' frames are owned here.
+                GenState::SuspendedChain(chain) => chain.iter().for_each(|f| f.trace(visit)),
+                _ => {}
+            }
         }
         let exc_state = self.exc_state.take();
         if let Some(e) = &exc_state {
@@ -132,6 +144,31 @@ impl Generator {
         let none = exc_state.is_none();
         self.exc_state.set(exc_state);
         none
+    }
+
+    /// Replaces a state that owns nothing (`Running`, or `Parked`) by `new`: assigning
+    /// would call the state's out-of-line drop on every switch of a generator frame.
+    #[inline(always)]
+    pub(super) fn leave_running(&self, new: GenState) {
+        let old = std::mem::replace(&mut *self.state.borrow_mut(), new);
+        debug_assert!(matches!(old, GenState::Running | GenState::Parked(_)));
+        std::mem::forget(old);
+    }
+
+    /// Settles a parked chain this generator belongs to and takes its frame to run it
+    /// (now `Running`); None if it is not plainly suspended even then.
+    #[cold]
+    #[inline(never)]
+    fn settle_and_take(&self) -> Option<Box<Frame>> {
+        self.settle();
+        let mut state = self.state.borrow_mut();
+        match std::mem::replace(&mut *state, GenState::Running) {
+            GenState::Suspended(f) => Some(f),
+            other => {
+                *state = other;
+                None
+            }
+        }
     }
 
     /// `__name__`.
@@ -245,6 +282,7 @@ impl Generator {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        self.settle();
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
         match state {
             GenState::Created(_) if self.kind == GenKind::Coroutine => {
@@ -300,7 +338,15 @@ impl Vm {
                 old.code = frame.code.clone();
             }
             old.kind = kind;
-            old.names = GenNames::new(&old.code, name, qualname);
+            // (Replaced, not assigned: the old names are nearly always None, and assigning
+            // would call their out-of-line drop.)
+            if let Some(renamed) = old
+                .names
+                .0
+                .replace(GenNames::new(&old.code, name, qualname).0.into_inner())
+            {
+                drop(renamed);
+            }
             *old.state.get_mut() = GenState::Created(frame);
             return Value::Obj(obj);
         }
@@ -423,17 +469,34 @@ impl Vm {
         let g = self.gen_of(obj);
         let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
+        let may_park = std::mem::replace(&mut self.chains_may_park, true);
         let result = self.run_frame(frame, resume);
+        self.chains_may_park = may_park;
+        self.gen_resumed(obj, result)
+    }
+
+    /// `gen_resume`'s end: the generator's frame ran (its exception state on top of
+    /// `exc_info`) and stopped with `result`.
+    pub(super) fn gen_resumed(
+        &mut self,
+        obj: &ObjRef,
+        result: PyResult<super::eval::FrameExit>,
+    ) -> PyResult<SendResult> {
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
         match result {
             Ok(super::eval::FrameExit::Yield(frame, v)) => {
                 g.exc_state.set(exc_state);
-                *g.state.borrow_mut() = GenState::Suspended(frame);
+                g.leave_running(GenState::Suspended(frame));
+                Ok(SendResult::Yield(v))
+            }
+            Ok(super::eval::FrameExit::YieldChain(chain, v)) => {
+                g.exc_state.set(exc_state);
+                self.park_chain(obj, chain);
                 Ok(SendResult::Yield(v))
             }
             Ok(super::eval::FrameExit::Return(v)) => {
-                *g.state.borrow_mut() = GenState::Closed;
+                g.leave_running(GenState::Closed);
                 Ok(SendResult::Return(v))
             }
             Err(e) => {
@@ -501,6 +564,13 @@ impl Vm {
                     f.size_stack_for_start();
                     (f, false)
                 }
+                // A chain parked by a resumption from Rust, now sent into by a frame of
+                // this loop: it runs inline here level by level, as it was before parking.
+                parked @ (GenState::SuspendedChain(_) | GenState::Parked(_)) => {
+                    *state = parked;
+                    drop(state);
+                    (g.settle_and_take()?, true)
+                }
                 other => {
                     *state = other;
                     return None;
@@ -520,14 +590,15 @@ impl Vm {
         let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
         g.exc_state.set(exc_state);
-        *g.state.borrow_mut() = GenState::Suspended(frame);
+        g.leave_running(GenState::Suspended(frame));
     }
 
     /// An inline generator frame returned (the eval loop has popped it): the generator is
     /// closed.
+    #[inline(always)]
     pub(super) fn finish_inline_generator(&mut self, obj: &ObjRef) {
         self.exc_info.pop();
-        *self.gen_of(obj).state.borrow_mut() = GenState::Closed;
+        self.gen_of(obj).leave_running(GenState::Closed);
     }
 
     /// An exception escaped an inline generator frame (the eval loop has popped it): the
@@ -571,6 +642,15 @@ impl Vm {
                 self.gen_resume(obj, frame, Resume::Value(None))
             }
             GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),
+            GenState::SuspendedChain(chain) => match self.resume_parked_chain(obj, chain, value) {
+                Ok(r) => r,
+                Err(value) => self.gen_send(obj, value),
+            },
+            parked @ GenState::Parked(_) => {
+                *g.state.borrow_mut() = parked;
+                g.settle();
+                self.gen_send(obj, value)
+            }
         }
     }
 
@@ -587,10 +667,7 @@ impl Vm {
     ) -> PyResult<()> {
         let mut callers = self.caller_stacks.pop().unwrap_or_default();
         let r = self.gen_for_each_with(obj, &mut each, &mut callers);
-        if self.caller_stacks.len() < 16 {
-            callers.clear();
-            self.caller_stacks.push(callers);
-        }
+        self.return_caller_stack(callers);
         r
     }
 
@@ -600,7 +677,7 @@ impl Vm {
         &mut self,
         obj: &ObjRef,
         each: &mut impl FnMut(&mut Vm, Value) -> PyResult<()>,
-        callers: &mut Vec<Box<Frame>>,
+        callers: &mut super::frame::FrameChain,
     ) -> PyResult<()> {
         loop {
             let g = self.gen_of(obj);
@@ -637,7 +714,12 @@ impl Vm {
             match r {
                 Ok(super::eval::FrameExit::Yield(frame, v)) => {
                     g.exc_state.set(exc_state);
-                    *g.state.borrow_mut() = GenState::Suspended(frame);
+                    g.leave_running(GenState::Suspended(frame));
+                    each(self, v)?;
+                }
+                Ok(super::eval::FrameExit::YieldChain(chain, v)) => {
+                    g.exc_state.set(exc_state);
+                    self.park_chain(obj, chain);
                     each(self, v)?;
                 }
                 Ok(super::eval::FrameExit::Return(_)) => {
@@ -656,6 +738,7 @@ impl Vm {
     /// `gen.throw(exc)`: forwards to the delegate of a SEND loop first.
     pub fn gen_throw(&mut self, obj: &ObjRef, exc: ObjRef) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
+        g.settle();
         let kind = g.kind;
         let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         match state {
@@ -671,6 +754,9 @@ impl Vm {
                 *g.state.borrow_mut() = GenState::Closed;
                 self.add_traceback(&exc, &frame.code, frame.code.first_line);
                 Err(exc)
+            }
+            GenState::Parked(_) | GenState::SuspendedChain(_) => {
+                unreachable!("settled at the start of gen_throw")
             }
             GenState::Suspended(frame) => {
                 let Some(delegate) = frame.delegate().cloned() else {

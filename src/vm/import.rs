@@ -176,7 +176,9 @@ impl Vm {
         frame.names = names;
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
-            super::eval::FrameExit::Yield(..) => unreachable!("module code cannot yield"),
+            super::eval::FrameExit::Yield(..) | super::eval::FrameExit::YieldChain(..) => {
+                unreachable!("module code cannot yield")
+            }
         }
     }
 

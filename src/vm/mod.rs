@@ -19,6 +19,7 @@ pub mod exception;
 pub mod excgroup;
 pub mod format;
 pub mod frame;
+pub mod gen_chain;
 pub mod generator;
 pub mod global_cache;
 pub mod hashing;
@@ -92,6 +93,10 @@ pub struct Vm {
     /// Handled-exception slots (CPython's exc_info chain): the base slot plus one per
     /// running generator; the handled exception is the topmost non-None.
     pub exc_info: Vec<Option<ObjRef>>,
+    /// True while the innermost Rust entry into the eval loop resumes a generator or
+    /// coroutine (`gen_resume`): only then may a yield park its await chain (`gen_chain`),
+    /// so other yields (a `for` over a generator, a `send()` from Python) skip the check.
+    chains_may_park: bool,
     /// The `NotImplemented` singleton.
     pub not_implemented: Value,
     /// The `Ellipsis` singleton.
@@ -124,7 +129,7 @@ pub struct Vm {
     /// Emptied caller stacks of finished eval-loop runs, reused by the next ones (a
     /// generator resumed from Rust: `next()`, `send()`, a task step).
     #[allow(clippy::vec_box)]
-    caller_stacks: Vec<Vec<Box<frame::Frame>>>,
+    caller_stacks: Vec<frame::FrameChain>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
 }
@@ -150,6 +155,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             exc_info: vec![None],
+            chains_may_park: false,
             caller_stacks: Vec::new(),
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),

@@ -647,6 +647,7 @@ fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
     };
     let name = format!("{}()", g.qualname());
     let filename = g.code.filename.clone();
+    g.settle();
     let line = match &*g.state.borrow() {
         GenState::Created(_) => Some(g.code.first_line),
         GenState::Suspended(f) => Some(f.line()),
@@ -655,7 +656,7 @@ fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
         } else {
             g.code.first_line
         }),
-        GenState::Closed => None,
+        GenState::Closed | GenState::Parked(_) | GenState::SuspendedChain(_) => None,
     };
     Ok(match line {
         Some(l) => format!("{name} running at {filename}:{l}"),
