@@ -503,6 +503,11 @@ impl Vm {
         if let Some(Payload::Generator(g)) = v.payload()
             && g.kind == super::generator::GenKind::Coroutine
         {
+            if place == 0
+                && let Some(stand_in) = self.sleep_zero_awaitable(v)
+            {
+                return Ok(stand_in);
+            }
             if let super::generator::GenState::Suspended(f) = &*g.state.borrow()
                 && f.delegate().is_some()
             {

@@ -672,7 +672,8 @@ impl Vm {
                 self.add_traceback(&exc, &frame.code, frame.code.first_line);
                 Err(exc)
             }
-            GenState::Suspended(frame) => {
+            GenState::Suspended(mut frame) => {
+                self.materialize_sleep_zero(&mut frame);
                 let Some(delegate) = frame.delegate().cloned() else {
                     return self.gen_resume(obj, frame, Resume::Throw(exc));
                 };
