@@ -284,7 +284,9 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     natives.extend(sockets::natives(vm)?);
     natives.extend(native_core(vm, &globals));
     natives.extend(network_loaders(&globals, vm));
-    super::python_module_in(vm, module, "<frozen asyncio>", SOURCE, natives)
+    let module = super::python_module_in(vm, module, "<frozen asyncio>", SOURCE, natives)?;
+    ready::install_sleep_zero(vm, &globals);
+    Ok(module)
 }
 
 /// Builds the `socket` module (`asyncio/socket.py`) on first import; it shares the resolver and

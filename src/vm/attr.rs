@@ -662,10 +662,17 @@ impl Vm {
                 drop(st);
                 return self.generator_frame_object(o).map(Some);
             }
-            "yieldfrom" | "await" => match &*st {
-                GenState::Suspended(f) => f.delegate().cloned().unwrap_or(Value::None),
-                _ => Value::None,
-            },
+            "yieldfrom" | "await" => {
+                drop(st);
+                let mut st = g.state.borrow_mut();
+                match &mut *st {
+                    GenState::Suspended(f) => {
+                        self.materialize_sleep_zero(f);
+                        f.delegate().cloned().unwrap_or(Value::None)
+                    }
+                    _ => Value::None,
+                }
+            }
             _ => return Ok(None),
         };
         Ok(Some(v))

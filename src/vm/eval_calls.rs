@@ -8,7 +8,7 @@ use super::native::Args;
 use super::object::Payload;
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
-use crate::bytecode::{Block, Instr};
+use crate::bytecode::Instr;
 
 /// What a call instruction decided.
 pub(super) enum CallOutcome {
@@ -325,14 +325,7 @@ impl Vm {
         send_at: usize,
     ) {
         super::eval_support::push_inline(&mut frame.stack, coro);
-        let stack_depth = frame.stack.len() as u32;
-        super::eval_support::push_inline(
-            &mut frame.blocks,
-            Block {
-                handler,
-                stack_depth,
-            },
-        );
+        frame.push_await_block(handler);
         // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
         if let Some((gen_frame, _)) = self.enter_generator_inline(top(frame), &Value::None) {
             frame.ip = send_at + 1;

@@ -522,6 +522,11 @@ impl Vm {
             && g.kind == super::generator::GenKind::Coroutine
         {
             g.settle();
+            if place == 0
+                && let Some(stand_in) = self.sleep_zero_awaitable(v)
+            {
+                return Ok(stand_in);
+            }
             if let super::generator::GenState::Suspended(f) = &*g.state.borrow()
                 && f.delegate().is_some()
             {

@@ -197,6 +197,24 @@ impl Frame {
         }
     }
 
+    /// Pushes the handler block of an `await` whose awaitable is on top of the stack (what
+    /// SETUP_FINALLY does there): a first block gets a buffer of one, as SETUP_FINALLY's, so a
+    /// coroutine suspended in `await` keeps 8 bytes for it, not the 32 of a first `push`.
+    #[inline(always)]
+    pub fn push_await_block(&mut self, handler: u32) {
+        if self.blocks.capacity() == 0 {
+            self.blocks.reserve_exact(1);
+        }
+        let stack_depth = self.stack.len() as u32;
+        super::eval_support::push_inline(
+            &mut self.blocks,
+            Block {
+                handler,
+                stack_depth,
+            },
+        );
+    }
+
     /// The source line of the instruction that last ran.
     pub fn line(&self) -> u32 {
         let i = self.ip.saturating_sub(1);

@@ -758,7 +758,8 @@ impl Vm {
             GenState::Parked(_) | GenState::SuspendedChain(_) => {
                 unreachable!("settled at the start of gen_throw")
             }
-            GenState::Suspended(frame) => {
+            GenState::Suspended(mut frame) => {
+                self.materialize_sleep_zero(&mut frame);
                 let Some(delegate) = frame.delegate().cloned() else {
                     return self.gen_resume(obj, frame, Resume::Throw(exc));
                 };

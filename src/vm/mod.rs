@@ -30,6 +30,7 @@ pub mod number;
 pub mod object;
 pub mod ops;
 pub mod seq;
+pub mod sleep_zero;
 pub mod stack_depth;
 pub mod strings;
 pub mod types;
@@ -130,6 +131,8 @@ pub struct Vm {
     /// generator resumed from Rust: `next()`, `send()`, a task step).
     #[allow(clippy::vec_box)]
     caller_stacks: Vec<frame::FrameChain>,
+    /// asyncio's `sleep` for the `await asyncio.sleep(0)` fast path, once asyncio is loaded.
+    sleep_zero: Option<Box<sleep_zero::SleepZero>>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
 }
@@ -170,6 +173,7 @@ impl Vm {
             repr_stack: Vec::new(),
             frame_pool: Vec::new(),
             generator_pool: Vec::new(),
+            sleep_zero: None,
             attr_cache: attr_cache::AttrCache::default(),
         };
         crate::builtins::init(&mut vm);

@@ -83,6 +83,14 @@ fn identity_keyed(ctx: &Asyncio, v: &Value) -> bool {
     }
 }
 
+/// The address of an argument `identity_keyed` accepted (its identity).
+fn address(v: &Value) -> *const Obj {
+    match v {
+        Value::Obj(o) => Rc::as_ptr(o),
+        _ => unreachable!("identity_keyed accepted only objects"),
+    }
+}
+
 /// `ensure_future(arg, loop=loop)`: natively when it can be, else the module's function.
 fn ensure_future(vm: &mut Vm, ctx: &Asyncio, arg: &Value, loop_: &Value) -> PyResult<Value> {
     if let Some(fut) = super::task::ensure_future_fast(vm, ctx, arg, loop_.clone())? {
@@ -137,14 +145,24 @@ fn gather_wrap(
     {
         return Ok(Value::None);
     }
-    let mut arg_to_fut: HashMap<*const Obj, Value> = HashMap::with_capacity(items.len());
+    // The `arg_to_fut` dict is needed only when an argument repeats: sorted addresses tell
+    // (a tenth of the map's peak memory for 100k arguments, which are all distinct then).
+    let mut addresses: Vec<*const Obj> = items.iter().map(address).collect();
+    addresses.sort_unstable();
+    let repeats = addresses.windows(2).any(|w| w[0] == w[1]);
+    drop(addresses);
+    let mut arg_to_fut: HashMap<*const Obj, Value> =
+        HashMap::with_capacity(if repeats { items.len() } else { 0 });
+    // One future per argument: `children` grows to exactly that (doubling as it was appended
+    // to, 100k children kept room for 131,072).
+    if let Payload::List(l) = &children.payload {
+        l.borrow_mut().reserve_exact(items.len());
+    }
     let mut loop_ = Value::None;
     let mut nfuts = 0usize;
     for arg in items.iter() {
-        let Value::Obj(key) = arg else {
-            unreachable!("identity_keyed accepted only objects")
-        };
-        let fut = match arg_to_fut.get(&Rc::as_ptr(key)) {
+        let key = address(arg);
+        let fut = match arg_to_fut.get(&key) {
             Some(fut) => fut.clone(),
             None => {
                 let fut = ensure_future(vm, ctx, arg, &loop_)?;
@@ -152,7 +170,9 @@ fn gather_wrap(
                     loop_ = loop_of(vm, &fut)?;
                 }
                 nfuts += 1;
-                arg_to_fut.insert(Rc::as_ptr(key), fut.clone());
+                if repeats {
+                    arg_to_fut.insert(key, fut.clone());
+                }
                 add_done_callback(vm, ctx, &fut, callback)?;
                 fut
             }

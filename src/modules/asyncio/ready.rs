@@ -154,6 +154,47 @@ impl NativeObject for Sleep0 {
     }
 }
 
+/// Installs the VM's `await asyncio.sleep(0)` fast path (src/vm/sleep_zero.rs) for the
+/// module namespace `globals` whose `sleep` and `_sleep0` prelude.py defined, with two more
+/// `_Sleep0`s that stand for a `sleep(0)` coroutine: a fresh one and the spent one it swaps in.
+pub fn install_sleep_zero(vm: &mut Vm, globals: &ObjRef) {
+    let (Some(Value::Obj(sleep)), Some(sleep0)) = (
+        vm.dict_get_str(globals, "sleep"),
+        vm.dict_get_str(globals, "_sleep0"),
+    ) else {
+        return;
+    };
+    let Ok(Value::Obj(fresh)) = vm.call(&sleep0, vec![]) else {
+        return;
+    };
+    let Some(spent) = fresh.native::<Sleep0>().and_then(|s| s.successor.clone()) else {
+        return;
+    };
+    let Some(cls) = spent.class.clone() else {
+        return;
+    };
+    let marker = Obj::with_class(
+        cls.clone(),
+        None,
+        Payload::Native(Box::new(Sleep0 { successor: None })),
+    );
+    let stand_in = Obj::with_class(
+        cls,
+        None,
+        Payload::Native(Box::new(Sleep0 {
+            successor: Some(marker.clone()),
+        })),
+    );
+    if let Some(sz) = crate::vm::sleep_zero::SleepZero::new(
+        &sleep,
+        Value::Obj(spent),
+        Value::Obj(stand_in),
+        Value::Obj(marker),
+    ) {
+        vm.set_sleep_zero(sz);
+    }
+}
+
 /// Runs the handles that were ready when the loop iteration began; mirrors the end of
 /// base_events.py `_run_once` (cancelled handles are skipped).
 pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyResult<()> {
