@@ -237,6 +237,10 @@ impl Vm {
 
     /// Calls a dunder found on the type with `v` as self.
     pub fn call_bound_dunder(&mut self, f: &Value, v: &Value, args: Vec<Value>) -> PyResult<Value> {
+        let mut args = args;
+        if let Some(result) = self.call_plain_dunder(f, v, &mut args) {
+            return result;
+        }
         match f.payload() {
             Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => {
                 let mut full = Vec::with_capacity(args.len() + 1);
