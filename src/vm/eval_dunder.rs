@@ -75,4 +75,28 @@ impl Vm {
             },
         )
     }
+
+    /// `f(v, other)` for a binary dunder (`__lt__`, `__eq__`, ...) found on `v`'s type: a
+    /// plain Python function of exactly two parameters gets its frame filled in place (no
+    /// argument vector); anything else takes `call_bound_dunder`.
+    pub(super) fn call_binary_dunder(
+        &mut self,
+        f: &Value,
+        v: &Value,
+        other: &Value,
+    ) -> PyResult<Value> {
+        if let Some(Payload::Function(func)) = f.payload()
+            && func.exact_arity == 2
+        {
+            let mut frame =
+                self.exact_args_function_frame(func, Some(v.clone()), &mut Vec::new(), 0);
+            frame.locals[1] = Some(other.clone());
+            return match self.run_frame(frame, super::generator::Resume::Value(None)) {
+                Ok(FrameExit::Return(v)) => Ok(v),
+                Ok(FrameExit::Yield(..)) => unreachable!("a plain function frame cannot yield"),
+                Err(e) => Err(e),
+            };
+        }
+        self.call_bound_dunder(f, v, vec![other.clone()])
+    }
 }

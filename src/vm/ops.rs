@@ -722,7 +722,7 @@ impl Vm {
         if f.is_none() {
             return Ok(self.not_implemented.clone());
         }
-        self.call_bound_dunder(f, x, vec![y.clone()])
+        self.call_binary_dunder(f, x, y)
     }
 
     fn compare_fallback(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
