@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod frames;
 pub mod generic_alias;
 pub mod hashlib;
+pub mod itertools_native;
 pub mod math;
 pub mod mt_random;
 pub mod os;
@@ -167,7 +168,14 @@ pub fn register_all(vm: &mut Vm) {
         frozen(vm, "threading", include_str!("py/threading.py"))
     });
     vm.register_module("itertools", |vm| {
-        frozen(vm, "itertools", include_str!("py/itertools.py"))
+        let natives = itertools_native::classes(vm);
+        python_module(
+            vm,
+            "itertools",
+            "<frozen itertools>",
+            include_str!("py/itertools.py"),
+            natives,
+        )
     });
     vm.register_module("functools", |vm| {
         frozen(vm, "functools", include_str!("py/functools.py"))

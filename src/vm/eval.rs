@@ -160,6 +160,8 @@ impl Vm {
                         frame = caller;
                         if let Some(g) = inline_gen {
                             exc = self.fail_inline_generator(&g, exc);
+                        } else if self.stop_inline_for_iter(&mut frame, &exc) {
+                            break;
                         }
                         add_tb = true;
                     }
@@ -861,6 +863,10 @@ impl Vm {
                                 if resumed {
                                     self.deliver_resumed(frame, callers, Value::None);
                                 }
+                                continue;
+                            }
+                            if let Some(callee) = self.user_next_frame(top(frame)) {
+                                tri!(self.push_frame(frame, callers, callee));
                                 continue;
                             }
                             let it = top(frame).clone();

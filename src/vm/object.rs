@@ -324,6 +324,16 @@ pub trait NativeObject: Any {
     fn native_bool(&self) -> Option<bool> {
         None
     }
+    /// Steps the object as an iterator without looking up and calling its `__next__` (native
+    /// iterator classes: itertools): Some(Ok(None)) when exhausted; None (the default) means
+    /// "call `__next__`".
+    fn native_next(
+        &self,
+        _vm: &mut super::Vm,
+        _me: &ObjRef,
+    ) -> Option<super::PyResult<Option<Value>>> {
+        None
+    }
     /// True when `await obj` may drive the object itself through `native_send` instead of
     /// calling `__await__` (which must then return an equivalent iterator).
     fn awaits_itself(&self) -> bool {

@@ -237,6 +237,10 @@ impl Vm {
 
     /// Calls a dunder found on the type with `v` as self.
     pub fn call_bound_dunder(&mut self, f: &Value, v: &Value, args: Vec<Value>) -> PyResult<Value> {
+        let mut args = args;
+        if let Some(result) = self.call_plain_dunder(f, v, &mut args) {
+            return result;
+        }
         match f.payload() {
             Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => {
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -718,7 +722,7 @@ impl Vm {
         if f.is_none() {
             return Ok(self.not_implemented.clone());
         }
-        self.call_bound_dunder(f, x, vec![y.clone()])
+        self.call_binary_dunder(f, x, y)
     }
 
     fn compare_fallback(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {

@@ -521,6 +521,12 @@ impl Vm {
                     super::generator::SendResult::Return(_) => Ok(None),
                 }
             }
+            Some(Payload::Native(n))
+                if !self.has_user_class(it)
+                    && let Some(step) = n.native_next(self, it.as_obj().expect("heap")) =>
+            {
+                step
+            }
             _ => {
                 let cls = self.type_of(it);
                 let Some(f) = self.lookup_in_mro(&cls, "__next__") else {
