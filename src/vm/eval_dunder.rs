@@ -70,7 +70,9 @@ impl Vm {
         Some(
             match self.run_frame(frame, super::generator::Resume::Value(None)) {
                 Ok(FrameExit::Return(v)) => Ok(v),
-                Ok(FrameExit::Yield(..)) => unreachable!("a plain function frame cannot yield"),
+                Ok(FrameExit::Yield(..) | FrameExit::YieldChain(..)) => {
+                    unreachable!("a plain function frame cannot yield")
+                }
                 Err(e) => Err(e),
             },
         )
@@ -93,7 +95,9 @@ impl Vm {
             frame.locals[1] = Some(other.clone());
             return match self.run_frame(frame, super::generator::Resume::Value(None)) {
                 Ok(FrameExit::Return(v)) => Ok(v),
-                Ok(FrameExit::Yield(..)) => unreachable!("a plain function frame cannot yield"),
+                Ok(FrameExit::Yield(..) | FrameExit::YieldChain(..)) => {
+                    unreachable!("a plain function frame cannot yield")
+                }
                 Err(e) => Err(e),
             };
         }
