@@ -124,6 +124,8 @@ pub mod future;
 pub mod gather;
 #[path = "asyncio/handle.rs"]
 pub mod handle;
+#[path = "asyncio/locks_native.rs"]
+pub mod locks_native;
 #[path = "asyncio/queue.rs"]
 pub mod queue;
 #[path = "asyncio/ready.rs"]
@@ -351,6 +353,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     natives.extend(gather::gather_functions(vm, &ctx));
     natives.extend(run_loop::run_loop_functions(vm, &ctx));
     natives.extend(queue::queue_functions(vm, &ctx));
+    natives.extend(locks_native::locks_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm, &ctx));
