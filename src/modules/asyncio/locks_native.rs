@@ -127,27 +127,39 @@ impl Primitives {
             && fut_of(v).is_some()
     }
 
-    /// True when every waiter in `q` is a plain Future.
-    fn all_plain(&self, q: &ReadyQueue) -> bool {
-        q.items.borrow().iter().all(|w| self.is_plain_future(w))
-    }
-
-    /// `_waiters` of a namespace when it is None (`Some(None)`) or a `_Deque` of plain
-    /// futures; None otherwise.
+    /// `_waiters` of a namespace when it is None (`Some(None)`) or a `_Deque`; None
+    /// otherwise. Each operation checks the waiters it looks at (see `pending_prefix`).
     fn waiters_of(&self, vm: &Vm, dict: &ObjRef) -> Option<Option<Value>> {
         match super::get_key(vm, dict, key!("_waiters"))? {
             Value::None => Some(None),
-            w => {
-                let q = queue_of(&w)?;
-                self.all_plain(q).then_some(Some(w))
-            }
+            w => queue_of(&w).is_some().then_some(Some(w)),
         }
     }
 
-    /// Sets the result of up to `limit` waiters of `q` not yet done, in order (the loops of
-    /// Event.set, Condition.notify and `_wake_up_first`/`_wake_up_next`); how many. Raises
-    /// deque's RuntimeError if scheduling a wake-up changed the deque (only a custom loop's
-    /// Python `call_soon` could), as iterating it in Python would.
+    /// True when every waiter that the loops of Event.set, Condition.notify(n) and
+    /// `_wake_up_next` would look at in `q` (`for fut in waiters: if not fut.done(): ...`,
+    /// until `limit` are found not done) is a plain Future (another's `done()` could be
+    /// anything).
+    fn prefix_is_plain(&self, q: &ReadyQueue, limit: usize) -> bool {
+        let mut pending = 0;
+        for w in q.items.borrow().iter() {
+            if pending >= limit {
+                break;
+            }
+            if !self.is_plain_future(w) {
+                return false;
+            }
+            if fut_of(w).is_some_and(|s| s.state.get() == FutState::Pending) {
+                pending += 1;
+            }
+        }
+        true
+    }
+
+    /// Sets `result` on the first `limit` waiters of `q` not yet done, in order (after
+    /// `prefix_is_plain`); how many. Raises deque's RuntimeError if scheduling a wake-up
+    /// changed the deque before the loop was over (only a custom loop's Python `call_soon`
+    /// could), as iterating it in Python would.
     fn wake(&self, vm: &mut Vm, q: &ReadyQueue, limit: usize, result: &Value) -> PyResult<usize> {
         let len = q.items.borrow().len();
         let mut woken = 0;
@@ -162,13 +174,10 @@ impl Primitives {
                 }
                 items.get(i).cloned()
             };
-            let Some(Value::Obj(fut)) = fut else {
-                break;
-            };
-            let Some(st) = fut.native::<super::future::FutureObj>() else {
-                break;
-            };
-            if st.state.get() == FutState::Pending {
+            if let Some(Value::Obj(fut)) = fut
+                && let Some(st) = fut.native::<super::future::FutureObj>()
+                && st.state.get() == FutState::Pending
+            {
                 woken += 1;
                 self.ctx.future_set_result_in(vm, &fut, st, result.clone())?;
             }
@@ -216,12 +225,19 @@ impl Primitives {
         if locked {
             return Some(false);
         }
-        let all_cancelled = waiters.as_ref().and_then(queue_of).is_none_or(|q| {
-            q.items
-                .borrow()
-                .iter()
-                .all(|w| fut_of(w).is_some_and(|s| s.state.get() == FutState::Cancelled))
-        });
+        // `all(w.cancelled() for w in self._waiters)`, stopping where all() does.
+        let mut all_cancelled = true;
+        if let Some(q) = waiters.as_ref().and_then(queue_of) {
+            for w in q.items.borrow().iter() {
+                if !self.is_plain_future(w) {
+                    return None;
+                }
+                if fut_of(w).is_some_and(|s| s.state.get() != FutState::Cancelled) {
+                    all_cancelled = false;
+                    break;
+                }
+            }
+        }
         if all_cancelled {
             super::set_key(vm, dict, key!("_locked"), Value::Bool(true));
         }
@@ -247,17 +263,21 @@ impl Primitives {
         let Some(waiters) = self.waiters_of(vm, dict) else {
             return Ok(None);
         };
+        // `_wake_up_first`: only the first waiter is looked at.
+        let first = waiters
+            .as_ref()
+            .and_then(queue_of)
+            .and_then(|q| q.items.borrow().front().cloned());
+        if first.as_ref().is_some_and(|f| !self.is_plain_future(f)) {
+            return Ok(None);
+        }
         super::set_key(vm, dict, key!("_locked"), Value::Bool(false));
-        if let Some(q) = waiters.as_ref().and_then(queue_of) {
-            // `_wake_up_first`: only the first waiter is looked at.
-            let first = q.items.borrow().front().cloned();
-            if let Some(Value::Obj(fut)) = first
-                && let Some(st) = fut.native::<super::future::FutureObj>()
-                && st.state.get() == FutState::Pending
-            {
-                self.ctx
-                    .future_set_result_in(vm, &fut, st, Value::Bool(true))?;
-            }
+        if let Some(Value::Obj(fut)) = first
+            && let Some(st) = fut.native::<super::future::FutureObj>()
+            && st.state.get() == FutState::Pending
+        {
+            self.ctx
+                .future_set_result_in(vm, &fut, st, Value::Bool(true))?;
         }
         Ok(Some(()))
     }
@@ -301,12 +321,18 @@ fn semaphore_locked(p: &Primitives, vm: &Vm, dict: &ObjRef) -> Option<bool> {
     if value == 0 {
         return Some(true);
     }
-    Some(waiters.as_ref().and_then(queue_of).is_some_and(|q| {
-        q.items
-            .borrow()
-            .iter()
-            .any(|w| fut_of(w).is_some_and(|s| s.state.get() != FutState::Cancelled))
-    }))
+    // `any(not w.cancelled() for w in self._waiters)`, stopping where any() does.
+    if let Some(q) = waiters.as_ref().and_then(queue_of) {
+        for w in q.items.borrow().iter() {
+            if !p.is_plain_future(w) {
+                return None;
+            }
+            if fut_of(w).is_some_and(|s| s.state.get() != FutState::Cancelled) {
+                return Some(true);
+            }
+        }
+    }
+    Some(false)
 }
 
 /// Mirrors Lock.locked.
@@ -363,6 +389,9 @@ fn event_set(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>
     let Some(q) = queue_of(&waiters) else {
         return Ok(None);
     };
+    if !p.prefix_is_plain(q, usize::MAX) {
+        return Ok(None);
+    }
     super::set_key(vm, &dict, key!("_value"), Value::Bool(true));
     p.wake(vm, q, usize::MAX, &Value::Bool(true))?;
     Ok(Some(Value::None))
@@ -408,6 +437,9 @@ fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<O
         Some(n) => usize::try_from(n).unwrap_or(0),
         None => q.items.borrow().len(),
     };
+    if !p.prefix_is_plain(q, limit) {
+        return Ok(None);
+    }
     p.wake(vm, q, limit, &Value::Bool(false))?;
     Ok(Some(Value::None))
 }
@@ -459,12 +491,16 @@ fn semaphore_release_in(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> PyResult<
     let Some(value) = value.checked_add(1) else {
         return Ok(None);
     };
+    let q = waiters.as_ref().and_then(queue_of);
+    if q.is_some_and(|q| !p.prefix_is_plain(q, 1)) {
+        return Ok(None);
+    }
     super::set_key(vm, dict, key!("_value"), Value::Int(value));
-    if let Some(q) = waiters.as_ref().and_then(queue_of)
+    // `_wake_up_next`: the first waiter not yet done gets True and takes the unit (after
+    // it is woken here; its callbacks run later, so the order is not observable).
+    if let Some(q) = q
         && p.wake(vm, q, 1, &Value::Bool(true))? == 1
     {
-        // `_wake_up_next` takes the unit for the waiter it wakes (before waking it: the
-        // future's callbacks run later, so the order is not observable).
         super::set_key(vm, dict, key!("_value"), Value::Int(value - 1));
     }
     Ok(Some(Value::None))
