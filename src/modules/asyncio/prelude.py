@@ -996,7 +996,15 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro, name=name)
+        task = None
+        if name is None:
+            # A coroutine on a plain loop without a task factory: `loop.create_task(coro)`
+            # natively (an exact future comes back as is: the loop's create_task refuses it).
+            task = _ensure_future_fast(coro, self._loop)
+            if task is coro:
+                task = None
+        if task is None:
+            task = self._loop.create_task(coro, name=name)
         if task.done():
             self._on_task_done(task)
         else:
