@@ -77,6 +77,7 @@ type Key = (&'static str, &'static std::thread::LocalKey<KeySlot>);
 /// and queue namespaces are built alike) when it still holds the very key object that
 /// look-up found, so no hashing, probing or text comparison is needed; otherwise a normal
 /// look-up, which then becomes the remembered one.
+#[inline]
 fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> Option<usize> {
     let remembered = s.pos.get();
     if let Some(e) = table.entry_at(remembered)
@@ -93,6 +94,7 @@ fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> 
 }
 
 /// `dict[name]` for a `key!`.
+#[inline]
 fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
     let table = dict.as_dict()?.borrow();
     let pos = slot.with(|s| key_position(&table, name, s))?;

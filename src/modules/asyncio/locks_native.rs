@@ -179,7 +179,8 @@ impl Primitives {
                 && st.state.get() == FutState::Pending
             {
                 woken += 1;
-                self.ctx.future_set_result_in(vm, &fut, st, result.clone())?;
+                self.ctx
+                    .future_set_result_in(vm, &fut, st, result.clone())?;
             }
         }
         Ok(woken)
@@ -447,8 +448,7 @@ fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<O
 /// Mirrors Semaphore.locked.
 fn sem_locked(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     let [me] = a else { return Ok(None) };
-    Ok(p
-        .semaphore_dict(me)
+    Ok(p.semaphore_dict(me)
         .and_then(|(d, _)| semaphore_locked(p, vm, &d))
         .map(Value::Bool))
 }
@@ -509,21 +509,18 @@ fn semaphore_release_in(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> PyResult<
 /// Installs the native version of method `name` of `cls`, which runs the Python method
 /// (read from the class now) whenever the native one steps aside.
 fn install(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, name: &str, native: NativeMethod) {
-    let Some(python) = cls
-        .dict
-        .as_ref()
-        .and_then(|d| vm.dict_get_str(d, name))
-    else {
+    let Some(python) = cls.dict.as_ref().and_then(|d| vm.dict_get_str(d, name)) else {
         return;
     };
     let prims = p.clone();
     let fallback = python.clone();
-    let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, a: &[Value]| {
-        match native(&prims, vm, a)? {
-            Some(v) => Ok(v),
-            None => vm.call(&fallback, a.to_vec()),
-        }
-    });
+    let fast: NativeFastPtr =
+        Rc::new(
+            move |vm: &mut Vm, a: &[Value]| match native(&prims, vm, a)? {
+                Some(v) => Ok(v),
+                None => vm.call(&fallback, a.to_vec()),
+            },
+        );
     let positional = fast.clone();
     let func: NativeFnPtr = Rc::new(move |vm: &mut Vm, args: Args| {
         if args.kwargs.is_empty() {
@@ -646,8 +643,10 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
             return Ok(Value::None);
         };
         // Everything that could make the Python path differ is checked before the release.
-        let ready = matches!(super::get_key(vm, &lock, key!("_locked")), Some(Value::Bool(true)))
-            && matches!(pr.waiters_of(vm, &lock), Some(_))
+        let ready = matches!(
+            super::get_key(vm, &lock, key!("_locked")),
+            Some(Value::Bool(true))
+        ) && matches!(pr.waiters_of(vm, &lock), Some(_))
             && matches!(pr.waiters_of(vm, &dict), Some(Some(_)));
         if !ready {
             return Ok(Value::None);
