@@ -256,7 +256,29 @@ async def fallbacks():
     print('class patch undone:', lock.locked())
 
 
+async def direct_context_calls():
+    lock = asyncio.Lock()
+    print('aenter ->', await lock.__aenter__(), lock.locked())
+    print('aexit ->', await lock.__aexit__(None, None, None), lock.locked())
+    await lock.acquire()
+    try:
+        async with asyncio.timeout(0.01):
+            async with lock:
+                print('not reached')
+    except TimeoutError:
+        print('timed out waiting; waiters:', len(lock._waiters), lock.locked())
+    lock.release()
+    cond = asyncio.Condition()
+    print('condition aenter ->', await cond.__aenter__(), cond.locked())
+    await cond.__aexit__(None, None, None)
+    try:
+        await cond.__aexit__(None, None, None)
+    except RuntimeError as e:
+        print('RuntimeError:', e)
+
+
 async def main():
+    await direct_context_calls()
     await cancel_while_waiting()
     await fairness()
     await errors()

@@ -13,8 +13,9 @@
 use super::future::{Asyncio, FutState, fut_of};
 use super::ready::{ReadyQueue, queue_of};
 use crate::vm::dict_version::mro_versions;
+use crate::vm::generator::SendResult;
 use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
-use crate::vm::object::{Obj, Payload};
+use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -554,6 +555,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         classes: RefCell::new(Vec::new()),
         lock_methods: RefCell::new(Vec::new()),
     });
+    let step_cls = lock_step_class(vm);
     let pr = p.clone();
     let register = vm.new_native_fn_positional("_locks_register", move |vm, a: &[Value]| {
         check_count(vm, "_locks_register", a.len(), 5, 5)?;
@@ -561,6 +563,10 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         if classes.len() != 5 {
             return Err(vm.new_type_error("_locks_register expects five classes"));
         }
+        // Lock and Condition get native `async with` methods of their own (Semaphore keeps
+        // the mixin's).
+        install_lock_context(vm, &pr, &classes[Kind::Lock as usize], &step_cls);
+        install_lock_context(vm, &pr, &classes[Kind::Condition as usize], &step_cls);
         for (kind, cls) in Kind::ALL.iter().zip(&classes) {
             for (name, native) in kind.native_methods() {
                 install(vm, &pr, cls, name, *native);
@@ -683,4 +689,331 @@ fn append_waiter(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> Option<Value> {
     let fut = p.new_waiter(vm, dict)?;
     q.items.borrow_mut().push_back(fut.clone());
     Some(fut)
+}
+
+/// The lock an exact Lock's or Condition's `async with` takes: the Lock itself, or the
+/// Condition's `_lock` when it is an exact Lock whose bound methods the Condition holds.
+fn context_lock(p: &Primitives, vm: &Vm, v: &Value) -> Option<Value> {
+    if p.exact_dict(v, Kind::Lock).is_some() {
+        return Some(v.clone());
+    }
+    let dict = p.exact_dict(v, Kind::Condition)?;
+    p.condition_lock(vm, &dict)?;
+    super::get_key(vm, &dict, key!("_lock"))
+}
+
+/// Installs native `__aenter__` and `__aexit__` on `cls` (Lock or Condition), in place of
+/// the ones inherited from `_ContextManagerMixin`: for an exact instance they return a
+/// `_LockStep` doing, once awaited, what the mixin's coroutine does (`await
+/// self.acquire()`, `self.release()`: the lock's, for a Condition); for anything else (a
+/// subclass) they call the mixin's Python methods.
+fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls: &ObjRef) {
+    for (name, exit, arity) in [("__aenter__", false, 1), ("__aexit__", true, 4)] {
+        let Some(python) = vm.lookup_in_mro(cls, name) else {
+            continue;
+        };
+        let prims = p.clone();
+        let step_class = step_cls.clone();
+        let fallback = python.clone();
+        let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, a: &[Value]| {
+            let lock = match a.len() == arity {
+                true => context_lock(&prims, vm, &a[0]),
+                false => None,
+            };
+            let Some(lock) = lock else {
+                return vm.call(&fallback, a.to_vec());
+            };
+            let step = LockStep {
+                prims: prims.clone(),
+                lock,
+                exit,
+                stage: RefCell::new(Stage::Start),
+            };
+            Ok(Value::Obj(Obj::with_class(
+                step_class.clone(),
+                None,
+                Payload::Native(Box::new(step)),
+            )))
+        });
+        let positional = fast.clone();
+        let func: NativeFnPtr = Rc::new(move |vm: &mut Vm, args: Args| {
+            if args.kwargs.is_empty() {
+                positional(vm, &args.positional)
+            } else {
+                vm.call_args(&python, args)
+            }
+        });
+        let owner = cls.as_type().map(|t| t.name.borrow().clone());
+        let method = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+            name: Rc::from(name),
+            owner,
+            func,
+            is_method: true,
+            intrinsic: None,
+            fast: Some(fast),
+        })));
+        vm.set_class_attr(cls, name, method);
+    }
+}
+
+/// Where a `_LockStep` is.
+enum Stage {
+    /// Not yet resumed.
+    Start,
+    /// Lock.acquire awaiting its waiter future (appended to `_waiters`).
+    Waiting(ObjRef),
+    /// Awaiting the lock's `acquire()` coroutine (the lock stopped qualifying).
+    Acquiring(Value),
+    /// Finished.
+    Done,
+}
+
+/// What `__aenter__`/`__aexit__` return for an exact Lock (or Condition: its lock): the mixin's
+/// coroutine with Lock.acquire inlined, run natively when awaited. `__aenter__` takes a free
+/// lock, or appends a waiter future and awaits it; when it is done (or an exception comes in
+/// by the future or by `throw`), the waiter is removed from `_waiters`, and then the lock is
+/// taken, or on CancelledError the first waiter is woken if the lock is free, exactly as
+/// Lock.acquire's `try`/`finally`/`except` do. `__aexit__`: `self.release()`.
+struct LockStep {
+    /// The fast paths.
+    prims: Rc<Primitives>,
+    /// The lock.
+    lock: Value,
+    /// `__aexit__` rather than `__aenter__`.
+    exit: bool,
+    /// Progress.
+    stage: RefCell<Stage>,
+}
+
+impl LockStep {
+    /// One resumption with `value` sent in.
+    fn send(&self, vm: &mut Vm, value: Value) -> PyResult<SendResult> {
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
+        match stage {
+            Stage::Done => Err(vm.new_runtime_error("cannot reuse already awaited coroutine")),
+            Stage::Start if !value.is_none() => {
+                *self.stage.borrow_mut() = Stage::Start;
+                Err(vm.new_type_error("can't send non-None value to a just-started coroutine"))
+            }
+            Stage::Start if self.exit => {
+                let me = std::slice::from_ref(&self.lock);
+                if lock_release(&self.prims, vm, me)?.is_none() {
+                    vm.call_method(&self.lock, "release", vec![])?;
+                }
+                Ok(SendResult::Return(Value::None))
+            }
+            Stage::Start => {
+                let p = &*self.prims;
+                if let Some(dict) = p.exact_dict(&self.lock, Kind::Lock) {
+                    match p.lock_take(vm, &dict) {
+                        Some(true) => return Ok(SendResult::Return(Value::None)),
+                        Some(false) => {
+                            if let Some(Value::Obj(fut)) = append_waiter(p, vm, &dict) {
+                                return self.await_waiter(vm, fut);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                let coro = vm.call_method(&self.lock, "acquire", vec![])?;
+                let coro = vm.get_awaitable(&coro, 0)?;
+                self.forward(vm, coro, Value::None)
+            }
+            Stage::Waiting(fut) => self.await_waiter(vm, fut),
+            Stage::Acquiring(coro) => self.forward(vm, coro, value),
+        }
+    }
+
+    /// `await fut` in Lock.acquire, then what follows it.
+    fn await_waiter(&self, vm: &mut Vm, fut: ObjRef) -> PyResult<SendResult> {
+        let st = super::future::state(&fut);
+        match st.native_send(vm, &fut, &Value::None) {
+            Some(Ok(SendResult::Yield(v))) => {
+                *self.stage.borrow_mut() = Stage::Waiting(fut);
+                Ok(SendResult::Yield(v))
+            }
+            Some(Ok(SendResult::Return(_))) => {
+                self.remove_waiter(vm, &fut)?;
+                // `self._locked = True`.
+                match self.prims.exact_dict(&self.lock, Kind::Lock) {
+                    Some(d) => super::set_key(vm, &d, key!("_locked"), Value::Bool(true)),
+                    None => vm.set_attr(&self.lock, "_locked", Value::Bool(true))?,
+                }
+                Ok(SendResult::Return(Value::None))
+            }
+            Some(Err(e)) => Err(self.waiter_failed(vm, &fut, e)),
+            None => unreachable!("a Future answers its await natively"),
+        }
+    }
+
+    /// Lock.acquire's `finally` and `except CancelledError` for `exc` raised at `await fut`:
+    /// the exception to raise.
+    fn waiter_failed(&self, vm: &mut Vm, fut: &ObjRef, exc: ObjRef) -> ObjRef {
+        if let Err(e) = self.remove_waiter(vm, fut) {
+            return e;
+        }
+        if self.prims.ctx.is_cancelled_error(vm, &exc) {
+            let locked = match vm.get_attr(&self.lock, "_locked") {
+                Ok(v) => vm.truthy(&v),
+                Err(e) => return e,
+            };
+            match locked {
+                Ok(false) => {
+                    if let Err(e) = vm.call_method(&self.lock, "_wake_up_first", vec![]) {
+                        return e;
+                    }
+                }
+                Ok(true) => {}
+                Err(e) => return e,
+            }
+        }
+        exc
+    }
+
+    /// `self._waiters.remove(fut)`.
+    fn remove_waiter(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
+        let waiters = match self.prims.exact_dict(&self.lock, Kind::Lock) {
+            Some(d) => match super::get_key(vm, &d, key!("_waiters")) {
+                Some(w) => w,
+                None => vm.get_attr(&self.lock, "_waiters")?,
+            },
+            None => vm.get_attr(&self.lock, "_waiters")?,
+        };
+        let fut_v = Value::Obj(fut.clone());
+        if let Some(q) = queue_of(&waiters) {
+            let removed = {
+                let mut items = q.items.borrow_mut();
+                items
+                    .iter()
+                    .position(|x| x.is(&fut_v))
+                    .and_then(|i| items.remove(i))
+            };
+            if removed.is_some() {
+                return Ok(());
+            }
+        }
+        vm.call_method(&waiters, "remove", vec![fut_v])?;
+        Ok(())
+    }
+
+    /// Sends `value` into the `acquire()` coroutine.
+    fn forward(&self, vm: &mut Vm, coro: Value, value: Value) -> PyResult<SendResult> {
+        match vm.send_any(&coro, value)? {
+            SendResult::Yield(v) => {
+                *self.stage.borrow_mut() = Stage::Acquiring(coro);
+                Ok(SendResult::Yield(v))
+            }
+            SendResult::Return(_) => Ok(SendResult::Return(Value::None)),
+        }
+    }
+
+    /// `throw(exc)`: raised at the `await` in progress (the waiter's, or inside the
+    /// `acquire()` coroutine), else here (not started, or finished).
+    fn throw(&self, vm: &mut Vm, exc: Value) -> PyResult<SendResult> {
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
+        match stage {
+            Stage::Acquiring(coro) => match vm.call_method(&coro, "throw", vec![exc]) {
+                Ok(v) => {
+                    *self.stage.borrow_mut() = Stage::Acquiring(coro);
+                    Ok(SendResult::Yield(v))
+                }
+                Err(e) if vm.exc_matches(&e, &vm.exc.stop_iteration.clone()) => {
+                    Ok(SendResult::Return(Value::None))
+                }
+                Err(e) => Err(e),
+            },
+            Stage::Waiting(fut) => {
+                let e = exception_of(vm, exc)?;
+                Err(self.waiter_failed(vm, &fut, e))
+            }
+            Stage::Start | Stage::Done => Err(exception_of(vm, exc)?),
+        }
+    }
+
+    /// `close()`: GeneratorExit at the `await` in progress (Lock.acquire's `finally` runs).
+    fn close(&self, vm: &mut Vm) -> PyResult<()> {
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
+        match stage {
+            Stage::Acquiring(coro) => {
+                vm.call_method(&coro, "close", vec![])?;
+            }
+            Stage::Waiting(fut) => self.remove_waiter(vm, &fut)?,
+            Stage::Start | Stage::Done => {}
+        }
+        Ok(())
+    }
+}
+
+/// The exception `throw(exc)` raises: an instance as is, a class instantiated.
+fn exception_of(vm: &mut Vm, exc: Value) -> PyResult<ObjRef> {
+    match exc {
+        Value::Obj(o) if o.as_type().is_none() => Ok(o),
+        other => match vm.call(&other, vec![])? {
+            Value::Obj(o) => Ok(o),
+            _ => Err(vm.new_type_error("exceptions must derive from BaseException")),
+        },
+    }
+}
+
+impl NativeObject for LockStep {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.lock);
+        match &*self.stage.borrow() {
+            Stage::Waiting(f) => visit(&Value::Obj(f.clone())),
+            Stage::Acquiring(c) => visit(c),
+            Stage::Start | Stage::Done => {}
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn awaits_itself(&self) -> bool {
+        true
+    }
+    fn native_send(
+        &self,
+        vm: &mut Vm,
+        _me: &ObjRef,
+        value: &Value,
+    ) -> Option<PyResult<SendResult>> {
+        Some(self.send(vm, value.clone()))
+    }
+}
+
+/// The `_LockStep` behind `self` of one of its methods.
+fn step_of<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a LockStep> {
+    args.positional
+        .first()
+        .and_then(|v| v.as_obj())
+        .and_then(|o| o.native::<LockStep>())
+        .ok_or_else(|| vm.new_type_error("a _LockStep is required"))
+}
+
+/// The `_LockStep` class: an awaitable and its own iterator, with send, throw and close.
+fn lock_step_class(vm: &mut Vm) -> ObjRef {
+    let cls = vm.new_native_class("_LockStep", &[], "asyncio");
+    for name in ["__await__", "__iter__"] {
+        vm.add_method(&cls, name, |_, args: Args| {
+            Ok(args.positional.first().cloned().unwrap_or(Value::None))
+        });
+    }
+    vm.add_method(&cls, "__next__", |vm, args: Args| {
+        let r = step_of(vm, &args)?.send(vm, Value::None)?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method(&cls, "send", |vm, args: Args| {
+        let a = args.check(vm, "send", 2, 2)?.to_vec();
+        let r = step_of(vm, &args)?.send(vm, a[1].clone())?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method(&cls, "throw", |vm, args: Args| {
+        let a = args.check(vm, "throw", 2, 4)?.to_vec();
+        let r = step_of(vm, &args)?.throw(vm, a[1].clone())?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method(&cls, "close", |vm, args: Args| {
+        step_of(vm, &args)?.close(vm)?;
+        Ok(Value::None)
+    });
+    cls
 }
