@@ -652,7 +652,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         let ready = matches!(
             super::get_key(vm, &lock, key!("_locked")),
             Some(Value::Bool(true))
-        ) && matches!(pr.waiters_of(vm, &lock), Some(_))
+        ) && pr.waiters_of(vm, &lock).is_some()
             && matches!(pr.waiters_of(vm, &dict), Some(Some(_)));
         if !ready {
             return Ok(Value::None);
