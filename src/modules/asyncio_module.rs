@@ -77,6 +77,7 @@ type Key = (&'static str, &'static std::thread::LocalKey<KeySlot>);
 /// and queue namespaces are built alike) when it still holds the very key object that
 /// look-up found, so no hashing, probing or text comparison is needed; otherwise a normal
 /// look-up, which then becomes the remembered one.
+#[inline]
 fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> Option<usize> {
     let remembered = s.pos.get();
     if let Some(e) = table.entry_at(remembered)
@@ -93,6 +94,7 @@ fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> 
 }
 
 /// `dict[name]` for a `key!`.
+#[inline]
 fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {
     let table = dict.as_dict()?.borrow();
     let pos = slot.with(|s| key_position(&table, name, s))?;
@@ -124,6 +126,8 @@ pub mod future;
 pub mod gather;
 #[path = "asyncio/handle.rs"]
 pub mod handle;
+#[path = "asyncio/locks_native.rs"]
+pub mod locks_native;
 #[path = "asyncio/queue.rs"]
 pub mod queue;
 #[path = "asyncio/ready.rs"]
@@ -353,6 +357,7 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     natives.extend(gather::gather_functions(vm, &ctx));
     natives.extend(run_loop::run_loop_functions(vm, &ctx));
     natives.extend(queue::queue_functions(vm, &ctx));
+    natives.extend(locks_native::locks_functions(vm, &ctx));
     natives.extend(handle_natives);
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm, &ctx));

@@ -630,6 +630,12 @@ def ensure_future(coro_or_future, *, loop=None):
 def create_task(coro, *, name=None, context=None):
     """Mirrors tasks.py create_task."""
     loop = get_running_loop()
+    if name is None and context is None:
+        # A coroutine on a plain loop without a task factory: `loop.create_task(coro)`
+        # natively (an exact future comes back as is: the loop's create_task refuses it).
+        task = _ensure_future_fast(coro, loop)
+        if task is not None and task is not coro:
+            return task
     return loop.create_task(coro, name=name, context=context)
 
 

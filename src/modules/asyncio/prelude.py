@@ -346,7 +346,10 @@ def timeout_at(when):
 
 class _ContextManagerMixin:
     async def __aenter__(self):
-        await self.acquire()
+        # An exact Lock, Semaphore or Condition free at once is taken natively: its
+        # acquire() would return without waiting.
+        if not _acquire_now(self):
+            await self.acquire()
         return None
 
     async def __aexit__(self, exc_type, exc, tb):
@@ -385,14 +388,19 @@ class Lock(_ContextManagerMixin):
         return self._locked
 
     async def acquire(self):
-        if (not self._locked and (self._waiters is None or
-                                  all(w.cancelled() for w in self._waiters))):
-            self._locked = True
+        # An exact Lock takes itself or gets its waiter (appended) natively.
+        fut = _lock_waiter(self)
+        if fut is True:
             return True
-        if self._waiters is None:
-            self._waiters = _Deque()
-        fut = _get_loop_of(self).create_future()
-        self._waiters.append(fut)
+        if fut is None:
+            if (not self._locked and (self._waiters is None or
+                                      all(w.cancelled() for w in self._waiters))):
+                self._locked = True
+                return True
+            if self._waiters is None:
+                self._waiters = _Deque()
+            fut = _get_loop_of(self).create_future()
+            self._waiters.append(fut)
         try:
             try:
                 await fut
@@ -449,10 +457,15 @@ class Event:
         self._value = False
 
     async def wait(self):
-        if self._value:
+        # An exact Event answers at once or gets its waiter (appended) natively.
+        fut = _event_waiter(self)
+        if fut is True:
             return True
-        fut = _get_loop_of(self).create_future()
-        self._waiters.append(fut)
+        if fut is None:
+            if self._value:
+                return True
+            fut = _get_loop_of(self).create_future()
+            self._waiters.append(fut)
         try:
             await fut
             return True
@@ -480,12 +493,16 @@ class Condition(_ContextManagerMixin):
         return f'<asyncio.locks.Condition object at {_addr(self)} [{extra}]>'
 
     async def wait(self):
-        if not self.locked():
-            raise RuntimeError('cannot wait on un-acquired lock')
-        self.release()
+        # An exact Condition over an exact Lock releases it and gets its waiter natively.
+        fut = _condition_wait_start(self)
+        if fut is None:
+            if not self.locked():
+                raise RuntimeError('cannot wait on un-acquired lock')
+            self.release()
         try:
-            fut = _get_loop_of(self).create_future()
-            self._waiters.append(fut)
+            if fut is None:
+                fut = _get_loop_of(self).create_future()
+                self._waiters.append(fut)
             try:
                 await fut
                 return True
@@ -495,7 +512,8 @@ class Condition(_ContextManagerMixin):
             err = None
             while True:
                 try:
-                    await self.acquire()
+                    if not _acquire_now(self):
+                        await self.acquire()
                     break
                 except CancelledError as e:
                     err = e
@@ -548,13 +566,18 @@ class Semaphore(_ContextManagerMixin):
             any(not w.cancelled() for w in (self._waiters or ())))
 
     async def acquire(self):
-        if not self.locked():
-            self._value -= 1
+        # An exact Semaphore takes a unit or gets its waiter (appended) natively.
+        fut = _semaphore_waiter(self)
+        if fut is True:
             return True
-        if self._waiters is None:
-            self._waiters = _Deque()
-        fut = _get_loop_of(self).create_future()
-        self._waiters.append(fut)
+        if fut is None:
+            if not self.locked():
+                self._value -= 1
+                return True
+            if self._waiters is None:
+                self._waiters = _Deque()
+            fut = _get_loop_of(self).create_future()
+            self._waiters.append(fut)
         try:
             try:
                 await fut
@@ -596,6 +619,10 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')
         super().release()
+
+
+# The synchronous methods of exact instances run natively from here on (locks_native.rs).
+_locks_register(Lock, Event, Condition, Semaphore, BoundedSemaphore)
 
 
 class BrokenBarrierError(RuntimeError):
@@ -969,7 +996,15 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro, name=name)
+        task = None
+        if name is None:
+            # A coroutine on a plain loop without a task factory: `loop.create_task(coro)`
+            # natively (an exact future comes back as is: the loop's create_task refuses it).
+            task = _ensure_future_fast(coro, self._loop)
+            if task is coro:
+                task = None
+        if task is None:
+            task = self._loop.create_task(coro, name=name)
         if task.done():
             self._on_task_done(task)
         else:

@@ -1,0 +1,1019 @@
+//! Native fast paths of asyncio's synchronization primitives (locks.py: Lock, Event,
+//! Condition, Semaphore, BoundedSemaphore, written in Python in prelude.py). For an instance
+//! of exactly the prelude's class, while neither the class nor the instance has had anything
+//! replaced (the class namespaces' `mro_versions` as registered, the instance holding just
+//! what `__init__` set), the synchronous methods run natively and the `async` methods get
+//! their immediate outcome or their waiter future natively, doing locks.py's steps in the
+//! same order: the waiter created on the bound loop and appended, cancelled or done waiters
+//! skipped, the same wake-up rules (`_wake_up_first`, `_wake_up_next`, `notify(n)`). Any
+//! other case (a subclass, a replaced method, a custom loop, a waiter that is not a plain
+//! Future, an attribute of an unexpected type) steps aside before changing anything and runs
+//! the Python code the prelude defined, so every message and every interleaving is locks.py's.
+
+use super::future::{Asyncio, FutState, fut_of};
+use super::ready::{ReadyQueue, queue_of};
+use crate::vm::dict_version::mro_versions;
+use crate::vm::generator::SendResult;
+use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
+use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The prelude classes with fast paths.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `Lock`.
+    Lock,
+    /// `Event`.
+    Event,
+    /// `Condition`.
+    Condition,
+    /// `Semaphore`.
+    Semaphore,
+    /// `BoundedSemaphore`.
+    Bounded,
+}
+
+impl Kind {
+    /// In registration order.
+    const ALL: [Kind; 5] = [
+        Kind::Lock,
+        Kind::Event,
+        Kind::Condition,
+        Kind::Semaphore,
+        Kind::Bounded,
+    ];
+
+    /// How many attributes the class's `__init__` gives an instance: one more means
+    /// something (a method such as `ev.set = f`) was set on the instance.
+    fn instance_attrs(self) -> usize {
+        match self {
+            Kind::Lock | Kind::Event | Kind::Semaphore => 3,
+            Kind::Bounded => 4,
+            Kind::Condition => 6,
+        }
+    }
+
+    /// The synchronous methods that get a native version on this class.
+    fn native_methods(self) -> &'static [(&'static str, NativeMethod)] {
+        match self {
+            Kind::Lock => &[("locked", lock_locked), ("release", lock_release)],
+            Kind::Event => &[
+                ("is_set", event_is_set),
+                ("set", event_set),
+                ("clear", event_clear),
+            ],
+            Kind::Condition => &[("notify", cond_notify), ("notify_all", cond_notify_all)],
+            Kind::Semaphore => &[("locked", sem_locked), ("release", sem_release)],
+            Kind::Bounded => &[("release", bounded_release)],
+        }
+    }
+}
+
+/// A native method: its result, or None when the Python method must run instead (nothing
+/// has been changed then).
+type NativeMethod = fn(&Primitives, &mut Vm, &[Value]) -> PyResult<Option<Value>>;
+
+/// A registered class and its namespaces' version then.
+struct Registered {
+    /// The class.
+    cls: ObjRef,
+    /// `mro_versions(cls)` once its native methods were installed.
+    versions: u64,
+}
+
+/// What the fast paths share.
+pub(super) struct Primitives {
+    /// The asyncio module state.
+    ctx: Rc<Asyncio>,
+    /// The registered classes, by `Kind`.
+    classes: RefCell<Vec<Registered>>,
+    /// `Lock.locked`, `Lock.acquire` and `Lock.release` as registered: a Condition's bound
+    /// `locked`/`acquire`/`release` must be these, bound to its `_lock`.
+    lock_methods: RefCell<Vec<Value>>,
+}
+
+impl Primitives {
+    /// The instance namespace of `v` when it is exactly of the registered class `kind`,
+    /// that class is as registered, and the instance holds just what `__init__` set.
+    fn exact_dict(&self, v: &Value, kind: Kind) -> Option<ObjRef> {
+        let o = v.as_obj()?;
+        let classes = self.classes.borrow();
+        let reg = classes.get(kind as usize)?;
+        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &reg.cls))
+            || mro_versions(&reg.cls) != reg.versions
+        {
+            return None;
+        }
+        let dict = o.dict.as_ref()?;
+        if dict.as_dict()?.borrow().len() != kind.instance_attrs() {
+            return None;
+        }
+        Some(dict.clone())
+    }
+
+    /// The namespace of an exact Semaphore or BoundedSemaphore (and which).
+    fn semaphore_dict(&self, v: &Value) -> Option<(ObjRef, Kind)> {
+        match self.exact_dict(v, Kind::Semaphore) {
+            Some(d) => Some((d, Kind::Semaphore)),
+            None => Some((self.exact_dict(v, Kind::Bounded)?, Kind::Bounded)),
+        }
+    }
+
+    /// True when `v` is a plain `asyncio.Future` (whose methods run natively and run no
+    /// Python code).
+    fn is_plain_future(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.ctx.future_cls)))
+            && fut_of(v).is_some()
+    }
+
+    /// `_waiters` of a namespace when it is None (`Some(None)`) or a `_Deque`; None
+    /// otherwise. Each operation checks the waiters it looks at (see `pending_prefix`).
+    fn waiters_of(&self, vm: &Vm, dict: &ObjRef) -> Option<Option<Value>> {
+        match super::get_key(vm, dict, key!("_waiters"))? {
+            Value::None => Some(None),
+            w => queue_of(&w).is_some().then_some(Some(w)),
+        }
+    }
+
+    /// True when every waiter that the loops of Event.set, Condition.notify(n) and
+    /// `_wake_up_next` would look at in `q` (`for fut in waiters: if not fut.done(): ...`,
+    /// until `limit` are found not done) is a plain Future (another's `done()` could be
+    /// anything).
+    fn prefix_is_plain(&self, q: &ReadyQueue, limit: usize) -> bool {
+        let mut pending = 0;
+        for w in q.items.borrow().iter() {
+            if pending >= limit {
+                break;
+            }
+            if !self.is_plain_future(w) {
+                return false;
+            }
+            if fut_of(w).is_some_and(|s| s.state.get() == FutState::Pending) {
+                pending += 1;
+            }
+        }
+        true
+    }
+
+    /// Sets `result` on the first `limit` waiters of `q` not yet done, in order (after
+    /// `prefix_is_plain`); how many. Raises deque's RuntimeError if scheduling a wake-up
+    /// changed the deque before the loop was over (only a custom loop's Python `call_soon`
+    /// could), as iterating it in Python would.
+    fn wake(&self, vm: &mut Vm, q: &ReadyQueue, limit: usize, result: &Value) -> PyResult<usize> {
+        let len = q.items.borrow().len();
+        let mut woken = 0;
+        for i in 0..len {
+            if woken >= limit {
+                break;
+            }
+            let fut = {
+                let items = q.items.borrow();
+                if items.len() != len {
+                    return Err(vm.new_runtime_error("deque mutated during iteration"));
+                }
+                items.get(i).cloned()
+            };
+            if let Some(Value::Obj(fut)) = fut
+                && let Some(st) = fut.native::<super::future::FutureObj>()
+                && st.state.get() == FutState::Pending
+            {
+                woken += 1;
+                self.ctx
+                    .future_set_result_in(vm, &fut, st, result.clone())?;
+            }
+        }
+        Ok(woken)
+    }
+
+    /// A new waiter future of the primitive with namespace `dict`, not yet appended:
+    /// mixins.py `_get_loop()` (binding the primitive to the running loop) and
+    /// `loop.create_future()` on a plain loop. None when the Python path must do it (no
+    /// running loop, bound to another loop, a custom loop: it raises or differs there).
+    pub(super) fn new_waiter(&self, vm: &mut Vm, dict: &ObjRef) -> Option<Value> {
+        new_loop_future(vm, &self.ctx, dict)
+    }
+
+    /// True when `v` is the bound method `func` of `receiver`.
+    fn is_bound(v: &Value, receiver: &Value, func: &Value) -> bool {
+        matches!(v.payload(), Some(Payload::BoundMethod { receiver: r, func: f })
+            if r.is(receiver) && f.is(func))
+    }
+
+    /// The namespace of an exact Condition's `_lock` when it is an exact Lock and the
+    /// condition's `locked`, `acquire` and `release` are still that lock's.
+    fn condition_lock(&self, vm: &Vm, cond: &ObjRef) -> Option<ObjRef> {
+        let lock = super::get_key(vm, cond, key!("_lock"))?;
+        let lock_dict = self.exact_dict(&lock, Kind::Lock)?;
+        let methods = self.lock_methods.borrow();
+        let [locked, acquire, release] = &methods[..] else {
+            return None;
+        };
+        let ok = Self::is_bound(&super::get_key(vm, cond, key!("locked"))?, &lock, locked)
+            && Self::is_bound(&super::get_key(vm, cond, key!("acquire"))?, &lock, acquire)
+            && Self::is_bound(&super::get_key(vm, cond, key!("release"))?, &lock, release);
+        ok.then_some(lock_dict)
+    }
+
+    /// Lock.acquire's immediate case for an exact lock's namespace: `not self._locked and
+    /// (self._waiters is None or all(w.cancelled() for w in self._waiters))`. Some(true)
+    /// when it took the lock, Some(false) when it must wait, None when unknown.
+    fn lock_take(&self, vm: &Vm, dict: &ObjRef) -> Option<bool> {
+        let Value::Bool(locked) = super::get_key(vm, dict, key!("_locked"))? else {
+            return None;
+        };
+        let waiters = self.waiters_of(vm, dict)?;
+        if locked {
+            return Some(false);
+        }
+        // `all(w.cancelled() for w in self._waiters)`, stopping where all() does.
+        let mut all_cancelled = true;
+        if let Some(q) = waiters.as_ref().and_then(queue_of) {
+            for w in q.items.borrow().iter() {
+                if !self.is_plain_future(w) {
+                    return None;
+                }
+                if fut_of(w).is_some_and(|s| s.state.get() != FutState::Cancelled) {
+                    all_cancelled = false;
+                    break;
+                }
+            }
+        }
+        if all_cancelled {
+            super::set_key(vm, dict, key!("_locked"), Value::Bool(true));
+        }
+        Some(all_cancelled)
+    }
+
+    /// Semaphore.acquire's immediate case: `if not self.locked(): self._value -= 1`.
+    /// Some(true) when taken, Some(false) when it must wait, None when unknown.
+    fn semaphore_take(&self, vm: &Vm, dict: &ObjRef) -> Option<bool> {
+        let locked = semaphore_locked(self, vm, dict)?;
+        if !locked {
+            let Some(Value::Int(v)) = super::get_key(vm, dict, key!("_value")) else {
+                return None;
+            };
+            super::set_key(vm, dict, key!("_value"), Value::Int(v.checked_sub(1)?));
+        }
+        Some(!locked)
+    }
+
+    /// Lock.release on an exact lock's namespace whose `_locked` is true: `_locked = False`
+    /// and `_wake_up_first()`. None (nothing done) when the waiters are not plain.
+    fn lock_release_in(&self, vm: &mut Vm, dict: &ObjRef) -> PyResult<Option<()>> {
+        let Some(waiters) = self.waiters_of(vm, dict) else {
+            return Ok(None);
+        };
+        // `_wake_up_first`: only the first waiter is looked at.
+        let first = waiters
+            .as_ref()
+            .and_then(queue_of)
+            .and_then(|q| q.items.borrow().front().cloned());
+        if first.as_ref().is_some_and(|f| !self.is_plain_future(f)) {
+            return Ok(None);
+        }
+        super::set_key(vm, dict, key!("_locked"), Value::Bool(false));
+        if let Some(Value::Obj(fut)) = first
+            && let Some(st) = fut.native::<super::future::FutureObj>()
+            && st.state.get() == FutState::Pending
+        {
+            self.ctx
+                .future_set_result_in(vm, &fut, st, Value::Bool(true))?;
+        }
+        Ok(Some(()))
+    }
+}
+
+/// A new future on the running loop for a primitive or queue with namespace `dict`
+/// (mixins.py `_get_loop()` then `loop.create_future()`), when the loop is the plain one and
+/// the object is unbound or bound to it; None otherwise (nothing changed).
+pub(super) fn new_loop_future(vm: &mut Vm, ctx: &Asyncio, dict: &ObjRef) -> Option<Value> {
+    let running = match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
+        Some(l) if !l.is_none() => l,
+        _ => return None,
+    };
+    let bound = match super::get_key(vm, dict, key!("_loop"))? {
+        Value::None => false,
+        l if l.is(&running) => true,
+        _ => return None,
+    };
+    if !matches!(ctx.plain_loop_dict(vm, &running), Ok(Some(_))) {
+        return None;
+    }
+    if !bound {
+        super::set_key(vm, dict, key!("_loop"), running.clone());
+    }
+    let st = super::future::FutureObj::new(None);
+    st.loop_.set(running);
+    Some(Value::Obj(Obj::with_class(
+        ctx.future_cls.clone(),
+        None,
+        Payload::Native(Box::new(st)),
+    )))
+}
+
+/// Semaphore.locked for an exact semaphore's namespace: `self._value == 0 or any(not
+/// w.cancelled() for w in (self._waiters or ()))`; None when unknown.
+fn semaphore_locked(p: &Primitives, vm: &Vm, dict: &ObjRef) -> Option<bool> {
+    let Value::Int(value) = super::get_key(vm, dict, key!("_value"))? else {
+        return None;
+    };
+    let waiters = p.waiters_of(vm, dict)?;
+    if value == 0 {
+        return Some(true);
+    }
+    // `any(not w.cancelled() for w in self._waiters)`, stopping where any() does.
+    if let Some(q) = waiters.as_ref().and_then(queue_of) {
+        for w in q.items.borrow().iter() {
+            if !p.is_plain_future(w) {
+                return None;
+            }
+            if fut_of(w).is_some_and(|s| s.state.get() != FutState::Cancelled) {
+                return Some(true);
+            }
+        }
+    }
+    Some(false)
+}
+
+/// Mirrors Lock.locked.
+fn lock_locked(p: &Primitives, _vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    Ok(p.exact_dict(me, Kind::Lock)
+        .and_then(|d| super::get_key(_vm, &d, key!("_locked"))))
+}
+
+/// Mirrors Lock.release.
+fn lock_release(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    let Some(dict) = p.exact_dict(me, Kind::Lock) else {
+        return Ok(None);
+    };
+    match super::get_key(vm, &dict, key!("_locked")) {
+        Some(Value::Bool(true)) => Ok(p.lock_release_in(vm, &dict)?.map(|()| Value::None)),
+        Some(Value::Bool(false)) => Err(vm.new_runtime_error("Lock is not acquired.")),
+        _ => Ok(None),
+    }
+}
+
+/// Mirrors Event.is_set.
+fn event_is_set(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    Ok(p.exact_dict(me, Kind::Event)
+        .and_then(|d| super::get_key(vm, &d, key!("_value"))))
+}
+
+/// Mirrors Event.clear.
+fn event_clear(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    let Some(dict) = p.exact_dict(me, Kind::Event) else {
+        return Ok(None);
+    };
+    super::set_key(vm, &dict, key!("_value"), Value::Bool(false));
+    Ok(Some(Value::None))
+}
+
+/// Mirrors Event.set: every waiter not yet done gets True.
+fn event_set(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    let Some(dict) = p.exact_dict(me, Kind::Event) else {
+        return Ok(None);
+    };
+    match super::get_key(vm, &dict, key!("_value")) {
+        Some(Value::Bool(true)) => return Ok(Some(Value::None)),
+        Some(Value::Bool(false)) => {}
+        _ => return Ok(None),
+    }
+    let Some(Some(waiters)) = p.waiters_of(vm, &dict) else {
+        return Ok(None);
+    };
+    let Some(q) = queue_of(&waiters) else {
+        return Ok(None);
+    };
+    if !p.prefix_is_plain(q, usize::MAX) {
+        return Ok(None);
+    }
+    super::set_key(vm, &dict, key!("_value"), Value::Bool(true));
+    p.wake(vm, q, usize::MAX, &Value::Bool(true))?;
+    Ok(Some(Value::None))
+}
+
+/// Mirrors Condition.notify(n=1): the first `n` waiters not yet done get False.
+fn cond_notify(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let n = match a {
+        [_] => 1,
+        [_, Value::Int(n)] => *n,
+        _ => return Ok(None),
+    };
+    notify(p, vm, &a[0], Some(n))
+}
+
+/// Mirrors Condition.notify_all: `self.notify(len(self._waiters))`.
+fn cond_notify_all(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    notify(p, vm, me, None)
+}
+
+/// Condition.notify with `n` (None: as many as there are waiters).
+fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<Option<Value>> {
+    let Some(dict) = p.exact_dict(me, Kind::Condition) else {
+        return Ok(None);
+    };
+    let Some(lock) = p.condition_lock(vm, &dict) else {
+        return Ok(None);
+    };
+    let (Some(Value::Bool(locked)), Some(Some(waiters))) = (
+        super::get_key(vm, &lock, key!("_locked")),
+        p.waiters_of(vm, &dict),
+    ) else {
+        return Ok(None);
+    };
+    if !locked {
+        return Err(vm.new_runtime_error("cannot notify on un-acquired lock"));
+    }
+    let Some(q) = queue_of(&waiters) else {
+        return Ok(None);
+    };
+    let limit = match n {
+        Some(n) => usize::try_from(n).unwrap_or(0),
+        None => q.items.borrow().len(),
+    };
+    if !p.prefix_is_plain(q, limit) {
+        return Ok(None);
+    }
+    p.wake(vm, q, limit, &Value::Bool(false))?;
+    Ok(Some(Value::None))
+}
+
+/// Mirrors Semaphore.locked.
+fn sem_locked(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    Ok(p.semaphore_dict(me)
+        .and_then(|(d, _)| semaphore_locked(p, vm, &d))
+        .map(Value::Bool))
+}
+
+/// Mirrors Semaphore.release: `_value += 1` and `_wake_up_next()`.
+fn sem_release(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    match p.exact_dict(me, Kind::Semaphore) {
+        Some(dict) => semaphore_release_in(p, vm, &dict),
+        None => Ok(None),
+    }
+}
+
+/// Mirrors BoundedSemaphore.release: the bound check, then Semaphore.release.
+fn bounded_release(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
+    let [me] = a else { return Ok(None) };
+    let Some(dict) = p.exact_dict(me, Kind::Bounded) else {
+        return Ok(None);
+    };
+    let (Some(Value::Int(value)), Some(Value::Int(bound))) = (
+        super::get_key(vm, &dict, key!("_value")),
+        super::get_key(vm, &dict, key!("_bound_value")),
+    ) else {
+        return Ok(None);
+    };
+    if value >= bound {
+        return Err(vm.new_value_error("BoundedSemaphore released too many times"));
+    }
+    semaphore_release_in(p, vm, &dict)
+}
+
+/// Semaphore.release on an exact semaphore's namespace.
+fn semaphore_release_in(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> PyResult<Option<Value>> {
+    let (Some(Value::Int(value)), Some(waiters)) = (
+        super::get_key(vm, dict, key!("_value")),
+        p.waiters_of(vm, dict),
+    ) else {
+        return Ok(None);
+    };
+    let Some(value) = value.checked_add(1) else {
+        return Ok(None);
+    };
+    let q = waiters.as_ref().and_then(queue_of);
+    if q.is_some_and(|q| !p.prefix_is_plain(q, 1)) {
+        return Ok(None);
+    }
+    super::set_key(vm, dict, key!("_value"), Value::Int(value));
+    // `_wake_up_next`: the first waiter not yet done gets True and takes the unit (after
+    // it is woken here; its callbacks run later, so the order is not observable).
+    if let Some(q) = q
+        && p.wake(vm, q, 1, &Value::Bool(true))? == 1
+    {
+        super::set_key(vm, dict, key!("_value"), Value::Int(value - 1));
+    }
+    Ok(Some(Value::None))
+}
+
+/// Installs the native version of method `name` of `cls`, which runs the Python method
+/// (read from the class now) whenever the native one steps aside.
+fn install(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, name: &str, native: NativeMethod) {
+    let Some(python) = cls.dict.as_ref().and_then(|d| vm.dict_get_str(d, name)) else {
+        return;
+    };
+    let prims = p.clone();
+    let fallback = python.clone();
+    let fast: NativeFastPtr =
+        Rc::new(
+            move |vm: &mut Vm, a: &[Value]| match native(&prims, vm, a)? {
+                Some(v) => Ok(v),
+                None => vm.call(&fallback, a.to_vec()),
+            },
+        );
+    let positional = fast.clone();
+    let func: NativeFnPtr = Rc::new(move |vm: &mut Vm, args: Args| {
+        if args.kwargs.is_empty() {
+            positional(vm, &args.positional)
+        } else {
+            vm.call_args(&python, args)
+        }
+    });
+    let owner = cls.as_type().map(|t| t.name.borrow().clone());
+    let method = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+        name: Rc::from(name),
+        owner,
+        func,
+        is_method: true,
+        intrinsic: None,
+        fast: Some(fast),
+    })));
+    vm.set_class_attr(cls, name, method);
+}
+
+/// The module names: `_locks_register(Lock, Event, Condition, Semaphore,
+/// BoundedSemaphore)` (installs the native methods), and for the `async` methods
+/// `_lock_waiter(lock)`, `_semaphore_waiter(sem)`, `_event_waiter(ev)` (True when done at
+/// once, a waiter future already appended to `_waiters`, or None: run the Python code),
+/// `_acquire_now(x)` (True when a Lock, Semaphore or Condition was acquired at once, False
+/// when `await x.acquire()` must run) and `_condition_wait_start(cond)` (Condition.wait's
+/// release and waiter future, or None).
+pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
+    let p = Rc::new(Primitives {
+        ctx: ctx.clone(),
+        classes: RefCell::new(Vec::new()),
+        lock_methods: RefCell::new(Vec::new()),
+    });
+    let step_cls = lock_step_class(vm);
+    let pr = p.clone();
+    let register = vm.new_native_fn_positional("_locks_register", move |vm, a: &[Value]| {
+        check_count(vm, "_locks_register", a.len(), 5, 5)?;
+        let classes: Vec<ObjRef> = a.iter().filter_map(|c| c.as_obj().cloned()).collect();
+        if classes.len() != 5 {
+            return Err(vm.new_type_error("_locks_register expects five classes"));
+        }
+        // Lock and Condition get native `async with` methods of their own (Semaphore keeps
+        // the mixin's).
+        install_lock_context(vm, &pr, &classes[Kind::Lock as usize], &step_cls);
+        install_lock_context(vm, &pr, &classes[Kind::Condition as usize], &step_cls);
+        for (kind, cls) in Kind::ALL.iter().zip(&classes) {
+            for (name, native) in kind.native_methods() {
+                install(vm, &pr, cls, name, *native);
+            }
+        }
+        let lock_methods: Vec<Value> = ["locked", "acquire", "release"]
+            .iter()
+            .filter_map(|n| classes[0].dict.as_ref().and_then(|d| vm.dict_get_str(d, n)))
+            .collect();
+        *pr.lock_methods.borrow_mut() = lock_methods;
+        *pr.classes.borrow_mut() = classes
+            .into_iter()
+            .map(|cls| Registered {
+                versions: mro_versions(&cls),
+                cls,
+            })
+            .collect();
+        Ok(Value::None)
+    });
+    let pr = p.clone();
+    let lock_waiter = vm.new_native_fn_positional("_lock_waiter", move |vm, a: &[Value]| {
+        check_count(vm, "_lock_waiter", a.len(), 1, 1)?;
+        let Some(dict) = pr.exact_dict(&a[0], Kind::Lock) else {
+            return Ok(Value::None);
+        };
+        Ok(match pr.lock_take(vm, &dict) {
+            Some(true) => Value::Bool(true),
+            Some(false) => append_waiter(&pr, vm, &dict).unwrap_or(Value::None),
+            None => Value::None,
+        })
+    });
+    let pr = p.clone();
+    let sem_waiter = vm.new_native_fn_positional("_semaphore_waiter", move |vm, a: &[Value]| {
+        check_count(vm, "_semaphore_waiter", a.len(), 1, 1)?;
+        let Some((dict, _)) = pr.semaphore_dict(&a[0]) else {
+            return Ok(Value::None);
+        };
+        Ok(match pr.semaphore_take(vm, &dict) {
+            Some(true) => Value::Bool(true),
+            Some(false) => append_waiter(&pr, vm, &dict).unwrap_or(Value::None),
+            None => Value::None,
+        })
+    });
+    let pr = p.clone();
+    let event_waiter = vm.new_native_fn_positional("_event_waiter", move |vm, a: &[Value]| {
+        check_count(vm, "_event_waiter", a.len(), 1, 1)?;
+        let Some(dict) = pr.exact_dict(&a[0], Kind::Event) else {
+            return Ok(Value::None);
+        };
+        Ok(match super::get_key(vm, &dict, key!("_value")) {
+            Some(Value::Bool(true)) => Value::Bool(true),
+            Some(Value::Bool(false)) => append_waiter(&pr, vm, &dict).unwrap_or(Value::None),
+            _ => Value::None,
+        })
+    });
+    let pr = p.clone();
+    let acquire_now = vm.new_native_fn_positional("_acquire_now", move |vm, a: &[Value]| {
+        check_count(vm, "_acquire_now", a.len(), 1, 1)?;
+        let me = &a[0];
+        let taken = if let Some(dict) = pr.exact_dict(me, Kind::Lock) {
+            pr.lock_take(vm, &dict)
+        } else if let Some((dict, _)) = pr.semaphore_dict(me) {
+            pr.semaphore_take(vm, &dict)
+        } else if let Some(dict) = pr.exact_dict(me, Kind::Condition)
+            && let Some(lock) = pr.condition_lock(vm, &dict)
+        {
+            pr.lock_take(vm, &lock)
+        } else {
+            None
+        };
+        Ok(Value::Bool(taken == Some(true)))
+    });
+    let pr = p;
+    let cond_wait = vm.new_native_fn_positional("_condition_wait_start", move |vm, a: &[Value]| {
+        check_count(vm, "_condition_wait_start", a.len(), 1, 1)?;
+        let Some(dict) = pr.exact_dict(&a[0], Kind::Condition) else {
+            return Ok(Value::None);
+        };
+        let Some(lock) = pr.condition_lock(vm, &dict) else {
+            return Ok(Value::None);
+        };
+        // Everything that could make the Python path differ is checked before the release.
+        let ready = matches!(
+            super::get_key(vm, &lock, key!("_locked")),
+            Some(Value::Bool(true))
+        ) && pr.waiters_of(vm, &lock).is_some()
+            && matches!(pr.waiters_of(vm, &dict), Some(Some(_)));
+        if !ready {
+            return Ok(Value::None);
+        }
+        let Some(fut) = pr.new_waiter(vm, &dict) else {
+            return Ok(Value::None);
+        };
+        if pr.lock_release_in(vm, &lock)?.is_none() {
+            return Ok(Value::None);
+        }
+        if let Some(Some(w)) = pr.waiters_of(vm, &dict)
+            && let Some(q) = queue_of(&w)
+        {
+            q.items.borrow_mut().push_back(fut.clone());
+        }
+        Ok(fut)
+    });
+    vec![
+        ("_locks_register", register),
+        ("_lock_waiter", lock_waiter),
+        ("_semaphore_waiter", sem_waiter),
+        ("_event_waiter", event_waiter),
+        ("_acquire_now", acquire_now),
+        ("_condition_wait_start", cond_wait),
+    ]
+}
+
+/// A new waiter future appended to the `_waiters` deque of the primitive with namespace
+/// `dict`; None (nothing changed) when `_waiters` is not a deque yet or the loop is not
+/// the plain one.
+fn append_waiter(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> Option<Value> {
+    let waiters = super::get_key(vm, dict, key!("_waiters"))?;
+    let q = queue_of(&waiters)?;
+    let fut = p.new_waiter(vm, dict)?;
+    q.items.borrow_mut().push_back(fut.clone());
+    Some(fut)
+}
+
+/// The lock an exact Lock's or Condition's `async with` takes: the Lock itself, or the
+/// Condition's `_lock` when it is an exact Lock whose bound methods the Condition holds.
+fn context_lock(p: &Primitives, vm: &Vm, v: &Value) -> Option<Value> {
+    if p.exact_dict(v, Kind::Lock).is_some() {
+        return Some(v.clone());
+    }
+    let dict = p.exact_dict(v, Kind::Condition)?;
+    p.condition_lock(vm, &dict)?;
+    super::get_key(vm, &dict, key!("_lock"))
+}
+
+/// Installs native `__aenter__` and `__aexit__` on `cls` (Lock or Condition), in place of
+/// the ones inherited from `_ContextManagerMixin`: for an exact instance they return a
+/// `_LockStep` doing, once awaited, what the mixin's coroutine does (`await
+/// self.acquire()`, `self.release()`: the lock's, for a Condition); for anything else (a
+/// subclass) they call the mixin's Python methods.
+fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls: &ObjRef) {
+    for (name, exit, arity) in [("__aenter__", false, 1), ("__aexit__", true, 4)] {
+        let Some(python) = vm.lookup_in_mro(cls, name) else {
+            continue;
+        };
+        let prims = p.clone();
+        let step_class = step_cls.clone();
+        let fallback = python.clone();
+        let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, a: &[Value]| {
+            let lock = match a.len() == arity {
+                true => context_lock(&prims, vm, &a[0]),
+                false => None,
+            };
+            let Some(lock) = lock else {
+                return vm.call(&fallback, a.to_vec());
+            };
+            let step = LockStep {
+                prims: prims.clone(),
+                lock,
+                exit,
+                stage: RefCell::new(Stage::Start),
+            };
+            Ok(Value::Obj(Obj::with_class(
+                step_class.clone(),
+                None,
+                Payload::Native(Box::new(step)),
+            )))
+        });
+        let positional = fast.clone();
+        let func: NativeFnPtr = Rc::new(move |vm: &mut Vm, args: Args| {
+            if args.kwargs.is_empty() {
+                positional(vm, &args.positional)
+            } else {
+                vm.call_args(&python, args)
+            }
+        });
+        let owner = cls.as_type().map(|t| t.name.borrow().clone());
+        let method = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
+            name: Rc::from(name),
+            owner,
+            func,
+            is_method: true,
+            intrinsic: None,
+            fast: Some(fast),
+        })));
+        vm.set_class_attr(cls, name, method);
+    }
+}
+
+/// Where a `_LockStep` is.
+enum Stage {
+    /// Not yet resumed.
+    Start,
+    /// Lock.acquire awaiting its waiter future (appended to `_waiters`).
+    Waiting(ObjRef),
+    /// Awaiting the lock's `acquire()` coroutine (the lock stopped qualifying).
+    Acquiring(Value),
+    /// Finished.
+    Done,
+}
+
+/// What `__aenter__`/`__aexit__` return for an exact Lock (or Condition: its lock): the mixin's
+/// coroutine with Lock.acquire inlined, run natively when awaited. `__aenter__` takes a free
+/// lock, or appends a waiter future and awaits it; when it is done (or an exception comes in
+/// by the future or by `throw`), the waiter is removed from `_waiters`, and then the lock is
+/// taken, or on CancelledError the first waiter is woken if the lock is free, exactly as
+/// Lock.acquire's `try`/`finally`/`except` do. `__aexit__`: `self.release()`.
+struct LockStep {
+    /// The fast paths.
+    prims: Rc<Primitives>,
+    /// The lock.
+    lock: Value,
+    /// `__aexit__` rather than `__aenter__`.
+    exit: bool,
+    /// Progress.
+    stage: RefCell<Stage>,
+}
+
+impl LockStep {
+    /// One resumption with `value` sent in.
+    fn send(&self, vm: &mut Vm, value: Value) -> PyResult<SendResult> {
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
+        match stage {
+            Stage::Done => Err(vm.new_runtime_error("cannot reuse already awaited coroutine")),
+            Stage::Start if !value.is_none() => {
+                *self.stage.borrow_mut() = Stage::Start;
+                Err(vm.new_type_error("can't send non-None value to a just-started coroutine"))
+            }
+            Stage::Start if self.exit => {
+                let me = std::slice::from_ref(&self.lock);
+                if lock_release(&self.prims, vm, me)?.is_none() {
+                    vm.call_method(&self.lock, "release", vec![])?;
+                }
+                Ok(SendResult::Return(Value::None))
+            }
+            Stage::Start => {
+                let p = &*self.prims;
+                if let Some(dict) = p.exact_dict(&self.lock, Kind::Lock) {
+                    match p.lock_take(vm, &dict) {
+                        Some(true) => return Ok(SendResult::Return(Value::None)),
+                        Some(false) => {
+                            if let Some(Value::Obj(fut)) = append_waiter(p, vm, &dict) {
+                                return self.await_waiter(vm, fut);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                let coro = vm.call_method(&self.lock, "acquire", vec![])?;
+                let coro = vm.get_awaitable(&coro, 0)?;
+                self.forward(vm, coro, Value::None)
+            }
+            Stage::Waiting(fut) => self.await_waiter(vm, fut),
+            Stage::Acquiring(coro) => self.forward(vm, coro, value),
+        }
+    }
+
+    /// `await fut` in Lock.acquire, then what follows it.
+    fn await_waiter(&self, vm: &mut Vm, fut: ObjRef) -> PyResult<SendResult> {
+        let st = super::future::state(&fut);
+        match st.native_send(vm, &fut, &Value::None) {
+            Some(Ok(SendResult::Yield(v))) => {
+                *self.stage.borrow_mut() = Stage::Waiting(fut);
+                Ok(SendResult::Yield(v))
+            }
+            Some(Ok(SendResult::Return(_))) => {
+                self.remove_waiter(vm, &fut)?;
+                // `self._locked = True`.
+                match self.prims.exact_dict(&self.lock, Kind::Lock) {
+                    Some(d) => super::set_key(vm, &d, key!("_locked"), Value::Bool(true)),
+                    None => vm.set_attr(&self.lock, "_locked", Value::Bool(true))?,
+                }
+                Ok(SendResult::Return(Value::None))
+            }
+            Some(Err(e)) => Err(self.waiter_failed(vm, &fut, e)),
+            None => unreachable!("a Future answers its await natively"),
+        }
+    }
+
+    /// Lock.acquire's `finally` and `except CancelledError` for `exc` raised at `await fut`:
+    /// the exception to raise.
+    fn waiter_failed(&self, vm: &mut Vm, fut: &ObjRef, exc: ObjRef) -> ObjRef {
+        if let Err(e) = self.remove_waiter(vm, fut) {
+            return e;
+        }
+        if self.prims.ctx.is_cancelled_error(vm, &exc) {
+            let locked = match vm.get_attr(&self.lock, "_locked") {
+                Ok(v) => vm.truthy(&v),
+                Err(e) => return e,
+            };
+            match locked {
+                Ok(false) => {
+                    if let Err(e) = vm.call_method(&self.lock, "_wake_up_first", vec![]) {
+                        return e;
+                    }
+                }
+                Ok(true) => {}
+                Err(e) => return e,
+            }
+        }
+        exc
+    }
+
+    /// `self._waiters.remove(fut)`.
+    fn remove_waiter(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
+        let waiters = match self.prims.exact_dict(&self.lock, Kind::Lock) {
+            Some(d) => match super::get_key(vm, &d, key!("_waiters")) {
+                Some(w) => w,
+                None => vm.get_attr(&self.lock, "_waiters")?,
+            },
+            None => vm.get_attr(&self.lock, "_waiters")?,
+        };
+        let fut_v = Value::Obj(fut.clone());
+        if let Some(q) = queue_of(&waiters) {
+            let removed = {
+                let mut items = q.items.borrow_mut();
+                items
+                    .iter()
+                    .position(|x| x.is(&fut_v))
+                    .and_then(|i| items.remove(i))
+            };
+            if removed.is_some() {
+                return Ok(());
+            }
+        }
+        vm.call_method(&waiters, "remove", vec![fut_v])?;
+        Ok(())
+    }
+
+    /// Sends `value` into the `acquire()` coroutine.
+    fn forward(&self, vm: &mut Vm, coro: Value, value: Value) -> PyResult<SendResult> {
+        match vm.send_any(&coro, value)? {
+            SendResult::Yield(v) => {
+                *self.stage.borrow_mut() = Stage::Acquiring(coro);
+                Ok(SendResult::Yield(v))
+            }
+            SendResult::Return(_) => Ok(SendResult::Return(Value::None)),
+        }
+    }
+
+    /// `throw(exc)`: raised at the `await` in progress (the waiter's, or inside the
+    /// `acquire()` coroutine), else here (not started, or finished).
+    fn throw(&self, vm: &mut Vm, exc: Value) -> PyResult<SendResult> {
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
+        match stage {
+            Stage::Acquiring(coro) => match vm.call_method(&coro, "throw", vec![exc]) {
+                Ok(v) => {
+                    *self.stage.borrow_mut() = Stage::Acquiring(coro);
+                    Ok(SendResult::Yield(v))
+                }
+                Err(e) if vm.exc_matches(&e, &vm.exc.stop_iteration.clone()) => {
+                    Ok(SendResult::Return(Value::None))
+                }
+                Err(e) => Err(e),
+            },
+            Stage::Waiting(fut) => {
+                let e = exception_of(vm, exc)?;
+                Err(self.waiter_failed(vm, &fut, e))
+            }
+            Stage::Start | Stage::Done => Err(exception_of(vm, exc)?),
+        }
+    }
+
+    /// `close()`: GeneratorExit at the `await` in progress (Lock.acquire's `finally` runs).
+    fn close(&self, vm: &mut Vm) -> PyResult<()> {
+        let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
+        match stage {
+            Stage::Acquiring(coro) => {
+                vm.call_method(&coro, "close", vec![])?;
+            }
+            Stage::Waiting(fut) => self.remove_waiter(vm, &fut)?,
+            Stage::Start | Stage::Done => {}
+        }
+        Ok(())
+    }
+}
+
+/// The exception `throw(exc)` raises: an instance as is, a class instantiated.
+fn exception_of(vm: &mut Vm, exc: Value) -> PyResult<ObjRef> {
+    match exc {
+        Value::Obj(o) if o.as_type().is_none() => Ok(o),
+        other => match vm.call(&other, vec![])? {
+            Value::Obj(o) => Ok(o),
+            _ => Err(vm.new_type_error("exceptions must derive from BaseException")),
+        },
+    }
+}
+
+impl NativeObject for LockStep {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.lock);
+        match &*self.stage.borrow() {
+            Stage::Waiting(f) => visit(&Value::Obj(f.clone())),
+            Stage::Acquiring(c) => visit(c),
+            Stage::Start | Stage::Done => {}
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn awaits_itself(&self) -> bool {
+        true
+    }
+    fn native_send(
+        &self,
+        vm: &mut Vm,
+        _me: &ObjRef,
+        value: &Value,
+    ) -> Option<PyResult<SendResult>> {
+        Some(self.send(vm, value.clone()))
+    }
+}
+
+/// The `_LockStep` behind `self` of one of its methods.
+fn step_of<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a LockStep> {
+    args.positional
+        .first()
+        .and_then(|v| v.as_obj())
+        .and_then(|o| o.native::<LockStep>())
+        .ok_or_else(|| vm.new_type_error("a _LockStep is required"))
+}
+
+/// The `_LockStep` class: an awaitable and its own iterator, with send, throw and close.
+fn lock_step_class(vm: &mut Vm) -> ObjRef {
+    let cls = vm.new_native_class("_LockStep", &[], "asyncio");
+    for name in ["__await__", "__iter__"] {
+        vm.add_method(&cls, name, |_, args: Args| {
+            Ok(args.positional.first().cloned().unwrap_or(Value::None))
+        });
+    }
+    vm.add_method(&cls, "__next__", |vm, args: Args| {
+        let r = step_of(vm, &args)?.send(vm, Value::None)?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method(&cls, "send", |vm, args: Args| {
+        let a = args.check(vm, "send", 2, 2)?.to_vec();
+        let r = step_of(vm, &args)?.send(vm, a[1].clone())?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method(&cls, "throw", |vm, args: Args| {
+        let a = args.check(vm, "throw", 2, 4)?.to_vec();
+        let r = step_of(vm, &args)?.throw(vm, a[1].clone())?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method(&cls, "close", |vm, args: Args| {
+        step_of(vm, &args)?.close(vm)?;
+        Ok(Value::None)
+    });
+    cls
+}
