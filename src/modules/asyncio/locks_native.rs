@@ -522,6 +522,12 @@ fn install(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, name: &str, native: Na
                 None => vm.call(&fallback, a.to_vec()),
             },
         );
+    set_native_method(vm, cls, name, fast, python);
+}
+
+/// Sets method `name` of `cls` to a native function running `fast` for positional calls;
+/// a call with keyword arguments goes to `python`, the method it stands in for.
+fn set_native_method(vm: &mut Vm, cls: &ObjRef, name: &str, fast: NativeFastPtr, python: Value) {
     let positional = fast.clone();
     let func: NativeFnPtr = Rc::new(move |vm: &mut Vm, args: Args| {
         if args.kwargs.is_empty() {
@@ -735,24 +741,7 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
                 Payload::Native(Box::new(step)),
             )))
         });
-        let positional = fast.clone();
-        let func: NativeFnPtr = Rc::new(move |vm: &mut Vm, args: Args| {
-            if args.kwargs.is_empty() {
-                positional(vm, &args.positional)
-            } else {
-                vm.call_args(&python, args)
-            }
-        });
-        let owner = cls.as_type().map(|t| t.name.borrow().clone());
-        let method = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-            name: Rc::from(name),
-            owner,
-            func,
-            is_method: true,
-            intrinsic: None,
-            fast: Some(fast),
-        })));
-        vm.set_class_attr(cls, name, method);
+        set_native_method(vm, cls, name, fast, python);
     }
 }
 
