@@ -199,24 +199,39 @@ impl Vm {
             && let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash)
             && store_goes_to_dict(hooks, &descr)
         {
-            let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
-                Some(key) => key,
-                None => self.attr_cache.names.key(name, hash),
-            };
-            // Err only in set mode (a dict is never borrowed across a store).
-            let stored =
-                table
-                    .borrow_mut()
-                    .set_str_at(name, hash, key, value, names.attr_position(i));
-            return match stored {
-                Ok(pos) => {
-                    names.remember_attr_position(i, pos);
-                    Ok(())
-                }
-                Err((key, value)) => self.table_set(table, key, value),
-            };
+            return self.dict_store_at_site(names, i, table, name, hash, value);
         }
         self.set_attr_hashed(obj, name, hash, value)
+    }
+
+    /// `table[name] = value` for name `i` of the running code (`names`): at the position the
+    /// name last had in a dict stored into from this code (an instance dict for STORE_ATTR,
+    /// a namespace for STORE_NAME), with the site's interned key.
+    #[inline]
+    pub(super) fn dict_store_at_site(
+        &mut self,
+        names: &NameTable,
+        i: usize,
+        table: &std::cell::RefCell<super::dict::DictTable>,
+        name: &str,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
+            Some(key) => key,
+            None => self.attr_cache.names.key(name, hash),
+        };
+        // Err only in set mode (a dict is never borrowed across a store).
+        let stored = table
+            .borrow_mut()
+            .set_str_at(name, hash, key, value, names.attr_position(i));
+        match stored {
+            Ok(pos) => {
+                names.remember_attr_position(i, pos);
+                Ok(())
+            }
+            Err((key, value)) => self.table_set(table, key, value),
+        }
     }
 
     /// For `super().name(...)`: the plain Python function `name` resolves to through the

@@ -283,22 +283,7 @@ impl Vm {
         let Some(table) = target.as_dict() else {
             return Ok(());
         };
-        let names = &frame.names;
-        let key = match names.attr_key(i, || self.attr_cache.names.key(name, hash)) {
-            Some(key) => key,
-            None => self.attr_cache.names.key(name, hash),
-        };
-        // Err only in set mode (no dict is borrowed across a store).
-        let stored = table
-            .borrow_mut()
-            .set_str_at(name, hash, key, v, names.attr_position(i));
-        match stored {
-            Ok(pos) => {
-                names.remember_attr_position(i, pos);
-                Ok(())
-            }
-            Err((key, v)) => self.table_set(table, key, v),
-        }
+        self.dict_store_at_site(&frame.names, i, table, name, hash, v)
     }
 
     /// `dict.update` / `**` merging for `DictUpdate`/`DictMerge`.
