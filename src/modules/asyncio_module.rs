@@ -93,6 +93,48 @@ fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> 
     Some(pos)
 }
 
+/// A prelude class (Queue, Event, Lock ...) whose exact instances get native fast paths,
+/// as registered right after the prelude defines it: the paths stand for its own Python
+/// methods, so they apply only while neither the class (nor a base) nor the instance has
+/// had something replaced.
+pub(crate) struct RegisteredClass {
+    /// The class.
+    cls: ObjRef,
+    /// `mro_versions(cls)` when registered: any later change to the class's namespace or a
+    /// base's (say `asyncio.Queue._put = f`) turns the fast paths off.
+    versions: u64,
+    /// How many attributes the class's `__init__` gives an instance: one more means
+    /// something (a method such as `q._get = f`) was set on the instance.
+    instance_attrs: usize,
+}
+
+impl RegisteredClass {
+    /// Registers `cls`, whose instances hold `instance_attrs` attributes after `__init__`.
+    pub(crate) fn new(cls: ObjRef, instance_attrs: usize) -> RegisteredClass {
+        RegisteredClass {
+            versions: crate::vm::dict_version::mro_versions(&cls),
+            cls,
+            instance_attrs,
+        }
+    }
+
+    /// The instance namespace of `v` when it is exactly of this class, the class is as
+    /// registered, and the instance holds just what `__init__` set.
+    pub(crate) fn instance_dict(&self, v: &Value) -> Option<ObjRef> {
+        let o = v.as_obj()?;
+        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.cls))
+            || crate::vm::dict_version::mro_versions(&self.cls) != self.versions
+        {
+            return None;
+        }
+        let dict = o.dict.as_ref()?;
+        if dict.as_dict()?.borrow().len() != self.instance_attrs {
+            return None;
+        }
+        Some(dict.clone())
+    }
+}
+
 /// `dict[name]` for a `key!`.
 #[inline]
 fn get_key(_vm: &Vm, dict: &ObjRef, (name, slot): Key) -> Option<Value> {

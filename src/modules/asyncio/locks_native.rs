@@ -10,9 +10,9 @@
 //! Future, an attribute of an unexpected type) steps aside before changing anything and runs
 //! the Python code the prelude defined, so every message and every interleaving is locks.py's.
 
+use super::RegisteredClass;
 use super::future::{Asyncio, FutState, fut_of};
 use super::ready::{ReadyQueue, queue_of};
-use crate::vm::dict_version::mro_versions;
 use crate::vm::generator::SendResult;
 use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
 use crate::vm::object::{NativeObject, Obj, Payload};
@@ -75,20 +75,12 @@ impl Kind {
 /// has been changed then).
 type NativeMethod = fn(&Primitives, &mut Vm, &[Value]) -> PyResult<Option<Value>>;
 
-/// A registered class and its namespaces' version then.
-struct Registered {
-    /// The class.
-    cls: ObjRef,
-    /// `mro_versions(cls)` once its native methods were installed.
-    versions: u64,
-}
-
 /// What the fast paths share.
 pub(super) struct Primitives {
     /// The asyncio module state.
     ctx: Rc<Asyncio>,
     /// The registered classes, by `Kind`.
-    classes: RefCell<Vec<Registered>>,
+    classes: RefCell<Vec<RegisteredClass>>,
     /// `Lock.locked`, `Lock.acquire` and `Lock.release` as registered: a Condition's bound
     /// `locked`/`acquire`/`release` must be these, bound to its `_lock`.
     lock_methods: RefCell<Vec<Value>>,
@@ -98,27 +90,13 @@ impl Primitives {
     /// The instance namespace of `v` when it is exactly of the registered class `kind`,
     /// that class is as registered, and the instance holds just what `__init__` set.
     fn exact_dict(&self, v: &Value, kind: Kind) -> Option<ObjRef> {
-        let o = v.as_obj()?;
-        let classes = self.classes.borrow();
-        let reg = classes.get(kind as usize)?;
-        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &reg.cls))
-            || mro_versions(&reg.cls) != reg.versions
-        {
-            return None;
-        }
-        let dict = o.dict.as_ref()?;
-        if dict.as_dict()?.borrow().len() != kind.instance_attrs() {
-            return None;
-        }
-        Some(dict.clone())
+        self.classes.borrow().get(kind as usize)?.instance_dict(v)
     }
 
-    /// The namespace of an exact Semaphore or BoundedSemaphore (and which).
-    fn semaphore_dict(&self, v: &Value) -> Option<(ObjRef, Kind)> {
-        match self.exact_dict(v, Kind::Semaphore) {
-            Some(d) => Some((d, Kind::Semaphore)),
-            None => Some((self.exact_dict(v, Kind::Bounded)?, Kind::Bounded)),
-        }
+    /// The namespace of an exact Semaphore or BoundedSemaphore.
+    fn semaphore_dict(&self, v: &Value) -> Option<ObjRef> {
+        self.exact_dict(v, Kind::Semaphore)
+            .or_else(|| self.exact_dict(v, Kind::Bounded))
     }
 
     /// True when `v` is a plain `asyncio.Future` (whose methods run natively and run no
@@ -185,14 +163,6 @@ impl Primitives {
             }
         }
         Ok(woken)
-    }
-
-    /// A new waiter future of the primitive with namespace `dict`, not yet appended:
-    /// mixins.py `_get_loop()` (binding the primitive to the running loop) and
-    /// `loop.create_future()` on a plain loop. None when the Python path must do it (no
-    /// running loop, bound to another loop, a custom loop: it raises or differs there).
-    pub(super) fn new_waiter(&self, vm: &mut Vm, dict: &ObjRef) -> Option<Value> {
-        new_loop_future(vm, &self.ctx, dict)
     }
 
     /// True when `v` is the bound method `func` of `receiver`.
@@ -450,7 +420,7 @@ fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<O
 fn sem_locked(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     let [me] = a else { return Ok(None) };
     Ok(p.semaphore_dict(me)
-        .and_then(|(d, _)| semaphore_locked(p, vm, &d))
+        .and_then(|d| semaphore_locked(p, vm, &d))
         .map(Value::Bool))
 }
 
@@ -585,10 +555,8 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         *pr.lock_methods.borrow_mut() = lock_methods;
         *pr.classes.borrow_mut() = classes
             .into_iter()
-            .map(|cls| Registered {
-                versions: mro_versions(&cls),
-                cls,
-            })
+            .zip(Kind::ALL)
+            .map(|(cls, kind)| RegisteredClass::new(cls, kind.instance_attrs()))
             .collect();
         Ok(Value::None)
     });
@@ -607,7 +575,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let pr = p.clone();
     let sem_waiter = vm.new_native_fn_positional("_semaphore_waiter", move |vm, a: &[Value]| {
         check_count(vm, "_semaphore_waiter", a.len(), 1, 1)?;
-        let Some((dict, _)) = pr.semaphore_dict(&a[0]) else {
+        let Some(dict) = pr.semaphore_dict(&a[0]) else {
             return Ok(Value::None);
         };
         Ok(match pr.semaphore_take(vm, &dict) {
@@ -634,7 +602,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         let me = &a[0];
         let taken = if let Some(dict) = pr.exact_dict(me, Kind::Lock) {
             pr.lock_take(vm, &dict)
-        } else if let Some((dict, _)) = pr.semaphore_dict(me) {
+        } else if let Some(dict) = pr.semaphore_dict(me) {
             pr.semaphore_take(vm, &dict)
         } else if let Some(dict) = pr.exact_dict(me, Kind::Condition)
             && let Some(lock) = pr.condition_lock(vm, &dict)
@@ -663,7 +631,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         if !ready {
             return Ok(Value::None);
         }
-        let Some(fut) = pr.new_waiter(vm, &dict) else {
+        let Some(fut) = new_loop_future(vm, &pr.ctx, &dict) else {
             return Ok(Value::None);
         };
         if pr.lock_release_in(vm, &lock)?.is_none() {
@@ -692,7 +660,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
 fn append_waiter(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> Option<Value> {
     let waiters = super::get_key(vm, dict, key!("_waiters"))?;
     let q = queue_of(&waiters)?;
-    let fut = p.new_waiter(vm, dict)?;
+    let fut = new_loop_future(vm, &p.ctx, dict)?;
     q.items.borrow_mut().push_back(fut.clone());
     Some(fut)
 }

@@ -6,9 +6,10 @@
 //! take the Python path. A `get` that must wait on an exact Queue awaits a `_QueueGetting`,
 //! which runs queues.py's wait loop natively (see there); a `put` that must wait is Python.
 
-use super::future::{Asyncio, FutState, FutureObj, fut_of, state};
+use super::RegisteredClass;
+use super::future::{Asyncio, FutState, fut_of, state};
+use super::locks_native::new_loop_future;
 use super::ready::{ReadyQueue, queue_of};
-use crate::vm::dict_version::mro_versions;
 use crate::vm::generator::SendResult;
 use crate::vm::native::check_count;
 use crate::vm::object::{NativeObject, Obj, Payload};
@@ -24,18 +25,12 @@ use std::rc::Rc;
 #[derive(Default)]
 struct QueueClasses {
     /// `Queue`.
-    queue: Option<ObjRef>,
+    queue: Option<RegisteredClass>,
     /// `Event` (the class of `Queue._finished`).
-    event: Option<ObjRef>,
-    /// `mro_versions` of `Queue` when registered: any later change to its namespace (say
-    /// `asyncio.Queue._put = f`) turns the fast paths off.
-    queue_versions: u64,
-    /// `mro_versions` of `Event` when registered.
-    event_versions: u64,
+    event: Option<RegisteredClass>,
 }
 
-/// How many attributes `Queue.__init__` gives an instance: one more means something (a
-/// method such as `q._get = f`) was set on the instance, which the fast paths would bypass.
+/// How many attributes `Queue.__init__` gives an instance.
 const QUEUE_INSTANCE_ATTRS: usize = 7;
 
 /// How many attributes `Event.__init__` gives an instance.
@@ -53,31 +48,14 @@ enum Exact {
     Event,
 }
 
-/// The instance namespace of `q` when it is exactly of the registered class `which`, that
-/// class's namespace is as registered, and the instance holds just what `__init__` set.
+/// The instance namespace of `q` when it is an exact, unmodified instance of the
+/// registered class `which` (see `RegisteredClass::instance_dict`).
 fn exact_instance_dict(classes: &Classes, q: &Value, which: Exact) -> Option<ObjRef> {
-    let o = q.as_obj()?;
     let classes = classes.borrow();
-    let (cls, versions, attrs) = match which {
-        Exact::Queue => (
-            classes.queue.as_ref()?,
-            classes.queue_versions,
-            QUEUE_INSTANCE_ATTRS,
-        ),
-        Exact::Event => (
-            classes.event.as_ref()?,
-            classes.event_versions,
-            EVENT_INSTANCE_ATTRS,
-        ),
-    };
-    if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, cls)) || mro_versions(cls) != versions {
-        return None;
+    match which {
+        Exact::Queue => classes.queue.as_ref()?.instance_dict(q),
+        Exact::Event => classes.event.as_ref()?.instance_dict(q),
     }
-    let dict = o.dict.as_ref()?;
-    if dict.as_dict()?.borrow().len() != attrs {
-        return None;
-    }
-    Some(dict.clone())
 }
 
 /// Mirrors queues.py Queue._wakeup_next: the first waiter not yet done gets `None`.
@@ -199,18 +177,6 @@ fn new_waiter(
     let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(None);
     };
-    let running = match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
-        Some(l) if !l.is_none() => l,
-        _ => return Ok(None),
-    };
-    match super::get_key(vm, &dict, key!("_loop")) {
-        Some(Value::None) => super::set_key(vm, &dict, key!("_loop"), running.clone()),
-        Some(l) if l.is(&running) => {}
-        _ => return Ok(None),
-    }
-    if !matches!(ctx.plain_loop_dict(vm, &running), Ok(Some(_))) {
-        return Ok(None);
-    }
     let waiters_key = if putter {
         key!("_putters")
     } else {
@@ -222,13 +188,9 @@ fn new_waiter(
     let Some(waiters) = queue_of(&waiters) else {
         return Ok(None);
     };
-    let st = FutureObj::new(None);
-    st.loop_.set(running);
-    let fut = Value::Obj(Obj::with_class(
-        ctx.future_cls.clone(),
-        None,
-        Payload::Native(Box::new(st)),
-    ));
+    let Some(fut) = new_loop_future(vm, ctx, &dict) else {
+        return Ok(None);
+    };
     waiters.items.borrow_mut().push_back(fut.clone());
     Ok(Some(fut))
 }
@@ -364,10 +326,12 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
     let register = vm.new_native_fn("_queue_classes", move |vm, args: Args| {
         let a = args.check(vm, "_queue_classes", 2, 2)?;
         let mut cl = cl.borrow_mut();
-        cl.queue = a[0].as_obj().cloned();
-        cl.event = a[1].as_obj().cloned();
-        cl.queue_versions = cl.queue.as_ref().map_or(0, mro_versions);
-        cl.event_versions = cl.event.as_ref().map_or(0, mro_versions);
+        cl.queue = a[0]
+            .as_obj()
+            .map(|c| RegisteredClass::new(c.clone(), QUEUE_INSTANCE_ATTRS));
+        cl.event = a[1]
+            .as_obj()
+            .map(|c| RegisteredClass::new(c.clone(), EVENT_INSTANCE_ATTRS));
         Ok(Value::None)
     });
     let c = ctx.clone();
