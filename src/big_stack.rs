@@ -43,7 +43,11 @@ pub fn run_on_new_stack<T, F: FnOnce() -> T>(size: usize, f: F) -> Result<T, F> 
         if p == libc::MAP_FAILED {
             return Err(f);
         }
-        libc::mprotect(p, GUARD, libc::PROT_NONE);
+        // Without its guard page an overflow would silently run into whatever lies below.
+        if libc::mprotect(p, GUARD, libc::PROT_NONE) != 0 {
+            libc::munmap(p, total);
+            return Err(f);
+        }
         p.cast::<u8>()
     };
     let mut call = Call {

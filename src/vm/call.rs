@@ -115,6 +115,11 @@ impl Vm {
         if flags.generator || flags.coroutine || flags.async_generator {
             return Ok(self.make_generator_for(obj, func, frame));
         }
+        self.run_plain_frame(frame)
+    }
+
+    /// Runs the frame of a plain (not generator) function to its return value.
+    pub(super) fn run_plain_frame(&mut self, frame: Box<super::frame::Frame>) -> PyResult<Value> {
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(..) | super::eval::FrameExit::YieldChain(..) => {

@@ -1389,7 +1389,12 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop(frame);
-                    if self.chains_may_park && self.park_at_yield(frame, callers) {
+                    // A chain needs callers: a generator yielding to no inline caller
+                    // (the common case) does not make the out-of-line call.
+                    if self.chains_may_park
+                        && !callers.is_empty()
+                        && self.park_at_yield(frame, callers)
+                    {
                         return Ok(Stop::Yield(v));
                     }
                     loop {

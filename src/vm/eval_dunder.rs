@@ -2,7 +2,6 @@
 //! a Python `__next__` inline in the eval loop (as CALL runs a function), and a dunder called
 //! from Rust that is a plain function of exactly its arguments gets its frame built directly.
 
-use super::eval::FrameExit;
 use super::frame::Frame;
 use super::object::Payload;
 use super::{ObjRef, PyResult, Value, Vm};
@@ -67,15 +66,7 @@ impl Vm {
         }
         let n = args.len();
         let frame = self.exact_args_function_frame(func, Some(v.clone()), args, n);
-        Some(
-            match self.run_frame(frame, super::generator::Resume::Value(None)) {
-                Ok(FrameExit::Return(v)) => Ok(v),
-                Ok(FrameExit::Yield(..) | FrameExit::YieldChain(..)) => {
-                    unreachable!("a plain function frame cannot yield")
-                }
-                Err(e) => Err(e),
-            },
-        )
+        Some(self.run_plain_frame(frame))
     }
 
     /// `f(v, other)` for a binary dunder (`__lt__`, `__eq__`, ...) found on `v`'s type: a
@@ -93,13 +84,7 @@ impl Vm {
             let mut frame =
                 self.exact_args_function_frame(func, Some(v.clone()), &mut Vec::new(), 0);
             frame.locals[1] = Some(other.clone());
-            return match self.run_frame(frame, super::generator::Resume::Value(None)) {
-                Ok(FrameExit::Return(v)) => Ok(v),
-                Ok(FrameExit::Yield(..) | FrameExit::YieldChain(..)) => {
-                    unreachable!("a plain function frame cannot yield")
-                }
-                Err(e) => Err(e),
-            };
+            return self.run_plain_frame(frame);
         }
         self.call_bound_dunder(f, v, vec![other.clone()])
     }

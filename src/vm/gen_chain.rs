@@ -67,13 +67,10 @@ impl Generator {
             }
             return;
         }
-        let chain = match std::mem::replace(&mut *self.state.borrow_mut(), GenState::Closed) {
-            GenState::SuspendedChain(chain) => chain,
-            // A delegate whose outermost generator is being dropped: that drop settles it.
-            other => {
-                *self.state.borrow_mut() = other;
-                return;
-            }
+        let GenState::SuspendedChain(chain) =
+            std::mem::replace(&mut *self.state.borrow_mut(), GenState::Closed)
+        else {
+            unreachable!("the state was a SuspendedChain just above")
         };
         let innermost = chain.len() - 1;
         let mut own = None;
@@ -109,8 +106,11 @@ impl Vm {
             return false;
         };
         let flags = &base.code.flags;
+        debug_assert!(
+            frame.inline_gen().is_some(),
+            "a frame yielding to callers runs inline"
+        );
         if !entered_by_send(&callers[callers.len() - 1])
-            || frame.inline_gen().is_none()
             || base.inline_gen().is_some()
             || !(flags.coroutine || flags.generator)
             || flags.async_generator
