@@ -648,7 +648,8 @@ fn is_number(vm: &Vm, v: &Value) -> bool {
         Value::None => false,
         Value::Obj(_) => {
             let cls = vm.type_of(v);
-            ["__index__", "__int__", "__float__", "__complex__"]
+            // (percolate has no complex type, so `__complex__` alone makes no number.)
+            ["__index__", "__int__", "__float__"]
                 .iter()
                 .any(|name| vm.lookup_in_mro(&cls, name).is_some())
         }
@@ -657,11 +658,7 @@ fn is_number(vm: &Vm, v: &Value) -> bool {
 
 /// An islice argument as PyNumber_AsSsize_t reads it: None on any failure.
 fn islice_index(vm: &mut Vm, v: &Value) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(i64::from(*b)),
-        _ => vm.index_value(v).ok(),
-    }
+    vm.index_value(v).ok()
 }
 
 /// `count(start=0, step=1)`.
@@ -719,12 +716,14 @@ fn chain_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `chain.from_iterable(iterable)`.
 fn chain_from_iterable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.positional.first().cloned().unwrap_or(Value::None);
-    let given = args.positional.len().saturating_sub(1) + args.kwargs.len();
-    if given != 1 || !args.kwargs.is_empty() {
-        return Err(vm.new_type_error(format!(
-            "chain.from_iterable() takes exactly one argument ({given} given)"
-        )));
-    }
+    no_keywords(vm, "chain.from_iterable", &args)?;
+    crate::vm::native::check_count(
+        vm,
+        "chain.from_iterable",
+        args.positional.len().saturating_sub(1),
+        1,
+        1,
+    )?;
     let source = vm.iter(&args.positional[1])?;
     new_instance(
         vm,
@@ -929,7 +928,7 @@ pub fn classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let mut out = Vec::with_capacity(constructors.len());
     for (name, new) in constructors {
         let cls = vm.new_native_class(name, &[], "itertools");
-        vm.add_static(&cls, "__new__", new);
+        crate::builtins::object::add_new(vm, &cls, new);
         vm.add_method_positional(&cls, "__iter__", |_, a: &[Value]| Ok(a[0].clone()));
         vm.add_method_positional(&cls, "__next__", |vm, a: &[Value]| {
             let Some(state) = state_of(&a[0]) else {
