@@ -506,25 +506,14 @@ impl ItertoolsIter {
     }
 }
 
-/// `next(it)` for an input iterator: a range iterator or one of these iterators is stepped
-/// directly, anything else through `Vm::next`.
+/// `next(it)` for an input iterator: a range iterator is stepped directly, anything else
+/// (these iterators included, through `NativeObject::native_next`) by `Vm::next`.
 #[inline]
 fn advance(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    if let Value::Obj(o) = it {
-        match &o.payload {
-            Payload::Iterator(cell) => {
-                if let Some(next) = crate::vm::seq::range_step(cell) {
-                    return Ok(next);
-                }
-                return vm.iterator_step(cell);
-            }
-            Payload::Native(_) if !vm.has_user_class(it) => {
-                if let Some(state) = o.native::<ItertoolsIter>() {
-                    return state.step(vm);
-                }
-            }
-            _ => {}
-        }
+    if let Some(Payload::Iterator(cell)) = it.payload()
+        && let Some(next) = crate::vm::seq::range_step(cell)
+    {
+        return Ok(next);
     }
     vm.next(it)
 }
