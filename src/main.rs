@@ -176,32 +176,32 @@ fn read_program(path: Option<&str>) -> Result<(String, String), c_int> {
     }
 }
 
-/// A command line recognised without building clap's parser (which costs ~60K instructions
-/// and its code's page faults).
-enum FastPath {
-    /// `percolate -c CODE [ARG...]`: the code, and its argv as python takes it (everything
-    /// after CODE, options included).
-    Command(String, Vec<String>),
-    /// `percolate SCRIPT [ARG...]` with SCRIPT not starting with `-`: the argv, the script
-    /// first (clap's trailing arguments give the same).
-    Script(Vec<String>),
-}
-
-/// The fast path of this command line, or None for any other (clap parses those, and
-/// reports usage errors).
-fn fast_path() -> Option<FastPath> {
-    let args = std::env::args_os()
+/// The command line parsed without building clap's parser (which costs ~60K instructions
+/// and its code's page faults) when it is `-c CODE [ARG...]` or `SCRIPT [ARG...]` with
+/// SCRIPT not starting with `-`, the forms clap would parse to the same `Cli`; None for any
+/// other (clap parses those, and reports usage errors).
+fn fast_cli() -> Option<Cli> {
+    let mut args = std::env::args_os()
         .skip(1)
         .map(|a| a.into_string().ok())
         .collect::<Option<Vec<String>>>()?;
     let first = args.first()?;
-    if first == "-c" {
+    let command = if first == "-c" {
         let code = args.get(1)?.clone();
-        let mut argv = vec!["-c".to_string()];
-        argv.extend(args[2..].iter().cloned());
-        return Some(FastPath::Command(code, argv));
-    }
-    (!first.starts_with('-')).then_some(FastPath::Script(args))
+        args.drain(..2);
+        Some(code)
+    } else if first.starts_with('-') {
+        return None;
+    } else {
+        None
+    };
+    Some(Cli {
+        command,
+        ast: false,
+        dis: false,
+        interactive: false,
+        args,
+    })
 }
 
 /// The process entry point (see the module comment): what std's runtime entry would do for
@@ -241,21 +241,7 @@ fn prepare_process() {
 
 /// Parses the command line and runs what it asks for; returns the exit code.
 fn run_command_line() -> c_int {
-    match fast_path() {
-        Some(FastPath::Command(code, argv)) => {
-            percolate::vm::interrupt::install();
-            percolate::run_source_and_exit(&code, "<string>", argv);
-        }
-        Some(FastPath::Script(argv)) => {
-            percolate::vm::interrupt::install();
-            return match read_program(argv.first().map(String::as_str)) {
-                Ok((source, filename)) => percolate::run_source_and_exit(&source, &filename, argv),
-                Err(code) => code,
-            };
-        }
-        None => {}
-    }
-    let cli = Cli::parse();
+    let cli = fast_cli().unwrap_or_else(Cli::parse);
     percolate::vm::interrupt::install();
     let code = run(&cli);
     // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython does.
