@@ -8,6 +8,12 @@ use std::rc::Rc;
 pub type ObjRef = Rc<Obj>;
 
 /// A Python value: immediates inline, everything else one `Rc` pointer.
+///
+/// The tag is a whole word (`repr(u64)`), so every payload starts at byte 8: with a
+/// one-byte tag, `Bool`'s byte sat at offset 1 and a copy of a non-heap value moved bytes
+/// 1..8 as two overlapping 4-byte loads and stores through the stack, whose reload missed
+/// store-to-load forwarding on every int or float copied out of a dict or the stack.
+#[repr(u64)]
 pub enum Value {
     /// `None`.
     None,
