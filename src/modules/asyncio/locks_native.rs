@@ -12,13 +12,17 @@
 
 use super::RegisteredClass;
 use super::future::{Asyncio, FutState, fut_of};
-use super::ready::{ReadyQueue, queue_of};
+use super::ready::{NativeCoroutine, ReadyQueue, coroutine_class, queue_of};
 use crate::vm::generator::SendResult;
 use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use condition_wait::CondWait;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+#[path = "condition_wait.rs"]
+mod condition_wait;
 
 /// The prelude classes with fast paths.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -84,6 +88,9 @@ pub(super) struct Primitives {
     /// `Lock.locked`, `Lock.acquire` and `Lock.release` as registered: a Condition's bound
     /// `locked`/`acquire`/`release` must be these, bound to its `_lock`.
     lock_methods: RefCell<Vec<Value>>,
+    /// The Python `Condition.wait` (prelude.py), which a `_CondWait` runs when the
+    /// Condition or its lock does not qualify.
+    condition_wait: RefCell<Value>,
 }
 
 impl Primitives {
@@ -522,16 +529,18 @@ fn set_native_method(vm: &mut Vm, cls: &ObjRef, name: &str, fast: NativeFastPtr,
 /// BoundedSemaphore)` (installs the native methods), and for the `async` methods
 /// `_lock_waiter(lock)`, `_semaphore_waiter(sem)`, `_event_waiter(ev)` (True when done at
 /// once, a waiter future already appended to `_waiters`, or None: run the Python code),
-/// `_acquire_now(x)` (True when a Lock, Semaphore or Condition was acquired at once, False
-/// when `await x.acquire()` must run) and `_condition_wait_start(cond)` (Condition.wait's
-/// release and waiter future, or None).
+/// and `_acquire_now(x)` (True when a Lock, Semaphore or Condition was acquired at once,
+/// False when `await x.acquire()` must run). Condition's `wait` and `wait_for` are native
+/// (condition_wait.rs).
 pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
     let p = Rc::new(Primitives {
         ctx: ctx.clone(),
         classes: RefCell::new(Vec::new()),
         lock_methods: RefCell::new(Vec::new()),
+        condition_wait: RefCell::new(Value::None),
     });
-    let step_cls = lock_step_class(vm);
+    let step_cls = coroutine_class::<LockStep>(vm, "_LockStep");
+    let wait_cls = coroutine_class::<CondWait>(vm, "_CondWait");
     let pr = p.clone();
     let register = vm.new_native_fn_positional("_locks_register", move |vm, a: &[Value]| {
         check_count(vm, "_locks_register", a.len(), 5, 5)?;
@@ -543,6 +552,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         // the mixin's).
         install_lock_context(vm, &pr, &classes[Kind::Lock as usize], &step_cls);
         install_lock_context(vm, &pr, &classes[Kind::Condition as usize], &step_cls);
+        condition_wait::install(vm, &pr, &classes[Kind::Condition as usize], &wait_cls);
         for (kind, cls) in Kind::ALL.iter().zip(&classes) {
             for (name, native) in kind.native_methods() {
                 install(vm, &pr, cls, name, *native);
@@ -596,7 +606,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
             _ => Value::None,
         })
     });
-    let pr = p.clone();
+    let pr = p;
     let acquire_now = vm.new_native_fn_positional("_acquire_now", move |vm, a: &[Value]| {
         check_count(vm, "_acquire_now", a.len(), 1, 1)?;
         let me = &a[0];
@@ -613,44 +623,12 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         };
         Ok(Value::Bool(taken == Some(true)))
     });
-    let pr = p;
-    let cond_wait = vm.new_native_fn_positional("_condition_wait_start", move |vm, a: &[Value]| {
-        check_count(vm, "_condition_wait_start", a.len(), 1, 1)?;
-        let Some(dict) = pr.exact_dict(&a[0], Kind::Condition) else {
-            return Ok(Value::None);
-        };
-        let Some(lock) = pr.condition_lock(vm, &dict) else {
-            return Ok(Value::None);
-        };
-        // Everything that could make the Python path differ is checked before the release.
-        let ready = matches!(
-            super::get_key(vm, &lock, key!("_locked")),
-            Some(Value::Bool(true))
-        ) && pr.waiters_of(vm, &lock).is_some()
-            && matches!(pr.waiters_of(vm, &dict), Some(Some(_)));
-        if !ready {
-            return Ok(Value::None);
-        }
-        let Some(fut) = new_loop_future(vm, &pr.ctx, &dict) else {
-            return Ok(Value::None);
-        };
-        if pr.lock_release_in(vm, &lock)?.is_none() {
-            return Ok(Value::None);
-        }
-        if let Some(Some(w)) = pr.waiters_of(vm, &dict)
-            && let Some(q) = queue_of(&w)
-        {
-            q.items.borrow_mut().push_back(fut.clone());
-        }
-        Ok(fut)
-    });
     vec![
         ("_locks_register", register),
         ("_lock_waiter", lock_waiter),
         ("_semaphore_waiter", sem_waiter),
         ("_event_waiter", event_waiter),
         ("_acquire_now", acquire_now),
-        ("_condition_wait_start", cond_wait),
     ]
 }
 
@@ -837,17 +815,8 @@ impl LockStep {
             None => vm.get_attr(&self.lock, "_waiters")?,
         };
         let fut_v = Value::Obj(fut.clone());
-        if let Some(q) = queue_of(&waiters) {
-            let removed = {
-                let mut items = q.items.borrow_mut();
-                items
-                    .iter()
-                    .position(|x| x.is(&fut_v))
-                    .and_then(|i| items.remove(i))
-            };
-            if removed.is_some() {
-                return Ok(());
-            }
+        if queue_of(&waiters).is_some_and(|q| q.remove_item(&fut_v)) {
+            return Ok(());
         }
         vm.call_method(&waiters, "remove", vec![fut_v])?;
         Ok(())
@@ -863,7 +832,9 @@ impl LockStep {
             SendResult::Return(_) => Ok(SendResult::Return(Value::None)),
         }
     }
+}
 
+impl NativeCoroutine for LockStep {
     /// `throw(exc)`: raised at the `await` in progress (the waiter's, or inside the
     /// `acquire()` coroutine), else here (not started, or finished).
     fn throw(&self, vm: &mut Vm, exc: Value) -> PyResult<SendResult> {
@@ -935,42 +906,4 @@ impl NativeObject for LockStep {
     ) -> Option<PyResult<SendResult>> {
         Some(self.send(vm, value.clone()))
     }
-}
-
-/// The `_LockStep` behind `self` of one of its methods.
-fn step_of<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a LockStep> {
-    args.positional
-        .first()
-        .and_then(|v| v.as_obj())
-        .and_then(|o| o.native::<LockStep>())
-        .ok_or_else(|| vm.new_type_error("a _LockStep is required"))
-}
-
-/// The `_LockStep` class: an awaitable and its own iterator, with send, throw and close.
-fn lock_step_class(vm: &mut Vm) -> ObjRef {
-    let cls = vm.new_native_class("_LockStep", &[], "asyncio");
-    for name in ["__await__", "__iter__"] {
-        vm.add_method(&cls, name, |_, args: Args| {
-            Ok(args.positional.first().cloned().unwrap_or(Value::None))
-        });
-    }
-    vm.add_method(&cls, "__next__", |vm, args: Args| {
-        let r = step_of(vm, &args)?.send(vm, Value::None)?;
-        vm.send_result_to_py(r)
-    });
-    vm.add_method(&cls, "send", |vm, args: Args| {
-        let a = args.check(vm, "send", 2, 2)?.to_vec();
-        let r = step_of(vm, &args)?.send(vm, a[1].clone())?;
-        vm.send_result_to_py(r)
-    });
-    vm.add_method(&cls, "throw", |vm, args: Args| {
-        let a = args.check(vm, "throw", 2, 4)?.to_vec();
-        let r = step_of(vm, &args)?.throw(vm, a[1].clone())?;
-        vm.send_result_to_py(r)
-    });
-    vm.add_method(&cls, "close", |vm, args: Args| {
-        step_of(vm, &args)?.close(vm)?;
-        Ok(Value::None)
-    });
-    cls
 }

@@ -289,14 +289,7 @@ fn abort_getting(vm: &mut Vm, ctx: &Asyncio, getting: &QueueGetting) -> PyResult
     let getter_v = Value::Obj(getter.clone());
     let getters = vm.get_attr(&getting.queue, "_getters")?;
     if let Some(waiters) = queue_of(&getters) {
-        let removed = {
-            let mut items = waiters.items.borrow_mut();
-            items
-                .iter()
-                .position(|x| x.is(&getter_v))
-                .and_then(|i| items.remove(i))
-        };
-        drop(removed);
+        waiters.remove_item(&getter_v);
     } else if let Err(e) = vm.call_method(&getters, "remove", vec![getter_v.clone()])
         && !vm.exc_matches(&e, &vm.exc.value_error.clone())
     {
@@ -354,24 +347,7 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         check_count(vm, "_queue_put_fast", a.len(), 2, 2)?;
         Ok(Value::Bool(try_put(vm, &c, &cl, &a[0], a[1].clone())?))
     });
-    let getting_cls = vm.new_native_class("_QueueGetting", &[], "asyncio");
-    for name in ["__await__", "__iter__"] {
-        vm.add_method(&getting_cls, name, |_, args: Args| {
-            Ok(args.positional.first().cloned().unwrap_or(Value::None))
-        });
-    }
-    for name in ["__next__", "send"] {
-        vm.add_method(&getting_cls, name, |vm, args: Args| {
-            let Some(me) = args.positional.first().and_then(|v| v.as_obj()).cloned() else {
-                return Err(vm.new_type_error("a _QueueGetting is required"));
-            };
-            let Some(g) = me.native::<QueueGetting>() else {
-                return Err(vm.new_type_error("a _QueueGetting is required"));
-            };
-            let r = g.step(vm)?;
-            vm.send_result_to_py(r)
-        });
-    }
+    let getting_cls = super::ready::awaitable_class(vm, "_QueueGetting");
     let shared = Rc::new(GettingShared {
         ctx: ctx.clone(),
         classes: classes.clone(),
