@@ -13,7 +13,9 @@
 //! Condition no longer holds its lock's `acquire`. Subclasses never get here: their `wait`
 //! and `wait_for` calls go straight to the Python methods.
 
-use super::{Kind, LockStep, Primitives, Stage, exception_of, new_loop_future};
+use super::{
+    COND_LOCK, COND_WAITERS, Kind, LOCK_LOCKED, LockStep, Primitives, Stage, exception_of,
+};
 use crate::modules::asyncio_module::ready::{NativeCoroutine, queue_of};
 use crate::vm::generator::SendResult;
 use crate::vm::native::NativeFastPtr;
@@ -223,25 +225,25 @@ impl CondWait {
         let Some(dict) = p.exact_dict(&self.cond, Kind::Condition) else {
             return Ok(None);
         };
-        let Some(lock) = p.condition_lock(vm, &dict) else {
+        let Some(lock) = p.condition_lock(&dict) else {
             return Ok(None);
         };
         // Every key of the Condition's namespace is checked to be what `__init__` set (the
-        // ones `condition_lock` read, `_waiters` here and `_loop` by `new_loop_future`), so
+        // ones `condition_lock` read, `_waiters` here and `_loop` by `new_future`), so
         // with no more keys than that `self.wait` is this method.
-        let Some(Value::Bool(locked)) = super::super::get_key(vm, &lock, key!("_locked")) else {
+        let Some(Value::Bool(locked)) = p.field(&lock, Kind::Lock, LOCK_LOCKED) else {
             return Ok(None);
         };
-        if p.waiters_of(vm, &lock).is_none() {
+        if p.waiters_of(&lock, Kind::Lock).is_none() {
             return Ok(None);
         }
-        let Some(Some(waiters)) = p.waiters_of(vm, &dict) else {
+        let Some(Some(waiters)) = p.waiters_of(&dict, Kind::Condition) else {
             return Ok(None);
         };
         if !locked {
             return Err(vm.new_runtime_error("cannot wait on un-acquired lock"));
         }
-        let Some(Value::Obj(fut)) = new_loop_future(vm, &p.ctx, &dict) else {
+        let Some(Value::Obj(fut)) = p.new_future(vm, &dict, Kind::Condition) else {
             return Ok(None);
         };
         if p.lock_release_in(vm, &lock)?.is_none() {
@@ -256,7 +258,7 @@ impl CondWait {
     /// `self._waiters.remove(fut)` on the Condition.
     fn remove_waiter(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
         let waiters = match self.prims.exact_dict(&self.cond, Kind::Condition) {
-            Some(d) => super::super::get_key(vm, &d, key!("_waiters")),
+            Some(d) => self.prims.field(&d, Kind::Condition, COND_WAITERS),
             None => None,
         };
         let waiters = match waiters {
@@ -308,8 +310,8 @@ impl CondWait {
     fn acquire_step(&self, vm: &mut Vm) -> PyResult<(Value, Stage)> {
         let p = &*self.prims;
         if let Some(dict) = p.exact_dict(&self.cond, Kind::Condition)
-            && p.condition_lock(vm, &dict).is_some()
-            && let Some(lock) = super::super::get_key(vm, &dict, key!("_lock"))
+            && p.condition_lock(&dict).is_some()
+            && let Some(lock) = p.field(&dict, Kind::Condition, COND_LOCK)
         {
             return Ok((lock, Stage::Start));
         }
