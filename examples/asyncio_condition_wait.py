@@ -244,6 +244,26 @@ async def python_paths():
         cond.notify()
     print('replaced acquire ->', await t, acquires)
 
+    # A method replaced on a Condition already used natively.
+    cond = asyncio.Condition()
+    async with cond:
+        cond.notify()
+    releases = []
+    lock_release = cond.release
+
+    def my_release():
+        releases.append('instance release')
+        lock_release()
+
+    cond.release = my_release
+    box.clear()
+    t = asyncio.create_task(consumer(cond))
+    await asyncio.sleep(0)
+    async with cond:
+        box.append('u')
+        cond.notify()
+    print('replaced release after use ->', await t, releases)
+
     # A Condition over a Lock subclass re-acquires through the subclass's acquire.
     lock = CountingLock()
     cond = asyncio.Condition(lock)

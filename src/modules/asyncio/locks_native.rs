@@ -19,7 +19,7 @@ use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use condition_wait::CondWait;
 use std::cell::{OnceCell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 #[path = "condition_wait.rs"]
 mod condition_wait;
@@ -132,6 +132,11 @@ pub(super) struct Primitives {
     /// order: instances made by the same `__init__` share these very keys, so a key is
     /// recognised by identity before its text is compared.
     layout_keys: [OnceCell<Box<[ObjRef]>>; 5],
+    /// The last Condition namespace `condition_lock` qualified, its version then, and its
+    /// `_lock`: while that namespace is unchanged so is the answer, up to the lock's own
+    /// check. Weak, so that nothing is kept alive by it (and, while it is remembered, the
+    /// namespace's address is not reused).
+    cond_memo: RefCell<Option<(Weak<Obj>, u64, Weak<Obj>)>>,
 }
 
 impl Primitives {
@@ -303,6 +308,16 @@ impl Primitives {
     /// The namespace of an exact Condition's `_lock` when it is an exact Lock and the
     /// condition's `locked`, `acquire` and `release` are still that lock's.
     fn condition_lock(&self, cond: &ObjRef) -> Option<ObjRef> {
+        let version = cond.as_dict()?.borrow().version.get();
+        let remembered = match &*self.cond_memo.borrow() {
+            Some((dict, v, lock)) if std::ptr::eq(dict.as_ptr(), Rc::as_ptr(cond)) => {
+                (*v == version).then(|| lock.upgrade()).flatten()
+            }
+            _ => None,
+        };
+        if let Some(lock) = remembered {
+            return self.exact_dict(&Value::Obj(lock), Kind::Lock);
+        }
         let c = Kind::Condition;
         let lock = self.field(cond, c, COND_LOCK)?;
         let lock_dict = self.exact_dict(&lock, Kind::Lock)?;
@@ -313,7 +328,13 @@ impl Primitives {
         let ok = Self::is_bound(&self.field(cond, c, COND_LOCKED)?, &lock, locked)
             && Self::is_bound(&self.field(cond, c, COND_ACQUIRE)?, &lock, acquire)
             && Self::is_bound(&self.field(cond, c, COND_RELEASE)?, &lock, release);
-        ok.then_some(lock_dict)
+        if !ok {
+            return None;
+        }
+        if let Value::Obj(l) = &lock {
+            *self.cond_memo.borrow_mut() = Some((Rc::downgrade(cond), version, Rc::downgrade(l)));
+        }
+        Some(lock_dict)
     }
 
     /// Lock.acquire's immediate case for an exact lock's namespace: `not self._locked and
@@ -682,6 +703,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         lock_methods: RefCell::new(Vec::new()),
         condition_wait: RefCell::new(Value::None),
         layout_keys: Default::default(),
+        cond_memo: RefCell::new(None),
     });
     let step_cls = coroutine_class::<LockStep>(vm, "_LockStep");
     let wait_cls = coroutine_class::<CondWait>(vm, "_CondWait");
