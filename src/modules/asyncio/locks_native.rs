@@ -116,6 +116,9 @@ const COND_WAITERS: usize = 5;
 /// has been changed then).
 type NativeMethod = fn(&Primitives, &mut Vm, &[Value]) -> PyResult<Option<Value>>;
 
+/// `Primitives::cond_memo`: a Condition's namespace, its version, its `_lock`.
+type CondMemo = (Weak<Obj>, u64, Weak<Obj>);
+
 /// What the fast paths share.
 pub(super) struct Primitives {
     /// The asyncio module state.
@@ -136,7 +139,7 @@ pub(super) struct Primitives {
     /// `_lock`: while that namespace is unchanged so is the answer, up to the lock's own
     /// check. Weak, so that nothing is kept alive by it (and, while it is remembered, the
     /// namespace's address is not reused).
-    cond_memo: RefCell<Option<(Weak<Obj>, u64, Weak<Obj>)>>,
+    cond_memo: RefCell<Option<CondMemo>>,
 }
 
 impl Primitives {
