@@ -13,9 +13,7 @@
 //! Condition no longer holds its lock's `acquire`. Subclasses never get here: their `wait`
 //! and `wait_for` calls go straight to the Python methods.
 
-use super::{
-    COND_LOCK, COND_WAITERS, Kind, LOCK_LOCKED, LockStep, Primitives, Stage, exception_of,
-};
+use super::{COND_WAITERS, Kind, LOCK_LOCKED, LockStep, Primitives, Stage, exception_of};
 use crate::modules::asyncio_module::ready::{NativeCoroutine, queue_of};
 use crate::vm::generator::SendResult;
 use crate::vm::native::NativeFastPtr;
@@ -225,7 +223,7 @@ impl CondWait {
         let Some(dict) = p.exact_dict(&self.cond, Kind::Condition) else {
             return Ok(None);
         };
-        let Some(lock) = p.condition_lock(&dict) else {
+        let Some((_, lock)) = p.condition_lock(&dict) else {
             return Ok(None);
         };
         // Every key of the Condition's namespace is checked to be what `__init__` set (the
@@ -310,8 +308,7 @@ impl CondWait {
     fn acquire_step(&self, vm: &mut Vm) -> PyResult<(Value, Stage)> {
         let p = &*self.prims;
         if let Some(dict) = p.exact_dict(&self.cond, Kind::Condition)
-            && p.condition_lock(&dict).is_some()
-            && let Some(lock) = p.field(&dict, Kind::Condition, COND_LOCK)
+            && let Some((lock, _)) = p.condition_lock(&dict)
         {
             return Ok((lock, Stage::Start));
         }

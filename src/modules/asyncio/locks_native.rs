@@ -9,6 +9,7 @@
 //! other case (a subclass, a replaced method, a custom loop, a waiter that is not a plain
 //! Future, an attribute of an unexpected type) steps aside before changing anything and runs
 //! the Python code the prelude defined, so every message and every interleaving is locks.py's.
+//! Condition's `wait` and `wait_for` are native awaitables of their own (condition_wait.rs).
 
 use super::RegisteredClass;
 use super::future::{Asyncio, FutState, fut_of};
@@ -308,9 +309,9 @@ impl Primitives {
             if r.is(receiver) && f.is(func))
     }
 
-    /// The namespace of an exact Condition's `_lock` when it is an exact Lock and the
+    /// An exact Condition's `_lock` and its namespace, when it is an exact Lock and the
     /// condition's `locked`, `acquire` and `release` are still that lock's.
-    fn condition_lock(&self, cond: &ObjRef) -> Option<ObjRef> {
+    fn condition_lock(&self, cond: &ObjRef) -> Option<(Value, ObjRef)> {
         let version = cond.as_dict()?.borrow().version.get();
         let remembered = match &*self.cond_memo.borrow() {
             Some((dict, v, lock)) if std::ptr::eq(dict.as_ptr(), Rc::as_ptr(cond)) => {
@@ -319,7 +320,9 @@ impl Primitives {
             _ => None,
         };
         if let Some(lock) = remembered {
-            return self.exact_dict(&Value::Obj(lock), Kind::Lock);
+            let lock = Value::Obj(lock);
+            let lock_dict = self.exact_dict(&lock, Kind::Lock)?;
+            return Some((lock, lock_dict));
         }
         let c = Kind::Condition;
         let lock = self.field(cond, c, COND_LOCK)?;
@@ -337,7 +340,7 @@ impl Primitives {
         if let Value::Obj(l) = &lock {
             *self.cond_memo.borrow_mut() = Some((Rc::downgrade(cond), version, Rc::downgrade(l)));
         }
-        Some(lock_dict)
+        Some((lock, lock_dict))
     }
 
     /// Lock.acquire's immediate case for an exact lock's namespace: `not self._locked and
@@ -559,7 +562,7 @@ fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<O
     let Some(dict) = p.exact_dict(me, Kind::Condition) else {
         return Ok(None);
     };
-    let Some(lock) = p.condition_lock(&dict) else {
+    let Some((_, lock)) = p.condition_lock(&dict) else {
         return Ok(None);
     };
     let (Some(Value::Bool(locked)), Some(Some(waiters))) = (
@@ -786,7 +789,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         } else if let Some((dict, kind)) = pr.semaphore_dict(me) {
             pr.semaphore_take(vm, &dict, kind)
         } else if let Some(dict) = pr.exact_dict(me, Kind::Condition)
-            && let Some(lock) = pr.condition_lock(&dict)
+            && let Some((_, lock)) = pr.condition_lock(&dict)
         {
             pr.lock_take(&lock)
         } else {
@@ -821,8 +824,7 @@ fn context_lock(p: &Primitives, v: &Value) -> Option<Value> {
         return Some(v.clone());
     }
     let dict = p.exact_dict(v, Kind::Condition)?;
-    p.condition_lock(&dict)?;
-    p.field(&dict, Kind::Condition, COND_LOCK)
+    p.condition_lock(&dict).map(|(lock, _)| lock)
 }
 
 /// Installs native `__aenter__` and `__aexit__` on `cls` (Lock or Condition), in place of
