@@ -19,11 +19,14 @@ use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count}
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use condition_wait::CondWait;
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 #[path = "condition_wait.rs"]
 mod condition_wait;
+#[path = "layout.rs"]
+pub(super) mod layout;
+use layout::Layout;
 
 /// The prelude classes with fast paths.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -132,10 +135,8 @@ pub(super) struct Primitives {
     /// The Python `Condition.wait` (prelude.py), which a `_CondWait` runs when the
     /// Condition or its lock does not qualify.
     condition_wait: RefCell<Value>,
-    /// Per `Kind`, the key objects of the first exact instance's namespace, in `attrs`
-    /// order: instances made by the same `__init__` share these very keys, so a key is
-    /// recognised by identity before its text is compared.
-    layout_keys: [OnceCell<Box<[ObjRef]>>; 5],
+    /// Per `Kind`, where `__init__` puts the attributes (`Kind::attrs`).
+    layouts: [Layout; 5],
     /// The last Condition namespace `condition_lock` qualified, its version then, and its
     /// `_lock`: while that namespace is unchanged so is the answer, up to the lock's own
     /// check. Weak, so that nothing is kept alive by it (and, while it is remembered, the
@@ -147,76 +148,21 @@ impl Primitives {
     /// The instance namespace of `v` when it is exactly of the registered class `kind`,
     /// that class is as registered, and the instance holds just what `__init__` set.
     fn exact_dict(&self, v: &Value, kind: Kind) -> Option<ObjRef> {
-        let dict = self.classes.borrow().get(kind as usize)?.instance_dict(v)?;
-        if self.layout_keys[kind as usize].get().is_none() {
-            self.learn_layout(&dict, kind);
-        }
-        Some(dict)
+        self.classes.borrow().get(kind as usize)?.instance_dict(v)
     }
 
-    /// Remembers the keys of `dict`, an exact instance's namespace, when they are `kind`'s
-    /// attributes in order.
-    #[cold]
-    fn learn_layout(&self, dict: &ObjRef, kind: Kind) {
-        let Some(table) = dict.as_dict() else {
-            return;
-        };
-        let table = table.borrow();
-        let mut keys = Vec::new();
-        for (i, name) in kind.attrs().iter().enumerate() {
-            match table.entry_at(i) {
-                Some(e) if e.key.as_str() == Some(name) => {
-                    if let Value::Obj(k) = &e.key {
-                        keys.push(k.clone());
-                    }
-                }
-                _ => return,
-            }
-        }
-        if keys.len() == kind.attrs().len() {
-            let _ = self.layout_keys[kind as usize].set(keys.into_boxed_slice());
-        }
-    }
-
-    /// True when `key` is attribute `i` of `kind` (`Kind::attrs`).
-    #[inline]
-    fn is_attr_key(&self, kind: Kind, i: usize, key: &Value) -> bool {
-        let Value::Obj(k) = key else {
-            return false;
-        };
-        if let Some(keys) = self.layout_keys[kind as usize].get()
-            && keys.get(i).is_some_and(|c| Rc::ptr_eq(c, k))
-        {
-            return true;
-        }
-        key.as_str().is_some() && key.as_str() == kind.attrs().get(i).copied()
-    }
-
-    /// Attribute `i` of `kind` (`Kind::attrs`) in `dict`, the namespace of an exact
-    /// instance, read at the entry position `__init__` gave it without hashing; None when
-    /// it is not there (deleted and set again: the caller steps aside).
+    /// Attribute `i` of `kind` (`Kind::attrs`) in `dict`, an exact instance's namespace,
+    /// read at the entry position `__init__` gave it; None when it is not there (deleted
+    /// and set again: the caller steps aside).
     #[inline]
     fn field(&self, dict: &ObjRef, kind: Kind, i: usize) -> Option<Value> {
-        let table = dict.as_dict()?.borrow();
-        let e = table.entry_at(i)?;
-        self.is_attr_key(kind, i, &e.key).then(|| e.value.clone())
+        self.layouts[kind as usize].get(dict, i)
     }
 
-    /// Sets attribute `i` of `kind` in `dict` as `field` finds it; false (nothing changed)
-    /// when it is not there. The old value is dropped after the dict is released.
+    /// Sets attribute `i` of `kind` in `dict` where `field` finds it; false (nothing
+    /// changed) when it is not there.
     fn set_field(&self, dict: &ObjRef, kind: Kind, i: usize, value: Value) -> bool {
-        let Some(table) = dict.as_dict() else {
-            return false;
-        };
-        let old = {
-            let mut table = table.borrow_mut();
-            match table.entry_at(i) {
-                Some(e) if self.is_attr_key(kind, i, &e.key) => table.replace_value_at(i, value),
-                _ => return false,
-            }
-        };
-        drop(old);
-        true
+        self.layouts[kind as usize].set(dict, i, value)
     }
 
     /// The namespace of an exact Semaphore or BoundedSemaphore, and which it is.
@@ -227,8 +173,8 @@ impl Primitives {
         }
     }
 
-    /// `new_loop_future` for `dict`, the namespace of an exact instance of `kind`, its
-    /// `_loop` read and set at its position.
+    /// `loop_future` for `dict`, the namespace of an exact instance of `kind`, its `_loop`
+    /// read and set at its position.
     fn new_future(&self, vm: &mut Vm, dict: &ObjRef, kind: Kind) -> Option<Value> {
         let at = kind.loop_at();
         let bound = self.field(dict, kind, at)?;
@@ -414,20 +360,11 @@ impl Primitives {
     }
 }
 
-/// A new future on the running loop for a primitive or queue with namespace `dict`
-/// (mixins.py `_get_loop()` then `loop.create_future()`), when the loop is the plain one and
-/// the object is unbound or bound to it; None otherwise (nothing changed).
-pub(super) fn new_loop_future(vm: &mut Vm, ctx: &Asyncio, dict: &ObjRef) -> Option<Value> {
-    let bound = super::get_key(vm, dict, key!("_loop"))?;
-    loop_future(vm, ctx, &bound, |vm, running| {
-        super::set_key(vm, dict, key!("_loop"), running);
-        true
-    })
-}
-
-/// `new_loop_future` for an object bound to `bound` (its `_loop`), which `bind` sets to
-/// the running loop when it is None (false: it could not, nothing changed).
-fn loop_future(
+/// A new future on the running loop for a primitive or queue bound to `bound` (its
+/// `_loop`): mixins.py `_get_loop()` then `loop.create_future()`, when the loop is the plain
+/// one and the object is unbound (`bind` then sets its `_loop` to the running loop; false:
+/// it could not) or bound to it; None otherwise (nothing changed).
+pub(super) fn loop_future(
     vm: &mut Vm,
     ctx: &Asyncio,
     bound: &Value,
@@ -708,7 +645,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         classes: RefCell::new(Vec::new()),
         lock_methods: RefCell::new(Vec::new()),
         condition_wait: RefCell::new(Value::None),
-        layout_keys: Default::default(),
+        layouts: Kind::ALL.map(|k| Layout::new(k.attrs())),
         cond_memo: RefCell::new(None),
     });
     let step_cls = coroutine_class::<LockStep>(vm, "_LockStep");
