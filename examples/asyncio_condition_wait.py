@@ -201,12 +201,17 @@ async def python_paths():
         async with c:
             return await c.wait_for(lambda: box)
 
-    t = asyncio.create_task(consumer(cond))
-    await asyncio.sleep(0)
-    async with cond:
-        box.append('x')
-        cond.notify()
-    print('subclass wait_for ->', await t, log)
+    async def hand_over(c, item):
+        # A consumer waits in wait_for until `item` is in the box.
+        box.clear()
+        t = asyncio.create_task(consumer(c))
+        await asyncio.sleep(0)
+        async with c:
+            box.append(item)
+            c.notify()
+        return await t
+
+    print('subclass wait_for ->', await hand_over(cond, 'x'), log)
 
     # A wait replaced on the instance is what wait_for awaits.
     cond = asyncio.Condition()
@@ -218,13 +223,7 @@ async def python_paths():
         return await original()
 
     cond.wait = my_wait
-    box.clear()
-    t = asyncio.create_task(consumer(cond))
-    await asyncio.sleep(0)
-    async with cond:
-        box.append('y')
-        cond.notify()
-    print('replaced wait ->', await t, waits)
+    print('replaced wait ->', await hand_over(cond, 'y'), waits)
 
     # An acquire replaced on the instance is what the re-acquire calls.
     cond = asyncio.Condition()
@@ -236,13 +235,7 @@ async def python_paths():
         return await lock_acquire()
 
     cond.acquire = my_acquire
-    box.clear()
-    t = asyncio.create_task(consumer(cond))
-    await asyncio.sleep(0)
-    async with cond:
-        box.append('z')
-        cond.notify()
-    print('replaced acquire ->', await t, acquires)
+    print('replaced acquire ->', await hand_over(cond, 'z'), acquires)
 
     # A method replaced on a Condition already used natively.
     cond = asyncio.Condition()
@@ -256,37 +249,19 @@ async def python_paths():
         lock_release()
 
     cond.release = my_release
-    box.clear()
-    t = asyncio.create_task(consumer(cond))
-    await asyncio.sleep(0)
-    async with cond:
-        box.append('u')
-        cond.notify()
-    print('replaced release after use ->', await t, releases)
+    print('replaced release after use ->', await hand_over(cond, 'u'), releases)
 
     # A Condition over a Lock subclass re-acquires through the subclass's acquire.
     lock = CountingLock()
     cond = asyncio.Condition(lock)
-    box.clear()
-    t = asyncio.create_task(consumer(cond))
-    await asyncio.sleep(0)
-    async with cond:
-        box.append('w')
-        cond.notify()
-    print('lock subclass ->', await t, 'acquired', lock.acquired, 'times')
+    print('lock subclass ->', await hand_over(cond, 'w'), 'acquired', lock.acquired, 'times')
 
     # A class attribute replaced after the fact: the Python path runs.
     saved = asyncio.Condition.notify
     asyncio.Condition.notify = lambda self, n=1: log.append('patched notify') or saved(self, n)
     try:
         cond = asyncio.Condition()
-        box.clear()
-        t = asyncio.create_task(consumer(cond))
-        await asyncio.sleep(0)
-        async with cond:
-            box.append('v')
-            cond.notify()
-        print('patched class ->', await t, log[-1])
+        print('patched class ->', await hand_over(cond, 'v'), log[-1])
     finally:
         asyncio.Condition.notify = saved
 

@@ -39,6 +39,14 @@ enum WaitStage {
         /// The latest CancelledError caught while re-acquiring, raised in its place.
         err: Option<ObjRef>,
     },
+    /// The lock held again at once (no `acquire()` to await): what the wait raised and the
+    /// latest CancelledError caught, as in `Reacquiring`.
+    Held {
+        /// The exception the wait raised.
+        outcome: Option<ObjRef>,
+        /// The latest CancelledError caught while re-acquiring.
+        err: Option<ObjRef>,
+    },
     /// A Python coroutine doing one wait: the prelude's `wait`, or `self.wait()`.
     Python(Value),
     /// Finished.
@@ -138,22 +146,20 @@ impl CondWait {
                             };
                             return Ok(SendResult::Yield(v));
                         }
-                        Ok(SendResult::Return(_)) => {
-                            // Held again: `raise err`, or what the wait raised, or True.
-                            if let Some(e) = err.or(outcome) {
-                                return Err(e);
-                            }
-                            match self.after_wait(vm, Value::Bool(true))? {
-                                Ok(result) => return Ok(SendResult::Return(result)),
-                                Err(stage) => stage,
-                            }
-                        }
+                        Ok(SendResult::Return(_)) => match self.held(vm, outcome, err)? {
+                            Ok(result) => return Ok(SendResult::Return(result)),
+                            Err(stage) => stage,
+                        },
                         Err(e) if self.prims.ctx.is_cancelled_error(vm, &e) => {
                             self.reacquire(vm, outcome, Some(e))?
                         }
                         Err(e) => return Err(e),
                     }
                 }
+                WaitStage::Held { outcome, err } => match self.held(vm, outcome, err)? {
+                    Ok(result) => return Ok(SendResult::Return(result)),
+                    Err(stage) => stage,
+                },
                 WaitStage::Python(coro) => {
                     let stepped = match input {
                         Input::Send(v) => vm.send_any(&coro, v)?,
@@ -174,6 +180,20 @@ impl CondWait {
             *self.stage.borrow_mut() = next;
             input = Input::Send(Value::None);
         }
+    }
+
+    /// The lock held again: `raise err`, or what the wait raised, or (the wait returned
+    /// True) `after_wait`.
+    fn held(
+        &self,
+        vm: &mut Vm,
+        outcome: Option<ObjRef>,
+        err: Option<ObjRef>,
+    ) -> PyResult<Result<Value, WaitStage>> {
+        if let Some(e) = err.or(outcome) {
+            return Err(e);
+        }
+        self.after_wait(vm, Value::Bool(true))
     }
 
     /// After a wait returned `value`: `wait()` returns it; `wait_for` calls the predicate
@@ -283,7 +303,8 @@ impl CondWait {
     ) -> PyResult<WaitStage> {
         loop {
             let stage = match self.acquire_step(vm) {
-                Ok(stage) => stage,
+                Ok(Some(stage)) => stage,
+                Ok(None) => return Ok(WaitStage::Held { outcome, err }),
                 Err(e) if self.prims.ctx.is_cancelled_error(vm, &e) => {
                     err = Some(e);
                     continue;
@@ -303,18 +324,23 @@ impl CondWait {
         }
     }
 
-    /// The lock and the `_LockStep` stage standing for `self.acquire()`: the lock's native
-    /// acquire when the Condition qualifies, else the coroutine `self.acquire()` returned.
-    fn acquire_step(&self, vm: &mut Vm) -> PyResult<(Value, Stage)> {
+    /// `self.acquire()`: None when the Condition qualifies and its lock was free to take
+    /// at once (Lock.acquire's immediate case), else the lock and the `_LockStep` stage that
+    /// acquires it: the lock's native acquire when the Condition qualifies, else the
+    /// coroutine `self.acquire()` returned.
+    fn acquire_step(&self, vm: &mut Vm) -> PyResult<Option<(Value, Stage)>> {
         let p = &*self.prims;
         if let Some(dict) = p.exact_dict(&self.cond, Kind::Condition)
-            && let Some((lock, _)) = p.condition_lock(&dict)
+            && let Some((lock, lock_dict)) = p.condition_lock(&dict)
         {
-            return Ok((lock, Stage::Start));
+            if p.lock_take(&lock_dict) == Some(true) {
+                return Ok(None);
+            }
+            return Ok(Some((lock, Stage::Start)));
         }
         let coro = vm.call_method(&self.cond, "acquire", Vec::new())?;
         let coro = vm.get_awaitable(&coro, 0)?;
-        Ok((self.cond.clone(), Stage::Acquiring(coro)))
+        Ok(Some((self.cond.clone(), Stage::Acquiring(coro))))
     }
 }
 
@@ -377,7 +403,8 @@ impl NativeObject for CondWait {
                 }
             }
             WaitStage::Python(c) => visit(c),
-            WaitStage::Start | WaitStage::Done => {}
+            // `Held` is gone before the resumption that made it returns.
+            WaitStage::Held { .. } | WaitStage::Start | WaitStage::Done => {}
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
