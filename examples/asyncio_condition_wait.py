@@ -4,6 +4,7 @@
 # cancelled (and while being re-acquired), wait_for's predicate loop, and the Python methods
 # for subclasses, replaced methods and other locks.
 import asyncio
+import inspect
 
 
 def shown(cond):
@@ -287,8 +288,38 @@ async def many_rounds():
     print('rounds:', len(out), sum(out), shown(cond))
 
 
+async def as_tasks():
+    cond = asyncio.Condition()
+    w = cond.wait()
+    print('coroutine:', asyncio.iscoroutine(w), inspect.isawaitable(w))
+    w.close()
+    t = asyncio.create_task(cond.wait())
+    try:
+        await t
+    except RuntimeError as e:
+        print('task wait unlocked ->', e)
+    t = asyncio.create_task(cond.wait_for(lambda: 'now'))
+    print('task wait_for ->', await t)
+
+    async def waiter():
+        async with cond:
+            return await cond.wait()
+
+    t = asyncio.create_task(waiter())
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify()
+    print('task wait ->', await t)
+    async with cond:
+        try:
+            await asyncio.wait_for(cond.wait(), 0.01)
+        except asyncio.TimeoutError:
+            print('timed out; lock held again:', cond.locked(), shown(cond))
+
+
 async def main():
     await lock_checks()
+    await as_tasks()
     await notify_order()
     await cancel_while_waiting()
     await cancel_while_reacquiring()
