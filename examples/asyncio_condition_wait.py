@@ -252,6 +252,30 @@ async def python_paths():
     cond.release = my_release
     print('replaced release after use ->', await hand_over(cond, 'u'), releases)
 
+    # Replaced between the call and the await: the wait that runs is the Python one.
+    cond = asyncio.Condition()
+    box.clear()
+    late = []
+
+    async def late_consumer():
+        async with cond:
+            w = cond.wait_for(lambda: box)
+            lock_release = cond.release
+
+            def logged_release():
+                late.append('late release')
+                lock_release()
+
+            cond.release = logged_release
+            return await w
+
+    t = asyncio.create_task(late_consumer())
+    await asyncio.sleep(0)
+    async with cond:
+        box.append('t')
+        cond.notify()
+    print('replaced before the await ->', await t, late)
+
     # A Condition over a Lock subclass re-acquires through the subclass's acquire.
     lock = CountingLock()
     cond = asyncio.Condition(lock)
