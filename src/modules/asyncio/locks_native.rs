@@ -9,16 +9,24 @@
 //! other case (a subclass, a replaced method, a custom loop, a waiter that is not a plain
 //! Future, an attribute of an unexpected type) steps aside before changing anything and runs
 //! the Python code the prelude defined, so every message and every interleaving is locks.py's.
+//! Condition's `wait` and `wait_for` are native awaitables of their own (condition_wait.rs).
 
 use super::RegisteredClass;
 use super::future::{Asyncio, FutState, fut_of};
-use super::ready::{ReadyQueue, queue_of};
+use super::ready::{NativeCoroutine, ReadyQueue, coroutine_class, queue_of};
 use crate::vm::generator::SendResult;
 use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use condition_wait::CondWait;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
+
+#[path = "condition_wait.rs"]
+mod condition_wait;
+#[path = "layout.rs"]
+pub(super) mod layout;
+use layout::Layout;
 
 /// The prelude classes with fast paths.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,13 +53,33 @@ impl Kind {
         Kind::Bounded,
     ];
 
-    /// How many attributes the class's `__init__` gives an instance: one more means
-    /// something (a method such as `ev.set = f`) was set on the instance.
-    fn instance_attrs(self) -> usize {
+    /// The attributes the class's `__init__` gives an instance, in the order it sets them
+    /// (so their entry positions in a fresh instance's namespace): one more means something
+    /// (a method such as `ev.set = f`) was set on the instance.
+    fn attrs(self) -> &'static [&'static str] {
         match self {
-            Kind::Lock | Kind::Event | Kind::Semaphore => 3,
-            Kind::Bounded => 4,
-            Kind::Condition => 6,
+            Kind::Lock => &["_waiters", "_locked", "_loop"],
+            Kind::Event | Kind::Semaphore => &["_waiters", "_value", "_loop"],
+            Kind::Bounded => &["_bound_value", "_waiters", "_value", "_loop"],
+            Kind::Condition => &["_lock", "_loop", "locked", "acquire", "release", "_waiters"],
+        }
+    }
+
+    /// The position of `_loop` in `attrs`.
+    fn loop_at(self) -> usize {
+        match self {
+            Kind::Lock | Kind::Event | Kind::Semaphore => LOCK_LOOP,
+            Kind::Bounded => 3,
+            Kind::Condition => COND_LOOP,
+        }
+    }
+
+    /// The position of `_waiters` in `attrs`.
+    fn waiters_at(self) -> usize {
+        match self {
+            Kind::Lock | Kind::Event | Kind::Semaphore => 0,
+            Kind::Bounded => 1,
+            Kind::Condition => COND_WAITERS,
         }
     }
 
@@ -71,9 +99,29 @@ impl Kind {
     }
 }
 
+/// Positions in `Kind::attrs(Kind::Lock)`.
+const LOCK_LOCKED: usize = 1;
+/// Positions in `Kind::attrs(Kind::Lock)`.
+const LOCK_LOOP: usize = 2;
+/// Positions in `Kind::attrs(Kind::Condition)`.
+const COND_LOCK: usize = 0;
+/// Positions in `Kind::attrs(Kind::Condition)`.
+const COND_LOOP: usize = 1;
+/// Positions in `Kind::attrs(Kind::Condition)`.
+const COND_LOCKED: usize = 2;
+/// Positions in `Kind::attrs(Kind::Condition)`.
+const COND_ACQUIRE: usize = 3;
+/// Positions in `Kind::attrs(Kind::Condition)`.
+const COND_RELEASE: usize = 4;
+/// Positions in `Kind::attrs(Kind::Condition)`.
+const COND_WAITERS: usize = 5;
+
 /// A native method: its result, or None when the Python method must run instead (nothing
 /// has been changed then).
 type NativeMethod = fn(&Primitives, &mut Vm, &[Value]) -> PyResult<Option<Value>>;
+
+/// `Primitives::cond_memo`: a Condition's namespace, its version, its `_lock`.
+type CondMemo = (Weak<Obj>, u64, Weak<Obj>);
 
 /// What the fast paths share.
 pub(super) struct Primitives {
@@ -84,6 +132,16 @@ pub(super) struct Primitives {
     /// `Lock.locked`, `Lock.acquire` and `Lock.release` as registered: a Condition's bound
     /// `locked`/`acquire`/`release` must be these, bound to its `_lock`.
     lock_methods: RefCell<Vec<Value>>,
+    /// The Python `Condition.wait` (prelude.py), which a `_CondWait` runs when the
+    /// Condition or its lock does not qualify.
+    condition_wait: RefCell<Value>,
+    /// Per `Kind`, where `__init__` puts the attributes (`Kind::attrs`).
+    layouts: [Layout; 5],
+    /// The last Condition namespace `condition_lock` qualified, its version then, and its
+    /// `_lock`: while that namespace is unchanged so is the answer, up to the lock's own
+    /// check. Weak, so that nothing is kept alive by it (and, while it is remembered, the
+    /// namespace's address is not reused).
+    cond_memo: RefCell<Option<CondMemo>>,
 }
 
 impl Primitives {
@@ -93,10 +151,36 @@ impl Primitives {
         self.classes.borrow().get(kind as usize)?.instance_dict(v)
     }
 
-    /// The namespace of an exact Semaphore or BoundedSemaphore.
-    fn semaphore_dict(&self, v: &Value) -> Option<ObjRef> {
-        self.exact_dict(v, Kind::Semaphore)
-            .or_else(|| self.exact_dict(v, Kind::Bounded))
+    /// Attribute `i` of `kind` (`Kind::attrs`) in `dict`, an exact instance's namespace,
+    /// read at the entry position `__init__` gave it; None when it is not there (deleted
+    /// and set again: the caller steps aside).
+    #[inline]
+    fn field(&self, dict: &ObjRef, kind: Kind, i: usize) -> Option<Value> {
+        self.layouts[kind as usize].get(dict, i)
+    }
+
+    /// Sets attribute `i` of `kind` in `dict` where `field` finds it; false (nothing
+    /// changed) when it is not there.
+    fn set_field(&self, dict: &ObjRef, kind: Kind, i: usize, value: Value) -> bool {
+        self.layouts[kind as usize].set(dict, i, value)
+    }
+
+    /// The namespace of an exact Semaphore or BoundedSemaphore, and which it is.
+    fn semaphore_dict(&self, v: &Value) -> Option<(ObjRef, Kind)> {
+        match self.exact_dict(v, Kind::Semaphore) {
+            Some(d) => Some((d, Kind::Semaphore)),
+            None => Some((self.exact_dict(v, Kind::Bounded)?, Kind::Bounded)),
+        }
+    }
+
+    /// `loop_future` for `dict`, the namespace of an exact instance of `kind`, its `_loop`
+    /// read and set at its position.
+    fn new_future(&self, vm: &mut Vm, dict: &ObjRef, kind: Kind) -> Option<Value> {
+        let at = kind.loop_at();
+        let bound = self.field(dict, kind, at)?;
+        loop_future(vm, &self.ctx, &bound, |_, running| {
+            self.set_field(dict, kind, at, running)
+        })
     }
 
     /// True when `v` is a plain `asyncio.Future` (whose methods run natively and run no
@@ -108,8 +192,8 @@ impl Primitives {
 
     /// `_waiters` of a namespace when it is None (`Some(None)`) or a `_Deque`; None
     /// otherwise. Each operation checks the waiters it looks at (see `pending_prefix`).
-    fn waiters_of(&self, vm: &Vm, dict: &ObjRef) -> Option<Option<Value>> {
-        match super::get_key(vm, dict, key!("_waiters"))? {
+    fn waiters_of(&self, dict: &ObjRef, kind: Kind) -> Option<Option<Value>> {
+        match self.field(dict, kind, kind.waiters_at())? {
             Value::None => Some(None),
             w => queue_of(&w).is_some().then_some(Some(w)),
         }
@@ -171,29 +255,48 @@ impl Primitives {
             if r.is(receiver) && f.is(func))
     }
 
-    /// The namespace of an exact Condition's `_lock` when it is an exact Lock and the
+    /// An exact Condition's `_lock` and its namespace, when it is an exact Lock and the
     /// condition's `locked`, `acquire` and `release` are still that lock's.
-    fn condition_lock(&self, vm: &Vm, cond: &ObjRef) -> Option<ObjRef> {
-        let lock = super::get_key(vm, cond, key!("_lock"))?;
+    fn condition_lock(&self, cond: &ObjRef) -> Option<(Value, ObjRef)> {
+        let version = cond.as_dict()?.borrow().version.get();
+        let remembered = match &*self.cond_memo.borrow() {
+            Some((dict, v, lock)) if std::ptr::eq(dict.as_ptr(), Rc::as_ptr(cond)) => {
+                (*v == version).then(|| lock.upgrade()).flatten()
+            }
+            _ => None,
+        };
+        if let Some(lock) = remembered {
+            let lock = Value::Obj(lock);
+            let lock_dict = self.exact_dict(&lock, Kind::Lock)?;
+            return Some((lock, lock_dict));
+        }
+        let c = Kind::Condition;
+        let lock = self.field(cond, c, COND_LOCK)?;
         let lock_dict = self.exact_dict(&lock, Kind::Lock)?;
         let methods = self.lock_methods.borrow();
         let [locked, acquire, release] = &methods[..] else {
             return None;
         };
-        let ok = Self::is_bound(&super::get_key(vm, cond, key!("locked"))?, &lock, locked)
-            && Self::is_bound(&super::get_key(vm, cond, key!("acquire"))?, &lock, acquire)
-            && Self::is_bound(&super::get_key(vm, cond, key!("release"))?, &lock, release);
-        ok.then_some(lock_dict)
+        let ok = Self::is_bound(&self.field(cond, c, COND_LOCKED)?, &lock, locked)
+            && Self::is_bound(&self.field(cond, c, COND_ACQUIRE)?, &lock, acquire)
+            && Self::is_bound(&self.field(cond, c, COND_RELEASE)?, &lock, release);
+        if !ok {
+            return None;
+        }
+        if let Value::Obj(l) = &lock {
+            *self.cond_memo.borrow_mut() = Some((Rc::downgrade(cond), version, Rc::downgrade(l)));
+        }
+        Some((lock, lock_dict))
     }
 
     /// Lock.acquire's immediate case for an exact lock's namespace: `not self._locked and
     /// (self._waiters is None or all(w.cancelled() for w in self._waiters))`. Some(true)
     /// when it took the lock, Some(false) when it must wait, None when unknown.
-    fn lock_take(&self, vm: &Vm, dict: &ObjRef) -> Option<bool> {
-        let Value::Bool(locked) = super::get_key(vm, dict, key!("_locked"))? else {
+    fn lock_take(&self, dict: &ObjRef) -> Option<bool> {
+        let Value::Bool(locked) = self.field(dict, Kind::Lock, LOCK_LOCKED)? else {
             return None;
         };
-        let waiters = self.waiters_of(vm, dict)?;
+        let waiters = self.waiters_of(dict, Kind::Lock)?;
         if locked {
             return Some(false);
         }
@@ -210,16 +313,16 @@ impl Primitives {
                 }
             }
         }
-        if all_cancelled {
-            super::set_key(vm, dict, key!("_locked"), Value::Bool(true));
+        if all_cancelled && !self.set_field(dict, Kind::Lock, LOCK_LOCKED, Value::Bool(true)) {
+            return None;
         }
         Some(all_cancelled)
     }
 
     /// Semaphore.acquire's immediate case: `if not self.locked(): self._value -= 1`.
     /// Some(true) when taken, Some(false) when it must wait, None when unknown.
-    fn semaphore_take(&self, vm: &Vm, dict: &ObjRef) -> Option<bool> {
-        let locked = semaphore_locked(self, vm, dict)?;
+    fn semaphore_take(&self, vm: &Vm, dict: &ObjRef, kind: Kind) -> Option<bool> {
+        let locked = semaphore_locked(self, vm, dict, kind)?;
         if !locked {
             let Some(Value::Int(v)) = super::get_key(vm, dict, key!("_value")) else {
                 return None;
@@ -232,7 +335,7 @@ impl Primitives {
     /// Lock.release on an exact lock's namespace whose `_locked` is true: `_locked = False`
     /// and `_wake_up_first()`. None (nothing done) when the waiters are not plain.
     fn lock_release_in(&self, vm: &mut Vm, dict: &ObjRef) -> PyResult<Option<()>> {
-        let Some(waiters) = self.waiters_of(vm, dict) else {
+        let Some(waiters) = self.waiters_of(dict, Kind::Lock) else {
             return Ok(None);
         };
         // `_wake_up_first`: only the first waiter is looked at.
@@ -243,7 +346,9 @@ impl Primitives {
         if first.as_ref().is_some_and(|f| !self.is_plain_future(f)) {
             return Ok(None);
         }
-        super::set_key(vm, dict, key!("_locked"), Value::Bool(false));
+        if !self.set_field(dict, Kind::Lock, LOCK_LOCKED, Value::Bool(false)) {
+            return Ok(None);
+        }
         if let Some(Value::Obj(fut)) = first
             && let Some(st) = fut.native::<super::future::FutureObj>()
             && st.state.get() == FutState::Pending
@@ -255,24 +360,28 @@ impl Primitives {
     }
 }
 
-/// A new future on the running loop for a primitive or queue with namespace `dict`
-/// (mixins.py `_get_loop()` then `loop.create_future()`), when the loop is the plain one and
-/// the object is unbound or bound to it; None otherwise (nothing changed).
-pub(super) fn new_loop_future(vm: &mut Vm, ctx: &Asyncio, dict: &ObjRef) -> Option<Value> {
+/// A new future on the running loop for a primitive or queue bound to `bound` (its
+/// `_loop`): mixins.py `_get_loop()` then `loop.create_future()`, when the loop is the plain
+/// one and the object is unbound (`bind` then sets its `_loop` to the running loop; false:
+/// it could not) or bound to it; None otherwise (nothing changed).
+pub(super) fn loop_future(
+    vm: &mut Vm,
+    ctx: &Asyncio,
+    bound: &Value,
+    bind: impl FnOnce(&Vm, Value) -> bool,
+) -> Option<Value> {
     let running = match super::get_key(vm, &ctx.globals, key!("_running_loop")) {
         Some(l) if !l.is_none() => l,
         _ => return None,
     };
-    let bound = match super::get_key(vm, dict, key!("_loop"))? {
-        Value::None => false,
-        l if l.is(&running) => true,
-        _ => return None,
-    };
+    if !bound.is_none() && !bound.is(&running) {
+        return None;
+    }
     if !matches!(ctx.plain_loop_dict(vm, &running), Ok(Some(_))) {
         return None;
     }
-    if !bound {
-        super::set_key(vm, dict, key!("_loop"), running.clone());
+    if bound.is_none() && !bind(vm, running.clone()) {
+        return None;
     }
     let st = super::future::FutureObj::new(None);
     st.loop_.set(running);
@@ -285,11 +394,11 @@ pub(super) fn new_loop_future(vm: &mut Vm, ctx: &Asyncio, dict: &ObjRef) -> Opti
 
 /// Semaphore.locked for an exact semaphore's namespace: `self._value == 0 or any(not
 /// w.cancelled() for w in (self._waiters or ()))`; None when unknown.
-fn semaphore_locked(p: &Primitives, vm: &Vm, dict: &ObjRef) -> Option<bool> {
+fn semaphore_locked(p: &Primitives, vm: &Vm, dict: &ObjRef, kind: Kind) -> Option<bool> {
     let Value::Int(value) = super::get_key(vm, dict, key!("_value"))? else {
         return None;
     };
-    let waiters = p.waiters_of(vm, dict)?;
+    let waiters = p.waiters_of(dict, kind)?;
     if value == 0 {
         return Some(true);
     }
@@ -311,7 +420,7 @@ fn semaphore_locked(p: &Primitives, vm: &Vm, dict: &ObjRef) -> Option<bool> {
 fn lock_locked(p: &Primitives, _vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     let [me] = a else { return Ok(None) };
     Ok(p.exact_dict(me, Kind::Lock)
-        .and_then(|d| super::get_key(_vm, &d, key!("_locked"))))
+        .and_then(|d| p.field(&d, Kind::Lock, LOCK_LOCKED)))
 }
 
 /// Mirrors Lock.release.
@@ -320,7 +429,7 @@ fn lock_release(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Val
     let Some(dict) = p.exact_dict(me, Kind::Lock) else {
         return Ok(None);
     };
-    match super::get_key(vm, &dict, key!("_locked")) {
+    match p.field(&dict, Kind::Lock, LOCK_LOCKED) {
         Some(Value::Bool(true)) => Ok(p.lock_release_in(vm, &dict)?.map(|()| Value::None)),
         Some(Value::Bool(false)) => Err(vm.new_runtime_error("Lock is not acquired.")),
         _ => Ok(None),
@@ -355,7 +464,7 @@ fn event_set(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>
         Some(Value::Bool(false)) => {}
         _ => return Ok(None),
     }
-    let Some(Some(waiters)) = p.waiters_of(vm, &dict) else {
+    let Some(Some(waiters)) = p.waiters_of(&dict, Kind::Event) else {
         return Ok(None);
     };
     let Some(q) = queue_of(&waiters) else {
@@ -390,12 +499,12 @@ fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<O
     let Some(dict) = p.exact_dict(me, Kind::Condition) else {
         return Ok(None);
     };
-    let Some(lock) = p.condition_lock(vm, &dict) else {
+    let Some((_, lock)) = p.condition_lock(&dict) else {
         return Ok(None);
     };
     let (Some(Value::Bool(locked)), Some(Some(waiters))) = (
-        super::get_key(vm, &lock, key!("_locked")),
-        p.waiters_of(vm, &dict),
+        p.field(&lock, Kind::Lock, LOCK_LOCKED),
+        p.waiters_of(&dict, Kind::Condition),
     ) else {
         return Ok(None);
     };
@@ -420,7 +529,7 @@ fn notify(p: &Primitives, vm: &mut Vm, me: &Value, n: Option<i64>) -> PyResult<O
 fn sem_locked(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     let [me] = a else { return Ok(None) };
     Ok(p.semaphore_dict(me)
-        .and_then(|d| semaphore_locked(p, vm, &d))
+        .and_then(|(d, kind)| semaphore_locked(p, vm, &d, kind))
         .map(Value::Bool))
 }
 
@@ -428,7 +537,7 @@ fn sem_locked(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value
 fn sem_release(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<Value>> {
     let [me] = a else { return Ok(None) };
     match p.exact_dict(me, Kind::Semaphore) {
-        Some(dict) => semaphore_release_in(p, vm, &dict),
+        Some(dict) => semaphore_release_in(p, vm, &dict, Kind::Semaphore),
         None => Ok(None),
     }
 }
@@ -448,14 +557,19 @@ fn bounded_release(p: &Primitives, vm: &mut Vm, a: &[Value]) -> PyResult<Option<
     if value >= bound {
         return Err(vm.new_value_error("BoundedSemaphore released too many times"));
     }
-    semaphore_release_in(p, vm, &dict)
+    semaphore_release_in(p, vm, &dict, Kind::Bounded)
 }
 
 /// Semaphore.release on an exact semaphore's namespace.
-fn semaphore_release_in(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> PyResult<Option<Value>> {
+fn semaphore_release_in(
+    p: &Primitives,
+    vm: &mut Vm,
+    dict: &ObjRef,
+    kind: Kind,
+) -> PyResult<Option<Value>> {
     let (Some(Value::Int(value)), Some(waiters)) = (
         super::get_key(vm, dict, key!("_value")),
-        p.waiters_of(vm, dict),
+        p.waiters_of(dict, kind),
     ) else {
         return Ok(None);
     };
@@ -522,16 +636,20 @@ fn set_native_method(vm: &mut Vm, cls: &ObjRef, name: &str, fast: NativeFastPtr,
 /// BoundedSemaphore)` (installs the native methods), and for the `async` methods
 /// `_lock_waiter(lock)`, `_semaphore_waiter(sem)`, `_event_waiter(ev)` (True when done at
 /// once, a waiter future already appended to `_waiters`, or None: run the Python code),
-/// `_acquire_now(x)` (True when a Lock, Semaphore or Condition was acquired at once, False
-/// when `await x.acquire()` must run) and `_condition_wait_start(cond)` (Condition.wait's
-/// release and waiter future, or None).
+/// and `_acquire_now(x)` (True when a Lock, Semaphore or Condition was acquired at once,
+/// False when `await x.acquire()` must run). Condition's `wait` and `wait_for` are native
+/// (condition_wait.rs).
 pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
     let p = Rc::new(Primitives {
         ctx: ctx.clone(),
         classes: RefCell::new(Vec::new()),
         lock_methods: RefCell::new(Vec::new()),
+        condition_wait: RefCell::new(Value::None),
+        layouts: Kind::ALL.map(|k| Layout::new(k.attrs())),
+        cond_memo: RefCell::new(None),
     });
-    let step_cls = lock_step_class(vm);
+    let step_cls = coroutine_class::<LockStep>(vm, "_LockStep");
+    let wait_cls = coroutine_class::<CondWait>(vm, "_CondWait");
     let pr = p.clone();
     let register = vm.new_native_fn_positional("_locks_register", move |vm, a: &[Value]| {
         check_count(vm, "_locks_register", a.len(), 5, 5)?;
@@ -543,6 +661,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         // the mixin's).
         install_lock_context(vm, &pr, &classes[Kind::Lock as usize], &step_cls);
         install_lock_context(vm, &pr, &classes[Kind::Condition as usize], &step_cls);
+        condition_wait::install(vm, &pr, &classes[Kind::Condition as usize], &wait_cls);
         for (kind, cls) in Kind::ALL.iter().zip(&classes) {
             for (name, native) in kind.native_methods() {
                 install(vm, &pr, cls, name, *native);
@@ -556,7 +675,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         *pr.classes.borrow_mut() = classes
             .into_iter()
             .zip(Kind::ALL)
-            .map(|(cls, kind)| RegisteredClass::new(cls, kind.instance_attrs()))
+            .map(|(cls, kind)| RegisteredClass::new(cls, kind.attrs().len()))
             .collect();
         Ok(Value::None)
     });
@@ -566,21 +685,21 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         let Some(dict) = pr.exact_dict(&a[0], Kind::Lock) else {
             return Ok(Value::None);
         };
-        Ok(match pr.lock_take(vm, &dict) {
+        Ok(match pr.lock_take(&dict) {
             Some(true) => Value::Bool(true),
-            Some(false) => append_waiter(&pr, vm, &dict).unwrap_or(Value::None),
+            Some(false) => append_waiter(&pr, vm, &dict, Kind::Lock).unwrap_or(Value::None),
             None => Value::None,
         })
     });
     let pr = p.clone();
     let sem_waiter = vm.new_native_fn_positional("_semaphore_waiter", move |vm, a: &[Value]| {
         check_count(vm, "_semaphore_waiter", a.len(), 1, 1)?;
-        let Some(dict) = pr.semaphore_dict(&a[0]) else {
+        let Some((dict, kind)) = pr.semaphore_dict(&a[0]) else {
             return Ok(Value::None);
         };
-        Ok(match pr.semaphore_take(vm, &dict) {
+        Ok(match pr.semaphore_take(vm, &dict, kind) {
             Some(true) => Value::Bool(true),
-            Some(false) => append_waiter(&pr, vm, &dict).unwrap_or(Value::None),
+            Some(false) => append_waiter(&pr, vm, &dict, kind).unwrap_or(Value::None),
             None => Value::None,
         })
     });
@@ -592,57 +711,28 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         };
         Ok(match super::get_key(vm, &dict, key!("_value")) {
             Some(Value::Bool(true)) => Value::Bool(true),
-            Some(Value::Bool(false)) => append_waiter(&pr, vm, &dict).unwrap_or(Value::None),
+            Some(Value::Bool(false)) => {
+                append_waiter(&pr, vm, &dict, Kind::Event).unwrap_or(Value::None)
+            }
             _ => Value::None,
         })
     });
-    let pr = p.clone();
+    let pr = p;
     let acquire_now = vm.new_native_fn_positional("_acquire_now", move |vm, a: &[Value]| {
         check_count(vm, "_acquire_now", a.len(), 1, 1)?;
         let me = &a[0];
         let taken = if let Some(dict) = pr.exact_dict(me, Kind::Lock) {
-            pr.lock_take(vm, &dict)
-        } else if let Some(dict) = pr.semaphore_dict(me) {
-            pr.semaphore_take(vm, &dict)
+            pr.lock_take(&dict)
+        } else if let Some((dict, kind)) = pr.semaphore_dict(me) {
+            pr.semaphore_take(vm, &dict, kind)
         } else if let Some(dict) = pr.exact_dict(me, Kind::Condition)
-            && let Some(lock) = pr.condition_lock(vm, &dict)
+            && let Some((_, lock)) = pr.condition_lock(&dict)
         {
-            pr.lock_take(vm, &lock)
+            pr.lock_take(&lock)
         } else {
             None
         };
         Ok(Value::Bool(taken == Some(true)))
-    });
-    let pr = p;
-    let cond_wait = vm.new_native_fn_positional("_condition_wait_start", move |vm, a: &[Value]| {
-        check_count(vm, "_condition_wait_start", a.len(), 1, 1)?;
-        let Some(dict) = pr.exact_dict(&a[0], Kind::Condition) else {
-            return Ok(Value::None);
-        };
-        let Some(lock) = pr.condition_lock(vm, &dict) else {
-            return Ok(Value::None);
-        };
-        // Everything that could make the Python path differ is checked before the release.
-        let ready = matches!(
-            super::get_key(vm, &lock, key!("_locked")),
-            Some(Value::Bool(true))
-        ) && pr.waiters_of(vm, &lock).is_some()
-            && matches!(pr.waiters_of(vm, &dict), Some(Some(_)));
-        if !ready {
-            return Ok(Value::None);
-        }
-        let Some(fut) = new_loop_future(vm, &pr.ctx, &dict) else {
-            return Ok(Value::None);
-        };
-        if pr.lock_release_in(vm, &lock)?.is_none() {
-            return Ok(Value::None);
-        }
-        if let Some(Some(w)) = pr.waiters_of(vm, &dict)
-            && let Some(q) = queue_of(&w)
-        {
-            q.items.borrow_mut().push_back(fut.clone());
-        }
-        Ok(fut)
     });
     vec![
         ("_locks_register", register),
@@ -650,30 +740,28 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         ("_semaphore_waiter", sem_waiter),
         ("_event_waiter", event_waiter),
         ("_acquire_now", acquire_now),
-        ("_condition_wait_start", cond_wait),
     ]
 }
 
 /// A new waiter future appended to the `_waiters` deque of the primitive with namespace
-/// `dict`; None (nothing changed) when `_waiters` is not a deque yet or the loop is not
+/// `dict` (of `kind`); None (nothing changed) when `_waiters` is not a deque yet or the loop is not
 /// the plain one.
-fn append_waiter(p: &Primitives, vm: &mut Vm, dict: &ObjRef) -> Option<Value> {
-    let waiters = super::get_key(vm, dict, key!("_waiters"))?;
+fn append_waiter(p: &Primitives, vm: &mut Vm, dict: &ObjRef, kind: Kind) -> Option<Value> {
+    let waiters = p.field(dict, kind, kind.waiters_at())?;
     let q = queue_of(&waiters)?;
-    let fut = new_loop_future(vm, &p.ctx, dict)?;
+    let fut = p.new_future(vm, dict, kind)?;
     q.items.borrow_mut().push_back(fut.clone());
     Some(fut)
 }
 
 /// The lock an exact Lock's or Condition's `async with` takes: the Lock itself, or the
 /// Condition's `_lock` when it is an exact Lock whose bound methods the Condition holds.
-fn context_lock(p: &Primitives, vm: &Vm, v: &Value) -> Option<Value> {
+fn context_lock(p: &Primitives, v: &Value) -> Option<Value> {
     if p.exact_dict(v, Kind::Lock).is_some() {
         return Some(v.clone());
     }
     let dict = p.exact_dict(v, Kind::Condition)?;
-    p.condition_lock(vm, &dict)?;
-    super::get_key(vm, &dict, key!("_lock"))
+    p.condition_lock(&dict).map(|(lock, _)| lock)
 }
 
 /// Installs native `__aenter__` and `__aexit__` on `cls` (Lock or Condition), in place of
@@ -691,7 +779,7 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
         let fallback = python.clone();
         let fast: NativeFastPtr = Rc::new(move |vm: &mut Vm, a: &[Value]| {
             let lock = match a.len() == arity {
-                true => context_lock(&prims, vm, &a[0]),
+                true => context_lock(&prims, &a[0]),
                 false => None,
             };
             let Some(lock) = lock else {
@@ -762,10 +850,10 @@ impl LockStep {
             Stage::Start => {
                 let p = &*self.prims;
                 if let Some(dict) = p.exact_dict(&self.lock, Kind::Lock) {
-                    match p.lock_take(vm, &dict) {
+                    match p.lock_take(&dict) {
                         Some(true) => return Ok(SendResult::Return(Value::None)),
                         Some(false) => {
-                            if let Some(Value::Obj(fut)) = append_waiter(p, vm, &dict) {
+                            if let Some(Value::Obj(fut)) = append_waiter(p, vm, &dict, Kind::Lock) {
                                 return self.await_waiter(vm, fut);
                             }
                         }
@@ -792,9 +880,12 @@ impl LockStep {
             Some(Ok(SendResult::Return(_))) => {
                 self.remove_waiter(vm, &fut)?;
                 // `self._locked = True`.
-                match self.prims.exact_dict(&self.lock, Kind::Lock) {
-                    Some(d) => super::set_key(vm, &d, key!("_locked"), Value::Bool(true)),
-                    None => vm.set_attr(&self.lock, "_locked", Value::Bool(true))?,
+                let p = &self.prims;
+                let set = p
+                    .exact_dict(&self.lock, Kind::Lock)
+                    .is_some_and(|d| p.set_field(&d, Kind::Lock, LOCK_LOCKED, Value::Bool(true)));
+                if !set {
+                    vm.set_attr(&self.lock, "_locked", Value::Bool(true))?;
                 }
                 Ok(SendResult::Return(Value::None))
             }
@@ -829,25 +920,17 @@ impl LockStep {
 
     /// `self._waiters.remove(fut)`.
     fn remove_waiter(&self, vm: &mut Vm, fut: &ObjRef) -> PyResult<()> {
-        let waiters = match self.prims.exact_dict(&self.lock, Kind::Lock) {
-            Some(d) => match super::get_key(vm, &d, key!("_waiters")) {
-                Some(w) => w,
-                None => vm.get_attr(&self.lock, "_waiters")?,
-            },
+        let p = &self.prims;
+        let waiters = p
+            .exact_dict(&self.lock, Kind::Lock)
+            .and_then(|d| p.field(&d, Kind::Lock, Kind::Lock.waiters_at()));
+        let waiters = match waiters {
+            Some(w) => w,
             None => vm.get_attr(&self.lock, "_waiters")?,
         };
         let fut_v = Value::Obj(fut.clone());
-        if let Some(q) = queue_of(&waiters) {
-            let removed = {
-                let mut items = q.items.borrow_mut();
-                items
-                    .iter()
-                    .position(|x| x.is(&fut_v))
-                    .and_then(|i| items.remove(i))
-            };
-            if removed.is_some() {
-                return Ok(());
-            }
+        if queue_of(&waiters).is_some_and(|q| q.remove_item(&fut_v)) {
+            return Ok(());
         }
         vm.call_method(&waiters, "remove", vec![fut_v])?;
         Ok(())
@@ -863,7 +946,9 @@ impl LockStep {
             SendResult::Return(_) => Ok(SendResult::Return(Value::None)),
         }
     }
+}
 
+impl NativeCoroutine for LockStep {
     /// `throw(exc)`: raised at the `await` in progress (the waiter's, or inside the
     /// `acquire()` coroutine), else here (not started, or finished).
     fn throw(&self, vm: &mut Vm, exc: Value) -> PyResult<SendResult> {
@@ -935,42 +1020,4 @@ impl NativeObject for LockStep {
     ) -> Option<PyResult<SendResult>> {
         Some(self.send(vm, value.clone()))
     }
-}
-
-/// The `_LockStep` behind `self` of one of its methods.
-fn step_of<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a LockStep> {
-    args.positional
-        .first()
-        .and_then(|v| v.as_obj())
-        .and_then(|o| o.native::<LockStep>())
-        .ok_or_else(|| vm.new_type_error("a _LockStep is required"))
-}
-
-/// The `_LockStep` class: an awaitable and its own iterator, with send, throw and close.
-fn lock_step_class(vm: &mut Vm) -> ObjRef {
-    let cls = vm.new_native_class("_LockStep", &[], "asyncio");
-    for name in ["__await__", "__iter__"] {
-        vm.add_method(&cls, name, |_, args: Args| {
-            Ok(args.positional.first().cloned().unwrap_or(Value::None))
-        });
-    }
-    vm.add_method(&cls, "__next__", |vm, args: Args| {
-        let r = step_of(vm, &args)?.send(vm, Value::None)?;
-        vm.send_result_to_py(r)
-    });
-    vm.add_method(&cls, "send", |vm, args: Args| {
-        let a = args.check(vm, "send", 2, 2)?.to_vec();
-        let r = step_of(vm, &args)?.send(vm, a[1].clone())?;
-        vm.send_result_to_py(r)
-    });
-    vm.add_method(&cls, "throw", |vm, args: Args| {
-        let a = args.check(vm, "throw", 2, 4)?.to_vec();
-        let r = step_of(vm, &args)?.throw(vm, a[1].clone())?;
-        vm.send_result_to_py(r)
-    });
-    vm.add_method(&cls, "close", |vm, args: Args| {
-        step_of(vm, &args)?.close(vm)?;
-        Ok(Value::None)
-    });
-    cls
 }

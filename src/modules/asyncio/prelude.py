@@ -492,17 +492,15 @@ class Condition(_ContextManagerMixin):
             extra = f'{extra}, waiters:{len(self._waiters)}'
         return f'<asyncio.locks.Condition object at {_addr(self)} [{extra}]>'
 
+    # For an exact Condition, `wait` and `wait_for` are native (condition_wait.rs); these
+    # run for subclasses and whenever the Condition or its lock does not qualify.
     async def wait(self):
-        # An exact Condition over an exact Lock releases it and gets its waiter natively.
-        fut = _condition_wait_start(self)
-        if fut is None:
-            if not self.locked():
-                raise RuntimeError('cannot wait on un-acquired lock')
-            self.release()
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
         try:
-            if fut is None:
-                fut = _get_loop_of(self).create_future()
-                self._waiters.append(fut)
+            fut = _get_loop_of(self).create_future()
+            self._waiters.append(fut)
             try:
                 await fut
                 return True
@@ -512,8 +510,7 @@ class Condition(_ContextManagerMixin):
             err = None
             while True:
                 try:
-                    if not _acquire_now(self):
-                        await self.acquire()
+                    await self.acquire()
                     break
                 except CancelledError as e:
                     err = e

@@ -8,7 +8,8 @@
 
 use super::RegisteredClass;
 use super::future::{Asyncio, FutState, fut_of, state};
-use super::locks_native::new_loop_future;
+use super::locks_native::layout::Layout;
+use super::locks_native::loop_future;
 use super::ready::{ReadyQueue, queue_of};
 use crate::vm::generator::SendResult;
 use crate::vm::native::check_count;
@@ -22,19 +23,57 @@ use std::rc::Rc;
 /// classes, whatever the module's names are later rebound to, while neither class nor the
 /// instance has had a method replaced (the fast paths stand for the prelude's own `_get`,
 /// `_put`, `empty`, `full`, `_wakeup_next`, `Event.clear` ...).
-#[derive(Default)]
 struct QueueClasses {
     /// `Queue`.
     queue: Option<RegisteredClass>,
     /// `Event` (the class of `Queue._finished`).
     event: Option<RegisteredClass>,
+    /// Where `Queue.__init__` puts an instance's attributes (`QUEUE_ATTRS`).
+    queue_layout: Layout,
+    /// Where `Event.__init__` puts an instance's attributes (`EVENT_ATTRS`).
+    event_layout: Layout,
 }
 
-/// How many attributes `Queue.__init__` gives an instance.
-const QUEUE_INSTANCE_ATTRS: usize = 7;
+impl Default for QueueClasses {
+    fn default() -> Self {
+        QueueClasses {
+            queue: None,
+            event: None,
+            queue_layout: Layout::new(QUEUE_ATTRS),
+            event_layout: Layout::new(EVENT_ATTRS),
+        }
+    }
+}
 
-/// How many attributes `Event.__init__` gives an instance.
-const EVENT_INSTANCE_ATTRS: usize = 3;
+/// The attributes `Queue.__init__` gives an instance, in order.
+const QUEUE_ATTRS: &[&str] = &[
+    "_maxsize",
+    "_loop",
+    "_getters",
+    "_putters",
+    "_unfinished_tasks",
+    "_finished",
+    "_queue",
+];
+/// Positions in `QUEUE_ATTRS`.
+const Q_MAXSIZE: usize = 0;
+/// Positions in `QUEUE_ATTRS`.
+const Q_LOOP: usize = 1;
+/// Positions in `QUEUE_ATTRS`.
+const Q_GETTERS: usize = 2;
+/// Positions in `QUEUE_ATTRS`.
+const Q_PUTTERS: usize = 3;
+/// Positions in `QUEUE_ATTRS`.
+const Q_UNFINISHED: usize = 4;
+/// Positions in `QUEUE_ATTRS`.
+const Q_FINISHED: usize = 5;
+/// Positions in `QUEUE_ATTRS`.
+const Q_QUEUE: usize = 6;
+
+/// The attributes `Event.__init__` gives an instance, in order.
+const EVENT_ATTRS: &[&str] = &["_waiters", "_value", "_loop"];
+/// Positions in `EVENT_ATTRS`.
+const E_VALUE: usize = 1;
 
 /// Shared between the queue fast-path functions.
 type Classes = Rc<RefCell<QueueClasses>>;
@@ -89,10 +128,11 @@ fn try_get(vm: &mut Vm, ctx: &Asyncio, classes: &Classes, q: &Value) -> PyResult
     let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(None);
     };
-    let (Some(items), Some(putters)) = (
-        super::get_key(vm, &dict, key!("_queue")),
-        super::get_key(vm, &dict, key!("_putters")),
-    ) else {
+    let found = {
+        let layout = &classes.borrow().queue_layout;
+        (layout.get(&dict, Q_QUEUE), layout.get(&dict, Q_PUTTERS))
+    };
+    let (Some(items), Some(putters)) = found else {
         return Ok(None);
     };
     let (Some(queue), Some(putters)) = (queue_of(&items), queue_of(&putters)) else {
@@ -124,6 +164,8 @@ fn try_put(
     let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(false);
     };
+    let cl = classes.borrow();
+    let layout = &cl.queue_layout;
     let (
         Some(items),
         Some(getters),
@@ -131,15 +173,16 @@ fn try_put(
         Some(Value::Int(unfinished)),
         Some(finished),
     ) = (
-        super::get_key(vm, &dict, key!("_queue")),
-        super::get_key(vm, &dict, key!("_getters")),
-        super::get_key(vm, &dict, key!("_maxsize")),
-        super::get_key(vm, &dict, key!("_unfinished_tasks")),
-        super::get_key(vm, &dict, key!("_finished")),
+        layout.get(&dict, Q_QUEUE),
+        layout.get(&dict, Q_GETTERS),
+        layout.get(&dict, Q_MAXSIZE),
+        layout.get(&dict, Q_UNFINISHED),
+        layout.get(&dict, Q_FINISHED),
     )
     else {
         return Ok(false);
     };
+    drop(cl);
     let (Some(queue), Some(getters)) = (queue_of(&items), queue_of(&getters)) else {
         return Ok(false);
     };
@@ -150,15 +193,17 @@ fn try_put(
     if maxsize > 0 && queue.items.borrow().len() as i64 >= maxsize {
         return Ok(false);
     }
+    // Both attributes were just read where they are set (no Python code ran since).
+    let cl = classes.borrow();
+    if cl.event_layout.get(&event, E_VALUE).is_none() {
+        return Ok(false);
+    }
     queue.items.borrow_mut().push_back(item);
-    super::set_key(
-        vm,
-        &dict,
-        key!("_unfinished_tasks"),
-        Value::Int(unfinished + 1),
-    );
+    cl.queue_layout
+        .set(&dict, Q_UNFINISHED, Value::Int(unfinished + 1));
     // Event.clear().
-    super::set_key(vm, &event, key!("_value"), Value::Bool(false));
+    cl.event_layout.set(&event, E_VALUE, Value::Bool(false));
+    drop(cl);
     wakeup_next(vm, ctx, getters)?;
     Ok(true)
 }
@@ -177,18 +222,19 @@ fn new_waiter(
     let Some(dict) = exact_instance_dict(classes, q, Exact::Queue) else {
         return Ok(None);
     };
-    let waiters_key = if putter {
-        key!("_putters")
-    } else {
-        key!("_getters")
+    let found = {
+        let layout = &classes.borrow().queue_layout;
+        let at = if putter { Q_PUTTERS } else { Q_GETTERS };
+        (layout.get(&dict, at), layout.get(&dict, Q_LOOP))
     };
-    let Some(waiters) = super::get_key(vm, &dict, waiters_key) else {
+    let (Some(waiters), Some(bound)) = found else {
         return Ok(None);
     };
     let Some(waiters) = queue_of(&waiters) else {
         return Ok(None);
     };
-    let Some(fut) = new_loop_future(vm, ctx, &dict) else {
+    let bind = |_: &Vm, running| classes.borrow().queue_layout.set(&dict, Q_LOOP, running);
+    let Some(fut) = loop_future(vm, ctx, &bound, bind) else {
         return Ok(None);
     };
     waiters.items.borrow_mut().push_back(fut.clone());
@@ -289,14 +335,7 @@ fn abort_getting(vm: &mut Vm, ctx: &Asyncio, getting: &QueueGetting) -> PyResult
     let getter_v = Value::Obj(getter.clone());
     let getters = vm.get_attr(&getting.queue, "_getters")?;
     if let Some(waiters) = queue_of(&getters) {
-        let removed = {
-            let mut items = waiters.items.borrow_mut();
-            items
-                .iter()
-                .position(|x| x.is(&getter_v))
-                .and_then(|i| items.remove(i))
-        };
-        drop(removed);
+        waiters.remove_item(&getter_v);
     } else if let Err(e) = vm.call_method(&getters, "remove", vec![getter_v.clone()])
         && !vm.exc_matches(&e, &vm.exc.value_error.clone())
     {
@@ -328,10 +367,10 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         let mut cl = cl.borrow_mut();
         cl.queue = a[0]
             .as_obj()
-            .map(|c| RegisteredClass::new(c.clone(), QUEUE_INSTANCE_ATTRS));
+            .map(|c| RegisteredClass::new(c.clone(), QUEUE_ATTRS.len()));
         cl.event = a[1]
             .as_obj()
-            .map(|c| RegisteredClass::new(c.clone(), EVENT_INSTANCE_ATTRS));
+            .map(|c| RegisteredClass::new(c.clone(), EVENT_ATTRS.len()));
         Ok(Value::None)
     });
     let c = ctx.clone();
@@ -354,24 +393,7 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         check_count(vm, "_queue_put_fast", a.len(), 2, 2)?;
         Ok(Value::Bool(try_put(vm, &c, &cl, &a[0], a[1].clone())?))
     });
-    let getting_cls = vm.new_native_class("_QueueGetting", &[], "asyncio");
-    for name in ["__await__", "__iter__"] {
-        vm.add_method(&getting_cls, name, |_, args: Args| {
-            Ok(args.positional.first().cloned().unwrap_or(Value::None))
-        });
-    }
-    for name in ["__next__", "send"] {
-        vm.add_method(&getting_cls, name, |vm, args: Args| {
-            let Some(me) = args.positional.first().and_then(|v| v.as_obj()).cloned() else {
-                return Err(vm.new_type_error("a _QueueGetting is required"));
-            };
-            let Some(g) = me.native::<QueueGetting>() else {
-                return Err(vm.new_type_error("a _QueueGetting is required"));
-            };
-            let r = g.step(vm)?;
-            vm.send_result_to_py(r)
-        });
-    }
+    let getting_cls = super::ready::awaitable_class(vm, "_QueueGetting");
     let shared = Rc::new(GettingShared {
         ctx: ctx.clone(),
         classes: classes.clone(),

@@ -1,6 +1,8 @@
 //! `_Deque`: the loop's ready queue (base_events.py uses `collections.deque`), a native
 //! `VecDeque` so that `call_soon` and `_run_once` move plain handles without Python calls.
 
+use crate::vm::generator::SendResult;
+use crate::vm::native::check_count;
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
@@ -14,6 +16,20 @@ use super::task::QueuedStep;
 pub struct ReadyQueue {
     /// The queued items, oldest first.
     pub items: RefCell<VecDeque<Value>>,
+}
+
+impl ReadyQueue {
+    /// Removes the first item that is `item` (identity, the only equality the loop's
+    /// futures and handles have); false when there is none. The removed item is dropped
+    /// after the queue is released (its finalizer may reach the queue).
+    pub fn remove_item(&self, item: &Value) -> bool {
+        let removed = {
+            let mut items = self.items.borrow_mut();
+            let at = items.iter().position(|x| x.is(item));
+            at.and_then(|i| items.remove(i))
+        };
+        removed.is_some()
+    }
 }
 
 impl NativeObject for ReadyQueue {
@@ -82,13 +98,10 @@ pub fn deque_class(vm: &mut Vm) -> Value {
     vm.add_method(&cls, "remove", |vm, args: Args| {
         let o = me(vm, &args)?;
         let item = args.positional.get(1).cloned().unwrap_or(Value::None);
-        let mut items = st(&o).items.borrow_mut();
-        match items.iter().position(|x| x.is(&item)) {
-            Some(i) => {
-                items.remove(i);
-                Ok(Value::None)
-            }
-            None => Err(vm.new_value_error("deque.remove(x): x not in deque")),
+        if st(&o).remove_item(&item) {
+            Ok(Value::None)
+        } else {
+            Err(vm.new_value_error("deque.remove(x): x not in deque"))
         }
     });
     vm.add_method(&cls, "clear", |vm, args: Args| {
@@ -141,8 +154,7 @@ impl NativeObject for Sleep0 {
         _vm: &mut Vm,
         _me: &ObjRef,
         _value: &Value,
-    ) -> Option<PyResult<crate::vm::generator::SendResult>> {
-        use crate::vm::generator::SendResult;
+    ) -> Option<PyResult<SendResult>> {
         Some(Ok(if self.successor.is_some() {
             SendResult::Yield(Value::None)
         } else {
@@ -152,6 +164,75 @@ impl NativeObject for Sleep0 {
     fn send_successor(&self) -> Option<Value> {
         self.successor.clone().map(Value::Obj)
     }
+}
+
+/// Creates the class of a native awaitable that is its own iterator (`_Sleep0`,
+/// `_QueueGetting`, `_LockStep`, `_CondWait`): `__await__` and `__iter__` return the object,
+/// `__next__` and `send(value)` resume it through its `NativeObject::native_send` (which
+/// such an object always answers).
+pub fn awaitable_class(vm: &mut Vm, name: &'static str) -> ObjRef {
+    let cls = vm.new_native_class(name, &[], "asyncio");
+    for method in ["__await__", "__iter__"] {
+        vm.add_method_positional(&cls, method, |vm, a: &[Value]| {
+            check_count(vm, method, a.len(), 1, 1)?;
+            Ok(a[0].clone())
+        });
+    }
+    vm.add_method_positional(&cls, "__next__", move |vm, a: &[Value]| {
+        check_count(vm, "__next__", a.len(), 1, 1)?;
+        resume_awaitable(vm, name, &a[0], &Value::None)
+    });
+    vm.add_method_positional(&cls, "send", move |vm, a: &[Value]| {
+        check_count(vm, "send", a.len(), 2, 2)?;
+        resume_awaitable(vm, name, &a[0], &a[1])
+    });
+    cls
+}
+
+/// `__next__`/`send` of an `awaitable_class` instance `me` (of class `name`).
+fn resume_awaitable(vm: &mut Vm, name: &str, me: &Value, value: &Value) -> PyResult<Value> {
+    let outcome = match me {
+        Value::Obj(o) => match &o.payload {
+            Payload::Native(n) => n.native_send(vm, o, value),
+            _ => None,
+        },
+        _ => None,
+    };
+    match outcome {
+        Some(r) => vm.send_result_to_py(r?),
+        None => Err(vm.new_type_error(format!("a {name} is required"))),
+    }
+}
+
+/// A native awaitable that can also be thrown into and closed, as a coroutine can.
+pub trait NativeCoroutine: NativeObject {
+    /// `throw(exc)`: the exception raised where the awaitable is suspended.
+    fn throw(&self, vm: &mut Vm, exc: Value) -> PyResult<SendResult>;
+    /// `close()`: GeneratorExit raised where the awaitable is suspended.
+    fn close(&self, vm: &mut Vm) -> PyResult<()>;
+}
+
+/// `awaitable_class` with `throw` and `close` for a `NativeCoroutine` of type `T`.
+pub fn coroutine_class<T: NativeCoroutine>(vm: &mut Vm, name: &'static str) -> ObjRef {
+    let cls = awaitable_class(vm, name);
+    vm.add_method_positional(&cls, "throw", move |vm, a: &[Value]| {
+        check_count(vm, "throw", a.len(), 2, 4)?;
+        let r = coroutine_of::<T>(vm, name, &a[0])?.throw(vm, a[1].clone())?;
+        vm.send_result_to_py(r)
+    });
+    vm.add_method_positional(&cls, "close", move |vm, a: &[Value]| {
+        check_count(vm, "close", a.len(), 1, 1)?;
+        coroutine_of::<T>(vm, name, &a[0])?.close(vm)?;
+        Ok(Value::None)
+    });
+    cls
+}
+
+/// The `T` behind `me`, an instance of the `coroutine_class` named `name`.
+fn coroutine_of<'a, T: NativeCoroutine>(vm: &Vm, name: &str, me: &'a Value) -> PyResult<&'a T> {
+    me.as_obj()
+        .and_then(|o| o.native::<T>())
+        .ok_or_else(|| vm.new_type_error(format!("a {name} is required")))
 }
 
 /// Installs the VM's `await asyncio.sleep(0)` fast path (src/vm/sleep_zero.rs) for the
@@ -305,27 +386,7 @@ fn step_callback(ctx: &Asyncio, task: &ObjRef, fut: &Value) -> (Value, Vec<Value
 /// The loop helpers `_sleep0`, `_run_ready` and `_capture_context` (`contextvars.copy_context()`
 /// once contextvars is imported, else None).
 pub fn loop_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
-    let sleep0_cls = vm.new_native_class("_Sleep0", &[], "asyncio");
-    for name in ["__await__", "__iter__"] {
-        vm.add_method(&sleep0_cls, name, |_, args: Args| {
-            Ok(args.positional.first().cloned().unwrap_or(Value::None))
-        });
-    }
-    for name in ["__next__", "send"] {
-        vm.add_method(&sleep0_cls, name, |vm, args: Args| {
-            let Some(me) = args.positional.first().and_then(|v| v.as_obj()).cloned() else {
-                return Err(vm.new_type_error("a _Sleep0 is required"));
-            };
-            let Some(s) = me.native::<Sleep0>() else {
-                return Err(vm.new_type_error("a _Sleep0 is required"));
-            };
-            let r = match s.native_send(vm, &me, &Value::None) {
-                Some(r) => r?,
-                None => unreachable!("_Sleep0 always answers natively"),
-            };
-            vm.send_result_to_py(r)
-        });
-    }
+    let sleep0_cls = awaitable_class(vm, "_Sleep0");
     let spent = Obj::with_class(
         sleep0_cls.clone(),
         None,
