@@ -31,16 +31,23 @@ impl FutState {
     }
 }
 
+/// What a done callback calls.
+#[derive(Clone)]
+pub enum DoneFn {
+    /// A callable, called with the future.
+    Call(Value),
+    /// A task's wake-up (`task_wakeup` bound to this task), kept without allocating the
+    /// bound method CPython makes per await. (With `Call` it fits a `Value`'s 16 bytes.)
+    WakeTask(ObjRef),
+}
+
 /// One done callback of a future (an entry of futures.py `_callbacks`).
 #[derive(Clone)]
 pub struct DoneCallback {
-    /// The callable, or the task to wake when `wakes_task` is set.
-    pub func: Value,
+    /// What it calls.
+    pub func: DoneFn,
     /// The context to run it in.
     pub context: Value,
-    /// True for a task's wake-up (`task_wakeup` bound to the task in `func`), kept without
-    /// allocating the bound method CPython makes per await.
-    pub wakes_task: bool,
 }
 
 /// Appends a done callback.
@@ -130,10 +137,9 @@ impl SlotValue for Callbacks {
 pub struct FutureObj {
     /// `_state`.
     pub state: Cell<FutState>,
-    /// `_result` (None until set).
-    pub result: Slot<Value>,
-    /// `_loop` (None only between `__new__` and `__init__`).
-    pub loop_: Slot<Value>,
+    /// `_loop` when it is an object (None only between `__new__` and `__init__`, or for a
+    /// loop that is not an object, kept in the extras).
+    loop_obj: Slot<Option<ObjRef>>,
     /// `_callbacks`: the done callbacks in registration order.
     pub callbacks: Slot<Callbacks>,
     /// `_asyncio_future_blocking`.
@@ -151,10 +157,15 @@ pub struct FutureObj {
     extras: Cell<Option<Box<FutureExtras>>>,
 }
 
-/// The rarely set fields of a future (an exception, a cancellation, a sleep's timer), kept
-/// apart so that a pending future or task is 32 bytes smaller.
+/// The rarely set fields of a future (a result other than None, an exception, a
+/// cancellation, a sleep's timer), kept apart so that a pending future or task is 48 bytes
+/// smaller: a future has a result only once it is done, when its callbacks are gone.
 #[derive(Default)]
 struct FutureExtras {
+    /// `_result` when it is not None.
+    result: Option<Value>,
+    /// `_loop` when it is not an object (`Future(loop=...)` takes anything).
+    odd_loop: Option<Value>,
     /// `_exception` (set by `set_exception`).
     exception: Option<ObjRef>,
     /// `_cancel_message`.
@@ -166,17 +177,17 @@ struct FutureExtras {
     timer: Option<ObjRef>,
 }
 
-// A future's state is boxed apart from its object: with its one inline callback it stays in
-// mimalloc's 96-byte size class (80 bytes and a 40-byte callback block before).
-const _: () = assert!(std::mem::size_of::<FutureObj>() <= 96);
+// A future's state with its one inline callback fits mimalloc's 64-byte size class (96 bytes
+// before the result and odd loops moved to the extras and a callback took 32 bytes).
+const _: () = assert!(std::mem::size_of::<FutureObj>() <= 64);
+const _: () = assert!(std::mem::size_of::<DoneCallback>() <= 32);
 
 impl FutureObj {
     /// A pending future with no loop yet (`__new__`).
     pub fn new(task: Option<Box<TaskFields>>) -> FutureObj {
         FutureObj {
             state: Cell::new(FutState::Pending),
-            result: Slot::new(Value::None),
-            loop_: Slot::new(Value::None),
+            loop_obj: Slot::new(None),
             callbacks: Slot::new(Callbacks::Empty),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
@@ -264,18 +275,67 @@ impl FutureObj {
     }
 
     /// The loop the future belongs to.
+    #[inline]
     pub fn get_loop(&self) -> Value {
-        self.loop_.get()
+        match self.loop_obj.get() {
+            Some(l) => Value::Obj(l),
+            None => self.odd_loop(),
+        }
+    }
+
+    /// A loop that is not an object (or None).
+    #[cold]
+    fn odd_loop(&self) -> Value {
+        self.read_extras(|e| e.and_then(|e| e.odd_loop.clone()))
+            .unwrap_or(Value::None)
+    }
+
+    /// Sets `_loop`.
+    pub fn set_loop(&self, loop_: Value) {
+        match loop_ {
+            Value::Obj(l) => {
+                drop(self.swap_extra(None, |e| &mut e.odd_loop));
+                self.loop_obj.set(Some(l));
+            }
+            other => {
+                self.loop_obj.set(None);
+                drop(self.swap_extra((!other.is_none()).then_some(other), |e| &mut e.odd_loop));
+            }
+        }
+    }
+
+    /// True when both futures belong to the same loop.
+    pub fn same_loop(&self, other: &FutureObj) -> bool {
+        let mine = self.loop_obj.with(|l| l.as_ref().map(Rc::as_ptr));
+        match mine {
+            Some(p) => other.loop_obj.with(|l| l.as_ref().map(Rc::as_ptr)) == Some(p),
+            None => self.get_loop().is(&other.get_loop()),
+        }
+    }
+
+    /// `_result` (None until set).
+    pub fn result(&self) -> Value {
+        self.read_extras(|e| e.and_then(|e| e.result.clone()))
+            .unwrap_or(Value::None)
+    }
+
+    /// Sets `_result` (a None result needs no extras).
+    pub fn set_result(&self, result: Value) {
+        drop(self.swap_extra((!result.is_none()).then_some(result), |e| &mut e.result));
     }
 }
 
 impl NativeObject for FutureObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.result.get());
-        visit(&self.loop_.get());
+        if let Some(l) = self.loop_obj.get() {
+            visit(&Value::Obj(l));
+        }
         self.callbacks.with(|callbacks| {
             for cb in callbacks {
-                visit(&cb.func);
+                match &cb.func {
+                    DoneFn::Call(f) => visit(f),
+                    DoneFn::WakeTask(t) => visit(&Value::Obj(t.clone())),
+                }
                 visit(&cb.context);
             }
         });
@@ -292,8 +352,11 @@ impl NativeObject for FutureObj {
             {
                 visit(&Value::Obj(o.clone()));
             }
-            if let Some(m) = &x.cancel_message {
-                visit(m);
+            for v in [&x.cancel_message, &x.result, &x.odd_loop]
+                .into_iter()
+                .flatten()
+            {
+                visit(v);
             }
         });
     }
@@ -332,7 +395,7 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
             if let Some(e) = &st.exception() {
                 return Err(e.clone());
             }
-            Ok(st.result.get())
+            Ok(st.result())
         }
         FutState::Cancelled => {
             if let Some(exc) = st.take_cancelled_exc() {
@@ -369,8 +432,7 @@ impl Drop for FutureObj {
         self.log_traceback.set(false);
         let resurrected = FutureObj {
             state: Cell::new(self.state.get()),
-            result: Slot::new(std::mem::replace(self.result.get_mut(), Value::None)),
-            loop_: Slot::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
+            loop_obj: Slot::new(self.loop_obj.get_mut().take()),
             callbacks: Slot::new(Callbacks::Empty),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
@@ -379,6 +441,7 @@ impl Drop for FutureObj {
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             extras: Cell::new(Some(Box::new(FutureExtras {
                 exception,
+                odd_loop: self.extras.get_mut().as_mut().and_then(|x| x.odd_loop.take()),
                 ..FutureExtras::default()
             }))),
         };
@@ -730,25 +793,26 @@ impl Asyncio {
         loop_: &Value,
         cb: DoneCallback,
     ) -> PyResult<()> {
-        if cb.wakes_task {
-            if let Value::Obj(task) = &cb.func
-                && self.queue_task(vm, loop_, task, Value::Obj(fut.clone()), &cb.context)?
-            {
-                return Ok(());
+        match cb.func {
+            DoneFn::WakeTask(task) => {
+                if self.queue_task(vm, loop_, &task, Value::Obj(fut.clone()), &cb.context)? {
+                    return Ok(());
+                }
+                let wakeup = self.wakeup_fn.borrow().clone();
+                let args = vec![Value::Obj(task), Value::Obj(fut.clone())];
+                self.call_soon(vm, loop_, wakeup, args, &cb.context)
             }
-            let wakeup = self.wakeup_fn.borrow().clone();
-            let args = vec![cb.func, Value::Obj(fut.clone())];
-            self.call_soon(vm, loop_, wakeup, args, &cb.context)
-        } else {
-            // A finished task stands in the ready queue for the Handle of one done
-            // callback (the queued step of a task that will never step again).
-            if state(fut).task.is_some()
-                && self.queue_task(vm, loop_, fut, cb.func.clone(), &cb.context)?
-            {
-                return Ok(());
+            DoneFn::Call(func) => {
+                // A finished task stands in the ready queue for the Handle of one done
+                // callback (the queued step of a task that will never step again).
+                if state(fut).task.is_some()
+                    && self.queue_task(vm, loop_, fut, func.clone(), &cb.context)?
+                {
+                    return Ok(());
+                }
+                let args = vec![Value::Obj(fut.clone())];
+                self.call_soon(vm, loop_, func, args, &cb.context)
             }
-            let args = vec![Value::Obj(fut.clone())];
-            self.call_soon(vm, loop_, cb.func, args, &cb.context)
         }
     }
 
@@ -798,7 +862,7 @@ impl Asyncio {
         if st.state.get() != FutState::Pending {
             return Err(self.invalid_state(vm, "invalid state"));
         }
-        st.result.set(result);
+        st.set_result(result);
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
         drop(st.take_timer());
@@ -853,7 +917,7 @@ impl Asyncio {
                 if let Some(e) = &st.exception() {
                     return Err(e.clone());
                 }
-                Ok(st.result.get())
+                Ok(st.result())
             }
         }
     }
@@ -880,9 +944,8 @@ impl Asyncio {
             push_callback(
                 &st.callbacks,
                 DoneCallback {
-                    func: callback,
+                    func: DoneFn::Call(callback),
                     context,
-                    wakes_task: false,
                 },
             );
             Ok(())
@@ -910,34 +973,29 @@ impl Asyncio {
         task: &ObjRef,
         context: Value,
     ) -> PyResult<()> {
-        let cb = DoneCallback {
-            func: Value::Obj(task.clone()),
-            context,
-            wakes_task: true,
-        };
         if st.state.get() != FutState::Pending {
             let loop_ = st.get_loop();
-            if self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &cb.context)? {
+            if self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &context)? {
                 return Ok(());
             }
             let wakeup = self.wakeup_fn.borrow().clone();
-            let args = vec![cb.func, Value::Obj(fut.clone())];
-            self.call_soon(vm, &loop_, wakeup, args, &cb.context)
+            let args = vec![Value::Obj(task.clone()), Value::Obj(fut.clone())];
+            self.call_soon(vm, &loop_, wakeup, args, &context)
         } else {
-            push_callback(&st.callbacks, cb);
+            let func = DoneFn::WakeTask(task.clone());
+            push_callback(&st.callbacks, DoneCallback { func, context });
             Ok(())
         }
     }
 
     /// The callable a done callback stands for (a task's wake-up as a bound method).
     pub fn callback_value(&self, cb: &DoneCallback) -> Value {
-        if cb.wakes_task {
-            Value::Obj(Obj::new(Payload::BoundMethod {
-                receiver: cb.func.clone(),
+        match &cb.func {
+            DoneFn::WakeTask(task) => Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: Value::Obj(task.clone()),
                 func: self.wakeup_fn.borrow().clone(),
-            }))
-        } else {
-            cb.func.clone()
+            })),
+            DoneFn::Call(f) => f.clone(),
         }
     }
 
@@ -950,7 +1008,7 @@ impl Asyncio {
                 let r = vm.repr(&Value::Obj(e))?;
                 info.push(format!("exception={r}"));
             } else {
-                let result = st.result.get();
+                let result = st.result();
                 let r = super::reprlib::short_repr(vm, &result)?;
                 info.push(format!("result={r}"));
             }
@@ -1199,7 +1257,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             )));
         }
         let loop_ = resolve_loop(vm, ctx, loop_)?;
-        state(o).loop_.set(loop_);
+        state(o).set_loop(loop_);
         Ok(Value::None)
     });
     method(vm, &cls, ctx, "__repr__", |vm, ctx, o, _| {
@@ -1353,7 +1411,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         None,
     );
     add_property(vm, &cls, "_loop", |_, o| Ok(state(o).get_loop()), None);
-    add_property(vm, &cls, "_result", |_, o| Ok(state(o).result.get()), None);
+    add_property(vm, &cls, "_result", |_, o| Ok(state(o).result()), None);
     add_property(
         vm,
         &cls,

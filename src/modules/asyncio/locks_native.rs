@@ -275,7 +275,7 @@ pub(super) fn new_loop_future(vm: &mut Vm, ctx: &Asyncio, dict: &ObjRef) -> Opti
         super::set_key(vm, dict, key!("_loop"), running.clone());
     }
     let st = super::future::FutureObj::new(None);
-    st.loop_.set(running);
+    st.set_loop(running);
     Some(Value::Obj(Obj::with_class(
         ctx.future_cls.clone(),
         None,

@@ -147,7 +147,7 @@ fn call_step_soon_in(
     let t = fields(st);
     if exc.is_none()
         && !t.queued.with(Option::is_some)
-        && st.loop_.with(|l| ctx.append_to_cached_ready(l, task))
+        && ctx.append_to_cached_ready(&st.get_loop(), task)
     {
         t.queued.set(Some(QueuedStep { fut: None, context }));
         return Ok(());
@@ -220,7 +220,7 @@ fn init_task(
 ) -> PyResult<()> {
     let loop_ = super::future::resolve_loop(vm, ctx, loop_)?;
     let st = state(task);
-    st.loop_.set(loop_);
+    st.set_loop(loop_);
     if !is_coroutine(vm, ctx, &coro)? {
         let r = vm.repr(&coro)?;
         return Err(vm.new_type_error(format!("a coroutine was expected, got {r}")));
@@ -439,7 +439,7 @@ fn handle_yield(
         && let Some(rst) = fut_of(&result)
     {
         // (A task awaiting itself shares the slot: compared only with another future.)
-        let same_loop = Rc::ptr_eq(r, task) || rst.loop_.with(|a| st.loop_.with(|b| a.is(b)));
+        let same_loop = Rc::ptr_eq(r, task) || rst.same_loop(st);
         if !same_loop {
             return different_loop(vm, ctx, task, &result);
         }
@@ -873,7 +873,7 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
                     st.log_traceback.set(false);
                     match &st.exception() {
                         Some(e) => Value::Obj(e.clone()),
-                        None => st.result.get(),
+                        None => st.result(),
                     }
                 }
             }
