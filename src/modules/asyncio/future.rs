@@ -4,7 +4,7 @@
 
 use super::slot::{Slot, SlotValue};
 use super::task::TaskFields;
-use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::object::{NativeObject, NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -441,7 +441,11 @@ impl Drop for FutureObj {
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             extras: Cell::new(Some(Box::new(FutureExtras {
                 exception,
-                odd_loop: self.extras.get_mut().as_mut().and_then(|x| x.odd_loop.take()),
+                odd_loop: self
+                    .extras
+                    .get_mut()
+                    .as_mut()
+                    .and_then(|x| x.odd_loop.take()),
                 ..FutureExtras::default()
             }))),
         };
@@ -469,7 +473,11 @@ fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     let Some(Value::Obj(cls)) = vm.dict_get_str(&globals, class_name) else {
         return;
     };
-    let obj = Obj::with_class(cls, None, Payload::Native(Box::new(state)));
+    let obj = Obj::with_class(
+        cls,
+        None,
+        Payload::Native(crate::vm::object::NativeState::Future(state)),
+    );
     let context = vm.new_dict();
     let message = format!("{class_name} exception was never retrieved");
     super::set_key(vm, &context, key!("message"), Value::string(message));
@@ -1151,7 +1159,7 @@ pub fn new_instance(vm: &mut Vm, args: &Args, task: bool) -> PyResult<Value> {
     Ok(Value::Obj(Obj::with_class(
         cls,
         dict,
-        Payload::Native(Box::new(FutureObj::new(fields))),
+        Payload::Native(NativeState::Future(FutureObj::new(fields))),
     )))
 }
 
@@ -1365,7 +1373,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             Ok(Value::Obj(Obj::with_class(
                 ctx.iter_cls.clone(),
                 None,
-                Payload::Native(Box::new(it)),
+                Payload::Native(crate::vm::object::NativeState::boxed(it)),
             )))
         });
     }

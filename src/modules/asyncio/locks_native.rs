@@ -279,7 +279,7 @@ pub(super) fn new_loop_future(vm: &mut Vm, ctx: &Asyncio, dict: &ObjRef) -> Opti
     Some(Value::Obj(Obj::with_class(
         ctx.future_cls.clone(),
         None,
-        Payload::Native(Box::new(st)),
+        Payload::Native(crate::vm::object::NativeState::Future(st)),
     )))
 }
 
@@ -706,7 +706,7 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
             Ok(Value::Obj(Obj::with_class(
                 step_class.clone(),
                 None,
-                Payload::Native(Box::new(step)),
+                Payload::Native(crate::vm::object::NativeState::boxed(step)),
             )))
         });
         set_native_method(vm, cls, name, fast, python);

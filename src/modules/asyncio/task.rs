@@ -5,7 +5,7 @@
 use super::future::{Asyncio, FutState, FutureObj, fut_of, method, state};
 use super::slot::{Slot, SlotValue};
 use crate::vm::generator::SendResult;
-use crate::vm::object::{Obj, Payload};
+use crate::vm::object::{NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -850,7 +850,9 @@ pub(super) fn ensure_future_fast(
     let task = Obj::with_class(
         ctx.task_cls.clone(),
         None,
-        Payload::Native(Box::new(FutureObj::new(Some(Box::new(TaskFields::new()))))),
+        Payload::Native(NativeState::Future(FutureObj::new(Some(Box::new(
+            TaskFields::new(),
+        ))))),
     );
     init_task(vm, ctx, &task, arg.clone(), loop_, Value::None, Value::None)?;
     Ok(Some(Value::Obj(task)))
