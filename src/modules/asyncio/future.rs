@@ -59,7 +59,8 @@ fn push_callback(callbacks: &Slot<Callbacks>, cb: DoneCallback) {
 
 /// A future's done callbacks in registration order. Most futures get exactly one (a task's
 /// awaiter, gather's bookkeeping), which CPython keeps inline as `fut_callback0`: so is it
-/// here, saving a heap block per gathered task.
+/// here, saving a heap block per gathered task. A done future has no callbacks left (they
+/// were scheduled) but may have a result: that is kept in the same place.
 #[derive(Clone, Default)]
 pub enum Callbacks {
     /// No callback.
@@ -69,13 +70,16 @@ pub enum Callbacks {
     One(DoneCallback),
     /// Two or more.
     Many(Vec<DoneCallback>),
+    /// No callback, and the result of the finished future (`_result`), which is not None.
+    Result(Value),
 }
 
 impl Callbacks {
     /// Appends `cb`.
     pub fn push(&mut self, cb: DoneCallback) {
         *self = match std::mem::take(self) {
-            Callbacks::Empty => Callbacks::One(cb),
+            // Only pending futures get callbacks; a result is set once they are gone.
+            Callbacks::Empty | Callbacks::Result(_) => Callbacks::One(cb),
             Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
             Callbacks::Many(mut all) => {
                 all.push(cb);
@@ -87,7 +91,7 @@ impl Callbacks {
     /// The callbacks as a slice.
     pub fn as_slice(&self) -> &[DoneCallback] {
         match self {
-            Callbacks::Empty => &[],
+            Callbacks::Empty | Callbacks::Result(_) => &[],
             Callbacks::One(cb) => std::slice::from_ref(cb),
             Callbacks::Many(all) => all,
         }
@@ -105,7 +109,7 @@ impl Callbacks {
 
     /// True when there is none.
     pub fn is_empty(&self) -> bool {
-        matches!(self, Callbacks::Empty)
+        matches!(self, Callbacks::Empty | Callbacks::Result(_))
     }
 }
 
@@ -157,13 +161,10 @@ pub struct FutureObj {
     extras: Cell<Option<Box<FutureExtras>>>,
 }
 
-/// The rarely set fields of a future (a result other than None, an exception, a
-/// cancellation, a sleep's timer), kept apart so that a pending future or task is 48 bytes
-/// smaller: a future has a result only once it is done, when its callbacks are gone.
+/// The rarely set fields of a future (an exception, a cancellation, a sleep's timer, a loop
+/// that is not an object), kept apart so that a pending future or task is 48 bytes smaller.
 #[derive(Default)]
 struct FutureExtras {
-    /// `_result` when it is not None.
-    result: Option<Value>,
     /// `_loop` when it is not an object (`Future(loop=...)` takes anything).
     odd_loop: Option<Value>,
     /// `_exception` (set by `set_exception`).
@@ -315,13 +316,19 @@ impl FutureObj {
 
     /// `_result` (None until set).
     pub fn result(&self) -> Value {
-        self.read_extras(|e| e.and_then(|e| e.result.clone()))
-            .unwrap_or(Value::None)
+        self.callbacks.with(|c| match c {
+            Callbacks::Result(v) => v.clone(),
+            _ => Value::None,
+        })
     }
 
-    /// Sets `_result` (a None result needs no extras).
-    pub fn set_result(&self, result: Value) {
-        drop(self.swap_extra((!result.is_none()).then_some(result), |e| &mut e.result));
+    /// Sets `_result` in place of the callbacks, which it returns (to be scheduled).
+    fn set_result_taking_callbacks(&self, result: Value) -> Callbacks {
+        self.callbacks.replace(if result.is_none() {
+            Callbacks::Empty
+        } else {
+            Callbacks::Result(result)
+        })
     }
 }
 
@@ -331,6 +338,9 @@ impl NativeObject for FutureObj {
             visit(&Value::Obj(l));
         }
         self.callbacks.with(|callbacks| {
+            if let Callbacks::Result(v) = callbacks {
+                visit(v);
+            }
             for cb in callbacks {
                 match &cb.func {
                     DoneFn::Call(f) => visit(f),
@@ -352,10 +362,7 @@ impl NativeObject for FutureObj {
             {
                 visit(&Value::Obj(o.clone()));
             }
-            for v in [&x.cancel_message, &x.result, &x.odd_loop]
-                .into_iter()
-                .flatten()
-            {
+            for v in [&x.cancel_message, &x.odd_loop].into_iter().flatten() {
                 visit(v);
             }
         });
@@ -780,8 +787,25 @@ impl Asyncio {
 
     /// `schedule_callbacks` with the future's state at hand.
     fn schedule_callbacks_in(&self, vm: &mut Vm, fut: &ObjRef, st: &FutureObj) -> PyResult<()> {
-        match st.callbacks.take() {
+        let callbacks = st.callbacks.take();
+        self.schedule_these(vm, fut, st, callbacks)
+    }
+
+    /// Schedules `callbacks`, taken from the finished `fut`.
+    fn schedule_these(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        st: &FutureObj,
+        callbacks: Callbacks,
+    ) -> PyResult<()> {
+        match callbacks {
             Callbacks::Empty => Ok(()),
+            // Not a callback: put back (a finished future is never scheduled again).
+            Callbacks::Result(v) => {
+                st.callbacks.set(Callbacks::Result(v));
+                Ok(())
+            }
             Callbacks::One(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
             Callbacks::Many(all) => {
                 let loop_ = st.get_loop();
@@ -870,11 +894,11 @@ impl Asyncio {
         if st.state.get() != FutState::Pending {
             return Err(self.invalid_state(vm, "invalid state"));
         }
-        st.set_result(result);
+        let callbacks = st.set_result_taking_callbacks(result);
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
         drop(st.take_timer());
-        self.schedule_callbacks_in(vm, fut, st)
+        self.schedule_these(vm, fut, st, callbacks)
     }
 
     /// Mirrors future_set_exception (classes are instantiated; StopIteration is refused).
