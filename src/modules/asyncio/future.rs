@@ -167,6 +167,11 @@ pub struct FutureObj {
 struct FutureExtras {
     /// `_loop` when it is not an object (`Future(loop=...)` takes anything).
     odd_loop: Option<Value>,
+    /// A task's `_coro` when it is not an object (a class registered as a Coroutine).
+    odd_coro: Option<Value>,
+    /// A task's `_context` when it is not an object (`create_task(..., context=...)` takes
+    /// anything).
+    odd_context: Option<Value>,
     /// `_exception` (set by `set_exception`).
     exception: Option<ObjRef>,
     /// `_cancel_message`.
@@ -275,33 +280,84 @@ impl FutureObj {
         self.state.get() != FutState::Pending
     }
 
-    /// The loop the future belongs to.
+    /// The value of a field kept as an object in `slot`, or (anything else but None, which
+    /// no program passes) in the extras' `odd` field.
     #[inline]
-    pub fn get_loop(&self) -> Value {
-        match self.loop_obj.get() {
-            Some(l) => Value::Obj(l),
-            None => self.odd_loop(),
+    fn split_get(
+        &self,
+        slot: &Slot<Option<ObjRef>>,
+        odd: impl FnOnce(&FutureExtras) -> &Option<Value>,
+    ) -> Value {
+        match slot.get() {
+            Some(o) => Value::Obj(o),
+            None => self.split_get_odd(odd),
         }
     }
 
-    /// A loop that is not an object (or None).
+    /// `split_get` of a field that is not an object.
     #[cold]
-    fn odd_loop(&self) -> Value {
-        self.read_extras(|e| e.and_then(|e| e.odd_loop.clone()))
+    fn split_get_odd(&self, odd: impl FnOnce(&FutureExtras) -> &Option<Value>) -> Value {
+        self.read_extras(|e| e.and_then(|e| odd(e).clone()))
             .unwrap_or(Value::None)
+    }
+
+    /// Stores `v` in a field read by `split_get`.
+    fn split_set(
+        &self,
+        slot: &Slot<Option<ObjRef>>,
+        v: Value,
+        odd: impl FnOnce(&mut FutureExtras) -> &mut Option<Value>,
+    ) {
+        match v {
+            Value::Obj(o) => {
+                drop(self.swap_extra(None, odd));
+                slot.set(Some(o));
+            }
+            other => {
+                slot.set(None);
+                drop(self.swap_extra((!other.is_none()).then_some(other), odd));
+            }
+        }
+    }
+
+    /// The loop the future belongs to.
+    #[inline]
+    pub fn get_loop(&self) -> Value {
+        self.split_get(&self.loop_obj, |e| &e.odd_loop)
     }
 
     /// Sets `_loop`.
     pub fn set_loop(&self, loop_: Value) {
-        match loop_ {
-            Value::Obj(l) => {
-                drop(self.swap_extra(None, |e| &mut e.odd_loop));
-                self.loop_obj.set(Some(l));
-            }
-            other => {
-                self.loop_obj.set(None);
-                drop(self.swap_extra((!other.is_none()).then_some(other), |e| &mut e.odd_loop));
-            }
+        self.split_set(&self.loop_obj, loop_, |e| &mut e.odd_loop);
+    }
+
+    /// A task's `_coro` (None for a plain future).
+    pub fn coro(&self) -> Value {
+        match &self.task {
+            Some(t) => self.split_get(&t.coro, |e| &e.odd_coro),
+            None => Value::None,
+        }
+    }
+
+    /// Sets a task's `_coro`.
+    pub fn set_coro(&self, coro: Value) {
+        if let Some(t) = &self.task {
+            self.split_set(&t.coro, coro, |e| &mut e.odd_coro);
+        }
+    }
+
+    /// A task's `_context` (None: the current one).
+    pub fn context(&self) -> Value {
+        match &self.task {
+            Some(t) => self.split_get(&t.context, |e| &e.odd_context),
+            None => Value::None,
+        }
+    }
+
+    /// Sets a task's `_context`.
+    pub fn set_context(&self, context: Value) {
+        if let Some(t) = &self.task {
+            self.split_set(&t.context, context, |e| &mut e.odd_context);
         }
     }
 
@@ -362,7 +418,10 @@ impl NativeObject for FutureObj {
             {
                 visit(&Value::Obj(o.clone()));
             }
-            for v in [&x.cancel_message, &x.odd_loop].into_iter().flatten() {
+            for v in [&x.cancel_message, &x.odd_loop, &x.odd_coro, &x.odd_context]
+                .into_iter()
+                .flatten()
+            {
                 visit(v);
             }
         });
@@ -453,6 +512,11 @@ impl Drop for FutureObj {
                     .get_mut()
                     .as_mut()
                     .and_then(|x| x.odd_loop.take()),
+                odd_coro: self
+                    .extras
+                    .get_mut()
+                    .as_mut()
+                    .and_then(|x| x.odd_coro.take()),
                 ..FutureExtras::default()
             }))),
         };
