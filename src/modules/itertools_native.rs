@@ -535,7 +535,7 @@ fn new_instance(vm: &mut Vm, cls: &Value, state: State) -> PyResult<Value> {
     Ok(Value::Obj(Obj::with_class(
         cls.clone(),
         dict,
-        Payload::Native(Box::new(ItertoolsIter {
+        Payload::Native(crate::vm::object::NativeState::boxed(ItertoolsIter {
             state: RefCell::new(state),
         })),
     )))

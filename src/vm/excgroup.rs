@@ -219,7 +219,7 @@ impl Vm {
         Obj::with_class(
             cls.clone(),
             Some(self.new_dict()),
-            Payload::Native(Box::new(state)),
+            Payload::Native(crate::vm::object::NativeState::boxed(state)),
         )
     }
 }

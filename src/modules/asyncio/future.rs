@@ -4,7 +4,7 @@
 
 use super::slot::{Slot, SlotValue};
 use super::task::TaskFields;
-use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::object::{NativeObject, NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -31,16 +31,23 @@ impl FutState {
     }
 }
 
+/// What a done callback calls.
+#[derive(Clone)]
+pub enum DoneFn {
+    /// A callable, called with the future.
+    Call(Value),
+    /// A task's wake-up (`task_wakeup` bound to this task), kept without allocating the
+    /// bound method CPython makes per await. (With `Call` it fits a `Value`'s 16 bytes.)
+    WakeTask(ObjRef),
+}
+
 /// One done callback of a future (an entry of futures.py `_callbacks`).
 #[derive(Clone)]
 pub struct DoneCallback {
-    /// The callable, or the task to wake when `wakes_task` is set.
-    pub func: Value,
+    /// What it calls.
+    pub func: DoneFn,
     /// The context to run it in.
     pub context: Value,
-    /// True for a task's wake-up (`task_wakeup` bound to the task in `func`), kept without
-    /// allocating the bound method CPython makes per await.
-    pub wakes_task: bool,
 }
 
 /// Appends a done callback.
@@ -52,7 +59,8 @@ fn push_callback(callbacks: &Slot<Callbacks>, cb: DoneCallback) {
 
 /// A future's done callbacks in registration order. Most futures get exactly one (a task's
 /// awaiter, gather's bookkeeping), which CPython keeps inline as `fut_callback0`: so is it
-/// here, saving a heap block per gathered task.
+/// here, saving a heap block per gathered task. A done future has no callbacks left (they
+/// were scheduled) but may have a result: that is kept in the same place.
 #[derive(Clone, Default)]
 pub enum Callbacks {
     /// No callback.
@@ -62,13 +70,16 @@ pub enum Callbacks {
     One(DoneCallback),
     /// Two or more.
     Many(Vec<DoneCallback>),
+    /// No callback, and the result of the finished future (`_result`), which is not None.
+    Result(Value),
 }
 
 impl Callbacks {
     /// Appends `cb`.
     pub fn push(&mut self, cb: DoneCallback) {
         *self = match std::mem::take(self) {
-            Callbacks::Empty => Callbacks::One(cb),
+            // Only pending futures get callbacks; a result is set once they are gone.
+            Callbacks::Empty | Callbacks::Result(_) => Callbacks::One(cb),
             Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
             Callbacks::Many(mut all) => {
                 all.push(cb);
@@ -80,7 +91,7 @@ impl Callbacks {
     /// The callbacks as a slice.
     pub fn as_slice(&self) -> &[DoneCallback] {
         match self {
-            Callbacks::Empty => &[],
+            Callbacks::Empty | Callbacks::Result(_) => &[],
             Callbacks::One(cb) => std::slice::from_ref(cb),
             Callbacks::Many(all) => all,
         }
@@ -98,7 +109,7 @@ impl Callbacks {
 
     /// True when there is none.
     pub fn is_empty(&self) -> bool {
-        matches!(self, Callbacks::Empty)
+        matches!(self, Callbacks::Empty | Callbacks::Result(_))
     }
 }
 
@@ -130,10 +141,9 @@ impl SlotValue for Callbacks {
 pub struct FutureObj {
     /// `_state`.
     pub state: Cell<FutState>,
-    /// `_result` (None until set).
-    pub result: Slot<Value>,
-    /// `_loop` (None only between `__new__` and `__init__`).
-    pub loop_: Slot<Value>,
+    /// `_loop` when it is an object (None only between `__new__` and `__init__`, or for a
+    /// loop that is not an object, kept in the extras).
+    loop_obj: Slot<Option<ObjRef>>,
     /// `_callbacks`: the done callbacks in registration order.
     pub callbacks: Slot<Callbacks>,
     /// `_asyncio_future_blocking`.
@@ -151,10 +161,17 @@ pub struct FutureObj {
     extras: Cell<Option<Box<FutureExtras>>>,
 }
 
-/// The rarely set fields of a future (an exception, a cancellation, a sleep's timer), kept
-/// apart so that a pending future or task is 32 bytes smaller.
+/// The rarely set fields of a future (an exception, a cancellation, a sleep's timer, a loop
+/// that is not an object), kept apart so that a pending future or task is 48 bytes smaller.
 #[derive(Default)]
 struct FutureExtras {
+    /// `_loop` when it is not an object (`Future(loop=...)` takes anything).
+    odd_loop: Option<Value>,
+    /// A task's `_coro` when it is not an object (a class registered as a Coroutine).
+    odd_coro: Option<Value>,
+    /// A task's `_context` when it is not an object (`create_task(..., context=...)` takes
+    /// anything).
+    odd_context: Option<Value>,
     /// `_exception` (set by `set_exception`).
     exception: Option<ObjRef>,
     /// `_cancel_message`.
@@ -166,17 +183,17 @@ struct FutureExtras {
     timer: Option<ObjRef>,
 }
 
-// A future's state is boxed apart from its object: with its one inline callback it stays in
-// mimalloc's 96-byte size class (80 bytes and a 40-byte callback block before).
-const _: () = assert!(std::mem::size_of::<FutureObj>() <= 96);
+// A future's state with its one inline callback fits mimalloc's 64-byte size class (96 bytes
+// before the result and odd loops moved to the extras and a callback took 32 bytes).
+const _: () = assert!(std::mem::size_of::<FutureObj>() <= 64);
+const _: () = assert!(std::mem::size_of::<DoneCallback>() <= 32);
 
 impl FutureObj {
     /// A pending future with no loop yet (`__new__`).
     pub fn new(task: Option<Box<TaskFields>>) -> FutureObj {
         FutureObj {
             state: Cell::new(FutState::Pending),
-            result: Slot::new(Value::None),
-            loop_: Slot::new(Value::None),
+            loop_obj: Slot::new(None),
             callbacks: Slot::new(Callbacks::Empty),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
@@ -263,19 +280,128 @@ impl FutureObj {
         self.state.get() != FutState::Pending
     }
 
+    /// The value of a field kept as an object in `slot`, or (anything else but None, which
+    /// no program passes) in the extras' `odd` field.
+    #[inline]
+    fn split_get(
+        &self,
+        slot: &Slot<Option<ObjRef>>,
+        odd: impl FnOnce(&FutureExtras) -> &Option<Value>,
+    ) -> Value {
+        match slot.get() {
+            Some(o) => Value::Obj(o),
+            None => self.split_get_odd(odd),
+        }
+    }
+
+    /// `split_get` of a field that is not an object.
+    #[cold]
+    fn split_get_odd(&self, odd: impl FnOnce(&FutureExtras) -> &Option<Value>) -> Value {
+        self.read_extras(|e| e.and_then(|e| odd(e).clone()))
+            .unwrap_or(Value::None)
+    }
+
+    /// Stores `v` in a field read by `split_get`.
+    fn split_set(
+        &self,
+        slot: &Slot<Option<ObjRef>>,
+        v: Value,
+        odd: impl FnOnce(&mut FutureExtras) -> &mut Option<Value>,
+    ) {
+        match v {
+            Value::Obj(o) => {
+                drop(self.swap_extra(None, odd));
+                slot.set(Some(o));
+            }
+            other => {
+                slot.set(None);
+                drop(self.swap_extra((!other.is_none()).then_some(other), odd));
+            }
+        }
+    }
+
     /// The loop the future belongs to.
+    #[inline]
     pub fn get_loop(&self) -> Value {
-        self.loop_.get()
+        self.split_get(&self.loop_obj, |e| &e.odd_loop)
+    }
+
+    /// Sets `_loop`.
+    pub fn set_loop(&self, loop_: Value) {
+        self.split_set(&self.loop_obj, loop_, |e| &mut e.odd_loop);
+    }
+
+    /// A task's `_coro` (None for a plain future).
+    pub fn coro(&self) -> Value {
+        match &self.task {
+            Some(t) => self.split_get(&t.coro, |e| &e.odd_coro),
+            None => Value::None,
+        }
+    }
+
+    /// Sets a task's `_coro`.
+    pub fn set_coro(&self, coro: Value) {
+        if let Some(t) = &self.task {
+            self.split_set(&t.coro, coro, |e| &mut e.odd_coro);
+        }
+    }
+
+    /// A task's `_context` (None: the current one).
+    pub fn context(&self) -> Value {
+        match &self.task {
+            Some(t) => self.split_get(&t.context, |e| &e.odd_context),
+            None => Value::None,
+        }
+    }
+
+    /// Sets a task's `_context`.
+    pub fn set_context(&self, context: Value) {
+        if let Some(t) = &self.task {
+            self.split_set(&t.context, context, |e| &mut e.odd_context);
+        }
+    }
+
+    /// True when both futures belong to the same loop.
+    pub fn same_loop(&self, other: &FutureObj) -> bool {
+        let mine = self.loop_obj.with(|l| l.as_ref().map(Rc::as_ptr));
+        match mine {
+            Some(p) => other.loop_obj.with(|l| l.as_ref().map(Rc::as_ptr)) == Some(p),
+            None => self.get_loop().is(&other.get_loop()),
+        }
+    }
+
+    /// `_result` (None until set).
+    pub fn result(&self) -> Value {
+        self.callbacks.with(|c| match c {
+            Callbacks::Result(v) => v.clone(),
+            _ => Value::None,
+        })
+    }
+
+    /// Sets `_result` in place of the callbacks, which it returns (to be scheduled).
+    fn set_result_taking_callbacks(&self, result: Value) -> Callbacks {
+        self.callbacks.replace(if result.is_none() {
+            Callbacks::Empty
+        } else {
+            Callbacks::Result(result)
+        })
     }
 }
 
 impl NativeObject for FutureObj {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.result.get());
-        visit(&self.loop_.get());
+        if let Some(l) = self.loop_obj.get() {
+            visit(&Value::Obj(l));
+        }
         self.callbacks.with(|callbacks| {
+            if let Callbacks::Result(v) = callbacks {
+                visit(v);
+            }
             for cb in callbacks {
-                visit(&cb.func);
+                match &cb.func {
+                    DoneFn::Call(f) => visit(f),
+                    DoneFn::WakeTask(t) => visit(&Value::Obj(t.clone())),
+                }
                 visit(&cb.context);
             }
         });
@@ -292,8 +418,11 @@ impl NativeObject for FutureObj {
             {
                 visit(&Value::Obj(o.clone()));
             }
-            if let Some(m) = &x.cancel_message {
-                visit(m);
+            for v in [&x.cancel_message, &x.odd_loop, &x.odd_coro, &x.odd_context]
+                .into_iter()
+                .flatten()
+            {
+                visit(v);
             }
         });
     }
@@ -332,7 +461,7 @@ pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
             if let Some(e) = &st.exception() {
                 return Err(e.clone());
             }
-            Ok(st.result.get())
+            Ok(st.result())
         }
         FutState::Cancelled => {
             if let Some(exc) = st.take_cancelled_exc() {
@@ -369,8 +498,7 @@ impl Drop for FutureObj {
         self.log_traceback.set(false);
         let resurrected = FutureObj {
             state: Cell::new(self.state.get()),
-            result: Slot::new(std::mem::replace(self.result.get_mut(), Value::None)),
-            loop_: Slot::new(std::mem::replace(self.loop_.get_mut(), Value::None)),
+            loop_obj: Slot::new(self.loop_obj.get_mut().take()),
             callbacks: Slot::new(Callbacks::Empty),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
@@ -379,6 +507,16 @@ impl Drop for FutureObj {
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             extras: Cell::new(Some(Box::new(FutureExtras {
                 exception,
+                odd_loop: self
+                    .extras
+                    .get_mut()
+                    .as_mut()
+                    .and_then(|x| x.odd_loop.take()),
+                odd_coro: self
+                    .extras
+                    .get_mut()
+                    .as_mut()
+                    .and_then(|x| x.odd_coro.take()),
                 ..FutureExtras::default()
             }))),
         };
@@ -406,7 +544,11 @@ fn report_never_retrieved(vm: &mut Vm, state: FutureObj) {
     let Some(Value::Obj(cls)) = vm.dict_get_str(&globals, class_name) else {
         return;
     };
-    let obj = Obj::with_class(cls, None, Payload::Native(Box::new(state)));
+    let obj = Obj::with_class(
+        cls,
+        None,
+        Payload::Native(crate::vm::object::NativeState::Future(state)),
+    );
     let context = vm.new_dict();
     let message = format!("{class_name} exception was never retrieved");
     super::set_key(vm, &context, key!("message"), Value::string(message));
@@ -709,8 +851,25 @@ impl Asyncio {
 
     /// `schedule_callbacks` with the future's state at hand.
     fn schedule_callbacks_in(&self, vm: &mut Vm, fut: &ObjRef, st: &FutureObj) -> PyResult<()> {
-        match st.callbacks.take() {
+        let callbacks = st.callbacks.take();
+        self.schedule_these(vm, fut, st, callbacks)
+    }
+
+    /// Schedules `callbacks`, taken from the finished `fut`.
+    fn schedule_these(
+        &self,
+        vm: &mut Vm,
+        fut: &ObjRef,
+        st: &FutureObj,
+        callbacks: Callbacks,
+    ) -> PyResult<()> {
+        match callbacks {
             Callbacks::Empty => Ok(()),
+            // Not a callback: put back (a finished future is never scheduled again).
+            Callbacks::Result(v) => {
+                st.callbacks.set(Callbacks::Result(v));
+                Ok(())
+            }
             Callbacks::One(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
             Callbacks::Many(all) => {
                 let loop_ = st.get_loop();
@@ -730,25 +889,26 @@ impl Asyncio {
         loop_: &Value,
         cb: DoneCallback,
     ) -> PyResult<()> {
-        if cb.wakes_task {
-            if let Value::Obj(task) = &cb.func
-                && self.queue_task(vm, loop_, task, Value::Obj(fut.clone()), &cb.context)?
-            {
-                return Ok(());
+        match cb.func {
+            DoneFn::WakeTask(task) => {
+                if self.queue_task(vm, loop_, &task, Value::Obj(fut.clone()), &cb.context)? {
+                    return Ok(());
+                }
+                let wakeup = self.wakeup_fn.borrow().clone();
+                let args = vec![Value::Obj(task), Value::Obj(fut.clone())];
+                self.call_soon(vm, loop_, wakeup, args, &cb.context)
             }
-            let wakeup = self.wakeup_fn.borrow().clone();
-            let args = vec![cb.func, Value::Obj(fut.clone())];
-            self.call_soon(vm, loop_, wakeup, args, &cb.context)
-        } else {
-            // A finished task stands in the ready queue for the Handle of one done
-            // callback (the queued step of a task that will never step again).
-            if state(fut).task.is_some()
-                && self.queue_task(vm, loop_, fut, cb.func.clone(), &cb.context)?
-            {
-                return Ok(());
+            DoneFn::Call(func) => {
+                // A finished task stands in the ready queue for the Handle of one done
+                // callback (the queued step of a task that will never step again).
+                if state(fut).task.is_some()
+                    && self.queue_task(vm, loop_, fut, func.clone(), &cb.context)?
+                {
+                    return Ok(());
+                }
+                let args = vec![Value::Obj(fut.clone())];
+                self.call_soon(vm, loop_, func, args, &cb.context)
             }
-            let args = vec![Value::Obj(fut.clone())];
-            self.call_soon(vm, loop_, cb.func, args, &cb.context)
         }
     }
 
@@ -798,11 +958,11 @@ impl Asyncio {
         if st.state.get() != FutState::Pending {
             return Err(self.invalid_state(vm, "invalid state"));
         }
-        st.result.set(result);
+        let callbacks = st.set_result_taking_callbacks(result);
         st.state.set(FutState::Finished);
         // The timer (if any) has fired; dropping the link breaks the future <-> handle cycle.
         drop(st.take_timer());
-        self.schedule_callbacks_in(vm, fut, st)
+        self.schedule_these(vm, fut, st, callbacks)
     }
 
     /// Mirrors future_set_exception (classes are instantiated; StopIteration is refused).
@@ -853,7 +1013,7 @@ impl Asyncio {
                 if let Some(e) = &st.exception() {
                     return Err(e.clone());
                 }
-                Ok(st.result.get())
+                Ok(st.result())
             }
         }
     }
@@ -880,9 +1040,8 @@ impl Asyncio {
             push_callback(
                 &st.callbacks,
                 DoneCallback {
-                    func: callback,
+                    func: DoneFn::Call(callback),
                     context,
-                    wakes_task: false,
                 },
             );
             Ok(())
@@ -910,34 +1069,29 @@ impl Asyncio {
         task: &ObjRef,
         context: Value,
     ) -> PyResult<()> {
-        let cb = DoneCallback {
-            func: Value::Obj(task.clone()),
-            context,
-            wakes_task: true,
-        };
         if st.state.get() != FutState::Pending {
             let loop_ = st.get_loop();
-            if self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &cb.context)? {
+            if self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &context)? {
                 return Ok(());
             }
             let wakeup = self.wakeup_fn.borrow().clone();
-            let args = vec![cb.func, Value::Obj(fut.clone())];
-            self.call_soon(vm, &loop_, wakeup, args, &cb.context)
+            let args = vec![Value::Obj(task.clone()), Value::Obj(fut.clone())];
+            self.call_soon(vm, &loop_, wakeup, args, &context)
         } else {
-            push_callback(&st.callbacks, cb);
+            let func = DoneFn::WakeTask(task.clone());
+            push_callback(&st.callbacks, DoneCallback { func, context });
             Ok(())
         }
     }
 
     /// The callable a done callback stands for (a task's wake-up as a bound method).
     pub fn callback_value(&self, cb: &DoneCallback) -> Value {
-        if cb.wakes_task {
-            Value::Obj(Obj::new(Payload::BoundMethod {
-                receiver: cb.func.clone(),
+        match &cb.func {
+            DoneFn::WakeTask(task) => Value::Obj(Obj::new(Payload::BoundMethod {
+                receiver: Value::Obj(task.clone()),
                 func: self.wakeup_fn.borrow().clone(),
-            }))
-        } else {
-            cb.func.clone()
+            })),
+            DoneFn::Call(f) => f.clone(),
         }
     }
 
@@ -950,7 +1104,7 @@ impl Asyncio {
                 let r = vm.repr(&Value::Obj(e))?;
                 info.push(format!("exception={r}"));
             } else {
-                let result = st.result.get();
+                let result = st.result();
                 let r = super::reprlib::short_repr(vm, &result)?;
                 info.push(format!("result={r}"));
             }
@@ -1093,7 +1247,7 @@ pub fn new_instance(vm: &mut Vm, args: &Args, task: bool) -> PyResult<Value> {
     Ok(Value::Obj(Obj::with_class(
         cls,
         dict,
-        Payload::Native(Box::new(FutureObj::new(fields))),
+        Payload::Native(NativeState::Future(FutureObj::new(fields))),
     )))
 }
 
@@ -1199,7 +1353,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             )));
         }
         let loop_ = resolve_loop(vm, ctx, loop_)?;
-        state(o).loop_.set(loop_);
+        state(o).set_loop(loop_);
         Ok(Value::None)
     });
     method(vm, &cls, ctx, "__repr__", |vm, ctx, o, _| {
@@ -1307,7 +1461,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             Ok(Value::Obj(Obj::with_class(
                 ctx.iter_cls.clone(),
                 None,
-                Payload::Native(Box::new(it)),
+                Payload::Native(crate::vm::object::NativeState::boxed(it)),
             )))
         });
     }
@@ -1353,7 +1507,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         None,
     );
     add_property(vm, &cls, "_loop", |_, o| Ok(state(o).get_loop()), None);
-    add_property(vm, &cls, "_result", |_, o| Ok(state(o).result.get()), None);
+    add_property(vm, &cls, "_result", |_, o| Ok(state(o).result()), None);
     add_property(
         vm,
         &cls,

@@ -86,7 +86,11 @@ pub fn new_handle(
             scheduled: Cell::new(false),
         }),
     };
-    Obj::with_class(cls.clone(), None, Payload::Native(Box::new(state)))
+    Obj::with_class(
+        cls.clone(),
+        None,
+        Payload::Native(crate::vm::object::NativeState::boxed(state)),
+    )
 }
 
 /// Mirrors events.py Handle._run: calls the callback; errors go to the loop's handler.

@@ -384,11 +384,11 @@ pub(super) fn loop_future(
         return None;
     }
     let st = super::future::FutureObj::new(None);
-    st.loop_.set(running);
+    st.set_loop(running);
     Some(Value::Obj(Obj::with_class(
         ctx.future_cls.clone(),
         None,
-        Payload::Native(Box::new(st)),
+        Payload::Native(crate::vm::object::NativeState::Future(st)),
     )))
 }
 
@@ -794,7 +794,7 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
             Ok(Value::Obj(Obj::with_class(
                 step_class.clone(),
                 None,
-                Payload::Native(Box::new(step)),
+                Payload::Native(crate::vm::object::NativeState::boxed(step)),
             )))
         });
         set_native_method(vm, cls, name, fast, python);

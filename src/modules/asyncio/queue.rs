@@ -413,7 +413,7 @@ pub fn queue_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
         Ok(Value::Obj(Obj::with_class(
             getting_cls.clone(),
             None,
-            Payload::Native(Box::new(state)),
+            Payload::Native(crate::vm::object::NativeState::boxed(state)),
         )))
     });
     let c = ctx.clone();

@@ -80,7 +80,7 @@ pub fn deque_class(vm: &mut Vm) -> Value {
         Ok(Value::Obj(Obj::with_class(
             cls,
             None,
-            Payload::Native(Box::new(state)),
+            Payload::Native(crate::vm::object::NativeState::boxed(state)),
         )))
     });
     vm.add_method(&cls, "__init__", |_, _| Ok(Value::None));
@@ -257,12 +257,14 @@ pub fn install_sleep_zero(vm: &mut Vm, globals: &ObjRef) {
     let marker = Obj::with_class(
         cls.clone(),
         None,
-        Payload::Native(Box::new(Sleep0 { successor: None })),
+        Payload::Native(crate::vm::object::NativeState::boxed(Sleep0 {
+            successor: None,
+        })),
     );
     let stand_in = Obj::with_class(
         cls,
         None,
-        Payload::Native(Box::new(Sleep0 {
+        Payload::Native(crate::vm::object::NativeState::boxed(Sleep0 {
             successor: Some(marker.clone()),
         })),
     );
@@ -390,12 +392,14 @@ pub fn loop_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
     let spent = Obj::with_class(
         sleep0_cls.clone(),
         None,
-        Payload::Native(Box::new(Sleep0 { successor: None })),
+        Payload::Native(crate::vm::object::NativeState::boxed(Sleep0 {
+            successor: None,
+        })),
     );
     let fresh = Value::Obj(Obj::with_class(
         sleep0_cls.clone(),
         None,
-        Payload::Native(Box::new(Sleep0 {
+        Payload::Native(crate::vm::object::NativeState::boxed(Sleep0 {
             successor: Some(spent),
         })),
     ));

@@ -86,9 +86,11 @@ pub fn sleep_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
             let fut = Obj::with_class(
                 c.future_cls.clone(),
                 None,
-                Payload::Native(Box::new(super::future::FutureObj::new(None))),
+                Payload::Native(crate::vm::object::NativeState::Future(
+                    super::future::FutureObj::new(None),
+                )),
             );
-            state(&fut).loop_.set(loop_.clone());
+            state(&fut).set_loop(loop_.clone());
             fut
         } else {
             match vm.call_method(&loop_, "create_future", vec![])? {

@@ -5,21 +5,21 @@
 use super::future::{Asyncio, FutState, FutureObj, fut_of, method, state};
 use super::slot::{Slot, SlotValue};
 use crate::vm::generator::SendResult;
-use crate::vm::object::{Obj, Payload};
+use crate::vm::object::{NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 /// The Task part of a FutureObj; mirrors the task_* fields of TaskObj.
 pub struct TaskFields {
-    /// `_coro`: the coroutine the task drives.
-    pub coro: Slot<Value>,
+    /// `_coro`, the coroutine the task drives, when it is an object (`FutureObj::coro`).
+    pub coro: Slot<Option<ObjRef>>,
     /// The task name (`get_name()`): a str, or the task number N of an unnamed "Task-N".
     pub name: Slot<Value>,
-    /// The context callbacks run in (None: the current one).
-    pub context: Slot<Value>,
-    /// `_fut_waiter`: the future the coroutine is blocked on (always an object: 8 bytes, which
-    /// with `QueuedStep::fut` keeps the fields in mimalloc's 80-byte class).
+    /// The context callbacks run in, when it is an object (`FutureObj::context`; None: the
+    /// current one).
+    pub context: Slot<Option<ObjRef>>,
+    /// `_fut_waiter`: the future the coroutine is blocked on (always an object: 8 bytes).
     pub fut_waiter: Slot<Option<ObjRef>>,
     /// The step or wake-up the task has queued in its loop's ready queue as the task itself,
     /// in place of a Handle (see `QueuedStep`); at most one at a time.
@@ -49,9 +49,9 @@ impl TaskFields {
     /// Fields of a task not yet initialised (`Task.__new__`).
     pub fn new() -> TaskFields {
         TaskFields {
-            coro: Slot::new(Value::None),
+            coro: Slot::new(None),
             name: Slot::new(Value::None),
-            context: Slot::new(Value::None),
+            context: Slot::new(None),
             fut_waiter: Slot::new(None),
             queued: Slot::new(None),
         }
@@ -60,9 +60,7 @@ impl TaskFields {
     /// Moves out what the "exception was never retrieved" report shows (name and coroutine).
     pub fn take_for_report(&mut self) -> TaskFields {
         let fields = TaskFields::new();
-        fields
-            .coro
-            .set(std::mem::replace(self.coro.get_mut(), Value::None));
+        fields.coro.set(self.coro.get_mut().take());
         fields
             .name
             .set(std::mem::replace(self.name.get_mut(), Value::None));
@@ -71,9 +69,10 @@ impl TaskFields {
 
     /// Calls `visit` on every value the fields hold.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.coro.get());
+        for o in [self.coro.get(), self.context.get()].into_iter().flatten() {
+            visit(&Value::Obj(o));
+        }
         visit(&self.name.get());
-        visit(&self.context.get());
         if let Some(w) = self.fut_waiter.get() {
             visit(&Value::Obj(w));
         }
@@ -147,7 +146,7 @@ fn call_step_soon_in(
     let t = fields(st);
     if exc.is_none()
         && !t.queued.with(Option::is_some)
-        && st.loop_.with(|l| ctx.append_to_cached_ready(l, task))
+        && ctx.append_to_cached_ready(&st.get_loop(), task)
     {
         t.queued.set(Some(QueuedStep { fut: None, context }));
         return Ok(());
@@ -172,14 +171,13 @@ fn call_step_soon_in(
 /// imported has none; it takes a copy of the current context the first time one exists, so
 /// from then on its variables are its own, as under CPython.
 fn task_context(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
-    let t = fields(st);
-    let context = t.context.get();
+    let context = st.context();
     if !context.is_none() {
         return Ok(context);
     }
     let captured = vm.capture_context()?;
     if !captured.is_none() {
-        t.context.set(captured.clone());
+        st.set_context(captured.clone());
     }
     Ok(captured)
 }
@@ -220,7 +218,7 @@ fn init_task(
 ) -> PyResult<()> {
     let loop_ = super::future::resolve_loop(vm, ctx, loop_)?;
     let st = state(task);
-    st.loop_.set(loop_);
+    st.set_loop(loop_);
     if !is_coroutine(vm, ctx, &coro)? {
         let r = vm.repr(&coro)?;
         return Err(vm.new_type_error(format!("a coroutine was expected, got {r}")));
@@ -239,14 +237,14 @@ fn init_task(
         Value::string(vm.str(&name)?)
     };
     t.name.set(name);
-    t.coro.set(coro);
+    st.set_coro(coro);
     // `self._context = contextvars.copy_context() if context is None else context`.
     let context = if context.is_none() {
         vm.capture_context()?
     } else {
         context
     };
-    t.context.set(context);
+    st.set_context(context);
     call_step_soon(vm, ctx, task, None)?;
     register_task(ctx, task);
     Ok(())
@@ -392,8 +390,7 @@ fn step_run_and_handle_result(
     st: &FutureObj,
     exc: Option<ObjRef>,
 ) -> PyResult<()> {
-    let t = fields(st);
-    let coro = t.coro.get();
+    let coro = st.coro();
     match resume(vm, &coro, exc) {
         Ok(SendResult::Return(value)) => {
             // The coroutine's frame (and whatever only it referenced) was released as it
@@ -439,7 +436,7 @@ fn handle_yield(
         && let Some(rst) = fut_of(&result)
     {
         // (A task awaiting itself shares the slot: compared only with another future.)
-        let same_loop = Rc::ptr_eq(r, task) || rst.loop_.with(|a| st.loop_.with(|b| a.is(b)));
+        let same_loop = Rc::ptr_eq(r, task) || rst.same_loop(st);
         if !same_loop {
             return different_loop(vm, ctx, task, &result);
         }
@@ -630,7 +627,7 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
         let wr = vm.repr(&waiter)?;
         info.insert(2, format!("wait_for={wr}"));
     }
-    let coro = t.coro.get();
+    let coro = st.coro();
     if !coro.is_none() {
         let c = format_coroutine(vm, &coro)?;
         info.insert(2, format!("coro=<{c}>"));
@@ -717,10 +714,10 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
                 f(vm, ctx, o, args)
             });
         };
-    task_method(vm, "get_coro", |_, _, o, _| Ok(fields(state(o)).coro.get()));
+    task_method(vm, "get_coro", |_, _, o, _| Ok(state(o).coro()));
     task_method(vm, "get_context", |vm, _, o, _| {
         let st = state(o);
-        if fields(st).context.with(|v| v.is_none()) {
+        if st.context().is_none() {
             // Made before contextvars was imported: the context it runs in is a copy of
             // the current one from now on.
             vm.import_module("contextvars")?;
@@ -776,7 +773,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             None,
         );
     };
-    getter(vm, "_coro", |_, t| t.coro.get());
+    getter(vm, "_coro", |st, _| st.coro());
     getter(vm, "_fut_waiter", |_, t| {
         t.fut_waiter.get().map_or(Value::None, Value::Obj)
     });
@@ -850,7 +847,9 @@ pub(super) fn ensure_future_fast(
     let task = Obj::with_class(
         ctx.task_cls.clone(),
         None,
-        Payload::Native(Box::new(FutureObj::new(Some(Box::new(TaskFields::new()))))),
+        Payload::Native(NativeState::Future(FutureObj::new(Some(Box::new(
+            TaskFields::new(),
+        ))))),
     );
     init_task(vm, ctx, &task, arg.clone(), loop_, Value::None, Value::None)?;
     Ok(Some(Value::Obj(task)))
@@ -873,7 +872,7 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
                     st.log_traceback.set(false);
                     match &st.exception() {
                         Some(e) => Value::Obj(e.clone()),
-                        None => st.result.get(),
+                        None => st.result(),
                     }
                 }
             }
@@ -997,5 +996,6 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
     ]
 }
 
-// A task's fields are boxed apart from its future state: 80 bytes is one mimalloc size class.
-const _: () = assert!(std::mem::size_of::<TaskFields>() <= 80);
+// A task's fields are boxed apart from its future state: 64 bytes is one mimalloc size class
+// (80 before the coroutine and context took 8 bytes each, as objects).
+const _: () = assert!(std::mem::size_of::<TaskFields>() <= 64);
