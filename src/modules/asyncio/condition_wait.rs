@@ -451,7 +451,7 @@ pub(super) fn install(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, wait_cls: &
             Ok(Value::Obj(Obj::with_class(
                 wait_cls.clone(),
                 None,
-                Payload::Native(Box::new(wait)),
+                Payload::Native(crate::vm::object::NativeState::boxed(wait)),
             )))
         });
         super::set_native_method(vm, cls, name, fast, python);
