@@ -145,6 +145,35 @@ impl NameTable {
         Some(key)
     }
 
+    /// True when `key` is the very key object remembered for name `i` (`attr_key`,
+    /// `learn_attr_key`): a pointer comparison, no text.
+    #[inline(always)]
+    pub fn is_attr_key(&self, i: usize, key: &Value) -> bool {
+        let Some(slot) = self.attr_keys.get(i) else {
+            return false;
+        };
+        // SAFETY: as in `cached_global`: the reference ends with this function, which only
+        // compares two pointers.
+        match unsafe { slot.try_borrow_unguarded() } {
+            Ok(Some(mine)) => mine.is(key),
+            _ => false,
+        }
+    }
+
+    /// Remembers `key`, found in an instance dict under name `i`, as the name's key object
+    /// when it is an exact `str` (a `str` subclass key is never reused for other dicts).
+    pub fn learn_attr_key(&self, i: usize, key: &Value) {
+        let exact_str = matches!(key, Value::Obj(o)
+            if matches!(o.payload, Payload::Str(_)) && o.class.is_none());
+        if exact_str
+            && let Some(slot) = self.attr_keys.get(i)
+            && let Ok(mut slot) = slot.try_borrow_mut()
+            && !slot.as_ref().is_some_and(|mine| mine.is(key))
+        {
+            *slot = Some(key.clone());
+        }
+    }
+
     /// The hook bits of `cls` and what its MRO holds under name `i`, when remembered at
     /// dict versions `versions` (what `Vm::hooks_and_lookup` would answer).
     #[inline]
