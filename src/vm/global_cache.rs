@@ -154,8 +154,8 @@ impl NameTable {
         };
         // SAFETY: as in `cached_global`: the reference ends with this function, which only
         // compares two pointers.
-        match unsafe { slot.try_borrow_unguarded() } {
-            Ok(Some(mine)) => mine.is(key),
+        match (unsafe { slot.try_borrow_unguarded() }, key) {
+            (Ok(Some(Value::Obj(mine))), Value::Obj(key)) => Rc::ptr_eq(mine, key),
             _ => false,
         }
     }

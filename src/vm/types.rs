@@ -629,7 +629,10 @@ impl Vm {
             return self.lookup_in_mro(cls, name);
         }
         let versions = super::dict_version::mro_versions(cls);
-        if let Some((at, f)) = &*slot(t).borrow()
+        // SAFETY: the reference ends with this block, which runs no code that could borrow
+        // the slot mutably (the clone is a count increment); a slot borrowed mutably right
+        // now fails `try_borrow_unguarded` and the look-up below runs.
+        if let Ok(Some((at, f))) = unsafe { slot(t).try_borrow_unguarded() }
             && *at == versions
         {
             return Some(f.clone());
