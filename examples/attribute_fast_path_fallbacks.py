@@ -61,6 +61,38 @@ except AttributeError as e:
     print("AttributeError:", e)
 
 
+# One site, three classes in turn (more than it remembers), then class changes under it.
+class Q1:
+    def __init__(self):
+        self.v = 1
+
+
+class Q2(Q1):
+    pass
+
+
+class Q3:
+    def __init__(self):
+        self.v = 3
+
+
+def read_write_v(o):
+    o.v = o.v + 1
+    return o.v
+
+
+qs = [Q1(), Q2(), Q3()]
+print([read_write_v(q) for q in qs * 3])
+# A plain class attribute of the same name does not hide the instance attribute.
+Q1.v = "class value"
+print([read_write_v(q) for q in qs])
+# A __setattr__ added to a base class later takes over the stores.
+Q1.__setattr__ = lambda self, name, value: print("Q1 setattr", name, value)
+print([read_write_v(q) for q in qs])
+del Q1.__setattr__
+print([read_write_v(q) for q in qs])
+
+
 # --- property getters run directly ---
 class Shape:
     def __init__(self, w):

@@ -162,17 +162,29 @@ impl Vm {
         hash: i64,
     ) -> PyResult<Value> {
         if let Some(cls) = plain_instance_class(obj) {
-            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
             // An instance attribute (nothing on the class): straight from the dict, at the
             // position this site last found it when that still holds the name; a miss is
             // left to the generic path (AttributeError, `__getattr__`).
-            if descr.is_none()
-                && hooks & super::object::HOOK_GETATTRIBUTE == 0
-                && let Value::Obj(o) = obj
+            let Value::Obj(o) = obj else {
+                unreachable!("plain_instance_class answers only for objects")
+            };
+            if names
+                .instance_class_hooks(i, cls)
+                .is_some_and(|hooks| hooks & super::object::HOOK_GETATTRIBUTE == 0)
                 && let Some(dict) = &o.dict
                 && let Some(v) = instance_dict_get_at_site(names, i, dict, name, hash)
             {
                 return Ok(v);
+            }
+            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
+            if descr.is_none() {
+                remember_instance_class(names, i, cls, hooks);
+                if hooks & super::object::HOOK_GETATTRIBUTE == 0
+                    && let Some(dict) = &o.dict
+                    && let Some(v) = instance_dict_get_at_site(names, i, dict, name, hash)
+                {
+                    return Ok(v);
+                }
             }
             // A property whose getter is a plain function of `self`: its frame is run
             // directly (what `bind_descriptor` does through the generic call path). An
@@ -209,10 +221,20 @@ impl Vm {
         // `__dict__` is never an entry of the instance dict: the generic path refuses it.
         if let Some((cls, table)) = plain_instance_dict(obj, name)
             && name != "__dict__"
-            && let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash)
-            && store_goes_to_dict(hooks, &descr)
         {
-            return self.dict_store_at_site(names, i, table, name, hash, value);
+            if names
+                .instance_class_hooks(i, cls)
+                .is_some_and(|hooks| hooks & super::object::HOOK_SETATTR == 0)
+            {
+                return self.dict_store_at_site(names, i, table, name, hash, value);
+            }
+            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
+            if descr.is_none() {
+                remember_instance_class(names, i, cls, hooks);
+            }
+            if store_goes_to_dict(hooks, &descr) {
+                return self.dict_store_at_site(names, i, table, name, hash, value);
+            }
         }
         self.set_attr_hashed(obj, name, hash, value)
     }
@@ -1113,6 +1135,17 @@ fn plain_instance_class(obj: &Value) -> Option<&ObjRef> {
     let Value::Obj(o) = obj else { return None };
     let cls = o.class.as_ref()?;
     matches!(o.payload, Payload::Object).then_some(cls)
+}
+
+/// Remembers at the site of name `i` that the MRO of `cls` does not hold the name (the
+/// class attribute look-up just answered None, with hook bits `hooks`), unless it already
+/// knows; only for class objects, whose dict versions validate the record.
+#[inline(never)]
+fn remember_instance_class(names: &NameTable, i: usize, cls: &ObjRef, hooks: u8) {
+    if cls.as_type().is_some() && names.instance_class_hooks(i, cls).is_none() {
+        let versions = super::dict_version::mro_versions(cls);
+        names.remember_instance_class(i, cls, versions, hooks);
+    }
 }
 
 /// object.__setattr__ comes down to the dict store: no Python `__setattr__` on the class

@@ -66,6 +66,27 @@ struct SuperHit {
     found: Value,
 }
 
+/// A class at a state of its MRO's dicts where one name is on no class of the MRO: the name
+/// can only be an instance attribute (the guard of CPython's LOAD_ATTR_INSTANCE_VALUE).
+#[derive(Clone, Copy)]
+struct InstanceClass {
+    /// The class's address (kept unique by `NameTable::instance_class_refs`).
+    addr: *const Obj,
+    /// The sum of the dict versions over the class's MRO (see `attr_cache`).
+    versions: u64,
+    /// The class's `HOOK_*` bits at those versions.
+    hooks: u8,
+}
+
+impl InstanceClass {
+    /// Matches no class.
+    const NONE: InstanceClass = InstanceClass {
+        addr: std::ptr::null(),
+        versions: 0,
+        hooks: 0,
+    };
+}
+
 /// The hashes of a code object's names, computed once, with one LOAD_GLOBAL cache slot
 /// and one class-attribute cache slot per name.
 pub struct NameTable {
@@ -87,6 +108,12 @@ pub struct NameTable {
     /// usually holds the name in the next instance too (what CPython's shared-key
     /// dictionaries and LOAD_ATTR_INSTANCE_VALUE get from a fixed layout).
     attr_positions: Box<[Cell<u32>]>,
+    /// Per name, the last two classes (newest first) whose instances had it as a plain
+    /// instance attribute: checked with two comparisons before the class-attribute cache.
+    instance_classes: Box<[[Cell<InstanceClass>; 2]]>,
+    /// The classes of `instance_classes`, held weakly so their addresses stay unique while
+    /// remembered (the same reason as `GlobalHit::globals`).
+    instance_class_refs: Box<[RefCell<[Option<Weak<Obj>>; 2]>]>,
     /// The last two `super().name` resolutions in the code (newest first: a base class's
     /// method reached from instances of two subclasses).
     super_hits: RefCell<[Option<SuperHit>; 2]>,
@@ -110,6 +137,16 @@ impl NameTable {
             class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
             attr_positions: names.iter().map(|_| Cell::new(u32::MAX)).collect(),
+            instance_classes: names
+                .iter()
+                .map(|_| {
+                    [
+                        Cell::new(InstanceClass::NONE),
+                        Cell::new(InstanceClass::NONE),
+                    ]
+                })
+                .collect(),
+            instance_class_refs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             super_hits: RefCell::new([None, None]),
         }
     }
@@ -143,6 +180,50 @@ impl NameTable {
             *slot = Some(key.clone());
         }
         Some(key)
+    }
+
+    /// The hook bits of `cls` when remembered (`remember_instance_class`) as having name `i`
+    /// on no class of its MRO, at the MRO's current dict versions.
+    #[inline(always)]
+    pub fn instance_class_hooks(&self, i: usize, cls: &ObjRef) -> Option<u8> {
+        let recs = self.instance_classes.get(i)?;
+        let addr = Rc::as_ptr(cls);
+        let rec = match recs[0].get() {
+            rec if rec.addr == addr => rec,
+            _ => recs[1].get(),
+        };
+        (rec.addr == addr && rec.versions == super::dict_version::mro_versions(cls))
+            .then_some(rec.hooks)
+    }
+
+    /// Remembers that no class on the MRO of `cls` (a class object) holds name `i` at dict
+    /// versions `versions`, where its hook bits are `hooks`.
+    pub fn remember_instance_class(&self, i: usize, cls: &ObjRef, versions: u64, hooks: u8) {
+        let (Some(recs), Some(refs)) = (
+            self.instance_classes.get(i),
+            self.instance_class_refs.get(i),
+        ) else {
+            return;
+        };
+        let Ok(mut refs) = refs.try_borrow_mut() else {
+            return;
+        };
+        let rec = InstanceClass {
+            addr: Rc::as_ptr(cls),
+            versions,
+            hooks,
+        };
+        if recs[0].get().addr == rec.addr {
+            recs[0].set(rec);
+        } else if recs[1].get().addr == rec.addr {
+            recs[1].set(rec);
+        } else {
+            // The newest goes first; the older of the two is forgotten.
+            recs[1].set(recs[0].get());
+            refs[1] = refs[0].take();
+            recs[0].set(rec);
+            refs[0] = Some(Rc::downgrade(cls));
+        }
     }
 
     /// True when `key` is the very key object remembered for name `i` (`attr_key`,
