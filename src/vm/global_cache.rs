@@ -66,6 +66,9 @@ struct SuperHit {
     found: Value,
 }
 
+/// The two classes an `InstanceClass` pair remembers, held weakly.
+type ClassRefs = [Option<Weak<Obj>>; 2];
+
 /// A class at a state of its MRO's dicts where one name is on no class of the MRO: the name
 /// can only be an instance attribute (the guard of CPython's LOAD_ATTR_INSTANCE_VALUE).
 #[derive(Clone, Copy)]
@@ -113,7 +116,7 @@ pub struct NameTable {
     instance_classes: Box<[[Cell<InstanceClass>; 2]]>,
     /// The classes of `instance_classes`, held weakly so their addresses stay unique while
     /// remembered (the same reason as `GlobalHit::globals`).
-    instance_class_refs: Box<[RefCell<[Option<Weak<Obj>>; 2]>]>,
+    instance_class_refs: Box<[RefCell<ClassRefs>]>,
     /// The last two `super().name` resolutions in the code (newest first: a base class's
     /// method reached from instances of two subclasses).
     super_hits: RefCell<[Option<SuperHit>; 2]>,
