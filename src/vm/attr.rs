@@ -162,17 +162,42 @@ impl Vm {
         hash: i64,
     ) -> PyResult<Value> {
         if let Some(cls) = plain_instance_class(obj) {
-            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
             // An instance attribute (nothing on the class): straight from the dict, at the
             // position this site last found it when that still holds the name; a miss is
             // left to the generic path (AttributeError, `__getattr__`).
-            if descr.is_none()
-                && hooks & super::object::HOOK_GETATTRIBUTE == 0
-                && let Value::Obj(o) = obj
+            let Value::Obj(o) = obj else {
+                unreachable!("plain_instance_class answers only for objects")
+            };
+            if names
+                .instance_class_hooks(i, cls)
+                .is_some_and(|hooks| hooks & super::object::HOOK_GETATTRIBUTE == 0)
                 && let Some(dict) = &o.dict
                 && let Some(v) = instance_dict_get_at_site(names, i, dict, name, hash)
             {
                 return Ok(v);
+            }
+            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
+            if descr.is_none() {
+                remember_instance_class(names, i, cls, hooks);
+                if hooks & super::object::HOOK_GETATTRIBUTE == 0
+                    && let Some(dict) = &o.dict
+                    && let Some(v) = instance_dict_get_at_site(names, i, dict, name, hash)
+                {
+                    return Ok(v);
+                }
+            }
+            // A property whose getter is a plain function of `self`: its frame is run
+            // directly (what `bind_descriptor` does through the generic call path). An
+            // AttributeError from it still goes to the class's `__getattr__`.
+            if hooks & super::object::HOOK_GETATTRIBUTE == 0
+                && let Some(Payload::Property { fget, .. }) =
+                    descr.as_ref().and_then(Value::payload)
+                && let Some(r) = self.call_plain_dunder(fget, obj, &mut Vec::new())
+            {
+                return match r {
+                    Ok(v) => Ok(v),
+                    Err(e) => self.maybe_getattr_hook(obj, cls, name, Err(e)),
+                };
             }
             if let Some(v) = self.plain_instance_attr_with(obj, name, hash, hooks, descr) {
                 return Ok(v);
@@ -194,12 +219,22 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         // `__dict__` is never an entry of the instance dict: the generic path refuses it.
-        if let Some((cls, table)) = plain_instance_dict(obj)
+        if let Some((cls, table)) = plain_instance_dict(obj, name)
             && name != "__dict__"
-            && let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash)
-            && store_goes_to_dict(hooks, &descr)
         {
-            return self.dict_store_at_site(names, i, table, name, hash, value);
+            if names
+                .instance_class_hooks(i, cls)
+                .is_some_and(|hooks| hooks & super::object::HOOK_SETATTR == 0)
+            {
+                return self.dict_store_at_site(names, i, table, name, hash, value);
+            }
+            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
+            if descr.is_none() {
+                remember_instance_class(names, i, cls, hooks);
+            }
+            if store_goes_to_dict(hooks, &descr) {
+                return self.dict_store_at_site(names, i, table, name, hash, value);
+            }
         }
         self.set_attr_hashed(obj, name, hash, value)
     }
@@ -207,8 +242,40 @@ impl Vm {
     /// `table[name] = value` for name `i` of the running code (`names`): at the position the
     /// name last had in a dict stored into from this code (an instance dict for STORE_ATTR,
     /// a namespace for STORE_NAME), with the site's interned key.
-    #[inline]
+    #[inline(always)]
     pub(super) fn dict_store_at_site(
+        &mut self,
+        names: &NameTable,
+        i: usize,
+        table: &std::cell::RefCell<super::dict::DictTable>,
+        name: &str,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        // The entry at the remembered position has the site's very key object: the value is
+        // replaced there, without the key's text compared or its count touched. The old value
+        // is dropped once the table is no longer borrowed (its `__del__` may use the dict).
+        let pos = names.attr_position(i);
+        let value = match table.try_borrow_mut() {
+            Ok(mut t)
+                if t.entry_at(pos)
+                    .is_some_and(|e| names.is_attr_key(i, &e.key)) =>
+            {
+                let old = t.replace_value_at(pos, value);
+                drop(t);
+                match old {
+                    Ok(_) => return Ok(()),
+                    Err(value) => value,
+                }
+            }
+            _ => value,
+        };
+        self.dict_store_at_site_slow(names, i, table, name, hash, value)
+    }
+
+    /// `dict_store_at_site` when the remembered position does not hold the site's key.
+    #[inline(never)]
+    fn dict_store_at_site_slow(
         &mut self,
         names: &NameTable,
         i: usize,
@@ -228,6 +295,11 @@ impl Vm {
         match stored {
             Ok(pos) => {
                 names.remember_attr_position(i, pos);
+                // The key object the entry has (another site's, or the one just stored) is
+                // what the next store here compares against.
+                if let Some(e) = table.borrow().entry_at(pos) {
+                    names.learn_attr_key(i, &e.key);
+                }
                 Ok(())
             }
             Err((key, value)) => self.table_set(table, key, value),
@@ -738,7 +810,7 @@ impl Vm {
     ) -> PyResult<()> {
         // A plain instance with a dict, no `__setattr__` and no data descriptor for the
         // name: object.__setattr__ comes down to the dict store.
-        if let Some((cls, table)) = plain_instance_dict(obj)
+        if let Some((cls, table)) = plain_instance_dict(obj, name)
             && name != "__dict__"
             && let (hooks, descr) = self.hooks_and_lookup(cls, name, hash)
             && store_goes_to_dict(hooks, &descr)
@@ -1039,14 +1111,19 @@ fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
     word
 }
 
-/// The class and dict table of a plain instance (no `__slots__`) whose attribute stores may
-/// go straight to its dict.
+/// The class and dict table of a plain instance whose attribute `name` may be stored
+/// straight into its dict: the class has no `__slots__`, or they name `name`.
 #[inline]
-fn plain_instance_dict(
-    obj: &Value,
-) -> Option<(&ObjRef, &std::cell::RefCell<super::dict::DictTable>)> {
+fn plain_instance_dict<'a>(
+    obj: &'a Value,
+    name: &str,
+) -> Option<(&'a ObjRef, &'a std::cell::RefCell<super::dict::DictTable>)> {
     let cls = plain_instance_class(obj)?;
-    if cls.as_type().is_none_or(|t| t.slots.is_some()) {
+    if let Some(allowed) = &cls.as_type()?.slots
+        && !allowed
+            .iter()
+            .any(|s| super::attr_cache::same_text(s.as_bytes(), name.as_bytes()))
+    {
         return None;
     }
     Some((cls, obj.as_obj()?.dict.as_ref()?.as_dict()?))
@@ -1060,6 +1137,17 @@ fn plain_instance_class(obj: &Value) -> Option<&ObjRef> {
     matches!(o.payload, Payload::Object).then_some(cls)
 }
 
+/// Remembers at the site of name `i` that the MRO of `cls` does not hold the name (the
+/// class attribute look-up just answered None, with hook bits `hooks`), unless it already
+/// knows; only for class objects, whose dict versions validate the record.
+#[inline(never)]
+fn remember_instance_class(names: &NameTable, i: usize, cls: &ObjRef, hooks: u8) {
+    if cls.as_type().is_some() && names.instance_class_hooks(i, cls).is_none() {
+        let versions = super::dict_version::mro_versions(cls);
+        names.remember_instance_class(i, cls, versions, hooks);
+    }
+}
+
 /// object.__setattr__ comes down to the dict store: no Python `__setattr__` on the class
 /// (`hooks`) and no data descriptor (`descr`, what the MRO holds under the name).
 #[inline]
@@ -1071,9 +1159,10 @@ fn store_goes_to_dict(hooks: u8, descr: &Option<Value>) -> bool {
 }
 
 /// `dict[name]` for an instance dict, trying first the position where the code site of name
-/// `i` (`names`) last found it: that entry is the name's when it has the name's hash and
-/// text (a dict holds a key once), so the probe sequence is skipped.
-#[inline]
+/// `i` (`names`) last found it: that entry is the name's when its key is the very key object
+/// the site last found there (a dict holds a key once), so neither the probe sequence nor a
+/// text comparison is needed (what CPython's LOAD_ATTR_INSTANCE_VALUE gets from shared keys).
+#[inline(always)]
 pub(super) fn instance_dict_get_at_site(
     names: &NameTable,
     i: usize,
@@ -1081,16 +1170,44 @@ pub(super) fn instance_dict_get_at_site(
     name: &str,
     hash: i64,
 ) -> Option<Value> {
-    let table = dict.as_dict()?.borrow();
-    if let Some(e) = table.entry_at(names.attr_position(i))
-        && e.hash == hash
-        && e.key
-            .as_str()
-            .is_some_and(|k| super::attr_cache::same_text(k.as_bytes(), name.as_bytes()))
+    let table = dict.as_dict()?;
+    // SAFETY: the reference lives only until this block ends, and nothing in it can borrow
+    // the table mutably (`is_attr_key` compares pointers, the clone is a count increment). A
+    // table mutably borrowed right now makes `try_borrow_unguarded` fail: the slow path runs.
+    if let Ok(t) = unsafe { table.try_borrow_unguarded() }
+        && let Some(e) = t.entry_at(names.attr_position(i))
+        && names.is_attr_key(i, &e.key)
     {
         return Some(e.value.clone());
     }
-    let pos = table.str_position(name, hash)?;
+    instance_dict_get_slow(names, i, table, name, hash)
+}
+
+/// `instance_dict_get_at_site` when the remembered position and key do not answer: the
+/// entry at that position compared as text, else the probe; the position found and its key
+/// (an exact `str`) are remembered for the next look-up.
+#[inline(never)]
+fn instance_dict_get_slow(
+    names: &NameTable,
+    i: usize,
+    table: &std::cell::RefCell<super::dict::DictTable>,
+    name: &str,
+    hash: i64,
+) -> Option<Value> {
+    let table = table.borrow();
+    let pos = match table.entry_at(names.attr_position(i)) {
+        Some(e)
+            if e.hash == hash
+                && e.key.as_str().is_some_and(|k| {
+                    super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
+                }) =>
+        {
+            names.attr_position(i)
+        }
+        _ => table.str_position(name, hash)?,
+    };
     names.remember_attr_position(i, pos);
-    table.entry_at(pos).map(|e| e.value.clone())
+    let e = table.entry_at(pos)?;
+    names.learn_attr_key(i, &e.key);
+    Some(e.value.clone())
 }

@@ -494,11 +494,13 @@ impl DictTable {
         if self.set_mode {
             return Err((key, value));
         }
+        // The same key object (the interned names STORE_ATTR uses) needs no text comparison.
         let same = |e: &Entry| {
-            e.hash == hash
-                && e.key
-                    .as_str()
-                    .is_some_and(|k| super::attr_cache::same_text(k.as_bytes(), name.as_bytes()))
+            e.key.is(&key)
+                || e.hash == hash
+                    && e.key.as_str().is_some_and(|k| {
+                        super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
+                    })
         };
         if let Some(Some(e)) = self.entries.get_mut(hint)
             && same(e)
@@ -607,6 +609,17 @@ impl DictTable {
     /// room for every entry the new size accepts before the next resize (CPython's
     /// USABLE_FRACTION), so appends in between never reallocate (mirrors dictresize).
     fn resize(&mut self) {
+        if self.entries.is_empty() {
+            // A fresh table (an instance's first attribute, a new dict's first key): what the
+            // general path below makes for no live entries, without its compaction, its
+            // re-indexing loop or a reallocation through the growth path.
+            self.indices = vec![EMPTY; 16].into_boxed_slice();
+            if self.entries.capacity() < 10 {
+                self.entries = Vec::with_capacity(10);
+            }
+            self.version += 1;
+            return;
+        }
         self.entries.retain(Option::is_some);
         let live = self.entries.len();
         let mut size = 8;

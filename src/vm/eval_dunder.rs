@@ -20,7 +20,7 @@ impl Vm {
         if !cls.as_type()?.is_heap {
             return None;
         }
-        let next = self.lookup_in_mro(cls, "__next__")?;
+        let next = self.next_method(cls)?;
         let Some(Payload::Function(func)) = next.payload() else {
             return None;
         };
@@ -29,6 +29,13 @@ impl Vm {
             return None;
         }
         Some(self.exact_args_function_frame(func, Some(it.clone()), &mut Vec::new(), 0))
+    }
+
+    /// `__next__` on the MRO of `cls` (remembered in a Python class while its MRO's dicts
+    /// are unchanged: an iterator class's `__next__` is looked up once per item).
+    #[inline]
+    pub fn next_method(&self, cls: &ObjRef) -> Option<Value> {
+        self.cached_dunder(cls, "__next__", |t| &t.next_cache)
     }
 
     /// While unwinding `exc` out of a frame into `caller`: when `caller` stopped at a

@@ -569,21 +569,7 @@ impl Vm {
     /// `__await__` on the MRO of `cls`; for a Python class, remembered in the class until one
     /// of its MRO's dicts changes (a custom awaitable is awaited once per `await`).
     fn await_method(&self, cls: &ObjRef) -> Option<Value> {
-        let Payload::Type(t) = &cls.payload else {
-            return self.lookup_in_mro(cls, "__await__");
-        };
-        if !t.is_heap {
-            return self.lookup_in_mro(cls, "__await__");
-        }
-        let versions = super::dict_version::mro_versions(cls);
-        if let Some((at, f)) = &*t.await_cache.borrow()
-            && *at == versions
-        {
-            return Some(f.clone());
-        }
-        let found = self.lookup_in_mro(cls, "__await__")?;
-        *t.await_cache.borrow_mut() = Some((versions, found.clone()));
-        Some(found)
+        self.cached_dunder(cls, "__await__", |t| &t.await_cache)
     }
 
     /// GET_AITER: `__aiter__` with CPython's errors.

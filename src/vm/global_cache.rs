@@ -66,6 +66,30 @@ struct SuperHit {
     found: Value,
 }
 
+/// The two classes an `InstanceClass` pair remembers, held weakly.
+type ClassRefs = [Option<Weak<Obj>>; 2];
+
+/// A class at a state of its MRO's dicts where one name is on no class of the MRO: the name
+/// can only be an instance attribute (the guard of CPython's LOAD_ATTR_INSTANCE_VALUE).
+#[derive(Clone, Copy)]
+struct InstanceClass {
+    /// The class's address (kept unique by `NameTable::instance_class_refs`).
+    addr: *const Obj,
+    /// The sum of the dict versions over the class's MRO (see `attr_cache`).
+    versions: u64,
+    /// The class's `HOOK_*` bits at those versions.
+    hooks: u8,
+}
+
+impl InstanceClass {
+    /// Matches no class.
+    const NONE: InstanceClass = InstanceClass {
+        addr: std::ptr::null(),
+        versions: 0,
+        hooks: 0,
+    };
+}
+
 /// The hashes of a code object's names, computed once, with one LOAD_GLOBAL cache slot
 /// and one class-attribute cache slot per name.
 pub struct NameTable {
@@ -87,6 +111,12 @@ pub struct NameTable {
     /// usually holds the name in the next instance too (what CPython's shared-key
     /// dictionaries and LOAD_ATTR_INSTANCE_VALUE get from a fixed layout).
     attr_positions: Box<[Cell<u32>]>,
+    /// Per name, the last two classes (newest first) whose instances had it as a plain
+    /// instance attribute: checked with two comparisons before the class-attribute cache.
+    instance_classes: Box<[[Cell<InstanceClass>; 2]]>,
+    /// The classes of `instance_classes`, held weakly so their addresses stay unique while
+    /// remembered (the same reason as `GlobalHit::globals`).
+    instance_class_refs: Box<[RefCell<ClassRefs>]>,
     /// The last two `super().name` resolutions in the code (newest first: a base class's
     /// method reached from instances of two subclasses).
     super_hits: RefCell<[Option<SuperHit>; 2]>,
@@ -110,6 +140,16 @@ impl NameTable {
             class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
             attr_positions: names.iter().map(|_| Cell::new(u32::MAX)).collect(),
+            instance_classes: names
+                .iter()
+                .map(|_| {
+                    [
+                        Cell::new(InstanceClass::NONE),
+                        Cell::new(InstanceClass::NONE),
+                    ]
+                })
+                .collect(),
+            instance_class_refs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             super_hits: RefCell::new([None, None]),
         }
     }
@@ -143,6 +183,79 @@ impl NameTable {
             *slot = Some(key.clone());
         }
         Some(key)
+    }
+
+    /// The hook bits of `cls` when remembered (`remember_instance_class`) as having name `i`
+    /// on no class of its MRO, at the MRO's current dict versions.
+    #[inline(always)]
+    pub fn instance_class_hooks(&self, i: usize, cls: &ObjRef) -> Option<u8> {
+        let recs = self.instance_classes.get(i)?;
+        let addr = Rc::as_ptr(cls);
+        let rec = match recs[0].get() {
+            rec if rec.addr == addr => rec,
+            _ => recs[1].get(),
+        };
+        (rec.addr == addr && rec.versions == super::dict_version::mro_versions(cls))
+            .then_some(rec.hooks)
+    }
+
+    /// Remembers that no class on the MRO of `cls` (a class object) holds name `i` at dict
+    /// versions `versions`, where its hook bits are `hooks`.
+    pub fn remember_instance_class(&self, i: usize, cls: &ObjRef, versions: u64, hooks: u8) {
+        let (Some(recs), Some(refs)) = (
+            self.instance_classes.get(i),
+            self.instance_class_refs.get(i),
+        ) else {
+            return;
+        };
+        let Ok(mut refs) = refs.try_borrow_mut() else {
+            return;
+        };
+        let rec = InstanceClass {
+            addr: Rc::as_ptr(cls),
+            versions,
+            hooks,
+        };
+        if recs[0].get().addr == rec.addr {
+            recs[0].set(rec);
+        } else if recs[1].get().addr == rec.addr {
+            recs[1].set(rec);
+        } else {
+            // The newest goes first; the older of the two is forgotten.
+            recs[1].set(recs[0].get());
+            refs[1] = refs[0].take();
+            recs[0].set(rec);
+            refs[0] = Some(Rc::downgrade(cls));
+        }
+    }
+
+    /// True when `key` is the very key object remembered for name `i` (`attr_key`,
+    /// `learn_attr_key`): a pointer comparison, no text.
+    #[inline(always)]
+    pub fn is_attr_key(&self, i: usize, key: &Value) -> bool {
+        let Some(slot) = self.attr_keys.get(i) else {
+            return false;
+        };
+        // SAFETY: as in `cached_global`: the reference ends with this function, which only
+        // compares two pointers.
+        match (unsafe { slot.try_borrow_unguarded() }, key) {
+            (Ok(Some(Value::Obj(mine))), Value::Obj(key)) => Rc::ptr_eq(mine, key),
+            _ => false,
+        }
+    }
+
+    /// Remembers `key`, found in an instance dict under name `i`, as the name's key object
+    /// when it is an exact `str` (a `str` subclass key is never reused for other dicts).
+    pub fn learn_attr_key(&self, i: usize, key: &Value) {
+        let exact_str = matches!(key, Value::Obj(o)
+            if matches!(o.payload, Payload::Str(_)) && o.class.is_none());
+        if exact_str
+            && let Some(slot) = self.attr_keys.get(i)
+            && let Ok(mut slot) = slot.try_borrow_mut()
+            && !slot.as_ref().is_some_and(|mine| mine.is(key))
+        {
+            *slot = Some(key.clone());
+        }
     }
 
     /// The hook bits of `cls` and what its MRO holds under name `i`, when remembered at

@@ -653,6 +653,9 @@ pub struct TypeData {
     /// For GET_AWAITABLE: the `__await__` the MRO holds, with the sum of the MRO's dict
     /// versions it was found at (valid while that holds).
     pub await_cache: RefCell<Option<(u64, Value)>>,
+    /// For FOR_ITER, `next()`, `sum()` and the like: the `__next__` the MRO holds, with the
+    /// sum of the MRO's dict versions it was found at (valid while that holds).
+    pub next_cache: RefCell<Option<(u64, Value)>>,
     /// `dict_version::mro_versions` memoized: (class epoch, sum) — valid while the epoch holds.
     pub versions_memo: std::cell::Cell<(u64, u64)>,
 }

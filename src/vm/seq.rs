@@ -529,7 +529,7 @@ impl Vm {
             }
             _ => {
                 let cls = self.type_of(it);
-                let Some(f) = self.lookup_in_mro(&cls, "__next__") else {
+                let Some(f) = self.next_method(&cls) else {
                     return Err(self.new_type_error(format!(
                         "'{}' object is not an iterator",
                         self.type_name(it)

@@ -258,6 +258,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         slots: None,
         init_cache: RefCell::new(None),
         await_cache: RefCell::new(None),
+        next_cache: RefCell::new(None),
         versions_memo: std::cell::Cell::new((u64::MAX, 0)),
     };
     Rc::new(Obj {
@@ -612,6 +613,35 @@ impl Vm {
         (hooks, found)
     }
 
+    /// `lookup_in_mro(cls, name)` for a dunder the VM calls on every step of something
+    /// (`__await__`, `__next__`): for a Python class, remembered in the class's `slot` until
+    /// one of its MRO's dicts changes.
+    pub(super) fn cached_dunder(
+        &self,
+        cls: &ObjRef,
+        name: &str,
+        slot: impl Fn(&super::object::TypeData) -> &RefCell<Option<(u64, Value)>>,
+    ) -> Option<Value> {
+        let Payload::Type(t) = &cls.payload else {
+            return self.lookup_in_mro(cls, name);
+        };
+        if !t.is_heap {
+            return self.lookup_in_mro(cls, name);
+        }
+        let versions = super::dict_version::mro_versions(cls);
+        // SAFETY: the reference ends with this block, which runs no code that could borrow
+        // the slot mutably (the clone is a count increment); a slot borrowed mutably right
+        // now fails `try_borrow_unguarded` and the look-up below runs.
+        if let Ok(Some((at, f))) = unsafe { slot(t).try_borrow_unguarded() }
+            && *at == versions
+        {
+            return Some(f.clone());
+        }
+        let found = self.lookup_in_mro(cls, name)?;
+        *slot(t).borrow_mut() = Some((versions, found.clone()));
+        Some(found)
+    }
+
     /// Which attribute hooks (`HOOK_*` bits) Python code defines on the MRO of `cls`, from
     /// its current class dicts.
     pub fn attr_hooks(&self, cls: &ObjRef) -> u8 {
@@ -801,6 +831,7 @@ impl Vm {
             slots,
             init_cache: RefCell::new(None),
             await_cache: RefCell::new(None),
+            next_cache: RefCell::new(None),
             versions_memo: std::cell::Cell::new((u64::MAX, 0)),
         };
         let class = if Rc::ptr_eq(metaclass, &self.types.type_) {

@@ -63,6 +63,7 @@ impl Value {
     }
 
     /// Python's `is`.
+    #[inline]
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
             (Value::None, Value::None) => true,
