@@ -60,6 +60,41 @@ fn code_given_with_dash_c_has_no_source_lines_in_tracebacks() {
 }
 
 #[test]
+fn assigning_an_instance_class_is_refused_not_ignored() {
+    // The assignment used to land in the instance dict, so `o.f()` still ran the old class's
+    // method: a wrong answer. A deletion or a non-class value gets CPython's own TypeErrors.
+    let cases = [
+        (
+            "o.__class__ = B",
+            "TypeError: percolate does not support __class__ assignment (an object's class is \
+             fixed when it is created)\n",
+        ),
+        (
+            "setattr(o, '__class__', B)",
+            "TypeError: percolate does not support __class__ assignment (an object's class is \
+             fixed when it is created)\n",
+        ),
+        (
+            "o.__class__ = 5",
+            "TypeError: __class__ must be set to a class, not 'int' object\n",
+        ),
+        (
+            "del o.__class__",
+            "TypeError: can't delete __class__ attribute\n",
+        ),
+    ];
+    for (stmt, last_line) in cases {
+        let src = format!(
+            "class A:\n    def f(self):\n        return 'A'\nclass B(A):\n    pass\n\
+             o = A()\no.x = 1\n{stmt}\nprint(o.f())\n"
+        );
+        let out = percolate::run_capture(&src, "x.py");
+        assert_eq!(out.status, 1, "{stmt}");
+        assert!(out.stderr.ends_with(last_line), "{stmt}: {}", out.stderr);
+    }
+}
+
+#[test]
 fn replacing_an_instance_dict_is_refused_not_ignored() {
     // Storing the new dict as an ordinary attribute (the old behaviour) left `o.y` missing
     // and `o.__dict__` the old namespace: a wrong answer, so it is refused outright.

@@ -218,10 +218,7 @@ impl Vm {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
-        // `__dict__` is never an entry of the instance dict: the generic path refuses it.
-        if let Some((cls, table)) = plain_instance_dict(obj, name)
-            && name != "__dict__"
-        {
+        if let Some((cls, table)) = plain_instance_dict(obj, name) {
             if names
                 .instance_class_hooks(i, cls)
                 .is_some_and(|hooks| hooks & super::object::HOOK_SETATTR == 0)
@@ -811,7 +808,6 @@ impl Vm {
         // A plain instance with a dict, no `__setattr__` and no data descriptor for the
         // name: object.__setattr__ comes down to the dict store.
         if let Some((cls, table)) = plain_instance_dict(obj, name)
-            && name != "__dict__"
             && let (hooks, descr) = self.hooks_and_lookup(cls, name, hash)
             && store_goes_to_dict(hooks, &descr)
         {
@@ -976,6 +972,9 @@ impl Vm {
         if name == "__dict__" && o.dict.is_some() {
             return Err(self.dict_replacement_error(value.as_ref()));
         }
+        if name == "__class__" {
+            return Err(self.class_assignment_error(value.as_ref()));
+        }
         match (&o.dict, value) {
             (Some(d), Some(v)) => match d.as_dict() {
                 Some(table) => {
@@ -1026,6 +1025,26 @@ impl Vm {
             _ => self.new_type_error(
                 "percolate does not support replacing or deleting an object's __dict__ \
                  (update it in place instead: obj.__dict__.clear(); obj.__dict__.update(d))",
+            ),
+        }
+    }
+
+    /// The TypeError for `obj.__class__ = value` or `del obj.__class__`: CPython's messages
+    /// for a deletion or a value that is no class; an object's class is fixed for its life in
+    /// percolate (its header is shared and immutable), so a real reassignment is refused rather
+    /// than silently ignored.
+    fn class_assignment_error(&self, value: Option<&Value>) -> ObjRef {
+        match value {
+            None => self.new_type_error("can't delete __class__ attribute"),
+            Some(v) if v.as_obj().and_then(|o| o.as_type()).is_none() => {
+                self.new_type_error(format!(
+                    "__class__ must be set to a class, not '{}' object",
+                    self.type_name(v)
+                ))
+            }
+            Some(_) => self.new_type_error(
+                "percolate does not support __class__ assignment (an object's class is fixed \
+                 when it is created)",
             ),
         }
     }
@@ -1112,12 +1131,17 @@ fn code_flags_word(code: &crate::bytecode::Code) -> i64 {
 }
 
 /// The class and dict table of a plain instance whose attribute `name` may be stored
-/// straight into its dict: the class has no `__slots__`, or they name `name`.
+/// straight into its dict: the class has no `__slots__`, or they name `name`, and the name
+/// is not `__dict__` or `__class__` (never entries of the dict: the generic path refuses
+/// replacing either).
 #[inline]
 fn plain_instance_dict<'a>(
     obj: &'a Value,
     name: &str,
 ) -> Option<(&'a ObjRef, &'a std::cell::RefCell<super::dict::DictTable>)> {
+    if name == "__dict__" || name == "__class__" {
+        return None;
+    }
     let cls = plain_instance_class(obj)?;
     if let Some(allowed) = &cls.as_type()?.slots
         && !allowed
