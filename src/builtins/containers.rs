@@ -135,8 +135,9 @@ fn list_init(vm: &mut Vm) {
     });
     vm.add_method_positional(&list, "append", |vm, a| {
         check_count(vm, "list.append", a.len() - 1, 1, 1)?;
-        let (me, x) = (a[0].clone(), a[1].clone());
-        list_of(vm, &me, "append")?.borrow_mut().push(x);
+        list_of(vm, &a[0], "append")?
+            .borrow_mut()
+            .push(a[1].clone());
         Ok(Value::None)
     });
     vm.add_method(&list, "extend", |vm, args| {
@@ -147,22 +148,28 @@ fn list_init(vm: &mut Vm) {
     });
     vm.add_method_positional(&list, "pop", |vm, a| {
         check_count(vm, "pop", a.len() - 1, 0, 1)?;
-        let l = list_of(vm, &a[0], "pop")?;
-        let len = l.borrow().len();
-        if len == 0 {
-            return Err(vm.new_index_error("pop from empty list"));
-        }
+        list_of(vm, &a[0], "pop")?;
+        // Mirrors list_pop_impl: the index is converted first (`__index__` may change the
+        // list), then the list's size is checked.
         let i = match a.get(1) {
+            Some(Value::Int(i)) => *i,
             Some(i) => vm.index_value(i)?,
             None => -1,
         };
-        let j = if i < 0 { i + len as i64 } else { i };
-        if j < 0 || j >= len as i64 {
-            return Err(vm.new_index_error("pop index out of range"));
+        let mut items = list_of(vm, &a[0], "pop")?.borrow_mut();
+        let len = items.len();
+        if len == 0 {
+            drop(items);
+            return Err(vm.new_index_error("pop from empty list"));
         }
-        let l = list_of(vm, &a[0], "pop")?;
-        let v = l.borrow_mut().remove(j as usize);
-        Ok(v)
+        let j = if i < 0 { i + len as i64 } else { i };
+        match usize::try_from(j).ok().filter(|&j| j < len) {
+            Some(j) => Ok(items.remove(j)),
+            None => {
+                drop(items);
+                Err(vm.new_index_error("pop index out of range"))
+            }
+        }
     });
     vm.add_method(&list, "insert", |vm, args| {
         let a = args.check(vm, "insert", 3, 3)?.to_vec();
@@ -355,6 +362,11 @@ fn tuple_init(vm: &mut Vm) {
     add_new(vm, &tuple, |vm, args| {
         let a = args.check(vm, "tuple", 1, 2)?.to_vec();
         let cls = a[0].as_obj().cloned().expect("cls");
+        if Rc::ptr_eq(&cls, &vm.types.tuple)
+            && let Some(t) = a.get(1).and_then(crate::vm::seq::tuple_call_fast)
+        {
+            return Ok(t);
+        }
         let items = match a.get(1) {
             Some(it) => vm.collect(it)?,
             None => Vec::new(),

@@ -24,6 +24,26 @@ fn reuse_pair(last: &mut Option<ObjRef>, key: Value, value: Value) -> Value {
     Value::Obj(last.clone().expect("just filled"))
 }
 
+/// `tuple(arg)` on the built-in `tuple` with an exact tuple or list argument: the tuple
+/// itself (CPython's tuple_new_impl returns an exact tuple argument unchanged) or a copy of
+/// the list's items, without the `__new__` protocol. None for any other argument
+/// (a subclass may override `__iter__`), which takes tuple's constructor.
+#[inline]
+pub fn tuple_call_fast(arg: &Value) -> Option<Value> {
+    let Value::Obj(o) = arg else { return None };
+    if o.class.is_some() {
+        return None;
+    }
+    match &o.payload {
+        Payload::Tuple(_) => Some(arg.clone()),
+        Payload::List(items) => {
+            let items: Box<[Value]> = items.borrow().as_slice().into();
+            Some(Value::Obj(Obj::new(Payload::Tuple(items))))
+        }
+        _ => None,
+    }
+}
+
 /// UNPACK_SEQUENCE's fast path: an exact tuple or list of exactly `n` items is pushed in
 /// reverse order; false (nothing pushed) sends anything else down the general path.
 pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
