@@ -53,14 +53,25 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
     }
     match &o.payload {
         Payload::Tuple(items) if items.len() == n => {
-            stack.extend(items.iter().rev().cloned());
+            push_reversed(items, stack);
             true
         }
         Payload::List(items) if items.borrow().len() == n => {
-            stack.extend(items.borrow().iter().rev().cloned());
+            push_reversed(&items.borrow(), stack);
             true
         }
         _ => false,
+    }
+}
+
+/// Pushes `items` last first (UNPACK_SEQUENCE's order); the common pair and triple are
+/// pushed as fixed-size arrays, without the per-item loop.
+#[inline]
+fn push_reversed(items: &[Value], stack: &mut Vec<Value>) {
+    match items {
+        [a, b] => stack.extend([b.clone(), a.clone()]),
+        [a, b, c] => stack.extend([c.clone(), b.clone(), a.clone()]),
+        _ => stack.extend(items.iter().rev().cloned()),
     }
 }
 
@@ -531,7 +542,33 @@ impl Vm {
     }
 
     /// `next(it)`: Some(item), or None when exhausted (StopIteration swallowed).
+    #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // A range iterator and a native iterator class (itertools) step here; everything
+        // else takes `next_general`, so the callers stepping these pay no frame setup for
+        // the general cases.
+        if let Value::Obj(o) = it {
+            match &o.payload {
+                Payload::Iterator(cell) => {
+                    if let Some(item) = range_step(cell) {
+                        return Ok(item);
+                    }
+                }
+                Payload::Native(n)
+                    if !self.has_user_class(it)
+                        && let Some(step) = n.native_next(self, o) =>
+                {
+                    return step;
+                }
+                _ => {}
+            }
+        }
+        self.next_general(it)
+    }
+
+    /// `next`'s general path: other built-in iterators, generators and `__next__`.
+    #[inline(never)]
+    fn next_general(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it.payload() {
             Some(Payload::Iterator(state)) => self.iterator_step(state),
             Some(Payload::Generator(_)) => {
