@@ -679,47 +679,14 @@ pub fn init(vm: &mut Vm) {
     set(vm, "sum", |vm, mut args| {
         let start = args.take_kwarg("start");
         let a = args.check(vm, "sum", 1, 2)?.to_vec();
-        let mut acc = start.or_else(|| a.get(1).cloned()).unwrap_or(Value::Int(0));
+        let acc = start.or_else(|| a.get(1).cloned()).unwrap_or(Value::Int(0));
         if acc.as_str().is_some() {
             return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
         let it = vm.iter(&a[0])?;
-        // A running total of small ints that left the i64 range is carried in an i128
-        // (`wide`) while small ints keep coming, and becomes an `int` again when anything
-        // else arrives or the loop ends: no big-int arithmetic per item.
-        let mut wide: Option<i128> = None;
-        vm.for_each_item(&it, |vm, x| {
-            if let Value::Int(b) = x {
-                // Small ints add in place (bltinmodule.c sum's int fast path).
-                if let Some(w) = &mut wide
-                    && let Some(total) = w.checked_add(i128::from(b))
-                {
-                    *w = total;
-                    return Ok(());
-                }
-                if let Value::Int(a) = acc
-                    && wide.is_none()
-                {
-                    match a.checked_add(b) {
-                        Some(total) => acc = Value::Int(total),
-                        None => wide = Some(i128::from(a) + i128::from(b)),
-                    }
-                    return Ok(());
-                }
-            }
-            if let Some(w) = wide.take() {
-                acc = Value::bigint(num_bigint::BigInt::from(w));
-            }
-            if add_to_owned_big_int(&mut acc, &x) {
-                return Ok(());
-            }
-            acc = vm.binary_op(&acc, &x, Operator::Add)?;
-            Ok(())
-        })?;
-        if let Some(w) = wide {
-            acc = Value::bigint(num_bigint::BigInt::from(w));
-        }
-        Ok(acc)
+        let mut total = SumTotal { acc, wide: None };
+        vm.drain_into(&it, &mut total)?;
+        Ok(total.into_value())
     });
     set(vm, "sorted", |vm, mut args| {
         let key = args.take_kwarg("key").filter(|k| !k.is_none());
@@ -1054,6 +1021,67 @@ pub fn round_half_even(x: f64) -> f64 {
         2.0 * (x / 2.0).round()
     } else {
         r
+    }
+}
+
+/// `sum()`'s running total. A total of small ints that left the i64 range is carried in
+/// an i128 (`wide`) while small ints keep coming, and becomes an `int` again when anything
+/// else arrives or the loop ends: no big-int arithmetic per item.
+struct SumTotal {
+    /// The total (the start value at first); stale while `wide` holds it.
+    acc: Value,
+    /// The total, when it is a sum of small ints past the i64 range.
+    wide: Option<i128>,
+}
+
+impl SumTotal {
+    /// The total as a value.
+    fn into_value(self) -> Value {
+        match self.wide {
+            Some(w) => Value::bigint(num_bigint::BigInt::from(w)),
+            None => self.acc,
+        }
+    }
+}
+
+impl crate::vm::seq::ItemSink for SumTotal {
+    /// Small ints add in place (bltinmodule.c sum's int fast path).
+    #[inline]
+    fn take_plain(&mut self, x: Value) -> Result<(), Value> {
+        let Value::Int(b) = x else {
+            return Err(x);
+        };
+        if let Some(w) = &mut self.wide
+            && let Some(total) = w.checked_add(i128::from(b))
+        {
+            *w = total;
+            return Ok(());
+        }
+        if let Value::Int(a) = self.acc
+            && self.wide.is_none()
+        {
+            match a.checked_add(b) {
+                Some(total) => self.acc = Value::Int(total),
+                None => self.wide = Some(i128::from(a) + i128::from(b)),
+            }
+            return Ok(());
+        }
+        Err(x)
+    }
+
+    fn take(&mut self, vm: &mut Vm, x: Value) -> PyResult<()> {
+        let x = match self.take_plain(x) {
+            Ok(()) => return Ok(()),
+            Err(x) => x,
+        };
+        if let Some(w) = self.wide.take() {
+            self.acc = Value::bigint(num_bigint::BigInt::from(w));
+        }
+        if add_to_owned_big_int(&mut self.acc, &x) {
+            return Ok(());
+        }
+        self.acc = vm.binary_op(&self.acc, &x, Operator::Add)?;
+        Ok(())
     }
 }
 

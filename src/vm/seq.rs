@@ -24,6 +24,42 @@ fn reuse_pair(last: &mut Option<ObjRef>, key: Value, value: Value) -> Value {
     Value::Obj(last.clone().expect("just filled"))
 }
 
+/// A consumer of the items `Vm::drain_into` hands out (`sum()`, `list()`, ...).
+pub trait ItemSink {
+    /// Takes `item` if that needs no Python code (nor the VM); else gives it back, and
+    /// `take` gets it. The default takes nothing this way.
+    #[inline]
+    fn take_plain(&mut self, item: Value) -> Result<(), Value> {
+        Err(item)
+    }
+    /// Takes any item; may run Python code.
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<()>;
+}
+
+/// `for_each_item`'s closure as an `ItemSink`.
+struct EachItem<F>(F);
+
+impl<F: FnMut(&mut Vm, Value) -> PyResult<()>> ItemSink for EachItem<F> {
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<()> {
+        (self.0)(vm, item)
+    }
+}
+
+/// `collect`'s items, every one taken without Python code.
+struct Collected(Vec<Value>);
+
+impl ItemSink for Collected {
+    #[inline]
+    fn take_plain(&mut self, item: Value) -> Result<(), Value> {
+        self.0.push(item);
+        Ok(())
+    }
+    fn take(&mut self, _vm: &mut Vm, item: Value) -> PyResult<()> {
+        self.0.push(item);
+        Ok(())
+    }
+}
+
 /// `tuple(arg)` on the built-in `tuple` with an exact tuple or list argument: the tuple
 /// itself (CPython's tuple_new_impl returns an exact tuple argument unchanged) or a copy of
 /// the list's items, without the `__new__` protocol. None for any other argument
@@ -809,12 +845,9 @@ impl Vm {
             }
         }
         let it = self.iter(v)?;
-        let mut out = Vec::new();
-        self.for_each_item(&it, |_, x| {
-            out.push(x);
-            Ok(())
-        })?;
-        Ok(out)
+        let mut out = Collected(Vec::new());
+        self.drain_into(&it, &mut out)?;
+        Ok(out.0)
     }
 
     /// Calls `each` with every item of the iterator `it`, as `for x in it` does (a Python
@@ -822,16 +855,22 @@ impl Vm {
     pub fn for_each_item(
         &mut self,
         it: &Value,
-        mut each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+        each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
     ) -> PyResult<()> {
+        self.drain_into(it, &mut EachItem(each))
+    }
+
+    /// Hands every item of the iterator `it` to `sink`, as `for x in it` does (a Python
+    /// generator is driven by `gen_for_each`, without a `next()` per item).
+    pub fn drain_into(&mut self, it: &Value, sink: &mut impl ItemSink) -> PyResult<()> {
         if let Value::Obj(o) = it
             && let Payload::Generator(g) = &o.payload
             && g.kind == super::generator::GenKind::Generator
         {
-            return self.gen_for_each(o, each);
+            return self.gen_for_each(o, sink);
         }
         while let Some(x) = self.next(it)? {
-            each(self, x)?;
+            sink.take(self, x)?;
         }
         Ok(())
     }
