@@ -983,14 +983,19 @@ fn iterators_init(vm: &mut Vm) {
             .into_iter();
         let it = slots.next().flatten().expect("required");
         let start = slots.next().flatten().unwrap_or(Value::Int(0));
-        if !start.is_int_like() {
-            return Err(vm.new_type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(&start)
-            )));
-        }
+        // Mirrors enum_new's PyNumber_Index: a bool, an int subclass or an object with
+        // `__index__` counts from a plain int.
+        let start = match start.as_i64() {
+            Some(i) => Value::Int(i),
+            None if start.is_int_like() => start,
+            None => Value::Int(vm.index_value(&start)?),
+        };
         let iter = vm.iter(&it)?;
-        Ok(vm.new_iterator(IterState::Enumerate { iter, count: start }))
+        Ok(vm.new_iterator(IterState::Enumerate {
+            iter,
+            count: start,
+            last: None,
+        }))
     });
     let zip = vm.types.zip.clone();
     add_new(vm, &zip, |vm, mut args| {
@@ -1012,7 +1017,11 @@ fn iterators_init(vm: &mut Vm) {
                 }
             }
         }
-        Ok(vm.new_iterator(IterState::Zip { iters, strict }))
+        Ok(vm.new_iterator(IterState::Zip {
+            iters: iters.into(),
+            strict,
+            last: None,
+        }))
     });
     let map = vm.types.map.clone();
     add_new(vm, &map, |vm, mut args| {
@@ -1025,7 +1034,10 @@ fn iterators_init(vm: &mut Vm) {
         for a in &args.positional {
             iters.push(vm.iter(a)?);
         }
-        Ok(vm.new_iterator(IterState::Map { func, iters }))
+        Ok(vm.new_iterator(IterState::Map {
+            func,
+            iters: iters.into(),
+        }))
     });
     let filter = vm.types.filter.clone();
     add_new(vm, &filter, |vm, mut args| {

@@ -80,6 +80,40 @@ pub fn tuple_call_fast(arg: &Value) -> Option<Value> {
     }
 }
 
+/// The iterator's last result tuple of `n` items, taken out of `last`, when nothing else
+/// holds it (the consumer unpacked or dropped it): it can be refilled instead of a new one
+/// allocated, as CPython's zip and enumerate reuse theirs.
+/// Its old items are released at once, so that an inner iterator's last result they held
+/// (`enumerate(zip(...))`) is free to be refilled too.
+fn take_reusable(last: &mut Option<ObjRef>, n: usize) -> Option<ObjRef> {
+    let mut t = last.take()?;
+    match &mut std::rc::Rc::get_mut(&mut t)?.payload {
+        Payload::Tuple(items) if items.len() == n => {
+            items.iter_mut().for_each(|v| *v = Value::None);
+        }
+        _ => return None,
+    }
+    Some(t)
+}
+
+/// The items of `reusable` (a tuple from `take_reusable`, held only here) to overwrite.
+fn reusable_slots(reusable: &mut Option<ObjRef>) -> Option<&mut [Value]> {
+    match &mut std::rc::Rc::get_mut(reusable.as_mut()?)?.payload {
+        Payload::Tuple(slots) => Some(slots),
+        _ => None,
+    }
+}
+
+/// The pair `(a, b)`: `reusable` (from `take_reusable`) refilled, or a new tuple.
+fn fill_pair(mut reusable: Option<ObjRef>, a: Value, b: Value) -> ObjRef {
+    if let Some([x, y]) = reusable_slots(&mut reusable) {
+        *x = a;
+        *y = b;
+        return reusable.expect("slots came from it");
+    }
+    Obj::new(Payload::Tuple(Box::new([a, b])))
+}
+
 /// UNPACK_SEQUENCE's fast path: an exact tuple or list of exactly `n` items is pushed in
 /// reverse order; false (nothing pushed) sends anything else down the general path.
 pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
@@ -102,7 +136,7 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
 
 /// Pushes `items` last first (UNPACK_SEQUENCE's order); the common pair and triple are
 /// pushed as fixed-size arrays, without the per-item loop.
-#[inline]
+#[inline(always)]
 fn push_reversed(items: &[Value], stack: &mut Vec<Value>) {
     match items {
         [a, b] => stack.extend([b.clone(), a.clone()]),
@@ -580,15 +614,16 @@ impl Vm {
     /// `next(it)`: Some(item), or None when exhausted (StopIteration swallowed).
     #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        // A range iterator and a native iterator class (itertools) step here; everything
-        // else takes `next_general`, so the callers stepping these pay no frame setup for
-        // the general cases.
+        // A built-in iterator (a range one inline) and a native iterator class (itertools)
+        // step here; everything else takes `next_general`, so the callers stepping these
+        // pay no frame setup for the general cases.
         if let Value::Obj(o) = it {
             match &o.payload {
                 Payload::Iterator(cell) => {
                     if let Some(item) = range_step(cell) {
                         return Ok(item);
                     }
+                    return self.iterator_step(cell);
                 }
                 Payload::Native(n)
                     if !self.has_user_class(it)
@@ -736,30 +771,48 @@ impl Vm {
                     Ok(Some(v))
                 }
             }
-            IterState::Enumerate { iter, count } => {
+            IterState::Enumerate { iter, count, last } => {
                 let (iter, c) = (iter.clone(), count.clone());
+                let reusable = take_reusable(last, 2);
                 drop(st);
                 match self.next(&iter)? {
                     Some(v) => {
-                        let next = self.binary_op(&c, &Value::Int(1), Operator::Add)?;
-                        if let IterState::Enumerate { count, .. } = &mut *cell.borrow_mut() {
+                        // Mirrors enum_next: a small count steps without an int object's
+                        // `__add__`.
+                        let next = match c {
+                            Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+                            _ => self.binary_op(&c, &Value::Int(1), Operator::Add)?,
+                        };
+                        let pair = fill_pair(reusable, c, v);
+                        if let IterState::Enumerate { count, last, .. } = &mut *cell.borrow_mut() {
                             *count = next;
+                            *last = Some(pair.clone());
                         }
-                        Ok(Some(Value::tuple(vec![c, v])))
+                        Ok(Some(Value::Obj(pair)))
                     }
                     None => Ok(None),
                 }
             }
-            IterState::Zip { iters, strict } => {
+            IterState::Zip {
+                iters,
+                strict,
+                last,
+            } => {
                 let (iters, strict) = (iters.clone(), *strict);
+                let mut reusable = take_reusable(last, iters.len());
                 drop(st);
                 if iters.is_empty() {
                     return Ok(None);
                 }
-                let mut out = Vec::with_capacity(iters.len());
+                // The items go straight into the reusable tuple when there is one.
+                let mut slots = reusable_slots(&mut reusable);
+                let mut out = Vec::with_capacity(if slots.is_some() { 0 } else { iters.len() });
                 for (i, it) in iters.iter().enumerate() {
                     match self.next(it)? {
-                        Some(v) => out.push(v),
+                        Some(v) => match &mut slots {
+                            Some(slots) => slots[i] = v,
+                            None => out.push(v),
+                        },
                         None => {
                             *cell.borrow_mut() = IterState::Exhausted;
                             if strict && i > 0 {
@@ -786,13 +839,20 @@ impl Vm {
                         }
                     }
                 }
-                Ok(Some(Value::tuple(out)))
+                let tuple = match (slots.is_some(), reusable) {
+                    (true, Some(t)) => t,
+                    _ => Obj::new(Payload::Tuple(out.into_boxed_slice())),
+                };
+                if let IterState::Zip { last, .. } = &mut *cell.borrow_mut() {
+                    *last = Some(tuple.clone());
+                }
+                Ok(Some(Value::Obj(tuple)))
             }
             IterState::Map { func, iters } => {
                 let (func, iters) = (func.clone(), iters.clone());
                 drop(st);
                 let mut args = Vec::with_capacity(iters.len());
-                for it in &iters {
+                for it in iters.iter() {
                     match self.next(it)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),
