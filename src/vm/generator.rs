@@ -9,6 +9,7 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
 use std::cell::{Cell, RefCell};
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 /// Which kind of generator object.
@@ -696,7 +697,9 @@ impl Vm {
                 // (which starts it, or raises what it raises).
                 match self.gen_send(obj, Value::None)? {
                     SendResult::Yield(v) => {
-                        sink.take(self, v)?;
+                        if sink.take(self, v)?.is_break() {
+                            return Ok(());
+                        }
                         continue;
                     }
                     SendResult::Return(_) => return Ok(()),
@@ -709,15 +712,20 @@ impl Vm {
             let mut r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
             // Items taken without Python code: the generator stays running (its exception
             // state on the stack) and is resumed again at once.
+            let mut stopped = false;
             let r = loop {
                 match r {
                     Ok(super::eval::FrameExit::Yield(frame, v)) => match sink.take_plain(v) {
-                        Ok(()) => {
+                        Ok(ControlFlow::Continue(())) => {
                             r = self.eval_loop_with(
                                 frame,
                                 Resume::Value(Some(Value::None)),
                                 callers,
                             );
+                        }
+                        Ok(ControlFlow::Break(())) => {
+                            stopped = true;
+                            break Ok(super::eval::FrameExit::Yield(frame, Value::None));
                         }
                         Err(v) => break Ok(super::eval::FrameExit::Yield(frame, v)),
                     },
@@ -731,12 +739,16 @@ impl Vm {
                 Ok(super::eval::FrameExit::Yield(frame, v)) => {
                     g.exc_state.set(exc_state);
                     g.leave_running(GenState::Suspended(frame));
-                    sink.take(self, v)?;
+                    if stopped || sink.take(self, v)?.is_break() {
+                        return Ok(());
+                    }
                 }
                 Ok(super::eval::FrameExit::YieldChain(chain, v)) => {
                     g.exc_state.set(exc_state);
                     self.park_chain(obj, chain);
-                    sink.take(self, v)?;
+                    if sink.take(self, v)?.is_break() {
+                        return Ok(());
+                    }
                 }
                 Ok(super::eval::FrameExit::Return(_)) => {
                     *g.state.borrow_mut() = GenState::Closed;

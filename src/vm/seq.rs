@@ -8,6 +8,7 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::ast::Operator;
 use std::cell::RefCell;
+use std::ops::ControlFlow;
 
 /// A `(key, value)` tuple for a dict items iterator: the previous one refilled when the
 /// iterator holds the only reference to it, else a new one remembered for next time.
@@ -24,24 +25,25 @@ fn reuse_pair(last: &mut Option<ObjRef>, key: Value, value: Value) -> Value {
     Value::Obj(last.clone().expect("just filled"))
 }
 
-/// A consumer of the items `Vm::drain_into` hands out (`sum()`, `list()`, ...).
+/// A consumer of the items `Vm::drain_into` hands out (`sum()`, `list()`, `any()`, ...);
+/// `Break` ends the iteration early (the iterator is left where it is).
 pub trait ItemSink {
     /// Takes `item` if that needs no Python code (nor the VM); else gives it back, and
     /// `take` gets it. The default takes nothing this way.
     #[inline]
-    fn take_plain(&mut self, item: Value) -> Result<(), Value> {
+    fn take_plain(&mut self, item: Value) -> Result<ControlFlow<()>, Value> {
         Err(item)
     }
     /// Takes any item; may run Python code.
-    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<()>;
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>>;
 }
 
 /// `for_each_item`'s closure as an `ItemSink`.
 struct EachItem<F>(F);
 
 impl<F: FnMut(&mut Vm, Value) -> PyResult<()>> ItemSink for EachItem<F> {
-    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<()> {
-        (self.0)(vm, item)
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>> {
+        (self.0)(vm, item).map(ControlFlow::Continue)
     }
 }
 
@@ -50,13 +52,13 @@ struct Collected(Vec<Value>);
 
 impl ItemSink for Collected {
     #[inline]
-    fn take_plain(&mut self, item: Value) -> Result<(), Value> {
+    fn take_plain(&mut self, item: Value) -> Result<ControlFlow<()>, Value> {
         self.0.push(item);
-        Ok(())
+        Ok(ControlFlow::Continue(()))
     }
-    fn take(&mut self, _vm: &mut Vm, item: Value) -> PyResult<()> {
+    fn take(&mut self, _vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>> {
         self.0.push(item);
-        Ok(())
+        Ok(ControlFlow::Continue(()))
     }
 }
 
@@ -930,7 +932,9 @@ impl Vm {
             return self.gen_for_each(o, sink);
         }
         while let Some(x) = self.next(it)? {
-            sink.take(self, x)?;
+            if sink.take(self, x)?.is_break() {
+                break;
+            }
         }
         Ok(())
     }
