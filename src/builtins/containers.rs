@@ -79,26 +79,15 @@ pub fn dict_update(
                 vm.dict_set(d, k, v)?;
             }
         } else {
-            let items = vm.collect(src)?;
-            for (i, item) in items.into_iter().enumerate() {
-                let pair = match vm.collect(&item) {
-                    Ok(p) => p,
-                    Err(_) => {
-                        return Err(vm.new_type_error(format!(
-                            "cannot convert dictionary update sequence element #{i} to a sequence"
-                        )));
-                    }
-                };
-                if pair.len() != 2 {
-                    return Err(vm.new_value_error(format!(
-                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                        pair.len()
-                    )));
-                }
-                let mut p = pair.into_iter();
-                let (k, v) = (p.next().expect("2"), p.next().expect("2"));
-                vm.dict_set(d, k, v)?;
-            }
+            // Mirrors dict_merge_from_seq2: each pair is stored as the iterator gives it.
+            let it = vm.iter(src)?;
+            vm.drain_into(
+                &it,
+                &mut PairsInto {
+                    dict: d.clone(),
+                    index: 0,
+                },
+            )?;
         }
     }
     for (k, v) in kwargs {
@@ -109,6 +98,49 @@ pub fn dict_update(
         )?;
     }
     Ok(())
+}
+
+/// `dict.update(pairs)` / `dict(pairs)`: stores each `(key, value)` pair of an iterable.
+struct PairsInto {
+    /// The dict being updated.
+    dict: ObjRef,
+    /// The index of the next element (for the error messages).
+    index: usize,
+}
+
+impl crate::vm::seq::ItemSink for PairsInto {
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<std::ops::ControlFlow<()>> {
+        let i = self.index;
+        self.index += 1;
+        // An exact pair needs no iteration of its own.
+        let (k, v) = match item.payload() {
+            Some(Payload::Tuple(t)) if !vm.has_user_class(&item) && t.len() == 2 => {
+                (t[0].clone(), t[1].clone())
+            }
+            _ => {
+                let pair = match vm.collect(&item) {
+                    Ok(p) => p,
+                    Err(_) => {
+                        return Err(vm.new_type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )));
+                    }
+                };
+                match <[Value; 2]>::try_from(pair) {
+                    Ok([k, v]) => (k, v),
+                    Err(pair) => {
+                        return Err(vm.new_value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    }
+                }
+            }
+        };
+        drop(item);
+        vm.dict_set(&self.dict, k, v)?;
+        Ok(std::ops::ControlFlow::Continue(()))
+    }
 }
 
 fn list_init(vm: &mut Vm) {
