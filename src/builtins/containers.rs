@@ -79,26 +79,15 @@ pub fn dict_update(
                 vm.dict_set(d, k, v)?;
             }
         } else {
-            let items = vm.collect(src)?;
-            for (i, item) in items.into_iter().enumerate() {
-                let pair = match vm.collect(&item) {
-                    Ok(p) => p,
-                    Err(_) => {
-                        return Err(vm.new_type_error(format!(
-                            "cannot convert dictionary update sequence element #{i} to a sequence"
-                        )));
-                    }
-                };
-                if pair.len() != 2 {
-                    return Err(vm.new_value_error(format!(
-                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                        pair.len()
-                    )));
-                }
-                let mut p = pair.into_iter();
-                let (k, v) = (p.next().expect("2"), p.next().expect("2"));
-                vm.dict_set(d, k, v)?;
-            }
+            // Mirrors dict_merge_from_seq2: each pair is stored as the iterator gives it.
+            let it = vm.iter(src)?;
+            vm.drain_into(
+                &it,
+                &mut PairsInto {
+                    dict: d.clone(),
+                    index: 0,
+                },
+            )?;
         }
     }
     for (k, v) in kwargs {
@@ -109,6 +98,49 @@ pub fn dict_update(
         )?;
     }
     Ok(())
+}
+
+/// `dict.update(pairs)` / `dict(pairs)`: stores each `(key, value)` pair of an iterable.
+struct PairsInto {
+    /// The dict being updated.
+    dict: ObjRef,
+    /// The index of the next element (for the error messages).
+    index: usize,
+}
+
+impl crate::vm::seq::ItemSink for PairsInto {
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<std::ops::ControlFlow<()>> {
+        let i = self.index;
+        self.index += 1;
+        // An exact pair needs no iteration of its own.
+        let (k, v) = match item.payload() {
+            Some(Payload::Tuple(t)) if !vm.has_user_class(&item) && t.len() == 2 => {
+                (t[0].clone(), t[1].clone())
+            }
+            _ => {
+                let pair = match vm.collect(&item) {
+                    Ok(p) => p,
+                    Err(_) => {
+                        return Err(vm.new_type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )));
+                    }
+                };
+                match <[Value; 2]>::try_from(pair) {
+                    Ok([k, v]) => (k, v),
+                    Err(pair) => {
+                        return Err(vm.new_value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    }
+                }
+            }
+        };
+        drop(item);
+        vm.dict_set(&self.dict, k, v)?;
+        Ok(std::ops::ControlFlow::Continue(()))
+    }
 }
 
 fn list_init(vm: &mut Vm) {
@@ -135,8 +167,9 @@ fn list_init(vm: &mut Vm) {
     });
     vm.add_method_positional(&list, "append", |vm, a| {
         check_count(vm, "list.append", a.len() - 1, 1, 1)?;
-        let (me, x) = (a[0].clone(), a[1].clone());
-        list_of(vm, &me, "append")?.borrow_mut().push(x);
+        list_of(vm, &a[0], "append")?
+            .borrow_mut()
+            .push(a[1].clone());
         Ok(Value::None)
     });
     vm.add_method(&list, "extend", |vm, args| {
@@ -147,22 +180,28 @@ fn list_init(vm: &mut Vm) {
     });
     vm.add_method_positional(&list, "pop", |vm, a| {
         check_count(vm, "pop", a.len() - 1, 0, 1)?;
-        let l = list_of(vm, &a[0], "pop")?;
-        let len = l.borrow().len();
-        if len == 0 {
-            return Err(vm.new_index_error("pop from empty list"));
-        }
+        list_of(vm, &a[0], "pop")?;
+        // Mirrors list_pop_impl: the index is converted first (`__index__` may change the
+        // list), then the list's size is checked.
         let i = match a.get(1) {
+            Some(Value::Int(i)) => *i,
             Some(i) => vm.index_value(i)?,
             None => -1,
         };
-        let j = if i < 0 { i + len as i64 } else { i };
-        if j < 0 || j >= len as i64 {
-            return Err(vm.new_index_error("pop index out of range"));
+        let mut items = list_of(vm, &a[0], "pop")?.borrow_mut();
+        let len = items.len();
+        if len == 0 {
+            drop(items);
+            return Err(vm.new_index_error("pop from empty list"));
         }
-        let l = list_of(vm, &a[0], "pop")?;
-        let v = l.borrow_mut().remove(j as usize);
-        Ok(v)
+        let j = if i < 0 { i + len as i64 } else { i };
+        match usize::try_from(j).ok().filter(|&j| j < len) {
+            Some(j) => Ok(items.remove(j)),
+            None => {
+                drop(items);
+                Err(vm.new_index_error("pop index out of range"))
+            }
+        }
     });
     vm.add_method(&list, "insert", |vm, args| {
         let a = args.check(vm, "insert", 3, 3)?.to_vec();
@@ -355,6 +394,11 @@ fn tuple_init(vm: &mut Vm) {
     add_new(vm, &tuple, |vm, args| {
         let a = args.check(vm, "tuple", 1, 2)?.to_vec();
         let cls = a[0].as_obj().cloned().expect("cls");
+        if Rc::ptr_eq(&cls, &vm.types.tuple)
+            && let Some(t) = a.get(1).and_then(crate::vm::seq::tuple_call_fast)
+        {
+            return Ok(t);
+        }
         let items = match a.get(1) {
             Some(it) => vm.collect(it)?,
             None => Vec::new(),
@@ -971,14 +1015,19 @@ fn iterators_init(vm: &mut Vm) {
             .into_iter();
         let it = slots.next().flatten().expect("required");
         let start = slots.next().flatten().unwrap_or(Value::Int(0));
-        if !start.is_int_like() {
-            return Err(vm.new_type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(&start)
-            )));
-        }
+        // Mirrors enum_new's PyNumber_Index: a bool, an int subclass or an object with
+        // `__index__` counts from a plain int.
+        let start = match start.as_i64() {
+            Some(i) => Value::Int(i),
+            None if start.is_int_like() => start,
+            None => Value::Int(vm.index_value(&start)?),
+        };
         let iter = vm.iter(&it)?;
-        Ok(vm.new_iterator(IterState::Enumerate { iter, count: start }))
+        Ok(vm.new_iterator(IterState::Enumerate {
+            iter,
+            count: start,
+            last: None,
+        }))
     });
     let zip = vm.types.zip.clone();
     add_new(vm, &zip, |vm, mut args| {
@@ -1000,7 +1049,11 @@ fn iterators_init(vm: &mut Vm) {
                 }
             }
         }
-        Ok(vm.new_iterator(IterState::Zip { iters, strict }))
+        Ok(vm.new_iterator(IterState::Zip {
+            iters: iters.into(),
+            strict,
+            last: None,
+        }))
     });
     let map = vm.types.map.clone();
     add_new(vm, &map, |vm, mut args| {
@@ -1013,7 +1066,10 @@ fn iterators_init(vm: &mut Vm) {
         for a in &args.positional {
             iters.push(vm.iter(a)?);
         }
-        Ok(vm.new_iterator(IterState::Map { func, iters }))
+        Ok(vm.new_iterator(IterState::Map {
+            func,
+            iters: iters.into(),
+        }))
     });
     let filter = vm.types.filter.clone();
     add_new(vm, &filter, |vm, mut args| {

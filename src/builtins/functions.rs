@@ -3,7 +3,9 @@
 use crate::ast::{CmpOp, Operator};
 use crate::vm::native::{FrameIntrinsic, NativeFunction, check_count};
 use crate::vm::object::{IterState, Obj, Payload};
+use crate::vm::seq::ItemSink;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 fn set(vm: &mut Vm, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
@@ -111,42 +113,91 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, op: CmpOp) -> PyResult<Value
     let key = args.take_kwarg("key").filter(|k| !k.is_none());
     let default = args.take_kwarg("default");
     args.no_kwargs(vm, name)?;
-    let items = match args.positional.len() {
+    // Mirrors min_max: the items are compared as they come (a key called per item between
+    // the iterator's steps), not collected first.
+    let mut extreme = Extreme {
+        key,
+        op,
+        best: None,
+    };
+    match args.positional.len() {
         0 => return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect(&args.positional[0])?,
+        1 => {
+            let it = vm.iter(&args.positional[0])?;
+            vm.drain_into(&it, &mut extreme)?;
+        }
         _ => {
             if default.is_some() {
                 return Err(vm.new_type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.positional.clone()
-        }
-    };
-    let mut best: Option<(Value, Value)> = None;
-    for it in items {
-        let k = match &key {
-            Some(f) => vm.call(f, vec![it.clone()])?,
-            None => it.clone(),
-        };
-        best = match best {
-            None => Some((k, it)),
-            Some((bk, bv)) => {
-                let r = vm.compare(&k, &bk, op)?;
-                if vm.truthy(&r)? {
-                    Some((k, it))
-                } else {
-                    Some((bk, bv))
+            for it in std::mem::take(&mut args.positional) {
+                if extreme.take(vm, it)?.is_break() {
+                    break;
                 }
             }
-        };
+        }
     }
-    match best {
+    match extreme.best {
         Some((_, v)) => Ok(v),
         None => match default {
             Some(d) => Ok(d),
             None => Err(vm.new_value_error(format!("{name}() arg is an empty sequence"))),
         },
+    }
+}
+
+/// `min()` / `max()`'s running choice.
+struct Extreme {
+    /// The `key=` function, if any.
+    key: Option<Value>,
+    /// `<` for `min()`, `>` for `max()`: an item replaces the best when its key compares so.
+    op: CmpOp,
+    /// The best item so far, after its key.
+    best: Option<(Value, Value)>,
+}
+
+impl ItemSink for Extreme {
+    /// Small ints without a key compare without the VM.
+    #[inline]
+    fn take_plain(&mut self, item: Value) -> Result<ControlFlow<()>, Value> {
+        let (None, Value::Int(i)) = (&self.key, &item) else {
+            return Err(item);
+        };
+        let i = *i;
+        let better = match (&self.best, self.op) {
+            (None, _) => true,
+            (Some((Value::Int(b), _)), CmpOp::Lt) => i < *b,
+            (Some((Value::Int(b), _)), CmpOp::Gt) => i > *b,
+            _ => return Err(item),
+        };
+        if better {
+            self.best = Some((Value::Int(i), item));
+        }
+        Ok(ControlFlow::Continue(()))
+    }
+
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>> {
+        let item = match self.take_plain(item) {
+            Ok(flow) => return Ok(flow),
+            Err(item) => item,
+        };
+        let k = match &self.key {
+            Some(f) => vm.call(f, vec![item.clone()])?,
+            None => item.clone(),
+        };
+        let better = match &self.best {
+            None => true,
+            Some((bk, _)) => {
+                let r = vm.compare(&k, bk, self.op)?;
+                vm.truthy(&r)?
+            }
+        };
+        if better {
+            self.best = Some((k, item));
+        }
+        Ok(ControlFlow::Continue(()))
     }
 }
 
@@ -679,47 +730,14 @@ pub fn init(vm: &mut Vm) {
     set(vm, "sum", |vm, mut args| {
         let start = args.take_kwarg("start");
         let a = args.check(vm, "sum", 1, 2)?.to_vec();
-        let mut acc = start.or_else(|| a.get(1).cloned()).unwrap_or(Value::Int(0));
+        let acc = start.or_else(|| a.get(1).cloned()).unwrap_or(Value::Int(0));
         if acc.as_str().is_some() {
             return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
         }
         let it = vm.iter(&a[0])?;
-        // A running total of small ints that left the i64 range is carried in an i128
-        // (`wide`) while small ints keep coming, and becomes an `int` again when anything
-        // else arrives or the loop ends: no big-int arithmetic per item.
-        let mut wide: Option<i128> = None;
-        vm.for_each_item(&it, |vm, x| {
-            if let Value::Int(b) = x {
-                // Small ints add in place (bltinmodule.c sum's int fast path).
-                if let Some(w) = &mut wide
-                    && let Some(total) = w.checked_add(i128::from(b))
-                {
-                    *w = total;
-                    return Ok(());
-                }
-                if let Value::Int(a) = acc
-                    && wide.is_none()
-                {
-                    match a.checked_add(b) {
-                        Some(total) => acc = Value::Int(total),
-                        None => wide = Some(i128::from(a) + i128::from(b)),
-                    }
-                    return Ok(());
-                }
-            }
-            if let Some(w) = wide.take() {
-                acc = Value::bigint(num_bigint::BigInt::from(w));
-            }
-            if add_to_owned_big_int(&mut acc, &x) {
-                return Ok(());
-            }
-            acc = vm.binary_op(&acc, &x, Operator::Add)?;
-            Ok(())
-        })?;
-        if let Some(w) = wide {
-            acc = Value::bigint(num_bigint::BigInt::from(w));
-        }
-        Ok(acc)
+        let mut total = SumTotal { acc, wide: None };
+        vm.drain_into(&it, &mut total)?;
+        Ok(total.into_value())
     });
     set(vm, "sorted", |vm, mut args| {
         let key = args.take_kwarg("key").filter(|k| !k.is_none());
@@ -758,22 +776,22 @@ pub fn init(vm: &mut Vm) {
     set(vm, "any", |vm, args| {
         let a = args.check(vm, "any", 1, 1)?[0].clone();
         let it = vm.iter(&a)?;
-        while let Some(x) = vm.next(&it)? {
-            if vm.truthy(&x)? {
-                return Ok(Value::Bool(true));
-            }
-        }
-        Ok(Value::Bool(false))
+        let mut search = TruthSearch {
+            want: true,
+            found: false,
+        };
+        vm.drain_into(&it, &mut search)?;
+        Ok(Value::Bool(search.found))
     });
     set(vm, "all", |vm, args| {
         let a = args.check(vm, "all", 1, 1)?[0].clone();
         let it = vm.iter(&a)?;
-        while let Some(x) = vm.next(&it)? {
-            if !vm.truthy(&x)? {
-                return Ok(Value::Bool(false));
-            }
-        }
-        Ok(Value::Bool(true))
+        let mut search = TruthSearch {
+            want: false,
+            found: false,
+        };
+        vm.drain_into(&it, &mut search)?;
+        Ok(Value::Bool(!search.found))
     });
     set(vm, "divmod", |vm, args| {
         let a = args.check(vm, "divmod", 2, 2)?.to_vec();
@@ -1054,6 +1072,105 @@ pub fn round_half_even(x: f64) -> f64 {
         2.0 * (x / 2.0).round()
     } else {
         r
+    }
+}
+
+/// `any()` / `all()`: the search for the first item whose truth value is `want`.
+struct TruthSearch {
+    /// True for `any()`, false for `all()`.
+    want: bool,
+    /// Whether such an item came.
+    found: bool,
+}
+
+impl TruthSearch {
+    /// Records an item's truth value; Break once it is the one searched for.
+    fn saw(&mut self, truth: bool) -> ControlFlow<()> {
+        if truth == self.want {
+            self.found = true;
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+}
+
+impl ItemSink for TruthSearch {
+    /// The values whose truth needs no `__bool__`/`__len__` lookup.
+    #[inline]
+    fn take_plain(&mut self, x: Value) -> Result<ControlFlow<()>, Value> {
+        let truth = match x {
+            Value::Bool(b) => b,
+            Value::Int(i) => i != 0,
+            Value::None => false,
+            _ => return Err(x),
+        };
+        Ok(self.saw(truth))
+    }
+
+    fn take(&mut self, vm: &mut Vm, x: Value) -> PyResult<ControlFlow<()>> {
+        let truth = vm.truthy(&x)?;
+        Ok(self.saw(truth))
+    }
+}
+
+/// `sum()`'s running total. A total of small ints that left the i64 range is carried in
+/// an i128 (`wide`) while small ints keep coming, and becomes an `int` again when anything
+/// else arrives or the loop ends: no big-int arithmetic per item.
+struct SumTotal {
+    /// The total (the start value at first); stale while `wide` holds it.
+    acc: Value,
+    /// The total, when it is a sum of small ints past the i64 range.
+    wide: Option<i128>,
+}
+
+impl SumTotal {
+    /// The total as a value.
+    fn into_value(self) -> Value {
+        match self.wide {
+            Some(w) => Value::bigint(num_bigint::BigInt::from(w)),
+            None => self.acc,
+        }
+    }
+}
+
+impl ItemSink for SumTotal {
+    /// Small ints add in place (bltinmodule.c sum's int fast path).
+    #[inline]
+    fn take_plain(&mut self, x: Value) -> Result<ControlFlow<()>, Value> {
+        let Value::Int(b) = x else {
+            return Err(x);
+        };
+        if let Some(w) = &mut self.wide
+            && let Some(total) = w.checked_add(i128::from(b))
+        {
+            *w = total;
+            return Ok(ControlFlow::Continue(()));
+        }
+        if let Value::Int(a) = self.acc
+            && self.wide.is_none()
+        {
+            match a.checked_add(b) {
+                Some(total) => self.acc = Value::Int(total),
+                None => self.wide = Some(i128::from(a) + i128::from(b)),
+            }
+            return Ok(ControlFlow::Continue(()));
+        }
+        Err(x)
+    }
+
+    fn take(&mut self, vm: &mut Vm, x: Value) -> PyResult<ControlFlow<()>> {
+        let x = match self.take_plain(x) {
+            Ok(flow) => return Ok(flow),
+            Err(x) => x,
+        };
+        if let Some(w) = self.wide.take() {
+            self.acc = Value::bigint(num_bigint::BigInt::from(w));
+        }
+        if !add_to_owned_big_int(&mut self.acc, &x) {
+            self.acc = vm.binary_op(&self.acc, &x, Operator::Add)?;
+        }
+        Ok(ControlFlow::Continue(()))
     }
 }
 

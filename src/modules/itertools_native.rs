@@ -132,9 +132,36 @@ impl NativeObject for ItertoolsIter {
     }
 }
 
+/// Which of `ItertoolsIter::step`'s paths an iterator takes.
+enum StepRoute {
+    /// `chain`: `chain_step`.
+    Chain,
+    /// `islice`: `islice_step`.
+    Islice,
+    /// Every other kind: `step_general`.
+    General,
+}
+
 impl ItertoolsIter {
-    /// Advances the iterator: Some(item), or None when exhausted.
+    /// Advances the iterator: Some(item), or None when exhausted. `chain` and `islice`
+    /// (which step their inputs through here per item) skip the general match's frame.
+    #[inline]
     fn step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
+        let route = match &*self.state.borrow() {
+            State::Chain { .. } => StepRoute::Chain,
+            State::Islice { .. } => StepRoute::Islice,
+            _ => StepRoute::General,
+        };
+        match route {
+            StepRoute::Chain => self.chain_step(vm),
+            StepRoute::Islice => self.islice_step(vm),
+            StepRoute::General => self.step_general(vm),
+        }
+    }
+
+    /// `step` for the kinds other than `chain` and `islice`.
+    #[inline(never)]
+    fn step_general(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
         let mut st = self.state.borrow_mut();
         match &mut *st {
             State::Count { next, step } => {
@@ -161,18 +188,13 @@ impl ItertoolsIter {
                     Ok(Some(object.clone()))
                 }
             },
-            State::Chain { .. } => {
-                drop(st);
-                self.chain_step(vm)
-            }
-            State::Islice { .. } => {
-                drop(st);
-                self.islice_step(vm)
+            State::Chain { .. } | State::Islice { .. } => {
+                unreachable!("step takes chain and islice down their own paths")
             }
             State::Cycle { it, saved, index } => {
                 if let Some(source) = it.clone() {
                     drop(st);
-                    let item = advance(vm, &source)?;
+                    let item = vm.next(&source)?;
                     let mut st = self.state.borrow_mut();
                     let State::Cycle { it, saved, .. } = &mut *st else {
                         unreachable!("an iterator keeps its kind")
@@ -204,7 +226,7 @@ impl ItertoolsIter {
                 }
                 let (predicate, it) = (predicate.clone(), it.clone());
                 drop(st);
-                let Some(item) = advance(vm, &it)? else {
+                let Some(item) = vm.next(&it)? else {
                     return Ok(None);
                 };
                 let good = vm.call(&predicate, vec![item.clone()])?;
@@ -224,7 +246,7 @@ impl ItertoolsIter {
                 let (predicate, it, passed) = (predicate.clone(), it.clone(), *passing);
                 drop(st);
                 loop {
-                    let Some(item) = advance(vm, &it)? else {
+                    let Some(item) = vm.next(&it)? else {
                         return Ok(None);
                     };
                     if passed {
@@ -242,7 +264,7 @@ impl ItertoolsIter {
             State::StarMap { func, it } => {
                 let (func, it) = (func.clone(), it.clone());
                 drop(st);
-                let Some(args) = advance(vm, &it)? else {
+                let Some(args) = vm.next(&it)? else {
                     return Ok(None);
                 };
                 let args = match args.payload() {
@@ -263,7 +285,7 @@ impl ItertoolsIter {
                 }
                 let (it, func, previous) = (it.clone(), func.clone(), total.clone());
                 drop(st);
-                let Some(item) = advance(vm, &it)? else {
+                let Some(item) = vm.next(&it)? else {
                     return Ok(None);
                 };
                 let new_total = match previous {
@@ -303,7 +325,7 @@ impl ItertoolsIter {
                 let (predicate, it) = (predicate.clone(), it.clone());
                 drop(st);
                 loop {
-                    let Some(item) = advance(vm, &it)? else {
+                    let Some(item) = vm.next(&it)? else {
                         return Ok(None);
                     };
                     let keep = if predicate.is_none() {
@@ -321,10 +343,10 @@ impl ItertoolsIter {
                 let (data, selectors) = (data.clone(), selectors.clone());
                 drop(st);
                 loop {
-                    let Some(datum) = advance(vm, &data)? else {
+                    let Some(datum) = vm.next(&data)? else {
                         return Ok(None);
                     };
-                    let Some(selector) = advance(vm, &selectors)? else {
+                    let Some(selector) = vm.next(&selectors)? else {
                         return Ok(None);
                     };
                     if vm.truthy(&selector)? {
@@ -342,7 +364,7 @@ impl ItertoolsIter {
     /// The next item of a pairwise source; exhaustion or an error drops the source and the
     /// saved item (mirrors pairwise_next's cleanup).
     fn pull(&self, vm: &mut Vm, source: &Value) -> PyResult<Option<Value>> {
-        let item = advance(vm, source);
+        let item = vm.next(source);
         if !matches!(item, Ok(Some(_)))
             && let State::Pairwise { it, old } = &mut *self.state.borrow_mut()
         {
@@ -353,6 +375,7 @@ impl ItertoolsIter {
     }
 
     /// Mirrors chain_next: drains `active`, then takes the next iterable from `source`.
+    #[inline]
     fn chain_step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
         // A range being drained is stepped under the borrow (it runs no Python code).
         if let State::Chain {
@@ -364,6 +387,13 @@ impl ItertoolsIter {
         {
             return Ok(Some(item));
         }
+        self.chain_step_general(vm)
+    }
+
+    /// `chain_step` past its range fast path: the next input iterator, or the next item
+    /// of one that is not a range.
+    #[inline(never)]
+    fn chain_step_general(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
         loop {
             let (source, active) = match &*self.state.borrow() {
                 State::Chain { source, active } => (source.clone(), active.clone()),
@@ -375,7 +405,7 @@ impl ItertoolsIter {
             let active = match active {
                 Some(active) => active,
                 None => {
-                    let next_iterable = advance(vm, &source).and_then(|iterable| match iterable {
+                    let next_iterable = vm.next(&source).and_then(|iterable| match iterable {
                         Some(iterable) => vm.iter(&iterable).map(Some),
                         None => Ok(None),
                     });
@@ -391,7 +421,7 @@ impl ItertoolsIter {
                     }
                 }
             };
-            if let Some(item) = advance(vm, &active)? {
+            if let Some(item) = vm.next(&active)? {
                 return Ok(Some(item));
             }
             self.set_chain(Some(source), None);
@@ -423,7 +453,7 @@ impl ItertoolsIter {
         };
         let outcome = (|| {
             while consumed < next {
-                if advance(vm, &it)?.is_none() {
+                if vm.next(&it)?.is_none() {
                     return Ok(None);
                 }
                 consumed += 1;
@@ -431,7 +461,7 @@ impl ItertoolsIter {
             if stop.is_some_and(|stop| consumed >= stop) {
                 return Ok(None);
             }
-            let item = advance(vm, &it)?;
+            let item = vm.next(&it)?;
             if item.is_some() {
                 consumed += 1;
             }
@@ -481,7 +511,7 @@ impl ItertoolsIter {
                 out.push(fill.clone());
                 continue;
             };
-            let item = advance(vm, it);
+            let item = vm.next(it);
             let mut st = self.state.borrow_mut();
             let State::ZipLongest { iters, active, .. } = &mut *st else {
                 unreachable!("an iterator keeps its kind")
@@ -504,18 +534,6 @@ impl ItertoolsIter {
         }
         Ok(Some(Value::tuple(out)))
     }
-}
-
-/// `next(it)` for an input iterator: a range iterator is stepped directly, anything else
-/// (these iterators included, through `NativeObject::native_next`) by `Vm::next`.
-#[inline]
-fn advance(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    if let Some(Payload::Iterator(cell)) = it.payload()
-        && let Some(next) = crate::vm::seq::range_step(cell)
-    {
-        return Ok(next);
-    }
-    vm.next(it)
 }
 
 /// The itertools state of `v`, if it is one of these iterators.

@@ -1105,6 +1105,13 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(name_idx, n) => {
+                    if super::list_calls::call_list_method(
+                        &mut frame.stack,
+                        &frame.code.names[name_idx as usize],
+                        n as usize,
+                    ) {
+                        continue;
+                    }
                     if let Some(callee) =
                         self.instance_method_frame(frame, name_idx as usize, n as usize)
                     {

@@ -4,10 +4,12 @@
 use super::eval_support::push_inline;
 use super::frame::Frame;
 use super::object::{Obj, Payload};
+use super::seq::ItemSink;
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Code;
 use std::cell::{Cell, RefCell};
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 /// Which kind of generator object.
@@ -655,18 +657,16 @@ impl Vm {
     }
 
     /// Drives the generator `obj` as `for v in obj` does, from Rust (`sum()`, `list()`, ...):
-    /// each yielded value goes to `each`, until the generator returns (Ok) or raises (its
+    /// each yielded value goes to `sink`, until the generator returns (Ok) or raises (its
     /// error, PEP 479 applied). Between items the generator is suspended exactly as after a
-    /// `next()` (`each` may itself resume or close it); what a `next()` per item would
-    /// repeat — the send checks, taking a caller stack from the pool, the layers of
-    /// `gen_resume` and `run_frame` — is done once per item in one loop.
-    pub fn gen_for_each(
-        &mut self,
-        obj: &ObjRef,
-        mut each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
-    ) -> PyResult<()> {
+    /// `next()` (`ItemSink::take` may itself resume or close it); what a `next()` per item
+    /// would repeat — the send checks, taking a caller stack from the pool, the layers of
+    /// `gen_resume` and `run_frame` — is done once per item in one loop. An item that
+    /// `ItemSink::take_plain` accepts runs no Python code, so for it the generator is
+    /// resumed at once, without being suspended and taken up again.
+    pub fn gen_for_each(&mut self, obj: &ObjRef, sink: &mut impl ItemSink) -> PyResult<()> {
         let mut callers = self.caller_stacks.pop().unwrap_or_default();
-        let r = self.gen_for_each_with(obj, &mut each, &mut callers);
+        let r = self.gen_for_each_with(obj, sink, &mut callers);
         self.return_caller_stack(callers);
         r
     }
@@ -676,7 +676,7 @@ impl Vm {
     fn gen_for_each_with(
         &mut self,
         obj: &ObjRef,
-        each: &mut impl FnMut(&mut Vm, Value) -> PyResult<()>,
+        sink: &mut impl ItemSink,
         callers: &mut super::frame::FrameChain,
     ) -> PyResult<()> {
         loop {
@@ -697,7 +697,9 @@ impl Vm {
                 // (which starts it, or raises what it raises).
                 match self.gen_send(obj, Value::None)? {
                     SendResult::Yield(v) => {
-                        each(self, v)?;
+                        if sink.take(self, v)?.is_break() {
+                            return Ok(());
+                        }
                         continue;
                     }
                     SendResult::Return(_) => return Ok(()),
@@ -707,7 +709,29 @@ impl Vm {
             push_inline(&mut self.exc_info, saved);
             let depth = self.depth;
             self.depth += 1;
-            let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+            let mut r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+            // Items taken without Python code: the generator stays running (its exception
+            // state on the stack) and is resumed again at once.
+            let mut stopped = false;
+            let r = loop {
+                match r {
+                    Ok(super::eval::FrameExit::Yield(frame, v)) => match sink.take_plain(v) {
+                        Ok(ControlFlow::Continue(())) => {
+                            r = self.eval_loop_with(
+                                frame,
+                                Resume::Value(Some(Value::None)),
+                                callers,
+                            );
+                        }
+                        Ok(ControlFlow::Break(())) => {
+                            stopped = true;
+                            break Ok(super::eval::FrameExit::Yield(frame, Value::None));
+                        }
+                        Err(v) => break Ok(super::eval::FrameExit::Yield(frame, v)),
+                    },
+                    other => break other,
+                }
+            };
             self.depth = depth;
             let exc_state = self.exc_info.pop().flatten();
             let g = self.gen_of(obj);
@@ -715,12 +739,16 @@ impl Vm {
                 Ok(super::eval::FrameExit::Yield(frame, v)) => {
                     g.exc_state.set(exc_state);
                     g.leave_running(GenState::Suspended(frame));
-                    each(self, v)?;
+                    if stopped || sink.take(self, v)?.is_break() {
+                        return Ok(());
+                    }
                 }
                 Ok(super::eval::FrameExit::YieldChain(chain, v)) => {
                     g.exc_state.set(exc_state);
                     self.park_chain(obj, chain);
-                    each(self, v)?;
+                    if sink.take(self, v)?.is_break() {
+                        return Ok(());
+                    }
                 }
                 Ok(super::eval::FrameExit::Return(_)) => {
                     *g.state.borrow_mut() = GenState::Closed;

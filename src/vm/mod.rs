@@ -26,6 +26,7 @@ pub mod global_cache;
 pub mod hashing;
 pub mod import;
 pub mod interrupt;
+pub mod list_calls;
 pub mod native;
 pub mod number;
 pub mod object;

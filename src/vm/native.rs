@@ -191,28 +191,36 @@ impl Args {
 
 /// Checks a positional argument count `n` against `min..=max` with CPython's messages (the
 /// count part of `Args::check`).
+#[inline]
 pub fn check_count(vm: &mut Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n < min || n > max {
-        let msg = if min == max {
-            match min {
-                0 => format!("{fname}() takes no arguments ({n} given)"),
-                1 => format!("{fname}() takes exactly one argument ({n} given)"),
-                _ => format!("{fname} expected {min} arguments, got {n}"),
-            }
-        } else if n < min {
-            format!(
-                "{fname} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{fname} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(vm.new_type_error(msg));
+        return Err(count_error(vm, fname, n, min, max));
     }
     Ok(())
+}
+
+/// `check_count`'s TypeError, out of line (the count is right on every hot call).
+#[cold]
+#[inline(never)]
+fn count_error(vm: &mut Vm, fname: &str, n: usize, min: usize, max: usize) -> ObjRef {
+    let msg = if min == max {
+        match min {
+            0 => format!("{fname}() takes no arguments ({n} given)"),
+            1 => format!("{fname}() takes exactly one argument ({n} given)"),
+            _ => format!("{fname} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!(
+            "{fname} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{fname} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    vm.new_type_error(msg)
 }
 
 /// A test of a payload's kind (see `Vm::exact_payload_test`).

@@ -815,20 +815,24 @@ pub enum IterState {
         iter: Value,
         /// The next count.
         count: Value,
+        /// The last `(count, item)` tuple, refilled when nothing else holds it.
+        last: Option<ObjRef>,
     },
     /// `zip`.
     Zip {
         /// The iterators.
-        iters: Vec<Value>,
+        iters: Rc<[Value]>,
         /// `strict=True`.
         strict: bool,
+        /// The last result tuple, refilled when nothing else holds it.
+        last: Option<ObjRef>,
     },
     /// `map`.
     Map {
         /// The function.
         func: Value,
         /// The iterators.
-        iters: Vec<Value>,
+        iters: Rc<[Value]>,
     },
     /// `filter`.
     Filter {
@@ -859,11 +863,19 @@ impl IterState {
                 visit(func);
                 visit(sentinel);
             }
-            IterState::Enumerate { iter, count } => {
+            IterState::Enumerate { iter, count, last } => {
                 visit(iter);
                 visit(count);
+                if let Some(t) = last {
+                    visit(&Value::Obj(t.clone()));
+                }
             }
-            IterState::Zip { iters, .. } => iters.iter().for_each(visit),
+            IterState::Zip { iters, last, .. } => {
+                iters.iter().for_each(&mut *visit);
+                if let Some(t) = last {
+                    visit(&Value::Obj(t.clone()));
+                }
+            }
             IterState::Map { func, iters } => {
                 visit(func);
                 iters.iter().for_each(visit);

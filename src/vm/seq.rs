@@ -8,6 +8,7 @@ use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::ast::Operator;
 use std::cell::RefCell;
+use std::ops::ControlFlow;
 
 /// A `(key, value)` tuple for a dict items iterator: the previous one refilled when the
 /// iterator holds the only reference to it, else a new one remembered for next time.
@@ -24,6 +25,97 @@ fn reuse_pair(last: &mut Option<ObjRef>, key: Value, value: Value) -> Value {
     Value::Obj(last.clone().expect("just filled"))
 }
 
+/// A consumer of the items `Vm::drain_into` hands out (`sum()`, `list()`, `any()`, ...);
+/// `Break` ends the iteration early (the iterator is left where it is).
+pub trait ItemSink {
+    /// Takes `item` if that needs no Python code (nor the VM); else gives it back, and
+    /// `take` gets it. The default takes nothing this way.
+    #[inline]
+    fn take_plain(&mut self, item: Value) -> Result<ControlFlow<()>, Value> {
+        Err(item)
+    }
+    /// Takes any item; may run Python code.
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>>;
+}
+
+/// `for_each_item`'s closure as an `ItemSink`.
+struct EachItem<F>(F);
+
+impl<F: FnMut(&mut Vm, Value) -> PyResult<()>> ItemSink for EachItem<F> {
+    fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>> {
+        (self.0)(vm, item).map(ControlFlow::Continue)
+    }
+}
+
+/// `collect`'s items, every one taken without Python code.
+struct Collected(Vec<Value>);
+
+impl ItemSink for Collected {
+    #[inline]
+    fn take_plain(&mut self, item: Value) -> Result<ControlFlow<()>, Value> {
+        self.0.push(item);
+        Ok(ControlFlow::Continue(()))
+    }
+    fn take(&mut self, _vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>> {
+        self.0.push(item);
+        Ok(ControlFlow::Continue(()))
+    }
+}
+
+/// `tuple(arg)` on the built-in `tuple` with an exact tuple or list argument: the tuple
+/// itself (CPython's tuple_new_impl returns an exact tuple argument unchanged) or a copy of
+/// the list's items, without the `__new__` protocol. None for any other argument
+/// (a subclass may override `__iter__`), which takes tuple's constructor.
+#[inline]
+pub fn tuple_call_fast(arg: &Value) -> Option<Value> {
+    let Value::Obj(o) = arg else { return None };
+    if o.class.is_some() {
+        return None;
+    }
+    match &o.payload {
+        Payload::Tuple(_) => Some(arg.clone()),
+        Payload::List(items) => {
+            let items: Box<[Value]> = items.borrow().as_slice().into();
+            Some(Value::Obj(Obj::new(Payload::Tuple(items))))
+        }
+        _ => None,
+    }
+}
+
+/// The iterator's last result tuple of `n` items, taken out of `last`, when nothing else
+/// holds it (the consumer unpacked or dropped it): it can be refilled instead of a new one
+/// allocated, as CPython's zip and enumerate reuse theirs.
+/// Its old items are released at once, so that an inner iterator's last result they held
+/// (`enumerate(zip(...))`) is free to be refilled too.
+fn take_reusable(last: &mut Option<ObjRef>, n: usize) -> Option<ObjRef> {
+    let mut t = last.take()?;
+    match &mut std::rc::Rc::get_mut(&mut t)?.payload {
+        Payload::Tuple(items) if items.len() == n => {
+            items.iter_mut().for_each(|v| *v = Value::None);
+        }
+        _ => return None,
+    }
+    Some(t)
+}
+
+/// The items of `reusable` (a tuple from `take_reusable`, held only here) to overwrite.
+fn reusable_slots(reusable: &mut Option<ObjRef>) -> Option<&mut [Value]> {
+    match &mut std::rc::Rc::get_mut(reusable.as_mut()?)?.payload {
+        Payload::Tuple(slots) => Some(slots),
+        _ => None,
+    }
+}
+
+/// The pair `(a, b)`: `reusable` (from `take_reusable`) refilled, or a new tuple.
+fn fill_pair(mut reusable: Option<ObjRef>, a: Value, b: Value) -> ObjRef {
+    if let Some([x, y]) = reusable_slots(&mut reusable) {
+        *x = a;
+        *y = b;
+        return reusable.expect("slots came from it");
+    }
+    Obj::new(Payload::Tuple(Box::new([a, b])))
+}
+
 /// UNPACK_SEQUENCE's fast path: an exact tuple or list of exactly `n` items is pushed in
 /// reverse order; false (nothing pushed) sends anything else down the general path.
 pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
@@ -33,14 +125,25 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
     }
     match &o.payload {
         Payload::Tuple(items) if items.len() == n => {
-            stack.extend(items.iter().rev().cloned());
+            push_reversed(items, stack);
             true
         }
         Payload::List(items) if items.borrow().len() == n => {
-            stack.extend(items.borrow().iter().rev().cloned());
+            push_reversed(&items.borrow(), stack);
             true
         }
         _ => false,
+    }
+}
+
+/// Pushes `items` last first (UNPACK_SEQUENCE's order); the common pair and triple are
+/// pushed as fixed-size arrays, without the per-item loop.
+#[inline(always)]
+fn push_reversed(items: &[Value], stack: &mut Vec<Value>) {
+    match items {
+        [a, b] => stack.extend([b.clone(), a.clone()]),
+        [a, b, c] => stack.extend([c.clone(), b.clone(), a.clone()]),
+        _ => stack.extend(items.iter().rev().cloned()),
     }
 }
 
@@ -511,7 +614,34 @@ impl Vm {
     }
 
     /// `next(it)`: Some(item), or None when exhausted (StopIteration swallowed).
+    #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // A built-in iterator (a range one inline) and a native iterator class (itertools)
+        // step here; everything else takes `next_general`, so the callers stepping these
+        // pay no frame setup for the general cases.
+        if let Value::Obj(o) = it {
+            match &o.payload {
+                Payload::Iterator(cell) => {
+                    if let Some(item) = range_step(cell) {
+                        return Ok(item);
+                    }
+                    return self.iterator_step(cell);
+                }
+                Payload::Native(n)
+                    if !self.has_user_class(it)
+                        && let Some(step) = n.native_next(self, o) =>
+                {
+                    return step;
+                }
+                _ => {}
+            }
+        }
+        self.next_general(it)
+    }
+
+    /// `next`'s general path: other built-in iterators, generators and `__next__`.
+    #[inline(never)]
+    fn next_general(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it.payload() {
             Some(Payload::Iterator(state)) => self.iterator_step(state),
             Some(Payload::Generator(_)) => {
@@ -643,30 +773,48 @@ impl Vm {
                     Ok(Some(v))
                 }
             }
-            IterState::Enumerate { iter, count } => {
+            IterState::Enumerate { iter, count, last } => {
                 let (iter, c) = (iter.clone(), count.clone());
+                let reusable = take_reusable(last, 2);
                 drop(st);
                 match self.next(&iter)? {
                     Some(v) => {
-                        let next = self.binary_op(&c, &Value::Int(1), Operator::Add)?;
-                        if let IterState::Enumerate { count, .. } = &mut *cell.borrow_mut() {
+                        // Mirrors enum_next: a small count steps without an int object's
+                        // `__add__`.
+                        let next = match c {
+                            Value::Int(i) if i < i64::MAX => Value::Int(i + 1),
+                            _ => self.binary_op(&c, &Value::Int(1), Operator::Add)?,
+                        };
+                        let pair = fill_pair(reusable, c, v);
+                        if let IterState::Enumerate { count, last, .. } = &mut *cell.borrow_mut() {
                             *count = next;
+                            *last = Some(pair.clone());
                         }
-                        Ok(Some(Value::tuple(vec![c, v])))
+                        Ok(Some(Value::Obj(pair)))
                     }
                     None => Ok(None),
                 }
             }
-            IterState::Zip { iters, strict } => {
+            IterState::Zip {
+                iters,
+                strict,
+                last,
+            } => {
                 let (iters, strict) = (iters.clone(), *strict);
+                let mut reusable = take_reusable(last, iters.len());
                 drop(st);
                 if iters.is_empty() {
                     return Ok(None);
                 }
-                let mut out = Vec::with_capacity(iters.len());
+                // The items go straight into the reusable tuple when there is one.
+                let mut slots = reusable_slots(&mut reusable);
+                let mut out = Vec::with_capacity(if slots.is_some() { 0 } else { iters.len() });
                 for (i, it) in iters.iter().enumerate() {
                     match self.next(it)? {
-                        Some(v) => out.push(v),
+                        Some(v) => match &mut slots {
+                            Some(slots) => slots[i] = v,
+                            None => out.push(v),
+                        },
                         None => {
                             *cell.borrow_mut() = IterState::Exhausted;
                             if strict && i > 0 {
@@ -693,13 +841,20 @@ impl Vm {
                         }
                     }
                 }
-                Ok(Some(Value::tuple(out)))
+                let tuple = match (slots.is_some(), reusable) {
+                    (true, Some(t)) => t,
+                    _ => Obj::new(Payload::Tuple(out.into_boxed_slice())),
+                };
+                if let IterState::Zip { last, .. } = &mut *cell.borrow_mut() {
+                    *last = Some(tuple.clone());
+                }
+                Ok(Some(Value::Obj(tuple)))
             }
             IterState::Map { func, iters } => {
                 let (func, iters) = (func.clone(), iters.clone());
                 drop(st);
                 let mut args = Vec::with_capacity(iters.len());
-                for it in &iters {
+                for it in iters.iter() {
                     match self.next(it)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),
@@ -752,12 +907,9 @@ impl Vm {
             }
         }
         let it = self.iter(v)?;
-        let mut out = Vec::new();
-        self.for_each_item(&it, |_, x| {
-            out.push(x);
-            Ok(())
-        })?;
-        Ok(out)
+        let mut out = Collected(Vec::new());
+        self.drain_into(&it, &mut out)?;
+        Ok(out.0)
     }
 
     /// Calls `each` with every item of the iterator `it`, as `for x in it` does (a Python
@@ -765,16 +917,24 @@ impl Vm {
     pub fn for_each_item(
         &mut self,
         it: &Value,
-        mut each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
+        each: impl FnMut(&mut Vm, Value) -> PyResult<()>,
     ) -> PyResult<()> {
+        self.drain_into(it, &mut EachItem(each))
+    }
+
+    /// Hands every item of the iterator `it` to `sink`, as `for x in it` does (a Python
+    /// generator is driven by `gen_for_each`, without a `next()` per item).
+    pub fn drain_into(&mut self, it: &Value, sink: &mut impl ItemSink) -> PyResult<()> {
         if let Value::Obj(o) = it
             && let Payload::Generator(g) = &o.payload
             && g.kind == super::generator::GenKind::Generator
         {
-            return self.gen_for_each(o, each);
+            return self.gen_for_each(o, sink);
         }
         while let Some(x) = self.next(it)? {
-            each(self, x)?;
+            if sink.take(self, x)?.is_break() {
+                break;
+            }
         }
         Ok(())
     }

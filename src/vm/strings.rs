@@ -175,7 +175,7 @@ pub fn concat(a: &Value, b: &Value) -> Option<Value> {
 }
 
 impl Vm {
-    /// `str(x)` and `int(x)` with one positional argument, and `range()` of one to three
+    /// `str(x)`, `int(x)` and `tuple(x)` with one positional argument, and `range()` of one to three
     /// small ints, called on the exact built-in types: the result without the generic
     /// `__new__`/`__init__` protocol (which has no other effect for these types). `None`
     /// when the call is not of that shape.
@@ -201,6 +201,9 @@ impl Vm {
         }
         if Rc::ptr_eq(cls, &self.types.int) {
             return Some(crate::builtins::numbers::to_int(self, arg));
+        }
+        if Rc::ptr_eq(cls, &self.types.tuple) {
+            return super::seq::tuple_call_fast(arg).map(Ok);
         }
         None
     }
