@@ -2,6 +2,7 @@
 
 use super::global_cache::NameTable;
 use super::object::Function;
+use super::thin_vec::ThinVec;
 use super::value::{ObjRef, Value};
 use crate::bytecode::{Block, Code};
 use std::rc::Rc;
@@ -27,10 +28,10 @@ pub struct Frame {
     pub stack: Vec<Value>,
     /// Fast locals (`Code::varnames`), None when unbound.
     pub locals: Vec<Option<Value>>,
-    /// Cells: `Code::cellvars` then `Code::freevars`.
-    pub cells: Vec<ObjRef>,
-    /// Active exception handlers (innermost last).
-    pub blocks: Vec<Block>,
+    /// Cells: `Code::cellvars` then `Code::freevars` (one word: usually empty).
+    pub cells: ThinVec<ObjRef>,
+    /// Active exception handlers (innermost last; one word: usually none or one).
+    pub blocks: ThinVec<Block>,
     /// The module globals (a dict object).
     pub globals: ObjRef,
     /// What else the frame is run as (a module or class body, an `__init__` for a class
@@ -80,8 +81,8 @@ impl Frame {
             // the capacity they grew to.
             stack: Vec::new(),
             locals: vec![None; nlocals],
-            cells: Vec::new(),
-            blocks: Vec::new(),
+            cells: ThinVec::new(),
+            blocks: ThinVec::new(),
             ip: 0,
             code,
             consts,
@@ -199,20 +200,18 @@ impl Frame {
 
     /// Pushes the handler block of an `await` whose awaitable is on top of the stack (what
     /// SETUP_FINALLY does there): a first block gets a buffer of one, as SETUP_FINALLY's, so a
-    /// coroutine suspended in `await` keeps 8 bytes for it, not the 32 of a first `push`.
+    /// coroutine suspended in `await` keeps 16 bytes for it (header and block), not the 40 of a
+    /// first `push`.
     #[inline(always)]
     pub fn push_await_block(&mut self, handler: u32) {
         if self.blocks.capacity() == 0 {
             self.blocks.reserve_exact(1);
         }
         let stack_depth = self.stack.len() as u32;
-        super::eval_support::push_inline(
-            &mut self.blocks,
-            Block {
-                handler,
-                stack_depth,
-            },
-        );
+        self.blocks.push(Block {
+            handler,
+            stack_depth,
+        });
     }
 
     /// The source line of the instruction that last ran.
@@ -265,5 +264,6 @@ impl Frame {
     }
 }
 
-// A suspended coroutine keeps its frame boxed: 160 bytes is one mimalloc size class.
-const _: () = assert!(std::mem::size_of::<Frame>() <= 160);
+// A suspended coroutine keeps its frame boxed: 128 bytes is one mimalloc size class (the
+// next is 160).
+const _: () = assert!(std::mem::size_of::<Frame>() <= 128);

@@ -35,6 +35,7 @@ pub mod seq;
 pub mod sleep_zero;
 pub mod stack_depth;
 pub mod strings;
+pub mod thin_vec;
 pub mod types;
 pub mod value;
 
