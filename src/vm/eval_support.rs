@@ -6,7 +6,7 @@ use super::eval::{FrameExit, pop};
 use super::frame::Frame;
 use super::generator::Resume;
 use super::native::{Args, FrameIntrinsic};
-use super::object::{Obj, Payload};
+use super::object::{Function, Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::cell::RefCell;
@@ -732,5 +732,71 @@ fn cell_value(frame: &Frame, i: usize) -> Option<Value> {
     match &frame.cells.get(i)?.payload {
         Payload::Cell(v) => v.borrow().clone(),
         _ => None,
+    }
+}
+
+impl Vm {
+    /// MAKE_FUNCTION with `flags`: the function object for the code object on top of the
+    /// stack and, below it, what `flags` says was pushed (closure cells, annotations,
+    /// keyword-only and positional defaults, in that order from the top).
+    pub(super) fn make_function(&mut self, frame: &mut Frame, flags: u32) -> ObjRef {
+        let code = pop(frame);
+        let closure = if flags & 0x08 != 0 {
+            Some(pop(frame))
+        } else {
+            None
+        };
+        let annotations = if flags & 0x04 != 0 {
+            Some(pop(frame))
+        } else {
+            None
+        };
+        let kwdefaults = if flags & 0x02 != 0 {
+            Some(pop(frame))
+        } else {
+            None
+        };
+        let defaults = if flags & 0x01 != 0 {
+            Some(pop(frame))
+        } else {
+            None
+        };
+        let Some(Payload::Code(code)) = code.payload() else {
+            unreachable!("MakeFunction expects a code constant")
+        };
+        let code = code.clone();
+        let consts = self.consts_of(&code);
+        let names = self.name_table_of(&code);
+        let cells: Vec<ObjRef> = closure
+            .and_then(|c| {
+                c.as_tuple()
+                    .map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect())
+            })
+            .unwrap_or_default();
+        let func = Function {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            defaults: RefCell::new(
+                defaults
+                    .and_then(|d| d.as_tuple().map(|t| t.to_vec()))
+                    .unwrap_or_default(),
+            ),
+            kwdefaults: RefCell::new(kwdefaults.and_then(|d| d.as_obj().cloned())),
+            closure: cells,
+            globals: frame.globals.clone(),
+            consts,
+            names,
+            exact_arity: Function::exact_arity_of(&code),
+            code,
+        };
+        let fdict = self.new_dict();
+        if let Some(a) = annotations {
+            self.dict_set_str(&fdict, "__annotations__", a);
+        }
+        Obj::with_class(
+            self.types.function.clone(),
+            Some(fdict),
+            Payload::Function(Box::new(func)),
+        )
     }
 }
