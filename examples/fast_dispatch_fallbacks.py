@@ -163,6 +163,54 @@ def gen_locals():
         print("returned", e.value)
 
 
+class Probe:
+    @property
+    def where(self):
+        raise KeyError("where")
+
+    def __getitem__(self, k):
+        raise KeyError(k)
+
+    def __iter__(self):
+        raise RuntimeError("no iter")
+
+
+def line_of(f):
+    # The line of the caller's frame when `f` raised.
+    try:
+        f()
+    except Exception:
+        return sys.exc_info()[2].tb_next.tb_lineno
+
+
+def observed_lines():
+    # Instructions that call out but keep the frame go on from the loop's own index:
+    # the frame's index must still be current when what they call raises.
+    p = Probe()
+    base = observed_lines.__code__.co_firstlineno
+    lines = []
+
+    def attr():
+        n = 1 + 2
+        return p.where + n
+
+    def item():
+        n = 1 + 2
+        n = n * 2
+        return p[n]
+
+    def loop():
+        t = 0
+        for i in range(3):
+            t = t + i
+        for _ in p:
+            pass
+
+    for f in (attr, item, loop):
+        lines.append(line_of(f) - base)
+    print("lines", lines)
+
+
 unbound_local()
 print(unbound_free())
 jumps()
@@ -173,3 +221,4 @@ line, d = line_after_fast_ops()
 print("f_lineno offset", line - line_after_fast_ops.__code__.co_firstlineno, d)
 traceback_line()
 gen_locals()
+observed_lines()

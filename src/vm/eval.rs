@@ -209,7 +209,9 @@ impl Vm {
                 // same match expanded in each arm below is reduced to that arm's case):
                 // they continue with the next instruction at once. Whatever falls through
                 // writes `pc` back first, so the frame's index is current for everything
-                // the general code calls.
+                // the general code calls; an arm that neither switches frames nor moves
+                // the index then goes on with `continue 'dispatch`, any other arm with
+                // `continue 'outer`.
                 macro_rules! fast {
                     () => {
                         super::eval_fast::fast_step!(self, 'dispatch, frame, instructions, pc, instr, |v| {
@@ -294,12 +296,14 @@ impl Vm {
                         frame.ip = pc;
                         let v = tri!(self.load_name(frame, i as usize));
                         frame.stack.push(v);
+                        continue 'dispatch;
                     }
                     Instr::StoreName(i) => {
                         frame.ip = pc;
                         let v = pop(frame);
                         tri!(self.store_name(frame, i as usize, v));
                         self.safe_point(frame);
+                        continue 'dispatch;
                     }
                     Instr::DeleteName(i) => {
                         frame.ip = pc;
@@ -345,6 +349,7 @@ impl Vm {
                             continue 'outer;
                         }
                         frame.stack.push(v);
+                        continue 'dispatch;
                     }
                     Instr::StoreGlobal(i) => {
                         frame.ip = pc;
@@ -352,6 +357,7 @@ impl Vm {
                         let v = pop(frame);
                         let hash = frame.name_hash(i as usize);
                         self.dict_set_str_hashed(&frame.globals, &name, hash, v);
+                        continue 'dispatch;
                     }
                     Instr::DeleteGlobal(i) => {
                         frame.ip = pc;
@@ -425,6 +431,7 @@ impl Vm {
                             hash
                         ));
                         frame.stack.push(v);
+                        continue 'dispatch;
                     }
                     Instr::StoreAttr(i) => {
                         frame.ip = pc;
@@ -439,6 +446,7 @@ impl Vm {
                             hash,
                             v
                         ));
+                        continue 'dispatch;
                     }
                     Instr::DeleteAttr(i) => {
                         frame.ip = pc;
@@ -478,6 +486,7 @@ impl Vm {
                             _ => tri!(self.get_item(&c, &key)),
                         };
                         frame.stack.push(v);
+                        continue 'dispatch;
                     }
                     Instr::StoreSubscr => {
                         frame.ip = pc;
@@ -498,10 +507,11 @@ impl Vm {
                                 let old = std::mem::replace(slot, v);
                                 drop(l);
                                 drop(old);
-                                continue 'outer;
+                                continue 'dispatch;
                             }
                         }
                         tri!(self.set_item(&c, &key, v));
+                        continue 'dispatch;
                     }
                     Instr::DeleteSubscr => {
                         frame.ip = pc;
@@ -609,16 +619,19 @@ impl Vm {
                         let x = pop(frame);
                         let r = tri!(self.contains(&c, &x));
                         frame.stack.push(Value::Bool(r != invert));
+                        continue 'dispatch;
                     }
                     Instr::BuildTuple(n) => {
                         frame.ip = pc;
                         let items = frame.stack.split_off(frame.stack.len() - n as usize);
                         frame.stack.push(Value::tuple(items));
+                        continue 'dispatch;
                     }
                     Instr::BuildList(n) => {
                         frame.ip = pc;
                         let items = frame.stack.split_off(frame.stack.len() - n as usize);
                         frame.stack.push(Value::list(items));
+                        continue 'dispatch;
                     }
                     Instr::BuildSet(n) => {
                         frame.ip = pc;
@@ -745,10 +758,11 @@ impl Vm {
                         frame.ip = pc;
                         let seq = pop(frame);
                         if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
-                            continue 'outer;
+                            continue 'dispatch;
                         }
                         let items = tri!(self.unpack(&seq, n as usize, None));
                         frame.stack.extend(items.into_iter().rev());
+                        continue 'dispatch;
                     }
                     Instr::UnpackEx { before, after } => {
                         frame.ip = pc;
@@ -850,6 +864,7 @@ impl Vm {
                         let v = pop(frame);
                         let it = tri!(self.iter(&v));
                         frame.stack.push(it);
+                        continue 'dispatch;
                     }
                     Instr::ForIter(t) => {
                         fast!();
