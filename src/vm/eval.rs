@@ -203,7 +203,7 @@ impl Vm {
                 // code is never replaced; `Code` is immutable behind its `Rc`. So the slice
                 // is alive and unchanged for every read here.
                 let instructions: &[Instr] = unsafe { &*code };
-                let instr = instructions[pc];
+                let instr = &instructions[pc];
                 pc += 1;
                 // The cases that cannot raise, call out or switch frames, on `pc` alone (the
                 // same match expanded in each arm below is reduced to that arm's case):
@@ -223,7 +223,7 @@ impl Vm {
                         })
                     };
                 }
-                match instr {
+                match *instr {
                     Instr::Nop
                     | Instr::PopTop
                     | Instr::StoreFast(_)
@@ -590,7 +590,7 @@ impl Vm {
                     Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
                         frame.ip = pc;
                         let v = pop(frame);
-                        let op = match instr {
+                        let op = match *instr {
                             Instr::UnaryNegative => UnaryOp::USub,
                             Instr::UnaryPositive => UnaryOp::UAdd,
                             _ => UnaryOp::Invert,
@@ -737,7 +737,7 @@ impl Vm {
                         let m = pop(frame);
                         let len = frame.stack.len();
                         let target = frame.stack[len - n as usize].clone();
-                        let merge = matches!(instr, Instr::DictMerge(_));
+                        let merge = matches!(*instr, Instr::DictMerge(_));
                         let callee = if merge && len >= n as usize + 2 {
                             Some(frame.stack[len - n as usize - 2].clone())
                         } else {

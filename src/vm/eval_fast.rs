@@ -70,7 +70,7 @@ macro_rules! fast_step {
             let frame: &mut $crate::vm::frame::Frame = &mut **$frame;
             let code: &[$crate::bytecode::Instr] = $code;
             let pc: &mut usize = &mut $pc;
-            match $instr {
+            match *$instr {
 $crate::bytecode::Instr::Nop => {}
             $crate::bytecode::Instr::PopTop => {
                 frame.stack.pop();
@@ -127,7 +127,7 @@ $crate::bytecode::Instr::Nop => {}
                     break 'slow;
                 };
                 frame.stack.pop();
-                if b == matches!($instr, $crate::bytecode::Instr::PopJumpIfTrue(_)) {
+                if b == matches!(*$instr, $crate::bytecode::Instr::PopJumpIfTrue(_)) {
                     *pc = t as usize;
                 }
             }
