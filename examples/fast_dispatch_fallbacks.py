@@ -222,3 +222,23 @@ print("f_lineno offset", line - line_after_fast_ops.__code__.co_firstlineno, d)
 traceback_line()
 gen_locals()
 observed_lines()
+
+
+def with_errors():
+    try:
+        with 1:
+            pass
+    except TypeError as e:
+        print(e)
+
+    async def co():
+        async with 2.5:
+            pass
+
+    try:
+        co().send(None)
+    except TypeError as e:
+        print(e)
+
+
+with_errors()

@@ -209,9 +209,9 @@ impl Vm {
                 // same match expanded in each arm below is reduced to that arm's case):
                 // they continue with the next instruction at once. Whatever falls through
                 // writes `pc` back first, so the frame's index is current for everything
-                // the general code calls; an arm that neither switches frames nor moves
-                // the index then goes on with `continue 'dispatch`, any other arm with
-                // `continue 'outer`.
+                // the general code calls; an arm that does not switch frames then goes on
+                // with `continue 'dispatch` (taking `pc` from the frame again if it moved
+                // the index), any other arm with `continue 'outer`.
                 macro_rules! fast {
                     () => {
                         super::eval_fast::fast_step!(self, 'dispatch, frame, instructions, pc, instr, |v| {
@@ -252,7 +252,8 @@ impl Vm {
                         {
                             frame.stack.push(item);
                             frame.ip += 2;
-                            continue 'outer;
+                            pc = frame.ip;
+                            continue 'dispatch;
                         }
                         let v = frame.stack[len - n as usize].clone();
                         frame.stack.push(v);
@@ -273,7 +274,8 @@ impl Vm {
                             if let Err(v) = super::seq::store_if_plain(&c, &key, v) {
                                 tri!(self.set_item(&c, &key, v));
                             }
-                            continue 'outer;
+                            pc = frame.ip;
+                            continue 'dispatch;
                         }
                         frame.stack.swap(len - 1, len - n as usize);
                     }
@@ -369,11 +371,7 @@ impl Vm {
                     Instr::LoadDeref(i) => {
                         fast!();
                         frame.ip = pc;
-                        let v = match &frame.cells[i as usize].payload {
-                            Payload::Cell(c) => c.borrow().clone(),
-                            _ => None,
-                        };
-                        match v {
+                        match super::eval_support::cell_value(frame, i as usize) {
                             Some(v) => frame.stack.push(v),
                             None => tri!(Err(self.unbound_deref(frame, i as usize))),
                         }
@@ -407,16 +405,10 @@ impl Vm {
                         };
                         match from_map {
                             Some(v) => frame.stack.push(v),
-                            None => {
-                                let v = match &frame.cells[i as usize].payload {
-                                    Payload::Cell(c) => c.borrow().clone(),
-                                    _ => None,
-                                };
-                                match v {
-                                    Some(v) => frame.stack.push(v),
-                                    None => tri!(Err(self.unbound_deref(frame, i as usize))),
-                                }
-                            }
+                            None => match super::eval_support::cell_value(frame, i as usize) {
+                                Some(v) => frame.stack.push(v),
+                                None => tri!(Err(self.unbound_deref(frame, i as usize))),
+                            },
                         }
                     }
                     Instr::LoadAttr(i) => {
@@ -573,7 +565,8 @@ impl Vm {
                             if let Err(v) = super::seq::store_if_plain(&c, &key, r) {
                                 tri!(self.set_item(&c, &key, v));
                             }
-                            continue 'outer;
+                            pc = frame.ip;
+                            continue 'dispatch;
                         }
                         // `return a + b`: RETURN_VALUE runs here, without a dispatch of its own.
                         if let Some(&Instr::ReturnValue) = frame.code.instructions.get(frame.ip) {
@@ -586,6 +579,8 @@ impl Vm {
                         if store_in_next_fast(frame, r) {
                             self.safe_point(frame);
                         }
+                        pc = frame.ip;
+                        continue 'dispatch;
                     }
                     Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
                         frame.ip = pc;
@@ -881,7 +876,8 @@ impl Vm {
                                         if super::eval_support::unpack_pair_in_place(frame, k, v) {
                                             self.safe_point(frame);
                                         }
-                                        continue 'outer;
+                                        pc = frame.ip;
+                                        continue 'dispatch;
                                     }
                                     Some(None) => None,
                                     None => tri!(self.iterator_step(st)),
@@ -917,6 +913,8 @@ impl Vm {
                                 frame.ip = t as usize;
                             }
                         }
+                        pc = frame.ip;
+                        continue 'dispatch;
                     }
                     Instr::MakeFunction(flags) => {
                         frame.ip = pc;
@@ -1271,43 +1269,9 @@ impl Vm {
                             (exc, false) => return Err((exc, false)),
                         }
                     }
-                    Instr::BeforeWith => {
+                    Instr::BeforeWith | Instr::BeforeAsyncWith => {
                         frame.ip = pc;
-                        let mgr = pop(frame);
-                        let cls = self.type_of(&mgr);
-                        let (Some(enter), Some(exit)) = (
-                            self.lookup_in_mro(&cls, "__enter__"),
-                            self.lookup_in_mro(&cls, "__exit__"),
-                        ) else {
-                            let msg = format!(
-                                "'{}' object does not support the context manager protocol",
-                                self.type_name(&mgr)
-                            );
-                            tri!(Err(self.new_type_error(msg)))
-                        };
-                        let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
-                        frame.stack.push(exit_bound);
-                        let r = tri!(self.call_bound_dunder(&enter, &mgr, vec![]));
-                        frame.stack.push(r);
-                    }
-                    Instr::BeforeAsyncWith => {
-                        frame.ip = pc;
-                        let mgr = pop(frame);
-                        let cls = self.type_of(&mgr);
-                        let (Some(enter), Some(exit)) = (
-                            self.lookup_in_mro(&cls, "__aenter__"),
-                            self.lookup_in_mro(&cls, "__aexit__"),
-                        ) else {
-                            let msg = format!(
-                                "'{}' object does not support the asynchronous context manager protocol",
-                                self.type_name(&mgr)
-                            );
-                            tri!(Err(self.new_type_error(msg)))
-                        };
-                        let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
-                        frame.stack.push(exit_bound);
-                        let r = tri!(self.call_bound_dunder(&enter, &mgr, vec![]));
-                        frame.stack.push(r);
+                        tri!(self.before_with(frame, matches!(*instr, Instr::BeforeAsyncWith)));
                     }
                     Instr::WithExceptStart => {
                         frame.ip = pc;

@@ -9,20 +9,23 @@ use super::value::Value;
 use super::{Vm, generator};
 use crate::ast::CmpOp;
 
+/// `x <op> y` for an order or equality comparison `op`, else None.
+#[inline(always)]
+pub(super) fn ordered<T: PartialOrd>(x: T, y: T, op: CmpOp) -> Option<bool> {
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => return None,
+    })
+}
+
 /// `a <op> b` for two ints or two floats and an order or equality comparison, else None.
 #[inline(always)]
 pub(super) fn number_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
-    fn ordered<T: PartialOrd>(x: T, y: T, op: CmpOp) -> Option<bool> {
-        Some(match op {
-            CmpOp::Lt => x < y,
-            CmpOp::LtE => x <= y,
-            CmpOp::Gt => x > y,
-            CmpOp::GtE => x >= y,
-            CmpOp::Eq => x == y,
-            CmpOp::NotEq => x != y,
-            _ => return None,
-        })
-    }
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => ordered(x, y, op),
         (Value::Float(x), Value::Float(y)) => ordered(x, y, op),
@@ -224,11 +227,7 @@ $crate::bytecode::Instr::Nop => {}
                 }
             }
             $crate::bytecode::Instr::LoadDeref(i) => {
-                let v = match &frame.cells[i as usize].payload {
-                    $crate::vm::object::Payload::Cell(c) => c.borrow().clone(),
-                    _ => None,
-                };
-                match v {
+                match $crate::vm::eval_support::cell_value(frame, i as usize) {
                     Some(v) => $crate::vm::eval_support::push_inline(&mut frame.stack, v),
                     // Unbound: the general path raises.
                     None => break 'slow,
