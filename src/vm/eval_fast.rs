@@ -1,8 +1,8 @@
-//! The eval loop's first match: the instructions (or the cases of one) that cannot raise,
+//! The eval loop's fast cases: the instructions (or the cases of one) that cannot raise,
 //! call out to Python code or switch frames. They run on the loop's own copy of the
 //! instruction index, which is written back to the frame only when an instruction takes
-//! the general path (`Fast::Slow`), returns, or reaches a safe point with finalizers due:
-//! nothing else can observe the index in between.
+//! the general path, returns, or reaches a safe point with finalizers due: nothing else
+//! can observe the index in between.
 
 use super::frame::Frame;
 use super::value::Value;
@@ -60,184 +60,194 @@ impl Vm {
     }
 }
 
-/// Runs `$instr` (just fetched from `$code`, the frame's instructions; `$pc` is the index
-/// after it) when it or its case at hand cannot raise, call out or switch frames, then
-/// continues the dispatch loop `$next`; leaves the frame and `$pc` as they were for the
-/// general path otherwise. A return (RETURN_VALUE, RETURN_CONST, or one fused into the
-/// instruction before it) runs `$on_return` with the value bound to `$v`. A macro, not a
-/// function: every arm jumps straight back to the dispatch (a returned status would be
-/// tested again after each instruction).
+/// Runs `$instr` (a reference to the instruction just fetched from `$code`, the frame's
+/// instructions; `$pc` is the index after it) when it or its case at hand cannot raise,
+/// call out or switch frames, then continues the dispatch loop `$next`; otherwise leaves
+/// the frame and `$pc` as they were and falls through to the general path after it. A
+/// return (RETURN_VALUE, RETURN_CONST, or one fused into the instruction before it) runs
+/// `$on_return` with the value bound to `$v`. A macro, not a function: every case jumps
+/// straight back to the dispatch (a returned status would be tested after each
+/// instruction), and expanded in the arm of one instruction it reduces to that case.
 macro_rules! fast_step {
-    ($vm:expr, $next:lifetime, $frame:ident, $code:ident, $pc:ident, $instr:ident, |$v:ident| $on_return:block) => {
+    (
+        $vm:expr, $next:lifetime, $frame:ident, $code:ident, $pc:ident, $instr:ident,
+        |$v:ident| $on_return:block
+    ) => {
         'slow: {
+            use $crate::bytecode::Instr;
+            use $crate::vm::eval::pop;
+            use $crate::vm::eval_fast::{forget_two_numbers, number_compare};
+            use $crate::vm::eval_fused::{Loaded, load_fast};
+            use $crate::vm::eval_support::{cell_value, push_inline};
+            use $crate::vm::object::Payload;
+            use $crate::vm::ops::fast_numeric_binop;
+            use $crate::vm::value::Value;
+            use $crate::vm::{interrupt, seq};
             let frame: &mut $crate::vm::frame::Frame = &mut **$frame;
-            let code: &[$crate::bytecode::Instr] = $code;
+            let code: &[Instr] = $code;
             let pc: &mut usize = &mut $pc;
             match *$instr {
-$crate::bytecode::Instr::Nop => {}
-            $crate::bytecode::Instr::PopTop => {
-                frame.stack.pop();
-                $vm.safe_point_at(frame, *pc);
-            }
-            $crate::bytecode::Instr::LoadFast(i) => match $crate::vm::eval_fused::load_fast(frame, code, pc, i) {
-                $crate::vm::eval_fused::Loaded::Pushed => {}
-                $crate::vm::eval_fused::Loaded::Stored => $vm.safe_point_at(frame, *pc),
-                // `return x` (a leaf call's end): RETURN_VALUE without its own dispatch.
-                $crate::vm::eval_fused::Loaded::Return(v) => {
- let $v = v;
- $on_return
- },
-                $crate::vm::eval_fused::Loaded::Unbound => break 'slow,
-            },
-            $crate::bytecode::Instr::StoreFast(i) => {
-                let v = $crate::vm::eval::pop(frame);
-                frame.locals[i as usize] = Some(v);
-                $vm.safe_point_at(frame, *pc);
-            }
-            $crate::bytecode::Instr::LoadConst(i) => {
-                let k = &frame.consts[i as usize];
-                // `<expr> <op> k` of numbers (`d.get(w, 0) + 1`, `x ** 0.5`): computed
-                // here, BINARY_OP is skipped.
-                if let Some(&$crate::bytecode::Instr::BinaryOp { op, .. }) = code.get(*pc)
-                    && let Some(top) = frame.stack.last_mut()
-                    && let Some(r) = $crate::vm::ops::fast_numeric_binop(top, k, op)
-                {
-                    *top = r;
-                    *pc += 1;
-                    continue $next;
+                Instr::Nop => {}
+                Instr::PopTop => {
+                    frame.stack.pop();
+                    $vm.safe_point_at(frame, *pc);
                 }
-                let v = k.clone();
-                $crate::vm::eval_support::push_inline(&mut frame.stack, v);
-            }
-            $crate::bytecode::Instr::ReturnConst(i) => {
- let $v = frame.consts[i as usize].clone();
- $on_return
- },
-            $crate::bytecode::Instr::ReturnValue => {
- let $v = $crate::vm::eval::pop(frame);
- $on_return
- },
-            $crate::bytecode::Instr::Jump(t) => {
-                // A backward jump (or one to itself: `while True: pass`) is a loop
-                // iteration: the check point for Ctrl-C, which the general path raises.
-                if (t as usize) < *pc && $crate::vm::interrupt::pending() {
-                    break 'slow;
-                }
-                *pc = t as usize;
-            }
-            $crate::bytecode::Instr::PopJumpIfFalse(t) | $crate::bytecode::Instr::PopJumpIfTrue(t) => {
-                let Some(&$crate::vm::value::Value::Bool(b)) = frame.stack.last() else {
-                    break 'slow;
-                };
-                frame.stack.pop();
-                if b == matches!(*$instr, $crate::bytecode::Instr::PopJumpIfTrue(_)) {
-                    *pc = t as usize;
-                }
-            }
-            $crate::bytecode::Instr::PopJumpIfNone(t) => {
-                if $crate::vm::eval::pop(frame).is_none() {
-                    *pc = t as usize;
-                }
-            }
-            $crate::bytecode::Instr::PopJumpIfNotNone(t) => {
-                if !$crate::vm::eval::pop(frame).is_none() {
-                    *pc = t as usize;
-                }
-            }
-            $crate::bytecode::Instr::IsOp(invert) => {
-                let b = $crate::vm::eval::pop(frame);
-                let a = $crate::vm::eval::pop(frame);
-                $crate::vm::eval_support::push_inline(&mut frame.stack, $crate::vm::value::Value::Bool(a.is(&b) != invert));
-            }
-            $crate::bytecode::Instr::CompareOp(op) => {
-                let [.., a, b] = &frame.stack[..] else {
-                    break 'slow;
-                };
-                let Some(truth) = $crate::vm::eval_fast::number_compare(a, b, op) else {
-                    break 'slow;
-                };
-                $crate::vm::eval_fast::forget_two_numbers(frame);
-                // A number comparison followed by a conditional jump (every `if` and
-                // `while` test) jumps at once: the bool is never pushed and popped, and the
-                // jump is not dispatched (CPython 3.12's COMPARE_AND_BRANCH idea).
-                match code.get(*pc) {
-                    Some(&$crate::bytecode::Instr::PopJumpIfFalse(t)) => {
-                        *pc = if truth { *pc + 1 } else { t as usize };
+                Instr::LoadFast(i) => match load_fast(frame, code, pc, i) {
+                    Loaded::Pushed => {}
+                    Loaded::Stored => $vm.safe_point_at(frame, *pc),
+                    // `return x` (a leaf call's end): RETURN_VALUE without its own dispatch.
+                    Loaded::Return(v) => {
+                        let $v = v;
+                        $on_return
                     }
-                    Some(&$crate::bytecode::Instr::PopJumpIfTrue(t)) => {
-                        *pc = if truth { t as usize } else { *pc + 1 };
-                    }
-                    _ => $crate::vm::eval_support::push_inline(&mut frame.stack, $crate::vm::value::Value::Bool(truth)),
+                    Loaded::Unbound => break 'slow,
+                },
+                Instr::StoreFast(i) => {
+                    let v = pop(frame);
+                    frame.locals[i as usize] = Some(v);
+                    $vm.safe_point_at(frame, *pc);
                 }
-            }
-            $crate::bytecode::Instr::BinaryOp { op, inplace } => {
-                let [.., a, b] = &frame.stack[..] else {
-                    break 'slow;
-                };
-                let Some(r) = $crate::vm::ops::fast_numeric_binop(a, b, op) else {
-                    break 'slow;
-                };
-                match code.get(*pc) {
-                    // `c[k] op= v`'s store (SWAP 3; SWAP 2; STORE_SUBSCR) is fused by the
-                    // general path.
-                    Some($crate::bytecode::Instr::Swap(3)) if inplace => break 'slow,
-                    // `return a + b`: RETURN_VALUE without a dispatch of its own.
-                    Some($crate::bytecode::Instr::ReturnValue) => {
-                        $crate::vm::eval_fast::forget_two_numbers(frame);
+                Instr::LoadConst(i) => {
+                    let k = &frame.consts[i as usize];
+                    // `<expr> <op> k` of numbers (`d.get(w, 0) + 1`, `x ** 0.5`): computed
+                    // here, BINARY_OP is skipped.
+                    if let Some(&Instr::BinaryOp { op, .. }) = code.get(*pc)
+                        && let Some(top) = frame.stack.last_mut()
+                        && let Some(r) = fast_numeric_binop(top, k, op)
+                    {
+                        *top = r;
                         *pc += 1;
-                        {
- let $v = r;
- $on_return
- }
+                        continue $next;
                     }
-                    Some(&$crate::bytecode::Instr::StoreFast(j)) => {
-                        $crate::vm::eval_fast::forget_two_numbers(frame);
-                        *pc += 1;
-                        frame.locals[j as usize] = Some(r);
-                        $vm.safe_point_at(frame, *pc);
-                    }
-                    _ => {
-                        $crate::vm::eval_fast::forget_two_numbers(frame);
-                        $crate::vm::eval_support::push_inline(&mut frame.stack, r);
-                    }
+                    let v = k.clone();
+                    push_inline(&mut frame.stack, v);
                 }
-            }
-            $crate::bytecode::Instr::ForIter(t) => {
-                // A range iterator is stepped in place; other iterators take the general path.
-                let Some($crate::vm::object::Payload::Iterator(st)) = frame.stack.last().and_then($crate::vm::value::Value::payload)
-                else {
-                    break 'slow;
-                };
-                let Some(next) = $crate::vm::seq::range_step(st) else {
-                    break 'slow;
-                };
-                match next {
-                    Some(v) => match code.get(*pc) {
-                        Some(&$crate::bytecode::Instr::StoreFast(j)) => {
-                            *pc += 1;
-                            frame.locals[j as usize] = Some(v);
-                            $vm.safe_point_at(frame, *pc);
-                        }
-                        _ => $crate::vm::eval_support::push_inline(&mut frame.stack, v),
-                    },
-                    None => {
-                        frame.stack.pop();
+                Instr::ReturnConst(i) => {
+                    let $v = frame.consts[i as usize].clone();
+                    $on_return
+                }
+                Instr::ReturnValue => {
+                    let $v = pop(frame);
+                    $on_return
+                }
+                Instr::Jump(t) => {
+                    // A backward jump (or one to itself: `while True: pass`) is a loop
+                    // iteration: the check point for Ctrl-C, which the general path raises.
+                    if (t as usize) < *pc && interrupt::pending() {
+                        break 'slow;
+                    }
+                    *pc = t as usize;
+                }
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    let Some(&Value::Bool(b)) = frame.stack.last() else {
+                        break 'slow;
+                    };
+                    frame.stack.pop();
+                    if b == matches!(*$instr, Instr::PopJumpIfTrue(_)) {
                         *pc = t as usize;
                     }
                 }
-            }
-            $crate::bytecode::Instr::LoadDeref(i) => {
-                match $crate::vm::eval_support::cell_value(frame, i as usize) {
-                    Some(v) => $crate::vm::eval_support::push_inline(&mut frame.stack, v),
+                Instr::PopJumpIfNone(t) => {
+                    if pop(frame).is_none() {
+                        *pc = t as usize;
+                    }
+                }
+                Instr::PopJumpIfNotNone(t) => {
+                    if !pop(frame).is_none() {
+                        *pc = t as usize;
+                    }
+                }
+                Instr::IsOp(invert) => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    push_inline(&mut frame.stack, Value::Bool(a.is(&b) != invert));
+                }
+                Instr::CompareOp(op) => {
+                    let [.., a, b] = &frame.stack[..] else {
+                        break 'slow;
+                    };
+                    let Some(truth) = number_compare(a, b, op) else {
+                        break 'slow;
+                    };
+                    forget_two_numbers(frame);
+                    // A number comparison followed by a conditional jump (every `if` and
+                    // `while` test) jumps at once: the bool is never pushed and popped, and
+                    // the jump is not dispatched (CPython 3.12's COMPARE_AND_BRANCH idea).
+                    match code.get(*pc) {
+                        Some(&Instr::PopJumpIfFalse(t)) => {
+                            *pc = if truth { *pc + 1 } else { t as usize };
+                        }
+                        Some(&Instr::PopJumpIfTrue(t)) => {
+                            *pc = if truth { t as usize } else { *pc + 1 };
+                        }
+                        _ => push_inline(&mut frame.stack, Value::Bool(truth)),
+                    }
+                }
+                Instr::BinaryOp { op, inplace } => {
+                    let [.., a, b] = &frame.stack[..] else {
+                        break 'slow;
+                    };
+                    let Some(r) = fast_numeric_binop(a, b, op) else {
+                        break 'slow;
+                    };
+                    match code.get(*pc) {
+                        // `c[k] op= v`'s store (SWAP 3; SWAP 2; STORE_SUBSCR) is fused by the
+                        // general path.
+                        Some(Instr::Swap(3)) if inplace => break 'slow,
+                        // `return a + b`: RETURN_VALUE without a dispatch of its own.
+                        Some(Instr::ReturnValue) => {
+                            forget_two_numbers(frame);
+                            *pc += 1;
+                            let $v = r;
+                            $on_return
+                        }
+                        Some(&Instr::StoreFast(j)) => {
+                            forget_two_numbers(frame);
+                            *pc += 1;
+                            frame.locals[j as usize] = Some(r);
+                            $vm.safe_point_at(frame, *pc);
+                        }
+                        _ => {
+                            forget_two_numbers(frame);
+                            push_inline(&mut frame.stack, r);
+                        }
+                    }
+                }
+                Instr::ForIter(t) => {
+                    // A range iterator is stepped in place; other iterators take the general
+                    // path.
+                    let Some(Payload::Iterator(st)) = frame.stack.last().and_then(Value::payload)
+                    else {
+                        break 'slow;
+                    };
+                    let Some(next) = seq::range_step(st) else {
+                        break 'slow;
+                    };
+                    match next {
+                        Some(v) => match code.get(*pc) {
+                            Some(&Instr::StoreFast(j)) => {
+                                *pc += 1;
+                                frame.locals[j as usize] = Some(v);
+                                $vm.safe_point_at(frame, *pc);
+                            }
+                            _ => push_inline(&mut frame.stack, v),
+                        },
+                        None => {
+                            frame.stack.pop();
+                            *pc = t as usize;
+                        }
+                    }
+                }
+                Instr::LoadDeref(i) => match cell_value(frame, i as usize) {
+                    Some(v) => push_inline(&mut frame.stack, v),
                     // Unbound: the general path raises.
                     None => break 'slow,
+                },
+                Instr::LoadClosure(i) => {
+                    let c = frame.cells[i as usize].clone();
+                    push_inline(&mut frame.stack, Value::Obj(c));
                 }
-            }
-            $crate::bytecode::Instr::LoadClosure(i) => {
-                let c = frame.cells[i as usize].clone();
-                $crate::vm::eval_support::push_inline(&mut frame.stack, $crate::vm::value::Value::Obj(c));
-            }
-            _ => break 'slow,
+                _ => break 'slow,
             }
             continue $next;
         }
