@@ -242,3 +242,45 @@ def with_errors():
 
 
 with_errors()
+
+
+class MyList(list):
+    def __iter__(self):
+        return iter([-1])
+
+
+class PlainSub(list):
+    pass
+
+
+def seq_loops():
+    # FOR_ITER steps list and tuple iterators in place; a list changed while it is
+    # iterated, a subclass with or without its own __iter__ and other iterators must
+    # see what the general path gives.
+    grow = [1, 2]
+    seen = []
+    for v in grow:
+        seen.append(v)
+        if v < 4:
+            grow.append(v + 2)
+    shrink = [1, 2, 3, 4]
+    for v in shrink:
+        seen.append(v)
+        shrink.pop()
+    for v in (7, 8):
+        seen.append(v)
+    for v in MyList([5, 6]):
+        seen.append(v)
+    for v in PlainSub([9]):
+        seen.append(v)
+    for v in "ab":
+        seen.append(v)
+    it = iter([10, 11])
+    for v in it:
+        seen.append(v)
+    for v in it:
+        seen.append("again")
+    print(seen)
+
+
+seq_loops()

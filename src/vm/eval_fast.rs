@@ -5,9 +5,11 @@
 //! can observe the index in between.
 
 use super::frame::Frame;
+use super::object::{IterState, Payload};
 use super::value::Value;
 use super::{Vm, generator};
 use crate::ast::CmpOp;
+use std::cell::RefCell;
 
 /// `x <op> y` for an order or equality comparison `op`, else None.
 #[inline(always)]
@@ -48,6 +50,36 @@ pub(super) fn forget_two_numbers(frame: &mut Frame) {
     unsafe { frame.stack.set_len(len - 2) };
 }
 
+/// One step of an iterator over a range, a list or a tuple (of any class), inline in
+/// FOR_ITER: `Some(next)` as `iterator_step` gives it, None for any other iterator (or a
+/// list being mutated right now).
+#[inline(always)]
+pub(super) fn builtin_step(cell: &RefCell<IterState>) -> Option<Option<Value>> {
+    let mut st = cell.try_borrow_mut().ok()?;
+    let (seq, index) = match &mut *st {
+        IterState::Range { next, stop, step } => {
+            return Some(super::seq::range_next(next, *stop, *step));
+        }
+        IterState::Seq { seq, index } => (seq, index),
+        _ => return None,
+    };
+    let item = match seq.payload()? {
+        Payload::List(l) => l.try_borrow().ok()?.get(*index).cloned(),
+        Payload::Tuple(t) => t.get(*index).cloned(),
+        _ => return None,
+    };
+    Some(match item {
+        Some(v) => {
+            *index += 1;
+            Some(v)
+        }
+        None => {
+            *st = IterState::Exhausted;
+            None
+        }
+    })
+}
+
 impl Vm {
     /// `safe_point` for a frame whose next-instruction index is `pc` in the eval loop: the
     /// index is written back only when finalizers are due (they may report a location).
@@ -76,13 +108,13 @@ macro_rules! fast_step {
         'slow: {
             use $crate::bytecode::Instr;
             use $crate::vm::eval::pop;
-            use $crate::vm::eval_fast::{forget_two_numbers, number_compare};
+            use $crate::vm::eval_fast::{builtin_step, forget_two_numbers, number_compare};
             use $crate::vm::eval_fused::{Loaded, load_fast};
             use $crate::vm::eval_support::{cell_value, push_inline};
             use $crate::vm::object::Payload;
             use $crate::vm::ops::fast_numeric_binop;
             use $crate::vm::value::Value;
-            use $crate::vm::{interrupt, seq};
+            use $crate::vm::interrupt;
             let frame: &mut $crate::vm::frame::Frame = &mut **$frame;
             let code: &[Instr] = $code;
             let pc: &mut usize = &mut $pc;
@@ -214,13 +246,13 @@ macro_rules! fast_step {
                     }
                 }
                 Instr::ForIter(t) => {
-                    // A range iterator is stepped in place; other iterators take the general
-                    // path.
+                    // A range, list or tuple iterator is stepped in place; other iterators
+                    // take the general path.
                     let Some(Payload::Iterator(st)) = frame.stack.last().and_then(Value::payload)
                     else {
                         break 'slow;
                     };
-                    let Some(next) = seq::range_step(st) else {
+                    let Some(next) = builtin_step(st) else {
                         break 'slow;
                     };
                     match next {
