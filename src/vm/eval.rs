@@ -7,18 +7,16 @@
 //! instruction without a push (resumed generators, fused stores) in `eval_resume.rs`.
 
 use super::eval_calls::CallOutcome;
-use super::eval_fused::Loaded;
 use super::eval_resume::{deliver, store_in_next_fast};
 use super::eval_support::push_inline;
 use super::frame::Frame;
 use super::generator::Resume;
 use super::native::Args;
-use super::object::{Function, Obj, Payload};
+use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::ast::UnaryOp;
 use crate::bytecode::{Block, Instr};
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// How a frame stopped running.
@@ -191,1296 +189,1277 @@ impl Vm {
                 }
             };
         }
-        loop {
-            let ip = frame.ip;
-            frame.ip += 1;
-            let instr = frame.code.instructions[ip];
-            match instr {
-                Instr::Nop => {}
-                Instr::PopTop => {
-                    frame.stack.pop();
-                    self.safe_point(frame);
-                }
-                Instr::Copy(n) => {
-                    let len = frame.stack.len();
-                    // `COPY 2; COPY 2; BINARY_SUBSCR` loads `c[k]` for `c[k] op= v` keeping
-                    // `c, k` below: with a plain list or tuple and an int key, one step.
-                    if n == 2
-                        && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
-                            frame.code.instructions.get(frame.ip..frame.ip + 2)
-                        && let Some(item) =
-                            super::seq::item_if_plain(&frame.stack[len - 2], &frame.stack[len - 1])
-                    {
-                        frame.stack.push(item);
-                        frame.ip += 2;
-                        continue;
-                    }
-                    let v = frame.stack[len - n as usize].clone();
-                    frame.stack.push(v);
-                }
-                Instr::Swap(n) => {
-                    let len = frame.stack.len();
-                    // `SWAP 3; SWAP 2; STORE_SUBSCR` stores `c[k] op= v`'s result from
-                    // `c, k, v`: the store at once.
-                    if n == 3
-                        && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) =
-                            frame.code.instructions.get(frame.ip..frame.ip + 2)
-                    {
-                        frame.ip += 2;
-                        let v = pop(frame);
-                        let key = pop(frame);
-                        let c = pop(frame);
-                        if let Err(v) = super::seq::store_if_plain(&c, &key, v) {
-                            tri!(self.set_item(&c, &key, v));
-                        }
-                        continue;
-                    }
-                    frame.stack.swap(len - 1, len - n as usize);
-                }
-                Instr::LoadConst(i) => {
-                    let k = &frame.consts[i as usize];
-                    // `<expr> <op> k` of numbers (`d.get(w, 0) + 1`, `x ** 0.5`): computed
-                    // here, BINARY_OP is skipped.
-                    if let Some(&Instr::BinaryOp { op, .. }) = frame.code.instructions.get(frame.ip)
-                        && let Some(top) = frame.stack.last_mut()
-                        && let Some(r) = super::ops::fast_numeric_binop(top, k, op)
-                    {
-                        *top = r;
-                        frame.ip += 1;
-                        continue;
-                    }
-                    let v = k.clone();
-                    frame.stack.push(v);
-                }
-                Instr::LoadFast(i) => match super::eval_fused::load_fast(frame, i) {
-                    Loaded::Pushed => {}
-                    Loaded::Stored => self.safe_point(frame),
-                    // `return x` (a leaf call's end): RETURN_VALUE without its own dispatch.
-                    Loaded::Return(v) => {
-                        if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
-                            return Ok(Stop::Return(v));
-                        }
-                    }
-                    Loaded::Unbound => {
-                        let name = frame.code.varnames[i as usize].clone();
-                        tri!(Err(self.unbound_local(&name)))
-                    }
-                },
-                Instr::StoreFast(i) => {
-                    let v = pop(frame);
-                    frame.locals[i as usize] = Some(v);
-                    self.safe_point(frame);
-                }
-                Instr::DeleteFast(i) => {
-                    if frame.locals[i as usize].take().is_none() {
-                        let name = frame.code.varnames[i as usize].clone();
-                        tri!(Err(self.unbound_local(&name)))
-                    }
-                    self.safe_point(frame);
-                }
-                Instr::LoadName(i) => {
-                    let v = tri!(self.load_name(frame, i as usize));
-                    frame.stack.push(v);
-                }
-                Instr::StoreName(i) => {
-                    let v = pop(frame);
-                    tri!(self.store_name(frame, i as usize, v));
-                    self.safe_point(frame);
-                }
-                Instr::DeleteName(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    let target = frame.names_mapping();
-                    let removed = match target.as_obj() {
-                        Some(d) if d.as_dict().is_some() => {
-                            self.dict_remove_str(d, &name).is_some()
-                        }
-                        _ => tri!(self.del_item(&target, &Value::str(&name)).map(|_| true)),
-                    };
-                    if !removed {
-                        tri!(Err(
-                            self.new_name_error(format!("name '{name}' is not defined"))
-                        ))
-                    }
-                }
-                Instr::LoadGlobal(i) => {
-                    let i = i as usize;
-                    let cached = match &self.builtins.dict {
-                        Some(builtins) => frame.names.cached_global(i, &frame.globals, builtins),
-                        None => None,
-                    };
-                    let v = match cached {
-                        Some(v) => v,
-                        None => {
-                            let builtins = self.builtins_dict();
-                            let name = frame.code.names[i].clone();
-                            match frame.names.load_global(i, &name, &frame.globals, &builtins) {
-                                Some(v) => v,
-                                None => tri!(self.lazy_builtin_or_name_error(&name)),
+        'outer: loop {
+            // The loop's copies of the frame's instructions and next-instruction index,
+            // taken again whenever an instruction may have switched frames or moved the
+            // index (`continue 'outer`).
+            let code: *const [Instr] = &*frame.code.instructions;
+            let mut pc = frame.ip;
+            'dispatch: loop {
+                // SAFETY: `code` points into the instructions of the code object that the
+                // frame in `*frame` holds an `Rc` to. Within this inner loop `*frame` is
+                // that same frame (every instruction that switches frames leaves through
+                // `continue 'outer`, which takes the pointer again), and a running frame's
+                // code is never replaced; `Code` is immutable behind its `Rc`. So the slice
+                // is alive and unchanged for every read here.
+                let instructions: &[Instr] = unsafe { &*code };
+                let instr = &instructions[pc];
+                pc += 1;
+                // The cases that cannot raise, call out or switch frames, on `pc` alone (the
+                // same match expanded in each arm below is reduced to that arm's case):
+                // they continue with the next instruction at once. Whatever falls through
+                // writes `pc` back first, so the frame's index is current for everything
+                // the general code calls; an arm that does not switch frames then goes on
+                // with `continue 'dispatch` (taking `pc` from the frame again if it moved
+                // the index), any other arm with `continue 'outer`.
+                macro_rules! fast {
+                    () => {
+                        super::eval_fast::fast_step!(self, 'dispatch, frame, instructions, pc, instr, |v| {
+                            frame.ip = pc;
+                            if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
+                                return Ok(Stop::Return(v));
                             }
-                        }
+                            continue 'outer;
+                        })
                     };
-                    // `fib(n - 1)`: the call at once, its argument never on the stack.
-                    if let Some(callee) = self.global_call_frame(frame, &v) {
-                        drop(v);
-                        self.push_frame(frame, callers, callee)
-                            .map_err(|e| (e, true))?;
-                        continue;
+                }
+                match *instr {
+                    Instr::Nop
+                    | Instr::PopTop
+                    | Instr::StoreFast(_)
+                    | Instr::LoadConst(_)
+                    | Instr::ReturnValue
+                    | Instr::ReturnConst(_)
+                    | Instr::PopJumpIfNone(_)
+                    | Instr::PopJumpIfNotNone(_)
+                    | Instr::IsOp(_)
+                    | Instr::LoadClosure(_) => {
+                        fast!();
+                        unreachable!("fast_step runs these in full")
                     }
-                    frame.stack.push(v);
-                }
-                Instr::StoreGlobal(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    let v = pop(frame);
-                    let hash = frame.name_hash(i as usize);
-                    self.dict_set_str_hashed(&frame.globals, &name, hash, v);
-                }
-                Instr::DeleteGlobal(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    if self.dict_remove_str(&frame.globals, &name).is_none() {
-                        tri!(Err(self.name_not_defined(&name)))
-                    }
-                }
-                Instr::LoadDeref(i) => {
-                    let v = match &frame.cells[i as usize].payload {
-                        Payload::Cell(c) => c.borrow().clone(),
-                        _ => None,
-                    };
-                    match v {
-                        Some(v) => frame.stack.push(v),
-                        None => tri!(Err(self.unbound_deref(frame, i as usize))),
-                    }
-                }
-                Instr::StoreDeref(i) => {
-                    let v = pop(frame);
-                    if let Payload::Cell(c) = &frame.cells[i as usize].payload {
-                        let old = c.borrow_mut().replace(v);
-                        drop(old);
-                    }
-                }
-                Instr::DeleteDeref(i) => {
-                    let old = match &frame.cells[i as usize].payload {
-                        Payload::Cell(c) => c.borrow_mut().take(),
-                        _ => None,
-                    };
-                    if old.is_none() {
-                        tri!(Err(self.unbound_deref(frame, i as usize)))
-                    }
-                }
-                Instr::LoadClosure(i) => {
-                    let c = frame.cells[i as usize].clone();
-                    frame.stack.push(Value::Obj(c));
-                }
-                Instr::LoadClassDeref(i) => {
-                    let name = self.cell_name(frame, i as usize);
-                    let from_map = match frame.locals_map() {
-                        Some(Value::Obj(m)) if m.as_dict().is_some() => self.dict_get_str(m, &name),
-                        _ => None,
-                    };
-                    match from_map {
-                        Some(v) => frame.stack.push(v),
-                        None => {
-                            let v = match &frame.cells[i as usize].payload {
-                                Payload::Cell(c) => c.borrow().clone(),
-                                _ => None,
-                            };
-                            match v {
-                                Some(v) => frame.stack.push(v),
-                                None => tri!(Err(self.unbound_deref(frame, i as usize))),
-                            }
-                        }
-                    }
-                }
-                Instr::LoadAttr(i) => {
-                    let obj = pop(frame);
-                    let hash = frame.name_hash(i as usize);
-                    let v = tri!(self.load_attr_at_site(
-                        &frame.names,
-                        i as usize,
-                        &obj,
-                        &frame.code.names[i as usize],
-                        hash
-                    ));
-                    frame.stack.push(v);
-                }
-                Instr::StoreAttr(i) => {
-                    let obj = pop(frame);
-                    let v = pop(frame);
-                    let hash = frame.name_hash(i as usize);
-                    tri!(self.store_attr_at_site(
-                        &frame.names,
-                        i as usize,
-                        &obj,
-                        &frame.code.names[i as usize],
-                        hash,
-                        v
-                    ));
-                }
-                Instr::DeleteAttr(i) => {
-                    let obj = pop(frame);
-                    let name = frame.code.names[i as usize].clone();
-                    tri!(self.del_attr(&obj, &name));
-                }
-                Instr::BinarySubscr => {
-                    let key = pop(frame);
-                    let c = pop(frame);
-                    let v = match (&c, &key) {
-                        (Value::Obj(o), Value::Int(i)) if o.class.is_none() => match &o.payload {
-                            Payload::List(l) => {
-                                let l = l.borrow();
-                                let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
-                                match l.get(idx as usize) {
-                                    Some(v) if idx >= 0 => v.clone(),
-                                    _ => {
-                                        drop(l);
-                                        tri!(Err(self.new_index_error("list index out of range")))
-                                    }
-                                }
-                            }
-                            Payload::Tuple(t) => {
-                                let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
-                                match usize::try_from(idx).ok().and_then(|i| t.get(i)) {
-                                    Some(v) => v.clone(),
-                                    None => tri!(self.get_item(&c, &key)),
-                                }
-                            }
-                            _ => tri!(self.get_item(&c, &key)),
-                        },
-                        _ => tri!(self.get_item(&c, &key)),
-                    };
-                    frame.stack.push(v);
-                }
-                Instr::StoreSubscr => {
-                    let key = pop(frame);
-                    let c = pop(frame);
-                    let v = pop(frame);
-                    // `a[i] = v` on a plain list with an in-range int index (nbody's inner
-                    // loop); everything else, errors included, goes through set_item.
-                    if let (Value::Obj(o), Value::Int(i)) = (&c, &key)
-                        && o.class.is_none()
-                        && let Payload::List(l) = &o.payload
-                    {
-                        let mut l = l.borrow_mut();
-                        let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
-                        if idx >= 0
-                            && let Some(slot) = l.get_mut(idx as usize)
+                    Instr::Copy(n) => {
+                        frame.ip = pc;
+                        let len = frame.stack.len();
+                        // `COPY 2; COPY 2; BINARY_SUBSCR` loads `c[k]` for `c[k] op= v` keeping
+                        // `c, k` below: with a plain list or tuple and an int key, one step.
+                        if n == 2
+                            && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
+                                frame.code.instructions.get(frame.ip..frame.ip + 2)
+                            && let Some(item) = super::seq::item_if_plain(
+                                &frame.stack[len - 2],
+                                &frame.stack[len - 1],
+                            )
                         {
-                            let old = std::mem::replace(slot, v);
-                            drop(l);
-                            drop(old);
-                            continue;
+                            frame.stack.push(item);
+                            frame.ip += 2;
+                            pc = frame.ip;
+                            continue 'dispatch;
                         }
+                        let v = frame.stack[len - n as usize].clone();
+                        frame.stack.push(v);
                     }
-                    tri!(self.set_item(&c, &key, v));
-                }
-                Instr::DeleteSubscr => {
-                    let key = pop(frame);
-                    let c = pop(frame);
-                    tri!(self.del_item(&c, &key));
-                }
-                Instr::LoadAssertionError => frame
-                    .stack
-                    .push(Value::Obj(self.exc.assertion_error.clone())),
-                Instr::LoadBuildClass => {
-                    let v = match self.builtin("__build_class__") {
-                        Some(v) => v,
-                        None => tri!(Err(self.new_name_error("__build_class__ not found"))),
-                    };
-                    frame.stack.push(v);
-                }
-                Instr::LoadLocals => {
-                    let v = frame.names_mapping();
-                    frame.stack.push(v);
-                }
-                Instr::SetupAnnotations => {
-                    let target = frame.names_mapping();
-                    if let Some(m) = target.as_obj()
-                        && m.as_dict().is_some()
-                        && self.dict_get_str(m, "__annotations__").is_none()
-                    {
-                        let d = self.new_dict();
-                        self.dict_set_str(m, "__annotations__", Value::Obj(d));
-                    }
-                }
-                Instr::BinaryOp { op, inplace } => {
-                    let b = pop(frame);
-                    let a = pop(frame);
-                    let r = super::ops::fast_numeric_binop(&a, &b, op);
-                    let r = match r {
-                        Some(v) => v,
-                        None if inplace => tri!(self.inplace_op(&a, &b, op)),
-                        None => tri!(self.binary_op(&a, &b, op)),
-                    };
-                    // `c[k] op= v`: the result goes straight into `c[k]` (SWAP 3; SWAP 2;
-                    // STORE_SUBSCR below `c, k` do nothing else; only an augmented
-                    // assignment compiles to that shape).
-                    if inplace
-                        && let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
-                            frame.code.instructions.get(frame.ip..frame.ip + 3)
-                    {
-                        frame.ip += 3;
-                        let key = pop(frame);
-                        let c = pop(frame);
-                        if let Err(v) = super::seq::store_if_plain(&c, &key, r) {
-                            tri!(self.set_item(&c, &key, v));
+                    Instr::Swap(n) => {
+                        frame.ip = pc;
+                        let len = frame.stack.len();
+                        // `SWAP 3; SWAP 2; STORE_SUBSCR` stores `c[k] op= v`'s result from
+                        // `c, k, v`: the store at once.
+                        if n == 3
+                            && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) =
+                                frame.code.instructions.get(frame.ip..frame.ip + 2)
+                        {
+                            frame.ip += 2;
+                            let v = pop(frame);
+                            let key = pop(frame);
+                            let c = pop(frame);
+                            if let Err(v) = super::seq::store_if_plain(&c, &key, v) {
+                                tri!(self.set_item(&c, &key, v));
+                            }
+                            pc = frame.ip;
+                            continue 'dispatch;
                         }
-                        continue;
+                        frame.stack.swap(len - 1, len - n as usize);
                     }
-                    // `return a + b`: RETURN_VALUE runs here, without a dispatch of its own.
-                    if let Some(&Instr::ReturnValue) = frame.code.instructions.get(frame.ip) {
-                        frame.ip += 1;
-                        if let Some(v) = tri!(self.return_from_frame(frame, callers, r)) {
-                            return Ok(Stop::Return(v));
+                    // Only an unbound local is left to this path (see `fast_step`).
+                    Instr::LoadFast(i) => {
+                        fast!();
+                        frame.ip = pc;
+                        let name = frame.code.varnames[i as usize].clone();
+                        tri!(Err(self.unbound_local(&name)))
+                    }
+                    Instr::DeleteFast(i) => {
+                        frame.ip = pc;
+                        if frame.locals[i as usize].take().is_none() {
+                            let name = frame.code.varnames[i as usize].clone();
+                            tri!(Err(self.unbound_local(&name)))
                         }
-                        continue;
-                    }
-                    if store_in_next_fast(frame, r) {
                         self.safe_point(frame);
                     }
-                }
-                Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
-                    let v = pop(frame);
-                    let op = match instr {
-                        Instr::UnaryNegative => UnaryOp::USub,
-                        Instr::UnaryPositive => UnaryOp::UAdd,
-                        _ => UnaryOp::Invert,
-                    };
-                    let r = tri!(self.unary_op(&v, op));
-                    frame.stack.push(r);
-                }
-                Instr::UnaryNot => {
-                    let v = pop(frame);
-                    let b = tri!(self.truthy(&v));
-                    frame.stack.push(Value::Bool(!b));
-                }
-                Instr::CompareOp(op) => {
-                    let b = pop(frame);
-                    let a = pop(frame);
-                    let fast = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Some(match op {
-                            crate::ast::CmpOp::Lt => x < y,
-                            crate::ast::CmpOp::LtE => x <= y,
-                            crate::ast::CmpOp::Gt => x > y,
-                            crate::ast::CmpOp::GtE => x >= y,
-                            crate::ast::CmpOp::Eq => x == y,
-                            _ => x != y,
-                        }),
-                        (Value::Float(x), Value::Float(y))
-                            if matches!(
-                                op,
-                                crate::ast::CmpOp::Eq
-                                    | crate::ast::CmpOp::NotEq
-                                    | crate::ast::CmpOp::Lt
-                                    | crate::ast::CmpOp::LtE
-                                    | crate::ast::CmpOp::Gt
-                                    | crate::ast::CmpOp::GtE
-                            ) =>
-                        {
-                            Some(match op {
-                                crate::ast::CmpOp::Lt => x < y,
-                                crate::ast::CmpOp::LtE => x <= y,
-                                crate::ast::CmpOp::Gt => x > y,
-                                crate::ast::CmpOp::GtE => x >= y,
-                                crate::ast::CmpOp::Eq => x == y,
-                                _ => x != y,
-                            })
-                        }
-                        _ => None,
-                    };
-                    match fast {
-                        // A number comparison followed by a conditional jump (every `if` and
-                        // `while` test) jumps at once: the bool is never pushed and popped, and
-                        // the jump is not dispatched (CPython 3.12's COMPARE_AND_BRANCH idea).
-                        Some(truth) => match frame.code.instructions.get(frame.ip) {
-                            Some(&Instr::PopJumpIfFalse(t)) => {
-                                frame.ip = if truth { frame.ip + 1 } else { t as usize };
+                    Instr::LoadName(i) => {
+                        frame.ip = pc;
+                        let v = tri!(self.load_name(frame, i as usize));
+                        frame.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Instr::StoreName(i) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        tri!(self.store_name(frame, i as usize, v));
+                        self.safe_point(frame);
+                        continue 'dispatch;
+                    }
+                    Instr::DeleteName(i) => {
+                        frame.ip = pc;
+                        let name = frame.code.names[i as usize].clone();
+                        let target = frame.names_mapping();
+                        let removed = match target.as_obj() {
+                            Some(d) if d.as_dict().is_some() => {
+                                self.dict_remove_str(d, &name).is_some()
                             }
-                            Some(&Instr::PopJumpIfTrue(t)) => {
-                                frame.ip = if truth { t as usize } else { frame.ip + 1 };
+                            _ => tri!(self.del_item(&target, &Value::str(&name)).map(|_| true)),
+                        };
+                        if !removed {
+                            tri!(Err(
+                                self.new_name_error(format!("name '{name}' is not defined"))
+                            ))
+                        }
+                    }
+                    Instr::LoadGlobal(i) => {
+                        frame.ip = pc;
+                        let i = i as usize;
+                        let cached = match &self.builtins.dict {
+                            Some(builtins) => {
+                                frame.names.cached_global(i, &frame.globals, builtins)
                             }
-                            _ => frame.stack.push(Value::Bool(truth)),
-                        },
-                        None => {
-                            let r = tri!(self.compare(&a, &b, op));
-                            frame.stack.push(r);
-                        }
-                    }
-                }
-                Instr::IsOp(invert) => {
-                    let b = pop(frame);
-                    let a = pop(frame);
-                    frame.stack.push(Value::Bool(a.is(&b) != invert));
-                }
-                Instr::ContainsOp(invert) => {
-                    let c = pop(frame);
-                    let x = pop(frame);
-                    let r = tri!(self.contains(&c, &x));
-                    frame.stack.push(Value::Bool(r != invert));
-                }
-                Instr::BuildTuple(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    frame.stack.push(Value::tuple(items));
-                }
-                Instr::BuildList(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    frame.stack.push(Value::list(items));
-                }
-                Instr::BuildSet(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let set = tri!(self.build_set(items));
-                    frame.stack.push(Value::Obj(set));
-                }
-                Instr::BuildMap(n) => {
-                    let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
-                    let d = self.new_dict();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(self.dict_set(&d, k, v));
-                    }
-                    frame.stack.push(Value::Obj(d));
-                }
-                Instr::BuildConstKeyMap(n) => {
-                    let keys = pop(frame);
-                    let vals = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let d = self.new_dict();
-                    let keys = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-                    for (k, v) in keys.into_iter().zip(vals) {
-                        tri!(self.dict_set(&d, k, v));
-                    }
-                    frame.stack.push(Value::Obj(d));
-                }
-                Instr::BuildString(n) => super::strings::build_string(&mut frame.stack, n as usize),
-                Instr::BuildSlice(n) => {
-                    let step = if n == 3 { pop(frame) } else { Value::None };
-                    let stop = pop(frame);
-                    let start = pop(frame);
-                    frame
-                        .stack
-                        .push(Value::Obj(Obj::new(Payload::Slice { start, stop, step })));
-                }
-                Instr::ListAppend(n) => {
-                    let v = pop(frame);
-                    let target = frame.stack[frame.stack.len() - n as usize].clone();
-                    if let Some(Payload::List(l)) = target.payload() {
-                        l.borrow_mut().push(v);
-                    }
-                }
-                Instr::SetAdd(n) => {
-                    let v = pop(frame);
-                    let target = frame.stack[frame.stack.len() - n as usize].clone();
-                    if let Some(Payload::Set(t)) = target.payload() {
-                        tri!(self.table_set(t, v, Value::None));
-                    }
-                }
-                Instr::MapAdd(n) => {
-                    let v = pop(frame);
-                    let k = pop(frame);
-                    let target = frame.stack[frame.stack.len() - n as usize].clone();
-                    if let Some(d) = target.as_obj() {
-                        tri!(self.dict_set(d, k, v));
-                    }
-                }
-                Instr::ListExtend(n) => {
-                    let it = pop(frame);
-                    let target = frame.stack[frame.stack.len() - n as usize].clone();
-                    let items = match self.collect(&it) {
-                        Ok(items) => items,
-                        Err(e) => {
-                            let e = if self.exc_matches(&e, &self.exc.type_error.clone())
-                                && self.iter(&it).is_err()
-                            {
-                                self.new_type_error(format!(
-                                    "Value after * must be an iterable, not {}",
-                                    self.type_name(&it)
-                                ))
-                            } else {
-                                e
-                            };
-                            tri!(Err(e))
-                        }
-                    };
-                    if let Some(Payload::List(l)) = target.payload() {
-                        l.borrow_mut().extend(items);
-                    }
-                }
-                Instr::SetUpdate(n) => {
-                    let it = pop(frame);
-                    let target = frame.stack[frame.stack.len() - n as usize].clone();
-                    if let Some(Payload::Set(t)) = target.payload() {
-                        tri!(self.set_update(t, &it));
-                    }
-                }
-                Instr::DictUpdate(n) | Instr::DictMerge(n) => {
-                    let m = pop(frame);
-                    let len = frame.stack.len();
-                    let target = frame.stack[len - n as usize].clone();
-                    let merge = matches!(instr, Instr::DictMerge(_));
-                    let callee = if merge && len >= n as usize + 2 {
-                        Some(frame.stack[len - n as usize - 2].clone())
-                    } else {
-                        None
-                    };
-                    tri!(self.dict_update_from(&target, &m, merge, callee.as_ref()));
-                }
-                Instr::ListToTuple => {
-                    let l = pop(frame);
-                    let items = match l.payload() {
-                        Some(Payload::List(items)) => items.borrow().clone(),
-                        _ => Vec::new(),
-                    };
-                    frame.stack.push(Value::tuple(items));
-                }
-                Instr::UnpackSequence(n) => {
-                    let seq = pop(frame);
-                    if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
-                        continue;
-                    }
-                    let items = tri!(self.unpack(&seq, n as usize, None));
-                    frame.stack.extend(items.into_iter().rev());
-                }
-                Instr::UnpackEx { before, after } => {
-                    let seq = pop(frame);
-                    let items = tri!(self.unpack(&seq, before as usize, Some(after as usize)));
-                    frame.stack.extend(items.into_iter().rev());
-                }
-                Instr::FormatValue {
-                    conversion,
-                    has_spec,
-                } => {
-                    if conversion.is_none()
-                        && !has_spec
-                        && let Some(top) = frame.stack.last_mut()
-                        && let Some(s) = super::strings::format_simple(top)
-                    {
-                        *top = s;
-                        continue;
-                    }
-                    let spec = if has_spec { pop(frame) } else { Value::None };
-                    let v = pop(frame);
-                    let v = match conversion {
-                        None => v,
-                        Some(crate::ast::Conversion::Str) => Value::string(tri!(self.str(&v))),
-                        Some(crate::ast::Conversion::Repr) => Value::string(tri!(self.repr(&v))),
-                        Some(crate::ast::Conversion::Ascii) => {
-                            let r = tri!(self.repr(&v));
-                            Value::string(super::format::ascii_escape(&r))
-                        }
-                    };
-                    let spec_str = spec.as_str().unwrap_or("").to_string();
-                    let s = if spec_str.is_empty()
-                        && v.as_str().is_some()
-                        && !self.has_user_class(&v)
-                    {
-                        v
-                    } else {
-                        Value::string(tri!(self.format_value(&v, &spec_str)))
-                    };
-                    frame.stack.push(s);
-                }
-                Instr::Jump(t) => {
-                    // A backward jump (or one to itself: `while True: pass`) is a loop
-                    // iteration: the check point for Ctrl-C.
-                    if (t as usize) <= ip && super::interrupt::pending() {
-                        tri!(self.handle_interrupt());
-                    }
-                    frame.ip = t as usize
-                }
-                Instr::PopJumpIfFalse(t) => {
-                    let v = pop(frame);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => tri!(self.truthy(&v)),
-                    };
-                    if !b {
-                        frame.ip = t as usize;
-                    }
-                }
-                Instr::PopJumpIfTrue(t) => {
-                    let v = pop(frame);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => tri!(self.truthy(&v)),
-                    };
-                    if b {
-                        frame.ip = t as usize;
-                    }
-                }
-                Instr::PopJumpIfNone(t) => {
-                    if pop(frame).is_none() {
-                        frame.ip = t as usize;
-                    }
-                }
-                Instr::PopJumpIfNotNone(t) => {
-                    if !pop(frame).is_none() {
-                        frame.ip = t as usize;
-                    }
-                }
-                Instr::JumpIfFalseOrPop(t) => {
-                    let v = top(frame).clone();
-                    if !tri!(self.truthy(&v)) {
-                        frame.ip = t as usize;
-                    } else {
-                        frame.stack.pop();
-                    }
-                }
-                Instr::JumpIfTrueOrPop(t) => {
-                    let v = top(frame).clone();
-                    if tri!(self.truthy(&v)) {
-                        frame.ip = t as usize;
-                    } else {
-                        frame.stack.pop();
-                    }
-                }
-                Instr::GetIter => {
-                    let v = pop(frame);
-                    let it = tri!(self.iter(&v));
-                    frame.stack.push(it);
-                }
-                Instr::ForIter(t) => {
-                    // Built-in iterators (range, list, ...) first: they are stepped in place.
-                    let next = match top(frame).payload() {
-                        Some(Payload::Iterator(st)) => match super::seq::range_step(st) {
-                            Some(next) => next,
-                            None => match super::seq::dict_items_step_unpacked(
-                                st,
-                                frame.code.instructions.get(frame.ip),
-                            ) {
-                                Some(Some((k, v))) => {
-                                    if super::eval_support::unpack_pair_in_place(frame, k, v) {
-                                        self.safe_point(frame);
-                                    }
-                                    continue;
+                            None => None,
+                        };
+                        let v = match cached {
+                            Some(v) => v,
+                            None => {
+                                let builtins = self.builtins_dict();
+                                let name = frame.code.names[i].clone();
+                                match frame.names.load_global(i, &name, &frame.globals, &builtins) {
+                                    Some(v) => v,
+                                    None => tri!(self.lazy_builtin_or_name_error(&name)),
                                 }
-                                Some(None) => None,
-                                None => tri!(self.iterator_step(st)),
+                            }
+                        };
+                        // `fib(n - 1)`: the call at once, its argument never on the stack.
+                        if let Some(callee) = self.global_call_frame(frame, &v) {
+                            drop(v);
+                            self.push_frame(frame, callers, callee)
+                                .map_err(|e| (e, true))?;
+                            continue 'outer;
+                        }
+                        frame.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Instr::StoreGlobal(i) => {
+                        frame.ip = pc;
+                        let name = frame.code.names[i as usize].clone();
+                        let v = pop(frame);
+                        let hash = frame.name_hash(i as usize);
+                        self.dict_set_str_hashed(&frame.globals, &name, hash, v);
+                        continue 'dispatch;
+                    }
+                    Instr::DeleteGlobal(i) => {
+                        frame.ip = pc;
+                        let name = frame.code.names[i as usize].clone();
+                        if self.dict_remove_str(&frame.globals, &name).is_none() {
+                            tri!(Err(self.name_not_defined(&name)))
+                        }
+                    }
+                    Instr::LoadDeref(i) => {
+                        fast!();
+                        frame.ip = pc;
+                        match super::eval_support::cell_value(frame, i as usize) {
+                            Some(v) => frame.stack.push(v),
+                            None => tri!(Err(self.unbound_deref(frame, i as usize))),
+                        }
+                    }
+                    Instr::StoreDeref(i) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        if let Payload::Cell(c) = &frame.cells[i as usize].payload {
+                            let old = c.borrow_mut().replace(v);
+                            drop(old);
+                        }
+                    }
+                    Instr::DeleteDeref(i) => {
+                        frame.ip = pc;
+                        let old = match &frame.cells[i as usize].payload {
+                            Payload::Cell(c) => c.borrow_mut().take(),
+                            _ => None,
+                        };
+                        if old.is_none() {
+                            tri!(Err(self.unbound_deref(frame, i as usize)))
+                        }
+                    }
+                    Instr::LoadClassDeref(i) => {
+                        frame.ip = pc;
+                        let name = self.cell_name(frame, i as usize);
+                        let from_map = match frame.locals_map() {
+                            Some(Value::Obj(m)) if m.as_dict().is_some() => {
+                                self.dict_get_str(m, &name)
+                            }
+                            _ => None,
+                        };
+                        match from_map {
+                            Some(v) => frame.stack.push(v),
+                            None => match super::eval_support::cell_value(frame, i as usize) {
+                                Some(v) => frame.stack.push(v),
+                                None => tri!(Err(self.unbound_deref(frame, i as usize))),
                             },
-                        },
-                        _ => {
-                            if let Some((gen_frame, resumed)) =
-                                self.enter_generator_inline(top(frame), &Value::None)
+                        }
+                    }
+                    Instr::LoadAttr(i) => {
+                        frame.ip = pc;
+                        let obj = pop(frame);
+                        let hash = frame.name_hash(i as usize);
+                        let v = tri!(self.load_attr_at_site(
+                            &frame.names,
+                            i as usize,
+                            &obj,
+                            &frame.code.names[i as usize],
+                            hash
+                        ));
+                        frame.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Instr::StoreAttr(i) => {
+                        frame.ip = pc;
+                        let obj = pop(frame);
+                        let v = pop(frame);
+                        let hash = frame.name_hash(i as usize);
+                        tri!(self.store_attr_at_site(
+                            &frame.names,
+                            i as usize,
+                            &obj,
+                            &frame.code.names[i as usize],
+                            hash,
+                            v
+                        ));
+                        continue 'dispatch;
+                    }
+                    Instr::DeleteAttr(i) => {
+                        frame.ip = pc;
+                        let obj = pop(frame);
+                        let name = frame.code.names[i as usize].clone();
+                        tri!(self.del_attr(&obj, &name));
+                    }
+                    Instr::BinarySubscr => {
+                        frame.ip = pc;
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        let v = match (&c, &key) {
+                            (Value::Obj(o), Value::Int(i)) if o.class.is_none() => match &o.payload
                             {
-                                let caller = std::mem::replace(frame, gen_frame);
-                                push_inline(callers, caller);
-                                if resumed {
-                                    self.deliver_resumed(frame, callers, Value::None);
+                                Payload::List(l) => {
+                                    let l = l.borrow();
+                                    let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                                    match l.get(idx as usize) {
+                                        Some(v) if idx >= 0 => v.clone(),
+                                        _ => {
+                                            drop(l);
+                                            tri!(Err(
+                                                self.new_index_error("list index out of range")
+                                            ))
+                                        }
+                                    }
                                 }
-                                continue;
+                                Payload::Tuple(t) => {
+                                    let idx = if *i < 0 { *i + t.len() as i64 } else { *i };
+                                    match usize::try_from(idx).ok().and_then(|i| t.get(i)) {
+                                        Some(v) => v.clone(),
+                                        None => tri!(self.get_item(&c, &key)),
+                                    }
+                                }
+                                _ => tri!(self.get_item(&c, &key)),
+                            },
+                            _ => tri!(self.get_item(&c, &key)),
+                        };
+                        frame.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Instr::StoreSubscr => {
+                        frame.ip = pc;
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        let v = pop(frame);
+                        // `a[i] = v` on a plain list with an in-range int index (nbody's inner
+                        // loop); everything else, errors included, goes through set_item.
+                        if let (Value::Obj(o), Value::Int(i)) = (&c, &key)
+                            && o.class.is_none()
+                            && let Payload::List(l) = &o.payload
+                        {
+                            let mut l = l.borrow_mut();
+                            let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                            if idx >= 0
+                                && let Some(slot) = l.get_mut(idx as usize)
+                            {
+                                let old = std::mem::replace(slot, v);
+                                drop(l);
+                                drop(old);
+                                continue 'dispatch;
                             }
-                            if let Some(callee) = self.user_next_frame(top(frame)) {
-                                tri!(self.push_frame(frame, callers, callee));
-                                continue;
-                            }
-                            let it = top(frame).clone();
-                            tri!(self.next(&it))
                         }
-                    };
-                    match next {
-                        Some(v) => {
-                            if store_in_next_fast(frame, v) {
-                                self.safe_point(frame);
-                            }
+                        tri!(self.set_item(&c, &key, v));
+                        continue 'dispatch;
+                    }
+                    Instr::DeleteSubscr => {
+                        frame.ip = pc;
+                        let key = pop(frame);
+                        let c = pop(frame);
+                        tri!(self.del_item(&c, &key));
+                    }
+                    Instr::LoadAssertionError => {
+                        frame.ip = pc;
+                        frame
+                            .stack
+                            .push(Value::Obj(self.exc.assertion_error.clone()));
+                    }
+                    Instr::LoadBuildClass => {
+                        frame.ip = pc;
+                        let v = match self.builtin("__build_class__") {
+                            Some(v) => v,
+                            None => tri!(Err(self.new_name_error("__build_class__ not found"))),
+                        };
+                        frame.stack.push(v);
+                    }
+                    Instr::LoadLocals => {
+                        frame.ip = pc;
+                        let v = frame.names_mapping();
+                        frame.stack.push(v);
+                    }
+                    Instr::SetupAnnotations => {
+                        frame.ip = pc;
+                        let target = frame.names_mapping();
+                        if let Some(m) = target.as_obj()
+                            && m.as_dict().is_some()
+                            && self.dict_get_str(m, "__annotations__").is_none()
+                        {
+                            let d = self.new_dict();
+                            self.dict_set_str(m, "__annotations__", Value::Obj(d));
                         }
-                        None => {
-                            frame.stack.pop();
+                    }
+                    Instr::BinaryOp { op, inplace } => {
+                        fast!();
+                        frame.ip = pc;
+                        let b = pop(frame);
+                        let a = pop(frame);
+                        let r = super::ops::fast_numeric_binop(&a, &b, op);
+                        let r = match r {
+                            Some(v) => v,
+                            None if inplace => tri!(self.inplace_op(&a, &b, op)),
+                            None => tri!(self.binary_op(&a, &b, op)),
+                        };
+                        // `c[k] op= v`: the result goes straight into `c[k]` (SWAP 3; SWAP 2;
+                        // STORE_SUBSCR below `c, k` do nothing else; only an augmented
+                        // assignment compiles to that shape).
+                        if inplace
+                            && let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
+                                frame.code.instructions.get(frame.ip..frame.ip + 3)
+                        {
+                            frame.ip += 3;
+                            let key = pop(frame);
+                            let c = pop(frame);
+                            if let Err(v) = super::seq::store_if_plain(&c, &key, r) {
+                                tri!(self.set_item(&c, &key, v));
+                            }
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
+                        // `return a + b`: RETURN_VALUE runs here, without a dispatch of its own.
+                        if let Some(&Instr::ReturnValue) = frame.code.instructions.get(frame.ip) {
+                            frame.ip += 1;
+                            if let Some(v) = tri!(self.return_from_frame(frame, callers, r)) {
+                                return Ok(Stop::Return(v));
+                            }
+                            continue 'outer;
+                        }
+                        if store_in_next_fast(frame, r) {
+                            self.safe_point(frame);
+                        }
+                        pc = frame.ip;
+                        continue 'dispatch;
+                    }
+                    Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let op = match *instr {
+                            Instr::UnaryNegative => UnaryOp::USub,
+                            Instr::UnaryPositive => UnaryOp::UAdd,
+                            _ => UnaryOp::Invert,
+                        };
+                        let r = tri!(self.unary_op(&v, op));
+                        frame.stack.push(r);
+                    }
+                    Instr::UnaryNot => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let b = tri!(self.truthy(&v));
+                        frame.stack.push(Value::Bool(!b));
+                    }
+                    // Numbers are compared by `fast_step`.
+                    Instr::CompareOp(op) => {
+                        fast!();
+                        frame.ip = pc;
+                        let b = pop(frame);
+                        let a = pop(frame);
+                        let r = tri!(self.compare(&a, &b, op));
+                        frame.stack.push(r);
+                    }
+                    Instr::ContainsOp(invert) => {
+                        frame.ip = pc;
+                        let c = pop(frame);
+                        let x = pop(frame);
+                        let r = tri!(self.contains(&c, &x));
+                        frame.stack.push(Value::Bool(r != invert));
+                        continue 'dispatch;
+                    }
+                    Instr::BuildTuple(n) => {
+                        frame.ip = pc;
+                        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                        frame.stack.push(Value::tuple(items));
+                        continue 'dispatch;
+                    }
+                    Instr::BuildList(n) => {
+                        frame.ip = pc;
+                        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                        frame.stack.push(Value::list(items));
+                        continue 'dispatch;
+                    }
+                    Instr::BuildSet(n) => {
+                        frame.ip = pc;
+                        let items = frame.stack.split_off(frame.stack.len() - n as usize);
+                        let set = tri!(self.build_set(items));
+                        frame.stack.push(Value::Obj(set));
+                    }
+                    Instr::BuildMap(n) => {
+                        frame.ip = pc;
+                        let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
+                        let d = self.new_dict();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(self.dict_set(&d, k, v));
+                        }
+                        frame.stack.push(Value::Obj(d));
+                    }
+                    Instr::BuildConstKeyMap(n) => {
+                        frame.ip = pc;
+                        let keys = pop(frame);
+                        let vals = frame.stack.split_off(frame.stack.len() - n as usize);
+                        let d = self.new_dict();
+                        let keys = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                        for (k, v) in keys.into_iter().zip(vals) {
+                            tri!(self.dict_set(&d, k, v));
+                        }
+                        frame.stack.push(Value::Obj(d));
+                    }
+                    Instr::BuildString(n) => {
+                        frame.ip = pc;
+                        super::strings::build_string(&mut frame.stack, n as usize)
+                    }
+                    Instr::BuildSlice(n) => {
+                        frame.ip = pc;
+                        let step = if n == 3 { pop(frame) } else { Value::None };
+                        let stop = pop(frame);
+                        let start = pop(frame);
+                        frame.stack.push(Value::Obj(Obj::new(Payload::Slice {
+                            start,
+                            stop,
+                            step,
+                        })));
+                    }
+                    Instr::ListAppend(n) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let target = frame.stack[frame.stack.len() - n as usize].clone();
+                        if let Some(Payload::List(l)) = target.payload() {
+                            l.borrow_mut().push(v);
+                        }
+                    }
+                    Instr::SetAdd(n) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let target = frame.stack[frame.stack.len() - n as usize].clone();
+                        if let Some(Payload::Set(t)) = target.payload() {
+                            tri!(self.table_set(t, v, Value::None));
+                        }
+                    }
+                    Instr::MapAdd(n) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let k = pop(frame);
+                        let target = frame.stack[frame.stack.len() - n as usize].clone();
+                        if let Some(d) = target.as_obj() {
+                            tri!(self.dict_set(d, k, v));
+                        }
+                    }
+                    Instr::ListExtend(n) => {
+                        frame.ip = pc;
+                        let it = pop(frame);
+                        let target = frame.stack[frame.stack.len() - n as usize].clone();
+                        let items = match self.collect(&it) {
+                            Ok(items) => items,
+                            Err(e) => {
+                                let e = if self.exc_matches(&e, &self.exc.type_error.clone())
+                                    && self.iter(&it).is_err()
+                                {
+                                    self.new_type_error(format!(
+                                        "Value after * must be an iterable, not {}",
+                                        self.type_name(&it)
+                                    ))
+                                } else {
+                                    e
+                                };
+                                tri!(Err(e))
+                            }
+                        };
+                        if let Some(Payload::List(l)) = target.payload() {
+                            l.borrow_mut().extend(items);
+                        }
+                    }
+                    Instr::SetUpdate(n) => {
+                        frame.ip = pc;
+                        let it = pop(frame);
+                        let target = frame.stack[frame.stack.len() - n as usize].clone();
+                        if let Some(Payload::Set(t)) = target.payload() {
+                            tri!(self.set_update(t, &it));
+                        }
+                    }
+                    Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                        frame.ip = pc;
+                        let m = pop(frame);
+                        let len = frame.stack.len();
+                        let target = frame.stack[len - n as usize].clone();
+                        let merge = matches!(*instr, Instr::DictMerge(_));
+                        let callee = if merge && len >= n as usize + 2 {
+                            Some(frame.stack[len - n as usize - 2].clone())
+                        } else {
+                            None
+                        };
+                        tri!(self.dict_update_from(&target, &m, merge, callee.as_ref()));
+                    }
+                    Instr::ListToTuple => {
+                        frame.ip = pc;
+                        let l = pop(frame);
+                        let items = match l.payload() {
+                            Some(Payload::List(items)) => items.borrow().clone(),
+                            _ => Vec::new(),
+                        };
+                        frame.stack.push(Value::tuple(items));
+                    }
+                    Instr::UnpackSequence(n) => {
+                        frame.ip = pc;
+                        let seq = pop(frame);
+                        if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
+                            continue 'dispatch;
+                        }
+                        let items = tri!(self.unpack(&seq, n as usize, None));
+                        frame.stack.extend(items.into_iter().rev());
+                        continue 'dispatch;
+                    }
+                    Instr::UnpackEx { before, after } => {
+                        frame.ip = pc;
+                        let seq = pop(frame);
+                        let items = tri!(self.unpack(&seq, before as usize, Some(after as usize)));
+                        frame.stack.extend(items.into_iter().rev());
+                    }
+                    Instr::FormatValue {
+                        conversion,
+                        has_spec,
+                    } => {
+                        frame.ip = pc;
+                        if conversion.is_none()
+                            && !has_spec
+                            && let Some(top) = frame.stack.last_mut()
+                            && let Some(s) = super::strings::format_simple(top)
+                        {
+                            *top = s;
+                            continue 'outer;
+                        }
+                        let spec = if has_spec { pop(frame) } else { Value::None };
+                        let v = pop(frame);
+                        let v = match conversion {
+                            None => v,
+                            Some(crate::ast::Conversion::Str) => Value::string(tri!(self.str(&v))),
+                            Some(crate::ast::Conversion::Repr) => {
+                                Value::string(tri!(self.repr(&v)))
+                            }
+                            Some(crate::ast::Conversion::Ascii) => {
+                                let r = tri!(self.repr(&v));
+                                Value::string(super::format::ascii_escape(&r))
+                            }
+                        };
+                        let spec_str = spec.as_str().unwrap_or("").to_string();
+                        let s = if spec_str.is_empty()
+                            && v.as_str().is_some()
+                            && !self.has_user_class(&v)
+                        {
+                            v
+                        } else {
+                            Value::string(tri!(self.format_value(&v, &spec_str)))
+                        };
+                        frame.stack.push(s);
+                    }
+                    Instr::Jump(t) => {
+                        fast!();
+                        frame.ip = pc;
+                        // A backward jump (or one to itself: `while True: pass`) is a loop
+                        // iteration: the check point for Ctrl-C.
+                        if (t as usize) < pc && super::interrupt::pending() {
+                            tri!(self.handle_interrupt());
+                        }
+                        frame.ip = t as usize
+                    }
+                    Instr::PopJumpIfFalse(t) => {
+                        fast!();
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&v)),
+                        };
+                        if !b {
                             frame.ip = t as usize;
                         }
                     }
-                }
-                Instr::ReturnValue | Instr::ReturnConst(_) => {
-                    let v = match instr {
-                        Instr::ReturnConst(i) => frame.consts[i as usize].clone(),
-                        _ => pop(frame),
-                    };
-                    if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
-                        return Ok(Stop::Return(v));
-                    }
-                }
-                Instr::MakeFunction(flags) => {
-                    let code = pop(frame);
-                    let closure = if flags & 0x08 != 0 {
-                        Some(pop(frame))
-                    } else {
-                        None
-                    };
-                    let annotations = if flags & 0x04 != 0 {
-                        Some(pop(frame))
-                    } else {
-                        None
-                    };
-                    let kwdefaults = if flags & 0x02 != 0 {
-                        Some(pop(frame))
-                    } else {
-                        None
-                    };
-                    let defaults = if flags & 0x01 != 0 {
-                        Some(pop(frame))
-                    } else {
-                        None
-                    };
-                    let Some(Payload::Code(code)) = code.payload() else {
-                        unreachable!("MakeFunction expects a code constant")
-                    };
-                    let code = code.clone();
-                    let consts = self.consts_of(&code);
-                    let names = self.name_table_of(&code);
-                    let cells: Vec<ObjRef> = closure
-                        .and_then(|c| {
-                            c.as_tuple()
-                                .map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect())
-                        })
-                        .unwrap_or_default();
-                    let func = Function {
-                        name: RefCell::new(code.name.clone()),
-                        qualname: RefCell::new(code.qualname.clone()),
-                        defaults: RefCell::new(
-                            defaults
-                                .and_then(|d| d.as_tuple().map(|t| t.to_vec()))
-                                .unwrap_or_default(),
-                        ),
-                        kwdefaults: RefCell::new(kwdefaults.and_then(|d| d.as_obj().cloned())),
-                        closure: cells,
-                        globals: frame.globals.clone(),
-                        consts,
-                        names,
-                        exact_arity: Function::exact_arity_of(&code),
-                        code,
-                    };
-                    let fdict = self.new_dict();
-                    if let Some(a) = annotations {
-                        self.dict_set_str(&fdict, "__annotations__", a);
-                    }
-                    let f = Obj::with_class(
-                        self.types.function.clone(),
-                        Some(fdict),
-                        Payload::Function(Box::new(func)),
-                    );
-                    frame.stack.push(Value::Obj(f));
-                }
-                Instr::Call(n) => {
-                    let n = n as usize;
-                    if let Some(callee) = self.plain_call_frame(&mut frame.stack, n) {
-                        self.push_frame(frame, callers, callee)
-                            .map_err(|e| (e, true))?;
-                        continue;
-                    }
-                    // A builtin with a positional entry (`len(x)`, `isinstance(x, C)`):
-                    // called on the stack's arguments.
-                    let base = frame.stack.len() - n;
-                    if let Some(r) =
-                        self.call_native_fast(&frame.stack[base - 1], &frame.stack[base..])
-                    {
-                        frame.stack.truncate(base - 1);
-                        frame.stack.push(tri!(r));
-                        continue;
-                    }
-                    // Any other built-in function (not one that needs the frame): called at
-                    // once, as `call_args` would, without `prepare_call`'s dispatch.
-                    if let Value::Obj(o) = &frame.stack[frame.stack.len() - n - 1]
-                        && let Payload::NativeFunction(nf) = &o.payload
-                        && nf.intrinsic.is_none()
-                    {
-                        let args = frame.stack.split_off(frame.stack.len() - n);
-                        let callable = pop(frame);
-                        let Some(Payload::NativeFunction(nf)) = callable.payload() else {
-                            unreachable!("checked to be a built-in function above")
+                    Instr::PopJumpIfTrue(t) => {
+                        fast!();
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let b = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&v)),
                         };
-                        let v = tri!((nf.func)(self, Args::new(args)));
-                        frame.stack.push(v);
-                        continue;
+                        if b {
+                            frame.ip = t as usize;
+                        }
                     }
-                    let callable = frame.stack[frame.stack.len() - n - 1].clone();
-                    if let Some(outcome) =
-                        self.exact_args_call(&callable, None, &mut frame.stack, n)
-                    {
-                        frame.stack.pop();
-                        self.take_exact_call(frame, callers, outcome)?;
-                        continue;
+                    Instr::JumpIfFalseOrPop(t) => {
+                        frame.ip = pc;
+                        let v = top(frame).clone();
+                        if !tri!(self.truthy(&v)) {
+                            frame.ip = t as usize;
+                        } else {
+                            frame.stack.pop();
+                        }
                     }
-                    if let Some(outcome) =
-                        tri!(self.exact_args_construct(&callable, &mut frame.stack, n))
-                    {
-                        frame.stack.pop();
-                        self.take_exact_call(frame, callers, outcome)?;
-                        continue;
+                    Instr::JumpIfTrueOrPop(t) => {
+                        frame.ip = pc;
+                        let v = top(frame).clone();
+                        if tri!(self.truthy(&v)) {
+                            frame.ip = t as usize;
+                        } else {
+                            frame.stack.pop();
+                        }
                     }
-                    // A built-in class: its `__new__` takes the class and the arguments,
-                    // which are already in that order on the stack.
-                    if let Some(cls) = callable.as_obj()
-                        && cls.as_type().is_some()
-                    {
-                        // `str(x)` / `int(x)` / `range(...)`: the result itself (call_type's
-                        // shortcut).
+                    Instr::GetIter => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let it = tri!(self.iter(&v));
+                        frame.stack.push(it);
+                        continue 'dispatch;
+                    }
+                    Instr::ForIter(t) => {
+                        fast!();
+                        frame.ip = pc;
+                        // Built-in iterators (range, list, ...) first: they are stepped in place.
+                        let next = match top(frame).payload() {
+                            Some(Payload::Iterator(st)) => match super::seq::range_step(st) {
+                                Some(next) => next,
+                                None => match super::seq::dict_items_step_unpacked(
+                                    st,
+                                    frame.code.instructions.get(frame.ip),
+                                ) {
+                                    Some(Some((k, v))) => {
+                                        if super::eval_support::unpack_pair_in_place(frame, k, v) {
+                                            self.safe_point(frame);
+                                        }
+                                        pc = frame.ip;
+                                        continue 'dispatch;
+                                    }
+                                    Some(None) => None,
+                                    None => tri!(self.iterator_step(st)),
+                                },
+                            },
+                            _ => {
+                                if let Some((gen_frame, resumed)) =
+                                    self.enter_generator_inline(top(frame), &Value::None)
+                                {
+                                    let caller = std::mem::replace(frame, gen_frame);
+                                    push_inline(callers, caller);
+                                    if resumed {
+                                        self.deliver_resumed(frame, callers, Value::None);
+                                    }
+                                    continue 'outer;
+                                }
+                                if let Some(callee) = self.user_next_frame(top(frame)) {
+                                    tri!(self.push_frame(frame, callers, callee));
+                                    continue 'outer;
+                                }
+                                let it = top(frame).clone();
+                                tri!(self.next(&it))
+                            }
+                        };
+                        match next {
+                            Some(v) => {
+                                if store_in_next_fast(frame, v) {
+                                    self.safe_point(frame);
+                                }
+                            }
+                            None => {
+                                frame.stack.pop();
+                                frame.ip = t as usize;
+                            }
+                        }
+                        pc = frame.ip;
+                        continue 'dispatch;
+                    }
+                    Instr::MakeFunction(flags) => {
+                        frame.ip = pc;
+                        let f = self.make_function(frame, flags);
+                        frame.stack.push(Value::Obj(f));
+                    }
+                    Instr::Call(n) => {
+                        frame.ip = pc;
+                        let n = n as usize;
+                        if let Some(callee) = self.plain_call_frame(&mut frame.stack, n) {
+                            self.push_frame(frame, callers, callee)
+                                .map_err(|e| (e, true))?;
+                            continue 'outer;
+                        }
+                        // A builtin with a positional entry (`len(x)`, `isinstance(x, C)`):
+                        // called on the stack's arguments.
                         let base = frame.stack.len() - n;
-                        // `for x in range(...)`: the range iterator at once (the range
-                        // object itself would be unreachable after GET_ITER).
-                        if let Some(&Instr::GetIter) = frame.code.instructions.get(frame.ip)
-                            && let Some(it) = self.range_iter_call(cls, &frame.stack[base..])
+                        if let Some(r) =
+                            self.call_native_fast(&frame.stack[base - 1], &frame.stack[base..])
                         {
                             frame.stack.truncate(base - 1);
-                            frame.stack.push(it);
-                            frame.ip += 1;
-                            continue;
-                        }
-                        if let Some(r) = self.convert_call_fast(cls, &frame.stack[base..]) {
-                            frame.stack.truncate(base - 1);
                             frame.stack.push(tri!(r));
-                            continue;
+                            continue 'outer;
                         }
-                        if let Some(new) = self.builtin_class_new(cls) {
-                            let args = frame.stack.split_off(frame.stack.len() - n - 1);
-                            let v = tri!(self.call_args(&new, Args::new(args)));
+                        // Any other built-in function (not one that needs the frame): called at
+                        // once, as `call_args` would, without `prepare_call`'s dispatch.
+                        if let Value::Obj(o) = &frame.stack[frame.stack.len() - n - 1]
+                            && let Payload::NativeFunction(nf) = &o.payload
+                            && nf.intrinsic.is_none()
+                        {
+                            let args = frame.stack.split_off(frame.stack.len() - n);
+                            let callable = pop(frame);
+                            let Some(Payload::NativeFunction(nf)) = callable.payload() else {
+                                unreachable!("checked to be a built-in function above")
+                            };
+                            let v = tri!((nf.func)(self, Args::new(args)));
                             frame.stack.push(v);
-                            continue;
+                            continue 'outer;
                         }
-                    }
-                    if n == 0 && self.zero_arg_super_method_call(frame, callers)? {
-                        continue;
-                    }
-                    let args = frame.stack.split_off(frame.stack.len() - n);
-                    let callable = pop(frame);
-                    match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
-                        CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => {
-                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        let callable = frame.stack[frame.stack.len() - n - 1].clone();
+                        if let Some(outcome) =
+                            self.exact_args_call(&callable, None, &mut frame.stack, n)
+                        {
+                            frame.stack.pop();
+                            self.take_exact_call(frame, callers, outcome)?;
+                            continue 'outer;
                         }
-                    }
-                }
-                Instr::CallKw(n) => {
-                    let kwnames = pop(frame);
-                    let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
-                    let callable = pop(frame);
-                    let names = kwnames.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-                    let kwvals = args.split_off(args.len() - names.len());
-                    let kwargs = names
-                        .iter()
-                        .zip(kwvals)
-                        .map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v))
-                        .collect();
-                    match tri!(self.prepare_call(
-                        frame,
-                        callers,
-                        callable,
-                        Args {
-                            positional: args,
-                            kwargs
+                        if let Some(outcome) =
+                            tri!(self.exact_args_construct(&callable, &mut frame.stack, n))
+                        {
+                            frame.stack.pop();
+                            self.take_exact_call(frame, callers, outcome)?;
+                            continue 'outer;
                         }
-                    )) {
-                        CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => {
-                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        // A built-in class: its `__new__` takes the class and the arguments,
+                        // which are already in that order on the stack.
+                        if let Some(cls) = callable.as_obj()
+                            && cls.as_type().is_some()
+                        {
+                            // `str(x)` / `int(x)` / `range(...)`: the result itself (call_type's
+                            // shortcut).
+                            let base = frame.stack.len() - n;
+                            // `for x in range(...)`: the range iterator at once (the range
+                            // object itself would be unreachable after GET_ITER).
+                            if let Some(&Instr::GetIter) = frame.code.instructions.get(frame.ip)
+                                && let Some(it) = self.range_iter_call(cls, &frame.stack[base..])
+                            {
+                                frame.stack.truncate(base - 1);
+                                frame.stack.push(it);
+                                frame.ip += 1;
+                                continue 'outer;
+                            }
+                            if let Some(r) = self.convert_call_fast(cls, &frame.stack[base..]) {
+                                frame.stack.truncate(base - 1);
+                                frame.stack.push(tri!(r));
+                                continue 'outer;
+                            }
+                            if let Some(new) = self.builtin_class_new(cls) {
+                                let args = frame.stack.split_off(frame.stack.len() - n - 1);
+                                let v = tri!(self.call_args(&new, Args::new(args)));
+                                frame.stack.push(v);
+                                continue 'outer;
+                            }
                         }
-                    }
-                }
-                Instr::CallFunctionEx(has_kwargs) => {
-                    let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
-                    let args = pop(frame);
-                    let callable = pop(frame);
-                    let positional = match args.as_tuple() {
-                        Some(t) => t.to_vec(),
-                        None => tri!(self.collect(&args)),
-                    };
-                    let mut kw = Vec::new();
-                    if let Some(k) = kwargs
-                        && let Some(d) = k.as_obj()
-                    {
-                        for (key, v) in self.dict_items(d) {
-                            match key.as_str() {
-                                Some(s) => kw.push((Rc::from(s), v)),
-                                None => tri!(Err(self.new_type_error("keywords must be strings"))),
+                        if n == 0 && self.zero_arg_super_method_call(frame, callers)? {
+                            continue 'outer;
+                        }
+                        let args = frame.stack.split_off(frame.stack.len() - n);
+                        let callable = pop(frame);
+                        match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
+                            CallOutcome::Value(v) => frame.stack.push(v),
+                            CallOutcome::Frame(f) => {
+                                self.push_frame(frame, callers, f).map_err(|e| (e, true))?
                             }
                         }
                     }
-                    match tri!(self.prepare_call(
-                        frame,
-                        callers,
-                        callable,
-                        Args {
-                            positional,
-                            kwargs: kw
+                    Instr::CallKw(n) => {
+                        frame.ip = pc;
+                        let kwnames = pop(frame);
+                        let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
+                        let callable = pop(frame);
+                        let names = kwnames.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                        let kwvals = args.split_off(args.len() - names.len());
+                        let kwargs = names
+                            .iter()
+                            .zip(kwvals)
+                            .map(|(k, v)| (Rc::from(k.as_str().unwrap_or("")), v))
+                            .collect();
+                        match tri!(self.prepare_call(
+                            frame,
+                            callers,
+                            callable,
+                            Args {
+                                positional: args,
+                                kwargs
+                            }
+                        )) {
+                            CallOutcome::Value(v) => frame.stack.push(v),
+                            CallOutcome::Frame(f) => {
+                                self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                            }
                         }
-                    )) {
-                        CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => {
-                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                    }
+                    Instr::CallFunctionEx(has_kwargs) => {
+                        frame.ip = pc;
+                        let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
+                        let args = pop(frame);
+                        let callable = pop(frame);
+                        let positional = match args.as_tuple() {
+                            Some(t) => t.to_vec(),
+                            None => tri!(self.collect(&args)),
+                        };
+                        let mut kw = Vec::new();
+                        if let Some(k) = kwargs
+                            && let Some(d) = k.as_obj()
+                        {
+                            for (key, v) in self.dict_items(d) {
+                                match key.as_str() {
+                                    Some(s) => kw.push((Rc::from(s), v)),
+                                    None => {
+                                        tri!(Err(self.new_type_error("keywords must be strings")))
+                                    }
+                                }
+                            }
+                        }
+                        match tri!(self.prepare_call(
+                            frame,
+                            callers,
+                            callable,
+                            Args {
+                                positional,
+                                kwargs: kw
+                            }
+                        )) {
+                            CallOutcome::Value(v) => frame.stack.push(v),
+                            CallOutcome::Frame(f) => {
+                                self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                            }
                         }
                     }
-                }
-                Instr::CallMethod(name_idx, n) => {
-                    if super::list_calls::call_list_method(
-                        &mut frame.stack,
-                        &frame.code.names[name_idx as usize],
-                        n as usize,
-                    ) {
-                        continue;
-                    }
-                    if let Some(callee) =
-                        self.instance_method_frame(frame, name_idx as usize, n as usize)
-                    {
-                        self.push_frame(frame, callers, callee)
-                            .map_err(|e| (e, true))?;
-                        continue;
-                    }
-                    if n == 1 && self.send_call_inline(frame, callers, name_idx) {
-                        continue;
-                    }
-                    let base = frame.stack.len() - n as usize - 1;
-                    if let Some(r) = self
-                        .dict_get_call(&frame.code.names[name_idx as usize], &frame.stack[base..])
-                    {
-                        frame.stack.truncate(base);
-                        frame.stack.push(tri!(r));
-                        continue;
-                    }
-                    let name = frame.code.names[name_idx as usize].clone();
-                    let hash = frame.name_hash(name_idx as usize);
-                    let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
-                    let mut method =
-                        self.plain_method(&frame.names, name_idx as usize, &receiver, &name, hash);
-                    // A built-in method with a positional entry (str, list, dict methods)
-                    // runs on the stack's arguments: no `Args` vector, no call dispatch.
-                    if let Some(m) = &method {
+                    Instr::CallMethod(name_idx, n) => {
+                        frame.ip = pc;
+                        if super::list_calls::call_list_method(
+                            &mut frame.stack,
+                            &frame.code.names[name_idx as usize],
+                            n as usize,
+                        ) {
+                            continue 'dispatch;
+                        }
+                        if let Some(callee) =
+                            self.instance_method_frame(frame, name_idx as usize, n as usize)
+                        {
+                            self.push_frame(frame, callers, callee)
+                                .map_err(|e| (e, true))?;
+                            continue 'outer;
+                        }
+                        if n == 1 && self.send_call_inline(frame, callers, name_idx) {
+                            continue 'outer;
+                        }
                         let base = frame.stack.len() - n as usize - 1;
-                        if let Some(r) = self.call_native_fast(m, &frame.stack[base..]) {
+                        if let Some(r) = self.dict_get_call(
+                            &frame.code.names[name_idx as usize],
+                            &frame.stack[base..],
+                        ) {
                             frame.stack.truncate(base);
                             frame.stack.push(tri!(r));
-                            continue;
+                            continue 'outer;
                         }
-                    }
-                    if method.is_none()
-                        && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
-                    {
-                        // `super().name(...)`: call the function with the object `super`
-                        // binds to in the receiver's place.
-                        let slot = frame.stack.len() - n as usize - 1;
-                        frame.stack[slot] = bound_to.clone();
-                        receiver = bound_to;
-                        method = Some(f);
-                    }
-                    // A plain function taking exactly the receiver and the arguments: they
-                    // are in order on the stack, so all of them move into its locals.
-                    if let Some(Payload::Function(f)) = method.as_ref().and_then(Value::payload)
-                        && f.exact_arity as usize == n as usize + 1
-                    {
-                        drop(receiver);
-                        let callee = self.exact_args_function_frame(
-                            f,
-                            None,
-                            &mut frame.stack,
-                            n as usize + 1,
+                        let name = frame.code.names[name_idx as usize].clone();
+                        let hash = frame.name_hash(name_idx as usize);
+                        let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
+                        let mut method = self.plain_method(
+                            &frame.names,
+                            name_idx as usize,
+                            &receiver,
+                            &name,
+                            hash,
                         );
-                        self.push_frame(frame, callers, callee)
-                            .map_err(|e| (e, true))?;
-                        continue;
-                    }
-                    if let Some(m) = &method
-                        && let Some(outcome) =
-                            self.exact_args_call(m, Some(receiver), &mut frame.stack, n as usize)
-                    {
-                        frame.stack.pop();
-                        self.take_exact_call(frame, callers, outcome)?;
-                        continue;
-                    }
-                    // A built-in method (`list.append`, `str.join`, ...): the receiver and
-                    // the arguments are its arguments, called at once as `call_args` would.
-                    if let Some(Payload::NativeFunction(nf)) =
-                        method.as_ref().and_then(Value::payload)
-                        && nf.intrinsic.is_none()
-                    {
-                        let args = frame.stack.split_off(frame.stack.len() - n as usize - 1);
-                        let v = tri!((nf.func)(self, Args::new(args)));
-                        frame.stack.push(v);
-                        continue;
-                    }
-                    let (callable, args) = match method {
-                        // The receiver and the arguments are already in order on the stack:
-                        // one exactly sized vector, no insert-at-front reallocation.
-                        Some(f) => (f, frame.stack.split_off(frame.stack.len() - n as usize - 1)),
-                        None => {
-                            let args = frame.stack.split_off(frame.stack.len() - n as usize);
-                            let obj = pop(frame);
-                            (tri!(self.get_attr_hashed(&obj, &name, hash)), args)
+                        // A built-in method with a positional entry (str, list, dict methods)
+                        // runs on the stack's arguments: no `Args` vector, no call dispatch.
+                        if let Some(m) = &method {
+                            let base = frame.stack.len() - n as usize - 1;
+                            if let Some(r) = self.call_native_fast(m, &frame.stack[base..]) {
+                                frame.stack.truncate(base);
+                                frame.stack.push(tri!(r));
+                                continue 'outer;
+                            }
                         }
-                    };
-                    match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
-                        CallOutcome::Value(v) => frame.stack.push(v),
-                        CallOutcome::Frame(f) => {
-                            self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                        if method.is_none()
+                            && let Some((f, bound_to)) = self.super_method(&receiver, &name, hash)
+                        {
+                            // `super().name(...)`: call the function with the object `super`
+                            // binds to in the receiver's place.
+                            let slot = frame.stack.len() - n as usize - 1;
+                            frame.stack[slot] = bound_to.clone();
+                            receiver = bound_to;
+                            method = Some(f);
+                        }
+                        // A plain function taking exactly the receiver and the arguments: they
+                        // are in order on the stack, so all of them move into its locals.
+                        if let Some(Payload::Function(f)) = method.as_ref().and_then(Value::payload)
+                            && f.exact_arity as usize == n as usize + 1
+                        {
+                            drop(receiver);
+                            let callee = self.exact_args_function_frame(
+                                f,
+                                None,
+                                &mut frame.stack,
+                                n as usize + 1,
+                            );
+                            self.push_frame(frame, callers, callee)
+                                .map_err(|e| (e, true))?;
+                            continue 'outer;
+                        }
+                        if let Some(m) = &method
+                            && let Some(outcome) = self.exact_args_call(
+                                m,
+                                Some(receiver),
+                                &mut frame.stack,
+                                n as usize,
+                            )
+                        {
+                            frame.stack.pop();
+                            self.take_exact_call(frame, callers, outcome)?;
+                            continue 'outer;
+                        }
+                        // A built-in method (`list.append`, `str.join`, ...): the receiver and
+                        // the arguments are its arguments, called at once as `call_args` would.
+                        if let Some(Payload::NativeFunction(nf)) =
+                            method.as_ref().and_then(Value::payload)
+                            && nf.intrinsic.is_none()
+                        {
+                            let args = frame.stack.split_off(frame.stack.len() - n as usize - 1);
+                            let v = tri!((nf.func)(self, Args::new(args)));
+                            frame.stack.push(v);
+                            continue 'outer;
+                        }
+                        let (callable, args) = match method {
+                            // The receiver and the arguments are already in order on the stack:
+                            // one exactly sized vector, no insert-at-front reallocation.
+                            Some(f) => {
+                                (f, frame.stack.split_off(frame.stack.len() - n as usize - 1))
+                            }
+                            None => {
+                                let args = frame.stack.split_off(frame.stack.len() - n as usize);
+                                let obj = pop(frame);
+                                (tri!(self.get_attr_hashed(&obj, &name, hash)), args)
+                            }
+                        };
+                        match tri!(self.prepare_call(frame, callers, callable, Args::new(args))) {
+                            CallOutcome::Value(v) => frame.stack.push(v),
+                            CallOutcome::Frame(f) => {
+                                self.push_frame(frame, callers, f).map_err(|e| (e, true))?
+                            }
                         }
                     }
-                }
-                Instr::SetupFinally(t) => {
-                    let depth = frame.stack.len() as u32;
-                    if frame.blocks.capacity() == 0 {
-                        // Room for one handler only (an `await`'s, typically): a coroutine
-                        // suspended in `await` keeps this buffer, and most never nest.
-                        frame.blocks.reserve_exact(1);
-                    }
-                    frame.blocks.push(Block {
-                        handler: t,
-                        stack_depth: depth,
-                    });
-                }
-                Instr::SetupWith(t) => {
-                    let depth = frame.stack.len() as u32 - 1;
-                    frame.blocks.push(Block {
-                        handler: t,
-                        stack_depth: depth,
-                    });
-                }
-                Instr::PopBlock => {
-                    frame.blocks.pop();
-                }
-                Instr::PushExcInfo => {
-                    let exc = pop(frame);
-                    let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
-                    let prev = std::mem::replace(slot, exc.as_obj().cloned());
-                    frame
-                        .stack
-                        .push(prev.map(Value::Obj).unwrap_or(Value::None));
-                    frame.stack.push(exc);
-                }
-                Instr::PopExcept => {
-                    let prev = pop(frame);
-                    let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
-                    *slot = prev.as_obj().cloned();
-                }
-                Instr::CheckExcMatch => {
-                    let t = pop(frame);
-                    let exc = top(frame).clone();
-                    let m = tri!(self.exception_matches_spec(&exc, &t));
-                    frame.stack.push(Value::Bool(m));
-                }
-                Instr::CheckEgMatch => {
-                    let t = pop(frame);
-                    let exc = pop(frame);
-                    let (rest, matched) = tri!(self.exception_group_split(&exc, &t));
-                    frame.stack.push(rest);
-                    frame.stack.push(matched);
-                }
-                Instr::PrepReraiseStar => {
-                    let raised = pop(frame);
-                    let orig = pop(frame);
-                    let r = tri!(self.prep_reraise_star(&orig, &raised));
-                    frame.stack.push(r);
-                }
-                Instr::Reraise => {
-                    let exc = pop(frame);
-                    match exc {
-                        Value::Obj(e) => return Err((e, false)),
-                        other => tri!(Err(self.new_type_error(format!(
-                            "exceptions must derive from BaseException, not {}",
-                            self.type_name(&other)
-                        )))),
-                    }
-                }
-                Instr::RaiseVarargs(n) => {
-                    let e = tri!(self.do_raise(frame, n));
-                    match e {
-                        (exc, true) => {
-                            self.chain_context(&exc, true);
-                            return Err((exc, true));
+                    Instr::SetupFinally(t) => {
+                        frame.ip = pc;
+                        let depth = frame.stack.len() as u32;
+                        if frame.blocks.capacity() == 0 {
+                            // Room for one handler only (an `await`'s, typically): a coroutine
+                            // suspended in `await` keeps this buffer, and most never nest.
+                            frame.blocks.reserve_exact(1);
                         }
-                        (exc, false) => return Err((exc, false)),
+                        frame.blocks.push(Block {
+                            handler: t,
+                            stack_depth: depth,
+                        });
                     }
-                }
-                Instr::BeforeWith => {
-                    let mgr = pop(frame);
-                    let cls = self.type_of(&mgr);
-                    let (Some(enter), Some(exit)) = (
-                        self.lookup_in_mro(&cls, "__enter__"),
-                        self.lookup_in_mro(&cls, "__exit__"),
-                    ) else {
-                        let msg = format!(
-                            "'{}' object does not support the context manager protocol",
-                            self.type_name(&mgr)
-                        );
-                        tri!(Err(self.new_type_error(msg)))
-                    };
-                    let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
-                    frame.stack.push(exit_bound);
-                    let r = tri!(self.call_bound_dunder(&enter, &mgr, vec![]));
-                    frame.stack.push(r);
-                }
-                Instr::BeforeAsyncWith => {
-                    let mgr = pop(frame);
-                    let cls = self.type_of(&mgr);
-                    let (Some(enter), Some(exit)) = (
-                        self.lookup_in_mro(&cls, "__aenter__"),
-                        self.lookup_in_mro(&cls, "__aexit__"),
-                    ) else {
-                        let msg = format!(
-                            "'{}' object does not support the asynchronous context manager protocol",
-                            self.type_name(&mgr)
-                        );
-                        tri!(Err(self.new_type_error(msg)))
-                    };
-                    let exit_bound = tri!(self.bind_descriptor(&exit, &mgr));
-                    frame.stack.push(exit_bound);
-                    let r = tri!(self.call_bound_dunder(&enter, &mgr, vec![]));
-                    frame.stack.push(r);
-                }
-                Instr::WithExceptStart => {
-                    let len = frame.stack.len();
-                    let exc = frame.stack[len - 1].clone();
-                    let exit = frame.stack[len - 3].clone();
-                    let tb = tri!(self.get_attr(&exc, "__traceback__"));
-                    let ty = Value::Obj(self.type_of(&exc));
-                    let r = tri!(self.call(&exit, vec![ty, exc, tb]));
-                    frame.stack.push(r);
-                }
-                Instr::GetYieldFromIter => {
-                    let v = pop(frame);
-                    let it = match v.payload() {
+                    Instr::SetupWith(t) => {
+                        frame.ip = pc;
+                        let depth = frame.stack.len() as u32 - 1;
+                        frame.blocks.push(Block {
+                            handler: t,
+                            stack_depth: depth,
+                        });
+                    }
+                    Instr::PopBlock => {
+                        frame.ip = pc;
+                        frame.blocks.pop();
+                    }
+                    Instr::PushExcInfo => {
+                        frame.ip = pc;
+                        let exc = pop(frame);
+                        let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
+                        let prev = std::mem::replace(slot, exc.as_obj().cloned());
+                        frame
+                            .stack
+                            .push(prev.map(Value::Obj).unwrap_or(Value::None));
+                        frame.stack.push(exc);
+                    }
+                    Instr::PopExcept => {
+                        frame.ip = pc;
+                        let prev = pop(frame);
+                        let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
+                        *slot = prev.as_obj().cloned();
+                    }
+                    Instr::CheckExcMatch => {
+                        frame.ip = pc;
+                        let t = pop(frame);
+                        let exc = top(frame).clone();
+                        let m = tri!(self.exception_matches_spec(&exc, &t));
+                        frame.stack.push(Value::Bool(m));
+                    }
+                    Instr::CheckEgMatch => {
+                        frame.ip = pc;
+                        let t = pop(frame);
+                        let exc = pop(frame);
+                        let (rest, matched) = tri!(self.exception_group_split(&exc, &t));
+                        frame.stack.push(rest);
+                        frame.stack.push(matched);
+                    }
+                    Instr::PrepReraiseStar => {
+                        frame.ip = pc;
+                        let raised = pop(frame);
+                        let orig = pop(frame);
+                        let r = tri!(self.prep_reraise_star(&orig, &raised));
+                        frame.stack.push(r);
+                    }
+                    Instr::Reraise => {
+                        frame.ip = pc;
+                        let exc = pop(frame);
+                        match exc {
+                            Value::Obj(e) => return Err((e, false)),
+                            other => tri!(Err(self.new_type_error(format!(
+                                "exceptions must derive from BaseException, not {}",
+                                self.type_name(&other)
+                            )))),
+                        }
+                    }
+                    Instr::RaiseVarargs(n) => {
+                        frame.ip = pc;
+                        let e = tri!(self.do_raise(frame, n));
+                        match e {
+                            (exc, true) => {
+                                self.chain_context(&exc, true);
+                                return Err((exc, true));
+                            }
+                            (exc, false) => return Err((exc, false)),
+                        }
+                    }
+                    Instr::BeforeWith | Instr::BeforeAsyncWith => {
+                        frame.ip = pc;
+                        tri!(self.before_with(frame, matches!(*instr, Instr::BeforeAsyncWith)));
+                    }
+                    Instr::WithExceptStart => {
+                        frame.ip = pc;
+                        let len = frame.stack.len();
+                        let exc = frame.stack[len - 1].clone();
+                        let exit = frame.stack[len - 3].clone();
+                        let tb = tri!(self.get_attr(&exc, "__traceback__"));
+                        let ty = Value::Obj(self.type_of(&exc));
+                        let r = tri!(self.call(&exit, vec![ty, exc, tb]));
+                        frame.stack.push(r);
+                    }
+                    Instr::GetYieldFromIter => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let it = match v.payload() {
                         Some(Payload::Generator(g)) => match g.kind {
                             super::generator::GenKind::Generator => v.clone(),
                             _ => tri!(Err(self.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"))),
                         },
                         _ => tri!(self.iter(&v)),
                     };
-                    frame.stack.push(it);
-                }
-                Instr::GetAwaitable(place) => {
-                    let v = pop(frame);
-                    let it = tri!(self.get_awaitable(&v, place));
-                    frame.stack.push(it);
-                }
-                Instr::GetAIter => {
-                    let v = pop(frame);
-                    let it = tri!(self.get_aiter(&v));
-                    frame.stack.push(it);
-                }
-                Instr::GetANext => {
-                    let aiter = top(frame).clone();
-                    let aw = tri!(self.get_anext(&aiter));
-                    frame.stack.push(aw);
-                }
-                Instr::EndAsyncFor => {
-                    let exc = pop(frame);
-                    let e = exc
-                        .as_obj()
-                        .cloned()
-                        .expect("EndAsyncFor receives an exception");
-                    if self.exc_matches(&e, &self.exc.stop_async_iteration.clone()) {
-                        pop(frame);
-                    } else {
-                        return Err((e, false));
+                        frame.stack.push(it);
                     }
-                }
-                Instr::Send(t) => {
-                    let v = pop(frame);
-                    if let Some((gen_frame, resumed)) = self.enter_generator_inline(top(frame), &v)
-                    {
-                        let caller = std::mem::replace(frame, gen_frame);
-                        push_inline(callers, caller);
-                        if resumed {
-                            self.deliver_resumed(frame, callers, v);
+                    Instr::GetAwaitable(place) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let it = tri!(self.get_awaitable(&v, place));
+                        frame.stack.push(it);
+                    }
+                    Instr::GetAIter => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let it = tri!(self.get_aiter(&v));
+                        frame.stack.push(it);
+                    }
+                    Instr::GetANext => {
+                        frame.ip = pc;
+                        let aiter = top(frame).clone();
+                        let aw = tri!(self.get_anext(&aiter));
+                        frame.stack.push(aw);
+                    }
+                    Instr::EndAsyncFor => {
+                        frame.ip = pc;
+                        let exc = pop(frame);
+                        let e = exc
+                            .as_obj()
+                            .cloned()
+                            .expect("EndAsyncFor receives an exception");
+                        if self.exc_matches(&e, &self.exc.stop_async_iteration.clone()) {
+                            pop(frame);
+                        } else {
+                            return Err((e, false));
                         }
-                        continue;
                     }
-                    let receiver = top(frame).clone();
-                    match tri!(self.send_any(&receiver, v)) {
-                        super::generator::SendResult::Yield(x) => {
-                            if let Value::Obj(o) = &receiver
-                                && let Payload::Native(n) = &o.payload
-                                && let Some(next) = n.send_successor()
-                                && let Some(slot) = frame.stack.last_mut()
-                            {
-                                *slot = next;
+                    Instr::Send(t) => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        if let Some((gen_frame, resumed)) =
+                            self.enter_generator_inline(top(frame), &v)
+                        {
+                            let caller = std::mem::replace(frame, gen_frame);
+                            push_inline(callers, caller);
+                            if resumed {
+                                self.deliver_resumed(frame, callers, v);
                             }
-                            frame.stack.push(x)
+                            continue 'outer;
                         }
-                        super::generator::SendResult::Return(x) => {
-                            frame.stack.push(x);
-                            frame.ip = t as usize;
+                        let receiver = top(frame).clone();
+                        match tri!(self.send_any(&receiver, v)) {
+                            super::generator::SendResult::Yield(x) => {
+                                if let Value::Obj(o) = &receiver
+                                    && let Payload::Native(n) = &o.payload
+                                    && let Some(next) = n.send_successor()
+                                    && let Some(slot) = frame.stack.last_mut()
+                                {
+                                    *slot = next;
+                                }
+                                frame.stack.push(x)
+                            }
+                            super::generator::SendResult::Return(x) => {
+                                frame.stack.push(x);
+                                frame.ip = t as usize;
+                            }
                         }
                     }
-                }
-                Instr::YieldValue => {
-                    let v = pop(frame);
-                    // A chain needs callers: a generator yielding to no inline caller
-                    // (the common case) does not make the out-of-line call.
-                    if self.chains_may_park
-                        && !callers.is_empty()
-                        && self.park_at_yield(frame, callers)
-                    {
-                        return Ok(Stop::Yield(v));
-                    }
-                    loop {
-                        let Some(g) = frame.take_inline_gen() else {
-                            debug_assert!(
-                                callers.is_empty(),
-                                "only a generator's own frame yields"
-                            );
+                    Instr::YieldValue => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        // A chain needs callers: a generator yielding to no inline caller
+                        // (the common case) does not make the out-of-line call.
+                        if self.chains_may_park
+                            && !callers.is_empty()
+                            && self.park_at_yield(frame, callers)
+                        {
                             return Ok(Stop::Yield(v));
-                        };
-                        // Back to the SEND / FOR_ITER that resumed it, with the value.
-                        let caller = callers.pop().expect("an inline generator has a caller");
-                        let gen_frame = std::mem::replace(frame, caller);
-                        self.suspend_inline_generator(&g, gen_frame);
-                        // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
-                        // value straight on up, as its YIELD_VALUE would: a value yielded
-                        // through a chain of awaiting coroutines takes no dispatch per level.
-                        if let Some(Instr::YieldValue) = frame.code.instructions.get(frame.ip) {
-                            frame.ip += 1;
-                            continue;
                         }
-                        if deliver(frame, v) {
-                            self.safe_point(frame);
+                        loop {
+                            let Some(g) = frame.take_inline_gen() else {
+                                debug_assert!(
+                                    callers.is_empty(),
+                                    "only a generator's own frame yields"
+                                );
+                                return Ok(Stop::Yield(v));
+                            };
+                            // Back to the SEND / FOR_ITER that resumed it, with the value.
+                            let caller = callers.pop().expect("an inline generator has a caller");
+                            let gen_frame = std::mem::replace(frame, caller);
+                            self.suspend_inline_generator(&g, gen_frame);
+                            // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
+                            // value straight on up, as its YIELD_VALUE would: a value yielded
+                            // through a chain of awaiting coroutines takes no dispatch per level.
+                            if let Some(Instr::YieldValue) = frame.code.instructions.get(frame.ip) {
+                                frame.ip += 1;
+                                continue;
+                            }
+                            if deliver(frame, v) {
+                                self.safe_point(frame);
+                            }
+                            break;
                         }
-                        break;
                     }
-                }
-                Instr::EndSend => {
-                    let v = pop(frame);
-                    let receiver = pop(frame);
-                    self.recycle_generator(receiver);
-                    frame.stack.push(v);
-                }
-                Instr::CleanupThrow => {
-                    let exc = pop(frame);
-                    let e = exc
-                        .as_obj()
-                        .cloned()
-                        .expect("CleanupThrow receives an exception");
-                    if self.exc_matches(&e, &self.exc.stop_iteration.clone()) {
-                        let v = self.stop_iteration_value(&e);
+                    Instr::EndSend => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        let receiver = pop(frame);
+                        self.recycle_generator(receiver);
                         frame.stack.push(v);
-                    } else {
-                        return Err((e, false));
+                    }
+                    Instr::CleanupThrow => {
+                        frame.ip = pc;
+                        let exc = pop(frame);
+                        let e = exc
+                            .as_obj()
+                            .cloned()
+                            .expect("CleanupThrow receives an exception");
+                        if self.exc_matches(&e, &self.exc.stop_iteration.clone()) {
+                            let v = self.stop_iteration_value(&e);
+                            frame.stack.push(v);
+                        } else {
+                            return Err((e, false));
+                        }
+                    }
+                    Instr::ImportName(i) => {
+                        frame.ip = pc;
+                        let name = frame.code.names[i as usize].clone();
+                        let fromlist = pop(frame);
+                        let level = pop(frame);
+                        let globals = frame.globals.clone();
+                        let m = tri!(self.import_name(
+                            &name,
+                            &fromlist,
+                            level.as_i64().unwrap_or(0),
+                            &globals
+                        ));
+                        frame.stack.push(m);
+                    }
+                    Instr::ImportFrom(i) => {
+                        frame.ip = pc;
+                        let name = frame.code.names[i as usize].clone();
+                        let m = top(frame).clone();
+                        let v = tri!(self.import_from(&m, &name));
+                        frame.stack.push(v);
+                    }
+                    Instr::ImportStar => {
+                        frame.ip = pc;
+                        let m = pop(frame);
+                        let target = frame.names_mapping();
+                        tri!(self.import_star(&m, &target));
+                    }
+                    Instr::PrintExpr => {
+                        frame.ip = pc;
+                        let v = pop(frame);
+                        if !v.is_none() {
+                            let r = tri!(self.repr(&v));
+                            self.write_stdout(&r);
+                            self.write_stdout("\n");
+                            self.dict_set_str(&self.builtins_dict(), "_", v);
+                        }
                     }
                 }
-                Instr::ImportName(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    let fromlist = pop(frame);
-                    let level = pop(frame);
-                    let globals = frame.globals.clone();
-                    let m = tri!(self.import_name(
-                        &name,
-                        &fromlist,
-                        level.as_i64().unwrap_or(0),
-                        &globals
-                    ));
-                    frame.stack.push(m);
-                }
-                Instr::ImportFrom(i) => {
-                    let name = frame.code.names[i as usize].clone();
-                    let m = top(frame).clone();
-                    let v = tri!(self.import_from(&m, &name));
-                    frame.stack.push(v);
-                }
-                Instr::ImportStar => {
-                    let m = pop(frame);
-                    let target = frame.names_mapping();
-                    tri!(self.import_star(&m, &target));
-                }
-                Instr::PrintExpr => {
-                    let v = pop(frame);
-                    if !v.is_none() {
-                        let r = tri!(self.repr(&v));
-                        self.write_stdout(&r);
-                        self.write_stdout("\n");
-                        self.dict_set_str(&self.builtins_dict(), "_", v);
-                    }
-                }
+                continue 'outer;
             }
         }
     }

@@ -29,14 +29,8 @@ pub(super) fn int_compare_const_and_jump(
         Some(&Instr::PopJumpIfTrue(t)) => (t, true),
         _ => return false,
     };
-    let truth = match op {
-        CmpOp::Lt => x < y,
-        CmpOp::LtE => x <= y,
-        CmpOp::Gt => x > y,
-        CmpOp::GtE => x >= y,
-        CmpOp::Eq => x == y,
-        CmpOp::NotEq => x != y,
-        _ => return false,
+    let Some(truth) = super::eval_fast::ordered(x, y, op) else {
+        return false;
     };
     *ip = if truth == jump_if {
         target as usize

@@ -22,24 +22,22 @@ pub(super) enum Loaded {
     Return(Value),
 }
 
-/// LOAD_FAST `i`, fused with what follows when that cannot fail or call out:
+/// LOAD_FAST `i` (`code` is the frame's instructions, `ip` the eval loop's copy of the
+/// frame's next-instruction index), fused with what follows when that cannot fail or call out:
 /// `a <op> b` / `a <op> k` / `a <op> y[k]` of ints and floats, `x[k]` and `c[a]` of a plain
 /// list or tuple with an int index in range, each result carried on by `finish`. Every
 /// other case pushes exactly what LOAD_FAST (and a following LOAD_FAST / LOAD_CONST it ran
 /// as well) would have pushed.
 #[inline(always)]
-pub(super) fn load_fast(frame: &mut Frame, i: u32) -> Loaded {
-    // The fields apart, so that the instructions stay borrowed while the stack and the
-    // locals change (no re-reading of `frame.code` after each write).
+pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u32) -> Loaded {
+    // The fields apart, so that the stack and the locals change with no re-reading of the
+    // frame's other fields after each write.
     let Frame {
-        code,
         consts,
-        ip,
         stack,
         locals,
         ..
     } = frame;
-    let code: &[Instr] = &code.instructions;
     let mut i = i;
     // Runs again for a following LOAD_FAST of a bound local that nothing fuses with this
     // one (`dt / (d2 * d2 ** 0.5)`'s `d2` after `dt`): only the first local can be unbound.

@@ -6,7 +6,7 @@ use super::eval::{FrameExit, pop};
 use super::frame::Frame;
 use super::generator::Resume;
 use super::native::{Args, FrameIntrinsic};
-use super::object::{Obj, Payload};
+use super::object::{Function, Obj, Payload};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::cell::RefCell;
@@ -714,9 +714,93 @@ pub(super) fn first_arg_for_super(frame: &Frame) -> Option<Value> {
 }
 
 /// The contents of the frame's cell `i` (cell variables, then free variables).
-fn cell_value(frame: &Frame, i: usize) -> Option<Value> {
+#[inline(always)]
+pub(super) fn cell_value(frame: &Frame, i: usize) -> Option<Value> {
     match &frame.cells.get(i)?.payload {
         Payload::Cell(v) => v.borrow().clone(),
         _ => None,
+    }
+}
+
+impl Vm {
+    /// MAKE_FUNCTION with `flags`: the function object for the code object on top of the
+    /// stack and, below it, what `flags` says was pushed (closure cells, annotations,
+    /// keyword-only and positional defaults, in that order from the top).
+    pub(super) fn make_function(&mut self, frame: &mut Frame, flags: u32) -> ObjRef {
+        let code = pop(frame);
+        let mut pop_if = |bit: u32| (flags & bit != 0).then(|| pop(frame));
+        let closure = pop_if(0x08);
+        let annotations = pop_if(0x04);
+        let kwdefaults = pop_if(0x02);
+        let defaults = pop_if(0x01);
+        let Some(Payload::Code(code)) = code.payload() else {
+            unreachable!("MakeFunction expects a code constant")
+        };
+        let code = code.clone();
+        let consts = self.consts_of(&code);
+        let names = self.name_table_of(&code);
+        let cells: Vec<ObjRef> = closure
+            .and_then(|c| {
+                c.as_tuple()
+                    .map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect())
+            })
+            .unwrap_or_default();
+        let func = Function {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            defaults: RefCell::new(
+                defaults
+                    .and_then(|d| d.as_tuple().map(|t| t.to_vec()))
+                    .unwrap_or_default(),
+            ),
+            kwdefaults: RefCell::new(kwdefaults.and_then(|d| d.as_obj().cloned())),
+            closure: cells,
+            globals: frame.globals.clone(),
+            consts,
+            names,
+            exact_arity: Function::exact_arity_of(&code),
+            code,
+        };
+        let fdict = self.new_dict();
+        if let Some(a) = annotations {
+            self.dict_set_str(&fdict, "__annotations__", a);
+        }
+        Obj::with_class(
+            self.types.function.clone(),
+            Some(fdict),
+            Payload::Function(Box::new(func)),
+        )
+    }
+}
+
+impl Vm {
+    /// BEFORE_WITH (or BEFORE_ASYNC_WITH when `is_async`): replaces the context manager on
+    /// top of the stack with its bound `__exit__` (`__aexit__`) and what `__enter__`
+    /// (`__aenter__`) returned. Out of line: the eval loop's registers are laid out better
+    /// without it (measured).
+    #[inline(never)]
+    pub(super) fn before_with(&mut self, frame: &mut Frame, is_async: bool) -> PyResult<()> {
+        let (enter_name, exit_name, protocol) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous context manager")
+        } else {
+            ("__enter__", "__exit__", "context manager")
+        };
+        let mgr = pop(frame);
+        let cls = self.type_of(&mgr);
+        let (Some(enter), Some(exit)) = (
+            self.lookup_in_mro(&cls, enter_name),
+            self.lookup_in_mro(&cls, exit_name),
+        ) else {
+            let msg = format!(
+                "'{}' object does not support the {protocol} protocol",
+                self.type_name(&mgr)
+            );
+            return Err(self.new_type_error(msg));
+        };
+        let exit_bound = self.bind_descriptor(&exit, &mgr)?;
+        frame.stack.push(exit_bound);
+        let r = self.call_bound_dunder(&enter, &mgr, vec![])?;
+        frame.stack.push(r);
+        Ok(())
     }
 }

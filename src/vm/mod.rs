@@ -11,6 +11,7 @@ pub mod eval;
 pub mod eval_calls;
 pub mod eval_compare_jump;
 pub mod eval_dunder;
+pub mod eval_fast;
 pub mod eval_fused;
 pub mod eval_method;
 pub mod eval_resume;

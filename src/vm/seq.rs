@@ -233,7 +233,7 @@ fn next_entry<'t>(t: &'t DictTable, pos: &mut usize) -> Option<&'t super::dict::
 
 /// The next value of a range iterator at `next` (advanced past it), None when exhausted.
 #[inline(always)]
-fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
+pub(super) fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
     if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
         let v = *next;
         *next = next.saturating_add(step);
