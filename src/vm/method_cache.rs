@@ -10,10 +10,10 @@
 
 use std::rc::Rc;
 
-use super::{PyResult, Vm};
 use super::native::NativeFastPtr;
 use super::object::Payload;
 use super::value::Value;
+use super::{PyResult, Vm};
 
 /// Number of cache slots (a power of two).
 const SLOTS: usize = 128;
@@ -84,15 +84,16 @@ impl Vm {
         name: &Rc<str>,
         n: usize,
     ) -> PyResult<bool> {
-        if super::list_calls::call_list_method(stack, name, n) {
-            return Ok(true);
-        }
         let Some(base) = stack.len().checked_sub(n + 1) else {
             return Ok(false);
         };
+        // Instances of Python classes (the commonest receivers) leave at the first test.
         let Some(kind) = receiver_kind(&stack[base]) else {
             return Ok(false);
         };
+        if kind == 2 && super::list_calls::call_list_method(stack, name, n) {
+            return Ok(true);
+        }
         if kind == 3
             && let Some(r) = self.dict_get_call(name, &stack[base..])
         {
@@ -138,7 +139,11 @@ impl Vm {
             7 => &t.int,
             _ => &t.float,
         };
-        let fast = match self.lookup_in_mro(cls, name).as_ref().and_then(Value::payload) {
+        let fast = match self
+            .lookup_in_mro(cls, name)
+            .as_ref()
+            .and_then(Value::payload)
+        {
             Some(Payload::NativeFunction(nf)) if nf.is_method && nf.intrinsic.is_none() => {
                 nf.fast.clone()
             }
