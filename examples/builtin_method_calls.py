@@ -87,3 +87,21 @@ print(x.__class__, x.__len__(), x.__eq__("abc"))
 d = {}
 d.setdefault("k", []).append(1)
 print(d, d.keys(), d.values())
+
+# list.index / list.count through the positional entry: start/stop, counts, keywords.
+nums = [3, 1, 3, 2, 3]
+print(nums.index(3), nums.index(3, 1), nums.index(3, -2), nums.index(2, 0, 4), nums.count(3))
+print(L([3]).index(3), L([3, 3]).count(3))
+for thunk in [
+    lambda: nums.index(),
+    lambda: nums.index(3, 0, 1, 2),
+    lambda: nums.index(9),
+    lambda: nums.count(),
+    lambda: nums.count(3, 4),
+    lambda: list.index(5, 1),
+    lambda: list.count((1,), 1),
+]:
+    try:
+        print(thunk())
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
