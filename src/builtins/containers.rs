@@ -228,8 +228,15 @@ fn list_init(vm: &mut Vm) {
     });
     for (name, is_list) in [("index", true), ("count", true)] {
         let _ = is_list;
-        vm.add_method(&list, name, move |vm, args| {
-            let a = args.check(vm, name, 2, 4)?.to_vec();
+        // Positional only: CALL_METHOD calls it without building `Args`.
+        vm.add_method_positional(&list, name, move |vm, a| {
+            // CPython's messages: `index` takes 1 to 3 arguments, `list.count` exactly one.
+            let n = a.len() - 1;
+            if name == "count" {
+                check_count(vm, "list.count", n, 1, 1)?;
+            } else {
+                check_count(vm, name, n, 1, 3)?;
+            }
             let items = list_of(vm, &a[0], name)?.borrow().clone();
             seq_index_count(vm, &items, &a[1..], name, "list")
         });

@@ -1077,11 +1077,11 @@ impl Vm {
                     }
                     Instr::CallMethod(name_idx, n) => {
                         frame.ip = pc;
-                        if super::list_calls::call_list_method(
+                        if tri!(self.call_builtin_method(
                             &mut frame.stack,
                             &frame.code.names[name_idx as usize],
                             n as usize,
-                        ) {
+                        )) {
                             continue 'dispatch;
                         }
                         if let Some(callee) =

@@ -28,6 +28,7 @@ pub mod hashing;
 pub mod import;
 pub mod interrupt;
 pub mod list_calls;
+pub mod method_cache;
 pub mod native;
 pub mod number;
 pub mod object;
@@ -93,6 +94,8 @@ pub struct Vm {
     pub modules: ObjRef,
     /// Number of Python frames currently executing (all entries of the loop together).
     pub depth: usize,
+    /// CALL_METHOD's cache of built-in methods on exact built-in receivers.
+    pub builtin_methods: method_cache::MethodCache,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: usize,
     /// Handled-exception slots (CPython's exc_info chain): the base slot plus one per
@@ -160,6 +163,7 @@ impl Vm {
             builtins,
             modules: types::new_dict_obj(),
             depth: 0,
+            builtin_methods: Default::default(),
             recursion_limit: 1000,
             exc_info: vec![None],
             chains_may_park: false,
