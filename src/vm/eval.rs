@@ -1295,6 +1295,9 @@ impl Vm {
                 }
                 Instr::BeforeAsyncWith => {
                     let mgr = pop(frame);
+                    if self.async_with_at_once(frame, &mgr) {
+                        continue;
+                    }
                     let cls = self.type_of(&mgr);
                     let (Some(enter), Some(exit)) = (
                         self.lookup_in_mro(&cls, "__aenter__"),
