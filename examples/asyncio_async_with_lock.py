@@ -157,7 +157,52 @@ async def manual():
     print("manual exited", lock.locked())
 
 
+async def predicates():
+    # wait_for's predicate: plain functions run directly, anything else is called as usual.
+    cond = asyncio.Condition()
+    box = []
+
+    def with_default(n=1):
+        return len(box) >= n
+
+    def with_star(*a):
+        return bool(box) and not a
+
+    def gen():
+        yield 1
+
+    class Callable:
+        def __call__(self):
+            return box[:]
+
+        def method(self):
+            return len(box)
+
+    def raising():
+        raise LookupError("predicate failed")
+
+    async def fill():
+        for i in range(3):
+            await asyncio.sleep(0)
+            async with cond:
+                box.append(i)
+                cond.notify_all()
+
+    t = asyncio.ensure_future(fill())
+    for p in (lambda: box, with_default, with_star, gen, Callable(), Callable().method):
+        async with cond:
+            r = await cond.wait_for(p)
+            print("predicate", type(r).__name__, r if not hasattr(r, "send") else "gen")
+    try:
+        async with cond:
+            await cond.wait_for(raising)
+    except LookupError as e:
+        print("raised", e, cond.locked())
+    await t
+
+
 async def main():
+    await predicates()
     await fifo()
     await cancelled_waiter()
     await cancel_inside()

@@ -9,8 +9,10 @@
 //! leave them. Anything else (a held lock, waiters, a subclass, a replaced method) runs the
 //! full protocol.
 
+use super::PyResult;
 use super::Vm;
 use super::frame::Frame;
+use super::object::Payload;
 use super::value::Value;
 use crate::bytecode::Instr;
 use std::rc::Rc;
@@ -26,6 +28,18 @@ impl Vm {
     /// Installs asyncio's side of the `async with` fast path.
     pub fn set_async_with_lock(&mut self, f: AsyncWithLock) {
         self.async_with_lock = Some(f);
+    }
+
+    /// `f()`: a plain Python function of no parameters (a `wait_for` predicate such as
+    /// `lambda: box`) has its frame built and run directly; anything else is `call`ed.
+    pub fn call_no_args(&mut self, f: &Value) -> PyResult<Value> {
+        if let Some(Payload::Function(func)) = f.payload()
+            && func.exact_arity == 0
+        {
+            let frame = self.exact_args_function_frame(func, None, &mut Vec::new(), 0);
+            return self.run_plain_frame(frame);
+        }
+        self.call(f, Vec::new())
     }
 
     /// BEFORE_ASYNC_WITH of `mgr` (popped) for a manager asyncio's side qualifies:
