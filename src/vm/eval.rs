@@ -1278,7 +1278,15 @@ impl Vm {
                     }
                     Instr::BeforeWith | Instr::BeforeAsyncWith => {
                         frame.ip = pc;
-                        tri!(self.before_with(frame, matches!(*instr, Instr::BeforeAsyncWith)));
+                        let is_async = matches!(*instr, Instr::BeforeAsyncWith);
+                        let mgr = pop(frame);
+                        // An exact asyncio Lock/Condition entered at once may skip the
+                        // await that follows (it moves the index).
+                        if is_async && self.async_with_at_once(frame, &mgr) {
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
+                        tri!(self.before_with(frame, mgr, is_async));
                     }
                     Instr::WithExceptStart => {
                         frame.ip = pc;

@@ -779,13 +779,17 @@ impl Vm {
     /// (`__aenter__`) returned. Out of line: the eval loop's registers are laid out better
     /// without it (measured).
     #[inline(never)]
-    pub(super) fn before_with(&mut self, frame: &mut Frame, is_async: bool) -> PyResult<()> {
+    pub(super) fn before_with(
+        &mut self,
+        frame: &mut Frame,
+        mgr: Value,
+        is_async: bool,
+    ) -> PyResult<()> {
         let (enter_name, exit_name, protocol) = if is_async {
             ("__aenter__", "__aexit__", "asynchronous context manager")
         } else {
             ("__enter__", "__exit__", "context manager")
         };
-        let mgr = pop(frame);
         let cls = self.type_of(&mgr);
         let (Some(enter), Some(exit)) = (
             self.lookup_in_mro(&cls, enter_name),

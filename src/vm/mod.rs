@@ -1,6 +1,7 @@
 //! The virtual machine: values and objects, the eval loop, calls, attributes, operators,
 //! exceptions and generators. See `/work/notes/VM_API.md` for how to build on it.
 
+pub mod async_with;
 pub mod asyncgen;
 pub mod attr;
 pub mod attr_cache;
@@ -140,6 +141,8 @@ pub struct Vm {
     caller_stacks: Vec<frame::FrameChain>,
     /// asyncio's `sleep` for the `await asyncio.sleep(0)` fast path, once asyncio is loaded.
     sleep_zero: Option<Box<sleep_zero::SleepZero>>,
+    /// asyncio's side of the `async with` fast path for a free Lock (async_with.rs).
+    async_with_lock: Option<async_with::AsyncWithLock>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
 }
@@ -182,6 +185,7 @@ impl Vm {
             frame_pool: Vec::new(),
             generator_pool: Vec::new(),
             sleep_zero: None,
+            async_with_lock: None,
             attr_cache: attr_cache::AttrCache::default(),
         };
         crate::builtins::init(&mut vm);

@@ -214,7 +214,7 @@ impl CondWait {
         let Some(predicate) = &self.predicate else {
             return Ok(None);
         };
-        let result = vm.call(predicate, Vec::new())?;
+        let result = vm.call_no_args(predicate)?;
         Ok(vm.truthy(&result)?.then_some(result))
     }
 

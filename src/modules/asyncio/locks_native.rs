@@ -154,7 +154,7 @@ impl Primitives {
     /// Attribute `i` of `kind` (`Kind::attrs`) in `dict`, an exact instance's namespace,
     /// read at the entry position `__init__` gave it; None when it is not there (deleted
     /// and set again: the caller steps aside).
-    #[inline]
+    #[inline(always)]
     fn field(&self, dict: &ObjRef, kind: Kind, i: usize) -> Option<Value> {
         self.layouts[kind as usize].get(dict, i)
     }
@@ -672,6 +672,7 @@ pub fn locks_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Val
             .filter_map(|n| classes[0].dict.as_ref().and_then(|d| vm.dict_get_str(d, n)))
             .collect();
         *pr.lock_methods.borrow_mut() = lock_methods;
+        install_async_with(vm, &pr, &classes, &step_cls);
         *pr.classes.borrow_mut() = classes
             .into_iter()
             .zip(Kind::ALL)
@@ -801,6 +802,88 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
     }
 }
 
+/// The VM's `async with` fast path (src/vm/async_with.rs) for an exact Lock, or a Condition
+/// whose lock qualifies (`context_lock`): when `lock_take` takes the lock at once, as the
+/// mixin's `__aenter__` would when awaited, the `__aexit__` pushed is a native one bound to
+/// the manager that releases as `_LockStep` would (it is called and awaited at once, by
+/// the code `async with` compiles to) and gives the `Released` step; when the manager stops
+/// qualifying before it is called, it calls the class's `__aexit__` as installed, which is
+/// what the full protocol bound.
+fn install_async_with(vm: &mut Vm, p: &Rc<Primitives>, classes: &[ObjRef], step_cls: &ObjRef) {
+    let released = LockStep {
+        prims: p.clone(),
+        lock: Value::None,
+        exit: true,
+        stage: RefCell::new(Stage::Released),
+    };
+    let released = Obj::with_class(
+        step_cls.clone(),
+        None,
+        Payload::Native(crate::vm::object::NativeState::boxed(released)),
+    );
+    let released = Value::Obj(released);
+    let mut exits = Vec::new();
+    for kind in [Kind::Lock, Kind::Condition] {
+        let class_exit = classes
+            .get(kind as usize)
+            .and_then(|c| c.dict.as_ref())
+            .and_then(|d| vm.dict_get_str(d, "__aexit__"));
+        let Some(class_exit) = class_exit else {
+            return;
+        };
+        let prims = p.clone();
+        let released = released.clone();
+        exits.push(
+            vm.new_native_fn_positional("__aexit__", move |vm, a: &[Value]| {
+                if let [me, _, _, _] = a
+                    && let Some(lock) = context_lock(&prims, me)
+                {
+                    if lock_release(&prims, vm, std::slice::from_ref(&lock))?.is_none() {
+                        vm.call_method(&lock, "release", vec![])?;
+                    }
+                    return Ok(released.clone());
+                }
+                vm.call(&class_exit, a.to_vec())
+            }),
+        );
+    }
+    let Ok([lock_exit, cond_exit]) = <[Value; 2]>::try_from(exits) else {
+        return;
+    };
+    let prims = p.clone();
+    let step_cls = step_cls.clone();
+    vm.set_async_with_lock(Rc::new(move |mgr: &Value, at_once: bool| {
+        let (exit, lock, dict) = match prims.exact_dict(mgr, Kind::Lock) {
+            Some(dict) => (&lock_exit, mgr.clone(), dict),
+            None => {
+                let cond = prims.exact_dict(mgr, Kind::Condition)?;
+                let (lock, dict) = prims.condition_lock(&cond)?;
+                (&cond_exit, lock, dict)
+            }
+        };
+        let exit = Value::Obj(Obj::new(Payload::BoundMethod {
+            receiver: mgr.clone(),
+            func: exit.clone(),
+        }));
+        if at_once && prims.lock_take(&dict) == Some(true) {
+            return Some((exit, None));
+        }
+        // What the installed `__aenter__` gives for it.
+        let step = LockStep {
+            prims: prims.clone(),
+            lock,
+            exit: false,
+            stage: RefCell::new(Stage::Start),
+        };
+        let step = Obj::with_class(
+            step_cls.clone(),
+            None,
+            Payload::Native(crate::vm::object::NativeState::boxed(step)),
+        );
+        Some((exit, Some(Value::Obj(step))))
+    }));
+}
+
 /// Where a `_LockStep` is.
 enum Stage {
     /// Not yet resumed.
@@ -811,6 +894,10 @@ enum Stage {
     Acquiring(Value),
     /// Finished.
     Done,
+    /// What the `async with` fast path's `__aexit__` gives, the lock already released: every
+    /// SEND returns None (one object serves every such exit: it is only ever on the stack
+    /// of the frame awaiting it).
+    Released,
 }
 
 /// What `__aenter__`/`__aexit__` return for an exact Lock (or Condition: its lock): the mixin's
@@ -835,6 +922,10 @@ impl LockStep {
     fn send(&self, vm: &mut Vm, value: Value) -> PyResult<SendResult> {
         let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);
         match stage {
+            Stage::Released => {
+                *self.stage.borrow_mut() = Stage::Released;
+                Ok(SendResult::Return(Value::None))
+            }
             Stage::Done => Err(vm.new_runtime_error("cannot reuse already awaited coroutine")),
             Stage::Start if !value.is_none() => {
                 *self.stage.borrow_mut() = Stage::Start;
@@ -968,6 +1059,10 @@ impl NativeCoroutine for LockStep {
                 let e = exception_of(vm, exc)?;
                 Err(self.waiter_failed(vm, &fut, e))
             }
+            Stage::Released => {
+                *self.stage.borrow_mut() = Stage::Released;
+                Err(exception_of(vm, exc)?)
+            }
             Stage::Start | Stage::Done => Err(exception_of(vm, exc)?),
         }
     }
@@ -980,6 +1075,7 @@ impl NativeCoroutine for LockStep {
                 vm.call_method(&coro, "close", vec![])?;
             }
             Stage::Waiting(fut) => self.remove_waiter(vm, &fut)?,
+            Stage::Released => *self.stage.borrow_mut() = Stage::Released,
             Stage::Start | Stage::Done => {}
         }
         Ok(())
@@ -1003,7 +1099,7 @@ impl NativeObject for LockStep {
         match &*self.stage.borrow() {
             Stage::Waiting(f) => visit(&Value::Obj(f.clone())),
             Stage::Acquiring(c) => visit(c),
-            Stage::Start | Stage::Done => {}
+            Stage::Start | Stage::Done | Stage::Released => {}
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
