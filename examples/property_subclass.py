@@ -132,3 +132,9 @@ for args in [(), (None,None,None,"given"), (lambda s:1,), (g,)]:
     print(vars(p), p.__doc__)
 p=P(g); q=p.setter(None); print(vars(q))
 p=P(lambda s:1, None,None,"x"); q=p.setter(None); print(vars(q))
+# Without __set_name__ (made outside a class body): CPython's unnamed messages.
+for call in [lambda: P().__get__(1), lambda: P().__set__(1, 2), lambda: P().__delete__(1)]:
+    try:
+        call()
+    except AttributeError as e:
+        print("AttributeError:", e)

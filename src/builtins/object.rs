@@ -360,16 +360,7 @@ fn descriptor_types_init(vm: &mut Vm) {
             return Ok(a[0].clone());
         }
         if let Some(Payload::PropertySub(fields)) = a[0].payload() {
-            let f = fields.borrow()[0].clone();
-            if f.is_none() {
-                return Err(property_sub_error(
-                    vm,
-                    fields,
-                    &a[1],
-                    "getter",
-                    "unreadable",
-                ));
-            }
+            let f = property_sub_fn(vm, fields, &a[1], 0)?;
             return vm.call(&f, vec![a[1].clone()]);
         }
         vm.bind_descriptor(&a[0], &a[1])
@@ -377,10 +368,7 @@ fn descriptor_types_init(vm: &mut Vm) {
     vm.add_method(&prop, "__set__", |vm, args| {
         let a = args.check(vm, "__set__", 3, 3)?.to_vec();
         if let Some(Payload::PropertySub(fields)) = a[0].payload() {
-            let f = fields.borrow()[1].clone();
-            if f.is_none() {
-                return Err(property_sub_error(vm, fields, &a[1], "setter", "can't set"));
-            }
+            let f = property_sub_fn(vm, fields, &a[1], 1)?;
             vm.call(&f, vec![a[1].clone(), a[2].clone()])?;
             return Ok(Value::None);
         }
@@ -396,19 +384,7 @@ fn descriptor_types_init(vm: &mut Vm) {
     vm.add_method(&prop, "__delete__", |vm, args| {
         let a = args.check(vm, "__delete__", 2, 2)?.to_vec();
         let f = match a[0].payload() {
-            Some(Payload::PropertySub(fields)) => {
-                let f = fields.borrow()[2].clone();
-                if f.is_none() {
-                    return Err(property_sub_error(
-                        vm,
-                        fields,
-                        &a[1],
-                        "deleter",
-                        "can't delete",
-                    ));
-                }
-                f
-            }
+            Some(Payload::PropertySub(fields)) => property_sub_fn(vm, fields, &a[1], 2)?,
             Some(Payload::Property { fdel, .. }) if !fdel.is_none() => fdel.clone(),
             _ => return Err(vm.new_attribute_error("property has no deleter")),
         };
@@ -528,21 +504,27 @@ fn property_args(vm: &mut Vm, mut args: Args) -> PyResult<[Value; 4]> {
     Ok([next(), next(), next(), next()])
 }
 
-/// The AttributeError of a property subclass's instance without a `what` function: named
-/// after the attribute when `__set_name__` told it (CPython's wording either way).
-fn property_sub_error(
+/// A property subclass's instance's fget (`which` 0), fset (1) or fdel (2); without one,
+/// CPython's AttributeError, naming the attribute when `__set_name__` told it.
+fn property_sub_fn(
     vm: &mut Vm,
     fields: &std::cell::RefCell<[Value; 5]>,
     obj: &Value,
-    what: &str,
-    unnamed: &str,
-) -> ObjRef {
-    let name = fields.borrow()[4].clone();
-    match name.as_str() {
+    which: usize,
+) -> PyResult<Value> {
+    let (f, name) = {
+        let fields = fields.borrow();
+        (fields[which].clone(), fields[4].clone())
+    };
+    if !f.is_none() {
+        return Ok(f);
+    }
+    let what = ["getter", "setter", "deleter"][which.min(2)];
+    let cls = vm.type_name(obj).to_string();
+    Err(match name.as_str() {
         Some(n) => {
-            let cls = vm.type_name(obj).to_string();
             vm.new_attribute_error(format!("property '{n}' of '{cls}' object has no {what}"))
         }
-        None => vm.new_attribute_error(format!("{unnamed} attribute")),
-    }
+        None => vm.new_attribute_error(format!("property of '{cls}' object has no {what}")),
+    })
 }
