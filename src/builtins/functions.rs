@@ -397,9 +397,12 @@ pub fn type_new(
         *c.borrow_mut() = Some(cls_v.clone());
     }
     for (k, v) in vm.dict_items(ns) {
-        if v.payload()
-            .is_some_and(|p| matches!(p, Payload::Object | Payload::Native(_)))
-        {
+        if v.payload().is_some_and(|p| {
+            matches!(
+                p,
+                Payload::Object | Payload::Native(_) | Payload::PropertySub(_)
+            )
+        }) {
             let t = vm.type_of(&v);
             if t.as_type().is_some_and(|t| t.is_heap)
                 && let Some(f) = vm.lookup_in_mro(&t, "__set_name__")

@@ -260,12 +260,15 @@ fn type_init(vm: &mut Vm) {
 fn descriptor_types_init(vm: &mut Vm) {
     let prop = vm.types.property.clone();
     add_new(vm, &prop, |vm, mut args| {
-        args.positional.remove(0);
-        let mut slots = args
-            .bind(vm, "property", &["fget", "fset", "fdel", "doc"], 4, 0)?
-            .into_iter();
-        let mut next = || slots.next().flatten().unwrap_or(Value::None);
-        let (fget, fset, fdel, doc) = (next(), next(), next(), next());
+        let cls = args.positional.remove(0);
+        // A subclass's instance starts empty: `property.__init__` fills it in (called by
+        // the subclass's own `__init__` through super(), or directly).
+        if let Value::Obj(c) = &cls
+            && !Rc::ptr_eq(c, &vm.types.property)
+        {
+            return Ok(Value::Obj(vm.alloc_instance(c)?));
+        }
+        let [fget, fset, fdel, doc] = property_args(vm, args)?;
         Ok(Value::Obj(Obj::new(Payload::Property {
             fget,
             fset,
@@ -273,9 +276,61 @@ fn descriptor_types_init(vm: &mut Vm) {
             doc,
         })))
     });
+    vm.add_method(&prop, "__init__", |vm, mut args| {
+        if args.positional.is_empty() {
+            return Err(
+                vm.new_type_error("descriptor '__init__' of 'property' object needs an argument")
+            );
+        }
+        let me = args.positional.remove(0);
+        // A plain property got its fields from `__new__`.
+        let Some(Payload::PropertySub(fields)) = me.payload() else {
+            return Ok(Value::None);
+        };
+        let [fget, fset, fdel, doc] = property_args(vm, args)?;
+        // CPython 3.11 gives a subclass instance the getter's docstring in its `__dict__`
+        // (where it shadows the subclass's own `__doc__`) only when no `doc` is passed; a
+        // passed `doc` is not visible as `__doc__` at all.
+        let given_doc = doc.clone();
+        let getter_doc = if doc.is_none() && !fget.is_none() {
+            Some(vm.lookup_attr_opt(&fget, "__doc__")?.unwrap_or(Value::None))
+        } else {
+            None
+        };
+        {
+            let mut f = fields.borrow_mut();
+            f[0] = fget;
+            f[1] = fset;
+            f[2] = fdel;
+            f[3] = given_doc;
+        }
+        if let Some(d) = getter_doc {
+            vm.set_attr(&me, "__doc__", d)?;
+        }
+        Ok(Value::None)
+    });
+    vm.add_method(&prop, "__set_name__", |vm, args| {
+        let a = args.check(vm, "__set_name__", 3, 3)?.to_vec();
+        if let Some(Payload::PropertySub(fields)) = a[0].payload() {
+            fields.borrow_mut()[4] = a[2].clone();
+        }
+        Ok(Value::None)
+    });
     for (name, which) in [("getter", 0), ("setter", 1), ("deleter", 2)] {
         vm.add_method(&prop, name, move |vm, args| {
             let a = args.check(vm, name, 2, 2)?.to_vec();
+            if let Some(Payload::PropertySub(fields)) = a[0].payload() {
+                // `type(self)(fget, fset, fdel, doc)` with the doc that was passed: the
+                // subclass's constructor runs.
+                let mut new: Vec<Value> = fields.borrow()[..4].to_vec();
+                new[which] = a[1].clone();
+                let cls = Value::Obj(vm.type_of(&a[0]));
+                let copy = vm.call(&cls, new)?;
+                if let Some(Payload::PropertySub(to)) = copy.payload() {
+                    to.borrow_mut()[4] = fields.borrow()[4].clone();
+                }
+                return Ok(copy);
+            }
             let Some(Payload::Property {
                 fget,
                 fset,
@@ -304,10 +359,19 @@ fn descriptor_types_init(vm: &mut Vm) {
         if a[1].is_none() {
             return Ok(a[0].clone());
         }
+        if let Some(Payload::PropertySub(fields)) = a[0].payload() {
+            let f = property_sub_fn(vm, fields, &a[1], 0)?;
+            return vm.call(&f, vec![a[1].clone()]);
+        }
         vm.bind_descriptor(&a[0], &a[1])
     });
     vm.add_method(&prop, "__set__", |vm, args| {
         let a = args.check(vm, "__set__", 3, 3)?.to_vec();
+        if let Some(Payload::PropertySub(fields)) = a[0].payload() {
+            let f = property_sub_fn(vm, fields, &a[1], 1)?;
+            vm.call(&f, vec![a[1].clone(), a[2].clone()])?;
+            return Ok(Value::None);
+        }
         if let Some(Payload::Property { fset, .. }) = a[0].payload() {
             if fset.is_none() {
                 return Err(vm.new_attribute_error("property has no setter"));
@@ -315,6 +379,16 @@ fn descriptor_types_init(vm: &mut Vm) {
             let f = fset.clone();
             vm.call(&f, vec![a[1].clone(), a[2].clone()])?;
         }
+        Ok(Value::None)
+    });
+    vm.add_method(&prop, "__delete__", |vm, args| {
+        let a = args.check(vm, "__delete__", 2, 2)?.to_vec();
+        let f = match a[0].payload() {
+            Some(Payload::PropertySub(fields)) => property_sub_fn(vm, fields, &a[1], 2)?,
+            Some(Payload::Property { fdel, .. }) if !fdel.is_none() => fdel.clone(),
+            _ => return Err(vm.new_attribute_error("property has no deleter")),
+        };
+        vm.call(&f, vec![a[1].clone()])?;
         Ok(Value::None)
     });
     let sm = vm.types.staticmethod.clone();
@@ -418,4 +492,39 @@ pub fn init(vm: &mut Vm) {
     object_init(vm);
     type_init(vm);
     descriptor_types_init(vm);
+}
+
+/// `property(fget=None, fset=None, fdel=None, doc=None)`'s arguments (`args` without the
+/// class or instance).
+fn property_args(vm: &mut Vm, mut args: Args) -> PyResult<[Value; 4]> {
+    let mut slots = args
+        .bind(vm, "property", &["fget", "fset", "fdel", "doc"], 4, 0)?
+        .into_iter();
+    let mut next = || slots.next().flatten().unwrap_or(Value::None);
+    Ok([next(), next(), next(), next()])
+}
+
+/// A property subclass's instance's fget (`which` 0), fset (1) or fdel (2); without one,
+/// CPython's AttributeError, naming the attribute when `__set_name__` told it.
+fn property_sub_fn(
+    vm: &mut Vm,
+    fields: &std::cell::RefCell<[Value; 5]>,
+    obj: &Value,
+    which: usize,
+) -> PyResult<Value> {
+    let (f, name) = {
+        let fields = fields.borrow();
+        (fields[which].clone(), fields[4].clone())
+    };
+    if !f.is_none() {
+        return Ok(f);
+    }
+    let what = ["getter", "setter", "deleter"][which.min(2)];
+    let cls = vm.type_name(obj).to_string();
+    Err(match name.as_str() {
+        Some(n) => {
+            vm.new_attribute_error(format!("property '{n}' of '{cls}' object has no {what}"))
+        }
+        None => vm.new_attribute_error(format!("property of '{cls}' object has no {what}")),
+    })
 }

@@ -192,7 +192,8 @@ impl Vm {
             if hooks & super::object::HOOK_GETATTRIBUTE == 0
                 && let Some(Payload::Property { fget, .. }) =
                     descr.as_ref().and_then(Value::payload)
-                && let Some(r) = self.call_plain_dunder(fget, obj, &mut Vec::new())
+                && let Some(r) =
+                    self.call_plain_dunder(fget, obj, &mut std::mem::ManuallyDrop::new(Vec::new()))
             {
                 return match r {
                     Ok(v) => Ok(v),
@@ -440,7 +441,7 @@ impl Vm {
                 let fget = fget.clone();
                 self.call(&fget, vec![obj.clone()])
             }
-            Some(Payload::Object) | Some(Payload::Native(_)) => {
+            Some(Payload::Object) | Some(Payload::Native(_)) | Some(Payload::PropertySub(_)) => {
                 let t = self.type_of(descr);
                 match self.lookup_in_mro(&t, "__get__") {
                     Some(get) => {
@@ -680,6 +681,16 @@ impl Vm {
             (Payload::Property { fget, .. }, "fget") => fget.clone(),
             (Payload::Property { fset, .. }, "fset") => fset.clone(),
             (Payload::Property { fdel, .. }, "fdel") => fdel.clone(),
+            (Payload::PropertySub(f), "fget") => f.borrow()[0].clone(),
+            (Payload::PropertySub(f), "fset") => f.borrow()[1].clone(),
+            (Payload::PropertySub(f), "fdel") => f.borrow()[2].clone(),
+            // Without a getter's docstring in its dict: its class's own `__doc__`.
+            (Payload::PropertySub(_), "__doc__") => o
+                .class
+                .as_ref()
+                .and_then(|c| c.dict.as_ref())
+                .and_then(|d| self.dict_get_str(d, "__doc__"))
+                .unwrap_or(Value::None),
             (Payload::Property { doc, fget, .. }, "__doc__") => {
                 if doc.is_none() && !fget.is_none() {
                     let fget = fget.clone();

@@ -372,10 +372,15 @@ impl Vm {
                     }
                 }
             }
+            // One unbound local beyond the parameters is common too (`i = self.i`).
             let mut i = first + n;
-            while i < nlocals {
+            if i + 1 == nlocals {
                 dst.add(i).write(None);
-                i += 1;
+            } else {
+                while i < nlocals {
+                    dst.add(i).write(None);
+                    i += 1;
+                }
             }
             f.locals.set_len(nlocals);
         }
@@ -519,6 +524,9 @@ impl Vm {
             Layout::Set => Payload::Set(RefCell::new(super::dict::DictTable::new_set())),
             Layout::FrozenSet => {
                 Payload::FrozenSet(RefCell::new(super::dict::DictTable::new_set()))
+            }
+            Layout::Property => {
+                Payload::PropertySub(Box::new(RefCell::new(std::array::from_fn(|_| Value::None))))
             }
             Layout::Exception => {
                 return Ok(self.new_exception(cls, vec![]));

@@ -545,6 +545,7 @@ impl DictTable {
 
     /// Replaces the value of the live entry at `pos` (a position `str_position` gave): the
     /// old value, or `Err(value)` back when no entry lives there.
+    #[inline]
     pub fn replace_value_at(&mut self, pos: usize, value: Value) -> Result<Value, Value> {
         match self.entries.get_mut(pos).and_then(Option::as_mut) {
             Some(e) => {

@@ -3,7 +3,7 @@
 //! from Rust that is a plain function of exactly its arguments gets its frame built directly.
 
 use super::frame::Frame;
-use super::object::Payload;
+use super::object::{Function, Payload};
 use super::{ObjRef, PyResult, Value, Vm};
 use crate::bytecode::Instr;
 
@@ -17,10 +17,31 @@ impl Vm {
             return None;
         };
         let cls = o.class.as_ref()?;
-        if !cls.as_type()?.is_heap {
+        let Payload::Type(t) = &cls.payload else {
+            return None;
+        };
+        if !t.is_heap {
             return None;
         }
-        let next = self.next_method(cls)?;
+        let versions = super::dict_version::mro_versions(cls);
+        // SAFETY: the reference lives until the frame is built below, which runs no Python
+        // code and touches no class's `next_cache` (so nothing borrows the slot mutably or
+        // replaces the function it holds, which `it`'s class keeps alive); a slot borrowed
+        // mutably right now fails `try_borrow_unguarded` and the look-up path runs.
+        let hit = match unsafe { t.next_cache.try_borrow_unguarded() } {
+            Ok(Some((at, f))) if *at == versions => Some(f),
+            _ => None,
+        };
+        let Some(next) = hit else {
+            let next = self.next_method(cls)?;
+            return self.next_frame_of(&next, it);
+        };
+        self.next_frame_of(next, it)
+    }
+
+    /// `user_next_frame` once `__next__` is known to be `next`.
+    #[inline(always)]
+    fn next_frame_of(&mut self, next: &Value, it: &Value) -> Option<Box<Frame>> {
         let Some(Payload::Function(func)) = next.payload() else {
             return None;
         };
@@ -28,7 +49,29 @@ impl Vm {
         if func.exact_arity != 1 {
             return None;
         }
-        Some(self.exact_args_function_frame(func, Some(it.clone()), &mut Vec::new(), 0))
+        Some(self.receiver_frame(func, it.clone()))
+    }
+
+    /// A frame for `func` whose only argument is `receiver` (its other locals unbound).
+    #[inline(always)]
+    pub(super) fn receiver_frame(&mut self, func: &Function, receiver: Value) -> Box<Frame> {
+        // An empty Vec owns no allocation, so not dropping it leaks nothing and skips an
+        // out-of-line drop call per frame.
+        let mut no_args = std::mem::ManuallyDrop::new(Vec::new());
+        self.exact_args_function_frame(func, Some(receiver), &mut no_args, 0)
+    }
+
+    /// `next(it)` from Rust (`sum()`, `list()`, ...) when `it`'s `__next__` is a plain Python
+    /// function of `self` alone: its frame is built and run directly, StopIteration ending
+    /// the iteration as None. None (nothing done) for anything else.
+    #[inline]
+    pub(super) fn user_next(&mut self, it: &Value) -> Option<PyResult<Option<Value>>> {
+        let frame = self.user_next_frame(it)?;
+        Some(match self.run_plain_frame(frame) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, &self.exc.stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        })
     }
 
     /// `__next__` on the MRO of `cls` (remembered in a Python class while its MRO's dicts
@@ -88,8 +131,7 @@ impl Vm {
         if let Some(Payload::Function(func)) = f.payload()
             && func.exact_arity == 2
         {
-            let mut frame =
-                self.exact_args_function_frame(func, Some(v.clone()), &mut Vec::new(), 0);
+            let mut frame = self.receiver_frame(func, v.clone());
             frame.locals[1] = Some(other.clone());
             return self.run_plain_frame(frame);
         }

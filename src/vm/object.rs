@@ -463,6 +463,9 @@ pub enum Payload {
         /// Docstring.
         doc: Value,
     },
+    /// An instance of a Python subclass of `property`: fget, fset, fdel, the doc passed to
+    /// `property.__init__` (which sets these) and the name `__set_name__` gave it.
+    PropertySub(Box<RefCell<[Value; 5]>>),
     /// `staticmethod(f)`.
     StaticMethod(Value),
     /// `classmethod(f)`.
@@ -511,7 +514,7 @@ impl Payload {
             Payload::Slice { .. } => "slice",
             Payload::Iterator(_) => "iterator",
             Payload::DictView { .. } => "dict_view",
-            Payload::Property { .. } => "property",
+            Payload::Property { .. } | Payload::PropertySub(_) => "property",
             Payload::StaticMethod(_) => "staticmethod",
             Payload::ClassMethod(_) => "classmethod",
             Payload::Super { .. } => "super",
@@ -580,6 +583,11 @@ impl Payload {
                 visit(fdel);
                 visit(doc);
             }
+            Payload::PropertySub(fields) => {
+                if let Ok(fields) = fields.try_borrow() {
+                    fields.iter().for_each(visit);
+                }
+            }
             Payload::StaticMethod(f) | Payload::ClassMethod(f) => visit(f),
             Payload::Super {
                 this_class,
@@ -623,6 +631,8 @@ pub enum Layout {
     Exception,
     /// `Payload::Type` (metaclasses).
     Type,
+    /// `Payload::PropertySub` (`property` and its subclasses).
+    Property,
     /// A native class: instances are made by its own constructor.
     Native,
     /// Not instantiable from Python (function, generator, ...).

@@ -658,6 +658,9 @@ impl Vm {
                 step
             }
             _ => {
+                if let Some(r) = self.user_next(it) {
+                    return r;
+                }
                 let cls = self.type_of(it);
                 let Some(f) = self.next_method(&cls) else {
                     return Err(self.new_type_error(format!(

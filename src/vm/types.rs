@@ -352,7 +352,7 @@ impl BuiltinTypes {
             async_generator: opaque("async_generator"),
             range: opaque("range"),
             slice: opaque("slice"),
-            property: t("property", Layout::Opaque),
+            property: t("property", Layout::Property),
             staticmethod: opaque("staticmethod"),
             classmethod: opaque("classmethod"),
             super_: opaque("super"),
@@ -524,7 +524,7 @@ impl Vm {
                 super::object::ViewKind::Values => t.dict_values.clone(),
                 super::object::ViewKind::Items => t.dict_items.clone(),
             },
-            Payload::Property { .. } => t.property.clone(),
+            Payload::Property { .. } | Payload::PropertySub(_) => t.property.clone(),
             Payload::StaticMethod(_) => t.staticmethod.clone(),
             Payload::ClassMethod(_) => t.classmethod.clone(),
             Payload::Super { .. } => t.super_.clone(),
@@ -616,6 +616,7 @@ impl Vm {
     /// `lookup_in_mro(cls, name)` for a dunder the VM calls on every step of something
     /// (`__await__`, `__next__`): for a Python class, remembered in the class's `slot` until
     /// one of its MRO's dicts changes.
+    #[inline]
     pub(super) fn cached_dunder(
         &self,
         cls: &ObjRef,
