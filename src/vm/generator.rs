@@ -779,9 +779,12 @@ impl Vm {
                 Err(exc)
             }
             GenState::Created(frame) => {
+                // The exception is raised at the frame's start and escapes its body, so PEP
+                // 479 applies as to a started one: `g().throw(StopIteration)` is a
+                // RuntimeError.
                 *g.state.borrow_mut() = GenState::Closed;
                 self.add_traceback(&exc, &frame.code, frame.code.first_line);
-                Err(exc)
+                Err(self.escaping_generator_error(kind, exc))
             }
             GenState::Parked(_) | GenState::SuspendedChain(_) => {
                 unreachable!("settled at the start of gen_throw")
