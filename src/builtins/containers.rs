@@ -241,18 +241,18 @@ fn list_init(vm: &mut Vm) {
             seq_index_count(vm, &items, &a[1..], name, "list")
         });
     }
-    vm.add_method(&list, "reverse", |vm, args| {
+    vm.add_method_noargs(&list, "reverse", |vm, args| {
         let me = self_arg(&args);
         list_of(vm, &me, "reverse")?.borrow_mut().reverse();
         Ok(Value::None)
     });
-    vm.add_method(&list, "clear", |vm, args| {
+    vm.add_method_noargs(&list, "clear", |vm, args| {
         let me = self_arg(&args);
         let old = std::mem::take(&mut *list_of(vm, &me, "clear")?.borrow_mut());
         drop(old);
         Ok(Value::None)
     });
-    vm.add_method(&list, "copy", |vm, args| {
+    vm.add_method_noargs(&list, "copy", |vm, args| {
         let me = self_arg(&args);
         let items = list_of(vm, &me, "copy")?.borrow().clone();
         Ok(Value::list(items))
@@ -522,12 +522,12 @@ fn dict_init(vm: &mut Vm) {
         dict_update(vm, &d, a.get(1), kwargs)?;
         Ok(Value::None)
     });
-    vm.add_method(&dict, "copy", |vm, args| {
+    vm.add_method_noargs(&dict, "copy", |vm, args| {
         let me = self_arg(&args);
         let t = table_of(vm, &me, "copy")?.borrow().clone();
         Ok(Value::Obj(Obj::new(Payload::Dict(RefCell::new(t)))))
     });
-    vm.add_method(&dict, "clear", |vm, args| {
+    vm.add_method_noargs(&dict, "clear", |vm, args| {
         let me = self_arg(&args);
         let old = table_of(vm, &me, "clear")?.borrow_mut().take_all();
         drop(old);
@@ -731,7 +731,7 @@ fn set_init(vm: &mut Vm) {
             symmetric_update(vm, &result, me)?;
             Ok(set_like(&a[0], result.into_inner()))
         });
-        vm.add_method(&cls, "copy", |vm, args| {
+        vm.add_method_noargs(&cls, "copy", |vm, args| {
             let me = self_arg(&args);
             let t = table_of(vm, &me, "copy")?.borrow().set_copy();
             Ok(set_like(&me, t))
@@ -803,7 +803,7 @@ fn set_init(vm: &mut Vm) {
             None => Err(vm.new_key_error(Value::str("pop from an empty set"))),
         }
     });
-    vm.add_method(&set, "clear", |vm, args| {
+    vm.add_method_noargs(&set, "clear", |vm, args| {
         let me = self_arg(&args);
         table_of(vm, &me, "clear")?.borrow_mut().clear();
         Ok(Value::None)

@@ -367,29 +367,29 @@ pub fn init(vm: &mut Vm) {
     });
     vm.add_getter(&int, "numerator", |_, me| Ok(plain_number(&me)));
     vm.add_getter(&int, "denominator", |_, _| Ok(Value::Int(1)));
-    vm.add_method(&int, "bit_length", |_, args| {
+    vm.add_method_noargs(&int, "bit_length", |_, args| {
         let b = self_arg(&args).as_bigint().unwrap_or_default();
         Ok(Value::Int(b.bits() as i64))
     });
-    vm.add_method(&int, "bit_count", |_, args| {
+    vm.add_method_noargs(&int, "bit_count", |_, args| {
         let b = self_arg(&args).as_bigint().unwrap_or_default();
         Ok(Value::Int(b.magnitude().count_ones() as i64))
     });
-    vm.add_method(&int, "is_integer", |_, _| Ok(Value::Bool(true)));
-    vm.add_method(&int, "as_integer_ratio", |_, args| {
+    vm.add_method_noargs(&int, "is_integer", |_, _| Ok(Value::Bool(true)));
+    vm.add_method_noargs(&int, "as_integer_ratio", |_, args| {
         Ok(Value::tuple(vec![
             plain_number(&self_arg(&args)),
             Value::Int(1),
         ]))
     });
-    vm.add_method(&float, "is_integer", |_, args| {
+    vm.add_method_noargs(&float, "is_integer", |_, args| {
         let f = match Num::of(&self_arg(&args)) {
             Some(Num::Float(f)) => f,
             _ => 0.0,
         };
         Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
     });
-    vm.add_method(&float, "as_integer_ratio", |vm, args| {
+    vm.add_method_noargs(&float, "as_integer_ratio", |vm, args| {
         let f = match Num::of(&self_arg(&args)) {
             Some(Num::Float(f)) => f,
             _ => 0.0,

@@ -304,6 +304,29 @@ impl Vm {
         self.install_method(class, name, Rc::new(checked), None);
     }
 
+    /// Adds a method that takes no arguments besides `self`: a call with more, or with
+    /// keywords, fails with CPython's TypeError (`int.bit_length() takes no arguments (1
+    /// given)`) before `f` runs, instead of `f` ignoring them.
+    pub fn add_method_noargs(
+        &self,
+        class: &ObjRef,
+        name: &'static str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) {
+        let cls = class.clone();
+        self.add_method(class, name, move |vm, args| {
+            if args.positional.len() > 1 || !args.kwargs.is_empty() {
+                let qualified = format!("{}.{name}", vm.class_name(&cls));
+                return Err(if args.kwargs.is_empty() {
+                    count_error(vm, &qualified, args.positional.len() - 1, 0, 0)
+                } else {
+                    vm.new_type_error(format!("{qualified}() takes no keyword arguments"))
+                });
+            }
+            f(vm, args)
+        });
+    }
+
     /// Adds a method that takes positional arguments only (`args[0]` is `self`): CALL_METHOD
     /// calls it on the stack's arguments without building `Args`; a call with keywords
     /// fails as `Args::check` says.
