@@ -670,11 +670,7 @@ fn islice_index(vm: &mut Vm, v: &Value) -> Option<i64> {
 
 /// `count(start=0, step=1)`.
 fn count_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = args.positional.first().cloned().unwrap_or(Value::None);
-    let rest = Args {
-        positional: args.positional.get(1..).unwrap_or_default().to_vec(),
-        kwargs: args.kwargs,
-    };
+    let (cls, rest) = class_and_rest(args);
     let parsed = parse_keywords(vm, "count", rest, &["start", "step"], 2)?;
     let start = parsed[0].clone().unwrap_or(Value::Int(0));
     let step = parsed[1].clone().unwrap_or(Value::Int(1));
@@ -690,11 +686,7 @@ fn count_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `repeat(object[, times])`.
 fn repeat_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = args.positional.first().cloned().unwrap_or(Value::None);
-    let rest = Args {
-        positional: args.positional.get(1..).unwrap_or_default().to_vec(),
-        kwargs: args.kwargs,
-    };
+    let (cls, rest) = class_and_rest(args);
     let parsed = parse_keywords(vm, "repeat", rest, &["object", "times"], 2)?;
     let object = required(vm, "repeat", &parsed, 0, "object")?;
     let remaining = match &parsed[1] {
@@ -801,6 +793,24 @@ fn fixed_args(vm: &mut Vm, name: &str, args: &Args, n: usize) -> PyResult<(Value
     Ok((cls, a.to_vec()))
 }
 
+/// The class, function and iterator of a `name(function, iterable)` constructor
+/// (takewhile, dropwhile, starmap, filterfalse).
+fn function_and_iterator(vm: &mut Vm, name: &str, args: &Args) -> PyResult<(Value, Value, Value)> {
+    let (cls, a) = fixed_args(vm, name, args, 2)?;
+    let it = vm.iter(&a[1])?;
+    Ok((cls, a[0].clone(), it))
+}
+
+/// A `__new__`'s class and the rest of its arguments, keywords included.
+fn class_and_rest(args: Args) -> (Value, Args) {
+    let cls = args.positional.first().cloned().unwrap_or(Value::None);
+    let rest = Args {
+        positional: args.positional.get(1..).unwrap_or_default().to_vec(),
+        kwargs: args.kwargs,
+    };
+    (cls, rest)
+}
+
 /// Registers the native classes and returns them as `(name, class)` pairs for the module.
 pub fn classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     type New = fn(&mut Vm, Args) -> PyResult<Value>;
@@ -823,47 +833,31 @@ pub fn classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
             )
         }),
         ("takewhile", |vm, args| {
-            let (cls, a) = fixed_args(vm, "takewhile", &args, 2)?;
-            let it = vm.iter(&a[1])?;
-            let predicate = a[0].clone();
+            let (cls, predicate, it) = function_and_iterator(vm, "takewhile", &args)?;
             let stopped = false;
-            new_instance(
-                vm,
-                &cls,
-                State::TakeWhile {
-                    predicate,
-                    it,
-                    stopped,
-                },
-            )
+            let state = State::TakeWhile {
+                predicate,
+                it,
+                stopped,
+            };
+            new_instance(vm, &cls, state)
         }),
         ("dropwhile", |vm, args| {
-            let (cls, a) = fixed_args(vm, "dropwhile", &args, 2)?;
-            let it = vm.iter(&a[1])?;
-            let predicate = a[0].clone();
+            let (cls, predicate, it) = function_and_iterator(vm, "dropwhile", &args)?;
             let passing = false;
-            new_instance(
-                vm,
-                &cls,
-                State::DropWhile {
-                    predicate,
-                    it,
-                    passing,
-                },
-            )
+            let state = State::DropWhile {
+                predicate,
+                it,
+                passing,
+            };
+            new_instance(vm, &cls, state)
         }),
         ("starmap", |vm, args| {
-            let (cls, a) = fixed_args(vm, "starmap", &args, 2)?;
-            let it = vm.iter(&a[1])?;
-            let func = a[0].clone();
+            let (cls, func, it) = function_and_iterator(vm, "starmap", &args)?;
             new_instance(vm, &cls, State::StarMap { func, it })
         }),
         ("accumulate", |vm, args| {
-            let cls = args.positional.first().cloned().unwrap_or(Value::None);
-            let rest = Args {
-                positional: args.positional.get(1..).unwrap_or_default().to_vec(),
-                kwargs: args.kwargs,
-            };
+            let (cls, rest) = class_and_rest(args);
             let names = ["iterable", "func", "initial"];
             let parsed = parse_keywords(vm, "accumulate", rest, &names, 2)?;
             let iterable = required(vm, "accumulate", &parsed, 0, "iterable")?;
@@ -885,17 +879,11 @@ pub fn classes(vm: &mut Vm) -> Vec<(&'static str, Value)> {
             new_instance(vm, &cls, State::Pairwise { it, old: None })
         }),
         ("filterfalse", |vm, args| {
-            let (cls, a) = fixed_args(vm, "filterfalse", &args, 2)?;
-            let it = vm.iter(&a[1])?;
-            let predicate = a[0].clone();
+            let (cls, predicate, it) = function_and_iterator(vm, "filterfalse", &args)?;
             new_instance(vm, &cls, State::FilterFalse { predicate, it })
         }),
         ("compress", |vm, args| {
-            let cls = args.positional.first().cloned().unwrap_or(Value::None);
-            let rest = Args {
-                positional: args.positional.get(1..).unwrap_or_default().to_vec(),
-                kwargs: args.kwargs,
-            };
+            let (cls, rest) = class_and_rest(args);
             let parsed = parse_keywords(vm, "compress", rest, &["data", "selectors"], 2)?;
             let data = required(vm, "compress", &parsed, 0, "data")?;
             let selectors = required(vm, "compress", &parsed, 1, "selectors")?;
