@@ -291,7 +291,6 @@ fn descriptor_types_init(vm: &mut Vm) {
         // CPython 3.11 gives a subclass instance the getter's docstring in its `__dict__`
         // (where it shadows the subclass's own `__doc__`) only when no `doc` is passed; a
         // passed `doc` is not visible as `__doc__` at all.
-        let given_doc = doc.clone();
         let getter_doc = if doc.is_none() && !fget.is_none() {
             Some(vm.lookup_attr_opt(&fget, "__doc__")?.unwrap_or(Value::None))
         } else {
@@ -302,7 +301,7 @@ fn descriptor_types_init(vm: &mut Vm) {
             f[0] = fget;
             f[1] = fset;
             f[2] = fdel;
-            f[3] = given_doc;
+            f[3] = doc;
         }
         if let Some(d) = getter_doc {
             vm.set_attr(&me, "__doc__", d)?;

@@ -168,16 +168,20 @@ impl Vm {
             let Value::Obj(o) = obj else {
                 unreachable!("plain_instance_class answers only for objects")
             };
-            if names
-                .instance_class_hooks(i, cls)
-                .is_some_and(|hooks| hooks & super::object::HOOK_GETATTRIBUTE == 0)
+            let known = names.instance_class_hooks(i, cls);
+            if known.is_some_and(|hooks| hooks & super::object::HOOK_GETATTRIBUTE == 0)
                 && let Some(dict) = &o.dict
                 && let Some(v) = instance_dict_get_at_site(names, i, dict, name, hash)
             {
                 return Ok(v);
             }
-            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
-            if descr.is_none() {
+            // A remembered class is one whose MRO lacks the name: no class look-up, and the
+            // dict has just been tried.
+            let (hooks, descr) = match known {
+                Some(hooks) => (hooks, None),
+                None => self.class_attr_at_site(names, i, cls, name, hash),
+            };
+            if descr.is_none() && known.is_none() {
                 remember_instance_class(names, i, cls, hooks);
                 if hooks & super::object::HOOK_GETATTRIBUTE == 0
                     && let Some(dict) = &o.dict
@@ -220,14 +224,16 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         if let Some((cls, table)) = plain_instance_dict(obj, name) {
-            if names
-                .instance_class_hooks(i, cls)
-                .is_some_and(|hooks| hooks & super::object::HOOK_SETATTR == 0)
-            {
+            let known = names.instance_class_hooks(i, cls);
+            if known.is_some_and(|hooks| hooks & super::object::HOOK_SETATTR == 0) {
                 return self.dict_store_at_site(names, i, table, name, hash, value);
             }
-            let (hooks, descr) = self.class_attr_at_site(names, i, cls, name, hash);
-            if descr.is_none() {
+            // A remembered class is one whose MRO lacks the name: no class look-up.
+            let (hooks, descr) = match known {
+                Some(hooks) => (hooks, None),
+                None => self.class_attr_at_site(names, i, cls, name, hash),
+            };
+            if descr.is_none() && known.is_none() {
                 remember_instance_class(names, i, cls, hooks);
             }
             if store_goes_to_dict(hooks, &descr) {

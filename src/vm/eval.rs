@@ -370,11 +370,9 @@ impl Vm {
                     }
                     Instr::LoadDeref(i) => {
                         fast!();
+                        // Only an unbound cell is left to this path.
                         frame.ip = pc;
-                        match super::eval_support::cell_value(frame, i as usize) {
-                            Some(v) => frame.stack.push(v),
-                            None => tri!(Err(self.unbound_deref(frame, i as usize))),
-                        }
+                        tri!(Err(self.unbound_deref(frame, i as usize)))
                     }
                     Instr::StoreDeref(i) => {
                         frame.ip = pc;
@@ -864,11 +862,11 @@ impl Vm {
                     Instr::ForIter(t) => {
                         fast!();
                         frame.ip = pc;
-                        // Built-in iterators (range, list, ...) first: they are stepped in place.
+                        // Range, list and tuple iterators were stepped by `fast!`; a dict items
+                        // iterator whose pair is unpacked next is stepped in place.
                         let next = match top(frame).payload() {
-                            Some(Payload::Iterator(st)) => match super::seq::range_step(st) {
-                                Some(next) => next,
-                                None => match super::seq::dict_items_step_unpacked(
+                            Some(Payload::Iterator(st)) => {
+                                match super::seq::dict_items_step_unpacked(
                                     st,
                                     frame.code.instructions.get(frame.ip),
                                 ) {
@@ -881,8 +879,8 @@ impl Vm {
                                     }
                                     Some(None) => None,
                                     None => tri!(self.iterator_step(st)),
-                                },
-                            },
+                                }
+                            }
                             _ => {
                                 if let Some((gen_frame, resumed)) =
                                     self.enter_generator_inline(top(frame), &Value::None)
@@ -1193,16 +1191,7 @@ impl Vm {
                     }
                     Instr::SetupFinally(t) => {
                         frame.ip = pc;
-                        let depth = frame.stack.len() as u32;
-                        if frame.blocks.capacity() == 0 {
-                            // Room for one handler only (an `await`'s, typically): a coroutine
-                            // suspended in `await` keeps this buffer, and most never nest.
-                            frame.blocks.reserve_exact(1);
-                        }
-                        frame.blocks.push(Block {
-                            handler: t,
-                            stack_depth: depth,
-                        });
+                        frame.push_handler_block(t);
                     }
                     Instr::SetupWith(t) => {
                         frame.ip = pc;

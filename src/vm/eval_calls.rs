@@ -325,7 +325,7 @@ impl Vm {
         send_at: usize,
     ) {
         super::eval_support::push_inline(&mut frame.stack, coro);
-        frame.push_await_block(handler);
+        frame.push_handler_block(handler);
         // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
         if let Some((gen_frame, _)) = self.enter_generator_inline(top(frame), &Value::None) {
             frame.ip = send_at + 1;

@@ -216,6 +216,11 @@ macro_rules! fast_step {
                     }
                 }
                 Instr::BinaryOp { op, inplace } => {
+                    // `c[k] op= v`'s store (SWAP 3; SWAP 2; STORE_SUBSCR) is fused by the
+                    // general path: left to it before the operation is computed.
+                    if inplace && matches!(code.get(*pc), Some(Instr::Swap(3))) {
+                        break 'slow;
+                    }
                     let [.., a, b] = &frame.stack[..] else {
                         break 'slow;
                     };
@@ -223,9 +228,6 @@ macro_rules! fast_step {
                         break 'slow;
                     };
                     match code.get(*pc) {
-                        // `c[k] op= v`'s store (SWAP 3; SWAP 2; STORE_SUBSCR) is fused by the
-                        // general path.
-                        Some(Instr::Swap(3)) if inplace => break 'slow,
                         // `return a + b`: RETURN_VALUE without a dispatch of its own.
                         Some(Instr::ReturnValue) => {
                             forget_two_numbers(frame);

@@ -198,12 +198,12 @@ impl Frame {
         }
     }
 
-    /// Pushes the handler block of an `await` whose awaitable is on top of the stack (what
-    /// SETUP_FINALLY does there): a first block gets a buffer of one, as SETUP_FINALLY's, so a
-    /// coroutine suspended in `await` keeps 16 bytes for it (header and block), not the 40 of a
-    /// first `push`.
+    /// SETUP_FINALLY: pushes a handler block at the current stack depth. A first block gets
+    /// a buffer of one only (an `await`'s, typically, and most never nest), so a coroutine
+    /// suspended in `await` keeps 16 bytes for it (header and block), not the 40 of a first
+    /// `push`.
     #[inline(always)]
-    pub fn push_await_block(&mut self, handler: u32) {
+    pub fn push_handler_block(&mut self, handler: u32) {
         if self.blocks.capacity() == 0 {
             self.blocks.reserve_exact(1);
         }

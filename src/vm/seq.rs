@@ -639,23 +639,17 @@ impl Vm {
         self.next_general(it)
     }
 
-    /// `next`'s general path: other built-in iterators, generators and `__next__`.
+    /// `next`'s general path (built-in and native iterators were stepped by `next`):
+    /// generators and `__next__`.
     #[inline(never)]
     fn next_general(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it.payload() {
-            Some(Payload::Iterator(state)) => self.iterator_step(state),
             Some(Payload::Generator(_)) => {
                 let o = it.as_obj().expect("a generator is a heap object");
                 match self.gen_send(o, Value::None)? {
                     super::generator::SendResult::Yield(v) => Ok(Some(v)),
                     super::generator::SendResult::Return(_) => Ok(None),
                 }
-            }
-            Some(Payload::Native(n))
-                if !self.has_user_class(it)
-                    && let Some(step) = n.native_next(self, it.as_obj().expect("heap")) =>
-            {
-                step
             }
             _ => {
                 if let Some(r) = self.user_next(it) {

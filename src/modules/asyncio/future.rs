@@ -1069,16 +1069,11 @@ impl Asyncio {
         task: &ObjRef,
         context: Value,
     ) -> PyResult<()> {
+        let func = DoneFn::WakeTask(task.clone());
         if st.state.get() != FutState::Pending {
-            let loop_ = st.get_loop();
-            if self.queue_task(vm, &loop_, task, Value::Obj(fut.clone()), &context)? {
-                return Ok(());
-            }
-            let wakeup = self.wakeup_fn.borrow().clone();
-            let args = vec![Value::Obj(task.clone()), Value::Obj(fut.clone())];
-            self.call_soon(vm, &loop_, wakeup, args, &context)
+            // Already done: the wake-up is scheduled at once, as a done callback would be.
+            self.schedule_callback(vm, fut, &st.get_loop(), DoneCallback { func, context })
         } else {
-            let func = DoneFn::WakeTask(task.clone());
             push_callback(&st.callbacks, DoneCallback { func, context });
             Ok(())
         }
