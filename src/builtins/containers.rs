@@ -355,6 +355,17 @@ fn seq_index_count(
 
 /// `__len__`, `__getitem__`, `__contains__`, `__iter__` implemented on the payload.
 fn add_sequence_dunders(vm: &mut Vm, cls: &ObjRef) {
+    add_container_dunders(vm, cls);
+    vm.add_method(cls, "__getitem__", |vm, args| {
+        let a = args.check(vm, "__getitem__", 2, 2)?.to_vec();
+        let exact = strip_class(&a[0]);
+        vm.builtin_get_item(&exact, &a[1])
+    });
+}
+
+/// `__len__`, `__contains__` and `__iter__` of the built-in containers (a set has no
+/// `__getitem__`: `builtin_get_item` would find this one again and recurse without end).
+fn add_container_dunders(vm: &mut Vm, cls: &ObjRef) {
     vm.add_method(cls, "__len__", |vm, args| {
         let me = self_arg(&args);
         let n = match me.payload() {
@@ -364,11 +375,6 @@ fn add_sequence_dunders(vm: &mut Vm, cls: &ObjRef) {
             _ => return Err(vm.new_type_error("__len__ on a non-container")),
         };
         Ok(Value::Int(n as i64))
-    });
-    vm.add_method(cls, "__getitem__", |vm, args| {
-        let a = args.check(vm, "__getitem__", 2, 2)?.to_vec();
-        let exact = strip_class(&a[0]);
-        vm.builtin_get_item(&exact, &a[1])
     });
     vm.add_method(cls, "__contains__", |vm, args| {
         let a = args.check(vm, "__contains__", 2, 2)?.to_vec();
@@ -517,7 +523,8 @@ fn dict_init(vm: &mut Vm) {
     });
     vm.add_method(&dict, "update", |vm, mut args| {
         let kwargs = std::mem::take(&mut args.kwargs);
-        let a = args.check(vm, "update", 1, 2)?.to_vec();
+        let a = args.positional.clone();
+        crate::vm::native::check_count(vm, "update", a.len().saturating_sub(1), 0, 1)?;
         let d = a[0].as_obj().cloned().expect("self");
         dict_update(vm, &d, a.get(1), kwargs)?;
         Ok(Value::None)
@@ -697,7 +704,7 @@ fn set_init(vm: &mut Vm) {
                 Operator::BitXor,
             ],
         );
-        add_sequence_dunders(vm, &cls);
+        add_container_dunders(vm, &cls);
         vm.add_method(&cls, "union", |vm, args| {
             let a = args.positional.clone();
             let t = RefCell::new(table_of(vm, &a[0], "union")?.borrow().set_copy());

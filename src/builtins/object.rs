@@ -116,14 +116,14 @@ fn object_init(vm: &mut Vm) {
     });
     vm.add_method(&object, "__format__", |vm, args| {
         let a = args.check(vm, "__format__", 2, 2)?.to_vec();
-        let spec = a[1].as_str().unwrap_or("").to_string();
-        if !spec.is_empty() {
-            return Err(vm.new_type_error(format!(
-                "unsupported format string passed to {}.__format__",
-                vm.type_name(&a[0])
-            )));
-        }
-        Ok(Value::string(vm.str(&a[0])?))
+        let Some(spec) = a[1].as_str().map(str::to_string) else {
+            let msg = format!(
+                "__format__() argument must be str, not {}",
+                vm.type_name(&a[1])
+            );
+            return Err(vm.new_type_error(msg));
+        };
+        Ok(Value::string(vm.builtin_format(&a[0], &spec)?))
     });
     for op in [
         CmpOp::Eq,

@@ -17,10 +17,16 @@ fn me(vm: &mut Vm, args: &Args, name: &str) -> PyResult<String> {
     }
 }
 
+/// `v`'s text, else CPython's TypeError `{what} must be str, not T` (`what` may be empty:
+/// `must be str, not T`).
 fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
     match v.as_str() {
         Some(s) => Ok(s.to_string()),
-        None => Err(vm.new_type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
+        None => {
+            let sep = if what.is_empty() { "" } else { " " };
+            let msg = format!("{what}{sep}must be str, not {}", vm.type_name(v));
+            Err(vm.new_type_error(msg))
+        }
     }
 }
 
@@ -28,6 +34,22 @@ fn opt_int(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => vm.index_value(v).map(Some),
+    }
+}
+
+/// A `start`/`end` argument of find/count/startswith...: None when absent or None, else an
+/// int or an object with `__index__`, with CPython's TypeError for anything else.
+fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        Some(b) if !b.is_int_like() && !matches!(b, Value::None) => {
+            if vm.user_dunder(b, "__index__").is_none() {
+                return Err(vm.new_type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
+            }
+            opt_int(vm, v)
+        }
+        _ => opt_int(vm, v),
     }
 }
 
@@ -241,7 +263,17 @@ fn split_method(vm: &mut Vm, right: bool, s: &str, given: &[Value]) -> PyResult<
 fn strip_method(vm: &mut Vm, s: &str, a: &[Value], side: StripSide) -> PyResult<Value> {
     let chars = match a.first() {
         None | Some(Value::None) => None,
-        Some(v) => Some(str_arg(vm, v, "strip arg")?),
+        Some(v) => match v.as_str() {
+            Some(c) => Some(c.to_string()),
+            None => {
+                let name = match side {
+                    StripSide::Left => "lstrip",
+                    StripSide::Right => "rstrip",
+                    StripSide::Both => "strip",
+                };
+                return Err(vm.new_type_error(format!("{name} arg must be None or str")));
+            }
+        },
     };
     Ok(Value::str(str_algo::strip(s, chars.as_deref(), side)))
 }
@@ -341,7 +373,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&str_, "__format__", |vm, args| {
         let a = args.check(vm, "__format__", 2, 2)?.to_vec();
         let s = me(vm, &args, "__format__")?;
-        let spec = str_arg(vm, &a[1], "format spec")?;
+        let spec = str_arg(vm, &a[1], "__format__() argument")?;
         super::format_spec::format_str(&s, &spec)
             .map(Value::string)
             .map_err(|e| format_error(vm, e))
@@ -456,8 +488,8 @@ pub fn init(vm: &mut Vm) {
                     vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))
                 );
             };
-            let start = opt_int(vm, a.get(1))?;
-            let end = opt_int(vm, a.get(2))?;
+            let start = slice_bound(vm, a.get(1))?;
+            let end = slice_bound(vm, a.get(2))?;
             let cands = match p.as_tuple() {
                 Some(t) => t,
                 None => std::slice::from_ref(p),
@@ -494,9 +526,9 @@ pub fn init(vm: &mut Vm) {
                     vm.new_type_error(format!("{name}() takes at least 1 argument (0 given)"))
                 );
             };
-            let sub = str_arg(vm, sub, "must be str")?;
-            let start = opt_int(vm, a.get(1))?;
-            let end = opt_int(vm, a.get(2))?;
+            let sub = str_arg(vm, sub, "")?;
+            let start = slice_bound(vm, a.get(1))?;
+            let end = slice_bound(vm, a.get(2))?;
             let r = match kind {
                 0 | 2 => str_algo::find(s, &sub, start, end),
                 1 | 3 => str_algo::rfind(s, &sub, start, end),
@@ -553,7 +585,13 @@ pub fn init(vm: &mut Vm) {
             let w = vm.index_value(w)?.max(0) as usize;
             let fill = match a.get(1) {
                 Some(f) => {
-                    let f = str_arg(vm, f, "fill character")?;
+                    let Some(f) = f.as_str().map(str::to_string) else {
+                        let msg = format!(
+                            "The fill character must be a unicode character, not {}",
+                            vm.type_name(f)
+                        );
+                        return Err(vm.new_type_error(msg));
+                    };
                     let mut cs = f.chars();
                     match (cs.next(), cs.next()) {
                         (Some(c), None) => c,
@@ -603,7 +641,7 @@ pub fn init(vm: &mut Vm) {
                     vm.new_type_error(format!("{name}() takes exactly one argument (0 given)"))
                 );
             };
-            let sep = str_arg(vm, sep, "sep")?;
+            let sep = str_arg(vm, sep, "")?;
             let r = if right {
                 str_algo::rpartition(s, &sep)
             } else {
@@ -656,30 +694,64 @@ pub fn init(vm: &mut Vm) {
         let m = a.first().cloned().unwrap_or(Value::None);
         Ok(Value::string(str_format(vm, s, vec![], vec![], Some(m))?))
     });
+    // Mirrors unicode_maketrans_impl: one dict argument, or two equal-length strs and an
+    // optional str of characters to delete.
     vm.add_static(&str_, "maketrans", |vm, args| {
         let a = args.check(vm, "maketrans", 1, 3)?.to_vec();
         let d = vm.new_dict();
         if a.len() >= 2 {
-            let (x, y) = (
-                a[0].as_str().unwrap_or("").to_string(),
-                a[1].as_str().unwrap_or("").to_string(),
-            );
-            for (p, q) in x.chars().zip(y.chars()) {
+            // y and z are converted by Argument Clinic before x is looked at.
+            let mut texts = vec![String::new()];
+            for (i, v) in a.iter().enumerate().skip(1) {
+                texts.push(str_arg(vm, v, &format!("maketrans() argument {}", i + 1))?);
+            }
+            texts[0] = match a[0].as_str() {
+                Some(x) => x.to_string(),
+                None => {
+                    return Err(vm.new_type_error(
+                        "first maketrans argument must be a string if there is a second argument",
+                    ));
+                }
+            };
+            if texts[0].chars().count() != texts[1].chars().count() {
+                return Err(
+                    vm.new_value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (p, q) in texts[0].chars().zip(texts[1].chars()) {
                 vm.dict_set(&d, Value::Int(p as i64), Value::Int(q as i64))?;
             }
-            if let Some(z) = a.get(2).and_then(|z| z.as_str().map(String::from)) {
-                for c in z.chars() {
-                    vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+            for c in texts.get(2).map(|z| z.chars()).into_iter().flatten() {
+                vm.dict_set(&d, Value::Int(c as i64), Value::None)?;
+            }
+            return Ok(Value::Obj(d));
+        }
+        let Some(table) = a[0].as_obj().filter(|o| o.as_dict().is_some()) else {
+            return Err(
+                vm.new_type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        for (k, v) in vm.dict_items(table) {
+            let k = match (&k, k.as_str()) {
+                (_, Some(text)) => {
+                    let mut cs = text.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Value::Int(c as i64),
+                        _ => {
+                            return Err(vm.new_value_error(
+                                "string keys in translate table must be of length 1",
+                            ));
+                        }
+                    }
                 }
-            }
-        } else {
-            for (k, v) in vm.dict_items(a[0].as_obj().expect("dict")) {
-                let k = match k.as_str() {
-                    Some(s) => Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0)),
-                    None => k,
-                };
-                vm.dict_set(&d, k, v)?;
-            }
+                (Value::Int(_) | Value::Bool(_), None) => k,
+                _ => {
+                    return Err(
+                        vm.new_type_error("keys in translate table must be strings or integers")
+                    );
+                }
+            };
+            vm.dict_set(&d, k, v)?;
         }
         Ok(Value::Obj(d))
     });

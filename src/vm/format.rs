@@ -36,6 +36,12 @@ impl Vm {
                 ))),
             };
         }
+        self.builtin_format(v, spec)
+    }
+
+    /// The built-in types' `__format__` (object's, int's, float's, str's): `str(v)` for an
+    /// empty spec, else the mini-language for str, int and float.
+    pub fn builtin_format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         if spec.is_empty() {
             return self.str(v);
         }

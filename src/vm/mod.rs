@@ -30,6 +30,7 @@ pub mod import;
 pub mod interrupt;
 pub mod list_calls;
 pub mod method_cache;
+pub mod method_sigs;
 pub mod native;
 pub mod number;
 pub mod object;

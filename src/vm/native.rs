@@ -292,16 +292,26 @@ impl Vm {
         name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
-        // Like CPython's method descriptors, refuse a `self` of the wrong type before the
-        // Rust code (which relies on the payload) runs.
+        let func = self.receiver_checked(class, name, f);
+        self.install_method(class, name, func, None);
+    }
+
+    /// The general entry of method `name` of `class`: `f` once `args[0]` is an instance,
+    /// else the descriptor's TypeError — like CPython's method descriptors, a `self` of the
+    /// wrong type is refused before the Rust code (which relies on the payload) runs.
+    fn receiver_checked(
+        &self,
+        class: &ObjRef,
+        name: &'static str,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) -> NativeFnPtr {
         let cls = class.clone();
-        let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
+        Rc::new(move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             match args.positional.first() {
                 Some(me) if vm.is_instance(me, &cls) => f(vm, args),
                 me => Err(descriptor_error(vm, &cls, name, me)),
             }
-        };
-        self.install_method(class, name, Rc::new(checked), None);
+        })
     }
 
     /// Adds a method that takes no arguments besides `self`: a call with more, or with
@@ -313,18 +323,9 @@ impl Vm {
         name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
-        let cls = class.clone();
-        self.add_method(class, name, move |vm, args| {
-            if args.positional.len() > 1 || !args.kwargs.is_empty() {
-                let qualified = format!("{}.{name}", vm.class_name(&cls));
-                return Err(if args.kwargs.is_empty() {
-                    count_error(vm, &qualified, args.positional.len() - 1, 0, 0)
-                } else {
-                    vm.new_type_error(format!("{qualified}() takes no keyword arguments"))
-                });
-            }
-            f(vm, args)
-        });
+        let func = self.receiver_checked(class, name, f);
+        let sig = Some(super::method_sigs::Sig::NoArgs);
+        self.install_method_with_sig(class, name, func, None, sig);
     }
 
     /// Adds a method that takes positional arguments only (`args[0]` is `self`): CALL_METHOD
@@ -363,15 +364,9 @@ impl Vm {
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
         fast: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
     ) {
-        let cls = class.clone();
-        let checked = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
-            match args.positional.first() {
-                Some(me) if vm.is_instance(me, &cls) => f(vm, args),
-                me => Err(descriptor_error(vm, &cls, name, me)),
-            }
-        };
+        let func = self.receiver_checked(class, name, f);
         let fast = self.receiver_checked_fast(class, name, fast);
-        self.install_method(class, name, Rc::new(checked), Some(fast));
+        self.install_method(class, name, func, Some(fast));
     }
 
     /// The positional entry of method `name` of `class`: `f` once `args[0]` is an instance
@@ -408,15 +403,40 @@ impl Vm {
             .map(|(_, test)| test)
     }
 
-    /// Stores a built-in method object in a class's namespace.
+    /// Stores a built-in method object in a class's namespace, checked against its CPython
+    /// signature when `method_sigs` knows it.
     fn install_method(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         func: NativeFnPtr,
         fast: Option<NativeFastPtr>,
     ) {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
+        let sig = owner
+            .as_deref()
+            .and_then(|o| super::method_sigs::signature(o, name));
+        self.install_method_with_sig(class, name, func, fast, sig);
+    }
+
+    /// Stores a built-in method object whose calls are checked against `sig` (when given)
+    /// before its entries run.
+    fn install_method_with_sig(
+        &self,
+        class: &ObjRef,
+        name: &'static str,
+        func: NativeFnPtr,
+        fast: Option<NativeFastPtr>,
+        sig: Option<super::method_sigs::Sig>,
+    ) {
+        let owner = class.as_type().map(|t| t.name.borrow().clone());
+        let (func, fast) = match sig {
+            Some(sig) => (
+                super::method_sigs::checked_entry(sig, class.clone(), name, 1, func),
+                fast.map(|f| super::method_sigs::checked_fast(sig, class.clone(), name, f)),
+            ),
+            _ => (func, fast),
+        };
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
                 name: Rc::from(name),
@@ -449,24 +469,46 @@ impl Vm {
     pub fn add_static(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
-        let func = self.new_native_fn(name, f);
+        let func = self.new_native_fn_checked(class, name, 0, f);
         let sm = Value::Obj(super::object::Obj::new(
             super::object::Payload::StaticMethod(func),
         ));
         self.set_class_attr(class, name, sm);
     }
 
+    /// The function of a static or class method `name` of `class`, checked against its
+    /// CPython signature (`method_sigs`) when known; `receivers` leading arguments are not
+    /// counted.
+    fn new_native_fn_checked(
+        &self,
+        class: &ObjRef,
+        name: &'static str,
+        receivers: usize,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) -> Value {
+        let owner = class.as_type().map(|t| t.name.borrow().clone());
+        let f: NativeFnPtr = Rc::new(f);
+        let f = match owner
+            .as_deref()
+            .and_then(|o| super::method_sigs::signature(o, name))
+        {
+            Some(sig) => super::method_sigs::checked_entry(sig, class.clone(), name, receivers, f),
+            None => f,
+        };
+        plain_native_function(name, f, None)
+    }
+
     /// Adds a `classmethod` (the class is passed first) to a class.
     pub fn add_classmethod(
         &self,
         class: &ObjRef,
-        name: &str,
+        name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
-        let func = self.new_native_fn(name, f);
+        let func = self.new_native_fn_checked(class, name, 1, f);
         let cm = Value::Obj(super::object::Obj::new(
             super::object::Payload::ClassMethod(func),
         ));

@@ -983,6 +983,14 @@ impl Vm {
         }) else {
             let i = match self.user_dunder(key, "__index__") {
                 Some(_) => self.index_value(key)?,
+                // CPython words str's error apart (unicode_subscript).
+                None if what == "string" => {
+                    let msg = format!(
+                        "string indices must be integers, not '{}'",
+                        self.type_name(key)
+                    );
+                    return Err(self.new_type_error(msg));
+                }
                 None => {
                     return Err(self.new_type_error(format!(
                         "{what} indices must be integers or slices, not {}",

@@ -1,0 +1,226 @@
+//! How CPython parses the arguments of the built-in types' methods, and so which TypeError a
+//! call with the wrong number of arguments raises. Each way of declaring a method in CPython
+//! (`METH_NOARGS`, `METH_O`, Argument Clinic, `PyArg_ParseTuple`, a slot wrapper) words the
+//! error its own way; `install_method` checks a call against the method's entry here before
+//! the Rust code runs, so that code never sees a count it does not expect (a missing argument
+//! used to index past the end) and never silently ignores a surplus one.
+
+use super::native::Args;
+use super::{ObjRef, PyResult, Value, Vm};
+
+/// The calling convention of one built-in method, as CPython declares it (the receiver is
+/// not counted).
+#[derive(Clone, Copy)]
+pub enum Sig {
+    /// `METH_NOARGS`: `str.upper() takes no arguments (1 given)`.
+    NoArgs,
+    /// `METH_O`: `str.join() takes exactly one argument (0 given)`.
+    One,
+    /// Argument Clinic, positional only, between the two counts:
+    /// `center expected at least 1 argument, got 0`.
+    Clinic(u8, u8),
+    /// `PyArg_ParseTuple` with the method's name, between the two counts:
+    /// `count() takes at least 1 argument (0 given)`.
+    Tuple(u8, u8),
+    /// A slot wrapper taking this many arguments (`str.__contains__`):
+    /// `expected 1 argument, got 0`.
+    Wrapper(u8),
+    /// Keywords allowed, between the two counts of positional arguments:
+    /// `encode() takes at most 2 arguments (3 given)`, `translate() takes at least 1
+    /// positional argument (0 given)` (the keywords are the method's own business).
+    Kw(u8, u8),
+}
+
+/// The signature of method `name` of the built-in type `owner`, when it is one of those
+/// checked here.
+pub fn signature(owner: &str, name: &str) -> Option<Sig> {
+    use Sig::*;
+    let text_like = matches!(owner, "str" | "bytes" | "bytearray");
+    let sig = match (owner, name) {
+        // Shared by str and bytes (Objects/unicodeobject.c, Objects/bytes_methods.c).
+        (
+            _,
+            "capitalize" | "isalnum" | "isalpha" | "isascii" | "isdigit" | "islower" | "isspace"
+            | "istitle" | "isupper" | "lower" | "swapcase" | "title" | "upper",
+        ) if text_like => NoArgs,
+        (_, "join" | "partition" | "rpartition" | "removeprefix" | "removesuffix" | "zfill")
+            if text_like =>
+        {
+            One
+        }
+        (_, "center" | "ljust" | "rjust") if text_like => Clinic(1, 2),
+        (_, "strip" | "lstrip" | "rstrip") if text_like => Clinic(0, 1),
+        (_, "replace") if text_like => Clinic(2, 3),
+        (_, "count" | "find" | "index" | "rfind" | "rindex" | "startswith" | "endswith")
+            if text_like =>
+        {
+            Tuple(1, 3)
+        }
+        (_, "split" | "rsplit") if text_like => Kw(0, 2),
+        (_, "splitlines" | "expandtabs") if text_like => Kw(0, 1),
+        (_, "__contains__" | "__getitem__") if text_like => Wrapper(1),
+        ("str", "casefold" | "isdecimal" | "isidentifier" | "isnumeric" | "isprintable") => NoArgs,
+        ("str", "format_map" | "translate" | "__format__") => One,
+        ("str", "encode") => Kw(0, 2),
+        ("str", "maketrans") => Clinic(1, 3),
+        ("bytes" | "bytearray", "maketrans") => Clinic(2, 2),
+        ("bytes" | "bytearray" | "float", "fromhex") => One,
+        ("dict", "fromkeys") => Clinic(1, 2),
+        ("object", "__format__") => One,
+        ("bytes" | "bytearray", "decode" | "hex") => Kw(0, 2),
+        ("bytes" | "bytearray", "translate") => Kw(1, 2),
+        ("list", "reverse" | "clear" | "copy") => NoArgs,
+        ("list", "append" | "extend" | "remove" | "count" | "__getitem__") => One,
+        ("list", "insert") => Clinic(2, 2),
+        ("list", "pop") => Clinic(0, 1),
+        ("list", "index") => Clinic(1, 3),
+        ("tuple", "count") => One,
+        ("tuple", "index") => Clinic(1, 3),
+        ("tuple" | "list", "__contains__") => Wrapper(1),
+        ("tuple", "__getitem__") => Wrapper(1),
+        ("dict", "clear" | "copy" | "items" | "keys" | "values" | "popitem") => NoArgs,
+        ("dict", "__contains__" | "__getitem__") => One,
+        ("dict", "get" | "pop" | "setdefault") => Clinic(1, 2),
+        ("set" | "frozenset", "copy") => NoArgs,
+        ("set", "clear" | "pop") => NoArgs,
+        ("set", "add" | "remove" | "discard") => One,
+        ("set", "symmetric_difference_update") => One,
+        (
+            "set" | "frozenset",
+            "isdisjoint" | "issubset" | "issuperset" | "symmetric_difference" | "__contains__",
+        ) => One,
+        ("int", "bit_length" | "bit_count" | "conjugate" | "as_integer_ratio" | "is_integer") => {
+            NoArgs
+        }
+        ("float", "conjugate" | "as_integer_ratio" | "is_integer" | "hex") => NoArgs,
+        ("int" | "float", "__round__") => Clinic(0, 1),
+        _ => return None,
+    };
+    Some(sig)
+}
+
+impl Sig {
+    /// True when `n` positional and `k` keyword arguments are a call `mismatch` accepts.
+    #[inline]
+    fn fits(self, n: usize, k: usize) -> bool {
+        let within = |min: u8, max: u8| k == 0 && n >= min as usize && n <= max as usize;
+        match self {
+            Sig::NoArgs => within(0, 0),
+            Sig::One => within(1, 1),
+            Sig::Clinic(min, max) | Sig::Tuple(min, max) => within(min, max),
+            Sig::Wrapper(want) => within(want, want),
+            Sig::Kw(min, max) => n >= min as usize && n <= max as usize,
+        }
+    }
+
+    /// The TypeError of a call of `owner.name` with `n` positional and `k` keyword arguments
+    /// (the receiver not counted), or None when the counts fit.
+    pub fn mismatch(self, owner: &str, name: &str, n: usize, k: usize) -> Option<String> {
+        let plural = |c: u8| if c == 1 { "" } else { "s" };
+        let no_keywords = || format!("{owner}.{name}() takes no keyword arguments");
+        match self {
+            Sig::Kw(_, max) if n > max as usize => Some(format!(
+                "{name}() takes at most {max} argument{} ({} given)",
+                plural(max),
+                n + k
+            )),
+            Sig::Kw(min, _) if n < min as usize => Some(format!(
+                "{name}() takes at least {min} positional argument{} ({n} given)",
+                plural(min)
+            )),
+            Sig::Kw(..) => None,
+            _ if k > 0 => Some(match self {
+                Sig::Wrapper(_) => format!("wrapper {name}() takes no keyword arguments"),
+                _ => no_keywords(),
+            }),
+            Sig::NoArgs if n != 0 => {
+                Some(format!("{owner}.{name}() takes no arguments ({n} given)"))
+            }
+            Sig::One if n != 1 => Some(format!(
+                "{owner}.{name}() takes exactly one argument ({n} given)"
+            )),
+            Sig::Clinic(min, max) if n < min as usize || n > max as usize => {
+                let (bound, c) = if min == max {
+                    ("", min)
+                } else if n < min as usize {
+                    ("at least ", min)
+                } else {
+                    ("at most ", max)
+                };
+                Some(format!(
+                    "{name} expected {bound}{c} argument{}, got {n}",
+                    plural(c)
+                ))
+            }
+            Sig::Tuple(min, max) if n < min as usize || n > max as usize => {
+                let (bound, c) = if n < min as usize {
+                    ("at least", min)
+                } else {
+                    ("at most", max)
+                };
+                Some(format!(
+                    "{name}() takes {bound} {c} argument{} ({n} given)",
+                    plural(c)
+                ))
+            }
+            Sig::Wrapper(want) if n != want as usize => {
+                Some(format!("expected {want} argument{}, got {n}", plural(want)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Wraps a built-in method's general entry so that calls are checked against `sig` first;
+/// `receivers` is how many leading arguments are not counted (1 for a method's `self` or a
+/// classmethod's class, 0 for a staticmethod). A call without its receiver is left to the
+/// entry, which raises the descriptor's error.
+pub fn checked_entry(
+    sig: Sig,
+    owner: ObjRef,
+    name: &'static str,
+    receivers: usize,
+    f: super::native::NativeFnPtr,
+) -> super::native::NativeFnPtr {
+    std::rc::Rc::new(move |vm: &mut Vm, args: Args| {
+        if let Some(n) = args.positional.len().checked_sub(receivers) {
+            check(vm, sig, &owner, name, n, args.kwargs.len())?;
+        }
+        f(vm, args)
+    })
+}
+
+/// Wraps a built-in method's positional entry (receiver first) like `checked_entry`.
+pub fn checked_fast(
+    sig: Sig,
+    owner: ObjRef,
+    name: &'static str,
+    f: super::native::NativeFastPtr,
+) -> super::native::NativeFastPtr {
+    std::rc::Rc::new(move |vm: &mut Vm, args: &[Value]| {
+        if let Some(n) = args.len().checked_sub(1) {
+            check(vm, sig, &owner, name, n, 0)?;
+        }
+        f(vm, args)
+    })
+}
+
+/// Raises the TypeError `sig` gives for `n` positional and `k` keyword arguments, if any.
+#[inline]
+pub fn check(
+    vm: &mut Vm,
+    sig: Sig,
+    owner: &ObjRef,
+    name: &str,
+    n: usize,
+    k: usize,
+) -> PyResult<()> {
+    if sig.fits(n, k) {
+        return Ok(());
+    }
+    let owner_name = vm.class_name(owner);
+    match sig.mismatch(&owner_name, name, n, k) {
+        Some(msg) => Err(vm.new_type_error(msg)),
+        None => Ok(()),
+    }
+}
