@@ -39,17 +39,15 @@ fn opt_int(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
 
 /// A `start`/`end` argument of find/count/startswith...: None when absent or None, else an
 /// int or an object with `__index__`, with CPython's TypeError for anything else.
+#[inline]
 fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
-        Some(b) if !b.is_int_like() && !matches!(b, Value::None) => {
-            if vm.user_dunder(b, "__index__").is_none() {
-                return Err(vm.new_type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                ));
-            }
-            opt_int(vm, v)
-        }
-        _ => opt_int(vm, v),
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(*i)),
+        Some(b) if b.is_int_like() || vm.user_dunder(b, "__index__").is_some() => opt_int(vm, v),
+        Some(_) => Err(
+            vm.new_type_error("slice indices must be integers or None or have an __index__ method")
+        ),
     }
 }
 

@@ -2,11 +2,10 @@
 //! call with the wrong number of arguments raises. Each way of declaring a method in CPython
 //! (`METH_NOARGS`, `METH_O`, Argument Clinic, `PyArg_ParseTuple`, a slot wrapper) words the
 //! error its own way; `install_method` checks a call against the method's entry here before
-//! the Rust code runs, so that code never sees a count it does not expect (a missing argument
+//! the Rust code runs (in the entries `Vm::add_method` and its siblings build), so that code never sees a count it does not expect (a missing argument
 //! used to index past the end) and never silently ignores a surplus one.
 
-use super::native::Args;
-use super::{ObjRef, PyResult, Value, Vm};
+use super::{ObjRef, PyResult, Vm};
 
 /// The calling convention of one built-in method, as CPython declares it (the receiver is
 /// not counted).
@@ -31,8 +30,15 @@ pub enum Sig {
     Kw(u8, u8),
 }
 
-/// The signature of method `name` of the built-in type `owner`, when it is one of those
+/// The signature of method `name` of the built-in class `class`, when it is one of those
 /// checked here.
+pub fn signature_of(class: &ObjRef, name: &str) -> Option<Sig> {
+    let owner = class.as_type()?.name.borrow().clone();
+    signature(&owner, name)
+}
+
+/// The signature of method `name` of the built-in type named `owner`, when it is one of
+/// those checked here.
 pub fn signature(owner: &str, name: &str) -> Option<Sig> {
     use Sig::*;
     let text_like = matches!(owner, "str" | "bytes" | "bytearray");
@@ -102,7 +108,7 @@ pub fn signature(owner: &str, name: &str) -> Option<Sig> {
 impl Sig {
     /// True when `n` positional and `k` keyword arguments are a call `mismatch` accepts.
     #[inline]
-    fn fits(self, n: usize, k: usize) -> bool {
+    pub fn fits(self, n: usize, k: usize) -> bool {
         let within = |min: u8, max: u8| k == 0 && n >= min as usize && n <= max as usize;
         match self {
             Sig::NoArgs => within(0, 0),
@@ -171,42 +177,8 @@ impl Sig {
     }
 }
 
-/// Wraps a built-in method's general entry so that calls are checked against `sig` first;
-/// `receivers` is how many leading arguments are not counted (1 for a method's `self` or a
-/// classmethod's class, 0 for a staticmethod). A call without its receiver is left to the
-/// entry, which raises the descriptor's error.
-pub fn checked_entry(
-    sig: Sig,
-    owner: ObjRef,
-    name: &'static str,
-    receivers: usize,
-    f: super::native::NativeFnPtr,
-) -> super::native::NativeFnPtr {
-    std::rc::Rc::new(move |vm: &mut Vm, args: Args| {
-        if let Some(n) = args.positional.len().checked_sub(receivers) {
-            check(vm, sig, &owner, name, n, args.kwargs.len())?;
-        }
-        f(vm, args)
-    })
-}
-
-/// Wraps a built-in method's positional entry (receiver first) like `checked_entry`.
-pub fn checked_fast(
-    sig: Sig,
-    owner: ObjRef,
-    name: &'static str,
-    f: super::native::NativeFastPtr,
-) -> super::native::NativeFastPtr {
-    std::rc::Rc::new(move |vm: &mut Vm, args: &[Value]| {
-        if let Some(n) = args.len().checked_sub(1) {
-            check(vm, sig, &owner, name, n, 0)?;
-        }
-        f(vm, args)
-    })
-}
-
 /// Raises the TypeError `sig` gives for `n` positional and `k` keyword arguments, if any.
-#[inline]
+#[inline(always)]
 pub fn check(
     vm: &mut Vm,
     sig: Sig,
@@ -218,9 +190,14 @@ pub fn check(
     if sig.fits(n, k) {
         return Ok(());
     }
+    Err(mismatch_error(vm, sig, owner, name, n, k))
+}
+
+/// `check`'s TypeError, out of line (the counts fit on every hot call).
+#[cold]
+#[inline(never)]
+fn mismatch_error(vm: &mut Vm, sig: Sig, owner: &ObjRef, name: &str, n: usize, k: usize) -> ObjRef {
     let owner_name = vm.class_name(owner);
-    match sig.mismatch(&owner_name, name, n, k) {
-        Some(msg) => Err(vm.new_type_error(msg)),
-        None => Ok(()),
-    }
+    let msg = sig.mismatch(&owner_name, name, n, k).unwrap_or_default();
+    vm.new_type_error(msg)
 }

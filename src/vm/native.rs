@@ -1,5 +1,6 @@
 //! Functions written in Rust and the argument helpers they use.
 
+use super::method_sigs::{self, Sig};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::rc::Rc;
@@ -296,19 +297,39 @@ impl Vm {
         self.install_method(class, name, func, None);
     }
 
-    /// The general entry of method `name` of `class`: `f` once `args[0]` is an instance,
-    /// else the descriptor's TypeError — like CPython's method descriptors, a `self` of the
-    /// wrong type is refused before the Rust code (which relies on the payload) runs.
+    /// The general entry of method `name` of `class`: `f` once `args[0]` is an instance and
+    /// the arguments fit the method's CPython signature (`method_sigs`), else the
+    /// descriptor's or the signature's TypeError — like CPython's method descriptors, a
+    /// `self` of the wrong type is refused before the Rust code (which relies on the payload)
+    /// runs.
     fn receiver_checked(
         &self,
         class: &ObjRef,
         name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) -> NativeFnPtr {
+        let sig = method_sigs::signature_of(class, name);
+        self.receiver_checked_with(class, name, sig, f)
+    }
+
+    /// `receiver_checked` with the signature given.
+    fn receiver_checked_with(
+        &self,
+        class: &ObjRef,
+        name: &'static str,
+        sig: Option<Sig>,
+        f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
+    ) -> NativeFnPtr {
         let cls = class.clone();
         Rc::new(move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             match args.positional.first() {
-                Some(me) if vm.is_instance(me, &cls) => f(vm, args),
+                Some(me) if vm.is_instance(me, &cls) => {
+                    if let Some(sig) = sig {
+                        let n = args.positional.len() - 1;
+                        method_sigs::check(vm, sig, &cls, name, n, args.kwargs.len())?;
+                    }
+                    f(vm, args)
+                }
                 me => Err(descriptor_error(vm, &cls, name, me)),
             }
         })
@@ -323,9 +344,8 @@ impl Vm {
         name: &'static str,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) {
-        let func = self.receiver_checked(class, name, f);
-        let sig = Some(super::method_sigs::Sig::NoArgs);
-        self.install_method_with_sig(class, name, func, None, sig);
+        let func = self.receiver_checked_with(class, name, Some(Sig::NoArgs), f);
+        self.install_method(class, name, func, None);
     }
 
     /// Adds a method that takes positional arguments only (`args[0]` is `self`): CALL_METHOD
@@ -341,12 +361,17 @@ impl Vm {
         let positional = fast.clone();
         let cls = class.clone();
         let method_name = name;
+        let sig = method_sigs::signature_of(class, name);
         let slow = move |vm: &mut Vm, args: Args| -> PyResult<Value> {
             if !args.kwargs.is_empty() {
                 // The receiver is checked first, as for every method.
                 match args.positional.first() {
                     Some(me) if vm.is_instance(me, &cls) => {}
                     me => return Err(descriptor_error(vm, &cls, method_name, me)),
+                }
+                if let Some(sig) = sig {
+                    let (n, k) = (args.positional.len() - 1, args.kwargs.len());
+                    method_sigs::check(vm, sig, &cls, method_name, n, k)?;
                 }
                 args.check(vm, method_name, 0, usize::MAX)?;
             }
@@ -380,8 +405,14 @@ impl Vm {
     ) -> NativeFastPtr {
         let cls = class.clone();
         let exact = self.exact_payload_test(class);
+        let sig = method_sigs::signature_of(class, name);
         Rc::new(move |vm: &mut Vm, args: &[Value]| match args.first() {
-            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => f(vm, args),
+            Some(me) if is_exact(me, exact) || vm.is_instance(me, &cls) => {
+                if let Some(sig) = sig {
+                    method_sigs::check(vm, sig, &cls, name, args.len() - 1, 0)?;
+                }
+                f(vm, args)
+            }
             me => Err(descriptor_error(vm, &cls, name, me)),
         })
     }
@@ -403,8 +434,7 @@ impl Vm {
             .map(|(_, test)| test)
     }
 
-    /// Stores a built-in method object in a class's namespace, checked against its CPython
-    /// signature when `method_sigs` knows it.
+    /// Stores a built-in method object in a class's namespace.
     fn install_method(
         &self,
         class: &ObjRef,
@@ -413,30 +443,6 @@ impl Vm {
         fast: Option<NativeFastPtr>,
     ) {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
-        let sig = owner
-            .as_deref()
-            .and_then(|o| super::method_sigs::signature(o, name));
-        self.install_method_with_sig(class, name, func, fast, sig);
-    }
-
-    /// Stores a built-in method object whose calls are checked against `sig` (when given)
-    /// before its entries run.
-    fn install_method_with_sig(
-        &self,
-        class: &ObjRef,
-        name: &'static str,
-        func: NativeFnPtr,
-        fast: Option<NativeFastPtr>,
-        sig: Option<super::method_sigs::Sig>,
-    ) {
-        let owner = class.as_type().map(|t| t.name.borrow().clone());
-        let (func, fast) = match sig {
-            Some(sig) => (
-                super::method_sigs::checked_entry(sig, class.clone(), name, 1, func),
-                fast.map(|f| super::method_sigs::checked_fast(sig, class.clone(), name, f)),
-            ),
-            _ => (func, fast),
-        };
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
                 name: Rc::from(name),
@@ -489,14 +495,18 @@ impl Vm {
         receivers: usize,
         f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
     ) -> Value {
-        let owner = class.as_type().map(|t| t.name.borrow().clone());
-        let f: NativeFnPtr = Rc::new(f);
-        let f = match owner
-            .as_deref()
-            .and_then(|o| super::method_sigs::signature(o, name))
-        {
-            Some(sig) => super::method_sigs::checked_entry(sig, class.clone(), name, receivers, f),
-            None => f,
+        let f: NativeFnPtr = match method_sigs::signature_of(class, name) {
+            Some(sig) => {
+                let cls = class.clone();
+                Rc::new(move |vm: &mut Vm, args: Args| {
+                    // A call without its receiver is left to `f`.
+                    if let Some(n) = args.positional.len().checked_sub(receivers) {
+                        method_sigs::check(vm, sig, &cls, name, n, args.kwargs.len())?;
+                    }
+                    f(vm, args)
+                })
+            }
+            None => Rc::new(f),
         };
         plain_native_function(name, f, None)
     }
