@@ -32,6 +32,31 @@ fn set_intrinsic(
     vm.dict_set_str(&b, name, v);
 }
 
+/// `round`'s ndigits as an i64, an int beyond its range clamped to it (as CPython's
+/// `PyNumber_AsSsize_t(ndigits, NULL)` does).
+fn ndigits_clamped(vm: &mut Vm, n: &Value) -> PyResult<i64> {
+    if let Some(b) = n.as_bigint().filter(|_| n.as_i64().is_none()) {
+        return Ok(if num_traits::Signed::is_negative(&b) {
+            i64::MIN
+        } else {
+            i64::MAX
+        });
+    }
+    to_int_arg(vm, n)
+}
+
+/// The name argument of getattr/setattr/delattr/hasattr, with CPython's TypeError for a
+/// non-str.
+fn attr_name(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v.as_str() {
+        Some(name) => Ok(name.to_string()),
+        None => Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
 /// Registers a builtin that takes positional arguments only: CALL runs it on the stack's
 /// arguments (no `Args` vector); a call with keywords fails as `Args::check` says.
 fn set_positional(
@@ -655,12 +680,7 @@ pub fn init(vm: &mut Vm) {
     });
     set(vm, "getattr", |vm, args| {
         let a = args.check(vm, "getattr", 2, 3)?.to_vec();
-        let Some(name) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!(
-                "attribute name must be string, not '{}'",
-                vm.type_name(&a[1])
-            )));
-        };
+        let name = attr_name(vm, &a[1])?;
         match a.get(2) {
             Some(d) => Ok(vm
                 .lookup_attr_opt(&a[0], &name)?
@@ -670,29 +690,19 @@ pub fn init(vm: &mut Vm) {
     });
     set(vm, "setattr", |vm, args| {
         let a = args.check(vm, "setattr", 3, 3)?.to_vec();
-        let Some(name) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!(
-                "attribute name must be string, not '{}'",
-                vm.type_name(&a[1])
-            )));
-        };
+        let name = attr_name(vm, &a[1])?;
         vm.set_attr(&a[0], &name, a[2].clone())?;
         Ok(Value::None)
     });
     set(vm, "delattr", |vm, args| {
         let a = args.check(vm, "delattr", 2, 2)?.to_vec();
-        let name = a[1].as_str().unwrap_or("").to_string();
+        let name = attr_name(vm, &a[1])?;
         vm.del_attr(&a[0], &name)?;
         Ok(Value::None)
     });
     set(vm, "hasattr", |vm, args| {
         let a = args.check(vm, "hasattr", 2, 2)?.to_vec();
-        let Some(name) = a[1].as_str().map(String::from) else {
-            return Err(vm.new_type_error(format!(
-                "attribute name must be string, not '{}'",
-                vm.type_name(&a[1])
-            )));
-        };
+        let name = attr_name(vm, &a[1])?;
         Ok(Value::Bool(vm.lookup_attr_opt(&a[0], &name)?.is_some()))
     });
     set_positional(vm, "id", |vm, a| {
@@ -850,10 +860,13 @@ pub fn init(vm: &mut Vm) {
                     Ok(Value::bigint(num_bigint::BigInt::from(r as i128)))
                 }
                 Some(n) => {
-                    let n = to_int_arg(vm, n)?;
+                    let n = ndigits_clamped(vm, n)?;
                     let s = format!("{:.*}", n.clamp(0, 300) as usize, x);
                     if n >= 0 {
                         Ok(Value::Float(s.parse().unwrap_or(*x)))
+                    } else if n < -308 {
+                        // 10**-n overflows a float: every finite x rounds to a signed zero.
+                        Ok(Value::Float(0.0f64.copysign(*x)))
                     } else {
                         let p = 10f64.powi((-n) as i32);
                         Ok(Value::Float(round_half_even(x / p) * p))
@@ -863,12 +876,18 @@ pub fn init(vm: &mut Vm) {
             v if v.is_int_like() => match nd {
                 None => Ok(Value::bigint(v.as_bigint().unwrap_or_default())),
                 Some(n) => {
-                    let n = to_int_arg(vm, n)?;
+                    let n = ndigits_clamped(vm, n)?;
                     if n >= 0 {
                         return Ok(Value::bigint(v.as_bigint().unwrap_or_default()));
                     }
-                    let p = num_traits::pow(num_bigint::BigInt::from(10), (-n) as usize);
                     let b = v.as_bigint().unwrap_or_default();
+                    // Rounding to more digits than the number has gives 0 (and 10**-n could
+                    // be too big to compute).
+                    if n.unsigned_abs() > b.bits() / 3 + 2 {
+                        return Ok(Value::Int(0));
+                    }
+                    let p =
+                        num_traits::pow(num_bigint::BigInt::from(10), n.unsigned_abs() as usize);
                     let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
                     let twice = &r * 2;
                     let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
@@ -930,16 +949,27 @@ pub fn init(vm: &mut Vm) {
     }
     set(vm, "format", |vm, args| {
         let a = args.check(vm, "format", 1, 2)?.to_vec();
-        let spec = a
-            .get(1)
-            .and_then(|s| s.as_str().map(String::from))
-            .unwrap_or_default();
+        let spec = match a.get(1) {
+            None => String::new(),
+            Some(s) => match s.as_str() {
+                Some(s) => s.to_string(),
+                None => {
+                    let shown = crate::vm::method_sigs::clinic_type_name(vm, s);
+                    let msg = format!("format() argument 2 must be str, not {shown}");
+                    return Err(vm.new_type_error(msg));
+                }
+            },
+        };
         Ok(Value::string(vm.format_value(&a[0], &spec)?))
     });
-    set_intrinsic(vm, "globals", FrameIntrinsic::Globals, |vm, _| {
+    // Called with arguments (or from native code), these come here instead of reading the
+    // caller's frame.
+    set_intrinsic(vm, "globals", FrameIntrinsic::Globals, |vm, args| {
+        check_count(vm, "globals", args.positional.len(), 0, 0)?;
         Err(vm.new_runtime_error("globals(): no frame"))
     });
-    set_intrinsic(vm, "locals", FrameIntrinsic::Locals, |vm, _| {
+    set_intrinsic(vm, "locals", FrameIntrinsic::Locals, |vm, args| {
+        check_count(vm, "locals", args.positional.len(), 0, 0)?;
         Err(vm.new_runtime_error("locals(): no frame"))
     });
     set_intrinsic(vm, "vars", FrameIntrinsic::Locals, |vm, args| {

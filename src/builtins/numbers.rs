@@ -118,6 +118,27 @@ pub fn parse_float(text: &str) -> Option<f64> {
     clean.parse::<f64>().ok()
 }
 
+/// The text `int()` and `float()` parse out of `v`: a str's, or a bytes object's (CPython
+/// takes both; bytes that are not UTF-8 become text no literal matches).
+fn literal_text(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
+    match v.payload() {
+        Some(Payload::Bytes(b)) => Some(String::from_utf8_lossy(b)),
+        _ => v.as_str().map(std::borrow::Cow::Borrowed),
+    }
+}
+
+/// The ValueError of a literal `v` that does not parse: `{what}: {repr(v)}`.
+fn literal_error(vm: &mut Vm, what: &str, v: &Value) -> ObjRef {
+    let shown = match v.as_str() {
+        Some(s) => crate::vm::strings::str_repr(s),
+        None => match vm.repr(v) {
+            Ok(r) => r,
+            Err(e) => return e,
+        },
+    };
+    vm.new_value_error(format!("{what}: {shown}"))
+}
+
 /// `int(v)` for any value.
 pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match Num::of(v) {
@@ -134,16 +155,17 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         None => {}
     }
-    if let Some(s) = v.as_str() {
-        if let Some(i) = parse_small_int(s, 10) {
+    if let Some(s) = literal_text(v) {
+        if let Some(i) = parse_small_int(&s, 10) {
             return Ok(Value::Int(i));
         }
-        return match parse_int(s, 10) {
+        return match parse_int(&s, 10) {
             Some(b) => Ok(Value::bigint(b)),
-            None => Err(vm.new_value_error(format!(
-                "invalid literal for int() with base 10: {}",
-                crate::vm::strings::str_repr(s)
-            ))),
+            None => Err(literal_error(
+                vm,
+                "invalid literal for int() with base 10",
+                v,
+            )),
         };
     }
     for name in ["__int__", "__index__", "__trunc__"] {
@@ -191,13 +213,10 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             None => return Err(vm.new_overflow_error("int too large to convert to float")),
         }
     }
-    if let Some(s) = v.as_str() {
-        return match parse_float(s) {
+    if let Some(s) = literal_text(v) {
+        return match parse_float(&s) {
             Some(f) => Ok(f),
-            None => Err(vm.new_value_error(format!(
-                "could not convert string to float: {}",
-                crate::vm::strings::str_repr(s)
-            ))),
+            None => Err(literal_error(vm, "could not convert string to float", v)),
         };
     }
     for name in ["__float__", "__index__"] {
@@ -265,18 +284,16 @@ pub fn init(vm: &mut Vm) {
                 if b != 0 && !(2..=36).contains(&b) {
                     return Err(vm.new_value_error("int() base must be >= 2 and <= 36, or 0"));
                 }
-                let Some(s) = x.as_str() else {
+                let Some(s) = literal_text(&x) else {
                     return Err(
                         vm.new_type_error("int() can't convert non-string with explicit base")
                     );
                 };
-                match parse_int(s, b as u32) {
+                match parse_int(&s, b as u32) {
                     Some(v) => Value::bigint(v),
                     None => {
-                        return Err(vm.new_value_error(format!(
-                            "invalid literal for int() with base {b}: {}",
-                            crate::vm::strings::str_repr(s)
-                        )));
+                        let what = format!("invalid literal for int() with base {b}");
+                        return Err(literal_error(vm, &what, &x));
                     }
                 }
             }

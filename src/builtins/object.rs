@@ -465,17 +465,20 @@ fn descriptor_types_init(vm: &mut Vm) {
         owner: None,
         func: Rc::new(|vm: &mut Vm, args: Args| {
             let a = args.check(vm, "super", 0, 2)?.to_vec();
-            match a.len() {
-                2 => {
-                    let Some(cls) = a[0].as_obj().filter(|c| c.as_type().is_some()).cloned() else {
-                        return Err(vm.new_type_error(format!(
-                            "super() argument 1 must be a type, not {}",
-                            vm.type_name(&a[0])
-                        )));
-                    };
-                    vm.new_super(&cls, a[1].clone())
-                }
-                _ => Err(vm.new_runtime_error("super(): no arguments")),
+            let Some(first) = a.first() else {
+                return Err(vm.new_runtime_error("super(): no arguments"));
+            };
+            let Some(cls) = first.as_obj().filter(|c| c.as_type().is_some()).cloned() else {
+                return Err(vm.new_type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    vm.type_name(first)
+                )));
+            };
+            match a.get(1) {
+                Some(obj) => vm.new_super(&cls, obj.clone()),
+                None => Err(vm.new_runtime_error(
+                    "percolate does not support unbound super objects (super() with one argument)",
+                )),
             }
         }),
         is_method: false,

@@ -5,6 +5,7 @@ use super::format_string::{FieldResolver, render};
 use super::object::add_new;
 use super::str_algo::{self, StripSide};
 use super::str_case;
+use crate::vm::method_sigs::clinic_type_name;
 use crate::vm::native::check_count;
 use crate::vm::object::{Obj, Payload, PyStr};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
@@ -23,8 +24,12 @@ fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
     match v.as_str() {
         Some(s) => Ok(s.to_string()),
         None => {
-            let sep = if what.is_empty() { "" } else { " " };
-            let msg = format!("{what}{sep}must be str, not {}", vm.type_name(v));
+            // A named argument is Argument Clinic's error, which shows None as `None`.
+            let msg = if what.is_empty() {
+                format!("must be str, not {}", vm.type_name(v))
+            } else {
+                format!("{what} must be str, not {}", clinic_type_name(vm, v))
+            };
             Err(vm.new_type_error(msg))
         }
     }
@@ -309,12 +314,39 @@ pub fn init(vm: &mut Vm) {
         let mut slots = args
             .bind(vm, "str", &["object", "encoding", "errors"], 3, 0)?
             .into_iter();
-        let text = match slots.next().flatten() {
+        let object = slots.next().flatten();
+        let codec: Vec<Value> = slots.flatten().collect();
+        let text = match object {
             None => String::new(),
-            Some(v) => match (v.payload(), slots.next().flatten()) {
-                (Some(Payload::Bytes(b)), Some(_)) => String::from_utf8_lossy(b).into_owned(),
-                _ => vm.str(&v)?,
-            },
+            Some(v) if codec.is_empty() => vm.str(&v)?,
+            // str(b, encoding, errors) is b.decode(encoding, errors) (unicode_new_impl).
+            Some(v) => {
+                for (value, name) in codec.iter().zip(["encoding", "errors"]) {
+                    if value.as_str().is_none() {
+                        let msg = format!(
+                            "str() argument '{name}' must be str, not {}",
+                            clinic_type_name(vm, value)
+                        );
+                        return Err(vm.new_type_error(msg));
+                    }
+                }
+                match v.payload() {
+                    Some(Payload::Bytes(_)) => {
+                        let decoded = vm.call_method(&v, "decode", codec)?;
+                        decoded.as_str().unwrap_or_default().to_string()
+                    }
+                    Some(Payload::Str(_)) => {
+                        return Err(vm.new_type_error("decoding str is not supported"));
+                    }
+                    _ => {
+                        let msg = format!(
+                            "decoding to str: need a bytes-like object, {} found",
+                            vm.type_name(&v)
+                        );
+                        return Err(vm.new_type_error(msg));
+                    }
+                }
+            }
         };
         if std::rc::Rc::ptr_eq(&cls, &vm.types.str_) {
             return Ok(Value::string(text));
@@ -782,6 +814,22 @@ pub fn init(vm: &mut Vm) {
     add_new(vm, &bytes, |vm, mut args| {
         args.positional.remove(0);
         let a = args.check(vm, "bytes", 0, 3)?.to_vec();
+        // bytes(s, encoding, errors) is s.encode(encoding, errors) (bytes_new_impl).
+        if a.len() > 1 {
+            for (value, name) in a[1..].iter().zip(["encoding", "errors"]) {
+                if value.as_str().is_none() {
+                    let msg = format!(
+                        "bytes() argument '{name}' must be str, not {}",
+                        clinic_type_name(vm, value)
+                    );
+                    return Err(vm.new_type_error(msg));
+                }
+            }
+            if a[0].as_str().is_none() {
+                return Err(vm.new_type_error("encoding without a string argument"));
+            }
+            return vm.call_method(&a[0], "encode", a[1..].to_vec());
+        }
         let data: Vec<u8> = match a.first() {
             None => Vec::new(),
             Some(v) => match v.payload() {

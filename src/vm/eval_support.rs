@@ -36,7 +36,7 @@ impl Vm {
                 };
                 self.new_super(&cls, first)
             }
-            FrameIntrinsic::Globals => Ok(Value::Obj(frame.globals.clone())),
+            FrameIntrinsic::Globals if args.is_empty() => Ok(Value::Obj(frame.globals.clone())),
             FrameIntrinsic::Eval | FrameIntrinsic::Exec => {
                 let name = if which == FrameIntrinsic::Eval {
                     "eval"

@@ -5,7 +5,7 @@
 //! the Rust code runs (in the entries `Vm::add_method` and its siblings build), so that code never sees a count it does not expect (a missing argument
 //! used to index past the end) and never silently ignores a surplus one.
 
-use super::{ObjRef, PyResult, Vm};
+use super::{ObjRef, PyResult, Value, Vm};
 
 /// The calling convention of one built-in method, as CPython declares it (the receiver is
 /// not counted).
@@ -174,6 +174,15 @@ impl Sig {
             }
             _ => None,
         }
+    }
+}
+
+/// The type name Argument Clinic's "argument ... must be str, not T" errors show
+/// (`_PyArg_BadArgument`): `None` for None, else the type's name.
+pub fn clinic_type_name(vm: &Vm, v: &Value) -> String {
+    match v {
+        Value::None => "None".to_string(),
+        _ => vm.type_name(v).to_string(),
     }
 }
 
