@@ -54,7 +54,7 @@ pub struct DoneCallback {
 fn push_callback(callbacks: &Slot<Callbacks>, cb: DoneCallback) {
     let mut list = callbacks.take();
     list.push(cb);
-    callbacks.set(list);
+    callbacks.put_back(list);
 }
 
 /// A future's done callbacks in registration order. Most futures get exactly one (a task's
@@ -84,6 +84,7 @@ pub enum Callbacks {
 
 impl Callbacks {
     /// The compact form of a single callback.
+    #[inline]
     fn single(cb: DoneCallback) -> Callbacks {
         match (cb.func, cb.context) {
             (DoneFn::WakeTask(t), Value::None) => Callbacks::Wake(t),
@@ -93,6 +94,30 @@ impl Callbacks {
             (DoneFn::Call(Value::Obj(f)), Value::None) => Callbacks::Call(f),
             (func, context) => Callbacks::One(Box::new(DoneCallback { func, context })),
         }
+    }
+
+    /// The single callback of a compact variant, in full, moved out (None for the others).
+    #[inline]
+    fn into_single(self) -> Option<DoneCallback> {
+        Some(match self {
+            Callbacks::Wake(t) => DoneCallback {
+                func: DoneFn::WakeTask(t),
+                context: Value::None,
+            },
+            Callbacks::WakeInTaskContext(t) => {
+                let context = own_task_context(&t);
+                DoneCallback {
+                    func: DoneFn::WakeTask(t),
+                    context,
+                }
+            }
+            Callbacks::Call(f) => DoneCallback {
+                func: DoneFn::Call(Value::Obj(f)),
+                context: Value::None,
+            },
+            Callbacks::One(cb) => *cb,
+            _ => return None,
+        })
     }
 
     /// The single callback of a compact variant, in full.
@@ -117,18 +142,20 @@ impl Callbacks {
 
     /// Appends `cb`.
     pub fn push(&mut self, cb: DoneCallback) {
-        *self = match std::mem::take(self) {
+        let new = match std::mem::take(self) {
             // Only pending futures get callbacks; a result is set once they are gone.
             Callbacks::Empty | Callbacks::Result(_) => Callbacks::single(cb),
             Callbacks::Many(mut all) => {
                 all.push(cb);
                 Callbacks::Many(all)
             }
-            one => match one.expand() {
+            one => match one.into_single() {
                 Some(first) => Callbacks::Many(Box::new(vec![first, cb])),
                 None => unreachable!("every other variant holds one callback"),
             },
         };
+        // What `take` left owns nothing: forgotten, not dropped.
+        std::mem::forget(std::mem::replace(self, new));
     }
 
     /// The callbacks, in order (clones).
@@ -1024,7 +1051,7 @@ impl Asyncio {
                 }
                 Ok(())
             }
-            one => match one.expand() {
+            one => match one.into_single() {
                 Some(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
                 None => Ok(()),
             },

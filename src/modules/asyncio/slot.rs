@@ -6,7 +6,8 @@ use std::cell::Cell;
 
 /// What a `Slot` can hold: a clonable value with a cheap stand-in used while it is cloned.
 pub trait SlotValue: Clone {
-    /// The stand-in left in the slot for the instant its value is being cloned.
+    /// The stand-in left in the slot for the instant its value is being cloned; it must own
+    /// nothing (it is forgotten, not dropped, when the value is put back).
     fn placeholder() -> Self;
 }
 
@@ -37,8 +38,15 @@ impl<T: SlotValue> Slot<T> {
     pub fn get(&self) -> T {
         let v = self.0.replace(T::placeholder());
         let copy = v.clone();
-        self.0.set(v);
+        self.put_back(v);
         copy
+    }
+
+    /// Puts `v` back in place of the placeholder `take` left, which owns nothing: it is
+    /// forgotten rather than dropped (no call of the type's drop glue on the hot path).
+    #[inline(always)]
+    pub fn put_back(&self, v: T) {
+        std::mem::forget(self.0.replace(v));
     }
 
     /// Stores `v`, dropping the old value.
@@ -64,7 +72,7 @@ impl<T: SlotValue> Slot<T> {
     pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
         let v = self.0.replace(T::placeholder());
         let r = f(&v);
-        self.0.set(v);
+        self.put_back(v);
         r
     }
 
