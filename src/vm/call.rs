@@ -176,7 +176,11 @@ impl Vm {
             kwargs,
         } = args;
         let given = positional.len();
-        let extra = if given > argc {
+        let extra = if given > argc && argc == 0 {
+            // All of them (`def f(*args)`): moved whole (`split_off(0)` would allocate a
+            // second buffer of the same capacity).
+            std::mem::take(&mut positional)
+        } else if given > argc {
             positional.split_off(argc)
         } else {
             Vec::new()

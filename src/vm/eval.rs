@@ -697,24 +697,40 @@ impl Vm {
                         frame.ip = pc;
                         let it = pop(frame);
                         let target = frame.stack[frame.stack.len() - n as usize].clone();
-                        let items = match self.collect(&it) {
-                            Ok(items) => items,
-                            Err(e) => {
-                                let e = if self.exc_matches(&e, &self.exc.type_error.clone())
-                                    && self.iter(&it).is_err()
-                                {
-                                    self.new_type_error(format!(
-                                        "Value after * must be an iterable, not {}",
-                                        self.type_name(&it)
-                                    ))
-                                } else {
-                                    e
-                                };
-                                tri!(Err(e))
-                            }
-                        };
+                        // The iterable is usually a temporary (`f(*[...])`): an exact list or
+                        // tuple gives up its items when nothing else refers to it (moved, not
+                        // copied), and they become the still empty list's own.
+                        let items =
+                            if matches!(it.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
+                                && !self.has_user_class(&it)
+                            {
+                                tri!(self.collect_owned(it))
+                            } else {
+                                match self.collect(&it) {
+                                    Ok(items) => items,
+                                    Err(e) => {
+                                        let e = if self
+                                            .exc_matches(&e, &self.exc.type_error.clone())
+                                            && self.iter(&it).is_err()
+                                        {
+                                            self.new_type_error(format!(
+                                                "Value after * must be an iterable, not {}",
+                                                self.type_name(&it)
+                                            ))
+                                        } else {
+                                            e
+                                        };
+                                        tri!(Err(e))
+                                    }
+                                }
+                            };
                         if let Some(Payload::List(l)) = target.payload() {
-                            l.borrow_mut().extend(items);
+                            let mut l = l.borrow_mut();
+                            if l.is_empty() {
+                                *l = items;
+                            } else {
+                                l.extend(items);
+                            }
                         }
                     }
                     Instr::SetUpdate(n) => {
@@ -741,8 +757,9 @@ impl Vm {
                     Instr::ListToTuple => {
                         frame.ip = pc;
                         let l = pop(frame);
+                        // The list BUILD_LIST made: its items move into the tuple.
                         let items = match l.payload() {
-                            Some(Payload::List(items)) => items.borrow().clone(),
+                            Some(Payload::List(_)) => tri!(self.collect_owned(l)),
                             _ => Vec::new(),
                         };
                         frame.stack.push(Value::tuple(items));
@@ -1041,8 +1058,10 @@ impl Vm {
                         let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
                         let args = pop(frame);
                         let callable = pop(frame);
+                        // The argument tuple is usually LIST_TO_TUPLE's temporary: its items
+                        // are moved into the call, not copied.
                         let positional = match args.as_tuple() {
-                            Some(t) => t.to_vec(),
+                            Some(_) => tri!(self.collect_owned(args)),
                             None => tri!(self.collect(&args)),
                         };
                         let mut kw = Vec::new();

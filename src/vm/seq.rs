@@ -9,6 +9,7 @@ use super::{PyResult, Vm};
 use crate::ast::Operator;
 use std::cell::RefCell;
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 /// A `(key, value)` tuple for a dict items iterator: the previous one refilled when the
 /// iterator holds the only reference to it, else a new one remembered for next time.
@@ -891,6 +892,28 @@ impl Vm {
                 }
             }
             IterState::Exhausted => Ok(None),
+        }
+    }
+
+    /// All items of an iterable the caller owns: a list or tuple nothing else refers to (the
+    /// temporary of `f(*[...])`, `[*xs]`, `tuple(...)` of an unpacking) gives up its items
+    /// without a copy (100k items are 1.6 MB); anything else is collected as `collect` does.
+    pub fn collect_owned(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if self.has_user_class(&v)
+            || !matches!(v.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
+        {
+            return self.collect(&v);
+        }
+        let Value::Obj(o) = v else {
+            unreachable!("a list or tuple is an object");
+        };
+        match Rc::try_unwrap(o) {
+            Ok(obj) => Ok(match obj.payload {
+                Payload::List(items) => items.into_inner(),
+                Payload::Tuple(items) => items.into_vec(),
+                _ => unreachable!("matched a list or tuple above"),
+            }),
+            Err(o) => self.collect(&Value::Obj(o)),
         }
     }
 

@@ -3,7 +3,7 @@
 //! FutureIter_iternext) with futures.py's Python-visible surface.
 
 use super::slot::{Slot, SlotValue};
-use super::task::TaskFields;
+use super::task::{QueuedStep, TaskFields};
 use crate::vm::object::{NativeObject, NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
@@ -54,80 +54,179 @@ pub struct DoneCallback {
 fn push_callback(callbacks: &Slot<Callbacks>, cb: DoneCallback) {
     let mut list = callbacks.take();
     list.push(cb);
-    callbacks.set(list);
+    callbacks.put_back(list);
 }
 
 /// A future's done callbacks in registration order. Most futures get exactly one (a task's
 /// awaiter, gather's bookkeeping), which CPython keeps inline as `fut_callback0`: so is it
-/// here, saving a heap block per gathered task. A done future has no callbacks left (they
-/// were scheduled) but may have a result: that is kept in the same place.
+/// here, in 8 bytes when it has no context (contextvars not in use) or runs in its task's
+/// own. A done future has no callbacks left (they were scheduled) but may have a result:
+/// that is kept in the same place. (16 bytes: the variants other than `Result` fit beside
+/// the tag of its `Value`.)
 #[derive(Clone, Default)]
 pub enum Callbacks {
     /// No callback.
     #[default]
     Empty,
-    /// Exactly one callback, inline.
-    One(DoneCallback),
+    /// Exactly one callback: the wake-up of this task, with no context.
+    Wake(ObjRef),
+    /// Exactly one callback: the wake-up of this task, in the task's own context object.
+    WakeInTaskContext(ObjRef),
+    /// Exactly one callback: this callable object, with no context.
+    Call(ObjRef),
+    /// Exactly one callback of another shape.
+    One(Box<DoneCallback>),
     /// Two or more.
-    Many(Vec<DoneCallback>),
+    Many(Box<Vec<DoneCallback>>),
     /// No callback, and the result of the finished future (`_result`), which is not None.
     Result(Value),
 }
 
 impl Callbacks {
+    /// The compact form of a single callback.
+    #[inline]
+    fn single(cb: DoneCallback) -> Callbacks {
+        match (cb.func, cb.context) {
+            (DoneFn::WakeTask(t), Value::None) => Callbacks::Wake(t),
+            (DoneFn::WakeTask(t), Value::Obj(c)) if task_context_is(&t, &c) => {
+                Callbacks::WakeInTaskContext(t)
+            }
+            (DoneFn::Call(Value::Obj(f)), Value::None) => Callbacks::Call(f),
+            (func, context) => Callbacks::One(Box::new(DoneCallback { func, context })),
+        }
+    }
+
+    /// The single callback of a compact variant, in full, moved out (None for the others).
+    #[inline]
+    fn into_single(self) -> Option<DoneCallback> {
+        Some(match self {
+            Callbacks::Wake(t) => DoneCallback {
+                func: DoneFn::WakeTask(t),
+                context: Value::None,
+            },
+            Callbacks::WakeInTaskContext(t) => {
+                let context = own_task_context(&t);
+                DoneCallback {
+                    func: DoneFn::WakeTask(t),
+                    context,
+                }
+            }
+            Callbacks::Call(f) => DoneCallback {
+                func: DoneFn::Call(Value::Obj(f)),
+                context: Value::None,
+            },
+            Callbacks::One(cb) => *cb,
+            _ => return None,
+        })
+    }
+
+    /// The single callback of a compact variant, in full.
+    fn expand(&self) -> Option<DoneCallback> {
+        Some(match self {
+            Callbacks::Wake(t) => DoneCallback {
+                func: DoneFn::WakeTask(t.clone()),
+                context: Value::None,
+            },
+            Callbacks::WakeInTaskContext(t) => DoneCallback {
+                func: DoneFn::WakeTask(t.clone()),
+                context: own_task_context(t),
+            },
+            Callbacks::Call(f) => DoneCallback {
+                func: DoneFn::Call(Value::Obj(f.clone())),
+                context: Value::None,
+            },
+            Callbacks::One(cb) => (**cb).clone(),
+            _ => return None,
+        })
+    }
+
     /// Appends `cb`.
     pub fn push(&mut self, cb: DoneCallback) {
-        *self = match std::mem::take(self) {
+        let new = match std::mem::take(self) {
             // Only pending futures get callbacks; a result is set once they are gone.
-            Callbacks::Empty | Callbacks::Result(_) => Callbacks::One(cb),
-            Callbacks::One(first) => Callbacks::Many(vec![first, cb]),
+            Callbacks::Empty | Callbacks::Result(_) => Callbacks::single(cb),
             Callbacks::Many(mut all) => {
                 all.push(cb);
                 Callbacks::Many(all)
             }
+            one => match one.into_single() {
+                Some(first) => Callbacks::Many(Box::new(vec![first, cb])),
+                None => unreachable!("every other variant holds one callback"),
+            },
         };
+        // What `take` left owns nothing: forgotten, not dropped.
+        std::mem::forget(std::mem::replace(self, new));
     }
 
-    /// The callbacks as a slice.
-    pub fn as_slice(&self) -> &[DoneCallback] {
+    /// The callbacks, in order (clones).
+    pub fn to_vec(&self) -> Vec<DoneCallback> {
         match self {
-            Callbacks::Empty | Callbacks::Result(_) => &[],
-            Callbacks::One(cb) => std::slice::from_ref(cb),
-            Callbacks::Many(all) => all,
+            Callbacks::Many(all) => all.to_vec(),
+            one => one.expand().into_iter().collect(),
         }
-    }
-
-    /// Iterates over the callbacks in order.
-    pub fn iter(&self) -> std::slice::Iter<'_, DoneCallback> {
-        self.as_slice().iter()
     }
 
     /// How many callbacks there are.
     pub fn len(&self) -> usize {
-        self.as_slice().len()
+        match self {
+            Callbacks::Empty | Callbacks::Result(_) => 0,
+            Callbacks::Many(all) => all.len(),
+            _ => 1,
+        }
     }
 
     /// True when there is none.
     pub fn is_empty(&self) -> bool {
         matches!(self, Callbacks::Empty | Callbacks::Result(_))
     }
+
+    /// Calls `visit` on every value the callbacks (and a result) hold.
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        let one = |cb: &DoneCallback, visit: &mut dyn FnMut(&Value)| {
+            match &cb.func {
+                DoneFn::Call(f) => visit(f),
+                DoneFn::WakeTask(t) => visit(&Value::Obj(t.clone())),
+            }
+            visit(&cb.context);
+        };
+        match self {
+            Callbacks::Empty => {}
+            Callbacks::Wake(o) | Callbacks::WakeInTaskContext(o) | Callbacks::Call(o) => {
+                visit(&Value::Obj(o.clone()));
+            }
+            Callbacks::One(cb) => one(cb, visit),
+            Callbacks::Many(all) => all.iter().for_each(|cb| one(cb, visit)),
+            Callbacks::Result(v) => visit(v),
+        }
+    }
+}
+
+/// True when the task `task` runs in the context object `context` (its `_context`), which
+/// a task keeps once set.
+fn task_context_is(task: &ObjRef, context: &ObjRef) -> bool {
+    task.native::<FutureObj>()
+        .and_then(|st| st.task.as_ref())
+        .is_some_and(|t| {
+            t.context
+                .with(|c| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, context)))
+        })
+}
+
+/// The context object of the task `task` (see `Callbacks::WakeInTaskContext`).
+fn own_task_context(task: &ObjRef) -> Value {
+    task.native::<FutureObj>()
+        .and_then(|st| st.task.as_ref())
+        .and_then(|t| t.context.get())
+        .map_or(Value::None, Value::Obj)
 }
 
 impl From<Vec<DoneCallback>> for Callbacks {
     fn from(mut all: Vec<DoneCallback>) -> Callbacks {
         match all.len() {
             0 => Callbacks::Empty,
-            1 => Callbacks::One(all.remove(0)),
-            _ => Callbacks::Many(all),
+            1 => Callbacks::single(all.remove(0)),
+            _ => Callbacks::Many(Box::new(all)),
         }
-    }
-}
-
-impl<'a> IntoIterator for &'a Callbacks {
-    type Item = &'a DoneCallback;
-    type IntoIter = std::slice::Iter<'a, DoneCallback>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
     }
 }
 
@@ -153,8 +252,9 @@ pub struct FutureObj {
     /// A task's `_must_cancel`: cancel the coroutine at its next step (here rather than in
     /// `TaskFields`, in what would be padding).
     pub must_cancel: Cell<bool>,
-    /// A task's `_num_cancels_requested` (`cancelling()`).
-    pub num_cancels_requested: Cell<u32>,
+    /// A task has a step queued in its loop's ready queue as the task itself, its parts in
+    /// `TaskFields::queued_fut` and `queued_context` (see `QueuedStep`); at most one at a time.
+    step_queued: Cell<bool>,
     /// The Task part (`None` for a plain Future; boxed so plain futures stay small).
     pub task: Option<Box<TaskFields>>,
     /// The fields most futures never set, allocated by the first that is set.
@@ -181,11 +281,17 @@ struct FutureExtras {
     /// For the future of `asyncio.sleep`: the timer that resolves it, cancelled when the
     /// future is (the `finally: h.cancel()` of tasks.py sleep).
     timer: Option<ObjRef>,
+    /// A task's name when it was given one (an unnamed task shows its number).
+    name: Option<Value>,
+    /// A task's `_num_cancels_requested` (`cancelling()`), set by its first `cancel()`.
+    num_cancels_requested: u32,
 }
 
-// A future's state with its one inline callback fits mimalloc's 64-byte size class (96 bytes
-// before the result and odd loops moved to the extras and a callback took 32 bytes).
-const _: () = assert!(std::mem::size_of::<FutureObj>() <= 64);
+// A future's state with its one inline callback takes 48 bytes, so that an object holding it
+// fits mimalloc's 96-byte size class (96 bytes before the result and odd loops moved to the
+// extras, 64 while a callback took 32 bytes inline).
+const _: () = assert!(std::mem::size_of::<FutureObj>() <= 48);
+const _: () = assert!(std::mem::size_of::<Callbacks>() <= 16);
 const _: () = assert!(std::mem::size_of::<DoneCallback>() <= 32);
 
 impl FutureObj {
@@ -198,7 +304,7 @@ impl FutureObj {
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             must_cancel: Cell::new(false),
-            num_cancels_requested: Cell::new(0),
+            step_queued: Cell::new(false),
             task,
             extras: Cell::new(None),
         }
@@ -273,6 +379,83 @@ impl FutureObj {
     /// Takes the timer of a sleep's future out.
     pub fn take_timer(&self) -> Option<ObjRef> {
         self.swap_extra(None, |e| &mut e.timer)
+    }
+
+    /// A task's `_num_cancels_requested`.
+    pub fn num_cancels_requested(&self) -> u32 {
+        self.read_extras(|e| e.map_or(0, |e| e.num_cancels_requested))
+    }
+
+    /// Sets a task's `_num_cancels_requested` (the extras are made only for a count above 0).
+    pub fn set_num_cancels_requested(&self, n: u32) {
+        let mut extras = self.extras.take();
+        if n > 0 || extras.is_some() {
+            extras.get_or_insert_default().num_cancels_requested = n;
+        }
+        self.extras.set(extras);
+    }
+
+    /// A task's `get_name()`: the name it was given, else "Task-N" (None for a plain future).
+    pub fn task_name(&self) -> Value {
+        let Some(t) = &self.task else {
+            return Value::None;
+        };
+        match t.number.get() {
+            0 => self
+                .read_extras(|e| e.and_then(|e| e.name.clone()))
+                .unwrap_or(Value::None),
+            n => Value::string(format!("Task-{n}")),
+        }
+    }
+
+    /// Names a task: `name` (a str), or its number `n` when `name` is None.
+    pub fn set_task_name(&self, name: Value, n: u64) {
+        let Some(t) = &self.task else {
+            return;
+        };
+        let named = !name.is_none();
+        t.number.set(if named { 0 } else { n.max(1) });
+        drop(self.swap_extra(named.then_some(name), |e| &mut e.name));
+    }
+
+    /// True when the task has a step queued as itself (see `QueuedStep`).
+    #[inline]
+    pub fn has_queued_step(&self) -> bool {
+        self.step_queued.get()
+    }
+
+    /// Records the step a task has queued as itself; false (nothing recorded) when one is
+    /// queued already or `step` cannot be kept so (its context is neither None nor an object).
+    #[inline]
+    pub fn set_queued_step(&self, step: QueuedStep) -> bool {
+        let Some(t) = &self.task else {
+            return false;
+        };
+        let context = match step.context {
+            Value::None => None,
+            Value::Obj(c) => Some(c),
+            _ => return false,
+        };
+        if self.step_queued.get() {
+            return false;
+        }
+        t.queued_fut.set(step.fut);
+        t.queued_context.set(context);
+        self.step_queued.set(true);
+        true
+    }
+
+    /// Takes the step the task has queued as itself out.
+    #[inline]
+    pub fn take_queued_step(&self) -> Option<QueuedStep> {
+        let t = self.task.as_ref()?;
+        if !self.step_queued.replace(false) {
+            return None;
+        }
+        Some(QueuedStep {
+            fut: t.queued_fut.take(),
+            context: t.queued_context.take().map_or(Value::None, Value::Obj),
+        })
     }
 
     /// True when not pending.
@@ -393,18 +576,7 @@ impl NativeObject for FutureObj {
         if let Some(l) = self.loop_obj.get() {
             visit(&Value::Obj(l));
         }
-        self.callbacks.with(|callbacks| {
-            if let Callbacks::Result(v) = callbacks {
-                visit(v);
-            }
-            for cb in callbacks {
-                match &cb.func {
-                    DoneFn::Call(f) => visit(f),
-                    DoneFn::WakeTask(t) => visit(&Value::Obj(t.clone())),
-                }
-                visit(&cb.context);
-            }
-        });
+        self.callbacks.with(|callbacks| callbacks.trace(visit));
         if let Some(t) = &self.task {
             t.trace(visit);
         }
@@ -503,7 +675,7 @@ impl Drop for FutureObj {
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             must_cancel: Cell::new(false),
-            num_cancels_requested: Cell::new(0),
+            step_queued: Cell::new(false),
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             extras: Cell::new(Some(Box::new(FutureExtras {
                 exception,
@@ -517,6 +689,7 @@ impl Drop for FutureObj {
                     .get_mut()
                     .as_mut()
                     .and_then(|x| x.odd_coro.take()),
+                name: self.extras.get_mut().as_mut().and_then(|x| x.name.take()),
                 ..FutureExtras::default()
             }))),
         };
@@ -816,10 +989,11 @@ impl Asyncio {
         fut: Value,
         context: Value,
     ) -> PyResult<bool> {
-        let Some(t) = state(task).task.as_deref() else {
-            return Ok(false);
-        };
-        if t.queued.with(|v| v.is_some()) {
+        let st = state(task);
+        if st.task.is_none()
+            || st.has_queued_step()
+            || !matches!(context, Value::None | Value::Obj(_))
+        {
             return Ok(false);
         }
         // A done callback that is not an object (it fails when called) gets its Handle.
@@ -830,7 +1004,7 @@ impl Asyncio {
         };
         // The common case: the loop's cached ready queue, appended to in place.
         if self.append_to_cached_ready(loop_, task) {
-            t.queued.set(Some(super::task::QueuedStep { fut, context }));
+            st.set_queued_step(QueuedStep { fut, context });
             return Ok(true);
         }
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
@@ -839,7 +1013,7 @@ impl Asyncio {
         let Some(q) = super::ready::queue_of(&ready) else {
             return Ok(false);
         };
-        t.queued.set(Some(super::task::QueuedStep { fut, context }));
+        st.set_queued_step(QueuedStep { fut, context });
         q.items.borrow_mut().push_back(Value::Obj(task.clone()));
         Ok(true)
     }
@@ -870,14 +1044,17 @@ impl Asyncio {
                 st.callbacks.set(Callbacks::Result(v));
                 Ok(())
             }
-            Callbacks::One(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
             Callbacks::Many(all) => {
                 let loop_ = st.get_loop();
-                for cb in all {
+                for cb in *all {
                     self.schedule_callback(vm, fut, &loop_, cb)?;
                 }
                 Ok(())
             }
+            one => match one.into_single() {
+                Some(cb) => self.schedule_callback(vm, fut, &st.get_loop(), cb),
+                None => Ok(()),
+            },
         }
     }
 
@@ -1106,7 +1283,10 @@ impl Asyncio {
         }
         let callbacks: Vec<Value> = st
             .callbacks
-            .with(|cbs| cbs.iter().map(|cb| self.callback_value(cb)).collect());
+            .with(Callbacks::to_vec)
+            .iter()
+            .map(|cb| self.callback_value(cb))
+            .collect();
         if !callbacks.is_empty() {
             info.push(self.format_callbacks(vm, &callbacks)?);
         }
@@ -1416,7 +1596,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
                 "Future.remove_done_callback() takes exactly one argument (0 given)",
             ));
         };
-        let callbacks = state(o).callbacks.get();
+        let callbacks = state(o).callbacks.with(Callbacks::to_vec);
         let mut kept = Vec::with_capacity(callbacks.len());
         for cb in &callbacks {
             let f = ctx.callback_value(cb);
@@ -1517,7 +1697,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         &cls,
         "_callbacks",
         move |_, o| {
-            let cbs = state(o).callbacks.get();
+            let cbs = state(o).callbacks.with(Callbacks::to_vec);
             // FutureObj_get_callbacks: None when there is none.
             if cbs.is_empty() {
                 return Ok(Value::None);

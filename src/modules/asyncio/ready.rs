@@ -292,7 +292,7 @@ pub fn run_ready(vm: &mut Vm, ctx: &Asyncio, ready: &Value, ntodo: usize) -> PyR
         // told apart by its class alone.
         if let Some(task) = handle.as_obj()
             && let Some(st) = task.native::<FutureObj>()
-            && let Some(queued) = st.task.as_ref().and_then(|t| t.queued.take())
+            && let Some(queued) = st.take_queued_step()
         {
             run_queued_step(vm, ctx, task, st, queued)?;
             if crate::vm::generator::HAS_PENDING.with(|p| p.get()) {

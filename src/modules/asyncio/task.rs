@@ -3,46 +3,47 @@
 //! all-tasks registries) with tasks.py's Python-visible surface.
 
 use super::future::{Asyncio, FutState, FutureObj, fut_of, method, state};
-use super::slot::{Slot, SlotValue};
+use super::slot::Slot;
 use crate::vm::generator::SendResult;
 use crate::vm::object::{NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-/// The Task part of a FutureObj; mirrors the task_* fields of TaskObj.
+/// The Task part of a FutureObj; mirrors the task_* fields of TaskObj. (48 bytes: the name
+/// a task is given and `_num_cancels_requested` are in the future's extras, the flag of a
+/// queued step in the future.)
 pub struct TaskFields {
     /// `_coro`, the coroutine the task drives, when it is an object (`FutureObj::coro`).
     pub coro: Slot<Option<ObjRef>>,
-    /// The task name (`get_name()`): a str, or the task number N of an unnamed "Task-N".
-    pub name: Slot<Value>,
+    /// The number N of an unnamed "Task-N" (`get_name()`); 0 for a task given a name, which
+    /// the future's extras hold (`FutureObj::task_name`).
+    pub(super) number: Cell<u64>,
     /// The context callbacks run in, when it is an object (`FutureObj::context`; None: the
     /// current one).
     pub context: Slot<Option<ObjRef>>,
     /// `_fut_waiter`: the future the coroutine is blocked on (always an object: 8 bytes).
     pub fut_waiter: Slot<Option<ObjRef>>,
-    /// The step or wake-up the task has queued in its loop's ready queue as the task itself,
-    /// in place of a Handle (see `QueuedStep`); at most one at a time.
-    pub queued: Slot<Option<QueuedStep>>,
+    /// `QueuedStep::fut` of the step the task has queued as itself
+    /// (`FutureObj::has_queued_step`).
+    pub(super) queued_fut: Slot<Option<ObjRef>>,
+    /// `QueuedStep::context` of that step (None also stands for no context).
+    pub(super) queued_context: Slot<Option<ObjRef>>,
 }
 
 /// What a `Handle(task_step, (task,))` or `Handle(task_wakeup, (task, fut))` would hold besides
 /// the task, for a task that stands in the ready queue for that handle itself: the common
 /// task switch then allocates nothing. The queue entry is the task; `ready::run_ready` takes
-/// this back out and runs it as the handle would have run (`Handle._run`).
+/// this back out and runs it as the handle would have run (`Handle._run`). Kept in the task
+/// (`FutureObj::set_queued_step`), at most one at a time.
 #[derive(Clone)]
 pub struct QueuedStep {
     /// The future whose completion wakes the task (`task_wakeup(task, fut)`), or None for a
     /// plain `task_step(task)` (a done callback that is not an object is never queued so).
     pub fut: Option<ObjRef>,
-    /// The handle's `_context` (captured when queued, as `Handle.__init__` does).
+    /// The handle's `_context` (captured when queued, as `Handle.__init__` does): None or an
+    /// object (any other context gets a real Handle).
     pub context: Value,
-}
-
-impl SlotValue for Option<QueuedStep> {
-    fn placeholder() -> Self {
-        None
-    }
 }
 
 impl TaskFields {
@@ -50,47 +51,36 @@ impl TaskFields {
     pub fn new() -> TaskFields {
         TaskFields {
             coro: Slot::new(None),
-            name: Slot::new(Value::None),
+            number: Cell::new(0),
             context: Slot::new(None),
             fut_waiter: Slot::new(None),
-            queued: Slot::new(None),
+            queued_fut: Slot::new(None),
+            queued_context: Slot::new(None),
         }
     }
 
-    /// Moves out what the "exception was never retrieved" report shows (name and coroutine).
+    /// Moves out what the "exception was never retrieved" report shows (the coroutine and
+    /// the number; a given name stays in the extras, which the report takes along).
     pub fn take_for_report(&mut self) -> TaskFields {
         let fields = TaskFields::new();
         fields.coro.set(self.coro.get_mut().take());
-        fields
-            .name
-            .set(std::mem::replace(self.name.get_mut(), Value::None));
+        fields.number.set(self.number.get());
         fields
     }
 
     /// Calls `visit` on every value the fields hold.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        for o in [self.coro.get(), self.context.get()].into_iter().flatten() {
+        for o in [
+            self.coro.get(),
+            self.context.get(),
+            self.fut_waiter.get(),
+            self.queued_fut.get(),
+            self.queued_context.get(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             visit(&Value::Obj(o));
-        }
-        visit(&self.name.get());
-        if let Some(w) = self.fut_waiter.get() {
-            visit(&Value::Obj(w));
-        }
-        if let Some(q) = &self.queued.get() {
-            if let Some(f) = &q.fut {
-                visit(&Value::Obj(f.clone()));
-            }
-            visit(&q.context);
-        }
-    }
-}
-
-impl TaskFields {
-    /// `get_name()`: the name, "Task-N" for an unnamed task.
-    pub fn name(&self) -> Value {
-        match &self.name.get() {
-            Value::Int(n) => Value::string(format!("Task-{n}")),
-            other => other.clone(),
         }
     }
 }
@@ -143,12 +133,12 @@ fn call_step_soon_in(
     let context = task_context(vm, st)?;
     // The common case (a bare `yield`, nothing queued yet, the loop's cached ready queue):
     // the task itself is appended, with no loop or handle looked at again.
-    let t = fields(st);
     if exc.is_none()
-        && !t.queued.with(Option::is_some)
+        && matches!(context, Value::None | Value::Obj(_))
+        && !st.has_queued_step()
         && ctx.append_to_cached_ready(&st.get_loop(), task)
     {
-        t.queued.set(Some(QueuedStep { fut: None, context }));
+        st.set_queued_step(QueuedStep { fut: None, context });
         return Ok(());
     }
     let loop_ = st.get_loop();
@@ -223,20 +213,17 @@ fn init_task(
         let r = vm.repr(&coro)?;
         return Err(vm.new_type_error(format!("a coroutine was expected, got {r}")));
     }
-    let t = fields(st);
     // tasks.py (3.11) draws a number for every task, named or not.
     let n = ctx.name_counter.get() + 1;
     ctx.name_counter.set(n);
     // Unnamed tasks keep their number; the "Task-N" string is made when asked for (as
     // CPython 3.13 defers it), which saves a string per task.
-    let name = if name.is_none() {
-        Value::Int(n as i64)
-    } else if name.as_str().is_some() {
+    let name = if name.is_none() || name.as_str().is_some() {
         name
     } else {
         Value::string(vm.str(&name)?)
     };
-    t.name.set(name);
+    st.set_task_name(name, n);
     st.set_coro(coro);
     // `self._context = contextvars.copy_context() if context is None else context`.
     let context = if context.is_none() {
@@ -569,8 +556,7 @@ fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResul
     if st.done() {
         return Ok(false);
     }
-    st.num_cancels_requested
-        .set(st.num_cancels_requested.get() + 1);
+    st.set_num_cancels_requested(st.num_cancels_requested().saturating_add(1));
     let waiter = t.fut_waiter.get().map_or(Value::None, Value::Obj);
     if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
         return Ok(true);
@@ -616,10 +602,10 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     let st = state(task);
     let t = fields(st);
     let mut info = ctx.future_repr_info(vm, st)?;
-    if st.num_cancels_requested.get() > 0 && !st.done() {
+    if st.num_cancels_requested() > 0 && !st.done() {
         info[0] = "cancelling".to_string();
     }
-    let name = t.name();
+    let name = st.task_name();
     let name_repr = vm.repr(&name)?;
     info.insert(1, format!("name={name_repr}"));
     let waiter = t.fut_waiter.get().map_or(Value::None, Value::Obj);
@@ -724,7 +710,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         }
         task_context(vm, st)
     });
-    task_method(vm, "get_name", |_, _, o, _| Ok(fields(state(o)).name()));
+    task_method(vm, "get_name", |_, _, o, _| Ok(state(o).task_name()));
     task_method(vm, "set_name", |vm, _, o, args| {
         let v = args.positional.get(1).cloned().unwrap_or(Value::None);
         let v = if v.as_str().is_some() {
@@ -732,7 +718,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         } else {
             Value::string(vm.str(&v)?)
         };
-        fields(state(o)).name.set(v);
+        state(o).set_task_name(v, 0);
         Ok(Value::None)
     });
     // get_stack/print_stack (base_tasks.py) are Python helpers beside the frame class.
@@ -750,12 +736,12 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         Ok(Value::Bool(task_cancel(vm, ctx, o, msg)?))
     });
     task_method(vm, "cancelling", |_, _, o, _| {
-        Ok(Value::Int(i64::from(state(o).num_cancels_requested.get())))
+        Ok(Value::Int(i64::from(state(o).num_cancels_requested())))
     });
     task_method(vm, "uncancel", |_, _, o, _| {
         let st = state(o);
-        let n = st.num_cancels_requested.get().saturating_sub(1);
-        st.num_cancels_requested.set(n);
+        let n = st.num_cancels_requested().saturating_sub(1);
+        st.set_num_cancels_requested(n);
         Ok(Value::Int(i64::from(n)))
     });
     let getter = |vm: &mut Vm, name: &str, f: fn(&FutureObj, &TaskFields) -> Value| {
@@ -781,7 +767,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         Value::Bool(st.must_cancel.get())
     });
     getter(vm, "_num_cancels_requested", |st, _| {
-        Value::Int(i64::from(st.num_cancels_requested.get()))
+        Value::Int(i64::from(st.num_cancels_requested()))
     });
 }
 
@@ -996,6 +982,7 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
     ]
 }
 
-// A task's fields are boxed apart from its future state: 64 bytes is one mimalloc size class
-// (80 before the coroutine and context took 8 bytes each, as objects).
-const _: () = assert!(std::mem::size_of::<TaskFields>() <= 64);
+// A task's fields are boxed apart from its future state: 48 bytes is one mimalloc size class
+// (80 before the coroutine and context took 8 bytes each, as objects; 64 before a given name
+// and the cancel count moved to the extras and the queued step's context became an object).
+const _: () = assert!(std::mem::size_of::<TaskFields>() <= 48);
