@@ -21,8 +21,7 @@ fn set_intrinsic(
     f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static,
 ) {
     let v = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-        name: Rc::from(name),
-        owner: None,
+        names: crate::vm::native::NativeNames::boxed(Rc::from(name), None),
         func: Rc::new(f),
         is_method: false,
         intrinsic: Some(which),

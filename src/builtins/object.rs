@@ -37,8 +37,7 @@ pub fn add_new(
         }
     };
     let func = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-        name: Rc::from("__new__"),
-        owner: Some(owner),
+        names: crate::vm::native::NativeNames::boxed(Rc::from("__new__"), Some(owner)),
         func: Rc::new(checked),
         is_method: false,
         intrinsic: None,
@@ -55,7 +54,7 @@ fn is_object_slot(f: &Option<Value>) -> bool {
         Some(_) => f.clone().expect("some"),
         None => return false,
     };
-    matches!(inner.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))
+    matches!(inner.payload(), Some(Payload::NativeFunction(nf)) if nf.owner() == Some("object"))
 }
 
 fn cls_arg(vm: &mut Vm, args: &Args, what: &str) -> PyResult<ObjRef> {
@@ -273,7 +272,7 @@ fn descriptor_types_init(vm: &mut Vm) {
             fget,
             fset,
             fdel,
-            doc,
+            doc: (!doc.is_none()).then(|| Box::new(doc)),
         })))
     });
     vm.add_method(&prop, "__init__", |vm, mut args| {
@@ -434,8 +433,7 @@ fn descriptor_types_init(vm: &mut Vm) {
     });
     let sup = vm.types.super_.clone();
     let super_new = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-        name: Rc::from("super"),
-        owner: None,
+        names: crate::vm::native::NativeNames::boxed(Rc::from("super"), None),
         func: Rc::new(|vm: &mut Vm, args: Args| {
             let a = args.check(vm, "super", 1, 3)?.to_vec();
             if a.len() < 3 {
@@ -461,8 +459,7 @@ fn descriptor_types_init(vm: &mut Vm) {
     // `super()` itself is resolved by the eval loop (it needs the caller's frame): the name
     // `super` in builtins is an intrinsic that builds the object.
     let intrinsic = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-        name: Rc::from("super"),
-        owner: None,
+        names: crate::vm::native::NativeNames::boxed(Rc::from("super"), None),
         func: Rc::new(|vm: &mut Vm, args: Args| {
             let a = args.check(vm, "super", 0, 2)?.to_vec();
             let Some(first) = a.first() else {

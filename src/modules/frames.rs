@@ -70,8 +70,7 @@ pub fn init_linecache(vm: &mut Vm) -> PyResult<ObjRef> {
 /// Sets `sys._getframe` (a frame intrinsic: it needs the calling frames) on module `sys`.
 pub fn install_getframe(vm: &mut Vm, sys: &ObjRef) {
     let getframe = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-        name: Rc::from("_getframe"),
-        owner: None,
+        names: crate::vm::native::NativeNames::boxed(Rc::from("_getframe"), None),
         func: Rc::new(|vm: &mut Vm, _args: Args| {
             Err(vm.new_runtime_error("sys._getframe() called without a frame"))
         }),

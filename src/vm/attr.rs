@@ -650,10 +650,10 @@ impl Vm {
                 }
                 _ => return Ok(None),
             },
-            (Payload::NativeFunction(nf), "__name__") => Value::str(&nf.name),
-            (Payload::NativeFunction(nf), "__qualname__") => match &nf.owner {
-                Some(owner) => Value::string(format!("{owner}.{}", nf.name)),
-                None => Value::str(&nf.name),
+            (Payload::NativeFunction(nf), "__name__") => Value::str(nf.name()),
+            (Payload::NativeFunction(nf), "__qualname__") => match &nf.names.owner {
+                Some(owner) => Value::string(format!("{owner}.{}", nf.name())),
+                None => Value::str(nf.name()),
             },
             (Payload::NativeFunction(_), "__doc__") => Value::None,
             (Payload::NativeFunction(_), "__module__") => Value::str("builtins"),
@@ -702,7 +702,7 @@ impl Vm {
                     let fget = fget.clone();
                     return self.lookup_attr_opt(&fget, "__doc__");
                 }
-                doc.clone()
+                doc.as_deref().cloned().unwrap_or(Value::None)
             }
             (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__func__") => f.clone(),
             (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__wrapped__") => f.clone(),

@@ -422,7 +422,7 @@ impl Vm {
         if !Rc::ptr_eq(&meta, &self.types.type_)
             && let Some(call) = self.lookup_in_mro(&meta, "__call__")
         {
-            let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("type"));
+            let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner() == Some("type"));
             if !is_type_call {
                 let args = args.prepended(Value::Obj(cls.clone()));
                 return self.call_args(&call, args);
@@ -563,5 +563,5 @@ pub(super) fn is_object_slot(f: &Value) -> bool {
         Some(Payload::StaticMethod(inner)) => inner,
         _ => f,
     };
-    matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))
+    matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner() == Some("object"))
 }

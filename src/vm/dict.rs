@@ -4,6 +4,7 @@
 //! The layout mirrors CPython's compact dict (dictobject.c): a dense `entries` vector in
 //! insertion order plus a sparse `indices` table probed with CPython's perturbation scheme.
 
+use super::dict_keys::Keys;
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use std::cell::RefCell;
@@ -30,19 +31,18 @@ const DUMMY: i32 = -2;
 /// order, so sets print in CPython's order.
 #[derive(Clone, Default)]
 pub struct DictTable {
-    /// Dict mode: entries in insertion order, deleted ones `None`. Set mode: the slot table.
-    entries: Vec<Option<Entry>>,
+    /// Dict mode: the sparse index table (power-of-two size: entry index, `EMPTY` or
+    /// `DUMMY`), then the entries in insertion order, deleted ones `None`. Set mode: no index
+    /// table; the entries are the slot table. One allocation, so that a dict object fits
+    /// mimalloc's 96-byte size class (see `dict_keys`).
+    keys: Keys,
     /// True for the set layout.
     set_mode: bool,
     /// Set mode: active plus dummy slots (u32 like every count here: the index table's
-    /// entries are i32, and the small counts keep a dict object in mimalloc's 112-byte class).
+    /// entries are i32).
     fill: u32,
     /// Set mode: where `pop()` starts searching.
     finger: u32,
-    /// Sparse index table (power-of-two size): entry index, `EMPTY` or `DUMMY`. A boxed
-    /// slice (it is replaced, never grown), so that a dict object fits mimalloc's 112-byte
-    /// size class.
-    indices: Box<[i32]>,
     /// Number of live entries.
     used: u32,
     /// Bumped on every mutation (a value replaced included), to detect mutation during a
@@ -111,6 +111,12 @@ fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
         & mask
 }
 
+/// Dict mode: the entries a fresh table (16 index slots) has room for before it resizes:
+/// one less than the 10 the usable fraction allows, so that the table's one allocation
+/// (64 + 9 × 40 bytes) is in mimalloc's 448-byte class, not the 512-byte one (whose
+/// allocations kept missing mimalloc's fast path in an instance-per-iteration loop).
+const FRESH_ENTRIES: usize = 9;
+
 /// Mirrors setobject.c LINEAR_PROBES.
 const LINEAR_PROBES: usize = 9;
 /// Mirrors setobject.c PySet_MINSIZE.
@@ -143,7 +149,7 @@ impl DictTable {
     /// Set mode: the slot sequence probed for `hash` (CPython's set_add_entry order),
     /// calling `f(slot)` until it returns false.
     fn set_probe(&self, hash: i64, mut f: impl FnMut(usize) -> bool) {
-        let mask = self.entries.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
@@ -167,12 +173,14 @@ impl DictTable {
         while newsize <= minused {
             newsize <<= 1;
         }
-        let old = std::mem::replace(&mut self.entries, vec![None; newsize]);
+        let old = std::mem::replace(&mut self.keys, Keys::empty_slots(newsize));
         self.fill = 0;
         self.used = 0;
-        for e in old.into_iter().flatten().filter(|e| !is_dummy(e)) {
-            self.set_insert_clean(e);
-        }
+        old.into_each(|e| {
+            if let Some(e) = e.filter(|e| !is_dummy(e)) {
+                self.set_insert_clean(e);
+            }
+        });
         self.version += 1;
     }
 
@@ -180,25 +188,25 @@ impl DictTable {
     fn set_insert_clean(&mut self, e: Entry) {
         let mut target = 0;
         self.set_probe(e.hash, |slot| {
-            if self.entries[slot].is_none() {
+            if self.keys.entries()[slot].is_none() {
                 target = slot;
                 return false;
             }
             true
         });
-        self.entries[target] = Some(e);
+        self.keys.entries_mut()[target] = Some(e);
         self.fill += 1;
         self.used += 1;
     }
 
     /// Set mode: adds an entry known to be absent (the tail of set_add_entry).
     fn set_add_new(&mut self, e: Entry) {
-        if self.entries.is_empty() {
-            self.entries = vec![None; SET_MINSIZE];
+        if self.keys.is_empty() {
+            self.keys = Keys::empty_slots(SET_MINSIZE);
         }
         let mut freeslot = None;
         let mut empty = 0;
-        self.set_probe(e.hash, |slot| match &self.entries[slot] {
+        self.set_probe(e.hash, |slot| match &self.keys.entries()[slot] {
             None => {
                 empty = slot;
                 false
@@ -211,14 +219,14 @@ impl DictTable {
         });
         self.version += 1;
         if let Some(slot) = freeslot {
-            self.entries[slot] = Some(e);
+            self.keys.entries_mut()[slot] = Some(e);
             self.used += 1;
             return;
         }
-        self.entries[empty] = Some(e);
+        self.keys.entries_mut()[empty] = Some(e);
         self.fill += 1;
         self.used += 1;
-        let mask = self.entries.len() - 1;
+        let mask = self.keys.len() - 1;
         let (fill, used) = (self.fill as usize, self.used as usize);
         if fill * 5 >= mask * 3 {
             let minused = if used > 50000 { used * 2 } else { used * 4 };
@@ -239,17 +247,17 @@ impl DictTable {
         if other.used == 0 {
             return;
         }
-        if self.entries.is_empty() {
-            self.entries = vec![None; SET_MINSIZE];
+        if self.keys.is_empty() {
+            self.keys = Keys::empty_slots(SET_MINSIZE);
         }
-        let mask = self.entries.len().max(1) - 1;
-        if (self.fill as usize + other.len()) * 5 >= mask * 3 || self.entries.is_empty() {
+        let mask = self.keys.len().max(1) - 1;
+        if (self.fill as usize + other.len()) * 5 >= mask * 3 || self.keys.is_empty() {
             self.set_resize((self.len() + other.len()) * 2);
         }
         let same_layout =
-            other.set_mode && self.entries.len() == other.entries.len() && other.fill == other.used;
+            other.set_mode && self.keys.len() == other.keys.len() && other.fill == other.used;
         if same_layout {
-            self.entries = other.entries.clone();
+            self.keys = other.keys.clone();
             self.fill = other.fill;
             self.used = other.used;
             return;
@@ -265,11 +273,11 @@ impl DictTable {
         if !self.set_mode {
             return;
         }
-        if self.entries.is_empty() {
-            self.entries = vec![None; SET_MINSIZE];
+        if self.keys.is_empty() {
+            self.keys = Keys::empty_slots(SET_MINSIZE);
         }
-        let mask = self.entries.len().max(1) - 1;
-        if self.entries.is_empty() || (self.fill as usize + extra) * 5 >= mask * 3 {
+        let mask = self.keys.len().max(1) - 1;
+        if self.keys.is_empty() || (self.fill as usize + extra) * 5 >= mask * 3 {
             self.set_resize((self.len() + extra) * 2);
         }
     }
@@ -305,12 +313,17 @@ impl DictTable {
 
     /// Live entries in iteration order (insertion order; slot order for sets).
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().flatten().filter(|e| !is_dummy(e))
+        self.keys
+            .entries()
+            .iter()
+            .flatten()
+            .filter(|e| !is_dummy(e))
     }
 
     /// The live entry at or after position `pos`, with its position (for iterators).
     pub fn entry_from(&self, pos: usize) -> Option<(usize, &Entry)> {
-        self.entries
+        self.keys
+            .entries()
             .iter()
             .enumerate()
             .skip(pos)
@@ -343,11 +356,12 @@ impl DictTable {
 
     /// Probe sequence of CPython's dict lookup: yields slots until the caller stops.
     fn probe(&self, hash: i64, mut f: impl FnMut(usize, i32) -> bool) {
-        let mask = self.indices.len() - 1;
+        let indices = self.keys.indices();
+        let mask = indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if !f(i, self.indices[i]) {
+            if !f(i, indices[i]) {
                 return;
             }
             i = next_slot(i, &mut perturb, mask);
@@ -363,16 +377,17 @@ impl DictTable {
         hash: i64,
         mut decide: impl FnMut(usize, &Entry) -> Option<R>,
     ) -> Option<R> {
-        let mask = self.indices.len() - 1;
+        let (indices, entries) = self.keys.split();
+        let mask = indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let ix = self.indices[i];
+            let ix = indices[i];
             if ix == EMPTY {
                 return None;
             }
             if ix >= 0
-                && let Some(e) = &self.entries[ix as usize]
+                && let Some(e) = &entries[ix as usize]
                 && e.hash == hash
                 && let Some(r) = decide(ix as usize, e)
             {
@@ -386,11 +401,11 @@ impl DictTable {
     /// appended to `slow`.
     fn find_fast(&self, hash: i64, key: &Value, slow: &mut Vec<(usize, Value)>) -> Option<usize> {
         if self.set_mode {
-            if self.entries.is_empty() {
+            if self.keys.is_empty() {
                 return None;
             }
             let mut found = None;
-            self.set_probe(hash, |slot| match &self.entries[slot] {
+            self.set_probe(hash, |slot| match &self.keys.entries()[slot] {
                 None => false,
                 Some(e) if e.hash == hash => match fast_eq(&e.key, key) {
                     Some(true) => {
@@ -407,7 +422,7 @@ impl DictTable {
             });
             return settle(found, slow);
         }
-        if self.indices.is_empty() {
+        if self.keys.ilen() == 0 {
             return None;
         }
         let mut found = None;
@@ -416,7 +431,7 @@ impl DictTable {
                 return false;
             }
             if ix >= 0 {
-                let e = self.entries[ix as usize]
+                let e = self.keys.entries()[ix as usize]
                     .as_ref()
                     .expect("index points at a live entry");
                 if e.hash == hash {
@@ -442,7 +457,7 @@ impl DictTable {
         if self.set_mode {
             return Err(());
         }
-        if self.indices.is_empty() {
+        if self.keys.ilen() == 0 {
             return Ok(None);
         }
         self.probe_live(hash, |ix, e| match fast_eq(&e.key, key) {
@@ -464,7 +479,7 @@ impl DictTable {
     /// Looks a str key up without the VM (str keys only compare equal to strs).
     pub fn get_str(&self, key: &str, hash: i64) -> Option<&Entry> {
         let ix = self.str_index(key, hash)?;
-        self.entries[ix].as_ref()
+        self.keys.entries()[ix].as_ref()
     }
 
     /// The position of a str key's entry, for caches that re-read it with `entry_at` while
@@ -476,7 +491,7 @@ impl DictTable {
     /// The live entry at position `pos` (a position `str_position` gave).
     #[inline]
     pub fn entry_at(&self, pos: usize) -> Option<&Entry> {
-        self.entries.get(pos)?.as_ref()
+        self.keys.entries().get(pos)?.as_ref()
     }
 
     /// `table[name] = value` for a str `key` whose text is `name` and hash `hash` (an attribute
@@ -502,7 +517,7 @@ impl DictTable {
                         super::attr_cache::same_text(k.as_bytes(), name.as_bytes())
                     })
         };
-        if let Some(Some(e)) = self.entries.get_mut(hint)
+        if let Some(Some(e)) = self.keys.entries_mut().get_mut(hint)
             && same(e)
         {
             e.value = value;
@@ -512,21 +527,23 @@ impl DictTable {
         // Room first, as `insert_new_unchecked` would make it (a resize only compacts and
         // re-indexes), then one probe finds the name's entry or the slot a new entry takes:
         // the first free one on the probe sequence.
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if self.keys.len() >= self.keys.capacity() {
             self.resize();
         }
-        let mask = self.indices.len() - 1;
+        let new_ix = self.keys.len();
+        let (indices, entries) = self.keys.split_mut();
+        let mask = indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         let mut first_dummy = None;
         loop {
-            let ix = self.indices[i];
+            let ix = indices[i];
             if ix == EMPTY {
                 break;
             }
             if ix == DUMMY {
                 first_dummy.get_or_insert(i);
-            } else if let Some(e) = self.entries[ix as usize].as_mut()
+            } else if let Some(e) = entries[ix as usize].as_mut()
                 && same(e)
             {
                 e.value = value;
@@ -535,19 +552,23 @@ impl DictTable {
             }
             i = next_slot(i, &mut perturb, mask);
         }
-        let ix = self.entries.len();
-        self.indices[first_dummy.unwrap_or(i)] = ix as i32;
-        self.entries.push(Some(Entry { hash, key, value }));
+        indices[first_dummy.unwrap_or(i)] = new_ix as i32;
+        self.keys.push(Some(Entry { hash, key, value }));
         self.used += 1;
         self.version += 1;
-        Ok(ix)
+        Ok(new_ix)
     }
 
     /// Replaces the value of the live entry at `pos` (a position `str_position` gave): the
     /// old value, or `Err(value)` back when no entry lives there.
     #[inline]
     pub fn replace_value_at(&mut self, pos: usize, value: Value) -> Result<Value, Value> {
-        match self.entries.get_mut(pos).and_then(Option::as_mut) {
+        match self
+            .keys
+            .entries_mut()
+            .get_mut(pos)
+            .and_then(Option::as_mut)
+        {
             Some(e) => {
                 self.version += 1;
                 Ok(std::mem::replace(&mut e.value, value))
@@ -561,7 +582,7 @@ impl DictTable {
         if self.set_mode {
             return self.find_without_vm(hash, &Value::str(key));
         }
-        if self.indices.is_empty() {
+        if self.keys.ilen() == 0 {
             return None;
         }
         self.probe_live(hash, |ix, e| {
@@ -576,17 +597,18 @@ impl DictTable {
         if self.set_mode {
             return Err((key, value));
         }
-        if !self.indices.is_empty() {
-            let mask = self.indices.len() - 1;
+        if self.keys.ilen() != 0 {
+            let (indices, entries) = self.keys.split_mut();
+            let mask = indices.len() - 1;
             let mut perturb = hash as u64;
             let mut i = (hash as u64 as usize) & mask;
             loop {
-                let ix = self.indices[i];
+                let ix = indices[i];
                 if ix == EMPTY {
                     break;
                 }
                 if ix >= 0
-                    && let Some(e) = &mut self.entries[ix as usize]
+                    && let Some(e) = &mut entries[ix as usize]
                     && e.hash == hash
                 {
                     match fast_eq(&e.key, &key) {
@@ -610,36 +632,37 @@ impl DictTable {
     /// room for every entry the new size accepts before the next resize (CPython's
     /// USABLE_FRACTION), so appends in between never reallocate (mirrors dictresize).
     fn resize(&mut self) {
-        if self.entries.is_empty() {
+        if self.keys.is_empty() {
             // A fresh table (an instance's first attribute, a new dict's first key): what the
             // general path below makes for no live entries, without its compaction, its
             // re-indexing loop or a reallocation through the growth path.
-            self.indices = vec![EMPTY; 16].into_boxed_slice();
-            if self.entries.capacity() < 10 {
-                self.entries = Vec::with_capacity(10);
+            if self.keys.ilen() != 16 || self.keys.capacity() != FRESH_ENTRIES {
+                self.keys = Keys::with_indices(16, FRESH_ENTRIES);
+            } else {
+                self.keys.split_mut().0.fill(EMPTY);
             }
             self.version += 1;
             return;
         }
-        self.entries.retain(Option::is_some);
-        let live = self.entries.len();
+        let live = self.used as usize;
         let mut size = 8;
         while size * 2 < (live + 1) * 3 {
             size *= 2;
         }
         let slots = size * 2;
-        self.indices = vec![EMPTY; slots].into_boxed_slice();
-        self.entries
-            .reserve_exact((slots * 2 / 3).saturating_sub(live));
+        // Compacted into a fresh allocation with room for every entry the new size accepts.
+        let old = std::mem::take(&mut self.keys);
+        self.keys = old.compacted(slots, slots * 2 / 3);
         let mask = slots - 1;
-        for (ix, e) in self.entries.iter().enumerate() {
+        let (indices, entries) = self.keys.split_mut();
+        for (ix, e) in entries.iter().enumerate() {
             let hash = e.as_ref().map_or(0, |e| e.hash);
             let mut perturb = hash as u64;
             let mut i = (hash as u64 as usize) & mask;
-            while self.indices[i] != EMPTY {
+            while indices[i] != EMPTY {
                 i = next_slot(i, &mut perturb, mask);
             }
-            self.indices[i] = ix as i32;
+            indices[i] = ix as i32;
         }
         self.version += 1;
     }
@@ -650,10 +673,12 @@ impl DictTable {
             self.set_add_new(e);
             return;
         }
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        // A dict table's room for entries is at most CPython's USABLE_FRACTION of its index
+        // table (`resize` makes it exactly that), so a full table is one due to grow.
+        if self.keys.len() >= self.keys.capacity() {
             self.resize();
         }
-        let ix = self.entries.len() as i32;
+        let ix = self.keys.len() as i32;
         let mut target = 0;
         self.probe(e.hash, |slot, cur| {
             if cur < 0 {
@@ -662,8 +687,8 @@ impl DictTable {
             }
             true
         });
-        self.indices[target] = ix;
-        self.entries.push(Some(e));
+        self.keys.split_mut().0[target] = ix;
+        self.keys.push(Some(e));
         self.used += 1;
         self.version += 1;
     }
@@ -676,14 +701,16 @@ impl DictTable {
                 key: Value::None,
                 value: Value::None,
             };
-            let e = self.entries[ix]
+            let e = self.keys.entries_mut()[ix]
                 .replace(dummy)
                 .expect("removing a live entry");
             self.used -= 1;
             self.version += 1;
             return e;
         }
-        let e = self.entries[ix].take().expect("removing a live entry");
+        let e = self.keys.entries_mut()[ix]
+            .take()
+            .expect("removing a live entry");
         let mut target = None;
         self.probe(e.hash, |slot, cur| {
             if cur == ix as i32 {
@@ -693,7 +720,7 @@ impl DictTable {
             cur != EMPTY
         });
         if let Some(slot) = target {
-            self.indices[slot] = DUMMY;
+            self.keys.split_mut().0[slot] = DUMMY;
         }
         self.used -= 1;
         self.version += 1;
@@ -702,7 +729,7 @@ impl DictTable {
 
     /// Removes and returns the last entry (`dict.popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
-        let ix = self.entries.iter().rposition(|e| e.is_some())?;
+        let ix = self.keys.entries().iter().rposition(|e| e.is_some())?;
         Some(self.remove_at(ix))
     }
 
@@ -712,15 +739,15 @@ impl DictTable {
             if self.used == 0 {
                 return None;
             }
-            let mask = self.entries.len() - 1;
+            let mask = self.keys.len() - 1;
             let mut i = self.finger as usize & mask;
-            while !matches!(&self.entries[i], Some(e) if !is_dummy(e)) {
+            while !matches!(&self.keys.entries()[i], Some(e) if !is_dummy(e)) {
                 i = (i + 1) & mask;
             }
             self.finger = (i + 1) as u32;
             return Some(self.remove_at(i));
         }
-        let ix = self.entries.iter().position(|e| e.is_some())?;
+        let ix = self.keys.entries().iter().position(|e| e.is_some())?;
         Some(self.remove_at(ix))
     }
 
@@ -728,7 +755,7 @@ impl DictTable {
     pub fn set_str(&mut self, key: &str, hash: i64, value: Value) {
         match self.str_index(key, hash) {
             Some(ix) => {
-                if let Some(e) = self.entries[ix].as_mut() {
+                if let Some(e) = self.keys.entries_mut()[ix].as_mut() {
                     e.value = value;
                 }
                 self.version += 1;
@@ -807,12 +834,16 @@ impl Vm {
         {
             let t = table.borrow();
             if let Ok(found) = t.find_direct(hash, key) {
-                return Ok(found.and_then(|ix| t.entries[ix].as_ref().map(|e| e.value.clone())));
+                return Ok(
+                    found.and_then(|ix| t.keys.entries()[ix].as_ref().map(|e| e.value.clone()))
+                );
             }
         }
-        Ok(self
-            .table_find_slow(table, key, hash)?
-            .and_then(|ix| table.borrow().entries[ix].as_ref().map(|e| e.value.clone())))
+        Ok(self.table_find_slow(table, key, hash)?.and_then(|ix| {
+            table.borrow().keys.entries()[ix]
+                .as_ref()
+                .map(|e| e.value.clone())
+        }))
     }
 
     /// `table[key] = value`.
@@ -831,7 +862,7 @@ impl Vm {
         match self.table_find_slow(table, &key, hash)? {
             Some(ix) => {
                 let mut t = table.borrow_mut();
-                if let Some(e) = t.entries[ix].as_mut() {
+                if let Some(e) = t.keys.entries_mut()[ix].as_mut() {
                     e.value = value;
                 }
                 t.version += 1;

@@ -244,7 +244,7 @@ impl Vm {
             None => {
                 let new_is_object = match self.lookup_in_mro(cls, "__new__") {
                     Some(new) => matches!(new.payload(), Some(Payload::StaticMethod(f))
-                        if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))),
+                        if matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner() == Some("object"))),
                     None => false,
                 };
                 if !new_is_object {
@@ -441,7 +441,7 @@ impl Vm {
         };
         let new_is_object = match new.payload() {
             Some(Payload::StaticMethod(f)) => {
-                matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner.as_deref() == Some("object"))
+                matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.owner() == Some("object"))
             }
             _ => false,
         };

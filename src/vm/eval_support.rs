@@ -348,7 +348,7 @@ impl Vm {
         match c.payload() {
             Some(Payload::Function(f)) => format!("{}()", f.qualname.borrow()),
             Some(Payload::BoundMethod { func, .. }) => self.callable_name(func),
-            Some(Payload::NativeFunction(nf)) => format!("{}()", nf.name),
+            Some(Payload::NativeFunction(nf)) => format!("{}()", nf.name()),
             Some(Payload::Type(t)) => format!("{}()", t.name.borrow()),
             _ => format!("{}()", self.type_name(c)),
         }

@@ -7,6 +7,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod call;
 pub mod dict;
+mod dict_keys;
 pub mod dict_version;
 pub mod eval;
 pub mod eval_calls;

@@ -33,10 +33,9 @@ pub enum FrameIntrinsic {
 
 /// A function implemented in Rust.
 pub struct NativeFunction {
-    /// `__name__`.
-    pub name: Rc<str>,
-    /// The class it is defined on (for `__qualname__` and repr), if a method.
-    pub owner: Option<Rc<str>>,
+    /// `__name__` and the class it is defined on, boxed to one word (they are read only for
+    /// repr, `__qualname__` and messages), so that a native function's object fits 96 bytes.
+    pub names: Box<NativeNames>,
     /// The implementation.
     pub func: NativeFnPtr,
     /// True for methods of built-in types: looked up on an instance it binds `self` (a
@@ -46,6 +45,33 @@ pub struct NativeFunction {
     pub intrinsic: Option<FrameIntrinsic>,
     /// The positional-only entry of a method, when it has one (see `NativeFastPtr`).
     pub fast: Option<NativeFastPtr>,
+}
+
+/// The names of a native function.
+pub struct NativeNames {
+    /// `__name__`.
+    pub name: Rc<str>,
+    /// The class it is defined on (for `__qualname__` and repr), if a method.
+    pub owner: Option<Rc<str>>,
+}
+
+impl NativeNames {
+    /// The names, boxed for `NativeFunction::names`.
+    pub fn boxed(name: Rc<str>, owner: Option<Rc<str>>) -> Box<NativeNames> {
+        Box::new(NativeNames { name, owner })
+    }
+}
+
+impl NativeFunction {
+    /// `__name__`.
+    pub fn name(&self) -> &Rc<str> {
+        &self.names.name
+    }
+
+    /// The name of the class it is defined on, if a method.
+    pub fn owner(&self) -> Option<&str> {
+        self.names.owner.as_deref()
+    }
 }
 
 /// The arguments of a call: positional values and keyword pairs in call order.
@@ -445,8 +471,7 @@ impl Vm {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
-                name: Rc::from(name),
-                owner,
+                names: crate::vm::native::NativeNames::boxed(Rc::from(name), owner),
                 func,
                 is_method: true,
                 intrinsic: None,
@@ -540,7 +565,7 @@ impl Vm {
             fget,
             fset: Value::None,
             fdel: Value::None,
-            doc: Value::None,
+            doc: None,
         };
         self.set_class_attr(class, name, Value::Obj(super::object::Obj::new(prop)));
     }
@@ -560,8 +585,7 @@ impl Vm {
 fn plain_native_function(name: &str, func: NativeFnPtr, fast: Option<NativeFastPtr>) -> Value {
     Value::Obj(super::object::Obj::new(
         super::object::Payload::NativeFunction(NativeFunction {
-            name: Rc::from(name),
-            owner: None,
+            names: crate::vm::native::NativeNames::boxed(Rc::from(name), None),
             func,
             is_method: false,
             intrinsic: None,

@@ -395,18 +395,18 @@ impl Vm {
                 }
             }
             Payload::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), addr),
-            Payload::NativeFunction(nf) => match &nf.owner {
+            Payload::NativeFunction(nf) => match &nf.names.owner {
                 Some(owner) if nf.is_method => {
-                    format!("<method '{}' of '{}' objects>", nf.name, owner)
+                    format!("<method '{}' of '{}' objects>", nf.name(), owner)
                 }
-                _ => format!("<built-in function {}>", nf.name),
+                _ => format!("<built-in function {}>", nf.name()),
             },
             Payload::BoundMethod { receiver, func } => {
                 let receiver = receiver.clone();
                 let func = func.clone();
                 match func.payload() {
                     Some(Payload::NativeFunction(nf)) => {
-                        let name = nf.name.clone();
+                        let name = nf.name().clone();
                         let tn = self.type_name(&receiver);
                         match receiver.as_obj() {
                             Some(r) => format!(

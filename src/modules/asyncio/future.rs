@@ -1465,7 +1465,7 @@ pub fn add_property(
         fget,
         fset,
         fdel: Value::None,
-        doc: Value::None,
+        doc: None,
     };
     vm.set_class_attr(cls, name, Value::Obj(Obj::new(prop)));
 }

@@ -423,7 +423,7 @@ fn property(
         fget,
         fset,
         fdel: Value::None,
-        doc: Value::None,
+        doc: None,
     };
     vm.set_class_attr(cls, name, Value::Obj(Obj::new(prop)));
 }

@@ -622,8 +622,7 @@ fn set_native_method(vm: &mut Vm, cls: &ObjRef, name: &str, fast: NativeFastPtr,
     });
     let owner = cls.as_type().map(|t| t.name.borrow().clone());
     let method = Value::Obj(Obj::new(Payload::NativeFunction(NativeFunction {
-        name: Rc::from(name),
-        owner,
+        names: crate::vm::native::NativeNames::boxed(Rc::from(name), owner),
         func,
         is_method: true,
         intrinsic: None,

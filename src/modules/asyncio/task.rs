@@ -652,8 +652,7 @@ fn format_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<String> {
 fn task_function(name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) -> Value {
     Value::Obj(Obj::new(Payload::NativeFunction(
         crate::vm::native::NativeFunction {
-            name: Rc::from(name),
-            owner: Some(Rc::from("Task")),
+            names: crate::vm::native::NativeNames::boxed(Rc::from(name), Some(Rc::from("Task"))),
             func: Rc::new(f),
             is_method: false,
             intrinsic: None,
