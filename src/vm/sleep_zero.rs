@@ -117,7 +117,7 @@ impl Vm {
         };
         if !Rc::ptr_eq(&f.globals, &sz.globals)
             || !matches!(
-                f.locals.as_slice(),
+                &f.locals[..],
                 [Some(Value::Int(0)), Some(Value::None)]
             )
         {
