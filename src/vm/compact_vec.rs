@@ -41,7 +41,8 @@ impl<T> CompactVec<T> {
     fn take_vec(&mut self) -> Vec<T> {
         // SAFETY: `ptr`, `len` and `cap` describe a `Vec<T>` buffer (or a dangling pointer
         // with capacity 0, which is what `Vec::new` holds); `self` forgets it at once.
-        let v = unsafe { Vec::from_raw_parts(self.ptr.as_ptr(), self.len as usize, self.cap as usize) };
+        let v =
+            unsafe { Vec::from_raw_parts(self.ptr.as_ptr(), self.len as usize, self.cap as usize) };
         self.ptr = NonNull::dangling();
         self.len = 0;
         self.cap = 0;
@@ -322,7 +323,10 @@ mod tests {
         v.swap(0, 7);
         let cap = v.capacity();
         v.clear();
-        assert_eq!((v.len(), v.capacity(), Rc::strong_count(&marker)), (0, cap, 1));
+        assert_eq!(
+            (v.len(), v.capacity(), Rc::strong_count(&marker)),
+            (0, cap, 1)
+        );
         v.push(marker.clone());
         drop(v);
         assert_eq!(Rc::strong_count(&marker), 1);
@@ -330,6 +334,9 @@ mod tests {
 
     #[test]
     fn two_words() {
-        assert_eq!(std::mem::size_of::<CompactVec<crate::vm::value::Value>>(), 16);
+        assert_eq!(
+            std::mem::size_of::<CompactVec<crate::vm::value::Value>>(),
+            16
+        );
     }
 }

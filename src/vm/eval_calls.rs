@@ -478,7 +478,9 @@ pub(super) fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
             Instr::SetupFinally(handler),
             Instr::LoadConst(c),
             Instr::Send(_),
-        ] if frame.consts().get(*c as usize).is_some_and(Value::is_none) => Some((*handler, ip + 3)),
+        ] if frame.consts().get(*c as usize).is_some_and(Value::is_none) => {
+            Some((*handler, ip + 3))
+        }
         _ => None,
     }
 }
