@@ -140,7 +140,7 @@ impl<T> CompactVec<T> {
     }
 
     /// Drops the items from index `n` on (nothing when `n >= len`).
-    #[inline]
+    #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
         let len = self.len as usize;
         if n >= len {
@@ -158,7 +158,7 @@ impl<T> CompactVec<T> {
     }
 
     /// Drops every item, keeping the buffer.
-    #[inline]
+    #[inline(always)]
     pub fn clear(&mut self) {
         self.truncate(0);
     }

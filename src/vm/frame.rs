@@ -45,8 +45,8 @@ pub struct Frame {
 /// The one special role a frame may have, as one tagged pointer (three `Option`s would make
 /// every frame, and so every suspended coroutine, 24 bytes larger; an enum 8):
 /// - null: an ordinary function or generator frame;
-/// - an `Rc<Obj>` pointer (`Rc::into_raw`), tag 0: the frame runs inline in its awaiter's
-///   eval loop (a SEND or FOR_ITER into a suspended generator or coroutine, as CPython 3.12
+/// - an `Rc<Obj>` pointer (`Rc::into_raw`) with tag `INLINE_GEN`: the frame runs inline in
+///   its awaiter's eval loop (a SEND or FOR_ITER into a suspended generator or coroutine, as CPython 3.12
 ///   does) for that generator, whose state is `Running` until the frame yields, returns or
 ///   raises back to the caller;
 /// - an `Rc<Obj>` pointer with tag `CONSTRUCTING`: the frame runs `__init__` for a class call
@@ -58,12 +58,15 @@ struct FrameRole {
     word: *const u8,
 }
 
-/// The tag bits of `FrameRole::word`.
+/// The tag bits of `FrameRole::word` (every role but the plain one has a tag other than 0,
+/// so that testing for one role is one mask and compare).
 const ROLE_TAG: usize = 3;
+/// `FrameRole`'s tag for a frame running inline for a generator.
+const INLINE_GEN: usize = 1;
 /// `FrameRole`'s tag for a constructing frame.
-const CONSTRUCTING: usize = 1;
+const CONSTRUCTING: usize = 2;
 /// `FrameRole`'s tag for a frame with a locals mapping.
-const LOCALS_MAP: usize = 2;
+const LOCALS_MAP: usize = 3;
 const _: () = assert!(std::mem::align_of::<Obj>() > ROLE_TAG);
 const _: () = assert!(std::mem::align_of::<Value>() > ROLE_TAG);
 
@@ -90,7 +93,7 @@ impl FrameRole {
         }
     }
 
-    /// The tag (meaningless for the plain role).
+    /// The tag (0 for the plain role).
     #[inline(always)]
     fn tag(&self) -> usize {
         self.word.addr() & ROLE_TAG
@@ -102,19 +105,25 @@ impl FrameRole {
         self.word.map_addr(|a| a & !ROLE_TAG)
     }
 
-    /// The object of an inline-generator (tag 0) or constructing role with `tag`.
+    /// Whether the role is the object role with `tag`.
+    #[inline(always)]
+    fn is_obj(&self, tag: usize) -> bool {
+        self.tag() == tag
+    }
+
+    /// The object of the inline-generator or constructing role (`tag`).
     #[inline(always)]
     fn obj_ref(&self, tag: usize) -> Option<&Obj> {
-        // SAFETY: a non-null word with an object tag came from `Rc::into_raw` and still owns
-        // that strong reference, so the object lives as long as `self` holds it.
-        (!self.word.is_null() && self.tag() == tag)
+        // SAFETY: a word with an object tag came from `Rc::into_raw` and still owns that
+        // strong reference, so the object lives as long as `self` holds it.
+        self.is_obj(tag)
             .then(|| unsafe { &*self.untagged().cast::<Obj>() })
     }
 
     /// The reference of an object role with `tag`, taken (the role becomes plain).
     #[inline(always)]
     fn take_obj(&mut self, tag: usize) -> Option<ObjRef> {
-        if self.word.is_null() || self.tag() != tag {
+        if !self.is_obj(tag) {
             return None;
         }
         let p = self.untagged().cast::<Obj>();
@@ -128,8 +137,7 @@ impl FrameRole {
     #[inline]
     fn map(&self) -> Option<&Value> {
         // SAFETY: a `LOCALS_MAP` word came from `Box::into_raw` and still owns the box.
-        (!self.word.is_null() && self.tag() == LOCALS_MAP)
-            .then(|| unsafe { &*self.untagged().cast::<Value>() })
+        (self.tag() == LOCALS_MAP).then(|| unsafe { &*self.untagged().cast::<Value>() })
     }
 
     /// Releases what a non-plain role owns.
@@ -262,11 +270,13 @@ impl BlockStack {
     }
 
     /// Drops every block (a spilled vector keeps its allocation).
-    #[inline]
+    #[inline(always)]
     pub fn clear(&mut self) {
-        match self.heap() {
-            Some(mut v) => v.clear(),
-            None => self.word = std::ptr::null_mut(),
+        if !self.word.is_null() {
+            match self.heap() {
+                Some(mut v) => v.clear(),
+                None => self.word = std::ptr::null_mut(),
+            }
         }
     }
 }
@@ -365,19 +375,19 @@ impl Frame {
     #[inline(always)]
     pub fn set_inline_gen(&mut self, owner: ObjRef) {
         // A suspended generator's frame is plain: the old role's drop is a null test.
-        self.role = FrameRole::obj(owner, 0);
+        self.role = FrameRole::obj(owner, INLINE_GEN);
     }
 
     /// The generator this frame runs inline for, if any.
     #[inline(always)]
     pub fn inline_gen(&self) -> Option<&Obj> {
-        self.role.obj_ref(0)
+        self.role.obj_ref(INLINE_GEN)
     }
 
     /// The generator this frame runs inline for, if any (taken, once).
     #[inline]
     pub fn take_inline_gen(&mut self) -> Option<ObjRef> {
-        self.role.take_obj(0)
+        self.role.take_obj(INLINE_GEN)
     }
 
     /// Drops any role (a pooled frame starts plain).
@@ -400,7 +410,7 @@ impl Frame {
     /// Gives a generator's frame, about to run for the first time, a stack buffer of exactly
     /// the code's maximum depth (when known and none was allocated yet): a coroutine then
     /// stays suspended in `await` with two slots, not the four a first push reserves.
-    #[inline]
+    #[inline(always)]
     pub fn size_stack_for_start(&mut self) {
         if self.stack.capacity() == 0 {
             self.stack.reserve_exact(self.names.stack_size as usize);
@@ -451,7 +461,7 @@ impl Frame {
         if let Some(map) = self.role.map() {
             visit(map);
         }
-        if self.role.obj_ref(0).is_some() {
+        if self.role.obj_ref(INLINE_GEN).is_some() {
             let p = self.role.untagged().cast::<Obj>();
             // SAFETY: the role owns a strong reference to this object; the clone made here
             // is a new strong reference, dropped after the visit.

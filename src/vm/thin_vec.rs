@@ -113,7 +113,7 @@ impl<T> ThinVec<T> {
     }
 
     /// Drops the items from index `n` on (nothing when `n >= len`).
-    #[inline]
+    #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
         let len = self.len();
         if n >= len {
@@ -131,7 +131,7 @@ impl<T> ThinVec<T> {
     }
 
     /// Drops every item, keeping the capacity.
-    #[inline]
+    #[inline(always)]
     pub fn clear(&mut self) {
         self.truncate(0);
     }
