@@ -491,3 +491,54 @@ impl Frame {
 // next below is 64).
 const _: () = assert!(std::mem::size_of::<Frame>() <= 80);
 const _: () = assert!(std::mem::size_of::<BlockStack>() == 8);
+
+#[cfg(test)]
+mod tests {
+    use super::BlockStack;
+    use crate::bytecode::Block;
+
+    fn block(handler: u32, stack_depth: u32) -> Block {
+        Block {
+            handler,
+            stack_depth,
+        }
+    }
+
+    fn pair(b: Option<Block>) -> Option<(u32, u32)> {
+        b.map(|b| (b.handler, b.stack_depth))
+    }
+
+    #[test]
+    fn one_block_inline_then_spilled_in_order() {
+        let mut s = BlockStack::new();
+        assert!(s.is_empty() && s.pop().is_none());
+        s.push(block(7, u32::MAX));
+        assert!(!s.is_empty() && s.heap().is_none());
+        assert_eq!(pair(s.pop()), Some((7, u32::MAX)));
+        assert!(s.is_empty());
+        s.push(block(1, 0));
+        s.push(block(2, 3));
+        s.push(block(1 << 31, 4));
+        assert!(s.heap().is_some());
+        assert_eq!(pair(s.pop()), Some((1 << 31, 4)));
+        assert_eq!(pair(s.pop()), Some((2, 3)));
+        assert_eq!(pair(s.pop()), Some((1, 0)));
+        assert!(s.is_empty() && s.pop().is_none());
+        s.push(block(5, 6));
+        s.push(block(8, 9));
+        s.clear();
+        assert!(s.is_empty());
+        s.push(block(10, 11));
+        drop(s);
+    }
+
+    #[test]
+    fn a_handler_too_large_to_hold_inline_spills() {
+        let mut s = BlockStack::new();
+        s.push(block(u32::MAX, 1));
+        assert!(s.heap().is_some());
+        assert_eq!(pair(s.pop()), Some((u32::MAX, 1)));
+        s.clear();
+        assert!(s.is_empty());
+    }
+}
