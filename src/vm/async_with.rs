@@ -84,7 +84,7 @@ fn entered_at(frame: &Frame) -> Option<usize> {
     else {
         return None;
     };
-    if !frame.consts.get(*c as usize).is_some_and(Value::is_none) {
+    if !frame.consts().get(*c as usize).is_some_and(Value::is_none) {
         return None;
     }
     let t = *t as usize;

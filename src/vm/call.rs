@@ -1,6 +1,7 @@
 //! Calling: argument binding for Python functions, dispatch over callable kinds, and class
 //! instantiation (`__new__` then `__init__`).
 
+use super::compact_vec::RawStack;
 use super::frame::Frame;
 use super::generator::GenKind;
 use super::native::Args;
@@ -317,7 +318,6 @@ impl Vm {
             Some(mut f) => {
                 if !Rc::ptr_eq(&f.code, &func.code) {
                     f.code = func.code.clone();
-                    f.consts = func.consts.clone();
                     f.names = func.names.clone();
                 }
                 if !Rc::ptr_eq(&f.globals, &func.globals) {
@@ -337,7 +337,7 @@ impl Vm {
         &mut self,
         func: &Function,
         receiver: Option<Value>,
-        stack: &mut Vec<Value>,
+        stack: &mut impl RawStack<Value>,
         n: usize,
     ) -> Box<Frame> {
         let mut f = self.pooled_function_frame(func);

@@ -107,7 +107,7 @@ impl Vm {
     #[inline(always)]
     pub(super) fn plain_call_frame(
         &mut self,
-        stack: &mut Vec<Value>,
+        stack: &mut super::frame::Stack,
         n: usize,
     ) -> Option<Box<Frame>> {
         let base = stack.len() - n - 1;
@@ -164,7 +164,7 @@ impl Vm {
             [Instr::LoadFast(a), Instr::Call(1)] => {
                 (frame.locals[*a as usize].as_ref()?.clone(), at + 2)
             }
-            [Instr::LoadConst(k), Instr::Call(1)] => (frame.consts[*k as usize].clone(), at + 2),
+            [Instr::LoadConst(k), Instr::Call(1)] => (frame.consts()[*k as usize].clone(), at + 2),
             [Instr::LoadFast(a), Instr::LoadConst(k)] => {
                 let Some(&[Instr::BinaryOp { op, .. }, Instr::Call(1)]) =
                     frame.code.instructions.get(at + 2..at + 4)
@@ -172,7 +172,7 @@ impl Vm {
                     return None;
                 };
                 let a = frame.locals[*a as usize].as_ref()?;
-                let r = super::ops::fast_numeric_binop(a, &frame.consts[*k as usize], op)?;
+                let r = super::ops::fast_numeric_binop(a, &frame.consts()[*k as usize], op)?;
                 (r, at + 4)
             }
             _ => return None,
@@ -195,7 +195,7 @@ impl Vm {
         &mut self,
         callable: &Value,
         receiver: Option<Value>,
-        stack: &mut Vec<Value>,
+        stack: &mut super::frame::Stack,
         n: usize,
     ) -> Option<CallOutcome> {
         let Some(Payload::Function(f)) = callable.payload() else {
@@ -222,7 +222,7 @@ impl Vm {
     pub(super) fn exact_args_construct(
         &mut self,
         callable: &Value,
-        stack: &mut Vec<Value>,
+        stack: &mut super::frame::Stack,
         n: usize,
     ) -> PyResult<Option<CallOutcome>> {
         let Some(cls) = callable.as_obj() else {
@@ -478,7 +478,9 @@ pub(super) fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
             Instr::SetupFinally(handler),
             Instr::LoadConst(c),
             Instr::Send(_),
-        ] if frame.consts.get(*c as usize).is_some_and(Value::is_none) => Some((*handler, ip + 3)),
+        ] if frame.consts().get(*c as usize).is_some_and(Value::is_none) => {
+            Some((*handler, ip + 3))
+        }
         _ => None,
     }
 }

@@ -58,7 +58,7 @@ impl Vm {
         // An empty Vec owns no allocation, so not dropping it leaks nothing and skips an
         // out-of-line drop call per frame.
         let mut no_args = std::mem::ManuallyDrop::new(Vec::new());
-        self.exact_args_function_frame(func, Some(receiver), &mut no_args, 0)
+        self.exact_args_function_frame(func, Some(receiver), &mut *no_args, 0)
     }
 
     /// `next(it)` from Rust (`sum()`, `list()`, ...) when `it`'s `__next__` is a plain Python

@@ -140,7 +140,7 @@ macro_rules! fast_step {
                     $vm.safe_point_at(frame, *pc);
                 }
                 Instr::LoadConst(i) => {
-                    let k = &frame.consts[i as usize];
+                    let k = &frame.names.consts[i as usize];
                     // `<expr> <op> k` of numbers (`d.get(w, 0) + 1`, `x ** 0.5`): computed
                     // here, BINARY_OP is skipped.
                     if let Some(&Instr::BinaryOp { op, .. }) = code.get(*pc)
@@ -155,7 +155,7 @@ macro_rules! fast_step {
                     push_inline(&mut frame.stack, v);
                 }
                 Instr::ReturnConst(i) => {
-                    let $v = frame.consts[i as usize].clone();
+                    let $v = frame.consts()[i as usize].clone();
                     $on_return
                 }
                 Instr::ReturnValue => {

@@ -33,11 +33,12 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
     // The fields apart, so that the stack and the locals change with no re-reading of the
     // frame's other fields after each write.
     let Frame {
-        consts,
+        names,
         stack,
         locals,
         ..
     } = frame;
+    let consts: &[Value] = &names.consts;
     let mut i = i;
     // Runs again for a following LOAD_FAST of a bound local that nothing fuses with this
     // one (`dt / (d2 * d2 ** 0.5)`'s `d2` after `dt`): only the first local can be unbound.
@@ -176,7 +177,7 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
 fn finish_with(
     code: &[Instr],
     ip: &mut usize,
-    stack: &mut Vec<Value>,
+    stack: &mut super::frame::Stack,
     locals: &mut [Option<Value>],
     consts: &[Value],
     r: Value,

@@ -86,7 +86,7 @@ impl Vm {
         for instr in &frame.code.instructions[args_at..args_at + nargs] {
             let v = match *instr {
                 Instr::LoadFast(i) => frame.locals[i as usize].clone(),
-                Instr::LoadConst(i) => Some(frame.consts[i as usize].clone()),
+                Instr::LoadConst(i) => Some(frame.consts()[i as usize].clone()),
                 _ => None,
             };
             let Some(v) = v else {

@@ -658,17 +658,38 @@ impl Vm {
 /// large eval loop the optimiser leaves `Vec::push` as an out-of-line call (a frame's stack
 /// and the callers' list have their room reserved, so the fallback is rare).
 #[inline(always)]
-pub(super) fn push_inline<T>(v: &mut Vec<T>, x: T) {
-    let len = v.len();
-    if len < v.capacity() {
-        // SAFETY: `len < capacity`, so slot `len` is allocated and holds no value; it is
-        // written exactly once, then counted by `set_len`.
-        unsafe {
-            v.as_mut_ptr().add(len).write(x);
-            v.set_len(len + 1);
+pub(super) fn push_inline<T>(v: &mut impl PushInline<T>, x: T) {
+    v.push_inline(x);
+}
+
+/// A vector whose push `push_inline` inlines.
+pub(super) trait PushInline<T> {
+    /// Appends `x`, the spare-capacity case inlined.
+    fn push_inline(&mut self, x: T);
+}
+
+impl<T> PushInline<T> for Vec<T> {
+    #[inline(always)]
+    fn push_inline(&mut self, x: T) {
+        let len = self.len();
+        if len < self.capacity() {
+            // SAFETY: `len < capacity`, so slot `len` is allocated and holds no value; it is
+            // written exactly once, then counted by `set_len`.
+            unsafe {
+                self.as_mut_ptr().add(len).write(x);
+                self.set_len(len + 1);
+            }
+        } else {
+            self.push(x);
         }
-    } else {
-        v.push(x);
+    }
+}
+
+impl<T> PushInline<T> for super::compact_vec::CompactVec<T> {
+    #[inline(always)]
+    fn push_inline(&mut self, x: T) {
+        // Already inlined with its growth out of line.
+        self.push(x);
     }
 }
 

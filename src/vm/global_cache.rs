@@ -97,6 +97,9 @@ pub struct NameTable {
     pub hashes: Box<[i64]>,
     /// The last successful global look-up of each name.
     slots: Box<[RefCell<Option<GlobalHit>>]>,
+    /// The code's constants as values (`Vm::consts_of`; kept here so that a frame reaches
+    /// them through the one pointer it holds to this table).
+    pub consts: Rc<[Value]>,
     /// The code's maximum operand-stack depth (`stack_depth::max_stack_depth`; 0 when
     /// unknown), the stack buffer a generator's frame gets when it starts.
     pub stack_size: u32,
@@ -131,9 +134,10 @@ fn table_of(dict: &ObjRef) -> Option<&RefCell<DictTable>> {
 }
 
 impl NameTable {
-    /// The table for `names`.
-    pub fn new(names: &[Rc<str>]) -> NameTable {
+    /// The table for `names`, with the code's constants `consts`.
+    pub fn new(names: &[Rc<str>], consts: Rc<[Value]>) -> NameTable {
         NameTable {
+            consts,
             hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
             slots: names.iter().map(|_| RefCell::new(None)).collect(),
             stack_size: 0,
@@ -352,10 +356,10 @@ impl NameTable {
         });
     }
 
-    /// A table with no names (frames built without a function: hashes are computed when
-    /// asked and nothing is cached).
-    pub fn empty() -> Rc<NameTable> {
-        Rc::new(NameTable::new(&[]))
+    /// A table with no names, holding `consts` (frames built without a function: hashes
+    /// are computed when asked and nothing is cached).
+    pub fn empty(consts: Rc<[Value]>) -> Rc<NameTable> {
+        Rc::new(NameTable::new(&[], consts))
     }
 
     /// The value of global name `i` from the cache, if `globals` and `builtins` are

@@ -20,7 +20,7 @@ enum ListCall {
 /// False, with the stack untouched, for every other call, and for every call that raises
 /// (the general path raises it: an empty list, an index out of range).
 #[inline(always)]
-pub fn call_list_method(stack: &mut Vec<Value>, name: &str, n: usize) -> bool {
+pub fn call_list_method(stack: &mut super::frame::Stack, name: &str, n: usize) -> bool {
     let Some(base) = stack.len().checked_sub(n + 1) else {
         return false;
     };

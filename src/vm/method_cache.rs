@@ -80,7 +80,7 @@ impl Vm {
     #[inline(always)]
     pub(super) fn call_builtin_method(
         &mut self,
-        stack: &mut Vec<Value>,
+        stack: &mut super::frame::Stack,
         name: &Rc<str>,
         n: usize,
     ) -> PyResult<bool> {

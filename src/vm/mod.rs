@@ -6,6 +6,7 @@ pub mod asyncgen;
 pub mod attr;
 pub mod attr_cache;
 pub mod call;
+pub mod compact_vec;
 pub mod dict;
 mod dict_keys;
 pub mod dict_version;
@@ -300,7 +301,8 @@ impl Vm {
         if let Some((_, h)) = self.name_table_cache.get(&key) {
             return h.clone();
         }
-        let mut table = global_cache::NameTable::new(&code.names);
+        let consts = self.consts_of(code);
+        let mut table = global_cache::NameTable::new(&code.names, consts);
         if code.flags.generator || code.flags.coroutine || code.flags.async_generator {
             table.stack_size = stack_depth::max_stack_depth(code);
         }

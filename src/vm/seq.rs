@@ -119,7 +119,7 @@ fn fill_pair(mut reusable: Option<ObjRef>, a: Value, b: Value) -> ObjRef {
 
 /// UNPACK_SEQUENCE's fast path: an exact tuple or list of exactly `n` items is pushed in
 /// reverse order; false (nothing pushed) sends anything else down the general path.
-pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
+pub fn unpack_exact(seq: &Value, n: usize, stack: &mut super::frame::Stack) -> bool {
     let Value::Obj(o) = seq else { return false };
     if o.class.is_some() {
         return false;
@@ -140,7 +140,7 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
 /// Pushes `items` last first (UNPACK_SEQUENCE's order); the common pair and triple are
 /// pushed as fixed-size arrays, without the per-item loop.
 #[inline(always)]
-fn push_reversed(items: &[Value], stack: &mut Vec<Value>) {
+fn push_reversed(items: &[Value], stack: &mut super::frame::Stack) {
     match items {
         [a, b] => stack.extend([b.clone(), a.clone()]),
         [a, b, c] => stack.extend([c.clone(), b.clone(), a.clone()]),

@@ -116,10 +116,7 @@ impl Vm {
             return None;
         };
         if !Rc::ptr_eq(&f.globals, &sz.globals)
-            || !matches!(
-                f.locals.as_slice(),
-                [Some(Value::Int(0)), Some(Value::None)]
-            )
+            || !matches!(&f.locals[..], [Some(Value::Int(0)), Some(Value::None)])
         {
             return None;
         }

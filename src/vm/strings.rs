@@ -133,7 +133,7 @@ fn join_inline(pieces: &[Value]) -> Option<PyStr> {
 
 /// BUILD_STRING: replaces the top `n` values of `stack` (strs and ints left by FORMAT_VALUE,
 /// or constants) with their concatenation, sized once and stored inline when short.
-pub fn build_string(stack: &mut Vec<Value>, n: usize) {
+pub fn build_string(stack: &mut super::frame::Stack, n: usize) {
     let start = stack.len() - n;
     // Mirrors _PyUnicode_JoinArray: one exact str is the result itself.
     if n == 1 && is_exact_str(&stack[start]) {

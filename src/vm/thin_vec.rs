@@ -1,4 +1,5 @@
-//! `ThinVec`: a growable array one pointer wide, for a frame's cells and handler blocks.
+//! `ThinVec`: a growable array one pointer wide, for a frame's locals, cells and spilled
+//! handler blocks.
 //!
 //! A `Vec` is three words (pointer, capacity, length) even when empty, and every suspended
 //! coroutine keeps two of them (cells, blocks) that are almost always empty or hold one
@@ -112,7 +113,7 @@ impl<T> ThinVec<T> {
     }
 
     /// Drops the items from index `n` on (nothing when `n >= len`).
-    #[inline]
+    #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
         let len = self.len();
         if n >= len {
@@ -130,9 +131,59 @@ impl<T> ThinVec<T> {
     }
 
     /// Drops every item, keeping the capacity.
-    #[inline]
+    #[inline(always)]
     pub fn clear(&mut self) {
         self.truncate(0);
+    }
+
+    /// The first item's address, writable (dangling past the shared header when there is
+    /// no allocation: nothing may be written there then).
+    #[inline(always)]
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self.data()
+    }
+
+    /// Sets the length without dropping or initialising anything.
+    ///
+    /// # Safety
+    /// As `Vec::set_len`: `new_len <= capacity()` and items `0..new_len` are initialised
+    /// (so with no allocation, only 0 may be set, and `EMPTY` is never written).
+    #[inline(always)]
+    pub unsafe fn set_len(&mut self, new_len: usize) {
+        debug_assert!(new_len <= self.capacity());
+        if new_len != self.len() {
+            // SAFETY: the lengths differ, so the capacity is above 0: a live allocation.
+            unsafe { (*self.ptr.as_ptr()).len = new_len as u32 };
+        }
+    }
+
+    /// Makes room for `additional` more items (at least doubling when it must grow).
+    #[inline(always)]
+    pub fn reserve(&mut self, additional: usize) {
+        let Header { len, cap } = *self.header();
+        if additional > (cap - len) as usize {
+            self.grow(additional);
+        }
+    }
+
+    /// The vector as one non-null, 8-aligned pointer (rebuilt by `from_raw`).
+    #[inline(always)]
+    pub fn into_raw(self) -> NonNull<u8> {
+        let p = self.ptr.cast();
+        std::mem::forget(self);
+        p
+    }
+
+    /// Rebuilds a vector from `into_raw`'s pointer.
+    ///
+    /// # Safety
+    /// `p` came from `ThinVec::<T>::into_raw` and no other vector was rebuilt from it since.
+    #[inline(always)]
+    pub unsafe fn from_raw(p: NonNull<u8>) -> Self {
+        ThinVec {
+            ptr: p.cast(),
+            _items: PhantomData,
+        }
     }
 
     /// Makes room for exactly `additional` more items (when there is not already).
@@ -189,6 +240,19 @@ impl<T> ThinVec<T> {
                 cap: new_cap32,
             });
             self.ptr = p;
+        }
+    }
+}
+
+impl<T: Clone> ThinVec<T> {
+    /// Grows with clones of `value` or truncates to `new_len` items.
+    pub fn resize(&mut self, new_len: usize, value: T) {
+        let len = self.len();
+        if new_len <= len {
+            self.truncate(new_len);
+        } else {
+            self.reserve_exact(new_len - len);
+            (len..new_len).for_each(|_| self.push(value.clone()));
         }
     }
 }
