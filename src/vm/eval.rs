@@ -350,6 +350,15 @@ impl Vm {
                                 .map_err(|e| (e, true))?;
                             continue 'outer;
                         }
+                        // `len(buf)`, `tuple(buf)`: the built-in called on the local at once.
+                        if let Some(r) = self.global_builtin_call(frame, &v) {
+                            drop(v);
+                            if store_in_next_fast(frame, tri!(r)) {
+                                self.safe_point(frame);
+                            }
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
                         frame.stack.push(v);
                         continue 'dispatch;
                     }
@@ -750,6 +759,12 @@ impl Vm {
                     Instr::UnpackSequence(n) => {
                         frame.ip = pc;
                         let seq = pop(frame);
+                        if super::fused_calls::unpack_to_locals(frame, &seq, n as usize) {
+                            drop(seq);
+                            self.safe_point(frame);
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
                         if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
                             continue 'dispatch;
                         }
@@ -1080,6 +1095,10 @@ impl Vm {
                             &frame.code.names[name_idx as usize],
                             n as usize,
                         )) {
+                            if super::fused_calls::drop_unused_result(frame) {
+                                self.safe_point(frame);
+                                pc = frame.ip;
+                            }
                             continue 'dispatch;
                         }
                         if let Some(callee) =

@@ -22,6 +22,7 @@ pub mod exception;
 pub mod excgroup;
 pub mod format;
 pub mod frame;
+pub mod fused_calls;
 pub mod gen_chain;
 pub mod generator;
 pub mod global_cache;
