@@ -759,12 +759,14 @@ impl Vm {
                     Instr::UnpackSequence(n) => {
                         frame.ip = pc;
                         let seq = pop(frame);
-                        if super::fused_calls::unpack_to_locals(frame, &seq, n as usize) {
-                            drop(seq);
-                            self.safe_point(frame);
-                            pc = frame.ip;
-                            continue 'dispatch;
-                        }
+                        let seq = match self.unpack_to_locals(frame, seq, n as usize) {
+                            Ok(()) => {
+                                self.safe_point(frame);
+                                pc = frame.ip;
+                                continue 'dispatch;
+                            }
+                            Err(seq) => seq,
+                        };
                         if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
                             continue 'dispatch;
                         }

@@ -9,6 +9,7 @@ use super::object::Payload;
 use super::value::Value;
 use super::{PyResult, Vm};
 use crate::bytecode::Instr;
+use std::rc::Rc;
 
 impl Vm {
     /// LOAD_GLOBAL of `callable` run with `LOAD_FAST a; CALL 1` after it, when `callable` is
@@ -44,6 +45,12 @@ impl Vm {
                 if let Some(Instr::GetIter) = frame.code.instructions.get(at + 2) {
                     return None;
                 }
+                if Rc::ptr_eq(o, &self.types.tuple)
+                    && let Some(t) = self.refill_spare_tuple(&args[0])
+                {
+                    frame.ip = at + 2;
+                    return Some(Ok(t));
+                }
                 let r = self.convert_call_fast(o, &args)?;
                 frame.ip = at + 2;
                 r
@@ -54,50 +61,100 @@ impl Vm {
     }
 }
 
-/// UNPACK_SEQUENCE `n` of `seq` when it is an exact tuple or list of `n` items and the `n`
-/// instructions after it (at `frame.ip`) are all STORE_FAST (`for a, b, c in ...`, `x, y =
-/// t`): the items are stored in those locals in order, `frame.ip` moves past the stores and
-/// true is returned (the caller runs STORE_FAST's safe point once). False (nothing changed)
-/// for everything else, which UNPACK_SEQUENCE's general path unpacks.
+impl Vm {
+    /// UNPACK_SEQUENCE `n` of `seq` when it is an exact tuple or list of `n` items and the
+    /// `n` instructions after it (at `frame.ip`) are all STORE_FAST (`for a, b, c in ...`,
+    /// `x, y = t`): the items are stored in those locals in order and `frame.ip` moves past
+    /// the stores (the caller runs STORE_FAST's safe point once). A tuple nothing else
+    /// references gives its items up instead of copying them, and is kept as the VM's spare
+    /// tuple (see `take_spare_tuple`). Err(seq) (nothing changed) for everything else,
+    /// which UNPACK_SEQUENCE's general path unpacks.
+    #[inline(always)]
+    pub(super) fn unpack_to_locals(
+        &mut self,
+        frame: &mut Frame,
+        seq: Value,
+        n: usize,
+    ) -> Result<(), Value> {
+        let mut o = match seq {
+            Value::Obj(o) if o.class.is_none() => o,
+            other => return Err(other),
+        };
+        let at = frame.ip;
+        let Some(stores) = frame.code.instructions.get(at..at + n) else {
+            return Err(Value::Obj(o));
+        };
+        if !stores.iter().all(|i| matches!(i, Instr::StoreFast(_))) {
+            return Err(Value::Obj(o));
+        }
+        // An old local value released by a store cannot run Python code (finalizers wait
+        // for the safe point), so nothing below can change the sequence while it is read.
+        if let Some(obj) = Rc::get_mut(&mut o)
+            && let Payload::Tuple(items) = &mut obj.payload
+            && items.len() == n
+        {
+            for (instr, item) in stores.iter().zip(items.iter_mut()) {
+                if let Instr::StoreFast(j) = *instr {
+                    frame.locals[j as usize] = Some(std::mem::replace(item, Value::None));
+                }
+            }
+            frame.ip = at + n;
+            self.spare_tuple = Some(o);
+            return Ok(());
+        }
+        match &o.payload {
+            Payload::Tuple(items) if items.len() == n => store_all(&mut frame.locals, stores, items),
+            Payload::List(items) => {
+                let Ok(items) = items.try_borrow() else {
+                    return Err(Value::Obj(o));
+                };
+                if items.len() != n {
+                    drop(items);
+                    return Err(Value::Obj(o));
+                }
+                store_all(&mut frame.locals, stores, &items);
+            }
+            _ => return Err(Value::Obj(o)),
+        }
+        frame.ip = at + n;
+        Ok(())
+    }
+
+    /// `tuple(list)` for an exact list `arg` of as many items as the VM's spare tuple
+    /// holds: that tuple refilled with the list's items (no allocation). None: no spare
+    /// tuple of that length, or `arg` is no exact list (the spare is kept).
+    #[inline(always)]
+    fn refill_spare_tuple(&mut self, arg: &Value) -> Option<Value> {
+        let Some(Payload::List(list)) = arg.payload() else {
+            return None;
+        };
+        if arg.as_obj().is_some_and(|o| o.class.is_some()) {
+            return None;
+        }
+        let items = list.try_borrow().ok()?;
+        let spare = self.spare_tuple.as_mut()?;
+        let Payload::Tuple(slots) = &mut Rc::get_mut(spare)?.payload else {
+            return None;
+        };
+        if slots.len() != items.len() {
+            return None;
+        }
+        // The slots hold None (they own nothing), so overwriting them drops nothing that
+        // could run code.
+        slots.clone_from_slice(&items);
+        drop(items);
+        self.spare_tuple.take().map(Value::Obj)
+    }
+}
+
+/// Stores `items` into the locals the STORE_FAST instructions `stores` name, in order.
 #[inline(always)]
-pub(super) fn unpack_to_locals(frame: &mut Frame, seq: &Value, n: usize) -> bool {
-    let Value::Obj(o) = seq else {
-        return false;
-    };
-    if o.class.is_some() {
-        return false;
-    }
-    let at = frame.ip;
-    let Some(stores) = frame.code.instructions.get(at..at + n) else {
-        return false;
-    };
-    if !stores.iter().all(|i| matches!(i, Instr::StoreFast(_))) {
-        return false;
-    }
-    let store = |locals: &mut [Option<Value>], items: &[Value]| {
-        for (instr, v) in stores.iter().zip(items) {
-            if let Instr::StoreFast(j) = *instr {
-                locals[j as usize] = Some(v.clone());
-            }
+fn store_all(locals: &mut [Option<Value>], stores: &[Instr], items: &[Value]) {
+    for (instr, v) in stores.iter().zip(items) {
+        if let Instr::StoreFast(j) = *instr {
+            locals[j as usize] = Some(v.clone());
         }
-    };
-    match &o.payload {
-        Payload::Tuple(items) if items.len() == n => store(&mut frame.locals, items),
-        Payload::List(items) => {
-            // An old local value released by a store cannot run Python code (finalizers
-            // wait for the safe point), so the list cannot change while it is borrowed.
-            let Ok(items) = items.try_borrow() else {
-                return false;
-            };
-            if items.len() != n {
-                return false;
-            }
-            store(&mut frame.locals, &items);
-        }
-        _ => return false,
     }
-    frame.ip = at + n;
-    true
 }
 
 /// After a CALL_METHOD that left its result on top of the stack, a POP_TOP next (a call as

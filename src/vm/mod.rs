@@ -146,6 +146,10 @@ pub struct Vm {
     async_with_lock: Option<async_with::AsyncWithLock>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
+    /// An exact tuple nothing else references, its items all None, left by an unpacking
+    /// that took its items; the next `tuple(list)` of that length refills it instead of
+    /// allocating (fused_calls.rs; CPython keeps a free list of tuples for the same reason).
+    spare_tuple: Option<ObjRef>,
 }
 
 impl Vm {
@@ -172,6 +176,7 @@ impl Vm {
             exc_info: vec![None],
             chains_may_park: false,
             caller_stacks: Vec::new(),
+            spare_tuple: None,
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
