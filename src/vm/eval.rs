@@ -1384,6 +1384,11 @@ impl Vm {
                     }
                     Instr::YieldValue => {
                         frame.ip = pc;
+                        // `sum(<genexpr>)`: a small int added to the total in place.
+                        if self.yield_to_int_sum(frame) {
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
                         let v = pop(frame);
                         // A chain needs callers: a generator yielding to no inline caller
                         // (the common case) does not make the out-of-line call.

@@ -237,6 +237,18 @@ fn finish_with(
                 at += skipped + 2;
                 r = v;
             }
+            // `if x % 3:`: a number tested by a conditional jump jumps at once (never pushed).
+            Some(&(Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))) => {
+                let truth = match r {
+                    Value::Int(x) => x != 0,
+                    Value::Bool(b) => b,
+                    Value::Float(f) => f != 0.0,
+                    _ => break,
+                };
+                let jump_if = matches!(code[at], Instr::PopJumpIfTrue(_));
+                *ip = if truth == jump_if { t as usize } else { at + 1 };
+                return Loaded::Pushed;
+            }
             // `... % 1000003`, `... ** 0.5`.
             Some(&Instr::LoadConst(k)) => {
                 let Some(&Instr::BinaryOp { op, .. }) = code.get(at + 1) else {

@@ -6,6 +6,10 @@
 
 use super::frame::Frame;
 use super::object::Payload;
+use super::eval::FrameExit;
+use super::frame::FrameChain;
+use super::generator::Resume;
+use super::seq::ItemSink;
 use super::value::Value;
 use super::{PyResult, Vm};
 use crate::bytecode::Instr;
@@ -168,4 +172,62 @@ pub(super) fn drop_unused_result(frame: &mut Frame) -> bool {
         return true;
     }
     false
+}
+
+impl Vm {
+    /// Resumes the generator frame `frame` for `gen_for_each`, which feeds what it yields
+    /// to `sink`, as `eval_loop_with` does (the value of its `yield` is None). When `sink`
+    /// adds up small ints (`sum()`), the total goes along with the frame (`Vm::int_sum`): a
+    /// small int the frame yields is added at once and the frame goes on without leaving
+    /// the eval loop (`yield_to_int_sum`), as `ItemSink::take_plain` would have taken it;
+    /// the total is handed back when the frame stops. An enclosing `sum()`'s total is kept
+    /// aside meanwhile.
+    #[allow(clippy::vec_box)]
+    #[inline(always)]
+    pub(super) fn resume_for_sink(
+        &mut self,
+        frame: Box<Frame>,
+        sink: &mut impl ItemSink,
+        callers: &mut FrameChain,
+    ) -> PyResult<FrameExit> {
+        let Some(total) = sink.int_total() else {
+            return self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+        };
+        let outer = self.int_sum.replace((&*frame as *const Frame, total));
+        let r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+        if let Some((_, total)) = std::mem::replace(&mut self.int_sum, outer) {
+            sink.set_int_total(total);
+        }
+        r
+    }
+
+    /// YIELD_VALUE in `frame` (its `ip` past the instruction): when `frame` is the
+    /// generator frame `sum()` drives (`resume_for_sink`), the value on top of the stack is
+    /// a small int the total can take without overflowing and the yield's value is
+    /// dropped (POP_TOP next, as in every generator expression), the int is added, the
+    /// POP_TOP run and true returned: the frame goes on as if resumed with None. False
+    /// (nothing changed) otherwise: the yield leaves the frame.
+    #[inline(always)]
+    pub(super) fn yield_to_int_sum(&mut self, frame: &mut Frame) -> bool {
+        let Some((base, total)) = &mut self.int_sum else {
+            return false;
+        };
+        if !std::ptr::eq(*base, &*frame) {
+            return false;
+        }
+        let Some(&Value::Int(x)) = frame.stack.last() else {
+            return false;
+        };
+        let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip) else {
+            return false;
+        };
+        let Some(t) = total.checked_add(x) else {
+            return false;
+        };
+        *total = t;
+        frame.stack.pop();
+        frame.ip += 1;
+        self.safe_point(frame);
+        true
+    }
 }

@@ -150,6 +150,11 @@ pub struct Vm {
     /// that took its items; the next `tuple(list)` of that length refills it instead of
     /// allocating (fused_calls.rs; CPython keeps a free list of tuples for the same reason).
     spare_tuple: Option<ObjRef>,
+    /// While `sum()` drives a generator (`gen_for_each`): that generator's frame and the
+    /// running int total, to which the frame's YIELD_VALUE adds a small int at once, the
+    /// frame going on without leaving the eval loop (fused_calls.rs). The frame is only
+    /// compared by address, never read through the pointer.
+    int_sum: Option<(*const frame::Frame, i64)>,
 }
 
 impl Vm {
@@ -177,6 +182,7 @@ impl Vm {
             chains_may_park: false,
             caller_stacks: Vec::new(),
             spare_tuple: None,
+            int_sum: None,
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),
