@@ -4,11 +4,11 @@
 //! into locals, and a method call's unused result dropped at once. Each one does what the
 //! separate instructions would, without their pushes, pops and dispatches.
 
-use super::frame::Frame;
-use super::object::Payload;
 use super::eval::FrameExit;
+use super::frame::Frame;
 use super::frame::FrameChain;
 use super::generator::Resume;
+use super::object::Payload;
 use super::seq::ItemSink;
 use super::value::Value;
 use super::{PyResult, Vm};
@@ -107,7 +107,9 @@ impl Vm {
             return Ok(());
         }
         match &o.payload {
-            Payload::Tuple(items) if items.len() == n => store_all(&mut frame.locals, stores, items),
+            Payload::Tuple(items) if items.len() == n => {
+                store_all(&mut frame.locals, stores, items)
+            }
             Payload::List(items) => {
                 let Ok(items) = items.try_borrow() else {
                     return Err(Value::Obj(o));
