@@ -1190,6 +1190,20 @@ impl ItemSink for SumTotal {
         Err(x)
     }
 
+    /// A total that is a small int (not yet widened).
+    #[inline]
+    fn int_total(&self) -> Option<i64> {
+        match (&self.acc, self.wide) {
+            (Value::Int(a), None) => Some(*a),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn set_int_total(&mut self, total: i64) {
+        self.acc = Value::Int(total);
+    }
+
     fn take(&mut self, vm: &mut Vm, x: Value) -> PyResult<ControlFlow<()>> {
         let x = match self.take_plain(x) {
             Ok(flow) => return Ok(flow),

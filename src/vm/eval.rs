@@ -350,6 +350,15 @@ impl Vm {
                                 .map_err(|e| (e, true))?;
                             continue 'outer;
                         }
+                        // `len(buf)`, `tuple(buf)`: the built-in called on the local at once.
+                        if let Some(r) = self.global_builtin_call(frame, &v) {
+                            drop(v);
+                            if store_in_next_fast(frame, tri!(r)) {
+                                self.safe_point(frame);
+                            }
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
                         frame.stack.push(v);
                         continue 'dispatch;
                     }
@@ -767,6 +776,14 @@ impl Vm {
                     Instr::UnpackSequence(n) => {
                         frame.ip = pc;
                         let seq = pop(frame);
+                        let seq = match self.unpack_to_locals(frame, seq, n as usize) {
+                            Ok(()) => {
+                                self.safe_point(frame);
+                                pc = frame.ip;
+                                continue 'dispatch;
+                            }
+                            Err(seq) => seq,
+                        };
                         if super::seq::unpack_exact(&seq, n as usize, &mut frame.stack) {
                             continue 'dispatch;
                         }
@@ -1099,6 +1116,10 @@ impl Vm {
                             &frame.code.names[name_idx as usize],
                             n as usize,
                         )) {
+                            if super::fused_calls::drop_unused_result(frame) {
+                                self.safe_point(frame);
+                                pc = frame.ip;
+                            }
                             continue 'dispatch;
                         }
                         if let Some(callee) =
@@ -1382,6 +1403,11 @@ impl Vm {
                     }
                     Instr::YieldValue => {
                         frame.ip = pc;
+                        // `sum(<genexpr>)`: a small int added to the total in place.
+                        if self.yield_to_int_sum(frame) {
+                            pc = frame.ip;
+                            continue 'dispatch;
+                        }
                         let v = pop(frame);
                         // A chain needs callers: a generator yielding to no inline caller
                         // (the common case) does not make the out-of-line call.

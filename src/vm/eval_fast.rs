@@ -171,8 +171,11 @@ macro_rules! fast_step {
                     *pc = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    let Some(&Value::Bool(b)) = frame.stack.last() else {
-                        break 'slow;
+                    // A bool, or an int tested for truth (`if n % 3:`).
+                    let b = match frame.stack.last() {
+                        Some(&Value::Bool(b)) => b,
+                        Some(&Value::Int(i)) => i != 0,
+                        _ => break 'slow,
                     };
                     frame.stack.pop();
                     if b == matches!(*$instr, Instr::PopJumpIfTrue(_)) {

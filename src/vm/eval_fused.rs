@@ -188,7 +188,7 @@ fn finish_with(
         match code.get(at) {
             Some(&Instr::StoreFast(j)) => {
                 *ip = at + 1;
-                locals[j as usize] = Some(r);
+                set_local(&mut locals[j as usize], r);
                 return Loaded::Stored;
             }
             Some(&Instr::BinaryOp { op, .. }) => {
@@ -237,6 +237,18 @@ fn finish_with(
                 };
                 at += skipped + 2;
                 r = v;
+            }
+            // `if x % 3:`: a number tested by a conditional jump jumps at once (never pushed).
+            Some(&(Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))) => {
+                let truth = match r {
+                    Value::Int(x) => x != 0,
+                    Value::Bool(b) => b,
+                    Value::Float(f) => f != 0.0,
+                    _ => break,
+                };
+                let jump_if = matches!(code[at], Instr::PopJumpIfTrue(_));
+                *ip = if truth == jump_if { t as usize } else { at + 1 };
+                return Loaded::Pushed;
             }
             // `... % 1000003`, `... ** 0.5`.
             Some(&Instr::LoadConst(k)) => {
@@ -325,4 +337,17 @@ fn then_binop(
 fn forget_number(v: Option<Value>) {
     debug_assert!(matches!(v, Some(Value::Int(_) | Value::Float(_))));
     std::mem::forget(v);
+}
+
+/// Stores `v` in the local `slot`, releasing the old value: only an object owns anything,
+/// so an int or float loop variable is overwritten without a drop call.
+#[inline(always)]
+pub(super) fn set_local(slot: &mut Option<Value>, v: Value) {
+    if let Some(Value::Obj(_)) = slot {
+        *slot = Some(v);
+    } else {
+        // SAFETY: the slot holds None or an immediate (None, a bool, an int or a float),
+        // none of which owns anything: overwriting it without dropping leaks nothing.
+        unsafe { std::ptr::write(slot, Some(v)) };
+    }
 }

@@ -709,7 +709,7 @@ impl Vm {
             push_inline(&mut self.exc_info, saved);
             let depth = self.depth;
             self.depth += 1;
-            let mut r = self.eval_loop_with(frame, Resume::Value(Some(Value::None)), callers);
+            let mut r = self.resume_for_sink(frame, sink, callers);
             // Items taken without Python code: the generator stays running (its exception
             // state on the stack) and is resumed again at once.
             let mut stopped = false;
@@ -717,11 +717,7 @@ impl Vm {
                 match r {
                     Ok(super::eval::FrameExit::Yield(frame, v)) => match sink.take_plain(v) {
                         Ok(ControlFlow::Continue(())) => {
-                            r = self.eval_loop_with(
-                                frame,
-                                Resume::Value(Some(Value::None)),
-                                callers,
-                            );
+                            r = self.resume_for_sink(frame, sink, callers);
                         }
                         Ok(ControlFlow::Break(())) => {
                             stopped = true;

@@ -67,7 +67,11 @@ pub fn call_list_method(stack: &mut super::frame::Stack, name: &str, n: usize) -
         }
     };
     drop(items);
-    stack.truncate(base);
-    stack.push(result);
+    // SAFETY: what is left above the receiver is `Value::None` (append's argument, moved
+    // into the list) or an int (pop's index): neither owns anything, so shortening the
+    // vector without dropping them leaks nothing.
+    unsafe { stack.set_len(base + 1) };
+    // The result takes the receiver's slot (releasing the receiver).
+    stack[base] = result;
     true
 }

@@ -24,6 +24,7 @@ pub mod exception;
 pub mod excgroup;
 pub mod format;
 pub mod frame;
+pub mod fused_calls;
 pub mod gen_chain;
 pub mod generator;
 pub mod global_cache;
@@ -148,6 +149,15 @@ pub struct Vm {
     async_with_lock: Option<async_with::AsyncWithLock>,
     /// What `lookup_in_mro` found per (class, name), and shared attribute-name keys.
     pub attr_cache: attr_cache::AttrCache,
+    /// An exact tuple nothing else references, its items all None, left by an unpacking
+    /// that took its items; the next `tuple(list)` of that length refills it instead of
+    /// allocating (fused_calls.rs; CPython keeps a free list of tuples for the same reason).
+    spare_tuple: Option<ObjRef>,
+    /// While `sum()` drives a generator (`gen_for_each`): that generator's frame and the
+    /// running int total, to which the frame's YIELD_VALUE adds a small int at once, the
+    /// frame going on without leaving the eval loop (fused_calls.rs). The frame is only
+    /// compared by address, never read through the pointer.
+    int_sum: Option<(*const frame::Frame, i64)>,
 }
 
 impl Vm {
@@ -174,6 +184,8 @@ impl Vm {
             exc_info: vec![None],
             chains_may_park: false,
             caller_stacks: Vec::new(),
+            spare_tuple: None,
+            int_sum: None,
             not_implemented: Value::Obj(Obj::new(Payload::NotImplemented)),
             ellipsis: Value::Obj(Obj::new(Payload::Ellipsis)),
             out: Output::Stdout(std::io::BufWriter::new(std::io::stdout())),

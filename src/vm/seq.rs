@@ -37,6 +37,16 @@ pub trait ItemSink {
     }
     /// Takes any item; may run Python code.
     fn take(&mut self, vm: &mut Vm, item: Value) -> PyResult<ControlFlow<()>>;
+    /// The running total of a sink that adds up small ints (`sum()`), when it is one: the
+    /// generator feeding it may then add each small int it yields to a copy of it without
+    /// leaving its frame (`Vm::resume_for_sink`). None for every other sink.
+    #[inline]
+    fn int_total(&self) -> Option<i64> {
+        None
+    }
+    /// Sets the total `int_total` gave, with the ints added to it since.
+    #[inline]
+    fn set_int_total(&mut self, _total: i64) {}
 }
 
 /// `for_each_item`'s closure as an `ItemSink`.
