@@ -43,3 +43,22 @@ t("int(b'\\xff')", lambda: int(b"\xff"))
 t("getattr(1, None)", lambda: getattr(1, None))
 t("hasattr(1, 2)", lambda: hasattr(1, 2))
 t("setattr(1, 2, 3)", lambda: setattr(1, 2, 3))
+t("object.__format__(5, 'd')", lambda: object.__format__(5, "d"))
+t("object.__format__(5, '')", lambda: object.__format__(5, ""))
+t("(5).__format__('>4')", lambda: (5).__format__(">4"))
+t("(2.5).__format__('.3f')", lambda: (2.5).__format__(".3f"))
+t("(True).__format__('d')", lambda: (True).__format__("d"))
+t("str(b'abc', errors='ignore')", lambda: str(b"abc", errors="ignore"))
+t("str(b'a', errors=1)", lambda: str(b"a", errors=1))
+t("str(b'\\xffa', 'ascii', 'ignore')", lambda: str(b"\xffa", "ascii", "ignore"))
+t("bytes('a\\xe9', errors='ignore')", lambda: bytes("a\xe9", errors="ignore"))
+t("bytes('a', 'ascii', 5)", lambda: bytes("a", "ascii", 5))
+t("bytes(5, errors='strict')", lambda: bytes(5, errors="strict"))
+
+
+class B(bytes):
+    def decode(self, *args):
+        return "overridden"
+
+
+t("str(B(b'xy'), 'ascii')", lambda: str(B(b"xy"), "ascii"))

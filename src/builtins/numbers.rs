@@ -267,6 +267,20 @@ fn wrap_subclass(vm: &mut Vm, cls: &ObjRef, exact: &ObjRef, v: Value) -> PyResul
     Ok(Value::Obj(Obj::with_class(cls.clone(), dict, payload)))
 }
 
+/// `int.__format__`/`float.__format__`: the format mini-language (object's refuses any
+/// spec but the empty one).
+fn add_format_dunder(vm: &mut Vm, cls: &ObjRef) {
+    vm.add_method(cls, "__format__", |vm, args| {
+        let a = args.check(vm, "__format__", 2, 2)?.to_vec();
+        let Some(spec) = a[1].as_str().map(str::to_string) else {
+            let shown = crate::vm::method_sigs::clinic_type_name(vm, &a[1]);
+            let msg = format!("__format__() argument must be str, not {shown}");
+            return Err(vm.new_type_error(msg));
+        };
+        Ok(Value::string(vm.builtin_format(&a[0], &spec)?))
+    });
+}
+
 /// Registers int, bool and float.
 pub fn init(vm: &mut Vm) {
     let int = vm.types.int.clone();
@@ -302,6 +316,7 @@ pub fn init(vm: &mut Vm) {
         wrap_subclass(vm, &cls, &exact, v)
     });
     add_operator_dunders(vm, &int, &ALL_OPERATORS);
+    add_format_dunder(vm, &int);
     let float = vm.types.float.clone();
     add_new(vm, &float, |vm, mut args| {
         let cls = args.positional.remove(0).as_obj().cloned().expect("cls");
@@ -313,6 +328,7 @@ pub fn init(vm: &mut Vm) {
         let exact = vm.types.float.clone();
         wrap_subclass(vm, &cls, &exact, Value::Float(f))
     });
+    add_format_dunder(vm, &float);
     add_operator_dunders(
         vm,
         &float,

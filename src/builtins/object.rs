@@ -122,7 +122,14 @@ fn object_init(vm: &mut Vm) {
             );
             return Err(vm.new_type_error(msg));
         };
-        Ok(Value::string(vm.builtin_format(&a[0], &spec)?))
+        if !spec.is_empty() {
+            let msg = format!(
+                "unsupported format string passed to {}.__format__",
+                vm.type_name(&a[0])
+            );
+            return Err(vm.new_type_error(msg));
+        }
+        Ok(Value::string(vm.str(&a[0])?))
     });
     for op in [
         CmpOp::Eq,

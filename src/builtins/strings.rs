@@ -56,6 +56,30 @@ fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     }
 }
 
+/// The `encoding` and `errors` arguments of `str()`/`bytes()` (`fname`), each given or
+/// not, checked to be strs as Argument Clinic does, the missing ones defaulted
+/// (`'utf-8'`, `'strict'`).
+fn codec_args(vm: &mut Vm, fname: &str, given: &[Option<Value>]) -> PyResult<Vec<Value>> {
+    let mut out = Vec::with_capacity(2);
+    for (i, (name, default)) in [("encoding", "utf-8"), ("errors", "strict")]
+        .into_iter()
+        .enumerate()
+    {
+        match given.get(i).cloned().flatten() {
+            None => out.push(Value::str(default)),
+            Some(v) if v.as_str().is_some() => out.push(v),
+            Some(v) => {
+                let msg = format!(
+                    "{fname}() argument '{name}' must be str, not {}",
+                    clinic_type_name(vm, &v)
+                );
+                return Err(vm.new_type_error(msg));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Converts a formatting error to the Python exception.
 pub fn format_error(vm: &mut Vm, e: FormatError) -> ObjRef {
     match e.kind {
@@ -315,24 +339,17 @@ pub fn init(vm: &mut Vm) {
             .bind(vm, "str", &["object", "encoding", "errors"], 3, 0)?
             .into_iter();
         let object = slots.next().flatten();
-        let codec: Vec<Value> = slots.flatten().collect();
+        let codec: Vec<Option<Value>> = slots.collect();
         let text = match object {
             None => String::new(),
-            Some(v) if codec.is_empty() => vm.str(&v)?,
-            // str(b, encoding, errors) is b.decode(encoding, errors) (unicode_new_impl).
+            Some(v) if codec.iter().all(Option::is_none) => vm.str(&v)?,
+            // str(b, encoding, errors) is bytes.decode(b, encoding, errors) (unicode_new_impl).
             Some(v) => {
-                for (value, name) in codec.iter().zip(["encoding", "errors"]) {
-                    if value.as_str().is_none() {
-                        let msg = format!(
-                            "str() argument '{name}' must be str, not {}",
-                            clinic_type_name(vm, value)
-                        );
-                        return Err(vm.new_type_error(msg));
-                    }
-                }
+                let codec = codec_args(vm, "str", &codec)?;
                 match v.payload() {
                     Some(Payload::Bytes(_)) => {
-                        let decoded = vm.call_method(&v, "decode", codec)?;
+                        let decode = vm.get_attr(&Value::Obj(vm.types.bytes.clone()), "decode")?;
+                        let decoded = vm.call(&decode, [vec![v], codec].concat())?;
                         decoded.as_str().unwrap_or_default().to_string()
                     }
                     Some(Payload::Str(_)) => {
@@ -813,23 +830,29 @@ pub fn init(vm: &mut Vm) {
     let bytes = vm.types.bytes.clone();
     add_new(vm, &bytes, |vm, mut args| {
         args.positional.remove(0);
-        let a = args.check(vm, "bytes", 0, 3)?.to_vec();
-        // bytes(s, encoding, errors) is s.encode(encoding, errors) (bytes_new_impl).
-        if a.len() > 1 {
-            for (value, name) in a[1..].iter().zip(["encoding", "errors"]) {
-                if value.as_str().is_none() {
-                    let msg = format!(
-                        "bytes() argument '{name}' must be str, not {}",
-                        clinic_type_name(vm, value)
-                    );
-                    return Err(vm.new_type_error(msg));
-                }
+        let mut slots = args
+            .bind(vm, "bytes", &["source", "encoding", "errors"], 3, 0)?
+            .into_iter();
+        let source = slots.next().flatten();
+        let given: Vec<Option<Value>> = slots.collect();
+        // bytes(s, encoding, errors) is str.encode(s, encoding, errors) (bytes_new_impl).
+        if given.iter().any(Option::is_some) {
+            let is_str = source.as_ref().is_some_and(|v| v.as_str().is_some());
+            if given[0].is_none() {
+                return Err(vm.new_type_error(if is_str {
+                    "string argument without an encoding"
+                } else {
+                    "errors without a string argument"
+                }));
             }
-            if a[0].as_str().is_none() {
+            let codec = codec_args(vm, "bytes", &given)?;
+            let Some(text) = source.filter(|_| is_str) else {
                 return Err(vm.new_type_error("encoding without a string argument"));
-            }
-            return vm.call_method(&a[0], "encode", a[1..].to_vec());
+            };
+            let encode = vm.get_attr(&Value::Obj(vm.types.str_.clone()), "encode")?;
+            return vm.call(&encode, vec![text, codec[0].clone(), codec[1].clone()]);
         }
+        let a: Vec<Value> = source.into_iter().collect();
         let data: Vec<u8> = match a.first() {
             None => Vec::new(),
             Some(v) => match v.payload() {

@@ -235,6 +235,9 @@ impl BlockStack {
                 v
             }
         };
+        // The word is cleared while `v` owns the buffer, so that an unwind out of `push`
+        // cannot leave it pointing at a freed vector.
+        self.word = std::ptr::null_mut();
         v.push(b);
         self.word = v.into_raw().as_ptr();
     }

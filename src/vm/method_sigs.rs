@@ -100,6 +100,7 @@ pub fn signature(owner: &str, name: &str) -> Option<Sig> {
         }
         ("float", "conjugate" | "as_integer_ratio" | "is_integer" | "hex") => NoArgs,
         ("int" | "float", "__round__") => Clinic(0, 1),
+        ("int" | "float", "__format__") => One,
         _ => return None,
     };
     Some(sig)
