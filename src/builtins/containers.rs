@@ -179,7 +179,6 @@ fn list_init(vm: &mut Vm) {
         Ok(Value::None)
     });
     vm.add_method_positional(&list, "pop", |vm, a| {
-        check_count(vm, "pop", a.len() - 1, 0, 1)?;
         list_of(vm, &a[0], "pop")?;
         // Mirrors list_pop_impl: the index is converted first (`__index__` may change the
         // list), then the list's size is checked.
@@ -194,8 +193,7 @@ fn list_init(vm: &mut Vm) {
             drop(items);
             return Err(vm.new_index_error("pop from empty list"));
         }
-        let j = if i < 0 { i + len as i64 } else { i };
-        match usize::try_from(j).ok().filter(|&j| j < len) {
+        match crate::vm::list_calls::item_index(i, len) {
             Some(j) => Ok(items.remove(j)),
             None => {
                 drop(items);

@@ -597,8 +597,8 @@ pub fn init(vm: &mut Vm) {
         ("casefold", str_case::casefold),
     ];
     for (name, f) in case_fns {
-        add(vm, &str_, name, move |vm, s, a| {
-            no_arguments(vm, name, a)?;
+        // No arguments: `method_sigs` refuses any before this runs.
+        add(vm, &str_, name, move |_, s, _| {
             Ok(ascii_case_in_place(name, s).unwrap_or_else(|| Value::string(f(s))))
         });
     }
@@ -617,10 +617,7 @@ pub fn init(vm: &mut Vm) {
         ("istitle", str_case::str_istitle),
     ];
     for (name, f) in preds {
-        add(vm, &str_, name, move |vm, s, a| {
-            no_arguments(vm, name, a)?;
-            Ok(Value::Bool(f(s)))
-        });
+        add(vm, &str_, name, move |_, s, _| Ok(Value::Bool(f(s))));
     }
     for (name, which) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
         add(vm, &str_, name, move |vm, s, a| {
@@ -904,14 +901,4 @@ pub fn init(vm: &mut Vm) {
             _ => Ok(Value::str("")),
         }
     });
-}
-
-/// A str method that takes no arguments refuses extra ones with CPython's TypeError
-/// (`str.upper() takes no arguments (1 given)`) instead of ignoring them.
-#[inline]
-fn no_arguments(vm: &mut Vm, name: &str, extra: &[Value]) -> PyResult<()> {
-    if extra.is_empty() {
-        return Ok(());
-    }
-    crate::vm::native::check_count(vm, &format!("str.{name}"), extra.len(), 0, 0)
 }

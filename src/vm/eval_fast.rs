@@ -171,11 +171,9 @@ macro_rules! fast_step {
                     *pc = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    // A bool, or an int tested for truth (`if n % 3:`).
-                    let b = match frame.stack.last() {
-                        Some(&Value::Bool(b)) => b,
-                        Some(&Value::Int(i)) => i != 0,
-                        _ => break 'slow,
+                    // A bool, or a number tested for truth (`if n % 3:`).
+                    let Some(b) = frame.stack.last().and_then(Value::number_truth) else {
+                        break 'slow;
                     };
                     frame.stack.pop();
                     if b == matches!(*$instr, Instr::PopJumpIfTrue(_)) {

@@ -240,11 +240,8 @@ fn finish_with(
             }
             // `if x % 3:`: a number tested by a conditional jump jumps at once (never pushed).
             Some(&(Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t))) => {
-                let truth = match r {
-                    Value::Int(x) => x != 0,
-                    Value::Bool(b) => b,
-                    Value::Float(f) => f != 0.0,
-                    _ => break,
+                let Some(truth) = r.number_truth() else {
+                    break;
                 };
                 let jump_if = matches!(code[at], Instr::PopJumpIfTrue(_));
                 *ip = if truth == jump_if { t as usize } else { at + 1 };

@@ -50,21 +50,10 @@ pub fn call_list_method(stack: &mut super::frame::Stack, name: &str, n: usize) -
             items.push(std::mem::replace(&mut args[0], Value::None));
             Value::None
         }
-        ListCall::Pop(i) => {
-            let len = items.len();
-            let index = if i < 0 {
-                i.checked_add(len as i64)
-            } else {
-                Some(i)
-            };
-            match index
-                .and_then(|j| usize::try_from(j).ok())
-                .filter(|&j| j < len)
-            {
-                Some(j) => items.remove(j),
-                None => return false,
-            }
-        }
+        ListCall::Pop(i) => match item_index(i, items.len()) {
+            Some(j) => items.remove(j),
+            None => return false,
+        },
     };
     drop(items);
     // SAFETY: what is left above the receiver is `Value::None` (append's argument, moved
@@ -74,4 +63,12 @@ pub fn call_list_method(stack: &mut super::frame::Stack, name: &str, n: usize) -
     // The result takes the receiver's slot (releasing the receiver).
     stack[base] = result;
     true
+}
+
+/// The position of item `i` (negative: from the end) of a sequence of `len` items, None when
+/// it is out of range (`list.pop`'s and `list[i]`'s index rule).
+#[inline]
+pub fn item_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    usize::try_from(j).ok().filter(|&j| j < len)
 }

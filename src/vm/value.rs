@@ -120,6 +120,18 @@ impl Value {
         }
     }
 
+    /// The truth of a bool, int or float without a call (`bool(x)`), None for anything
+    /// else: the conditional jumps' fast paths.
+    #[inline(always)]
+    pub fn number_truth(&self) -> Option<bool> {
+        match *self {
+            Value::Bool(b) => Some(b),
+            Value::Int(i) => Some(i != 0),
+            Value::Float(f) => Some(f != 0.0),
+            _ => None,
+        }
+    }
+
     /// True if the value is an int (not bool) of any size, including int subclasses.
     pub fn is_int_like(&self) -> bool {
         matches!(self, Value::Int(_) | Value::Bool(_))

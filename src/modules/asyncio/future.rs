@@ -120,26 +120,6 @@ impl Callbacks {
         })
     }
 
-    /// The single callback of a compact variant, in full.
-    fn expand(&self) -> Option<DoneCallback> {
-        Some(match self {
-            Callbacks::Wake(t) => DoneCallback {
-                func: DoneFn::WakeTask(t.clone()),
-                context: Value::None,
-            },
-            Callbacks::WakeInTaskContext(t) => DoneCallback {
-                func: DoneFn::WakeTask(t.clone()),
-                context: own_task_context(t),
-            },
-            Callbacks::Call(f) => DoneCallback {
-                func: DoneFn::Call(Value::Obj(f.clone())),
-                context: Value::None,
-            },
-            Callbacks::One(cb) => (**cb).clone(),
-            _ => return None,
-        })
-    }
-
     /// Appends `cb`.
     pub fn push(&mut self, cb: DoneCallback) {
         let new = match std::mem::take(self) {
@@ -162,7 +142,7 @@ impl Callbacks {
     pub fn to_vec(&self) -> Vec<DoneCallback> {
         match self {
             Callbacks::Many(all) => all.to_vec(),
-            one => one.expand().into_iter().collect(),
+            one => one.clone().into_single().into_iter().collect(),
         }
     }
 
@@ -201,21 +181,23 @@ impl Callbacks {
     }
 }
 
-/// True when the task `task` runs in the context object `context` (its `_context`), which
-/// a task keeps once set.
+/// The task part of `task`, None for a plain future.
+fn task_fields(task: &ObjRef) -> Option<&super::task::TaskFields> {
+    task.native::<FutureObj>().and_then(|st| st.task.as_deref())
+}
+
+/// True when the task `task` runs in the context object `context` (its `_context`, which
+/// a task keeps once set).
 fn task_context_is(task: &ObjRef, context: &ObjRef) -> bool {
-    task.native::<FutureObj>()
-        .and_then(|st| st.task.as_ref())
-        .is_some_and(|t| {
-            t.context
-                .with(|c| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, context)))
-        })
+    task_fields(task).is_some_and(|t| {
+        t.context
+            .with(|c| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, context)))
+    })
 }
 
 /// The context object of the task `task` (see `Callbacks::WakeInTaskContext`).
 fn own_task_context(task: &ObjRef) -> Value {
-    task.native::<FutureObj>()
-        .and_then(|st| st.task.as_ref())
+    task_fields(task)
         .and_then(|t| t.context.get())
         .map_or(Value::None, Value::Obj)
 }

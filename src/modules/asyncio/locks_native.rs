@@ -59,7 +59,8 @@ impl Kind {
     fn attrs(self) -> &'static [&'static str] {
         match self {
             Kind::Lock => &["_waiters", "_locked", "_loop"],
-            Kind::Event | Kind::Semaphore => &["_waiters", "_value", "_loop"],
+            // Semaphore.__init__ sets the same names as Event.__init__, in the same order.
+            Kind::Event | Kind::Semaphore => super::queue::EVENT_ATTRS,
             Kind::Bounded => &["_bound_value", "_waiters", "_value", "_loop"],
             Kind::Condition => &["_lock", "_loop", "locked", "acquire", "release", "_waiters"],
         }
@@ -785,17 +786,8 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
             let Some(lock) = lock else {
                 return vm.call(&fallback, a.to_vec());
             };
-            let step = LockStep {
-                prims: prims.clone(),
-                lock,
-                exit,
-                stage: RefCell::new(Stage::Start),
-            };
-            Ok(Value::Obj(Obj::with_class(
-                step_class.clone(),
-                None,
-                Payload::Native(crate::vm::object::NativeState::boxed(step)),
-            )))
+            let step = LockStep::object(&step_class, &prims, lock, exit, Stage::Start);
+            Ok(Value::Obj(step))
         });
         set_native_method(vm, cls, name, fast, python);
     }
@@ -809,17 +801,7 @@ fn install_lock_context(vm: &mut Vm, p: &Rc<Primitives>, cls: &ObjRef, step_cls:
 /// qualifying before it is called, it calls the class's `__aexit__` as installed, which is
 /// what the full protocol bound.
 fn install_async_with(vm: &mut Vm, p: &Rc<Primitives>, classes: &[ObjRef], step_cls: &ObjRef) {
-    let released = LockStep {
-        prims: p.clone(),
-        lock: Value::None,
-        exit: true,
-        stage: RefCell::new(Stage::Released),
-    };
-    let released = Obj::with_class(
-        step_cls.clone(),
-        None,
-        Payload::Native(crate::vm::object::NativeState::boxed(released)),
-    );
+    let released = LockStep::object(step_cls, p, Value::None, true, Stage::Released);
     let released = Value::Obj(released);
     let mut exits = Vec::new();
     for kind in [Kind::Lock, Kind::Condition] {
@@ -868,17 +850,7 @@ fn install_async_with(vm: &mut Vm, p: &Rc<Primitives>, classes: &[ObjRef], step_
             return Some((exit, None));
         }
         // What the installed `__aenter__` gives for it.
-        let step = LockStep {
-            prims: prims.clone(),
-            lock,
-            exit: false,
-            stage: RefCell::new(Stage::Start),
-        };
-        let step = Obj::with_class(
-            step_cls.clone(),
-            None,
-            Payload::Native(crate::vm::object::NativeState::boxed(step)),
-        );
+        let step = LockStep::object(&step_cls, &prims, lock, false, Stage::Start);
         Some((exit, Some(Value::Obj(step))))
     }));
 }
@@ -917,6 +889,27 @@ struct LockStep {
 }
 
 impl LockStep {
+    /// A `_LockStep` object (of class `cls`) for `lock` at `stage`.
+    fn object(
+        cls: &ObjRef,
+        prims: &Rc<Primitives>,
+        lock: Value,
+        exit: bool,
+        stage: Stage,
+    ) -> ObjRef {
+        let step = LockStep {
+            prims: prims.clone(),
+            lock,
+            exit,
+            stage: RefCell::new(stage),
+        };
+        Obj::with_class(
+            cls.clone(),
+            None,
+            Payload::Native(crate::vm::object::NativeState::boxed(step)),
+        )
+    }
+
     /// One resumption with `value` sent in.
     fn send(&self, vm: &mut Vm, value: Value) -> PyResult<SendResult> {
         let stage = std::mem::replace(&mut *self.stage.borrow_mut(), Stage::Done);

@@ -71,7 +71,7 @@ const Q_FINISHED: usize = 5;
 const Q_QUEUE: usize = 6;
 
 /// The attributes `Event.__init__` gives an instance, in order.
-const EVENT_ATTRS: &[&str] = &["_waiters", "_value", "_loop"];
+pub(super) const EVENT_ATTRS: &[&str] = &["_waiters", "_value", "_loop"];
 /// Positions in `EVENT_ATTRS`.
 const E_VALUE: usize = 1;
 
