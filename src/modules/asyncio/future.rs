@@ -227,21 +227,27 @@ pub struct FutureObj {
     loop_obj: Slot<Option<ObjRef>>,
     /// `_callbacks`: the done callbacks in registration order.
     pub callbacks: Slot<Callbacks>,
-    /// `_asyncio_future_blocking`.
-    pub blocking: Cell<bool>,
-    /// `_log_traceback`: the exception was set and never retrieved.
-    pub log_traceback: Cell<bool>,
-    /// A task's `_must_cancel`: cancel the coroutine at its next step (here rather than in
-    /// `TaskFields`, in what would be padding).
-    pub must_cancel: Cell<bool>,
-    /// A task has a step queued in its loop's ready queue as the task itself, its parts in
-    /// `TaskFields::queued_fut` and `queued_context` (see `QueuedStep`); at most one at a time.
-    step_queued: Cell<bool>,
+    /// The future's yes/no fields, one bit each (`BLOCKING`, `LOG_TRACEBACK`, `MUST_CANCEL`,
+    /// `STEP_QUEUED`): as four bools they left no room for `number`.
+    flags: Cell<u8>,
+    /// A task's number N when it is an unnamed "Task-N" (`get_name()`), else 0: kept here,
+    /// in what would be padding, so that `TaskFields` fits mimalloc's 40-byte class.
+    number: Cell<u32>,
     /// The Task part (`None` for a plain Future; boxed so plain futures stay small).
     pub task: Option<Box<TaskFields>>,
     /// The fields most futures never set, allocated by the first that is set.
     extras: Cell<Option<Box<FutureExtras>>>,
 }
+
+/// `_asyncio_future_blocking` (a bit of `FutureObj::flags`).
+const BLOCKING: u8 = 1;
+/// `_log_traceback`: the exception was set and never retrieved.
+const LOG_TRACEBACK: u8 = 2;
+/// A task's `_must_cancel`: cancel the coroutine at its next step.
+const MUST_CANCEL: u8 = 4;
+/// A task has a step queued in its loop's ready queue as the task itself, its parts in
+/// `TaskFields::queued_fut` and `queued_context` (see `QueuedStep`); at most one at a time.
+const STEP_QUEUED: u8 = 8;
 
 /// The rarely set fields of a future (an exception, a cancellation, a sleep's timer, a loop
 /// that is not an object), kept apart so that a pending future or task is 48 bytes smaller.
@@ -283,13 +289,61 @@ impl FutureObj {
             state: Cell::new(FutState::Pending),
             loop_obj: Slot::new(None),
             callbacks: Slot::new(Callbacks::Empty),
-            blocking: Cell::new(false),
-            log_traceback: Cell::new(false),
-            must_cancel: Cell::new(false),
-            step_queued: Cell::new(false),
+            flags: Cell::new(0),
+            number: Cell::new(0),
             task,
             extras: Cell::new(None),
         }
+    }
+
+    /// Whether the flag `bit` of `flags` is set.
+    #[inline]
+    fn flag(&self, bit: u8) -> bool {
+        self.flags.get() & bit != 0
+    }
+
+    /// Sets or clears the flag `bit`, returning its old state.
+    #[inline]
+    fn set_flag(&self, bit: u8, on: bool) -> bool {
+        let old = self.flags.get();
+        self.flags.set(if on { old | bit } else { old & !bit });
+        old & bit != 0
+    }
+
+    /// `_asyncio_future_blocking`.
+    #[inline]
+    pub fn blocking(&self) -> bool {
+        self.flag(BLOCKING)
+    }
+
+    /// Sets `_asyncio_future_blocking`.
+    #[inline]
+    pub fn set_blocking(&self, on: bool) {
+        self.set_flag(BLOCKING, on);
+    }
+
+    /// `_log_traceback`: the exception was set and never retrieved.
+    #[inline]
+    pub fn log_traceback(&self) -> bool {
+        self.flag(LOG_TRACEBACK)
+    }
+
+    /// Sets `_log_traceback`.
+    #[inline]
+    pub fn set_log_traceback(&self, on: bool) {
+        self.set_flag(LOG_TRACEBACK, on);
+    }
+
+    /// A task's `_must_cancel`.
+    #[inline]
+    pub fn must_cancel(&self) -> bool {
+        self.flag(MUST_CANCEL)
+    }
+
+    /// Sets a task's `_must_cancel`.
+    #[inline]
+    pub fn set_must_cancel(&self, on: bool) {
+        self.set_flag(MUST_CANCEL, on);
     }
 
     /// Reads the rare fields (`None` when none was ever set).
@@ -379,10 +433,10 @@ impl FutureObj {
 
     /// A task's `get_name()`: the name it was given, else "Task-N" (None for a plain future).
     pub fn task_name(&self) -> Value {
-        let Some(t) = &self.task else {
+        if self.task.is_none() {
             return Value::None;
-        };
-        match t.number.get() {
+        }
+        match self.number.get() {
             0 => self
                 .read_extras(|e| e.and_then(|e| e.name.clone()))
                 .unwrap_or(Value::None),
@@ -392,18 +446,23 @@ impl FutureObj {
 
     /// Names a task: `name` (a str), or its number `n` when `name` is None.
     pub fn set_task_name(&self, name: Value, n: u64) {
-        let Some(t) = &self.task else {
+        if self.task.is_none() {
             return;
+        }
+        // Past u32's range (four billion tasks) the number is spelt out once, as a given name.
+        let (number, name) = match (name, u32::try_from(n.max(1))) {
+            (Value::None, Ok(number)) => (number, None),
+            (Value::None, Err(_)) => (0, Some(Value::string(format!("Task-{n}")))),
+            (name, _) => (0, Some(name)),
         };
-        let named = !name.is_none();
-        t.number.set(if named { 0 } else { n.max(1) });
-        drop(self.swap_extra(named.then_some(name), |e| &mut e.name));
+        self.number.set(number);
+        drop(self.swap_extra(name, |e| &mut e.name));
     }
 
     /// True when the task has a step queued as itself (see `QueuedStep`).
     #[inline]
     pub fn has_queued_step(&self) -> bool {
-        self.step_queued.get()
+        self.flag(STEP_QUEUED)
     }
 
     /// Records the step a task has queued as itself; false (nothing recorded) when one is
@@ -418,12 +477,12 @@ impl FutureObj {
             Value::Obj(c) => Some(c),
             _ => return false,
         };
-        if self.step_queued.get() {
+        if self.flag(STEP_QUEUED) {
             return false;
         }
         t.queued_fut.set(step.fut);
         t.queued_context.set(context);
-        self.step_queued.set(true);
+        self.set_flag(STEP_QUEUED, true);
         true
     }
 
@@ -431,7 +490,7 @@ impl FutureObj {
     #[inline]
     pub fn take_queued_step(&self) -> Option<QueuedStep> {
         let t = self.task.as_ref()?;
-        if !self.step_queued.replace(false) {
+        if !self.set_flag(STEP_QUEUED, false) {
             return None;
         }
         Some(QueuedStep {
@@ -596,8 +655,8 @@ impl NativeObject for FutureObj {
     ) -> Option<PyResult<crate::vm::generator::SendResult>> {
         use crate::vm::generator::SendResult;
         if self.state.get() == FutState::Pending {
-            if !self.blocking.get() {
-                self.blocking.set(true);
+            if !self.blocking() {
+                self.set_blocking(true);
                 return Some(Ok(SendResult::Yield(Value::Obj(me.clone()))));
             }
             return Some(Err(vm.new_runtime_error("await wasn't used with future")));
@@ -611,7 +670,7 @@ impl NativeObject for FutureObj {
 pub fn future_result_of(vm: &mut Vm, st: &FutureObj) -> PyResult<Value> {
     match st.state.get() {
         FutState::Finished => {
-            st.log_traceback.set(false);
+            st.set_log_traceback(false);
             if let Some(e) = &st.exception() {
                 return Err(e.clone());
             }
@@ -646,18 +705,16 @@ impl Drop for FutureObj {
             .get_mut()
             .as_mut()
             .and_then(|x| x.exception.take());
-        if !self.log_traceback.get() || exception.is_none() {
+        if !self.log_traceback() || exception.is_none() {
             return;
         }
-        self.log_traceback.set(false);
+        self.set_log_traceback(false);
         let resurrected = FutureObj {
             state: Cell::new(self.state.get()),
             loop_obj: Slot::new(self.loop_obj.get_mut().take()),
             callbacks: Slot::new(Callbacks::Empty),
-            blocking: Cell::new(false),
-            log_traceback: Cell::new(false),
-            must_cancel: Cell::new(false),
-            step_queued: Cell::new(false),
+            flags: Cell::new(0),
+            number: Cell::new(self.number.get()),
             task: self.task.as_mut().map(|t| Box::new(t.take_for_report())),
             extras: Cell::new(Some(Box::new(FutureExtras {
                 exception,
@@ -1087,7 +1144,7 @@ impl Asyncio {
     /// Mirrors future_cancel.
     pub fn future_cancel(&self, vm: &mut Vm, fut: &ObjRef, msg: Value) -> PyResult<bool> {
         let st = state(fut);
-        st.log_traceback.set(false);
+        st.set_log_traceback(false);
         if st.state.get() != FutState::Pending {
             return Ok(false);
         }
@@ -1158,7 +1215,7 @@ impl Asyncio {
         st.state.set(FutState::Finished);
         drop(st.take_timer());
         self.schedule_callbacks(vm, fut)?;
-        st.log_traceback.set(true);
+        st.set_log_traceback(true);
         Ok(())
     }
 
@@ -1168,7 +1225,7 @@ impl Asyncio {
             FutState::Cancelled => Err(self.make_cancelled_error(vm, st)),
             FutState::Pending => Err(self.invalid_state(vm, "Result is not set.")),
             FutState::Finished => {
-                st.log_traceback.set(false);
+                st.set_log_traceback(false);
                 if let Some(e) = &st.exception() {
                     return Err(e.clone());
                 }
@@ -1343,8 +1400,8 @@ impl FutureIter {
         };
         let st = state(&fut);
         if st.state.get() == FutState::Pending {
-            if !st.blocking.get() {
-                st.blocking.set(true);
+            if !st.blocking() {
+                st.set_blocking(true);
                 return Ok(SendResult::Yield(Value::Obj(fut)));
             }
             return Err(vm.new_runtime_error("await wasn't used with future"));
@@ -1544,7 +1601,7 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             FutState::Cancelled => Err(ctx.make_cancelled_error(vm, st)),
             FutState::Pending => Err(ctx.invalid_state(vm, "Exception is not set.")),
             FutState::Finished => {
-                st.log_traceback.set(false);
+                st.set_log_traceback(false);
                 Ok(st.exception().map_or(Value::None, Value::Obj))
             }
         }
@@ -1626,10 +1683,10 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         vm,
         &cls,
         "_asyncio_future_blocking",
-        |_, o| Ok(Value::Bool(state(o).blocking.get())),
+        |_, o| Ok(Value::Bool(state(o).blocking())),
         Some(Box::new(|vm, o, v| {
             let b = vm.truthy(&v)?;
-            state(o).blocking.set(b);
+            state(o).set_blocking(b);
             Ok(())
         })),
     );
@@ -1637,12 +1694,12 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         vm,
         &cls,
         "_log_traceback",
-        |_, o| Ok(Value::Bool(state(o).log_traceback.get())),
+        |_, o| Ok(Value::Bool(state(o).log_traceback())),
         Some(Box::new(|vm, o, v| {
             if vm.truthy(&v)? {
                 return Err(vm.new_value_error("_log_traceback can only be set to False"));
             }
-            state(o).log_traceback.set(false);
+            state(o).set_log_traceback(false);
             Ok(())
         })),
     );
@@ -1708,5 +1765,24 @@ pub fn init_future_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
             let r = it.next(vm)?;
             vm.send_result_to_py(r)
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An unnamed task keeps its number in 32 bits; past them its name is spelt out once.
+    #[test]
+    fn task_numbers_past_u32_are_names() {
+        let fut = FutureObj::new(Some(Box::default()));
+        fut.set_task_name(Value::None, 7);
+        assert_eq!(fut.task_name().as_str(), Some("Task-7"));
+        fut.set_task_name(Value::None, u64::from(u32::MAX) + 1);
+        assert_eq!(fut.task_name().as_str(), Some("Task-4294967296"));
+        fut.set_task_name(Value::str("mine"), 9);
+        assert_eq!(fut.task_name().as_str(), Some("mine"));
+        fut.set_task_name(Value::None, 10);
+        assert_eq!(fut.task_name().as_str(), Some("Task-10"));
     }
 }

@@ -7,7 +7,7 @@ use super::slot::Slot;
 use crate::vm::generator::SendResult;
 use crate::vm::object::{NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 /// The Task part of a FutureObj; mirrors the task_* fields of TaskObj. (48 bytes: the name
@@ -16,9 +16,6 @@ use std::rc::{Rc, Weak};
 pub struct TaskFields {
     /// `_coro`, the coroutine the task drives, when it is an object (`FutureObj::coro`).
     pub coro: Slot<Option<ObjRef>>,
-    /// The number N of an unnamed "Task-N" (`get_name()`); 0 for a task given a name, which
-    /// the future's extras hold (`FutureObj::task_name`).
-    pub(super) number: Cell<u64>,
     /// The context callbacks run in, when it is an object (`FutureObj::context`; None: the
     /// current one).
     pub context: Slot<Option<ObjRef>>,
@@ -51,7 +48,6 @@ impl TaskFields {
     pub fn new() -> TaskFields {
         TaskFields {
             coro: Slot::new(None),
-            number: Cell::new(0),
             context: Slot::new(None),
             fut_waiter: Slot::new(None),
             queued_fut: Slot::new(None),
@@ -59,12 +55,11 @@ impl TaskFields {
         }
     }
 
-    /// Moves out what the "exception was never retrieved" report shows (the coroutine and
-    /// the number; a given name stays in the extras, which the report takes along).
+    /// Moves out what the "exception was never retrieved" report shows (the coroutine; the
+    /// number is the future's and a given name is in its extras, which the report takes along).
     pub fn take_for_report(&mut self) -> TaskFields {
         let fields = TaskFields::new();
         fields.coro.set(self.coro.get_mut().take());
-        fields.number.set(self.number.get());
         fields
     }
 
@@ -331,11 +326,11 @@ pub(super) fn task_step_in(
         return Err(ctx.invalid_state(vm, &format!("_step(): already done: {tr}, {er}")));
     }
     let mut exc = exc;
-    if st.must_cancel.get() {
+    if st.must_cancel() {
         if !exc.as_ref().is_some_and(|e| ctx.is_cancelled_error(vm, e)) {
             exc = Some(ctx.make_cancelled_error(vm, st));
         }
-        st.must_cancel.set(false);
+        st.set_must_cancel(false);
     }
     t.fut_waiter.set(None);
     let loop_ = st.get_loop();
@@ -385,8 +380,8 @@ fn step_run_and_handle_result(
             // as CPython's reference counting runs them (an async generator's aclose task
             // is created ahead of run_until_complete's stop).
             vm.run_pending_finalizers();
-            if st.must_cancel.get() {
-                st.must_cancel.set(false);
+            if st.must_cancel() {
+                st.set_must_cancel(false);
                 let msg = st.cancel_message();
                 ctx.future_cancel(vm, task, msg)?;
             } else {
@@ -427,20 +422,20 @@ fn handle_yield(
         if !same_loop {
             return different_loop(vm, ctx, task, &result);
         }
-        if !rst.blocking.get() {
+        if !rst.blocking() {
             return yield_instead_of_yield_from(vm, ctx, task, &result);
         }
         if Rc::ptr_eq(r, task) {
             return await_itself(vm, ctx, task);
         }
-        rst.blocking.set(false);
+        rst.set_blocking(false);
         let context = task_context(vm, st)?;
         ctx.add_wakeup_in(vm, r, rst, task, context)?;
         t.fut_waiter.set(result.as_obj().cloned());
-        if st.must_cancel.get() {
+        if st.must_cancel() {
             let msg = st.cancel_message();
             if cancel_any(vm, ctx, &result, msg)? {
-                st.must_cancel.set(false);
+                st.set_must_cancel(false);
             }
         }
         return Ok(());
@@ -473,10 +468,10 @@ fn handle_yield(
             },
         )?;
         t.fut_waiter.set(result.as_obj().cloned());
-        if st.must_cancel.get() {
+        if st.must_cancel() {
             let msg = st.cancel_message();
             if cancel_any(vm, ctx, &result, msg)? {
-                st.must_cancel.set(false);
+                st.set_must_cancel(false);
             }
         }
         return Ok(());
@@ -552,7 +547,7 @@ fn cancel_any(vm: &mut Vm, ctx: &Asyncio, fut: &Value, msg: Value) -> PyResult<b
 fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResult<bool> {
     let st = state(task);
     let t = fields(st);
-    st.log_traceback.set(false);
+    st.set_log_traceback(false);
     if st.done() {
         return Ok(false);
     }
@@ -561,7 +556,7 @@ fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResul
     if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
         return Ok(true);
     }
-    st.must_cancel.set(true);
+    st.set_must_cancel(true);
     st.set_cancel_message(msg);
     Ok(true)
 }
@@ -762,9 +757,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
     getter(vm, "_fut_waiter", |_, t| {
         t.fut_waiter.get().map_or(Value::None, Value::Obj)
     });
-    getter(vm, "_must_cancel", |st, _| {
-        Value::Bool(st.must_cancel.get())
-    });
+    getter(vm, "_must_cancel", |st, _| Value::Bool(st.must_cancel()));
     getter(vm, "_num_cancels_requested", |st, _| {
         Value::Int(i64::from(st.num_cancels_requested()))
     });
@@ -875,7 +868,7 @@ fn gather_results_of(
                     let msg = if msg.is_none() { Value::str("") } else { msg };
                     Value::Obj(vm.new_exception(&ctx.cancelled_error, vec![msg]))
                 } else {
-                    st.log_traceback.set(false);
+                    st.set_log_traceback(false);
                     match &st.exception() {
                         Some(e) => Value::Obj(e.clone()),
                         None => st.result(),
@@ -914,7 +907,7 @@ pub(super) fn gather_outcome(vm: &mut Vm, ctx: &Asyncio, fut: &Value) -> PyResul
         if st.state.get() == FutState::Cancelled {
             return Ok(Value::Bool(true));
         }
-        st.log_traceback.set(false);
+        st.set_log_traceback(false);
         return Ok(st.exception().map_or(Value::None, Value::Obj));
     }
     let cancelled = vm.call_method(fut, "cancelled", vec![])?;
@@ -1002,7 +995,8 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
     ]
 }
 
-// A task's fields are boxed apart from its future state: 48 bytes is one mimalloc size class
+// A task's fields are boxed apart from its future state: 40 bytes is one mimalloc size class
 // (80 before the coroutine and context took 8 bytes each, as objects; 64 before a given name
-// and the cancel count moved to the extras and the queued step's context became an object).
-const _: () = assert!(std::mem::size_of::<TaskFields>() <= 48);
+// and the cancel count moved to the extras and the queued step's context became an object;
+// 48 before the number moved into the future's padding).
+const _: () = assert!(std::mem::size_of::<TaskFields>() <= 40);
