@@ -8,6 +8,7 @@
 //! Entry points: [`run_file`], [`run_source`] (real stdout/stderr) and [`run_capture`]
 //! (captured output, for tests).
 
+pub mod allocator;
 pub mod ast;
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 mod big_stack;

@@ -19,67 +19,7 @@ use std::io::{IsTerminal, Read};
 /// mimalloc instead of the system malloc: the interpreter allocates many small objects, which
 /// mimalloc's size-segregated free lists serve without glibc's per-chunk header and bin search.
 #[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
-
-/// The global allocator: mimalloc's plain entry points for the usual alignments (every
-/// mimalloc block is at least 8-byte aligned), its aligned ones otherwise. The `mimalloc`
-/// crate always takes the aligned path, which costs more per call.
-struct MiMalloc;
-
-/// The alignment every `mi_malloc` block has whatever its size.
-const MI_MIN_ALIGN: usize = 8;
-
-// SAFETY: every method forwards to mimalloc, whose blocks stay valid until `mi_free`;
-// `mi_malloc`/`mi_zalloc`/`mi_realloc` are used only when the layout's alignment is at most
-// the 8 bytes every mimalloc block has, and the `_aligned` variants (which honour any
-// power-of-two alignment) otherwise; `mi_free` accepts blocks from either.
-unsafe impl std::alloc::GlobalAlloc for MiMalloc {
-    #[inline]
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys::{mi_malloc, mi_malloc_aligned};
-        // SAFETY: see the impl; the size is the layout's, non-zero per GlobalAlloc's contract.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi_malloc(layout.size()) as *mut u8
-            } else {
-                mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
-        }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys::{mi_zalloc, mi_zalloc_aligned};
-        // SAFETY: as `alloc`.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi_zalloc(layout.size()) as *mut u8
-            } else {
-                mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
-        }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
-        // SAFETY: `ptr` came from this allocator (GlobalAlloc's contract), so from mimalloc.
-        unsafe { libmimalloc_sys::mi_free(ptr as *mut std::ffi::c_void) }
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        use libmimalloc_sys::{mi_realloc, mi_realloc_aligned};
-        let p = ptr as *mut std::ffi::c_void;
-        // SAFETY: `ptr` came from this allocator with `layout`; the block keeps its alignment.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi_realloc(p, new_size) as *mut u8
-            } else {
-                mi_realloc_aligned(p, new_size, layout.align()) as *mut u8
-            }
-        }
-    }
-}
+static GLOBAL: percolate::allocator::MiMalloc = percolate::allocator::MiMalloc;
 
 /// mimalloc's `mi_option_arena_reserve` (its position in `mi_option_t`, mimalloc.h v3).
 const MI_OPTION_ARENA_RESERVE: std::ffi::c_int = 23;
