@@ -38,6 +38,7 @@ pub mod native;
 pub mod number;
 pub mod object;
 pub mod ops;
+pub mod packed_value;
 pub mod seq;
 pub mod sleep_zero;
 pub mod stack_depth;

@@ -268,7 +268,7 @@ impl CondWait {
             return Ok(None);
         }
         if let Some(q) = queue_of(&waiters) {
-            q.items.borrow_mut().push_back(Value::Obj(fut.clone()));
+            q.push_back(Value::Obj(fut.clone()));
         }
         Ok(Some(fut))
     }

@@ -887,7 +887,7 @@ impl Asyncio {
                 None,
             );
             if let Some(q) = super::ready::queue_of(&ready) {
-                q.items.borrow_mut().push_back(Value::Obj(handle));
+                q.push_back(Value::Obj(handle));
             }
             return Ok(());
         }
@@ -948,7 +948,7 @@ impl Asyncio {
         self.with_cached_plain_loop(loop_, |c| {
             match c.ready.as_ref().and_then(super::ready::queue_of) {
                 Some(q) => {
-                    q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+                    q.push_back(Value::Obj(task.clone()));
                     true
                 }
                 None => false,
@@ -1053,7 +1053,7 @@ impl Asyncio {
             return Ok(false);
         };
         st.set_queued_step(QueuedStep { fut, context });
-        q.items.borrow_mut().push_back(Value::Obj(task.clone()));
+        q.push_back(Value::Obj(task.clone()));
         Ok(true)
     }
 

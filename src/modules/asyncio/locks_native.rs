@@ -17,6 +17,7 @@ use super::ready::{NativeCoroutine, ReadyQueue, coroutine_class, queue_of};
 use crate::vm::generator::SendResult;
 use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
 use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::packed_value::PackedValue;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use condition_wait::CondWait;
 use std::cell::RefCell;
@@ -206,7 +207,8 @@ impl Primitives {
     /// anything).
     fn prefix_is_plain(&self, q: &ReadyQueue, limit: usize) -> bool {
         let mut pending = 0;
-        for w in q.items.borrow().iter() {
+        for w in q.items.borrow().iter().map(PackedValue::view) {
+            let w = &*w;
             if pending >= limit {
                 break;
             }
@@ -236,7 +238,7 @@ impl Primitives {
                 if items.len() != len {
                     return Err(vm.new_runtime_error("deque mutated during iteration"));
                 }
-                items.get(i).cloned()
+                items.get(i).map(|p| Value::clone(&p.view()))
             };
             if let Some(Value::Obj(fut)) = fut
                 && let Some(st) = fut.native::<super::future::FutureObj>()
@@ -304,7 +306,8 @@ impl Primitives {
         // `all(w.cancelled() for w in self._waiters)`, stopping where all() does.
         let mut all_cancelled = true;
         if let Some(q) = waiters.as_ref().and_then(queue_of) {
-            for w in q.items.borrow().iter() {
+            for w in q.items.borrow().iter().map(PackedValue::view) {
+                let w = &*w;
                 if !self.is_plain_future(w) {
                     return None;
                 }
@@ -340,10 +343,7 @@ impl Primitives {
             return Ok(None);
         };
         // `_wake_up_first`: only the first waiter is looked at.
-        let first = waiters
-            .as_ref()
-            .and_then(queue_of)
-            .and_then(|q| q.items.borrow().front().cloned());
+        let first = waiters.as_ref().and_then(queue_of).and_then(|q| q.get(0));
         if first.as_ref().is_some_and(|f| !self.is_plain_future(f)) {
             return Ok(None);
         }
@@ -405,7 +405,8 @@ fn semaphore_locked(p: &Primitives, vm: &Vm, dict: &ObjRef, kind: Kind) -> Optio
     }
     // `any(not w.cancelled() for w in self._waiters)`, stopping where any() does.
     if let Some(q) = waiters.as_ref().and_then(queue_of) {
-        for w in q.items.borrow().iter() {
+        for w in q.items.borrow().iter().map(PackedValue::view) {
+            let w = &*w;
             if !p.is_plain_future(w) {
                 return None;
             }
@@ -751,7 +752,7 @@ fn append_waiter(p: &Primitives, vm: &mut Vm, dict: &ObjRef, kind: Kind) -> Opti
     let waiters = p.field(dict, kind, kind.waiters_at())?;
     let q = queue_of(&waiters)?;
     let fut = p.new_future(vm, dict, kind)?;
-    q.items.borrow_mut().push_back(fut.clone());
+    q.push_back(fut.clone());
     Some(fut)
 }
 

@@ -100,7 +100,7 @@ fn exact_instance_dict(classes: &Classes, q: &Value, which: Exact) -> Option<Obj
 /// Mirrors queues.py Queue._wakeup_next: the first waiter not yet done gets `None`.
 fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()> {
     loop {
-        let Some(waiter) = waiters.items.borrow_mut().pop_front() else {
+        let Some(waiter) = waiters.pop_front() else {
             return Ok(());
         };
         if let Value::Obj(o) = &waiter
@@ -138,7 +138,7 @@ fn try_get(vm: &mut Vm, ctx: &Asyncio, classes: &Classes, q: &Value) -> PyResult
     let (Some(queue), Some(putters)) = (queue_of(&items), queue_of(&putters)) else {
         return Ok(None);
     };
-    let Some(item) = queue.items.borrow_mut().pop_front() else {
+    let Some(item) = queue.pop_front() else {
         return Ok(Some(Got::Empty));
     };
     wakeup_next(vm, ctx, putters)?;
@@ -198,7 +198,7 @@ fn try_put(
     if cl.event_layout.get(&event, E_VALUE).is_none() {
         return Ok(false);
     }
-    queue.items.borrow_mut().push_back(item);
+    queue.push_back(item);
     cl.queue_layout
         .set(&dict, Q_UNFINISHED, Value::Int(unfinished + 1));
     // Event.clear().
@@ -237,7 +237,7 @@ fn new_waiter(
     let Some(fut) = loop_future(vm, ctx, &bound, bind) else {
         return Ok(None);
     };
-    waiters.items.borrow_mut().push_back(fut.clone());
+    waiters.push_back(fut.clone());
     Ok(Some(fut))
 }
 

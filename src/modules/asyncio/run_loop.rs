@@ -260,7 +260,7 @@ fn run_once(
         }
         let handle = heap_pop(vm, &scheduled)?;
         unschedule(vm, &handle)?;
-        queue.items.borrow_mut().push_back(handle);
+        queue.push_back(handle);
     }
     let ntodo = queue.items.borrow().len();
     super::ready::run_ready(vm, ctx, &ready, ntodo)?;
