@@ -384,9 +384,7 @@ impl Vm {
             f.stack.extend_prefix(nlocals);
         }
         if !func.closure.is_empty() {
-            for cell in func.closure.iter() {
-                f.stack.add_cell(cell.clone());
-            }
+            f.stack.add_cells(&func.closure);
         }
         f
     }

@@ -481,9 +481,7 @@ impl Frame {
             self.stack
                 .add_cell(Obj::new(Payload::Cell(std::cell::RefCell::new(init))));
         }
-        for cell in closure {
-            self.stack.add_cell(cell.clone());
-        }
+        self.stack.add_cells(closure);
     }
 
     /// SETUP_FINALLY: pushes a handler block at the current stack depth (a first block, an
@@ -568,6 +566,9 @@ pub fn slots_for(code: &Code, stack_size: u32) -> u32 {
 // A suspended coroutine keeps its frame boxed: 64 bytes is one mimalloc size class (the
 // next above is 80).
 const _: () = assert!(std::mem::size_of::<Frame>() <= 64);
+// The stack's pointer in the packed `LocalsPlus` still lands on an 8-byte boundary (loads of
+// it are then aligned in fact, if not in type).
+const _: () = assert!(std::mem::offset_of!(Frame, stack) % 8 == 0);
 const _: () = assert!(std::mem::size_of::<BlockStack>() == 8);
 
 #[cfg(test)]

@@ -304,6 +304,21 @@ impl LocalsPlus {
         (self.base | self.len) == 0
     }
 
+    /// Appends clones of `cells` (a closure's) to the prefix (the stack must be empty).
+    #[inline]
+    pub fn add_cells(&mut self, cells: &[ObjRef]) {
+        assert!(self.len == 0, "cells added above a non-empty stack");
+        self.reserve_exact(cells.len());
+        let p = self.stack.as_ptr().cast::<Option<Value>>();
+        for (i, cell) in cells.iter().enumerate() {
+            // SAFETY: `reserve_exact` made room for `cells.len()` stack slots, which hold
+            // nothing; each is written once (a panic leaves them uncounted: leaked).
+            unsafe { p.add(i).write(Some(Value::Obj(cell.clone()))) };
+        }
+        // SAFETY: the stack is empty and its slots `0..cells.len()` were just written.
+        unsafe { self.extend_prefix(cells.len()) };
+    }
+
     /// Drops every item, local and cell, keeping the buffer (all of it stack room again).
     #[inline(always)]
     pub fn reset(&mut self) {
@@ -523,6 +538,18 @@ mod tests {
         assert_eq!((s.len(), Rc::strong_count(&o)), (1, 5));
         drop(s);
         assert_eq!(Rc::strong_count(&o), 2);
+    }
+
+    #[test]
+    fn closure_cells_cloned_into_the_prefix() {
+        let (cell, _) = marker();
+        let mut s = LocalsPlus::new();
+        s.add_unbound(1);
+        s.add_cells(&[cell.clone(), cell.clone()]);
+        assert_eq!((s.prefix().len(), Rc::strong_count(&cell)), (3, 3));
+        s.push(Value::None);
+        drop(s);
+        assert_eq!(Rc::strong_count(&cell), 1);
     }
 
     #[test]
