@@ -118,13 +118,13 @@ fn locals_dict(vm: &mut Vm, frame: &Frame) -> Value {
         return map.clone();
     }
     let dict = vm.new_dict();
-    for (name, value) in frame.code.varnames.iter().zip(frame.locals.iter()) {
+    for (name, value) in frame.code.varnames.iter().zip(frame.locals().iter()) {
         if let Some(v) = value {
             vm.dict_set_str(&dict, name, v.clone());
         }
     }
     let cell_names = frame.code.cellvars.iter().chain(frame.code.freevars.iter());
-    for (name, cell) in cell_names.zip(frame.cells.iter()) {
+    for (name, cell) in cell_names.zip(frame.cells()) {
         if let Payload::Cell(v) = &cell.payload
             && let Some(v) = v.borrow().clone()
         {

@@ -60,7 +60,7 @@ impl Vm {
             (Some(awaitable), _) => frame.stack.push(awaitable),
             (None, Some(after)) => {
                 frame.stack.push(Value::None);
-                frame.ip = after;
+                frame.ip = after as u32;
             }
             // Not reached: the lock is only taken when `after` is known.
             (None, None) => frame.stack.push(Value::None),
@@ -74,7 +74,7 @@ impl Vm {
 /// END_SEND (codegen's `send_loop`): just after that END_SEND.
 fn entered_at(frame: &Frame) -> Option<usize> {
     let ins = &frame.code.instructions;
-    let ip = frame.ip;
+    let ip = frame.ip as usize;
     let [
         Instr::GetAwaitable(1),
         Instr::SetupFinally(_),

@@ -1,9 +1,9 @@
 //! Calling: argument binding for Python functions, dispatch over callable kinds, and class
 //! instantiation (`__new__` then `__init__`).
 
-use super::compact_vec::RawStack;
 use super::frame::Frame;
 use super::generator::GenKind;
+use super::localsplus::RawStack;
 use super::native::Args;
 use super::object::{Function, Layout, Obj, Payload};
 use super::value::{ObjRef, Value};
@@ -161,10 +161,10 @@ impl Vm {
             && !code.flags.varkeywords
             && code.cellvars.is_empty()
         {
-            for (slot, v) in frame.locals.iter_mut().zip(args.positional) {
+            for (slot, v) in frame.locals_mut().iter_mut().zip(args.positional) {
                 *slot = Some(v);
             }
-            frame.cells.extend(func.closure.iter().cloned());
+            frame.add_cells(&func.closure);
             return Ok(frame);
         }
         let argc = code.argcount as usize;
@@ -187,11 +187,11 @@ impl Vm {
             Vec::new()
         };
         for (i, v) in positional.into_iter().enumerate() {
-            frame.locals[i] = Some(v);
+            *frame.local_mut(i) = Some(v);
         }
         let mut slot = total;
         if code.flags.varargs {
-            frame.locals[slot] = Some(Value::tuple(extra));
+            *frame.local_mut(slot) = Some(Value::tuple(extra));
             slot += 1;
         } else if !extra.is_empty() {
             let ndef = func.defaults.borrow().len();
@@ -210,7 +210,7 @@ impl Vm {
         }
         let kwdict = if code.flags.varkeywords {
             let d = self.new_dict();
-            frame.locals[slot] = Some(Value::Obj(d.clone()));
+            *frame.local_mut(slot) = Some(Value::Obj(d.clone()));
             Some(d)
         } else {
             None
@@ -219,12 +219,12 @@ impl Vm {
         for (k, v) in kwargs {
             if let Some(i) = code.varnames[posonly..total].iter().position(|n| **n == *k) {
                 let i = i + posonly;
-                if frame.locals[i].is_some() {
+                if frame.local(i).is_some() {
                     return Err(self.new_type_error(format!(
                         "{qualname}() got multiple values for argument '{k}'"
                     )));
                 }
-                frame.locals[i] = Some(v);
+                *frame.local_mut(i) = Some(v);
             } else if let Some(d) = &kwdict {
                 self.dict_set(
                     d,
@@ -251,9 +251,9 @@ impl Vm {
             let first_default = argc - defaults.len().min(argc);
             let mut missing = Vec::new();
             for i in 0..argc {
-                if frame.locals[i].is_none() {
+                if frame.local(i).is_none() {
                     if i >= first_default {
-                        frame.locals[i] = Some(defaults[i - first_default].clone());
+                        *frame.local_mut(i) = Some(defaults[i - first_default].clone());
                     } else {
                         missing.push(code.varnames[i].clone());
                     }
@@ -270,11 +270,11 @@ impl Vm {
         }
         let mut missing = Vec::new();
         for i in argc..total {
-            if frame.locals[i].is_none() {
+            if frame.local(i).is_none() {
                 let name = code.varnames[i].clone();
                 let kwd = func.kwdefaults.borrow().clone();
                 match kwd.and_then(|d| self.dict_get_str(&d, &name)) {
-                    Some(v) => frame.locals[i] = Some(v),
+                    Some(v) => *frame.local_mut(i) = Some(v),
                     None => missing.push(name),
                 }
             }
@@ -287,30 +287,23 @@ impl Vm {
                 name_list(&missing)
             )));
         }
-        for name in code.cellvars.iter() {
-            let init = code
-                .varnames
-                .iter()
-                .position(|n| n == name)
-                .and_then(|i| frame.locals[i].clone());
-            frame
-                .cells
-                .push(Obj::new(Payload::Cell(RefCell::new(init))));
-        }
-        frame.cells.extend(func.closure.iter().cloned());
+        frame.add_cells(&func.closure);
         Ok(frame)
     }
 
-    /// A frame for `func`, reusing a recycled one when available (saves the four
-    /// allocations of a fresh frame on every Python call).
+    /// A frame for `func`, reusing a recycled one when available (saves the allocations of
+    /// a fresh frame on every Python call), with its locals unbound and room for its cells
+    /// and stack.
     pub(super) fn new_function_frame(&mut self, func: &Function) -> Box<Frame> {
         let mut f = self.pooled_function_frame(func);
-        f.locals.resize(func.code.varnames.len(), None);
+        f.stack.reserve_exact(func.names.frame_slots as usize);
+        f.stack.add_unbound(func.code.varnames.len());
         f
     }
 
-    /// A frame from the pool set up for `func`, with no locals yet. A pooled frame that last
-    /// ran the same code (a recursive or repeated call) keeps its references to the code,
+    /// A frame from the pool set up for `func`, with no locals yet (its buffer is reused
+    /// when big enough: the caller reserves room). A pooled frame that last ran the
+    /// same code (a recursive or repeated call) keeps its references to the code,
     /// constants and names instead of replacing them with equal ones.
     #[inline(always)]
     fn pooled_function_frame(&mut self, func: &Function) -> Box<Frame> {
@@ -344,18 +337,20 @@ impl Vm {
         let nlocals = func.code.varnames.len();
         let first = usize::from(receiver.is_some());
         // Parameters are the first locals (a compiler invariant); checked because the
-        // writes below rely on it.
-        assert!(first + n <= nlocals && n <= stack.len() && f.locals.is_empty());
-        f.locals.reserve(nlocals);
+        // writes below rely on it, as on the frame's buffer being empty with room for them.
+        assert!(first + n <= nlocals && n <= stack.len() && f.stack.is_reset());
+        // `frame_slots` counts the locals (unless the name table were another code's).
+        f.stack
+            .reserve_exact((func.names.frame_slots as usize).max(nlocals));
         let base = stack.len() - n;
-        // SAFETY: `f.locals` is empty with capacity for `nlocals` slots, and slots
-        // 0..nlocals are each written exactly once below before `set_len(nlocals)`. The
-        // arguments `stack[base..]` are initialised values; `set_len(base)` first makes the
-        // stack forget them and each is then read exactly once, so every value is moved
-        // into a local, never duplicated or dropped twice. Nothing touches `stack` between
-        // `set_len` and the reads.
+        // SAFETY: `f.stack` is empty with no prefix and room for `nlocals` slots, and slots
+        // 0..nlocals are each written exactly once below before `extend_prefix(nlocals)`
+        // makes them the locals. The arguments `stack[base..]` are initialised values;
+        // `set_len(base)` first makes the stack forget them and each is then read exactly
+        // once, so every value is moved into a local, never duplicated or dropped twice.
+        // Nothing touches `stack` between `set_len` and the reads.
         unsafe {
-            let dst = f.locals.as_mut_ptr();
+            let dst = f.stack.as_mut_ptr().cast::<Option<Value>>();
             let src = stack.as_ptr().add(base);
             stack.set_len(base);
             if let Some(r) = receiver {
@@ -386,25 +381,21 @@ impl Vm {
                     i += 1;
                 }
             }
-            f.locals.set_len(nlocals);
+            f.stack.extend_prefix(nlocals);
         }
         if !func.closure.is_empty() {
-            f.cells.extend(func.closure.iter().cloned());
+            f.stack.add_cells(&func.closure);
         }
         f
     }
 
-    /// Returns a finished frame to the pool (its values are dropped now).
+    /// Returns a finished frame to the pool (its values are dropped now; its buffer stays).
     #[inline(always)]
     pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
         if self.frame_pool.len() >= 64 {
             return;
         }
-        f.stack.clear();
-        f.locals.clear();
-        if !f.cells.is_empty() {
-            f.cells.clear();
-        }
+        f.stack.reset();
         f.blocks.clear();
         f.ip = 0;
         f.clear_role();
@@ -549,12 +540,11 @@ impl Vm {
     }
 }
 
-/// A newly allocated frame for `func` with no locals (the pool was empty).
+/// A newly allocated frame for `func` with no locals and room for all its slots (the pool
+/// was empty).
 #[cold]
 fn fresh_function_frame(func: &Function) -> Box<Frame> {
-    let mut f = Box::new(Frame::for_function(func));
-    f.locals.clear();
-    f
+    Box::new(Frame::for_function(func))
 }
 
 /// True for a slot inherited from `object` (its native `__new__` or `__init__`).

@@ -148,7 +148,7 @@ impl Vm {
                 if let Some(block) = frame.blocks.pop() {
                     frame.stack.truncate(block.stack_depth as usize);
                     frame.stack.push(Value::Obj(exc));
-                    frame.ip = block.handler as usize;
+                    frame.ip = block.handler;
                     break;
                 }
                 match callers.pop() {
@@ -194,7 +194,7 @@ impl Vm {
             // taken again whenever an instruction may have switched frames or moved the
             // index (`continue 'outer`).
             let code: *const [Instr] = &*frame.code.instructions;
-            let mut pc = frame.ip;
+            let mut pc = frame.ip as usize;
             'dispatch: loop {
                 // SAFETY: `code` points into the instructions of the code object that the
                 // frame in `*frame` holds an `Rc` to. Within this inner loop `*frame` is
@@ -215,7 +215,7 @@ impl Vm {
                 macro_rules! fast {
                     () => {
                         super::eval_fast::fast_step!(self, 'dispatch, frame, instructions, pc, instr, |v| {
-                            frame.ip = pc;
+                            frame.ip = pc as u32;
                             if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
                                 return Ok(Stop::Return(v));
                             }
@@ -238,13 +238,15 @@ impl Vm {
                         unreachable!("fast_step runs these in full")
                     }
                     Instr::Copy(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let len = frame.stack.len();
                         // `COPY 2; COPY 2; BINARY_SUBSCR` loads `c[k]` for `c[k] op= v` keeping
                         // `c, k` below: with a plain list or tuple and an int key, one step.
                         if n == 2
-                            && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
-                                frame.code.instructions.get(frame.ip..frame.ip + 2)
+                            && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) = frame
+                                .code
+                                .instructions
+                                .get(frame.ip as usize..frame.ip as usize + 2)
                             && let Some(item) = super::seq::item_if_plain(
                                 &frame.stack[len - 2],
                                 &frame.stack[len - 1],
@@ -252,20 +254,22 @@ impl Vm {
                         {
                             frame.stack.push(item);
                             frame.ip += 2;
-                            pc = frame.ip;
+                            pc = frame.ip as usize;
                             continue 'dispatch;
                         }
                         let v = frame.stack[len - n as usize].clone();
                         frame.stack.push(v);
                     }
                     Instr::Swap(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let len = frame.stack.len();
                         // `SWAP 3; SWAP 2; STORE_SUBSCR` stores `c[k] op= v`'s result from
                         // `c, k, v`: the store at once.
                         if n == 3
-                            && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) =
-                                frame.code.instructions.get(frame.ip..frame.ip + 2)
+                            && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) = frame
+                                .code
+                                .instructions
+                                .get(frame.ip as usize..frame.ip as usize + 2)
                         {
                             frame.ip += 2;
                             let v = pop(frame);
@@ -274,7 +278,7 @@ impl Vm {
                             if let Err(v) = super::seq::store_if_plain(&c, &key, v) {
                                 tri!(self.set_item(&c, &key, v));
                             }
-                            pc = frame.ip;
+                            pc = frame.ip as usize;
                             continue 'dispatch;
                         }
                         frame.stack.swap(len - 1, len - n as usize);
@@ -282,33 +286,33 @@ impl Vm {
                     // Only an unbound local is left to this path (see `fast_step`).
                     Instr::LoadFast(i) => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = frame.code.varnames[i as usize].clone();
                         tri!(Err(self.unbound_local(&name)))
                     }
                     Instr::DeleteFast(i) => {
-                        frame.ip = pc;
-                        if frame.locals[i as usize].take().is_none() {
+                        frame.ip = pc as u32;
+                        if frame.local_mut(i as usize).take().is_none() {
                             let name = frame.code.varnames[i as usize].clone();
                             tri!(Err(self.unbound_local(&name)))
                         }
                         self.safe_point(frame);
                     }
                     Instr::LoadName(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = tri!(self.load_name(frame, i as usize));
                         frame.stack.push(v);
                         continue 'dispatch;
                     }
                     Instr::StoreName(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         tri!(self.store_name(frame, i as usize, v));
                         self.safe_point(frame);
                         continue 'dispatch;
                     }
                     Instr::DeleteName(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = frame.code.names[i as usize].clone();
                         let target = frame.names_mapping();
                         let removed = match target.as_obj() {
@@ -324,7 +328,7 @@ impl Vm {
                         }
                     }
                     Instr::LoadGlobal(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let i = i as usize;
                         let cached = match &self.builtins.dict {
                             Some(builtins) => {
@@ -356,14 +360,14 @@ impl Vm {
                             if store_in_next_fast(frame, tri!(r)) {
                                 self.safe_point(frame);
                             }
-                            pc = frame.ip;
+                            pc = frame.ip as usize;
                             continue 'dispatch;
                         }
                         frame.stack.push(v);
                         continue 'dispatch;
                     }
                     Instr::StoreGlobal(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = frame.code.names[i as usize].clone();
                         let v = pop(frame);
                         let hash = frame.name_hash(i as usize);
@@ -371,7 +375,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::DeleteGlobal(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = frame.code.names[i as usize].clone();
                         if self.dict_remove_str(&frame.globals, &name).is_none() {
                             tri!(Err(self.name_not_defined(&name)))
@@ -380,20 +384,20 @@ impl Vm {
                     Instr::LoadDeref(i) => {
                         fast!();
                         // Only an unbound cell is left to this path.
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         tri!(Err(self.unbound_deref(frame, i as usize)))
                     }
                     Instr::StoreDeref(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
-                        if let Payload::Cell(c) = &frame.cells[i as usize].payload {
+                        if let Payload::Cell(c) = &frame.cell(i as usize).payload {
                             let old = c.borrow_mut().replace(v);
                             drop(old);
                         }
                     }
                     Instr::DeleteDeref(i) => {
-                        frame.ip = pc;
-                        let old = match &frame.cells[i as usize].payload {
+                        frame.ip = pc as u32;
+                        let old = match &frame.cell(i as usize).payload {
                             Payload::Cell(c) => c.borrow_mut().take(),
                             _ => None,
                         };
@@ -402,7 +406,7 @@ impl Vm {
                         }
                     }
                     Instr::LoadClassDeref(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = self.cell_name(frame, i as usize);
                         let from_map = match frame.locals_map() {
                             Some(Value::Obj(m)) if m.as_dict().is_some() => {
@@ -419,7 +423,7 @@ impl Vm {
                         }
                     }
                     Instr::LoadAttr(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let obj = pop(frame);
                         let hash = frame.name_hash(i as usize);
                         let v = tri!(self.load_attr_at_site(
@@ -433,7 +437,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::StoreAttr(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let obj = pop(frame);
                         let v = pop(frame);
                         let hash = frame.name_hash(i as usize);
@@ -448,13 +452,13 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::DeleteAttr(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let obj = pop(frame);
                         let name = frame.code.names[i as usize].clone();
                         tri!(self.del_attr(&obj, &name));
                     }
                     Instr::BinarySubscr => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let key = pop(frame);
                         let c = pop(frame);
                         let v = match (&c, &key) {
@@ -488,7 +492,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::StoreSubscr => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let key = pop(frame);
                         let c = pop(frame);
                         let v = pop(frame);
@@ -513,19 +517,19 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::DeleteSubscr => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let key = pop(frame);
                         let c = pop(frame);
                         tri!(self.del_item(&c, &key));
                     }
                     Instr::LoadAssertionError => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         frame
                             .stack
                             .push(Value::Obj(self.exc.assertion_error.clone()));
                     }
                     Instr::LoadBuildClass => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = match self.builtin("__build_class__") {
                             Some(v) => v,
                             None => tri!(Err(self.new_name_error("__build_class__ not found"))),
@@ -533,12 +537,12 @@ impl Vm {
                         frame.stack.push(v);
                     }
                     Instr::LoadLocals => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = frame.names_mapping();
                         frame.stack.push(v);
                     }
                     Instr::SetupAnnotations => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let target = frame.names_mapping();
                         if let Some(m) = target.as_obj()
                             && m.as_dict().is_some()
@@ -550,7 +554,7 @@ impl Vm {
                     }
                     Instr::BinaryOp { op, inplace } => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let b = pop(frame);
                         let a = pop(frame);
                         let r = super::ops::fast_numeric_binop(&a, &b, op);
@@ -564,7 +568,10 @@ impl Vm {
                         // assignment compiles to that shape).
                         if inplace
                             && let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
-                                frame.code.instructions.get(frame.ip..frame.ip + 3)
+                                frame
+                                    .code
+                                    .instructions
+                                    .get(frame.ip as usize..frame.ip as usize + 3)
                         {
                             frame.ip += 3;
                             let key = pop(frame);
@@ -572,11 +579,13 @@ impl Vm {
                             if let Err(v) = super::seq::store_if_plain(&c, &key, r) {
                                 tri!(self.set_item(&c, &key, v));
                             }
-                            pc = frame.ip;
+                            pc = frame.ip as usize;
                             continue 'dispatch;
                         }
                         // `return a + b`: RETURN_VALUE runs here, without a dispatch of its own.
-                        if let Some(&Instr::ReturnValue) = frame.code.instructions.get(frame.ip) {
+                        if let Some(&Instr::ReturnValue) =
+                            frame.code.instructions.get(frame.ip as usize)
+                        {
                             frame.ip += 1;
                             if let Some(v) = tri!(self.return_from_frame(frame, callers, r)) {
                                 return Ok(Stop::Return(v));
@@ -586,11 +595,11 @@ impl Vm {
                         if store_in_next_fast(frame, r) {
                             self.safe_point(frame);
                         }
-                        pc = frame.ip;
+                        pc = frame.ip as usize;
                         continue 'dispatch;
                     }
                     Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let op = match *instr {
                             Instr::UnaryNegative => UnaryOp::USub,
@@ -601,7 +610,7 @@ impl Vm {
                         frame.stack.push(r);
                     }
                     Instr::UnaryNot => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let b = tri!(self.truthy(&v));
                         frame.stack.push(Value::Bool(!b));
@@ -609,14 +618,14 @@ impl Vm {
                     // Numbers are compared by `fast_step`.
                     Instr::CompareOp(op) => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let b = pop(frame);
                         let a = pop(frame);
                         let r = tri!(self.compare(&a, &b, op));
                         frame.stack.push(r);
                     }
                     Instr::ContainsOp(invert) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let c = pop(frame);
                         let x = pop(frame);
                         let r = tri!(self.contains(&c, &x));
@@ -624,25 +633,25 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::BuildTuple(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let items = frame.stack.split_off(frame.stack.len() - n as usize);
                         frame.stack.push(Value::tuple(items));
                         continue 'dispatch;
                     }
                     Instr::BuildList(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let items = frame.stack.split_off(frame.stack.len() - n as usize);
                         frame.stack.push(Value::list(items));
                         continue 'dispatch;
                     }
                     Instr::BuildSet(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let items = frame.stack.split_off(frame.stack.len() - n as usize);
                         let set = tri!(self.build_set(items));
                         frame.stack.push(Value::Obj(set));
                     }
                     Instr::BuildMap(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let items = frame.stack.split_off(frame.stack.len() - 2 * n as usize);
                         let d = self.new_dict();
                         let mut it = items.into_iter();
@@ -652,7 +661,7 @@ impl Vm {
                         frame.stack.push(Value::Obj(d));
                     }
                     Instr::BuildConstKeyMap(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let keys = pop(frame);
                         let vals = frame.stack.split_off(frame.stack.len() - n as usize);
                         let d = self.new_dict();
@@ -663,11 +672,11 @@ impl Vm {
                         frame.stack.push(Value::Obj(d));
                     }
                     Instr::BuildString(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         super::strings::build_string(&mut frame.stack, n as usize)
                     }
                     Instr::BuildSlice(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let step = if n == 3 { pop(frame) } else { Value::None };
                         let stop = pop(frame);
                         let start = pop(frame);
@@ -678,7 +687,7 @@ impl Vm {
                         })));
                     }
                     Instr::ListAppend(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let target = frame.stack[frame.stack.len() - n as usize].clone();
                         if let Some(Payload::List(l)) = target.payload() {
@@ -686,7 +695,7 @@ impl Vm {
                         }
                     }
                     Instr::SetAdd(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let target = frame.stack[frame.stack.len() - n as usize].clone();
                         if let Some(Payload::Set(t)) = target.payload() {
@@ -694,7 +703,7 @@ impl Vm {
                         }
                     }
                     Instr::MapAdd(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let k = pop(frame);
                         let target = frame.stack[frame.stack.len() - n as usize].clone();
@@ -703,7 +712,7 @@ impl Vm {
                         }
                     }
                     Instr::ListExtend(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let it = pop(frame);
                         let target = frame.stack[frame.stack.len() - n as usize].clone();
                         // The iterable is usually a temporary (`f(*[...])`): an exact list or
@@ -743,7 +752,7 @@ impl Vm {
                         }
                     }
                     Instr::SetUpdate(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let it = pop(frame);
                         let target = frame.stack[frame.stack.len() - n as usize].clone();
                         if let Some(Payload::Set(t)) = target.payload() {
@@ -751,7 +760,7 @@ impl Vm {
                         }
                     }
                     Instr::DictUpdate(n) | Instr::DictMerge(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let m = pop(frame);
                         let len = frame.stack.len();
                         let target = frame.stack[len - n as usize].clone();
@@ -764,7 +773,7 @@ impl Vm {
                         tri!(self.dict_update_from(&target, &m, merge, callee.as_ref()));
                     }
                     Instr::ListToTuple => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let l = pop(frame);
                         // The list BUILD_LIST made: its items move into the tuple.
                         let items = match l.payload() {
@@ -774,12 +783,12 @@ impl Vm {
                         frame.stack.push(Value::tuple(items));
                     }
                     Instr::UnpackSequence(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let seq = pop(frame);
                         let seq = match self.unpack_to_locals(frame, seq, n as usize) {
                             Ok(()) => {
                                 self.safe_point(frame);
-                                pc = frame.ip;
+                                pc = frame.ip as usize;
                                 continue 'dispatch;
                             }
                             Err(seq) => seq,
@@ -792,7 +801,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Instr::UnpackEx { before, after } => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let seq = pop(frame);
                         let items = tri!(self.unpack(&seq, before as usize, Some(after as usize)));
                         frame.stack.extend(items.into_iter().rev());
@@ -801,7 +810,7 @@ impl Vm {
                         conversion,
                         has_spec,
                     } => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         if conversion.is_none()
                             && !has_spec
                             && let Some(top) = frame.stack.last_mut()
@@ -836,58 +845,58 @@ impl Vm {
                     }
                     Instr::Jump(t) => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         // A backward jump (or one to itself: `while True: pass`) is a loop
                         // iteration: the check point for Ctrl-C.
                         if (t as usize) < pc && super::interrupt::pending() {
                             tri!(self.handle_interrupt());
                         }
-                        frame.ip = t as usize
+                        frame.ip = t
                     }
                     Instr::PopJumpIfFalse(t) => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let b = match v {
                             Value::Bool(b) => b,
                             _ => tri!(self.truthy(&v)),
                         };
                         if !b {
-                            frame.ip = t as usize;
+                            frame.ip = t;
                         }
                     }
                     Instr::PopJumpIfTrue(t) => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let b = match v {
                             Value::Bool(b) => b,
                             _ => tri!(self.truthy(&v)),
                         };
                         if b {
-                            frame.ip = t as usize;
+                            frame.ip = t;
                         }
                     }
                     Instr::JumpIfFalseOrPop(t) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = top(frame).clone();
                         if !tri!(self.truthy(&v)) {
-                            frame.ip = t as usize;
+                            frame.ip = t;
                         } else {
                             frame.stack.pop();
                         }
                     }
                     Instr::JumpIfTrueOrPop(t) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = top(frame).clone();
                         if tri!(self.truthy(&v)) {
-                            frame.ip = t as usize;
+                            frame.ip = t;
                         } else {
                             frame.stack.pop();
                         }
                     }
                     Instr::GetIter => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let it = tri!(self.iter(&v));
                         frame.stack.push(it);
@@ -895,20 +904,20 @@ impl Vm {
                     }
                     Instr::ForIter(t) => {
                         fast!();
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         // Range, list and tuple iterators were stepped by `fast!`; a dict items
                         // iterator whose pair is unpacked next is stepped in place.
                         let next = match top(frame).payload() {
                             Some(Payload::Iterator(st)) => {
                                 match super::seq::dict_items_step_unpacked(
                                     st,
-                                    frame.code.instructions.get(frame.ip),
+                                    frame.code.instructions.get(frame.ip as usize),
                                 ) {
                                     Some(Some((k, v))) => {
                                         if super::eval_support::unpack_pair_in_place(frame, k, v) {
                                             self.safe_point(frame);
                                         }
-                                        pc = frame.ip;
+                                        pc = frame.ip as usize;
                                         continue 'dispatch;
                                     }
                                     Some(None) => None,
@@ -942,19 +951,19 @@ impl Vm {
                             }
                             None => {
                                 frame.stack.pop();
-                                frame.ip = t as usize;
+                                frame.ip = t;
                             }
                         }
-                        pc = frame.ip;
+                        pc = frame.ip as usize;
                         continue 'dispatch;
                     }
                     Instr::MakeFunction(flags) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let f = self.make_function(frame, flags);
                         frame.stack.push(Value::Obj(f));
                     }
                     Instr::Call(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let n = n as usize;
                         if let Some(callee) = self.plain_call_frame(&mut frame.stack, n) {
                             self.push_frame(frame, callers, callee)
@@ -1011,7 +1020,8 @@ impl Vm {
                             let base = frame.stack.len() - n;
                             // `for x in range(...)`: the range iterator at once (the range
                             // object itself would be unreachable after GET_ITER).
-                            if let Some(&Instr::GetIter) = frame.code.instructions.get(frame.ip)
+                            if let Some(&Instr::GetIter) =
+                                frame.code.instructions.get(frame.ip as usize)
                                 && let Some(it) = self.range_iter_call(cls, &frame.stack[base..])
                             {
                                 frame.stack.truncate(base - 1);
@@ -1044,7 +1054,7 @@ impl Vm {
                         }
                     }
                     Instr::CallKw(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let kwnames = pop(frame);
                         let mut args = frame.stack.split_off(frame.stack.len() - n as usize);
                         let callable = pop(frame);
@@ -1071,7 +1081,7 @@ impl Vm {
                         }
                     }
                     Instr::CallFunctionEx(has_kwargs) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
                         let args = pop(frame);
                         let callable = pop(frame);
@@ -1110,7 +1120,7 @@ impl Vm {
                         }
                     }
                     Instr::CallMethod(name_idx, n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         if tri!(self.call_builtin_method(
                             &mut frame.stack,
                             &frame.code.names[name_idx as usize],
@@ -1118,7 +1128,7 @@ impl Vm {
                         )) {
                             if super::fused_calls::drop_unused_result(frame) {
                                 self.safe_point(frame);
-                                pc = frame.ip;
+                                pc = frame.ip as usize;
                             }
                             continue 'dispatch;
                         }
@@ -1230,11 +1240,11 @@ impl Vm {
                         }
                     }
                     Instr::SetupFinally(t) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         frame.push_handler_block(t);
                     }
                     Instr::SetupWith(t) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let depth = frame.stack.len() as u32 - 1;
                         frame.blocks.push(Block {
                             handler: t,
@@ -1242,11 +1252,11 @@ impl Vm {
                         });
                     }
                     Instr::PopBlock => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         frame.blocks.pop();
                     }
                     Instr::PushExcInfo => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let exc = pop(frame);
                         let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
                         let prev = std::mem::replace(slot, exc.as_obj().cloned());
@@ -1256,20 +1266,20 @@ impl Vm {
                         frame.stack.push(exc);
                     }
                     Instr::PopExcept => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let prev = pop(frame);
                         let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
                         *slot = prev.as_obj().cloned();
                     }
                     Instr::CheckExcMatch => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let t = pop(frame);
                         let exc = top(frame).clone();
                         let m = tri!(self.exception_matches_spec(&exc, &t));
                         frame.stack.push(Value::Bool(m));
                     }
                     Instr::CheckEgMatch => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let t = pop(frame);
                         let exc = pop(frame);
                         let (rest, matched) = tri!(self.exception_group_split(&exc, &t));
@@ -1277,14 +1287,14 @@ impl Vm {
                         frame.stack.push(matched);
                     }
                     Instr::PrepReraiseStar => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let raised = pop(frame);
                         let orig = pop(frame);
                         let r = tri!(self.prep_reraise_star(&orig, &raised));
                         frame.stack.push(r);
                     }
                     Instr::Reraise => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let exc = pop(frame);
                         match exc {
                             Value::Obj(e) => return Err((e, false)),
@@ -1295,7 +1305,7 @@ impl Vm {
                         }
                     }
                     Instr::RaiseVarargs(n) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let e = tri!(self.do_raise(frame, n));
                         match e {
                             (exc, true) => {
@@ -1306,19 +1316,19 @@ impl Vm {
                         }
                     }
                     Instr::BeforeWith | Instr::BeforeAsyncWith => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let is_async = matches!(*instr, Instr::BeforeAsyncWith);
                         let mgr = pop(frame);
                         // An exact asyncio Lock/Condition entered at once may skip the
                         // await that follows (it moves the index).
                         if is_async && self.async_with_at_once(frame, &mgr) {
-                            pc = frame.ip;
+                            pc = frame.ip as usize;
                             continue 'dispatch;
                         }
                         tri!(self.before_with(frame, mgr, is_async));
                     }
                     Instr::WithExceptStart => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let len = frame.stack.len();
                         let exc = frame.stack[len - 1].clone();
                         let exit = frame.stack[len - 3].clone();
@@ -1328,7 +1338,7 @@ impl Vm {
                         frame.stack.push(r);
                     }
                     Instr::GetYieldFromIter => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let it = match v.payload() {
                         Some(Payload::Generator(g)) => match g.kind {
@@ -1340,25 +1350,25 @@ impl Vm {
                         frame.stack.push(it);
                     }
                     Instr::GetAwaitable(place) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let it = tri!(self.get_awaitable(&v, place));
                         frame.stack.push(it);
                     }
                     Instr::GetAIter => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let it = tri!(self.get_aiter(&v));
                         frame.stack.push(it);
                     }
                     Instr::GetANext => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let aiter = top(frame).clone();
                         let aw = tri!(self.get_anext(&aiter));
                         frame.stack.push(aw);
                     }
                     Instr::EndAsyncFor => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let exc = pop(frame);
                         let e = exc
                             .as_obj()
@@ -1371,7 +1381,7 @@ impl Vm {
                         }
                     }
                     Instr::Send(t) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         if let Some((gen_frame, resumed)) =
                             self.enter_generator_inline(top(frame), &v)
@@ -1397,15 +1407,15 @@ impl Vm {
                             }
                             super::generator::SendResult::Return(x) => {
                                 frame.stack.push(x);
-                                frame.ip = t as usize;
+                                frame.ip = t;
                             }
                         }
                     }
                     Instr::YieldValue => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         // `sum(<genexpr>)`: a small int added to the total in place.
                         if self.yield_to_int_sum(frame) {
-                            pc = frame.ip;
+                            pc = frame.ip as usize;
                             continue 'dispatch;
                         }
                         let v = pop(frame);
@@ -1432,7 +1442,9 @@ impl Vm {
                             // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
                             // value straight on up, as its YIELD_VALUE would: a value yielded
                             // through a chain of awaiting coroutines takes no dispatch per level.
-                            if let Some(Instr::YieldValue) = frame.code.instructions.get(frame.ip) {
+                            if let Some(Instr::YieldValue) =
+                                frame.code.instructions.get(frame.ip as usize)
+                            {
                                 frame.ip += 1;
                                 continue;
                             }
@@ -1443,14 +1455,14 @@ impl Vm {
                         }
                     }
                     Instr::EndSend => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         let receiver = pop(frame);
                         self.recycle_generator(receiver);
                         frame.stack.push(v);
                     }
                     Instr::CleanupThrow => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let exc = pop(frame);
                         let e = exc
                             .as_obj()
@@ -1464,7 +1476,7 @@ impl Vm {
                         }
                     }
                     Instr::ImportName(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = frame.code.names[i as usize].clone();
                         let fromlist = pop(frame);
                         let level = pop(frame);
@@ -1478,20 +1490,20 @@ impl Vm {
                         frame.stack.push(m);
                     }
                     Instr::ImportFrom(i) => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let name = frame.code.names[i as usize].clone();
                         let m = top(frame).clone();
                         let v = tri!(self.import_from(&m, &name));
                         frame.stack.push(v);
                     }
                     Instr::ImportStar => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let m = pop(frame);
                         let target = frame.names_mapping();
                         tri!(self.import_star(&m, &target));
                     }
                     Instr::PrintExpr => {
-                        frame.ip = pc;
+                        frame.ip = pc as u32;
                         let v = pop(frame);
                         if !v.is_none() {
                             let r = tri!(self.repr(&v));

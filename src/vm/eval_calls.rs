@@ -159,10 +159,10 @@ impl Vm {
         if f.exact_arity != 1 {
             return None;
         }
-        let at = frame.ip;
+        let at = frame.ip as usize;
         let (arg, end) = match frame.code.instructions.get(at..at + 2)? {
             [Instr::LoadFast(a), Instr::Call(1)] => {
-                (frame.locals[*a as usize].as_ref()?.clone(), at + 2)
+                (frame.local(*a as usize).as_ref()?.clone(), at + 2)
             }
             [Instr::LoadConst(k), Instr::Call(1)] => (frame.consts()[*k as usize].clone(), at + 2),
             [Instr::LoadFast(a), Instr::LoadConst(k)] => {
@@ -171,7 +171,7 @@ impl Vm {
                 else {
                     return None;
                 };
-                let a = frame.locals[*a as usize].as_ref()?;
+                let a = frame.local(*a as usize).as_ref()?;
                 let r = super::ops::fast_numeric_binop(a, &frame.consts()[*k as usize], op)?;
                 (r, at + 4)
             }
@@ -179,7 +179,7 @@ impl Vm {
         };
         super::eval_support::push_inline(&mut frame.stack, arg);
         let callee = self.exact_args_function_frame(f, None, &mut frame.stack, 1);
-        frame.ip = end;
+        frame.ip = end as u32;
         Some(callee)
     }
 
@@ -328,13 +328,13 @@ impl Vm {
         frame.push_handler_block(handler);
         // A fresh coroutine starts (resumed is false): there is no yield to deliver a value to.
         if let Some((gen_frame, _)) = self.enter_generator_inline(top(frame), &Value::None) {
-            frame.ip = send_at + 1;
+            frame.ip = (send_at + 1) as u32;
             let caller = std::mem::replace(frame, gen_frame);
             super::eval_support::push_inline(callers, caller);
             return;
         }
         frame.stack.push(Value::None);
-        frame.ip = send_at;
+        frame.ip = send_at as u32;
     }
 
     /// A plain Python function found on the type for `obj.name(...)` (not shadowed by the
@@ -471,7 +471,7 @@ impl Vm {
 /// of the SEND.
 #[inline(always)]
 pub(super) fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
-    let ip = frame.ip;
+    let ip = frame.ip as usize;
     match frame.code.instructions.get(ip..ip + 4)? {
         [
             Instr::GetAwaitable(0),

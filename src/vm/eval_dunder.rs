@@ -86,7 +86,10 @@ impl Vm {
     /// inline generators are told apart by their role first), and StopIteration ends the
     /// loop as `next()` returning nothing would. True when the exception was consumed so.
     pub(super) fn stop_inline_for_iter(&self, caller: &mut Frame, exc: &ObjRef) -> bool {
-        let Some(&Instr::ForIter(target)) = caller.code.instructions.get(caller.ip.wrapping_sub(1))
+        let Some(&Instr::ForIter(target)) = caller
+            .code
+            .instructions
+            .get((caller.ip as usize).wrapping_sub(1))
         else {
             return false;
         };
@@ -94,7 +97,7 @@ impl Vm {
             return false;
         }
         caller.stack.pop();
-        caller.ip = target as usize;
+        caller.ip = target;
         true
     }
 
@@ -132,7 +135,7 @@ impl Vm {
             && func.exact_arity == 2
         {
             let mut frame = self.receiver_frame(func, v.clone());
-            frame.locals[1] = Some(other.clone());
+            *frame.local_mut(1) = Some(other.clone());
             return self.run_plain_frame(frame);
         }
         self.call_bound_dunder(f, v, vec![other.clone()])

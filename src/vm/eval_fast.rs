@@ -86,7 +86,7 @@ impl Vm {
     #[inline(always)]
     pub(super) fn safe_point_at(&mut self, frame: &mut Frame, pc: usize) {
         if generator::HAS_PENDING.with(|h| h.get()) {
-            frame.ip = pc;
+            frame.ip = pc as u32;
             self.safe_point(frame);
         }
     }
@@ -136,7 +136,7 @@ macro_rules! fast_step {
                 },
                 Instr::StoreFast(i) => {
                     let v = pop(frame);
-                    frame.locals[i as usize] = Some(v);
+                    *frame.local_mut(i as usize) = Some(v);
                     $vm.safe_point_at(frame, *pc);
                 }
                 Instr::LoadConst(i) => {
@@ -239,7 +239,7 @@ macro_rules! fast_step {
                         Some(&Instr::StoreFast(j)) => {
                             forget_two_numbers(frame);
                             *pc += 1;
-                            frame.locals[j as usize] = Some(r);
+                            *frame.local_mut(j as usize) = Some(r);
                             $vm.safe_point_at(frame, *pc);
                         }
                         _ => {
@@ -262,7 +262,7 @@ macro_rules! fast_step {
                         Some(v) => match code.get(*pc) {
                             Some(&Instr::StoreFast(j)) => {
                                 *pc += 1;
-                                frame.locals[j as usize] = Some(v);
+                                *frame.local_mut(j as usize) = Some(v);
                                 $vm.safe_point_at(frame, *pc);
                             }
                             _ => push_inline(&mut frame.stack, v),
@@ -279,7 +279,7 @@ macro_rules! fast_step {
                     None => break 'slow,
                 },
                 Instr::LoadClosure(i) => {
-                    let c = frame.cells[i as usize].clone();
+                    let c = frame.cell(i as usize).clone();
                     push_inline(&mut frame.stack, Value::Obj(c));
                 }
                 _ => break 'slow,

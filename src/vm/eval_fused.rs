@@ -31,18 +31,15 @@ pub(super) enum Loaded {
 #[inline(always)]
 pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u32) -> Loaded {
     // The fields apart, so that the stack and the locals change with no re-reading of the
-    // frame's other fields after each write.
-    let Frame {
-        names,
-        stack,
-        locals,
-        ..
-    } = frame;
+    // frame's other fields after each write. The locals share the stack's buffer: a value
+    // borrowed from them is cloned before anything is pushed.
+    let Frame { names, stack, .. } = frame;
     let consts: &[Value] = &names.consts;
     let mut i = i;
     // Runs again for a following LOAD_FAST of a bound local that nothing fuses with this
     // one (`dt / (d2 * d2 ** 0.5)`'s `d2` after `dt`): only the first local can be unbound.
     let r = loop {
+        let locals = stack.prefix();
         let Some(v) = &locals[i as usize] else {
             return Loaded::Unbound;
         };
@@ -59,11 +56,12 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
                     r
                 } else {
                     // An unbound second local is left to its own LOAD_FAST, which raises.
+                    let v = v.clone();
                     if locals[j as usize].is_none() {
-                        push(stack, v.clone());
+                        push(stack, v);
                         return Loaded::Pushed;
                     }
-                    push(stack, v.clone());
+                    push(stack, v);
                     *ip = at + 1;
                     i = j;
                     continue;
@@ -119,7 +117,8 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
                                 }
                                 // Not a plain list (a tuple): SWAP 3; SWAP 2; STORE_SUBSCR raise.
                                 Err(r) => {
-                                    push(stack, v.clone());
+                                    let v = v.clone();
+                                    push(stack, v);
                                     push(stack, k.clone());
                                     push(stack, r);
                                     *ip = end - 3;
@@ -127,14 +126,16 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
                                 }
                             }
                         }
-                        push(stack, v.clone());
+                        let v = v.clone();
+                        push(stack, v);
                         push(stack, k.clone());
                         push(stack, item);
                         *ip = at + 4;
                         return Loaded::Pushed;
                     }
                     _ => {
-                        push(stack, v.clone());
+                        let v = v.clone();
+                        push(stack, v);
                         push(stack, k.clone());
                         *ip = at + 1;
                         return Loaded::Pushed;
@@ -160,12 +161,13 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
                 r
             }
             _ => {
-                push(stack, v.clone());
+                let v = v.clone();
+                push(stack, v);
                 return Loaded::Pushed;
             }
         };
     };
-    finish_with(code, ip, stack, locals, consts, r)
+    finish_with(code, ip, stack, consts, r)
 }
 
 /// Carries on with `r`, a value just computed but not pushed, through the instructions at
@@ -178,7 +180,6 @@ fn finish_with(
     code: &[Instr],
     ip: &mut usize,
     stack: &mut super::frame::Stack,
-    locals: &mut [Option<Value>],
     consts: &[Value],
     r: Value,
 ) -> Loaded {
@@ -188,7 +189,7 @@ fn finish_with(
         match code.get(at) {
             Some(&Instr::StoreFast(j)) => {
                 *ip = at + 1;
-                set_local(&mut locals[j as usize], r);
+                set_local(&mut stack.prefix_mut()[j as usize], r);
                 return Loaded::Stored;
             }
             Some(&Instr::BinaryOp { op, .. }) => {
@@ -219,6 +220,7 @@ fn finish_with(
                 }
             }
             Some(&Instr::LoadFast(p)) => {
+                let locals = stack.prefix();
                 if let Some((v, skipped)) = then_binop(code, at, locals, consts, &r) {
                     at += skipped;
                     r = v;

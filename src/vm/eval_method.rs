@@ -60,7 +60,7 @@ impl Vm {
             let defaults = func.defaults.borrow();
             let first = defaults.len() - missing;
             for (k, d) in defaults[first..].iter().enumerate() {
-                callee.locals[n + 1 + k] = Some(d.clone());
+                *callee.local_mut(n + 1 + k) = Some(d.clone());
             }
         }
         Some(callee)

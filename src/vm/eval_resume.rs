@@ -24,7 +24,7 @@ impl Vm {
         callers: &mut Vec<Box<Frame>>,
         v: Value,
     ) {
-        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip) {
+        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip as usize) {
             self.send_down_chain(frame, callers, v);
         } else if deliver(frame, v) {
             self.safe_point(frame);
@@ -41,12 +41,12 @@ impl Vm {
         v: Value,
     ) {
         loop {
-            if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip)
+            if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip as usize)
                 && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
                 && let Some(receiver) = frame.stack.last()
                 && let Some((gen_frame, resumed)) = self.enter_generator_inline(receiver, &v)
             {
-                frame.ip = t as usize + 1;
+                frame.ip = t + 1;
                 let caller = std::mem::replace(frame, gen_frame);
                 push_inline(callers, caller);
                 if resumed {
@@ -107,10 +107,10 @@ impl Vm {
 /// an instruction was consumed, so the caller runs its safe point.
 #[inline(always)]
 pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
-    match frame.code.instructions.get(frame.ip) {
+    match frame.code.instructions.get(frame.ip as usize) {
         Some(&Instr::StoreFast(j)) => {
             frame.ip += 1;
-            frame.locals[j as usize] = Some(v);
+            *frame.local_mut(j as usize) = Some(v);
             true
         }
         Some(&Instr::PopTop) => {
@@ -143,7 +143,7 @@ impl Vm {
     ) -> Result<(), Value> {
         self.finish_inline_generator(&g);
         drop(g);
-        match frame.code.instructions[frame.ip - 1] {
+        match frame.code.instructions[frame.ip as usize - 1] {
             Instr::Send(t) => {
                 let t = t as usize;
                 if let Some(&[Instr::PopBlock, Instr::EndSend]) =
@@ -152,16 +152,16 @@ impl Vm {
                     frame.blocks.pop();
                     let receiver = super::eval::pop(frame);
                     self.recycle_generator(receiver);
-                    frame.ip = t + 2;
+                    frame.ip = (t + 2) as u32;
                     store_in_next_fast(frame, v);
                 } else {
                     push_inline(&mut frame.stack, v);
-                    frame.ip = t;
+                    frame.ip = t as u32;
                 }
             }
             Instr::ForIter(t) => {
                 frame.stack.pop();
-                frame.ip = t as usize;
+                frame.ip = t;
             }
             Instr::CallMethod(..) => return Err(v),
             _ => unreachable!("only SEND, FOR_ITER and gen.send() run generators inline"),
@@ -175,9 +175,9 @@ impl Vm {
 /// dispatch. True when it stored, so the caller runs STORE_FAST's safe point.
 #[inline(always)]
 pub(super) fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
-    if let Some(&Instr::StoreFast(j)) = frame.code.instructions.get(frame.ip) {
+    if let Some(&Instr::StoreFast(j)) = frame.code.instructions.get(frame.ip as usize) {
         frame.ip += 1;
-        frame.locals[j as usize] = Some(v);
+        *frame.local_mut(j as usize) = Some(v);
         return true;
     }
     push_inline(&mut frame.stack, v);

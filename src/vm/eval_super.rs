@@ -80,12 +80,12 @@ impl Vm {
             return Ok(false);
         }
         // The stack becomes what CALL_METHOD would have found with `obj` as the receiver.
-        let args_at = frame.ip;
+        let args_at = frame.ip as usize;
         frame.stack.pop();
         super::eval_support::push_inline(&mut frame.stack, obj);
         for instr in &frame.code.instructions[args_at..args_at + nargs] {
             let v = match *instr {
-                Instr::LoadFast(i) => frame.locals[i as usize].clone(),
+                Instr::LoadFast(i) => frame.local(i as usize).clone(),
                 Instr::LoadConst(i) => Some(frame.consts()[i as usize].clone()),
                 _ => None,
             };
@@ -94,7 +94,7 @@ impl Vm {
             };
             super::eval_support::push_inline(&mut frame.stack, v);
         }
-        frame.ip = args_at + nargs + 1;
+        frame.ip = (args_at + nargs + 1) as u32;
         let callee = self.exact_args_function_frame(f, None, &mut frame.stack, nargs + 1);
         self.push_frame(frame, callers, callee)
             .map_err(|e| (e, true))?;
@@ -106,10 +106,10 @@ impl Vm {
 /// locals, constants) followed by the CALL_METHOD taking exactly them: that call's name index
 /// and argument count.
 fn super_call_shape(frame: &Frame) -> Option<(usize, usize)> {
-    let instrs = frame.code.instructions.get(frame.ip..)?;
+    let instrs = frame.code.instructions.get(frame.ip as usize..)?;
     for (k, instr) in instrs.iter().enumerate().take(MAX_SUPER_ARGS + 1) {
         match *instr {
-            Instr::LoadFast(i) if frame.locals.get(i as usize)?.is_some() => {}
+            Instr::LoadFast(i) if frame.locals().get(i as usize)?.is_some() => {}
             Instr::LoadConst(_) => {}
             Instr::CallMethod(name, n) if n as usize == k => return Some((name as usize, k)),
             _ => return None,

@@ -64,7 +64,7 @@ impl Vm {
                         None => {
                             let d = self.new_dict();
                             for (i, n) in frame.code.varnames.iter().enumerate() {
-                                if let Some(v) = &frame.locals[i] {
+                                if let Some(v) = frame.local(i) {
                                     self.dict_set_str(&d, n, v.clone());
                                 }
                             }
@@ -103,7 +103,7 @@ impl Vm {
             None => {
                 let d = self.new_dict();
                 for (i, name) in frame.code.varnames.iter().enumerate() {
-                    if let Some(v) = &frame.locals[i] {
+                    if let Some(v) = frame.local(i) {
                         self.dict_set_str(&d, name, v.clone());
                     }
                 }
@@ -685,9 +685,9 @@ impl<T> PushInline<T> for Vec<T> {
     }
 }
 
-impl<T> PushInline<T> for super::compact_vec::CompactVec<T> {
+impl PushInline<Value> for super::localsplus::LocalsPlus {
     #[inline(always)]
-    fn push_inline(&mut self, x: T) {
+    fn push_inline(&mut self, x: Value) {
         // Already inlined with its growth out of line.
         self.push(x);
     }
@@ -699,12 +699,14 @@ impl<T> PushInline<T> for super::compact_vec::CompactVec<T> {
 #[inline]
 pub(super) fn unpack_pair_in_place(frame: &mut Frame, key: Value, value: Value) -> bool {
     use crate::bytecode::Instr;
-    if let Some(&[_, Instr::StoreFast(a), Instr::StoreFast(b)]) =
-        frame.code.instructions.get(frame.ip..frame.ip + 3)
+    if let Some(&[_, Instr::StoreFast(a), Instr::StoreFast(b)]) = frame
+        .code
+        .instructions
+        .get(frame.ip as usize..frame.ip as usize + 3)
     {
         frame.ip += 3;
-        frame.locals[a as usize] = Some(key);
-        frame.locals[b as usize] = Some(value);
+        *frame.local_mut(a as usize) = Some(key);
+        *frame.local_mut(b as usize) = Some(value);
         return true;
     }
     frame.ip += 1;
@@ -730,14 +732,14 @@ pub(super) fn first_arg_for_super(frame: &Frame) -> Option<Value> {
     let name = frame.code.varnames.first()?;
     match frame.code.cellvars.iter().position(|n| n == name) {
         Some(i) => cell_value(frame, i),
-        None => frame.locals.first().cloned().flatten(),
+        None => frame.locals().first().cloned().flatten(),
     }
 }
 
 /// The contents of the frame's cell `i` (cell variables, then free variables).
 #[inline(always)]
 pub(super) fn cell_value(frame: &Frame, i: usize) -> Option<Value> {
-    match &frame.cells.get(i)?.payload {
+    match &frame.get_cell(i)?.payload {
         Payload::Cell(v) => v.borrow().clone(),
         _ => None,
     }

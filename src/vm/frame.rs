@@ -1,8 +1,8 @@
 //! Frames: the state of one running code object.
 
-use super::compact_vec::CompactVec;
 use super::global_cache::NameTable;
-use super::object::{Function, Obj};
+use super::localsplus::LocalsPlus;
+use super::object::{Function, Obj, Payload};
 use super::thin_vec::ThinVec;
 use super::value::{ObjRef, Value};
 use crate::bytecode::{Block, Code};
@@ -15,24 +15,25 @@ use std::rc::Rc;
 #[allow(clippy::box_collection, clippy::vec_box)]
 pub type FrameChain = Box<Vec<Box<Frame>>>;
 
-/// A frame's operand stack.
-pub type Stack = CompactVec<Value>;
+/// A frame's operand stack (with the locals and cells below it in the same buffer).
+pub type Stack = LocalsPlus;
 
 /// One activation of a code object; owns its operand stack, locals, ip and block stack.
+/// 64 bytes, a mimalloc size class (a suspended coroutine keeps its frame boxed).
 pub struct Frame {
     /// The code being run.
     pub code: Rc<Code>,
     /// Hashes of `code.names`, LOAD_GLOBAL's cache and the code's constants as values
     /// (`names.consts`; the hashes may be empty: then names are hashed when used).
     pub names: Rc<NameTable>,
-    /// The index of the next instruction.
-    pub ip: usize,
-    /// The operand stack (two words: every suspended coroutine keeps one).
+    /// The operand stack, in one buffer after the fast locals (`Code::varnames`, None when
+    /// unbound) and the cells (`Code::cellvars` then `Code::freevars`): CPython's
+    /// `localsplus`. Its vector methods are the stack's; `local`, `locals` and `cell`
+    /// below reach the rest.
     pub stack: Stack,
-    /// Fast locals (`Code::varnames`), None when unbound (one word).
-    pub locals: ThinVec<Option<Value>>,
-    /// Cells: `Code::cellvars` then `Code::freevars` (one word: usually empty).
-    pub cells: ThinVec<ObjRef>,
+    /// The index of the next instruction (32 bits: it shares a word with the stack's
+    /// counts).
+    pub ip: u32,
     /// Active exception handlers (innermost last; one word, no allocation for one block).
     pub blocks: BlockStack,
     /// The module globals (a dict object).
@@ -299,32 +300,31 @@ impl Drop for BlockStack {
 }
 
 impl Frame {
-    /// A frame for `code` with empty locals (cells are added by the caller).
+    /// A frame for `code` with its locals unbound (cells are added by the caller).
     pub fn new(
         code: Rc<Code>,
         consts: Rc<[Value]>,
         globals: ObjRef,
         locals_map: Option<Value>,
     ) -> Frame {
-        Frame::with_names(code, globals, locals_map, NameTable::empty(consts))
+        let mut f = Frame::with_names(code, globals, locals_map, NameTable::empty(consts));
+        f.stack.add_unbound(f.code.varnames.len());
+        f
     }
 
-    /// A frame for `code` with empty locals and the name table `names`.
+    /// A frame for `code` with the name table `names`, no locals yet and room for its
+    /// locals, cells and stack in one buffer.
     fn with_names(
         code: Rc<Code>,
         globals: ObjRef,
         locals_map: Option<Value>,
         names: Rc<NameTable>,
     ) -> Frame {
-        let mut locals = ThinVec::new();
-        locals.resize(code.varnames.len(), None);
+        let mut stack = LocalsPlus::new();
+        let locals_and_cells = code.varnames.len() + code.cellvars.len() + code.freevars.len();
+        stack.reserve_exact(locals_and_cells.max(names.frame_slots as usize));
         Frame {
-            // Allocated by the first push: a coroutine or generator that has not started yet
-            // (100k tasks created before any runs) owns no stack buffer; pooled frames keep
-            // the capacity they grew to.
-            stack: CompactVec::new(),
-            locals,
-            cells: ThinVec::new(),
+            stack,
             blocks: BlockStack::new(),
             ip: 0,
             code,
@@ -399,7 +399,7 @@ impl Frame {
         self.role = FrameRole::PLAIN;
     }
 
-    /// A frame for calling `func` (locals still to be bound).
+    /// A frame for calling `func`, with no locals yet (the caller adds them).
     pub fn for_function(func: &Function) -> Frame {
         // With the function's name table directly: no empty table made and dropped.
         Frame::with_names(
@@ -410,14 +410,78 @@ impl Frame {
         )
     }
 
-    /// Gives a generator's frame, about to run for the first time, a stack buffer of exactly
-    /// the code's maximum depth (when known and none was allocated yet): a coroutine then
-    /// stays suspended in `await` with two slots, not the four a first push reserves.
+    /// Local `i`: CPython's `GETLOCAL(i)`, `localsplus[i]` (bounds-checked against the
+    /// locals and cells; the compiler only gives a local's index).
     #[inline(always)]
-    pub fn size_stack_for_start(&mut self) {
-        if self.stack.capacity() == 0 {
-            self.stack.reserve_exact(self.names.stack_size as usize);
+    pub fn local(&self, i: usize) -> &Option<Value> {
+        &self.stack.prefix()[i]
+    }
+
+    /// Local `i`, writable (see `local`).
+    #[inline(always)]
+    pub fn local_mut(&mut self, i: usize) -> &mut Option<Value> {
+        &mut self.stack.prefix_mut()[i]
+    }
+
+    /// The fast locals (`Code::varnames`), None when unbound.
+    pub fn locals(&self) -> &[Option<Value>] {
+        let prefix = self.stack.prefix();
+        &prefix[..self.code.varnames.len().min(prefix.len())]
+    }
+
+    /// The fast locals, writable.
+    pub fn locals_mut(&mut self) -> &mut [Option<Value>] {
+        let n = self.code.varnames.len();
+        let prefix = self.stack.prefix_mut();
+        let n = n.min(prefix.len());
+        &mut prefix[..n]
+    }
+
+    /// Cell `i` (`Code::cellvars` then `Code::freevars`); panics when there is none (the
+    /// compiler only gives a cell's index).
+    #[inline(always)]
+    pub fn cell(&self, i: usize) -> &ObjRef {
+        self.get_cell(i).expect("cell index out of range")
+    }
+
+    /// Cell `i` (`Code::cellvars` then `Code::freevars`), if there is one.
+    #[inline(always)]
+    pub fn get_cell(&self, i: usize) -> Option<&ObjRef> {
+        let nlocals = self.code.varnames.len();
+        match self.stack.prefix().get(nlocals.checked_add(i)?)? {
+            Some(Value::Obj(cell)) => Some(cell),
+            _ => None,
         }
+    }
+
+    /// The cells, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &ObjRef> {
+        let nlocals = self.code.varnames.len();
+        self.stack
+            .prefix()
+            .iter()
+            .skip(nlocals)
+            .filter_map(|slot| match slot {
+                Some(Value::Obj(cell)) => Some(cell),
+                _ => None,
+            })
+    }
+
+    /// The cell objects of `Code::cellvars`, made (each holding its parameter's value when
+    /// the variable is also a parameter), then `closure` (the free variables' cells), after
+    /// the locals.
+    pub fn add_cells(&mut self, closure: &[ObjRef]) {
+        let code = self.code.clone();
+        for name in code.cellvars.iter() {
+            let init = code
+                .varnames
+                .iter()
+                .position(|n| n == name)
+                .and_then(|i| self.local(i).clone());
+            self.stack
+                .add_cell(Obj::new(Payload::Cell(std::cell::RefCell::new(init))));
+        }
+        self.stack.add_cells(closure);
     }
 
     /// SETUP_FINALLY: pushes a handler block at the current stack depth (a first block, an
@@ -433,7 +497,7 @@ impl Frame {
 
     /// The source line of the instruction that last ran.
     pub fn line(&self) -> u32 {
-        let i = self.ip.saturating_sub(1);
+        let i = (self.ip as usize).saturating_sub(1);
         self.code
             .lines
             .get(i)
@@ -453,10 +517,8 @@ impl Frame {
     /// Calls `visit` on every value the frame references.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         self.stack.iter().for_each(&mut *visit);
-        self.locals.iter().flatten().for_each(&mut *visit);
-        self.cells
-            .iter()
-            .for_each(|c| visit(&Value::Obj(c.clone())));
+        // The locals, then the cells (each a `Value::Obj`).
+        self.stack.prefix().iter().flatten().for_each(&mut *visit);
         self.consts().iter().for_each(&mut *visit);
         visit(&Value::Obj(self.globals.clone()));
         // A constructing role is only ever set on a running frame, which the cycle
@@ -480,7 +542,7 @@ impl Frame {
     /// the delegate on top of the stack.
     pub fn delegate(&self) -> Option<&Value> {
         use crate::bytecode::Instr;
-        match self.code.instructions.get(self.ip) {
+        match self.code.instructions.get(self.ip as usize) {
             Some(Instr::Jump(target)) => match self.code.instructions.get(*target as usize) {
                 Some(Instr::Send(_)) => self.stack.last(),
                 _ => None,
@@ -490,9 +552,23 @@ impl Frame {
     }
 }
 
-// A suspended coroutine keeps its frame boxed: 80 bytes is one mimalloc size class (the
-// next below is 64).
-const _: () = assert!(std::mem::size_of::<Frame>() <= 80);
+/// The slots a frame for `code` needs (`NameTable::frame_slots`): its locals, its cells and
+/// its stack at the deepest, `stack_size` (when that is wrong, the stack grows as it is
+/// used).
+pub fn slots_for(code: &Code, stack_size: u32) -> u32 {
+    let n = code.varnames.len() + code.cellvars.len() + code.freevars.len();
+    u32::try_from(n)
+        .ok()
+        .and_then(|n| n.checked_add(stack_size))
+        .unwrap_or(u32::MAX)
+}
+
+// A suspended coroutine keeps its frame boxed: 64 bytes is one mimalloc size class (the
+// next above is 80).
+const _: () = assert!(std::mem::size_of::<Frame>() <= 64);
+// The stack's pointer in the packed `LocalsPlus` still lands on an 8-byte boundary (loads of
+// it are then aligned in fact, if not in type).
+const _: () = assert!(std::mem::offset_of!(Frame, stack) % 8 == 0);
 const _: () = assert!(std::mem::size_of::<BlockStack>() == 8);
 
 #[cfg(test)]

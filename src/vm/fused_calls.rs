@@ -31,18 +31,18 @@ impl Vm {
         let Value::Obj(o) = callable else {
             return None;
         };
-        let at = frame.ip;
+        let at = frame.ip as usize;
         let Some(&[Instr::LoadFast(a), Instr::Call(1)]) = frame.code.instructions.get(at..at + 2)
         else {
             return None;
         };
         // The argument is held as the stack would hold it: whatever the call runs cannot
         // free it under us.
-        let args = [frame.locals[a as usize].as_ref()?.clone()];
+        let args = [frame.local(a as usize).as_ref()?.clone()];
         let r = match &o.payload {
             Payload::NativeFunction(nf) => {
                 let fast = nf.fast.as_ref()?;
-                frame.ip = at + 2;
+                frame.ip = (at + 2) as u32;
                 fast(self, &args)
             }
             Payload::Type(_) => {
@@ -52,11 +52,11 @@ impl Vm {
                 if Rc::ptr_eq(o, &self.types.tuple)
                     && let Some(t) = self.refill_spare_tuple(&args[0])
                 {
-                    frame.ip = at + 2;
+                    frame.ip = (at + 2) as u32;
                     return Some(Ok(t));
                 }
                 let r = self.convert_call_fast(o, &args)?;
-                frame.ip = at + 2;
+                frame.ip = (at + 2) as u32;
                 r
             }
             _ => return None,
@@ -84,7 +84,7 @@ impl Vm {
             Value::Obj(o) if o.class.is_none() => o,
             other => return Err(other),
         };
-        let at = frame.ip;
+        let at = frame.ip as usize;
         let Some(stores) = frame.code.instructions.get(at..at + n) else {
             return Err(Value::Obj(o));
         };
@@ -99,16 +99,17 @@ impl Vm {
         {
             for (instr, item) in stores.iter().zip(items.iter_mut()) {
                 if let Instr::StoreFast(j) = *instr {
-                    frame.locals[j as usize] = Some(std::mem::replace(item, Value::None));
+                    frame.stack.prefix_mut()[j as usize] =
+                        Some(std::mem::replace(item, Value::None));
                 }
             }
-            frame.ip = at + n;
+            frame.ip = (at + n) as u32;
             self.spare_tuple = Some(o);
             return Ok(());
         }
         match &o.payload {
             Payload::Tuple(items) if items.len() == n => {
-                store_all(&mut frame.locals, stores, items)
+                store_all(frame.stack.prefix_mut(), stores, items)
             }
             Payload::List(items) => {
                 let Ok(items) = items.try_borrow() else {
@@ -118,11 +119,11 @@ impl Vm {
                     drop(items);
                     return Err(Value::Obj(o));
                 }
-                store_all(&mut frame.locals, stores, &items);
+                store_all(frame.stack.prefix_mut(), stores, &items);
             }
             _ => return Err(Value::Obj(o)),
         }
-        frame.ip = at + n;
+        frame.ip = (at + n) as u32;
         Ok(())
     }
 
@@ -168,7 +169,7 @@ fn store_all(locals: &mut [Option<Value>], stores: &[Instr], items: &[Value]) {
 /// `frame.ip` moves past it. True when it did (the caller runs POP_TOP's safe point).
 #[inline(always)]
 pub(super) fn drop_unused_result(frame: &mut Frame) -> bool {
-    if let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip) {
+    if let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip as usize) {
         frame.ip += 1;
         frame.stack.pop();
         return true;
@@ -220,7 +221,7 @@ impl Vm {
         let Some(&Value::Int(x)) = frame.stack.last() else {
             return false;
         };
-        let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip) else {
+        let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip as usize) else {
             return false;
         };
         let Some(t) = total.checked_add(x) else {

@@ -24,7 +24,10 @@ use std::rc::Rc;
 #[inline(always)]
 fn entered_by_send(frame: &Frame) -> bool {
     matches!(
-        frame.code.instructions.get(frame.ip.wrapping_sub(1)),
+        frame
+            .code
+            .instructions
+            .get((frame.ip as usize).wrapping_sub(1)),
         Some(Instr::Send(_))
     )
 }

@@ -562,10 +562,7 @@ impl Vm {
             let mut state = g.state.borrow_mut();
             match std::mem::replace(&mut *state, GenState::Running) {
                 GenState::Suspended(f) => (f, true),
-                GenState::Created(mut f) if value.is_none() => {
-                    f.size_stack_for_start();
-                    (f, false)
-                }
+                GenState::Created(f) if value.is_none() => (f, false),
                 // A chain parked by a resumption from Rust, now sent into by a frame of
                 // this loop: it runs inline here level by level, as it was before parking.
                 parked @ (GenState::SuspendedChain(_) | GenState::Parked(_)) => {
@@ -632,7 +629,7 @@ impl Vm {
                     Ok(SendResult::Return(Value::None))
                 }
             }
-            GenState::Created(mut frame) => {
+            GenState::Created(frame) => {
                 if !value.is_none() {
                     *g.state.borrow_mut() = GenState::Created(frame);
                     return Err(self.new_type_error(format!(
@@ -640,7 +637,6 @@ impl Vm {
                         kind.noun()
                     )));
                 }
-                frame.size_stack_for_start();
                 self.gen_resume(obj, frame, Resume::Value(None))
             }
             GenState::Suspended(frame) => self.gen_resume(obj, frame, Resume::Value(Some(value))),

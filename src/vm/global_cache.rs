@@ -100,9 +100,10 @@ pub struct NameTable {
     /// The code's constants as values (`Vm::consts_of`; kept here so that a frame reaches
     /// them through the one pointer it holds to this table).
     pub consts: Rc<[Value]>,
-    /// The code's maximum operand-stack depth (`stack_depth::max_stack_depth`; 0 when
-    /// unknown), the stack buffer a generator's frame gets when it starts.
-    pub stack_size: u32,
+    /// The slots a frame of the code gets in its buffer: its locals, cells and maximum
+    /// operand-stack depth (`stack_depth::max_stack_depth`); 0 when unknown (then the
+    /// stack grows as it is used).
+    pub frame_slots: u32,
     /// The last two class look-ups of each name as an instance attribute (newest first:
     /// two classes share one method's code in the commonest polymorphic sites).
     class_attrs: Box<[RefCell<[Option<ClassAttrHit>; 2]>]>,
@@ -140,7 +141,7 @@ impl NameTable {
             consts,
             hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
             slots: names.iter().map(|_| RefCell::new(None)).collect(),
-            stack_size: 0,
+            frame_slots: 0,
             class_attrs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             attr_keys: names.iter().map(|_| RefCell::new(None)).collect(),
             attr_positions: names.iter().map(|_| Cell::new(u32::MAX)).collect(),

@@ -6,7 +6,6 @@ pub mod asyncgen;
 pub mod attr;
 pub mod attr_cache;
 pub mod call;
-pub mod compact_vec;
 pub mod dict;
 mod dict_keys;
 pub mod dict_version;
@@ -32,6 +31,7 @@ pub mod hashing;
 pub mod import;
 pub mod interrupt;
 pub mod list_calls;
+pub mod localsplus;
 pub mod method_cache;
 pub mod method_sigs;
 pub mod native;
@@ -316,9 +316,7 @@ impl Vm {
         }
         let consts = self.consts_of(code);
         let mut table = global_cache::NameTable::new(&code.names, consts);
-        if code.flags.generator || code.flags.coroutine || code.flags.async_generator {
-            table.stack_size = stack_depth::max_stack_depth(code);
-        }
+        table.frame_slots = frame::slots_for(code, stack_depth::max_stack_depth(code));
         let h = Rc::new(table);
         self.name_table_cache.insert(key, (code.clone(), h.clone()));
         h

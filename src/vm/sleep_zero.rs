@@ -116,7 +116,7 @@ impl Vm {
             return None;
         };
         if !Rc::ptr_eq(&f.globals, &sz.globals)
-            || !matches!(&f.locals[..], [Some(Value::Int(0)), Some(Value::None)])
+            || !matches!(f.locals(), [Some(Value::Int(0)), Some(Value::None)])
         {
             return None;
         }
@@ -151,15 +151,15 @@ impl Vm {
             unreachable!("SleepZero::new checked the function")
         };
         let mut f = self.new_function_frame(func);
-        f.locals[0] = Some(Value::Int(0));
-        f.locals[1] = Some(Value::None);
+        *f.local_mut(0) = Some(Value::Int(0));
+        *f.local_mut(1) = Some(Value::None);
         if started {
             f.stack.push(spent);
             f.blocks.push(Block {
                 handler,
                 stack_depth: 1,
             });
-            f.ip = ip;
+            f.ip = ip as u32;
         }
         let name = func.name.borrow().clone();
         let qualname = func.qualname.borrow().clone();

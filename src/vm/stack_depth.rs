@@ -1,6 +1,7 @@
 //! The deepest the operand stack of a code object can get (CPython's `co_stacksize`, as
-//! compile.c `stackdepth` computes it), so that a coroutine's frame gets a stack buffer of
-//! exactly that size instead of the four slots a `Vec`'s first push reserves.
+//! compile.c `stackdepth` computes it), so that a frame's buffer (`LocalsPlus`: locals,
+//! cells, then the stack) is allocated once at exactly its size: a suspended coroutine keeps
+//! it.
 
 use crate::bytecode::{Code, Instr};
 
