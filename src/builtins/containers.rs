@@ -36,7 +36,7 @@ fn new_of(vm: &mut Vm, cls: &ObjRef, payload: Payload) -> Value {
     let exact = cls.as_type().is_some_and(|t| !t.is_heap);
     if exact {
         let o = Obj::new(payload);
-        if Rc::ptr_eq(&vm.type_of(&Value::Obj(o.clone())), cls) {
+        if ObjRef::ptr_eq(&vm.type_of(&Value::Obj(o.clone())), cls) {
             return Value::Obj(o);
         }
         return Value::Obj(Obj::with_class(
@@ -405,7 +405,7 @@ fn tuple_init(vm: &mut Vm) {
     add_new(vm, &tuple, |vm, args| {
         let a = args.check(vm, "tuple", 1, 2)?.to_vec();
         let cls = a[0].as_obj().cloned().expect("cls");
-        if Rc::ptr_eq(&cls, &vm.types.tuple)
+        if ObjRef::ptr_eq(&cls, &vm.types.tuple)
             && let Some(t) = a.get(1).and_then(crate::vm::seq::tuple_call_fast)
         {
             return Ok(t);
@@ -414,7 +414,7 @@ fn tuple_init(vm: &mut Vm) {
             Some(it) => vm.collect(it)?,
             None => Vec::new(),
         };
-        if Rc::ptr_eq(&cls, &vm.types.tuple) {
+        if ObjRef::ptr_eq(&cls, &vm.types.tuple) {
             return Ok(Value::tuple(items));
         }
         let dict = if cls.as_type().is_some_and(|t| t.is_heap) {
@@ -682,7 +682,7 @@ fn set_init(vm: &mut Vm) {
             Some(it) => set_from(vm, it)?,
             None => RefCell::new(DictTable::new_set()),
         };
-        if Rc::ptr_eq(&cls, &vm.types.frozenset) {
+        if ObjRef::ptr_eq(&cls, &vm.types.frozenset) {
             return Ok(Value::Obj(Obj::new(Payload::FrozenSet(t))));
         }
         Ok(Value::Obj(Obj::with_class(
@@ -1034,7 +1034,9 @@ fn iterators_init(vm: &mut Vm) {
             None if start.is_int_like() => start,
             None => Value::Int(vm.index_value(&start)?),
         };
-        let iter = vm.iter(&it)?;
+        let Value::Obj(iter) = vm.iter(&it)? else {
+            return Err(vm.new_type_error("enumerate() argument is not iterable"));
+        };
         Ok(vm.new_iterator(IterState::Enumerate {
             iter,
             count: start,

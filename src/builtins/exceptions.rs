@@ -3,8 +3,7 @@
 use super::object::add_new;
 use super::self_arg;
 use crate::vm::object::Payload;
-use crate::vm::{PyResult, Value, Vm};
-use std::rc::Rc;
+use crate::vm::{ObjRef, PyResult, Value, Vm};
 
 /// Registers the exception methods.
 pub fn init(vm: &mut Vm) {
@@ -14,7 +13,7 @@ pub fn init(vm: &mut Vm) {
         let rest = args.positional[1..].to_vec();
         // exceptions.c OSError_new: `OSError(errno, strerror, ...)` itself (not a subclass)
         // makes the subclass for that errno, e.g. FileNotFoundError for ENOENT.
-        if Rc::ptr_eq(&cls, &vm.exc.os_error)
+        if ObjRef::ptr_eq(&cls, &vm.exc.os_error)
             && (2..=5).contains(&rest.len())
             && let Value::Int(errno) = rest[0]
             && let Some(sub) = i32::try_from(errno)
@@ -97,7 +96,7 @@ pub fn init(vm: &mut Vm) {
         }
         let all_exc = excs.iter().all(|e| vm.is_instance(e, &exception));
         let plain_group = vm.exc.by_name("BaseExceptionGroup").expect("exists");
-        let cls = if std::rc::Rc::ptr_eq(&cls, &plain_group) && all_exc {
+        let cls = if ObjRef::ptr_eq(&cls, &plain_group) && all_exc {
             vm.exc.by_name("ExceptionGroup").expect("exists")
         } else {
             cls

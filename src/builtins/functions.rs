@@ -379,7 +379,7 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if (!orig_bases
         .iter()
         .zip(bases.iter())
-        .all(|(a, b)| a.as_obj().is_some_and(|a| Rc::ptr_eq(a, b)))
+        .all(|(a, b)| a.as_obj().is_some_and(|a| ObjRef::ptr_eq(a, b)))
         || orig_bases.len() != bases.len())
         && let Some(d) = ns.as_obj()
     {
@@ -1227,7 +1227,7 @@ fn add_to_owned_big_int(acc: &mut Value, x: &Value) -> bool {
     let Value::Obj(o) = acc else {
         return false;
     };
-    let Some(obj) = Rc::get_mut(o) else {
+    let Some(obj) = ObjRef::get_mut(o) else {
         return false;
     };
     if obj.class.is_some() {

@@ -252,7 +252,7 @@ pub fn add_operator_dunders(vm: &mut Vm, cls: &ObjRef, ops: &[Operator]) {
 }
 
 fn wrap_subclass(vm: &mut Vm, cls: &ObjRef, exact: &ObjRef, v: Value) -> PyResult<Value> {
-    if std::rc::Rc::ptr_eq(cls, exact) {
+    if ObjRef::ptr_eq(cls, exact) {
         return Ok(v);
     }
     let payload = match Num::of(&v) {

@@ -3,7 +3,7 @@
 use super::self_arg;
 use crate::ast::CmpOp;
 use crate::vm::native::{FrameIntrinsic, NativeFunction};
-use crate::vm::object::{Obj, Payload};
+use crate::vm::object::{Obj, Payload, PropertyMore};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::rc::Rc;
 
@@ -270,7 +270,7 @@ fn descriptor_types_init(vm: &mut Vm) {
         // A subclass's instance starts empty: `property.__init__` fills it in (called by
         // the subclass's own `__init__` through super(), or directly).
         if let Value::Obj(c) = &cls
-            && !Rc::ptr_eq(c, &vm.types.property)
+            && !ObjRef::ptr_eq(c, &vm.types.property)
         {
             return Ok(Value::Obj(vm.alloc_instance(c)?));
         }
@@ -278,8 +278,7 @@ fn descriptor_types_init(vm: &mut Vm) {
         Ok(Value::Obj(Obj::new(Payload::Property {
             fget,
             fset,
-            fdel,
-            doc: (!doc.is_none()).then(|| Box::new(doc)),
+            more: PropertyMore::new(fdel, doc),
         })))
     });
     vm.add_method(&prop, "__init__", |vm, mut args| {
@@ -336,16 +335,10 @@ fn descriptor_types_init(vm: &mut Vm) {
                 }
                 return Ok(copy);
             }
-            let Some(Payload::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-            }) = a[0].payload()
-            else {
+            let Some(Payload::Property { fget, fset, more }) = a[0].payload() else {
                 return Err(vm.new_type_error("descriptor requires a 'property' object"));
             };
-            let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
+            let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), more.fdel());
             match which {
                 0 => g = a[1].clone(),
                 1 => s = a[1].clone(),
@@ -354,8 +347,7 @@ fn descriptor_types_init(vm: &mut Vm) {
             Ok(Value::Obj(Obj::new(Payload::Property {
                 fget: g,
                 fset: s,
-                fdel: d,
-                doc: doc.clone(),
+                more: PropertyMore::new(d, more.doc()),
             })))
         });
     }
@@ -390,7 +382,7 @@ fn descriptor_types_init(vm: &mut Vm) {
         let a = args.check(vm, "__delete__", 2, 2)?.to_vec();
         let f = match a[0].payload() {
             Some(Payload::PropertySub(fields)) => property_sub_fn(vm, fields, &a[1], 2)?,
-            Some(Payload::Property { fdel, .. }) if !fdel.is_none() => fdel.clone(),
+            Some(Payload::Property { more, .. }) if !more.fdel().is_none() => more.fdel(),
             _ => return Err(vm.new_attribute_error("property has no deleter")),
         };
         vm.call(&f, vec![a[1].clone()])?;

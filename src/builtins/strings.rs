@@ -365,7 +365,7 @@ pub fn init(vm: &mut Vm) {
                 }
             }
         };
-        if std::rc::Rc::ptr_eq(&cls, &vm.types.str_) {
+        if ObjRef::ptr_eq(&cls, &vm.types.str_) {
             return Ok(Value::string(text));
         }
         let dict = if cls.as_type().is_some_and(|t| t.is_heap) {

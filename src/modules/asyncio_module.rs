@@ -25,7 +25,7 @@ pub struct KeySlot {
     /// The entry position where the name was last found, in whichever dict.
     pos: Cell<usize>,
     /// The key object found there (null before the first look-up). The slot owns one strong
-    /// count of it (from `Rc::into_raw`), so the object cannot be freed and its address
+    /// count of it (from `ObjRef::into_raw`), so the object cannot be freed and its address
     /// reused while it is remembered: identity with it is a sound check.
     key: Cell<*const Obj>,
 }
@@ -60,12 +60,12 @@ impl KeySlot {
 
     /// Remembers that the name was found at entry `pos` under the key object `key`.
     fn remember(&self, pos: usize, key: &ObjRef) {
-        let old = self.key.replace(Rc::into_raw(key.clone()));
+        let old = self.key.replace(ObjRef::into_raw(key.clone()));
         self.pos.set(pos);
         if !old.is_null() {
-            // SAFETY: `old` came from `Rc::into_raw` in an earlier `remember`, and the strong
+            // SAFETY: `old` came from `ObjRef::into_raw` in an earlier `remember`, and the strong
             // count it stands for was owned by this slot alone; it is given back once, here.
-            drop(unsafe { Rc::from_raw(old) });
+            drop(unsafe { ObjRef::from_raw(old) });
         }
     }
 }
@@ -82,7 +82,7 @@ fn key_position(table: &crate::vm::dict::DictTable, name: &str, s: &KeySlot) -> 
     let remembered = s.pos.get();
     if let Some(e) = table.entry_at(remembered)
         && let Value::Obj(k) = &e.key
-        && std::ptr::eq(Rc::as_ptr(k), s.key.get())
+        && std::ptr::eq(ObjRef::as_ptr(k), s.key.get())
     {
         return Some(remembered);
     }
@@ -122,7 +122,10 @@ impl RegisteredClass {
     /// registered, and the instance holds just what `__init__` set.
     pub(crate) fn instance_dict(&self, v: &Value) -> Option<ObjRef> {
         let o = v.as_obj()?;
-        if !o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.cls))
+        if !o
+            .class
+            .as_ref()
+            .is_some_and(|c| ObjRef::ptr_eq(c, &self.cls))
             || crate::vm::dict_version::mro_versions(&self.cls) != self.versions
         {
             return None;

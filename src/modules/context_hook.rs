@@ -2,7 +2,7 @@
 //! a Handle captures `contextvars.copy_context()` and runs its callback with `Context.run`; a
 //! Task does the same for every step). See notes/CONTEXTVARS.md.
 
-use crate::vm::{PyResult, Value, Vm};
+use crate::vm::{ObjRef, PyResult, Value, Vm};
 use std::cell::Cell;
 
 thread_local! {
@@ -19,7 +19,7 @@ impl Vm {
         // sys.modules unchanged since it last lacked contextvars: still no context variables.
         // (Inline: every task step asks; the answer is almost always this one.)
         let version = self.modules.as_dict().map(|d| d.borrow().version.get());
-        let modules_id = std::rc::Rc::as_ptr(&self.modules) as usize;
+        let modules_id = ObjRef::as_ptr(&self.modules) as usize;
         if version.is_some() && ABSENT_AT.with(|a| a.get()) == Some((modules_id, version)) {
             return Ok(Value::None);
         }

@@ -7,10 +7,11 @@ use crate::vm::frame::Frame;
 use crate::vm::generator::GenState;
 use crate::vm::native::{FrameIntrinsic, NativeFunction};
 use crate::vm::object::{Obj, Payload};
+use crate::vm::value::WeakObj;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// The name of the internal module holding the `frame` and `traceback` classes.
 const MODULE: &str = "_percolate_frames";
@@ -19,7 +20,7 @@ thread_local! {
     /// The frame object of each generator that has one alive, by generator address, so that
     /// `gen.gi_frame is gen.gi_frame` (a frame keeps its generator alive, so the address
     /// cannot be reused while the entry can be upgraded).
-    static GENERATOR_FRAMES: RefCell<HashMap<usize, Weak<Obj>>> = RefCell::new(HashMap::new());
+    static GENERATOR_FRAMES: RefCell<HashMap<usize, WeakObj>> = RefCell::new(HashMap::new());
 }
 
 /// Creates `_percolate_frames` (Python classes plus their native helpers).
@@ -163,8 +164,8 @@ impl Vm {
         let Payload::Generator(g) = &gen_obj.payload else {
             return Ok(Value::None);
         };
-        let key = Rc::as_ptr(gen_obj) as usize;
-        let cached = GENERATOR_FRAMES.with(|m| m.borrow().get(&key).and_then(Weak::upgrade));
+        let key = ObjRef::as_ptr(gen_obj) as usize;
+        let cached = GENERATOR_FRAMES.with(|m| m.borrow().get(&key).and_then(|w| w.upgrade()));
         g.settle();
         let globals = match &*g.state.borrow() {
             GenState::Created(f) | GenState::Suspended(f) => f.globals.clone(),
@@ -199,7 +200,7 @@ impl Vm {
                 if m.len() >= 64 {
                     m.retain(|_, w| w.strong_count() > 0);
                 }
-                m.insert(key, Rc::downgrade(f));
+                m.insert(key, ObjRef::downgrade(f));
             });
         }
         Ok(frame)
@@ -254,7 +255,7 @@ impl Vm {
         let mut seen: Vec<ObjRef> = Vec::new();
         while let Some(v) = pending.pop() {
             let Value::Obj(o) = v else { continue };
-            if seen.iter().any(|s| Rc::ptr_eq(s, &o)) {
+            if seen.iter().any(|s| ObjRef::ptr_eq(s, &o)) {
                 continue;
             }
             seen.push(o.clone());

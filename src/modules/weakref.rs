@@ -1,15 +1,15 @@
-//! The native half of `weakref`: a handle holding an `Rc::downgrade` of the referent. The
+//! The native half of `weakref`: a handle holding an `ObjRef::downgrade` of the referent. The
 //! Python surface (`ref`, the weak containers, `finalize`) is `py/weakref.py`.
 
 use crate::modules::python_module;
-use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::object::{NativeObject, Payload};
+use crate::vm::value::WeakObj;
 use crate::vm::{ObjRef, PyResult, Value, Vm};
-use std::rc::Weak;
 
 /// A weak pointer to a Python object.
 struct WeakHandle {
     /// The referent, while anything else keeps it alive.
-    target: Weak<Obj>,
+    target: WeakObj,
 }
 
 impl NativeObject for WeakHandle {
@@ -51,7 +51,7 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     let new_fn = vm.new_native_fn("_weak_new", move |vm, args| {
         let a = args.check(vm, "_weak_new", 1, 1)?.to_vec();
         let target = match &a[0] {
-            Value::Obj(o) if weakly_referenceable(o) => std::rc::Rc::downgrade(o),
+            Value::Obj(o) if weakly_referenceable(o) => ObjRef::downgrade(o),
             other => {
                 return Err(vm.new_type_error(format!(
                     "cannot create weak reference to '{}' object",

@@ -10,14 +10,14 @@ use super::generator::{GenState, SendResult};
 use super::object::{NativeObject, Payload};
 use super::value::{ObjRef, Value};
 use super::{Args, PyResult, Vm};
+use crate::vm::value::WeakObj;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::{Rc, Weak};
 
 /// An async generator whose hooks were initialised (genobject.c async_gen_init_hooks).
 struct HookedAsyncGen {
     /// The generator object (weak: the table must not keep it alive).
-    agen: Weak<super::object::Obj>,
+    agen: WeakObj,
     /// The finalizer current at its first iteration (None: no finalizer).
     finalizer: Value,
 }
@@ -67,7 +67,7 @@ pub fn mark_hooks_inited(agen: &ObjRef) {
             t.borrow_mut().insert(
                 hook_key(g),
                 HookedAsyncGen {
-                    agen: Rc::downgrade(agen),
+                    agen: ObjRef::downgrade(agen),
                     finalizer: Value::None,
                 },
             )
@@ -84,7 +84,11 @@ pub fn alive_asyncgens(finalizer: &Value) -> Vec<Value> {
     HOOKED.with(|t| {
         t.borrow()
             .values()
-            .filter(|h| h.finalizer.as_obj().is_some_and(|f| Rc::ptr_eq(f, target)))
+            .filter(|h| {
+                h.finalizer
+                    .as_obj()
+                    .is_some_and(|f| ObjRef::ptr_eq(f, target))
+            })
             .filter_map(|h| h.agen.upgrade())
             .filter(|o| match &o.payload {
                 Payload::Generator(g) => {
@@ -165,7 +169,7 @@ impl Vm {
             t.borrow_mut().insert(
                 key,
                 HookedAsyncGen {
-                    agen: Rc::downgrade(agen),
+                    agen: ObjRef::downgrade(agen),
                     finalizer,
                 },
             )

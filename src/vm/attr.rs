@@ -22,7 +22,7 @@ impl Vm {
             && matches!(o.payload, Payload::Module { .. })
             && o.class
                 .as_ref()
-                .is_some_and(|c| Rc::ptr_eq(c, &self.types.module))
+                .is_some_and(|c| ObjRef::ptr_eq(c, &self.types.module))
             && !name.starts_with("__")
             && let Some(d) = &o.dict
             && let Some(v) = self.dict_get_str_hashed(d, name, hash)
@@ -340,10 +340,10 @@ impl Vm {
         hash: i64,
     ) -> Option<Value> {
         let mro = obj_type.as_type()?.mro.borrow();
-        let start = if Rc::ptr_eq(obj_type, this_class) {
+        let start = if ObjRef::ptr_eq(obj_type, this_class) {
             0
         } else {
-            mro.iter().position(|c| Rc::ptr_eq(c, this_class))? + 1
+            mro.iter().position(|c| ObjRef::ptr_eq(c, this_class))? + 1
         };
         mro[start..]
             .iter()
@@ -686,7 +686,7 @@ impl Vm {
             },
             (Payload::Property { fget, .. }, "fget") => fget.clone(),
             (Payload::Property { fset, .. }, "fset") => fset.clone(),
-            (Payload::Property { fdel, .. }, "fdel") => fdel.clone(),
+            (Payload::Property { more, .. }, "fdel") => more.fdel(),
             (Payload::PropertySub(f), "fget") => f.borrow()[0].clone(),
             (Payload::PropertySub(f), "fset") => f.borrow()[1].clone(),
             (Payload::PropertySub(f), "fdel") => f.borrow()[2].clone(),
@@ -697,12 +697,13 @@ impl Vm {
                 .and_then(|c| c.dict.as_ref())
                 .and_then(|d| self.dict_get_str(d, "__doc__"))
                 .unwrap_or(Value::None),
-            (Payload::Property { doc, fget, .. }, "__doc__") => {
+            (Payload::Property { more, fget, .. }, "__doc__") => {
+                let doc = more.doc();
                 if doc.is_none() && !fget.is_none() {
                     let fget = fget.clone();
                     return self.lookup_attr_opt(&fget, "__doc__");
                 }
-                doc.as_deref().cloned().unwrap_or(Value::None)
+                doc
             }
             (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__func__") => f.clone(),
             (Payload::StaticMethod(f) | Payload::ClassMethod(f), "__wrapped__") => f.clone(),
@@ -739,7 +740,7 @@ impl Vm {
         let Payload::Generator(g) = &o.payload else {
             return Ok(None);
         };
-        let prefix = match g.kind {
+        let prefix = match g.kind() {
             GenKind::Generator => "gi_",
             GenKind::Coroutine => "cr_",
             GenKind::AsyncGenerator => "ag_",
@@ -796,7 +797,7 @@ impl Vm {
         let Some(attr) = self.lookup_after(obj_type, this_class, name, hash) else {
             return Ok(None);
         };
-        let is_class = Rc::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type))
+        let is_class = ObjRef::ptr_eq(obj_type, obj.as_obj().unwrap_or(obj_type))
             && obj.payload().is_some_and(|p| matches!(p, Payload::Type(_)));
         match attr.payload() {
             Some(Payload::ClassMethod(f)) => Ok(Some(Value::Obj(Obj::new(Payload::BoundMethod {
@@ -1076,11 +1077,11 @@ impl Vm {
         cls: &ObjRef,
     ) -> PyResult<()> {
         match descr.payload() {
-            Some(Payload::Property { fset, fdel, .. }) => {
+            Some(Payload::Property { fset, more, .. }) => {
                 let (f, what) = if value.is_some() {
                     (fset.clone(), "setter")
                 } else {
-                    (fdel.clone(), "deleter")
+                    (more.fdel(), "deleter")
                 };
                 if f.is_none() {
                     return Err(self.new_attribute_error(format!(

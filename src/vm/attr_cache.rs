@@ -14,7 +14,6 @@
 use super::object::Obj;
 use super::value::{ObjRef, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 
 /// The attribute caches a VM keeps.
 #[derive(Default)]
@@ -120,7 +119,7 @@ impl Entry {
     /// True when the entry caches `name` on `cls`.
     #[inline]
     fn is_for(&self, cls: &ObjRef, name: &str) -> bool {
-        Rc::ptr_eq(&self.cls, cls) && same_text(self.name.as_bytes(), name.as_bytes())
+        ObjRef::ptr_eq(&self.cls, cls) && same_text(self.name.as_bytes(), name.as_bytes())
     }
 }
 
@@ -169,7 +168,7 @@ fn set_of(cls: &ObjRef, name: &str) -> usize {
         4..=7 => (u32_at(b, 0) as u64) ^ ((u32_at(b, n - 4) as u64) << 29),
         _ => u64_at(b, 0) ^ u64_at(b, n - 8).rotate_left(29),
     };
-    let addr = (Rc::as_ptr(cls) as u64) >> 4;
+    let addr = (ObjRef::as_ptr(cls) as u64) >> 4;
     let mixed = (addr ^ bits ^ ((n as u64) << 40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     ((mixed >> (64 - SLOT_BITS)) as usize) & !(WAYS - 1)
 }
@@ -199,14 +198,14 @@ impl Default for HookBits {
 impl HookBits {
     /// The slot of a class.
     fn slot_of(cls: &ObjRef) -> usize {
-        (Rc::as_ptr(cls) as usize >> 4) & (HOOK_SLOTS - 1)
+        (ObjRef::as_ptr(cls) as usize >> 4) & (HOOK_SLOTS - 1)
     }
 
     /// The bits recorded for `cls` at dict versions `versions`, if any.
     #[inline]
     pub fn get(&self, cls: &ObjRef, versions: u64) -> Option<u8> {
         match &self.slots.borrow()[Self::slot_of(cls)] {
-            Some((c, v, bits)) if Rc::ptr_eq(c, cls) && *v == versions => Some(*bits),
+            Some((c, v, bits)) if ObjRef::ptr_eq(c, cls) && *v == versions => Some(*bits),
             _ => None,
         }
     }

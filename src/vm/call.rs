@@ -313,7 +313,7 @@ impl Vm {
                     f.code = func.code.clone();
                     f.names = func.names.clone();
                 }
-                if !Rc::ptr_eq(&f.globals, &func.globals) {
+                if !ObjRef::ptr_eq(&f.globals, &func.globals) {
                     f.globals = func.globals.clone();
                 }
                 f
@@ -410,7 +410,7 @@ impl Vm {
             return r;
         }
         let meta = self.type_of(&Value::Obj(cls.clone()));
-        if !Rc::ptr_eq(&meta, &self.types.type_)
+        if !ObjRef::ptr_eq(&meta, &self.types.type_)
             && let Some(call) = self.lookup_in_mro(&meta, "__call__")
         {
             let is_type_call = matches!(call.payload(), Some(Payload::NativeFunction(nf)) if nf.owner() == Some("type"));
@@ -419,7 +419,7 @@ impl Vm {
                 return self.call_args(&call, args);
             }
         }
-        if Rc::ptr_eq(cls, &self.types.type_)
+        if ObjRef::ptr_eq(cls, &self.types.type_)
             && args.positional.len() == 1
             && args.kwargs.is_empty()
         {

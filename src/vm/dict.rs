@@ -34,14 +34,12 @@ pub struct DictTable {
     /// Dict mode: the sparse index table (power-of-two size: entry index, `EMPTY` or
     /// `DUMMY`), then the entries in insertion order, deleted ones `None`. Set mode: no index
     /// table; the entries are the slot table. One allocation, so that a dict object fits
-    /// mimalloc's 96-byte size class (see `dict_keys`).
+    /// mimalloc's 80-byte size class (see `dict_keys`).
     keys: Keys,
-    /// True for the set layout.
-    set_mode: bool,
-    /// Set mode: active plus dummy slots (u32 like every count here: the index table's
-    /// entries are i32).
-    fill: u32,
-    /// Set mode: where `pop()` starts searching.
+    /// Bit 31 (`SET_LAYOUT`): the set layout. Below it, set mode: where `pop()` starts
+    /// searching (read masked by the table size, which is below 2^31: the index table's
+    /// entries are i32). One field for both, and the set mode's fill count in `keys`, so
+    /// that a table is 40 bytes and with its `RefCell` a dict object's payload 48.
     finger: u32,
     /// Number of live entries.
     used: u32,
@@ -127,6 +125,9 @@ fn is_dummy(e: &Entry) -> bool {
     e.hash == -1
 }
 
+/// `DictTable::finger`'s bit for the set layout.
+const SET_LAYOUT: u32 = 1 << 31;
+
 impl DictTable {
     /// An empty dict table.
     pub fn new() -> DictTable {
@@ -136,14 +137,15 @@ impl DictTable {
     /// An empty set table (CPython's set layout and iteration order).
     pub fn new_set() -> DictTable {
         DictTable {
-            set_mode: true,
+            finger: SET_LAYOUT,
             ..DictTable::default()
         }
     }
 
     /// True for a set table.
+    #[inline(always)]
     pub fn is_set(&self) -> bool {
-        self.set_mode
+        self.finger & SET_LAYOUT != 0
     }
 
     /// Set mode: the slot sequence probed for `hash` (CPython's set_add_entry order),
@@ -174,7 +176,7 @@ impl DictTable {
             newsize <<= 1;
         }
         let old = std::mem::replace(&mut self.keys, Keys::empty_slots(newsize));
-        self.fill = 0;
+        self.keys.fill = 0;
         self.used = 0;
         old.into_each(|e| {
             if let Some(e) = e.filter(|e| !is_dummy(e)) {
@@ -195,7 +197,7 @@ impl DictTable {
             true
         });
         self.keys.entries_mut()[target] = Some(e);
-        self.fill += 1;
+        self.keys.fill += 1;
         self.used += 1;
     }
 
@@ -224,10 +226,10 @@ impl DictTable {
             return;
         }
         self.keys.entries_mut()[empty] = Some(e);
-        self.fill += 1;
+        self.keys.fill += 1;
         self.used += 1;
         let mask = self.keys.len() - 1;
-        let (fill, used) = (self.fill as usize, self.used as usize);
+        let (fill, used) = (self.keys.fill as usize, self.used as usize);
         if fill * 5 >= mask * 3 {
             let minused = if used > 50000 { used * 2 } else { used * 4 };
             self.set_resize(minused);
@@ -251,14 +253,14 @@ impl DictTable {
             self.keys = Keys::empty_slots(SET_MINSIZE);
         }
         let mask = self.keys.len().max(1) - 1;
-        if (self.fill as usize + other.len()) * 5 >= mask * 3 || self.keys.is_empty() {
+        if (self.keys.fill as usize + other.len()) * 5 >= mask * 3 || self.keys.is_empty() {
             self.set_resize((self.len() + other.len()) * 2);
         }
         let same_layout =
-            other.set_mode && self.keys.len() == other.keys.len() && other.fill == other.used;
+            other.is_set() && self.keys.len() == other.keys.len() && other.keys.fill == other.used;
         if same_layout {
             self.keys = other.keys.clone();
-            self.fill = other.fill;
+            self.keys.fill = other.keys.fill;
             self.used = other.used;
             return;
         }
@@ -270,14 +272,14 @@ impl DictTable {
     /// Set mode: the one-big-resize step set_merge/set_update do before inserting `extra`
     /// entries that may be duplicates.
     pub fn set_presize(&mut self, extra: usize) {
-        if !self.set_mode {
+        if !self.is_set() {
             return;
         }
         if self.keys.is_empty() {
             self.keys = Keys::empty_slots(SET_MINSIZE);
         }
         let mask = self.keys.len().max(1) - 1;
-        if self.keys.is_empty() || (self.fill as usize + extra) * 5 >= mask * 3 {
+        if self.keys.is_empty() || (self.keys.fill as usize + extra) * 5 >= mask * 3 {
             self.set_resize((self.len() + extra) * 2);
         }
     }
@@ -340,7 +342,7 @@ impl DictTable {
     pub fn take_all(&mut self) -> DictTable {
         let fresh = DictTable {
             version: self.version + 1,
-            set_mode: self.set_mode,
+            finger: self.finger & SET_LAYOUT,
             ..DictTable::default()
         };
         std::mem::replace(self, fresh)
@@ -400,7 +402,7 @@ impl DictTable {
     /// Finds the entry index of a key by fast equality; candidates needing the VM are
     /// appended to `slow`.
     fn find_fast(&self, hash: i64, key: &Value, slow: &mut Vec<(usize, Value)>) -> Option<usize> {
-        if self.set_mode {
+        if self.is_set() {
             if self.keys.is_empty() {
                 return None;
             }
@@ -454,7 +456,7 @@ impl DictTable {
     /// candidate compares without the VM; `Err` when one needs `__eq__`, or in set mode.
     #[inline]
     fn find_direct(&self, hash: i64, key: &Value) -> Result<Option<usize>, ()> {
-        if self.set_mode {
+        if self.is_set() {
             return Err(());
         }
         if self.keys.ilen() == 0 {
@@ -506,7 +508,7 @@ impl DictTable {
         value: Value,
         hint: usize,
     ) -> Result<usize, (Value, Value)> {
-        if self.set_mode {
+        if self.is_set() {
             return Err((key, value));
         }
         // The same key object (the interned names STORE_ATTR uses) needs no text comparison.
@@ -579,7 +581,7 @@ impl DictTable {
 
     /// The entry index of a str key, compared as text (no VM, no allocation in dict mode).
     fn str_index(&self, key: &str, hash: i64) -> Option<usize> {
-        if self.set_mode {
+        if self.is_set() {
             return self.find_without_vm(hash, &Value::str(key));
         }
         if self.keys.ilen() == 0 {
@@ -594,7 +596,7 @@ impl DictTable {
     /// Dict mode: inserts or replaces `key` in one probe when every candidate compares
     /// without the VM; hands the pair back when a compare needs `__eq__` (or in set mode).
     fn set_fast(&mut self, hash: i64, key: Value, value: Value) -> Result<(), (Value, Value)> {
-        if self.set_mode {
+        if self.is_set() {
             return Err((key, value));
         }
         if self.keys.ilen() != 0 {
@@ -669,7 +671,7 @@ impl DictTable {
 
     /// Appends an entry known to be absent.
     fn insert_new_unchecked(&mut self, e: Entry) {
-        if self.set_mode {
+        if self.is_set() {
             self.set_add_new(e);
             return;
         }
@@ -695,7 +697,7 @@ impl DictTable {
 
     /// Removes the entry at dense index `ix`.
     fn remove_at(&mut self, ix: usize) -> Entry {
-        if self.set_mode {
+        if self.is_set() {
             let dummy = Entry {
                 hash: -1,
                 key: Value::None,
@@ -735,7 +737,7 @@ impl DictTable {
 
     /// Removes and returns the first entry (`set.pop`, which mirrors set_pop's finger).
     pub fn pop_first(&mut self) -> Option<Entry> {
-        if self.set_mode {
+        if self.is_set() {
             if self.used == 0 {
                 return None;
             }
@@ -744,7 +746,7 @@ impl DictTable {
             while !matches!(&self.keys.entries()[i], Some(e) if !is_dummy(e)) {
                 i = (i + 1) & mask;
             }
-            self.finger = (i + 1) as u32;
+            self.finger = (i + 1) as u32 | SET_LAYOUT;
             return Some(self.remove_at(i));
         }
         let ix = self.keys.entries().iter().position(|e| e.is_some())?;

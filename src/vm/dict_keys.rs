@@ -2,8 +2,9 @@
 //! (as CPython's PyDictKeysObject holds dk_indices, then dk_entries).
 //!
 //! Two boxed slices or vectors are two words each plus a second allocation; one pointer and
-//! three 32-bit counts keep a dict object (its `RefCell<DictTable>`) within 56 bytes, so every
-//! object fits mimalloc's 96-byte class with its `Rc` counts.
+//! three 32-bit counts (and the set layout's fill count in their padding) keep a dict object
+//! (its `RefCell<DictTable>`) within 48 bytes, so every object fits mimalloc's 80-byte class
+//! with its `ObjRc` counts.
 
 use super::dict::Entry;
 use std::alloc::{Layout, alloc, dealloc, handle_alloc_error, realloc};
@@ -29,6 +30,10 @@ pub(super) struct Keys {
     len: u32,
     /// Entry slots there is room for.
     cap: u32,
+    /// Set layout: active plus dummy slots (`DictTable`'s count, never touched here but made
+    /// 0 and copied by `clone`), kept in what would be this struct's padding so that a dict
+    /// table is 40 bytes and a dict object fits mimalloc's 80-byte class.
+    pub(super) fill: u32,
 }
 
 /// A count as the u32 `Keys` stores (dicts and sets count in u32 throughout).
@@ -44,6 +49,7 @@ impl Keys {
             ilen: 0,
             len: 0,
             cap: 0,
+            fill: 0,
         }
     }
 
@@ -94,6 +100,7 @@ impl Keys {
             ilen: count(ilen),
             len: 0,
             cap: count(cap),
+            fill: 0,
         }
     }
 
@@ -109,6 +116,7 @@ impl Keys {
             ilen: 0,
             len: count(n),
             cap: count(n),
+            fill: 0,
         }
     }
 
@@ -293,6 +301,7 @@ impl Clone for Keys {
             ilen: self.ilen,
             len: 0,
             cap: self.cap,
+            fill: self.fill,
         };
         let (indices, entries) = self.split();
         // SAFETY: both allocations start with `ilen` index slots.

@@ -1341,7 +1341,7 @@ impl Vm {
                         frame.ip = pc as u32;
                         let v = pop(frame);
                         let it = match v.payload() {
-                        Some(Payload::Generator(g)) => match g.kind {
+                        Some(Payload::Generator(g)) => match g.kind() {
                             super::generator::GenKind::Generator => v.clone(),
                             _ => tri!(Err(self.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"))),
                         },

@@ -296,7 +296,7 @@ impl Vm {
             CallOutcome::Frame(f) => self.push_frame(frame, callers, f).map_err(|e| (e, true)),
             CallOutcome::Value(v) => {
                 if let Some((handler, send_at)) = awaited_at_once(frame)
-                    && matches!(v.payload(), Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine)
+                    && matches!(v.payload(), Some(Payload::Generator(g)) if g.kind() == super::generator::GenKind::Coroutine)
                 {
                     self.await_fresh_coroutine(frame, callers, v, handler, send_at);
                     return Ok(());

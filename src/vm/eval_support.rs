@@ -245,7 +245,7 @@ impl Vm {
                     if let Some(v) = instance_dict_get_at_site(&frame.names, i, d, name, hash) {
                         return Ok(v);
                     }
-                    globals_searched = Rc::ptr_eq(d, &frame.globals);
+                    globals_searched = ObjRef::ptr_eq(d, &frame.globals);
                 }
                 _ => match self.get_item(m, &Value::str(name)) {
                     Ok(v) => return Ok(v),
@@ -504,7 +504,7 @@ impl Vm {
             return Ok(v.clone());
         }
         if let Some(Payload::Generator(g)) = v.payload()
-            && g.kind == super::generator::GenKind::Coroutine
+            && g.kind() == super::generator::GenKind::Coroutine
         {
             g.settle();
             if place == 0
@@ -550,7 +550,7 @@ impl Vm {
         }
         let it = self.call_bound_dunder(&f, v, vec![])?;
         match it.payload() {
-            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Coroutine => {
+            Some(Payload::Generator(g)) if g.kind() == super::generator::GenKind::Coroutine => {
                 return Err(self.new_type_error("__await__() returned a coroutine"));
             }
             Some(Payload::Generator(_)) | Some(Payload::Iterator(_)) => return Ok(it),

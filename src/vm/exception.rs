@@ -173,7 +173,7 @@ impl Vm {
         let Some(handled) = self.handled_exception() else {
             return;
         };
-        if Rc::ptr_eq(&handled, exc) {
+        if ObjRef::ptr_eq(&handled, exc) {
             return;
         }
         let Some(data) = self.exc_data(exc) else {
@@ -187,7 +187,7 @@ impl Vm {
         while let Some(d) = self.exc_data(&cur) {
             let next = d.borrow().context.clone();
             match next {
-                Value::Obj(n) if Rc::ptr_eq(&n, exc) => {
+                Value::Obj(n) if ObjRef::ptr_eq(&n, exc) => {
                     if let Some(d) = self.exc_data(&cur) {
                         d.borrow_mut().context = Value::None;
                     }
@@ -286,14 +286,14 @@ impl Vm {
             None => (Value::None, Value::None, false, Vec::new()),
         };
         if let Value::Obj(c) = &cause {
-            if !seen.iter().any(|s| Rc::ptr_eq(s, c)) {
+            if !seen.iter().any(|s| ObjRef::ptr_eq(s, c)) {
                 out.push_str(&self.format_exception_rec(c, seen));
                 out.push_str(
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             }
         } else if let (Value::Obj(c), false) = (&context, suppress)
-            && !seen.iter().any(|s| Rc::ptr_eq(s, c))
+            && !seen.iter().any(|s| ObjRef::ptr_eq(s, c))
         {
             out.push_str(&self.format_exception_rec(c, seen));
             out.push_str(

@@ -46,11 +46,11 @@ pub struct Frame {
 /// The one special role a frame may have, as one tagged pointer (three `Option`s would make
 /// every frame, and so every suspended coroutine, 24 bytes larger; an enum 8):
 /// - null: an ordinary function or generator frame;
-/// - an `Rc<Obj>` pointer (`Rc::into_raw`) with tag `INLINE_GEN`: the frame runs inline in
+/// - an `ObjRef` pointer (`ObjRef::into_raw`) with tag `INLINE_GEN`: the frame runs inline in
 ///   its awaiter's eval loop (a SEND or FOR_ITER into a suspended generator or coroutine, as CPython 3.12
 ///   does) for that generator, whose state is `Running` until the frame yields, returns or
 ///   raises back to the caller;
-/// - an `Rc<Obj>` pointer with tag `CONSTRUCTING`: the frame runs `__init__` for a class call
+/// - an `ObjRef` pointer with tag `CONSTRUCTING`: the frame runs `__init__` for a class call
 ///   made by the eval loop, which returns that instance (the frame's own value must be None);
 /// - a `Box<Value>` pointer with tag `LOCALS_MAP`: a module or class body (or `exec`/`eval`
 ///   code) with its locals mapping.
@@ -80,7 +80,7 @@ impl FrameRole {
     /// The role of an object reference with `tag`.
     #[inline(always)]
     fn obj(o: ObjRef, tag: usize) -> FrameRole {
-        let p = Rc::into_raw(o).cast::<u8>();
+        let p = ObjRef::into_raw(o).cast::<u8>();
         FrameRole {
             word: p.map_addr(|a| a | tag),
         }
@@ -115,7 +115,7 @@ impl FrameRole {
     /// The object of the inline-generator or constructing role (`tag`).
     #[inline(always)]
     fn obj_ref(&self, tag: usize) -> Option<&Obj> {
-        // SAFETY: a word with an object tag came from `Rc::into_raw` and still owns that
+        // SAFETY: a word with an object tag came from `ObjRef::into_raw` and still owns that
         // strong reference, so the object lives as long as `self` holds it.
         self.is_obj(tag)
             .then(|| unsafe { &*self.untagged().cast::<Obj>() })
@@ -129,9 +129,9 @@ impl FrameRole {
         }
         let p = self.untagged().cast::<Obj>();
         self.word = std::ptr::null();
-        // SAFETY: the word came from `Rc::into_raw` and owned that reference, which moves
+        // SAFETY: the word came from `ObjRef::into_raw` and owned that reference, which moves
         // back into an `Rc` once (the word is cleared above).
-        Some(unsafe { Rc::from_raw(p) })
+        Some(unsafe { ObjRef::from_raw(p) })
     }
 
     /// The locals mapping, for a `LOCALS_MAP` role.
@@ -154,7 +154,7 @@ impl FrameRole {
             if tag == LOCALS_MAP {
                 drop(Box::from_raw(p.cast::<Value>().cast_mut()));
             } else {
-                drop(Rc::from_raw(p.cast::<Obj>()));
+                drop(ObjRef::from_raw(p.cast::<Obj>()));
             }
         }
     }
@@ -531,8 +531,8 @@ impl Frame {
             // SAFETY: the role owns a strong reference to this object; the clone made here
             // is a new strong reference, dropped after the visit.
             let g = unsafe {
-                Rc::increment_strong_count(p);
-                Rc::from_raw(p)
+                ObjRef::increment_strong_count(p);
+                ObjRef::from_raw(p)
             };
             visit(&Value::Obj(g));
         }

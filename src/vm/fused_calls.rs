@@ -10,10 +10,9 @@ use super::frame::FrameChain;
 use super::generator::Resume;
 use super::object::Payload;
 use super::seq::ItemSink;
-use super::value::Value;
+use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Instr;
-use std::rc::Rc;
 
 impl Vm {
     /// LOAD_GLOBAL of `callable` run with `LOAD_FAST a; CALL 1` after it, when `callable` is
@@ -49,7 +48,7 @@ impl Vm {
                 if let Some(Instr::GetIter) = frame.code.instructions.get(at + 2) {
                     return None;
                 }
-                if Rc::ptr_eq(o, &self.types.tuple)
+                if ObjRef::ptr_eq(o, &self.types.tuple)
                     && let Some(t) = self.refill_spare_tuple(&args[0])
                 {
                     frame.ip = (at + 2) as u32;
@@ -93,7 +92,7 @@ impl Vm {
         }
         // An old local value released by a store cannot run Python code (finalizers wait
         // for the safe point), so nothing below can change the sequence while it is read.
-        if let Some(obj) = Rc::get_mut(&mut o)
+        if let Some(obj) = ObjRef::get_mut(&mut o)
             && let Payload::Tuple(items) = &mut obj.payload
             && items.len() == n
         {
@@ -140,7 +139,7 @@ impl Vm {
         }
         let items = list.try_borrow().ok()?;
         let spare = self.spare_tuple.as_mut()?;
-        let Payload::Tuple(slots) = &mut Rc::get_mut(spare)?.payload else {
+        let Payload::Tuple(slots) = &mut ObjRef::get_mut(spare)?.payload else {
             return None;
         };
         if slots.len() != items.len() {

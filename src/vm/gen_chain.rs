@@ -15,7 +15,6 @@ use super::object::Payload;
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::bytecode::Instr;
-use std::rc::Rc;
 
 /// True when `frame`, a caller of an inline generator, entered it from the SEND of an
 /// `await` / `yield from` (and so stopped at that SEND loop's YIELD_VALUE, which the
@@ -160,7 +159,7 @@ impl Vm {
     /// The generator `obj`'s frame yielded up the parked `chain`: the chain becomes its
     /// state, each delegate `Parked` with `obj` as its owner.
     pub(super) fn park_chain(&mut self, obj: &ObjRef, chain: FrameChain) {
-        let owner = Rc::as_ptr(obj);
+        let owner = ObjRef::as_ptr(obj);
         for g in chain[1..].iter().filter_map(|f| inline_generator(f)) {
             g.leave_running(GenState::Parked(owner));
         }

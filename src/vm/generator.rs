@@ -3,6 +3,7 @@
 
 use super::eval_support::push_inline;
 use super::frame::Frame;
+use super::gen_cell::GenStateCell;
 use super::object::{Obj, Payload};
 use super::seq::ItemSink;
 use super::value::{ObjRef, Value};
@@ -57,7 +58,7 @@ pub enum GenState {
 
 /// A generator's `__name__` and `__qualname__` when either differs from its code's (they
 /// start as the function's, which are the code's unless reassigned): 8 bytes, where two
-/// names would take 32, so that a generator object fits mimalloc's 112-byte class.
+/// names would take 32, so that a generator object fits mimalloc's 80-byte class.
 pub struct GenNames(Cell<Option<Box<[Rc<str>; 2]>>>);
 
 impl GenNames {
@@ -94,10 +95,8 @@ impl GenNames {
 
 /// A generator, coroutine or async generator object.
 pub struct Generator {
-    /// Which kind.
-    pub kind: GenKind,
-    /// The frame's state.
-    pub state: RefCell<GenState>,
+    /// Which kind, and the frame's state (`RefCell<GenState>`'s API), in 24 bytes.
+    pub state: GenStateCell,
     /// `__name__` and `__qualname__` (see `Generator::name`).
     names: GenNames,
     /// The code object (`gi_code`).
@@ -123,6 +122,12 @@ pub enum Resume {
 }
 
 impl Generator {
+    /// Which kind of generator this is.
+    #[inline(always)]
+    pub fn kind(&self) -> GenKind {
+        self.state.kind()
+    }
+
     /// Calls `visit` on every value the generator references.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
         if let Ok(state) = self.state.try_borrow() {
@@ -220,8 +225,7 @@ impl DroppedGenerator {
     /// The generator object again, suspended where it was dropped (for its finalization).
     fn resurrect(self) -> ObjRef {
         Obj::new(Payload::Generator(Generator {
-            kind: self.kind,
-            state: RefCell::new(GenState::Suspended(self.frame)),
+            state: GenStateCell::new(self.kind, GenState::Suspended(self.frame)),
             names: GenNames::new(&self.code, &self.name, &self.qualname),
             code: self.code,
             exc_state: Cell::new(self.exc_state),
@@ -272,7 +276,7 @@ impl Generator {
     /// What finalization needs of a generator being dropped while suspended at `frame`.
     fn dropped_with(&mut self, frame: Box<Frame>) -> DroppedGenerator {
         DroppedGenerator {
-            kind: self.kind,
+            kind: self.kind(),
             name: self.name(),
             qualname: self.qualname(),
             code: self.code.clone(),
@@ -287,12 +291,12 @@ impl Drop for Generator {
         self.settle();
         let state = std::mem::replace(self.state.get_mut(), GenState::Closed);
         match state {
-            GenState::Created(_) if self.kind == GenKind::Coroutine => {
+            GenState::Created(_) if self.kind() == GenKind::Coroutine => {
                 let q = self.qualname();
                 PENDING.with(|p| p.borrow_mut().never_awaited.push(q));
                 HAS_PENDING.with(|h| h.set(true));
             }
-            GenState::Suspended(frame) if self.kind == GenKind::AsyncGenerator => {
+            GenState::Suspended(frame) if self.kind() == GenKind::AsyncGenerator => {
                 // An unfinished async generator goes to the finalizer hook it was given at
                 // its first iteration (asyncio's schedules `aclose()`), as in _PyGen_Finalize.
                 if let Some(finalizer) = super::asyncgen::take_finalizer(self) {
@@ -306,13 +310,13 @@ impl Drop for Generator {
                 }
             }
             GenState::Suspended(frame)
-                if !frame.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
+                if !frame.blocks.is_empty() && self.kind() != GenKind::AsyncGenerator =>
             {
                 let dropped = self.dropped_with(frame);
                 PENDING.with(|p| p.borrow_mut().dropped.push(dropped));
                 HAS_PENDING.with(|h| h.set(true));
             }
-            _ if self.kind == GenKind::AsyncGenerator => {
+            _ if self.kind() == GenKind::AsyncGenerator => {
                 super::asyncgen::take_finalizer(self);
             }
             _ => {}
@@ -331,7 +335,7 @@ impl Vm {
         qualname: &Rc<str>,
     ) -> Value {
         if let Some(mut obj) = self.generator_pool.pop()
-            && let Some(o) = Rc::get_mut(&mut obj)
+            && let Some(o) = ObjRef::get_mut(&mut obj)
             && let Payload::Generator(old) = &mut o.payload
         {
             // A pooled generator is closed with no exception state, class, dict or weak
@@ -339,7 +343,7 @@ impl Vm {
             if !Rc::ptr_eq(&old.code, &frame.code) {
                 old.code = frame.code.clone();
             }
-            old.kind = kind;
+            old.state.set_kind(kind);
             // (Replaced, not assigned: the old names are nearly always None, and assigning
             // would call their out-of-line drop.)
             if let Some(renamed) = old
@@ -354,8 +358,7 @@ impl Vm {
         }
         let code = frame.code.clone();
         Value::Obj(Obj::new(Payload::Generator(Generator {
-            kind,
-            state: RefCell::new(GenState::Created(frame)),
+            state: GenStateCell::new(kind, GenState::Created(frame)),
             names: GenNames::new(&code, name, qualname),
             code,
             exc_state: Cell::new(None),
@@ -369,10 +372,10 @@ impl Vm {
     pub(super) fn recycle_generator(&mut self, v: Value) {
         if let Value::Obj(o) = &v
             && let Payload::Generator(g) = &o.payload
-            && g.kind != GenKind::AsyncGenerator
+            && g.kind() != GenKind::AsyncGenerator
             && self.generator_pool.len() < 64
-            && Rc::strong_count(o) == 1
-            && Rc::weak_count(o) == 0
+            && ObjRef::strong_count(o) == 1
+            && ObjRef::weak_count(o) == 0
             && o.class.is_none()
             && o.dict.is_none()
             && matches!(g.state.try_borrow().as_deref(), Ok(GenState::Closed))
@@ -419,7 +422,7 @@ impl Vm {
                     "Exception ignored in: <{} object {} at {:#x}>\n",
                     kind.noun().replace(' ', "_"),
                     qualname,
-                    Rc::as_ptr(&obj) as usize
+                    ObjRef::as_ptr(&obj) as usize
                 );
                 let body = self.format_exception(&e);
                 self.write_stderr(&format!("{header}{body}"));
@@ -503,7 +506,7 @@ impl Vm {
             }
             Err(e) => {
                 *g.state.borrow_mut() = GenState::Closed;
-                let kind = g.kind;
+                let kind = g.kind();
                 Err(self.escaping_generator_error(kind, e))
             }
         }
@@ -552,7 +555,7 @@ impl Vm {
         let Payload::Generator(g) = &obj.payload else {
             return None;
         };
-        if g.kind == GenKind::AsyncGenerator
+        if g.kind() == GenKind::AsyncGenerator
             || self.depth >= self.recursion_limit
             || super::interrupt::pending()
         {
@@ -606,7 +609,7 @@ impl Vm {
         self.exc_info.pop();
         let g = self.gen_of(obj);
         *g.state.borrow_mut() = GenState::Closed;
-        let kind = g.kind;
+        let kind = g.kind();
         let e = self.escaping_generator_error(kind, e);
         self.chain_context(&e, false);
         e
@@ -615,7 +618,7 @@ impl Vm {
     /// `gen.send(value)` with the outcome as an enum (StopIteration not materialised).
     pub fn gen_send(&mut self, obj: &ObjRef, value: Value) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
-        let kind = g.kind;
+        let kind = g.kind();
         let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         match state {
             GenState::Running => {
@@ -748,7 +751,7 @@ impl Vm {
                 }
                 Err(e) => {
                     *g.state.borrow_mut() = GenState::Closed;
-                    let kind = g.kind;
+                    let kind = g.kind();
                     return Err(self.escaping_generator_error(kind, e));
                 }
             }
@@ -759,7 +762,7 @@ impl Vm {
     pub fn gen_throw(&mut self, obj: &ObjRef, exc: ObjRef) -> PyResult<SendResult> {
         let g = self.gen_of(obj);
         g.settle();
-        let kind = g.kind;
+        let kind = g.kind();
         let state = std::mem::replace(&mut *g.state.borrow_mut(), GenState::Running);
         match state {
             GenState::Running => {
@@ -850,7 +853,7 @@ impl Vm {
     /// `gen.close()`.
     pub fn gen_close(&mut self, obj: &ObjRef) -> PyResult<()> {
         let g = self.gen_of(obj);
-        let kind = g.kind;
+        let kind = g.kind();
         {
             let mut st = g.state.borrow_mut();
             match &*st {

@@ -11,8 +11,9 @@
 use super::dict::DictTable;
 use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
+use crate::vm::value::WeakObj;
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// Where LOAD_GLOBAL found one name, and the state of the dicts that made it true.
 struct GlobalHit {
@@ -20,7 +21,7 @@ struct GlobalHit {
     /// reused by another dict while this exists, and the dict itself is not kept alive. The
     /// code object may be shared by functions with different globals (`exec` of one code in
     /// two namespaces), so the address is part of the key.
-    _globals: Weak<Obj>,
+    _globals: WeakObj,
     /// The address `globals` points to, compared on every hit (`Weak::as_ptr` must first
     /// rule out a dangling `Weak`, which this one never is).
     globals_addr: *const Obj,
@@ -37,7 +38,7 @@ struct GlobalHit {
 /// (the per-name inline cache of LOAD_ATTR, STORE_ATTR and CALL_METHOD on instances).
 struct ClassAttrHit {
     /// The class. Held weakly, for the same reason as `GlobalHit::globals`.
-    _class: Weak<Obj>,
+    _class: WeakObj,
     /// The class's address, compared on every hit.
     class_addr: *const Obj,
     /// The sum of the dict versions over the class's MRO (see `attr_cache`).
@@ -53,7 +54,7 @@ struct ClassAttrHit {
 struct SuperHit {
     /// The receiver's type. Held weakly, for the same reason as `GlobalHit::globals`; while it
     /// lives, its MRO holds `this_class`, so that address cannot be reused either.
-    _obj_type: Weak<Obj>,
+    _obj_type: WeakObj,
     /// The receiver type's address, compared on every hit.
     obj_type_addr: *const Obj,
     /// The address of the class the search started after (`__class__`).
@@ -67,7 +68,7 @@ struct SuperHit {
 }
 
 /// The two classes an `InstanceClass` pair remembers, held weakly.
-type ClassRefs = [Option<Weak<Obj>>; 2];
+type ClassRefs = [Option<WeakObj>; 2];
 
 /// A class at a state of its MRO's dicts where one name is on no class of the MRO: the name
 /// can only be an instance attribute (the guard of CPython's LOAD_ATTR_INSTANCE_VALUE).
@@ -195,7 +196,7 @@ impl NameTable {
     #[inline(always)]
     pub fn instance_class_hooks(&self, i: usize, cls: &ObjRef) -> Option<u8> {
         let recs = self.instance_classes.get(i)?;
-        let addr = Rc::as_ptr(cls);
+        let addr = ObjRef::as_ptr(cls);
         let rec = match recs[0].get() {
             rec if rec.addr == addr => rec,
             _ => recs[1].get(),
@@ -217,7 +218,7 @@ impl NameTable {
             return;
         };
         let rec = InstanceClass {
-            addr: Rc::as_ptr(cls),
+            addr: ObjRef::as_ptr(cls),
             versions,
             hooks,
         };
@@ -230,7 +231,7 @@ impl NameTable {
             recs[1].set(recs[0].get());
             refs[1] = refs[0].take();
             recs[0].set(rec);
-            refs[0] = Some(Rc::downgrade(cls));
+            refs[0] = Some(ObjRef::downgrade(cls));
         }
     }
 
@@ -244,13 +245,14 @@ impl NameTable {
         // SAFETY: as in `cached_global`: the reference ends with this function, which only
         // compares two pointers.
         match (unsafe { slot.try_borrow_unguarded() }, key) {
-            (Ok(Some(Value::Obj(mine))), Value::Obj(key)) => Rc::ptr_eq(mine, key),
+            (Ok(Some(Value::Obj(mine))), Value::Obj(key)) => ObjRef::ptr_eq(mine, key),
             _ => false,
         }
     }
 
     /// Remembers `key`, found in an instance dict under name `i`, as the name's key object
     /// when it is an exact `str` (a `str` subclass key is never reused for other dicts).
+    #[inline]
     pub fn learn_attr_key(&self, i: usize, key: &Value) {
         let exact_str = matches!(key, Value::Obj(o)
             if matches!(o.payload, Payload::Str(_)) && o.class.is_none());
@@ -277,7 +279,7 @@ impl NameTable {
         let hits = unsafe { self.class_attrs.get(i)?.try_borrow_unguarded() }.ok()?;
         hits.iter()
             .flatten()
-            .find(|hit| hit.class_addr == Rc::as_ptr(cls))
+            .find(|hit| hit.class_addr == ObjRef::as_ptr(cls))
             .filter(|hit| hit.versions == versions)
             .map(|hit| (hit.hooks, hit.found.clone()))
     }
@@ -295,8 +297,8 @@ impl NameTable {
             && let Ok(mut hits) = slot.try_borrow_mut()
         {
             let hit = ClassAttrHit {
-                _class: Rc::downgrade(cls),
-                class_addr: Rc::as_ptr(cls),
+                _class: ObjRef::downgrade(cls),
+                class_addr: ObjRef::as_ptr(cls),
                 versions,
                 hooks,
                 found,
@@ -322,8 +324,8 @@ impl NameTable {
         hits.iter()
             .flatten()
             .find(|hit| {
-                hit.obj_type_addr == Rc::as_ptr(obj_type)
-                    && hit.this_class_addr == Rc::as_ptr(this_class)
+                hit.obj_type_addr == ObjRef::as_ptr(obj_type)
+                    && hit.this_class_addr == ObjRef::as_ptr(this_class)
                     && hit.name == i
             })
             .filter(|hit| hit.versions == versions)
@@ -344,9 +346,9 @@ impl NameTable {
             return;
         };
         let hit = SuperHit {
-            _obj_type: Rc::downgrade(obj_type),
-            obj_type_addr: Rc::as_ptr(obj_type),
-            this_class_addr: Rc::as_ptr(this_class),
+            _obj_type: ObjRef::downgrade(obj_type),
+            obj_type_addr: ObjRef::as_ptr(obj_type),
+            this_class_addr: ObjRef::as_ptr(this_class),
             name: i,
             versions,
             found,
@@ -377,7 +379,7 @@ impl NameTable {
         let hit = unsafe { self.slots.get(i)?.try_borrow_unguarded() }
             .ok()?
             .as_ref()?;
-        if hit.globals_addr != Rc::as_ptr(globals) {
+        if hit.globals_addr != ObjRef::as_ptr(globals) {
             return None;
         }
         let globals_table = unsafe { table_of(globals)?.try_borrow_unguarded() }.ok()?;
@@ -423,8 +425,8 @@ impl NameTable {
         };
         if let Some(slot) = self.slots.get(i) {
             *slot.borrow_mut() = Some(GlobalHit {
-                _globals: Rc::downgrade(globals),
-                globals_addr: Rc::as_ptr(globals),
+                _globals: ObjRef::downgrade(globals),
+                globals_addr: ObjRef::as_ptr(globals),
                 globals_version: globals_table.version.get(),
                 builtins_version,
                 position,

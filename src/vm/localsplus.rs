@@ -466,22 +466,22 @@ mod tests {
         for _ in 0..10 {
             s.push(v.clone());
         }
-        assert_eq!((s.len(), Rc::strong_count(&o)), (10, 12));
+        assert_eq!((s.len(), ObjRef::strong_count(&o)), (10, 12));
         let tail = s.split_off(7);
-        assert_eq!((s.len(), tail.len(), Rc::strong_count(&o)), (7, 3, 12));
+        assert_eq!((s.len(), tail.len(), ObjRef::strong_count(&o)), (7, 3, 12));
         drop(tail);
         s.truncate(4);
-        assert_eq!((s.len(), Rc::strong_count(&o)), (4, 6));
+        assert_eq!((s.len(), ObjRef::strong_count(&o)), (4, 6));
         assert!(s.pop().is_some());
         s.extend(std::iter::repeat_n(v.clone(), 3));
-        assert_eq!((s.iter().count(), Rc::strong_count(&o)), (6, 8));
+        assert_eq!((s.iter().count(), ObjRef::strong_count(&o)), (6, 8));
         s.swap(0, 5);
         let cap = s.capacity();
         s.clear();
-        assert_eq!((s.len(), s.capacity(), Rc::strong_count(&o)), (0, cap, 2));
+        assert_eq!((s.len(), s.capacity(), ObjRef::strong_count(&o)), (0, cap, 2));
         s.push(v.clone());
         drop(s);
-        assert_eq!(Rc::strong_count(&o), 2);
+        assert_eq!(ObjRef::strong_count(&o), 2);
     }
 
     #[test]
@@ -497,26 +497,26 @@ mod tests {
         assert_eq!((s.prefix().len(), s.capacity(), cap), (3, 2, 5));
         s.prefix_mut()[1] = Some(v.clone());
         assert!(s.prefix()[0].is_none() && s.prefix()[1].is_some());
-        assert!(matches!(&s.prefix()[2], Some(Value::Obj(c)) if Rc::ptr_eq(c, &cell)));
+        assert!(matches!(&s.prefix()[2], Some(Value::Obj(c)) if ObjRef::ptr_eq(c, &cell)));
         s.push(v.clone());
         s.push(v.clone());
-        assert_eq!(Rc::strong_count(&o), 5);
+        assert_eq!(ObjRef::strong_count(&o), 5);
         // Growth moves the prefix with the stack.
         s.push(v.clone());
         assert!(s.capacity() >= 3 && s.prefix()[1].is_some());
         assert_eq!(
-            (s.len(), Rc::strong_count(&o), Rc::strong_count(&cell)),
+            (s.len(), ObjRef::strong_count(&o), ObjRef::strong_count(&cell)),
             (3, 6, 2)
         );
         // A reset drops everything and keeps the whole buffer as stack room.
         s.reset();
         assert!(s.prefix().is_empty() && s.is_empty() && s.capacity() >= 6);
-        assert_eq!((Rc::strong_count(&o), Rc::strong_count(&cell)), (2, 1));
+        assert_eq!((ObjRef::strong_count(&o), ObjRef::strong_count(&cell)), (2, 1));
         s.add_unbound(1);
         s.prefix_mut()[0] = Some(v.clone());
         s.push(v.clone());
         drop(s);
-        assert_eq!(Rc::strong_count(&o), 2);
+        assert_eq!(ObjRef::strong_count(&o), 2);
     }
 
     #[test]
@@ -535,9 +535,9 @@ mod tests {
         assert_eq!((s.prefix().len(), s.capacity()), (3, 0));
         // No room left: the first push grows the buffer.
         s.push(v.clone());
-        assert_eq!((s.len(), Rc::strong_count(&o)), (1, 5));
+        assert_eq!((s.len(), ObjRef::strong_count(&o)), (1, 5));
         drop(s);
-        assert_eq!(Rc::strong_count(&o), 2);
+        assert_eq!(ObjRef::strong_count(&o), 2);
     }
 
     #[test]
@@ -546,10 +546,10 @@ mod tests {
         let mut s = LocalsPlus::new();
         s.add_unbound(1);
         s.add_cells(&[cell.clone(), cell.clone()]);
-        assert_eq!((s.prefix().len(), Rc::strong_count(&cell)), (3, 3));
+        assert_eq!((s.prefix().len(), ObjRef::strong_count(&cell)), (3, 3));
         s.push(Value::None);
         drop(s);
-        assert_eq!(Rc::strong_count(&cell), 1);
+        assert_eq!(ObjRef::strong_count(&cell), 1);
     }
 
     #[test]

@@ -456,7 +456,7 @@ impl Vm {
         ];
         tests
             .into_iter()
-            .find(|(cls, _)| Rc::ptr_eq(cls, class))
+            .find(|(cls, _)| ObjRef::ptr_eq(cls, class))
             .map(|(_, test)| test)
     }
 
@@ -564,8 +564,7 @@ impl Vm {
         let prop = super::object::Payload::Property {
             fget,
             fset: Value::None,
-            fdel: Value::None,
-            doc: None,
+            more: super::object::PropertyMore::default(),
         };
         self.set_class_attr(class, name, Value::Obj(super::object::Obj::new(prop)));
     }

@@ -25,7 +25,7 @@ pub struct Obj {
 impl Obj {
     /// A new object of the payload's built-in type, without a `__dict__`.
     pub fn new(payload: Payload) -> ObjRef {
-        Rc::new(Obj {
+        ObjRef::new(Obj {
             class: None,
             dict: None,
             payload,
@@ -34,7 +34,7 @@ impl Obj {
 
     /// A new object with an explicit class and optional dict.
     pub fn with_class(class: ObjRef, dict: Option<ObjRef>, payload: Payload) -> ObjRef {
-        Rc::new(Obj {
+        ObjRef::new(Obj {
             class: Some(class),
             dict,
             payload,
@@ -376,6 +376,29 @@ impl std::ops::Deref for NativeState {
     }
 }
 
+/// A property's deleter and `doc` argument: one word, boxed only when either is not None.
+#[derive(Default)]
+pub struct PropertyMore(Option<Box<(Value, Value)>>);
+
+impl PropertyMore {
+    /// The deleter `fdel` and docstring `doc` (None when not passed).
+    pub fn new(fdel: Value, doc: Value) -> PropertyMore {
+        if fdel.is_none() && doc.is_none() {
+            PropertyMore(None)
+        } else {
+            PropertyMore(Some(Box::new((fdel, doc))))
+        }
+    }
+    /// The deleter (None when there is none).
+    pub fn fdel(&self) -> Value {
+        self.0.as_ref().map_or(Value::None, |m| m.0.clone())
+    }
+    /// The docstring passed to `property()` (None when not passed).
+    pub fn doc(&self) -> Value {
+        self.0.as_ref().map_or(Value::None, |m| m.1.clone())
+    }
+}
+
 /// The built-in data of an object.
 ///
 /// `repr(u8)`: a tag byte of its own. Without it the compiler stores the tag in the spare
@@ -464,11 +487,9 @@ pub enum Payload {
         fget: Value,
         /// Setter.
         fset: Value,
-        /// Deleter.
-        fdel: Value,
-        /// The docstring passed to `property()`, when not None (boxed: one word, so that
-        /// the variant fits the 56 bytes every payload keeps to).
-        doc: Option<Box<Value>>,
+        /// The deleter and the docstring passed to `property()`, boxed when either is set
+        /// (rarely), so that the variant fits the 48 bytes every payload keeps to.
+        more: PropertyMore,
     },
     /// An instance of a Python subclass of `property`: fget, fset, fdel, the doc passed to
     /// `property.__init__` (which sets these) and the name `__set_name__` gave it.
@@ -579,17 +600,12 @@ impl Payload {
             }
             Payload::Iterator(it) => it.borrow().trace(visit),
             Payload::DictView { dict, .. } => visit(&Value::Obj(dict.clone())),
-            Payload::Property {
-                fget,
-                fset,
-                fdel,
-                doc,
-            } => {
+            Payload::Property { fget, fset, more } => {
                 visit(fget);
                 visit(fset);
-                visit(fdel);
-                if let Some(doc) = doc {
-                    visit(doc);
+                if let Some(m) = &more.0 {
+                    visit(&m.0);
+                    visit(&m.1);
                 }
             }
             Payload::PropertySub(fields) => {
@@ -830,8 +846,9 @@ pub enum IterState {
     },
     /// `enumerate`.
     Enumerate {
-        /// The underlying iterator.
-        iter: Value,
+        /// The underlying iterator (an object: `iter()` never returns an int, float, bool
+        /// or None, whose types have no `__next__`; one word, so that the state is 40 bytes).
+        iter: ObjRef,
         /// The next count.
         count: Value,
         /// The last `(count, item)` tuple, refilled when nothing else holds it.
@@ -883,7 +900,7 @@ impl IterState {
                 visit(sentinel);
             }
             IterState::Enumerate { iter, count, last } => {
-                visit(iter);
+                visit(&Value::Obj(iter.clone()));
                 visit(count);
                 if let Some(t) = last {
                     visit(&Value::Obj(t.clone()));
@@ -919,13 +936,14 @@ mod tests {
 
     /// Every heap value is an `Obj`: the big, rarely made payloads (functions, types,
     /// exceptions) are boxed so that the common ones (str, list, dict, tuple, generator, a
-    /// task) stay small; with its `Rc` counts an object fits mimalloc's 96-byte size class.
+    /// task) stay small; with its one-word `ObjRc` header an object is 80 bytes, mimalloc's
+    /// 80-byte size class (a coroutine and its Task are two per suspended task).
     #[test]
     fn objects_stay_small() {
         use super::*;
         use crate::modules::asyncio_module::future::FutureObj;
         use std::mem::size_of;
-        // Every payload variant's data within 56 bytes, so that with the tag a payload is 64.
+        // Every payload variant's data within 48 bytes, so that with the tag a payload is 56.
         let variants = [
             ("Str", size_of::<PyStr>()),
             ("Int", size_of::<BigInt>()),
@@ -937,23 +955,20 @@ mod tests {
             ("Slice", 3 * size_of::<Value>()),
             (
                 "Property",
-                3 * size_of::<Value>() + size_of::<Option<Box<Value>>>(),
+                2 * size_of::<Value>() + size_of::<PropertyMore>(),
             ),
             ("Super", 2 * size_of::<ObjRef>() + size_of::<Value>()),
+            ("FutureObj", size_of::<FutureObj>()),
+            // A Future's or Task's state in place, its tag in `FutureObj`'s niche.
+            ("Native", size_of::<NativeState>()),
         ];
         for (name, size) in variants {
-            assert!(size <= 56, "{name}: {size}");
+            assert!(size <= 48, "{name}: {size}");
         }
-        // What remains: a Future's or Task's state lives in the object (`NativeState::Future`),
-        // and `FutureObj` is 64 bytes until the asyncio work shrinks it to 48; with
-        // `NativeState`'s tag and the payload's, that one variant keeps a payload at 80 bytes
-        // and an object in the 112-byte class until then.
-        if size_of::<FutureObj>() <= 48 {
-            assert!(size_of::<NativeState>() <= 56);
-            assert!(size_of::<Obj>() + 16 <= 96, "{}", size_of::<Obj>());
-        } else {
-            assert_eq!(size_of::<Payload>(), size_of::<NativeState>() + 8);
-            assert!(size_of::<Obj>() + 16 <= 112, "{}", size_of::<Obj>());
-        }
+        assert_eq!(size_of::<Payload>(), 56);
+        assert_eq!(size_of::<Obj>(), 72);
+        // The allocation: `ObjRc`'s two u32 counts, then the object.
+        assert_eq!(size_of::<ObjRef>(), 8);
+        assert_eq!(size_of::<Obj>() + 8, 80);
     }
 }

@@ -8,7 +8,6 @@ use super::strings::{bytes_repr, str_repr};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
 use crate::ast::{CmpOp, Operator};
-use std::rc::Rc;
 
 /// The method names of a binary operator: (`__op__`, `__rop__`, `__iop__`, symbol).
 pub fn op_names(op: Operator) -> (&'static str, &'static str, &'static str, &'static str) {
@@ -309,7 +308,7 @@ impl Vm {
             Value::Float(f) => return Ok(float_repr(*f)),
             Value::Obj(o) => o.clone(),
         };
-        let addr = Rc::as_ptr(&o) as usize;
+        let addr = ObjRef::as_ptr(&o) as usize;
         Ok(match &o.payload {
             Payload::Str(s) => str_repr(s.as_str()),
             Payload::Int(b) => b.to_string(),
@@ -411,7 +410,7 @@ impl Vm {
                         match receiver.as_obj() {
                             Some(r) => format!(
                                 "<built-in method {name} of {tn} object at {:#x}>",
-                                Rc::as_ptr(r) as usize
+                                ObjRef::as_ptr(r) as usize
                             ),
                             None => format!("<built-in method {name} of {tn} object>"),
                         }
@@ -435,7 +434,7 @@ impl Vm {
             Payload::Generator(g) => {
                 format!(
                     "<{} object {} at {addr:#x}>",
-                    g.kind.noun().replace(' ', "_"),
+                    g.kind().noun().replace(' ', "_"),
                     g.qualname()
                 )
             }
@@ -667,7 +666,7 @@ impl Vm {
             Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::Slice { .. } => {
                 Err(self.new_type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
-            _ => Ok(((Rc::as_ptr(o) as usize) >> 4) as i64),
+            _ => Ok(((ObjRef::as_ptr(o) as usize) >> 4) as i64),
         }
     }
 
@@ -693,7 +692,7 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let mut tried_reflected = false;
-        if !Rc::ptr_eq(&ta, &tb)
+        if !ObjRef::ptr_eq(&ta, &tb)
             && self.is_subclass(&tb, &ta)
             && let Some(f) = self.lookup_in_mro(&tb, rname)
         {
@@ -927,7 +926,7 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let fa = self.lookup_in_mro(&ta, name);
-        let mut fb = if Rc::ptr_eq(&ta, &tb) {
+        let mut fb = if ObjRef::ptr_eq(&ta, &tb) {
             None
         } else {
             self.lookup_in_mro(&tb, rname)

@@ -9,12 +9,11 @@ use super::{PyResult, Vm};
 use crate::ast::Operator;
 use std::cell::RefCell;
 use std::ops::ControlFlow;
-use std::rc::Rc;
 
 /// A `(key, value)` tuple for a dict items iterator: the previous one refilled when the
 /// iterator holds the only reference to it, else a new one remembered for next time.
 fn reuse_pair(last: &mut Option<ObjRef>, key: Value, value: Value) -> Value {
-    if let Some(obj) = last.as_mut().and_then(std::rc::Rc::get_mut)
+    if let Some(obj) = last.as_mut().and_then(ObjRef::get_mut)
         && let Payload::Tuple(items) = &mut obj.payload
         && let [k, v] = &mut items[..]
     {
@@ -100,7 +99,7 @@ pub fn tuple_call_fast(arg: &Value) -> Option<Value> {
 /// (`enumerate(zip(...))`) is free to be refilled too.
 fn take_reusable(last: &mut Option<ObjRef>, n: usize) -> Option<ObjRef> {
     let mut t = last.take()?;
-    match &mut std::rc::Rc::get_mut(&mut t)?.payload {
+    match &mut ObjRef::get_mut(&mut t)?.payload {
         Payload::Tuple(items) if items.len() == n => {
             items.iter_mut().for_each(|v| *v = Value::None);
         }
@@ -111,7 +110,7 @@ fn take_reusable(last: &mut Option<ObjRef>, n: usize) -> Option<ObjRef> {
 
 /// The items of `reusable` (a tuple from `take_reusable`, held only here) to overwrite.
 fn reusable_slots(reusable: &mut Option<ObjRef>) -> Option<&mut [Value]> {
-    match &mut std::rc::Rc::get_mut(reusable.as_mut()?)?.payload {
+    match &mut ObjRef::get_mut(reusable.as_mut()?)?.payload {
         Payload::Tuple(slots) => Some(slots),
         _ => None,
     }
@@ -598,7 +597,7 @@ impl Vm {
                 last_item: None,
             },
             Some(Payload::Iterator(_)) => return Ok(v.clone()),
-            Some(Payload::Generator(g)) if g.kind == super::generator::GenKind::Generator => {
+            Some(Payload::Generator(g)) if g.kind() == super::generator::GenKind::Generator => {
                 return Ok(v.clone());
             }
             _ => {
@@ -785,7 +784,7 @@ impl Vm {
                 let (iter, c) = (iter.clone(), count.clone());
                 let reusable = take_reusable(last, 2);
                 drop(st);
-                match self.next(&iter)? {
+                match self.next(&Value::Obj(iter))? {
                     Some(v) => {
                         // Mirrors enum_next: a small count steps without an int object's
                         // `__add__`.
@@ -917,7 +916,7 @@ impl Vm {
         let Value::Obj(o) = v else {
             unreachable!("a list or tuple is an object");
         };
-        match Rc::try_unwrap(o) {
+        match ObjRef::try_unwrap(o) {
             Ok(obj) => Ok(match obj.payload {
                 Payload::List(items) => items.into_inner(),
                 Payload::Tuple(items) => items.into_vec(),
@@ -957,7 +956,7 @@ impl Vm {
     pub fn drain_into(&mut self, it: &Value, sink: &mut impl ItemSink) -> PyResult<()> {
         if let Value::Obj(o) = it
             && let Payload::Generator(g) = &o.payload
-            && g.kind == super::generator::GenKind::Generator
+            && g.kind() == super::generator::GenKind::Generator
         {
             return self.gen_for_each(o, sink);
         }

@@ -104,8 +104,8 @@ impl Vm {
             return None;
         };
         if !Rc::ptr_eq(&g.code, &sz.code)
-            || Rc::strong_count(o) != 1
-            || Rc::weak_count(o) != 0
+            || ObjRef::strong_count(o) != 1
+            || ObjRef::weak_count(o) != 0
             || self.depth >= self.recursion_limit
             || super::interrupt::pending()
         {
@@ -115,7 +115,7 @@ impl Vm {
         let GenState::Created(f) = &*state else {
             return None;
         };
-        if !Rc::ptr_eq(&f.globals, &sz.globals)
+        if !ObjRef::ptr_eq(&f.globals, &sz.globals)
             || !matches!(f.locals(), [Some(Value::Int(0)), Some(Value::None)])
         {
             return None;

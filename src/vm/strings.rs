@@ -4,7 +4,6 @@
 use super::object::{Obj, Payload, PyStr};
 use super::value::{ObjRef, Value};
 use super::{PyResult, Vm};
-use std::rc::Rc;
 
 /// "00" to "99": two digits per step of `i64_decimal`.
 const DIGIT_PAIRS: &[u8; 200] = b"\
@@ -180,7 +179,7 @@ impl Vm {
     /// `__new__`/`__init__` protocol (which has no other effect for these types). `None`
     /// when the call is not of that shape.
     pub fn convert_call_fast(&mut self, cls: &ObjRef, args: &[Value]) -> Option<PyResult<Value>> {
-        if Rc::ptr_eq(cls, &self.types.range) {
+        if ObjRef::ptr_eq(cls, &self.types.range) {
             let (start, stop, step) = small_range_args(args)?;
             return Some(Ok(Value::Obj(Obj::new(Payload::Range {
                 start,
@@ -191,7 +190,7 @@ impl Vm {
         let [arg] = args else {
             return None;
         };
-        if Rc::ptr_eq(cls, &self.types.str_) {
+        if ObjRef::ptr_eq(cls, &self.types.str_) {
             return Some(match arg {
                 Value::Int(i) => Ok(int_to_str_value(*i)),
                 // CPython returns an exact str argument itself.
@@ -199,10 +198,10 @@ impl Vm {
                 _ => self.str(arg).map(Value::string),
             });
         }
-        if Rc::ptr_eq(cls, &self.types.int) {
+        if ObjRef::ptr_eq(cls, &self.types.int) {
             return Some(crate::builtins::numbers::to_int(self, arg));
         }
-        if Rc::ptr_eq(cls, &self.types.tuple) {
+        if ObjRef::ptr_eq(cls, &self.types.tuple) {
             return super::seq::tuple_call_fast(arg).map(Ok);
         }
         None
@@ -213,7 +212,7 @@ impl Vm {
     /// `iter(range(...))` for a call of the built-in `range` with one to three small ints:
     /// the range iterator, without the range object. None for any other call.
     pub fn range_iter_call(&self, cls: &ObjRef, args: &[Value]) -> Option<Value> {
-        if !Rc::ptr_eq(cls, &self.types.range) {
+        if !ObjRef::ptr_eq(cls, &self.types.range) {
             return None;
         }
         let (next, stop, step) = small_range_args(args)?;

@@ -261,7 +261,7 @@ pub fn make_builtin_type(name: &str, bases: Vec<ObjRef>, layout: Layout) -> ObjR
         next_cache: RefCell::new(None),
         versions_memo: std::cell::Cell::new((u64::MAX, 0)),
     };
-    Rc::new(Obj {
+    ObjRef::new(Obj {
         class: None,
         dict: Some(new_dict_obj()),
         payload: Payload::Type(Box::new(data)),
@@ -307,11 +307,11 @@ pub fn c3_mro(bases: &[ObjRef]) -> Option<Vec<ObjRef>> {
             let head = &s[0];
             let in_tail = seqs
                 .iter()
-                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+                .any(|t| t[1..].iter().any(|x| ObjRef::ptr_eq(x, head)));
             (!in_tail).then(|| head.clone())
         })?;
         for s in seqs.iter_mut() {
-            if Rc::ptr_eq(&s[0], &candidate) {
+            if ObjRef::ptr_eq(&s[0], &candidate) {
                 s.remove(0);
             }
         }
@@ -490,7 +490,7 @@ impl Vm {
             Payload::Module { .. } => t.module.clone(),
             Payload::Cell(_) => t.cell.clone(),
             Payload::Code(_) => t.code.clone(),
-            Payload::Generator(g) => match g.kind {
+            Payload::Generator(g) => match g.kind() {
                 super::generator::GenKind::Generator => t.generator.clone(),
                 super::generator::GenKind::Coroutine => t.coroutine.clone(),
                 super::generator::GenKind::AsyncGenerator => t.async_generator.clone(),
@@ -545,11 +545,11 @@ impl Vm {
 
     /// True if `sub` is `sup` or inherits from it.
     pub fn is_subclass(&self, sub: &ObjRef, sup: &ObjRef) -> bool {
-        if Rc::ptr_eq(sub, sup) {
+        if ObjRef::ptr_eq(sub, sup) {
             return true;
         }
         match sub.as_type() {
-            Some(t) => t.mro.borrow().iter().any(|c| Rc::ptr_eq(c, sup)),
+            Some(t) => t.mro.borrow().iter().any(|c| ObjRef::ptr_eq(c, sup)),
             None => false,
         }
     }
@@ -714,7 +714,7 @@ impl Vm {
             return Ok(None);
         }
         for base in mro {
-            if Rc::ptr_eq(base, &self.types.object) {
+            if ObjRef::ptr_eq(base, &self.types.object) {
                 continue;
             }
             let Some(bt) = base.as_type() else {
@@ -835,12 +835,12 @@ impl Vm {
             next_cache: RefCell::new(None),
             versions_memo: std::cell::Cell::new((u64::MAX, 0)),
         };
-        let class = if Rc::ptr_eq(metaclass, &self.types.type_) {
+        let class = if ObjRef::ptr_eq(metaclass, &self.types.type_) {
             None
         } else {
             Some(metaclass.clone())
         };
-        let cls = Rc::new(Obj {
+        let cls = ObjRef::new(Obj {
             class,
             dict: Some(dict.clone()),
             payload: Payload::Type(Box::new(data)),

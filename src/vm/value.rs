@@ -1,11 +1,15 @@
 //! `Value`: the 16-byte handle every Python value is passed around as.
 
+use super::obj_rc::{ObjRc, ObjWeak};
 use super::object::{Obj, Payload};
 use num_bigint::BigInt;
-use std::rc::Rc;
 
-/// A shared pointer to a heap object (thin: `Obj` is sized).
-pub type ObjRef = Rc<Obj>;
+/// A shared pointer to a heap object (thin: `Obj` is sized), with 32-bit counts in one word
+/// so that an object fits mimalloc's 80-byte size class (see `obj_rc`).
+pub type ObjRef = ObjRc<Obj>;
+
+/// A weak reference to a heap object.
+pub type WeakObj = ObjWeak<Obj>;
 
 /// A Python value: immediates inline, everything else one `Rc` pointer.
 ///
@@ -34,7 +38,7 @@ impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {
         match self {
-            Value::Obj(o) => Value::Obj(Rc::clone(o)),
+            Value::Obj(o) => Value::Obj(ObjRef::clone(o)),
             // SAFETY: every other variant holds only `Copy` data (bool, i64, f64) and owns
             // nothing, so a bitwise copy is a valid, independent value with nothing to drop
             // twice.
@@ -70,7 +74,7 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            (Value::Obj(a), Value::Obj(b)) => ObjRef::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -82,7 +86,7 @@ impl Value {
             Value::Bool(b) => 0x2000 + *b as usize,
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x3000),
             Value::Float(f) => f.to_bits() as usize,
-            Value::Obj(o) => Rc::as_ptr(o) as usize,
+            Value::Obj(o) => ObjRef::as_ptr(o) as usize,
         }
     }
 

@@ -4,10 +4,11 @@
 
 use super::slot::{Slot, SlotValue};
 use super::task::{QueuedStep, TaskFields};
-use crate::vm::object::{NativeObject, NativeState, Obj, Payload};
+use crate::vm::object::{NativeObject, NativeState, Obj, Payload, PropertyMore};
+use crate::vm::value::WeakObj;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// The three states of a future (futures.py `_PENDING`, `_CANCELLED`, `_FINISHED`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -191,7 +192,7 @@ fn task_fields(task: &ObjRef) -> Option<&super::task::TaskFields> {
 fn task_context_is(task: &ObjRef, context: &ObjRef) -> bool {
     task_fields(task).is_some_and(|t| {
         t.context
-            .with(|c| c.as_ref().is_some_and(|c| Rc::ptr_eq(c, context)))
+            .with(|c| c.as_ref().is_some_and(|c| ObjRef::ptr_eq(c, context)))
     })
 }
 
@@ -237,6 +238,18 @@ pub struct FutureObj {
     pub task: Option<Box<TaskFields>>,
     /// The fields most futures never set, allocated by the first that is set.
     extras: Cell<Option<Box<FutureExtras>>>,
+    /// Always `InPlace`: a byte of what would be padding whose other 255 values are free, so
+    /// that `NativeState` keeps its own tag there and stays 48 bytes (a payload's limit).
+    _niche: Niche,
+}
+
+/// A one-value byte: gives `FutureObj` a niche (its other fields are all `Cell`s, which
+/// have none) for `NativeState`'s tag.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Niche {
+    /// The only value.
+    InPlace = 0,
 }
 
 /// `_asyncio_future_blocking` (a bit of `FutureObj::flags`).
@@ -276,7 +289,8 @@ struct FutureExtras {
 }
 
 // A future's state with its one inline callback takes 48 bytes, so that an object holding it
-// fits mimalloc's 96-byte size class (96 bytes before the result and odd loops moved to the
+// fits mimalloc's 80-byte size class (with `FutureObj::_niche` holding `NativeState`'s tag;
+// 96 bytes before the result and odd loops moved to the
 // extras, 64 while a callback took 32 bytes inline).
 const _: () = assert!(std::mem::size_of::<FutureObj>() <= 48);
 const _: () = assert!(std::mem::size_of::<Callbacks>() <= 16);
@@ -293,6 +307,7 @@ impl FutureObj {
             number: Cell::new(0),
             task,
             extras: Cell::new(None),
+            _niche: Niche::InPlace,
         }
     }
 
@@ -587,9 +602,9 @@ impl FutureObj {
 
     /// True when both futures belong to the same loop.
     pub fn same_loop(&self, other: &FutureObj) -> bool {
-        let mine = self.loop_obj.with(|l| l.as_ref().map(Rc::as_ptr));
+        let mine = self.loop_obj.with(|l| l.as_ref().map(ObjRef::as_ptr));
         match mine {
-            Some(p) => other.loop_obj.with(|l| l.as_ref().map(Rc::as_ptr)) == Some(p),
+            Some(p) => other.loop_obj.with(|l| l.as_ref().map(ObjRef::as_ptr)) == Some(p),
             None => self.get_loop().is(&other.get_loop()),
         }
     }
@@ -731,6 +746,7 @@ impl Drop for FutureObj {
                 name: self.extras.get_mut().as_mut().and_then(|x| x.name.take()),
                 ..FutureExtras::default()
             }))),
+            _niche: Niche::InPlace,
         };
         crate::vm::generator::defer(Box::new(move |vm: &mut Vm| {
             report_never_retrieved(vm, resurrected);
@@ -814,7 +830,7 @@ pub struct Asyncio {
     /// The task each running loop is executing (tasks.py `_current_tasks`).
     pub current: RefCell<Vec<(Value, Value)>>,
     /// Every task not yet collected (tasks.py `_scheduled_tasks`, a WeakSet).
-    pub registry: RefCell<Vec<Weak<Obj>>>,
+    pub registry: RefCell<Vec<WeakObj>>,
     /// Registry length after the last pruning of dead entries.
     pub registry_live: Cell<usize>,
     /// `_task_name_counter`.
@@ -937,7 +953,7 @@ impl Asyncio {
         let cache = self.plain_loop_cache.borrow();
         let c = cache.as_ref()?;
         let current = c.dict.as_dict()?.borrow().version;
-        (Rc::ptr_eq(&c.loop_, lo) && current == c.version).then(|| f(c))
+        (ObjRef::ptr_eq(&c.loop_, lo) && current == c.version).then(|| f(c))
     }
 
     /// Appends `task` (standing for its queued step) to the ready queue of `loop_` when that
@@ -974,7 +990,7 @@ impl Asyncio {
             *self.loop_cls.borrow_mut() = Some(c);
         }
         let exact = match (&*self.loop_cls.borrow(), &lo.class) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (Some(a), Some(b)) => ObjRef::ptr_eq(a, b),
             _ => false,
         };
         let Some(dict) = lo.dict.as_ref().filter(|_| exact) else {
@@ -1198,7 +1214,7 @@ impl Asyncio {
             }
         };
         let stop = vm.exc.stop_iteration.clone();
-        let exc_obj = if Rc::ptr_eq(&vm.type_of(&exc), &stop) {
+        let exc_obj = if ObjRef::ptr_eq(&vm.type_of(&exc), &stop) {
             let new_exc = vm.new_runtime_error(
                 "StopIteration interacts badly with generators and cannot be raised into a Future",
             );
@@ -1503,8 +1519,7 @@ pub fn add_property(
     let prop = Payload::Property {
         fget,
         fset,
-        fdel: Value::None,
-        doc: None,
+        more: PropertyMore::default(),
     };
     vm.set_class_attr(cls, name, Value::Obj(Obj::new(prop)));
 }

@@ -76,7 +76,7 @@ fn done_callback(vm: &mut Vm, ctx: &Asyncio, state: &GatherState, fut: &Value) -
 fn identity_keyed(ctx: &Asyncio, v: &Value) -> bool {
     match v {
         Value::Obj(o) => match &o.payload {
-            Payload::Generator(g) => g.kind == crate::vm::generator::GenKind::Coroutine,
+            Payload::Generator(g) => g.kind() == crate::vm::generator::GenKind::Coroutine,
             _ => super::task::is_exact(ctx, o),
         },
         _ => false,
@@ -86,7 +86,7 @@ fn identity_keyed(ctx: &Asyncio, v: &Value) -> bool {
 /// The address of an argument `identity_keyed` accepted (its identity).
 fn address(v: &Value) -> *const Obj {
     match v {
-        Value::Obj(o) => Rc::as_ptr(o),
+        Value::Obj(o) => ObjRef::as_ptr(o),
         _ => unreachable!("identity_keyed accepted only objects"),
     }
 }

@@ -3,7 +3,7 @@
 //! (Lib/heapq.py `_siftdown`/`_siftup`, the order CPython's `_heapq` keeps).
 
 use super::future::{PropertySetter, format_callback_source};
-use crate::vm::object::{NativeObject, Obj, Payload};
+use crate::vm::object::{NativeObject, Obj, Payload, PropertyMore};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
 
@@ -422,8 +422,7 @@ fn property(
     let prop = Payload::Property {
         fget,
         fset,
-        fdel: Value::None,
-        doc: None,
+        more: PropertyMore::default(),
     };
     vm.set_class_attr(cls, name, Value::Obj(Obj::new(prop)));
 }

@@ -7,7 +7,6 @@
 
 use crate::vm::{ObjRef, Value};
 use std::cell::OnceCell;
-use std::rc::Rc;
 
 /// The attribute order of one class (see the module comment).
 pub(crate) struct Layout {
@@ -33,7 +32,7 @@ impl Layout {
             return false;
         };
         match self.keys.get() {
-            Some(keys) if keys.get(i).is_some_and(|c| Rc::ptr_eq(c, k)) => true,
+            Some(keys) if keys.get(i).is_some_and(|c| ObjRef::ptr_eq(c, k)) => true,
             _ => key.as_str().is_some() && key.as_str() == self.names.get(i).copied(),
         }
     }

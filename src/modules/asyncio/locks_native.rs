@@ -18,10 +18,11 @@ use crate::vm::generator::SendResult;
 use crate::vm::native::{NativeFastPtr, NativeFnPtr, NativeFunction, check_count};
 use crate::vm::object::{NativeObject, Obj, Payload};
 use crate::vm::packed_value::PackedValue;
+use crate::vm::value::WeakObj;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use condition_wait::CondWait;
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 #[path = "condition_wait.rs"]
 mod condition_wait;
@@ -123,7 +124,7 @@ const COND_WAITERS: usize = 5;
 type NativeMethod = fn(&Primitives, &mut Vm, &[Value]) -> PyResult<Option<Value>>;
 
 /// `Primitives::cond_memo`: a Condition's namespace, its version, its `_lock`.
-type CondMemo = (Weak<Obj>, u64, Weak<Obj>);
+type CondMemo = (WeakObj, u64, WeakObj);
 
 /// What the fast paths share.
 pub(super) struct Primitives {
@@ -188,7 +189,7 @@ impl Primitives {
     /// True when `v` is a plain `asyncio.Future` (whose methods run natively and run no
     /// Python code).
     fn is_plain_future(&self, v: &Value) -> bool {
-        matches!(v, Value::Obj(o) if o.class.as_ref().is_some_and(|c| Rc::ptr_eq(c, &self.ctx.future_cls)))
+        matches!(v, Value::Obj(o) if o.class.as_ref().is_some_and(|c| ObjRef::ptr_eq(c, &self.ctx.future_cls)))
             && fut_of(v).is_some()
     }
 
@@ -263,7 +264,7 @@ impl Primitives {
     fn condition_lock(&self, cond: &ObjRef) -> Option<(Value, ObjRef)> {
         let version = cond.as_dict()?.borrow().version.get();
         let remembered = match &*self.cond_memo.borrow() {
-            Some((dict, v, lock)) if std::ptr::eq(dict.as_ptr(), Rc::as_ptr(cond)) => {
+            Some((dict, v, lock)) if std::ptr::eq(dict.as_ptr(), ObjRef::as_ptr(cond)) => {
                 (*v == version).then(|| lock.upgrade()).flatten()
             }
             _ => None,
@@ -287,7 +288,8 @@ impl Primitives {
             return None;
         }
         if let Value::Obj(l) = &lock {
-            *self.cond_memo.borrow_mut() = Some((Rc::downgrade(cond), version, Rc::downgrade(l)));
+            *self.cond_memo.borrow_mut() =
+                Some((ObjRef::downgrade(cond), version, ObjRef::downgrade(l)));
         }
         Some((lock, lock_dict))
     }

@@ -106,7 +106,7 @@ fn wakeup_next(vm: &mut Vm, ctx: &Asyncio, waiters: &ReadyQueue) -> PyResult<()>
         if let Value::Obj(o) = &waiter
             && o.class
                 .as_ref()
-                .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls))
+                .is_some_and(|c| ObjRef::ptr_eq(c, &ctx.future_cls))
             && let Some(st) = fut_of(&waiter)
         {
             if st.state.get() == FutState::Pending {

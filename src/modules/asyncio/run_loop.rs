@@ -103,7 +103,7 @@ fn truth(vm: &mut Vm, v: &Value) -> PyResult<bool> {
             if matches!(o.payload, crate::vm::object::Payload::Dict(_))
                 && o.class
                     .as_ref()
-                    .is_none_or(|c| Rc::ptr_eq(c, &vm.types.dict)) =>
+                    .is_none_or(|c| ObjRef::ptr_eq(c, &vm.types.dict)) =>
         {
             Ok(o.as_dict().is_some_and(|d| !d.borrow().is_empty()))
         }
@@ -125,7 +125,7 @@ fn loop_fields<'a>(
 ) -> Option<&'a LoopFields> {
     let version = dict_version(dict);
     if let Some(f) = cache
-        && Rc::ptr_eq(&f.dict, dict)
+        && ObjRef::ptr_eq(&f.dict, dict)
         && f.version == version
     {
         return cache.as_ref();
@@ -287,7 +287,7 @@ fn run_until_stopped(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> PyResult<()> 
         }
         let stopping = match loop_.as_obj().and_then(|o| o.dict.clone()) {
             Some(dict) => match &cache {
-                Some(f) if Rc::ptr_eq(&f.dict, &dict) && f.version == dict_version(&dict) => {
+                Some(f) if ObjRef::ptr_eq(&f.dict, &dict) && f.version == dict_version(&dict) => {
                     f.stopping.clone()
                 }
                 _ => super::get_key(vm, &dict, key!("_stopping")),

@@ -8,7 +8,7 @@ use crate::vm::generator::SendResult;
 use crate::vm::object::{NativeState, Obj, Payload};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// The Task part of a FutureObj; mirrors the task_* fields of TaskObj. (48 bytes: the name
 /// a task is given and `_num_cancels_requested` are in the future's extras, the flag of a
@@ -109,7 +109,7 @@ fn task_me(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
 pub(super) fn is_exact(ctx: &Asyncio, o: &ObjRef) -> bool {
     o.class
         .as_ref()
-        .is_some_and(|c| Rc::ptr_eq(c, &ctx.future_cls) || Rc::ptr_eq(c, &ctx.task_cls))
+        .is_some_and(|c| ObjRef::ptr_eq(c, &ctx.future_cls) || ObjRef::ptr_eq(c, &ctx.task_cls))
 }
 
 /// Mirrors task_call_step_soon: schedules the task's next step (with `exc` thrown in).
@@ -236,7 +236,7 @@ fn init_task(
 /// Python `iscoroutine`.
 fn is_coroutine(vm: &mut Vm, ctx: &Asyncio, v: &Value) -> PyResult<bool> {
     if let Some(Payload::Generator(g)) = v.payload() {
-        return Ok(g.kind == crate::vm::generator::GenKind::Coroutine);
+        return Ok(g.kind() == crate::vm::generator::GenKind::Coroutine);
     }
     let Some(f) = super::get_key(vm, &ctx.globals, key!("iscoroutine")) else {
         return Ok(false);
@@ -255,7 +255,7 @@ fn register_task(ctx: &Asyncio, task: &ObjRef) {
         });
         ctx.registry_live.set(reg.len());
     }
-    reg.push(Rc::downgrade(task));
+    reg.push(ObjRef::downgrade(task));
 }
 
 /// Mirrors _enter_task: records `task` as the one `loop_` is running.
@@ -283,7 +283,7 @@ fn leave_task(vm: &mut Vm, ctx: &Asyncio, loop_: &Value, task: &ObjRef) -> PyRes
         let mut current = ctx.current.borrow_mut();
         let pos = current.iter().rposition(|(l, _)| l.is(loop_));
         match pos {
-            Some(i) if matches!(&current[i].1, Value::Obj(t) if Rc::ptr_eq(t, task)) => {
+            Some(i) if matches!(&current[i].1, Value::Obj(t) if ObjRef::ptr_eq(t, task)) => {
                 // Almost always the last (and only) entry: no shifting.
                 let entry = current.swap_remove(i);
                 drop(current);
@@ -418,14 +418,14 @@ fn handle_yield(
         && let Some(rst) = fut_of(&result)
     {
         // (A task awaiting itself shares the slot: compared only with another future.)
-        let same_loop = Rc::ptr_eq(r, task) || rst.same_loop(st);
+        let same_loop = ObjRef::ptr_eq(r, task) || rst.same_loop(st);
         if !same_loop {
             return different_loop(vm, ctx, task, &result);
         }
         if !rst.blocking() {
             return yield_instead_of_yield_from(vm, ctx, task, &result);
         }
-        if Rc::ptr_eq(r, task) {
+        if ObjRef::ptr_eq(r, task) {
             return await_itself(vm, ctx, task);
         }
         rst.set_blocking(false);
@@ -453,7 +453,7 @@ fn handle_yield(
         if !vm.truthy(&blocking)? {
             return yield_instead_of_yield_from(vm, ctx, task, &result);
         }
-        if matches!(&result, Value::Obj(r) if Rc::ptr_eq(r, task)) {
+        if matches!(&result, Value::Obj(r) if ObjRef::ptr_eq(r, task)) {
             return await_itself(vm, ctx, task);
         }
         vm.set_attr(&result, "_asyncio_future_blocking", Value::Bool(false))?;
@@ -476,7 +476,7 @@ fn handle_yield(
         }
         return Ok(());
     }
-    let msg = if matches!(result.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Generator)
+    let msg = if matches!(result.payload(), Some(Payload::Generator(g)) if g.kind() == crate::vm::generator::GenKind::Generator)
     {
         let tr = vm.repr(&Value::Obj(task.clone()))?;
         let rr = vm.repr(&result)?;
@@ -798,7 +798,7 @@ pub(super) fn ensure_future_fast(
         let same_loop = loop_.is_none() || loop_.is(&state(o).get_loop());
         return Ok(same_loop.then(|| arg.clone()));
     }
-    if !matches!(arg.payload(), Some(Payload::Generator(g)) if g.kind == crate::vm::generator::GenKind::Coroutine)
+    if !matches!(arg.payload(), Some(Payload::Generator(g)) if g.kind() == crate::vm::generator::GenKind::Coroutine)
     {
         return Ok(None);
     }
@@ -935,7 +935,7 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
             .registry
             .borrow()
             .iter()
-            .filter_map(Weak::upgrade)
+            .filter_map(|w| w.upgrade())
             .collect();
         let table = RefCell::new(crate::vm::dict::DictTable::new_set());
         for t in live {
