@@ -448,7 +448,6 @@ mod tests {
     use super::LocalsPlus;
     use crate::vm::object::{Obj, Payload};
     use crate::vm::value::{ObjRef, Value};
-    use std::rc::Rc;
 
     /// A fresh object and a value referring to it, to count references with.
     fn marker() -> (ObjRef, Value) {
@@ -478,7 +477,10 @@ mod tests {
         s.swap(0, 5);
         let cap = s.capacity();
         s.clear();
-        assert_eq!((s.len(), s.capacity(), ObjRef::strong_count(&o)), (0, cap, 2));
+        assert_eq!(
+            (s.len(), s.capacity(), ObjRef::strong_count(&o)),
+            (0, cap, 2)
+        );
         s.push(v.clone());
         drop(s);
         assert_eq!(ObjRef::strong_count(&o), 2);
@@ -505,13 +507,20 @@ mod tests {
         s.push(v.clone());
         assert!(s.capacity() >= 3 && s.prefix()[1].is_some());
         assert_eq!(
-            (s.len(), ObjRef::strong_count(&o), ObjRef::strong_count(&cell)),
+            (
+                s.len(),
+                ObjRef::strong_count(&o),
+                ObjRef::strong_count(&cell)
+            ),
             (3, 6, 2)
         );
         // A reset drops everything and keeps the whole buffer as stack room.
         s.reset();
         assert!(s.prefix().is_empty() && s.is_empty() && s.capacity() >= 6);
-        assert_eq!((ObjRef::strong_count(&o), ObjRef::strong_count(&cell)), (2, 1));
+        assert_eq!(
+            (ObjRef::strong_count(&o), ObjRef::strong_count(&cell)),
+            (2, 1)
+        );
         s.add_unbound(1);
         s.prefix_mut()[0] = Some(v.clone());
         s.push(v.clone());
