@@ -1,7 +1,8 @@
 //! The done callback of `asyncio.gather` (tasks.py gather's `_done_callback` closure) as a
 //! native callable: the per-child bookkeeping runs without a Python frame; so does the loop
-//! that wraps coroutine arguments (`_gather_wrap`). `_GatheringFuture` and every other shape
-//! of arguments stay in prelude.py.
+//! that wraps coroutine arguments (`_gather_wrap`), and, when nothing in it can fail, the
+//! whole of `gather` (`gather_in_place`). `_GatheringFuture` and every other shape of
+//! arguments stay in prelude.py (`_gather_py`).
 
 use super::future::{Asyncio, fut_of};
 use crate::vm::object::{Obj, Payload};
@@ -184,6 +185,115 @@ fn gather_wrap(
     Ok(Value::tuple(vec![loop_, Value::Int(nfuts as i64)]))
 }
 
+/// The loop gather wraps `items` for, when wrapping each with `ensure_future` and adding the
+/// done callback cannot fail or run Python code: every item is a distinct coroutine or exact
+/// future, the futures all belong to the loop the first item gives (its own, or the running
+/// loop for a coroutine), and coroutines get plain Tasks on it (`creates_plain_tasks`).
+fn fast_gather_loop(vm: &mut Vm, ctx: &Asyncio, items: &[Value]) -> Option<Value> {
+    if items.is_empty() || !items.iter().all(|v| identity_keyed(ctx, v)) {
+        return None;
+    }
+    let mut addresses: Vec<*const Obj> = items.iter().map(address).collect();
+    addresses.sort_unstable();
+    if addresses.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    drop(addresses);
+    let loop_ = match fut_of(&items[0]) {
+        Some(st) => st.get_loop(),
+        None => super::get_key(vm, &ctx.globals, key!("_running_loop"))?,
+    };
+    if loop_.is_none() {
+        return None;
+    }
+    let mut coroutines = false;
+    for item in items {
+        match fut_of(item) {
+            Some(st) if !st.get_loop().is(&loop_) => return None,
+            Some(_) => {}
+            None => coroutines = true,
+        }
+    }
+    (!coroutines || super::task::creates_plain_tasks(vm, ctx, &loop_)).then_some(loop_)
+}
+
+/// `asyncio.gather(*coros_or_futures, return_exceptions=False)` (tasks.py gather). When
+/// `fast_gather_loop` vouches for the arguments, their own vector becomes `children`, each
+/// argument replaced in place by its future: 100k coroutines are never held twice, as the
+/// `*args` tuple and the list (1.6 MB each at tasks_spawn.py's peak). Any other call runs
+/// prelude.py's `_gather_py`, the same code in Python.
+fn gather_in_place(vm: &mut Vm, ctx: &Rc<Asyncio>, mut args: Args) -> PyResult<Value> {
+    if let Some((k, _)) = args
+        .kwargs
+        .iter()
+        .find(|(k, _)| &**k != "return_exceptions")
+    {
+        let msg = format!("gather() got an unexpected keyword argument '{k}'");
+        return Err(vm.new_type_error(msg));
+    }
+    let Some(loop_) = fast_gather_loop(vm, ctx, &args.positional) else {
+        let Some(f) = super::get_key(vm, &ctx.globals, key!("_gather_py")) else {
+            return Err(vm.new_name_error("name '_gather_py' is not defined"));
+        };
+        return vm.call_args(&f, args);
+    };
+    let return_exceptions = match args.kwargs.pop() {
+        Some((_, v)) => vm.truthy(&v)?,
+        None => false,
+    };
+    let nfuts = args.positional.len();
+    let children = Value::list(std::mem::take(&mut args.positional));
+    let (state, callback) = new_gather_state(vm, ctx, children.clone(), return_exceptions);
+    for i in 0..nfuts {
+        let arg = match children.payload() {
+            Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+            _ => None,
+        };
+        let Some(arg) = arg else { break };
+        let fut = ensure_future(vm, ctx, &arg, &loop_)?;
+        add_done_callback(vm, ctx, &fut, &callback)?;
+        if let Some(Payload::List(l)) = children.payload() {
+            let old = l
+                .borrow_mut()
+                .get_mut(i)
+                .map(|slot| std::mem::replace(slot, fut));
+            drop(old);
+        }
+    }
+    let Some(cls) = super::get_key(vm, &ctx.globals, key!("_GatheringFuture")) else {
+        return Err(vm.new_name_error("name '_GatheringFuture' is not defined"));
+    };
+    let mut make = Args::new(vec![children]);
+    make.kwargs.push((Rc::from("loop"), loop_));
+    let outer = vm.call_args(&cls, make)?;
+    *state.outer.borrow_mut() = outer.clone();
+    state.nfuts.set(nfuts);
+    Ok(outer)
+}
+
+/// A gather's `_done_callback` closure state over `children`, and the callback itself.
+fn new_gather_state(
+    vm: &Vm,
+    ctx: &Rc<Asyncio>,
+    children: Value,
+    return_exceptions: bool,
+) -> (Rc<GatherState>, Value) {
+    let state = Rc::new(GatherState {
+        nfinished: Cell::new(0),
+        nfuts: Cell::new(0),
+        outer: RefCell::new(Value::None),
+        children,
+        return_exceptions,
+    });
+    let (c, s) = (ctx.clone(), state.clone());
+    let callback = vm.new_native_fn("_done_callback", move |vm, args: Args| {
+        let a = args.check(vm, "_done_callback", 1, 1)?;
+        done_callback(vm, &c, &s, &a[0])?;
+        Ok(Value::None)
+    });
+    (state, callback)
+}
+
 /// `_gather_callback(children, return_exceptions)`: gather's `_done_callback` and the
 /// `_set_outer(outer, nfuts)` that completes its closure once the children are wrapped.
 pub fn gather_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Value)> {
@@ -191,19 +301,7 @@ pub fn gather_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Va
     let make = vm.new_native_fn("_gather_callback", move |vm, args: Args| {
         let a = args.check(vm, "_gather_callback", 2, 2)?.to_vec();
         let return_exceptions = vm.truthy(&a[1])?;
-        let state = Rc::new(GatherState {
-            nfinished: Cell::new(0),
-            nfuts: Cell::new(0),
-            outer: RefCell::new(Value::None),
-            children: a[0].clone(),
-            return_exceptions,
-        });
-        let (c, s) = (c.clone(), state.clone());
-        let callback = vm.new_native_fn("_done_callback", move |vm, args: Args| {
-            let a = args.check(vm, "_done_callback", 1, 1)?;
-            done_callback(vm, &c, &s, &a[0])?;
-            Ok(Value::None)
-        });
+        let (state, callback) = new_gather_state(vm, &c, a[0].clone(), return_exceptions);
         let set_outer = vm.new_native_fn("_set_outer", move |vm, args: Args| {
             let a = args.check(vm, "_set_outer", 2, 2)?.to_vec();
             *state.outer.borrow_mut() = a[0].clone();
@@ -220,5 +318,13 @@ pub fn gather_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Va
         };
         gather_wrap(vm, &c, &a[0], children, &a[2])
     });
-    vec![("_gather_callback", make), ("_gather_wrap", wrap)]
+    let c = ctx.clone();
+    let gather = vm.new_native_fn("gather", move |vm, args: Args| {
+        gather_in_place(vm, &c, args)
+    });
+    vec![
+        ("_gather_callback", make),
+        ("_gather_wrap", wrap),
+        ("gather", gather),
+    ]
 }

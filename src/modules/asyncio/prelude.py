@@ -49,8 +49,8 @@ class _GatheringFuture(Future):
         return ret
 
 
-def gather(*coros_or_futures, return_exceptions=False):
-    """Mirrors tasks.py gather."""
+def _gather_py(*coros_or_futures, return_exceptions=False):
+    """Mirrors tasks.py gather, for the arguments the native `gather` (gather.rs) leaves to it."""
     if not coros_or_futures:
         loop = get_event_loop()
         outer = loop.create_future()

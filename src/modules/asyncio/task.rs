@@ -782,6 +782,17 @@ fn loop_arg(vm: &mut Vm, ctx: &Asyncio, args: &Args) -> PyResult<Value> {
     ctx.running_loop(vm)
 }
 
+/// True when `loop_.create_task(coro)` makes a plain Task: the loop is the native plain loop,
+/// open (a closed loop takes the Python path, which closes the coroutine before re-raising),
+/// with no instance-level `create_task` and no task factory (`loop.set_task_factory`).
+pub(super) fn creates_plain_tasks(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> bool {
+    let Ok(Some(dict)) = ctx.plain_loop_dict(vm, loop_) else {
+        return false;
+    };
+    super::get_key(vm, &dict, key!("create_task")).is_none()
+        && !super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none())
+}
+
 /// tasks.py ensure_future's two common cases without Python calls: an exact Future/Task of
 /// the right loop is returned as is, and a native coroutine gets `loop.create_task(coro)` on a
 /// plain loop that is running or given (exactly what base_events.py create_task does). None:
@@ -811,14 +822,7 @@ pub(super) fn ensure_future_fast(
     } else {
         loop_
     };
-    // A closed loop takes the Python path, which closes the coroutine before re-raising.
-    let Ok(Some(dict)) = ctx.plain_loop_dict(vm, &loop_) else {
-        return Ok(None);
-    };
-    if super::get_key(vm, &dict, key!("create_task")).is_some()
-        || super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none())
-    {
-        // An instance-level create_task or a task factory (loop.set_task_factory) decides.
+    if !creates_plain_tasks(vm, ctx, &loop_) {
         return Ok(None);
     }
     // `Task(coro, loop=loop)`: Task.__new__ (an exact Task has no __dict__) then __init__.
