@@ -790,7 +790,7 @@ pub(super) fn creates_plain_tasks(vm: &mut Vm, ctx: &Asyncio, loop_: &Value) -> 
         return false;
     };
     super::get_key(vm, &dict, key!("create_task")).is_none()
-        && !super::get_key(vm, &dict, key!("_task_factory")).is_some_and(|f| !f.is_none())
+        && super::get_key(vm, &dict, key!("_task_factory")).is_none_or(|f| f.is_none())
 }
 
 /// tasks.py ensure_future's two common cases without Python calls: an exact Future/Task of
