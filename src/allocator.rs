@@ -21,36 +21,14 @@ const MI_MIN_ALIGN: usize = 8;
 unsafe impl std::alloc::GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys::{mi_malloc, mi_malloc_aligned};
-        if is_direct_mapped(layout.size(), layout.align()) {
-            // SAFETY: a fresh private anonymous mapping of a non-zero size.
-            return unsafe { map_direct(layout.size()) };
-        }
-        // SAFETY: see the impl; the size is the layout's, non-zero per GlobalAlloc's contract.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi_malloc(layout.size()) as *mut u8
-            } else {
-                mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
-        }
+        // SAFETY: GlobalAlloc's contract (a valid layout of non-zero size) is `allocate`'s.
+        unsafe { allocate(layout, false) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys::{mi_zalloc, mi_zalloc_aligned};
-        if is_direct_mapped(layout.size(), layout.align()) {
-            // SAFETY: as `alloc`; an anonymous mapping is zero-filled.
-            return unsafe { map_direct(layout.size()) };
-        }
         // SAFETY: as `alloc`.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi_zalloc(layout.size()) as *mut u8
-            } else {
-                mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
-        }
+        unsafe { allocate(layout, true) }
     }
 
     #[inline]
@@ -109,6 +87,37 @@ unsafe impl std::alloc::GlobalAlloc for MiMalloc {
             } else {
                 mi_realloc_aligned(p, new_size, layout.align()) as *mut u8
             }
+        }
+    }
+}
+
+/// A new block for `layout`, zero-filled when `zeroed` (a direct mapping always is).
+///
+/// # Safety
+/// `layout` has a non-zero size (GlobalAlloc's contract).
+#[inline(always)]
+unsafe fn allocate(layout: std::alloc::Layout, zeroed: bool) -> *mut u8 {
+    use libmimalloc_sys::{mi_malloc, mi_malloc_aligned, mi_zalloc, mi_zalloc_aligned};
+    let (size, align) = (layout.size(), layout.align());
+    // SAFETY: a fresh mapping of a non-zero size, or mimalloc's entry for this alignment
+    // (see the impl).
+    unsafe {
+        if is_direct_mapped(size, align) {
+            map_direct(size)
+        } else if align <= MI_MIN_ALIGN {
+            if zeroed {
+                mi_zalloc(size)
+            } else {
+                mi_malloc(size)
+            }
+            .cast()
+        } else {
+            if zeroed {
+                mi_zalloc_aligned(size, align)
+            } else {
+                mi_malloc_aligned(size, align)
+            }
+            .cast()
         }
     }
 }

@@ -382,9 +382,12 @@ fn descriptor_types_init(vm: &mut Vm) {
         let a = args.check(vm, "__delete__", 2, 2)?.to_vec();
         let f = match a[0].payload() {
             Some(Payload::PropertySub(fields)) => property_sub_fn(vm, fields, &a[1], 2)?,
-            Some(Payload::Property { more, .. }) if !more.fdel().is_none() => more.fdel(),
-            _ => return Err(vm.new_attribute_error("property has no deleter")),
+            Some(Payload::Property { more, .. }) => more.fdel(),
+            _ => Value::None,
         };
+        if f.is_none() {
+            return Err(vm.new_attribute_error("property has no deleter"));
+        }
         vm.call(&f, vec![a[1].clone()])?;
         Ok(Value::None)
     });

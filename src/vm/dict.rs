@@ -176,7 +176,6 @@ impl DictTable {
             newsize <<= 1;
         }
         let old = std::mem::replace(&mut self.keys, Keys::empty_slots(newsize));
-        self.keys.fill = 0;
         self.used = 0;
         old.into_each(|e| {
             if let Some(e) = e.filter(|e| !is_dummy(e)) {
@@ -260,7 +259,6 @@ impl DictTable {
             other.is_set() && self.keys.len() == other.keys.len() && other.keys.fill == other.used;
         if same_layout {
             self.keys = other.keys.clone();
-            self.keys.fill = other.keys.fill;
             self.used = other.used;
             return;
         }

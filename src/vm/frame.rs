@@ -130,7 +130,7 @@ impl FrameRole {
         let p = self.untagged().cast::<Obj>();
         self.word = std::ptr::null();
         // SAFETY: the word came from `ObjRef::into_raw` and owned that reference, which moves
-        // back into an `Rc` once (the word is cleared above).
+        // back into an `ObjRef` once (the word is cleared above).
         Some(unsafe { ObjRef::from_raw(p) })
     }
 
@@ -321,8 +321,7 @@ impl Frame {
         names: Rc<NameTable>,
     ) -> Frame {
         let mut stack = LocalsPlus::new();
-        let locals_and_cells = code.varnames.len() + code.cellvars.len() + code.freevars.len();
-        stack.reserve_exact(locals_and_cells.max(names.frame_slots as usize));
+        stack.reserve_exact(names.frame_slots.max(slots_for(&code, 0)) as usize);
         Frame {
             stack,
             blocks: BlockStack::new(),
@@ -448,7 +447,7 @@ impl Frame {
     #[inline(always)]
     pub fn get_cell(&self, i: usize) -> Option<&ObjRef> {
         let nlocals = self.code.varnames.len();
-        match self.stack.prefix().get(nlocals.checked_add(i)?)? {
+        match self.stack.prefix().get(nlocals + i)? {
             Some(Value::Obj(cell)) => Some(cell),
             _ => None,
         }
@@ -471,6 +470,10 @@ impl Frame {
     /// the variable is also a parameter), then `closure` (the free variables' cells), after
     /// the locals.
     pub fn add_cells(&mut self, closure: &[ObjRef]) {
+        if self.code.cellvars.is_empty() {
+            self.stack.add_cells(closure);
+            return;
+        }
         let code = self.code.clone();
         for name in code.cellvars.iter() {
             let init = code

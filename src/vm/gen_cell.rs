@@ -29,6 +29,15 @@ pub struct GenStateCell {
 #[derive(Debug)]
 pub struct BorrowError;
 
+/// Panics for a conflicting borrow, out of line (as `RefCell` does) so that the inlined
+/// `borrow`/`borrow_mut` on every generator resumption stay a flag test.
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn borrow_failed(message: &str) -> ! {
+    panic!("{message}")
+}
+
 /// A shared borrow of the state (`std::cell::Ref`).
 pub struct StateRef<'a> {
     /// The cell borrowed.
@@ -91,7 +100,7 @@ impl GenStateCell {
     pub fn borrow(&self) -> StateRef<'_> {
         match self.try_borrow() {
             Ok(r) => r,
-            Err(_) => panic!("generator state already mutably borrowed"),
+            Err(_) => borrow_failed("generator state already mutably borrowed"),
         }
     }
 
@@ -101,7 +110,7 @@ impl GenStateCell {
     pub fn borrow_mut(&self) -> StateMut<'_> {
         match self.try_borrow_mut() {
             Ok(r) => r,
-            Err(_) => panic!("generator state already borrowed"),
+            Err(_) => borrow_failed("generator state already borrowed"),
         }
     }
 

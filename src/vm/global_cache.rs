@@ -102,8 +102,8 @@ pub struct NameTable {
     /// them through the one pointer it holds to this table).
     pub consts: Rc<[Value]>,
     /// The slots a frame of the code gets in its buffer: its locals, cells and maximum
-    /// operand-stack depth (`stack_depth::max_stack_depth`); 0 when unknown (then the
-    /// stack grows as it is used).
+    /// operand-stack depth (`stack_depth::max_stack_depth`, `frame::slots_for`); 0 only
+    /// in `NameTable::empty`'s tables, whose frames reserve `slots_for(code, 0)` instead.
     pub frame_slots: u32,
     /// The last two class look-ups of each name as an instance attribute (newest first:
     /// two classes share one method's code in the commonest polymorphic sites).

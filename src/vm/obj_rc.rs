@@ -280,22 +280,9 @@ impl<T> AsRef<T> for ObjRc<T> {
     }
 }
 
-impl<T> std::borrow::Borrow<T> for ObjRc<T> {
-    #[inline(always)]
-    fn borrow(&self) -> &T {
-        self
-    }
-}
-
 impl<T: fmt::Debug> fmt::Debug for ObjRc<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
-    }
-}
-
-impl<T> fmt::Pointer for ObjRc<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Pointer::fmt(&ObjRc::as_ptr(self), f)
     }
 }
 

@@ -11,7 +11,7 @@ pub type ObjRef = ObjRc<Obj>;
 /// A weak reference to a heap object.
 pub type WeakObj = ObjWeak<Obj>;
 
-/// A Python value: immediates inline, everything else one `Rc` pointer.
+/// A Python value: immediates inline, everything else one `ObjRef` pointer.
 ///
 /// The tag is a whole word (`repr(u64)`), so every payload starts at byte 8: with a
 /// one-byte tag, `Bool`'s byte sat at offset 1 and a copy of a non-heap value moved bytes

@@ -92,6 +92,14 @@ fn address(v: &Value) -> *const Obj {
     }
 }
 
+/// True when an argument (all accepted by `identity_keyed`) is given twice: sorted addresses
+/// tell, a tenth of the memory of gather's `arg_to_fut` map for 100k distinct arguments.
+fn has_repeats(items: &[Value]) -> bool {
+    let mut addresses: Vec<*const Obj> = items.iter().map(address).collect();
+    addresses.sort_unstable();
+    addresses.windows(2).any(|w| w[0] == w[1])
+}
+
 /// `ensure_future(arg, loop=loop)`: natively when it can be, else the module's function.
 fn ensure_future(vm: &mut Vm, ctx: &Asyncio, arg: &Value, loop_: &Value) -> PyResult<Value> {
     if let Some(fut) = super::task::ensure_future_fast(vm, ctx, arg, loop_.clone())? {
@@ -146,12 +154,8 @@ fn gather_wrap(
     {
         return Ok(Value::None);
     }
-    // The `arg_to_fut` dict is needed only when an argument repeats: sorted addresses tell
-    // (a tenth of the map's peak memory for 100k arguments, which are all distinct then).
-    let mut addresses: Vec<*const Obj> = items.iter().map(address).collect();
-    addresses.sort_unstable();
-    let repeats = addresses.windows(2).any(|w| w[0] == w[1]);
-    drop(addresses);
+    // The `arg_to_fut` dict is needed only when an argument repeats.
+    let repeats = has_repeats(items);
     let mut arg_to_fut: HashMap<*const Obj, Value> =
         HashMap::with_capacity(if repeats { items.len() } else { 0 });
     // One future per argument: `children` grows to exactly that (doubling as it was appended
@@ -193,12 +197,9 @@ fn fast_gather_loop(vm: &mut Vm, ctx: &Asyncio, items: &[Value]) -> Option<Value
     if items.is_empty() || !items.iter().all(|v| identity_keyed(ctx, v)) {
         return None;
     }
-    let mut addresses: Vec<*const Obj> = items.iter().map(address).collect();
-    addresses.sort_unstable();
-    if addresses.windows(2).any(|w| w[0] == w[1]) {
+    if has_repeats(items) {
         return None;
     }
-    drop(addresses);
     let loop_ = match fut_of(&items[0]) {
         Some(st) => st.get_loop(),
         None => super::get_key(vm, &ctx.globals, key!("_running_loop"))?,
@@ -244,21 +245,17 @@ fn gather_in_place(vm: &mut Vm, ctx: &Rc<Asyncio>, mut args: Args) -> PyResult<V
     let nfuts = args.positional.len();
     let children = Value::list(std::mem::take(&mut args.positional));
     let (state, callback) = new_gather_state(vm, ctx, children.clone(), return_exceptions);
+    let Some(Payload::List(list)) = children.payload() else {
+        unreachable!("Value::list makes a list")
+    };
+    // Nothing else holds the list yet (the callbacks fire from the loop, later): each slot
+    // still holds its argument when it is reached.
     for i in 0..nfuts {
-        let arg = match children.payload() {
-            Some(Payload::List(l)) => l.borrow().get(i).cloned(),
-            _ => None,
-        };
-        let Some(arg) = arg else { break };
+        let arg = list.borrow()[i].clone();
         let fut = ensure_future(vm, ctx, &arg, &loop_)?;
         add_done_callback(vm, ctx, &fut, &callback)?;
-        if let Some(Payload::List(l)) = children.payload() {
-            let old = l
-                .borrow_mut()
-                .get_mut(i)
-                .map(|slot| std::mem::replace(slot, fut));
-            drop(old);
-        }
+        let old = std::mem::replace(&mut list.borrow_mut()[i], fut);
+        drop(old);
     }
     let Some(cls) = super::get_key(vm, &ctx.globals, key!("_GatheringFuture")) else {
         return Err(vm.new_name_error("name '_GatheringFuture' is not defined"));

@@ -843,25 +843,20 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
     // `for fut in children:` walks gather's own list by index, as CPython's list iterator
     // does, rather than copying it first: the copy (1.6 MB for 100k children) was the last
     // allocation of a big gather and set its peak memory.
-    let Some(Payload::List(list)) = children.payload() else {
-        let items = vm.collect(children)?;
-        return gather_results_of(vm, ctx, items.len(), |i| items.get(i).cloned());
+    let copied;
+    let list = match children.payload() {
+        Some(Payload::List(list)) => list,
+        // gather's children are its own list; anything else is read once, as a copy.
+        _ => {
+            copied = RefCell::new(vm.collect(children)?);
+            &copied
+        }
     };
-    let len = list.borrow().len();
-    gather_results_of(vm, ctx, len, |i| list.borrow().get(i).cloned())
-}
-
-/// `gather_results` over the children `child_at(0)`, `child_at(1)`, ... until it gives None
-/// (`len` of them expected).
-fn gather_results_of(
-    vm: &mut Vm,
-    ctx: &Asyncio,
-    len: usize,
-    child_at: impl Fn(usize) -> Option<Value>,
-) -> PyResult<Value> {
-    let mut results = Vec::with_capacity(len);
+    let mut results = Vec::with_capacity(list.borrow().len());
     let mut index = 0;
-    while let Some(child) = child_at(index) {
+    loop {
+        let next = list.borrow().get(index).cloned();
+        let Some(child) = next else { break };
         index += 1;
         let child = &child;
         let res = match child {
