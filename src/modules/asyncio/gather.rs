@@ -6,9 +6,10 @@
 
 use super::future::{Asyncio, fut_of};
 use crate::vm::object::{Obj, Payload};
+use crate::vm::packed_value::PackedValue;
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 /// The variables tasks.py's `_done_callback` closes over.
@@ -219,10 +220,12 @@ fn fast_gather_loop(vm: &mut Vm, ctx: &Asyncio, items: &[Value]) -> Option<Value
 }
 
 /// `asyncio.gather(*coros_or_futures, return_exceptions=False)` (tasks.py gather). When
-/// `fast_gather_loop` vouches for the arguments, their own vector becomes `children`, each
+/// `fast_gather_loop` vouches for the arguments, they become `children` in their order, each
 /// argument replaced in place by its future: 100k coroutines are never held twice, as the
-/// `*args` tuple and the list (1.6 MB each at tasks_spawn.py's peak). Any other call runs
-/// prelude.py's `_gather_py`, the same code in Python.
+/// `*args` tuple and the list. `children` is a `_Deque` (a word per child, 0.8 MB for 100k
+/// children where a list takes 1.6), which is also what `_GatheringFuture._children` holds
+/// then, where CPython has a list. Any other call runs prelude.py's `_gather_py`, the same
+/// code in Python.
 fn gather_in_place(vm: &mut Vm, ctx: &Rc<Asyncio>, mut args: Args) -> PyResult<Value> {
     if let Some((k, _)) = args
         .kwargs
@@ -243,19 +246,30 @@ fn gather_in_place(vm: &mut Vm, ctx: &Rc<Asyncio>, mut args: Args) -> PyResult<V
         None => false,
     };
     let nfuts = args.positional.len();
-    let children = Value::list(std::mem::take(&mut args.positional));
-    let (state, callback) = new_gather_state(vm, ctx, children.clone(), return_exceptions);
-    let Some(Payload::List(list)) = children.payload() else {
-        unreachable!("Value::list makes a list")
+    let Some(Value::Obj(deque_cls)) = super::get_key(vm, &ctx.globals, key!("_Deque")) else {
+        return Err(vm.new_name_error("name '_Deque' is not defined"));
     };
-    // Nothing else holds the list yet (the callbacks fire from the loop, later): each slot
-    // still holds its argument when it is reached.
+    // Collected in place into the arguments' own buffer (a word per child where an argument
+    // took two), then returned down to its length: the half left over is given back.
+    let mut arguments: VecDeque<PackedValue> = std::mem::take(&mut args.positional)
+        .into_iter()
+        .map(PackedValue::new)
+        .collect();
+    arguments.shrink_to_fit();
+    let children = super::ready::new_deque(deque_cls, arguments);
+    let (state, callback) = new_gather_state(vm, ctx, children.clone(), return_exceptions);
+    let Some(list) = super::ready::queue_of(&children) else {
+        unreachable!("new_deque makes a _Deque")
+    };
+    // Nothing else holds the children yet (the callbacks fire from the loop, later): each
+    // slot still holds its argument when it is reached.
     for i in 0..nfuts {
-        let arg = list.borrow()[i].clone();
+        let Some(arg) = list.get(i) else {
+            unreachable!("the children keep their length")
+        };
         let fut = ensure_future(vm, ctx, &arg, &loop_)?;
         add_done_callback(vm, ctx, &fut, &callback)?;
-        let old = std::mem::replace(&mut list.borrow_mut()[i], fut);
-        drop(old);
+        list.replace(i, fut);
     }
     let Some(cls) = super::get_key(vm, &ctx.globals, key!("_GatheringFuture")) else {
         return Err(vm.new_name_error("name '_GatheringFuture' is not defined"));

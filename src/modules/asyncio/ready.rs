@@ -42,6 +42,13 @@ impl ReadyQueue {
             .map(|p| Value::clone(&p.view()))
     }
 
+    /// Replaces the item at `index` (which exists) with `item`, dropping the old one after
+    /// the queue is released.
+    pub fn replace(&self, index: usize, item: Value) {
+        let old = std::mem::replace(&mut self.items.borrow_mut()[index], PackedValue::new(item));
+        drop(old);
+    }
+
     /// Removes the first item that is `item` (identity, the only equality the loop's
     /// futures and handles have); false when there is none. The removed item is dropped
     /// after the queue is released (its finalizer may reach the queue).
@@ -90,6 +97,18 @@ fn st(o: &ObjRef) -> &ReadyQueue {
     }
 }
 
+/// A `_Deque` of class `cls` holding `items`.
+pub fn new_deque(cls: ObjRef, items: VecDeque<PackedValue>) -> Value {
+    let state = ReadyQueue {
+        items: RefCell::new(items),
+    };
+    Value::Obj(Obj::with_class(
+        cls,
+        None,
+        Payload::Native(crate::vm::object::NativeState::boxed(state)),
+    ))
+}
+
 /// Creates the `_Deque` class (append, popleft, remove, clear, len, bool, iteration).
 pub fn deque_class(vm: &mut Vm) -> Value {
     let cls = vm.new_native_class("_Deque", &[], "asyncio");
@@ -97,14 +116,7 @@ pub fn deque_class(vm: &mut Vm) -> Value {
         let Some(Value::Obj(cls)) = args.positional.first().cloned() else {
             return Err(vm.new_type_error("_Deque.__new__(X): X is not a type object"));
         };
-        let state = ReadyQueue {
-            items: RefCell::new(VecDeque::new()),
-        };
-        Ok(Value::Obj(Obj::with_class(
-            cls,
-            None,
-            Payload::Native(crate::vm::object::NativeState::boxed(state)),
-        )))
+        Ok(new_deque(cls, VecDeque::new()))
     });
     vm.add_method(&cls, "__init__", |_, _| Ok(Value::None));
     vm.add_method(&cls, "append", |vm, args: Args| {

@@ -19,13 +19,10 @@ pub struct TaskFields {
     /// The context callbacks run in, when it is an object (`FutureObj::context`; None: the
     /// current one).
     pub context: Slot<Option<ObjRef>>,
-    /// `_fut_waiter`: the future the coroutine is blocked on (always an object: 8 bytes).
-    pub fut_waiter: Slot<Option<ObjRef>>,
-    /// `QueuedStep::fut` of the step the task has queued as itself
-    /// (`FutureObj::has_queued_step`).
-    pub(super) queued_fut: Slot<Option<ObjRef>>,
-    /// `QueuedStep::context` of that step (None also stands for no context).
-    pub(super) queued_context: Slot<Option<ObjRef>>,
+    /// `_fut_waiter`: the future the coroutine is blocked on (always an object: 8 bytes);
+    /// once the task is done, the done callback its queued step stands for, if any (read it
+    /// with `FutureObj::fut_waiter`, which knows).
+    pub(super) fut_waiter: Slot<Option<ObjRef>>,
 }
 
 /// What a `Handle(task_step, (task,))` or `Handle(task_wakeup, (task, fut))` would hold besides
@@ -50,8 +47,6 @@ impl TaskFields {
             coro: Slot::new(None),
             context: Slot::new(None),
             fut_waiter: Slot::new(None),
-            queued_fut: Slot::new(None),
-            queued_context: Slot::new(None),
         }
     }
 
@@ -65,15 +60,9 @@ impl TaskFields {
 
     /// Calls `visit` on every value the fields hold.
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        for o in [
-            self.coro.get(),
-            self.context.get(),
-            self.fut_waiter.get(),
-            self.queued_fut.get(),
-            self.queued_context.get(),
-        ]
-        .into_iter()
-        .flatten()
+        for o in [self.coro.get(), self.context.get(), self.fut_waiter.get()]
+            .into_iter()
+            .flatten()
         {
             visit(&Value::Obj(o));
         }
@@ -128,13 +117,15 @@ fn call_step_soon_in(
     let context = task_context(vm, st)?;
     // The common case (a bare `yield`, nothing queued yet, the loop's cached ready queue):
     // the task itself is appended, with no loop or handle looked at again.
-    if exc.is_none()
-        && matches!(context, Value::None | Value::Obj(_))
-        && !st.has_queued_step()
-        && ctx.append_to_cached_ready(&st.get_loop(), task)
-    {
-        st.set_queued_step(QueuedStep { fut: None, context });
-        return Ok(());
+    if exc.is_none() {
+        let step = QueuedStep {
+            fut: None,
+            context: context.clone(),
+        };
+        if st.queued_step_fits(&step) && ctx.append_to_cached_ready(&st.get_loop(), task) {
+            st.set_queued_step(step);
+            return Ok(());
+        }
     }
     let loop_ = st.get_loop();
     // A plain step is queued as the task itself; otherwise the handle calls
@@ -546,13 +537,12 @@ fn cancel_any(vm: &mut Vm, ctx: &Asyncio, fut: &Value, msg: Value) -> PyResult<b
 /// Mirrors _asyncio_Task_cancel_impl.
 fn task_cancel(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef, msg: Value) -> PyResult<bool> {
     let st = state(task);
-    let t = fields(st);
     st.set_log_traceback(false);
     if st.done() {
         return Ok(false);
     }
     st.set_num_cancels_requested(st.num_cancels_requested().saturating_add(1));
-    let waiter = t.fut_waiter.get().map_or(Value::None, Value::Obj);
+    let waiter = st.fut_waiter();
     if !waiter.is_none() && cancel_any(vm, ctx, &waiter, msg.clone())? {
         return Ok(true);
     }
@@ -595,7 +585,6 @@ pub(super) fn task_wakeup_in(
 /// base_tasks._task_repr_info: the future's info with name, coro and wait_for inserted.
 pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec<String>> {
     let st = state(task);
-    let t = fields(st);
     let mut info = ctx.future_repr_info(vm, st)?;
     if st.num_cancels_requested() > 0 && !st.done() {
         info[0] = "cancelling".to_string();
@@ -603,7 +592,7 @@ pub fn task_repr_info(vm: &mut Vm, ctx: &Asyncio, task: &ObjRef) -> PyResult<Vec
     let name = st.task_name();
     let name_repr = vm.repr(&name)?;
     info.insert(1, format!("name={name_repr}"));
-    let waiter = t.fut_waiter.get().map_or(Value::None, Value::Obj);
+    let waiter = st.fut_waiter();
     if !waiter.is_none() {
         let wr = vm.repr(&waiter)?;
         info.insert(2, format!("wait_for={wr}"));
@@ -754,9 +743,7 @@ pub fn init_task_class(vm: &mut Vm, ctx: &Rc<Asyncio>) {
         );
     };
     getter(vm, "_coro", |st, _| st.coro());
-    getter(vm, "_fut_waiter", |_, t| {
-        t.fut_waiter.get().map_or(Value::None, Value::Obj)
-    });
+    getter(vm, "_fut_waiter", |st, _| st.fut_waiter());
     getter(vm, "_must_cancel", |st, _| Value::Bool(st.must_cancel()));
     getter(vm, "_num_cancels_requested", |st, _| {
         Value::Int(i64::from(st.num_cancels_requested()))
@@ -843,19 +830,30 @@ pub(super) fn gather_results(vm: &mut Vm, ctx: &Asyncio, children: &Value) -> Py
     // `for fut in children:` walks gather's own list by index, as CPython's list iterator
     // does, rather than copying it first: the copy (1.6 MB for 100k children) was the last
     // allocation of a big gather and set its peak memory.
+    // The native gather's children are a `_Deque`, `_gather_py`'s a list; anything else is
+    // read once, as a copy.
+    let queue = super::ready::queue_of(children);
     let copied;
-    let list = match children.payload() {
-        Some(Payload::List(list)) => list,
-        // gather's children are its own list; anything else is read once, as a copy.
-        _ => {
+    let list = match (queue, children.payload()) {
+        (Some(_), _) => None,
+        (None, Some(Payload::List(list))) => Some(list),
+        (None, _) => {
             copied = RefCell::new(vm.collect(children)?);
-            &copied
+            Some(&copied)
         }
     };
-    let mut results = Vec::with_capacity(list.borrow().len());
+    let child_at = |index: usize| match list {
+        Some(list) => list.borrow().get(index).cloned(),
+        None => queue.and_then(|q| q.get(index)),
+    };
+    let len = match list {
+        Some(list) => list.borrow().len(),
+        None => queue.map_or(0, |q| q.items.borrow().len()),
+    };
+    let mut results = Vec::with_capacity(len);
     let mut index = 0;
     loop {
-        let next = list.borrow().get(index).cloned();
+        let next = child_at(index);
         let Some(child) = next else { break };
         index += 1;
         let child = &child;
@@ -994,8 +992,9 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
     ]
 }
 
-// A task's fields are boxed apart from its future state: 40 bytes is one mimalloc size class
-// (80 before the coroutine and context took 8 bytes each, as objects; 64 before a given name
+// A task's fields are boxed apart from its future state: 24 bytes is one mimalloc size class
+// (40 before the queued step's future and context moved into fields the task has anyway, see
+// `FutureObj::queued_step_fits`; 80 before the coroutine and context took 8 bytes each, as objects; 64 before a given name
 // and the cancel count moved to the extras and the queued step's context became an object;
 // 48 before the number moved into the future's padding).
-const _: () = assert!(std::mem::size_of::<TaskFields>() <= 40);
+const _: () = assert!(std::mem::size_of::<TaskFields>() <= 24);
