@@ -24,7 +24,11 @@ impl ReadyQueue {
     /// Appends `item` at the end.
     #[inline]
     pub fn push_back(&self, item: Value) {
-        self.items.borrow_mut().push_back(PackedValue::new(item));
+        let mut items = self.items.borrow_mut();
+        if items.len() == items.capacity() {
+            grow(&mut items);
+        }
+        items.push_back(PackedValue::new(item));
     }
 
     /// Removes and returns the first item.
@@ -60,6 +64,25 @@ impl ReadyQueue {
         };
         removed.is_some()
     }
+}
+
+/// The length from which a full queue grows by a quarter instead of doubling: 32K entries,
+/// 256 KiB, where the allocator maps buffers directly, so growing is an `mremap` rather than
+/// a copy, and where doubling would leave up to half the buffer unused. The ready queue is a
+/// ring whose head moves through all of its buffer, so every page of it becomes resident: for
+/// 100k runnable tasks 0.8 MB instead of 1 MB.
+const GENTLE_GROWTH_FROM: usize = 32 * 1024;
+
+/// Makes room in the full `items` (doubling below `GENTLE_GROWTH_FROM`, as `VecDeque` does).
+#[cold]
+fn grow(items: &mut VecDeque<PackedValue>) {
+    let len = items.len();
+    let more = if len < GENTLE_GROWTH_FROM {
+        len.max(4)
+    } else {
+        len / 4
+    };
+    items.reserve_exact(more);
 }
 
 impl NativeObject for ReadyQueue {
@@ -457,4 +480,29 @@ pub fn loop_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
         ("_run_ready", run),
         ("_capture_context", capture),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_queue_grows_by_a_quarter() {
+        let queue = ReadyQueue {
+            items: RefCell::new(VecDeque::new()),
+        };
+        for i in 0..100_000 {
+            queue.push_back(Value::Int(i));
+        }
+        // Doubling would have left 131,072 slots; a quarter at a time from 32K leaves 100,000.
+        assert!(queue.items.borrow().capacity() <= 110_000);
+        assert_eq!(
+            queue.get(99_999).map(|v| matches!(v, Value::Int(99_999))),
+            Some(true)
+        );
+        assert_eq!(
+            queue.pop_front().map(|v| matches!(v, Value::Int(0))),
+            Some(true)
+        );
+    }
 }
