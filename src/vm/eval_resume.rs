@@ -146,8 +146,7 @@ impl Vm {
         match frame.instructions()[frame.ip as usize - 1] {
             Instr::Send(t) => {
                 let t = t as usize;
-                if let Some(&[Instr::PopBlock, Instr::EndSend]) =
-                    frame.instructions().get(t..t + 2)
+                if let Some(&[Instr::PopBlock, Instr::EndSend]) = frame.instructions().get(t..t + 2)
                 {
                     frame.blocks.pop();
                     let receiver = super::eval::pop(frame);
