@@ -307,6 +307,7 @@ impl Vm {
     /// (its code and constants) instead of replacing it with an equal one.
     #[inline(always)]
     fn pooled_function_frame(&mut self, func: &Function) -> Box<Frame> {
+        debug_assert!(Rc::ptr_eq(func.names.code(), &func.code));
         match self.frame_pool.pop() {
             Some(mut f) => {
                 if !Rc::ptr_eq(&f.names, &func.names) {

@@ -340,7 +340,7 @@ impl Vm {
         {
             // A pooled generator is closed with no exception state, class, dict or weak
             // reference (see `recycle_generator`): only its fields change.
-            if !Rc::ptr_eq(&old.code, &frame.code()) {
+            if !Rc::ptr_eq(&old.code, frame.code()) {
                 old.code = frame.code().clone();
             }
             old.state.set_kind(kind);
@@ -778,7 +778,7 @@ impl Vm {
                 // 479 applies as to a started one: `g().throw(StopIteration)` is a
                 // RuntimeError.
                 *g.state.borrow_mut() = GenState::Closed;
-                self.add_traceback(&exc, &frame.code(), frame.code().first_line);
+                self.add_traceback(&exc, frame.code(), frame.code().first_line);
                 Err(self.escaping_generator_error(kind, exc))
             }
             GenState::Parked(_) | GenState::SuspendedChain(_) => {
