@@ -99,7 +99,7 @@ fn generator_frame_state(vm: &mut Vm, gen_obj: &Value) -> Value {
         | GenState::SuspendedChain(_) => return Value::None,
     };
     let (line, lasti) = if created {
-        (frame.code.first_line, 0)
+        (frame.code().first_line, 0)
     } else {
         (frame.line(), lasti_of(frame))
     };
@@ -119,12 +119,16 @@ fn locals_dict(vm: &mut Vm, frame: &Frame) -> Value {
         return map.clone();
     }
     let dict = vm.new_dict();
-    for (name, value) in frame.code.varnames.iter().zip(frame.locals().iter()) {
+    for (name, value) in frame.code().varnames.iter().zip(frame.locals().iter()) {
         if let Some(v) = value {
             vm.dict_set_str(&dict, name, v.clone());
         }
     }
-    let cell_names = frame.code.cellvars.iter().chain(frame.code.freevars.iter());
+    let cell_names = frame
+        .code()
+        .cellvars
+        .iter()
+        .chain(frame.code().freevars.iter());
     for (name, cell) in cell_names.zip(frame.cells()) {
         if let Payload::Cell(v) = &cell.payload
             && let Some(v) = v.borrow().clone()
@@ -233,7 +237,7 @@ impl Vm {
         let frame_cls = module_attr(self, "frame")?;
         let mut back = Value::None;
         for frame in &chain[..=wanted] {
-            let code = Value::Obj(Obj::new(Payload::Code(frame.code.clone())));
+            let code = Value::Obj(Obj::new(Payload::Code(frame.code().clone())));
             let locals = locals_dict(self, frame);
             let args = vec![
                 code,

@@ -26,6 +26,8 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         ..(*f.code).clone()
     });
+    // The copy's frames reach their code through the name table: it must be the new code's.
+    let names = vm.name_table_of(&code);
     let copy = Function {
         exact_arity: Function::exact_arity_of(&code),
         code,
@@ -35,8 +37,8 @@ pub fn iterable_coroutine(vm: &mut Vm, args: Args) -> PyResult<Value> {
         closure: f.closure.clone(),
         name: RefCell::new(f.name.borrow().clone()),
         qualname: RefCell::new(f.qualname.borrow().clone()),
-        consts: f.consts.clone(),
-        names: f.names.clone(),
+        consts: names.consts.clone(),
+        names,
     };
     let dict = vm.new_dict();
     if let Some(old) = func.as_obj().and_then(|o| o.dict.clone()) {

@@ -73,7 +73,7 @@ impl Vm {
 /// BEFORE_ASYNC_WITH is GET_AWAITABLE 1, SETUP_FINALLY, LOAD_CONST None, SEND to POP_BLOCK,
 /// END_SEND (codegen's `send_loop`): just after that END_SEND.
 fn entered_at(frame: &Frame) -> Option<usize> {
-    let ins = &frame.code.instructions;
+    let ins = &frame.instructions();
     let ip = frame.ip as usize;
     let [
         Instr::GetAwaitable(1),

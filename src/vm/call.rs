@@ -303,14 +303,14 @@ impl Vm {
 
     /// A frame from the pool set up for `func`, with no locals yet (its buffer is reused
     /// when big enough: the caller reserves room). A pooled frame that last ran the
-    /// same code (a recursive or repeated call) keeps its references to the code,
-    /// constants and names instead of replacing them with equal ones.
+    /// same code (a recursive or repeated call) keeps its reference to the code's name table
+    /// (its code and constants) instead of replacing it with an equal one.
     #[inline(always)]
     fn pooled_function_frame(&mut self, func: &Function) -> Box<Frame> {
+        debug_assert!(Rc::ptr_eq(func.names.code(), &func.code));
         match self.frame_pool.pop() {
             Some(mut f) => {
-                if !Rc::ptr_eq(&f.code, &func.code) {
-                    f.code = func.code.clone();
+                if !Rc::ptr_eq(&f.names, &func.names) {
                     f.names = func.names.clone();
                 }
                 if !ObjRef::ptr_eq(&f.globals, &func.globals) {

@@ -193,15 +193,16 @@ impl Vm {
             // The loop's copies of the frame's instructions and next-instruction index,
             // taken again whenever an instruction may have switched frames or moved the
             // index (`continue 'outer`).
-            let code: *const [Instr] = &*frame.code.instructions;
+            let code: *const [Instr] = frame.instructions();
             let mut pc = frame.ip as usize;
             'dispatch: loop {
                 // SAFETY: `code` points into the instructions of the code object that the
-                // frame in `*frame` holds an `Rc` to. Within this inner loop `*frame` is
-                // that same frame (every instruction that switches frames leaves through
-                // `continue 'outer`, which takes the pointer again), and a running frame's
-                // code is never replaced; `Code` is immutable behind its `Rc`. So the slice
-                // is alive and unchanged for every read here.
+                // frame in `*frame` holds an `Rc` to (through its name table). Within this
+                // inner loop `*frame` is that same frame (every instruction that switches
+                // frames leaves through `continue 'outer`, which takes the pointer again),
+                // and a running frame's name table is never replaced, nor a table's code;
+                // `Code` is immutable behind its `Rc`. So the slice is alive and unchanged
+                // for every read here.
                 let instructions: &[Instr] = unsafe { &*code };
                 let instr = &instructions[pc];
                 pc += 1;
@@ -243,10 +244,8 @@ impl Vm {
                         // `COPY 2; COPY 2; BINARY_SUBSCR` loads `c[k]` for `c[k] op= v` keeping
                         // `c, k` below: with a plain list or tuple and an int key, one step.
                         if n == 2
-                            && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) = frame
-                                .code
-                                .instructions
-                                .get(frame.ip as usize..frame.ip as usize + 2)
+                            && let Some(&[Instr::Copy(2), Instr::BinarySubscr]) =
+                                instructions.get(frame.ip as usize..frame.ip as usize + 2)
                             && let Some(item) = super::seq::item_if_plain(
                                 &frame.stack[len - 2],
                                 &frame.stack[len - 1],
@@ -266,10 +265,8 @@ impl Vm {
                         // `SWAP 3; SWAP 2; STORE_SUBSCR` stores `c[k] op= v`'s result from
                         // `c, k, v`: the store at once.
                         if n == 3
-                            && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) = frame
-                                .code
-                                .instructions
-                                .get(frame.ip as usize..frame.ip as usize + 2)
+                            && let Some(&[Instr::Swap(2), Instr::StoreSubscr]) =
+                                instructions.get(frame.ip as usize..frame.ip as usize + 2)
                         {
                             frame.ip += 2;
                             let v = pop(frame);
@@ -287,13 +284,13 @@ impl Vm {
                     Instr::LoadFast(i) => {
                         fast!();
                         frame.ip = pc as u32;
-                        let name = frame.code.varnames[i as usize].clone();
+                        let name = frame.code().varnames[i as usize].clone();
                         tri!(Err(self.unbound_local(&name)))
                     }
                     Instr::DeleteFast(i) => {
                         frame.ip = pc as u32;
                         if frame.local_mut(i as usize).take().is_none() {
-                            let name = frame.code.varnames[i as usize].clone();
+                            let name = frame.code().varnames[i as usize].clone();
                             tri!(Err(self.unbound_local(&name)))
                         }
                         self.safe_point(frame);
@@ -313,7 +310,7 @@ impl Vm {
                     }
                     Instr::DeleteName(i) => {
                         frame.ip = pc as u32;
-                        let name = frame.code.names[i as usize].clone();
+                        let name = frame.code().names[i as usize].clone();
                         let target = frame.names_mapping();
                         let removed = match target.as_obj() {
                             Some(d) if d.as_dict().is_some() => {
@@ -340,7 +337,7 @@ impl Vm {
                             Some(v) => v,
                             None => {
                                 let builtins = self.builtins_dict();
-                                let name = frame.code.names[i].clone();
+                                let name = frame.code().names[i].clone();
                                 match frame.names.load_global(i, &name, &frame.globals, &builtins) {
                                     Some(v) => v,
                                     None => tri!(self.lazy_builtin_or_name_error(&name)),
@@ -368,7 +365,7 @@ impl Vm {
                     }
                     Instr::StoreGlobal(i) => {
                         frame.ip = pc as u32;
-                        let name = frame.code.names[i as usize].clone();
+                        let name = frame.code().names[i as usize].clone();
                         let v = pop(frame);
                         let hash = frame.name_hash(i as usize);
                         self.dict_set_str_hashed(&frame.globals, &name, hash, v);
@@ -376,7 +373,7 @@ impl Vm {
                     }
                     Instr::DeleteGlobal(i) => {
                         frame.ip = pc as u32;
-                        let name = frame.code.names[i as usize].clone();
+                        let name = frame.code().names[i as usize].clone();
                         if self.dict_remove_str(&frame.globals, &name).is_none() {
                             tri!(Err(self.name_not_defined(&name)))
                         }
@@ -430,7 +427,7 @@ impl Vm {
                             &frame.names,
                             i as usize,
                             &obj,
-                            &frame.code.names[i as usize],
+                            &frame.code().names[i as usize],
                             hash
                         ));
                         frame.stack.push(v);
@@ -445,7 +442,7 @@ impl Vm {
                             &frame.names,
                             i as usize,
                             &obj,
-                            &frame.code.names[i as usize],
+                            &frame.code().names[i as usize],
                             hash,
                             v
                         ));
@@ -454,7 +451,7 @@ impl Vm {
                     Instr::DeleteAttr(i) => {
                         frame.ip = pc as u32;
                         let obj = pop(frame);
-                        let name = frame.code.names[i as usize].clone();
+                        let name = frame.code().names[i as usize].clone();
                         tri!(self.del_attr(&obj, &name));
                     }
                     Instr::BinarySubscr => {
@@ -568,10 +565,7 @@ impl Vm {
                         // assignment compiles to that shape).
                         if inplace
                             && let Some(&[Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr]) =
-                                frame
-                                    .code
-                                    .instructions
-                                    .get(frame.ip as usize..frame.ip as usize + 3)
+                                instructions.get(frame.ip as usize..frame.ip as usize + 3)
                         {
                             frame.ip += 3;
                             let key = pop(frame);
@@ -583,9 +577,7 @@ impl Vm {
                             continue 'dispatch;
                         }
                         // `return a + b`: RETURN_VALUE runs here, without a dispatch of its own.
-                        if let Some(&Instr::ReturnValue) =
-                            frame.code.instructions.get(frame.ip as usize)
-                        {
+                        if let Some(&Instr::ReturnValue) = instructions.get(frame.ip as usize) {
                             frame.ip += 1;
                             if let Some(v) = tri!(self.return_from_frame(frame, callers, r)) {
                                 return Ok(Stop::Return(v));
@@ -911,7 +903,7 @@ impl Vm {
                             Some(Payload::Iterator(st)) => {
                                 match super::seq::dict_items_step_unpacked(
                                     st,
-                                    frame.code.instructions.get(frame.ip as usize),
+                                    instructions.get(frame.ip as usize),
                                 ) {
                                     Some(Some((k, v))) => {
                                         if super::eval_support::unpack_pair_in_place(frame, k, v) {
@@ -1020,8 +1012,7 @@ impl Vm {
                             let base = frame.stack.len() - n;
                             // `for x in range(...)`: the range iterator at once (the range
                             // object itself would be unreachable after GET_ITER).
-                            if let Some(&Instr::GetIter) =
-                                frame.code.instructions.get(frame.ip as usize)
+                            if let Some(&Instr::GetIter) = instructions.get(frame.ip as usize)
                                 && let Some(it) = self.range_iter_call(cls, &frame.stack[base..])
                             {
                                 frame.stack.truncate(base - 1);
@@ -1123,7 +1114,7 @@ impl Vm {
                         frame.ip = pc as u32;
                         if tri!(self.call_builtin_method(
                             &mut frame.stack,
-                            &frame.code.names[name_idx as usize],
+                            &frame.names.code().names[name_idx as usize],
                             n as usize,
                         )) {
                             if super::fused_calls::drop_unused_result(frame) {
@@ -1144,14 +1135,14 @@ impl Vm {
                         }
                         let base = frame.stack.len() - n as usize - 1;
                         if let Some(r) = self.dict_get_call(
-                            &frame.code.names[name_idx as usize],
+                            &frame.code().names[name_idx as usize],
                             &frame.stack[base..],
                         ) {
                             frame.stack.truncate(base);
                             frame.stack.push(tri!(r));
                             continue 'outer;
                         }
-                        let name = frame.code.names[name_idx as usize].clone();
+                        let name = frame.code().names[name_idx as usize].clone();
                         let hash = frame.name_hash(name_idx as usize);
                         let mut receiver = frame.stack[frame.stack.len() - n as usize - 1].clone();
                         let mut method = self.plain_method(
@@ -1443,7 +1434,7 @@ impl Vm {
                             // value straight on up, as its YIELD_VALUE would: a value yielded
                             // through a chain of awaiting coroutines takes no dispatch per level.
                             if let Some(Instr::YieldValue) =
-                                frame.code.instructions.get(frame.ip as usize)
+                                frame.instructions().get(frame.ip as usize)
                             {
                                 frame.ip += 1;
                                 continue;
@@ -1477,7 +1468,7 @@ impl Vm {
                     }
                     Instr::ImportName(i) => {
                         frame.ip = pc as u32;
-                        let name = frame.code.names[i as usize].clone();
+                        let name = frame.code().names[i as usize].clone();
                         let fromlist = pop(frame);
                         let level = pop(frame);
                         let globals = frame.globals.clone();
@@ -1491,7 +1482,7 @@ impl Vm {
                     }
                     Instr::ImportFrom(i) => {
                         frame.ip = pc as u32;
-                        let name = frame.code.names[i as usize].clone();
+                        let name = frame.code().names[i as usize].clone();
                         let m = top(frame).clone();
                         let v = tri!(self.import_from(&m, &name));
                         frame.stack.push(v);

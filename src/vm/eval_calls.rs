@@ -160,14 +160,14 @@ impl Vm {
             return None;
         }
         let at = frame.ip as usize;
-        let (arg, end) = match frame.code.instructions.get(at..at + 2)? {
+        let (arg, end) = match frame.instructions().get(at..at + 2)? {
             [Instr::LoadFast(a), Instr::Call(1)] => {
                 (frame.local(*a as usize).as_ref()?.clone(), at + 2)
             }
             [Instr::LoadConst(k), Instr::Call(1)] => (frame.consts()[*k as usize].clone(), at + 2),
             [Instr::LoadFast(a), Instr::LoadConst(k)] => {
                 let Some(&[Instr::BinaryOp { op, .. }, Instr::Call(1)]) =
-                    frame.code.instructions.get(at + 2..at + 4)
+                    frame.instructions().get(at + 2..at + 4)
                 else {
                     return None;
                 };
@@ -301,7 +301,7 @@ impl Vm {
                     self.await_fresh_coroutine(frame, callers, v, handler, send_at);
                     return Ok(());
                 }
-                self.current_location = (frame.code.filename.clone(), frame.line());
+                self.current_location = (frame.code().filename.clone(), frame.line());
                 frame.stack.push(v);
                 Ok(())
             }
@@ -406,7 +406,7 @@ impl Vm {
                     let flags = f.code.flags;
                     let new_frame = self.bind_function_args(f, args)?;
                     if flags.generator || flags.coroutine || flags.async_generator {
-                        self.current_location = (frame.code.filename.clone(), frame.line());
+                        self.current_location = (frame.code().filename.clone(), frame.line());
                         return Ok(CallOutcome::Value(self.make_generator_for(o, f, new_frame)));
                     }
                     return Ok(CallOutcome::Frame(new_frame));
@@ -472,7 +472,7 @@ impl Vm {
 #[inline(always)]
 pub(super) fn awaited_at_once(frame: &Frame) -> Option<(u32, usize)> {
     let ip = frame.ip as usize;
-    match frame.code.instructions.get(ip..ip + 4)? {
+    match frame.instructions().get(ip..ip + 4)? {
         [
             Instr::GetAwaitable(0),
             Instr::SetupFinally(handler),

@@ -87,8 +87,7 @@ impl Vm {
     /// loop as `next()` returning nothing would. True when the exception was consumed so.
     pub(super) fn stop_inline_for_iter(&self, caller: &mut Frame, exc: &ObjRef) -> bool {
         let Some(&Instr::ForIter(target)) = caller
-            .code
-            .instructions
+            .instructions()
             .get((caller.ip as usize).wrapping_sub(1))
         else {
             return false;

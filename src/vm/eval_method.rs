@@ -31,7 +31,7 @@ impl Vm {
             if !matches!(o.payload, Payload::Object) {
                 return None;
             }
-            let name = &frame.code.names[i];
+            let name = &frame.code().names[i];
             let hash = frame.name_hash(i);
             let (hooks, f) = self.class_attr_at_site(&frame.names, i, cls, name, hash);
             let f = f?;

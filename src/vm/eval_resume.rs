@@ -24,7 +24,7 @@ impl Vm {
         callers: &mut Vec<Box<Frame>>,
         v: Value,
     ) {
-        if let Some(&Instr::Jump(_)) = frame.code.instructions.get(frame.ip as usize) {
+        if let Some(&Instr::Jump(_)) = frame.instructions().get(frame.ip as usize) {
             self.send_down_chain(frame, callers, v);
         } else if deliver(frame, v) {
             self.safe_point(frame);
@@ -41,8 +41,8 @@ impl Vm {
         v: Value,
     ) {
         loop {
-            if let Some(&Instr::Jump(t)) = frame.code.instructions.get(frame.ip as usize)
-                && let Some(&Instr::Send(_)) = frame.code.instructions.get(t as usize)
+            if let Some(&Instr::Jump(t)) = frame.instructions().get(frame.ip as usize)
+                && let Some(&Instr::Send(_)) = frame.instructions().get(t as usize)
                 && let Some(receiver) = frame.stack.last()
                 && let Some((gen_frame, resumed)) = self.enter_generator_inline(receiver, &v)
             {
@@ -81,7 +81,7 @@ impl Vm {
         if len < 2 || !matches!(frame.stack[len - 2].payload(), Some(Payload::Generator(_))) {
             return false;
         }
-        if &*frame.code.names[name_idx as usize] != "send" {
+        if &*frame.code().names[name_idx as usize] != "send" {
             return false;
         }
         let Some((gen_frame, resumed)) =
@@ -107,7 +107,7 @@ impl Vm {
 /// an instruction was consumed, so the caller runs its safe point.
 #[inline(always)]
 pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
-    match frame.code.instructions.get(frame.ip as usize) {
+    match frame.instructions().get(frame.ip as usize) {
         Some(&Instr::StoreFast(j)) => {
             frame.ip += 1;
             *frame.local_mut(j as usize) = Some(v);
@@ -143,11 +143,10 @@ impl Vm {
     ) -> Result<(), Value> {
         self.finish_inline_generator(&g);
         drop(g);
-        match frame.code.instructions[frame.ip as usize - 1] {
+        match frame.instructions()[frame.ip as usize - 1] {
             Instr::Send(t) => {
                 let t = t as usize;
-                if let Some(&[Instr::PopBlock, Instr::EndSend]) =
-                    frame.code.instructions.get(t..t + 2)
+                if let Some(&[Instr::PopBlock, Instr::EndSend]) = frame.instructions().get(t..t + 2)
                 {
                     frame.blocks.pop();
                     let receiver = super::eval::pop(frame);
@@ -175,7 +174,7 @@ impl Vm {
 /// dispatch. True when it stored, so the caller runs STORE_FAST's safe point.
 #[inline(always)]
 pub(super) fn store_in_next_fast(frame: &mut Frame, v: Value) -> bool {
-    if let Some(&Instr::StoreFast(j)) = frame.code.instructions.get(frame.ip as usize) {
+    if let Some(&Instr::StoreFast(j)) = frame.instructions().get(frame.ip as usize) {
         frame.ip += 1;
         *frame.local_mut(j as usize) = Some(v);
         return true;

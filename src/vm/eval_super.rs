@@ -41,7 +41,7 @@ impl Vm {
         let Some((this_class, obj)) = zero_arg_super_operands(frame) else {
             return Ok(false);
         };
-        let name = &frame.code.names[name_idx];
+        let name = &frame.code().names[name_idx];
         if &**name == "__class__" || matches!(obj.payload(), Some(Payload::Type(_))) {
             return Ok(false);
         }
@@ -83,7 +83,7 @@ impl Vm {
         let args_at = frame.ip as usize;
         frame.stack.pop();
         super::eval_support::push_inline(&mut frame.stack, obj);
-        for instr in &frame.code.instructions[args_at..args_at + nargs] {
+        for instr in &frame.names.instructions()[args_at..args_at + nargs] {
             let v = match *instr {
                 Instr::LoadFast(i) => frame.local(i as usize).clone(),
                 Instr::LoadConst(i) => Some(frame.consts()[i as usize].clone()),
@@ -106,7 +106,7 @@ impl Vm {
 /// locals, constants) followed by the CALL_METHOD taking exactly them: that call's name index
 /// and argument count.
 fn super_call_shape(frame: &Frame) -> Option<(usize, usize)> {
-    let instrs = frame.code.instructions.get(frame.ip as usize..)?;
+    let instrs = frame.instructions().get(frame.ip as usize..)?;
     for (k, instr) in instrs.iter().enumerate().take(MAX_SUPER_ARGS + 1) {
         match *instr {
             Instr::LoadFast(i) if frame.locals().get(i as usize)?.is_some() => {}
@@ -121,7 +121,7 @@ fn super_call_shape(frame: &Frame) -> Option<(usize, usize)> {
 /// What zero-argument `super()` binds in `frame`: the class in its `__class__` cell and its
 /// first argument, when both are plainly there (the generic path reports the other cases).
 fn zero_arg_super_operands(frame: &Frame) -> Option<(ObjRef, Value)> {
-    if frame.code.argcount == 0 {
+    if frame.code().argcount == 0 {
         return None;
     }
     let obj = super::eval_support::first_arg_for_super(frame)?;

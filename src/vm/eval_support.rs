@@ -28,7 +28,7 @@ impl Vm {
                 let Some(Value::Obj(cls)) = class_cell_value(frame) else {
                     return Err(self.new_runtime_error("super(): __class__ cell not found"));
                 };
-                if frame.code.argcount == 0 {
+                if frame.code().argcount == 0 {
                     return Err(self.new_runtime_error("super(): no arguments"));
                 }
                 let Some(first) = first_arg_for_super(frame) else {
@@ -63,7 +63,7 @@ impl Vm {
                         Some(m) => m.clone(),
                         None => {
                             let d = self.new_dict();
-                            for (i, n) in frame.code.varnames.iter().enumerate() {
+                            for (i, n) in frame.code().varnames.iter().enumerate() {
                                 if let Some(v) = frame.local(i) {
                                     self.dict_set_str(&d, n, v.clone());
                                 }
@@ -102,7 +102,7 @@ impl Vm {
             Some(m) => m.clone(),
             None => {
                 let d = self.new_dict();
-                for (i, name) in frame.code.varnames.iter().enumerate() {
+                for (i, name) in frame.code().varnames.iter().enumerate() {
                     if let Some(v) = frame.local(i) {
                         self.dict_set_str(&d, name, v.clone());
                     }
@@ -159,7 +159,8 @@ impl Vm {
             self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
         }
         let consts = self.consts_of(&code);
-        let frame = Box::new(Frame::new(code, consts, globals.clone(), Some(locals)));
+        let names = super::global_cache::NameTable::empty(code, consts);
+        let frame = Box::new(Frame::new(names, globals.clone(), Some(locals)));
         let r = match self.run_frame(frame, Resume::Value(None))? {
             FrameExit::Return(v) => v,
             FrameExit::Yield(..) | FrameExit::YieldChain(..) => Value::None,
@@ -211,18 +212,18 @@ impl Vm {
 
     /// The variable name of cell `i` (cellvars then freevars).
     pub(super) fn cell_name(&self, frame: &Frame, i: usize) -> Rc<str> {
-        let ncell = frame.code.cellvars.len();
+        let ncell = frame.code().cellvars.len();
         if i < ncell {
-            frame.code.cellvars[i].clone()
+            frame.code().cellvars[i].clone()
         } else {
-            frame.code.freevars[i - ncell].clone()
+            frame.code().freevars[i - ncell].clone()
         }
     }
 
     /// The error for reading an empty cell.
     pub(super) fn unbound_deref(&self, frame: &Frame, i: usize) -> ObjRef {
         let name = self.cell_name(frame, i);
-        if i < frame.code.cellvars.len() {
+        if i < frame.code().cellvars.len() {
             self.unbound_local(&name)
         } else {
             self.new_name_error(format!(
@@ -236,7 +237,7 @@ impl Vm {
     /// entry position this name last had in it, as instance attributes are (see
     /// `instance_dict_get_at_site`); module code does not look in the same dict twice.
     pub(super) fn load_name(&mut self, frame: &Frame, i: usize) -> PyResult<Value> {
-        let name = &*frame.code.names[i];
+        let name = &*frame.code().names[i];
         let hash = frame.name_hash(i);
         let mut globals_searched = false;
         if let Some(m) = frame.locals_map() {
@@ -271,7 +272,7 @@ impl Vm {
     /// STORE_NAME of name `i` into the locals mapping (globals for module code); a plain
     /// dict is written at the position the name last had, as STORE_ATTR does.
     pub(super) fn store_name(&mut self, frame: &Frame, i: usize, v: Value) -> PyResult<()> {
-        let name = &*frame.code.names[i];
+        let name = &*frame.code().names[i];
         let hash = frame.name_hash(i);
         let target = match frame.locals_map() {
             Some(m) => match m.as_obj() {
@@ -700,8 +701,7 @@ impl PushInline<Value> for super::localsplus::LocalsPlus {
 pub(super) fn unpack_pair_in_place(frame: &mut Frame, key: Value, value: Value) -> bool {
     use crate::bytecode::Instr;
     if let Some(&[_, Instr::StoreFast(a), Instr::StoreFast(b)]) = frame
-        .code
-        .instructions
+        .instructions()
         .get(frame.ip as usize..frame.ip as usize + 3)
     {
         frame.ip += 3;
@@ -718,19 +718,19 @@ pub(super) fn unpack_pair_in_place(frame: &mut Frame, key: Value, value: Value) 
 /// The value in `frame`'s `__class__` cell: zero-argument `super()`'s class.
 pub(super) fn class_cell_value(frame: &Frame) -> Option<Value> {
     let at = frame
-        .code
+        .code()
         .freevars
         .iter()
         .position(|n| super::attr_cache::same_text(n.as_bytes(), b"__class__"))?;
-    cell_value(frame, frame.code.cellvars.len() + at)
+    cell_value(frame, frame.code().cellvars.len() + at)
 }
 
 /// Zero-argument `super()`'s object, as super_init_without_args takes it: the frame's first
 /// parameter, read from its cell when a closure captured it (the cell, not the stale
 /// argument slot, holds what the function last assigned).
 pub(super) fn first_arg_for_super(frame: &Frame) -> Option<Value> {
-    let name = frame.code.varnames.first()?;
-    match frame.code.cellvars.iter().position(|n| n == name) {
+    let name = frame.code().varnames.first()?;
+    match frame.code().cellvars.iter().position(|n| n == name) {
         Some(i) => cell_value(frame, i),
         None => frame.locals().first().cloned().flatten(),
     }

@@ -215,7 +215,7 @@ impl Vm {
     pub fn add_frame_traceback(&self, exc: &ObjRef, frame: &super::frame::Frame) {
         if let Some(d) = self.exc_data(exc) {
             d.borrow_mut().traceback.push(TbEntry {
-                code: frame.code.clone(),
+                code: frame.code().clone(),
                 line: frame.line(),
                 globals: Some(frame.globals.clone()),
             });

@@ -31,7 +31,7 @@ impl Vm {
             return None;
         };
         let at = frame.ip as usize;
-        let Some(&[Instr::LoadFast(a), Instr::Call(1)]) = frame.code.instructions.get(at..at + 2)
+        let Some(&[Instr::LoadFast(a), Instr::Call(1)]) = frame.instructions().get(at..at + 2)
         else {
             return None;
         };
@@ -45,7 +45,7 @@ impl Vm {
                 fast(self, &args)
             }
             Payload::Type(_) => {
-                if let Some(Instr::GetIter) = frame.code.instructions.get(at + 2) {
+                if let Some(Instr::GetIter) = frame.instructions().get(at + 2) {
                     return None;
                 }
                 if ObjRef::ptr_eq(o, &self.types.tuple)
@@ -84,7 +84,7 @@ impl Vm {
             other => return Err(other),
         };
         let at = frame.ip as usize;
-        let Some(stores) = frame.code.instructions.get(at..at + n) else {
+        let Some(stores) = frame.names.instructions().get(at..at + n) else {
             return Err(Value::Obj(o));
         };
         if !stores.iter().all(|i| matches!(i, Instr::StoreFast(_))) {
@@ -168,7 +168,7 @@ fn store_all(locals: &mut [Option<Value>], stores: &[Instr], items: &[Value]) {
 /// `frame.ip` moves past it. True when it did (the caller runs POP_TOP's safe point).
 #[inline(always)]
 pub(super) fn drop_unused_result(frame: &mut Frame) -> bool {
-    if let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip as usize) {
+    if let Some(Instr::PopTop) = frame.instructions().get(frame.ip as usize) {
         frame.ip += 1;
         frame.stack.pop();
         return true;
@@ -220,7 +220,7 @@ impl Vm {
         let Some(&Value::Int(x)) = frame.stack.last() else {
             return false;
         };
-        let Some(Instr::PopTop) = frame.code.instructions.get(frame.ip as usize) else {
+        let Some(Instr::PopTop) = frame.instructions().get(frame.ip as usize) else {
             return false;
         };
         let Some(t) = total.checked_add(x) else {

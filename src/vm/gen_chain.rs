@@ -24,8 +24,7 @@ use crate::bytecode::Instr;
 fn entered_by_send(frame: &Frame) -> bool {
     matches!(
         frame
-            .code
-            .instructions
+            .instructions()
             .get((frame.ip as usize).wrapping_sub(1)),
         Some(Instr::Send(_))
     )
@@ -107,7 +106,7 @@ impl Vm {
         let Some((base, inline)) = callers.split_first() else {
             return false;
         };
-        let flags = &base.code.flags;
+        let flags = &base.code().flags;
         debug_assert!(
             frame.inline_gen().is_some(),
             "a frame yielding to callers runs inline"

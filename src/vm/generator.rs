@@ -340,8 +340,8 @@ impl Vm {
         {
             // A pooled generator is closed with no exception state, class, dict or weak
             // reference (see `recycle_generator`): only its fields change.
-            if !Rc::ptr_eq(&old.code, &frame.code) {
-                old.code = frame.code.clone();
+            if !Rc::ptr_eq(&old.code, frame.code()) {
+                old.code = frame.code().clone();
             }
             old.state.set_kind(kind);
             // (Replaced, not assigned: the old names are nearly always None, and assigning
@@ -356,7 +356,7 @@ impl Vm {
             *old.state.get_mut() = GenState::Created(frame);
             return Value::Obj(obj);
         }
-        let code = frame.code.clone();
+        let code = frame.code().clone();
         Value::Obj(Obj::new(Payload::Generator(Generator {
             state: GenStateCell::new(kind, GenState::Created(frame)),
             names: GenNames::new(&code, name, qualname),
@@ -402,7 +402,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn run_pending_finalizers_at(&mut self, frame: &Frame) {
-        self.current_location = (frame.code.filename.clone(), frame.line());
+        self.current_location = (frame.code().filename.clone(), frame.line());
         self.run_pending_finalizers();
     }
 
@@ -778,7 +778,7 @@ impl Vm {
                 // 479 applies as to a started one: `g().throw(StopIteration)` is a
                 // RuntimeError.
                 *g.state.borrow_mut() = GenState::Closed;
-                self.add_traceback(&exc, &frame.code, frame.code.first_line);
+                self.add_traceback(&exc, frame.code(), frame.code().first_line);
                 Err(self.escaping_generator_error(kind, exc))
             }
             GenState::Parked(_) | GenState::SuspendedChain(_) => {

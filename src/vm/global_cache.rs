@@ -1,4 +1,6 @@
-//! Per-code-object facts about `Code::names`: their hashes, and LOAD_GLOBAL's inline cache.
+//! Per-code-object facts a frame reaches through one pointer (`NameTable`): the code object
+//! itself, its constants as values, the hashes of `Code::names`, and LOAD_GLOBAL's and the
+//! attribute look-ups' inline caches.
 //!
 //! Mirrors CPython's specialised `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`
 //! (Python/specialize.c): a global look-up remembers the position of the entry it found and
@@ -11,6 +13,7 @@
 use super::dict::DictTable;
 use super::object::{Obj, Payload};
 use super::value::{ObjRef, Value};
+use crate::bytecode::{Code, Instr};
 use crate::vm::value::WeakObj;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -91,9 +94,15 @@ impl InstanceClass {
     };
 }
 
-/// The hashes of a code object's names, computed once, with one LOAD_GLOBAL cache slot
-/// and one class-attribute cache slot per name.
+/// A code object with what a frame running it needs besides (one per code object, made by
+/// `Vm::name_table_of`): the hashes of its names, computed once, with one LOAD_GLOBAL cache
+/// slot and one class-attribute cache slot per name, and its constants as values. A frame
+/// holds one pointer to it and reaches the code through it, as CPython 3.11's frame reaches
+/// `co_*` through its one `f_code`.
 pub struct NameTable {
+    /// The code object (a frame's code: `Frame::code`; never replaced, so that a running
+    /// frame's code stays the same).
+    code: Rc<Code>,
     /// `hash(name)` for each of `Code::names`.
     pub hashes: Box<[i64]>,
     /// The last successful global look-up of each name.
@@ -136,9 +145,16 @@ fn table_of(dict: &ObjRef) -> Option<&RefCell<DictTable>> {
 }
 
 impl NameTable {
-    /// The table for `names`, with the code's constants `consts`.
-    pub fn new(names: &[Rc<str>], consts: Rc<[Value]>) -> NameTable {
+    /// The table for `code`, with its constants `consts` (as values).
+    pub fn new(code: Rc<Code>, consts: Rc<[Value]>) -> NameTable {
+        let shared = Rc::clone(&code);
+        NameTable::with_names(code, &shared.names, consts)
+    }
+
+    /// The table for `code` with slots for `names` (`code.names`, or none at all).
+    fn with_names(code: Rc<Code>, names: &[Rc<str>], consts: Rc<[Value]>) -> NameTable {
         NameTable {
+            code,
             consts,
             hashes: names.iter().map(|n| super::hashing::hash_str(n)).collect(),
             slots: names.iter().map(|_| RefCell::new(None)).collect(),
@@ -158,6 +174,18 @@ impl NameTable {
             instance_class_refs: names.iter().map(|_| RefCell::new([None, None])).collect(),
             super_hits: RefCell::new([None, None]),
         }
+    }
+
+    /// The code object.
+    #[inline(always)]
+    pub fn code(&self) -> &Rc<Code> {
+        &self.code
+    }
+
+    /// The code's instructions.
+    #[inline(always)]
+    pub fn instructions(&self) -> &[Instr] {
+        &self.code.instructions
     }
 
     /// The instance-dict position name `i` was last found at (`u32::MAX` when none).
@@ -359,10 +387,10 @@ impl NameTable {
         });
     }
 
-    /// A table with no names, holding `consts` (frames built without a function: hashes
-    /// are computed when asked and nothing is cached).
-    pub fn empty(consts: Rc<[Value]>) -> Rc<NameTable> {
-        Rc::new(NameTable::new(&[], consts))
+    /// A table for `code` with no name slots, holding `consts` (`exec`/`eval` frames, whose
+    /// code may run once: hashes are computed when asked and nothing is cached).
+    pub fn empty(code: Rc<Code>, consts: Rc<[Value]>) -> Rc<NameTable> {
+        Rc::new(NameTable::with_names(code, &[], consts))
     }
 
     /// The value of global name `i` from the cache, if `globals` and `builtins` are

@@ -165,15 +165,12 @@ impl Vm {
         if self.dict_get_str(globals, "__builtins__").is_none() {
             self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
         }
-        let consts = self.consts_of(&code);
         let names = self.name_table_of(&code);
-        let mut frame = Box::new(super::frame::Frame::new(
-            code,
-            consts,
+        let frame = Box::new(super::frame::Frame::new(
+            names,
             globals.clone(),
             Some(Value::Obj(globals.clone())),
         ));
-        frame.names = names;
         match self.run_frame(frame, super::generator::Resume::Value(None))? {
             super::eval::FrameExit::Return(v) => Ok(v),
             super::eval::FrameExit::Yield(..) | super::eval::FrameExit::YieldChain(..) => {

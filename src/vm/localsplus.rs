@@ -19,7 +19,7 @@ use std::ptr::NonNull;
 /// The handle points at the stack's first slot, so that the stack's operations are a
 /// vector's; the prefix lies `base` slots below it. Packed to 4-byte alignment (20 bytes)
 /// so that the frame's 32-bit instruction index fits the word the counts leave (a frame is
-/// then 64 bytes, a mimalloc size class; 72 would round up to 80). Fields are only ever
+/// then 56 bytes, a mimalloc size class; 64 is the next). Fields are only ever
 /// read and written by value (a packed field cannot be borrowed).
 #[repr(C, packed(4))]
 pub struct LocalsPlus {

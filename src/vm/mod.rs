@@ -317,7 +317,7 @@ impl Vm {
             return h.clone();
         }
         let consts = self.consts_of(code);
-        let mut table = global_cache::NameTable::new(&code.names, consts);
+        let mut table = global_cache::NameTable::new(code.clone(), consts);
         table.frame_slots = frame::slots_for(code, stack_depth::max_stack_depth(code));
         let h = Rc::new(table);
         self.name_table_cache.insert(key, (code.clone(), h.clone()));

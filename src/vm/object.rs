@@ -720,7 +720,8 @@ pub struct Function {
     pub qualname: RefCell<Rc<str>>,
     /// The code's constants converted to values once.
     pub consts: Rc<[Value]>,
-    /// The hashes of `code.names` and LOAD_GLOBAL's cache, made once per code object.
+    /// The name table of `code` (`Vm::name_table_of`, made once per code object: it holds
+    /// `code` itself, which the function's frames reach through it, so it must be `code`'s).
     pub names: Rc<super::global_cache::NameTable>,
     /// `Function::exact_arity_of(&code)`, kept so CALL's fast path tests one number.
     pub exact_arity: u32,
