@@ -191,3 +191,68 @@ fn while_true_compiles_without_a_test() {
     assert_eq!(d.matches("POP_JUMP_IF_FALSE").count(), 1, "{d}");
     assert!(!d.contains("(True)"), "{d}");
 }
+
+/// Every code object of `code`'s tree (itself, then the ones nested in its constants).
+fn all_codes(
+    code: &std::rc::Rc<percolate::bytecode::Code>,
+) -> Vec<std::rc::Rc<percolate::bytecode::Code>> {
+    let mut out = vec![code.clone()];
+    for c in &code.constants {
+        if let percolate::bytecode::Const::Code(inner) = c {
+            out.extend(all_codes(inner));
+        }
+    }
+    out
+}
+
+const MANY_NAMES: &str = "import os\n\
+class Queue:\n    def __init__(self, loop, maxsize=0):\n        self._loop = loop\n        self._maxsize = maxsize\n        self._items = []\n\
+    def put(self, item):\n        self._items.append(item)\n        self._loop.call_soon(print, item, sep='', end='')\n\
+    def get(self):\n        return self._items.pop(0) if self._items else self._loop\n\
+def helper(loop, *args, **kwargs):\n    def inner(x):\n        return loop.time() + x\n    return [inner(a) for a in args]\n";
+
+#[test]
+fn code_vectors_hold_no_spare_capacity() {
+    let code = compile_source(MANY_NAMES, "x.py").expect("compiles");
+    for c in all_codes(&code) {
+        assert_eq!(
+            c.instructions.capacity(),
+            c.instructions.len(),
+            "{}",
+            c.qualname
+        );
+        assert_eq!(c.lines.capacity(), c.lines.len(), "{}", c.qualname);
+        assert_eq!(c.constants.capacity(), c.constants.len(), "{}", c.qualname);
+        assert_eq!(c.names.capacity(), c.names.len(), "{}", c.qualname);
+        assert_eq!(c.varnames.capacity(), c.varnames.len(), "{}", c.qualname);
+    }
+}
+
+#[test]
+fn equal_names_of_a_module_share_one_string() {
+    let code = compile_source(MANY_NAMES, "x.py").expect("compiles");
+    let mut seen: std::collections::HashMap<String, std::rc::Rc<str>> = Default::default();
+    let mut shared = 0;
+    for c in all_codes(&code) {
+        let strings = c
+            .names
+            .iter()
+            .chain(&c.varnames)
+            .chain(&c.cellvars)
+            .chain(&c.freevars)
+            .chain([&c.filename]);
+        for s in strings {
+            match seen.get(&**s) {
+                Some(first) => {
+                    assert!(std::rc::Rc::ptr_eq(first, s), "{s} is stored twice");
+                    shared += 1;
+                }
+                None => {
+                    seen.insert(s.to_string(), s.clone());
+                }
+            }
+        }
+    }
+    // `self`, `loop`, `_loop`, `_items` and the file name recur across the functions.
+    assert!(shared >= 10, "only {shared} repeated names");
+}

@@ -402,7 +402,8 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     match &k.arg {
                         Some(name) => {
-                            self.load_const(Const::Str(Rc::from(name.as_str())));
+                            let name = self.intern(name);
+                            self.load_const(Const::Str(name));
                             self.expr(&k.value)?;
                             self.emit(Instr::MapAdd(1));
                         }
@@ -423,7 +424,7 @@ impl<'a> Compiler<'a> {
             let mut names = Vec::new();
             for k in keywords {
                 self.expr(&k.value)?;
-                names.push(Const::Str(Rc::from(k.arg.as_deref().unwrap_or(""))));
+                names.push(Const::Str(self.intern(k.arg.as_deref().unwrap_or(""))));
             }
             self.load_const(Const::Tuple(Rc::from(names)));
             self.emit(Instr::CallKw(pushed + (args.len() + keywords.len()) as u32));
@@ -556,7 +557,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for (a, d) in &kw {
-                self.load_const(Const::Str(Rc::from(a.name.as_str())));
+                let name = self.intern(&a.name);
+                self.load_const(Const::Str(name));
                 self.expr(d)?;
             }
             self.emit(Instr::BuildMap(kw.len() as u32));
@@ -565,7 +567,8 @@ impl<'a> Compiler<'a> {
         let mut annotations = 0;
         for a in symtable::all_args(args) {
             if let Some(ann) = &a.annotation {
-                self.load_const(Const::Str(Rc::from(a.name.as_str())));
+                let name = self.intern(&a.name);
+                self.load_const(Const::Str(name));
                 self.annotation(ann)?;
                 annotations += 1;
             }
