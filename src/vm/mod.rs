@@ -90,6 +90,34 @@ pub enum Output {
 /// A function that builds a native module when it is first imported.
 pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
+/// A source text remembered for traceback lines (`Vm::sources`).
+#[derive(Clone, Debug)]
+pub enum SourceText {
+    /// The source of a module compiled into the binary, borrowed rather than copied (the
+    /// asyncio sources alone are 66 KB).
+    Static(&'static str),
+    /// The source of a file or string run.
+    Owned(Rc<str>),
+}
+
+impl std::ops::Deref for SourceText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            SourceText::Static(s) => s,
+            SourceText::Owned(s) => s,
+        }
+    }
+}
+
+impl From<&str> for SourceText {
+    /// A copy of `text`, for sources that do not live as long as the program.
+    fn from(text: &str) -> SourceText {
+        SourceText::Owned(Rc::from(text))
+    }
+}
+
 /// The interpreter state shared by all frames.
 pub struct Vm {
     /// Built-in type objects.
@@ -120,7 +148,7 @@ pub struct Vm {
     /// Standard output.
     pub out: Output,
     /// Source text of every file run, for traceback lines.
-    pub sources: HashMap<Rc<str>, Rc<str>>,
+    pub sources: HashMap<Rc<str>, SourceText>,
     /// Constants of each code object converted to values (keyed by the code's address; the
     /// Rc kept alongside keeps the address from being reused).
     const_cache: HashMap<*const Code, (Rc<Code>, Rc<[Value]>)>,
