@@ -165,11 +165,10 @@ impl Vm {
         if self.dict_get_str(globals, "__builtins__").is_none() {
             self.dict_set_str(globals, "__builtins__", Value::Obj(self.builtins.clone()));
         }
-        let consts = self.consts_of(&code);
         let names = self.name_table_of(&code);
         let mut frame = Box::new(super::frame::Frame::new(
             code,
-            consts,
+            names.consts.clone(),
             globals.clone(),
             Some(Value::Obj(globals.clone())),
         ));
