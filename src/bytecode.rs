@@ -163,11 +163,13 @@ pub enum Instr {
     /// Unpacks exactly n items, first item on top. `(seq -- items[n])`
     UnpackSequence(u32),
     /// Unpacks with one starred target: `before` items, a list, `after` items. `(seq -- items[before + 1 + after])`
+    /// (16-bit counts keep `Instr` at 8 bytes; more targets are a compile-time error, as in
+    /// CPython, whose limit for `before` is 255.)
     UnpackEx {
         /// Targets before the starred one.
-        before: u32,
+        before: u16,
         /// Targets after the starred one.
-        after: u32,
+        after: u16,
     },
     /// Formats a value for an f-string field (3.11 FORMAT_VALUE); an exact int without
     /// conversion or spec is left for BUILD_STRING to write. `(value[, spec] -- str)`
@@ -215,8 +217,9 @@ pub enum Instr {
     /// Calls with an argument tuple and optionally a kwargs dict. `(callable, args, kwargs? -- result)`
     CallFunctionEx(bool),
     /// `obj.name(args[n])` without creating a bound method when `name` is a plain function on
-    /// the type. `(obj, args[n] -- result)`
-    CallMethod(NameIdx, u32),
+    /// the type. `(obj, args[n] -- result)` Its name index and argument count are 16-bit,
+    /// which keeps `Instr` at 8 bytes (a call beyond either is compiled as `LoadAttr; Call`).
+    CallMethod(u16, u16),
 
     // ---- exceptions and blocks ----------------------------------------------------------
     /// Pushes an exception handler block recording the current stack depth. `( -- )`
@@ -288,6 +291,9 @@ pub enum Instr {
     /// REPL: prints the repr of a non-None value and stores it in `builtins._`. `(value -- )`
     PrintExpr,
 }
+
+// Every instruction's operands fit in 4 bytes beside the tag: code is 8 bytes per instruction.
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
 
 /// A compile-time constant.
 #[derive(Clone, Debug, PartialEq)]

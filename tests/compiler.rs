@@ -256,3 +256,48 @@ fn equal_names_of_a_module_share_one_string() {
     // `self`, `loop`, `_loop`, `_items` and the file name recur across the functions.
     assert!(shared >= 10, "only {shared} repeated names");
 }
+
+#[test]
+fn an_instruction_is_8_bytes() {
+    assert_eq!(std::mem::size_of::<percolate::bytecode::Instr>(), 8);
+}
+
+/// Runs `source` and returns what it printed, or panics with its stderr.
+fn run(source: &str) -> String {
+    let r = percolate::run_capture(source, "x.py");
+    assert_eq!(r.status, 0, "stderr: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn a_method_call_past_65535_arguments_still_runs() {
+    let args = vec!["1"; 70_000].join(", ");
+    let source = format!(
+        "class C:\n    def m(self, *a):\n        return len(a), sum(a)\nprint(C().m({args}))\n"
+    );
+    assert_eq!(run(&source), "(70000, 70000)\n");
+}
+
+#[test]
+fn a_method_call_past_65535_names_still_runs() {
+    let mut source = String::from(
+        "class C:\n    def m(self, a, b):\n        return a - b\nx = C()\nif x is None:\n",
+    );
+    for i in 0..65_540 {
+        source.push_str(&format!("    x.n{i}\n"));
+    }
+    source.push_str("print(x.m(5, 2), x.m(b=1, a=4))\n");
+    let code = compile_source(&source, "x.py").expect("compiles");
+    assert!(code.names.len() > 65_536);
+    assert!(disassemble(&code).contains("CALL_FUNCTION_EX"));
+    assert_eq!(run(&source), "3 3\n");
+}
+
+#[test]
+fn star_unpacking_past_65535_targets_is_a_syntax_error() {
+    let targets: Vec<String> = (0..65_540).map(|i| format!("t{i}")).collect();
+    let source = format!("a, *b, {} = range(70000)\n", targets.join(", "));
+    assert!(compile_error(&source).contains("too many expressions in star-unpacking assignment"));
+    let source = "a, *b, c, d = range(7)\nprint(a, b, c, d)\n";
+    assert_eq!(run(source), "0 [1, 2, 3, 4] 5 6\n");
+}

@@ -359,12 +359,25 @@ impl<'a> Compiler<'a> {
         if let (ExprKind::Attribute { value, attr }, true) =
             (&func.node, plain && keywords.is_empty())
         {
-            self.expr(value)?;
-            self.exprs(args)?;
-            let i = self.mangled_name_index(attr);
-            self.set_line(func.span);
-            self.emit(Instr::CallMethod(i, args.len() as u32));
-            return Ok(());
+            if let Ok(n) = u16::try_from(args.len()) {
+                self.expr(value)?;
+                self.exprs(args)?;
+                let i = self.mangled_name_index(attr);
+                self.set_line(func.span);
+                match u16::try_from(i) {
+                    Ok(i) => self.emit(Instr::CallMethod(i, n)),
+                    Err(_) => {
+                        // Past 65,535 names: the same call (the method looked up after the
+                        // arguments, as CallMethod does) through an argument tuple.
+                        self.emit(Instr::BuildTuple(u32::from(n)));
+                        self.emit(Instr::Swap(2));
+                        self.emit(Instr::LoadAttr(i));
+                        self.emit(Instr::Swap(2));
+                        self.emit(Instr::CallFunctionEx(false));
+                    }
+                }
+                return Ok(());
+            }
         }
         self.expr(func)?;
         self.call_args(args, keywords, 0)
@@ -508,10 +521,17 @@ impl<'a> Compiler<'a> {
                     .collect();
                 match stars.as_slice() {
                     [] => self.emit(Instr::UnpackSequence(items.len() as u32)),
-                    [s] => self.emit(Instr::UnpackEx {
-                        before: *s as u32,
-                        after: (items.len() - s - 1) as u32,
-                    }),
+                    [s] => {
+                        let (before, after) = (*s, items.len() - s - 1);
+                        let (Ok(before), Ok(after)) = (u16::try_from(before), u16::try_from(after))
+                        else {
+                            return Err(self.error(
+                                "too many expressions in star-unpacking assignment",
+                                t.span,
+                            ));
+                        };
+                        self.emit(Instr::UnpackEx { before, after });
+                    }
                     _ => {
                         return Err(
                             self.error("multiple starred expressions in assignment", t.span)

@@ -193,7 +193,13 @@ struct Unit<'a> {
     outer_line: u32,
     /// The name of the innermost enclosing class, for private-name mangling.
     private: Option<Rc<str>>,
+    /// The index of each of `names` once there are `NAME_SCAN_LIMIT` of them (a linear scan
+    /// is quicker below that, and quadratic far above it).
+    name_map: rustc_hash::FxHashMap<Rc<str>, u32>,
 }
+
+/// How many names a unit searches linearly before `Unit::name_map` takes over.
+const NAME_SCAN_LIMIT: usize = 64;
 
 /// Generates code for one module and everything nested in it.
 pub(crate) struct Compiler<'a> {
@@ -303,6 +309,7 @@ impl<'a> Compiler<'a> {
             docstring: None,
             outer_line,
             private,
+            name_map: Default::default(),
         });
     }
 
@@ -420,12 +427,23 @@ impl<'a> Compiler<'a> {
 
     fn name_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.names.iter().position(|n| &**n == name) {
-            return i as u32;
+        if u.names.len() < NAME_SCAN_LIMIT {
+            if let Some(i) = u.names.iter().position(|n| &**n == name) {
+                return i as u32;
+            }
+        } else if let Some(&i) = u.name_map.get(name) {
+            return i;
         }
         let name = self.intern(name);
         let u = self.unit();
         u.names.push(name);
+        if u.names.len() >= NAME_SCAN_LIMIT {
+            if u.name_map.is_empty() {
+                u.name_map = u.names.iter().cloned().zip(0..).collect();
+            } else if let Some(n) = u.names.last() {
+                u.name_map.insert(n.clone(), u.names.len() as u32 - 1);
+            }
+        }
         u.names.len() as u32 - 1
     }
 
