@@ -358,26 +358,25 @@ impl<'a> Compiler<'a> {
         let plain = !args.iter().any(|a| matches!(a.node, ExprKind::Starred(_)));
         if let (ExprKind::Attribute { value, attr }, true) =
             (&func.node, plain && keywords.is_empty())
+            && let Ok(n) = u16::try_from(args.len())
         {
-            if let Ok(n) = u16::try_from(args.len()) {
-                self.expr(value)?;
-                self.exprs(args)?;
-                let i = self.mangled_name_index(attr);
-                self.set_line(func.span);
-                match u16::try_from(i) {
-                    Ok(i) => self.emit(Instr::CallMethod(i, n)),
-                    Err(_) => {
-                        // Past 65,535 names: the same call (the method looked up after the
-                        // arguments, as CallMethod does) through an argument tuple.
-                        self.emit(Instr::BuildTuple(u32::from(n)));
-                        self.emit(Instr::Swap(2));
-                        self.emit(Instr::LoadAttr(i));
-                        self.emit(Instr::Swap(2));
-                        self.emit(Instr::CallFunctionEx(false));
-                    }
+            self.expr(value)?;
+            self.exprs(args)?;
+            let i = self.mangled_name_index(attr);
+            self.set_line(func.span);
+            match u16::try_from(i) {
+                Ok(i) => self.emit(Instr::CallMethod(i, n)),
+                Err(_) => {
+                    // Past 65,535 names: the same call (the method looked up after the
+                    // arguments, as CallMethod does) through an argument tuple.
+                    self.emit(Instr::BuildTuple(u32::from(n)));
+                    self.emit(Instr::Swap(2));
+                    self.emit(Instr::LoadAttr(i));
+                    self.emit(Instr::Swap(2));
+                    self.emit(Instr::CallFunctionEx(false));
                 }
-                return Ok(());
             }
+            return Ok(());
         }
         self.expr(func)?;
         self.call_args(args, keywords, 0)
