@@ -350,7 +350,9 @@ pub struct Block {
     pub stack_depth: u32,
 }
 
-/// A compiled function body, class body, module, lambda or comprehension.
+/// A compiled function body, class body, module, lambda or comprehension. Its sequences are
+/// boxed slices (no spare capacity, 16 bytes each instead of a Vec's 24): the Rc'd struct
+/// is 216 bytes, in mimalloc's 224-byte size class rather than the 320 one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Code {
     /// The function name (`<module>`, `<lambda>`, `<listcomp>`, ...).
@@ -370,20 +372,20 @@ pub struct Code {
     /// Number of keyword-only parameters.
     pub kwonlyargcount: u32,
     /// The instructions.
-    pub instructions: Vec<Instr>,
+    pub instructions: Box<[Instr]>,
     /// The source line of each instruction (same length as `instructions`).
-    pub lines: Vec<u32>,
+    pub lines: Box<[u32]>,
     /// Constants referenced by `LoadConst` and friends.
-    pub constants: Vec<Const>,
+    pub constants: Box<[Const]>,
     /// Names referenced by global, attribute and import instructions.
-    pub names: Vec<Rc<str>>,
+    pub names: Box<[Rc<str>]>,
     /// Fast locals: parameters first (positional, keyword-only, `*args`, `**kwargs`), then others.
-    pub varnames: Vec<Rc<str>>,
+    pub varnames: Box<[Rc<str>]>,
     /// Locals captured by inner functions (cells created when the frame starts; a cell whose
     /// name is also a parameter is initialised from that parameter).
-    pub cellvars: Vec<Rc<str>>,
+    pub cellvars: Box<[Rc<str>]>,
     /// Variables captured from enclosing scopes (cells passed in the function's closure).
-    pub freevars: Vec<Rc<str>>,
+    pub freevars: Box<[Rc<str>]>,
     /// The docstring, if the body starts with a string literal.
     pub docstring: Option<Rc<str>>,
 }

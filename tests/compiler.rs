@@ -212,20 +212,10 @@ class Queue:\n    def __init__(self, loop, maxsize=0):\n        self._loop = loo
 def helper(loop, *args, **kwargs):\n    def inner(x):\n        return loop.time() + x\n    return [inner(a) for a in args]\n";
 
 #[test]
-fn code_vectors_hold_no_spare_capacity() {
-    let code = compile_source(MANY_NAMES, "x.py").expect("compiles");
-    for c in all_codes(&code) {
-        assert_eq!(
-            c.instructions.capacity(),
-            c.instructions.len(),
-            "{}",
-            c.qualname
-        );
-        assert_eq!(c.lines.capacity(), c.lines.len(), "{}", c.qualname);
-        assert_eq!(c.constants.capacity(), c.constants.len(), "{}", c.qualname);
-        assert_eq!(c.names.capacity(), c.names.len(), "{}", c.qualname);
-        assert_eq!(c.varnames.capacity(), c.varnames.len(), "{}", c.qualname);
-    }
+fn a_code_object_fits_mimallocs_224_byte_class() {
+    // The Rc'd struct (two counts and the code) in mimalloc's 224-byte size class: its
+    // sequences are boxed slices, which also hold no spare capacity.
+    assert!(std::mem::size_of::<percolate::bytecode::Code>() + 16 <= 224);
 }
 
 #[test]
