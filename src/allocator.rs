@@ -172,6 +172,16 @@ fn return_freed_memory() {
     }
 }
 
+/// Has mimalloc return its empty pages at once, after a burst of short-lived blocks such as
+/// compiling a big module (its tokens, AST and compiler tables). Until collected, a page
+/// emptied by them stays queued for its own size class, so the objects a program makes
+/// next (tasks, frames: other sizes) take fresh pages instead.
+pub fn release_empty_pages() {
+    FREED_SINCE_COLLECT.store(0, Ordering::Relaxed);
+    // SAFETY: as in `return_freed_memory`.
+    unsafe { mi_collect(true) }
+}
+
 /// A fresh private anonymous mapping of `size` bytes, or null when the OS refuses.
 ///
 /// # Safety
@@ -250,7 +260,7 @@ mod tests {
     }
 
     /// After 8 MiB of frees, the next big mapping first has mimalloc return its empty pages
-    /// (and starts counting again).
+    /// (and starts counting again); so does `release_empty_pages`.
     #[test]
     fn a_big_mapping_after_many_frees_returns_empty_pages_first() {
         FREED_SINCE_COLLECT.store(COLLECT_AFTER_FREEING, Ordering::Relaxed);
@@ -261,5 +271,10 @@ mod tests {
             assert!(FREED_SINCE_COLLECT.load(Ordering::Relaxed) < COLLECT_AFTER_FREEING);
             a.dealloc(p, layout);
         }
+        // An explicit release (after a big compile) starts the count again too. (In this
+        // test, not its own: tests run in parallel and both write the counter.)
+        FREED_SINCE_COLLECT.store(2 * COLLECT_AFTER_FREEING, Ordering::Relaxed);
+        release_empty_pages();
+        assert!(FREED_SINCE_COLLECT.load(Ordering::Relaxed) < COLLECT_AFTER_FREEING);
     }
 }

@@ -139,8 +139,8 @@ fn describe(code: &Code, instr: &Instr) -> String {
         | Instr::StoreAttr(i)
         | Instr::DeleteAttr(i)
         | Instr::ImportName(i)
-        | Instr::ImportFrom(i)
-        | Instr::CallMethod(i, _) => name(i),
+        | Instr::ImportFrom(i) => name(i),
+        Instr::CallMethod(i, _) => name(u32::from(i)),
         Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => local(i),
         Instr::LoadDeref(i)
         | Instr::StoreDeref(i)

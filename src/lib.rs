@@ -80,7 +80,7 @@ fn run_in_vm(vm: &mut Vm, source: &str, filename: &str) -> i32 {
     // CPython's tracebacks read source lines from files (linecache), so `-c` code and piped
     // stdin show no source line; only real files are remembered.
     if !(filename.starts_with('<') && filename.ends_with('>')) {
-        vm.sources.insert(Rc::from(filename), Rc::from(source));
+        vm.sources.insert(Rc::from(filename), source.into());
     }
     let code = match compile_source(source, filename) {
         Ok(c) => c,

@@ -191,3 +191,103 @@ fn while_true_compiles_without_a_test() {
     assert_eq!(d.matches("POP_JUMP_IF_FALSE").count(), 1, "{d}");
     assert!(!d.contains("(True)"), "{d}");
 }
+
+/// Every code object of `code`'s tree (itself, then the ones nested in its constants).
+fn all_codes(
+    code: &std::rc::Rc<percolate::bytecode::Code>,
+) -> Vec<std::rc::Rc<percolate::bytecode::Code>> {
+    let mut out = vec![code.clone()];
+    for c in &code.constants {
+        if let percolate::bytecode::Const::Code(inner) = c {
+            out.extend(all_codes(inner));
+        }
+    }
+    out
+}
+
+const MANY_NAMES: &str = "import os\n\
+class Queue:\n    def __init__(self, loop, maxsize=0):\n        self._loop = loop\n        self._maxsize = maxsize\n        self._items = []\n\
+    def put(self, item):\n        self._items.append(item)\n        self._loop.call_soon(print, item, sep='', end='')\n\
+    def get(self):\n        return self._items.pop(0) if self._items else self._loop\n\
+def helper(loop, *args, **kwargs):\n    def inner(x):\n        return loop.time() + x\n    return [inner(a) for a in args]\n";
+
+#[test]
+fn a_code_object_fits_mimallocs_224_byte_class() {
+    // The Rc'd struct (two counts and the code) in mimalloc's 224-byte size class: its
+    // sequences are boxed slices, which also hold no spare capacity.
+    assert!(std::mem::size_of::<percolate::bytecode::Code>() + 16 <= 224);
+}
+
+#[test]
+fn equal_names_of_a_module_share_one_string() {
+    let code = compile_source(MANY_NAMES, "x.py").expect("compiles");
+    let mut seen: std::collections::HashMap<String, std::rc::Rc<str>> = Default::default();
+    let mut shared = 0;
+    for c in all_codes(&code) {
+        let strings = c
+            .names
+            .iter()
+            .chain(&c.varnames)
+            .chain(&c.cellvars)
+            .chain(&c.freevars)
+            .chain([&c.filename]);
+        for s in strings {
+            match seen.get(&**s) {
+                Some(first) => {
+                    assert!(std::rc::Rc::ptr_eq(first, s), "{s} is stored twice");
+                    shared += 1;
+                }
+                None => {
+                    seen.insert(s.to_string(), s.clone());
+                }
+            }
+        }
+    }
+    // `self`, `loop`, `_loop`, `_items` and the file name recur across the functions.
+    assert!(shared >= 10, "only {shared} repeated names");
+}
+
+#[test]
+fn an_instruction_is_8_bytes() {
+    assert_eq!(std::mem::size_of::<percolate::bytecode::Instr>(), 8);
+}
+
+/// Runs `source` and returns what it printed, or panics with its stderr.
+fn run(source: &str) -> String {
+    let r = percolate::run_capture(source, "x.py");
+    assert_eq!(r.status, 0, "stderr: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn a_method_call_past_65535_arguments_still_runs() {
+    let args = vec!["1"; 70_000].join(", ");
+    let source = format!(
+        "class C:\n    def m(self, *a):\n        return len(a), sum(a)\nprint(C().m({args}))\n"
+    );
+    assert_eq!(run(&source), "(70000, 70000)\n");
+}
+
+#[test]
+fn a_method_call_past_65535_names_still_runs() {
+    let mut source = String::from(
+        "class C:\n    def m(self, a, b):\n        return a - b\nx = C()\nif x is None:\n",
+    );
+    for i in 0..65_540 {
+        source.push_str(&format!("    x.n{i}\n"));
+    }
+    source.push_str("print(x.m(5, 2), x.m(b=1, a=4))\n");
+    let code = compile_source(&source, "x.py").expect("compiles");
+    assert!(code.names.len() > 65_536);
+    assert!(disassemble(&code).contains("CALL_FUNCTION_EX"));
+    assert_eq!(run(&source), "3 3\n");
+}
+
+#[test]
+fn star_unpacking_past_65535_targets_is_a_syntax_error() {
+    let targets: Vec<String> = (0..65_540).map(|i| format!("t{i}")).collect();
+    let source = format!("a, *b, {} = range(70000)\n", targets.join(", "));
+    assert!(compile_error(&source).contains("too many expressions in star-unpacking assignment"));
+    let source = "a, *b, c, d = range(7)\nprint(a, b, c, d)\n";
+    assert_eq!(run(source), "0 [1, 2, 3, 4] 5 6\n");
+}

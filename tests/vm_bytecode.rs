@@ -27,13 +27,13 @@ fn code(
         argcount: 0,
         posonlyargcount: 0,
         kwonlyargcount: 0,
-        instructions,
+        instructions: instructions.into(),
         lines,
-        constants: consts,
+        constants: consts.into(),
         names: names.iter().map(|n| Rc::from(*n)).collect(),
         varnames: varnames.iter().map(|n| Rc::from(*n)).collect(),
-        cellvars: vec![],
-        freevars: vec![],
+        cellvars: Box::default(),
+        freevars: Box::default(),
         docstring: None,
     })
 }

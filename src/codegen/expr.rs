@@ -358,12 +358,24 @@ impl<'a> Compiler<'a> {
         let plain = !args.iter().any(|a| matches!(a.node, ExprKind::Starred(_)));
         if let (ExprKind::Attribute { value, attr }, true) =
             (&func.node, plain && keywords.is_empty())
+            && let Ok(n) = u16::try_from(args.len())
         {
             self.expr(value)?;
             self.exprs(args)?;
             let i = self.mangled_name_index(attr);
             self.set_line(func.span);
-            self.emit(Instr::CallMethod(i, args.len() as u32));
+            match u16::try_from(i) {
+                Ok(i) => self.emit(Instr::CallMethod(i, n)),
+                Err(_) => {
+                    // Past 65,535 names: the same call (the method looked up after the
+                    // arguments, as CallMethod does) through an argument tuple.
+                    self.emit(Instr::BuildTuple(u32::from(n)));
+                    self.emit(Instr::Swap(2));
+                    self.emit(Instr::LoadAttr(i));
+                    self.emit(Instr::Swap(2));
+                    self.emit(Instr::CallFunctionEx(false));
+                }
+            }
             return Ok(());
         }
         self.expr(func)?;
@@ -402,7 +414,8 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     match &k.arg {
                         Some(name) => {
-                            self.load_const(Const::Str(Rc::from(name.as_str())));
+                            let name = self.intern(name);
+                            self.load_const(Const::Str(name));
                             self.expr(&k.value)?;
                             self.emit(Instr::MapAdd(1));
                         }
@@ -423,7 +436,7 @@ impl<'a> Compiler<'a> {
             let mut names = Vec::new();
             for k in keywords {
                 self.expr(&k.value)?;
-                names.push(Const::Str(Rc::from(k.arg.as_deref().unwrap_or(""))));
+                names.push(Const::Str(self.intern(k.arg.as_deref().unwrap_or(""))));
             }
             self.load_const(Const::Tuple(Rc::from(names)));
             self.emit(Instr::CallKw(pushed + (args.len() + keywords.len()) as u32));
@@ -507,10 +520,17 @@ impl<'a> Compiler<'a> {
                     .collect();
                 match stars.as_slice() {
                     [] => self.emit(Instr::UnpackSequence(items.len() as u32)),
-                    [s] => self.emit(Instr::UnpackEx {
-                        before: *s as u32,
-                        after: (items.len() - s - 1) as u32,
-                    }),
+                    [s] => {
+                        let (before, after) = (*s, items.len() - s - 1);
+                        let (Ok(before), Ok(after)) = (u16::try_from(before), u16::try_from(after))
+                        else {
+                            return Err(self.error(
+                                "too many expressions in star-unpacking assignment",
+                                t.span,
+                            ));
+                        };
+                        self.emit(Instr::UnpackEx { before, after });
+                    }
                     _ => {
                         return Err(
                             self.error("multiple starred expressions in assignment", t.span)
@@ -556,7 +576,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for (a, d) in &kw {
-                self.load_const(Const::Str(Rc::from(a.name.as_str())));
+                let name = self.intern(&a.name);
+                self.load_const(Const::Str(name));
                 self.expr(d)?;
             }
             self.emit(Instr::BuildMap(kw.len() as u32));
@@ -565,7 +586,8 @@ impl<'a> Compiler<'a> {
         let mut annotations = 0;
         for a in symtable::all_args(args) {
             if let Some(ann) = &a.annotation {
-                self.load_const(Const::Str(Rc::from(a.name.as_str())));
+                let name = self.intern(&a.name);
+                self.load_const(Const::Str(name));
                 self.annotation(ann)?;
                 annotations += 1;
             }

@@ -13,6 +13,7 @@ pub mod symtable;
 use crate::ast::*;
 use crate::bytecode::{Code, CodeFlags, Const, Instr};
 use crate::error::{SyntaxError, SyntaxErrorKind};
+use rustc_hash::FxHashSet;
 use std::rc::Rc;
 use symtable::{NameScope, ScopeKind, SymbolTable};
 
@@ -192,7 +193,13 @@ struct Unit<'a> {
     outer_line: u32,
     /// The name of the innermost enclosing class, for private-name mangling.
     private: Option<Rc<str>>,
+    /// The index of each of `names` once there are `NAME_SCAN_LIMIT` of them (a linear scan
+    /// is quicker below that, and quadratic far above it).
+    name_map: rustc_hash::FxHashMap<Rc<str>, u32>,
 }
+
+/// How many names a unit searches linearly before `Unit::name_map` takes over.
+const NAME_SCAN_LIMIT: usize = 64;
 
 /// Generates code for one module and everything nested in it.
 pub(crate) struct Compiler<'a> {
@@ -205,6 +212,10 @@ pub(crate) struct Compiler<'a> {
     mode: Mode,
     /// The module's future statements (`from __future__ import annotations`).
     futures: future::Futures,
+    /// One `Rc<str>` per distinct name text, shared by every code object of the module that
+    /// names it (`co_names`, `co_varnames`, keyword-name constants ...): `self` or `loop`
+    /// is then stored once, not once per function (CPython interns identifiers alike).
+    strings: FxHashSet<Rc<str>>,
 }
 
 impl<'a> Compiler<'a> {
@@ -224,7 +235,18 @@ impl<'a> Compiler<'a> {
             current_line: 1,
             mode: Mode::Exec,
             futures: future::Futures::default(),
+            strings: FxHashSet::default(),
         }
+    }
+
+    /// The shared `Rc<str>` holding `text` (see `Compiler::strings`).
+    fn intern(&mut self, text: &str) -> Rc<str> {
+        if let Some(s) = self.strings.get(text) {
+            return s.clone();
+        }
+        let s: Rc<str> = Rc::from(text);
+        self.strings.insert(s.clone());
+        s
     }
 
     /// The 1-based line of a byte offset.
@@ -287,20 +309,17 @@ impl<'a> Compiler<'a> {
             docstring: None,
             outer_line,
             private,
+            name_map: Default::default(),
         });
     }
 
-    /// Finishes the current unit: patches labels and builds the `Code`.
+    /// Finishes the current unit: patches labels and builds the `Code`. Every vector of the
+    /// code is allocated at its final length (the unit's grew by doubling, which left up to
+    /// half of each unused for as long as the code lives), and its strings are interned.
     fn leave_scope(&mut self, argcount: u32, posonly: u32, kwonly: u32) -> Code {
         let unit = self.units.pop().expect("a unit is being compiled");
         self.current_line = unit.outer_line;
         let scope = &self.table.scopes[unit.scope];
-        let labels = unit.labels;
-        let instrs = unit
-            .instrs
-            .into_iter()
-            .map(|i| retarget(i, |l| labels[l as usize]))
-            .collect();
         let flags = CodeFlags {
             varargs: false,
             varkeywords: false,
@@ -310,30 +329,32 @@ impl<'a> Compiler<'a> {
             uses_locals_mapping: scope.kind != ScopeKind::Function,
             iterable_coroutine: false,
         };
+        let (cellvars, freevars) = (scope.cellvars.clone(), scope.freevars.clone());
+        let labels = &unit.labels;
+        // From a slice iterator, `collect` allocates exactly `len` elements.
+        let instructions = unit
+            .instrs
+            .iter()
+            .map(|&i| retarget(i, |l| labels[l as usize]))
+            .collect();
+        let mut constants = Vec::with_capacity(unit.constants.len());
+        constants.extend(unit.constants);
         Code {
-            name: Rc::from(unit.name.as_str()),
-            qualname: Rc::from(unit.qualname.as_str()),
-            filename: Rc::from(self.filename),
+            name: self.intern(&unit.name),
+            qualname: self.intern(&unit.qualname),
+            filename: self.intern(self.filename),
             first_line: unit.first_line,
             flags,
             argcount,
             posonlyargcount: posonly,
             kwonlyargcount: kwonly,
-            instructions: instrs,
-            lines: unit.lines,
-            constants: unit.constants,
-            names: unit.names,
-            varnames: unit.varnames,
-            cellvars: scope
-                .cellvars
-                .iter()
-                .map(|s| Rc::from(s.as_str()))
-                .collect(),
-            freevars: scope
-                .freevars
-                .iter()
-                .map(|s| Rc::from(s.as_str()))
-                .collect(),
+            instructions,
+            lines: unit.lines.as_slice().into(),
+            constants: constants.into_boxed_slice(),
+            names: unit.names.as_slice().into(),
+            varnames: unit.varnames.as_slice().into(),
+            cellvars: cellvars.iter().map(|s| self.intern(s)).collect(),
+            freevars: freevars.iter().map(|s| self.intern(s)).collect(),
             docstring: unit.docstring,
         }
     }
@@ -406,10 +427,23 @@ impl<'a> Compiler<'a> {
 
     fn name_index(&mut self, name: &str) -> u32 {
         let u = self.unit();
-        if let Some(i) = u.names.iter().position(|n| &**n == name) {
-            return i as u32;
+        if u.names.len() < NAME_SCAN_LIMIT {
+            if let Some(i) = u.names.iter().position(|n| &**n == name) {
+                return i as u32;
+            }
+        } else if let Some(&i) = u.name_map.get(name) {
+            return i;
         }
-        u.names.push(Rc::from(name));
+        let name = self.intern(name);
+        let u = self.unit();
+        u.names.push(name);
+        if u.names.len() >= NAME_SCAN_LIMIT {
+            if u.name_map.is_empty() {
+                u.name_map = u.names.iter().cloned().zip(0..).collect();
+            } else if let Some(n) = u.names.last() {
+                u.name_map.insert(n.clone(), u.names.len() as u32 - 1);
+            }
+        }
         u.names.len() as u32 - 1
     }
 
@@ -418,7 +452,9 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.varnames.iter().position(|n| &**n == name) {
             return i as u32;
         }
-        u.varnames.push(Rc::from(name));
+        let name = self.intern(name);
+        let u = self.unit();
+        u.varnames.push(name);
         u.varnames.len() as u32 - 1
     }
 

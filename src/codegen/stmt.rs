@@ -115,7 +115,8 @@ impl<'a> Compiler<'a> {
                     self.annotation(annotation)?;
                     let ann = self.name_index("__annotations__");
                     self.emit(Instr::LoadName(ann));
-                    self.load_const(Const::Str(Rc::from(n.as_str())));
+                    let name = self.intern(n);
+                    self.load_const(Const::Str(name));
                     self.emit(Instr::StoreSubscr);
                 }
             }
@@ -246,7 +247,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(Const::Int(*level as i64));
                 let fromlist: Vec<Const> = names
                     .iter()
-                    .map(|a| Const::Str(Rc::from(a.name.as_str())))
+                    .map(|a| Const::Str(self.intern(&a.name)))
                     .collect();
                 self.load_const(Const::Tuple(Rc::from(fromlist)));
                 let i = self.name_index(module.as_deref().unwrap_or(""));
@@ -375,7 +376,8 @@ impl<'a> Compiler<'a> {
         }
         let code = self.leave_scope(0, 0, 0);
         self.make_function(code, scope, 0);
-        self.load_const(Const::Str(Rc::from(name)));
+        let interned = self.intern(name);
+        self.load_const(Const::Str(interned));
         // Bases and keywords are passed like a call's arguments after (body, name).
         self.call_args(bases, keywords, 2)?;
         self.apply_decorators(decorators, s);

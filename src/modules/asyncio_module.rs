@@ -193,7 +193,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// The Python source run by `import asyncio`: the core first, then the library built on it.
-const SOURCE: &str = concat!(
+static SOURCE: &str = concat!(
     include_str!("asyncio/core.py"),
     "\n",
     include_str!("asyncio/prelude.py"),
@@ -202,7 +202,7 @@ const SOURCE: &str = concat!(
 /// The socket layer (transports, servers, streams), compiled into the module's namespace on
 /// first use: most programs never open a socket, and compiling it was ~45% of the
 /// instructions of `import asyncio` (84M -> 48M without it).
-const NETWORK_SOURCE: &str = concat!(
+static NETWORK_SOURCE: &str = concat!(
     include_str!("asyncio/selector_events.py"),
     "\n",
     include_str!("asyncio/streams.py")
@@ -215,8 +215,10 @@ fn load_network(vm: &mut Vm, globals: &ObjRef, loaded: &Cell<bool>) -> PyResult<
         return Ok(());
     }
     let filename: Rc<str> = Rc::from("<frozen asyncio.network>");
-    vm.sources
-        .insert(filename.clone(), Rc::from(NETWORK_SOURCE));
+    vm.sources.insert(
+        filename.clone(),
+        crate::vm::SourceText::Static(NETWORK_SOURCE),
+    );
     let code = match crate::compile_source(NETWORK_SOURCE, &filename) {
         Ok(code) => code,
         Err(err) => unreachable!("the built-in module source compiles: {err}"),
@@ -335,6 +337,8 @@ pub fn init(vm: &mut Vm) -> PyResult<ObjRef> {
     natives.extend(network_loaders(&globals, vm));
     let module = super::python_module_in(vm, module, "<frozen asyncio>", SOURCE, natives)?;
     ready::install_sleep_zero(vm, &globals);
+    // The compile's garbage (2.3 MB at its peak) is freed: its pages go back for the tasks.
+    crate::allocator::release_empty_pages();
     Ok(module)
 }
 
@@ -407,4 +411,25 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
     natives.push(("_Deque", ready::deque_class(vm)));
     natives.extend(ready::loop_functions(vm, &ctx));
     natives
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::{SourceText, Vm};
+
+    #[test]
+    fn the_frozen_source_is_borrowed_not_copied() {
+        let borrowed = crate::with_big_stack(|| {
+            let mut vm = Vm::new();
+            let main = vm.new_module("__main__");
+            let globals = main.dict.clone().expect("a module dict");
+            let code = crate::compile_source("import asyncio\n", "<test>").expect("compiles");
+            vm.run_module_code(code, &globals).expect("runs");
+            matches!(
+                vm.sources.get("<frozen asyncio>"),
+                Some(SourceText::Static(s)) if std::ptr::eq(s.as_ptr(), super::SOURCE.as_ptr())
+            )
+        });
+        assert!(borrowed);
+    }
 }

@@ -299,7 +299,8 @@ pub fn python_module_in(
         vm.module_set(&module, key, value);
     }
     let filename: Rc<str> = Rc::from(filename);
-    vm.sources.insert(filename.clone(), Rc::from(source));
+    vm.sources
+        .insert(filename.clone(), crate::vm::SourceText::Static(source));
     let code = match crate::compile_source(source, &filename) {
         Ok(code) => code,
         Err(err) => unreachable!("the built-in module source compiles: {err}"),

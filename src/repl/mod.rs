@@ -90,7 +90,7 @@ fn session(script: Option<(String, String)>) -> i32 {
             vm.module_dir = Some(dir.to_path_buf());
         }
         vm.sources
-            .insert(Rc::from(filename.as_str()), Rc::from(source.as_str()));
+            .insert(Rc::from(filename.as_str()), source.as_str().into());
         vm.module_set(&main, "__file__", Value::str(&filename));
         if let Outcome::Exit(status) = execute(&mut vm, &mut state, &source, &filename, false) {
             return status;

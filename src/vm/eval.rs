@@ -1130,7 +1130,7 @@ impl Vm {
                                 .map_err(|e| (e, true))?;
                             continue 'outer;
                         }
-                        if n == 1 && self.send_call_inline(frame, callers, name_idx) {
+                        if n == 1 && self.send_call_inline(frame, callers, u32::from(name_idx)) {
                             continue 'outer;
                         }
                         let base = frame.stack.len() - n as usize - 1;

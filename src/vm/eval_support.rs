@@ -760,8 +760,8 @@ impl Vm {
             unreachable!("MakeFunction expects a code constant")
         };
         let code = code.clone();
-        let consts = self.consts_of(&code);
         let names = self.name_table_of(&code);
+        let consts = names.consts.clone();
         let cells: Vec<ObjRef> = closure
             .and_then(|c| {
                 c.as_tuple()

@@ -146,7 +146,7 @@ impl Vm {
         filename: &str,
         module: &ObjRef,
     ) -> PyResult<()> {
-        self.sources.insert(Rc::from(filename), Rc::from(source));
+        self.sources.insert(Rc::from(filename), source.into());
         let code = match crate::compile_source(source, filename) {
             Ok(c) => c,
             Err(err) => return Err(self.syntax_error_to_exception(&err)),

@@ -90,6 +90,34 @@ pub enum Output {
 /// A function that builds a native module when it is first imported.
 pub type ModuleInit = fn(&mut Vm) -> PyResult<ObjRef>;
 
+/// A source text remembered for traceback lines (`Vm::sources`).
+#[derive(Clone, Debug)]
+pub enum SourceText {
+    /// The source of a module compiled into the binary, borrowed rather than copied (the
+    /// asyncio sources alone are 66 KB).
+    Static(&'static str),
+    /// The source of a file or string run.
+    Owned(Rc<str>),
+}
+
+impl std::ops::Deref for SourceText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            SourceText::Static(s) => s,
+            SourceText::Owned(s) => s,
+        }
+    }
+}
+
+impl From<&str> for SourceText {
+    /// A copy of `text`, for sources that do not live as long as the program.
+    fn from(text: &str) -> SourceText {
+        SourceText::Owned(Rc::from(text))
+    }
+}
+
 /// The interpreter state shared by all frames.
 pub struct Vm {
     /// Built-in type objects.
@@ -120,7 +148,7 @@ pub struct Vm {
     /// Standard output.
     pub out: Output,
     /// Source text of every file run, for traceback lines.
-    pub sources: HashMap<Rc<str>, Rc<str>>,
+    pub sources: HashMap<Rc<str>, SourceText>,
     /// Constants of each code object converted to values (keyed by the code's address; the
     /// Rc kept alongside keeps the address from being reused).
     const_cache: HashMap<*const Code, (Rc<Code>, Rc<[Value]>)>,
@@ -310,7 +338,8 @@ impl Vm {
         }
     }
 
-    /// The hashes of `code.names` and its LOAD_GLOBAL cache (made once per code object).
+    /// The hashes of `code.names` and its LOAD_GLOBAL cache (made once per code object, see
+    /// `keeps_tables` for the exception); its `consts` are `consts_of(code)`.
     pub fn name_table_of(&mut self, code: &Rc<Code>) -> Rc<global_cache::NameTable> {
         let key = Rc::as_ptr(code);
         if let Some((_, h)) = self.name_table_cache.get(&key) {
@@ -320,11 +349,14 @@ impl Vm {
         let mut table = global_cache::NameTable::new(code.clone(), consts);
         table.frame_slots = frame::slots_for(code, stack_depth::max_stack_depth(code));
         let h = Rc::new(table);
-        self.name_table_cache.insert(key, (code.clone(), h.clone()));
+        if keeps_tables(code) {
+            self.name_table_cache.insert(key, (code.clone(), h.clone()));
+        }
         h
     }
 
-    /// The constants of `code` as values (converted once per code object).
+    /// The constants of `code` as values (converted once per code object, see `keeps_tables`
+    /// for the exception).
     pub fn consts_of(&mut self, code: &Rc<Code>) -> Rc<[Value]> {
         let key = Rc::as_ptr(code);
         if let Some((_, v)) = self.const_cache.get(&key) {
@@ -336,8 +368,17 @@ impl Vm {
             .map(|c| self.const_to_value(c))
             .collect();
         let vals: Rc<[Value]> = Rc::from(vals);
-        self.const_cache.insert(key, (code.clone(), vals.clone()));
+        if keeps_tables(code) {
+            self.const_cache.insert(key, (code.clone(), vals.clone()));
+        }
         vals
+    }
+
+    /// Whether `code` has an entry in `const_cache` / `name_table_cache`.
+    #[cfg(test)]
+    fn has_cached_tables(&self, code: &Rc<Code>) -> bool {
+        let key = Rc::as_ptr(code);
+        self.const_cache.contains_key(&key) || self.name_table_cache.contains_key(&key)
     }
 
     /// A new empty dict value.
@@ -375,5 +416,48 @@ impl Vm {
 impl Default for Vm {
     fn default() -> Self {
         Vm::new()
+    }
+}
+
+/// Whether the VM keeps `code`'s converted constants and name table (in `const_cache` and
+/// `name_table_cache`) for the code's next run. Function bodies, yes: every call and every
+/// function object made from the code shares them. Module and class bodies (and `exec` /
+/// `eval` code), no: they run once as a rule, so their tables serve one frame and die with
+/// it, with the code object, instead of living as long as the program (keeping each module's
+/// top-level code, every class body's code and their tables: ~100 KB for asyncio, and one
+/// entry per call for a program that `exec`s strings in a loop).
+fn keeps_tables(code: &Code) -> bool {
+    !code.flags.uses_locals_mapping
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Vm;
+    use crate::bytecode::{Code, Const};
+    use std::rc::Rc;
+
+    /// The code object named `name` among `code`'s constants.
+    fn nested(code: &Code, name: &str) -> Rc<Code> {
+        let found = code.constants.iter().find_map(|c| match c {
+            Const::Code(c) if &*c.name == name => Some(c.clone()),
+            _ => None,
+        });
+        found.expect("a nested code object")
+    }
+
+    #[test]
+    fn only_function_bodies_keep_their_tables() {
+        let kept = crate::with_big_stack(|| {
+            let mut vm = Vm::new();
+            let main = vm.new_module("__main__");
+            let globals = main.dict.clone().expect("a module dict");
+            let source = "class C:\n    def f(self):\n        return len('ab')\nx = C().f()\n";
+            let code = crate::compile_source(source, "<test>").expect("compiles");
+            let body = nested(&code, "C");
+            let method = nested(&body, "f");
+            vm.run_module_code(code.clone(), &globals).expect("runs");
+            [&code, &body, &method].map(|c| vm.has_cached_tables(c))
+        });
+        assert_eq!(kept, [false, false, true]);
     }
 }

@@ -68,10 +68,11 @@ fn effect(instr: &Instr) -> Effect {
         BuildMap(n) => flat(1 - 2 * n_of(n)),
         BuildConstKeyMap(n) => flat(-n_of(n)),
         UnpackSequence(n) => flat(n_of(n) - 1),
-        UnpackEx { before, after } => flat(n_of(before) + n_of(after)),
+        UnpackEx { before, after } => flat(i32::from(*before) + i32::from(*after)),
         FormatValue { has_spec, .. } => flat(-i32::from(*has_spec)),
         MakeFunction(flags) => flat(-((flags & 0xF).count_ones() as i32)),
-        Call(n) | CallMethod(_, n) => flat(-n_of(n)),
+        Call(n) => flat(-n_of(n)),
+        CallMethod(_, n) => flat(-i32::from(*n)),
         CallKw(n) => flat(-n_of(n) - 1),
         CallFunctionEx(has_kwargs) => flat(-1 - i32::from(*has_kwargs)),
         Jump(t) => Effect {
