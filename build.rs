@@ -1,6 +1,6 @@
 //! Generates the parser from `grammar/python.lalrpop` into `OUT_DIR`, and links the
 //! `percolate` executable at a fixed address on Linux, with its functions in the order
-//! `benches/symbol_order.txt` gives on x86-64 Linux.
+//! `benches/layout/symbol_order.txt` gives on x86-64 Linux.
 
 use std::env;
 use std::path::Path;
@@ -20,7 +20,7 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     // The functions a program runs, packed together at the start of the text instead of
-    // spread over all of it (see benches/symbol_order.py, which writes the list): the kernel
+    // spread over all of it (benches/layout/symbol_order.py writes the list): the kernel
     // maps code in 64 KiB windows around each page touched, so spread-out code made 3.0 of
     // the 3.7 MB resident in tasks_spawn.py, packed code 1.6. `--symbol-ordering-file` is
     // lld's, the linker rustc uses on this target; names not in the binary (a debug build's,
@@ -28,6 +28,7 @@ fn main() {
     if env::var("TARGET").as_deref() == Ok("x86_64-unknown-linux-gnu") {
         let order = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
             .join("benches")
+            .join("layout")
             .join("symbol_order.txt");
         println!("cargo:rerun-if-changed={}", order.display());
         if order.exists() {

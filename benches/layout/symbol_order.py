@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates benches/symbol_order.txt, the order the linker lays out percolate's functions.
+"""Regenerates benches/layout/symbol_order.txt, the order the linker lays out percolate's functions.
 
 build.rs passes the file to the linker (`--symbol-ordering-file`, lld's), which then puts
 the functions it lists first, in its order, and every other function after them. The list is
@@ -15,7 +15,7 @@ memory and time back, never correctness, since unlisted functions keep their pla
 listed ones. Regenerate it after big changes:
 
     cargo build --release
-    python3 benches/symbol_order.py target/release/percolate
+    python3 benches/layout/symbol_order.py target/release/percolate
     cargo build --release   # links with the new order
 
 Each program runs under callgrind for at most --seconds (its profile is dumped then), which is
@@ -32,7 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
-BENCHES = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent
+BENCHES = HERE.parent
 
 
 def programs():
@@ -41,7 +42,7 @@ def programs():
     yield ["-c", "import asyncio"]
     for folder in (BENCHES, BENCHES / "kinds"):
         for path in sorted(folder.glob("*.py")):
-            if path.name not in ("compare.py", "symbol_order.py"):
+            if path.name != "compare.py":
                 yield [str(path)]
 
 
@@ -86,7 +87,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("binary", help="a release build of percolate")
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--out", default=str(BENCHES / "symbol_order.txt"))
+    parser.add_argument("--out", default=str(HERE / "symbol_order.txt"))
     args = parser.parse_args()
     binary = os.path.realpath(args.binary)
     order, listed = [], set()
