@@ -415,16 +415,12 @@ fn native_core(vm: &mut Vm, globals: &ObjRef) -> Vec<(&'static str, Value)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::vm::{SourceText, Vm};
+    use crate::vm::SourceText;
 
     #[test]
     fn the_frozen_source_is_borrowed_not_copied() {
         let borrowed = crate::with_big_stack(|| {
-            let mut vm = Vm::new();
-            let main = vm.new_module("__main__");
-            let globals = main.dict.clone().expect("a module dict");
-            let code = crate::compile_source("import asyncio\n", "<test>").expect("compiles");
-            vm.run_module_code(code, &globals).expect("runs");
+            let (vm, _, _) = crate::vm::vm_that_ran("import asyncio\n", "<test>");
             matches!(
                 vm.sources.get("<frozen asyncio>"),
                 Some(SourceText::Static(s)) if std::ptr::eq(s.as_ptr(), super::SOURCE.as_ptr())

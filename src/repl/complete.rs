@@ -366,15 +366,10 @@ mod tests {
     #[test]
     fn session_names_attributes_and_modules_are_offered() {
         let result = crate::with_big_stack(|| {
-            let mut vm = Vm::new();
-            let main = vm.new_module("__main__");
-            let globals = main.dict.clone().expect("a module dict");
-            let code = crate::compile_source(
+            let (vm, globals, _) = crate::vm::vm_that_ran(
                 "import asyncio\nclass Point:\n    def norm(self): pass\npt = Point()\npt.xy = 1\nprinted = 1\n",
                 "<stdin>",
-            )
-            .expect("compiles");
-            vm.run_module_code(code, &globals).expect("runs");
+            );
             let names = |line: &str| candidates(&vm, &globals, line, line.len()).1;
             (
                 names("prin"),

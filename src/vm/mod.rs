@@ -430,9 +430,21 @@ fn keeps_tables(code: &Code) -> bool {
     !code.flags.uses_locals_mapping
 }
 
+/// A fresh VM whose `__main__` module has run `source` (compiled as `filename`), with that
+/// module's globals and the code it ran: the set-up of tests that look at what running a
+/// program left behind. Call it on a big stack (`crate::with_big_stack`).
+#[cfg(test)]
+pub(crate) fn vm_that_ran(source: &str, filename: &str) -> (Vm, ObjRef, Rc<Code>) {
+    let mut vm = Vm::new();
+    let main = vm.new_module("__main__");
+    let globals = main.dict.clone().expect("a module dict");
+    let code = crate::compile_source(source, filename).expect("compiles");
+    vm.run_module_code(code.clone(), &globals).expect("runs");
+    (vm, globals, code)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Vm;
     use crate::bytecode::{Code, Const};
     use std::rc::Rc;
 
@@ -448,14 +460,10 @@ mod tests {
     #[test]
     fn only_function_bodies_keep_their_tables() {
         let kept = crate::with_big_stack(|| {
-            let mut vm = Vm::new();
-            let main = vm.new_module("__main__");
-            let globals = main.dict.clone().expect("a module dict");
             let source = "class C:\n    def f(self):\n        return len('ab')\nx = C().f()\n";
-            let code = crate::compile_source(source, "<test>").expect("compiles");
+            let (vm, _, code) = super::vm_that_ran(source, "<test>");
             let body = nested(&code, "C");
             let method = nested(&body, "f");
-            vm.run_module_code(code.clone(), &globals).expect("runs");
             [&code, &body, &method].map(|c| vm.has_cached_tables(c))
         });
         assert_eq!(kept, [false, false, true]);

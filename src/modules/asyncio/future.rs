@@ -269,6 +269,10 @@ const QUEUED_OWN_CONTEXT: u8 = 16;
 /// a finished task, whose waiter is always None, the done callback the step stands for.
 const QUEUED_FUT_IN_WAITER: u8 = 32;
 
+/// The flag bits that record a queued step (`FutureObj::queued_step_bits`).
+#[derive(Clone, Copy)]
+pub struct QueuedBits(u8);
+
 /// The rarely set fields of a future (an exception, a cancellation, a sleep's timer, a loop
 /// that is not an object), kept apart so that a pending future or task is 48 bytes smaller.
 #[derive(Default)]
@@ -487,18 +491,13 @@ impl FutureObj {
         self.flag(STEP_QUEUED)
     }
 
-    /// True when `set_queued_step(step)` would record `step`: nothing is queued yet, and the
-    /// step's parts are ones the task keeps already (see `QUEUED_OWN_CONTEXT` and
-    /// `QUEUED_FUT_IN_WAITER`); any other step gets a real Handle. Keeping them so is what
-    /// makes `TaskFields` 24 bytes instead of 40 (1.6 MB for 100k suspended tasks).
+    /// How `record_queued_step` would keep `step`, or None when it cannot: something is
+    /// queued already, or the step's parts are not ones the task keeps anyway (see
+    /// `QUEUED_OWN_CONTEXT` and `QUEUED_FUT_IN_WAITER`); such a step gets a real Handle.
+    /// Keeping them so is what makes `TaskFields` 24 bytes instead of 40 (1.6 MB for 100k
+    /// suspended tasks).
     #[inline]
-    pub fn queued_step_fits(&self, step: &QueuedStep) -> bool {
-        self.queued_step_bits(step).is_some()
-    }
-
-    /// The flag bits that record `step`, or None when it cannot be recorded.
-    #[inline]
-    fn queued_step_bits(&self, step: &QueuedStep) -> Option<u8> {
+    pub fn queued_step_bits(&self, step: &QueuedStep) -> Option<QueuedBits> {
         let t = self.task.as_ref()?;
         if self.flag(STEP_QUEUED) {
             return None;
@@ -525,23 +524,17 @@ impl FutureObj {
             }
             Some(_) => return None,
         };
-        Some(STEP_QUEUED | context_bit | fut_bit)
+        Some(QueuedBits(STEP_QUEUED | context_bit | fut_bit))
     }
 
-    /// Records the step a task has queued as itself; false (nothing recorded) when
-    /// `queued_step_fits` says it cannot be.
+    /// Records the step a task has queued as itself, as `queued_step_bits` said to (asked
+    /// first, before the task goes into a queue, so a step that cannot be kept so never does).
     #[inline]
-    pub fn set_queued_step(&self, step: QueuedStep) -> bool {
-        let (Some(t), Some(bits)) = (&self.task, self.queued_step_bits(&step)) else {
-            return false;
-        };
-        if self.done()
-            && let Some(callback) = step.fut
-        {
+    pub fn record_queued_step(&self, step: QueuedStep, bits: QueuedBits) {
+        if let (Some(t), true, Some(callback)) = (&self.task, self.done(), step.fut) {
             t.fut_waiter.set(Some(callback));
         }
-        self.flags.set(self.flags.get() | bits);
-        true
+        self.flags.set(self.flags.get() | bits.0);
     }
 
     /// Takes the step the task has queued as itself out.
@@ -1116,12 +1109,12 @@ impl Asyncio {
             _ => return Ok(false),
         };
         let step = QueuedStep { fut, context };
-        if !st.queued_step_fits(&step) {
+        let Some(bits) = st.queued_step_bits(&step) else {
             return Ok(false);
-        }
+        };
         // The common case: the loop's cached ready queue, appended to in place.
         if self.append_to_cached_ready(loop_, task) {
-            st.set_queued_step(step);
+            st.record_queued_step(step, bits);
             return Ok(true);
         }
         let Some(ready) = self.native_ready_queue(vm, loop_)? else {
@@ -1130,7 +1123,7 @@ impl Asyncio {
         let Some(q) = super::ready::queue_of(&ready) else {
             return Ok(false);
         };
-        st.set_queued_step(step);
+        st.record_queued_step(step, bits);
         q.push_back(Value::Obj(task.clone()));
         Ok(true)
     }

@@ -29,7 +29,7 @@ pub struct TaskFields {
 /// the task, for a task that stands in the ready queue for that handle itself: the common
 /// task switch then allocates nothing. The queue entry is the task; `ready::run_ready` takes
 /// this back out and runs it as the handle would have run (`Handle._run`). Kept in the task
-/// (`FutureObj::set_queued_step`), at most one at a time.
+/// (`FutureObj::record_queued_step`), at most one at a time.
 #[derive(Clone)]
 pub struct QueuedStep {
     /// The future whose completion wakes the task (`task_wakeup(task, fut)`), or None for a
@@ -122,8 +122,10 @@ fn call_step_soon_in(
             fut: None,
             context: context.clone(),
         };
-        if st.queued_step_fits(&step) && ctx.append_to_cached_ready(&st.get_loop(), task) {
-            st.set_queued_step(step);
+        if let Some(bits) = st.queued_step_bits(&step)
+            && ctx.append_to_cached_ready(&st.get_loop(), task)
+        {
+            st.record_queued_step(step, bits);
             return Ok(());
         }
     }
@@ -994,7 +996,7 @@ pub fn task_functions(vm: &mut Vm, ctx: &Rc<Asyncio>) -> Vec<(&'static str, Valu
 
 // A task's fields are boxed apart from its future state: 24 bytes is one mimalloc size class
 // (40 before the queued step's future and context moved into fields the task has anyway, see
-// `FutureObj::queued_step_fits`; 80 before the coroutine and context took 8 bytes each, as objects; 64 before a given name
-// and the cancel count moved to the extras and the queued step's context became an object;
-// 48 before the number moved into the future's padding).
+// `FutureObj::queued_step_bits`; 80 before the coroutine and context took 8 bytes each, as
+// objects; 64 before a given name and the cancel count moved to the extras and the queued
+// step's context became an object; 48 before the number moved into the future's padding).
 const _: () = assert!(std::mem::size_of::<TaskFields>() <= 24);
