@@ -94,8 +94,9 @@ impl InstanceClass {
     };
 }
 
-/// A code object with what a frame running it needs besides (one per code object, made by
-/// `Vm::name_table_of`): the hashes of its names, computed once, with one LOAD_GLOBAL cache
+/// A code object with what a frame running it needs besides (made by `Vm::name_table_of`,
+/// which keeps one per function body's code; a module or class body or `exec`'s code gets a
+/// fresh one per run, see `keeps_tables`): the hashes of its names, computed once, with one LOAD_GLOBAL cache
 /// slot and one class-attribute cache slot per name, and its constants as values. A frame
 /// holds one pointer to it and reaches the code through it, as CPython 3.11's frame reaches
 /// `co_*` through its one `f_code`.

@@ -149,11 +149,13 @@ pub struct Vm {
     pub out: Output,
     /// Source text of every file run, for traceback lines.
     pub sources: HashMap<Rc<str>, SourceText>,
-    /// Constants of each code object converted to values (keyed by the code's address; the
-    /// Rc kept alongside keeps the address from being reused).
+    /// Constants of the function bodies' code objects converted to values (see
+    /// `keeps_tables`; keyed by the code's address, the Rc kept alongside keeping the address
+    /// from being reused).
     const_cache: HashMap<*const Code, (Rc<Code>, Rc<[Value]>)>,
-    /// Each code object's name hashes and global cache (same keying as `const_cache`).
-    name_table_cache: HashMap<*const Code, (Rc<Code>, Rc<global_cache::NameTable>)>,
+    /// The name table of each function body's code object (keyed as `const_cache`; the table
+    /// holds its code, which keeps the address from being reused).
+    name_table_cache: HashMap<*const Code, Rc<global_cache::NameTable>>,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// Native modules importable by name.
@@ -342,7 +344,7 @@ impl Vm {
     /// `keeps_tables` for the exception); its `consts` are `consts_of(code)`.
     pub fn name_table_of(&mut self, code: &Rc<Code>) -> Rc<global_cache::NameTable> {
         let key = Rc::as_ptr(code);
-        if let Some((_, h)) = self.name_table_cache.get(&key) {
+        if let Some(h) = self.name_table_cache.get(&key) {
             return h.clone();
         }
         let consts = self.consts_of(code);
@@ -350,7 +352,7 @@ impl Vm {
         table.frame_slots = frame::slots_for(code, stack_depth::max_stack_depth(code));
         let h = Rc::new(table);
         if keeps_tables(code) {
-            self.name_table_cache.insert(key, (code.clone(), h.clone()));
+            self.name_table_cache.insert(key, h.clone());
         }
         h
     }
@@ -425,7 +427,9 @@ impl Default for Vm {
 /// `eval` code), no: they run once as a rule, so their tables serve one frame and die with
 /// it, with the code object, instead of living as long as the program (keeping each module's
 /// top-level code, every class body's code and their tables: ~100 KB for asyncio, and one
-/// entry per call for a program that `exec`s strings in a loop).
+/// entry per call for a program that `exec`s strings in a loop). The cost: a `class`
+/// statement run again and again (inside a function) converts its body's constants and
+/// hashes its names on each run, next to making a class, which costs far more.
 fn keeps_tables(code: &Code) -> bool {
     !code.flags.uses_locals_mapping
 }

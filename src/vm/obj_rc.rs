@@ -34,31 +34,42 @@ struct Inner<T> {
     value: T,
 }
 
-impl<T> Inner<T> {
-    /// Adds one strong reference (aborting on overflow, as `Rc` does).
-    #[inline(always)]
-    fn inc_strong(&self) {
-        let old = self.strong.get();
-        // SAFETY: only a live strong reference (or an upgrade that checked) gets here, so the
-        // count is at least 1; telling the optimiser so (as `Rc` does) lets it fold a clone
-        // followed by a drop.
-        unsafe { std::hint::assert_unchecked(old != 0) };
-        let n = old.wrapping_add(1);
-        self.strong.set(n);
-        if n == 0 {
-            std::process::abort();
-        }
+/// Adds one strong reference to `strong` (aborting on overflow, as `Rc` does).
+#[inline(always)]
+fn inc_strong(strong: &Cell<u32>) {
+    let old = strong.get();
+    // SAFETY: only a live strong reference (or an upgrade that checked) gets here, so the
+    // count is at least 1; telling the optimiser so (as `Rc` does) lets it fold a clone
+    // followed by a drop.
+    unsafe { std::hint::assert_unchecked(old != 0) };
+    let n = old.wrapping_add(1);
+    strong.set(n);
+    if n == 0 {
+        std::process::abort();
     }
+}
 
-    /// Adds one weak reference (aborting on overflow).
-    #[inline(always)]
-    fn inc_weak(&self) {
-        let n = self.weak.get().wrapping_add(1);
-        self.weak.set(n);
-        if n == 0 {
-            std::process::abort();
-        }
+/// Adds one weak reference to `weak` (aborting on overflow).
+#[inline(always)]
+fn inc_weak(weak: &Cell<u32>) {
+    let n = weak.get().wrapping_add(1);
+    weak.set(n);
+    if n == 0 {
+        std::process::abort();
     }
+}
+
+/// The strong and weak counts of the allocation at `ptr`, reached without a reference to
+/// the whole `Inner`: a weak reference outlives the value, which may be being dropped
+/// through a `&mut` while the weak is used (what `std::rc::Weak`'s `WeakInner` is for).
+///
+/// # Safety
+/// The allocation is alive (some strong or weak reference to it exists).
+#[inline(always)]
+unsafe fn counts<'a, T>(ptr: NonNull<Inner<T>>) -> (&'a Cell<u32>, &'a Cell<u32>) {
+    let p = ptr.as_ptr();
+    // SAFETY: the caller's promise; each reference covers one count field only.
+    unsafe { (&(*p).strong, &(*p).weak) }
 }
 
 /// A single-threaded reference-counted pointer (`Rc<T>` with 32-bit counts).
@@ -137,7 +148,7 @@ impl<T> ObjRc<T> {
     /// A weak reference to the same allocation (`Rc::downgrade`).
     #[inline]
     pub fn downgrade(this: &ObjRc<T>) -> ObjWeak<T> {
-        this.inner().inc_weak();
+        inc_weak(&this.inner().weak);
         ObjWeak {
             ptr: this.ptr,
             _owns: PhantomData,
@@ -206,7 +217,7 @@ impl<T> ObjRc<T> {
         // SAFETY: the caller guarantees `raw` is an `into_raw` pointer still held, so this
         // temporary reference (never dropped) points to a live allocation.
         let this = ManuallyDrop::new(unsafe { ObjRc::from_raw(raw) });
-        this.inner().inc_strong();
+        inc_strong(&this.inner().strong);
     }
 
     /// Drops the value and releases the strong references' weak one: the last strong
@@ -231,7 +242,7 @@ impl<T> ObjRc<T> {
 #[inline]
 unsafe fn release_weak<T>(ptr: NonNull<Inner<T>>) {
     // SAFETY: the caller's reference keeps the allocation (the counts) alive until here.
-    let weak = unsafe { &ptr.as_ref().weak };
+    let (_, weak) = unsafe { counts(ptr) };
     let n = weak.get() - 1;
     weak.set(n);
     if n == 0 {
@@ -245,7 +256,7 @@ impl<T> Clone for ObjRc<T> {
     /// Another strong reference.
     #[inline(always)]
     fn clone(&self) -> ObjRc<T> {
-        self.inner().inc_strong();
+        inc_strong(&self.inner().strong);
         ObjRc {
             ptr: self.ptr,
             _owns: PhantomData,
@@ -291,11 +302,11 @@ impl<T> ObjWeak<T> {
     #[inline]
     pub fn upgrade(&self) -> Option<ObjRc<T>> {
         // SAFETY: a weak reference keeps the allocation (not the value) alive.
-        let inner = unsafe { self.ptr.as_ref() };
-        if inner.strong.get() == 0 {
+        let (strong, _) = unsafe { counts(self.ptr) };
+        if strong.get() == 0 {
             return None;
         }
-        inner.inc_strong();
+        inc_strong(strong);
         Some(ObjRc {
             ptr: self.ptr,
             _owns: PhantomData,
@@ -306,7 +317,7 @@ impl<T> ObjWeak<T> {
     #[inline]
     pub fn strong_count(&self) -> usize {
         // SAFETY: a weak reference keeps the allocation (the counts) alive.
-        unsafe { self.ptr.as_ref() }.strong.get() as usize
+        unsafe { counts(self.ptr) }.0.get() as usize
     }
 
     /// A pointer to the value, which may have been dropped (`Weak::as_ptr`): an address to
@@ -323,7 +334,7 @@ impl<T> Clone for ObjWeak<T> {
     #[inline]
     fn clone(&self) -> ObjWeak<T> {
         // SAFETY: a weak reference keeps the allocation, so the counts, alive.
-        unsafe { self.ptr.as_ref() }.inc_weak();
+        inc_weak(unsafe { counts(self.ptr) }.1);
         ObjWeak {
             ptr: self.ptr,
             _owns: PhantomData,
