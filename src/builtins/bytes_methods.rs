@@ -63,14 +63,8 @@ fn adjust(
 ) -> PyResult<(usize, usize)> {
     let len = len as i64;
     let clamp = |i: i64| -> i64 { if i < 0 { (i + len).max(0) } else { i.min(len) } };
-    let s = match start {
-        None | Some(Value::None) => 0,
-        Some(v) => clamp(vm.index_value(v)?),
-    };
-    let e = match end {
-        None | Some(Value::None) => len,
-        Some(v) => clamp(vm.index_value(v)?),
-    };
+    let s = super::strings::slice_bound(vm, start)?.map_or(0, clamp);
+    let e = super::strings::slice_bound(vm, end)?.map_or(len, clamp);
     Ok((s as usize, e as usize))
 }
 
@@ -452,6 +446,24 @@ fn add(
     });
 }
 
+/// `add` for a method whose parameters `names` (all optional) may also be passed by name,
+/// bound as Argument Clinic binds them (`Args::clinic`); `f` gets the given ones in order,
+/// up to the first left out.
+fn add_kw(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &'static str,
+    names: &'static [&'static str],
+    f: impl Fn(&mut Vm, Vec<u8>, Vec<Value>) -> PyResult<Value> + 'static,
+) {
+    vm.add_method(cls, name, move |vm, mut args| {
+        let data = me(vm, &args, name)?;
+        args.positional.remove(0);
+        let given = args.clinic(vm, name, names, 0)?;
+        f(vm, data, given.into_iter().map_while(|v| v).collect())
+    });
+}
+
 /// Registers the methods of `bytes`.
 pub fn install(vm: &mut Vm) {
     let bytes = vm.types.bytes.clone();
@@ -459,7 +471,7 @@ pub fn install(vm: &mut Vm) {
         vm.add_method(&bytes, name, move |vm, mut args| {
             let data = me(vm, &args, name)?;
             args.positional.remove(0);
-            let slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?;
+            let slots = args.clinic(vm, name, &["sep", "maxsplit"], 0)?;
             let maxsplit = match &slots[1] {
                 Some(v) => vm.index_value(v)?,
                 None => -1,
@@ -635,8 +647,10 @@ pub fn install(vm: &mut Vm) {
         ("count", 4),
     ] {
         add(vm, &bytes, name, 3, move |vm, data, a| {
-            let pat = needle(vm, &a[0])?;
+            // The bounds are parsed before the needle is looked at
+            // (stringlib's parse_args_finds_byte), so a bad bound is the error shown first.
             let (s, e) = adjust(vm, data.len(), a.get(1), a.get(2))?;
+            let pat = needle(vm, &a[0])?;
             if kind == 4 {
                 if s > e {
                     return Ok(Value::Int(0));
@@ -687,11 +701,8 @@ pub fn install(vm: &mut Vm) {
         }
         Ok(new_bytes(out))
     });
-    add(vm, &bytes, "splitlines", 1, |vm, data, a| {
-        let keep = match a.first() {
-            Some(v) => vm.truthy(v)?,
-            None => false,
-        };
+    add_kw(vm, &bytes, "splitlines", &["keepends"], |vm, data, a| {
+        let keep = super::strings::keepends(vm, a.first())?;
         let mut lines = Vec::new();
         let mut start = 0;
         let mut i = 0;
@@ -861,7 +872,7 @@ fn install_padding_and_translation(vm: &mut Vm, bytes: &ObjRef) {
             Ok(new_bytes(out))
         });
     }
-    add(vm, bytes, "expandtabs", 1, |vm, data, a| {
+    add_kw(vm, bytes, "expandtabs", &["tabsize"], |vm, data, a| {
         let tabsize = match a.first() {
             Some(v) => vm.index_value(v)?,
             None => 8,

@@ -6,9 +6,9 @@ use crate::ast::Operator;
 use crate::vm::number::Num;
 use crate::vm::object::{Obj, Payload};
 use crate::vm::ops::{ALL_OPERATORS, op_names};
-use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use crate::vm::{ObjRef, PyResult, Value, Vm};
 use num_bigint::BigInt;
-use num_traits::{Num as _, ToPrimitive};
+use num_traits::Num as _;
 
 /// `int(text, base)` when the text is an optionally signed run of at most 18 plain decimal
 /// digits (the common case, parsed without the general path and without a BigInt).
@@ -455,15 +455,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(&float, "__trunc__", |vm, args| {
         to_int(vm, &plain_number(&self_arg(&args)))
     });
-    vm.add_method(&float, "hex", |_, args| {
-        let f = match Num::of(&self_arg(&args)) {
-            Some(Num::Float(f)) => f,
-            _ => 0.0,
-        };
-        Ok(Value::string(format!("{f:e}")))
-    });
-    let _ = ToPrimitive::to_i64(&BigInt::from(0));
-    let _: Option<Args> = None;
 }
 
 /// The plain int/float value of a number (unwrapping subclass instances).

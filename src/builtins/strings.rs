@@ -9,6 +9,7 @@ use crate::vm::method_sigs::clinic_type_name;
 use crate::vm::native::check_count;
 use crate::vm::object::{Obj, Payload, PyStr};
 use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
+use std::rc::Rc;
 
 /// The text of `self` for a str method.
 fn me(vm: &mut Vm, args: &Args, name: &str) -> PyResult<String> {
@@ -42,10 +43,19 @@ fn opt_int(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     }
 }
 
+/// splitlines' `keepends`: Argument Clinic's `bool(accept={int})`, so an int or an object
+/// with `__index__` (a str or float is a TypeError), false when absent.
+pub(crate) fn keepends(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(false),
+        Some(v) => Ok(vm.index_value(v)? != 0),
+    }
+}
+
 /// A `start`/`end` argument of find/count/startswith...: None when absent or None, else an
 /// int or an object with `__index__`, with CPython's TypeError for anything else.
 #[inline]
-fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+pub(crate) fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),
@@ -212,6 +222,33 @@ fn add(
             return Err(vm.new_type_error(format!("descriptor '{name}' requires a 'str' object")));
         };
         f(vm, s, &args[1..])
+    });
+}
+
+/// Registers str method `name` whose parameters `names` (all optional) may also be passed
+/// by name, bound as Argument Clinic binds them (`Args::clinic`); `f` gets the given ones in
+/// order, up to the first left out.
+fn add_kw(
+    vm: &mut Vm,
+    cls: &ObjRef,
+    name: &'static str,
+    names: &'static [&'static str],
+    f: impl Fn(&mut Vm, &str, &[Value]) -> PyResult<Value> + 'static,
+) {
+    let f = Rc::new(f);
+    let positional = Rc::clone(&f);
+    let general = move |vm: &mut Vm, mut args: Args| {
+        let this = args.positional.remove(0);
+        let given: Vec<Value> = args
+            .clinic(vm, name, names, 0)?
+            .into_iter()
+            .map_while(|v| v)
+            .collect();
+        f(vm, this.as_str().unwrap_or_default(), &given)
+    };
+    vm.add_method_with_fast(cls, name, general, move |vm, args| {
+        check_count(vm, name, args.len(), 1, names.len() + 1)?;
+        positional(vm, args[0].as_str().unwrap_or_default(), &args[1..])
     });
 }
 
@@ -458,34 +495,11 @@ pub fn init(vm: &mut Vm) {
             me(vm, &args, name)?;
             let this = args.positional.remove(0);
             let s = this.as_str().unwrap_or_default();
-            if args.positional.len() > 2 {
-                let n = args.positional.len();
-                return Err(
-                    vm.new_type_error(format!("{name}() takes at most 2 arguments ({n} given)"))
-                );
-            }
-            // Argument Clinic's keyword errors (bind's generic wording differs).
-            for (k, _) in &args.kwargs {
-                match ["sep", "maxsplit"].iter().position(|p| **p == **k) {
-                    None => {
-                        return Err(vm.new_type_error(format!(
-                            "'{k}' is an invalid keyword argument for {name}()"
-                        )));
-                    }
-                    Some(at) if at < args.positional.len() => {
-                        return Err(vm.new_type_error(format!(
-                            "argument for {name}() given by name ('{k}') and position ({})",
-                            at + 1
-                        )));
-                    }
-                    Some(_) => {}
-                }
-            }
-            if args.kwargs.is_empty() {
+            if args.kwargs.is_empty() && args.positional.len() <= 2 {
                 return split_method(vm, right, s, &args.positional);
             }
-            let slots = args.bind(vm, name, &["sep", "maxsplit"], 2, 0)?;
-            let given: Vec<Value> = slots
+            let given: Vec<Value> = args
+                .clinic(vm, name, &["sep", "maxsplit"], 0)?
                 .into_iter()
                 .map(|v| v.unwrap_or(Value::None))
                 .collect();
@@ -662,15 +676,12 @@ pub fn init(vm: &mut Vm) {
         };
         Ok(Value::string(str_algo::zfill(s, w)))
     });
-    add(vm, &str_, "expandtabs", |vm, s, a| {
+    add_kw(vm, &str_, "expandtabs", &["tabsize"], |vm, s, a| {
         let t = opt_int(vm, a.first())?.unwrap_or(8);
         Ok(Value::string(str_algo::expandtabs(s, t)))
     });
-    add(vm, &str_, "splitlines", |vm, s, a| {
-        let keep = match a.first() {
-            Some(k) => vm.truthy(k)?,
-            None => false,
-        };
+    add_kw(vm, &str_, "splitlines", &["keepends"], |vm, s, a| {
+        let keep = keepends(vm, a.first())?;
         Ok(Value::list(
             str_algo::splitlines(s, keep)
                 .into_iter()
@@ -893,12 +904,62 @@ pub fn init(vm: &mut Vm) {
             _ => Err(vm.new_type_error("descriptor 'decode' requires a 'bytes' object")),
         }
     });
-    vm.add_method(&bytes, "hex", |_, args| {
-        match args.positional.first().and_then(|v| v.payload()) {
-            Some(Payload::Bytes(b)) => Ok(Value::string(
-                b.iter().map(|x| format!("{x:02x}")).collect(),
-            )),
-            _ => Ok(Value::str("")),
-        }
+    vm.add_method(&bytes, "hex", |vm, mut args| {
+        let data = match args.positional.first().and_then(|v| v.payload()) {
+            Some(Payload::Bytes(b)) => b.clone(),
+            _ => return Err(vm.new_type_error("descriptor 'hex' requires a 'bytes' object")),
+        };
+        args.positional.remove(0);
+        let slots = args.clinic(vm, "hex", &["sep", "bytes_per_sep"], 0)?;
+        let per_group = match &slots[1] {
+            Some(v) => vm.index_value(v)?,
+            None => 1,
+        };
+        let sep = match &slots[0] {
+            Some(sep) => Some(hex_separator(vm, sep)?),
+            None => None,
+        };
+        Ok(Value::string(hex_grouped(&data, sep, per_group)))
     });
+}
+
+/// `bytes.hex`'s `sep`: one ASCII character, given as a str or bytes (pystrhex.c's checks,
+/// in its order).
+fn hex_separator(vm: &mut Vm, sep: &Value) -> PyResult<char> {
+    let len = vm.len(sep)?;
+    if len != 1 {
+        return Err(vm.new_value_error("sep must be length 1."));
+    }
+    let c = match sep.payload() {
+        Some(Payload::Bytes(b)) => char::from(b[0]),
+        _ => match sep.as_str() {
+            Some(s) => s.chars().next().unwrap_or_default(),
+            None => return Err(vm.new_type_error("sep must be str or bytes.")),
+        },
+    };
+    if !c.is_ascii() {
+        return Err(vm.new_value_error("sep must be ASCII."));
+    }
+    Ok(c)
+}
+
+/// The hex digits of `data`, with `sep` between groups of `|per_group|` bytes counted from
+/// the right (from the left when negative), as `_Py_strhex_impl` groups them.
+fn hex_grouped(data: &[u8], sep: Option<char>, per_group: i64) -> String {
+    let group = per_group.unsigned_abs() as usize;
+    let mut out = String::with_capacity(data.len() * 3);
+    for (i, byte) in data.iter().enumerate() {
+        let boundary = match sep {
+            Some(_) if group > 0 && i > 0 => {
+                let from_start = if per_group < 0 { i } else { data.len() - i };
+                from_start % group == 0
+            }
+            _ => false,
+        };
+        if let (true, Some(c)) = (boundary, sep) {
+            out.push(c);
+        }
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
 }

@@ -395,37 +395,34 @@ impl<'a> Compiler<'a> {
         let starred = args.iter().any(|a| matches!(a.node, ExprKind::Starred(_)));
         let double_starred = keywords.iter().any(|k| k.arg.is_none());
         if starred || double_starred {
-            self.emit(Instr::BuildList(pushed));
-            for a in args {
-                match &a.node {
-                    ExprKind::Starred(inner) => {
-                        self.expr(inner)?;
-                        self.emit(Instr::ListExtend(1));
-                    }
-                    _ => {
-                        self.expr(a)?;
-                        self.emit(Instr::ListAppend(1));
-                    }
-                }
-            }
-            self.emit(Instr::ListToTuple);
-            if !keywords.is_empty() {
-                self.emit(Instr::BuildMap(0));
-                for k in keywords {
-                    match &k.arg {
-                        Some(name) => {
-                            let name = self.intern(name);
-                            self.load_const(Const::Str(name));
-                            self.expr(&k.value)?;
-                            self.emit(Instr::MapAdd(1));
-                        }
-                        None => {
-                            self.expr(&k.value)?;
-                            self.emit(Instr::DictMerge(1));
+            // As CPython's compiler_call_helper: a lone `*x` is passed as it is, and
+            // CALL_FUNCTION_EX makes it a tuple after the keywords are evaluated (its error
+            // names the callee); anything else is gathered into a list first.
+            match args {
+                [
+                    Expr {
+                        node: ExprKind::Starred(inner),
+                        ..
+                    },
+                ] if pushed == 0 => self.expr(inner)?,
+                _ => {
+                    self.emit(Instr::BuildList(pushed));
+                    for a in args {
+                        match &a.node {
+                            ExprKind::Starred(inner) => {
+                                self.expr(inner)?;
+                                self.emit(Instr::ListExtend(1));
+                            }
+                            _ => {
+                                self.expr(a)?;
+                                self.emit(Instr::ListAppend(1));
+                            }
                         }
                     }
+                    self.emit(Instr::ListToTuple);
                 }
             }
+            self.call_keywords_dict(keywords)?;
             self.emit(Instr::CallFunctionEx(!keywords.is_empty()));
             return Ok(());
         }
@@ -440,6 +437,38 @@ impl<'a> Compiler<'a> {
             }
             self.load_const(Const::Tuple(Rc::from(names)));
             self.emit(Instr::CallKw(pushed + (args.len() + keywords.len()) as u32));
+        }
+        Ok(())
+    }
+
+    /// Builds the keyword dict of a call with `*`/`**` arguments, as CPython's
+    /// compiler_call_helper does: each run of `name=value` becomes a dict of its own and every
+    /// later dict and `**mapping` is DICT_MERGEd into the first, so that a name given twice
+    /// (`f(**{'a': 1}, a=2)`) is the callee's "got multiple values" TypeError.
+    fn call_keywords_dict(&mut self, keywords: &[Keyword]) -> CResult {
+        let mut have_dict = false;
+        for run in keywords.chunk_by(|a, b| a.arg.is_some() == b.arg.is_some()) {
+            if run[0].arg.is_some() {
+                for k in run {
+                    let name = self.intern(k.arg.as_deref().unwrap_or_default());
+                    self.load_const(Const::Str(name));
+                    self.expr(&k.value)?;
+                }
+                self.emit(Instr::BuildMap(run.len() as u32));
+                if have_dict {
+                    self.emit(Instr::DictMerge(1));
+                }
+            } else {
+                for k in run {
+                    if !have_dict {
+                        self.emit(Instr::BuildMap(0));
+                        have_dict = true;
+                    }
+                    self.expr(&k.value)?;
+                    self.emit(Instr::DictMerge(1));
+                }
+            }
+            have_dict = true;
         }
         Ok(())
     }

@@ -716,23 +716,7 @@ impl Vm {
                             {
                                 tri!(self.collect_owned(it))
                             } else {
-                                match self.collect(&it) {
-                                    Ok(items) => items,
-                                    Err(e) => {
-                                        let e = if self
-                                            .exc_matches(&e, &self.exc.type_error.clone())
-                                            && self.iter(&it).is_err()
-                                        {
-                                            self.new_type_error(format!(
-                                                "Value after * must be an iterable, not {}",
-                                                self.type_name(&it)
-                                            ))
-                                        } else {
-                                            e
-                                        };
-                                        tri!(Err(e))
-                                    }
-                                }
+                                tri!(self.collect_star_arg(&it, None))
                             };
                         if let Some(Payload::List(l)) = target.payload() {
                             let mut l = l.borrow_mut();
@@ -1080,7 +1064,7 @@ impl Vm {
                         // are moved into the call, not copied.
                         let positional = match args.as_tuple() {
                             Some(_) => tri!(self.collect_owned(args)),
-                            None => tri!(self.collect(&args)),
+                            None => tri!(self.collect_star_arg(&args, Some(&callable))),
                         };
                         let mut kw = Vec::new();
                         if let Some(k) = kwargs

@@ -305,10 +305,7 @@ impl Vm {
                     Some(k) => self.call(&k, vec![])?,
                     None => {
                         let what = if merge {
-                            let fname = match callee {
-                                Some(c) => self.callable_name(c),
-                                None => "function".into(),
-                            };
+                            let fname = self.callee_str(callee)?;
                             format!(
                                 "{fname} argument after ** must be a mapping, not {}",
                                 self.type_name(m)
@@ -330,10 +327,7 @@ impl Vm {
         };
         for (k, v) in pairs {
             if merge && self.dict_get(&d, &k)?.is_some() {
-                let fname = match callee {
-                    Some(c) => self.callable_name(c),
-                    None => "function".into(),
-                };
+                let fname = self.callee_str(callee)?;
                 let ks = self.str(&k)?;
                 return Err(self.new_type_error(format!(
                     "{fname} got multiple values for keyword argument '{ks}'"
@@ -344,14 +338,53 @@ impl Vm {
         Ok(())
     }
 
-    /// `qualname()` of a callable as call errors show it.
-    pub(super) fn callable_name(&self, c: &Value) -> String {
-        match c.payload() {
-            Some(Payload::Function(f)) => format!("{}()", f.qualname.borrow()),
-            Some(Payload::BoundMethod { func, .. }) => self.callable_name(func),
-            Some(Payload::NativeFunction(nf)) => format!("{}()", nf.name()),
-            Some(Payload::Type(t)) => format!("{}()", t.name.borrow()),
-            _ => format!("{}()", self.type_name(c)),
+    /// A callable as the errors of `*`/`**` call arguments name it: mirrors
+    /// `_PyObject_FunctionStr` (`__main__.C.m()`, `list.append()`, `print()`: the module is left
+    /// out when it is None or `builtins`; `str(callable)` when it has no `__qualname__`).
+    pub(super) fn function_str(&mut self, callable: &Value) -> PyResult<String> {
+        let qualname = match self.lookup_attr_opt(callable, "__qualname__")? {
+            Some(q) if q.as_str().is_some() => q,
+            _ => return self.str(callable),
+        };
+        let qualname = qualname.as_str().unwrap_or_default().to_owned();
+        match self.lookup_attr_opt(callable, "__module__")? {
+            Some(m) if !matches!(m, Value::None) && m.as_str() != Some("builtins") => {
+                Ok(format!("{}.{qualname}()", self.str(&m)?))
+            }
+            _ => Ok(format!("{qualname}()")),
+        }
+    }
+
+    /// The items of a `*iterable` argument or display item; when it is no iterable, the
+    /// TypeError names it as CPython does: `Value after * ...` from LIST_EXTEND, or
+    /// `__main__.f() argument after * ...` (check_args_iterable) for a call's lone `*x`.
+    pub(super) fn collect_star_arg(
+        &mut self,
+        iterable: &Value,
+        callee: Option<&Value>,
+    ) -> PyResult<Vec<Value>> {
+        let e = match self.collect(iterable) {
+            Ok(items) => return Ok(items),
+            Err(e) => e,
+        };
+        if !self.exc_matches(&e, &self.exc.type_error.clone()) || self.iter(iterable).is_ok() {
+            return Err(e);
+        }
+        let what = match callee {
+            Some(c) => format!("{} argument", self.function_str(c)?),
+            None => "Value".to_owned(),
+        };
+        Err(self.new_type_error(format!(
+            "{what} after * must be an iterable, not {}",
+            self.type_name(iterable)
+        )))
+    }
+
+    /// `function_str` of the callee a DICT_MERGE merges into, when it knows it.
+    fn callee_str(&mut self, callee: Option<&Value>) -> PyResult<String> {
+        match callee {
+            Some(c) => self.function_str(c),
+            None => Ok("function".into()),
         }
     }
 

@@ -214,6 +214,59 @@ impl Args {
         }
         Ok(out)
     }
+
+    /// Binds the arguments of a built-in declared with Argument Clinic whose parameters
+    /// `names` may all be passed by position or by name, the first `required` of them
+    /// required: one slot per name (None when not given), with the TypeErrors of CPython's
+    /// `_PyArg_UnpackKeywords` (`splitlines() takes at most 1 keyword argument (2 given)`,
+    /// `'x' is an invalid keyword argument for hex()`, ...), whose checks and order it mirrors.
+    pub fn clinic(
+        &mut self,
+        vm: &mut Vm,
+        fname: &str,
+        names: &[&str],
+        required: usize,
+    ) -> PyResult<Vec<Option<Value>>> {
+        let (nargs, nkwargs, max) = (self.positional.len(), self.kwargs.len(), names.len());
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        if nargs + nkwargs > max {
+            let keyword = if nargs == 0 { "keyword " } else { "" };
+            return Err(vm.new_type_error(format!(
+                "{fname}() takes at most {max} {keyword}argument{} ({} given)",
+                plural(max),
+                nargs + nkwargs
+            )));
+        }
+        let mut out: Vec<Option<Value>> = self.positional.drain(..).map(Some).collect();
+        out.resize(max, None);
+        let mut kwargs = std::mem::take(&mut self.kwargs);
+        for (i, name) in names.iter().enumerate().skip(nargs) {
+            match kwargs.iter().position(|(k, _)| **k == **name) {
+                Some(at) => out[i] = Some(kwargs.remove(at).1),
+                None if i < required => {
+                    return Err(vm.new_type_error(format!(
+                        "{fname}() missing required argument '{name}' (pos {})",
+                        i + 1
+                    )));
+                }
+                None => {}
+            }
+        }
+        if let Some((k, _)) = kwargs.first() {
+            let by_position = names[..nargs]
+                .iter()
+                .enumerate()
+                .find(|(_, n)| kwargs.iter().any(|(k, _)| **k == ***n));
+            return Err(vm.new_type_error(match by_position {
+                Some((i, n)) => format!(
+                    "argument for {fname}() given by name ('{n}') and position ({})",
+                    i + 1
+                ),
+                None => format!("'{k}' is an invalid keyword argument for {fname}()"),
+            }));
+        }
+        Ok(out)
+    }
 }
 
 /// Checks a positional argument count `n` against `min..=max` with CPython's messages (the
