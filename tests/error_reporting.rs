@@ -117,3 +117,45 @@ fn replacing_an_instance_dict_is_refused_not_ignored() {
         );
     }
 }
+
+#[test]
+fn a_raised_syntax_error_is_reported_at_its_location() {
+    // pythonrun.c's print_exception: a SyntaxError whose lineno is an int gets the
+    // `File "…", line N` line, its text with the carets, then only its msg (expected
+    // outputs are CPython 3.11's for the same raise statements).
+    let cases = [
+        (
+            r#"raise SyntaxError("bad", ("f.py", 3, 2, "x y\n"))"#,
+            "  File \"f.py\", line 3\n    x y\n     ^\nSyntaxError: bad\n",
+        ),
+        (
+            r#"raise SyntaxError("bad", ("f.py", 3, 2, "x y\n", 3, 5))"#,
+            "  File \"f.py\", line 3\n    x y\n     ^^^\nSyntaxError: bad\n",
+        ),
+        (
+            r#"raise SyntaxError("bad", (None, 3, None, "   x y"))"#,
+            "  File \"<string>\", line 3\n    x y\nSyntaxError: bad\n",
+        ),
+        (
+            r#"raise SyntaxError("bad", ("f.py", 3, 6, "ab\ncd\nef\n"))"#,
+            "  File \"f.py\", line 3\n    cd\nef\n      ^\nSyntaxError: bad\n",
+        ),
+        (
+            "class E(SyntaxError): pass\nraise E('custom', ('c.py', 1, 1, 'q\\n', 1, 3))",
+            "  File \"c.py\", line 1\n    q\n    ^\nE: custom\n",
+        ),
+        (
+            r#"raise SyntaxError("bad", ("f.py", None, 2, "x"))"#,
+            "SyntaxError: bad (f.py)\n",
+        ),
+    ];
+    for (source, expected_end) in cases {
+        let out = percolate::run_capture(&format!("{source}\n"), "<string>");
+        assert_eq!(out.status, 1);
+        assert!(
+            out.stderr.ends_with(expected_end),
+            "{source}:\n{}",
+            out.stderr
+        );
+    }
+}

@@ -253,42 +253,33 @@ pub fn decode_bytes_with(
             _ => {}
         }
     }
-    let decode_error = |vm: &mut Vm, msg: String| {
-        let cls = vm
-            .exc
-            .by_name("UnicodeDecodeError")
-            .unwrap_or_else(|| vm.exc.value_error.clone());
-        vm.new_exception_msg(&cls, msg)
+    let decode_error = |vm: &mut Vm, codec: &str, start: usize, end: usize, reason: &str| {
+        let object = new_bytes(data.to_vec());
+        super::exception_fields::new_unicode_error(vm, true, codec, object, start, end, reason)
     };
     match normalize_encoding(encoding).as_str() {
         "utf_8" | "utf8" => match std::str::from_utf8(data) {
             Ok(s) => Ok(Value::str(s)),
             Err(e) => {
                 let at = e.valid_up_to();
-                let reason = match e.error_len() {
-                    None => "unexpected end of data",
-                    Some(_) if (0x80..0xc2).contains(&data[at]) || data[at] > 0xf4 => {
-                        "invalid start byte"
+                let (end, reason) = match e.error_len() {
+                    None => (data.len(), "unexpected end of data"),
+                    Some(n) if (0x80..0xc2).contains(&data[at]) || data[at] > 0xf4 => {
+                        (at + n, "invalid start byte")
                     }
-                    Some(_) => "invalid continuation byte",
+                    Some(n) => (at + n, "invalid continuation byte"),
                 };
-                Err(decode_error(
-                    vm,
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}",
-                        data[at]
-                    ),
-                ))
+                Err(decode_error(vm, "utf-8", at, end, reason))
             }
         },
         "ascii" | "us_ascii" => match data.iter().position(|b| *b >= 0x80) {
             None => Ok(Value::string(data.iter().map(|b| *b as char).collect())),
             Some(at) => Err(decode_error(
                 vm,
-                format!(
-                    "'ascii' codec can't decode byte 0x{:02x} in position {at}: ordinal not in range(128)",
-                    data[at]
-                ),
+                "ascii",
+                at,
+                at + 1,
+                "ordinal not in range(128)",
             )),
         },
         "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => {
@@ -341,16 +332,20 @@ pub fn encode_str_with(vm: &mut Vm, text: &str, encoding: &str, errors: &str) ->
                 _ => return Err(unknown_handler(vm, errors)),
             }
         } else {
-            let shown = escaped_char(c);
-            let cls = vm
-                .exc
-                .by_name("UnicodeEncodeError")
-                .unwrap_or_else(|| vm.exc.value_error.clone());
-            return Err(vm.new_exception_msg(
-                &cls,
-                format!(
-                    "'{codec}' codec can't encode character {shown} in position {pos}: ordinal not in range({limit})"
-                ),
+            // The error covers the whole run of characters the codec cannot encode.
+            let run = text
+                .chars()
+                .skip(pos)
+                .take_while(|&c| c as u32 >= limit)
+                .count();
+            return Err(super::exception_fields::new_unicode_error(
+                vm,
+                false,
+                codec,
+                Value::str(text),
+                pos,
+                pos + run,
+                &format!("ordinal not in range({limit})"),
             ));
         }
     }

@@ -24,17 +24,7 @@ pub fn init(vm: &mut Vm) {
         }
         Ok(Value::Obj(vm.new_exception(&cls, rest)))
     });
-    vm.add_method(&base, "__init__", |vm, args| {
-        let me = self_arg(&args);
-        let rest = args.positional[1..].to_vec();
-        if let Some(o) = me.as_obj() {
-            if let Payload::Exception(d) = &o.payload {
-                d.borrow_mut().args = Value::tuple(rest.clone());
-            }
-            vm.init_exception_attrs(o, rest.first().cloned());
-        }
-        Ok(Value::None)
-    });
+    super::exception_fields::install(vm);
     vm.add_method(&base, "__str__", |vm, args| {
         Ok(Value::string(vm.builtin_str(&self_arg(&args))?))
     });
@@ -72,7 +62,7 @@ pub fn init(vm: &mut Vm) {
         let cls = a[0].as_obj().cloned().expect("cls");
         if a[1].as_str().is_none() {
             return Err(vm.new_type_error(format!(
-                "argument 1 must be str, not {}",
+                "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
                 vm.type_name(&a[1])
             )));
         }

@@ -4,6 +4,7 @@
 pub mod bytes_methods;
 pub mod containers;
 pub mod coroutine_wrapper;
+pub mod exception_fields;
 pub mod exceptions;
 pub mod extra;
 pub mod file_io;

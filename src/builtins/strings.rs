@@ -892,18 +892,6 @@ pub fn init(vm: &mut Vm) {
         ))))
     });
     super::numbers::add_operator_dunders(vm, &bytes, &[crate::ast::Operator::Add]);
-    vm.add_method(&bytes, "decode", |vm, args| {
-        match args.positional.first().and_then(|v| v.payload()) {
-            Some(Payload::Bytes(b)) => match std::str::from_utf8(b) {
-                Ok(s) => Ok(Value::str(s)),
-                Err(e) => Err(vm.new_exception_msg(
-                    &vm.exc.by_name("UnicodeDecodeError").expect("exists"),
-                    format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.valid_up_to()], e.valid_up_to()),
-                )),
-            },
-            _ => Err(vm.new_type_error("descriptor 'decode' requires a 'bytes' object")),
-        }
-    });
     vm.add_method(&bytes, "hex", |vm, mut args| {
         let data = match args.positional.first().and_then(|v| v.payload()) {
             Some(Payload::Bytes(b)) => b.clone(),

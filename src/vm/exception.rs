@@ -48,6 +48,7 @@ impl Vm {
             .clone()
             .unwrap_or_else(|| self.exc.exception.clone());
         if let Some(d) = &exc.dict {
+            crate::builtins::exception_fields::set_defaults(self, exc, &cls, d);
             if self.is_subclass(&cls, &self.exc.stop_iteration) {
                 self.dict_set_str(d, "value", first.clone().unwrap_or(Value::None));
             }
@@ -353,7 +354,14 @@ impl Vm {
         match rendered.as_ref().and_then(|r| r.as_str()) {
             // A SyntaxError from compiling an imported module: its own File/caret block.
             Some(text) => out.push_str(text),
-            None => out.push_str(&self.format_exception_only(exc)),
+            None => {
+                let cls = self.type_of(&Value::Obj(exc.clone()));
+                let label = self.exception_type_label(&cls);
+                match crate::builtins::exception_fields::syntax_error_report(self, exc, &label) {
+                    Some(report) => out.push_str(&report),
+                    None => out.push_str(&self.format_exception_only(exc)),
+                }
+            }
         }
         out.push('\n');
         // PEP 678 notes follow the message, one per line.

@@ -185,19 +185,29 @@ impl Vm {
             .exc
             .by_name(err.kind.name())
             .unwrap_or_else(|| self.exc.syntax_error.clone());
-        let details = Value::tuple(vec![
+        // As CPython's: (filename, lineno, offset, text, end_lineno, end_offset), the text
+        // with the newline the tokenizer ends every line with.
+        let text = if err.source_line.is_empty() {
+            Value::None
+        } else {
+            Value::string(format!("{}\n", err.source_line))
+        };
+        let location = [
             Value::str(&err.filename),
             Value::Int(err.line as i64),
             Value::Int(err.col as i64),
-            Value::str(&err.source_line),
-        ]);
+            text,
+            Value::Int(err.line as i64),
+            Value::Int(err.end_col as i64),
+        ];
+        let details = Value::tuple(location.to_vec());
         let e = self.new_exception(&cls, vec![Value::str(&err.msg), details]);
         if let Some(d) = &e.dict {
             self.dict_set_str(d, "msg", Value::str(&err.msg));
-            self.dict_set_str(d, "filename", Value::str(&err.filename));
-            self.dict_set_str(d, "lineno", Value::Int(err.line as i64));
-            self.dict_set_str(d, "offset", Value::Int(err.col as i64));
-            self.dict_set_str(d, "text", Value::str(&err.source_line));
+            let names = crate::builtins::exception_fields::SYNTAX_FIELDS;
+            for (name, v) in names.into_iter().zip(location) {
+                self.dict_set_str(d, name, v);
+            }
             self.dict_set_str(d, "__rendered__", Value::string(err.to_string()));
         }
         e
@@ -234,13 +244,19 @@ impl Vm {
                 let file = self
                     .lookup_attr_opt(module, "__file__")?
                     .and_then(|f| f.as_str().map(String::from));
-                let msg = match file {
+                let msg = match &file {
                     Some(f) => format!("cannot import name '{name}' from '{mname}' ({f})"),
                     None => {
                         format!("cannot import name '{name}' from '{mname}' (unknown location)")
                     }
                 };
-                Err(self.new_exception_msg(&self.exc.import_error.clone(), msg))
+                // As import_from's PyErr_SetImportError: `name` is the module, `path` its file.
+                let e = self.new_exception_msg(&self.exc.import_error.clone(), msg);
+                if let Some(d) = &e.dict {
+                    self.dict_set_str(d, "name", Value::string(mname));
+                    self.dict_set_str(d, "path", file.map_or(Value::None, Value::string));
+                }
+                Err(e)
             }
         }
     }

@@ -567,6 +567,9 @@ impl Vm {
                 }
                 let args = e.borrow().args.clone();
                 let cls = self.type_of(v);
+                if let Some(r) = crate::builtins::exception_fields::fields_str(self, v, &cls) {
+                    return r;
+                }
                 // exceptions.c OSError_str: from the errno, strerror, filename and filename2
                 // attributes (a filename is no longer in `args`).
                 if self.is_subclass(&cls, &self.exc.os_error.clone())
