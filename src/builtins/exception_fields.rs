@@ -96,43 +96,76 @@ pub fn install(vm: &mut Vm) {
     });
 }
 
+/// Which of the exception classes with fields of their own a class is (or derives from).
+#[derive(Clone, Copy)]
+enum Fielded {
+    /// ImportError: `msg`, `name`, `path`.
+    Import,
+    /// AttributeError: `name`, `obj`.
+    Attribute,
+    /// NameError: `name`.
+    Name,
+    /// SyntaxError: `msg` and the location.
+    Syntax,
+    /// One of the three Unicode errors.
+    Unicode(UnicodeErrorKind),
+}
+
+impl Fielded {
+    /// The fields, in the order CPython's structs declare them.
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Fielded::Import => &["msg", "name", "path"],
+            Fielded::Attribute => KEYWORD_FIELDS[1].1,
+            Fielded::Name => KEYWORD_FIELDS[2].1,
+            Fielded::Syntax => &[
+                "msg",
+                "filename",
+                "lineno",
+                "offset",
+                "text",
+                "end_lineno",
+                "end_offset",
+                "print_file_and_line",
+            ],
+            Fielded::Unicode(_) => &UNICODE_FIELDS,
+        }
+    }
+}
+
+/// Which fielded class `cls` is, by one walk of its MRO (every exception made pays for
+/// this, so the common classes must be told apart by pointer, never by name).
+fn fielded_class(vm: &Vm, cls: &ObjRef) -> Option<Fielded> {
+    let mro = cls.as_type()?.mro.borrow();
+    let e = &vm.exc;
+    std::iter::once(cls).chain(mro.iter()).find_map(|c| {
+        if ObjRef::ptr_eq(c, &e.import_error) {
+            Some(Fielded::Import)
+        } else if ObjRef::ptr_eq(c, &e.attribute_error) {
+            Some(Fielded::Attribute)
+        } else if ObjRef::ptr_eq(c, &e.name_error) {
+            Some(Fielded::Name)
+        } else if ObjRef::ptr_eq(c, &e.syntax_error) {
+            Some(Fielded::Syntax)
+        } else if ObjRef::ptr_eq(c, &e.unicode_error) {
+            unicode_kind(vm, cls).map(Fielded::Unicode)
+        } else {
+            None
+        }
+    })
+}
+
 /// Sets the fields an exception of class `cls` has to None, as CPython's are until its
 /// `__init__` (or the interpreter raising it) sets them; ImportError's `msg` is its argument
 /// when it has exactly one, as ImportError_init and PyErr_SetImportError make it.
 pub fn set_defaults(vm: &Vm, exc: &ObjRef, cls: &ObjRef, dict: &ObjRef) {
-    let is_import_error = vm
-        .exc
-        .by_name("ImportError")
-        .is_some_and(|c| vm.is_subclass(cls, &c));
-    let fields: &[&str] = if is_import_error {
-        &["msg", "name", "path"]
-    } else if let Some(&(_, fields)) = KEYWORD_FIELDS[1..].iter().find(|(class, _)| {
-        vm.exc
-            .by_name(class)
-            .is_some_and(|c| vm.is_subclass(cls, &c))
-    }) {
-        fields
-    } else if vm.is_subclass(cls, &vm.exc.syntax_error) {
-        &[
-            "msg",
-            "filename",
-            "lineno",
-            "offset",
-            "text",
-            "end_lineno",
-            "end_offset",
-            "print_file_and_line",
-        ]
-    } else if unicode_kind(vm, cls).is_some() {
-        &UNICODE_FIELDS
-    } else {
+    let Some(kind) = fielded_class(vm, cls) else {
         return;
     };
-    for name in fields {
+    for name in kind.names() {
         vm.dict_set_str(dict, name, Value::None);
     }
-    if is_import_error
-        && let Payload::Exception(e) = &exc.payload
+    if let (Fielded::Import, Payload::Exception(e)) = (kind, &exc.payload)
         && let Some([one]) = e.borrow().args.as_tuple()
     {
         vm.dict_set_str(dict, "msg", one.clone());
@@ -294,35 +327,35 @@ pub fn new_unicode_error(
 /// `str()` of the exceptions whose message is made from their fields (exceptions.c's
 /// ImportError_str, SyntaxError_str, UnicodeDecodeError_str and siblings); None for others.
 pub fn fields_str(vm: &mut Vm, exc: &Value, cls: &ObjRef) -> Option<PyResult<String>> {
+    let kind = fielded_class(vm, cls)?;
     let dict = exc.as_obj()?.dict.clone()?;
     let field = |vm: &Vm, name: &str| vm.dict_get_str(&dict, name).unwrap_or(Value::None);
-    if vm.is_subclass(cls, &vm.exc.syntax_error) {
-        let msg = field(vm, "msg");
-        let filename = field(vm, "filename");
-        let filename = filename
-            .as_str()
-            .map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
-        let lineno = match field(vm, "lineno") {
-            Value::Int(n) => Some(n),
-            _ => None,
-        };
-        return Some(vm.str(&msg).map(|msg| match (filename, lineno) {
-            (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
-            (Some(f), None) => format!("{msg} ({f})"),
-            (None, Some(n)) => format!("{msg} (line {n})"),
-            (None, None) => msg,
-        }));
-    }
-    if let Some(kind) = unicode_kind(vm, cls) {
-        let fields = UNICODE_FIELDS.map(|name| field(vm, name));
-        return Some(unicode_str(vm, kind, fields));
-    }
-    let import_error = vm.exc.by_name("ImportError")?;
-    if vm.is_subclass(cls, &import_error) {
+    match kind {
+        Fielded::Syntax => {
+            let msg = field(vm, "msg");
+            let filename = field(vm, "filename");
+            let filename = filename
+                .as_str()
+                .map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
+            let lineno = match field(vm, "lineno") {
+                Value::Int(n) => Some(n),
+                _ => None,
+            };
+            Some(vm.str(&msg).map(|msg| match (filename, lineno) {
+                (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+                (Some(f), None) => format!("{msg} ({f})"),
+                (None, Some(n)) => format!("{msg} (line {n})"),
+                (None, None) => msg,
+            }))
+        }
+        Fielded::Unicode(kind) => {
+            let fields = UNICODE_FIELDS.map(|name| field(vm, name));
+            Some(unicode_str(vm, kind, fields))
+        }
         // ImportError_str: the `msg` field when it is a str.
-        return field(vm, "msg").as_str().map(|m| Ok(m.to_owned()));
+        Fielded::Import => field(vm, "msg").as_str().map(|m| Ok(m.to_owned())),
+        Fielded::Attribute | Fielded::Name => None,
     }
-    None
 }
 
 /// UnicodeDecodeError_str and its siblings: the one bad byte or character when the range

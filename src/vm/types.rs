@@ -160,6 +160,8 @@ pub struct ExcTypes {
     pub os_error: ObjRef,
     /// `SyntaxError`.
     pub syntax_error: ObjRef,
+    /// `UnicodeError`.
+    pub unicode_error: ObjRef,
     /// `RuntimeWarning`.
     pub runtime_warning: ObjRef,
     /// Every built-in exception class by name, in definition order.
@@ -431,6 +433,7 @@ impl ExcTypes {
             module_not_found_error: get("ModuleNotFoundError"),
             os_error: get("OSError"),
             syntax_error: get("SyntaxError"),
+            unicode_error: get("UnicodeError"),
             runtime_warning: get("RuntimeWarning"),
             all,
         }
