@@ -16,15 +16,21 @@ const KEYWORD_FIELDS: &[(&str, &[&str])] = &[
     ("NameError", &["name"]),
 ];
 
-/// SyntaxError's location fields, in the order of its second argument's tuple.
-pub const SYNTAX_FIELDS: [&str; 6] = [
+/// SyntaxError's fields: `msg`, the location its second argument's tuple gives
+/// (`syntax_location_fields`), and `print_file_and_line`.
+const SYNTAX_ERROR_FIELDS: [&str; 8] = [
+    "msg",
     "filename",
     "lineno",
     "offset",
     "text",
     "end_lineno",
     "end_offset",
+    "print_file_and_line",
 ];
+
+/// Where SyntaxError's location fields are in `SYNTAX_ERROR_FIELDS`.
+const SYNTAX_LOCATION: std::ops::Range<usize> = 1..7;
 
 /// The five fields of UnicodeDecodeError and UnicodeEncodeError, in argument order
 /// (UnicodeTranslateError has all but `encoding`).
@@ -118,16 +124,7 @@ impl Fielded {
             Fielded::Import => &["msg", "name", "path"],
             Fielded::Attribute => KEYWORD_FIELDS[1].1,
             Fielded::Name => KEYWORD_FIELDS[2].1,
-            Fielded::Syntax => &[
-                "msg",
-                "filename",
-                "lineno",
-                "offset",
-                "text",
-                "end_lineno",
-                "end_offset",
-                "print_file_and_line",
-            ],
+            Fielded::Syntax => &SYNTAX_ERROR_FIELDS,
             Fielded::Unicode(_) => &UNICODE_FIELDS,
         }
     }
@@ -153,6 +150,11 @@ fn fielded_class(vm: &Vm, cls: &ObjRef) -> Option<Fielded> {
             None
         }
     })
+}
+
+/// The names of SyntaxError's location fields, in its second argument's order.
+pub fn syntax_location_fields() -> &'static [&'static str] {
+    &SYNTAX_ERROR_FIELDS[SYNTAX_LOCATION]
 }
 
 /// Sets the fields an exception of class `cls` has to None, as CPython's are until its
@@ -281,7 +283,7 @@ fn syntax_init(vm: &mut Vm, args: &Args) -> PyResult<()> {
             let bound = if n < 4 { "at least 4" } else { "at most 6" };
             return Err(vm.new_type_error(format!("function takes {bound} arguments ({n} given)")));
         }
-        for (name, v) in SYNTAX_FIELDS.iter().zip(info) {
+        for (name, v) in SYNTAX_ERROR_FIELDS[SYNTAX_LOCATION].iter().zip(info) {
             vm.dict_set_str(&dict, name, v);
         }
     }

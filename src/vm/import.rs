@@ -204,8 +204,8 @@ impl Vm {
         let e = self.new_exception(&cls, vec![Value::str(&err.msg), details]);
         if let Some(d) = &e.dict {
             self.dict_set_str(d, "msg", Value::str(&err.msg));
-            let names = crate::builtins::exception_fields::SYNTAX_FIELDS;
-            for (name, v) in names.into_iter().zip(location) {
+            let names = crate::builtins::exception_fields::syntax_location_fields();
+            for (name, v) in names.iter().zip(location) {
                 self.dict_set_str(d, name, v);
             }
             self.dict_set_str(d, "__rendered__", Value::string(err.to_string()));
