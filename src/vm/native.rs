@@ -571,11 +571,15 @@ impl Vm {
 
     /// Sets an attribute in a class's namespace (no checks).
     pub fn set_class_attr(&self, class: &ObjRef, name: &str, value: Value) {
-        if let Some(d) = &class.dict {
+        if let Some(table) = class.dict.as_ref().and_then(|d| d.as_dict()) {
             // Not through the name-hash memo: start-up installs ~900 names, and memoising
             // each would allocate a copy of it (the memo fills from later lookups instead).
             let hash = super::hashing::hash_str_uncached(name);
-            self.dict_set_str_hashed(d, name, hash, value);
+            // The key is the shared `str` object for the name (as CPython's interned
+            // identifiers): the built-in types define `__repr__`, `count`, `index` ... over
+            // and over, and one object each instead of one per class saves ~300 objects.
+            let key = self.attr_cache.names.key(name, hash);
+            table.borrow_mut().set_str_with_key(name, hash, key, value);
         }
     }
 }
@@ -591,4 +595,43 @@ fn plain_native_function(name: &str, func: NativeFnPtr, fast: Option<NativeFastP
             fast,
         }),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::Vm;
+    use crate::vm::value::Value;
+
+    /// The key object stored under a method name in a built-in type's dict.
+    fn key_in(vm: &Vm, class: &crate::vm::ObjRef, name: &str) -> Value {
+        let dict = class.dict.as_ref().expect("a type has a dict");
+        vm.dict_items(dict)
+            .into_iter()
+            .map(|(k, _)| k)
+            .find(|k| k.as_str() == Some(name))
+            .expect("the method is defined")
+    }
+
+    /// Built-in types that define a method of the same name share one key object for it
+    /// (as CPython's interned identifiers), and each dict still maps it to its own method.
+    #[test]
+    fn builtin_types_share_method_name_keys() {
+        let vm = Vm::new();
+        let t = &vm.types;
+        let (a, b) = (
+            key_in(&vm, &t.list, "count"),
+            key_in(&vm, &t.tuple, "count"),
+        );
+        assert!(
+            matches!((&a, &b), (Value::Obj(x), Value::Obj(y)) if crate::vm::ObjRef::ptr_eq(x, y))
+        );
+        let list_count = vm.dict_get_str(t.list.dict.as_ref().unwrap(), "count");
+        let tuple_count = vm.dict_get_str(t.tuple.dict.as_ref().unwrap(), "count");
+        match (list_count, tuple_count) {
+            (Some(Value::Obj(l)), Some(Value::Obj(u))) => {
+                assert!(!crate::vm::ObjRef::ptr_eq(&l, &u))
+            }
+            _ => panic!("list.count and tuple.count are objects"),
+        }
+    }
 }
