@@ -50,22 +50,45 @@ pub struct NativeFunction {
 /// The names of a native function.
 pub struct NativeNames {
     /// `__name__`.
-    pub name: Rc<str>,
+    pub name: NativeName,
     /// The class it is defined on (for `__qualname__` and repr), if a method.
     pub owner: Option<Rc<str>>,
+}
+
+/// The text of a native function's `__name__`.
+pub enum NativeName {
+    /// A name fixed in the program (every method of a built-in type): no allocation, where
+    /// an `Rc<str>` per method was ~500 blocks at start-up.
+    Static(&'static str),
+    /// A name made at run time.
+    Shared(Rc<str>),
 }
 
 impl NativeNames {
     /// The names, boxed for `NativeFunction::names`.
     pub fn boxed(name: Rc<str>, owner: Option<Rc<str>>) -> Box<NativeNames> {
-        Box::new(NativeNames { name, owner })
+        Box::new(NativeNames {
+            name: NativeName::Shared(name),
+            owner,
+        })
+    }
+
+    /// The names of a function whose `__name__` is fixed in the program.
+    pub fn boxed_static(name: &'static str, owner: Option<Rc<str>>) -> Box<NativeNames> {
+        Box::new(NativeNames {
+            name: NativeName::Static(name),
+            owner,
+        })
     }
 }
 
 impl NativeFunction {
     /// `__name__`.
-    pub fn name(&self) -> &Rc<str> {
-        &self.names.name
+    pub fn name(&self) -> &str {
+        match &self.names.name {
+            NativeName::Static(s) => s,
+            NativeName::Shared(s) => s,
+        }
     }
 
     /// The name of the class it is defined on, if a method.
@@ -471,7 +494,7 @@ impl Vm {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
-                names: crate::vm::native::NativeNames::boxed(Rc::from(name), owner),
+                names: NativeNames::boxed_static(name, owner),
                 func,
                 is_method: true,
                 intrinsic: None,
@@ -610,6 +633,27 @@ mod tests {
             .map(|(k, _)| k)
             .find(|k| k.as_str() == Some(name))
             .expect("the method is defined")
+    }
+
+    /// A built-in method's names are its static name and its class's (no allocation for the
+    /// name); a function named at run time keeps its own text.
+    #[test]
+    fn native_function_names() {
+        use crate::vm::object::Payload;
+        let vm = Vm::new();
+        let upper = vm.dict_get_str(vm.types.str_.dict.as_ref().unwrap(), "upper");
+        match upper.as_ref().and_then(|v| v.payload()) {
+            Some(Payload::NativeFunction(nf)) => {
+                assert_eq!((nf.name(), nf.owner()), ("upper", Some("str")));
+                assert!(matches!(nf.names.name, super::NativeName::Static("upper")));
+            }
+            _ => panic!("str.upper is a native function"),
+        }
+        let made = vm.new_native_fn(&format!("f{}", 1), |_, _| Ok(Value::None));
+        match made.payload() {
+            Some(Payload::NativeFunction(nf)) => assert_eq!((nf.name(), nf.owner()), ("f1", None)),
+            _ => panic!("a native function"),
+        }
     }
 
     /// Built-in types that define a method of the same name share one key object for it
