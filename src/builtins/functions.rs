@@ -8,10 +8,18 @@ use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
+/// `builtins.name = v` at start-up, hashing the name without the name-hash memo: a memo
+/// entry keyed by where this literal lives would never serve a program's look-up, and
+/// would cost a copy of the name (~150 of them).
+fn set_builtin(vm: &Vm, b: &ObjRef, name: &str, v: Value) {
+    let hash = crate::vm::hashing::hash_str_uncached(name);
+    vm.dict_set_str_hashed(b, name, hash, v);
+}
+
 fn set(vm: &mut Vm, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult<Value> + 'static) {
     let v = vm.new_native_fn(name, f);
     let b = vm.builtins_dict();
-    vm.dict_set_str(&b, name, v);
+    set_builtin(vm, &b, name, v);
 }
 
 fn set_intrinsic(
@@ -28,7 +36,7 @@ fn set_intrinsic(
         fast: None,
     })));
     let b = vm.builtins_dict();
-    vm.dict_set_str(&b, name, v);
+    set_builtin(vm, &b, name, v);
 }
 
 /// `round`'s ndigits as an i64, an int beyond its range clamped to it (as CPython's
@@ -65,7 +73,7 @@ fn set_positional(
 ) {
     let v = vm.new_native_fn_positional(name, f);
     let b = vm.builtins_dict();
-    vm.dict_set_str(&b, name, v);
+    set_builtin(vm, &b, name, v);
 }
 
 /// `isinstance(v, spec)` with tuples and `__instancecheck__`.
@@ -569,23 +577,23 @@ pub fn init(vm: &mut Vm) {
         ("reversed", t.reversed.clone()),
     ];
     for (name, cls) in type_entries {
-        vm.dict_set_str(&b, name, Value::Obj(cls));
+        set_builtin(vm, &b, name, Value::Obj(cls));
     }
     for (name, cls) in vm.exc.all.clone() {
-        vm.dict_set_str(&b, name, Value::Obj(cls));
+        set_builtin(vm, &b, name, Value::Obj(cls));
     }
     let os_error = vm.exc.os_error.clone();
-    vm.dict_set_str(&b, "EnvironmentError", Value::Obj(os_error.clone()));
-    vm.dict_set_str(&b, "IOError", Value::Obj(os_error));
-    vm.dict_set_str(&b, "None", Value::None);
-    vm.dict_set_str(&b, "True", Value::Bool(true));
-    vm.dict_set_str(&b, "False", Value::Bool(false));
+    set_builtin(vm, &b, "EnvironmentError", Value::Obj(os_error.clone()));
+    set_builtin(vm, &b, "IOError", Value::Obj(os_error));
+    set_builtin(vm, &b, "None", Value::None);
+    set_builtin(vm, &b, "True", Value::Bool(true));
+    set_builtin(vm, &b, "False", Value::Bool(false));
     let ni = vm.not_implemented.clone();
-    vm.dict_set_str(&b, "NotImplemented", ni);
+    set_builtin(vm, &b, "NotImplemented", ni);
     let el = vm.ellipsis.clone();
-    vm.dict_set_str(&b, "Ellipsis", el);
-    vm.dict_set_str(&b, "__name__", Value::str("builtins"));
-    vm.dict_set_str(&b, "__debug__", Value::Bool(true));
+    set_builtin(vm, &b, "Ellipsis", el);
+    set_builtin(vm, &b, "__name__", Value::str("builtins"));
+    set_builtin(vm, &b, "__debug__", Value::Bool(true));
 
     set(vm, "print", print);
     set_positional(vm, "len", |vm, a| {

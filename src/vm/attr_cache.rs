@@ -33,24 +33,69 @@ const SLOT_BITS: u32 = 10;
 /// Number of entries; CPython's method cache has 4096.
 const SLOTS: usize = 1 << SLOT_BITS;
 
-/// One cached look-up.
+/// One cached look-up, or an empty slot (`cls` None). All zero bytes are an empty slot (see
+/// `zeroed_table`).
 struct Entry {
-    /// The class looked in (held so its address stays unique while the entry lives).
-    cls: ObjRef,
-    /// The attribute name.
-    name: Box<str>,
+    /// The class looked in (held so its address stays unique while the entry lives); None
+    /// in an empty slot.
+    cls: Option<ObjRef>,
+    /// The attribute name (None in an empty slot).
+    name: Option<Box<str>>,
     /// The sum of the dict versions over the class's MRO when the entry was made.
     versions: u64,
     /// The class's `HOOK_*` bits at those versions.
     hooks: u8,
-    /// What the MRO held under the name (None: no class on the MRO defines it).
-    value: Option<Value>,
+    /// False when no class on the MRO defines the name (`value` is then `Value::None`).
+    found: bool,
+    /// What the MRO held under the name, when `found`.
+    value: Value,
 }
+
+// SAFETY: every field is valid as all zero bytes: `Option<ObjRef>` and `Option<Box<str>>`
+// are None (null-pointer optimisation: `ObjRc` is a transparent `NonNull`), the integers and
+// the bool 0/false, and `Value` is `#[repr(u64)]` with `Value::None` its first variant
+// (tag 0, no payload).
+unsafe impl ZeroedEmpty for Entry {}
 
 /// A two-way set-associative cache of MRO look-ups.
 pub struct MroCache {
     /// The entries, indexed by `slot_of`.
-    slots: RefCell<Box<[Option<Entry>]>>,
+    slots: RefCell<Box<[Entry]>>,
+}
+
+/// Types whose all-zero bytes are a valid value (an empty slot of a cache table).
+///
+/// # Safety
+/// All zero bytes must be a valid value of the type, safe to use and to drop.
+pub(crate) unsafe trait ZeroedEmpty {}
+
+// SAFETY: `Value` is `#[repr(u64)]` and `Value::None`, its first variant, has tag 0 and no
+// payload.
+unsafe impl ZeroedEmpty for Value {}
+
+/// A table of `n` empty slots allocated zeroed. Fresh memory from the OS is zero already, so
+/// the allocator need not write it and a big cache costs page faults only where entries are
+/// written: filling it with `None` touched every page (the MRO cache's 14 at every start).
+pub(crate) fn zeroed_table<T: ZeroedEmpty>(n: usize) -> Box<[T]> {
+    let Ok(layout) = std::alloc::Layout::array::<T>(n) else {
+        panic!("a cache table of {n} slots overflows");
+    };
+    if layout.size() == 0 {
+        // No bytes to allocate: a dangling, aligned pointer is a valid empty slice.
+        let ptr = std::ptr::NonNull::<T>::dangling().as_ptr();
+        // SAFETY: zero-sized slices need no allocation; `ZeroedEmpty` vouches for T.
+        return unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, n)) };
+    }
+    // SAFETY: the layout has a non-zero size; the zeroed block holds `n` valid `T`s
+    // (`ZeroedEmpty`) and was allocated by the global allocator with the layout `Box<[T]>`
+    // frees it with.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout).cast::<T>();
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n))
+    }
 }
 
 impl Default for MroCache {
@@ -63,7 +108,7 @@ impl MroCache {
     /// An empty cache.
     pub fn new() -> MroCache {
         MroCache {
-            slots: RefCell::new((0..SLOTS).map(|_| None).collect()),
+            slots: RefCell::new(zeroed_table(SLOTS)),
         }
     }
 
@@ -75,9 +120,8 @@ impl MroCache {
         let set = set_of(cls, name);
         slots[set..set + WAYS]
             .iter()
-            .flatten()
             .find(|e| e.is_for(cls, name))
-            .and_then(|e| (e.versions == versions).then(|| (e.hooks, e.value.clone())))
+            .and_then(|e| (e.versions == versions).then(|| (e.hooks, e.found_value())))
     }
 
     /// Records what the MRO of `cls` holds under `name`, and its hook bits, at dict versions
@@ -87,29 +131,31 @@ impl MroCache {
         let set = set_of(cls, name);
         let ways = &mut slots[set..set + WAYS];
         // Refresh the entry in place when the pair is cached (keeps its name allocation).
-        if let Some(e) = ways.iter_mut().flatten().find(|e| e.is_for(cls, name)) {
+        if let Some(e) = ways.iter_mut().find(|e| e.is_for(cls, name)) {
             e.versions = versions;
             e.hooks = hooks;
-            e.value = value;
+            e.found = value.is_some();
+            e.value = value.unwrap_or(Value::None);
             return;
         }
         // Otherwise the newest entry goes first and the oldest of the set is dropped.
         ways.rotate_right(1);
-        ways[0] = Some(Entry {
-            cls: cls.clone(),
-            name: Box::from(name),
+        ways[0] = Entry {
+            cls: Some(cls.clone()),
+            name: Some(Box::from(name)),
             versions,
             hooks,
-            value,
-        });
+            found: value.is_some(),
+            value: value.unwrap_or(Value::None),
+        };
     }
 
     /// Calls `visit` on every value the cache keeps alive (for the cycle collector).
     pub fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        for e in self.slots.borrow().iter().flatten() {
-            visit(&Value::Obj(e.cls.clone()));
-            if let Some(v) = &e.value {
-                visit(v);
+        for e in self.slots.borrow().iter() {
+            if let Some(cls) = &e.cls {
+                visit(&Value::Obj(cls.clone()));
+                visit(&e.value);
             }
         }
     }
@@ -119,7 +165,18 @@ impl Entry {
     /// True when the entry caches `name` on `cls`.
     #[inline]
     fn is_for(&self, cls: &ObjRef, name: &str) -> bool {
-        ObjRef::ptr_eq(&self.cls, cls) && same_text(self.name.as_bytes(), name.as_bytes())
+        // (An empty slot's null class never equals `cls`.)
+        self.cls.as_ref().is_some_and(|c| ObjRef::ptr_eq(c, cls))
+            && self
+                .name
+                .as_deref()
+                .is_some_and(|n| same_text(n.as_bytes(), name.as_bytes()))
+    }
+
+    /// What the MRO held under the name (None: no class on it defines the name).
+    #[inline]
+    fn found_value(&self) -> Option<Value> {
+        self.found.then(|| self.value.clone())
     }
 }
 
@@ -181,16 +238,20 @@ const HOOK_SLOTS: usize = 256;
 /// a hook added to or deleted from any class of the MRO, at any time, is seen.
 pub struct HookBits {
     /// Direct-mapped by class address.
-    slots: RefCell<Box<[Option<HookEntry>]>>,
+    slots: RefCell<Box<[HookEntry]>>,
 }
 
-/// One class's hook bits: (class, MRO dict versions, bits).
-type HookEntry = (ObjRef, u64, u8);
+/// One class's hook bits: (class, MRO dict versions, bits); the class is None in an empty
+/// slot.
+struct HookEntry(Option<ObjRef>, u64, u8);
+
+// SAFETY: all zero bytes are a None class (`ObjRc` is a transparent `NonNull`) and zeros.
+unsafe impl ZeroedEmpty for HookEntry {}
 
 impl Default for HookBits {
     fn default() -> Self {
         HookBits {
-            slots: RefCell::new((0..HOOK_SLOTS).map(|_| None).collect()),
+            slots: RefCell::new(zeroed_table(HOOK_SLOTS)),
         }
     }
 }
@@ -205,14 +266,14 @@ impl HookBits {
     #[inline]
     pub fn get(&self, cls: &ObjRef, versions: u64) -> Option<u8> {
         match &self.slots.borrow()[Self::slot_of(cls)] {
-            Some((c, v, bits)) if ObjRef::ptr_eq(c, cls) && *v == versions => Some(*bits),
+            HookEntry(Some(c), v, bits) if ObjRef::ptr_eq(c, cls) && *v == versions => Some(*bits),
             _ => None,
         }
     }
 
     /// Records the bits of `cls` at dict versions `versions`.
     pub fn put(&self, cls: &ObjRef, versions: u64, bits: u8) {
-        self.slots.borrow_mut()[Self::slot_of(cls)] = Some((cls.clone(), versions, bits));
+        self.slots.borrow_mut()[Self::slot_of(cls)] = HookEntry(Some(cls.clone()), versions, bits);
     }
 }
 
@@ -223,8 +284,8 @@ const NAME_SLOTS: usize = 512;
 /// `self.x` on a fresh instance reuses one key object instead of allocating a new `str`
 /// (CPython interns identifiers and shares them as dict keys the same way).
 pub struct NameKeys {
-    /// Direct-mapped by name hash: the shared key.
-    slots: RefCell<Box<[Option<Value>]>>,
+    /// Direct-mapped by name hash: the shared key (`Value::None` in an empty slot).
+    slots: RefCell<Box<[Value]>>,
 }
 
 impl Default for NameKeys {
@@ -237,7 +298,7 @@ impl NameKeys {
     /// An empty table.
     pub fn new() -> NameKeys {
         NameKeys {
-            slots: RefCell::new((0..NAME_SLOTS).map(|_| None).collect()),
+            slots: RefCell::new(zeroed_table(NAME_SLOTS)),
         }
     }
 
@@ -245,21 +306,61 @@ impl NameKeys {
     pub fn key(&self, name: &str, hash: i64) -> Value {
         let mut slots = self.slots.borrow_mut();
         let slot = &mut slots[(hash as usize) & (NAME_SLOTS - 1)];
-        if let Some(v) = slot
-            && v.as_str().is_some_and(|s| s.as_bytes() == name.as_bytes())
+        if slot
+            .as_str()
+            .is_some_and(|s| s.as_bytes() == name.as_bytes())
         {
-            return v.clone();
+            return slot.clone();
         }
         let s = super::object::PyStr::new(name);
         let v = Value::Obj(Obj::new(super::object::Payload::Str(s)));
-        *slot = Some(v.clone());
+        *slot = v.clone();
         v
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::same_text;
+    use super::*;
+    use crate::vm::object::Payload;
+
+    /// A zeroed table is all empty slots: the MRO cache misses, then holds what was put
+    /// (a found value and a recorded absence), and keeps both alive for the collector.
+    #[test]
+    fn zeroed_caches_start_empty_and_hold_entries() {
+        let cache = MroCache::new();
+        let cls = Obj::new(Payload::NotImplemented);
+        assert!(cache.get(&cls, "x", 0).is_none());
+        cache.put(&cls, "x", 7, 3, Some(Value::Int(5)));
+        cache.put(&cls, "missing", 7, 1, None);
+        assert!(matches!(
+            cache.get(&cls, "x", 7),
+            Some((3, Some(Value::Int(5))))
+        ));
+        assert!(matches!(cache.get(&cls, "missing", 7), Some((1, None))));
+        // A stale version misses; a refresh in place replaces the value.
+        assert!(cache.get(&cls, "x", 8).is_none());
+        cache.put(&cls, "x", 8, 0, None);
+        assert!(matches!(cache.get(&cls, "x", 8), Some((0, None))));
+        let mut seen = 0;
+        cache.trace(&mut |_| seen += 1);
+        // Two entries, each its class and its value (`Value::None` when absent).
+        assert_eq!(seen, 4);
+
+        let hooks = HookBits::default();
+        assert_eq!(hooks.get(&cls, 0), None);
+        hooks.put(&cls, 2, 9);
+        assert_eq!(hooks.get(&cls, 2), Some(9));
+        assert_eq!(hooks.get(&cls, 3), None);
+
+        let names = NameKeys::new();
+        let a = names.key("spam", 12345);
+        let b = names.key("spam", 12345);
+        assert!(matches!((&a, &b), (Value::Obj(x), Value::Obj(y)) if ObjRef::ptr_eq(x, y)));
+        assert_eq!(a.as_str(), Some("spam"));
+        let table: Box<[Value]> = zeroed_table(3);
+        assert!(table.iter().all(|v| matches!(v, Value::None)));
+    }
 
     /// The overlapping-load comparison agrees with plain equality at every length and at
     /// every differing position.

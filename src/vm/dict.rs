@@ -768,6 +768,19 @@ impl DictTable {
         }
     }
 
+    /// `set_str` with the key object to store when `key` is absent (a `str` object whose
+    /// text is `key`, shared with other dicts).
+    pub fn set_str_with_key(&mut self, key: &str, hash: i64, key_obj: Value, value: Value) {
+        match self.str_index(key, hash) {
+            Some(_) => self.set_str(key, hash, value),
+            None => self.insert_new_unchecked(Entry {
+                hash,
+                key: key_obj,
+                value,
+            }),
+        }
+    }
+
     /// Removes a str key (no VM needed).
     pub fn remove_str(&mut self, key: &str, hash: i64) -> Option<Entry> {
         let ix = self.find_without_vm(hash, &Value::str(key))?;

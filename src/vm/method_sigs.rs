@@ -38,72 +38,107 @@ pub fn signature_of(class: &ObjRef, name: &str) -> Option<Sig> {
 }
 
 /// The signature of method `name` of the built-in type named `owner`, when it is one of
-/// those checked here.
+/// those checked here. (Matched on the type first, then on the name within it: one match
+/// over (type, name) pairs compared the name with every entry's in turn, ~300
+/// instructions a method for the ~600 the built-in types install at start-up.)
 pub fn signature(owner: &str, name: &str) -> Option<Sig> {
     use Sig::*;
-    let text_like = matches!(owner, "str" | "bytes" | "bytearray");
-    let sig = match (owner, name) {
-        // Shared by str and bytes (Objects/unicodeobject.c, Objects/bytes_methods.c).
-        (
-            _,
-            "capitalize" | "isalnum" | "isalpha" | "isascii" | "isdigit" | "islower" | "isspace"
-            | "istitle" | "isupper" | "lower" | "swapcase" | "title" | "upper",
-        ) if text_like => NoArgs,
-        (_, "join" | "partition" | "rpartition" | "removeprefix" | "removesuffix" | "zfill")
-            if text_like =>
-        {
-            One
-        }
-        (_, "center" | "ljust" | "rjust") if text_like => Clinic(1, 2),
-        (_, "strip" | "lstrip" | "rstrip") if text_like => Clinic(0, 1),
-        (_, "replace") if text_like => Clinic(2, 3),
-        (_, "count" | "find" | "index" | "rfind" | "rindex" | "startswith" | "endswith")
-            if text_like =>
-        {
-            Tuple(1, 3)
-        }
-        (_, "split" | "rsplit") if text_like => Kw(0, 2),
-        (_, "splitlines" | "expandtabs") if text_like => Kw(0, 1),
-        (_, "__contains__" | "__getitem__") if text_like => Wrapper(1),
-        ("str", "casefold" | "isdecimal" | "isidentifier" | "isnumeric" | "isprintable") => NoArgs,
-        ("str", "format_map" | "translate" | "__format__") => One,
-        ("str", "encode") => Kw(0, 2),
-        ("str", "maketrans") => Clinic(1, 3),
-        ("bytes" | "bytearray", "maketrans") => Clinic(2, 2),
-        ("bytes" | "bytearray" | "float", "fromhex") => One,
-        ("dict", "fromkeys") => Clinic(1, 2),
-        ("object", "__format__") => One,
-        ("bytes" | "bytearray", "decode" | "hex") => Kw(0, 2),
-        ("bytes" | "bytearray", "translate") => Kw(1, 2),
-        ("list", "reverse" | "clear" | "copy") => NoArgs,
-        ("list", "append" | "extend" | "remove" | "count" | "__getitem__") => One,
-        ("list", "insert") => Clinic(2, 2),
-        ("list", "pop") => Clinic(0, 1),
-        ("list", "index") => Clinic(1, 3),
-        ("tuple", "count") => One,
-        ("tuple", "index") => Clinic(1, 3),
-        ("tuple" | "list", "__contains__") => Wrapper(1),
-        ("tuple", "__getitem__") => Wrapper(1),
-        ("dict", "clear" | "copy" | "items" | "keys" | "values" | "popitem") => NoArgs,
-        ("dict", "__contains__" | "__getitem__") => One,
-        ("dict", "get" | "pop" | "setdefault") => Clinic(1, 2),
-        ("set" | "frozenset", "copy") => NoArgs,
-        ("set", "clear" | "pop") => NoArgs,
-        ("set", "add" | "remove" | "discard") => One,
-        ("set", "symmetric_difference_update") => One,
-        (
-            "set" | "frozenset",
-            "isdisjoint" | "issubset" | "issuperset" | "symmetric_difference" | "__contains__",
-        ) => One,
-        ("int", "bit_length" | "bit_count" | "conjugate" | "as_integer_ratio" | "is_integer") => {
-            NoArgs
-        }
-        ("float", "conjugate" | "as_integer_ratio" | "is_integer" | "hex") => NoArgs,
-        ("int" | "float", "__round__") => Clinic(0, 1),
-        ("int" | "float", "__format__") => One,
+    if matches!(owner, "str" | "bytes" | "bytearray")
+        && let Some(sig) = text_signature(name)
+    {
+        return Some(sig);
+    }
+    let sig = match owner {
+        "str" => match name {
+            "casefold" | "isdecimal" | "isidentifier" | "isnumeric" | "isprintable" => NoArgs,
+            "format_map" | "translate" | "__format__" => One,
+            "encode" => Kw(0, 2),
+            "maketrans" => Clinic(1, 3),
+            _ => return None,
+        },
+        "bytes" | "bytearray" => match name {
+            "maketrans" => Clinic(2, 2),
+            "fromhex" => One,
+            "decode" | "hex" => Kw(0, 2),
+            "translate" => Kw(1, 2),
+            _ => return None,
+        },
+        "dict" => match name {
+            "fromkeys" => Clinic(1, 2),
+            "clear" | "copy" | "items" | "keys" | "values" | "popitem" => NoArgs,
+            "__contains__" | "__getitem__" => One,
+            "get" | "pop" | "setdefault" => Clinic(1, 2),
+            _ => return None,
+        },
+        "object" => match name {
+            "__format__" => One,
+            _ => return None,
+        },
+        "list" => match name {
+            "reverse" | "clear" | "copy" => NoArgs,
+            "append" | "extend" | "remove" | "count" | "__getitem__" => One,
+            "insert" => Clinic(2, 2),
+            "pop" => Clinic(0, 1),
+            "index" => Clinic(1, 3),
+            "__contains__" => Wrapper(1),
+            _ => return None,
+        },
+        "tuple" => match name {
+            "count" => One,
+            "index" => Clinic(1, 3),
+            "__contains__" | "__getitem__" => Wrapper(1),
+            _ => return None,
+        },
+        "set" => match name {
+            "copy" | "clear" | "pop" => NoArgs,
+            "add" | "remove" | "discard" | "symmetric_difference_update" => One,
+            "isdisjoint" | "issubset" | "issuperset" | "symmetric_difference" | "__contains__" => {
+                One
+            }
+            _ => return None,
+        },
+        "frozenset" => match name {
+            "copy" => NoArgs,
+            "isdisjoint" | "issubset" | "issuperset" | "symmetric_difference" | "__contains__" => {
+                One
+            }
+            _ => return None,
+        },
+        "int" => match name {
+            "bit_length" | "bit_count" | "conjugate" | "as_integer_ratio" | "is_integer" => NoArgs,
+            "__round__" => Clinic(0, 1),
+            "__format__" => One,
+            _ => return None,
+        },
+        "float" => match name {
+            "fromhex" => One,
+            "conjugate" | "as_integer_ratio" | "is_integer" | "hex" => NoArgs,
+            "__round__" => Clinic(0, 1),
+            "__format__" => One,
+            _ => return None,
+        },
         _ => return None,
     };
     Some(sig)
+}
+
+/// The methods str, bytes and bytearray share (Objects/unicodeobject.c,
+/// Objects/bytes_methods.c); they take precedence over a type's own entries.
+fn text_signature(name: &str) -> Option<Sig> {
+    use Sig::*;
+    Some(match name {
+        "capitalize" | "isalnum" | "isalpha" | "isascii" | "isdigit" | "islower" | "isspace"
+        | "istitle" | "isupper" | "lower" | "swapcase" | "title" | "upper" => NoArgs,
+        "join" | "partition" | "rpartition" | "removeprefix" | "removesuffix" | "zfill" => One,
+        "center" | "ljust" | "rjust" => Clinic(1, 2),
+        "strip" | "lstrip" | "rstrip" => Clinic(0, 1),
+        "replace" => Clinic(2, 3),
+        "count" | "find" | "index" | "rfind" | "rindex" | "startswith" | "endswith" => Tuple(1, 3),
+        "split" | "rsplit" => Kw(0, 2),
+        "splitlines" | "expandtabs" => Kw(0, 1),
+        "__contains__" | "__getitem__" => Wrapper(1),
+        _ => return None,
+    })
 }
 
 impl Sig {

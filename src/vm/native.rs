@@ -50,22 +50,45 @@ pub struct NativeFunction {
 /// The names of a native function.
 pub struct NativeNames {
     /// `__name__`.
-    pub name: Rc<str>,
+    pub name: NativeName,
     /// The class it is defined on (for `__qualname__` and repr), if a method.
     pub owner: Option<Rc<str>>,
+}
+
+/// The text of a native function's `__name__`.
+pub enum NativeName {
+    /// A name fixed in the program (every method of a built-in type): no allocation, where
+    /// an `Rc<str>` per method was ~500 blocks at start-up.
+    Static(&'static str),
+    /// A name made at run time.
+    Shared(Rc<str>),
 }
 
 impl NativeNames {
     /// The names, boxed for `NativeFunction::names`.
     pub fn boxed(name: Rc<str>, owner: Option<Rc<str>>) -> Box<NativeNames> {
-        Box::new(NativeNames { name, owner })
+        Box::new(NativeNames {
+            name: NativeName::Shared(name),
+            owner,
+        })
+    }
+
+    /// The names of a function whose `__name__` is fixed in the program.
+    pub fn boxed_static(name: &'static str, owner: Option<Rc<str>>) -> Box<NativeNames> {
+        Box::new(NativeNames {
+            name: NativeName::Static(name),
+            owner,
+        })
     }
 }
 
 impl NativeFunction {
     /// `__name__`.
-    pub fn name(&self) -> &Rc<str> {
-        &self.names.name
+    pub fn name(&self) -> &str {
+        match &self.names.name {
+            NativeName::Static(s) => s,
+            NativeName::Shared(s) => s,
+        }
     }
 
     /// The name of the class it is defined on, if a method.
@@ -524,7 +547,7 @@ impl Vm {
         let owner = class.as_type().map(|t| t.name.borrow().clone());
         let func = Value::Obj(super::object::Obj::new(
             super::object::Payload::NativeFunction(NativeFunction {
-                names: crate::vm::native::NativeNames::boxed(Rc::from(name), owner),
+                names: NativeNames::boxed_static(name, owner),
                 func,
                 is_method: true,
                 intrinsic: None,
@@ -624,11 +647,15 @@ impl Vm {
 
     /// Sets an attribute in a class's namespace (no checks).
     pub fn set_class_attr(&self, class: &ObjRef, name: &str, value: Value) {
-        if let Some(d) = &class.dict {
+        if let Some(table) = class.dict.as_ref().and_then(|d| d.as_dict()) {
             // Not through the name-hash memo: start-up installs ~900 names, and memoising
             // each would allocate a copy of it (the memo fills from later lookups instead).
             let hash = super::hashing::hash_str_uncached(name);
-            self.dict_set_str_hashed(d, name, hash, value);
+            // The key is the shared `str` object for the name (as CPython's interned
+            // identifiers): the built-in types define `__repr__`, `count`, `index` ... over
+            // and over, and one object each instead of one per class saves ~300 objects.
+            let key = self.attr_cache.names.key(name, hash);
+            table.borrow_mut().set_str_with_key(name, hash, key, value);
         }
     }
 }
@@ -644,4 +671,64 @@ fn plain_native_function(name: &str, func: NativeFnPtr, fast: Option<NativeFastP
             fast,
         }),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vm::Vm;
+    use crate::vm::value::Value;
+
+    /// The key object stored under a method name in a built-in type's dict.
+    fn key_in(vm: &Vm, class: &crate::vm::ObjRef, name: &str) -> Value {
+        let dict = class.dict.as_ref().expect("a type has a dict");
+        vm.dict_items(dict)
+            .into_iter()
+            .map(|(k, _)| k)
+            .find(|k| k.as_str() == Some(name))
+            .expect("the method is defined")
+    }
+
+    /// A built-in method's names are its static name and its class's (no allocation for the
+    /// name); a function named at run time keeps its own text.
+    #[test]
+    fn native_function_names() {
+        use crate::vm::object::Payload;
+        let vm = Vm::new();
+        let upper = vm.dict_get_str(vm.types.str_.dict.as_ref().unwrap(), "upper");
+        match upper.as_ref().and_then(|v| v.payload()) {
+            Some(Payload::NativeFunction(nf)) => {
+                assert_eq!((nf.name(), nf.owner()), ("upper", Some("str")));
+                assert!(matches!(nf.names.name, super::NativeName::Static("upper")));
+            }
+            _ => panic!("str.upper is a native function"),
+        }
+        let made = vm.new_native_fn(&format!("f{}", 1), |_, _| Ok(Value::None));
+        match made.payload() {
+            Some(Payload::NativeFunction(nf)) => assert_eq!((nf.name(), nf.owner()), ("f1", None)),
+            _ => panic!("a native function"),
+        }
+    }
+
+    /// Built-in types that define a method of the same name share one key object for it
+    /// (as CPython's interned identifiers), and each dict still maps it to its own method.
+    #[test]
+    fn builtin_types_share_method_name_keys() {
+        let vm = Vm::new();
+        let t = &vm.types;
+        let (a, b) = (
+            key_in(&vm, &t.list, "count"),
+            key_in(&vm, &t.tuple, "count"),
+        );
+        assert!(
+            matches!((&a, &b), (Value::Obj(x), Value::Obj(y)) if crate::vm::ObjRef::ptr_eq(x, y))
+        );
+        let list_count = vm.dict_get_str(t.list.dict.as_ref().unwrap(), "count");
+        let tuple_count = vm.dict_get_str(t.tuple.dict.as_ref().unwrap(), "count");
+        match (list_count, tuple_count) {
+            (Some(Value::Obj(l)), Some(Value::Obj(u))) => {
+                assert!(!crate::vm::ObjRef::ptr_eq(&l, &u))
+            }
+            _ => panic!("list.count and tuple.count are objects"),
+        }
+    }
 }

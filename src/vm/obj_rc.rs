@@ -73,6 +73,10 @@ unsafe fn counts<'a, T>(ptr: NonNull<Inner<T>>) -> (&'a Cell<u32>, &'a Cell<u32>
 }
 
 /// A single-threaded reference-counted pointer (`Rc<T>` with 32-bit counts).
+///
+/// Transparent over its `NonNull`, so that `Option<ObjRc<T>>` is guaranteed to be a
+/// nullable pointer with None all zero bytes (attr_cache.rs's zeroed tables rely on it).
+#[repr(transparent)]
 pub struct ObjRc<T> {
     /// The allocation, valid while this reference exists.
     ptr: NonNull<Inner<T>>,

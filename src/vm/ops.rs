@@ -405,7 +405,7 @@ impl Vm {
                 let func = func.clone();
                 match func.payload() {
                     Some(Payload::NativeFunction(nf)) => {
-                        let name = nf.name().clone();
+                        let name = nf.name().to_owned();
                         let tn = self.type_name(&receiver);
                         match receiver.as_obj() {
                             Some(r) => format!(
