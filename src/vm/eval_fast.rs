@@ -97,13 +97,14 @@ impl Vm {
 /// call out or switch frames, then continues the dispatch loop `$next`; otherwise leaves
 /// the frame and `$pc` as they were and falls through to the general path after it. A
 /// return (RETURN_VALUE, RETURN_CONST, or one fused into the instruction before it) runs
-/// `$on_return` with the value bound to `$v`. A macro, not a function: every case jumps
+/// `$on_return` with the value bound to `$v`; a YIELD_VALUE fused into a LOAD_FAST runs
+/// `$on_yield` with the value bound to `$y` (`$pc` past the YIELD_VALUE). A macro, not a function: every case jumps
 /// straight back to the dispatch (a returned status would be tested after each
 /// instruction), and expanded in the arm of one instruction it reduces to that case.
 macro_rules! fast_step {
     (
         $vm:expr, $next:lifetime, $frame:ident, $code:ident, $pc:ident, $instr:ident,
-        |$v:ident| $on_return:block
+        |$v:ident| $on_return:block, |$y:ident| $on_yield:block
     ) => {
         'slow: {
             use $crate::bytecode::Instr;
@@ -131,6 +132,11 @@ macro_rules! fast_step {
                     Loaded::Return(v) => {
                         let $v = v;
                         $on_return
+                    }
+                    // `yield x`, `yield a * b`: YIELD_VALUE without a push, pop and dispatch.
+                    Loaded::Yield(v) => {
+                        let $y = v;
+                        $on_yield
                     }
                     Loaded::Unbound => break 'slow,
                 },

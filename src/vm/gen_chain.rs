@@ -123,7 +123,15 @@ impl Vm {
             return false;
         }
         let levels = callers.len();
-        let Some(start) = self.exc_info.len().checked_sub(levels) else {
+        // The inline levels' generators: `frame`'s and every inline caller's. Only those with
+        // a slot of their own on `exc_info` (`GenStateCell::exc_slot`) have one to drop.
+        let gens = || {
+            std::iter::once(frame)
+                .chain(inline.iter().map(|c| &**c))
+                .filter_map(inline_generator)
+        };
+        let slots = gens().filter(|g| g.state.exc_slot()).count();
+        let Some(start) = self.exc_info.len().checked_sub(slots) else {
             return false;
         };
         if self.exc_info[start..].iter().any(Option::is_some) {
@@ -132,6 +140,7 @@ impl Vm {
         // SAFETY: every entry from `start` on is None (checked above): shortening the
         // vector forgets values that own nothing.
         unsafe { self.exc_info.set_len(start) };
+        gens().for_each(|g| g.state.set_exc_slot(false));
         self.depth -= levels;
         true
     }
@@ -190,9 +199,10 @@ impl Vm {
         for g in chain[1..].iter().filter_map(|f| inline_generator(f)) {
             g.leave_running(GenState::Running);
         }
+        // The base generator's slot, as `gen_resume` pushes it; the delegates run without
+        // one of their own, as `take_generator_frame` resumes them.
         let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
-        self.exc_info.resize(self.exc_info.len() + levels, None);
         self.depth += 1;
         let base_depth = self.depth;
         self.depth += levels;
