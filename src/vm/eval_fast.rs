@@ -57,8 +57,8 @@ pub(super) fn forget_two_numbers(frame: &mut Frame) {
 pub(super) fn builtin_step(cell: &RefCell<IterState>) -> Option<Option<Value>> {
     let mut st = cell.try_borrow_mut().ok()?;
     let (seq, index) = match &mut *st {
-        IterState::Range { next, stop, step } => {
-            return Some(super::seq::range_next(next, *stop, *step));
+        IterState::Range { next, step, left } => {
+            return Some(super::seq::range_next(next, *step, left));
         }
         IterState::Seq { seq, index } => (seq, index),
         _ => return None,
@@ -110,7 +110,7 @@ macro_rules! fast_step {
             use $crate::bytecode::Instr;
             use $crate::vm::eval::pop;
             use $crate::vm::eval_fast::{builtin_step, forget_two_numbers, number_compare};
-            use $crate::vm::eval_fused::{Loaded, load_fast};
+            use $crate::vm::eval_fused::{Loaded, load_fast, set_local};
             use $crate::vm::eval_support::{cell_value, push_inline};
             use $crate::vm::object::Payload;
             use $crate::vm::ops::fast_numeric_binop;
@@ -245,7 +245,7 @@ macro_rules! fast_step {
                         Some(&Instr::StoreFast(j)) => {
                             forget_two_numbers(frame);
                             *pc += 1;
-                            *frame.local_mut(j as usize) = Some(r);
+                            set_local(frame.local_mut(j as usize), r);
                             $vm.safe_point_at(frame, *pc);
                         }
                         _ => {
@@ -268,7 +268,7 @@ macro_rules! fast_step {
                         Some(v) => match code.get(*pc) {
                             Some(&Instr::StoreFast(j)) => {
                                 *pc += 1;
-                                *frame.local_mut(j as usize) = Some(v);
+                                set_local(frame.local_mut(j as usize), v);
                                 $vm.safe_point_at(frame, *pc);
                             }
                             _ => push_inline(&mut frame.stack, v),

@@ -97,9 +97,11 @@ impl Vm {
     /// `callers` form one await / `yield from` chain that can park — every caller stopped
     /// at its SEND loop's YIELD_VALUE and running inline for its generator, down to a base
     /// generator or coroutine frame resumed from Rust, with no handled exception saved at
-    /// any inline level. The inline levels' exception states and depth are then dropped,
-    /// as their YIELD_VALUEs would have dropped them (`resume_parked_chain` restores them);
-    /// and the eval loop returns a `YieldChain` of `callers` and `frame`.
+    /// any inline level. The inline levels' exception slots (those that have one) and
+    /// depth are then dropped, as their YIELD_VALUEs would have dropped them
+    /// (`resume_parked_chain` gives the depth back; the delegates run without slots, as
+    /// `take_generator_frame` resumes them); and the eval loop returns a `YieldChain` of
+    /// `callers` and `frame`.
     #[allow(clippy::vec_box)]
     #[inline(never)]
     pub(super) fn park_at_yield(&mut self, frame: &Frame, callers: &[Box<Frame>]) -> bool {
@@ -177,8 +179,8 @@ impl Vm {
     }
 
     /// `gen.send(value)` into the generator `obj` whose await chain is parked: the
-    /// delegates run again, with the exception states and depth their SENDs would have
-    /// given them, and `value` goes straight to the innermost frame, as a send down every
+    /// delegates run again, with the depth their SENDs would have given them (and no
+    /// exception slots: none saved a handled exception), and `value` goes straight to the innermost frame, as a send down every
     /// level would deliver it. Err(value) (the chain settled, `obj` plainly suspended
     /// again): a Ctrl-C is pending or there is no recursion room, so the general path runs.
     pub(super) fn resume_parked_chain(
