@@ -125,14 +125,28 @@ impl Vm {
             return false;
         }
         let levels = callers.len();
-        // The inline levels' generators: `frame`'s and every inline caller's. Only those with
-        // a slot of their own on `exc_info` (`GenStateCell::exc_slot`) have one to drop.
+        // The inline levels' generators, `frame`'s and every inline caller's, that have a
+        // slot of their own on `exc_info` (`GenStateCell::exc_slot`): usually none at all.
+        if self.inline_exc_slots > 0 && !self.drop_inline_exc_slots(frame, inline) {
+            return false;
+        }
+        self.depth -= levels;
+        true
+    }
+
+    /// `park_at_yield`'s drop of the exception slots its levels (`frame` and the `inline`
+    /// callers) have, when every one is None; false (nothing changed) otherwise.
+    #[allow(clippy::vec_box)]
+    #[cold]
+    #[inline(never)]
+    fn drop_inline_exc_slots(&mut self, frame: &Frame, inline: &[Box<Frame>]) -> bool {
         let gens = || {
             std::iter::once(frame)
                 .chain(inline.iter().map(|c| &**c))
                 .filter_map(inline_generator)
+                .filter(|g| g.state.exc_slot())
         };
-        let slots = gens().filter(|g| g.state.exc_slot()).count();
+        let slots = gens().count();
         let Some(start) = self.exc_info.len().checked_sub(slots) else {
             return false;
         };
@@ -143,7 +157,7 @@ impl Vm {
         // vector forgets values that own nothing.
         unsafe { self.exc_info.set_len(start) };
         gens().for_each(|g| g.state.set_exc_slot(false));
-        self.depth -= levels;
+        self.inline_exc_slots -= slots;
         true
     }
 

@@ -604,6 +604,7 @@ impl Vm {
         if let Some(saved) = g.exc_state.take() {
             push_inline(&mut self.exc_info, Some(saved));
             g.state.set_exc_slot(true);
+            self.inline_exc_slots += 1;
         }
         self.depth += 1;
         Some((frame, resumed))
@@ -620,6 +621,7 @@ impl Vm {
         {
             push_inline(&mut self.exc_info, None);
             g.state.set_exc_slot(true);
+            self.inline_exc_slots += 1;
         }
     }
 
@@ -629,6 +631,7 @@ impl Vm {
     fn take_inline_exc_slot(&mut self, g: &Generator) -> Option<ObjRef> {
         if g.state.exc_slot() {
             g.state.set_exc_slot(false);
+            self.inline_exc_slots -= 1;
             return self.exc_info.pop().flatten();
         }
         None
