@@ -539,8 +539,10 @@ impl Vm {
 
     /// For SEND / FOR_ITER into a Python generator or coroutine that can simply be resumed
     /// (suspended, or just created and sent None; no Ctrl-C pending; recursion room left):
-    /// marks it running, installs its exception state as `gen_resume` does, and hands its
-    /// frame to the caller's eval loop to run inline, with true when it was suspended (the
+    /// marks it running, gives a saved handled exception its slot on `exc_info` (as
+    /// `gen_resume` does; without one the frame runs on its resumer's slot, see
+    /// `give_inline_generator_exc_slot`), and hands its frame to the caller's eval loop to
+    /// run inline, with true when it was suspended (the
     /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
     /// None: take the general `send` path. (Inlined in optimised builds only, as are the
     /// other helpers the eval loop runs on a generator switch: in a debug build every inlined
