@@ -19,6 +19,102 @@ fn range_slice_is_a_range() {
     );
 }
 
+/// Range iterators count the values left (as CPython's rangeiter): forward and reversed,
+/// every step sign, empty ranges, and ends at the limits of a machine int, where an end test
+/// against a saturated value used to stop a reversed iterator early.
+#[test]
+fn range_iterators_at_the_int_limits() {
+    check(
+        r#####"import sys
+M = sys.maxsize
+cases = [(0,), (5,), (-3,), (2, 9), (9, 2), (0, 10, 3), (10, 0, -3), (10, 0, 3), (0, 10, -3),
+         (-5, 5, 2), (5, -5, -2), (M - 3, M), (-M - 1, -M + 2), (M - 10, M, 4), (-M - 1, -M + 9, 4),
+         (M, M - 7, -3), (-M + 5, -M - 1, -2), (0, M, M), (-M - 1, M, M), (M, -M - 1, -M)]
+for c in cases:
+    r = range(*c)
+    print(c, list(r)[:6], list(reversed(r))[:6], len(r), sum(1 for _ in r) if len(r) < 100 else 'big')
+    it = iter(r)
+    print(next(it, None), next(it, None), list(it)[:3])
+    rv = reversed(r)
+    print(next(rv, None), list(rv)[:3], list(rv))
+for x in range(3):
+    for y in range(x, -1, -1):
+        print(x, y, end=' ')
+print()
+it = iter(range(3))
+for a in it:
+    print(a, next(it, 'end'))
+
+print(list(zip(range(3), reversed(range(10, 0, -4)))))
+"#####,
+        r#####"(0,) [] [] 0 0
+None None []
+None [] []
+(5,) [0, 1, 2, 3, 4] [4, 3, 2, 1, 0] 5 5
+0 1 [2, 3, 4]
+4 [3, 2, 1] []
+(-3,) [] [] 0 0
+None None []
+None [] []
+(2, 9) [2, 3, 4, 5, 6, 7] [8, 7, 6, 5, 4, 3] 7 7
+2 3 [4, 5, 6]
+8 [7, 6, 5] []
+(9, 2) [] [] 0 0
+None None []
+None [] []
+(0, 10, 3) [0, 3, 6, 9] [9, 6, 3, 0] 4 4
+0 3 [6, 9]
+9 [6, 3, 0] []
+(10, 0, -3) [10, 7, 4, 1] [1, 4, 7, 10] 4 4
+10 7 [4, 1]
+1 [4, 7, 10] []
+(10, 0, 3) [] [] 0 0
+None None []
+None [] []
+(0, 10, -3) [] [] 0 0
+None None []
+None [] []
+(-5, 5, 2) [-5, -3, -1, 1, 3] [3, 1, -1, -3, -5] 5 5
+-5 -3 [-1, 1, 3]
+3 [1, -1, -3] []
+(5, -5, -2) [5, 3, 1, -1, -3] [-3, -1, 1, 3, 5] 5 5
+5 3 [1, -1, -3]
+-3 [-1, 1, 3] []
+(9223372036854775804, 9223372036854775807) [9223372036854775804, 9223372036854775805, 9223372036854775806] [9223372036854775806, 9223372036854775805, 9223372036854775804] 3 3
+9223372036854775804 9223372036854775805 [9223372036854775806]
+9223372036854775806 [9223372036854775805, 9223372036854775804] []
+(-9223372036854775808, -9223372036854775805) [-9223372036854775808, -9223372036854775807, -9223372036854775806] [-9223372036854775806, -9223372036854775807, -9223372036854775808] 3 3
+-9223372036854775808 -9223372036854775807 [-9223372036854775806]
+-9223372036854775806 [-9223372036854775807, -9223372036854775808] []
+(9223372036854775797, 9223372036854775807, 4) [9223372036854775797, 9223372036854775801, 9223372036854775805] [9223372036854775805, 9223372036854775801, 9223372036854775797] 3 3
+9223372036854775797 9223372036854775801 [9223372036854775805]
+9223372036854775805 [9223372036854775801, 9223372036854775797] []
+(-9223372036854775808, -9223372036854775798, 4) [-9223372036854775808, -9223372036854775804, -9223372036854775800] [-9223372036854775800, -9223372036854775804, -9223372036854775808] 3 3
+-9223372036854775808 -9223372036854775804 [-9223372036854775800]
+-9223372036854775800 [-9223372036854775804, -9223372036854775808] []
+(9223372036854775807, 9223372036854775800, -3) [9223372036854775807, 9223372036854775804, 9223372036854775801] [9223372036854775801, 9223372036854775804, 9223372036854775807] 3 3
+9223372036854775807 9223372036854775804 [9223372036854775801]
+9223372036854775801 [9223372036854775804, 9223372036854775807] []
+(-9223372036854775802, -9223372036854775808, -2) [-9223372036854775802, -9223372036854775804, -9223372036854775806] [-9223372036854775806, -9223372036854775804, -9223372036854775802] 3 3
+-9223372036854775802 -9223372036854775804 [-9223372036854775806]
+-9223372036854775806 [-9223372036854775804, -9223372036854775802] []
+(0, 9223372036854775807, 9223372036854775807) [0] [0] 1 1
+0 None []
+0 [] []
+(-9223372036854775808, 9223372036854775807, 9223372036854775807) [-9223372036854775808, -1, 9223372036854775806] [9223372036854775806, -1, -9223372036854775808] 3 3
+-9223372036854775808 -1 [9223372036854775806]
+9223372036854775806 [-1, -9223372036854775808] []
+(9223372036854775807, -9223372036854775808, -9223372036854775807) [9223372036854775807, 0, -9223372036854775807] [-9223372036854775807, 0, 9223372036854775807] 3 3
+9223372036854775807 0 [-9223372036854775807]
+-9223372036854775807 [0, 9223372036854775807] []
+0 0 1 1 1 0 2 2 2 1 2 0 
+0 1
+2 end
+[(0, 2), (1, 6), (2, 10)]
+"#####,
+    );
+}
+
 #[test]
 fn reversed_builtin_sequences() {
     check(
@@ -199,6 +295,236 @@ LookupError deep ['main', 'leaf', 'leaf', 'leaf', 'leaf']
 30 []
 [0, 1, 2]
 RecursionError
+"#####,
+    );
+}
+
+/// A generator switched inline (FOR_ITER, SEND, `gen.send()`) takes a slot on the
+/// handled-exception stack only when it resumes with a saved exception or handles one: what
+/// `sys.exc_info()` sees in it and in its resumer, exceptions escaping a handler, throw()
+/// into a generator another one iterates, parked await chains; and the yields fused into
+/// their LOAD_FAST (`yield x`, `yield a * b`) into `sum()` with overflow and floats, an
+/// unbound local, a raise inside `sum()`, a send into a just-started generator, `yield from`
+/// a non-generator iterator.
+#[test]
+fn generator_switches_keep_exception_state() {
+    check(
+        r#####"import asyncio, sys
+
+def handles():
+    for i in range(2):
+        try:
+            raise KeyError(i)
+        except KeyError:
+            yield ('in handler', i, sys.exc_info()[0].__name__)
+    yield ('after', sys.exc_info()[0])
+
+def plain(n):
+    for i in range(n):
+        yield (i, sys.exc_info()[0] and sys.exc_info()[0].__name__)
+
+for item in handles():
+    print(item, 'consumer sees', sys.exc_info()[0])
+try:
+    raise ValueError('outer')
+except ValueError:
+    for item in plain(2):
+        print(item, 'consumer sees', sys.exc_info()[0].__name__)
+    for item in handles():
+        print(item, 'consumer sees', sys.exc_info()[0].__name__)
+print('after all', sys.exc_info())
+
+def nested():
+    try:
+        raise IndexError('n')
+    except IndexError:
+        for x in handles():
+            yield (x, sys.exc_info()[0].__name__)
+    yield ('nested after', sys.exc_info()[0])
+
+print(list(nested()))
+
+def delegate():
+    try:
+        raise TypeError('d')
+    except TypeError:
+        r = yield from handles()
+    yield ('delegate after', r, sys.exc_info()[0])
+    return (yield from plain(2))
+
+g = delegate()
+print(next(g), g.send(None))
+try:
+    raise OSError('x')
+except OSError:
+    print(g.send(None), sys.exc_info()[0].__name__)
+print(list(g), sys.exc_info()[0])
+
+def raiser():
+    try:
+        raise KeyError('first')
+    except KeyError:
+        yield 1
+        raise RuntimeError('escapes from a handler')
+
+def consume():
+    total = 0
+    try:
+        for x in raiser():
+            total += x
+    except RuntimeError as e:
+        print('caught', e, type(e.__context__).__name__, sys.exc_info()[0].__name__)
+    yield (total, sys.exc_info()[0])
+
+print(list(consume()), sys.exc_info())
+
+def squares(it):
+    for x in it:
+        if x == 3:
+            raise ValueError('three')
+        yield x * x
+
+try:
+    print(sum(squares(iter(range(5)))))
+except ValueError as e:
+    print('sum raised', e, sys.exc_info()[0].__name__)
+
+def big(n):
+    x = 2 ** 62
+    for i in range(n):
+        yield x * i
+    yield 0.5
+
+print(sum(big(4)), sum(x for x in big(3)))
+
+def unbound():
+    if False:
+        x = 1
+    yield x
+
+try:
+    next(unbound())
+except UnboundLocalError as e:
+    print('UnboundLocalError', e)
+
+def fresh():
+    value = yield 'started'
+    yield value
+
+g = fresh()
+try:
+    g.send(1)
+except TypeError as e:
+    print('TypeError', e)
+print(g.send(None), g.send(5))
+
+def from_iter():
+    r = yield from iter([1, 2])
+    yield ('list done', r)
+    r = yield from range(2)
+    yield ('range done', r)
+
+g = from_iter()
+print(next(g), g.send(None), list(g))
+
+def sender():
+    try:
+        raise KeyError('s')
+    except KeyError:
+        x = yield 'a'
+        while x is not None:
+            x = yield (x, sys.exc_info()[0].__name__)
+    return 'sender done'
+
+def via():
+    return (yield from sender())
+
+g = via()
+print(next(g), g.send(1), g.send(2))
+try:
+    g.send(None)
+except StopIteration as s:
+    print('stopped', s.value, sys.exc_info()[0].__name__)
+
+def thrower():
+    try:
+        yield 1
+    except ZeroDivisionError:
+        yield ('caught in gen', sys.exc_info()[0].__name__)
+        yield ('still', sys.exc_info()[0].__name__)
+
+def loop_over(g):
+    for x in g:
+        yield x
+
+t = thrower()
+lo = loop_over(t)
+print(next(lo), t.throw(ZeroDivisionError), next(lo), sys.exc_info())
+
+async def leaf(tag):
+    await asyncio.sleep(0)
+    return tag
+
+async def middle(tag):
+    try:
+        raise KeyError(tag)
+    except KeyError:
+        await asyncio.sleep(0)
+        r = await leaf(tag)
+        print(tag, 'middle in handler', sys.exc_info()[0].__name__)
+    await asyncio.sleep(0)
+    print(tag, 'middle after', sys.exc_info()[0])
+    return r
+
+async def top(tag):
+    r = await middle(tag)
+    r = await leaf(r)
+    try:
+        raise ValueError(tag)
+    except ValueError:
+        r = await middle(r)
+        print(tag, 'top in handler', sys.exc_info()[0].__name__)
+    print(tag, 'top after', sys.exc_info()[0])
+    return r
+
+async def main():
+    print(await asyncio.gather(top('a'), middle('b')), sys.exc_info())
+
+asyncio.run(main())
+"#####,
+        r#####"('in handler', 0, 'KeyError') consumer sees None
+('in handler', 1, 'KeyError') consumer sees None
+('after', None) consumer sees None
+(0, 'ValueError') consumer sees ValueError
+(1, 'ValueError') consumer sees ValueError
+('in handler', 0, 'KeyError') consumer sees ValueError
+('in handler', 1, 'KeyError') consumer sees ValueError
+('after', <class 'ValueError'>) consumer sees ValueError
+after all (None, None, None)
+[(('in handler', 0, 'KeyError'), 'IndexError'), (('in handler', 1, 'KeyError'), 'IndexError'), (('after', <class 'IndexError'>), 'IndexError'), ('nested after', None)]
+('in handler', 0, 'KeyError') ('in handler', 1, 'KeyError')
+('after', <class 'TypeError'>) OSError
+[('delegate after', None, None), (0, None), (1, None)] None
+caught escapes from a handler KeyError RuntimeError
+[(1, None)] (None, None, None)
+sum raised three ValueError
+2.7670116110564327e+19 1.3835058055282164e+19
+UnboundLocalError cannot access local variable 'x' where it is not associated with a value
+TypeError can't send non-None value to a just-started generator
+started 5
+1 2 [('list done', None), 0, 1, ('range done', None)]
+a (1, 'KeyError') (2, 'KeyError')
+stopped sender done StopIteration
+1 ('caught in gen', 'ZeroDivisionError') ('still', 'ZeroDivisionError') (None, None, None)
+a middle in handler KeyError
+b middle in handler KeyError
+a middle after None
+b middle after None
+a middle in handler KeyError
+a middle after <class 'ValueError'>
+a top in handler ValueError
+a top after None
+['a', 'b'] (None, None, None)
 "#####,
     );
 }

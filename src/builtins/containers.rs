@@ -937,12 +937,14 @@ fn range_init(vm: &mut Vm) {
         let Some(Payload::Range { start, stop, step }) = me.payload() else {
             return Err(vm.new_type_error("range expected"));
         };
-        let n = crate::vm::seq::range_len(*start, *stop, *step) as i64;
-        let last = start + (n - 1) * step;
+        let n = crate::vm::seq::range_len(*start, *stop, *step) as u64;
+        // The last value, then back by `step`, n values in all (an empty range's "last"
+        // is never read). The arithmetic wraps where only unread values overflow.
+        let last = start.wrapping_add((n as i64).wrapping_sub(1).wrapping_mul(*step));
         Ok(vm.new_iterator(IterState::Range {
             next: last,
-            stop: start - step,
-            step: -step,
+            step: step.wrapping_neg(),
+            left: n,
         }))
     });
     let slice = vm.types.slice.clone();

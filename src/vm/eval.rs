@@ -7,7 +7,7 @@
 //! instruction without a push (resumed generators, fused stores) in `eval_resume.rs`.
 
 use super::eval_calls::CallOutcome;
-use super::eval_resume::{deliver, store_in_next_fast};
+use super::eval_resume::{deliver_to, store_in_next_fast};
 use super::eval_support::push_inline;
 use super::frame::Frame;
 use super::generator::Resume;
@@ -213,15 +213,81 @@ impl Vm {
                 // the general code calls; an arm that does not switch frames then goes on
                 // with `continue 'dispatch` (taking `pc` from the frame again if it moved
                 // the index), any other arm with `continue 'outer`.
+                // YIELD_VALUE of `$v` (taken off the stack, or never pushed: `yield x` and
+                // `yield a * b` are fused into their LOAD_FAST), `frame.ip` past it: a small
+                // int into the enclosing `sum()`'s total at once; else the frame is suspended
+                // and the value goes back to the SEND / FOR_ITER / `gen.send()` that resumed
+                // it (up a `yield from` / `await` chain's SEND loops at once), or out of the
+                // loop. (Expanded in two arms only: each copy adds its locals to the loop's
+                // frame in a debug build, which recursion through Rust stacks up.)
+                macro_rules! yield_value {
+                    ($v:expr) => {{
+                        // `sum(<genexpr>)`: a small int added to the total in place.
+                        let v = match self.yield_to_int_sum(frame, $v) {
+                            Ok(()) => {
+                                pc = frame.ip as usize;
+                                continue 'dispatch;
+                            }
+                            Err(v) => v,
+                        };
+                        // A chain needs callers: a generator yielding to no inline caller
+                        // (the common case) does not make the out-of-line call.
+                        if self.chains_may_park
+                            && !callers.is_empty()
+                            && self.park_at_yield(frame, callers)
+                        {
+                            return Ok(Stop::Yield(v));
+                        }
+                        loop {
+                            let Some(g) = frame.take_inline_gen() else {
+                                debug_assert!(
+                                    callers.is_empty(),
+                                    "only a generator's own frame yields"
+                                );
+                                return Ok(Stop::Yield(v));
+                            };
+                            // Back to the SEND / FOR_ITER that resumed it, with the value.
+                            let caller = callers.pop().expect("an inline generator has a caller");
+                            let gen_frame = std::mem::replace(frame, caller);
+                            self.suspend_inline_generator(&g, gen_frame);
+                            // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
+                            // value straight on up, as its YIELD_VALUE would: a value yielded
+                            // through a chain of awaiting coroutines takes no dispatch per level.
+                            let next = frame.instructions().get(frame.ip as usize).copied();
+                            if let Some(Instr::YieldValue) = next {
+                                frame.ip += 1;
+                                continue;
+                            }
+                            if deliver_to(frame, next, v) {
+                                self.safe_point(frame);
+                            }
+                            break;
+                        }
+                        continue 'outer;
+                    }};
+                }
+                // `fast!(load)` in LOAD_FAST's arm, the one instruction that can fuse a
+                // yield; the other arms' expansions leave that case out.
                 macro_rules! fast {
                     () => {
+                        fast!(|_y| {
+                            unreachable!("only LOAD_FAST fuses a YIELD_VALUE")
+                        })
+                    };
+                    (load) => {
+                        fast!(|y| {
+                            frame.ip = pc as u32;
+                            yield_value!(y)
+                        })
+                    };
+                    (|$y:ident| $on_yield:block) => {
                         super::eval_fast::fast_step!(self, 'dispatch, frame, instructions, pc, instr, |v| {
                             frame.ip = pc as u32;
                             if let Some(v) = tri!(self.return_from_frame(frame, callers, v)) {
                                 return Ok(Stop::Return(v));
                             }
                             continue 'outer;
-                        })
+                        }, |$y| $on_yield)
                     };
                 }
                 match *instr {
@@ -282,7 +348,7 @@ impl Vm {
                     }
                     // Only an unbound local is left to this path (see `fast_step`).
                     Instr::LoadFast(i) => {
-                        fast!();
+                        fast!(load);
                         frame.ip = pc as u32;
                         let name = frame.code().varnames[i as usize].clone();
                         tri!(Err(self.unbound_local(&name)))
@@ -881,8 +947,20 @@ impl Vm {
                     Instr::ForIter(t) => {
                         fast!();
                         frame.ip = pc as u32;
-                        // Range, list and tuple iterators were stepped by `fast!`; a dict items
-                        // iterator whose pair is unpacked next is stepped in place.
+                        // Range, list and tuple iterators were stepped by `fast!`; a generator
+                        // (`for x in gen`, the commonest iterator left) is resumed inline,
+                        // tested first.
+                        if let Some((gen_frame, resumed)) =
+                            self.enter_generator_inline(top(frame), &Value::None)
+                        {
+                            let caller = std::mem::replace(frame, gen_frame);
+                            push_inline(callers, caller);
+                            if resumed {
+                                self.deliver_resumed(frame, callers, Value::None);
+                            }
+                            continue 'outer;
+                        }
+                        // A dict items iterator whose pair is unpacked next is stepped in place.
                         let next = match top(frame).payload() {
                             Some(Payload::Iterator(st)) => {
                                 match super::seq::dict_items_step_unpacked(
@@ -901,16 +979,6 @@ impl Vm {
                                 }
                             }
                             _ => {
-                                if let Some((gen_frame, resumed)) =
-                                    self.enter_generator_inline(top(frame), &Value::None)
-                                {
-                                    let caller = std::mem::replace(frame, gen_frame);
-                                    push_inline(callers, caller);
-                                    if resumed {
-                                        self.deliver_resumed(frame, callers, Value::None);
-                                    }
-                                    continue 'outer;
-                                }
                                 if let Some(callee) = self.user_next_frame(top(frame)) {
                                     tri!(self.push_frame(frame, callers, callee));
                                     continue 'outer;
@@ -1107,14 +1175,16 @@ impl Vm {
                             }
                             continue 'dispatch;
                         }
+                        // `gen.send(v)` before the instance method call, which a generator
+                        // (no class) would only leave after an out-of-line call.
+                        if n == 1 && self.send_call_inline(frame, callers, u32::from(name_idx)) {
+                            continue 'outer;
+                        }
                         if let Some(callee) =
                             self.instance_method_frame(frame, name_idx as usize, n as usize)
                         {
                             self.push_frame(frame, callers, callee)
                                 .map_err(|e| (e, true))?;
-                            continue 'outer;
-                        }
-                        if n == 1 && self.send_call_inline(frame, callers, u32::from(name_idx)) {
                             continue 'outer;
                         }
                         let base = frame.stack.len() - n as usize - 1;
@@ -1232,6 +1302,7 @@ impl Vm {
                     }
                     Instr::PushExcInfo => {
                         frame.ip = pc as u32;
+                        self.give_inline_generator_exc_slot(frame);
                         let exc = pop(frame);
                         let slot = self.exc_info.last_mut().expect("exc_info has a base slot");
                         let prev = std::mem::replace(slot, exc.as_obj().cloned());
@@ -1388,46 +1459,8 @@ impl Vm {
                     }
                     Instr::YieldValue => {
                         frame.ip = pc as u32;
-                        // `sum(<genexpr>)`: a small int added to the total in place.
-                        if self.yield_to_int_sum(frame) {
-                            pc = frame.ip as usize;
-                            continue 'dispatch;
-                        }
                         let v = pop(frame);
-                        // A chain needs callers: a generator yielding to no inline caller
-                        // (the common case) does not make the out-of-line call.
-                        if self.chains_may_park
-                            && !callers.is_empty()
-                            && self.park_at_yield(frame, callers)
-                        {
-                            return Ok(Stop::Yield(v));
-                        }
-                        loop {
-                            let Some(g) = frame.take_inline_gen() else {
-                                debug_assert!(
-                                    callers.is_empty(),
-                                    "only a generator's own frame yields"
-                                );
-                                return Ok(Stop::Yield(v));
-                            };
-                            // Back to the SEND / FOR_ITER that resumed it, with the value.
-                            let caller = callers.pop().expect("an inline generator has a caller");
-                            let gen_frame = std::mem::replace(frame, caller);
-                            self.suspend_inline_generator(&g, gen_frame);
-                            // A `yield from` / `await` SEND loop (SEND; YIELD_VALUE) passes the
-                            // value straight on up, as its YIELD_VALUE would: a value yielded
-                            // through a chain of awaiting coroutines takes no dispatch per level.
-                            if let Some(Instr::YieldValue) =
-                                frame.instructions().get(frame.ip as usize)
-                            {
-                                frame.ip += 1;
-                                continue;
-                            }
-                            if deliver(frame, v) {
-                                self.safe_point(frame);
-                            }
-                            break;
-                        }
+                        yield_value!(v)
                     }
                     Instr::EndSend => {
                         frame.ip = pc as u32;

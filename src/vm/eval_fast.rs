@@ -57,8 +57,8 @@ pub(super) fn forget_two_numbers(frame: &mut Frame) {
 pub(super) fn builtin_step(cell: &RefCell<IterState>) -> Option<Option<Value>> {
     let mut st = cell.try_borrow_mut().ok()?;
     let (seq, index) = match &mut *st {
-        IterState::Range { next, stop, step } => {
-            return Some(super::seq::range_next(next, *stop, *step));
+        IterState::Range { next, step, left } => {
+            return Some(super::seq::range_next(next, *step, left));
         }
         IterState::Seq { seq, index } => (seq, index),
         _ => return None,
@@ -97,19 +97,20 @@ impl Vm {
 /// call out or switch frames, then continues the dispatch loop `$next`; otherwise leaves
 /// the frame and `$pc` as they were and falls through to the general path after it. A
 /// return (RETURN_VALUE, RETURN_CONST, or one fused into the instruction before it) runs
-/// `$on_return` with the value bound to `$v`. A macro, not a function: every case jumps
+/// `$on_return` with the value bound to `$v`; a YIELD_VALUE fused into a LOAD_FAST runs
+/// `$on_yield` with the value bound to `$y` (`$pc` past the YIELD_VALUE). A macro, not a function: every case jumps
 /// straight back to the dispatch (a returned status would be tested after each
 /// instruction), and expanded in the arm of one instruction it reduces to that case.
 macro_rules! fast_step {
     (
         $vm:expr, $next:lifetime, $frame:ident, $code:ident, $pc:ident, $instr:ident,
-        |$v:ident| $on_return:block
+        |$v:ident| $on_return:block, |$y:ident| $on_yield:block
     ) => {
         'slow: {
             use $crate::bytecode::Instr;
             use $crate::vm::eval::pop;
             use $crate::vm::eval_fast::{builtin_step, forget_two_numbers, number_compare};
-            use $crate::vm::eval_fused::{Loaded, load_fast};
+            use $crate::vm::eval_fused::{Loaded, load_fast, set_local};
             use $crate::vm::eval_support::{cell_value, push_inline};
             use $crate::vm::object::Payload;
             use $crate::vm::ops::fast_numeric_binop;
@@ -131,6 +132,11 @@ macro_rules! fast_step {
                     Loaded::Return(v) => {
                         let $v = v;
                         $on_return
+                    }
+                    // `yield x`, `yield a * b`: YIELD_VALUE without a push, pop and dispatch.
+                    Loaded::Yield(v) => {
+                        let $y = v;
+                        $on_yield
                     }
                     Loaded::Unbound => break 'slow,
                 },
@@ -239,7 +245,7 @@ macro_rules! fast_step {
                         Some(&Instr::StoreFast(j)) => {
                             forget_two_numbers(frame);
                             *pc += 1;
-                            *frame.local_mut(j as usize) = Some(r);
+                            set_local(frame.local_mut(j as usize), r);
                             $vm.safe_point_at(frame, *pc);
                         }
                         _ => {
@@ -262,7 +268,7 @@ macro_rules! fast_step {
                         Some(v) => match code.get(*pc) {
                             Some(&Instr::StoreFast(j)) => {
                                 *pc += 1;
-                                *frame.local_mut(j as usize) = Some(v);
+                                set_local(frame.local_mut(j as usize), v);
                                 $vm.safe_point_at(frame, *pc);
                             }
                             _ => push_inline(&mut frame.stack, v),

@@ -20,6 +20,9 @@ pub(super) enum Loaded {
     Unbound,
     /// `return x`: the following RETURN_VALUE is due with this value (nothing pushed).
     Return(Value),
+    /// `yield x`, `yield a * b`: the following YIELD_VALUE is due with this value (nothing
+    /// pushed, the index past the YIELD_VALUE).
+    Yield(Value),
 }
 
 /// LOAD_FAST `i` (`code` is the frame's instructions, `ip` the eval loop's copy of the
@@ -48,6 +51,10 @@ pub(super) fn load_fast(frame: &mut Frame, code: &[Instr], ip: &mut usize, i: u3
             Some(&Instr::ReturnValue) => {
                 *ip = at + 1;
                 return Loaded::Return(v.clone());
+            }
+            Some(&Instr::YieldValue) => {
+                *ip = at + 1;
+                return Loaded::Yield(v.clone());
             }
             Some(&Instr::LoadFast(j)) => {
                 // `a <op> b` of two number locals (nbody's `dx * dx`), `a <op> y[k]` (`dt * b[3]`).
@@ -191,6 +198,10 @@ fn finish_with(
                 *ip = at + 1;
                 set_local(&mut stack.prefix_mut()[j as usize], r);
                 return Loaded::Stored;
+            }
+            Some(&Instr::YieldValue) => {
+                *ip = at + 1;
+                return Loaded::Yield(r);
             }
             Some(&Instr::BinaryOp { op, .. }) => {
                 let Some(a) = stack.last() else { break };

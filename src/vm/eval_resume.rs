@@ -17,40 +17,52 @@ impl Vm {
     /// without a push, JUMP and SEND dispatch per level. (A delegate that cannot run inline,
     /// or a pending Ctrl-C, takes the JUMP and SEND as usual.)
     #[allow(clippy::vec_box)]
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline(never))]
     pub(super) fn deliver_resumed(
         &mut self,
         frame: &mut Box<Frame>,
         callers: &mut Vec<Box<Frame>>,
         v: Value,
     ) {
-        if let Some(&Instr::Jump(_)) = frame.instructions().get(frame.ip as usize) {
-            self.send_down_chain(frame, callers, v);
-        } else if deliver(frame, v) {
+        let next = frame.instructions().get(frame.ip as usize).copied();
+        if let Some(Instr::Jump(t)) = next {
+            self.send_down_chain(frame, callers, t, v);
+        } else if deliver_to(frame, next, v) {
             self.safe_point(frame);
         }
     }
 
-    /// `deliver_resumed` for a frame whose next instruction is a JUMP (the SEND loop case).
+    /// `deliver_resumed` for a frame whose next instruction is a JUMP to `t` (the SEND
+    /// loop case).
     #[allow(clippy::vec_box)]
     #[inline(never)]
     pub(super) fn send_down_chain(
         &mut self,
         frame: &mut Box<Frame>,
         callers: &mut Vec<Box<Frame>>,
+        t: u32,
         v: Value,
     ) {
+        let mut t = t;
         loop {
-            if let Some(&Instr::Jump(t)) = frame.instructions().get(frame.ip as usize)
-                && let Some(&Instr::Send(_)) = frame.instructions().get(t as usize)
+            if let Some(&Instr::Send(_)) = frame.instructions().get(t as usize)
                 && let Some(receiver) = frame.stack.last()
                 && let Some((gen_frame, resumed)) = self.enter_generator_inline(receiver, &v)
             {
                 frame.ip = t + 1;
                 let caller = std::mem::replace(frame, gen_frame);
                 push_inline(callers, caller);
-                if resumed {
+                if !resumed {
+                    return;
+                }
+                let next = frame.instructions().get(frame.ip as usize).copied();
+                if let Some(Instr::Jump(u)) = next {
+                    t = u;
                     continue;
+                }
+                if deliver_to(frame, next, v) {
+                    self.safe_point(frame);
                 }
                 return;
             }
@@ -70,7 +82,8 @@ impl Vm {
     /// `send` is always the built-in.
     /// False: nothing was done, the call takes its general path.
     #[allow(clippy::vec_box)]
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline(never))]
     pub(super) fn send_call_inline(
         &mut self,
         frame: &mut Box<Frame>,
@@ -78,19 +91,28 @@ impl Vm {
         name_idx: u32,
     ) -> bool {
         let len = frame.stack.len();
-        if len < 2 || !matches!(frame.stack[len - 2].payload(), Some(Payload::Generator(_))) {
+        if len < 2 {
             return false;
         }
-        if &*frame.code().names[name_idx as usize] != "send" {
+        let Value::Obj(receiver) = &frame.stack[len - 2] else {
+            return false;
+        };
+        if !matches!(receiver.payload, Payload::Generator(_))
+            || &*frame.code().names[name_idx as usize] != "send"
+        {
             return false;
         }
-        let Some((gen_frame, resumed)) =
-            self.enter_generator_inline(&frame.stack[len - 2], &frame.stack[len - 1])
+        let Some((mut gen_frame, resumed)) =
+            self.take_generator_frame(receiver, &frame.stack[len - 1])
         else {
             return false;
         };
         let value = super::eval::pop(frame);
-        frame.stack.pop();
+        // The receiver's reference becomes the frame's (no count up here and down there).
+        let Value::Obj(receiver) = super::eval::pop(frame) else {
+            unreachable!("the receiver was a generator object just above")
+        };
+        gen_frame.set_inline_gen(receiver);
         let caller = std::mem::replace(frame, gen_frame);
         push_inline(callers, caller);
         if resumed {
@@ -107,15 +129,28 @@ impl Vm {
 /// an instruction was consumed, so the caller runs its safe point.
 #[inline(always)]
 pub(super) fn deliver(frame: &mut Frame, v: Value) -> bool {
-    match frame.instructions().get(frame.ip as usize) {
-        Some(&Instr::StoreFast(j)) => {
+    let next = frame.instructions().get(frame.ip as usize).copied();
+    deliver_to(frame, next, v)
+}
+
+/// `deliver` with the instruction at `frame.ip` (`next`) already fetched.
+#[inline(always)]
+pub(super) fn deliver_to(frame: &mut Frame, next: Option<Instr>, v: Value) -> bool {
+    match next {
+        Some(Instr::StoreFast(j)) => {
             frame.ip += 1;
-            *frame.local_mut(j as usize) = Some(v);
+            super::eval_fused::set_local(frame.local_mut(j as usize), v);
             true
         }
-        Some(&Instr::PopTop) => {
+        Some(Instr::PopTop) => {
             frame.ip += 1;
-            drop(v);
+            // Only an object owns anything: the None a `next()` or `for` sends is forgotten
+            // without a call to the value's drop.
+            if let Value::Obj(_) = v {
+                drop(v);
+            } else {
+                std::mem::forget(v);
+            }
             true
         }
         _ => {
@@ -134,7 +169,8 @@ impl Vm {
     /// the instruction after END_SEND. FOR_ITER drops the exhausted iterator and jumps past
     /// the loop (the return value is discarded). Err(v): a `gen.send()` call, which raises
     /// `StopIteration(v)`.
-    #[inline(always)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline(never))]
     pub(super) fn inline_generator_returned(
         &mut self,
         frame: &mut Frame,

@@ -203,33 +203,35 @@ impl Vm {
         r
     }
 
-    /// YIELD_VALUE in `frame` (its `ip` past the instruction): when `frame` is the
-    /// generator frame `sum()` drives (`resume_for_sink`), the value on top of the stack is
-    /// a small int the total can take without overflowing and the yield's value is
-    /// dropped (POP_TOP next, as in every generator expression), the int is added, the
-    /// POP_TOP run and true returned: the frame goes on as if resumed with None. False
-    /// (nothing changed) otherwise: the yield leaves the frame.
-    #[inline(always)]
-    pub(super) fn yield_to_int_sum(&mut self, frame: &mut Frame) -> bool {
+    /// YIELD_VALUE of `v` in `frame` (its `ip` past the instruction, `v` off the stack):
+    /// when `frame` is the generator frame `sum()` drives (`resume_for_sink`), `v` is a
+    /// small int the total can take without overflowing and the yield's value is dropped
+    /// (POP_TOP next, as in every generator expression), the int is added, the POP_TOP run
+    /// and Ok returned: the frame goes on as if resumed with None. Err(v) (nothing
+    /// changed) otherwise: the yield leaves the frame.
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline(never))]
+    pub(super) fn yield_to_int_sum(&mut self, frame: &mut Frame, v: Value) -> Result<(), Value> {
         let Some((base, total)) = &mut self.int_sum else {
-            return false;
+            return Err(v);
         };
         if !std::ptr::eq(*base, &*frame) {
-            return false;
+            return Err(v);
         }
-        let Some(&Value::Int(x)) = frame.stack.last() else {
-            return false;
+        let Value::Int(x) = v else {
+            return Err(v);
         };
         let Some(Instr::PopTop) = frame.instructions().get(frame.ip as usize) else {
-            return false;
+            return Err(v);
         };
         let Some(t) = total.checked_add(x) else {
-            return false;
+            return Err(v);
         };
         *total = t;
-        frame.stack.pop();
+        // An int owns nothing: no call to the value's drop.
+        std::mem::forget(v);
         frame.ip += 1;
         self.safe_point(frame);
-        true
+        Ok(())
     }
 }

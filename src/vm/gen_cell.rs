@@ -19,6 +19,11 @@ const WRITING: u32 = u32::MAX;
 pub struct GenStateCell {
     /// Which kind of generator (set when made or recycled).
     kind: GenKind,
+    /// True while the generator runs inline (`Vm::take_generator_frame`) with a slot of its
+    /// own on `Vm::exc_info`: one is pushed only when it resumes with a saved handled
+    /// exception or its frame handles one (PUSH_EXC_INFO), so the commonest switch of a
+    /// generator frame pushes and pops none.
+    exc_slot: Cell<bool>,
     /// 0: not borrowed; `WRITING`: mutably borrowed; else the number of shared borrows.
     flag: Cell<u32>,
     /// The state, reached only through the guards below (or `get_mut`).
@@ -56,6 +61,7 @@ impl GenStateCell {
     pub fn new(kind: GenKind, state: GenState) -> GenStateCell {
         GenStateCell {
             kind,
+            exc_slot: Cell::new(false),
             flag: Cell::new(0),
             state: UnsafeCell::new(state),
         }
@@ -65,6 +71,18 @@ impl GenStateCell {
     #[inline(always)]
     pub fn kind(&self) -> GenKind {
         self.kind
+    }
+
+    /// Whether the generator, running inline, has its own slot on `Vm::exc_info`.
+    #[inline(always)]
+    pub fn exc_slot(&self) -> bool {
+        self.exc_slot.get()
+    }
+
+    /// Records whether the generator, running inline, has its own slot on `Vm::exc_info`.
+    #[inline(always)]
+    pub fn set_exc_slot(&self, pushed: bool) {
+        self.exc_slot.set(pushed);
     }
 
     /// Changes the kind (a recycled generator object made into another kind's).

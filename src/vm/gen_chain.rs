@@ -97,9 +97,11 @@ impl Vm {
     /// `callers` form one await / `yield from` chain that can park — every caller stopped
     /// at its SEND loop's YIELD_VALUE and running inline for its generator, down to a base
     /// generator or coroutine frame resumed from Rust, with no handled exception saved at
-    /// any inline level. The inline levels' exception states and depth are then dropped,
-    /// as their YIELD_VALUEs would have dropped them (`resume_parked_chain` restores them);
-    /// and the eval loop returns a `YieldChain` of `callers` and `frame`.
+    /// any inline level. The inline levels' exception slots (those that have one) and
+    /// depth are then dropped, as their YIELD_VALUEs would have dropped them
+    /// (`resume_parked_chain` gives the depth back; the delegates run without slots, as
+    /// `take_generator_frame` resumes them); and the eval loop returns a `YieldChain` of
+    /// `callers` and `frame`.
     #[allow(clippy::vec_box)]
     #[inline(never)]
     pub(super) fn park_at_yield(&mut self, frame: &Frame, callers: &[Box<Frame>]) -> bool {
@@ -123,7 +125,29 @@ impl Vm {
             return false;
         }
         let levels = callers.len();
-        let Some(start) = self.exc_info.len().checked_sub(levels) else {
+        // The inline levels' generators, `frame`'s and every inline caller's, that have a
+        // slot of their own on `exc_info` (`GenStateCell::exc_slot`): usually none at all.
+        if self.inline_exc_slots > 0 && !self.drop_inline_exc_slots(frame, inline) {
+            return false;
+        }
+        self.depth -= levels;
+        true
+    }
+
+    /// `park_at_yield`'s drop of the exception slots its levels (`frame` and the `inline`
+    /// callers) have, when every one is None; false (nothing changed) otherwise.
+    #[allow(clippy::vec_box)]
+    #[cold]
+    #[inline(never)]
+    fn drop_inline_exc_slots(&mut self, frame: &Frame, inline: &[Box<Frame>]) -> bool {
+        let gens = || {
+            std::iter::once(frame)
+                .chain(inline.iter().map(|c| &**c))
+                .filter_map(inline_generator)
+                .filter(|g| g.state.exc_slot())
+        };
+        let slots = gens().count();
+        let Some(start) = self.exc_info.len().checked_sub(slots) else {
             return false;
         };
         if self.exc_info[start..].iter().any(Option::is_some) {
@@ -132,7 +156,8 @@ impl Vm {
         // SAFETY: every entry from `start` on is None (checked above): shortening the
         // vector forgets values that own nothing.
         unsafe { self.exc_info.set_len(start) };
-        self.depth -= levels;
+        gens().for_each(|g| g.state.set_exc_slot(false));
+        self.inline_exc_slots -= slots;
         true
     }
 
@@ -168,8 +193,8 @@ impl Vm {
     }
 
     /// `gen.send(value)` into the generator `obj` whose await chain is parked: the
-    /// delegates run again, with the exception states and depth their SENDs would have
-    /// given them, and `value` goes straight to the innermost frame, as a send down every
+    /// delegates run again, with the depth their SENDs would have given them (and no
+    /// exception slots: none saved a handled exception), and `value` goes straight to the innermost frame, as a send down every
     /// level would deliver it. Err(value) (the chain settled, `obj` plainly suspended
     /// again): a Ctrl-C is pending or there is no recursion room, so the general path runs.
     pub(super) fn resume_parked_chain(
@@ -190,9 +215,10 @@ impl Vm {
         for g in chain[1..].iter().filter_map(|f| inline_generator(f)) {
             g.leave_running(GenState::Running);
         }
+        // The base generator's slot, as `gen_resume` pushes it; the delegates run without
+        // one of their own, as `take_generator_frame` resumes them.
         let saved = g.exc_state.take();
         push_inline(&mut self.exc_info, saved);
-        self.exc_info.resize(self.exc_info.len() + levels, None);
         self.depth += 1;
         let base_depth = self.depth;
         self.depth += levels;

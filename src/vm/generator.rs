@@ -539,11 +539,17 @@ impl Vm {
 
     /// For SEND / FOR_ITER into a Python generator or coroutine that can simply be resumed
     /// (suspended, or just created and sent None; no Ctrl-C pending; recursion room left):
-    /// marks it running, installs its exception state as `gen_resume` does, and hands its
-    /// frame to the caller's eval loop to run inline, with true when it was suspended (the
+    /// marks it running, gives a saved handled exception its slot on `exc_info` (as
+    /// `gen_resume` does; without one the frame runs on its resumer's slot, see
+    /// `give_inline_generator_exc_slot`), and hands its frame to the caller's eval loop to
+    /// run inline, with true when it was suspended (the
     /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
-    /// None: take the general `send` path.
-    #[inline(always)]
+    /// None: take the general `send` path. (Inlined in optimised builds only, as are the
+    /// other helpers the eval loop runs on a generator switch: in a debug build every inlined
+    /// copy adds its locals to the loop's frame, and recursion through Rust re-entries of the
+    /// loop stacks those frames up.)
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline(never))]
     pub(super) fn enter_generator_inline(
         &mut self,
         receiver: &Value,
@@ -552,6 +558,20 @@ impl Vm {
         let Value::Obj(obj) = receiver else {
             return None;
         };
+        let (mut frame, resumed) = self.take_generator_frame(obj, value)?;
+        frame.set_inline_gen(obj.clone());
+        Some((frame, resumed))
+    }
+
+    /// `enter_generator_inline` but for marking the frame as the generator's (the caller
+    /// does it with `Frame::set_inline_gen`, handing over a reference it owns or a clone).
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(debug_assertions, inline(never))]
+    pub(super) fn take_generator_frame(
+        &mut self,
+        obj: &ObjRef,
+        value: &Value,
+    ) -> Option<(Box<Frame>, bool)> {
         let Payload::Generator(g) = &obj.payload else {
             return None;
         };
@@ -561,7 +581,7 @@ impl Vm {
         {
             return None;
         }
-        let (mut frame, resumed) = {
+        let (frame, resumed) = {
             let mut state = g.state.borrow_mut();
             match std::mem::replace(&mut *state, GenState::Running) {
                 GenState::Suspended(f) => (f, true),
@@ -579,19 +599,55 @@ impl Vm {
                 }
             }
         };
-        let saved = g.exc_state.take();
-        push_inline(&mut self.exc_info, saved);
+        // A saved handled exception gets its slot on `exc_info` back. Without one the frame
+        // runs on its resumer's slot (`GenStateCell::exc_slot`), as CPython's topmost
+        // exception is found past an empty `gi_exc_state`: what `sys.exc_info()` sees is
+        // the same, and a handler in the frame pushes the slot then (PUSH_EXC_INFO).
+        if let Some(saved) = g.exc_state.take() {
+            push_inline(&mut self.exc_info, Some(saved));
+            g.state.set_exc_slot(true);
+            self.inline_exc_slots += 1;
+        }
         self.depth += 1;
-        frame.set_inline_gen(obj.clone());
         Some((frame, resumed))
+    }
+
+    /// PUSH_EXC_INFO in `frame`: an inline generator frame running without a slot of its own
+    /// on `exc_info` (see `take_generator_frame`) gets one now, so that the exception it
+    /// handles is saved with it at a `yield` and never seen by its resumer.
+    #[inline(always)]
+    pub(super) fn give_inline_generator_exc_slot(&mut self, frame: &Frame) {
+        if let Some(obj) = frame.inline_gen()
+            && let Payload::Generator(g) = &obj.payload
+            && !g.state.exc_slot()
+        {
+            push_inline(&mut self.exc_info, None);
+            g.state.set_exc_slot(true);
+            self.inline_exc_slots += 1;
+        }
+    }
+
+    /// The handled exception an inline generator leaves with (its slot on `exc_info`
+    /// popped, if it had one).
+    #[inline(always)]
+    fn take_inline_exc_slot(&mut self, g: &Generator) -> Option<ObjRef> {
+        if g.state.exc_slot() {
+            g.state.set_exc_slot(false);
+            self.inline_exc_slots -= 1;
+            return self.exc_info.pop().flatten();
+        }
+        None
     }
 
     /// An inline generator frame yielded: it is suspended again with its exception state.
     pub(super) fn suspend_inline_generator(&mut self, obj: &ObjRef, frame: Box<Frame>) {
         self.depth -= 1;
-        let exc_state = self.exc_info.pop().flatten();
         let g = self.gen_of(obj);
-        g.exc_state.set(exc_state);
+        // Its state is None while it runs (taken at the resumption): set only when a
+        // handled exception is saved.
+        if let Some(exc_state) = self.take_inline_exc_slot(g) {
+            g.exc_state.set(Some(exc_state));
+        }
         g.leave_running(GenState::Suspended(frame));
     }
 
@@ -599,15 +655,16 @@ impl Vm {
     /// closed.
     #[inline(always)]
     pub(super) fn finish_inline_generator(&mut self, obj: &ObjRef) {
-        self.exc_info.pop();
-        self.gen_of(obj).leave_running(GenState::Closed);
+        let g = self.gen_of(obj);
+        drop(self.take_inline_exc_slot(g));
+        g.leave_running(GenState::Closed);
     }
 
     /// An exception escaped an inline generator frame (the eval loop has popped it): the
     /// generator is closed and the exception is what its awaiter sees (PEP 479 applied, chained as a failed send is).
     pub(super) fn fail_inline_generator(&mut self, obj: &ObjRef, e: ObjRef) -> ObjRef {
-        self.exc_info.pop();
         let g = self.gen_of(obj);
+        drop(self.take_inline_exc_slot(g));
         *g.state.borrow_mut() = GenState::Closed;
         let kind = g.kind();
         let e = self.escaping_generator_error(kind, e);

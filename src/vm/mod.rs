@@ -135,8 +135,13 @@ pub struct Vm {
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: usize,
     /// Handled-exception slots (CPython's exc_info chain): the base slot plus one per
-    /// running generator; the handled exception is the topmost non-None.
+    /// running generator (one resumed inline has one only when it needs it, see
+    /// `GenStateCell::exc_slot`); the handled exception is the topmost non-None.
     pub exc_info: Vec<Option<ObjRef>>,
+    /// How many of `exc_info`'s slots belong to generators running inline (the
+    /// `GenStateCell::exc_slot` flags set): when none do, a parking await chain has no slot
+    /// to look for among its levels (`park_at_yield`).
+    inline_exc_slots: usize,
     /// True while the innermost Rust entry into the eval loop resumes a generator or
     /// coroutine (`gen_resume`): only then may a yield park its await chain (`gen_chain`),
     /// so other yields (a `for` over a generator, a `send()` from Python) skip the check.
@@ -216,6 +221,7 @@ impl Vm {
             recursion_limit: 1000,
             exc_info: vec![None],
             chains_may_park: false,
+            inline_exc_slots: 0,
             caller_stacks: Vec::new(),
             spare_tuple: None,
             int_sum: None,

@@ -808,14 +808,15 @@ pub enum IterState {
         /// The next index.
         index: usize,
     },
-    /// Over a range.
+    /// Over a range (made by `IterState::range`).
     Range {
         /// Next value.
         next: i64,
-        /// End (exclusive).
-        stop: i64,
         /// Step.
         step: i64,
+        /// How many values are left: a step tests and counts this down, where a test
+        /// against the end would depend on the step's sign (rangeiter's `len`, as CPython).
+        left: u64,
     },
     /// Over a dict (keys/values/items) or a set (keys).
     Dict {
@@ -887,6 +888,28 @@ pub enum IterState {
     },
     /// Finished.
     Exhausted,
+}
+
+impl IterState {
+    /// An iterator over `range(start, stop, step)` (`step` is not 0).
+    #[inline]
+    pub fn range(start: i64, stop: i64, step: i64) -> IterState {
+        // `range(n)` and `range(a, b)`: the count without a division.
+        let left = if step == 1 {
+            if stop > start {
+                stop.wrapping_sub(start) as u64
+            } else {
+                0
+            }
+        } else {
+            super::seq::range_len(start, stop, step) as u64
+        };
+        IterState::Range {
+            next: start,
+            step,
+            left,
+        }
+    }
 }
 
 impl IterState {

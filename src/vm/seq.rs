@@ -186,10 +186,10 @@ pub fn item_if_plain(container: &Value, key: &Value) -> Option<Value> {
 #[inline(always)]
 pub fn range_step(cell: &RefCell<IterState>) -> Option<Option<Value>> {
     let mut st = cell.try_borrow_mut().ok()?;
-    let IterState::Range { next, stop, step } = &mut *st else {
+    let IterState::Range { next, step, left } = &mut *st else {
         return None;
     };
-    Some(range_next(next, *stop, *step))
+    Some(range_next(next, *step, left))
 }
 
 /// One step of a dict items iterator whose pair UNPACK_SEQUENCE 2 takes apart at once
@@ -241,16 +241,18 @@ fn next_entry<'t>(t: &'t DictTable, pos: &mut usize) -> Option<&'t super::dict::
     }
 }
 
-/// The next value of a range iterator at `next` (advanced past it), None when exhausted.
+/// The next value of a range iterator at `next` with `left` values to go (advanced past
+/// it), None when exhausted.
 #[inline(always)]
-pub(super) fn range_next(next: &mut i64, stop: i64, step: i64) -> Option<Value> {
-    if (step > 0 && *next < stop) || (step < 0 && *next > stop) {
-        let v = *next;
-        *next = next.saturating_add(step);
-        Some(Value::Int(v))
-    } else {
-        None
+pub(super) fn range_next(next: &mut i64, step: i64, left: &mut u64) -> Option<Value> {
+    if *left == 0 {
+        return None;
     }
+    *left -= 1;
+    let v = *next;
+    // Past the last value the sum may wrap: it is never read then.
+    *next = v.wrapping_add(step);
+    Some(Value::Int(v))
 }
 
 /// `container[key] = value` when it needs no method call and cannot fail: an exact list
@@ -577,11 +579,7 @@ impl Vm {
                     index: 0,
                 }
             }
-            Some(Payload::Range { start, stop, step }) => IterState::Range {
-                next: *start,
-                stop: *stop,
-                step: *step,
-            },
+            Some(Payload::Range { start, stop, step }) => IterState::range(*start, *stop, *step),
             Some(Payload::Dict(t) | Payload::Set(t) | Payload::FrozenSet(t)) => IterState::Dict {
                 dict: v.as_obj().expect("heap").clone(),
                 pos: 0,
@@ -722,7 +720,7 @@ impl Vm {
                     }
                 }
             }
-            IterState::Range { next, stop, step } => Ok(range_next(next, *stop, *step)),
+            IterState::Range { next, step, left } => Ok(range_next(next, *step, left)),
             IterState::Dict {
                 dict,
                 pos,

@@ -216,7 +216,7 @@ impl Vm {
             return None;
         }
         let (next, stop, step) = small_range_args(args)?;
-        let state = super::object::IterState::Range { next, stop, step };
+        let state = super::object::IterState::range(next, stop, step);
         Some(Value::Obj(Obj::new(Payload::Iterator(
             std::cell::RefCell::new(state),
         ))))
