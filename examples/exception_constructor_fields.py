@@ -107,3 +107,19 @@ except SyntaxError as e:
 
 # Exception groups name the constructor in their argument errors.
 show("ExceptionGroup(1, ...)", lambda: ExceptionGroup(1, [ValueError()]))
+
+# __init__ again: SyntaxError keeps the fields it is not given; the others reset theirs.
+show("5-tuple", lambda: SyntaxError("m", ("f", 1, 2, "t", 1)))
+again = SyntaxError("m", ("f", 1, 2, "t"))
+again.__init__("x")
+show("reinit keeps location", lambda: (again.msg, again.filename, again.lineno, again.end_lineno))
+again.__init__("y", ("g", 5, 6, "u"))
+show("reinit with location", lambda: (again.msg, again.filename, again.lineno, again.end_offset))
+attr = AttributeError("a", name="n", obj=1)
+attr.__init__("b")
+show("AttributeError reinit resets", lambda: (attr.name, attr.obj, attr.args))
+imp = ImportError("m", name="x")
+imp.__init__()
+show("ImportError reinit resets", lambda: (imp.msg, imp.name, str(imp)))
+show("huge start", lambda: str(UnicodeDecodeError("a", b"", 2**63 - 1, 0, "r")))
+show("tiny end", lambda: str(UnicodeDecodeError("a", b"", 0, -2**63, "r")))

@@ -94,3 +94,26 @@ show("count bad bound", lambda: b"abc".count(b"a", "x"))
 show("find bad needle and bound", lambda: b"abc".find(1.5, "x"))
 show("find bad needle", lambda: b"abc".find(1.5))
 show("index with bounds", lambda: b"abcabc".index(b"c", 3, None))
+
+# Whether *x is iterable is a question about its type: __iter__ runs once, and its own
+# TypeError is the one shown.
+calls = []
+
+
+class Refuses:
+    def __iter__(self):
+        calls.append(1)
+        raise TypeError("boom")
+
+
+class Indexable:
+    def __getitem__(self, i):
+        if i < 2:
+            return i
+        raise IndexError
+
+
+show("__iter__ raising TypeError", lambda: f(*Refuses()))
+show("__iter__ calls", lambda: len(calls))
+show("display of it", lambda: [*Refuses()])
+show("__getitem__ sequence", lambda: f(*Indexable()))

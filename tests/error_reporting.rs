@@ -159,3 +159,20 @@ fn a_raised_syntax_error_is_reported_at_its_location() {
         );
     }
 }
+
+#[test]
+fn an_absurd_syntax_error_location_is_reported_without_overflow() {
+    // Offsets from the program itself: far past the text, at the ends of the int range.
+    // CPython would draw 10**18 carets; percolate bounds them and never overflows.
+    for location in [
+        "('f', 1, 1, 'x', 1, 10**18)",
+        "('f', 1, -2**63, 'x', 1, 2**63 - 1)",
+        "('f', 2**63 - 1, 2**63 - 1, 'x\\ny', 1, -2**63)",
+    ] {
+        let out =
+            percolate::run_capture(&format!("raise SyntaxError('m', {location})\n"), "<string>");
+        assert_eq!(out.status, 1);
+        assert!(out.stderr.ends_with("SyntaxError: m\n"), "{}", out.stderr);
+        assert!(out.stderr.len() < 10_000, "{} bytes", out.stderr.len());
+    }
+}

@@ -454,7 +454,7 @@ fn add_kw(
     vm.add_method(cls, name, move |vm, mut args| {
         let data = me(vm, &args, name)?;
         args.positional.remove(0);
-        let given = args.clinic(vm, name, names, 0)?;
+        let given = args.clinic(vm, name, names)?;
         f(vm, data, given.into_iter().map_while(|v| v).collect())
     });
 }
@@ -466,7 +466,7 @@ pub fn install(vm: &mut Vm) {
         vm.add_method(&bytes, name, move |vm, mut args| {
             let data = me(vm, &args, name)?;
             args.positional.remove(0);
-            let slots = args.clinic(vm, name, &["sep", "maxsplit"], 0)?;
+            let slots = args.clinic(vm, name, &["sep", "maxsplit"])?;
             let maxsplit = match &slots[1] {
                 Some(v) => vm.index_value(v)?,
                 None => -1,

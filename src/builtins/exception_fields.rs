@@ -12,9 +12,15 @@ use crate::vm::{Args, ObjRef, PyResult, Value, Vm};
 /// ImportError_init, AttributeError_init and NameError_init).
 const KEYWORD_FIELDS: &[(&str, &[&str])] = &[
     ("ImportError", &["name", "path"]),
-    ("AttributeError", &["name", "obj"]),
-    ("NameError", &["name"]),
+    ("AttributeError", ATTRIBUTE_ERROR_FIELDS),
+    ("NameError", NAME_ERROR_FIELDS),
 ];
+
+/// AttributeError's fields.
+const ATTRIBUTE_ERROR_FIELDS: &[&str] = &["name", "obj"];
+
+/// NameError's field.
+const NAME_ERROR_FIELDS: &[&str] = &["name"];
 
 /// SyntaxError's fields: `msg`, the location its second argument's tuple gives
 /// (`syntax_location_fields`), and `print_file_and_line`.
@@ -61,9 +67,12 @@ pub fn install(vm: &mut Vm) {
         };
         vm.add_method(&cls, "__init__", move |vm, args| {
             base_init(vm, &args);
-            let Some(dict) = self_arg(&args).as_obj().and_then(|o| o.dict.clone()) else {
+            let me = self_arg(&args);
+            let Some((exc, dict)) = me.as_obj().and_then(|o| Some((o, o.dict.clone()?))) else {
                 return Ok(Value::None);
             };
+            // ImportError_init and its siblings set every field, to None when not given.
+            set_defaults(vm, exc, &vm.type_of(&me), &dict);
             for (k, v) in &args.kwargs {
                 if !fields.contains(&&**k) {
                     return Err(vm.new_type_error(format!(
@@ -71,14 +80,6 @@ pub fn install(vm: &mut Vm) {
                     )));
                 }
                 vm.dict_set_str(&dict, k, v.clone());
-            }
-            if class == "ImportError" {
-                // ImportError_init: `msg` is the argument when there is exactly one.
-                let msg = match &args.positional[1..] {
-                    [one] => one.clone(),
-                    _ => Value::None,
-                };
-                vm.dict_set_str(&dict, "msg", msg);
             }
             Ok(Value::None)
         });
@@ -122,8 +123,8 @@ impl Fielded {
     fn names(self) -> &'static [&'static str] {
         match self {
             Fielded::Import => &["msg", "name", "path"],
-            Fielded::Attribute => KEYWORD_FIELDS[1].1,
-            Fielded::Name => KEYWORD_FIELDS[2].1,
+            Fielded::Attribute => ATTRIBUTE_ERROR_FIELDS,
+            Fielded::Name => NAME_ERROR_FIELDS,
             Fielded::Syntax => &SYNTAX_ERROR_FIELDS,
             Fielded::Unicode(_) => &UNICODE_FIELDS,
         }
@@ -131,7 +132,8 @@ impl Fielded {
 }
 
 /// Which fielded class `cls` is, by one walk of its MRO (every exception made pays for
-/// this, so the common classes must be told apart by pointer, never by name).
+/// this, so classes are told apart by pointer; only a Unicode error's kind is then looked
+/// up by name).
 fn fielded_class(vm: &Vm, cls: &ObjRef) -> Option<Fielded> {
     let mro = cls.as_type()?.mro.borrow();
     let e = &vm.exc;
@@ -283,7 +285,14 @@ fn syntax_init(vm: &mut Vm, args: &Args) -> PyResult<()> {
             let bound = if n < 4 { "at least 4" } else { "at most 6" };
             return Err(vm.new_type_error(format!("function takes {bound} arguments ({n} given)")));
         }
-        for (name, v) in SYNTAX_ERROR_FIELDS[SYNTAX_LOCATION].iter().zip(info) {
+        if n == 5 {
+            return Err(
+                vm.new_type_error("end_offset must be provided when end_lineno is provided")
+            );
+        }
+        // Every location field is set, the end ones to None when not given.
+        let given = info.into_iter().chain(std::iter::repeat(Value::None));
+        for (name, v) in SYNTAX_ERROR_FIELDS[SYNTAX_LOCATION].iter().zip(given) {
             vm.dict_set_str(&dict, name, v);
         }
     }
@@ -377,7 +386,9 @@ fn unicode_str(vm: &mut Vm, kind: UnicodeErrorKind, fields: [Value; 5]) -> PyRes
         UnicodeErrorKind::Encode => "encode",
         UnicodeErrorKind::Translate => "translate",
     };
-    let single = usize::try_from(start).ok().filter(|_| end == start + 1);
+    let single = usize::try_from(start)
+        .ok()
+        .filter(|_| start.checked_add(1) == Some(end));
     let bad = match (kind, single, object.payload()) {
         (UnicodeErrorKind::Decode, Some(at), Some(Payload::Bytes(b))) => {
             b.get(at).map(|byte| format!("byte 0x{byte:02x}"))
@@ -404,7 +415,7 @@ fn unicode_str(vm: &mut Vm, kind: UnicodeErrorKind, fields: [Value; 5]) -> PyRes
             };
             format!(
                 "{codec}can't {verb} {what} in position {start}-{}: {reason}",
-                end - 1
+                end.wrapping_sub(1)
             )
         }
     })
@@ -456,18 +467,23 @@ pub fn syntax_error_report(vm: &mut Vm, exc: &ObjRef, label: &str) -> Option<Str
     Some(out)
 }
 
+/// The most carets `error_text` draws.
+const MAX_CARETS: i64 = 4096;
+
 /// pythonrun.c's print_error_text: the offending line without its leading blanks (only its
 /// last line when the text holds several before the offset), and a caret line under the
 /// 1-based `offset` spanning to `end_offset` (none when the offset falls left of the text).
 fn error_text(text: &str, offset: i64, end_offset: i64) -> String {
+    // CPython draws every caret a user's `end_offset` asks for; a bound keeps an absurd one
+    // (`10**18`) from exhausting memory.
     let carets = if end_offset > 0 && end_offset > offset {
-        end_offset - offset
+        end_offset.saturating_sub(offset).min(MAX_CARETS)
     } else {
         1
     };
-    let mut offset = offset - 1;
+    let mut offset = offset.saturating_sub(1);
     let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
-    offset -= (text.chars().count() - trimmed.chars().count()) as i64;
+    offset = offset.saturating_sub((text.chars().count() - trimmed.chars().count()) as i64);
     let mut text = trimmed;
     let len = text.strip_suffix('\n').unwrap_or(text).chars().count() as i64;
     offset = offset.min(len);

@@ -240,7 +240,7 @@ fn add_kw(
     let general = move |vm: &mut Vm, mut args: Args| {
         let this = args.positional.remove(0);
         let given: Vec<Value> = args
-            .clinic(vm, name, names, 0)?
+            .clinic(vm, name, names)?
             .into_iter()
             .map_while(|v| v)
             .collect();
@@ -499,7 +499,7 @@ pub fn init(vm: &mut Vm) {
                 return split_method(vm, right, s, &args.positional);
             }
             let given: Vec<Value> = args
-                .clinic(vm, name, &["sep", "maxsplit"], 0)?
+                .clinic(vm, name, &["sep", "maxsplit"])?
                 .into_iter()
                 .map(|v| v.unwrap_or(Value::None))
                 .collect();
@@ -898,7 +898,7 @@ pub fn init(vm: &mut Vm) {
             _ => return Err(vm.new_type_error("descriptor 'hex' requires a 'bytes' object")),
         };
         args.positional.remove(0);
-        let slots = args.clinic(vm, "hex", &["sep", "bytes_per_sep"], 0)?;
+        let slots = args.clinic(vm, "hex", &["sep", "bytes_per_sep"])?;
         let per_group = match &slots[1] {
             Some(v) => vm.index_value(v)?,
             None => 1,
@@ -919,7 +919,8 @@ fn hex_separator(vm: &mut Vm, sep: &Value) -> PyResult<char> {
         return Err(vm.new_value_error("sep must be length 1."));
     }
     let c = match sep.payload() {
-        Some(Payload::Bytes(b)) => char::from(b[0]),
+        // (A bytes subclass may report its length through its own `__len__`.)
+        Some(Payload::Bytes(b)) => b.first().copied().map_or('\0', char::from),
         _ => match sep.as_str() {
             Some(s) => s.chars().next().unwrap_or_default(),
             None => return Err(vm.new_type_error("sep must be str or bytes.")),

@@ -39,8 +39,10 @@ struct Entry {
     /// The class looked in (held so its address stays unique while the entry lives); None
     /// in an empty slot.
     cls: Option<ObjRef>,
-    /// The attribute name (None in an empty slot).
-    name: Option<Box<str>>,
+    /// The attribute name, a str object (`Value::None` in an empty slot: a `Box<str>` is a
+    /// fat pointer, and Rust promises an all-zero `Option` of one to be None only for sized
+    /// pointees).
+    name: Value,
     /// The sum of the dict versions over the class's MRO when the entry was made.
     versions: u64,
     /// The class's `HOOK_*` bits at those versions.
@@ -51,10 +53,10 @@ struct Entry {
     value: Value,
 }
 
-// SAFETY: every field is valid as all zero bytes: `Option<ObjRef>` and `Option<Box<str>>`
-// are None (null-pointer optimisation: `ObjRc` is a transparent `NonNull`), the integers and
-// the bool 0/false, and `Value` is `#[repr(u64)]` with `Value::None` its first variant
-// (tag 0, no payload).
+// SAFETY: every field is valid as all zero bytes: `Option<ObjRef>` is None (the null-pointer
+// optimisation Rust guarantees for `Option<NonNull<T>>` with `T: Sized`: `ObjRc` is a
+// transparent `NonNull` to its sized block), the integers and the bool 0/false, and `Value`
+// (`name`, `value`) is `#[repr(u64)]` with `Value::None` its first variant (tag 0, no payload).
 unsafe impl ZeroedEmpty for Entry {}
 
 /// A two-way set-associative cache of MRO look-ups.
@@ -142,7 +144,7 @@ impl MroCache {
         ways.rotate_right(1);
         ways[0] = Entry {
             cls: Some(cls.clone()),
-            name: Some(Box::from(name)),
+            name: Value::str(name),
             versions,
             hooks,
             found: value.is_some(),
@@ -169,7 +171,7 @@ impl Entry {
         self.cls.as_ref().is_some_and(|c| ObjRef::ptr_eq(c, cls))
             && self
                 .name
-                .as_deref()
+                .as_str()
                 .is_some_and(|n| same_text(n.as_bytes(), name.as_bytes()))
     }
 

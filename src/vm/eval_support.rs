@@ -367,7 +367,16 @@ impl Vm {
             Ok(items) => return Ok(items),
             Err(e) => e,
         };
-        if !self.exc_matches(&e, &self.exc.type_error.clone()) || self.iter(iterable).is_ok() {
+        // check_args_iterable's test is of the type (tp_iter or the sequence protocol), so a
+        // user class's `__iter__` is not called a second time to find out.
+        let iterable_type = if self.has_user_class(iterable) {
+            let cls = self.type_of(iterable);
+            self.lookup_in_mro(&cls, "__iter__").is_some()
+                || self.lookup_in_mro(&cls, "__getitem__").is_some()
+        } else {
+            self.iter(iterable).is_ok()
+        };
+        if iterable_type || !self.exc_matches(&e, &self.exc.type_error.clone()) {
             return Err(e);
         }
         let what = match callee {

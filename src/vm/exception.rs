@@ -22,6 +22,9 @@ impl Vm {
                 traceback: Vec::new(),
             }))),
         );
+        if let Some(d) = &exc.dict {
+            crate::builtins::exception_fields::set_defaults(self, &exc, cls, d);
+        }
         self.init_exception_attrs(&exc, first);
         exc
     }
@@ -48,7 +51,6 @@ impl Vm {
             .clone()
             .unwrap_or_else(|| self.exc.exception.clone());
         if let Some(d) = &exc.dict {
-            crate::builtins::exception_fields::set_defaults(self, exc, &cls, d);
             if self.is_subclass(&cls, &self.exc.stop_iteration) {
                 self.dict_set_str(d, "value", first.clone().unwrap_or(Value::None));
             }

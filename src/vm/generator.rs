@@ -543,7 +543,7 @@ impl Vm {
     /// `gen_resume` does; without one the frame runs on its resumer's slot, see
     /// `give_inline_generator_exc_slot`), and hands its frame to the caller's eval loop to
     /// run inline, with true when it was suspended (the
-    /// caller then delivers `value` as the result of its `yield`, see `eval::deliver`).
+    /// caller then delivers `value` as the result of its `yield`, see `eval_resume::deliver`).
     /// None: take the general `send` path. (Inlined in optimised builds only, as are the
     /// other helpers the eval loop runs on a generator switch: in a debug build every inlined
     /// copy adds its locals to the loop's frame, and recursion through Rust re-entries of the

@@ -239,8 +239,8 @@ impl Args {
     }
 
     /// Binds the arguments of a built-in declared with Argument Clinic whose parameters
-    /// `names` may all be passed by position or by name, the first `required` of them
-    /// required: one slot per name (None when not given), with the TypeErrors of CPython's
+    /// `names` may all be passed by position or by name, all optional: one slot per name
+    /// (None when not given), with the TypeErrors of CPython's
     /// `_PyArg_UnpackKeywords` (`splitlines() takes at most 1 keyword argument (2 given)`,
     /// `'x' is an invalid keyword argument for hex()`, ...), whose checks and order it mirrors.
     pub fn clinic(
@@ -248,7 +248,6 @@ impl Args {
         vm: &mut Vm,
         fname: &str,
         names: &[&str],
-        required: usize,
     ) -> PyResult<Vec<Option<Value>>> {
         let (nargs, nkwargs, max) = (self.positional.len(), self.kwargs.len(), names.len());
         let plural = |n: usize| if n == 1 { "" } else { "s" };
@@ -264,15 +263,8 @@ impl Args {
         out.resize(max, None);
         let mut kwargs = std::mem::take(&mut self.kwargs);
         for (i, name) in names.iter().enumerate().skip(nargs) {
-            match kwargs.iter().position(|(k, _)| **k == **name) {
-                Some(at) => out[i] = Some(kwargs.remove(at).1),
-                None if i < required => {
-                    return Err(vm.new_type_error(format!(
-                        "{fname}() missing required argument '{name}' (pos {})",
-                        i + 1
-                    )));
-                }
-                None => {}
+            if let Some(at) = kwargs.iter().position(|(k, _)| **k == **name) {
+                out[i] = Some(kwargs.remove(at).1);
             }
         }
         if let Some((k, _)) = kwargs.first() {
