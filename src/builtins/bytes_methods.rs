@@ -353,7 +353,7 @@ pub fn encode_str_with(vm: &mut Vm, text: &str, encoding: &str, errors: &str) ->
 }
 
 /// A character as UnicodeEncodeError shows it: always escaped (`'\\xe9'`, `'\\u20ac'`).
-fn escaped_char(c: char) -> String {
+pub(crate) fn escaped_char(c: char) -> String {
     match c as u32 {
         n if n < 0x100 => format!("'\\x{n:02x}'"),
         n if n < 0x10000 => format!("'\\u{n:04x}'"),

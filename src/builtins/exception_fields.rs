@@ -53,6 +53,13 @@ enum UnicodeErrorKind {
     Translate,
 }
 
+/// The three Unicode error classes with their kinds, Decode and Encode first.
+const UNICODE_ERRORS: [(&str, UnicodeErrorKind); 3] = [
+    ("UnicodeDecodeError", UnicodeErrorKind::Decode),
+    ("UnicodeEncodeError", UnicodeErrorKind::Encode),
+    ("UnicodeTranslateError", UnicodeErrorKind::Translate),
+];
+
 /// Registers the `__init__`s of the exception classes with fields of their own.
 pub fn install(vm: &mut Vm) {
     let base = vm.exc.base_exception.clone();
@@ -84,11 +91,7 @@ pub fn install(vm: &mut Vm) {
             Ok(Value::None)
         });
     }
-    for (class, kind) in [
-        ("UnicodeDecodeError", UnicodeErrorKind::Decode),
-        ("UnicodeEncodeError", UnicodeErrorKind::Encode),
-        ("UnicodeTranslateError", UnicodeErrorKind::Translate),
-    ] {
+    for (class, kind) in UNICODE_ERRORS {
         if let Some(cls) = vm.exc.by_name(class) {
             vm.add_method(&cls, "__init__", move |vm, args| {
                 unicode_init(vm, &args, kind)?;
@@ -200,18 +203,14 @@ fn base_init(vm: &mut Vm, args: &Args) {
 
 /// Which Unicode error class `cls` is, if it is one.
 fn unicode_kind(vm: &Vm, cls: &ObjRef) -> Option<UnicodeErrorKind> {
-    [
-        ("UnicodeDecodeError", UnicodeErrorKind::Decode),
-        ("UnicodeEncodeError", UnicodeErrorKind::Encode),
-        ("UnicodeTranslateError", UnicodeErrorKind::Translate),
-    ]
-    .into_iter()
-    .find(|(name, _)| {
-        vm.exc
-            .by_name(name)
-            .is_some_and(|c| vm.is_subclass(cls, &c))
-    })
-    .map(|(_, kind)| kind)
+    UNICODE_ERRORS
+        .into_iter()
+        .find(|(name, _)| {
+            vm.exc
+                .by_name(name)
+                .is_some_and(|c| vm.is_subclass(cls, &c))
+        })
+        .map(|(_, kind)| kind)
 }
 
 /// UnicodeDecodeError_init and its siblings: exactly the fields, each of its type
@@ -310,11 +309,7 @@ pub fn new_unicode_error(
     end: usize,
     reason: &str,
 ) -> ObjRef {
-    let class = if decode {
-        "UnicodeDecodeError"
-    } else {
-        "UnicodeEncodeError"
-    };
+    let (class, _) = UNICODE_ERRORS[if decode { 0 } else { 1 }];
     let cls = vm
         .exc
         .by_name(class)
@@ -393,16 +388,10 @@ fn unicode_str(vm: &mut Vm, kind: UnicodeErrorKind, fields: [Value; 5]) -> PyRes
         (UnicodeErrorKind::Decode, Some(at), Some(Payload::Bytes(b))) => {
             b.get(at).map(|byte| format!("byte 0x{byte:02x}"))
         }
-        (_, Some(at), _) => {
-            object
-                .as_str()
-                .and_then(|s| s.chars().nth(at))
-                .map(|c| match c as u32 {
-                    n if n <= 0xff => format!("character '\\x{n:02x}'"),
-                    n if n <= 0xffff => format!("character '\\u{n:04x}'"),
-                    n => format!("character '\\U{n:08x}'"),
-                })
-        }
+        (_, Some(at), _) => object
+            .as_str()
+            .and_then(|s| s.chars().nth(at))
+            .map(|c| format!("character {}", super::bytes_methods::escaped_char(c))),
         _ => None,
     };
     Ok(match bad {

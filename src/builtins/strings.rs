@@ -935,20 +935,21 @@ fn hex_separator(vm: &mut Vm, sep: &Value) -> PyResult<char> {
 /// The hex digits of `data`, with `sep` between groups of `|per_group|` bytes counted from
 /// the right (from the left when negative), as `_Py_strhex_impl` groups them.
 fn hex_grouped(data: &[u8], sep: Option<char>, per_group: i64) -> String {
+    use std::fmt::Write;
     let group = per_group.unsigned_abs() as usize;
     let mut out = String::with_capacity(data.len() * 3);
     for (i, byte) in data.iter().enumerate() {
-        let boundary = match sep {
-            Some(_) if group > 0 && i > 0 => {
-                let from_start = if per_group < 0 { i } else { data.len() - i };
-                from_start % group == 0
+        if let Some(c) = sep
+            && group > 0
+            && i > 0
+        {
+            // Bytes before this one (from the left) or from it to the end (from the right).
+            let counted = if per_group < 0 { i } else { data.len() - i };
+            if counted % group == 0 {
+                out.push(c);
             }
-            _ => false,
-        };
-        if let (true, Some(c)) = (boundary, sep) {
-            out.push(c);
         }
-        out.push_str(&format!("{byte:02x}"));
+        let _ = write!(out, "{byte:02x}");
     }
     out
 }
